@@ -1,0 +1,5 @@
+// The registry of `roer` subcommands, in the order `roer --help` lists them.
+import type { Command } from './command.ts';
+import { status } from './status.ts';
+
+export const commands: Command[] = [status];

@@ -1,0 +1,26 @@
+// The project's small error vocabulary. User-facing messages are Dutch; only entry points turn errors into exit codes.
+
+/** An error whose message is meant for the user (Dutch), e.g. a locked database or a missing file. */
+export class RoerError extends Error {
+  constructor(message: string, readonly hint?: string) {
+    super(message);
+    this.name = 'RoerError';
+  }
+}
+
+/**
+ * A problem with one record of user input, kept as a value (never thrown) and stored in quarantine.
+ * @example { file: 'jw323.xml', record: 12, field: 'Bedrag', reason: 'geen geldig bedrag' }
+ */
+export interface Problem {
+  file: string;
+  record: number;
+  field: string | null;
+  reason: string;
+}
+
+/** Formats a problem the way `roer import` and `roer status` print it. */
+export function formatProblem(p: Problem): string {
+  const where = p.field ? `regel ${p.record}, veld ${p.field}` : `regel ${p.record}`;
+  return `${p.file}: ${where}: ${p.reason}`;
+}

@@ -1,0 +1,5 @@
+// The store's import surface.
+export { Store, quoteIdent, type Param, type Params, type OpenOptions } from './store.ts';
+export { migrate, migrations, schemaVersion } from './migrate.ts';
+export { dbPath, secretPath, DEFAULT_DB } from './location.ts';
+export type { Row, Cell } from './values.ts';

@@ -1,0 +1,44 @@
+// Forward-only schema migrations: the numbered .sql files in ./migrations, each applied once, in order, in a transaction.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Store } from './store.ts';
+
+const dir = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** All migrations shipped with this version of Roer, in order. */
+export function migrations(): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_.+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(dir + f, 'utf8') }));
+}
+
+/** Brings the store's schema to the newest version; returns the versions it applied. */
+export async function migrate(store: Store): Promise<number[]> {
+  await store.run(
+    'CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)',
+  );
+  const done = new Set((await store.all<{ version: number }>('SELECT version FROM schema_version')).map((r) => r.version));
+  const applied: number[] = [];
+  for (const m of migrations()) {
+    if (done.has(m.version)) continue;
+    await store.transaction(async () => {
+      await store.run(m.sql);
+      await store.run('INSERT INTO schema_version VALUES (?, ?, current_timestamp)', [m.version, m.name]);
+    });
+    applied.push(m.version);
+  }
+  return applied;
+}
+
+/** The schema version of an opened store. */
+export async function schemaVersion(store: Store): Promise<number> {
+  const row = await store.one<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');
+  return row?.v ?? 0;
+}

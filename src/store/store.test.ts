@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Store, schemaVersion, migrations } from './index.ts';
+
+describe('Store', () => {
+  it('creates the schema on open and reports its version', async () => {
+    const store = await Store.open(':memory:');
+    expect(await schemaVersion(store)).toBe(migrations().at(-1)!.version);
+    const tables = await store.all<{ name: string }>("SELECT table_name AS name FROM information_schema.tables ORDER BY 1");
+    expect(tables.map((t) => t.name)).toContain('allocation');
+    store.close();
+  });
+
+  it('returns BIGINT as exact numbers and dates as ISO strings', async () => {
+    const store = await Store.open(':memory:');
+    const row = await store.one("SELECT 12345678901::BIGINT AS c, DATE '2024-12-31' AS d, count(*) AS n FROM range(3)");
+    expect(row).toEqual({ c: 12345678901, d: '2024-12-31', n: 3 });
+    store.close();
+  });
+
+  it('rolls a failed transaction back completely', async () => {
+    const store = await Store.open(':memory:');
+    await expect(
+      store.transaction(async () => {
+        await store.run("INSERT INTO provider VALUES ('12345678', 'A')");
+        throw new Error('crash');
+      }),
+    ).rejects.toThrow('crash');
+    expect(await store.all('SELECT * FROM provider')).toEqual([]);
+    store.close();
+  });
+
+  it('is idempotent when reopened (migrations run once)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'roer-')), 'x.duckdb');
+    (await Store.open(file)).close();
+    const again = await Store.open(file);
+    expect(await again.all('SELECT version FROM schema_version')).toHaveLength(migrations().length);
+    again.close();
+  });
+});
