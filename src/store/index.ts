@@ -3,3 +3,4 @@ export { Store, quoteIdent, type Param, type Params, type OpenOptions } from './
 export { migrate, migrations, schemaVersion } from './migrate.ts';
 export { dbPath, secretPath, DEFAULT_DB } from './location.ts';
 export type { Row, Cell } from './values.ts';
+export { refreshDerived } from './derive.ts';
