@@ -198,3 +198,16 @@ CREATE TABLE quarantine (                    -- rejected records, with a Dutch r
   quarantined_at TIMESTAMP NOT NULL,
   resolved    BOOLEAN NOT NULL DEFAULT false
 );
+
+CREATE SEQUENCE note_id START 1;
+
+CREATE TABLE note (                          -- "tellen en vertellen": a plain-text remark on a metric, municipality and period
+  id            INTEGER PRIMARY KEY DEFAULT nextval('note_id'),
+  metric        VARCHAR NOT NULL,           -- catalogue id, e.g. 'costs'
+  municipality  VARCHAR,                    -- NULL = the whole region
+  period_from   DATE NOT NULL,
+  period_to     DATE NOT NULL,
+  author        VARCHAR NOT NULL,
+  created_at    TIMESTAMP NOT NULL,
+  text          VARCHAR NOT NULL            -- plain text, at most 2,000 characters; never rendered as HTML
+);
