@@ -211,3 +211,46 @@ CREATE TABLE note (                          -- "tellen en vertellen": a plain-t
   created_at    TIMESTAMP NOT NULL,
   text          VARCHAR NOT NULL            -- plain text, at most 2,000 characters; never rendered as HTML
 );
+
+-- Access control (src/access): local accounts, sessions, login attempts and the append-only audit log.
+CREATE TABLE user_account (
+  name           VARCHAR PRIMARY KEY,       -- login name
+  role           VARCHAR NOT NULL,          -- 'admin', 'analyst', 'team_lead', 'provider', 'reader'
+  municipalities VARCHAR NOT NULL DEFAULT '', -- comma-separated municipality codes; '' = no municipality restriction
+  provider_agb   VARCHAR,                   -- provider role: the own AGB code
+  team_id        VARCHAR,                   -- team lead: the own team
+  password_hash  VARCHAR NOT NULL,          -- 'scrypt$N$r$p$salt$hash' (base64); never the password
+  created_at     TIMESTAMP NOT NULL,
+  password_set_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE user_session (
+  token_hash   VARCHAR PRIMARY KEY,         -- sha-256 of the cookie value: a leaked table does not yield sessions
+  user_name    VARCHAR NOT NULL,
+  csrf_token   VARCHAR NOT NULL,
+  created_ms   BIGINT NOT NULL,             -- epoch milliseconds (absolute expiry)
+  last_seen_ms BIGINT NOT NULL              -- epoch milliseconds (idle expiry)
+);
+
+CREATE TABLE login_attempt (
+  at_ms      BIGINT NOT NULL,               -- epoch milliseconds
+  user_name  VARCHAR NOT NULL,
+  ip         VARCHAR NOT NULL,
+  success    BOOLEAN NOT NULL
+);
+
+CREATE SEQUENCE audit_log_seq;
+CREATE TABLE audit_log (                     -- append-only: the code has no UPDATE or DELETE on this table
+  id         BIGINT PRIMARY KEY DEFAULT nextval('audit_log_seq'),
+  logged_at  TIMESTAMP NOT NULL,            -- UTC
+  actor      VARCHAR NOT NULL,              -- user name, or '' for the system (imports from the CLI)
+  role       VARCHAR NOT NULL,
+  action     VARCHAR NOT NULL,              -- 'view', 'export', 'login', 'login_failed', 'logout', 'import', 'user_add', ...
+  target     VARCHAR,                       -- metric id, user name, file name
+  detail     VARCHAR,                       -- JSON: filters, split, scope, reason
+  row_count  INTEGER,
+  outcome    VARCHAR NOT NULL,              -- 'ok' or 'geweigerd'
+  ip         VARCHAR,
+  prev_hash  VARCHAR NOT NULL,              -- sha-256 chain over the entries: an edited or removed entry breaks it
+  hash       VARCHAR NOT NULL
+);
