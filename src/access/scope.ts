@@ -1,0 +1,109 @@
+// Forces the caller's scope into every metric question before it reaches SQL, and refuses what the role may not see.
+// Invariant: the returned request never asks for data outside the user's municipalities / provider / team; asking for
+// it explicitly is an error (never silently someone else's data, never silently narrowed without saying so).
+import type { Filters, Metric, MetricRequest } from '../metrics/types.ts';
+import { denied } from './errors.ts';
+import { RIGHTS, type User } from './roles.ts';
+
+/** What of a metric the scope rules need to know. */
+export type MetricShape = Pick<Metric, 'id' | 'title' | 'splits' | 'clientRows'>;
+
+/** The dimensions a user is pinned to, with the codes allowed; absent = not restricted on that dimension. */
+export interface Scope {
+  municipality?: string[];
+  provider?: string[];
+  team?: string[];
+}
+
+/** The user's fixed scope. Admins have none; everyone else may be pinned to municipalities, a provider or a team. */
+export function scopeOf(user: User): Scope {
+  if (user.role === 'admin') return {};
+  const s: Scope = {};
+  if (user.municipalities.length > 0) s.municipality = [...user.municipalities];
+  if (user.role === 'provider') s.provider = user.provider ? [user.provider] : [];
+  if (user.role === 'team_lead') s.team = user.team ? [user.team] : [];
+  return s;
+}
+
+const WHAT: Record<keyof Scope, string> = { municipality: 'gemeente', provider: 'aanbieder', team: 'team' };
+
+/** Parameters that pick the N largest: a small N would single out individual clients for suppressed roles. */
+const TOP_PARAMS = ['top', 'n', 'top_n'];
+
+/** The threshold below which counts are suppressed (configurable per installation; default 10). */
+export const DEFAULT_THRESHOLD = 10;
+
+/**
+ * Returns `request` with the caller's scope forced into its filters, or throws an AccessError (403) naming the parameter.
+ * @example scopeRequest(analyst0150, costs, { filters: {}, split: ['year'] }).filters.municipality // ['0150']
+ */
+export function scopeRequest(user: User, metric: MetricShape, request: MetricRequest, threshold = DEFAULT_THRESHOLD): MetricRequest {
+  const rights = RIGHTS[user.role];
+  if (metric.clientRows && !rights.clientRows) {
+    throw denied(`'${metric.title}' toont gegevens per cliënt; met de rol ${rights.label} mag u die niet inzien.`, 'metric');
+  }
+  const filters: Filters = { ...request.filters };
+  const scope = scopeOf(user);
+  for (const dim of Object.keys(scope) as (keyof Scope)[]) {
+    const allowed = scope[dim]!;
+    if (allowed.length === 0) throw denied(`Uw account heeft geen ${WHAT[dim]} toegewezen; vraag de beheerder dit te regelen.`, dim);
+    const asked = filters[dim];
+    if (asked !== undefined && !Array.isArray(asked)) throw denied(`Filter '${dim}' moet een lijst zijn.`, dim);
+    const outside = (asked ?? []).filter((v) => !allowed.includes(v));
+    if (outside.length > 0) {
+      throw denied(`U heeft geen toegang tot ${WHAT[dim]} ${outside.slice(0, 3).join(', ')}; uw account is beperkt tot ${allowed.join(', ')}.`, dim);
+    }
+    // Absent or empty both mean "everything I may see": never let an empty list reach SQL as "no filter".
+    filters[dim] = asked && asked.length > 0 ? [...new Set(asked)] : [...allowed];
+  }
+  if (rights.suppressed) {
+    for (const [name, value] of Object.entries(request.params ?? {})) {
+      if (TOP_PARAMS.includes(name.toLowerCase()) && !(Number(value) >= threshold)) {
+        throw denied(`Met de rol ${rights.label} moet '${name}' minstens ${threshold} zijn, zodat geen enkele cliënt herkenbaar wordt.`, `p.${name}`);
+      }
+    }
+  }
+  return { ...request, filters, split: [...request.split] };
+}
+
+/** Throws unless the user's role has `right`. @example assertRight(user, 'administer', 'het auditlog inzien') */
+export function assertRight(user: User, right: 'administer' | 'writeNotes' | 'readNotes' | 'importStatus', doing: string): void {
+  if (!RIGHTS[user.role][right]) throw denied(`Met de rol ${RIGHTS[user.role].label} mag u ${doing} niet.`);
+}
+
+/**
+ * Scopes a notes query: the municipalities asked for must be the user's own; absent means all of the user's own.
+ * Returns the municipality filter to apply (undefined = all, for unrestricted users).
+ */
+export function scopeNotes(user: User, asked: string[] | undefined): string[] | undefined {
+  assertRight(user, 'readNotes', 'notities lezen');
+  return forceMunicipalities(user, asked);
+}
+
+/** Throws unless the user may write a note about `municipality` (or about the whole region, when null). */
+export function assertNoteWrite(user: User, municipality: string | null): void {
+  assertRight(user, 'writeNotes', 'notities schrijven');
+  const own = scopeOf(user).municipality;
+  if (own && (municipality === null || !own.includes(municipality))) {
+    throw denied(`U mag alleen notities schrijven bij uw eigen gemeente${own.length > 1 ? 'n' : ''} (${own.join(', ')}).`, 'municipality');
+  }
+}
+
+function forceMunicipalities(user: User, asked: string[] | undefined): string[] | undefined {
+  const own = scopeOf(user).municipality;
+  if (!own) return asked && asked.length > 0 ? asked : undefined;
+  const outside = (asked ?? []).filter((m) => !own.includes(m));
+  if (outside.length) throw denied(`U heeft geen toegang tot gemeente ${outside.join(', ')}.`, 'municipality');
+  return asked && asked.length > 0 ? asked : own;
+}
+
+/** Narrows the lists of a dimensions answer (municipalities, providers, teams) to what the user may filter on. */
+export function scopeDimensions<T extends Record<string, unknown>>(user: User, dims: T): T {
+  const scope = scopeOf(user);
+  const out: Record<string, unknown> = { ...dims };
+  for (const dim of Object.keys(scope) as (keyof Scope)[]) {
+    const list = out[dim];
+    if (Array.isArray(list)) out[dim] = list.filter((d: { value?: unknown }) => scope[dim]!.includes(String(d?.value)));
+  }
+  return out as T;
+}

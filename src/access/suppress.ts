@@ -1,0 +1,86 @@
+// Small-number suppression for roles that see only aggregates (readers, providers): counts of 1..threshold-1 clients
+// become "<10" and the amounts of their row are hidden; complementary suppression makes sure no hidden value can be
+// recovered by subtracting visible rows from a total or from the margin another query would show.
+import type { Column, MetricResult, Value } from '../metrics/types.ts';
+import { denied } from './errors.ts';
+
+type Mark = 'primary' | 'secondary';
+
+/**
+ * Returns a copy of `result` with small numbers suppressed.
+ *
+ * Rules, applied to every line of the table (the rows that share all split dimensions but one, whose sum another query
+ * would show as a margin; with one split dimension the whole table is one line and `totals` is its margin):
+ * 1. primary: a row with a client count of 1..threshold-1 in any `clientCount` column; its counts become "<threshold",
+ *    every other figure of the row becomes null;
+ * 2. secondary: a line holding exactly one suppressed row also hides its next-smallest row (all figures null), so the
+ *    margin minus the visible rows yields only the sum of two hidden rows; repeated until no line has a single one;
+ * 3. totals: hidden when they count fewer clients than the threshold, or when a line has a suppressed row and nothing
+ *    else to hide (then the total minus the visible rows would be that row).
+ *
+ * @example suppress({ …, split: ['care_type'], rows: [{ care_type: 'crisis', clients: 4, cost: 81000 }, …] }).rows[0]
+ *          // { care_type: 'crisis', clients: '<10', cost: null }
+ */
+export function suppress(result: MetricResult, threshold = 10): MetricResult {
+  const counts = result.columns.filter((c) => c.clientCount);
+  if (counts.length === 0) {
+    if (result.rows.length === 0 && !result.totals) return result;
+    throw denied(`'${result.title}' heeft geen aantal cliënten om kleine aantallen af te schermen; met uw rol kunt u deze analyse niet inzien.`, 'metric');
+  }
+  const keys = result.split.filter((d) => result.columns.some((c) => c.name === d));
+  const figures = result.columns.filter((c) => !keys.includes(c.name as never) && c.unit !== 'text' && c.unit !== 'date');
+  const small = (row: Record<string, Value>) => counts.some((c) => isSmall(row[c.name], threshold));
+  const size = (row: Record<string, Value>) => (typeof row[counts[0].name] === 'number' ? (row[counts[0].name] as number) : 0);
+
+  const marks: (Mark | null)[] = result.rows.map((r) => (small(r) ? 'primary' : null));
+  let exposed = false;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines(result.rows, keys)) {
+      const hidden = line.filter((i) => marks[i] !== null);
+      if (hidden.length !== 1) continue;
+      const candidates = line.filter((i) => marks[i] === null && size(result.rows[i]) > 0);
+      if (candidates.length === 0) { exposed = true; continue; }
+      const next = candidates.reduce((a, b) => (size(result.rows[b]) < size(result.rows[a]) ? b : a));
+      marks[next] = 'secondary';
+      changed = true;
+    }
+  }
+
+  const rows = result.rows.map((r, i) => (marks[i] ? hide(r, marks[i]!, counts, figures, threshold) : { ...r }));
+  const anyHidden = marks.some((m) => m !== null);
+  let totals = result.totals && { ...result.totals };
+  if (totals && small(totals)) totals = hide(totals, 'primary', counts, figures, threshold);
+  else if (totals && anyHidden && (exposed || keys.length === 0)) totals = hide(totals, 'secondary', counts, figures, threshold);
+  const hiddenTotals = totals !== undefined && totals !== result.totals && figures.some((c) => totals![c.name] !== result.totals![c.name]);
+  if (!anyHidden && !hiddenTotals) return { ...result, rows, totals };
+  const note = `Aantallen van minder dan ${threshold} cliënten zijn afgeschermd (<${threshold}), met de bedragen in die rij; ` +
+    'om terugrekenen te voorkomen zijn ook enkele andere cellen of totalen leeg gelaten.';
+  return { ...result, rows, totals, notes: [...(result.notes ?? []), note] };
+}
+
+function isSmall(v: Value | undefined, threshold: number): boolean {
+  return typeof v === 'number' && v > 0 && v < threshold;
+}
+
+function hide(row: Record<string, Value>, mark: Mark, counts: Column[], figures: Column[], threshold: number): Record<string, Value> {
+  const out = { ...row };
+  for (const c of figures) out[c.name] = null;
+  if (mark === 'primary') for (const c of counts) if (isSmall(row[c.name], threshold)) out[c.name] = `<${threshold}`;
+  return out;
+}
+
+/** Groups row indices into lines: for each key, the rows that agree on every other key. One key → one line. */
+function lines(rows: Record<string, Value>[], keys: string[]): number[][] {
+  if (keys.length === 0) return [rows.map((_, i) => i)];
+  const out: number[][] = [];
+  for (const k of keys) {
+    const groups = new Map<string, number[]>();
+    rows.forEach((r, i) => {
+      const id = JSON.stringify(keys.filter((o) => o !== k).map((o) => r[o]));
+      groups.set(id, [...(groups.get(id) ?? []), i]);
+    });
+    out.push(...groups.values());
+  }
+  return out;
+}
