@@ -1,0 +1,69 @@
+// The HTTP app: JSON API under /api/ (routes per resource, all described in /api/openapi.json) and the dashboard
+// everywhere else. Built in-process from a store, so tests call `app.request(...)` without a socket.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Hono } from 'hono';
+import type { Store } from '../store/index.ts';
+import { openGuard, type Guard } from './answer.ts';
+import type { MetricsEngine } from './engine.ts';
+import { ApiError, onError } from './errors.ts';
+import { register, type ApiDeps, type ApiEnv, type RouteDef } from './route.ts';
+import { dimensionRoutes } from './routes/dimensions.ts';
+import { exportRoutes } from './routes/exports.ts';
+import { metricRoutes } from './routes/metrics.ts';
+import { noteRoutes } from './routes/notes.ts';
+import { openApiRoutes } from './routes/openapi.ts';
+import { statusRoutes } from './routes/status.ts';
+import { dashboard } from './static.ts';
+
+export interface AppOptions {
+  store: Store;
+  engine: MetricsEngine;
+  /** Scoping and suppression (default: none, everything visible). */
+  guard?: Guard;
+  /** Where the built dashboard lives (default: web/dist in the repository). */
+  webDist?: string;
+  version?: string;
+}
+
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+/** All API route definitions of an app with these dependencies (registered and documented alike). */
+export function apiRoutes(deps: ApiDeps): RouteDef[] {
+  const routes: RouteDef[] = [
+    ...statusRoutes(deps),
+    ...metricRoutes(deps),
+    ...exportRoutes(deps),
+    ...dimensionRoutes(deps),
+    ...noteRoutes(deps),
+  ];
+  routes.push(...openApiRoutes(deps, () => routes));
+  return routes;
+}
+
+/**
+ * Creates the app. @example const app = createApp({ store, engine }); await app.request('/api/metrics')
+ */
+export function createApp(options: AppOptions): Hono<ApiEnv> {
+  const deps: ApiDeps = {
+    store: options.store,
+    engine: options.engine,
+    guard: options.guard ?? openGuard,
+    version: options.version ?? VERSION,
+  };
+  const app = new Hono<ApiEnv>();
+  app.onError(onError);
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Cache-Control', 'no-store');
+  });
+  register(app, apiRoutes(deps));
+  app.all('/api/*', (c) => {
+    throw new ApiError(404, `Onbekende API-route: ${c.req.method} ${c.req.path}. Zie /api/openapi.json.`);
+  });
+  app.use('*', dashboard(options.webDist ?? DEFAULT_WEB_DIST));
+  return app;
+}

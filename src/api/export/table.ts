@@ -1,0 +1,43 @@
+// A metric result as a plain table for files: Dutch headers, the rows, a totals row, and text cells neutralised
+// against spreadsheet formula injection. CSV and XLSX both write exactly this table.
+import type { Column, MetricResult, Value } from '../../metrics/types.ts';
+
+export type Cell = string | number | null;
+
+export interface ExportTable {
+  columns: Column[];
+  header: string[];
+  rows: Cell[][];
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Makes a text cell inert in a spreadsheet: text starting with = + - @ tab or CR gets a leading apostrophe.
+ * Numbers stay numbers (a negative amount is not a formula).
+ * @example neutralise('=SUM(A1)') === "'=SUM(A1)"; neutralise(-5) === -5
+ */
+export function neutralise(v: Cell): Cell {
+  return typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : v;
+}
+
+/** The table of a result; when the result has totals, they follow as a last row labelled 'Totaal'. */
+export function exportTable(result: MetricResult): ExportTable {
+  const { columns } = result;
+  const cell = (row: Record<string, Value>, c: Column): Cell => neutralise(row[c.name] ?? null);
+  const rows = result.rows.map((r) => columns.map((c) => cell(r, c)));
+  if (result.totals && columns.length > 0) {
+    const totals = columns.map((c) => cell(result.totals!, c));
+    if (totals[0] === null && (columns[0].unit === 'text' || columns[0].unit === 'date' || typeof rows[0]?.[0] === 'string')) {
+      totals[0] = 'Totaal';
+    }
+    rows.push(totals);
+  }
+  return { columns, header: columns.map((c) => neutralise(c.label) as string), rows };
+}
+
+/** A file name for an export: the metric id and today's date. @example 'roer-costs-2026-11-25.csv' */
+export function exportFileName(metric: string, ext: 'csv' | 'xlsx', today = new Date()): string {
+  const d = today.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });
+  return `roer-${metric.replace(/[^a-z0-9_-]/gi, '')}-${d}.${ext}`;
+}

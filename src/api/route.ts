@@ -1,0 +1,69 @@
+// A route is defined once — method, path, Dutch documentation, parameters, handler — and both registered on the app
+// and described in the OpenAPI document from that same definition.
+import type { Context, Hono } from 'hono';
+import type { Metric } from '../metrics/types.ts';
+import type { Store } from '../store/index.ts';
+import type { AnswerContext, ApiUser, Guard } from './answer.ts';
+import type { MetricsEngine } from './engine.ts';
+import { ApiError } from './errors.ts';
+
+/** Hono environment: the access layer sets `user` in a middleware. */
+export type ApiEnv = { Variables: { user?: ApiUser | null } };
+
+/** A JSON Schema fragment (OpenAPI 3.1 uses JSON Schema 2020-12). */
+export type Schema = Record<string, unknown>;
+
+export interface QueryParam {
+  name: string;
+  description: string;
+  schema: Schema;
+  required?: boolean;
+}
+
+export interface RouteDef {
+  method: 'get' | 'post';
+  /** Hono path, e.g. '/api/metrics/:id'. */
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  pathParams?: QueryParam[];
+  query?: QueryParam[];
+  body?: Schema;
+  /** The success response. */
+  response: { status: 200 | 201; description: string; contentType: string; schema?: Schema };
+  handler: (c: Context<ApiEnv>) => Promise<Response> | Response;
+}
+
+/** What every route factory gets. */
+export interface ApiDeps {
+  store: Store;
+  engine: MetricsEngine;
+  guard: Guard;
+  version: string;
+}
+
+export function register(app: Hono<ApiEnv>, routes: RouteDef[]): void {
+  for (const r of routes) app.on(r.method.toUpperCase(), r.path, r.handler);
+}
+
+/** The answer context for one request. */
+export function contextOf(c: Context<ApiEnv>, deps: ApiDeps): AnswerContext {
+  return { store: deps.store, engine: deps.engine, guard: deps.guard, user: c.get('user') ?? null };
+}
+
+/** The catalogue metric with this id, or a 404 naming it. */
+export function metricOr404(deps: ApiDeps, id: string, param = 'id'): Metric {
+  const metric = deps.engine.catalogue.find((m) => m.id === id);
+  if (!metric) throw new ApiError(404, `Onbekende analyse '${id}'. Zie /api/metrics voor de lijst.`, param);
+  return metric;
+}
+
+/** Reads a JSON body or fails with a Dutch 400. */
+export async function jsonBody(c: Context<ApiEnv>): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new ApiError(400, 'De inhoud van het verzoek is geen geldige JSON.');
+  }
+}

@@ -1,0 +1,93 @@
+// JSON Schema fragments for what the API sends and receives, and the query parameters of a metric question —
+// shared by the routes' definitions, so the OpenAPI document describes exactly what the parser accepts.
+import { DIMENSIONS, type Metric } from '../metrics/types.ts';
+import { DIMENSION_LABELS } from './labels.ts';
+import { LIST_FILTERS } from './request.ts';
+import type { QueryParam, Schema } from './route.ts';
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const value: Schema = { type: ['string', 'number', 'null'] };
+const codes: Schema = { type: 'array', items: { type: 'string' } };
+const date: Schema = { type: 'string', format: 'date' };
+
+export const SCHEMAS: Record<string, Schema> = {
+  Error: {
+    type: 'object', required: ['error'],
+    properties: { error: { type: 'object', properties: { message: { type: 'string' }, param: { type: ['string', 'null'] } } } },
+  },
+  Filters: {
+    type: 'object', additionalProperties: false,
+    properties: {
+      ...Object.fromEntries(LIST_FILTERS.map((f) => [f, codes])),
+      from: date, to: date, basis: { enum: ['care', 'invoice'] },
+    },
+  },
+  MetricRequest: {
+    type: 'object', additionalProperties: false,
+    properties: {
+      filters: ref('Filters'),
+      split: { type: 'array', items: { enum: [...DIMENSIONS] } },
+      params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
+    },
+  },
+  Column: {
+    type: 'object', required: ['name', 'label', 'unit'],
+    properties: {
+      name: { type: 'string' }, label: { type: 'string' },
+      unit: { enum: ['eur', 'count', 'pct', 'days', 'months', 'ratio', 'text', 'date'] }, clientCount: { type: 'boolean' },
+    },
+  },
+  MetricResult: {
+    type: 'object', required: ['metric', 'title', 'columns', 'rows', 'filters', 'split'],
+    properties: {
+      metric: { type: 'string' }, title: { type: 'string' },
+      columns: { type: 'array', items: ref('Column') },
+      rows: { type: 'array', items: { type: 'object', additionalProperties: value } },
+      totals: { type: 'object', additionalProperties: value },
+      filters: ref('Filters'), split: { type: 'array', items: { enum: [...DIMENSIONS] } },
+      notes: { type: 'array', items: { type: 'string' } },
+    },
+  },
+  Note: {
+    type: 'object', required: ['id', 'metric', 'municipality', 'period_from', 'period_to', 'author', 'created_at', 'text'],
+    properties: {
+      id: { type: 'integer' }, metric: { type: 'string' }, municipality: { type: ['string', 'null'] },
+      period_from: date, period_to: date, author: { type: 'string' }, created_at: { type: 'string' }, text: { type: 'string' },
+    },
+  },
+  NewNote: {
+    type: 'object', required: ['metric', 'from', 'to', 'text'], additionalProperties: false,
+    properties: {
+      metric: { type: 'string' }, municipality: { type: ['string', 'null'] }, from: date, to: date,
+      text: { type: 'string', maxLength: 2000 },
+    },
+  },
+};
+
+export { ref };
+
+/** The query parameters of a metric question; with a metric, `split` and `p.*` are those of that metric. */
+export function metricQuery(metric?: Metric): QueryParam[] {
+  const list = (description: string, items: Schema = { type: 'string' }): Schema => ({
+    type: 'array', items, description,
+  });
+  return [
+    ...LIST_FILTERS.map((f) => ({
+      name: f,
+      description: `Filter op ${DIMENSION_LABELS[f]}: één of meer codes, gescheiden door komma's.`,
+      schema: list(DIMENSION_LABELS[f], f === 'financing' ? { enum: ['ZIN', 'PGB'] } : { type: 'string' }),
+    })),
+    { name: 'from', description: 'Begin van de periode (jjjj-mm-dd, inclusief).', schema: date },
+    { name: 'to', description: 'Einde van de periode (jjjj-mm-dd, inclusief).', schema: date },
+    { name: 'basis', description: "Welke datum de periode bepaalt: 'care' (zorgperiode, standaard) of 'invoice'.", schema: { enum: ['care', 'invoice'] } },
+    {
+      name: 'split', description: "Uitsplitsen naar deze dimensies, gescheiden door komma's.",
+      schema: list('dimensies', { enum: [...(metric ? metric.splits : DIMENSIONS)] }),
+    },
+    ...(metric?.params ?? []).map((p) => ({
+      name: `p.${p.name}`,
+      description: `${p.label} (standaard ${p.default}).`,
+      schema: { type: p.type, default: p.default },
+    })),
+  ];
+}
