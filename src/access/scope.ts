@@ -25,7 +25,8 @@ export function scopeOf(user: User): Scope {
   return s;
 }
 
-const WHAT: Record<keyof Scope, string> = { municipality: 'gemeente', provider: 'aanbieder', team: 'team' };
+/** Dutch names of the scoped dimensions, for messages. */
+export const WHAT: Record<keyof Scope, string> = { municipality: 'gemeente', provider: 'aanbieder', team: 'team' };
 
 /** Parameters that pick the N largest: a small N would single out individual clients for suppressed roles. */
 const TOP_PARAMS = ['top', 'n', 'top_n'];

@@ -3,7 +3,7 @@
 import type { MetricResult } from '../metrics/types.ts';
 import { denied } from './errors.ts';
 import { RIGHTS, type User } from './roles.ts';
-import { scopeOf, type Scope } from './scope.ts';
+import { scopeOf, WHAT, type Scope } from './scope.ts';
 
 /** Column names that identify a client (pseudonym); BSN columns are refused for everyone. */
 const CLIENT_ID = /^(client|client_id|clientid|pseudonym|pseudoniem)$/i;
@@ -21,12 +21,12 @@ export function verifyResult(user: User, result: MetricResult): void {
     const allowed = scope[dim]!;
     const applied = result.filters?.[dim];
     if (!Array.isArray(applied) || applied.length === 0 || applied.some((v) => !allowed.includes(v))) {
-      throw refuse(`het filter op ${dim} is niet toegepast`);
+      throw refuse(`het filter op ${WHAT[dim]} is niet toegepast`);
     }
     if (!result.columns.some((c) => c.name === dim)) continue;
     for (const row of result.rows) {
       const v = row[dim];
-      if (typeof v !== 'string' || !allowed.includes(v)) throw refuse(`een rij hoort bij een andere ${dim}`);
+      if (typeof v !== 'string' || !allowed.includes(v)) throw refuse(`een rij hoort bij een andere ${WHAT[dim]}`);
     }
   }
 }
