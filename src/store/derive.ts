@@ -1,7 +1,139 @@
-// Derived tables rebuilt after each import (e.g. care-day intervals per client), so that questions do not recompute them.
+// Derived tables rebuilt after each import, so that questions never recompute care intervals or join raw lines:
+//   d_meta        the peildatum (last invoiced or PGB period end) that closes open-ended care
+//   d_alloc       one row per live allocation with its effective care interval and every dimension denormalised
+//   d_alloc_piece d_alloc clipped to calendar months, with the allocated euros of that piece
+//   d_care_piece  care intervals merged per client × municipality × care type (stacking counted once), clipped to months
+//   d_cost        one row per invoice line (accepted amount) and per PGB line, with every dimension denormalised
+// Invariant: every window function orders by a unique tie-breaker (see mergeIntervalsSql).
 import type { Store } from './store.ts';
+
+/** Client attributes carried on every fact so no query needs a join. */
+const CLIENT_COLS = 'c.district, c.sex, c.birth_month';
+
+/**
+ * SQL that merges the intervals [start_date, end_date] (inclusive days) of `source` into disjoint segments per `keys`
+ * (interval union; touching intervals merge). Returns columns keys…, seg_start, seg_end. `tieBreaker` must be unique per row.
+ * @example mergeIntervalsSql('src', ['client_id', 'care_type'], 'row_key')
+ */
+export function mergeIntervalsSql(source: string, keys: string[], tieBreaker: string): string {
+  const part = keys.join(', ');
+  const order = `ORDER BY start_date, end_date, ${tieBreaker}`;
+  return `
+    SELECT ${part}, min(start_date) AS seg_start, max(end_date) AS seg_end
+    FROM (
+      SELECT *, sum(CASE WHEN prev_end IS NOT NULL AND start_date <= prev_end + 1 THEN 0 ELSE 1 END)
+                  OVER (PARTITION BY ${part} ${order} ROWS UNBOUNDED PRECEDING) AS grp
+      FROM (
+        SELECT ${part}, start_date, end_date, ${tieBreaker},
+               max(end_date) OVER (PARTITION BY ${part} ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
+        FROM ${source}
+      )
+    )
+    GROUP BY ${part}, grp`;
+}
+
+/** SQL that cuts the segments [seg_start, seg_end] of `source` into calendar-month pieces (first_day, last_day, days). */
+export function monthPiecesSql(source: string, cols: string, startCol = 'seg_start', endCol = 'seg_end'): string {
+  return `
+    SELECT ${cols}, m::DATE AS month,
+           greatest(s.${startCol}, m::DATE) AS first_day,
+           least(s.${endCol}, last_day(m::DATE)) AS last_day,
+           least(s.${endCol}, last_day(m::DATE)) - greatest(s.${startCol}, m::DATE) + 1 AS days
+    FROM ${source} s
+    CROSS JOIN unnest(generate_series(date_trunc('month', s.${startCol}), date_trunc('month', s.${endCol}), INTERVAL 1 MONTH)) AS t(m)`;
+}
+
+const META = `
+CREATE OR REPLACE TABLE d_meta AS
+SELECT coalesce(
+  (SELECT max(period_end) FROM (SELECT period_end FROM invoice_line UNION ALL SELECT period_end FROM pgb_cost)),
+  (SELECT max(coalesce(end_date, start_date)) FROM allocation),
+  DATE '2000-01-01') AS peildatum`;
+
+// Effective interval: care start/stop (JW305/JW307) where known, else the allocation's own dates; open → peildatum.
+const ALLOC = `
+CREATE OR REPLACE TABLE d_alloc AS
+SELECT a.municipality, a.allocation_no, a.municipality || '/' || a.allocation_no AS alloc_key, a.client_id,
+       a.provider_agb, coalesce(a.product_category, p.category) AS product_category, a.product_code,
+       coalesce(nullif(p.care_type, ''), 'onbekend') AS care_type,
+       a.referrer_id, coalesce(r.type, split_part(a.referrer_id, ':', 1)) AS referrer_type,
+       a.team_id, a.financing, ${CLIENT_COLS},
+       a.provider_reference, a.allocated_at, a.start_date AS alloc_start, a.end_date AS alloc_end,
+       cp.start_date AS care_start, cp.end_date AS care_end, cp.end_reason,
+       coalesce(cp.start_date, a.start_date) AS start_date,
+       coalesce(cp.end_date, a.end_date, m.peildatum) AS end_date,
+       (cp.end_date IS NULL AND a.end_date IS NULL) AS open_ended,
+       a.volume, a.unit, a.frequency, a.budget_cents, a.change_reason
+FROM allocation a
+LEFT JOIN care_period cp ON cp.municipality = a.municipality AND cp.allocation_no = a.allocation_no
+LEFT JOIN product p ON p.code = a.product_code
+LEFT JOIN referrer r ON r.referrer_id = a.referrer_id
+LEFT JOIN client c ON c.client_id = a.client_id
+CROSS JOIN d_meta m
+WHERE NOT a.deleted AND coalesce(a.change_reason, '') <> '13'
+ORDER BY start_date, alloc_key`;
+
+const DIM_COLS = `municipality, client_id, care_type, product_category, product_code, provider_agb, referrer_id,
+  referrer_type, team_id, financing, district, sex, birth_month`;
+
+// Allocated euros of a month piece: a budget spread evenly over the allocation's days; otherwise volume × tariff by
+// frequency (per day / week / month, or the total spread evenly). Minutes and hours are converted to the tariff's unit.
+const ALLOC_PIECE = `
+CREATE OR REPLACE TABLE d_alloc_piece AS
+WITH pieces AS (${monthPiecesSql('(SELECT * FROM d_alloc WHERE end_date >= start_date)', 's.*', 'start_date', 'end_date')})
+SELECT p.* EXCLUDE (volume, unit, frequency, budget_cents, tariff_cents, tariff_unit),
+  CASE
+    WHEN p.budget_cents IS NOT NULL THEN p.budget_cents * p.days / (p.end_date - p.start_date + 1)
+    WHEN p.volume IS NULL OR p.tariff_cents IS NULL THEN NULL
+    ELSE p.volume * p.tariff_cents
+      * CASE WHEN p.unit = '01' AND p.tariff_unit = '04' THEN 1.0 / 60 WHEN p.unit = '04' AND p.tariff_unit = '01' THEN 60 ELSE 1 END
+      * CASE p.frequency WHEN '1' THEN p.days WHEN '2' THEN p.days / 7.0
+          WHEN '4' THEN p.days / day(last_day(p.month)) ELSE p.days / (p.end_date - p.start_date + 1) END
+  END AS allocated_cents
+FROM (
+  SELECT pieces.*, t.tariff_cents, t.unit AS tariff_unit
+  FROM pieces ASOF LEFT JOIN (SELECT code, year, unit, tariff_cents FROM product_tariff) t
+    ON t.code = pieces.product_code AND year(pieces.month) >= t.year
+) p
+ORDER BY month, municipality, alloc_key`;
+
+const CARE_PIECE = `
+CREATE OR REPLACE TABLE d_care_piece AS
+WITH seg AS (${mergeIntervalsSql('(SELECT * FROM d_alloc WHERE end_date >= start_date)',
+  ['client_id', 'municipality', 'care_type', 'district', 'sex', 'birth_month'], 'alloc_key')})
+${monthPiecesSql('seg', 's.client_id, s.municipality, s.care_type, s.district, s.sex, s.birth_month')}
+ORDER BY month, municipality, client_id, care_type, first_day`;
+
+// Cost = accepted amount (claimed − rejected in JW325); credit lines are negative and count in the period of the care.
+const COST = `
+CREATE OR REPLACE TABLE d_cost AS
+SELECT 'declaratie' AS source, l.municipality, l.client_id,
+       coalesce(nullif(p.care_type, ''), 'onbekend') AS care_type,
+       coalesce(l.product_category, a.product_category, p.category) AS product_category,
+       coalesce(l.product_code, a.product_code) AS product_code, l.provider_agb,
+       coalesce(a.referrer_id, '00:') AS referrer_id,
+       coalesce(r.type, split_part(coalesce(a.referrer_id, '00:'), ':', 1)) AS referrer_type,
+       a.team_id, coalesce(a.financing, 'ZIN') AS financing, ${CLIENT_COLS},
+       l.allocation_no, l.period_start AS care_date, l.period_end AS care_end_date,
+       coalesce(l.invoice_date, l.period_end) AS invoice_date,
+       l.amount_cents - coalesce(j.amount_cents, 0) AS amount_cents
+FROM invoice_line l
+LEFT JOIN allocation a ON a.municipality = l.municipality AND a.allocation_no = l.allocation_no
+LEFT JOIN product p ON p.code = coalesce(l.product_code, a.product_code)
+LEFT JOIN referrer r ON r.referrer_id = a.referrer_id
+LEFT JOIN invoice_rejection j ON j.provider_agb = l.provider_agb AND j.reference = l.reference
+LEFT JOIN client c ON c.client_id = l.client_id
+UNION ALL
+SELECT 'pgb', g.municipality, g.client_id, coalesce(nullif(g.care_type, ''), 'onbekend'), NULL, NULL, NULL,
+       '00:', '00', NULL, 'PGB', ${CLIENT_COLS}, NULL, g.period_start, g.period_end, g.period_end, g.amount_cents
+FROM pgb_cost g
+LEFT JOIN client c ON c.client_id = g.client_id
+ORDER BY care_date, municipality`;
+
+/** The dimension columns every fact table carries (same names everywhere). */
+export const FACT_DIMENSION_COLUMNS = DIM_COLS;
 
 /** Rebuilds the derived tables from the base tables. Called by the importer after files changed the store. */
 export async function refreshDerived(store: Store): Promise<void> {
-  void store; // filled in by the metrics work (care-day intervals, per-client aggregates)
+  for (const sql of [META, ALLOC, ALLOC_PIECE, CARE_PIECE, COST]) await store.run(sql);
 }

@@ -1,0 +1,67 @@
+// Costs and clients: total cost, unique clients, cost per client, care-days and cost per care-day, by any cut.
+import type { Store } from '../store/index.ts';
+import { sql } from './sql/compose.ts';
+import { splitSelect } from './sql/dimensions.ts';
+import { careDaysSql, careFact, costFact } from './sql/facts.ts';
+import type { Where } from './sql/filters.ts';
+import { coalesceKeys, eur, joinOn, result, round, ratio, rowsAndTotals, splitColumns, type Row } from './result.ts';
+import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
+
+/** Grouped cost (cents), unique clients with cost, and care-days for a split: the building block of several metrics. */
+export function costAndCareSql(req: MetricRequest, split: Dimension[]): Where {
+  const cost = costFact(req);
+  const care = careFact({ ...req, split });
+  const names = split as string[];
+  const costKeys = splitSelect(split, cost.period.date);
+  const careKeys = splitSelect(split, care.period.date);
+  return sql`
+    WITH a AS (
+      SELECT ${[...costKeys, ''].join(', ')} sum(f.amount_cents)::BIGINT AS cost_cents, count(DISTINCT f.client_id) AS clients
+      FROM ${cost.from} WHERE ${cost.where} ${names.length ? 'GROUP BY ALL' : ''}),
+    b AS (
+      SELECT ${[...careKeys, ''].join(', ')} sum(${careDaysSql(req)})::BIGINT AS care_days
+      FROM ${care.from} WHERE ${care.where} ${names.length ? 'GROUP BY ALL' : ''})
+    SELECT ${names.length ? coalesceKeys(names) + ',' : ''} a.cost_cents, coalesce(a.clients, 0) AS clients, b.care_days
+    FROM a FULL OUTER JOIN b ON ${joinOn(names)}
+    ${names.length ? `ORDER BY ${names.join(', ')}` : ''}`;
+}
+
+/** Shapes a cost-and-care row into the published figures. */
+export function costFigures(r: Row): Row {
+  const cost = Number(r.cost_cents ?? 0);
+  const days = r.care_days === null || r.care_days === undefined ? 0 : Number(r.care_days);
+  return {
+    cost: eur(cost), clients: Number(r.clients ?? 0), cost_per_client: round((ratio(cost, r.clients) ?? NaN) / 100),
+    care_days: days, cost_per_care_day: round((ratio(cost, days) ?? NaN) / 100),
+  };
+}
+
+export const COST_COLUMNS = [
+  { name: 'cost', label: 'Kosten', unit: 'eur' },
+  { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
+  { name: 'cost_per_client', label: 'Kosten per cliënt', unit: 'eur' },
+  { name: 'care_days', label: 'Trajectdagen', unit: 'days' },
+  { name: 'cost_per_care_day', label: 'Kosten per trajectdag', unit: 'eur' },
+] as const;
+
+export const costs: Metric = {
+  id: 'costs',
+  title: 'Kosten en cliënten',
+  definition:
+    'Kosten: het geaccepteerde gedeclareerde bedrag (gedeclareerd min afgewezen in JW325) plus de PGB-betalingen. ' +
+    'De periode van de zorg bepaalt het jaar, niet de declaratiedatum (tenzij u kiest voor "declaratiedatum"); een ' +
+    'creditregel telt negatief in de periode van de zorg, de nieuwe debetregel positief. PGB-regels tellen als kosten met ' +
+    'financiering PGB. Unieke cliënten: het aantal verschillende jeugdigen met kosten in de periode; een cliënt telt in elke ' +
+    'rij één keer, en in het totaal ook één keer (een verhuisde cliënt staat bij beide gemeenten, maar telt in het totaal ' +
+    'één keer). Trajectdagen: de dagen binnen een actieve toewijzing (start/stop zorg als die bekend zijn, anders de ' +
+    'toewijzingsperiode; een open einde loopt tot de peildatum, de laatste gedeclareerde periode), één keer geteld per ' +
+    'cliënt per zorgsoort, ook als toewijzingen elkaar overlappen (stapeling). Kosten per trajectdag = kosten ÷ trajectdagen.',
+  splits: DIMENSIONS,
+  async compute(store: Store, req: MetricRequest) {
+    const { rows, totals } = await rowsAndTotals(store, req.split, (split) => costAndCareSql(req, split));
+    const shaped = rows.map((r) => ({ ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), ...costFigures(r) }));
+    const notes = req.filters.basis === 'invoice'
+      ? ['Trajectdagen volgen altijd de zorgperiode, ook als de kosten naar declaratiedatum zijn ingedeeld.'] : [];
+    return result(this, req, [...splitColumns(req.split), ...COST_COLUMNS], shaped, costFigures(totals), notes);
+  },
+};

@@ -1,0 +1,28 @@
+// The metrics engine's import surface: the catalogue, lookup, and computeMetric (validates, then computes).
+import type { Store } from '../store/index.ts';
+import { costs } from './costs.ts';
+import { MetricRequestError } from './errors.ts';
+import type { Metric, MetricRequest, MetricResult } from './types.ts';
+import { validateRequest } from './validate.ts';
+
+export { MetricRequestError } from './errors.ts';
+export type * from './types.ts';
+
+/** Every metric Roer computes, in the order the dashboard lists them. */
+export const catalogue: Metric[] = [costs];
+
+/** The metric with this id, or undefined. */
+export function getMetric(id: string): Metric | undefined {
+  return catalogue.find((m) => m.id === id);
+}
+
+/**
+ * Validates `request` against metric `id` and computes it on `store` (derived tables must be fresh).
+ * @throws MetricRequestError for an unknown metric, split, parameter or filter value (Dutch message, `.param`).
+ * @example await computeMetric(store, 'costs', { filters: { from: '2018-01-01', to: '2018-12-31' }, split: ['care_type'] })
+ */
+export async function computeMetric(store: Store, id: string, request: Partial<MetricRequest>): Promise<MetricResult> {
+  const metric = getMetric(id);
+  if (!metric) throw new MetricRequestError('metric', `Onbekende maatstaf '${id}'.`);
+  return metric.compute(store, validateRequest(metric, request));
+}

@@ -1,0 +1,52 @@
+// The one table that maps each dimension to its SQL on a fact row (alias f) and its Dutch label. Filters and splits both
+// use it, so a cut means the same in every metric. Every fact table carries the same dimension column names.
+import type { Dimension } from '../types.ts';
+
+/** Age bands as in the population table; the age is taken from the birth month at the date of the fact row. */
+export const AGE_BANDS = ['0-3', '4-11', '12-17', '18-22', '23+', 'onbekend'] as const;
+
+/** 'fact': a column of every fact; 'allocation': only known per allocation (care-days must be merged on the fly). */
+export type DimensionLevel = 'period' | 'fact' | 'allocation';
+
+export interface DimensionSpec {
+  label: string;
+  level: DimensionLevel;
+  /** SQL for the value, given the SQL of the date that decides the period (e.g. 'f.care_date'). */
+  sql(date: string): string;
+  /** The raw column behind an allocation-level dimension (kept when care intervals are merged on the fly). */
+  column?: string;
+}
+
+const col = (c: string, label: string, level: DimensionLevel = 'fact'): DimensionSpec =>
+  ({ label, level, sql: () => `f.${c}`, column: c });
+
+/** Age in whole years at `date` for a client born in the month `f.birth_month` (day unknown: counted from the 1st). */
+export const ageSql = (date: string) => `(date_diff('month', f.birth_month, ${date}) // 12)`;
+
+export const DIMENSION_SPECS: Record<Dimension, DimensionSpec> = {
+  year: { label: 'Jaar', level: 'period', sql: (d) => `year(${d})` },
+  half_year: { label: 'Halfjaar', level: 'period', sql: (d) => `strftime(${d}, '%Y') || '-H' || (CASE WHEN month(${d}) <= 6 THEN 1 ELSE 2 END)` },
+  quarter: { label: 'Kwartaal', level: 'period', sql: (d) => `strftime(${d}, '%Y') || '-K' || quarter(${d})` },
+  month: { label: 'Maand', level: 'period', sql: (d) => `strftime(${d}, '%Y-%m')` },
+  municipality: col('municipality', 'Gemeente'),
+  care_type: col('care_type', 'Zorgsoort'),
+  product_category: col('product_category', 'Productcategorie', 'allocation'),
+  product: col('product_code', 'Product', 'allocation'),
+  provider: col('provider_agb', 'Aanbieder', 'allocation'),
+  referrer_type: col('referrer_type', 'Type verwijzer', 'allocation'),
+  referrer: col('referrer_id', 'Verwijzer', 'allocation'),
+  team: col('team_id', 'Team', 'allocation'),
+  district: col('district', 'Wijk'),
+  sex: col('sex', 'Geslacht'),
+  financing: col('financing', 'Financiering', 'allocation'),
+  age_band: {
+    label: 'Leeftijdsgroep', level: 'fact',
+    sql: (d) => `CASE WHEN f.birth_month IS NULL THEN 'onbekend' WHEN ${ageSql(d)} < 4 THEN '0-3' WHEN ${ageSql(d)} < 12 THEN '4-11'
+      WHEN ${ageSql(d)} < 18 THEN '12-17' WHEN ${ageSql(d)} < 23 THEN '18-22' ELSE '23+' END`,
+  },
+};
+
+/** Select-list items for a split: `<sql> AS <dimension>` in split order. */
+export function splitSelect(split: readonly Dimension[], date: string): string[] {
+  return split.map((d) => `${DIMENSION_SPECS[d].sql(date)} AS ${d}`);
+}

@@ -1,0 +1,52 @@
+// The one WHERE builder: turns Filters into SQL on a fact row (alias f) with bound parameters, through DIMENSION_SPECS.
+import type { Param } from '../../store/index.ts';
+import type { Dimension, Filters } from '../types.ts';
+import { DIMENSION_SPECS } from './dimensions.ts';
+
+export interface Where {
+  sql: string;
+  params: Param[];
+}
+
+/**
+ * How a fact meets the period: by one date (a cost line's care or invoice date) or by a day range that must overlap
+ * [from, to] (care pieces, allocation pieces). `date` also decides the age and the period buckets.
+ */
+export type PeriodSpec = { date: string } | { date: string; start: string; end: string };
+
+/** The filter dimensions (every Filters key except the period keys). */
+export const FILTER_DIMENSIONS = Object.keys(DIMENSION_SPECS).filter(
+  (d) => DIMENSION_SPECS[d as Dimension].level !== 'period',
+) as Dimension[];
+
+/**
+ * WHERE clause (without the keyword; 'true' when empty) for `filters` on the fact aliased `f`.
+ * @example filterWhere({ care_type: ['verblijf'], from: '2018-01-01', to: '2018-12-31' }, { date: 'f.care_date' })
+ */
+export function filterWhere(filters: Filters, period: PeriodSpec | null, skip: (d: Dimension) => boolean = () => false): Where {
+  const parts: string[] = [];
+  const params: Param[] = [];
+  if (period) {
+    const [lo, hi] = 'start' in period ? [period.end, period.start] : [period.date, period.date];
+    if (filters.from) { parts.push(`${lo} >= ?::DATE`); params.push(filters.from); }
+    if (filters.to) { parts.push(`${hi} <= ?::DATE`); params.push(filters.to); }
+  }
+  for (const d of FILTER_DIMENSIONS) {
+    const values = filters[d as keyof Filters] as string[] | undefined;
+    if (!values || skip(d)) continue;
+    if (values.length === 0) { parts.push('false'); continue; }
+    parts.push(`${DIMENSION_SPECS[d].sql(period?.date ?? 'current_date')} IN (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  }
+  return { sql: parts.length ? parts.join(' AND ') : 'true', params };
+}
+
+/** Days of [start, end] that fall within the filter period (the range fact's measure). */
+export function clippedDaysSql(filters: Filters, start = 'f.first_day', end = 'f.last_day'): Where {
+  const lo = filters.from ? 'greatest(' + start + ', ?::DATE)' : start;
+  const hi = filters.to ? 'least(' + end + ', ?::DATE)' : end;
+  const params: Param[] = [];
+  if (filters.to) params.push(filters.to);
+  if (filters.from) params.push(filters.from);
+  return { sql: `(${hi} - ${lo} + 1)`, params };
+}

@@ -1,0 +1,78 @@
+// Checks a request against a metric before any SQL runs; returns it normalised (params with defaults, numbers as numbers).
+// Every refusal is a MetricRequestError with a Dutch message naming the offending parameter.
+import { MetricRequestError } from './errors.ts';
+import { AGE_BANDS } from './sql/dimensions.ts';
+import { FILTER_DIMENSIONS } from './sql/filters.ts';
+import { DIMENSIONS, type Dimension, type Filters, type Metric, type MetricRequest } from './types.ts';
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const ALLOWED_VALUES: Partial<Record<keyof Filters, readonly string[]>> = {
+  financing: ['ZIN', 'PGB'], age_band: AGE_BANDS, sex: ['0', '1', '2'],
+};
+
+function isDate(s: unknown): s is string {
+  if (typeof s !== 'string' || !ISO.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+function checkFilters(f: Filters): Filters {
+  if (typeof f !== 'object' || f === null || Array.isArray(f)) throw new MetricRequestError('filters', 'De filters moeten een object zijn.');
+  for (const [key, value] of Object.entries(f)) {
+    const param = `filters.${key}`;
+    if (value === undefined) continue;
+    if (key === 'from' || key === 'to') {
+      if (!isDate(value)) throw new MetricRequestError(param, `'${key}' is geen geldige datum (jjjj-mm-dd).`);
+    } else if (key === 'basis') {
+      if (value !== 'care' && value !== 'invoice') {
+        throw new MetricRequestError(param, `'basis' moet 'care' (zorgperiode) of 'invoice' (declaratiedatum) zijn.`);
+      }
+    } else if ((FILTER_DIMENSIONS as string[]).includes(key)) {
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) {
+        throw new MetricRequestError(param, `Het filter '${key}' moet een lijst met waarden zijn.`);
+      }
+      const allowed = ALLOWED_VALUES[key as keyof Filters];
+      const bad = allowed && value.find((v) => !allowed.includes(v as string));
+      if (bad !== undefined && bad !== false) {
+        throw new MetricRequestError(param, `Onbekende waarde '${bad}' voor filter '${key}'; toegestaan: ${allowed!.join(', ')}.`);
+      }
+    } else {
+      throw new MetricRequestError(param, `Onbekend filter '${key}'.`);
+    }
+  }
+  if (f.from && f.to && f.from > f.to) throw new MetricRequestError('filters.from', `'from' (${f.from}) ligt na 'to' (${f.to}).`);
+  return f;
+}
+
+/** Validates and normalises `request` for `metric`. @throws MetricRequestError */
+export function validateRequest(metric: Metric, request: Partial<MetricRequest>): MetricRequest {
+  const filters = checkFilters(request.filters ?? {});
+  const split = request.split ?? [];
+  if (!Array.isArray(split)) throw new MetricRequestError('split', 'De uitsplitsing moet een lijst met dimensies zijn.');
+  for (const d of split) {
+    if (!(DIMENSIONS as readonly string[]).includes(d)) throw new MetricRequestError('split', `Onbekende dimensie '${d}' in de uitsplitsing.`);
+    if (!metric.splits.includes(d)) {
+      throw new MetricRequestError('split', `'${metric.title}' kan niet worden uitgesplitst naar '${d}'` +
+        (metric.splits.length ? `; wel naar: ${metric.splits.join(', ')}.` : '; deze maatstaf heeft geen uitsplitsing.'));
+    }
+  }
+  if (new Set(split).size !== split.length) throw new MetricRequestError('split', 'Een dimensie staat dubbel in de uitsplitsing.');
+  const params: Record<string, string | number> = {};
+  const specs = metric.params ?? [];
+  for (const [name, value] of Object.entries(request.params ?? {})) {
+    const spec = specs.find((p) => p.name === name);
+    if (!spec) {
+      throw new MetricRequestError(`params.${name}`, `Onbekende parameter '${name}' voor '${metric.title}'` +
+        (specs.length ? `; bekend: ${specs.map((p) => p.name).join(', ')}.` : '.'));
+    }
+    if (spec.type === 'number') {
+      const n = typeof value === 'number' ? value : Number(value);
+      if (typeof value === 'string' && value.trim() === '' || !Number.isFinite(n) || n < 0) {
+        throw new MetricRequestError(`params.${name}`, `Parameter '${name}' moet een getal van 0 of meer zijn.`);
+      }
+      params[name] = n;
+    } else params[name] = String(value);
+  }
+  for (const spec of specs) if (!(spec.name in params)) params[spec.name] = spec.default;
+  return { filters, split: split as Dimension[], params };
+}
