@@ -1,0 +1,29 @@
+// Pseudonymisation at the door for staged rows: DuckDB cannot compute HMAC, so the distinct BSNs go through JS once
+// and come back as (bsn, client_id) pairs in a temp table to join; a BSN that fails the 11-proof gets no pair.
+import type { Param } from '../../store/index.ts';
+import type { ImportContext } from '../context.ts';
+import { isValidBsn, pseudonymise } from '../pseudonym.ts';
+
+/** SQL that normalises a BSN cell: spaces, dots and hyphens removed; a leading zero a spreadsheet dropped restored. */
+export function normaliseBsnSql(r: string): string {
+  const digits = `regexp_replace(${r}, '[\\s.\\-]', '', 'g')`;
+  return `CASE WHEN regexp_full_match(${digits}, '\\d{8}') THEN '0' || ${digits} ELSE ${digits} END`;
+}
+
+/** Creates temp table `table` (bsn, client_id) for every valid BSN that `bsnSql` yields on `stage`. */
+export async function buildPseudonymTable(
+  ctx: ImportContext, stage: string, bsnSql: string, table: string, params: Record<string, Param>,
+): Promise<void> {
+  const rows = await ctx.store.all<{ bsn: string }>(
+    `SELECT DISTINCT b AS bsn FROM (SELECT ${bsnSql} AS b FROM ${stage} s) WHERE b IS NOT NULL`, params);
+  await ctx.store.run(`CREATE TEMP TABLE ${table} (bsn VARCHAR PRIMARY KEY, client_id VARCHAR NOT NULL)`);
+  const app = await ctx.store.connection.createAppender(table, 'main', 'temp');
+  for (const { bsn } of rows) {
+    if (!isValidBsn(bsn)) continue;
+    app.appendVarchar(bsn);
+    app.appendVarchar(pseudonymise(ctx.secret, bsn));
+    app.endRow();
+  }
+  app.flushSync();
+  app.closeSync();
+}

@@ -1,0 +1,71 @@
+// The fields each kind of table accepts (the mapping contract), with the type that decides how a cell is parsed.
+
+import type { Kind } from './types.ts';
+
+/**
+ * text: trimmed text (codes keep their leading zeros; `pad` restores zeros a spreadsheet dropped from a numeric code);
+ * date/amount/int/year: parsed per the table's dateFormat/decimal; bsn: 11-proof + pseudonym; enum: one of `codes`;
+ * yesno: ja/nee.
+ */
+export type FieldType = 'text' | 'date' | 'amount' | 'int' | 'year' | 'bsn' | 'enum' | 'yesno';
+
+export interface FieldDef {
+  type: FieldType;
+  required?: boolean;
+  /** Left-pad an all-digit value with zeros to this length (e.g. municipality '150' → '0150'). */
+  pad?: number;
+  /** Allowed codes for an enum (compared case-insensitively, stored as written here). */
+  codes?: readonly string[];
+}
+
+const req = <T extends FieldDef>(d: T): T => ({ ...d, required: true });
+const text: FieldDef = { type: 'text' };
+const date: FieldDef = { type: 'date' };
+const amount: FieldDef = { type: 'amount' };
+const int: FieldDef = { type: 'int' };
+const municipality: FieldDef = { type: 'text', pad: 4 };
+const agb: FieldDef = { type: 'text', pad: 8 };
+const category: FieldDef = { type: 'text', pad: 2 };
+const code2: FieldDef = { type: 'text', pad: 2 };
+const bsn: FieldDef = req({ type: 'bsn' });
+const sex: FieldDef = { type: 'enum', codes: ['0', '1', '2'] };
+const year: FieldDef = { type: 'year' };
+
+export const FIELDS: Record<Kind, Record<string, FieldDef>> = {
+  products: {
+    product_code: req(text), product_category: req(category), care_type: req(text), description: text,
+    year, unit: code2, tariff: amount,
+  },
+  providers: { provider_agb: req(agb), provider_name: text },
+  clients: { bsn, birth_date: date, sex, municipality, district: text, postcode: text },
+  allocations: {
+    municipality: req(municipality), allocation_no: req(text), bsn, provider_agb: req(agb), product_code: req(text),
+    start_date: req(date), end_date: date, product_category: category, allocated_on: date, birth_date: date, sex,
+    postcode: text, district: text, provider_name: text, volume: int, unit: code2, frequency: code2, budget: amount,
+    referrer_type: { type: 'enum', pad: 2, codes: ['01', '02', '03', '04', '05', '06', '08'] },
+    referrer_agb: agb, referrer_name: text, team: text,
+    financing: { type: 'enum', codes: ['ZIN', 'PGB'] },
+    request_date: date, care_start: date, care_end: date, end_reason: code2, deleted: { type: 'yesno' },
+  },
+  invoice_lines: {
+    provider_agb: req(agb), reference: req(text), municipality: req(municipality), bsn, period_start: req(date),
+    period_end: req(date), amount: req(amount), allocation_no: text, previous_reference: text, invoice_no: text,
+    invoice_date: date, product_category: category, product_code: text, volume: int, unit: code2, tariff: amount,
+    debit_credit: { type: 'enum', codes: ['D', 'C'] },
+    message_kind: { type: 'enum', codes: ['export', 'JW323', 'JW303'] },
+  },
+  budgets: {
+    year: req(year), municipality: req(municipality), amount: req(amount), care_type: text, team: text,
+    kind: { type: 'enum', codes: ['begroting', 'burap', 'rijksbijdrage', 'taakstelling'] },
+  },
+  pgb_costs: {
+    municipality: req(municipality), bsn, period_start: req(date), period_end: req(date), amount: req(amount),
+    care_type: text, reference: text,
+  },
+  population: { municipality: req(municipality), year: req(year), age_band: req(text), inhabitants: req(int) },
+};
+
+/** The fields of `kind` that need a column or a constant. */
+export function requiredFields(kind: Kind): string[] {
+  return Object.entries(FIELDS[kind]).filter(([, d]) => d.required).map(([f]) => f);
+}

@@ -1,0 +1,32 @@
+// Matches the mapping's column names to a file's header, and refuses a file whose header lacks mapped columns.
+import { RoerError } from '../../errors.ts';
+import type { TableSpec } from './types.ts';
+
+/**
+ * field → the header name as it appears in the file. Exact match first, then ignoring case and surrounding spaces
+ * (exports differ in "Bedrag " vs "bedrag"). A repeated header name maps to its first occurrence.
+ */
+export function resolveColumns(spec: TableSpec, header: string[], fileName: string): Record<string, string> {
+  const loose = (s: string) => s.trim().toLowerCase();
+  const out: Record<string, string> = {};
+  const missing: string[] = [];
+  for (const [field, col] of Object.entries(spec.columns)) {
+    const found = header.find((h) => h === col) ?? header.find((h) => loose(h) === loose(col));
+    if (found === undefined) missing.push(`"${col}" (${field})`);
+    else out[field] = found;
+  }
+  if (missing.length > 0) {
+    throw new RoerError(
+      `${fileName}: de kopregel mist ${missing.length === 1 ? 'de kolom' : 'de kolommen'} ${missing.join(', ')}.`,
+      `Kolommen in het bestand: ${header.map((h) => `"${h}"`).join(', ')}. Pas de mapping of het bestand aan.`,
+    );
+  }
+  return out;
+}
+
+/** The quarantine's copy of a record: only the mapped columns (so no names or addresses), with the BSN masked. */
+export function maskedRaw(values: [column: string, value: string | null][], bsnColumn: string | undefined): string {
+  const o: Record<string, string | null> = {};
+  for (const [c, v] of values) o[c] = c === bsnColumn && v !== null && v !== '' ? '*********' : v;
+  return JSON.stringify(o);
+}

@@ -1,0 +1,79 @@
+// SQL expressions that turn a staged text cell into a typed value, and the Dutch reason when they cannot.
+// Every expression takes `r`: the trimmed cell, NULL when empty, already recoded (`values`) and zero-padded.
+import type { FieldDef } from './fields.ts';
+import type { Params } from './params.ts';
+import type { DateFormat, DecimalStyle } from './types.ts';
+
+export interface ParseStyle { dateFormat: DateFormat; decimal: DecimalStyle }
+
+/** The SQL type a field is stored as in the typed table. */
+export function sqlType(def: FieldDef): string {
+  switch (def.type) {
+    case 'date': return 'DATE';
+    case 'amount': case 'int': return 'BIGINT';
+    case 'year': return 'INTEGER';
+    case 'yesno': return 'BOOLEAN';
+    default: return 'VARCHAR';
+  }
+}
+
+const DMY = `CASE WHEN regexp_full_match({r}, '\\d{1,2}-\\d{1,2}-\\d{4}') THEN try_strptime({r}, '%d-%m-%Y')::DATE END`;
+const YMD = `CASE WHEN regexp_full_match({r}, '\\d{4}-\\d{1,2}-\\d{1,2}') THEN try_strptime({r}, '%Y-%m-%d')::DATE END`;
+
+/**
+ * Euros as text → cents. Auto: with both ',' and '.', the last one is the decimal mark; a lone ',' is decimal;
+ * a lone '.' is a thousands separator only in the exact pattern 1.234(.567), else decimal. At most two decimals.
+ */
+function amountSql(r: string, style: DecimalStyle): string {
+  const comma = `CASE WHEN regexp_full_match(${r}, '-?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d{1,2})?') THEN replace(replace(${r}, '.', ''), ',', '.') END`;
+  const point = `CASE WHEN regexp_full_match(${r}, '-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d{1,2})?') THEN replace(${r}, ',', '') END`;
+  const plainThousands = `CASE WHEN regexp_full_match(${r}, '-?\\d{1,3}(\\.\\d{3})+') THEN replace(${r}, '.', '') END`;
+  const text =
+    style === ',' ? comma
+    : style === '.' ? point
+    : `CASE WHEN strpos(${r}, ',') > 0 AND strpos(${r}, '.') > 0
+              THEN (CASE WHEN strpos(${r}, ',') > strpos(${r}, '.') THEN ${comma} ELSE ${point} END)
+            WHEN strpos(${r}, ',') > 0 THEN ${comma} ELSE coalesce(${plainThousands}, ${point}) END`;
+  return `CAST(CAST(${text} AS DECIMAL(18,2)) * 100 AS BIGINT)`;
+}
+
+/** Strips what may surround an amount: the euro sign and (non-breaking) spaces. */
+export function stripAmountSql(r: string): string {
+  return `nullif(replace(replace(replace(replace(${r}, '€', ''), ' ', ''), chr(160), ''), chr(8239), ''), '')`;
+}
+
+/** The value expression for a field whose normalised cell is `r`. */
+export function valueSql(def: FieldDef, r: string, style: ParseStyle, p: Params): string {
+  switch (def.type) {
+    case 'text': case 'bsn': return r;
+    case 'date': {
+      const dmy = DMY.replaceAll('{r}', r), ymd = YMD.replaceAll('{r}', r);
+      return style.dateFormat === 'dd-mm-jjjj' ? dmy : style.dateFormat === 'jjjj-mm-dd' ? ymd : `coalesce(${dmy}, ${ymd})`;
+    }
+    case 'amount': return amountSql(r, style.decimal);
+    case 'int': return `CASE WHEN regexp_full_match(${r}, '-?\\d{1,15}') THEN CAST(${r} AS BIGINT) END`;
+    case 'year': return `CASE WHEN regexp_full_match(${r}, '(19|20)\\d\\d') THEN CAST(${r} AS INTEGER) END`;
+    case 'enum':
+      return `CASE upper(${r}) ${(def.codes ?? []).map((c) => `WHEN ${p.add(c.toUpperCase())} THEN ${p.add(c)}`).join(' ')} END`;
+    case 'yesno':
+      return `CASE WHEN lower(${r}) IN ('ja', 'j', 'true', 'waar', '1') THEN true WHEN lower(${r}) IN ('nee', 'n', 'false', 'onwaar', '0') THEN false END`;
+  }
+}
+
+/** The Dutch reason when `r` is not empty but its value came out NULL. */
+export function reasonSql(def: FieldDef, r: string, style: ParseStyle, p: Params): string {
+  const quoted = `'"' || ${r} || '"'`;
+  switch (def.type) {
+    case 'date': {
+      const expect = style.dateFormat === 'auto' ? 'dd-mm-jjjj of jjjj-mm-dd' : style.dateFormat;
+      return `${p.add(`geen geldige datum (verwacht ${expect}): `)} || ${quoted}`;
+    }
+    case 'amount': return `'geen geldig bedrag (euro, hooguit twee decimalen): ' || ${quoted}`;
+    case 'int': return `'geen geheel getal: ' || ${quoted}`;
+    case 'year': return `'geen geldig jaartal: ' || ${quoted}`;
+    case 'enum': return `${p.add(`onbekende code (toegestaan: ${(def.codes ?? []).join(', ')}): `)} || ${quoted}`;
+    case 'yesno': return `'verwacht ja of nee: ' || ${quoted}`;
+    case 'bsn': return `'geen geldig BSN (elfproef)'`;
+    default: return `NULL`;
+  }
+}

@@ -1,0 +1,95 @@
+// One pass over a CSV file's bytes before DuckDB reads it: checks UTF-8 (naming the line), finds the physical line on
+// which each record starts (quoted fields may span lines), and the records with too few or too many fields.
+import { createReadStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { RoerError } from '../../errors.ts';
+
+export interface CsvScan {
+  /** Number of fields in the header. */
+  columns: number;
+  /** Data records with exactly `columns` fields, in file order (what DuckDB stages). */
+  good: number;
+  /** Start line of each good record, or null when record k simply starts on line k + 2 (the common case). */
+  lines: Int32Array | null;
+  /** Records with the wrong number of fields: their start line, field count and byte range. */
+  bad: { line: number; fields: number; start: number; end: number }[];
+}
+
+const QUOTE = 34, LF = 10, CR = 13;
+
+/**
+ * Scans `path` (UTF-8, BOM allowed). Quotes toggle a quoted state, so `""` inside a quoted field needs no special case.
+ * @throws RoerError on invalid UTF-8 (with its line), on a file that ends inside a quoted field, or on an empty file.
+ */
+export async function scanCsv(path: string, delimiter: string, fileName: string): Promise<CsvScan> {
+  const delim = Buffer.from(delimiter, 'utf8')[0]!;
+  let columns = -1, good = 0, lines: number[] | null = null;
+  const bad: CsvScan['bad'] = [];
+  let inQuote = false, fields = 1, nonEmpty = false, line = 1, recLine = 1, recStart = 0, offset = 0;
+  let carry: Buffer = Buffer.alloc(0);
+
+  const endRecord = (end: number) => {
+    if (!nonEmpty) return; // blank lines are skipped, as DuckDB does
+    if (columns < 0) columns = fields;
+    else if (fields === columns) {
+      if (lines === null && recLine !== good + 2) lines = Array.from({ length: good }, (_, i) => i + 2);
+      if (lines !== null) lines.push(recLine);
+      good++;
+    } else bad.push({ line: recLine, fields, start: recStart, end });
+  };
+
+  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    let chunk = carry.length ? Buffer.concat([carry, raw as Buffer]) : (raw as Buffer);
+    if (offset === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) { chunk = chunk.subarray(3); offset = 3; }
+    // Hold back an incomplete multi-byte sequence at the end of the chunk for the next one.
+    let cut = chunk.length;
+    for (let k = 1; k <= 3 && cut - k >= 0; k++) {
+      const b = chunk[cut - k]!;
+      if ((b & 0xc0) === 0xc0) { const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2; if (need > k) cut -= k; break; }
+      if ((b & 0x80) === 0) break;
+    }
+    carry = Buffer.from(chunk.subarray(cut));
+    const buf = chunk.subarray(0, cut);
+    if (!isUtf8(buf)) throw invalidUtf8(buf, line, fileName);
+    for (let i = 0; i < buf.length; i++) {
+      const b = buf[i]!;
+      if (b === QUOTE) { inQuote = !inQuote; nonEmpty = true; }
+      else if (b === LF) {
+        line++;
+        if (!inQuote) { endRecord(offset + i); fields = 1; nonEmpty = false; recLine = line; recStart = offset + i + 1; }
+      } else if (inQuote) continue;
+      else if (b === delim) { fields++; nonEmpty = true; }
+      else if (b !== CR) nonEmpty = true;
+    }
+    offset += buf.length;
+  }
+  if (carry.length) throw invalidUtf8(carry, line, fileName);
+  if (inQuote) {
+    throw new RoerError(`${fileName}: het bestand eindigt binnen een veld tussen aanhalingstekens (begonnen op regel ${recLine}); is het afgebroken?`);
+  }
+  endRecord(offset);
+  if (columns < 0) throw new RoerError(`${fileName}: het bestand is leeg.`);
+  if (good === 0 && bad.length === 0) throw new RoerError(`${fileName}: het bestand bevat alleen een kopregel, geen gegevens.`);
+  return { columns, good, lines: lines === null ? null : Int32Array.from(lines), bad };
+}
+
+function invalidUtf8(buf: Buffer, lineAtStart: number, fileName: string): RoerError {
+  const at = firstInvalidUtf8(buf);
+  let line = lineAtStart;
+  for (let i = 0; i < at; i++) if (buf[i] === LF) line++;
+  return new RoerError(
+    `${fileName}: regel ${line} is geen geldige UTF-8-tekst; het bestand heeft een andere tekenset.`,
+    'Geef in de mapping de tekenset op, bijv. "encoding": "windows-1252".',
+  );
+}
+
+/** Byte offset of the first invalid UTF-8 sequence (only called once a chunk failed). */
+function firstInvalidUtf8(buf: Buffer): number {
+  for (let i = 0; i < buf.length; ) {
+    const b = buf[i]!;
+    const n = b < 0x80 ? 1 : (b & 0xe0) === 0xc0 ? 2 : (b & 0xf0) === 0xe0 ? 3 : (b & 0xf8) === 0xf0 ? 4 : 0;
+    if (n === 0 || i + n > buf.length || !isUtf8(buf.subarray(i, i + n))) return i;
+    i += n;
+  }
+  return buf.length;
+}
