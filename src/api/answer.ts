@@ -1,70 +1,71 @@
-// The one gate through which every metric computation, export and note access passes. The access layer (login,
-// scoping, suppression, audit) plugs in here as a Guard, so no route can reach figures or notes around it.
+// The one gate through which every metric computation, export, note access, dimension list and import status passes.
+// The access layer (login, scoping, suppression, audit) plugs in here as a Guard, so no route reaches data around it.
+import type { User } from '../access/roles.ts';
 import type { Metric, MetricRequest, MetricResult } from '../metrics/types.ts';
 import type { Store } from '../store/index.ts';
+import { summarise, type StoreSummary } from '../store/summary.ts';
 import type { MetricsEngine } from './engine.ts';
 import { addNote, listNotes, type Note } from './notes.ts';
+import { dimensions, type Dimensions } from './dimensions.ts';
 
-/** The logged-in user as the access layer will set it (`c.set('user', …)`); null when nobody is logged in. */
-export interface ApiUser {
-  name: string;
-}
-
-/** What a route asks for. A note question carries its metric, municipality and period as a MetricRequest's filters. */
+/** What a route asks for. A note question carries its municipality and period as a MetricRequest's filters. */
 export type Question =
   | { kind: 'compute'; metric: Metric; request: MetricRequest }
   | { kind: 'export'; metric: Metric; request: MetricRequest; format: 'csv' | 'xlsx' }
   | { kind: 'notes.read'; metric: Metric | null; request: MetricRequest }
-  | { kind: 'notes.write'; metric: Metric; request: MetricRequest; text: string };
+  | { kind: 'notes.write'; metric: Metric; request: MetricRequest; text: string }
+  | { kind: 'dimensions' }
+  | { kind: 'status' };
 
 export interface Answers {
   compute: MetricResult;
   export: MetricResult;
   'notes.read': Note[];
   'notes.write': Note;
+  dimensions: Dimensions;
+  status: StoreSummary;
 }
+
+export type AnswerOf<Q extends Question> = Answers[Q['kind']];
 
 export interface AnswerContext {
   store: Store;
   engine: MetricsEngine;
-  guard: Guard;
-  user: ApiUser | null;
+  /** The logged-in user (set by the access layer's middleware as `c.set('user', …)`); null without login. */
+  user: User | null;
+  /** The client's address, for the audit log. */
+  ip: string | null;
 }
 
 /**
- * Scoping and suppression in one place. `admit` may narrow the question (e.g. restrict filters.municipality to the
- * user's municipalities) or throw ApiError 401/403; `release` may alter the answer (e.g. suppress small counts).
+ * Scoping, suppression and audit in one place, as a wrapper: it may narrow the question before `next` (or refuse by
+ * throwing an AccessError), and alter the answer after it.
+ * @example const guard: Guard = async (ctx, q, next) => next(narrow(ctx.user, q))
  */
-export interface Guard {
-  admit<Q extends Question>(ctx: AnswerContext, question: Q): Promise<Q>;
-  release<Q extends Question>(ctx: AnswerContext, question: Q, answer: Answers[Q['kind']]): Promise<Answers[Q['kind']]>;
-}
+export type Guard = <Q extends Question>(ctx: AnswerContext, question: Q, next: (q: Q) => Promise<AnswerOf<Q>>) => Promise<AnswerOf<Q>>;
 
-/** No login, no scoping: every question is admitted as asked. */
-export const openGuard: Guard = {
-  admit: async (_ctx, q) => q,
-  release: async (_ctx, _q, a) => a,
-};
+/** No login, no scoping: every question is answered as asked. */
+export const openGuard: Guard = (_ctx, question, next) => next(question);
 
 /**
  * Answers one question through the guard.
- * @example await answer(ctx, { kind: 'compute', metric, request: { filters: {}, split: ['year'] } })
+ * @example await answer(ctx, guard, { kind: 'compute', metric, request: { filters: {}, split: ['year'] } })
  */
-export async function answer<Q extends Question>(ctx: AnswerContext, question: Q): Promise<Answers[Q['kind']]> {
-  const q = await ctx.guard.admit(ctx, question);
-  const result = (await dispatch(ctx, q)) as Answers[Q['kind']];
-  return ctx.guard.release(ctx, q, result);
+export function answer<Q extends Question>(ctx: AnswerContext, guard: Guard, question: Q): Promise<AnswerOf<Q>> {
+  return guard(ctx, question, (q) => dispatch(ctx, q) as Promise<AnswerOf<Q>>);
 }
 
 async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Question['kind']]> {
-  const f = q.request.filters;
   switch (q.kind) {
     case 'compute':
     case 'export':
       return ctx.engine.compute(ctx.store, q.metric.id, q.request);
-    case 'notes.read':
+    case 'notes.read': {
+      const f = q.request.filters;
       return listNotes(ctx.store, { metric: q.metric?.id, municipality: f.municipality, from: f.from, to: f.to });
-    case 'notes.write':
+    }
+    case 'notes.write': {
+      const f = q.request.filters;
       return addNote(ctx.store, {
         metric: q.metric.id,
         municipality: f.municipality?.[0] ?? null,
@@ -73,5 +74,10 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
         author: ctx.user?.name ?? 'onbekend',
         text: q.text,
       });
+    }
+    case 'dimensions':
+      return dimensions(ctx.store);
+    case 'status':
+      return summarise(ctx.store, 500);
   }
 }

@@ -3,7 +3,7 @@
 import type { Context } from 'hono';
 import { RoerError } from '../errors.ts';
 
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 500 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 429 | 500 | 503;
 
 /** A failure meant for the API client: a Dutch message and the offending parameter (or null). */
 export class ApiError extends Error {
@@ -27,14 +27,18 @@ export interface ErrorBody {
 }
 
 /**
- * Translates any thrown value into the API's error shape. The metrics engine's MetricRequestError is recognised by
- * name and `.param` (not by import) so this module stays independent of the engine's internals.
+ * Translates any thrown value into the API's error shape. The engine's MetricRequestError and the access layer's
+ * AccessError are recognised by name, status and `.param`, so this module needs neither's internals.
  */
 export function toApiError(e: unknown): ApiError {
   if (e instanceof ApiError) return e;
   if (e instanceof Error && e.name === 'MetricRequestError') {
     const param = (e as Error & { param?: unknown }).param;
     return new ApiError(400, e.message, typeof param === 'string' ? queryName(param) : null);
+  }
+  if (e instanceof Error && e.name === 'AccessError') {
+    const { status, param } = e as Error & { status?: ErrorStatus; param?: string | null };
+    return new ApiError(status ?? 403, e.message, param ?? null);
   }
   if (e instanceof Error && /\bconflict\b/i.test(e.message) && !(e instanceof RoerError)) {
     return new ApiError(409, 'De database is even bezig; probeer het zo opnieuw.');

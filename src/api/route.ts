@@ -3,12 +3,13 @@
 import type { Context, Hono } from 'hono';
 import type { Metric } from '../metrics/types.ts';
 import type { Store } from '../store/index.ts';
-import type { AnswerContext, ApiUser, Guard } from './answer.ts';
+import type { User } from '../access/roles.ts';
+import type { AnswerContext, Guard } from './answer.ts';
 import type { MetricsEngine } from './engine.ts';
 import { ApiError } from './errors.ts';
 
 /** Hono environment: the access layer sets `user` in a middleware. */
-export type ApiEnv = { Variables: { user?: ApiUser | null } };
+export type ApiEnv = { Variables: { user?: User | null } };
 
 /** A JSON Schema fragment (OpenAPI 3.1 uses JSON Schema 2020-12). */
 export type Schema = Record<string, unknown>;
@@ -49,7 +50,13 @@ export function register(app: Hono<ApiEnv>, routes: RouteDef[]): void {
 
 /** The answer context for one request. */
 export function contextOf(c: Context<ApiEnv>, deps: ApiDeps): AnswerContext {
-  return { store: deps.store, engine: deps.engine, guard: deps.guard, user: c.get('user') ?? null };
+  return { store: deps.store, engine: deps.engine, user: c.get('user') ?? null, ip: remoteAddress(c) };
+}
+
+/** The client's address when served by @hono/node-server (absent in in-process tests). */
+function remoteAddress(c: Context<ApiEnv>): string | null {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? null;
 }
 
 /** The catalogue metric with this id, or a 404 naming it. */

@@ -15,7 +15,7 @@ export function exportRoutes(deps: ApiDeps): RouteDef[] {
   const exporter = (format: 'csv' | 'xlsx') => async (c: Context<ApiEnv>) => {
     const metric = metricOr404(deps, c.req.param('id')!);
     const request = parseMetricRequest(metric, fromQuery(new URL(c.req.url).searchParams));
-    const result = await answer(contextOf(c, deps), { kind: 'export', metric, request, format });
+    const result = await answer(contextOf(c, deps), deps.guard, { kind: 'export', metric, request, format });
     const headers = {
       'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
       'Content-Disposition': `attachment; filename="${exportFileName(metric.id, format)}"`,

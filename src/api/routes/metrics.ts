@@ -31,7 +31,7 @@ export function metricRoutes(deps: ApiDeps): RouteDef[] {
       handler: async (c) => {
         const metric = metricOr404(deps, c.req.param('id')!);
         const request = parseMetricRequest(metric, fromQuery(new URL(c.req.url).searchParams));
-        return json(c, await answer(contextOf(c, deps), { kind: 'compute', metric, request }));
+        return json(c, await answer(contextOf(c, deps), deps.guard, { kind: 'compute', metric, request }));
       },
     },
     {
@@ -42,7 +42,7 @@ export function metricRoutes(deps: ApiDeps): RouteDef[] {
       handler: async (c) => {
         const metric = metricOr404(deps, c.req.param('id')!);
         const request = parseMetricRequest(metric, fromBody(await jsonBody(c)));
-        return json(c, await answer(contextOf(c, deps), { kind: 'compute', metric, request }));
+        return json(c, await answer(contextOf(c, deps), deps.guard, { kind: 'compute', metric, request }));
       },
     },
   ];

@@ -66,7 +66,7 @@ export function noteRoutes(deps: ApiDeps): RouteDef[] {
         if (value('from')) request.filters.from = parseDate('from', value('from'));
         if (value('to')) request.filters.to = parseDate('to', value('to'));
         period(request.filters.from, request.filters.to);
-        return json(c, { notes: await answer(contextOf(c, deps), { kind: 'notes.read', metric, request }) });
+        return json(c, { notes: await answer(contextOf(c, deps), deps.guard, { kind: 'notes.read', metric, request }) });
       },
     },
     {
@@ -91,7 +91,7 @@ export function noteRoutes(deps: ApiDeps): RouteDef[] {
           request.filters.municipality = codes;
         }
         const text = parseNoteText(b.text);
-        return json(c, await answer(contextOf(c, deps), { kind: 'notes.write', metric, request, text }), 201);
+        return json(c, await answer(contextOf(c, deps), deps.guard, { kind: 'notes.write', metric, request, text }), 201);
       },
     },
   ];

@@ -1,7 +1,7 @@
 // /api/health and /api/status: is the server up, and what does the store hold (import log, open quarantine).
-import { summarise } from '../../store/summary.ts';
+import { answer } from '../answer.ts';
 import { json } from '../json.ts';
-import type { ApiDeps, RouteDef } from '../route.ts';
+import { contextOf, type ApiDeps, type RouteDef } from '../route.ts';
 
 export function statusRoutes(deps: ApiDeps): RouteDef[] {
   return [
@@ -31,7 +31,7 @@ export function statusRoutes(deps: ApiDeps): RouteDef[] {
           },
         },
       },
-      handler: async (c) => json(c, await summarise(deps.store, 500)),
+      handler: async (c) => json(c, await answer(contextOf(c, deps), deps.guard, { kind: 'status' })),
     },
   ];
 }

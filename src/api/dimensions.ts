@@ -1,0 +1,51 @@
+// The values each filter can take, with Dutch labels, for the dashboard's filter bar (served at /api/dimensions).
+import type { Store } from '../store/index.ts';
+import { AGE_BANDS, FINANCING_LABELS, REFERRER_TYPE_LABELS, SEX_LABELS } from './labels.ts';
+import type { Schema } from './route.ts';
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export const optionsSchema: Schema = {
+  type: 'array',
+  items: { type: 'object', required: ['value', 'label'], properties: { value: { type: 'string' }, label: { type: 'string' } } },
+};
+
+export const DIMENSION_LISTS = [
+  'municipality', 'care_type', 'product_category', 'product', 'provider', 'referrer_type', 'team', 'district', 'age_band', 'sex', 'financing',
+] as const;
+
+export type Dimensions = Record<(typeof DIMENSION_LISTS)[number], Option[]> & { years: number[] };
+
+const fromCodes = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
+
+/** The filter values present in the store (code lists with a fixed meaning are listed in full). */
+export async function dimensions(store: Store): Promise<Dimensions> {
+  const q = (sql: string) => store.all<Option>(sql);
+  const referrerTypes = await store.all<{ value: string }>('SELECT DISTINCT type AS value FROM referrer ORDER BY 1');
+  const span = await store.one<{ lo: number | null; hi: number | null }>(
+    `SELECT min(y) AS lo, max(y) AS hi FROM (
+       SELECT year(period_start) AS y FROM invoice_line UNION ALL SELECT year(period_end) FROM invoice_line
+       UNION ALL SELECT year(start_date) FROM allocation UNION ALL SELECT year(period_start) FROM pgb_cost
+       UNION ALL SELECT year FROM budget)`,
+  );
+  const years: number[] = [];
+  for (let y = span?.lo ?? 0; span?.hi != null && y <= span.hi; y++) years.push(y);
+  return {
+    municipality: await q('SELECT code AS value, name AS label FROM municipality ORDER BY name, code'),
+    care_type: await q(`SELECT DISTINCT care_type AS value, care_type AS label FROM product WHERE care_type IS NOT NULL ORDER BY 1`),
+    product_category: await q(`SELECT DISTINCT category AS value, category AS label FROM product WHERE category IS NOT NULL ORDER BY 1`),
+    product: await q(`SELECT code AS value, coalesce(description, code) AS label FROM product ORDER BY code`),
+    provider: await q('SELECT agb AS value, coalesce(name, agb) AS label FROM provider ORDER BY label, agb'),
+    referrer_type: referrerTypes.map(({ value }) => ({ value, label: REFERRER_TYPE_LABELS[value] ?? value })),
+    team: await q('SELECT team_id AS value, coalesce(name, team_id) AS label FROM team ORDER BY label, team_id'),
+    district: await q(`SELECT DISTINCT district AS value, district AS label FROM client WHERE district IS NOT NULL ORDER BY 1`),
+    age_band: AGE_BANDS.map((b) => ({ value: b, label: `${b} jaar` })),
+    sex: fromCodes(SEX_LABELS),
+    financing: fromCodes(FINANCING_LABELS),
+    years,
+  };
+}
+
