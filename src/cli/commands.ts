@@ -1,5 +1,6 @@
 // The registry of `roer` subcommands, in the order `roer --help` lists them.
 import type { Command } from './command.ts';
 import { status } from './status.ts';
+import { user } from './user.ts';
 
-export const commands: Command[] = [status];
+export const commands: Command[] = [status, user];

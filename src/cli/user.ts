@@ -1,0 +1,89 @@
+// `roer user`: manage local accounts (add, remove, reset, list). New and reset passwords are printed once, never stored.
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import type { Actor } from '../access/audit.ts';
+import { RIGHTS, roleFromName, ROLES, type User } from '../access/roles.ts';
+import { addUser, listUsers, removeUser, resetPassword } from '../access/users.ts';
+import { RoerError } from '../errors.ts';
+import { Store, dbPath } from '../store/index.ts';
+import type { Command } from './command.ts';
+
+const ROLE_NAMES = ROLES.map((r) => RIGHTS[r].label).join(', ');
+
+function list(v: unknown): string[] {
+  return typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+function cliActor(): Actor {
+  let who = 'onbekend';
+  try { who = userInfo().username; } catch { /* no passwd entry (containers) */ }
+  return { name: `cli:${who}`, role: 'system' };
+}
+
+export const user: Command = {
+  name: 'user',
+  summary: 'beheer gebruikers: toevoegen, verwijderen, wachtwoord opnieuw instellen, tonen',
+  usage: `Gebruik:
+  roer user add <naam> --rol <rol> [--gemeente 0150,1708] [--aanbieder <agb>] [--team <id>]
+  roer user remove <naam>
+  roer user reset <naam>
+  roer user list
+
+Rollen: ${ROLE_NAMES}.
+  beheerder   alle gemeenten, gebruikersbeheer en het auditlog
+  analist     de genoemde gemeenten (--gemeente, verplicht), ook gegevens per cliënt (pseudoniem)
+  teamleider  de toewijzingen van het eigen team (--team, verplicht)
+  aanbieder   alleen de eigen AGB-code (--aanbieder, verplicht); kleine aantallen afgeschermd
+  lezer       alleen totalen; kleine aantallen afgeschermd; eventueel beperkt tot --gemeente
+
+Bij 'add' en 'reset' wordt een nieuw willekeurig wachtwoord één keer getoond; geef het veilig door.
+Lopende sessies van de gebruiker eindigen bij 'reset' en 'remove'. Elke wijziging komt in het auditlog.
+
+Opties:
+  --db <bestand>   de database (standaard ./data/roer.duckdb, of $ROER_DB)`,
+  options: { rol: { type: 'string' }, gemeente: { type: 'string' }, aanbieder: { type: 'string' }, team: { type: 'string' } },
+  async run(values, positionals) {
+    const [action, name, ...extra] = positionals;
+    if (!action || !['add', 'remove', 'reset', 'list'].includes(action)) {
+      throw new RoerError(`Onbekende actie '${action ?? ''}'.`, "Kies add, remove, reset of list; zie 'roer user --help'.");
+    }
+    if (extra.length > 0) throw new RoerError(`Onverwacht argument '${extra[0]}'.`);
+    if (action !== 'list' && !name) throw new RoerError(`Geef de naam van de gebruiker: roer user ${action} <naam>.`);
+    const path = dbPath(values.db as string | undefined);
+    if (!existsSync(path)) throw new RoerError(`Er is nog geen database op ${path}.`, "Start Roer eerst met 'roer start' of 'roer demo'.");
+    const store = await Store.open(path);
+    try {
+      if (action === 'list') {
+        for (const u of await listUsers(store)) process.stdout.write(describe(u) + '\n');
+      } else if (action === 'add') {
+        const role = roleFromName(String(values.rol ?? ''));
+        if (!role) throw new RoerError(`Onbekende rol '${values.rol ?? ''}'.`, `Kies een van: ${ROLE_NAMES}.`);
+        const u: User = {
+          name: name!, role, municipalities: list(values.gemeente),
+          provider: typeof values.aanbieder === 'string' ? values.aanbieder.trim() : null,
+          team: typeof values.team === 'string' ? values.team.trim() : null,
+        };
+        const pw = await addUser(store, cliActor(), u);
+        process.stdout.write(`Gebruiker ${describe(u)} toegevoegd.\nWachtwoord (wordt niet opnieuw getoond): ${pw}\n`);
+      } else if (action === 'reset') {
+        const pw = await resetPassword(store, cliActor(), name!);
+        process.stdout.write(`Nieuw wachtwoord voor ${name} (wordt niet opnieuw getoond): ${pw}\n`);
+      } else {
+        await removeUser(store, cliActor(), name!);
+        process.stdout.write(`Gebruiker ${name} verwijderd.\n`);
+      }
+      return 0;
+    } finally {
+      store.close();
+    }
+  },
+};
+
+function describe(u: User): string {
+  const scope = [
+    u.municipalities.length ? `gemeente ${u.municipalities.join(',')}` : '',
+    u.provider ? `aanbieder ${u.provider}` : '',
+    u.team ? `team ${u.team}` : '',
+  ].filter(Boolean);
+  return `${u.name} (${RIGHTS[u.role].label}${scope.length ? ', ' + scope.join(', ') : ''})`;
+}
