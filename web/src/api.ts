@@ -1,0 +1,86 @@
+// The dashboard's only door to the server: JSON fetches with the API's Dutch error message, and a busy counter
+// that drives the progress bar. Every request goes through `request`, so login/CSRF headers live in one place.
+import type { Filters, MetricResult, ParamSpec, Dimension } from '../../src/metrics/types.ts';
+
+export interface MetricInfo {
+  id: string; title: string; definition: string; splits: Dimension[]; params: ParamSpec[]; clientRows: boolean;
+}
+export interface Option { value: string; label: string }
+export type Dimensions = Record<string, Option[]> & { years?: number[] };
+export interface Note {
+  id: number; metric: string; municipality: string | null; period_from: string; period_to: string;
+  author: string; created_at: string; text: string;
+}
+export interface Question { filters: Filters; split: Dimension[]; params?: Record<string, string | number> }
+
+/** A failed API call, carrying the server's Dutch message. */
+export class ApiFailure extends Error {
+  constructor(readonly status: number, message: string, readonly param: string | null = null) { super(message); }
+}
+
+let busy = 0;
+const listeners = new Set<(busy: boolean) => void>();
+export function onBusy(fn: (busy: boolean) => void): void { listeners.add(fn); }
+function setBusy(delta: number): void {
+  busy += delta;
+  for (const fn of listeners) fn(busy > 0);
+}
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  setBusy(1);
+  try {
+    const headers = new Headers(init.headers);
+    headers.set('accept', 'application/json');
+    const csrf = document.cookie.match(/(?:^|;\s*)roer_csrf=([^;]+)/)?.[1];
+    if (csrf) headers.set('x-csrf-token', decodeURIComponent(csrf));
+    let res: Response;
+    try {
+      res = await fetch(path, { ...init, headers, credentials: 'same-origin' });
+    } catch {
+      throw new ApiFailure(0, 'De server van Roer is niet bereikbaar. Controleer of Roer nog draait.');
+    }
+    const body = await res.json().catch(() => null);
+    if (!res.ok) {
+      const err = body?.error;
+      throw new ApiFailure(res.status, err?.message ?? `De server gaf een fout (${res.status}).`, err?.param ?? null);
+    }
+    return body as T;
+  } finally {
+    setBusy(-1);
+  }
+}
+
+/** `{ municipality: ['0150'], from: … }` + split + params → `municipality=0150&from=…&split=year&p.top=10`. */
+export function queryOf(q: Question): URLSearchParams {
+  const s = new URLSearchParams();
+  for (const [key, value] of Object.entries(q.filters)) {
+    if (value === undefined) continue;
+    s.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  if (q.split.length) s.set('split', q.split.join(','));
+  for (const [name, value] of Object.entries(q.params ?? {})) s.set(`p.${name}`, String(value));
+  return s;
+}
+
+export const api = {
+  metrics: () => request<{ metrics: MetricInfo[] }>('/api/metrics').then((r) => r.metrics),
+  dimensions: () => request<Dimensions>('/api/dimensions'),
+  compute: (id: string, q: Question) => request<MetricResult>(`/api/metrics/${encodeURIComponent(id)}?${queryOf(q)}`),
+  exportUrl: (id: string, q: Question, format: 'csv' | 'xlsx') =>
+    `/api/metrics/${encodeURIComponent(id)}/export.${format}?${queryOf(q)}`,
+  status: () => request<StatusSummary>('/api/status'),
+  notes: (q: { metric: string; municipality?: string; from?: string; to?: string }) => {
+    const s = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
+    return request<{ notes: Note[] }>(`/api/notes?${s}`).then((r) => r.notes);
+  },
+  addNote: (note: { metric: string; municipality: string | null; from: string; to: string; text: string }) =>
+    request<Note>('/api/notes', { method: 'POST', body: JSON.stringify(note), headers: { 'content-type': 'application/json' } }),
+};
+
+/** GET /api/status, loosely typed: the page shows whatever counts, files and quarantine entries it gets. */
+export interface StatusSummary {
+  counts?: Record<string, number>;
+  files?: Record<string, string | number | null>[];
+  quarantine?: Record<string, string | number | null>[];
+  [key: string]: unknown;
+}

@@ -1,0 +1,149 @@
+// Charts on a category axis: trend lines, bars (horizontal when there are many categories), Pareto and waterfall.
+// Each returns the ECharts option and, per clicked item, the dimension values to drill into.
+import type { Column } from '../../../src/metrics/types.ts';
+import { formatAxis, formatValue } from '../format.ts';
+import type { Built, Drill } from './index.ts';
+import { num, type Frame } from './frame.ts';
+import type { ChartOption } from './setup.ts';
+
+const MAX_SERIES = 8;
+
+// Axes carry no name: the legend and tooltip name the series, and long Dutch names would be cut off at the axis.
+function valueAxis(unit: Column['unit'], extra: object = {}) {
+  return { type: 'value', axisLabel: { formatter: (v: number) => formatAxis(v, unit) }, ...extra };
+}
+
+const TIME = /^(year|half_year|quarter|month)$/;
+
+function tooltip(units: Column['unit'][]) {
+  return {
+    trigger: 'axis', confine: true,
+    valueFormatter: undefined,
+    formatter: (items: { seriesIndex: number; seriesName: string; marker: string; value: number | null; axisValueLabel: string }[]) =>
+      [items[0]?.axisValueLabel ?? '', ...items.map((p) => `${p.marker} ${p.seriesName}: ${formatValue(p.value, units[p.seriesIndex] ?? 'count')}`)].join('<br>'),
+  };
+}
+
+/** Lines (trend) or bars over the first dimension; a second dimension becomes one series per value. */
+export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
+  const [d0, d1] = f.dims;
+  const primary = f.primary;
+  if (!d0 || !primary) return { option: {}, drill: () => [] };
+  const cats = f.categories(d0.name);
+  const index = new Map(cats.map((c, i) => [String(c.raw), i]));
+  // A trend over something that is not time (e.g. providers) reads better as bars.
+  const type = kind === 'trend' && TIME.test(d0.name) ? 'line' : 'bar';
+  let series: object[];
+  let units: Column['unit'][];
+  let seriesRaw: (string | null)[] = [];
+  let yAxes: object[];
+  if (d1) {
+    const groups = f.categories(d1.name).slice(0, MAX_SERIES);
+    seriesRaw = groups.map((g) => (g.raw === null ? null : String(g.raw)));
+    series = groups.map((g) => {
+      const data: (number | null)[] = cats.map(() => null);
+      for (const row of f.result.rows) if (String(row[d1.name]) === String(g.raw)) data[index.get(String(row[d0.name]))!] = num(row[primary.name]);
+      // Stack parts of a whole; years side by side are compared, not added.
+      return { name: g.label, type, data, stack: type === 'bar' && !TIME.test(d1.name) ? 'totaal' : undefined, symbolSize: 7 };
+    });
+    units = groups.map(() => primary.unit);
+    yAxes = [valueAxis(primary.unit)];
+  } else {
+    // The primary measure, plus one measure of another unit (e.g. clients beside euros) on a second axis.
+    const second = f.measures.find((m) => m.unit !== primary.unit && (m.clientCount || m.unit === 'count'));
+    const shown = second ? [primary, second] : [primary];
+    series = shown.map((m, i) => ({
+      name: m.label, type: i === 0 ? type : 'line', yAxisIndex: i, symbolSize: 7,
+      data: cats.map((c) => num(f.result.rows.find((r) => String(r[d0.name]) === String(c.raw))?.[m.name])),
+    }));
+    units = shown.map((m) => m.unit);
+    yAxes = shown.map((m, i) => valueAxis(m.unit, i ? { splitLine: { show: false } } : {}));
+  }
+  const horizontal = type === 'bar' && cats.length > 12;
+  const catAxis = { type: 'category', data: cats.map((c) => c.label), axisLabel: { hideOverlap: true }, inverse: horizontal };
+  const option: ChartOption = {
+    tooltip: tooltip(units),
+    legend: { top: 0, type: 'scroll' },
+    grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true },
+    xAxis: horizontal ? yAxes[0] : catAxis,
+    yAxis: horizontal ? catAxis : yAxes,
+    series,
+  };
+  const drill: Drill = (p) => {
+    const out = [{ dim: d0.name, value: cats[p.dataIndex]?.raw ?? null }];
+    if (d1 && p.seriesIndex !== undefined) out.push({ dim: d1.name, value: seriesRaw[p.seriesIndex] });
+    return out;
+  };
+  return { option, drill };
+}
+
+/** Pareto: categories by size (largest 25), bars for the amount and a line for the cumulative share of the total. */
+export function paretoChart(f: Frame): Built {
+  const d0 = f.dims[0];
+  const m = f.primary;
+  if (!d0 || !m) return { option: {}, drill: () => [] };
+  const rows = [...f.result.rows].filter((r) => num(r[m.name]) !== null).sort((a, b) => num(b[m.name])! - num(a[m.name])!);
+  const total = rows.reduce((s, r) => s + num(r[m.name])!, 0) || 1;
+  let running = 0;
+  const top = rows.slice(0, 25);
+  const cumulative = top.map((r) => Math.round(((running += num(r[m.name])!) / total) * 1000) / 10);
+  return {
+    option: {
+      tooltip: tooltip([m.unit, 'pct']),
+      legend: { top: 0 },
+      grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true },
+      xAxis: { type: 'category', data: top.map((r) => f.label(d0.name, r[d0.name])), axisLabel: { rotate: 40, hideOverlap: true } },
+      yAxis: [valueAxis(m.unit), valueAxis('pct', { max: 100, splitLine: { show: false } })],
+      series: [
+        { name: m.label, type: 'bar', data: top.map((r) => num(r[m.name])) },
+        { name: 'Cumulatief aandeel', type: 'line', yAxisIndex: 1, data: cumulative, symbolSize: 6 },
+      ],
+    },
+    drill: (p) => [{ dim: d0.name, value: top[p.dataIndex]?.[d0.name] ?? null }],
+  };
+}
+
+/** Waterfall: each row is a step (start, effects, end); steps named like a total are drawn from zero. */
+export function waterfallChart(f: Frame, isTotal: (label: string, i: number, n: number) => boolean): Built {
+  const d0 = f.dims[0];
+  const m = f.primary;
+  if (!d0 || !m) return { option: {}, drill: () => [] };
+  const rows = f.result.rows;
+  const labels = rows.map((r) => f.label(d0.name, r[d0.name]));
+  const base: (number | string)[] = [];
+  const up: (number | string)[] = [];
+  const down: (number | string)[] = [];
+  const totals: (number | string)[] = [];
+  let level = 0;
+  rows.forEach((r, i) => {
+    const v = num(r[m.name]) ?? 0;
+    if (isTotal(labels[i], i, rows.length)) {
+      level = v;
+      base.push('-'); up.push('-'); down.push('-'); totals.push(v);
+      return;
+    }
+    const from = level;
+    level += v;
+    base.push(Math.min(from, level)); up.push(v >= 0 ? v : '-'); down.push(v < 0 ? -v : '-'); totals.push('-');
+  });
+  const fmt = (v: number) => formatValue(v, m.unit);
+  return {
+    option: {
+      tooltip: {
+        trigger: 'axis', confine: true,
+        formatter: (items: { dataIndex: number }[]) => `${labels[items[0].dataIndex]}: ${fmt(num(rows[items[0].dataIndex][m.name]) ?? 0)}`,
+      },
+      legend: { top: 0, data: ['Toename', 'Afname', 'Totaal'] },
+      grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true },
+      xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, width: 110, overflow: 'break' } },
+      yAxis: valueAxis(m.unit),
+      series: [
+        { type: 'bar', stack: 'w', data: base, itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, silent: true },
+        { name: 'Toename', type: 'bar', stack: 'w', data: up, itemStyle: { color: '#D55E00' }, label: { show: true, position: 'top', formatter: (p: { value: number }) => fmt(p.value) } },
+        { name: 'Afname', type: 'bar', stack: 'w', data: down, itemStyle: { color: '#009E73' }, label: { show: true, position: 'bottom', formatter: (p: { value: number }) => fmt(-p.value) } },
+        { name: 'Totaal', type: 'bar', stack: 'w', data: totals, itemStyle: { color: '#0072B2' }, label: { show: true, position: 'top', formatter: (p: { value: number }) => fmt(p.value) } },
+      ],
+    },
+    drill: () => [],
+  };
+}

@@ -1,0 +1,52 @@
+// Reads a MetricResult the way a chart needs it: which columns are dimensions (the split), which are measures, and
+// the categories in display order with their Dutch labels. Chart builders work on this, never on raw rows.
+import type { Column, MetricResult, Value } from '../../../src/metrics/types.ts';
+import type { Dimensions } from '../api.ts';
+import { valueLabel } from '../labels.ts';
+
+export interface Category { raw: Value; label: string }
+
+export interface Frame {
+  result: MetricResult;
+  dims: Column[];
+  measures: Column[];
+  /** The measure the chart shows first. */
+  primary: Column | undefined;
+  label(dim: string, v: Value): string;
+  categories(dim: string): Category[];
+}
+
+const NUMERIC = new Set(['eur', 'count', 'pct', 'days', 'months', 'ratio']);
+
+/** `prefer` names measures in order of preference (the page's choice); otherwise the first amount, then the first number. */
+export function frameOf(result: MetricResult, lookups: Dimensions, prefer: string[] = []): Frame {
+  const split = result.split as string[];
+  const inSplit = result.columns.filter((c) => split.includes(c.name)).sort((a, b) => split.indexOf(a.name) - split.indexOf(b.name));
+  const dims = inSplit.length ? inSplit : result.columns.filter((c) => !NUMERIC.has(c.unit)).slice(0, 2);
+  const measures = result.columns.filter((c) => NUMERIC.has(c.unit) && !dims.includes(c));
+  const primary = prefer.map((n) => measures.find((m) => m.name === n)).find(Boolean)
+    ?? measures.find((m) => m.unit === 'eur') ?? measures[0];
+  const label = (dim: string, v: Value) => valueLabel(lookups, dim, v);
+  return {
+    result, dims, measures, primary, label,
+    categories(dim) {
+      const seen = new Map<string, Category>();
+      for (const row of result.rows) {
+        const raw = row[dim] ?? null;
+        const key = String(raw);
+        if (!seen.has(key)) seen.set(key, { raw, label: label(dim, raw) });
+      }
+      const list = [...seen.values()];
+      // Time-like dimensions read left to right in time; others keep the metric's own order (usually by size).
+      if (/^(year|half_year|quarter|month)$/.test(dim) || /year|jaar|cohort/.test(dim)) {
+        list.sort((a, b) => String(a.raw).localeCompare(String(b.raw), 'nl', { numeric: true }));
+      }
+      return list;
+    },
+  };
+}
+
+/** The numeric value of a cell (null and text count as no value). */
+export function num(v: Value | undefined): number | null {
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+}

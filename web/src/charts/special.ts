@@ -1,0 +1,79 @@
+// Charts with their own geometry: the cohort heat-map (entry year × later year) and the pathway Sankey.
+import { formatValue } from '../format.ts';
+import type { Built } from './index.ts';
+import { num, type Frame } from './frame.ts';
+
+/** Heat-map: rows = first dimension (e.g. entry year), columns = second (e.g. year), colour = the primary measure. */
+export function heatmapChart(f: Frame): Built {
+  const [dy, dx] = f.dims;
+  const m = f.primary;
+  if (!dy || !dx || !m) return { option: {}, drill: () => [] };
+  const ys = f.categories(dy.name);
+  const xs = f.categories(dx.name);
+  const yi = new Map(ys.map((c, i) => [String(c.raw), i]));
+  const xi = new Map(xs.map((c, i) => [String(c.raw), i]));
+  const data = f.result.rows
+    .filter((r) => num(r[m.name]) !== null)
+    .map((r) => [xi.get(String(r[dx.name]))!, yi.get(String(r[dy.name]))!, num(r[m.name])!]);
+  const max = Math.max(1, ...data.map((d) => d[2]));
+  return {
+    option: {
+      tooltip: {
+        confine: true,
+        formatter: (p: { value: number[] }) =>
+          `${dy.label} ${ys[p.value[1]].label}, ${dx.label} ${xs[p.value[0]].label}: ${formatValue(p.value[2], m.unit)}`,
+      },
+      grid: { left: 16, right: 24, top: 16, bottom: 64, containLabel: true },
+      xAxis: { type: 'category', name: dx.label, data: xs.map((c) => c.label), splitArea: { show: true } },
+      yAxis: { type: 'category', name: dy.label, data: ys.map((c) => c.label), inverse: true, splitArea: { show: true } },
+      // Sequential single-hue scale (light to dark blue): readable with every form of colour-blindness.
+      visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f0f6fb', '#56B4E9', '#0072B2', '#023858'] } },
+      series: [{
+        type: 'heatmap', data,
+        label: { show: data.length <= 150, formatter: (p: { value: number[] }) => formatValue(p.value[2], m.unit), fontSize: 11 },
+        emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
+      }],
+    },
+    drill: () => [],
+  };
+}
+
+/**
+ * Sankey of transitions (from → to, weighted by the primary measure). Sources and targets are separate nodes, so a
+ * step back ("verblijf → ambulant" beside "ambulant → verblijf") cannot make a cycle, which a Sankey cannot draw.
+ */
+export function sankeyChart(f: Frame): Built {
+  const [from, to] = f.dims;
+  const m = f.primary;
+  if (!from || !to || !m) return { option: {}, drill: () => [] };
+  const nodes = new Map<string, string>();
+  const links = f.result.rows
+    .filter((r) => (num(r[m.name]) ?? 0) > 0)
+    .map((r) => {
+      const source = `van:${f.label(from.name, r[from.name])}`;
+      const target = `naar:${f.label(to.name, r[to.name])}`;
+      nodes.set(source, f.label(from.name, r[from.name]));
+      nodes.set(target, f.label(to.name, r[to.name]));
+      return { source, target, value: num(r[m.name])! };
+    });
+  return {
+    option: {
+      tooltip: {
+        confine: true,
+        formatter: (p: { dataType: string; data: { source?: string; target?: string; value: number }; name: string; value: number }) =>
+          p.dataType === 'edge'
+            ? `${nodes.get(p.data.source!)} → ${nodes.get(p.data.target!)}: ${formatValue(p.data.value, m.unit)}`
+            : `${nodes.get(p.name)}: ${formatValue(p.value, m.unit)}`,
+      },
+      series: [{
+        type: 'sankey', left: 16, right: 140, top: 16, bottom: 16, nodeGap: 10,
+        data: [...nodes.keys()].map((name) => ({ name })),
+        links,
+        emphasis: { focus: 'adjacency' },
+        lineStyle: { color: 'gradient', opacity: 0.35 },
+        label: { formatter: (p: { name: string }) => nodes.get(p.name) ?? p.name },
+      }],
+    },
+    drill: () => [],
+  };
+}

@@ -1,0 +1,15 @@
+// Dutch names for dimensions and their values, from the API's own label table and /api/dimensions.
+import { DIMENSION_LABELS } from '../../src/api/labels.ts';
+import type { Dimensions } from './api.ts';
+
+export function dimLabel(dim: string): string {
+  const l = (DIMENSION_LABELS as Record<string, string>)[dim] ?? dim;
+  return l.charAt(0).toUpperCase() + l.slice(1);
+}
+
+/** The label of a code ('0150' → 'Deventer'); the code itself when /api/dimensions does not know it. */
+export function valueLabel(dims: Dimensions, dim: string, value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return 'onbekend';
+  const found = (dims[dim] as { value: string; label: string }[] | undefined)?.find((o) => o.value === String(value));
+  return found?.label ?? String(value);
+}

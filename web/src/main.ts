@@ -1,0 +1,62 @@
+// Boots the dashboard: loads the catalogue once, then renders the page the URL names, with the filter bar above it.
+import './charts/setup.ts';
+import { onBusy } from './api.ts';
+import { appContext, metricFor } from './context.ts';
+import { byId, h, mount } from './dom.ts';
+import { renderFilterBar } from './filterbar.ts';
+import { renderAnalysis } from './pages/analysis.ts';
+import { PAGES, pageBySlug } from './pages/catalog.ts';
+import { errorBox } from './pages/error.ts';
+import { renderOverview } from './pages/overview.ts';
+import { renderStatus } from './pages/status.ts';
+import { disposeCharts } from './charts/setup.ts';
+import { interceptLinks, onNavigate, readState, urlOf, withChanges, type ViewState } from './state.ts';
+
+const main = byId('main');
+const busy = byId('busy');
+let pending: ReturnType<typeof setTimeout> | undefined;
+onBusy((on) => {
+  // Show the bar only for waits that a user would notice, so fast pages do not flicker.
+  clearTimeout(pending);
+  if (on) pending = setTimeout(() => { busy.hidden = false; main.setAttribute('aria-busy', 'true'); }, 150);
+  else { busy.hidden = true; main.removeAttribute('aria-busy'); }
+});
+
+let renderSeq = 0;
+
+async function render(s: ViewState): Promise<void> {
+  const seq = ++renderSeq;
+  let ctx;
+  try {
+    ctx = await appContext();
+  } catch (e) {
+    mount(main, errorBox(e));
+    return;
+  }
+  if (seq !== renderSeq) return;
+  const available = PAGES.filter((p) => metricFor(ctx, p));
+  const link = (slug: string, title: string) =>
+    h('a', { href: urlOf(withChanges(s, { page: slug })), 'data-nav': true, 'aria-current': s.page === slug ? 'page' : null }, title);
+  mount(byId('nav'), h('ul', {},
+    h('li', {}, link('overzicht', 'Overzicht')),
+    available.map((p) => h('li', {}, link(p.slug, p.title))),
+    h('li', {}, link('import', 'Importstatus'))));
+  disposeCharts(main);
+  renderFilterBar(byId('filters'), s, ctx.dims, ctx.years);
+  byId('filters').hidden = s.page === 'import';
+  const page = pageBySlug(s.page);
+  const metric = page && metricFor(ctx, page);
+  document.title = `${page?.title ?? (s.page === 'import' ? 'Importstatus' : 'Overzicht')} — Roer`;
+  if (s.page === 'overzicht') await renderOverview(main, s, ctx);
+  else if (s.page === 'import') await renderStatus(main);
+  else if (page && metric) await renderAnalysis(main, s, ctx, page, metric);
+  else mount(main, h('h1', {}, 'Pagina niet gevonden'), h('p', {}, 'Deze pagina bestaat niet (meer). '),
+    h('a', { href: '/', 'data-nav': true }, 'Naar het overzicht'));
+}
+
+interceptLinks();
+onNavigate((s) => {
+  void render(s);
+  main.focus({ preventScroll: true });
+});
+void render(readState());

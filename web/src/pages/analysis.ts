@@ -1,0 +1,84 @@
+// One analysis page: title with definition, controls, the chart (click to drill down), exports, notes and the table.
+import type { Dimension, MetricRequest, Value } from '../../../src/metrics/types.ts';
+import { api, type MetricInfo } from '../api.ts';
+import { buildChart } from '../charts/index.ts';
+import { frameOf } from '../charts/frame.ts';
+import { chartPng, drawChart } from '../charts/setup.ts';
+import type { AppContext } from '../context.ts';
+import { definitionButton } from '../definition.ts';
+import { h, mount } from '../dom.ts';
+import { notesPanel } from '../notes.ts';
+import { drill, filtersOf, FILTER_DIMS, go, withChanges, type FilterDim, type ViewState } from '../state.ts';
+import { resultTable } from '../table.ts';
+import { controls } from './controls.ts';
+import type { PageDef } from './catalog.ts';
+import { errorBox } from './error.ts';
+
+/** After drilling into a dimension, the view splits by the next one down this list (the one not yet fixed). */
+const DRILL_ORDER: Dimension[] = ['municipality', 'care_type', 'provider', 'referrer_type', 'team', 'district', 'age_band', 'financing'];
+
+export function questionOf(s: ViewState, ctx: AppContext, page: PageDef, metric: MetricInfo): MetricRequest {
+  const split = (s.split ?? page.split).filter((d) => metric.splits.includes(d));
+  const params = Object.fromEntries(Object.entries(s.params).filter(([k]) => metric.params.some((p) => p.name === k)));
+  return { filters: filtersOf(s, ctx.span), split, params };
+}
+
+export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppContext, page: PageDef, metric: MetricInfo): Promise<void> {
+  const q = questionOf(s, ctx, page, metric);
+  const head = (definition?: HTMLElement) => h('header', { class: 'page-head' },
+    h('div', { class: 'title-row' }, h('h1', {}, page.title), definition), h('p', { class: 'question' }, page.question));
+  mount(main, head(), h('p', { class: 'muted', role: 'status' }, 'Bezig met berekenen…'));
+  let result;
+  try {
+    result = await api.compute(metric.id, q);
+  } catch (e) {
+    mount(main, head(definitionButton(metric.title, metric.definition, q.filters, ctx.dims)), errorBox(e));
+    return;
+  }
+  const frame = frameOf(result, ctx.dims, [s.measure ?? '', ...(page.prefer ?? [])].filter(Boolean));
+  const built = buildChart(page.chart, frame);
+  const onDrill = (pairs: { dim: string; value: Value }[]) => {
+    let next = s;
+    let split = [...q.split];
+    for (const { dim, value } of pairs) {
+      if (value === null) continue;
+      if (dim === 'year' && /^\d{4}$/.test(String(value))) next = withChanges(next, { from: Number(value), to: Number(value) });
+      else if ((FILTER_DIMS as readonly string[]).includes(dim)) next = drill(next, dim as FilterDim, String(value));
+      else continue;
+      const replacement = DRILL_ORDER.find((d) => metric.splits.includes(d) && !next.filters[d as FilterDim]?.length && !split.includes(d));
+      split = split.map((d) => (d === dim ? replacement : d)).filter((d): d is Dimension => !!d);
+    }
+    if (next !== s) go(withChanges(next, { split }));
+  };
+
+  const chartEl = h('div', { class: 'chart', role: 'img', 'aria-label': `Grafiek: ${result.title}` });
+  const exportLink = (format: 'csv' | 'xlsx', label: string) =>
+    h('a', { class: 'button', href: api.exportUrl(metric.id, q, format), download: '' }, label);
+  const pngButton = h('button', { type: 'button', class: 'button' }, 'Grafiek als PNG');
+  const figure = h('figure', { class: 'figure' },
+    chartEl,
+    h('figcaption', { class: 'actions' }, pngButton, exportLink('csv', 'Tabel als CSV'), exportLink('xlsx', 'Tabel als Excel')));
+  mount(main,
+    head(definitionButton(metric.title, metric.definition, result.filters, ctx.dims, result.notes)),
+    result.notes?.length ? h('ul', { class: 'caveats' }, result.notes.map((n) => h('li', {}, n))) : null,
+    controls(s, metric, q.split, frame),
+    h('div', { class: 'analysis-grid' }, figure, notesPanel({
+      metric: metric.id, municipality: s.filters.municipality?.length === 1 ? s.filters.municipality[0] : null,
+      from: q.filters.from!, to: q.filters.to!,
+    })),
+    h('h2', {}, 'Tabel'),
+    resultTable(frame, (dim, value) => onDrill([{ dim, value }])));
+
+  if (result.rows.length === 0 || Object.keys(built.option).length === 0) {
+    chartEl.classList.add('empty');
+    chartEl.textContent = result.rows.length === 0 ? 'Geen gegevens voor deze selectie.' : 'Deze uitsplitsing laat zich niet als grafiek tonen; zie de tabel.';
+    pngButton.disabled = true;
+    return;
+  }
+  const chart = drawChart(chartEl, built.option);
+  chart.on('click', (p) => onDrill(built.drill(p as { dataIndex: number; seriesIndex?: number })));
+  pngButton.addEventListener('click', () => {
+    const a = h('a', { href: chartPng(chart), download: `${metric.id}.png` });
+    a.click();
+  });
+}

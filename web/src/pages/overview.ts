@@ -1,0 +1,114 @@
+// The overview for one municipality (or the region) and year: cost and its change, clients, cost per client,
+// utilisation, budget vs realisation with the expected year-end, and the three biggest drivers of the change.
+// Each tile links to the page behind it.
+import type { Value } from '../../../src/metrics/types.ts';
+import { api } from '../api.ts';
+import { metricFor, type AppContext } from '../context.ts';
+import { h, mount } from '../dom.ts';
+import { formatChange, formatValue } from '../format.ts';
+import { valueLabel } from '../labels.ts';
+import { filtersOf, urlOf, withChanges, type ViewState } from '../state.ts';
+import { pageBySlug } from './catalog.ts';
+import { errorBox } from './error.ts';
+import { pick, type Pick } from './pick.ts';
+
+interface Tile { label: string; value: string; detail?: string; change?: number; page: string; id: string }
+
+export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppContext): Promise<void> {
+  const year = s.to ?? ctx.span.to;
+  const where = s.filters.municipality?.length
+    ? s.filters.municipality.map((m) => valueLabel(ctx.dims, 'municipality', m)).join(', ')
+    : 'de hele regio';
+  const head = h('header', { class: 'page-head' }, h('h1', {}, `Overzicht ${year}`),
+    h('p', { class: 'question' }, `Jeugdhulp in ${where}: kosten, cliënten en de grootste oorzaken van de verandering ten opzichte van ${year - 1}.`));
+  const grid = h('div', { class: 'tiles' });
+  mount(main, head, grid);
+
+  const ask = (slug: string, from: number, split: string[] = [], params: Record<string, string> = {}) => {
+    const page = pageBySlug(slug);
+    const metric = page && metricFor(ctx, page);
+    if (!metric) return Promise.resolve(null);
+    const filters = filtersOf({ ...s, from, to: year }, ctx.span);
+    return api.compute(metric.id, { filters, split: split.filter((d) => metric.splits.includes(d as never)) as never, params })
+      .then((r) => pick(r));
+  };
+  const link = (page: string, change: Partial<ViewState> = {}) => urlOf(withChanges(s, { page, from: change.from ?? year - 1, to: year, ...change }));
+
+  try {
+    const [costs, util, budget, decomposition] = await Promise.all([
+      ask('kosten', year - 1, ['year']), ask('uitnutting', year), ask('budget', year), ask('ontleding', year - 1),
+    ]);
+    const tiles: Tile[] = [];
+    if (costs) tiles.push(...costTiles(costs, year));
+    if (util) {
+      const pct = util.first('pct');
+      if (pct) tiles.push({ id: 'utilisation', label: pct.col.label, value: formatValue(util.total(pct.col.name), 'pct'), page: 'uitnutting' });
+    }
+    if (budget) tiles.push(...budgetTiles(budget));
+    mount(grid, tiles.map((t) => tile(t, link(t.page, t.page === 'uitnutting' || t.page === 'budget' ? { from: year } : {}))));
+    if (decomposition) grid.after(drivers(decomposition, link('ontleding')));
+  } catch (e) {
+    mount(grid, errorBox(e));
+  }
+}
+
+function tile(t: Tile, href: string): HTMLElement {
+  const cls = t.change === undefined ? '' : t.change > 0 ? 'up' : t.change < 0 ? 'down' : '';
+  return h('a', { class: 'tile', href, 'data-nav': true, 'data-tile': t.id },
+    h('span', { class: 'tile-label' }, t.label),
+    h('span', { class: 'tile-value' }, t.value),
+    t.change !== undefined ? h('span', { class: `tile-change ${cls}` }, `${formatChange(t.change)} t.o.v. vorig jaar`) : null,
+    t.detail ? h('span', { class: 'tile-detail' }, t.detail) : null);
+}
+
+function costTiles(p: Pick, year: number): Tile[] {
+  const cur = p.rowWhere('year', year);
+  const prev = p.rowWhere('year', year - 1);
+  const change = (name: string) => {
+    const a = num(prev?.[name]);
+    const b = num(cur?.[name]);
+    return a && b !== null ? b / a - 1 : undefined;
+  };
+  const out: Tile[] = [];
+  const cost = p.first('eur');
+  const clients = p.first('count', true);
+  const perClient = p.named(/per_client|per_clie|cost_per_client/);
+  if (cost) out.push({ id: 'cost', label: 'Totale kosten', value: formatValue(cur?.[cost.col.name] ?? null, 'eur'), change: change(cost.col.name), page: 'kosten' });
+  if (clients) out.push({ id: 'clients', label: 'Cliënten', value: formatValue(cur?.[clients.col.name] ?? null, 'count'), change: change(clients.col.name), page: 'kosten' });
+  if (perClient) out.push({ id: 'per_client', label: 'Kosten per cliënt', value: formatValue(cur?.[perClient.col.name] ?? null, 'eur'), change: change(perClient.col.name), page: 'kosten' });
+  return out;
+}
+
+function budgetTiles(p: Pick): Tile[] {
+  const budget = p.named(/^budget/);
+  const realised = p.named(/realis/);
+  const expected = p.named(/expected|forecast|year_end|verwacht/);
+  if (!budget) return [];
+  const b = num(p.total(budget.col.name));
+  const e = num(expected ? p.total(expected.col.name) : realised ? p.total(realised.col.name) : null);
+  return [{
+    id: 'budget', label: 'Budget en realisatie', value: formatValue(b, 'eur'), page: 'budget',
+    detail: [realised ? `realisatie ${formatValue(p.total(realised.col.name), 'eur')}` : '',
+      expected ? `verwacht jaareinde ${formatValue(p.total(expected.col.name), 'eur')}` : '',
+      b && e !== null ? `${e > b ? 'overschrijding' : 'onderschrijding'} ${formatValue(Math.abs(e - b), 'eur')}` : ''].filter(Boolean).join(' · '),
+  }];
+}
+
+function drivers(p: Pick, href: string): HTMLElement {
+  const label = p.result.columns.find((c) => c.unit === 'text');
+  const amount = p.first('eur');
+  const steps = p.result.rows
+    .filter((r) => label && !/^(start|eind|begin|totaal)/i.test(String(r[label.name])))
+    .filter((r) => amount && num(r[amount.col.name]) !== null)
+    .sort((a, b) => Math.abs(num(b[amount!.col.name])!) - Math.abs(num(a[amount!.col.name])!))
+    .slice(0, 3);
+  return h('section', { class: 'drivers', 'aria-labelledby': 'drivers-h' },
+    h('h2', { id: 'drivers-h' }, 'Grootste oorzaken van de verandering'),
+    h('ol', {}, steps.map((r) => h('li', {}, h('a', { href, 'data-nav': true, class: 'tile driver' },
+      h('span', { class: 'tile-label' }, String(r[label!.name])),
+      h('span', { class: 'tile-value' }, formatValue(r[amount!.col.name], 'eur')))))));
+}
+
+function num(v: Value | undefined): number | null {
+  return typeof v === 'number' ? v : null;
+}

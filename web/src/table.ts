@@ -1,0 +1,35 @@
+// The table behind every chart: Dutch headers and formats, totals in the footer, and drill-down buttons on the
+// dimension cells (buttons, so keyboard users can drill too).
+import type { MetricResult, Value } from '../../src/metrics/types.ts';
+import { h } from './dom.ts';
+import { formatValue } from './format.ts';
+import type { Frame } from './charts/frame.ts';
+
+const MAX_ROWS = 500;
+
+export function resultTable(frame: Frame, onDrill: ((dim: string, value: Value) => void) | null): HTMLElement {
+  const r: MetricResult = frame.result;
+  const dimNames = new Set(frame.dims.map((d) => d.name));
+  const numeric = (unit: string) => unit !== 'text' && unit !== 'date';
+  const cell = (row: Record<string, Value>, name: string, unit: string) => {
+    const v = row[name];
+    if (dimNames.has(name)) {
+      const text = frame.label(name, v ?? null);
+      return onDrill && v !== null && v !== undefined
+        ? h('td', {}, h('button', { type: 'button', class: 'link', title: `Inzoomen op ${text}`, onclick: () => onDrill(name, v) }, text))
+        : h('td', {}, text);
+    }
+    return h('td', { class: numeric(unit) ? 'num' : null }, formatValue(v, unit as never));
+  };
+  const rows = r.rows.slice(0, MAX_ROWS);
+  return h('div', { class: 'table-wrap' },
+    h('table', { class: 'data' },
+      h('caption', { class: 'sr-only' }, r.title),
+      h('thead', {}, h('tr', {}, r.columns.map((c) => h('th', { scope: 'col', class: numeric(c.unit) ? 'num' : null }, c.label)))),
+      h('tbody', {}, rows.map((row) => h('tr', {}, r.columns.map((c) => cell(row, c.name, c.unit))))),
+      r.totals ? h('tfoot', {}, h('tr', {}, r.columns.map((c, i) =>
+        i === 0 && r.totals![c.name] === undefined ? h('th', { scope: 'row' }, 'Totaal')
+          : h('td', { class: numeric(c.unit) ? 'num' : null }, r.totals![c.name] === undefined ? '' : formatValue(r.totals![c.name], c.unit))))) : null),
+    r.rows.length > MAX_ROWS ? h('p', { class: 'muted' }, `De eerste ${MAX_ROWS} van ${r.rows.length} rijen; exporteer voor de volledige tabel.`) : null,
+    r.rows.length === 0 ? h('p', { class: 'muted' }, 'Geen gegevens voor deze selectie.') : null);
+}
