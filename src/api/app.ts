@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import type { Store } from '../store/index.ts';
 import { openGuard, type Guard } from './answer.ts';
-import type { MetricsEngine } from './engine.ts';
+import { metricsEngine, type MetricsEngine } from './engine.ts';
 import { ApiError, onError } from './errors.ts';
 import { register, type ApiDeps, type ApiEnv, type RouteDef } from './route.ts';
 import { dimensionRoutes } from './routes/dimensions.ts';
@@ -18,7 +18,8 @@ import { dashboard } from './static.ts';
 
 export interface AppOptions {
   store: Store;
-  engine: MetricsEngine;
+  /** The metrics engine (default: the real catalogue). */
+  engine?: MetricsEngine;
   /** Scoping and suppression (default: none, everything visible). */
   guard?: Guard;
   /** Where the built dashboard lives (default: web/dist in the repository). */
@@ -44,12 +45,12 @@ export function apiRoutes(deps: ApiDeps): RouteDef[] {
 }
 
 /**
- * Creates the app. @example const app = createApp({ store, engine }); await app.request('/api/metrics')
+ * Creates the app. @example const app = createApp({ store }); await app.request('/api/metrics')
  */
 export function createApp(options: AppOptions): Hono<ApiEnv> {
   const deps: ApiDeps = {
     store: options.store,
-    engine: options.engine,
+    engine: options.engine ?? metricsEngine,
     guard: options.guard ?? openGuard,
     version: options.version ?? VERSION,
   };

@@ -1,6 +1,7 @@
 // The values each filter can take, with Dutch labels, for the dashboard's filter bar (served at /api/dimensions).
 import type { Store } from '../store/index.ts';
-import { AGE_BANDS, FINANCING_LABELS, REFERRER_TYPE_LABELS, SEX_LABELS } from './labels.ts';
+import { AGE_BANDS } from '../metrics/sql/dimensions.ts';
+import { FINANCING_LABELS, REFERRER_TYPE_LABELS, SEX_LABELS } from './labels.ts';
 import type { Schema } from './route.ts';
 
 export interface Option {
@@ -42,7 +43,7 @@ export async function dimensions(store: Store): Promise<Dimensions> {
     referrer_type: referrerTypes.map(({ value }) => ({ value, label: REFERRER_TYPE_LABELS[value] ?? value })),
     team: await q('SELECT team_id AS value, coalesce(name, team_id) AS label FROM team ORDER BY label, team_id'),
     district: await q(`SELECT DISTINCT district AS value, district AS label FROM client WHERE district IS NOT NULL ORDER BY 1`),
-    age_band: AGE_BANDS.map((b) => ({ value: b, label: `${b} jaar` })),
+    age_band: AGE_BANDS.map((b) => ({ value: b, label: /\d/.test(b) ? `${b} jaar` : b })),
     sex: fromCodes(SEX_LABELS),
     financing: fromCodes(FINANCING_LABELS),
     years,

@@ -24,6 +24,3 @@ export const REFERRER_TYPE_LABELS: Record<string, string> = {
 export const SEX_LABELS: Record<string, string> = { '0': 'onbekend', '1': 'man', '2': 'vrouw' };
 
 export const FINANCING_LABELS: Record<string, string> = { ZIN: 'zorg in natura', PGB: 'persoonsgebonden budget' };
-
-/** Age bands as in the population table (001_schema.sql); the metrics engine buckets clients the same way. */
-export const AGE_BANDS = ['0-3', '4-11', '12-17', '18-22'] as const;

@@ -103,15 +103,8 @@ function normaliseCode(param: string, v: string): string {
     if (!m) throw badParam(param, `'${v}' is geen gemeentecode (vier cijfers, bijv. 0150)`);
     return m[1].padStart(4, '0');
   }
-  if (param === 'financing') {
-    const f = v.toUpperCase();
-    if (f !== 'ZIN' && f !== 'PGB') throw badParam(param, `'financing' moet ZIN of PGB zijn, niet '${v}'`);
-    return f;
-  }
-  if (param === 'sex' && !['0', '1', '2'].includes(v)) {
-    throw badParam(param, `'sex' moet 0 (onbekend), 1 (man) of 2 (vrouw) zijn, niet '${v}'`);
-  }
-  return v;
+  // Which values a filter allows is the engine's knowledge (it refuses others, naming the filter); here only spelling.
+  return param === 'financing' ? v.toUpperCase() : v;
 }
 
 function parseSplit(metric: MetricShape, value: unknown): Dimension[] {
