@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Store } from '../store/index.ts';
+import { readAudit } from './audit.ts';
+import { login } from './login.ts';
+import { endSession, findSession } from './sessions.ts';
+import { addUser } from './users.ts';
+import { users } from './testing.ts';
+
+const PW = 'een-goed-wachtwoord';
+const T0 = Date.UTC(2026, 0, 5, 9, 0, 0);
+const MIN = 60_000;
+let store: Store;
+
+beforeEach(async () => {
+  store = await Store.open(':memory:');
+  await addUser(store, { name: 'cli', role: 'system' }, users.analyst, PW);
+});
+
+describe('login', () => {
+  it('starts a session for the right password and audits the login', async () => {
+    const r = await login(store, 'bert', PW, '10.0.0.1', { now: T0 });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(await findSession(store, r.token, T0 + MIN)).toEqual({ user: users.analyst, csrfToken: r.csrfToken, createdMs: T0 });
+    expect((await store.all('SELECT token_hash FROM user_session'))[0]).not.toEqual({ token_hash: r.token });
+    const [entry] = await readAudit(store, users.admin);
+    expect([entry.actor, entry.action, entry.ip, entry.logged_at]).toEqual(['bert', 'login', '10.0.0.1', '2026-01-05T09:00:00']);
+  });
+
+  it('gives the same answer for an unknown name and a wrong password, and audits both', async () => {
+    expect(await login(store, 'bert', 'fout-wachtwoord', '10.0.0.1', { now: T0 })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await login(store, 'niemand', PW, '10.0.0.1', { now: T0 })).toEqual({ ok: false, reason: 'invalid' });
+    expect(await login(store, PW, PW, '10.0.0.1', { now: T0 })).toEqual({ ok: false, reason: 'invalid' });
+    const log = await readAudit(store, users.admin, { action: 'login_failed' });
+    expect(log.map((e) => [e.actor, e.action, e.outcome])).toEqual([
+      ['(ongeldige naam)', 'login_failed', 'geweigerd'], ['niemand', 'login_failed', 'geweigerd'], ['bert', 'login_failed', 'geweigerd'],
+    ]);
+  });
+
+  it('locks an account after 5 failures in 15 minutes, even for the right password, until the window has passed', async () => {
+    for (let i = 0; i < 5; i++) await login(store, 'bert', 'fout', `10.0.0.${i}`, { now: T0 + i * MIN });
+    expect(await login(store, 'bert', PW, '10.9.9.9', { now: T0 + 5 * MIN })).toEqual({ ok: false, reason: 'locked', retryAfterMs: 10 * MIN });
+    expect((await login(store, 'bert', PW, '10.9.9.9', { now: T0 + 15 * MIN + 1 })).ok).toBe(true);
+  });
+
+  it('counts only failures since the last successful login', async () => {
+    for (let i = 0; i < 4; i++) await login(store, 'bert', 'fout', '10.0.0.1', { now: T0 + i });
+    expect((await login(store, 'bert', PW, '10.0.0.1', { now: T0 + 10 })).ok).toBe(true);
+    for (let i = 0; i < 4; i++) await login(store, 'bert', 'fout', '10.0.0.1', { now: T0 + 20 + i });
+    expect((await login(store, 'bert', PW, '10.0.0.1', { now: T0 + 30 })).ok).toBe(true);
+  });
+
+  it('blocks an address after 20 failures across any names', async () => {
+    for (let i = 0; i < 20; i++) await login(store, `gok${i}`, 'fout', '10.6.6.6', { now: T0 + i });
+    expect(await login(store, 'bert', PW, '10.6.6.6', { now: T0 + 100 })).toMatchObject({ ok: false, reason: 'locked' });
+    expect((await login(store, 'bert', PW, '10.0.0.1', { now: T0 + 100 })).ok).toBe(true);
+  });
+});
+
+describe('sessions', () => {
+  async function session() {
+    const r = await login(store, 'bert', PW, '10.0.0.1', { now: T0 });
+    if (!r.ok) throw new Error('login failed');
+    return r.token;
+  }
+
+  it('expire after 30 idle minutes', async () => {
+    const token = await session();
+    expect(await findSession(store, token, T0 + 29 * MIN)).toBeDefined();
+    expect(await findSession(store, token, T0 + 58 * MIN)).toBeDefined(); // the request at 29 minutes reset the clock
+    expect(await findSession(store, token, T0 + 88 * MIN + 1)).toBeUndefined();
+    expect(await findSession(store, token, T0 + 89 * MIN)).toBeUndefined(); // and it is gone for good
+  });
+
+  it('expire 10 hours after login however active', async () => {
+    const token = await session();
+    for (let m = 20; m < 600; m += 20) expect(await findSession(store, token, T0 + m * MIN)).toBeDefined();
+    expect(await findSession(store, token, T0 + 600 * MIN + 1)).toBeUndefined();
+  });
+
+  it('end at logout and when the user is removed; forged tokens find nothing', async () => {
+    const token = await session();
+    await endSession(store, token);
+    expect(await findSession(store, token, T0)).toBeUndefined();
+    const again = await session();
+    await store.run("DELETE FROM user_account WHERE name = 'bert'");
+    expect(await findSession(store, again, T0)).toBeUndefined();
+    for (const forged of ['', 'x', "' OR 1=1 --", 'A'.repeat(43), again + 'x']) expect(await findSession(store, forged, T0)).toBeUndefined();
+  });
+});
