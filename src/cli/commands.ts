@@ -2,5 +2,6 @@
 import type { Command } from './command.ts';
 import { status } from './status.ts';
 import { user } from './user.ts';
+import { serve } from './serve.ts';
 
-export const commands: Command[] = [status, user];
+export const commands: Command[] = [status, user, serve];

@@ -1,0 +1,64 @@
+// `roer serve`: the API and the dashboard on http://127.0.0.1:3000. This process owns the database file while it runs;
+// it stops cleanly on Ctrl+C or SIGTERM (closing the store, so the file is free again).
+import { startServer } from '../api/server.ts';
+import { RoerError } from '../errors.ts';
+import { Store, dbPath } from '../store/index.ts';
+import type { Command } from './command.ts';
+
+/** Parses --port: a whole number 0–65535 (0 = any free port). */
+export function parsePort(value: unknown): number {
+  if (value === undefined) return 3000;
+  const n = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || n > 65535) {
+    throw new RoerError(`--port moet een getal van 0 tot en met 65535 zijn, niet '${String(value)}'.`);
+  }
+  return n;
+}
+
+/** Resolves on the first SIGINT or SIGTERM. */
+function stopSignal(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export const serve: Command = {
+  name: 'serve',
+  summary: 'start de webserver: het dashboard en de API (standaard op http://127.0.0.1:3000)',
+  usage: `Gebruik: roer serve [--port 3000] [--host 127.0.0.1] [--db <bestand>]
+
+Start Roer als webserver: het dashboard in de browser en de JSON-API onder /api/
+(beschrijving: /api/openapi.json). Zolang de server draait, gebruikt hij de database;
+andere roer-opdrachten op dezelfde database wachten tot de server is gestopt.
+Stoppen: Ctrl+C.
+
+Opties:
+  --port <nummer>  de poort (standaard 3000; 0 = een vrije poort)
+  --host <adres>   het adres waarop de server luistert (standaard 127.0.0.1: alleen deze
+                   computer; 0.0.0.0 maakt Roer bereikbaar vanaf het netwerk)
+  --db <bestand>   de database (standaard ./data/roer.duckdb, of $ROER_DB)`,
+  options: { port: { type: 'string' }, host: { type: 'string' } },
+  async run(values) {
+    const port = parsePort(values.port);
+    const host = (values.host as string | undefined) ?? '127.0.0.1';
+    const path = dbPath(values.db as string | undefined);
+    const store = await Store.open(path);
+    try {
+      const stopped = stopSignal();
+      const server = await startServer({ store, port, host });
+      process.stdout.write(`Roer draait op ${server.url}  (database ${path})\nStoppen: Ctrl+C\n`);
+      await stopped;
+      process.stdout.write('Roer stopt…\n');
+      await server.close();
+      return 0;
+    } finally {
+      store.close();
+    }
+  },
+};
