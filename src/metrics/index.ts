@@ -1,6 +1,7 @@
 // The metrics engine's import surface: the catalogue, lookup, and computeMetric (validates, then computes).
 import type { Store } from '../store/index.ts';
 import { costs } from './costs.ts';
+import { decomposition } from './decomposition.ts';
 import { MetricRequestError } from './errors.ts';
 import type { Metric, MetricRequest, MetricResult } from './types.ts';
 import { validateRequest } from './validate.ts';
@@ -9,7 +10,7 @@ export { MetricRequestError } from './errors.ts';
 export type * from './types.ts';
 
 /** Every metric Roer computes, in the order the dashboard lists them. */
-export const catalogue: Metric[] = [costs];
+export const catalogue: Metric[] = [costs, decomposition];
 
 /** The metric with this id, or undefined. */
 export function getMetric(id: string): Metric | undefined {
