@@ -1,0 +1,69 @@
+// JW305 start zorg: the actual start of care per allocation (municipality = Ontvanger + ToewijzingNummer).
+// StatusAanlevering 1 (first) and 2 (correction) set the start date; 3 (delete) clears it; 9 changes nothing.
+import { quoteIdent } from '../../store/index.ts';
+import { STATUS_AANLEVERING as S } from './codes.ts';
+import { CLIENT_COLUMNS, ensureProducts, ensureProvider, upsertClients } from './entities.ts';
+import { countOf, requireAllocationNo, type MessageModule } from './module.ts';
+import { birthMonth } from './walk.ts';
+
+interface Started {
+  no: string | null;
+  category: string | null;
+  code: string | null;
+  start: string | null;
+  status: string | null;
+}
+
+const v = (name: string) => ({ name, type: 'VARCHAR' as const });
+
+export const jw305: MessageModule<Started> = {
+  kind: 'JW305',
+  columns: [v('allocation_no'), v('product_category'), v('product_code'), v('start_date'), v('status'), ...CLIENT_COLUMNS],
+  parser: {
+    recordElement: 'StartProduct',
+    newRecord: () => ({ no: null, category: null, code: null, start: null, status: null }),
+    leaf(r, name, parent, text) {
+      if (parent === 'StartProduct') {
+        if (name === 'ToewijzingNummer') r.no = text;
+        else if (name === 'Begindatum') r.start = text;
+        else if (name === 'StatusAanlevering') r.status = text;
+      } else if (parent === 'Product') {
+        if (name === 'Categorie') r.category = text;
+        else if (name === 'Code') r.code = text;
+      }
+    },
+    row: (r, c) => [r.no, r.category, r.code, r.start, r.status, birthMonth(c), c.sex],
+  },
+
+  check: (store, stage) => requireAllocationNo(store, stage),
+
+  async merge(store, stage, h, fileId) {
+    const s = quoteIdent(stage);
+    await ensureProvider(store, h.afzender);
+    await ensureProducts(store, stage);
+    await upsertClients(store, stage, h.ontvanger, false);
+    // Per allocation the last StartProduct of the message is the one that holds.
+    const latest = `SELECT * FROM ${s} WHERE status IN ('${S.eerste}', '${S.gewijzigd}', '${S.verwijderen}')
+      QUALIFY row_number() OVER (PARTITION BY allocation_no ORDER BY rec_no DESC) = 1`;
+    const changed = await countOf(store,
+      `SELECT 1 FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = ? AND c.allocation_no = n.allocation_no
+        WHERE CASE WHEN n.status = '${S.verwijderen}' THEN c.start_date IS NOT NULL
+                   ELSE c.start_date IS DISTINCT FROM CAST(n.start_date AS DATE) END`, [h.ontvanger]);
+    await store.run(
+      `INSERT INTO care_period (municipality, allocation_no, provider_agb, client_id, start_date, start_file_id)
+       SELECT ?, allocation_no, ?, client_id, CAST(start_date AS DATE), ? FROM (${latest}) WHERE status <> '${S.verwijderen}'
+       ON CONFLICT (municipality, allocation_no) DO UPDATE SET start_date = excluded.start_date,
+         start_file_id = excluded.start_file_id, provider_agb = excluded.provider_agb, client_id = excluded.client_id
+       WHERE care_period.start_date IS DISTINCT FROM excluded.start_date`,
+      [h.ontvanger, h.afzender, fileId],
+    );
+    await store.run(
+      `UPDATE care_period SET start_date = NULL, start_file_id = ?
+        FROM (${latest}) n WHERE n.status = '${S.verwijderen}' AND care_period.municipality = ?
+         AND care_period.allocation_no = n.allocation_no AND care_period.start_date IS NOT NULL`,
+      [fileId, h.ontvanger],
+    );
+    await store.run('DELETE FROM care_period WHERE municipality = ? AND start_date IS NULL AND end_date IS NULL', [h.ontvanger]);
+    return changed;
+  },
+};

@@ -1,0 +1,77 @@
+// JW307 stop zorg: the actual end of care and its reason (RedenBeeindiging, JZ588) per allocation.
+// StatusAanlevering 1 and 2 set end date and reason (and the start, when JW305 was missed); 3 clears them; 9 nothing.
+import { quoteIdent } from '../../store/index.ts';
+import { STATUS_AANLEVERING as S } from './codes.ts';
+import { CLIENT_COLUMNS, ensureProducts, ensureProvider, upsertClients } from './entities.ts';
+import { countOf, requireAllocationNo, type MessageModule } from './module.ts';
+import { birthMonth } from './walk.ts';
+
+interface Stopped {
+  no: string | null;
+  category: string | null;
+  code: string | null;
+  start: string | null;
+  end: string | null;
+  reason: string | null;
+  status: string | null;
+}
+
+const v = (name: string) => ({ name, type: 'VARCHAR' as const });
+
+export const jw307: MessageModule<Stopped> = {
+  kind: 'JW307',
+  columns: [v('allocation_no'), v('product_category'), v('product_code'), v('start_date'), v('end_date'), v('end_reason'),
+    v('status'), ...CLIENT_COLUMNS],
+  parser: {
+    recordElement: 'StopProduct',
+    newRecord: () => ({ no: null, category: null, code: null, start: null, end: null, reason: null, status: null }),
+    leaf(r, name, parent, text) {
+      if (parent === 'StopProduct') {
+        switch (name) {
+          case 'ToewijzingNummer': r.no = text; break;
+          case 'Begindatum': r.start = text; break;
+          case 'Einddatum': r.end = text; break;
+          case 'RedenBeeindiging': r.reason = text; break;
+          case 'StatusAanlevering': r.status = text; break;
+        }
+      } else if (parent === 'Product') {
+        if (name === 'Categorie') r.category = text;
+        else if (name === 'Code') r.code = text;
+      }
+    },
+    row: (r, c) => [r.no, r.category, r.code, r.start, r.end, r.reason, r.status, birthMonth(c), c.sex],
+  },
+
+  check: (store, stage) => requireAllocationNo(store, stage),
+
+  async merge(store, stage, h, fileId) {
+    const s = quoteIdent(stage);
+    await ensureProvider(store, h.afzender);
+    await ensureProducts(store, stage);
+    await upsertClients(store, stage, h.ontvanger, false);
+    const latest = `SELECT * FROM ${s} WHERE status IN ('${S.eerste}', '${S.gewijzigd}', '${S.verwijderen}')
+      QUALIFY row_number() OVER (PARTITION BY allocation_no ORDER BY rec_no DESC) = 1`;
+    const changed = await countOf(store,
+      `SELECT 1 FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = ? AND c.allocation_no = n.allocation_no
+        WHERE CASE WHEN n.status = '${S.verwijderen}' THEN c.end_date IS NOT NULL
+                   ELSE c.end_date IS DISTINCT FROM CAST(n.end_date AS DATE) OR c.end_reason IS DISTINCT FROM n.end_reason END`,
+      [h.ontvanger]);
+    await store.run(
+      `INSERT INTO care_period (municipality, allocation_no, provider_agb, client_id, start_date, end_date, end_reason, stop_file_id)
+       SELECT ?, allocation_no, ?, client_id, CAST(start_date AS DATE), CAST(end_date AS DATE), end_reason, ?
+         FROM (${latest}) WHERE status <> '${S.verwijderen}'
+       ON CONFLICT (municipality, allocation_no) DO UPDATE SET end_date = excluded.end_date, end_reason = excluded.end_reason,
+         stop_file_id = excluded.stop_file_id, start_date = coalesce(care_period.start_date, excluded.start_date)
+       WHERE care_period.end_date IS DISTINCT FROM excluded.end_date OR care_period.end_reason IS DISTINCT FROM excluded.end_reason`,
+      [h.ontvanger, h.afzender, fileId],
+    );
+    await store.run(
+      `UPDATE care_period SET end_date = NULL, end_reason = NULL, stop_file_id = ?
+        FROM (${latest}) n WHERE n.status = '${S.verwijderen}' AND care_period.municipality = ?
+         AND care_period.allocation_no = n.allocation_no AND care_period.end_date IS NOT NULL`,
+      [fileId, h.ontvanger],
+    );
+    await store.run('DELETE FROM care_period WHERE municipality = ? AND start_date IS NULL AND end_date IS NULL', [h.ontvanger]);
+    return changed;
+  },
+};

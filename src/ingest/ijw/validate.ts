@@ -1,0 +1,108 @@
+// XSD validation with xmllint-wasm (libxml2 in a worker thread): files go in batches, one worker at a time, so validation
+// runs beside the parsing on the main thread. One umbrella schema imports every message schema, so a batch may mix message
+// kinds (libxml2 picks the declaration by the root's namespace) and each worker start is paid once per batch, not per kind.
+// Results come back per file as Dutch schema errors.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { validateXML, memoryPages, type XMLFileInfo } from 'xmllint-wasm';
+import { parseSchemaError, type SchemaError } from './schema-errors.ts';
+import { BERICHT_CODE, xsdDir } from './catalogue.ts';
+
+export interface FileValidation {
+  errors: SchemaError[];
+  /** Set when the validator could not read the file at all (then the file is refused). */
+  failed?: string;
+}
+
+const BATCH_BYTES = 32 * 1024 ** 2;
+const BATCH_FILES = 1000;
+
+export class SchemaValidator {
+  private queue: Promise<unknown> = Promise.resolve();
+  private schemas: Promise<XMLFileInfo[]> | null = null;
+
+  constructor(private readonly dir = xsdDir()) {}
+
+  /** Starts validating `files` (iJw messages of any kind, with their sizes), in order; returns one promise per path. */
+  validate(files: { path: string; size: number }[]): Map<string, Promise<FileValidation>> {
+    const out = new Map<string, Promise<FileValidation>>();
+    for (const batch of batches(files)) {
+      const run = this.queue.then(() => this.runBatch(batch.map((f) => f.path)));
+      this.queue = run.catch(() => undefined);
+      batch.forEach((f, i) => out.set(f.path, run.then((r) => r[i]!)));
+    }
+    return out;
+  }
+
+  private async runBatch(paths: string[]): Promise<FileValidation[]> {
+    const contents = await Promise.all(paths.map((p) => readFile(p)));
+    const bytes = contents.reduce((n, c) => n + c.length, 0);
+    try {
+      const result = await validateXML({
+        xml: contents.map((c, i) => ({ fileName: `f${i}.xml`, contents: c })),
+        schema: [UMBRELLA],
+        preload: await this.loadSchemas(),
+        stream: true,
+        initialMemoryPages: memoryPages.defaultInitialMemoryPages,
+        maxMemoryPages: Math.min(memoryPages.max, Math.ceil((bytes * 1.5 + 256 * 1024 ** 2) / (64 * 1024))),
+      });
+      return splitOutput(result.rawOutput, paths.length);
+    } catch (e) {
+      if (paths.length > 1) {
+        // One unreadable file fails the whole call: validate each file on its own to find it.
+        const each: FileValidation[] = [];
+        for (const p of paths) each.push(...(await this.runBatch([p])));
+        return each;
+      }
+      return [{ errors: [], failed: e instanceof Error ? e.message.split('\n')[0]! : String(e) }];
+    }
+  }
+
+  private loadSchemas(): Promise<XMLFileInfo[]> {
+    this.schemas ??= Promise.all(['basisschema', ...KINDS].map(async (name) => {
+      const fileName = `${name}.xsd`;
+      return { fileName, contents: await readFile(join(this.dir, fileName), 'utf8') };
+    }));
+    return this.schemas;
+  }
+}
+
+const KINDS = Object.keys(BERICHT_CODE);
+
+/** A schema that only imports the message schemas: each document is validated against the one its root belongs to. */
+const UMBRELLA: XMLFileInfo = {
+  fileName: 'roer-ijw.xsd',
+  contents: `<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:roer:ijw" elementFormDefault="qualified">
+${KINDS.map((k) => `  <xs:import namespace="http://www.istandaarden.nl/ijw/3_2/${k.toLowerCase()}/schema" schemaLocation="${k}.xsd"/>`).join('\n')}
+</xs:schema>
+`,
+};
+
+function* batches<T extends { size: number }>(files: T[]): Generator<T[]> {
+  let batch: T[] = [];
+  let bytes = 0;
+  for (const f of files) {
+    if (batch.length > 0 && (bytes + f.size > BATCH_BYTES || batch.length >= BATCH_FILES)) {
+      yield batch;
+      batch = [];
+      bytes = 0;
+    }
+    batch.push(f);
+    bytes += f.size;
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** xmllint prints `f<i>.xml:<line>: <message>` per error; parser errors mean the file itself is broken. */
+function splitOutput(raw: string, n: number): FileValidation[] {
+  const out: FileValidation[] = Array.from({ length: n }, () => ({ errors: [] }));
+  for (const line of raw.split('\n')) {
+    const m = /^f(\d+)\.xml:(\d+): (.*)$/.exec(line);
+    if (!m) continue;
+    const file = out[Number(m[1])]!;
+    if (/parser error/.test(m[3]!)) file.failed ??= `regel ${m[2]}: de XML is niet goed gevormd`;
+    else if (/validity error/.test(m[3]!)) file.errors.push(parseSchemaError(Number(m[2]), m[3]!));
+  }
+  return out;
+}
