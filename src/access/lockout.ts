@@ -13,10 +13,10 @@ export interface LockoutPolicy {
 
 export const DEFAULT_LOCKOUT: LockoutPolicy = { perAccount: 5, perAddress: 20, windowMs: 15 * 60_000 };
 
-/** Milliseconds until the account or address may try again, or 0 when a login attempt is allowed now. */
-export async function lockedFor(store: Store, userName: string, ip: string, now: number, policy: LockoutPolicy = DEFAULT_LOCKOUT): Promise<number> {
+/** Milliseconds until the account (null: an unknown name) or address may try again; 0 when an attempt is allowed now. */
+export async function lockedFor(store: Store, userName: string | null, ip: string, now: number, policy: LockoutPolicy = DEFAULT_LOCKOUT): Promise<number> {
   const since = now - policy.windowMs;
-  const account = await store.all<{ at_ms: number }>(
+  const account = userName === null ? [] : await store.all<{ at_ms: number }>(
     `SELECT at_ms FROM login_attempt WHERE user_name = ? AND NOT success AND at_ms > ?
        AND at_ms > coalesce((SELECT max(at_ms) FROM login_attempt WHERE user_name = ? AND success), 0)
      ORDER BY at_ms DESC LIMIT ?`,

@@ -28,13 +28,13 @@ describe('login', () => {
     expect([entry.actor, entry.action, entry.ip, entry.logged_at]).toEqual(['bert', 'login', '10.0.0.1', '2026-01-05T09:00:00']);
   });
 
-  it('gives the same answer for an unknown name and a wrong password, and audits both', async () => {
+  it('gives the same answer for an unknown name and a wrong password, and never logs a typed password as a name', async () => {
     expect(await login(store, 'bert', 'fout-wachtwoord', '10.0.0.1', { now: T0 })).toEqual({ ok: false, reason: 'invalid' });
     expect(await login(store, 'niemand', PW, '10.0.0.1', { now: T0 })).toEqual({ ok: false, reason: 'invalid' });
     expect(await login(store, PW, PW, '10.0.0.1', { now: T0 })).toEqual({ ok: false, reason: 'invalid' });
     const log = await readAudit(store, users.admin, { action: 'login_failed' });
     expect(log.map((e) => [e.actor, e.action, e.outcome])).toEqual([
-      ['(ongeldige naam)', 'login_failed', 'geweigerd'], ['niemand', 'login_failed', 'geweigerd'], ['bert', 'login_failed', 'geweigerd'],
+      ['(onbekende naam)', 'login_failed', 'geweigerd'], ['(onbekende naam)', 'login_failed', 'geweigerd'], ['bert', 'login_failed', 'geweigerd'],
     ]);
   });
 

@@ -5,6 +5,7 @@ import { localPasswords, type PasswordProvider } from './identity.ts';
 import { DEFAULT_LOCKOUT, lockedFor, recordAttempt, type LockoutPolicy } from './lockout.ts';
 import { DEFAULT_SESSION_POLICY, pruneSessions, startSession, type SessionPolicy } from './sessions.ts';
 import type { User } from './roles.ts';
+import { findUser } from './users.ts';
 
 export type LoginOutcome =
   | { ok: true; user: User; token: string; csrfToken: string }
@@ -18,16 +19,17 @@ export interface LoginOptions {
   now?: number;
 }
 
-// What is recorded as the attempted name: a password typed into the name field must not land in the log.
-const loggable = (name: string) => (/^[a-z0-9][a-z0-9._@-]{0,63}$/.test(name) ? name : '(ongeldige naam)');
+// What is recorded as the attempted name: only names of existing accounts, so a password typed into the name field
+// never lands in the log or the attempts table.
+const UNKNOWN = '(onbekende naam)';
 
 /**
  * Tries to log in. @example const r = await login(store, 'piet', pw, '10.0.0.1'); if (r.ok) setCookie(r.token)
  */
 export async function login(store: Store, name: string, password: string, ip: string, options: LoginOptions = {}): Promise<LoginOutcome> {
   const now = options.now ?? Date.now();
-  const who = loggable(name);
-  const wait = await lockedFor(store, who, ip, now, options.lockout ?? DEFAULT_LOCKOUT);
+  const who = name.length <= 64 && (await findUser(store, name)) ? name : UNKNOWN;
+  const wait = await lockedFor(store, who === UNKNOWN ? null : who, ip, now, options.lockout ?? DEFAULT_LOCKOUT);
   if (wait > 0) {
     await audit(store, { name: who, role: 'system', ip }, { action: 'login_failed', detail: { reason: 'geblokkeerd' }, outcome: 'geweigerd' }, new Date(now));
     return { ok: false, reason: 'locked', retryAfterMs: wait };
