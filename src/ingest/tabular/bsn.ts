@@ -10,12 +10,12 @@ export function normaliseBsnSql(r: string): string {
   return `CASE WHEN regexp_full_match(${digits}, '\\d{8}') THEN '0' || ${digits} ELSE ${digits} END`;
 }
 
-/** Creates temp table `table` (bsn, client_id) for every valid BSN that `bsnSql` yields on `stage`. */
+/** Creates temp table `table` (bsn, client_id) for every valid BSN that `bsnSql` yields over `from`. */
 export async function buildPseudonymTable(
-  ctx: ImportContext, stage: string, bsnSql: string, table: string, params: Record<string, Param>,
+  ctx: ImportContext, from: string, bsnSql: string, params: Record<string, Param>, table: string,
 ): Promise<void> {
   const rows = await ctx.store.all<{ bsn: string }>(
-    `SELECT DISTINCT b AS bsn FROM (SELECT ${bsnSql} AS b FROM ${stage} s) WHERE b IS NOT NULL`, params);
+    `SELECT DISTINCT b AS bsn FROM (SELECT ${bsnSql} AS b FROM ${from}) WHERE b IS NOT NULL`, params);
   await ctx.store.run(`CREATE TEMP TABLE ${table} (bsn VARCHAR PRIMARY KEY, client_id VARCHAR NOT NULL)`);
   const app = await ctx.store.connection.createAppender(table, 'main', 'temp');
   for (const { bsn } of rows) {

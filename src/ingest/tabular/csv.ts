@@ -1,20 +1,23 @@
 // Stages a CSV file: byte scan (encoding, line numbers, field counts), then DuckDB's read_csv of the mapped columns
 // into a temp table, with each row's physical line number attached and verified against the scan.
-import { open, stat } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { RoerError } from '../../errors.ts';
 import { quoteIdent } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { asUtf8 } from './encoding.ts';
 import { maskedRaw, resolveColumns } from './header.ts';
 import { scanCsv, type CsvScan } from './scan.ts';
-import type { Stage, tempNames } from './stage.ts';
+import { checkFileSize, type Stage, type tempNames } from './stage.ts';
 import type { TableSpec } from './types.ts';
 
 /** Stages `ctx.path` as `names.stage`; records with the wrong number of fields are quarantined here. */
 export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: ReturnType<typeof tempNames>): Promise<Stage> {
-  await checkSize(ctx, spec);
+  await checkFileSize(ctx, spec);
   const file = await asUtf8(ctx.path, spec.encoding);
   try {
+    if (await startsWithZipMagic(ctx.path)) {
+      throw new RoerError(`${ctx.fileName}: dit is geen CSV-bestand maar een zip/XLSX-bestand.`, 'Geef het de extensie .xlsx.');
+    }
     const scan = await scanCsv(file.path, spec.delimiter, ctx.fileName);
     const read = `read_csv($path, header = true, all_varchar = true, delim = $delim, quote = '"', escape = '"',
                            ignore_errors = true, auto_detect = true, sample_size = 20480)`;
@@ -35,24 +38,6 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
     return { view: names.stage, columns, total: scan.good + scan.bad.length };
   } finally {
     await file.dispose();
-  }
-}
-
-async function checkSize(ctx: ImportContext, spec: TableSpec): Promise<void> {
-  const { size } = await stat(ctx.path);
-  if (size > spec.maxFileBytes) {
-    throw new RoerError(
-      `${ctx.fileName}: het bestand is te groot (${(size / 1e6).toFixed(0)} MB; grens ${(spec.maxFileBytes / 1e6).toFixed(0)} MB).`,
-      'Verhoog zo nodig "maxFileBytes" in de mapping.',
-    );
-  }
-  if (size === 0) throw new RoerError(`${ctx.fileName}: het bestand is leeg.`);
-  const fh = await open(ctx.path);
-  const head = Buffer.alloc(4);
-  await fh.read(head, 0, 4, 0);
-  await fh.close();
-  if (head.readUInt32LE(0) === 0x04034b50) {
-    throw new RoerError(`${ctx.fileName}: dit is geen CSV-bestand maar een zip/XLSX-bestand.`, 'Geef het de extensie .xlsx.');
   }
 }
 
@@ -96,6 +81,17 @@ async function quarantineBadRecords(
         raw: maskedRaw(mapped, columns.bsn),
       });
     }
+  } finally {
+    await fh.close();
+  }
+}
+
+async function startsWithZipMagic(path: string): Promise<boolean> {
+  const fh = await open(path);
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await fh.read(head, 0, 4, 0);
+    return bytesRead === 4 && head.readUInt32LE(0) === 0x04034b50;
   } finally {
     await fh.close();
   }

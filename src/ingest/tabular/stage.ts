@@ -1,5 +1,9 @@
 // A staged file: its mapped columns as all-text rows with the line (CSV) or row number (XLSX) of each, in a temp relation.
+import { stat } from 'node:fs/promises';
+import { RoerError } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';
+import type { ImportContext } from '../context.ts';
+import type { TableSpec } from './types.ts';
 
 export interface Stage {
   /** Temp view or table with `__line` and the mapped columns under their header names. */
@@ -26,5 +30,17 @@ export async function dropTemps(store: Store, names: ReturnType<typeof tempNames
     } catch {
       // wrong kind for this name, or the transaction is aborted: nothing to drop
     }
+  }
+}
+
+/** Refuses an empty file or one over the spec's size limit before anything reads it. */
+export async function checkFileSize(ctx: ImportContext, spec: TableSpec): Promise<void> {
+  const { size } = await stat(ctx.path);
+  if (size === 0) throw new RoerError(`${ctx.fileName}: het bestand is leeg.`);
+  if (size > spec.maxFileBytes) {
+    throw new RoerError(
+      `${ctx.fileName}: het bestand is te groot (${(size / 1e6).toFixed(0)} MB; grens ${(spec.maxFileBytes / 1e6).toFixed(0)} MB).`,
+      'Verhoog zo nodig "maxFileBytes" in de mapping.',
+    );
   }
 }

@@ -24,6 +24,8 @@ export async function buildTyped(
   const defs = FIELDS[spec.kind];
   const sourced = Object.keys(defs).filter((f) => f in stage.columns || f in spec.constants);
   const r = (f: string) => quoteIdent(`r:${f}`);
+  // Two steps so each cell is trimmed once: `t:` holds the trimmed cell, `r:` the recoded/padded/stripped one.
+  const trimmed = Object.entries(stage.columns).map(([f, c]) => `nullif(trim(s.${quoteIdent(c)}), '') AS ${quoteIdent(`t:${f}`)}`);
   const norm = sourced.map((f) => `${normSql(f, defs[f]!, spec, stage, p)} AS ${r(f)}`);
   const values = Object.entries(defs).map(([f, d]) => {
     const v = !sourced.includes(f) ? 'NULL' : f === 'bsn' ? 'b.client_id' : valueSql(d, r(f), spec, p);
@@ -37,7 +39,8 @@ export async function buildTyped(
   const join = sourced.includes('bsn') ? `LEFT JOIN ${pseudonyms} b ON b.bsn = n.${r('bsn')}` : '';
   if (sourced.includes('bsn')) {
     const bp = new Params();
-    await buildPseudonymTable(ctx, stage.view, normSql('bsn', defs.bsn!, spec, stage, bp), pseudonyms, bp.values);
+    const from = `(SELECT nullif(trim(s.${quoteIdent(stage.columns.bsn!)}), '') AS ${quoteIdent('t:bsn')} FROM ${stage.view} s) t`;
+    await buildPseudonymTable(ctx, from, normSql('bsn', defs.bsn!, spec, stage, bp), bp.values, pseudonyms);
   }
   const errorCols = sourced.map((f) => quoteIdent(`e:${f}`));
   const extras = Object.entries(extra).map(([name, sql]) => `${sql} AS ${quoteIdent(name)}`);
@@ -46,7 +49,7 @@ export async function buildTyped(
      SELECT *, ${errorCols.length ? errorCols.map((c) => `${c} IS NULL`).join(' AND ') : 'true'} AS __ok ${extras.map((e) => `, ${e}`).join('')}
      FROM (SELECT * EXCLUDE (${sourced.map(r).join(', ')}), ${errors.join(', ')}
            FROM (SELECT n.*, ${values.join(', ')}
-                 FROM (SELECT s.__line, ${norm.join(', ')} FROM ${stage.view} s) n ${join}))`,
+                 FROM (SELECT t.__line, ${norm.join(', ')} FROM (SELECT s.__line, ${trimmed.join(', ')} FROM ${stage.view} s) t) n ${join}))`,
     p.values,
   );
   return quarantineInvalid(ctx, spec, stage, typed, sourced);
@@ -54,7 +57,7 @@ export async function buildTyped(
 
 /** The normalised cell of `field`: trimmed, empty → NULL, recoded by `values`, zero-padded, amount signs stripped. */
 function normSql(field: string, def: FieldDef, spec: TableSpec, stage: Stage, p: Params): string {
-  let x = field in stage.columns ? `nullif(trim(s.${quoteIdent(stage.columns[field]!)}), '')` : p.add(spec.constants[field]!);
+  let x = field in stage.columns ? `t.${quoteIdent(`t:${field}`)}` : p.add(spec.constants[field]!);
   const recode = spec.values[field];
   if (recode && Object.keys(recode).length > 0) {
     x = `CASE ${x} ${Object.entries(recode).map(([from, to]) => `WHEN ${p.add(from)} THEN ${p.add(to)}`).join(' ')} ELSE ${x} END`;

@@ -1,7 +1,77 @@
-// placeholder
+// Stages an XLSX sheet: zip-bomb guard first, then exceljs' streaming reader, rows appended with their row numbers
+// into an all-text temp table of the mapped columns — the same shape the CSV path stages, for the same SQL pipeline.
+import ExcelJS from 'exceljs';
+import { RoerError } from '../../errors.ts';
+import { quoteIdent } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
-import type { Stage, tempNames } from './stage.ts';
+import { cellText } from './cells.ts';
+import { FIELDS } from './fields.ts';
+import { resolveColumns } from './header.ts';
+import { checkFileSize, type Stage, type tempNames } from './stage.ts';
 import type { TableSpec } from './types.ts';
-export async function stageXlsx(ctx: ImportContext, spec: TableSpec, names: ReturnType<typeof tempNames>): Promise<Stage> {
-  void ctx; void spec; void names; throw new Error('todo');
+import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipguard.ts';
+
+/** Stages the sheet `spec.sheet` (default: the first) of `ctx.path` as `names.stage`. */
+export async function stageXlsx(
+  ctx: ImportContext, spec: TableSpec, names: ReturnType<typeof tempNames>, limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+): Promise<Stage> {
+  await checkFileSize(ctx, spec);
+  await checkZip(ctx.path, ctx.fileName, limits);
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(ctx.path, {
+    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
+  });
+  const seen: string[] = [];
+  try {
+    for await (const sheet of reader) {
+      const name = (sheet as unknown as { name: string }).name;
+      seen.push(name);
+      if (spec.sheet !== undefined && name.toLowerCase() !== spec.sheet.toLowerCase()) continue;
+      return await stageSheet(ctx, spec, names, sheet);
+    }
+  } catch (e) {
+    if (e instanceof RoerError) throw e;
+    throw new RoerError(`${ctx.fileName}: het XLSX-bestand kan niet worden gelezen: ${(e as Error).message}`);
+  }
+  if (seen.length === 0) throw new RoerError(`${ctx.fileName}: het XLSX-bestand bevat geen werkbladen.`);
+  throw new RoerError(`${ctx.fileName}: het werkblad "${spec.sheet}" ontbreekt (werkbladen: ${seen.map((s) => `"${s}"`).join(', ')}).`);
+}
+
+async function stageSheet(
+  ctx: ImportContext, spec: TableSpec, names: ReturnType<typeof tempNames>, sheet: AsyncIterable<ExcelJS.Row>,
+): Promise<Stage> {
+  const defs = FIELDS[spec.kind];
+  let columns: Record<string, string> | undefined;
+  let picks: { index: number; type: ReturnType<typeof fieldType> }[] = [];
+  let app: Awaited<ReturnType<typeof ctx.store.connection.createAppender>> | undefined;
+  let total = 0;
+  const fieldType = (col: string) => {
+    const field = Object.keys(columns!).find((f) => columns![f] === col);
+    return field ? defs[field]!.type : undefined;
+  };
+  for await (const row of sheet) {
+    const values = row.values as unknown[];
+    const texts = (idx: number[], types: (ReturnType<typeof fieldType>)[]) =>
+      idx.map((i, k) => cellText(values[i], types[k], spec.dateFormat, spec.decimal).trim());
+    if (columns === undefined) {
+      const header = values.map((v, i) => ({ i, h: cellText(v, undefined, spec.dateFormat, spec.decimal).trim() })).filter((x) => x.h !== '');
+      if (header.length === 0) continue;
+      columns = resolveColumns(spec, header.map((x) => x.h), ctx.fileName);
+      const staged = [...new Set(Object.values(columns))];
+      picks = staged.map((c) => ({ index: header.find((x) => x.h === c)!.i, type: fieldType(c) }));
+      await ctx.store.run(`CREATE TEMP TABLE ${names.stage} (__line INTEGER, ${staged.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
+      app = await ctx.store.connection.createAppender(names.stage, 'main', 'temp');
+      continue;
+    }
+    const cells = texts(picks.map((p) => p.index), picks.map((p) => p.type));
+    if (cells.every((c) => c === '') && values.every((v) => v === null || v === undefined || v === '')) continue;
+    app!.appendInteger(row.number);
+    for (const c of cells) { if (c === '') app!.appendNull(); else app!.appendVarchar(c); }
+    app!.endRow();
+    total++;
+  }
+  if (columns === undefined) throw new RoerError(`${ctx.fileName}: het werkblad is leeg.`);
+  app!.flushSync();
+  app!.closeSync();
+  if (total === 0) throw new RoerError(`${ctx.fileName}: het werkblad bevat alleen een kopregel, geen gegevens.`);
+  return { view: names.stage, columns, total };
 }
