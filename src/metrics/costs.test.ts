@@ -78,6 +78,17 @@ describe('costs', () => {
     expect(r.totals).toMatchObject({ cost: -200, clients: 1 });
   });
 
+  it('compares each year with the year before (costs_yoy)', async () => {
+    const r = await computeMetric(store, 'costs_yoy', { filters: {}, split: [] });
+    expect(r.rows).toEqual([
+      { year: 2017, cost: 600, cost_previous: null, cost_change: null, clients: 1, clients_previous: null, cost_change_pct: null,
+        clients_change_pct: null, cost_per_client_change_pct: null, care_days_change_pct: null, cost_per_care_day_change_pct: null },
+      { year: 2018, cost: 3100, cost_previous: 600, cost_change: 2500, clients: 4, clients_previous: 1, cost_change_pct: 416.7,
+        clients_change_pct: 300, cost_per_client_change_pct: 29.2, care_days_change_pct: 993.4, cost_per_care_day_change_pct: -52.7 },
+    ]);
+    await expect(computeMetric(store, 'costs_yoy', { filters: {}, split: ['year'] })).rejects.toMatchObject({ param: 'split' });
+  });
+
   it('refuses an unknown split, filter value or parameter with a Dutch message naming it', async () => {
     await expect(computeMetric(store, 'costs', { filters: {}, split: ['colour' as never] }))
       .rejects.toMatchObject({ param: 'split', message: "Onbekende dimensie 'colour' in de uitsplitsing." });

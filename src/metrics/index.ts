@@ -2,6 +2,8 @@
 import type { Store } from '../store/index.ts';
 import { costs } from './costs.ts';
 import { decomposition } from './decomposition.ts';
+import { costsYoy } from './yoy.ts';
+import { cohorts } from './cohorts.ts';
 import { MetricRequestError } from './errors.ts';
 import type { Metric, MetricRequest, MetricResult } from './types.ts';
 import { validateRequest } from './validate.ts';
@@ -10,7 +12,7 @@ export { MetricRequestError } from './errors.ts';
 export type * from './types.ts';
 
 /** Every metric Roer computes, in the order the dashboard lists them. */
-export const catalogue: Metric[] = [costs, decomposition];
+export const catalogue: Metric[] = [costs, costsYoy, decomposition, cohorts];
 
 /** The metric with this id, or undefined. */
 export function getMetric(id: string): Metric | undefined {

@@ -1,0 +1,44 @@
+// Cohorts: clients grouped by the year they first entered care, followed through the later years.
+import type { Store } from '../store/index.ts';
+import { bind, sql } from './sql/compose.ts';
+import { clientYearCostSql, entrySql } from './sql/entry.ts';
+import { eur, pct, result, round, ratio } from './result.ts';
+import type { Metric, MetricRequest } from './types.ts';
+
+export const cohorts: Metric = {
+  id: 'cohorts',
+  title: 'Cohorten: instroomjaar en verblijfsduur in zorg',
+  definition:
+    'Jeugdigen ingedeeld naar het jaar van hun eerste instroom: de vroegste start van een toewijzing (of van zorg met ' +
+    'kosten) binnen de gekozen filters, ongeacht de periode. De periode (van/tot) kiest welke instroomjaren getoond worden. ' +
+    'Per later jaar: hoeveel van hen in dat jaar nog in zorg waren (kosten hadden met zorg in dat jaar), welk deel van de ' +
+    'instroom dat is, hun kosten in dat jaar en de kosten per jeugdige in zorg. Kosten zoals bij "Kosten en cliënten" ' +
+    '(jaar van de zorg, PGB inbegrepen).',
+  splits: [],
+  async compute(store: Store, req: MetricRequest) {
+    const q = sql`
+      WITH entry AS (${entrySql(req.filters)}),
+      cy AS (${clientYearCostSql({ ...req, filters: { ...req.filters, from: undefined, to: undefined } }, [])}),
+      cohort AS (SELECT client_id, year(entry_date) AS cohort FROM entry
+                 WHERE entry_date >= coalesce(${bind(req.filters.from ?? null, 'DATE')}, entry_date)
+                   AND entry_date <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, entry_date)),
+      size AS (SELECT cohort, count(*) AS entrants FROM cohort GROUP BY cohort)
+      SELECT c.cohort, cy.year, s.entrants, count(DISTINCT cy.client_id) AS clients, sum(cy.cost_cents)::BIGINT AS cost_cents
+      FROM cohort c JOIN cy USING (client_id) JOIN size s USING (cohort)
+      WHERE cy.year >= c.cohort AND cy.cost_cents <> 0
+      GROUP BY ALL ORDER BY c.cohort, cy.year`;
+    const rows = (await store.all(q.sql, q.params)).map((r) => ({
+      cohort: r.cohort, year: r.year, entrants: r.entrants, clients: r.clients, share_pct: pct(r.clients, r.entrants),
+      cost: eur(r.cost_cents), cost_per_client: round((ratio(r.cost_cents, r.clients) ?? NaN) / 100),
+    }));
+    return result(this, req, [
+      { name: 'cohort', label: 'Instroomjaar', unit: 'text' },
+      { name: 'year', label: 'Jaar', unit: 'text' },
+      { name: 'entrants', label: 'Instroom', unit: 'count', clientCount: true },
+      { name: 'clients', label: 'Nog in zorg', unit: 'count', clientCount: true },
+      { name: 'share_pct', label: 'Deel van de instroom (%)', unit: 'pct' },
+      { name: 'cost', label: 'Kosten', unit: 'eur' },
+      { name: 'cost_per_client', label: 'Kosten per jeugdige', unit: 'eur' },
+    ], rows);
+  },
+};

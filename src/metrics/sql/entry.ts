@@ -1,0 +1,32 @@
+// Client-level building blocks shared by cohorts, care-intensive clients and pathways: first entry and cost per year.
+import type { Filters, MetricRequest } from '../types.ts';
+import { sql } from './compose.ts';
+import { splitSelect } from './dimensions.ts';
+import { costFact } from './facts.ts';
+import { filterWhere, type Where } from './filters.ts';
+
+/** Filters without the period: entry is the first care ever within the other filters. */
+export const withoutPeriod = (f: Filters): Filters => ({ ...f, from: undefined, to: undefined });
+
+/**
+ * Per client the date of first entry into care: the earliest start of an allocation (care start where known) or the
+ * earliest care period of a cost line, within the request's filters except the period. Columns: client_id, entry_date.
+ */
+export function entrySql(filters: Filters): Where {
+  const f = withoutPeriod(filters);
+  return sql`
+    SELECT client_id, min(d) AS entry_date FROM (
+      SELECT f.client_id, f.start_date AS d FROM d_alloc f WHERE f.end_date >= f.start_date AND ${filterWhere(f, { date: 'f.start_date' })}
+      UNION ALL
+      SELECT f.client_id, f.care_date FROM d_cost f WHERE ${filterWhere(f, { date: 'f.care_date' })}
+    ) GROUP BY client_id`;
+}
+
+/** Cost (cents) per client × year (× split), within the filters. Columns: client_id, year, split…, cost_cents. */
+export function clientYearCostSql(req: MetricRequest, split = req.split): Where {
+  const cost = costFact(req);
+  const keys = splitSelect(split.filter((d) => d !== 'year'), cost.period.date);
+  return sql`
+    SELECT f.client_id, year(${cost.period.date}) AS year, ${[...keys, ''].join(', ')} sum(f.amount_cents)::BIGINT AS cost_cents
+    FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL`;
+}

@@ -1,0 +1,50 @@
+// Year-on-year change of the cost figures, per split value: this year against the year before.
+import type { Store } from '../store/index.ts';
+import { costAndCareSql, costFigures } from './costs.ts';
+import { change, eur, result, splitColumns, type Row } from './result.ts';
+import { DIMENSIONS, type Column, type Dimension, type Metric, type MetricRequest } from './types.ts';
+
+const PERIODS: Dimension[] = ['year', 'half_year', 'quarter', 'month'];
+const FIGURES = ['cost', 'clients', 'cost_per_client', 'care_days', 'cost_per_care_day'] as const;
+const LABELS: Record<(typeof FIGURES)[number], string> = {
+  cost: 'kosten', clients: 'unieke cliënten', cost_per_client: 'kosten per cliënt', care_days: 'trajectdagen',
+  cost_per_care_day: 'kosten per trajectdag',
+};
+
+const COLUMNS: Column[] = [
+  { name: 'year', label: 'Jaar', unit: 'text' },
+  { name: 'cost', label: 'Kosten', unit: 'eur' },
+  { name: 'cost_previous', label: 'Kosten vorig jaar', unit: 'eur' },
+  { name: 'cost_change', label: 'Verandering kosten', unit: 'eur' },
+  { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
+  { name: 'clients_previous', label: 'Unieke cliënten vorig jaar', unit: 'count', clientCount: true },
+  ...FIGURES.map((f) => ({ name: `${f}_change_pct`, label: `Verandering ${LABELS[f]} (%)`, unit: 'pct' as const })),
+];
+
+export const costsYoy: Metric = {
+  id: 'costs_yoy',
+  title: 'Verandering ten opzichte van vorig jaar',
+  definition:
+    'Per jaar de kosten, unieke cliënten, kosten per cliënt, trajectdagen en kosten per trajectdag (definities als bij ' +
+    '"Kosten en cliënten") naast die van het jaar ervoor, met de verandering in euro en in procenten. Het jaar van de zorg ' +
+    'telt (of de declaratiedatum als u die kiest). Het eerste jaar heeft geen vergelijking.',
+  splits: DIMENSIONS.filter((d) => !PERIODS.includes(d)),
+  async compute(store: Store, req: MetricRequest) {
+    const q = costAndCareSql(req, [...req.split, 'year']);
+    const raw = await store.all(q.sql, q.params);
+    const key = (r: Row, year: number) => JSON.stringify([...req.split.map((d) => r[d] ?? null), year]);
+    const byKey = new Map(raw.map((r) => [key(r, Number(r.year)), costFigures(r)]));
+    const rows = raw.filter((r) => r.year !== null).map((r) => {
+      const now = costFigures(r);
+      const prev = byKey.get(key(r, Number(r.year) - 1));
+      return {
+        ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), year: Number(r.year),
+        cost: now.cost, cost_previous: prev?.cost ?? null,
+        cost_change: prev ? eur(Math.round(Number(now.cost) * 100) - Math.round(Number(prev.cost) * 100)) : null,
+        clients: now.clients, clients_previous: prev?.clients ?? null,
+        ...Object.fromEntries(FIGURES.map((f) => [`${f}_change_pct`, prev ? change(now[f], prev[f]) : null])),
+      };
+    });
+    return result(this, req, [...splitColumns(req.split), ...COLUMNS], rows);
+  },
+};
