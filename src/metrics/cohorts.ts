@@ -2,7 +2,7 @@
 import type { Store } from '../store/index.ts';
 import { bind, sql } from './sql/compose.ts';
 import { clientYearCostSql, entrySql } from './sql/entry.ts';
-import { eur, pct, result, round, ratio } from './result.ts';
+import { eur, pct, result, round, ratio, query } from './result.ts';
 import type { Metric, MetricRequest } from './types.ts';
 
 export const cohorts: Metric = {
@@ -27,7 +27,7 @@ export const cohorts: Metric = {
       FROM cohort c JOIN cy USING (client_id) JOIN size s USING (cohort)
       WHERE cy.year >= c.cohort AND cy.cost_cents <> 0
       GROUP BY ALL ORDER BY c.cohort, cy.year`;
-    const rows = (await store.all(q.sql, q.params)).map((r) => ({
+    const rows = (await query(store, q)).map((r) => ({
       cohort: r.cohort, year: r.year, entrants: r.entrants, clients: r.clients, share_pct: pct(r.clients, r.entrants),
       cost: eur(r.cost_cents), cost_per_client: round((ratio(r.cost_cents, r.clients) ?? NaN) / 100),
     }));

@@ -3,7 +3,7 @@
 import type { Store } from '../store/index.ts';
 import { costAndCareSql } from './costs.ts';
 import { decompose, periodFigures, type AggregateRow } from './lmdi.ts';
-import { change, eur, result, round, ratio, type Row } from './result.ts';
+import { change, eur, result, round, ratio, type Row, query } from './result.ts';
 import type { Column, Metric, MetricRequest } from './types.ts';
 
 export const DECOMPOSITION_COLUMNS: Column[] = [
@@ -68,8 +68,8 @@ export const decomposition: Metric = {
   async compute(store: Store, req: MetricRequest) {
     const byType = costAndCareSql(req, ['year', 'care_type']);
     const byYear = costAndCareSql(req, ['year']);
-    const rows = await store.all(byType.sql, byType.params);
-    const years = await store.all(byYear.sql, byYear.params);
+    const rows = await query(store, byType);
+    const years = await query(store, byYear);
     const input: AggregateRow[] = rows.filter((r) => r.year !== null).map((r) => ({
       period: Number(r.year), careType: String(r.care_type), costCents: Number(r.cost_cents ?? 0),
       clients: Number(r.clients ?? 0), careDays: Number(r.care_days ?? 0),

@@ -33,12 +33,17 @@ export function splitColumns(split: readonly Dimension[]): Column[] {
   return split.map((d) => ({ name: d, label: DIMENSION_SPECS[d].label, unit: 'text' as const }));
 }
 
+/** Runs a composed query; rows typed as metric rows (the SQL here only yields strings, numbers and nulls). */
+export function query(store: Store, q: Where): Promise<Row[]> {
+  return store.all<Row>(q.sql, q.params);
+}
+
 /** Runs `build(split)` for the rows and `build([])` for the exact totals (clients are never summed over rows). */
 export async function rowsAndTotals(store: Store, split: Dimension[], build: (split: Dimension[]) => Where) {
   const q = build(split);
-  const rows = await store.all(q.sql, q.params);
+  const rows = await query(store, q);
   const t = build([]);
-  const totals = (await store.all(t.sql, t.params))[0] ?? {};
+  const totals = (await query(store, t))[0] ?? {};
   return { rows: rows as Row[], totals: totals as Row };
 }
 

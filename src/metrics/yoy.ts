@@ -1,7 +1,7 @@
 // Year-on-year change of the cost figures, per split value: this year against the year before.
 import type { Store } from '../store/index.ts';
 import { costAndCareSql, costFigures } from './costs.ts';
-import { change, eur, result, splitColumns, type Row } from './result.ts';
+import { change, eur, result, splitColumns, type Row, query } from './result.ts';
 import { DIMENSIONS, type Column, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
 const PERIODS: Dimension[] = ['year', 'half_year', 'quarter', 'month'];
@@ -31,7 +31,7 @@ export const costsYoy: Metric = {
   splits: DIMENSIONS.filter((d) => !PERIODS.includes(d)),
   async compute(store: Store, req: MetricRequest) {
     const q = costAndCareSql(req, [...req.split, 'year']);
-    const raw = await store.all(q.sql, q.params);
+    const raw = await query(store, q);
     const key = (r: Row, year: number) => JSON.stringify([...req.split.map((d) => r[d] ?? null), year]);
     const byKey = new Map(raw.map((r) => [key(r, Number(r.year)), costFigures(r)]));
     const rows = raw.filter((r) => r.year !== null).map((r) => {
