@@ -21,8 +21,8 @@ describe('the guard', () => {
       '/api/notes', '/api/dimensions', '/api/status',
     ];
     for (const p of paths) expect((await app.request(p)).status).toBe(200);
-    await app.request('/api/notes', { method: 'POST', body: JSON.stringify({ metric: 'fixture_cost', from: '2018-01-01', to: '2018-01-01', text: 'x' }) });
-    await app.request('/api/metrics/fixture_cost', { method: 'POST', body: '{}' });
+    await app.request('/api/notes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ metric: 'fixture_cost', from: '2018-01-01', to: '2018-01-01', text: 'x' }) });
+    await app.request('/api/metrics/fixture_cost', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(seen).toEqual(['compute', 'export', 'export', 'notes.read', 'dimensions', 'status', 'notes.write', 'compute']);
   });
 

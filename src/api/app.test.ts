@@ -87,9 +87,18 @@ describe('errors', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const res = await app.request('/api/metrics/fixture_cost', { method: 'POST', body: '{filters' });
+    const res = await app.request('/api/metrics/fixture_cost', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{filters' });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: { message: 'De inhoud van het verzoek is geen geldige JSON.', param: null } });
+  });
+
+  it('requires the JSON content type on POST (no cross-site form posts) and refuses large bodies', async () => {
+    const form = await app.request('/api/notes', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"metric":"fixture_cost"}' });
+    expect(form.status).toBe(400);
+    expect(await form.json()).toEqual({ error: { message: 'Stuur de inhoud als JSON, met de kop Content-Type: application/json.', param: null } });
+    const big = await app.request('/api/notes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'x'.repeat(70_000) });
+    expect(big.status).toBe(400);
+    expect(await big.json()).toEqual({ error: { message: 'Het verzoek is te groot (hoogstens 64 kB).', param: null } });
   });
 
   it("maps the engine's MetricRequestError to 400 with the query name of the parameter", async () => {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { Store } from '../store/index.ts';
 import { openGuard, type Guard } from './answer.ts';
 import { metricsEngine, type MetricsEngine } from './engine.ts';
@@ -26,6 +27,9 @@ export interface AppOptions {
   webDist?: string;
   version?: string;
 }
+
+/** Questions and notes are small; anything larger is refused before it is read. */
+const MAX_BODY_BYTES = 64 * 1024;
 
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
@@ -61,6 +65,10 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('Cache-Control', 'no-store');
   });
+  app.use('/api/*', bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => { throw new ApiError(400, `Het verzoek is te groot (hoogstens ${MAX_BODY_BYTES / 1024} kB).`); },
+  }));
   register(app, apiRoutes(deps));
   app.all('/api/*', (c) => {
     throw new ApiError(404, `Onbekende API-route: ${c.req.method} ${c.req.path}. Zie /api/openapi.json.`);

@@ -66,8 +66,14 @@ export function metricOr404(deps: ApiDeps, id: string, param = 'id'): Metric {
   return metric;
 }
 
-/** Reads a JSON body or fails with a Dutch 400. */
+/**
+ * Reads a JSON body or fails with a Dutch 400. The JSON content type is required: a cross-site HTML form cannot send
+ * it, so a logged-in browser cannot be made to post notes from another site.
+ */
 export async function jsonBody(c: Context<ApiEnv>): Promise<unknown> {
+  if (!/^application\/json\b/i.test(c.req.header('content-type') ?? '')) {
+    throw new ApiError(400, 'Stuur de inhoud als JSON, met de kop Content-Type: application/json.');
+  }
   try {
     return await c.req.json();
   } catch {

@@ -1,0 +1,60 @@
+// The access layer as the API's Guard: every computation, export, note, dimension list and status question passes
+// through here with the logged-in user, gets scoped (or refused), suppressed where the role requires, and audited.
+import { audit } from '../../access/audit.ts';
+import { AccessError } from '../../access/errors.ts';
+import { guardedCompute } from '../../access/guard.ts';
+import { RIGHTS } from '../../access/roles.ts';
+import { assertNoteWrite, assertRight, scopeDimensions, scopeNotes, scopeOf } from '../../access/scope.ts';
+import type { Note } from '../notes.ts';
+import type { AnswerOf, Guard, Question } from '../answer.ts';
+import { ApiError, type ErrorStatus } from '../errors.ts';
+import { denied } from '../../access/errors.ts';
+
+export interface GuardSettings {
+  /** Counts below this are suppressed for readers and providers (default 10). */
+  threshold?: number;
+}
+
+/** Builds the Guard that createApp routes every question through. */
+export function accessGuard(settings: GuardSettings = {}): Guard {
+  const guard = async (ctx: Parameters<Guard>[0], q: Question, next: (q: Question) => Promise<AnswerOf<Question>>): Promise<unknown> => {
+    const user = ctx.user;
+    if (!user) throw new ApiError(401, 'U bent niet ingelogd.');
+    try {
+      switch (q.kind) {
+        case 'compute':
+        case 'export':
+          return await guardedCompute(
+            ctx.store, user, q.metric, q.request,
+            { kind: q.kind === 'compute' ? 'view' : 'export', threshold: settings.threshold, ip: ctx.ip, format: q.kind === 'export' ? q.format : undefined },
+            async (scoped) => (await next({ ...q, request: scoped })) as AnswerOf<typeof q>,
+          );
+        case 'notes.read': {
+          if (q.metric?.clientRows && !RIGHTS[user.role].clientRows) throw denied(`Met de rol ${RIGHTS[user.role].label} mag u de notities bij '${q.metric.title}' niet lezen.`, 'metric');
+          const municipality = scopeNotes(user, q.request.filters.municipality);
+          const filters = { ...q.request.filters, municipality };
+          const notes = (await next({ ...q, request: { ...q.request, filters } })) as Note[];
+          const own = scopeOf(user).municipality;
+          const hiddenMetrics = new Set(ctx.engine.catalogue.filter((m) => m.clientRows && !RIGHTS[user.role].clientRows).map((m) => m.id));
+          // Defence in depth: whatever the query returned, only notes within the scope leave the server.
+          return notes.filter((n) => (!own || (n.municipality !== null && own.includes(n.municipality))) && !hiddenMetrics.has(n.metric));
+        }
+        case 'notes.write': {
+          assertNoteWrite(user, q.request.filters.municipality?.[0] ?? null);
+          const note = (await next(q)) as Note;
+          await audit(ctx.store, { name: user.name, role: user.role, ip: ctx.ip }, { action: 'note_add', target: q.metric.id, detail: { id: note.id, municipality: note.municipality } });
+          return note;
+        }
+        case 'dimensions':
+          return scopeDimensions(user, (await next(q)) as Record<string, unknown>);
+        case 'status':
+          assertRight(user, 'importStatus', 'de importstatus inzien');
+          return await next(q);
+      }
+    } catch (e) {
+      if (e instanceof AccessError) throw new ApiError(e.status as ErrorStatus, e.message, e.param);
+      throw e;
+    }
+  };
+  return guard as unknown as Guard;
+}
