@@ -33,8 +33,9 @@ export async function importTabular(ctx: ImportContext, mapping: Mapping): Promi
     for (const write of plan.writes) {
       const sql = upsertSql(write);
       const result = await ctx.store.connection.run(sql, sql.includes('$file') ? { file: ctx.fileId } : undefined);
-      if (write.main) ok = Number(result.rowsChanged);
+      if (write.main) ok += Number(result.rowsChanged);
     }
+    ok = Math.min(ok, valid); // products: a row may change both its product and its tariff
     return { kind: spec.kind, total: stage.total, ok, unchanged: valid - ok };
   } finally {
     await dropTemps(ctx.store, names);

@@ -51,7 +51,12 @@ export function valueSql(def: FieldDef, r: string, style: ParseStyle, p: Params)
       return style.dateFormat === 'dd-mm-jjjj' ? dmy : style.dateFormat === 'jjjj-mm-dd' ? ymd : `coalesce(${dmy}, ${ymd})`;
     }
     case 'amount': return amountSql(r, style.decimal);
-    case 'int': return `CASE WHEN regexp_full_match(${r}, '-?\\d{1,15}') THEN CAST(${r} AS BIGINT) END`;
+    case 'int': {
+      // Thousands separators are allowed ("3.512" inhabitants): '.' unless the table's decimal mark is '.', then ','.
+      const sep = style.decimal === '.' ? ',' : '\\.';
+      return `CASE WHEN regexp_full_match(${r}, '-?\\d{1,15}') THEN CAST(${r} AS BIGINT)
+                   WHEN regexp_full_match(${r}, '-?\\d{1,3}(${sep}\\d{3})+') THEN CAST(replace(${r}, '${sep.at(-1)}', '') AS BIGINT) END`;
+    }
     case 'year': return `CASE WHEN regexp_full_match(${r}, '(19|20)\\d\\d') THEN CAST(${r} AS INTEGER) END`;
     case 'enum':
       return `CASE upper(${r}) ${(def.codes ?? []).map((c) => `WHEN ${p.add(c.toUpperCase())} THEN ${p.add(c)}`).join(' ')} END`;

@@ -7,7 +7,7 @@ export interface KindPlan {
   key: string[];
   /** Extra typed columns computed from the typed fields. */
   extra?: Record<string, string>;
-  /** Upserts in order; the one marked main counts the records stored. */
+  /** Upserts in order; those marked main count the records stored (their changed rows, summed). */
   writes: (Upsert & { main?: boolean })[];
 }
 
@@ -149,7 +149,7 @@ export function planFor(spec: TableSpec, typed: string, file: string): KindPlan 
         key: ['product_code', 'coalesce(year, 0)'],
         writes: [
           {
-            main: !tariffs, table: 'product', key: ['code'], merge: true, from: `${valid} GROUP BY product_code`,
+            main: true, table: 'product', key: ['code'], merge: true, from: `${valid} GROUP BY product_code`,
             cols: { code: 'product_code', category: latestByYear('product_category'), care_type: latestByYear('care_type'), description: latestByYear('description') },
           },
           {

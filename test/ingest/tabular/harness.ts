@@ -1,8 +1,9 @@
 // Test support for the tabular importer: a fresh in-memory store, a context that collects quarantine entries, and
 // files written into a temp directory.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Store } from '../../../src/store/index.ts';
 import type { ImportContext, ImportOutcome } from '../../../src/ingest/context.ts';
 import type { Problem } from '../../../src/errors.ts';
@@ -31,3 +32,9 @@ export async function importFile(store: Store, path: string, mapping: unknown, f
 }
 
 export const openStore = () => Store.open(':memory:');
+
+/** Path of a fixture file beside this harness. */
+export const fixture = (name: string) => join(dirname(fileURLToPath(import.meta.url)), name);
+
+/** The fixtures' mapping (mapping.json) as parsed JSON. */
+export const fixtureMapping = (): unknown => JSON.parse(readFileSync(fixture('mapping.json'), 'utf8'));
