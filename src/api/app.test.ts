@@ -134,6 +134,7 @@ describe('GET /api/dimensions', () => {
     expect(body.provider).toEqual([{ value: '22220002', label: '22220002' }, { value: '11110001', label: 'Zorg & Co' }]);
     expect(body.referrer_type).toEqual([{ value: '00', label: 'onbekend' }, { value: '02', label: 'huisarts' }]);
     expect(body.care_type).toEqual([{ value: 'ambulant', label: 'ambulant' }]);
+    expect(body.product_category).toEqual([{ value: '45', label: '45 (ambulant)' }]);
     expect(body.product).toEqual([{ value: '45A03', label: 'Ambulante begeleiding' }]);
     expect(body.sex).toEqual([{ value: '0', label: 'onbekend' }, { value: '1', label: 'man' }, { value: '2', label: 'vrouw' }]);
     expect(body.financing).toEqual([{ value: 'ZIN', label: 'zorg in natura' }, { value: 'PGB', label: 'persoonsgebonden budget' }]);

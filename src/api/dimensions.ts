@@ -37,7 +37,10 @@ export async function dimensions(store: Store): Promise<Dimensions> {
   return {
     municipality: await q('SELECT code AS value, name AS label FROM municipality ORDER BY name, code'),
     care_type: await q(`SELECT DISTINCT care_type AS value, care_type AS label FROM product WHERE care_type IS NOT NULL ORDER BY 1`),
-    product_category: await q(`SELECT DISTINCT category AS value, category AS label FROM product WHERE category IS NOT NULL ORDER BY 1`),
+    // JZ020 categories have no names in the iJw schemas; the care types filed under each make the code readable.
+    product_category: await q(`SELECT category AS value,
+        coalesce(category || ' (' || string_agg(DISTINCT care_type, ', ' ORDER BY care_type) || ')', category) AS label
+      FROM product WHERE category IS NOT NULL GROUP BY category ORDER BY 1`),
     product: await q(`SELECT code AS value, coalesce(description, code) AS label FROM product ORDER BY code`),
     provider: await q('SELECT agb AS value, coalesce(name, agb) AS label FROM provider ORDER BY label, agb'),
     referrer_type: referrerTypes.map(({ value }) => ({ value, label: REFERRER_TYPE_LABELS[value] ?? value })),

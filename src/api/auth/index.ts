@@ -1,0 +1,40 @@
+// The secured Roer app: security headers, sessions, login, CSRF protection and the access Guard around createApp.
+// `roer serve` / `roer start` build their app with createSecureApp; createApp alone (no login) is for tests.
+import { Hono } from 'hono';
+import { DEFAULT_LOCKOUT, type LockoutPolicy } from '../../access/lockout.ts';
+import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../access/sessions.ts';
+import { createApp, type AppOptions } from '../app.ts';
+import { onError } from '../errors.ts';
+import { accessGuard } from './guard.ts';
+import { securityHeaders } from './headers.ts';
+import type { TransportSettings } from './http.ts';
+import { csrfProtection, loadSession, requireLogin, type AuthEnv } from './middleware.ts';
+import { registerAuthRoutes } from './routes.ts';
+
+export { ensureAdmin } from '../../access/admin.ts';
+export { CSRF_HEADER, SESSION_COOKIE } from './middleware.ts';
+
+export interface SecureAppOptions extends Omit<AppOptions, 'guard'>, TransportSettings {
+  /** Small-number threshold for readers and providers (default 10). */
+  threshold?: number;
+  session?: SessionPolicy;
+  lockout?: LockoutPolicy;
+  /** Clock, for tests of expiry. */
+  now?: () => number;
+}
+
+/**
+ * The app as served: everything under /api/ except health, login and session needs a login; every answer is scoped.
+ * @example const app = createSecureApp({ store, engine, tls: false }); serve({ fetch: app.fetch, port: 3000 })
+ */
+export function createSecureApp(options: SecureAppOptions): Hono<AuthEnv> {
+  const now = options.now ?? Date.now;
+  const session = options.session ?? DEFAULT_SESSION_POLICY;
+  const app = new Hono<AuthEnv>();
+  app.onError(onError);
+  app.use('*', securityHeaders());
+  app.use('/api/*', loadSession(options.store, session, now), requireLogin(), csrfProtection());
+  registerAuthRoutes(app, { store: options.store, session, lockout: options.lockout ?? DEFAULT_LOCKOUT, now, tls: options.tls, trustProxy: options.trustProxy });
+  app.route('/', createApp({ ...options, guard: accessGuard({ threshold: options.threshold }) }) as unknown as Hono<AuthEnv>);
+  return app;
+}
