@@ -1,0 +1,80 @@
+// Utilisation (uitnutting): how much of what was allocated is actually invoiced — allocations, clients and euros.
+import type { Store } from '../store/index.ts';
+import { sql } from './sql/compose.ts';
+import { splitSelect } from './sql/dimensions.ts';
+import { allocFact, costFact } from './sql/facts.ts';
+import { clippedDaysSql, type Where } from './sql/filters.ts';
+import { eur, pct, result, rowsAndTotals, splitColumns, type Row } from './result.ts';
+import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
+
+function utilisationSql(req: MetricRequest, split: Dimension[]): Where {
+  const al = allocFact(req);
+  // The invoice side follows the care period, whatever the basis, so both sides cover the same days.
+  const inv = costFact({ ...req, filters: { ...req.filters, basis: 'care' } });
+  const names = split as string[];
+  const alKeys = [...splitSelect(split, al.period.date), ''].join(', ');
+  const invKeys = [...splitSelect(split, inv.period.date), ''].join(', ');
+  const on = names.map((n) => `AND al.${n} IS NOT DISTINCT FROM inv.${n}`).join(' ');
+  return sql`
+    WITH al AS (
+      SELECT ${alKeys} f.alloc_key, f.client_id,
+             sum(f.allocated_cents * ${clippedDaysSql(req.filters)} / f.days) AS allocated_cents,
+             bool_and(f.allocated_cents IS NOT NULL) AS priced
+      FROM ${al.from} WHERE ${al.where} GROUP BY ALL),
+    inv AS (
+      SELECT ${invKeys} f.municipality || '/' || f.allocation_no AS alloc_key, sum(f.amount_cents) AS invoiced_cents
+      FROM ${inv.from} WHERE ${inv.where} AND f.allocation_no IS NOT NULL GROUP BY ALL)
+    SELECT ${names.map((n) => `al.${n}, `).join('')}
+           count(DISTINCT al.alloc_key) AS allocations,
+           count(DISTINCT al.alloc_key) FILTER (WHERE inv.invoiced_cents > 0) AS invoiced_allocations,
+           count(DISTINCT al.client_id) AS clients,
+           count(DISTINCT al.client_id) FILTER (WHERE inv.invoiced_cents > 0) AS invoiced_clients,
+           round(sum(al.allocated_cents))::BIGINT AS allocated_cents,
+           coalesce(sum(inv.invoiced_cents) FILTER (WHERE al.priced), 0)::BIGINT AS invoiced_priced_cents,
+           coalesce(sum(inv.invoiced_cents), 0)::BIGINT AS invoiced_cents,
+           count(DISTINCT al.alloc_key) FILTER (WHERE NOT al.priced) AS unpriced
+    FROM al LEFT JOIN inv ON al.alloc_key = inv.alloc_key ${on}
+    ${names.length ? `GROUP BY ${names.map((n) => `al.${n}`).join(', ')} ORDER BY ${names.map((n) => `al.${n}`).join(', ')}` : ''}`;
+}
+
+function figures(r: Row): Row {
+  return {
+    allocations: r.allocations ?? 0, invoiced_allocations: r.invoiced_allocations ?? 0,
+    allocations_pct: pct(r.invoiced_allocations, r.allocations),
+    clients: r.clients ?? 0, invoiced_clients: r.invoiced_clients ?? 0, clients_pct: pct(r.invoiced_clients, r.clients),
+    allocated: eur(r.allocated_cents), invoiced: eur(r.invoiced_cents),
+    euros_pct: pct(r.invoiced_priced_cents, r.allocated_cents), unpriced_allocations: r.unpriced ?? 0,
+  };
+}
+
+export const utilisation: Metric = {
+  id: 'utilisation',
+  title: 'Uitnutting van toewijzingen',
+  definition:
+    'Welk deel van wat is toegewezen ook wordt gedeclareerd. Toegewezen: toewijzingen die in de periode actief zijn ' +
+    '(zorgperiode als start/stop zorg bekend is, anders de toewijzingsperiode; vervallen toewijzingen tellen niet). ' +
+    'Gedeclareerd: toewijzingen met een positief geaccepteerd bedrag voor zorg in dezelfde periode (correcties verrekend). ' +
+    'Uitnutting cliënten = cliënten met een gedeclareerde toewijzing ÷ cliënten met een toewijzing. Toegewezen euro\'s: het ' +
+    'budget van de toewijzing, of omvang × tarief uit de productlijst (per dag, week of maand, of het totaal gelijk verdeeld ' +
+    'over de looptijd), naar rato van de dagen in de periode. Uitnutting euro\'s = gedeclareerd ÷ toegewezen, alleen over ' +
+    'toewijzingen met een bekend bedrag. PGB valt erbuiten (geen declaraties op een toewijzing).',
+  splits: DIMENSIONS,
+  async compute(store: Store, req: MetricRequest) {
+    const { rows, totals } = await rowsAndTotals(store, req.split, (split) => utilisationSql(req, split));
+    const notes = Number(totals.unpriced ?? 0) > 0
+      ? [`${totals.unpriced} toewijzingen hebben geen budget en geen tarief; die tellen niet mee in de uitnutting in euro's.`] : [];
+    return result(this, req, [
+      ...splitColumns(req.split),
+      { name: 'allocations', label: 'Toewijzingen', unit: 'count' },
+      { name: 'invoiced_allocations', label: 'Gedeclareerde toewijzingen', unit: 'count' },
+      { name: 'allocations_pct', label: 'Uitnutting toewijzingen (%)', unit: 'pct' },
+      { name: 'clients', label: 'Cliënten met toewijzing', unit: 'count', clientCount: true },
+      { name: 'invoiced_clients', label: 'Cliënten met declaratie', unit: 'count', clientCount: true },
+      { name: 'clients_pct', label: 'Uitnutting cliënten (%)', unit: 'pct' },
+      { name: 'allocated', label: 'Toegewezen', unit: 'eur' },
+      { name: 'invoiced', label: 'Gedeclareerd', unit: 'eur' },
+      { name: 'euros_pct', label: 'Uitnutting euro\'s (%)', unit: 'pct' },
+      { name: 'unpriced_allocations', label: 'Toewijzingen zonder bedrag', unit: 'count' },
+    ], rows.map((r) => ({ ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), ...figures(r) })), figures(totals), notes);
+  },
+};
