@@ -60,6 +60,12 @@ describe('/api/openapi.json', () => {
     expect(doc.components.responses.E400.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
   });
 
+  it('gives every operation a unique operationId', () => {
+    const ids = Object.values(doc.paths).flatMap((p: any) => Object.values(p).map((o: any) => o.operationId)); // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(ids.length).toBe(11 + 2 * 4); // 11 routes, and per metric: GET, POST, export.csv, export.xlsx
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('resolves every $ref', () => {
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
     for (const r of new Set(refs)) {
