@@ -39,8 +39,10 @@ export async function checkFileSize(ctx: ImportContext, spec: TableSpec): Promis
   if (size === 0) throw new RoerError(`${ctx.fileName}: het bestand is leeg.`);
   if (size > spec.maxFileBytes) {
     throw new RoerError(
-      `${ctx.fileName}: het bestand is te groot (${(size / 1e6).toFixed(0)} MB; grens ${(spec.maxFileBytes / 1e6).toFixed(0)} MB).`,
+      `${ctx.fileName}: het bestand is te groot (${formatSize(size)}; grens ${formatSize(spec.maxFileBytes)}).`,
       'Verhoog zo nodig "maxFileBytes" in de mapping.',
     );
   }
 }
+
+const formatSize = (n: number) => (n < 1e6 ? `${n} bytes` : `${Math.round(n / 1e6).toLocaleString('nl-NL')} MB`);
