@@ -72,7 +72,7 @@ describe('broken files', () => {
     expect(await refusal('a.csv', '\n\n', providers())).toBe('RoerError: a.csv: het bestand is leeg.');
     expect(await refusal('a.csv', 'AGB;Naam\n', providers())).toBe('RoerError: a.csv: het bestand bevat alleen een kopregel, geen gegevens.');
     expect(await refusal('a.csv', 'AGB;Naam\n12345678;Zorg\n', providers({ maxFileBytes: 10 })))
-      .toBe('RoerError: a.csv: het bestand is te groot (22 bytes; grens 10 bytes).');
+      .toBe('RoerError: a.csv: het bestand is te groot (23 bytes; grens 10 bytes).');
   });
 
   it('refuses a header that lacks mapped columns, listing them', async () => {
