@@ -24,8 +24,9 @@ describe('parsing a query string', () => {
     });
   });
 
-  it('asks nothing when the query is empty', () => {
+  it('asks nothing when the query is empty, or its values are', () => {
     expect(parse('')).toEqual({ filters: {}, split: [] });
+    expect(parse('municipality=&from=&split=&p.minimum=')).toEqual({ filters: {}, split: [] });
   });
 
   it('normalises municipality codes, financing and repeated keys', () => {
@@ -50,7 +51,8 @@ describe('parsing a query string', () => {
     ['split=jaar', 'split', "'fixture_cost' kan niet worden uitgesplitst naar 'jaar' (mogelijk: year, municipality)"],
     ['p.drempel=5', 'p.drempel', "Onbekende parameter 'p.drempel' voor 'fixture_cost' (mogelijk: p.minimum)"],
     ['p.minimum=veel', 'p.minimum', "'p.minimum' moet een getal zijn"],
-    ['p.minimum=', 'p.minimum', "'p.minimum' moet een getal zijn"],
+    ['gemeentee=', 'gemeentee', "Onbekende filter 'gemeentee'"],
+    ['p.drempel=', 'p.drempel', "Onbekende parameter 'p.drempel' voor 'fixture_cost' (mogelijk: p.minimum)"],
   ])('refuses %s', (qs, param, message) => {
     const e = failure(() => parse(qs));
     expect(e.status).toBe(400);

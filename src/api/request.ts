@@ -25,11 +25,15 @@ export interface RawRequest {
 /** What the parser needs to know about the metric asked for. */
 export type MetricShape = Pick<Metric, 'id' | 'splits' | 'params'>;
 
-/** Reads a query string: `municipality=0150,1708&from=2018-01-01&split=year&p.threshold=100000`. */
+/**
+ * Reads a query string: `municipality=0150,1708&from=2018-01-01&split=year&p.threshold=100000`. An empty value
+ * (`municipality=`) means the parameter is not given, as a form with an empty field sends it.
+ */
 export function fromQuery(query: URLSearchParams): RawRequest {
   const raw: RawRequest = { filters: {}, params: {} };
   for (const key of new Set(query.keys())) {
-    const value = query.getAll(key).join(',');
+    const value = query.getAll(key).filter((v) => v !== '').join(',');
+    if (value === '' && (key === 'split' || isKnownName(key))) continue; // unknown names are refused even when empty
     if (key === 'split') raw.split = value;
     else if (key.startsWith('p.')) raw.params[key.slice(2)] = value;
     else raw.filters[key] = value;
@@ -124,6 +128,7 @@ function parseParams(metric: MetricShape, raw: Record<string, unknown>): Record<
   for (const [name, value] of Object.entries(raw)) {
     const spec = metric.params?.find((p) => p.name === name);
     const param = `p.${name}`;
+    if (spec && value === '') continue; // an empty field: the metric's default applies
     if (!spec) {
       const known = metric.params?.map((p) => `p.${p.name}`).join(', ') || 'geen';
       throw badParam(param, `Onbekende parameter '${param}' voor '${metric.id}' (mogelijk: ${known})`);
@@ -140,6 +145,10 @@ function parseParams(metric: MetricShape, raw: Record<string, unknown>): Record<
     out[name] = n;
   }
   return out;
+}
+
+function isKnownName(key: string): boolean {
+  return isListFilter(key) || key === 'from' || key === 'to' || key === 'basis';
 }
 
 function isListFilter(key: string): key is ListFilter {
