@@ -43,7 +43,8 @@ export async function harness(store: Store): Promise<Harness> {
     async page() {
       const page = await context.newPage();
       page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+      // Failed requests are expected in error tests; script errors are not.
+      page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
       return page;
     },
     async close() {

@@ -26,11 +26,14 @@ let renderSeq = 0;
 
 async function render(s: ViewState): Promise<void> {
   const seq = ++renderSeq;
+  // data-ready marks a page whose figures are all drawn (tests and the page-load benchmark wait for it).
+  main.removeAttribute('data-ready');
   let ctx;
   try {
     ctx = await appContext();
   } catch (e) {
     mount(main, errorBox(e));
+    main.dataset.ready = 'true';
     return;
   }
   if (seq !== renderSeq) return;
@@ -42,16 +45,20 @@ async function render(s: ViewState): Promise<void> {
     available.map((p) => h('li', {}, link(p.slug, p.title))),
     h('li', {}, link('import', 'Importstatus'))));
   disposeCharts(main);
+  // Each render draws into its own element, so a slow earlier render that finishes late writes into a detached node.
+  const view = h('div', { class: 'view' });
+  mount(main, view);
   renderFilterBar(byId('filters'), s, ctx.dims, ctx.years);
   byId('filters').hidden = s.page === 'import';
   const page = pageBySlug(s.page);
   const metric = page && metricFor(ctx, page);
   document.title = `${page?.title ?? (s.page === 'import' ? 'Importstatus' : 'Overzicht')} — Roer`;
-  if (s.page === 'overzicht') await renderOverview(main, s, ctx);
-  else if (s.page === 'import') await renderStatus(main);
-  else if (page && metric) await renderAnalysis(main, s, ctx, page, metric);
-  else mount(main, h('h1', {}, 'Pagina niet gevonden'), h('p', {}, 'Deze pagina bestaat niet (meer). '),
+  if (s.page === 'overzicht') await renderOverview(view, s, ctx);
+  else if (s.page === 'import') await renderStatus(view);
+  else if (page && metric) await renderAnalysis(view, s, ctx, page, metric);
+  else mount(view, h('h1', {}, 'Pagina niet gevonden'), h('p', {}, 'Deze pagina bestaat niet (meer). '),
     h('a', { href: '/', 'data-nav': true }, 'Naar het overzicht'));
+  if (seq === renderSeq) main.dataset.ready = 'true';
 }
 
 interceptLinks();

@@ -7,7 +7,8 @@ import type { Frame } from './charts/frame.ts';
 
 const MAX_ROWS = 500;
 
-export function resultTable(frame: Frame, onDrill: ((dim: string, value: Value) => void) | null): HTMLElement {
+/** `canDrill(dim)` says which dimension columns get drill-down buttons (those the view can filter on). */
+export function resultTable(frame: Frame, onDrill: ((dim: string, value: Value) => void) | null, canDrill: (dim: string) => boolean = () => true): HTMLElement {
   const r: MetricResult = frame.result;
   const dimNames = new Set(frame.dims.map((d) => d.name));
   const numeric = (unit: string) => unit !== 'text' && unit !== 'date';
@@ -15,7 +16,7 @@ export function resultTable(frame: Frame, onDrill: ((dim: string, value: Value) 
     const v = row[name];
     if (dimNames.has(name)) {
       const text = frame.label(name, v ?? null);
-      return onDrill && v !== null && v !== undefined
+      return onDrill && canDrill(name) && v !== null && v !== undefined
         ? h('td', {}, h('button', { type: 'button', class: 'link', title: `Inzoomen op ${text}`, onclick: () => onDrill(name, v) }, text))
         : h('td', {}, text);
     }

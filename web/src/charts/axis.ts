@@ -59,7 +59,9 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
     units = shown.map((m) => m.unit);
     yAxes = shown.map((m, i) => valueAxis(m.unit, i ? { splitLine: { show: false } } : {}));
   }
-  const horizontal = type === 'bar' && cats.length > 12;
+  // Many or long category names do not fit under vertical bars: lay them out horizontally.
+  const horizontal = type === 'bar' && !TIME.test(d0.name) && cats.length > 6;
+  if (horizontal && !d1) (series = series.slice(0, 1), units = units.slice(0, 1));
   const catAxis = { type: 'category', data: cats.map((c) => c.label), axisLabel: { hideOverlap: true }, inverse: horizontal };
   const option: ChartOption = {
     tooltip: tooltip(units),
@@ -69,12 +71,13 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
     yAxis: horizontal ? catAxis : yAxes,
     series,
   };
+  const height = horizontal ? Math.max(460, 90 + cats.length * (d1 ? 30 : 26)) : undefined;
   const drill: Drill = (p) => {
     const out = [{ dim: d0.name, value: cats[p.dataIndex]?.raw ?? null }];
     if (d1 && p.seriesIndex !== undefined) out.push({ dim: d1.name, value: seriesRaw[p.seriesIndex] });
     return out;
   };
-  return { option, drill };
+  return { option, drill, height };
 }
 
 /** Pareto: categories by size (largest 25), bars for the amount and a line for the cumulative share of the total. */
@@ -103,45 +106,59 @@ export function paretoChart(f: Frame): Built {
   };
 }
 
-/** Waterfall: each row is a step (start, effects, end); steps named like a total are drawn from zero. */
-export function waterfallChart(f: Frame, isTotal: (label: string, i: number, n: number) => boolean): Built {
+/**
+ * Waterfall of a year-on-year decomposition (one row per year with the cost and its `effect_*` columns): from the
+ * previous year's cost, each effect as a step up or down, to this year's cost. The last year in the result is shown.
+ */
+export function waterfallChart(f: Frame): Built {
   const d0 = f.dims[0];
-  const m = f.primary;
-  if (!d0 || !m) return { option: {}, drill: () => [] };
-  const rows = f.result.rows;
-  const labels = rows.map((r) => f.label(d0.name, r[d0.name]));
+  const total = f.measures.find((m) => m.name === 'cost') ?? f.primary;
+  const effects = f.measures.filter((m) => m.name.startsWith('effect_'));
+  const rows = d0 ? [...f.result.rows].sort((a, b) => String(a[d0.name]).localeCompare(String(b[d0.name]))) : [];
+  const row = rows.at(-1);
+  const prev = rows.at(-2);
+  if (!d0 || !total || !row || effects.length === 0 || !prev) return { option: {}, drill: () => [] };
+  const steps = [
+    { label: `${total.label} ${prev[d0.name]}`, value: num(prev[total.name]) ?? 0, isTotal: true },
+    ...effects.map((e) => ({ label: e.label.replace(/^Effect /i, ''), value: num(row[e.name]) ?? 0, isTotal: false })),
+    { label: `${total.label} ${row[d0.name]}`, value: num(row[total.name]) ?? 0, isTotal: true },
+  ];
   const base: (number | string)[] = [];
   const up: (number | string)[] = [];
   const down: (number | string)[] = [];
   const totals: (number | string)[] = [];
   let level = 0;
-  rows.forEach((r, i) => {
-    const v = num(r[m.name]) ?? 0;
-    if (isTotal(labels[i], i, rows.length)) {
-      level = v;
-      base.push('-'); up.push('-'); down.push('-'); totals.push(v);
-      return;
+  for (const step of steps) {
+    if (step.isTotal) {
+      level = step.value;
+      base.push('-'); up.push('-'); down.push('-'); totals.push(step.value);
+      continue;
     }
     const from = level;
-    level += v;
-    base.push(Math.min(from, level)); up.push(v >= 0 ? v : '-'); down.push(v < 0 ? -v : '-'); totals.push('-');
-  });
-  const fmt = (v: number) => formatValue(v, m.unit);
+    level += step.value;
+    base.push(Math.min(from, level)); up.push(step.value >= 0 ? step.value : '-'); down.push(step.value < 0 ? -step.value : '-'); totals.push('-');
+  }
+  const fmt = (v: number) => formatValue(v, total.unit);
+  const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${fmt(Math.abs(v))}`;
+  const label = (position: string, format: (v: number) => string) => ({ show: true, position, formatter: (p: { value: number }) => format(p.value) });
   return {
     option: {
       tooltip: {
         trigger: 'axis', confine: true,
-        formatter: (items: { dataIndex: number }[]) => `${labels[items[0].dataIndex]}: ${fmt(num(rows[items[0].dataIndex][m.name]) ?? 0)}`,
+        formatter: (items: { dataIndex: number }[]) => {
+          const s = steps[items[0].dataIndex];
+          return `${s.label}: ${s.isTotal ? fmt(s.value) : signed(s.value)}`;
+        },
       },
       legend: { top: 0, data: ['Toename', 'Afname', 'Totaal'] },
       grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true },
-      xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, width: 110, overflow: 'break' } },
-      yAxis: valueAxis(m.unit),
+      xAxis: { type: 'category', data: steps.map((s) => s.label), axisLabel: { interval: 0, width: 120, overflow: 'break', lineHeight: 17 } },
+      yAxis: valueAxis(total.unit),
       series: [
-        { type: 'bar', stack: 'w', data: base, itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, silent: true },
-        { name: 'Toename', type: 'bar', stack: 'w', data: up, itemStyle: { color: '#D55E00' }, label: { show: true, position: 'top', formatter: (p: { value: number }) => fmt(p.value) } },
-        { name: 'Afname', type: 'bar', stack: 'w', data: down, itemStyle: { color: '#009E73' }, label: { show: true, position: 'bottom', formatter: (p: { value: number }) => fmt(-p.value) } },
-        { name: 'Totaal', type: 'bar', stack: 'w', data: totals, itemStyle: { color: '#0072B2' }, label: { show: true, position: 'top', formatter: (p: { value: number }) => fmt(p.value) } },
+        { type: 'bar', stack: 'w', data: base, itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, silent: true, tooltip: { show: false } },
+        { name: 'Toename', type: 'bar', stack: 'w', data: up, itemStyle: { color: '#D55E00' }, label: label('top', (v) => signed(v)) },
+        { name: 'Afname', type: 'bar', stack: 'w', data: down, itemStyle: { color: '#009E73' }, label: label('bottom', (v) => signed(-v)) },
+        { name: 'Totaal', type: 'bar', stack: 'w', data: totals, itemStyle: { color: '#0072B2' }, label: label('top', fmt) },
       ],
     },
     drill: () => [],

@@ -7,15 +7,13 @@ import { heatmapChart, sankeyChart } from './special.ts';
 
 export type ChartKind = 'trend' | 'bar' | 'pareto' | 'waterfall' | 'heatmap' | 'sankey';
 export type Drill = (p: { dataIndex: number; seriesIndex?: number }) => { dim: string; value: Value }[];
-export interface Built { option: ChartOption; drill: Drill }
-
-const TOTAL = /^(start|eind|begin|totaal|kosten \d{4}|\d{4})/i;
+export interface Built { option: ChartOption; drill: Drill; /** Pixels the chart needs (many horizontal bars). */ height?: number }
 
 export function buildChart(kind: ChartKind, frame: Frame): Built {
   switch (kind) {
     case 'trend': case 'bar': return categoryChart(frame, kind);
     case 'pareto': return paretoChart(frame);
-    case 'waterfall': return waterfallChart(frame, (label, i, n) => i === 0 || i === n - 1 || TOTAL.test(label));
+    case 'waterfall': return waterfallChart(frame);
     case 'heatmap': return heatmapChart(frame);
     case 'sankey': return sankeyChart(frame);
   }

@@ -1,4 +1,5 @@
 // ECharts, tree-shaken to the chart types the dashboard draws, with the Dutch locale and a colour-blind-safe palette.
+/// <reference path="../shims.d.ts" />
 import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart, LineChart, SankeyChart } from 'echarts/charts';
 import { AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, MarkLineComponent } from 'echarts/components';
@@ -17,7 +18,7 @@ echarts.registerTheme('roer', {
 echarts.registerLocale('NL', langNL as Parameters<typeof echarts.registerLocale>[1]);
 
 /** Okabe–Ito: distinguishable with the common forms of colour-blindness (black left out: it reads as text). */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#F0E442', '#999999'];
+export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#999999', '#F0E442'];
 
 export type ChartOption = echarts.EChartsCoreOption;
 export type Chart = echarts.ECharts;

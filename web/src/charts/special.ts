@@ -23,14 +23,14 @@ export function heatmapChart(f: Frame): Built {
         formatter: (p: { value: number[] }) =>
           `${dy.label} ${ys[p.value[1]].label}, ${dx.label} ${xs[p.value[0]].label}: ${formatValue(p.value[2], m.unit)}`,
       },
-      grid: { left: 16, right: 24, top: 16, bottom: 64, containLabel: true },
-      xAxis: { type: 'category', name: dx.label, data: xs.map((c) => c.label), splitArea: { show: true } },
-      yAxis: { type: 'category', name: dy.label, data: ys.map((c) => c.label), inverse: true, splitArea: { show: true } },
+      grid: { left: 40, right: 24, top: 16, bottom: 90, containLabel: true },
+      xAxis: { type: 'category', name: dx.label, nameLocation: 'middle', nameGap: 30, data: xs.map((c) => c.label), splitArea: { show: true } },
+      yAxis: { type: 'category', name: dy.label, nameLocation: 'middle', nameGap: 50, data: ys.map((c) => c.label), inverse: true, splitArea: { show: true } },
       // Sequential single-hue scale (light to dark blue): readable with every form of colour-blindness.
       visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f0f6fb', '#56B4E9', '#0072B2', '#023858'] } },
       series: [{
         type: 'heatmap', data,
-        label: { show: data.length <= 150, formatter: (p: { value: number[] }) => formatValue(p.value[2], m.unit), fontSize: 11 },
+        label: { show: data.length <= 150, formatter: (p: { value: number[] }) => formatValue(p.value[2], m.unit), fontSize: 14 },
         emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
       }],
     },

@@ -20,7 +20,9 @@ const DRILL_ORDER: Dimension[] = ['municipality', 'care_type', 'provider', 'refe
 export function questionOf(s: ViewState, ctx: AppContext, page: PageDef, metric: MetricInfo): MetricRequest {
   const split = (s.split ?? page.split).filter((d) => metric.splits.includes(d));
   const params = Object.fromEntries(Object.entries(s.params).filter(([k]) => metric.params.some((p) => p.name === k)));
-  return { filters: filtersOf(s, ctx.span), split, params };
+  const filters = filtersOf(s, ctx.span);
+  if (page.needsPrevious && filters.from!.slice(0, 4) === filters.to!.slice(0, 4)) filters.from = `${Number(filters.to!.slice(0, 4)) - 1}-01-01`;
+  return { filters, split, params };
 }
 
 export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppContext, page: PageDef, metric: MetricInfo): Promise<void> {
@@ -51,6 +53,8 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
     if (next !== s) go(withChanges(next, { split }));
   };
 
+  // Only what the user split by can be drilled into (a cohort's entry year, say, is not a filter).
+  const canDrill = (dim: string) => (q.split as string[]).includes(dim) && (dim === 'year' || (FILTER_DIMS as readonly string[]).includes(dim));
   const chartEl = h('div', { class: 'chart', role: 'img', 'aria-label': `Grafiek: ${result.title}` });
   const exportLink = (format: 'csv' | 'xlsx', label: string) =>
     h('a', { class: 'button', href: api.exportUrl(metric.id, q, format), download: '' }, label);
@@ -61,13 +65,13 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
   mount(main,
     head(definitionButton(metric.title, metric.definition, result.filters, ctx.dims, result.notes)),
     result.notes?.length ? h('ul', { class: 'caveats' }, result.notes.map((n) => h('li', {}, n))) : null,
-    controls(s, metric, q.split, frame),
+    controls(s, metric, q.split, ['trend', 'bar', 'pareto', 'heatmap'].includes(page.chart) ? frame : null),
     h('div', { class: 'analysis-grid' }, figure, notesPanel({
       metric: metric.id, municipality: s.filters.municipality?.length === 1 ? s.filters.municipality[0] : null,
       from: q.filters.from!, to: q.filters.to!,
     })),
     h('h2', {}, 'Tabel'),
-    resultTable(frame, (dim, value) => onDrill([{ dim, value }])));
+    resultTable(frame, (dim, value) => onDrill([{ dim, value }]), canDrill));
 
   if (result.rows.length === 0 || Object.keys(built.option).length === 0) {
     chartEl.classList.add('empty');
@@ -75,8 +79,9 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
     pngButton.disabled = true;
     return;
   }
+  if (built.height) chartEl.style.height = `${built.height}px`;
   const chart = drawChart(chartEl, built.option);
-  chart.on('click', (p) => onDrill(built.drill(p as { dataIndex: number; seriesIndex?: number })));
+  chart.on('click', (p) => onDrill(built.drill(p as { dataIndex: number; seriesIndex?: number }).filter((d) => canDrill(d.dim))));
   pngButton.addEventListener('click', () => {
     const a = h('a', { href: chartPng(chart), download: `${metric.id}.png` });
     a.click();

@@ -15,16 +15,18 @@ export interface PageDef {
   prefer?: string[];
   /** Short Dutch question the page answers. */
   question: string;
+  /** The metric compares with the year before: the period asked for always includes it. */
+  needsPrevious?: boolean;
 }
 
 export const PAGES: PageDef[] = [
   { slug: 'kosten', title: 'Kosten en cliënten', metric: ['costs'], chart: 'trend', split: ['year'], prefer: ['cost'],
     question: 'Hoe ontwikkelen kosten, cliënten en kosten per cliënt zich?' },
-  { slug: 'ontleding', title: 'Ontleding van de groei', metric: ['decomposition'], chart: 'waterfall', split: [],
+  { slug: 'ontleding', title: 'Ontleding van de groei', metric: ['decomposition'], chart: 'waterfall', split: [], needsPrevious: true,
     question: 'Komt de kostengroei door meer cliënten, meer zorgdagen, hogere prijzen of een andere mix?' },
   { slug: 'uitnutting', title: 'Uitnutting', metric: ['utilisation'], chart: 'trend', split: ['year'],
     question: 'Welk deel van de toegewezen zorg wordt ook gedeclareerd?' },
-  { slug: 'cohorten', title: 'Cohorten', metric: ['cohorts'], chart: 'heatmap', split: [],
+  { slug: 'cohorten', title: 'Cohorten', metric: ['cohorts'], chart: 'heatmap', split: [], prefer: ['clients'],
     question: 'Hoeveel cliënten per instroomjaar zijn later nog in zorg, en wat kosten zij?' },
   { slug: 'zorgintensief', title: 'Zorgintensieve cliënten', metric: ['intensive', 'care_intensive', 'high_cost'], chart: 'bar', split: ['year'],
     question: 'Hoeveel cliënten kosten meer dan € 50.000 of € 100.000 per jaar?' },

@@ -46,7 +46,8 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
     }
     if (budget) tiles.push(...budgetTiles(budget));
     mount(grid, tiles.map((t) => tile(t, link(t.page, t.page === 'uitnutting' || t.page === 'budget' ? { from: year } : {}))));
-    if (decomposition) grid.after(drivers(decomposition, link('ontleding')));
+    const driverList = decomposition && drivers(decomposition, year, link('ontleding', { from: year }));
+    if (driverList) grid.after(driverList);
   } catch (e) {
     mount(grid, errorBox(e));
   }
@@ -94,19 +95,26 @@ function budgetTiles(p: Pick): Tile[] {
   }];
 }
 
-function drivers(p: Pick, href: string): HTMLElement {
-  const label = p.result.columns.find((c) => c.unit === 'text');
-  const amount = p.first('eur');
-  const steps = p.result.rows
-    .filter((r) => label && !/^(start|eind|begin|totaal)/i.test(String(r[label.name])))
-    .filter((r) => amount && num(r[amount.col.name]) !== null)
-    .sort((a, b) => Math.abs(num(b[amount!.col.name])!) - Math.abs(num(a[amount!.col.name])!))
+/** The three effects of the decomposition (volume, intensity, price, mix, …) with the largest size in `year`. */
+function drivers(p: Pick, year: number, href: string): HTMLElement | null {
+  const row = p.rowWhere('year', year);
+  if (!row) return null;
+  const top = p.result.columns
+    .filter((c) => c.name.startsWith('effect_') && num(row[c.name]) !== null)
+    .sort((a, b) => Math.abs(num(row[b.name])!) - Math.abs(num(row[a.name])!))
     .slice(0, 3);
+  const change = p.named(/^cost_change$/);
   return h('section', { class: 'drivers', 'aria-labelledby': 'drivers-h' },
-    h('h2', { id: 'drivers-h' }, 'Grootste oorzaken van de verandering'),
-    h('ol', {}, steps.map((r) => h('li', {}, h('a', { href, 'data-nav': true, class: 'tile driver' },
-      h('span', { class: 'tile-label' }, String(r[label!.name])),
-      h('span', { class: 'tile-value' }, formatValue(r[amount!.col.name], 'eur')))))));
+    h('h2', { id: 'drivers-h' }, 'Grootste oorzaken van de verandering',
+      change ? h('span', { class: 'muted' }, ` (totaal ${signed(num(row[change.col.name]))})`) : null),
+    h('ol', {}, top.map((c) => h('li', {}, h('a', { href, 'data-nav': true, class: 'tile driver', 'data-driver': c.name },
+      h('span', { class: 'tile-label' }, c.label),
+      h('span', { class: `tile-value ${num(row[c.name])! > 0 ? 'up' : 'down'}` }, signed(num(row[c.name]))))))));
+}
+
+function signed(v: number | null): string {
+  if (v === null) return '–';
+  return `${v > 0 ? '+' : v < 0 ? '−' : ''}${formatValue(Math.abs(v), 'eur')}`;
 }
 
 function num(v: Value | undefined): number | null {

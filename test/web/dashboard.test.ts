@@ -1,0 +1,127 @@
+// The dashboard in a real browser (Debian chromium via playwright-core) against the real API server over a small
+// region: overview, filters in the URL, drill-down, notes, CSV export checked against the API, keyboard use, errors.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { MetricResult } from '../../src/metrics/types.ts';
+import { harness, type Harness } from './harness.ts';
+import { tinyRegion } from './region.ts';
+
+let h: Harness;
+let page: Page;
+
+const ready = () => page.waitForSelector('main[data-ready]');
+const tileText = (id: string) => page.locator(`[data-tile="${id}"] .tile-value`).innerText();
+const query = () => new URL(page.url()).searchParams;
+
+beforeAll(async () => {
+  h = await harness(await tinyRegion());
+  page = await h.page();
+});
+afterAll(async () => h?.close());
+
+describe('overview', () => {
+  it('shows cost, clients and cost per client for the last year, in Dutch formats', async () => {
+    await page.goto(`${h.base}/`);
+    await ready();
+    await expect(page.locator('h1').innerText()).resolves.toBe('Overzicht 2018');
+    const api = await (await fetch(`${h.base}/api/metrics/costs?from=2018-01-01&to=2018-12-31`)).json() as MetricResult;
+    const cost = api.totals!.cost as number;
+    expect(await tileText('cost')).toBe(new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cost));
+    expect(await tileText('clients')).toBe(String(api.totals!.clients));
+    expect(await page.locator('[data-tile="cost"] .tile-change').innerText()).toMatch(/^[+−]?\d+,\d % t\.o\.v\. vorig jaar$/);
+  });
+
+  it('puts a filter change in the URL and recomputes the figures', async () => {
+    const before = await tileText('cost');
+    await page.selectOption('#f-municipality', '1708');
+    await ready();
+    expect(query().get('municipality')).toBe('1708');
+    expect(await tileText('cost')).not.toBe(before);
+    expect(await page.locator('.question').innerText()).toContain('Steenwijkerland');
+    // The URL alone restores the view (bookmark).
+    await page.reload();
+    await ready();
+    await expect(page.locator('#f-municipality').inputValue()).resolves.toBe('1708');
+  });
+
+  it('links each tile to its page, keeping the filters', async () => {
+    await page.click('[data-tile="cost"]');
+    await ready();
+    expect(new URL(page.url()).pathname).toBe('/kosten');
+    expect(query().get('municipality')).toBe('1708');
+  });
+});
+
+describe('analysis page', () => {
+  it('drills down from a table row: the value becomes a filter and the split moves on', async () => {
+    await page.goto(`${h.base}/kosten?split=provider&from=2018&to=2018`);
+    await ready();
+    const first = page.locator('table.data tbody button.link').first();
+    const name = await first.innerText();
+    await first.click();
+    await ready();
+    expect(query().get('provider')).toMatch(/^\d{8}$/);
+    expect(query().get('split')).not.toContain('provider');
+    await expect(page.locator('.chips').innerText()).resolves.toContain(`Aanbieder: ${name}`);
+  });
+
+  it('drills down with the keyboard too', async () => {
+    await page.goto(`${h.base}/kosten?split=care_type&from=2018&to=2018`);
+    await ready();
+    await page.locator('table.data tbody button.link').first().focus();
+    await page.keyboard.press('Enter');
+    await ready();
+    expect(query().get('care_type')).toBeTruthy();
+  });
+
+  it('shows the definition and the filters in force on demand', async () => {
+    await page.goto(`${h.base}/kosten?municipality=0150&from=2017&to=2018`);
+    await ready();
+    const panel = page.locator('.definition');
+    await expect(panel.isVisible()).resolves.toBe(false);
+    await page.click('button.info');
+    await expect(panel.innerText()).resolves.toContain('Periode: 01-01-2017 t/m 31-12-2018');
+    await expect(panel.innerText()).resolves.toContain('Gemeente: Deventer');
+    await expect(panel.innerText()).resolves.toMatch(/trajectdag/i);
+  });
+
+  it('adds a note that is shown as text and survives a reload', async () => {
+    await page.goto(`${h.base}/kosten?municipality=0150&from=2018&to=2018`);
+    await ready();
+    const text = 'Stijging door sluiting van <b>aanbieder X</b>';
+    await page.fill('#note-text', text);
+    await page.click('text=Notitie opslaan');
+    await page.waitForSelector('.note-text');
+    await page.reload();
+    await ready();
+    const note = page.locator('.note-text').first();
+    await note.waitFor();
+    expect(await note.innerText()).toBe(text);
+    expect(await page.locator('.notes b').count()).toBe(0);
+  });
+
+  it('exports the table as CSV with the same figures as the API', async () => {
+    await page.goto(`${h.base}/kosten?split=care_type&from=2018&to=2018`);
+    await ready();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Tabel als CSV')]);
+    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r\n/).map((l) => l.split(';'));
+    const api = await (await fetch(`${h.base}/api/metrics/costs?from=2018-01-01&to=2018-12-31&split=care_type`)).json() as MetricResult;
+    expect(lines[0]).toEqual(api.columns.map((c) => c.label));
+    const costCol = api.columns.findIndex((c) => c.name === 'cost');
+    const fromCsv = lines.slice(1, 1 + api.rows.length).map((l) => [l[0], Number(l[costCol].replace(',', '.'))]);
+    expect(fromCsv).toEqual(api.rows.map((r) => [String(r.care_type), r.cost]));
+    expect(lines.at(-1)![0]).toBe('Totaal');
+  });
+
+  it("shows the API's Dutch error message when a question is refused", async () => {
+    await page.goto(`${h.base}/kosten?from=2019&to=2016`);
+    await ready();
+    await expect(page.locator('[role="alert"]').innerText()).resolves.toMatch(/ligt vóór/);
+  });
+
+  it('raised no uncaught errors in the page', () => {
+    expect(h.errors).toEqual([]);
+  });
+});

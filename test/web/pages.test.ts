@@ -1,0 +1,88 @@
+// Every page of the dashboard renders something a person can read: a screenshot per page (kept in
+// test-results/web/ to look at) and a check that its chart canvas has drawn pixels or its table has rows.
+import { mkdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { PAGES } from '../../web/src/pages/catalog.ts';
+import { harness, type Harness } from './harness.ts';
+import { tinyRegion } from './region.ts';
+
+const OUT = 'test-results/web';
+let h: Harness;
+let page: Page;
+let metricIds: string[] = [];
+
+beforeAll(async () => {
+  h = await harness(await tinyRegion());
+  page = await h.page();
+  await mkdir(OUT, { recursive: true });
+  metricIds = ((await (await fetch(`${h.base}/api/metrics`)).json()) as { metrics: { id: string }[] }).metrics.map((m) => m.id);
+});
+afterAll(async () => h?.close());
+
+/** Pixels of the chart canvas that are not (near) white: a drawn chart has thousands. */
+async function inkedPixels(p: Page): Promise<number> {
+  return p.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('.chart canvas');
+    if (!canvas) return 0;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 230 || data[i + 1] < 230 || data[i + 2] < 230)) n++;
+    return n;
+  });
+}
+
+async function shoot(path: string, name: string): Promise<Buffer> {
+  await page.goto(`${h.base}${path}`);
+  await page.waitForSelector('main[data-ready]');
+  await page.waitForTimeout(400); // let the chart's entry animation settle before the picture
+  return page.screenshot({ path: `${OUT}/${name}.png`, fullPage: true });
+}
+
+describe('every page renders', () => {
+  it('overview: tiles with figures', async () => {
+    const png = await shoot('/', 'overzicht');
+    expect(await page.locator('.tile-value').count()).toBeGreaterThanOrEqual(3);
+    expect(png.length).toBeGreaterThan(20_000);
+  });
+
+  it('import status: files, counts and quarantine', async () => {
+    await shoot('/import', 'import');
+    expect(await page.locator('table.data tbody tr').count()).toBeGreaterThan(10);
+    await expect(page.locator('main').innerText()).resolves.toContain('BSN voldoet niet aan de elfproef');
+  });
+
+  it('each analysis page the catalogue offers: chart drawn, table filled', async () => {
+    const offered = PAGES.filter((p) => p.metric.some((id) => metricIds.includes(id)));
+    expect(offered.length).toBeGreaterThan(0);
+    for (const p of offered) {
+      await shoot(`/${p.slug}`, p.slug);
+      expect(await page.locator('[role="alert"]').count(), p.slug).toBe(0);
+      expect(await page.locator('table.data tbody tr').count(), p.slug).toBeGreaterThan(0);
+      expect(await inkedPixels(page), p.slug).toBeGreaterThan(2_000);
+    }
+  });
+
+  it('costs split two ways (grouped bars) and by many providers (horizontal bars)', async () => {
+    await shoot('/kosten?split=care_type,year', 'kosten-zorgsoort-jaar');
+    expect(await inkedPixels(page)).toBeGreaterThan(2_000);
+    await shoot('/kosten?split=provider,care_type&from=2018&to=2018', 'kosten-aanbieder-zorgsoort');
+    expect(await inkedPixels(page)).toBeGreaterThan(2_000);
+  });
+
+  it('saves the chart as a PNG', async () => {
+    await shoot('/kosten', 'kosten');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Grafiek als PNG')]);
+    expect(download.suggestedFilename()).toBe('costs.png');
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    const png = Buffer.concat(chunks);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(10_000);
+  });
+
+  it('raised no uncaught errors in the page', () => {
+    expect(h.errors).toEqual([]);
+  });
+});
