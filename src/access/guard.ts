@@ -24,7 +24,10 @@ export interface GuardOptions {
  * Computes `metric` for `user` within the user's scope. Throws AccessError (and logs the refusal) when not allowed.
  * @example const result = await guardedCompute(store, user, costs, { filters: {}, split: ['year'] }, { kind: 'view' })
  */
-export async function guardedCompute(store: Store, user: User, metric: Metric, request: MetricRequest, options: GuardOptions): Promise<MetricResult> {
+export async function guardedCompute(
+  store: Store, user: User, metric: Metric, request: MetricRequest, options: GuardOptions,
+  compute: (scoped: MetricRequest) => Promise<MetricResult> = (scoped) => metric.compute(store, scoped),
+): Promise<MetricResult> {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const actor = { name: user.name, role: user.role, ip: options.ip ?? null };
   const detail = { filters: request.filters, split: request.split, params: request.params ?? {}, scope: scopeOf(user), format: options.format };
@@ -32,7 +35,7 @@ export async function guardedCompute(store: Store, user: User, metric: Metric, r
   try {
     const scoped = scopeRequest(user, metric, request, threshold);
     detail.filters = scoped.filters;
-    result = await metric.compute(store, scoped);
+    result = await compute(scoped);
     verifyResult(user, result);
     if (RIGHTS[user.role].suppressed) result = suppress(result, threshold);
   } catch (e) {

@@ -1,0 +1,136 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Store } from '../../store/index.ts';
+import { loginAs, PASSWORD, secureFixture } from './testing.ts';
+
+let store: Store | undefined;
+afterEach(() => store?.close());
+
+async function setup(options = {}) {
+  const f = await secureFixture(options);
+  store = f.store;
+  return f.app;
+}
+const json = { 'content-type': 'application/json' };
+
+describe('security headers', () => {
+  it('sends a CSP without inline scripts, no framing, no sniffing and no referrer on pages and API', async () => {
+    const app = await setup();
+    for (const path of ['/', '/api/health', '/api/metrics']) {
+      const h = (await app.request(path)).headers;
+      expect(h.get('content-security-policy')).toBe(
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; " +
+          "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+      );
+      expect(h.get('x-frame-options')).toBe('DENY');
+      expect(h.get('x-content-type-options')).toBe('nosniff');
+      expect(h.get('referrer-policy')).toBe('no-referrer');
+    }
+  });
+});
+
+describe('login', () => {
+  it('keeps the API closed without a login, except health, login and session', async () => {
+    const app = await setup();
+    for (const path of ['/api/metrics', '/api/metrics/costs', '/api/dimensions', '/api/status', '/api/notes', '/api/audit', '/api/openapi.json']) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(401);
+      expect(await res.json()).toEqual({ error: { message: 'U bent niet ingelogd, of uw sessie is verlopen. Log opnieuw in.', param: null } });
+    }
+    expect((await app.request('/api/health')).status).toBe(200);
+    expect(await (await app.request('/api/session')).json()).toEqual({ user: null });
+  });
+
+  it('sets an HttpOnly, SameSite=Strict session cookie; Secure with a __Host- name behind TLS', async () => {
+    const app = await setup();
+    const body = JSON.stringify({ name: 'bert', password: PASSWORD });
+    const plain = await app.request('/api/login', { method: 'POST', headers: json, body });
+    expect(plain.status).toBe(200);
+    expect(plain.headers.get('set-cookie')).toMatch(/^roer_sessie=[A-Za-z0-9_-]{43}; Max-Age=36000; Path=\/; HttpOnly; SameSite=Strict$/);
+    const proxied = await app.request('/api/login', { method: 'POST', headers: { ...json, 'x-forwarded-proto': 'https' }, body });
+    expect(proxied.headers.get('set-cookie')).toMatch(/^__Host-roer_sessie=[A-Za-z0-9_-]{43}; Max-Age=36000; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
+    const tlsApp = await setup({ tls: true });
+    expect((await tlsApp.request('/api/login', { method: 'POST', headers: json, body })).headers.get('set-cookie')).toContain('; Secure;');
+  });
+
+  it('returns the user, their rights and a CSRF token, never the password hash', async () => {
+    const app = await setup();
+    const res = await app.request('/api/login', { method: 'POST', headers: json, body: JSON.stringify({ name: 'Bert ', password: PASSWORD }) });
+    const body = await res.json();
+    expect(body.user).toMatchObject({ name: 'bert', role: 'analyst', roleLabel: 'analist', municipalities: ['0150'], provider: null, team: null });
+    expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(JSON.stringify(body)).not.toContain('scrypt');
+  });
+
+  it('answers a wrong password with 401 and locks the account with 429 after 5 failures', async () => {
+    const app = await setup({ now: () => Date.UTC(2026, 0, 5, 9) });
+    const attempt = (password: string) => app.request('/api/login', { method: 'POST', headers: json, body: JSON.stringify({ name: 'bert', password }) });
+    for (let i = 0; i < 5; i++) {
+      const res = await attempt('fout-wachtwoord');
+      expect(res.status).toBe(401);
+      expect(await res.json()).toEqual({ error: { message: 'Onbekende gebruikersnaam of onjuist wachtwoord.', param: null } });
+    }
+    const locked = await attempt(PASSWORD);
+    expect(locked.status).toBe(429);
+    expect(locked.headers.get('retry-after')).toBe('900');
+    expect((await locked.json()).error.message).toBe('Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.');
+  });
+
+  it('ends the session at logout', async () => {
+    const app = await setup();
+    const bert = await loginAs(app, 'bert');
+    expect((await bert.request('/api/metrics')).status).toBe(200);
+    expect((await bert.request('/api/logout', { method: 'POST' })).status).toBe(200);
+    expect((await bert.request('/api/metrics')).status).toBe(401);
+  });
+
+  it('ends an idle session after 30 minutes', async () => {
+    let clock = Date.UTC(2026, 0, 5, 9);
+    const app = await setup({ now: () => clock });
+    const bert = await loginAs(app, 'bert');
+    clock += 29 * 60_000;
+    expect((await bert.request('/api/metrics')).status).toBe(200);
+    clock += 31 * 60_000;
+    expect((await bert.request('/api/metrics')).status).toBe(401);
+  });
+});
+
+describe('CSRF', () => {
+  it('refuses a state-changing request without the session token, with a wrong one, or from another site', async () => {
+    const app = await setup();
+    const bert = await loginAs(app, 'bert');
+    const note = JSON.stringify({ metric: 'costs', municipality: '0150', from: '2018-01-01', to: '2018-12-31', text: 'Crisisplaatsen gesloten' });
+    const post = (headers: Record<string, string>) => bert.request('/api/notes', { method: 'POST', headers: { ...json, ...headers }, body: note });
+    const missing = await app.request('/api/notes', { method: 'POST', headers: { ...json, cookie: bert.cookie }, body: note });
+    expect(missing.status).toBe(403);
+    expect((await missing.json()).error.message).toBe('Beveiligingstoken ontbreekt of klopt niet (X-CSRF-Token). Laad de pagina opnieuw.');
+    expect((await post({ 'x-csrf-token': 'x'.repeat(43) })).status).toBe(403);
+    expect((await post({ origin: 'https://evil.example' })).status).toBe(403);
+    expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await post({ origin: 'http://localhost' })).status).toBe(201);
+    expect((await post({})).status).toBe(201);
+  });
+
+  it('refuses a login posted as a form (what a cross-site page could send)', async () => {
+    const app = await setup();
+    const res = await app.request('/api/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `name=bert&password=${PASSWORD}` });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe('audit log over HTTP', () => {
+  it('is readable and exportable as CSV by the administrator only', async () => {
+    const app = await setup();
+    const anna = await loginAs(app, 'anna');
+    const bert = await loginAs(app, 'bert');
+    await bert.request('/api/metrics/costs?split=care_type');
+    expect((await bert.request('/api/audit')).status).toBe(403);
+    expect((await bert.request('/api/audit/export.csv')).status).toBe(403);
+    const { entries } = await (await anna.request('/api/audit?action=view')).json();
+    expect(entries.map((e: { actor: string; target: string; row_count: number }) => [e.actor, e.target, e.row_count])).toEqual([['bert', 'costs', 3]]);
+    const csv = await (await anna.request('/api/audit/export.csv?action=view')).text();
+    expect(csv.split('\r\n')[0]).toBe('Nr;Tijdstip (UTC);Gebruiker;Rol;Handeling;Onderwerp;Details;Rijen;Uitkomst;Adres;Controlegetal');
+    expect(csv).toContain(';bert;analyst;view;costs;"{""filters"":{""municipality"":[""0150""]},""split"":[""care_type""],""params"":{},""scope"":{""municipality"":[""0150""]}}";3;ok;;');
+    const log = await (await anna.request('/api/audit?action=audit_export')).json();
+    expect(log.entries).toHaveLength(1);
+  });
+});
