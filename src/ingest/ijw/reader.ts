@@ -26,10 +26,14 @@ export function refused(reason: string, hint?: string): RoerError {
 export async function checkSize(path: string, maxBytes: number): Promise<number> {
   const { size } = await stat(path);
   if (size > maxBytes) {
-    const mb = (n: number) => (n / 1024 ** 2).toLocaleString('nl-NL', { maximumFractionDigits: 1 });
-    throw refused(`Het bestand is te groot (${mb(size)} MB; de grens is ${mb(maxBytes)} MB).`, 'Verhoog de grens met --max-mb als het bestand te vertrouwen is.');
+    throw refused(`Het bestand is te groot (${bytes(size)}; de grens is ${bytes(maxBytes)}).`, 'Verhoog de grens met --max-mb als het bestand te vertrouwen is.');
   }
   return size;
+}
+
+function bytes(n: number): string {
+  const [v, unit] = n >= 1024 ** 2 ? [n / 1024 ** 2, 'MB'] : [n / 1024, 'kB'];
+  return `${v.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ${unit}`;
 }
 
 /** True for the encodings an iJw message may declare (the standard prescribes UTF-8). */
