@@ -5,6 +5,7 @@ import { decomposition } from './decomposition.ts';
 import { costsYoy } from './yoy.ts';
 import { cohorts } from './cohorts.ts';
 import { utilisation } from './utilisation.ts';
+import { gpSpecialistMh, referrals, referrers } from './referrals.ts';
 import { intensiveClientList, intensiveClients, intensiveEntry } from './intensive.ts';
 import { MetricRequestError } from './errors.ts';
 import type { Metric, MetricRequest, MetricResult } from './types.ts';
@@ -14,7 +15,8 @@ export { MetricRequestError } from './errors.ts';
 export type * from './types.ts';
 
 /** Every metric Roer computes, in the order the dashboard lists them. */
-export const catalogue: Metric[] = [costs, costsYoy, decomposition, utilisation, cohorts, intensiveClients, intensiveEntry, intensiveClientList];
+export const catalogue: Metric[] = [costs, costsYoy, decomposition, utilisation, cohorts, intensiveClients, intensiveEntry, intensiveClientList,
+  referrals, referrers, gpSpecialistMh];
 
 /** The metric with this id, or undefined. */
 export function getMetric(id: string): Metric | undefined {

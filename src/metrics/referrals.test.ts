@@ -1,0 +1,55 @@
+// Specification of the referral metrics: by referrer type, per GP practice, and GP referrals to specialist GGZ.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../store/index.ts';
+import { addAllocation, addInvoice, addPgb, addReferrer, derive, fixtureStore } from './fixtures.ts';
+import { computeMetric } from './index.ts';
+
+let store: Store;
+beforeAll(async () => {
+  store = await fixtureStore();
+  await addReferrer(store, { id: '02:12345678', type: '02', agb: '12345678', name: 'Praktijk A' });
+  await addReferrer(store, { id: '02:87654321', type: '02', agb: '87654321', name: 'Praktijk B' });
+  await addReferrer(store, { id: '01:', type: '01' });
+  const cases = [
+    ['c1', '02:12345678', 'GGZZ', 1000], ['c2', '02:12345678', 'AMB', 500], ['c3', '02:87654321', 'GGZM', 300], ['c4', '01:', 'AMB', 200],
+  ] as const;
+  for (const [client, referrer, product, euros] of cases) {
+    const no = await addAllocation(store, { client, referrer, product, start: '2018-02-01', end: '2018-03-31' });
+    await addInvoice(store, { client, allocation: no, product, periodStart: '2018-02-01', euros });
+  }
+  await addPgb(store, { client: 'c5', periodStart: '2018-02-01', euros: 100 });
+  await derive(store);
+});
+
+describe('referrals', () => {
+  it('gives clients and cost per referrer type with their shares; PGB has no referrer', async () => {
+    const r = await computeMetric(store, 'referrals', { filters: {}, split: [] });
+    expect(r.rows.map(({ referrer_type, clients, clients_share_pct, cost, cost_share_pct }) =>
+      ({ referrer_type, clients, clients_share_pct, cost, cost_share_pct }))).toEqual([
+      { referrer_type: '00', clients: 1, clients_share_pct: 20, cost: 100, cost_share_pct: 4.8 },
+      { referrer_type: '01', clients: 1, clients_share_pct: 20, cost: 200, cost_share_pct: 9.5 },
+      { referrer_type: '02', clients: 3, clients_share_pct: 60, cost: 1800, cost_share_pct: 85.7 },
+    ]);
+    expect(r.rows[2]!.referrer_type_name).toBe('Huisarts');
+  });
+
+  it('lists each GP practice with its clients, cost and care types', async () => {
+    const r = await computeMetric(store, 'referrers', { filters: { referrer_type: ['02'] }, split: [] });
+    expect(r.rows).toEqual([
+      { referrer_id: '02:12345678', referrer_type: '02', agb: '12345678', name: 'Praktijk A', clients: 2,
+        care_types: 'GGZ zwaar, ambulant', referrer_type_name: 'Huisarts', cost: 1500 },
+      { referrer_id: '02:87654321', referrer_type: '02', agb: '87654321', name: 'Praktijk B', clients: 1,
+        care_types: 'GGZ midden', referrer_type_name: 'Huisarts', cost: 300 },
+    ]);
+  });
+
+  it('gives the share of GP referrals to specialist GGZ (GGZ zwaar), per practice', async () => {
+    const r = await computeMetric(store, 'gp_specialist_mh', { filters: {}, split: ['referrer'] });
+    expect(r.rows.map(({ referrer, referrals, specialist, specialist_pct }) => ({ referrer, referrals, specialist, specialist_pct })))
+      .toEqual([
+        { referrer: '02:12345678', referrals: 2, specialist: 1, specialist_pct: 50 },
+        { referrer: '02:87654321', referrals: 1, specialist: 0, specialist_pct: 0 },
+      ]);
+    expect(r.totals).toMatchObject({ referrals: 3, specialist: 1, specialist_pct: 33.3, clients: 3, specialist_clients: 1 });
+  });
+});

@@ -1,0 +1,115 @@
+// Referrals: clients and cost by referrer type, per individual referrer (GP practice AGB), and the share of GP referrals
+// that go to specialist mental-health care.
+import type { Store } from '../store/index.ts';
+import { REFERRER_TYPES, SPECIALIST_MH_SQL } from './codes.ts';
+import { costAndCareSql, costFigures } from './costs.ts';
+import { sql } from './sql/compose.ts';
+import { splitSelect } from './sql/dimensions.ts';
+import { costFact } from './sql/facts.ts';
+import { filterWhere } from './sql/filters.ts';
+import { eur, pct, query, result, rowsAndTotals, splitColumns, type Row } from './result.ts';
+import type { Dimension, Metric, MetricRequest } from './types.ts';
+
+const keyOf = (r: Row, split: Dimension[]) => JSON.stringify(split.map((d) => r[d] ?? null));
+const typeName = (code: unknown) => REFERRER_TYPES[String(code)] ?? `Onbekend (${code ?? ''})`;
+
+export const referrals: Metric = {
+  id: 'referrals',
+  title: 'Verwijzers: cliënten en kosten per type verwijzer',
+  definition:
+    'Kosten en unieke cliënten (als bij "Kosten en cliënten") per type verwijzer. De verwijzer komt uit het verzoek om ' +
+    'toewijzing (JW315) of de export van het cliëntsysteem; toewijzingen zonder verwijzer tellen als "Onbekend", nooit ' +
+    'als gok. PGB-kosten hebben geen toewijzing en staan onder "Onbekend". Aandelen zijn ten opzichte van het totaal van ' +
+    'dezelfde uitsplitsing (bijv. hetzelfde jaar); een cliënt met twee verwijzers telt bij beide.',
+  splits: ['year', 'municipality', 'care_type'],
+  async compute(store: Store, req: MetricRequest) {
+    const groups = new Map((await query(store, costAndCareSql(req, req.split))).map((r) => [keyOf(r, req.split), costFigures(r)]));
+    const rows = (await query(store, costAndCareSql(req, [...req.split, 'referrer_type']))).map((r) => {
+      const f = costFigures(r);
+      const group = groups.get(keyOf(r, req.split));
+      return {
+        ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), referrer_type: r.referrer_type,
+        referrer_type_name: typeName(r.referrer_type),
+        clients: f.clients, clients_share_pct: pct(f.clients, group?.clients), cost: f.cost, cost_share_pct: pct(f.cost, group?.cost),
+        cost_per_client: f.cost_per_client,
+      };
+    });
+    return result(this, req, [
+      ...splitColumns(req.split), { name: 'referrer_type', label: 'Code verwijzer', unit: 'text' },
+      { name: 'referrer_type_name', label: 'Type verwijzer', unit: 'text' },
+      { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
+      { name: 'clients_share_pct', label: 'Aandeel cliënten (%)', unit: 'pct' },
+      { name: 'cost', label: 'Kosten', unit: 'eur' }, { name: 'cost_share_pct', label: 'Aandeel kosten (%)', unit: 'pct' },
+      { name: 'cost_per_client', label: 'Kosten per cliënt', unit: 'eur' },
+    ], rows);
+  },
+};
+
+export const referrers: Metric = {
+  id: 'referrers',
+  title: 'Verwijzingen per verwijzer (bijv. huisartspraktijk)',
+  definition:
+    'Per individuele verwijzer (type + AGB-code van de zorgverlener, of de naam als er geen AGB is): unieke cliënten, ' +
+    'kosten (als bij "Kosten en cliënten") en de zorgsoorten waarnaar is verwezen. Kies met het filter "type verwijzer" ' +
+    'bijvoorbeeld alleen huisartsen (02).',
+  splits: ['year', 'municipality'],
+  async compute(store: Store, req: MetricRequest) {
+    const cost = costFact(req);
+    const keys = splitSelect(req.split, cost.period.date);
+    const names = req.split as string[];
+    const q = sql`
+      SELECT ${[...keys, ''].join(', ')} f.referrer_id, any_value(f.referrer_type) AS referrer_type, any_value(r.agb) AS agb,
+             any_value(r.name) AS name, count(DISTINCT f.client_id) AS clients, sum(f.amount_cents)::BIGINT AS cost_cents,
+             string_agg(DISTINCT f.care_type, ', ' ORDER BY f.care_type) AS care_types
+      FROM ${cost.from} LEFT JOIN referrer r ON r.referrer_id = f.referrer_id
+      WHERE ${cost.where} GROUP BY ${[...names.map((_, i) => String(i + 1)), 'f.referrer_id'].join(', ')}
+      ORDER BY ${[...names, 'cost_cents DESC', 'f.referrer_id'].join(', ')}`;
+    const rows = (await query(store, q)).map(({ cost_cents, ...r }) => ({
+      ...r, referrer_type_name: typeName(r.referrer_type), cost: eur(cost_cents),
+    }));
+    return result(this, req, [
+      ...splitColumns(req.split), { name: 'referrer_id', label: 'Verwijzer', unit: 'text' },
+      { name: 'referrer_type', label: 'Code verwijzer', unit: 'text' }, { name: 'agb', label: 'AGB-code', unit: 'text' },
+      { name: 'name', label: 'Naam', unit: 'text' }, { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
+      { name: 'care_types', label: 'Zorgsoorten', unit: 'text' }, { name: 'referrer_type_name', label: 'Type verwijzer', unit: 'text' },
+      { name: 'cost', label: 'Kosten', unit: 'eur' },
+    ], rows);
+  },
+};
+
+export const gpSpecialistMh: Metric = {
+  id: 'gp_specialist_mh',
+  title: 'Huisartsverwijzingen naar specialistische GGZ',
+  definition:
+    'Van de toewijzingen met een huisarts als verwijzer (type 02) die in de periode starten (start zorg, anders start ' +
+    'toewijzing), het deel met een zorgsoort in de specialistische GGZ: zorgsoorten waarvan de naam begint met ' +
+    '"GGZ zwaar" of "GGZ specialistisch". Ook in unieke cliënten. Uit te splitsen per huisartspraktijk (verwijzer).',
+  splits: ['year', 'half_year', 'quarter', 'municipality', 'referrer'],
+  async compute(store: Store, req: MetricRequest) {
+    const period = { date: 'f.start_date' };
+    const build = (split: Dimension[]) => {
+      const keys = splitSelect(split, period.date);
+      return sql`
+        SELECT ${[...keys, ''].join(', ')} count(*) AS referrals, count(*) FILTER (WHERE ${SPECIALIST_MH_SQL('f.care_type')}) AS specialist,
+               count(DISTINCT f.client_id) AS clients,
+               count(DISTINCT f.client_id) FILTER (WHERE ${SPECIALIST_MH_SQL('f.care_type')}) AS specialist_clients
+        FROM d_alloc f
+        WHERE f.referrer_type = '02' AND f.end_date >= f.start_date AND ${filterWhere(req.filters, period)}
+        ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
+    };
+    const shape = (r: Row) => ({
+      ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), referrals: r.referrals ?? 0, specialist: r.specialist ?? 0,
+      specialist_pct: pct(r.specialist, r.referrals), clients: r.clients ?? 0, specialist_clients: r.specialist_clients ?? 0,
+      specialist_clients_pct: pct(r.specialist_clients, r.clients),
+    });
+    const { rows, totals } = await rowsAndTotals(store, req.split, build);
+    return result(this, req, [
+      ...splitColumns(req.split), { name: 'referrals', label: 'Verwijzingen huisarts', unit: 'count' },
+      { name: 'specialist', label: 'Naar specialistische GGZ', unit: 'count' },
+      { name: 'specialist_pct', label: 'Aandeel specialistische GGZ (%)', unit: 'pct' },
+      { name: 'clients', label: 'Cliënten verwezen door huisarts', unit: 'count', clientCount: true },
+      { name: 'specialist_clients', label: 'Cliënten naar specialistische GGZ', unit: 'count', clientCount: true },
+      { name: 'specialist_clients_pct', label: 'Aandeel cliënten specialistische GGZ (%)', unit: 'pct' },
+    ], rows.map(shape), shape(totals));
+  },
+};
