@@ -52,6 +52,18 @@ describe('CSV', () => {
     );
   });
 
+  it('labels the totals row of a split by year, and adds none without a split', () => {
+    const byYear: MetricResult = {
+      metric: 'x', title: 'x', split: ['year'], filters: {},
+      columns: [{ name: 'year', label: 'Jaar', unit: 'text' }, { name: 'clients', label: 'Cliënten', unit: 'count' }],
+      rows: [{ year: 2017, clients: 3 }, { year: 2018, clients: 4 }],
+      totals: { clients: 5 },
+    };
+    expect(toCsv(byYear)).toBe('\uFEFFJaar;Cliënten\r\n2017;3\r\n2018;4\r\nTotaal;5\r\n');
+    const whole: MetricResult = { ...byYear, split: [], columns: [byYear.columns[1]], rows: [{ clients: 5 }] };
+    expect(toCsv(whole)).toBe('\uFEFFCliënten\r\n5\r\n');
+  });
+
   it('formats numbers without exponent or grouping', () => {
     expect([0, -1234.5, 1e-7, 2500.05, 123456789012].map(csvNumber)).toEqual(['0', '-1234,5', '0,0000001', '2500,05', '123456789012']);
   });

@@ -21,16 +21,15 @@ export function neutralise(v: Cell): Cell {
   return typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : v;
 }
 
-/** The table of a result; when the result has totals, they follow as a last row labelled 'Totaal'. */
+/** The table of a result; when it is split and has totals, they follow as a last row labelled 'Totaal'. */
 export function exportTable(result: MetricResult): ExportTable {
   const { columns } = result;
   const cell = (row: Record<string, Value>, c: Column): Cell => neutralise(row[c.name] ?? null);
   const rows = result.rows.map((r) => columns.map((c) => cell(r, c)));
-  if (result.totals && columns.length > 0) {
+  // Without a split the one row is the total already; with one, the first column is a dimension and names the row.
+  if (result.totals && result.split.length > 0 && columns.length > 0) {
     const totals = columns.map((c) => cell(result.totals!, c));
-    if (totals[0] === null && (columns[0].unit === 'text' || columns[0].unit === 'date' || typeof rows[0]?.[0] === 'string')) {
-      totals[0] = 'Totaal';
-    }
+    if (totals[0] === null) totals[0] = 'Totaal';
     rows.push(totals);
   }
   return { columns, header: columns.map((c) => neutralise(c.label) as string), rows };
