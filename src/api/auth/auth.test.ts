@@ -45,11 +45,15 @@ describe('login', () => {
     const body = JSON.stringify({ name: 'bert', password: PASSWORD });
     const plain = await app.request('/api/login', { method: 'POST', headers: json, body });
     expect(plain.status).toBe(200);
-    expect(plain.headers.get('set-cookie')).toMatch(/^roer_sessie=[A-Za-z0-9_-]{43}; Max-Age=36000; Path=\/; HttpOnly; SameSite=Strict$/);
+    const [session, csrf] = plain.headers.getSetCookie();
+    expect(session).toMatch(/^roer_sessie=[A-Za-z0-9_-]{43}; Max-Age=36000; Path=\/; HttpOnly; SameSite=Strict$/);
+    expect(csrf).toBe(`roer_csrf=${(await plain.json()).csrfToken}; Path=/; SameSite=Strict`);
     const proxied = await app.request('/api/login', { method: 'POST', headers: { ...json, 'x-forwarded-proto': 'https' }, body });
-    expect(proxied.headers.get('set-cookie')).toMatch(/^__Host-roer_sessie=[A-Za-z0-9_-]{43}; Max-Age=36000; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
+    expect(proxied.headers.getSetCookie()[0]).toMatch(/^__Host-roer_sessie=[A-Za-z0-9_-]{43}; Max-Age=36000; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
     const tlsApp = await setup({ tls: true });
-    expect((await tlsApp.request('/api/login', { method: 'POST', headers: json, body })).headers.get('set-cookie')).toContain('; Secure;');
+    expect((await tlsApp.request('/api/login', { method: 'POST', headers: json, body })).headers.getSetCookie()).toEqual([
+      expect.stringContaining('; Secure;'), expect.stringContaining('; Secure;'),
+    ]);
   });
 
   it('returns the user, their rights and a CSRF token, never the password hash', async () => {

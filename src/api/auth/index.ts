@@ -1,10 +1,11 @@
 // The secured Roer app: security headers, sessions, login, CSRF protection and the access Guard around createApp.
 // `roer serve` / `roer start` build their app with createSecureApp; createApp alone (no login) is for tests.
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { DEFAULT_LOCKOUT, type LockoutPolicy } from '../../access/lockout.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../access/sessions.ts';
 import { createApp, type AppOptions } from '../app.ts';
-import { onError } from '../errors.ts';
+import { ApiError, onError } from '../errors.ts';
 import { accessGuard } from './guard.ts';
 import { securityHeaders } from './headers.ts';
 import type { TransportSettings } from './http.ts';
@@ -12,7 +13,7 @@ import { csrfProtection, loadSession, requireLogin, type AuthEnv } from './middl
 import { registerAuthRoutes } from './routes.ts';
 
 export { ensureAdmin } from '../../access/admin.ts';
-export { CSRF_HEADER, SESSION_COOKIE } from './middleware.ts';
+export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './middleware.ts';
 
 export interface SecureAppOptions extends Omit<AppOptions, 'guard'>, TransportSettings {
   /** Small-number threshold for readers and providers (default 10). */
@@ -34,6 +35,7 @@ export function createSecureApp(options: SecureAppOptions): Hono<AuthEnv> {
   app.onError(onError);
   app.use('*', securityHeaders());
   app.use('/api/*', loadSession(options.store, session, now), requireLogin(), csrfProtection());
+  app.use('/api/login', bodyLimit({ maxSize: 4096, onError: () => { throw new ApiError(400, 'Het verzoek is te groot.'); } }));
   registerAuthRoutes(app, { store: options.store, session, lockout: options.lockout ?? DEFAULT_LOCKOUT, now, tls: options.tls, trustProxy: options.trustProxy });
   app.route('/', createApp({ ...options, guard: accessGuard({ threshold: options.threshold }) }) as unknown as Hono<AuthEnv>);
   return app;

@@ -12,6 +12,8 @@ import type { ApiEnv } from '../route.ts';
 export const PUBLIC_PATHS = ['/api/health', '/api/login', '/api/session'];
 export const SESSION_COOKIE = 'roer_sessie';
 export const CSRF_HEADER = 'x-csrf-token';
+/** Readable by the dashboard's script, which echoes it in the X-CSRF-Token header. */
+export const CSRF_COOKIE = 'roer_csrf';
 
 const SAFE_METHODS = ['GET', 'HEAD', 'OPTIONS'];
 

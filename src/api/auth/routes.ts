@@ -15,7 +15,7 @@ import { exportFileName } from '../export/table.ts';
 import { json } from '../json.ts';
 import { jsonBody } from '../route.ts';
 import { clientIp, overTls, type TransportSettings } from './http.ts';
-import { SESSION_COOKIE, type AuthEnv } from './middleware.ts';
+import { CSRF_COOKIE, SESSION_COOKIE, type AuthEnv } from './middleware.ts';
 
 export interface AuthRouteSettings extends TransportSettings {
   store: Store;
@@ -32,6 +32,14 @@ export function publicUser(u: User) {
 function cookieName(c: Context, t: TransportSettings): string {
   // The __Host- prefix makes the browser refuse the cookie unless Secure, host-only and Path=/.
   return overTls(c, t) ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
+
+/**
+ * The CSRF token also goes into a cookie the dashboard's script can read (not HttpOnly) and echo in X-CSRF-Token.
+ * The server compares the header with the token stored in the session, so a cookie planted by someone else is useless.
+ */
+function setCsrfCookie(c: Context, t: TransportSettings, token: string): void {
+  setCookie(c, CSRF_COOKIE, token, { sameSite: 'Strict', secure: overTls(c, t), path: '/' });
 }
 
 function parseLogin(body: unknown): { name: string; password: string } {
@@ -91,6 +99,7 @@ export function registerAuthRoutes(app: Hono<AuthEnv>, s: AuthRouteSettings): vo
     setCookie(c, cookieName(c, s), r.token, {
       httpOnly: true, sameSite: 'Strict', secure: overTls(c, s), path: '/', maxAge: Math.floor(s.session.absoluteMs / 1000),
     });
+    setCsrfCookie(c, s, r.csrfToken);
     return json(c, { user: publicUser(r.user), csrfToken: r.csrfToken });
   });
 
@@ -100,11 +109,13 @@ export function registerAuthRoutes(app: Hono<AuthEnv>, s: AuthRouteSettings): vo
     if (token) await endSession(store, token);
     if (user) await audit(store, { name: user.name, role: user.role, ip: clientIp(c, s) }, { action: 'logout' });
     deleteCookie(c, cookieName(c, s), { path: '/', secure: overTls(c, s) });
+    deleteCookie(c, CSRF_COOKIE, { path: '/', secure: overTls(c, s) });
     return json(c, { ok: true });
   });
 
   app.get('/api/session', (c) => {
     const user = c.get('user');
+    if (user) setCsrfCookie(c, s, c.get('csrfToken')!);
     return json(c, user ? { user: publicUser(user), csrfToken: c.get('csrfToken') } : { user: null });
   });
 

@@ -36,7 +36,7 @@ export interface Client {
 export async function loginAs(app: Hono<AuthEnv>, name: string, password = PASSWORD): Promise<Client> {
   const res = await app.request('/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
   if (res.status !== 200) throw new Error(`login ${name}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0];
+  const cookie = res.headers.getSetCookie().find((h) => h.includes('roer_sessie='))!.split(';')[0];
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
     cookie,
