@@ -64,6 +64,14 @@ describe('CSV', () => {
     expect(toCsv(whole)).toBe('\uFEFFCliënten\r\n5\r\n');
   });
 
+  it('writes dates the Dutch way, dd-mm-jjjj', () => {
+    const dated: MetricResult = {
+      metric: 'x', title: 'x', split: [], filters: {},
+      columns: [{ name: 'd', label: 'Datum', unit: 'date' }], rows: [{ d: '2024-12-31' }, { d: null }],
+    };
+    expect(toCsv(dated)).toBe('\uFEFFDatum\r\n31-12-2024\r\n\r\n');
+  });
+
   it('formats numbers without exponent or grouping', () => {
     expect([0, -1234.5, 1e-7, 2500.05, 123456789012].map(csvNumber)).toEqual(['0', '-1234,5', '0,0000001', '2500,05', '123456789012']);
   });
@@ -87,6 +95,12 @@ describe('XLSX', () => {
     expect(sheet.getCell('B9').value).toBe(1000000);
     for (let r = 2; r <= 9; r++) expect(sheet.getCell(`A${r}`).formula).toBeUndefined();
     const about = wb.getWorksheet('Toelichting')!;
+    const dated = new ExcelJS.Workbook();
+    await dated.xlsx.load((await toXlsx({
+      metric: 'x', title: 'x', split: [], filters: {}, columns: [{ name: 'd', label: 'Datum', unit: 'date' }], rows: [{ d: '2024-12-31' }],
+    })) as never);
+    expect(dated.worksheets[0].getCell('A2').value).toEqual(new Date(Date.UTC(2024, 11, 31)));
+    expect(dated.worksheets[0].getCell('A2').numFmt).toBe('dd-mm-yyyy');
     expect(about.getCell('B4').value).toBe("'=kwaad");
   });
 });

@@ -35,6 +35,14 @@ export function exportTable(result: MetricResult): ExportTable {
   return { columns, header: columns.map((c) => neutralise(c.label) as string), rows };
 }
 
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** An ISO date as a spreadsheet date, or null for anything else. @example isoDate('2024-12-31') → 2024-12-31T00:00Z */
+export function isoDate(v: Cell): Date | null {
+  const m = typeof v === 'string' ? ISO_DATE.exec(v) : null;
+  return m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
+}
+
 /** A file name for an export: the metric id and today's date. @example 'roer-costs-2026-11-25.csv' */
 export function exportFileName(metric: string, ext: 'csv' | 'xlsx', today = new Date()): string {
   const d = today.toLocaleDateString('sv-SE', { timeZone: 'Europe/Amsterdam' });

@@ -1,10 +1,10 @@
 // XLSX through exceljs: one sheet with the table (numbers as numbers, Dutch headers) and one with what was asked.
 import ExcelJS from 'exceljs';
 import type { MetricResult, Unit } from '../../metrics/types.ts';
-import { exportTable, neutralise } from './table.ts';
+import { exportTable, isoDate, neutralise } from './table.ts';
 
 const NUMBER_FORMATS: Partial<Record<Unit, string>> = {
-  eur: '#,##0.00', count: '#,##0', pct: '0.0', days: '#,##0', months: '0.0', ratio: '0.000',
+  eur: '#,##0.00', date: 'dd-mm-yyyy', count: '#,##0', pct: '0.0', days: '#,##0', months: '0.0', ratio: '0.000',
 };
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ . */
@@ -19,7 +19,8 @@ export async function toXlsx(result: MetricResult): Promise<Buffer> {
   wb.creator = 'Roer';
   const sheet = wb.addWorksheet(sheetName(result.title));
   sheet.addRow(t.header).font = { bold: true };
-  for (const row of t.rows) sheet.addRow(row);
+  // Date columns become real spreadsheet dates, so they sort and filter as dates.
+  for (const row of t.rows) sheet.addRow(row.map((v, i) => (t.columns[i].unit === 'date' ? (isoDate(v) ?? v) : v)));
   t.columns.forEach((c, i) => {
     const col = sheet.getColumn(i + 1);
     col.width = Math.min(40, Math.max(10, c.label.length + 2));
