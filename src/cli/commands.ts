@@ -3,5 +3,6 @@ import type { Command } from './command.ts';
 import { status } from './status.ts';
 import { user } from './user.ts';
 import { serve } from './serve.ts';
+import { importCommand } from './import.ts';
 
-export const commands: Command[] = [status, user, serve];
+export const commands: Command[] = [importCommand, status, user, serve];
