@@ -6,6 +6,7 @@ import { costsYoy } from './yoy.ts';
 import { cohorts } from './cohorts.ts';
 import { utilisation } from './utilisation.ts';
 import { gpSpecialistMh, referrals, referrers } from './referrals.ts';
+import { flows, reentry } from './flows.ts';
 import { intensiveClientList, intensiveClients, intensiveEntry } from './intensive.ts';
 import { MetricRequestError } from './errors.ts';
 import type { Metric, MetricRequest, MetricResult } from './types.ts';
@@ -16,7 +17,7 @@ export type * from './types.ts';
 
 /** Every metric Roer computes, in the order the dashboard lists them. */
 export const catalogue: Metric[] = [costs, costsYoy, decomposition, utilisation, cohorts, intensiveClients, intensiveEntry, intensiveClientList,
-  referrals, referrers, gpSpecialistMh];
+  referrals, referrers, gpSpecialistMh, flows, reentry];
 
 /** The metric with this id, or undefined. */
 export function getMetric(id: string): Metric | undefined {

@@ -48,6 +48,23 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Fact
   return { from, period: RANGE, where: filterWhere(req.filters, RANGE, allocLevel) };
 }
 
+/**
+ * Care trajectories (traject): the intervals of the matching allocations merged per client × municipality × the columns
+ * of the non-period dimensions in `split` (e.g. care type), ignoring the period filter (a trajectory is judged whole).
+ * Columns: client_id, municipality, <split columns>, seg_start, seg_end, closed (ended before the peildatum).
+ * Use as `(<sql>) f` so DIMENSION_SPECS apply.
+ */
+export function segmentsSql(req: MetricRequest, split: Dimension[] = req.split): Where {
+  const cols = [...new Set(['client_id', 'municipality', ...split.filter((d) => DIMENSION_SPECS[d].column)
+    .map((d) => DIMENSION_SPECS[d].column!)])];
+  const inner = filterWhere({ ...req.filters, from: undefined, to: undefined }, { date: 'f.start_date' });
+  const src = sql`(SELECT * FROM d_alloc f WHERE f.end_date >= f.start_date AND ${inner})`;
+  const out = sql`SELECT s.*, s.seg_end < m.peildatum AS closed
+    FROM (${mergeIntervalsSql(src.sql, cols, 'alloc_key')}) s CROSS JOIN d_meta m`;
+  out.params = src.params;
+  return out;
+}
+
 /** The care-days measure of a care fact: days of each piece within the filter period. */
 export function careDaysSql(req: MetricRequest): Where {
   return clippedDaysSql(req.filters);

@@ -1,0 +1,97 @@
+// Flows: inflow, outflow and stock of clients per month, and re-entry into care within 6 and 12 months after ending.
+// Built on care trajectories: allocations merged per client × municipality (× split, e.g. care type).
+import type { Store } from '../store/index.ts';
+import { bind, sql } from './sql/compose.ts';
+import { DIMENSION_SPECS, splitSelect } from './sql/dimensions.ts';
+import { segmentsSql } from './sql/facts.ts';
+import { pct, query, result, rowsAndTotals, splitColumns, type Row } from './result.ts';
+import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
+
+/** Non-period dimensions known per allocation and client (age is left out: it changes along a trajectory). */
+export const TRAJECTORY_SPLITS = DIMENSIONS.filter((d) => !['year', 'half_year', 'quarter', 'month', 'age_band'].includes(d));
+
+const TRAJECTORY =
+  'Een traject is een aaneengesloten periode in zorg: de toewijzingen van een cliënt (zorgperiode uit start/stop zorg, ' +
+  'anders de toewijzingsperiode) samengevoegd per gemeente en per gekozen uitsplitsing (bijv. zorgsoort); overlappende of ' +
+  'aansluitende toewijzingen vormen één traject. Een traject dat tot de peildatum (laatste gedeclareerde periode) loopt, ' +
+  'is nog niet beëindigd. Een verhuizing geeft een uitstroom in de oude en een instroom in de nieuwe gemeente.';
+
+export const flows: Metric = {
+  id: 'flows',
+  title: 'Instroom, uitstroom en zorgvoorraad per maand',
+  definition: `${TRAJECTORY} Instroom: cliënten van wie een traject in de maand begint. Uitstroom: cliënten van wie een ` +
+    'traject in de maand eindigt (niet: loopt door na de peildatum). Voorraad: cliënten in zorg op de laatste dag van de maand.',
+  splits: TRAJECTORY_SPLITS,
+  async compute(store: Store, req: MetricRequest) {
+    const names = req.split as string[];
+    const keys = splitSelect(req.split, 'f.seg_start');
+    const k = [...names, ''].join(', ');
+    const q = sql`
+      WITH seg AS (SELECT ${[...keys, ''].join(', ')} f.client_id, f.seg_start, f.seg_end, f.closed FROM (${segmentsSql(req)}) f),
+      months AS (SELECT m::DATE AS month FROM (SELECT min(seg_start) AS lo, max(seg_end) AS hi FROM seg),
+                   unnest(generate_series(date_trunc('month', lo), date_trunc('month', hi), INTERVAL 1 MONTH)) AS t(m)
+                 WHERE m::DATE >= date_trunc('month', coalesce(${bind(req.filters.from ?? null, 'DATE')}, m::DATE))
+                   AND m::DATE <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, m::DATE)),
+      inflow AS (SELECT ${k} date_trunc('month', seg_start)::DATE AS month, count(DISTINCT client_id) AS n FROM seg GROUP BY ALL),
+      outflow AS (SELECT ${k} date_trunc('month', seg_end)::DATE AS month, count(DISTINCT client_id) AS n FROM seg WHERE closed GROUP BY ALL),
+      stock AS (SELECT ${names.map((n) => `seg.${n}, `).join('')} months.month, count(DISTINCT seg.client_id) AS n
+                FROM months JOIN seg ON seg.seg_start <= last_day(months.month) AND seg.seg_end >= last_day(months.month) GROUP BY ALL),
+      grid AS (SELECT DISTINCT ${k} month FROM (SELECT ${k} month FROM inflow UNION ALL SELECT ${k} month FROM outflow
+               UNION ALL SELECT ${k} month FROM stock) WHERE month IN (SELECT month FROM months))
+      SELECT ${names.map((n) => `g.${n}, `).join('')} strftime(g.month, '%Y-%m') AS month,
+             coalesce(i.n, 0) AS inflow, coalesce(o.n, 0) AS outflow, coalesce(s.n, 0) AS stock
+      FROM grid g
+      LEFT JOIN inflow i ON i.month = g.month ${names.map((n) => `AND i.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
+      LEFT JOIN outflow o ON o.month = g.month ${names.map((n) => `AND o.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
+      LEFT JOIN stock s ON s.month = g.month ${names.map((n) => `AND s.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
+      ORDER BY ${[...names.map((n) => `g.${n}`), 'g.month'].join(', ')}`;
+    return result(this, req, [
+      ...splitColumns(req.split), { name: 'month', label: 'Maand', unit: 'text' },
+      { name: 'inflow', label: 'Instroom', unit: 'count', clientCount: true },
+      { name: 'outflow', label: 'Uitstroom', unit: 'count', clientCount: true },
+      { name: 'stock', label: 'In zorg op de laatste dag', unit: 'count', clientCount: true },
+    ], await query(store, q));
+  },
+};
+
+export const reentry: Metric = {
+  id: 'reentry',
+  title: 'Terugkeer in zorg binnen 6 en 12 maanden',
+  definition: `${TRAJECTORY} Van de trajecten die in de periode eindigen: het deel waarna dezelfde cliënt binnen 6 ` +
+    '(of 12) maanden na de einddatum weer een traject begint (binnen dezelfde gemeente en uitsplitsing). Alleen trajecten ' +
+    'waarvan de hele termijn vóór de peildatum valt, tellen mee in het percentage (anders is terugkeer nog niet te zien).',
+  splits: [...TRAJECTORY_SPLITS, 'year'],
+  async compute(store: Store, req: MetricRequest) {
+    const nonPeriod = req.split.filter((d) => d !== 'year');
+    // Segments of one client within one municipality and split value are disjoint, so seg_start orders them uniquely.
+    const part = [...new Set(['client_id', 'municipality', ...nonPeriod.map((d) => DIMENSION_SPECS[d].column!)])].join(', ');
+    const build = (split: Dimension[]) => {
+      const keys = splitSelect(split, 'f.seg_end');
+      return sql`
+        WITH seg AS (SELECT f.*, lead(f.seg_start) OVER (PARTITION BY ${part} ORDER BY f.seg_start) AS next_start
+          FROM (${segmentsSql(req, nonPeriod)}) f),
+        ended AS (SELECT * FROM seg f, d_meta m WHERE f.closed
+          AND f.seg_end >= coalesce(${bind(req.filters.from ?? null, 'DATE')}, f.seg_end)
+          AND f.seg_end <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, f.seg_end))
+        SELECT ${[...keys, ''].join(', ')} count(*) AS ended,
+          count(*) FILTER (WHERE f.seg_end + INTERVAL 6 MONTH <= f.peildatum) AS observable_6,
+          count(*) FILTER (WHERE f.seg_end + INTERVAL 6 MONTH <= f.peildatum AND f.next_start <= f.seg_end + INTERVAL 6 MONTH) AS reentry_6,
+          count(*) FILTER (WHERE f.seg_end + INTERVAL 12 MONTH <= f.peildatum) AS observable_12,
+          count(*) FILTER (WHERE f.seg_end + INTERVAL 12 MONTH <= f.peildatum AND f.next_start <= f.seg_end + INTERVAL 12 MONTH) AS reentry_12
+        FROM ended f ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
+    };
+    const shape = (r: Row) => ({
+      ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), ended: r.ended ?? 0,
+      reentry_6: r.reentry_6 ?? 0, reentry_6_pct: pct(r.reentry_6, r.observable_6),
+      reentry_12: r.reentry_12 ?? 0, reentry_12_pct: pct(r.reentry_12, r.observable_12),
+    });
+    const { rows, totals } = await rowsAndTotals(store, req.split, build);
+    return result(this, req, [
+      ...splitColumns(req.split), { name: 'ended', label: 'Beëindigde trajecten', unit: 'count' },
+      { name: 'reentry_6', label: 'Terug binnen 6 maanden', unit: 'count' },
+      { name: 'reentry_6_pct', label: 'Terug binnen 6 maanden (%)', unit: 'pct' },
+      { name: 'reentry_12', label: 'Terug binnen 12 maanden', unit: 'count' },
+      { name: 'reentry_12_pct', label: 'Terug binnen 12 maanden (%)', unit: 'pct' },
+    ], rows.map(shape), shape(totals));
+  },
+};
