@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MetricResult } from '../../src/metrics/types.ts';
-import { harness, type Harness } from './harness.ts';
+import { ADMIN, harness, type Harness } from './harness.ts';
 import { tinyRegion } from './region.ts';
 
 let h: Harness;
@@ -17,6 +17,7 @@ const query = () => new URL(page.url()).searchParams;
 beforeAll(async () => {
   h = await harness(await tinyRegion());
   page = await h.page();
+  await h.login(page);
 });
 afterAll(async () => h?.close());
 
@@ -25,7 +26,7 @@ describe('overview', () => {
     await page.goto(`${h.base}/`);
     await ready();
     await expect(page.locator('h1').innerText()).resolves.toBe('Overzicht 2018');
-    const api = await (await fetch(`${h.base}/api/metrics/costs?from=2018-01-01&to=2018-12-31`)).json() as MetricResult;
+    const api = await (await page.request.get(`${h.base}/api/metrics/costs?from=2018-01-01&to=2018-12-31`)).json() as MetricResult;
     const cost = api.totals!.cost as number;
     expect(await tileText('cost')).toBe(new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cost));
     expect(await tileText('clients')).toBe(String(api.totals!.clients));
@@ -107,7 +108,7 @@ describe('analysis page', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Tabel als CSV')]);
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
     const lines = csv.trim().split(/\r\n/).map((l) => l.split(';'));
-    const api = await (await fetch(`${h.base}/api/metrics/costs?from=2018-01-01&to=2018-12-31&split=care_type`)).json() as MetricResult;
+    const api = await (await page.request.get(`${h.base}/api/metrics/costs?from=2018-01-01&to=2018-12-31&split=care_type`)).json() as MetricResult;
     expect(lines[0]).toEqual(api.columns.map((c) => c.label));
     const costCol = api.columns.findIndex((c) => c.name === 'cost');
     const fromCsv = lines.slice(1, 1 + api.rows.length).map((l) => [l[0], Number(l[costCol].replace(',', '.'))]);
@@ -119,6 +120,23 @@ describe('analysis page', () => {
     await page.goto(`${h.base}/kosten?from=2019&to=2016`);
     await ready();
     await expect(page.locator('[role="alert"]').innerText()).resolves.toMatch(/ligt vóór/);
+  });
+
+  it('logs out, refuses a wrong password in Dutch, and logs in again', async () => {
+    await page.goto(`${h.base}/`);
+    await ready();
+    await expect(page.locator('#user').innerText()).resolves.toContain('beheerder');
+    await page.click('text=Uitloggen');
+    await page.waitForSelector('form.login');
+    await page.fill('#login-name', ADMIN.name);
+    await page.fill('#login-password', 'fout');
+    await page.click('form.login button[type="submit"]');
+    await page.waitForSelector('form.login [role="alert"]:not([hidden])');
+    await expect(page.locator('form.login [role="alert"]').innerText()).resolves.toBe('Onbekende gebruikersnaam of onjuist wachtwoord.');
+    await page.fill('#login-password', ADMIN.password);
+    await page.click('form.login button[type="submit"]');
+    await ready();
+    await expect(page.locator('h1').innerText()).resolves.toMatch(/^Overzicht/);
   });
 
   it('raised no uncaught errors in the page', () => {

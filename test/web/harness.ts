@@ -1,12 +1,12 @@
 // Browser-test harness: the real API server in-process on a random port over a store, and Debian's chromium driven by
 // playwright-core (never a downloaded browser). One server and one browser per test file.
-import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApp } from '../../src/api/app.ts';
-import { engineOf } from '../../src/api/engine.ts';
-import { catalogue } from '../../src/metrics/index.ts';
+import { createSecureApp, ensureAdmin } from '../../src/api/auth/index.ts';
+import { startServer } from '../../src/api/server.ts';
 import type { Store } from '../../src/store/index.ts';
+
+/** The administrator the harness creates (the first account `roer start` makes), with a fixed test password. */
+export const ADMIN = { name: 'beheerder', password: 'dashboard-test-wachtwoord' };
 
 export const CHROMIUM = process.env.ROER_CHROMIUM ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -14,6 +14,8 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 
 export interface Harness {
   base: string;
+  /** Logs in through the dashboard's own login form (the context keeps the session cookie). */
+  login(page: Page): Promise<void>;
   browser: Browser;
   /** A fresh page (1440×900, nl-NL, Europe/Amsterdam) that fails the test on any uncaught page error. */
   page(): Promise<Page>;
@@ -21,12 +23,10 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startServer(store: Store): Promise<{ base: string; server: ServerType }> {
-  const app = createApp({ store, engine: engineOf(catalogue) });
-  return new Promise((resolve) => {
-    const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info: AddressInfo) =>
-      resolve({ base: `http://127.0.0.1:${info.port}`, server }));
-  });
+/** The app as `roer serve` runs it (login, CSRF, security headers, access guard) on a free port of 127.0.0.1. */
+export async function serveSecured(store: Store) {
+  await ensureAdmin(store, ADMIN.password);
+  return startServer({ store, port: 0, app: createSecureApp({ store, tls: false }) });
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -34,12 +34,20 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 export async function harness(store: Store): Promise<Harness> {
-  const { base, server } = await startServer(store);
+  const server = await serveSecured(store);
+  const base = server.url;
   const browser = await launchBrowser();
   const errors: string[] = [];
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true });
   return {
     base, browser, errors,
+    async login(page) {
+      await page.goto(base);
+      await page.fill('#login-name', ADMIN.name);
+      await page.fill('#login-password', ADMIN.password);
+      await page.click('form.login button[type="submit"]');
+      await page.waitForSelector('main[data-ready]');
+    },
     async page() {
       const page = await context.newPage();
       page.on('pageerror', (e) => errors.push(String(e)));
@@ -49,7 +57,7 @@ export async function harness(store: Store): Promise<Harness> {
     },
     async close() {
       await browser.close();
-      await new Promise((r) => server.close(r));
+      await server.close();
       store.close();
     },
   };

@@ -15,8 +15,9 @@ let metricIds: string[] = [];
 beforeAll(async () => {
   h = await harness(await tinyRegion());
   page = await h.page();
+  await h.login(page);
   await mkdir(OUT, { recursive: true });
-  metricIds = ((await (await fetch(`${h.base}/api/metrics`)).json()) as { metrics: { id: string }[] }).metrics.map((m) => m.id);
+  metricIds = ((await (await page.request.get(`${h.base}/api/metrics`)).json()) as { metrics: { id: string }[] }).metrics.map((m) => m.id);
 });
 afterAll(async () => h?.close());
 

@@ -18,6 +18,12 @@ export class ApiFailure extends Error {
   constructor(readonly status: number, message: string, readonly param: string | null = null) { super(message); }
 }
 
+/** The CSRF token of the current session (from /api/login or /api/session), sent on every state-changing request. */
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null): void { csrfToken = token; }
+
+export interface SessionUser { name: string; roleLabel: string; municipalities: string[] }
+
 let busy = 0;
 const listeners = new Set<(busy: boolean) => void>();
 export function onBusy(fn: (busy: boolean) => void): void { listeners.add(fn); }
@@ -31,8 +37,7 @@ async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   try {
     const headers = new Headers(init.headers);
     headers.set('accept', 'application/json');
-    const csrf = document.cookie.match(/(?:^|;\s*)roer_csrf=([^;]+)/)?.[1];
-    if (csrf) headers.set('x-csrf-token', decodeURIComponent(csrf));
+    if (csrfToken && init.method && init.method !== 'GET') headers.set('x-csrf-token', csrfToken);
     let res: Response;
     try {
       res = await fetch(path, { ...init, headers, credentials: 'same-origin' });
@@ -63,6 +68,25 @@ export function queryOf(q: Question): URLSearchParams {
 }
 
 export const api = {
+  /** The logged-in user; `undefined` when the server has no login at all (an app without the access layer). */
+  session: async (): Promise<{ user: SessionUser | null } | undefined> => {
+    try {
+      const r = await request<{ user: SessionUser | null; csrfToken?: string }>('/api/session');
+      setCsrfToken(r.csrfToken ?? null);
+      return r;
+    } catch (e) {
+      if (e instanceof ApiFailure && e.status === 404) return undefined;
+      throw e;
+    }
+  },
+  login: async (name: string, password: string) => {
+    const r = await request<{ user: SessionUser; csrfToken: string }>('/api/login', {
+      method: 'POST', body: JSON.stringify({ name, password }), headers: { 'content-type': 'application/json' },
+    });
+    setCsrfToken(r.csrfToken);
+    return r.user;
+  },
+  logout: () => request<{ ok: true }>('/api/logout', { method: 'POST' }).finally(() => setCsrfToken(null)),
   metrics: () => request<{ metrics: MetricInfo[] }>('/api/metrics').then((r) => r.metrics),
   dimensions: () => request<Dimensions>('/api/dimensions'),
   compute: (id: string, q: Question) => request<MetricResult>(`/api/metrics/${encodeURIComponent(id)}?${queryOf(q)}`),

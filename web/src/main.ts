@@ -1,6 +1,7 @@
 // Boots the dashboard: loads the catalogue once, then renders the page the URL names, with the filter bar above it.
 import './charts/setup.ts';
-import { onBusy } from './api.ts';
+import { api, onBusy, type SessionUser } from './api.ts';
+import { loginForm, userMenu } from './login.ts';
 import { appContext, metricFor } from './context.ts';
 import { byId, h, mount } from './dom.ts';
 import { renderFilterBar } from './filterbar.ts';
@@ -23,6 +24,19 @@ onBusy((on) => {
 });
 
 let renderSeq = 0;
+let session: Promise<SessionUser | null> | null = null;
+
+/** Makes sure someone is logged in when the server has a login (shows the form if not); null = no login needed. */
+function ensureSession(): Promise<SessionUser | null> {
+  session ??= api.session().then(async (s) => {
+    if (s === undefined) return null;
+    if (s.user) return s.user;
+    byId('filters').hidden = true;
+    return loginForm(main);
+  });
+  session.then((u) => userMenu(byId('user'), u), () => { session = null; });
+  return session;
+}
 
 async function render(s: ViewState): Promise<void> {
   const seq = ++renderSeq;
@@ -30,6 +44,8 @@ async function render(s: ViewState): Promise<void> {
   main.removeAttribute('data-ready');
   let ctx;
   try {
+    await ensureSession();
+    if (seq !== renderSeq) return;
     ctx = await appContext();
   } catch (e) {
     mount(main, errorBox(e));
