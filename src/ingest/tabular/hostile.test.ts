@@ -35,6 +35,11 @@ describe('encodings', () => {
       .toBe('RoerError: a.csv: regel 3 is geen geldige UTF-8-tekst; het bestand heeft een andere tekenset.');
   });
 
+  it('spaces around cells are trimmed; a cell of spaces is empty', async () => {
+    const { store } = await run('a.csv', 'AGB;Naam\n 12345678 ;  Zorg BV  \n87654321;   \n', providers());
+    expect(await store.all('SELECT * FROM provider ORDER BY agb')).toEqual([{ agb: '12345678', name: 'Zorg BV' }, { agb: '87654321', name: null }]);
+  });
+
   it('a UTF-8 byte-order mark is allowed', async () => {
     const { store } = await run('a.csv', '\uFEFFAGB;Naam\n12345678;Zorg é\n', providers());
     expect(await store.all('SELECT * FROM provider')).toEqual([{ agb: '12345678', name: 'Zorg é' }]);
