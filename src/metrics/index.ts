@@ -7,6 +7,8 @@ import { cohorts } from './cohorts.ts';
 import { utilisation } from './utilisation.ts';
 import { gpSpecialistMh, referrals, referrers } from './referrals.ts';
 import { flows, reentry } from './flows.ts';
+import { duration, endings, reindication } from './durations.ts';
+import { extendedCare, waitingTime } from './waiting.ts';
 import { intensiveClientList, intensiveClients, intensiveEntry } from './intensive.ts';
 import { MetricRequestError } from './errors.ts';
 import type { Metric, MetricRequest, MetricResult } from './types.ts';
@@ -17,7 +19,8 @@ export type * from './types.ts';
 
 /** Every metric Roer computes, in the order the dashboard lists them. */
 export const catalogue: Metric[] = [costs, costsYoy, decomposition, utilisation, cohorts, intensiveClients, intensiveEntry, intensiveClientList,
-  referrals, referrers, gpSpecialistMh, flows, reentry];
+  referrals, referrers, gpSpecialistMh, flows, reentry,
+  duration, endings, reindication, waitingTime, extendedCare];
 
 /** The metric with this id, or undefined. */
 export function getMetric(id: string): Metric | undefined {

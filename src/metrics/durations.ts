@@ -1,0 +1,113 @@
+// Trajectory durations per care type, planned vs early endings (JZ588), and the re-indication share of allocations.
+import type { Store } from '../store/index.ts';
+import { endGroupSql } from './codes.ts';
+import { TRAJECTORY_SPLITS } from './flows.ts';
+import { bind, sql } from './sql/compose.ts';
+import { splitSelect } from './sql/dimensions.ts';
+import { segmentsSql } from './sql/facts.ts';
+import { filterWhere } from './sql/filters.ts';
+import { pct, result, round, rowsAndTotals, splitColumns, type Row } from './result.ts';
+import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
+
+const inPeriod = (req: MetricRequest, col: string) =>
+  sql`${col} >= coalesce(${bind(req.filters.from ?? null, 'DATE')}, ${col}) AND ${col} <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, ${col})`;
+const pick = (req: MetricRequest, r: Row) => Object.fromEntries(req.split.map((d) => [d, r[d] ?? null]));
+
+export const duration: Metric = {
+  id: 'duration',
+  title: 'Trajectduur per zorgsoort',
+  definition:
+    'Duur van beëindigde trajecten in dagen (begin- en einddag tellen mee). Een traject is een aaneengesloten periode in ' +
+    'één zorgsoort bij één gemeente: overlappende of aansluitende toewijzingen van dezelfde zorgsoort (zorgperiode uit ' +
+    'start/stop zorg, anders de toewijzingsperiode) vormen één traject. Alleen trajecten die in de periode eindigen en vóór ' +
+    'de peildatum zijn beëindigd. Mediaan, 75e en 90e percentiel (lineair geïnterpoleerd) en gemiddelde.',
+  splits: [...TRAJECTORY_SPLITS.filter((d) => d !== 'care_type'), 'year'],
+  async compute(store: Store, req: MetricRequest) {
+    const split: Dimension[] = ['care_type', ...req.split];
+    const q = sql`
+      SELECT ${[...splitSelect(split, 'f.seg_end'), ''].join(', ')} count(*) AS trajectories,
+        quantile_cont(f.seg_end - f.seg_start + 1, 0.5) AS median, quantile_cont(f.seg_end - f.seg_start + 1, 0.75) AS p75,
+        quantile_cont(f.seg_end - f.seg_start + 1, 0.9) AS p90, avg(f.seg_end - f.seg_start + 1) AS mean
+      FROM (${segmentsSql(req, split.filter((d) => d !== 'year'))}) f
+      WHERE f.closed AND ${inPeriod(req, 'f.seg_end')}
+      GROUP BY ALL ORDER BY ${split.join(', ')}`;
+    const rows = (await store.all<Row>(q.sql, q.params)).map((r) => ({
+      care_type: r.care_type, ...pick(req, r), trajectories: r.trajectories, median_days: round(Number(r.median), 1),
+      p75_days: round(Number(r.p75), 1), p90_days: round(Number(r.p90), 1), mean_days: round(Number(r.mean), 1),
+    }));
+    return result(this, req, [
+      ...splitColumns(split), { name: 'trajectories', label: 'Beëindigde trajecten', unit: 'count' },
+      { name: 'median_days', label: 'Mediaan (dagen)', unit: 'days' }, { name: 'p75_days', label: '75e percentiel (dagen)', unit: 'days' },
+      { name: 'p90_days', label: '90e percentiel (dagen)', unit: 'days' }, { name: 'mean_days', label: 'Gemiddelde (dagen)', unit: 'days' },
+    ], rows);
+  },
+};
+
+/** Allocations that ended (before the peildatum) within the period, with the dimensions of the allocation. */
+function endedAllocations(req: MetricRequest) {
+  const period = { date: 'f.end_date' };
+  return sql`(SELECT f.* FROM d_alloc f, d_meta m
+    WHERE f.end_date >= f.start_date AND f.end_date < m.peildatum AND ${filterWhere(req.filters, period)})`;
+}
+
+export const endings: Metric = {
+  id: 'endings',
+  title: 'Beëindiging: volgens plan of voortijdig',
+  definition:
+    'Toewijzingen die in de periode eindigen (einde zorg uit JW307, anders de einddatum van de toewijzing; vóór de ' +
+    'peildatum), naar reden beëindiging (JZ588): volgens plan = 31; voortijdig = 32 (eenzijdig door de cliënt), 33 ' +
+    '(eenzijdig door de aanbieder), 34 (in overeenstemming), 35 (externe omstandigheden); overig = 02, 20, 36–39 ' +
+    '(overlijden, tijdelijk, door de gemeente, wijzigingsverzoek, overstap naar andere aanbieder, ander domein); onbekend = ' +
+    'geen stopbericht. Percentages zijn van de beëindigingen met een bekende reden.',
+  splits: DIMENSIONS.filter((d) => d !== 'age_band'),
+  async compute(store: Store, req: MetricRequest) {
+    const build = (split: Dimension[]) => sql`
+      SELECT ${[...splitSelect(split, 'f.end_date'), ''].join(', ')} count(*) AS ended,
+        count(*) FILTER (WHERE g = 'gepland') AS planned, count(*) FILTER (WHERE g = 'voortijdig') AS early,
+        count(*) FILTER (WHERE g = 'overig') AS other, count(*) FILTER (WHERE g = 'onbekend') AS unknown
+      FROM (SELECT *, ${endGroupSql('end_reason')} AS g FROM ${endedAllocations(req)}) f
+      ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
+    const shape = (r: Row) => {
+      const known = Number(r.ended ?? 0) - Number(r.unknown ?? 0);
+      return {
+        ...pick(req, r), ended: r.ended ?? 0, planned: r.planned ?? 0, early: r.early ?? 0, other: r.other ?? 0,
+        unknown: r.unknown ?? 0, planned_pct: pct(r.planned, known), early_pct: pct(r.early, known),
+      };
+    };
+    const { rows, totals } = await rowsAndTotals(store, req.split, build);
+    return result(this, req, [
+      ...splitColumns(req.split), { name: 'ended', label: 'Beëindigde toewijzingen', unit: 'count' },
+      { name: 'planned', label: 'Volgens plan', unit: 'count' }, { name: 'early', label: 'Voortijdig', unit: 'count' },
+      { name: 'other', label: 'Overige reden', unit: 'count' }, { name: 'unknown', label: 'Reden onbekend', unit: 'count' },
+      { name: 'planned_pct', label: 'Volgens plan (%)', unit: 'pct' }, { name: 'early_pct', label: 'Voortijdig (%)', unit: 'pct' },
+    ], rows.map(shape), shape(totals));
+  },
+};
+
+export const reindication: Metric = {
+  id: 'reindication',
+  title: 'Herindicaties',
+  definition:
+    'Van de toewijzingen die in de periode eindigen (zoals bij "Beëindiging"), het deel dat is geherindiceerd: dezelfde ' +
+    'cliënt krijgt in dezelfde gemeente een nieuwe toewijzing van dezelfde zorgsoort die na de start van de oude begint ' +
+    'en uiterlijk 31 dagen na het einde ervan, of de toewijzing is gewijzigd met reden 04 (herbeoordeling: verlenging).',
+  splits: DIMENSIONS.filter((d) => d !== 'age_band'),
+  async compute(store: Store, req: MetricRequest) {
+    const build = (split: Dimension[]) => sql`
+      SELECT ${[...splitSelect(split, 'f.end_date'), ''].join(', ')} count(*) AS ended,
+        count(*) FILTER (WHERE f.change_reason = '04' OR EXISTS (
+          SELECT 1 FROM d_alloc b WHERE b.client_id = f.client_id AND b.municipality = f.municipality
+            AND b.care_type = f.care_type AND b.alloc_key <> f.alloc_key AND b.start_date > f.start_date
+            AND b.start_date <= f.end_date + 31)) AS reindicated
+      FROM ${endedAllocations(req)} f
+      ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
+    const shape = (r: Row) => ({ ...pick(req, r), ended: r.ended ?? 0, reindicated: r.reindicated ?? 0,
+      reindicated_pct: pct(r.reindicated, r.ended) });
+    const { rows, totals } = await rowsAndTotals(store, req.split, build);
+    return result(this, req, [
+      ...splitColumns(req.split), { name: 'ended', label: 'Beëindigde toewijzingen', unit: 'count' },
+      { name: 'reindicated', label: 'Geherindiceerd', unit: 'count' },
+      { name: 'reindicated_pct', label: 'Herindicatie (%)', unit: 'pct' },
+    ], rows.map(shape), shape(totals));
+  },
+};

@@ -1,0 +1,80 @@
+// Waiting time from the request (JW315) to the allocation and to the start of care; extended care for 18+.
+import type { Store } from '../store/index.ts';
+import { costAndCareSql, costFigures } from './costs.ts';
+import { sql } from './sql/compose.ts';
+import { splitSelect } from './sql/dimensions.ts';
+import { filterWhere } from './sql/filters.ts';
+import { pct, result, round, rowsAndTotals, splitColumns, query, type Row } from './result.ts';
+import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
+
+const stats = (expr: string, name: string) => `count(${expr}) AS ${name}_n,
+  quantile_cont(${expr}, 0.5) AS ${name}_median, quantile_cont(${expr}, 0.75) AS ${name}_p75,
+  quantile_cont(${expr}, 0.9) AS ${name}_p90`;
+
+export const waitingTime: Metric = {
+  id: 'waiting_time',
+  title: 'Wachttijd: van verzoek tot toewijzing en tot start zorg',
+  definition:
+    'Voor elk verzoek om toewijzing (JW315) met de toewijzing die erop volgde (zelfde aanbieder, cliënt, gemeente en ' +
+    'referentie van de aanbieder): het aantal dagen van de dagtekening van het verzoek tot de toewijzingsdatum (van de ' +
+    'laatst ontvangen versie van de toewijzing) en tot de start van de zorg (JW305). De datum van het verzoek bepaalt de ' +
+    'periode. Mediaan, 75e en 90e percentiel (lineair geïnterpoleerd). Verzoeken zonder toewijzing tellen niet mee.',
+  splits: DIMENSIONS,
+  async compute(store: Store, req: MetricRequest) {
+    const period = { date: 'r.request_date' };
+    const build = (split: Dimension[]) => sql`
+      SELECT ${[...splitSelect(split, period.date), ''].join(', ')}
+        ${stats('(f.allocated_at::DATE - r.request_date)', 'alloc')}, ${stats('(f.care_start - r.request_date)', 'start')}
+      FROM request r JOIN d_alloc f ON f.provider_agb = r.provider_agb AND f.provider_reference = r.provider_reference
+        AND f.municipality = r.municipality AND f.client_id = r.client_id
+      WHERE ${filterWhere(req.filters, period)} ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
+    const shape = (r: Row) => ({
+      ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), requests: r.alloc_n ?? 0,
+      to_allocation_median: round(Number(r.alloc_median), 1), to_allocation_p75: round(Number(r.alloc_p75), 1),
+      to_allocation_p90: round(Number(r.alloc_p90), 1), started: r.start_n ?? 0,
+      to_start_median: round(Number(r.start_median), 1), to_start_p75: round(Number(r.start_p75), 1),
+      to_start_p90: round(Number(r.start_p90), 1),
+    });
+    const { rows, totals } = await rowsAndTotals(store, req.split, build);
+    const days = (name: string, label: string) => ({ name, label, unit: 'days' as const });
+    return result(this, req, [
+      ...splitColumns(req.split), { name: 'requests', label: 'Verzoeken met toewijzing', unit: 'count' },
+      days('to_allocation_median', 'Tot toewijzing: mediaan (dagen)'), days('to_allocation_p75', 'Tot toewijzing: 75e percentiel'),
+      days('to_allocation_p90', 'Tot toewijzing: 90e percentiel'), { name: 'started', label: 'Met start zorg', unit: 'count' },
+      days('to_start_median', 'Tot start zorg: mediaan (dagen)'), days('to_start_p75', 'Tot start zorg: 75e percentiel'),
+      days('to_start_p90', 'Tot start zorg: 90e percentiel'),
+    ], rows.map(shape), shape(totals));
+  },
+};
+
+const ADULT = ['18-22', '23+'];
+
+export const extendedCare: Metric = {
+  id: 'extended_care',
+  title: 'Verlengde jeugdhulp (18 jaar en ouder)',
+  definition:
+    'Kosten, unieke cliënten en trajectdagen (als bij "Kosten en cliënten") van jeugdigen die op de datum van de zorg 18 ' +
+    'jaar of ouder zijn (leeftijd uit de geboortemaand), en hun aandeel in alle cliënten en kosten binnen de filters. ' +
+    'Een jeugdige die in het jaar 18 wordt, telt in dat jaar bij beide groepen.',
+  splits: DIMENSIONS.filter((d) => d !== 'age_band'),
+  async compute(store: Store, req: MetricRequest) {
+    const adult = { ...req, filters: { ...req.filters, age_band: ADULT } };
+    const key = (r: Row) => JSON.stringify(req.split.map((d) => r[d] ?? null));
+    const all = new Map((await query(store, costAndCareSql(req, req.split))).map((r) => [key(r), costFigures(r)]));
+    const shape = (r: Row, base?: Row) => {
+      const f = costFigures(r);
+      return {
+        ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), clients: f.clients, cost: f.cost, care_days: f.care_days,
+        clients_share_pct: pct(f.clients, base?.clients), cost_share_pct: pct(f.cost, base?.cost),
+      };
+    };
+    const { rows, totals } = await rowsAndTotals(store, req.split, (split) => costAndCareSql(adult, split));
+    const allTotal = costFigures((await query(store, costAndCareSql(req, [])))[0] ?? {});
+    return result(this, req, [
+      ...splitColumns(req.split), { name: 'clients', label: 'Cliënten 18+', unit: 'count', clientCount: true },
+      { name: 'cost', label: 'Kosten 18+', unit: 'eur' }, { name: 'care_days', label: 'Trajectdagen 18+', unit: 'days' },
+      { name: 'clients_share_pct', label: 'Aandeel in cliënten (%)', unit: 'pct' },
+      { name: 'cost_share_pct', label: 'Aandeel in kosten (%)', unit: 'pct' },
+    ], rows.map((r) => shape(r, all.get(key(r)))), shape(totals, allTotal));
+  },
+};
