@@ -22,19 +22,24 @@ const COMMON: Column[] = [
 ];
 
 export class Stage {
+  /** Per own column: true when it is text (appended as VARCHAR), false for BIGINT. */
+  private readonly text: boolean[];
+
   private constructor(
     private readonly store: Store,
     readonly table: string,
-    private readonly columns: Column[],
+    own: Column[],
     private readonly app: DuckDBAppender,
-  ) {}
+  ) {
+    this.text = own.map((c) => c.type === 'VARCHAR');
+  }
 
   /** (Re)creates the empty temporary table `table` with the common and the message's own columns. */
   static async open(store: Store, table: string, own: Column[]): Promise<Stage> {
     const columns = [...COMMON, ...own];
     const t = quoteIdent(table);
     await store.run(`CREATE OR REPLACE TEMP TABLE ${t} (${columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')})`);
-    return new Stage(store, table, columns, await store.connection.createAppender(table, 'main', 'temp'));
+    return new Stage(store, table, own, await store.connection.createAppender(table, 'main', 'temp'));
   }
 
   /** Appends one record: common values (rec_no, problem, client) then the message's own values, in column order. */
@@ -50,10 +55,11 @@ export class Stage {
       a.appendNull(); a.appendNull(); a.appendNull();
     }
     if (clientId === null) a.appendNull(); else a.appendVarchar(clientId);
+    const text = this.text;
     for (let i = 0; i < own.length; i++) {
       const v = own[i];
       if (v === null || v === undefined) a.appendNull();
-      else if (this.columns[i + COMMON.length]!.type === 'VARCHAR') a.appendVarchar(String(v));
+      else if (text[i]) a.appendVarchar(v as string);
       else a.appendBigInt(BigInt(v));
     }
     a.endRow();
