@@ -35,7 +35,7 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
     }
     await attachLines(ctx, scan, names, cols);
     await quarantineBadRecords(ctx, spec, scan, file.path, header, columns);
-    return { view: names.stage, columns, total: scan.good + scan.bad.length };
+    return { view: names.stage, columns, total: scan.good + scan.bad.length, staged: scan.good };
   } finally {
     await file.dispose();
   }

@@ -26,9 +26,9 @@ export async function importTabular(ctx: ImportContext, mapping: Mapping): Promi
   try {
     const stage = ext === '.xlsx' ? await stageXlsx(ctx, spec, names) : await stageCsv(ctx, spec, names);
     const plan = planFor(spec, names.typed, '$file');
-    await buildTyped(ctx, spec, stage, names.typed, names.pseudonyms, plan.extra);
-    await quarantineDuplicates(ctx, stage, names.typed, plan.key);
-    const valid = (await ctx.store.one<{ n: number }>(`SELECT count(*) AS n FROM ${names.typed} WHERE __ok`))!.n;
+    const invalid = await buildTyped(ctx, spec, stage, names.typed, names.pseudonyms, plan.extra);
+    const duplicates = await quarantineDuplicates(ctx, stage, names.typed, plan.key);
+    const valid = stage.staged - invalid - duplicates;
     let ok = 0;
     for (const write of plan.writes) {
       const sql = upsertSql(write);

@@ -12,6 +12,8 @@ export interface Stage {
   columns: Record<string, string>;
   /** Data records offered (staged rows plus rows refused while staging). */
   total: number;
+  /** Rows in `view`. */
+  staged: number;
 }
 
 let counter = 0;

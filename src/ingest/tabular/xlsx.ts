@@ -73,5 +73,5 @@ async function stageSheet(
   app!.flushSync();
   app!.closeSync();
   if (total === 0) throw new RoerError(`${ctx.fileName}: het werkblad bevat alleen een kopregel, geen gegevens.`);
-  return { view: names.stage, columns, total };
+  return { view: names.stage, columns, total, staged: total };
 }
