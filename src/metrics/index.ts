@@ -9,6 +9,7 @@ import { gpSpecialistMh, referrals, referrers } from './referrals.ts';
 import { flows, reentry } from './flows.ts';
 import { duration, endings, reindication } from './durations.ts';
 import { extendedCare, waitingTime } from './waiting.ts';
+import { pathways, stacking, transitions } from './pathways.ts';
 import { intensiveClientList, intensiveClients, intensiveEntry } from './intensive.ts';
 import { MetricRequestError } from './errors.ts';
 import type { Metric, MetricRequest, MetricResult } from './types.ts';
@@ -20,7 +21,8 @@ export type * from './types.ts';
 /** Every metric Roer computes, in the order the dashboard lists them. */
 export const catalogue: Metric[] = [costs, costsYoy, decomposition, utilisation, cohorts, intensiveClients, intensiveEntry, intensiveClientList,
   referrals, referrers, gpSpecialistMh, flows, reentry,
-  duration, endings, reindication, waitingTime, extendedCare];
+  duration, endings, reindication, waitingTime, extendedCare,
+  pathways, transitions, stacking];
 
 /** The metric with this id, or undefined. */
 export function getMetric(id: string): Metric | undefined {

@@ -1,0 +1,122 @@
+// Care pathways (zorgpaden): sequences of care types per client, transitions for a Sankey chart (with escalation to
+// and step-down from residential care), and stacking (how many allocations a client has at the same time).
+import type { Store } from '../store/index.ts';
+import { bind, sql } from './sql/compose.ts';
+import { segmentsSql } from './sql/facts.ts';
+import { filterWhere, type Where } from './sql/filters.ts';
+import { pct, query, result, type Row } from './result.ts';
+import type { Metric, MetricRequest } from './types.ts';
+
+/** Care types "with residence" (CBS: jeugdhulp met verblijf): names starting with verblijf, gezinshuis or pleegzorg. */
+export const RESIDENTIAL_SQL = (col: string) => `regexp_matches(lower(${col}), '^(verblijf|gezinshuis|pleegzorg)')`;
+
+const PATHWAY =
+  'Per cliënt de opeenvolging van zorgsoorten: trajecten per zorgsoort (overlappende of aansluitende toewijzingen van ' +
+  'dezelfde zorgsoort samengevoegd; zorgperiode uit start/stop zorg, anders de toewijzingsperiode), gesorteerd op ' +
+  'begindatum; een zorgsoort die direct op zichzelf volgt (terugkeer na een onderbreking) telt als één stap in de reeks. ' +
+  'Gemeenten worden samengenomen. Zorg met verblijf: zorgsoorten die beginnen met verblijf, gezinshuis of pleegzorg.';
+
+/** Per client the ordered steps (care types), consecutive repeats collapsed. Columns: client_id, step, care_type, step_start. */
+function stepsSql(req: MetricRequest): Where {
+  return sql`
+    WITH seg AS (SELECT client_id, care_type, seg_start, seg_end FROM (${segmentsSql(req, ['care_type'])}) f),
+    ordered AS (SELECT *, lag(care_type) OVER (PARTITION BY client_id ORDER BY seg_start, care_type, seg_end) AS prev FROM seg),
+    changes AS (SELECT * FROM ordered WHERE prev IS NULL OR prev <> care_type)
+    SELECT client_id, care_type, seg_start AS step_start,
+           row_number() OVER (PARTITION BY client_id ORDER BY seg_start, care_type, seg_end) AS step
+    FROM changes`;
+}
+
+/** Clients with care in the filter period (their whole pathway is shown). */
+function activeClients(req: MetricRequest): Where {
+  return sql`SELECT DISTINCT client_id FROM (${segmentsSql(req, [])}) f
+    WHERE f.seg_end >= coalesce(${bind(req.filters.from ?? null, 'DATE')}, f.seg_end)
+      AND f.seg_start <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, f.seg_start)`;
+}
+
+export const pathways: Metric = {
+  id: 'pathways',
+  title: 'Zorgpaden: meest voorkomende reeksen van zorgsoorten',
+  definition: `${PATHWAY} Geteld worden de cliënten met zorg in de periode, met hun hele reeks; de N meest voorkomende ` +
+    'reeksen (standaard 20), anoniem.',
+  splits: [],
+  params: [{ name: 'top', label: 'Aantal reeksen', type: 'number', default: 20 }],
+  async compute(store: Store, req: MetricRequest) {
+    const q = sql`
+      WITH steps AS (${stepsSql(req)}), active AS (${activeClients(req)}),
+      seqs AS (SELECT client_id, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
+               FROM steps WHERE client_id IN (SELECT client_id FROM active) GROUP BY client_id)
+      SELECT pathway, any_value(steps) AS steps, count(*) AS clients, sum(count(*)) OVER () AS total
+      FROM seqs GROUP BY pathway ORDER BY clients DESC, pathway LIMIT ${bind(Number(req.params!.top))}`;
+    const rows = (await query(store, q)).map((r) => ({
+      pathway: r.pathway, steps: r.steps, clients: r.clients, share_pct: pct(r.clients, r.total),
+    }));
+    return result(this, req, [
+      { name: 'pathway', label: 'Zorgpad', unit: 'text' }, { name: 'steps', label: 'Stappen', unit: 'count' },
+      { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
+      { name: 'share_pct', label: 'Aandeel (%)', unit: 'pct' },
+    ], rows);
+  },
+};
+
+export const transitions: Metric = {
+  id: 'transitions',
+  title: 'Overgangen tussen zorgsoorten (op- en afschalen)',
+  definition: `${PATHWAY} Een overgang is de stap van de ene zorgsoort naar de volgende in de reeks van een cliënt; ` +
+    'geteld in de periode waarin de nieuwe zorgsoort begint. Opschaling: van zorg zonder verblijf naar zorg met verblijf; ' +
+    'afschaling: andersom. "step" is het volgnummer van de bron in de reeks (zo blijft het Sankey-diagram zonder kringen).',
+  splits: [],
+  async compute(store: Store, req: MetricRequest) {
+    const q = sql`
+      WITH steps AS (${stepsSql(req)})
+      SELECT a.step, a.care_type AS source, b.care_type AS target,
+        CASE WHEN NOT ${RESIDENTIAL_SQL('a.care_type')} AND ${RESIDENTIAL_SQL('b.care_type')} THEN 'opschaling'
+             WHEN ${RESIDENTIAL_SQL('a.care_type')} AND NOT ${RESIDENTIAL_SQL('b.care_type')} THEN 'afschaling'
+             ELSE 'overig' END AS kind,
+        count(*) AS clients
+      FROM steps a JOIN steps b ON b.client_id = a.client_id AND b.step = a.step + 1
+      WHERE b.step_start >= coalesce(${bind(req.filters.from ?? null, 'DATE')}, b.step_start)
+        AND b.step_start <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, b.step_start)
+      GROUP BY ALL ORDER BY a.step, clients DESC, source, target`;
+    const rows = await query(store, q);
+    const sum = (kind: string) => rows.filter((r) => r.kind === kind).reduce((s, r) => s + Number(r.clients), 0);
+    return result(this, req, [
+      { name: 'step', label: 'Stap', unit: 'count' }, { name: 'source', label: 'Van', unit: 'text' },
+      { name: 'target', label: 'Naar', unit: 'text' }, { name: 'kind', label: 'Soort overgang', unit: 'text' },
+      { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
+    ], rows, { escalations: sum('opschaling'), step_downs: sum('afschaling'), transitions: sum('opschaling') + sum('afschaling') + sum('overig') });
+  },
+};
+
+export const stacking: Metric = {
+  id: 'stacking',
+  title: 'Stapeling: gelijktijdige toewijzingen per cliënt',
+  definition:
+    'Per cliënt met zorg in de periode het grootste aantal toewijzingen dat op één dag tegelijk actief was (zorgperiode ' +
+    'uit start/stop zorg, anders de toewijzingsperiode; alleen dagen binnen de periode), en de verdeling van cliënten ' +
+    'over die aantallen. Toewijzingen die op elkaar aansluiten (de ene eindigt, de volgende begint de dag erna) tellen niet ' +
+    'als gelijktijdig. Gemeenten worden samengenomen.',
+  splits: [],
+  async compute(store: Store, req: MetricRequest) {
+    const from = req.filters.from ?? null;
+    const to = req.filters.to ?? null;
+    const q = sql`
+      WITH a AS (SELECT f.client_id, f.alloc_key, greatest(f.start_date, coalesce(${bind(from, 'DATE')}, f.start_date)) AS s,
+                        least(f.end_date, coalesce(${bind(to, 'DATE')}, f.end_date)) AS e
+                 FROM d_alloc f WHERE ${filterWhere({ ...req.filters, from: undefined, to: undefined }, { date: 'f.start_date' })}),
+      ev AS (SELECT client_id, alloc_key, s AS d, 1 AS delta FROM a WHERE e >= s
+             UNION ALL SELECT client_id, alloc_key, e + 1, -1 FROM a WHERE e >= s),
+      run AS (SELECT client_id, sum(delta) OVER (PARTITION BY client_id ORDER BY d, delta, alloc_key ROWS UNBOUNDED PRECEDING) AS n FROM ev),
+      peak AS (SELECT client_id, max(n) AS max_simultaneous FROM run GROUP BY client_id)
+      SELECT max_simultaneous, count(*) AS clients, sum(count(*)) OVER () AS total
+      FROM peak GROUP BY max_simultaneous ORDER BY max_simultaneous`;
+    const rows = (await query(store, q)).map((r: Row) => ({
+      max_simultaneous: r.max_simultaneous, clients: r.clients, share_pct: pct(r.clients, r.total),
+    }));
+    return result(this, req, [
+      { name: 'max_simultaneous', label: 'Toewijzingen tegelijk (maximum)', unit: 'count' },
+      { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
+      { name: 'share_pct', label: 'Aandeel (%)', unit: 'pct' },
+    ], rows);
+  },
+};
