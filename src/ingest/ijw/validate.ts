@@ -48,13 +48,14 @@ export class SchemaValidator {
       });
       return splitOutput(result.rawOutput, paths.length);
     } catch (e) {
+      // xmllint exited abnormally. Use what it printed per file; else split the batch to find the file that breaks it.
+      const message = e instanceof Error ? e.message : String(e);
+      if (/^f\d+\.xml[: ]/m.test(message)) return splitOutput(message, paths.length);
       if (paths.length > 1) {
-        // One unreadable file fails the whole call: validate each file on its own to find it.
-        const each: FileValidation[] = [];
-        for (const p of paths) each.push(...(await this.runBatch([p])));
-        return each;
+        const half = Math.ceil(paths.length / 2);
+        return [...(await this.runBatch(paths.slice(0, half))), ...(await this.runBatch(paths.slice(half)))];
       }
-      return [{ errors: [], failed: e instanceof Error ? e.message.split('\n')[0]! : String(e) }];
+      return [{ errors: [], failed: message.split('\n')[0]! }];
     }
   }
 
@@ -98,6 +99,8 @@ function* batches<T extends { size: number }>(files: T[]): Generator<T[]> {
 function splitOutput(raw: string, n: number): FileValidation[] {
   const out: FileValidation[] = Array.from({ length: n }, () => ({ errors: [] }));
   for (const line of raw.split('\n')) {
+    const broken = /^f(\d+)\.xml : failed to parse/.exec(line);
+    if (broken) out[Number(broken[1])]!.failed ??= 'de XML is niet goed gevormd';
     const m = /^f(\d+)\.xml:(\d+): (.*)$/.exec(line);
     if (!m) continue;
     const file = out[Number(m[1])]!;

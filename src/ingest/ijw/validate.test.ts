@@ -1,0 +1,48 @@
+// XSD validation in batches: one worker call for files of several kinds, results per file, broken files singled out.
+import { statSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { SchemaValidator } from './validate.ts';
+import { RecordRanges } from './ranges.ts';
+import { BSN, jw301, jw323, writeFiles } from '../../../test/ingest/ijw-messages.ts';
+
+const alloc = jw301({ afzender: '0384', ontvanger: '12345678', id: 'T1', date: '2026-01-05' }, BSN.a, [
+  { no: '1', cat: '45', code: '45A03', date: '2026-01-05', time: '10:00:00', start: '2026-01-01', omvang: [2, '04', '2'] }]);
+const invoice = jw323({ afzender: '12345678', ontvanger: '0384', id: 'F1', date: '2026-02-05' }, [[BSN.a, [
+  { ref: 'X1', no: '1', from: '2026-01-01', to: '2026-01-31', volume: 4, amount: 5000, dc: 'D' }]]]);
+
+describe('SchemaValidator', () => {
+  it('validates a mixed batch and reports per file', async () => {
+    const { paths } = writeFiles({
+      'ok301.xml': alloc,
+      'ok323.xml': invoice,
+      'bad.xml': alloc.replace('<ijw:Eenheid>04</ijw:Eenheid>', '<ijw:Eenheid>99</ijw:Eenheid>'),
+      'half.xml': alloc.slice(0, 900),
+    });
+    const files = Object.values(paths).map((path) => ({ path, size: statSync(path).size }));
+    const results = new SchemaValidator().validate(files);
+    expect(await results.get(paths['ok301.xml']!)).toEqual({ errors: [] });
+    expect(await results.get(paths['ok323.xml']!)).toEqual({ errors: [] });
+    expect(await results.get(paths['bad.xml']!)).toEqual({ errors: [{ line: 30, field: 'Eenheid', reason: "'99' is geen code uit de codelijst" }] });
+    expect((await results.get(paths['half.xml']!))!.failed).toBe('de XML is niet goed gevormd');
+  });
+});
+
+describe('RecordRanges.locate', () => {
+  // Lines: header 1-10; client A 11-30 with records 15-20 and 21-29; client B 31-40 with record 33-39.
+  const ranges = new RecordRanges();
+  ranges.startClient(11); ranges.startRecord(15); ranges.endRecord(20); ranges.startRecord(21); ranges.endRecord(29); ranges.endClient(30);
+  ranges.startClient(31); ranges.startRecord(33); ranges.endRecord(39); ranges.endClient(40);
+  const at = (line: number) => [...ranges.locate([{ line, field: 'X', reason: 'r' }]).keys()];
+
+  it('quarantines the record containing the line, else the client, else everything', () => {
+    expect(at(22)).toEqual([1]);
+    expect(at(12)).toEqual([0, 1]);
+    expect(at(32)).toEqual([2]);
+    expect(at(5)).toEqual([0, 1, 2]);
+  });
+
+  it('keeps the first problem per record', () => {
+    const p = ranges.locate([{ line: 25, field: 'B', reason: 'later' }, { line: 12, field: 'A', reason: 'eerder' }]);
+    expect(p.get(1)).toEqual({ line: 12, field: 'A', reason: 'eerder' });
+  });
+});
