@@ -24,14 +24,20 @@ export function tempNames(): { stage: string; raw: string; lines: string; typed:
   return { stage: `roer_stage_${n}`, raw: `roer_raw_${n}`, lines: `roer_lines_${n}`, typed: `roer_typed_${n}`, pseudonyms: `roer_bsn_${n}` };
 }
 
-/** Drops the temp objects; errors are ignored because an aborted transaction is rolled back by the caller anyway. */
+/**
+ * Drops whichever of the temp objects exist (views first: they depend on the tables). After a failed statement the
+ * transaction is aborted and the caller's rollback removes them anyway, so errors here are ignored.
+ */
 export async function dropTemps(store: Store, names: ReturnType<typeof tempNames>): Promise<void> {
-  for (const [kind, name] of [['VIEW', names.stage], ['TABLE', names.typed], ['TABLE', names.pseudonyms], ['TABLE', names.lines], ['TABLE', names.raw], ['TABLE', names.stage]] as const) {
-    try {
-      await store.run(`DROP ${kind} IF EXISTS temp.main.${name}`);
-    } catch {
-      // wrong kind for this name, or the transaction is aborted: nothing to drop
-    }
+  const wanted = Object.values(names);
+  try {
+    const existing = await store.all<{ name: string; kind: string }>(
+      `SELECT view_name AS name, 'VIEW' AS kind FROM duckdb_views() WHERE temporary
+       UNION ALL SELECT table_name, 'TABLE' FROM duckdb_tables() WHERE temporary ORDER BY kind DESC`,
+    );
+    for (const o of existing) if (wanted.includes(o.name)) await store.run(`DROP ${o.kind} temp.main.${o.name}`);
+  } catch {
+    // aborted transaction: the rollback drops them
   }
 }
 
