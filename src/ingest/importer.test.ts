@@ -1,10 +1,14 @@
 // The import orchestration: folders expanded, dependencies first, one transaction per file (a crash leaves the store as
 // before that file), refused files logged outside that transaction, and files seen before skipped.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../store/index.ts';
 import { importPaths, expand } from './importer.ts';
+import { xsdDir } from './ijw/catalogue.ts';
+import { loadMapping } from './tabular/index.ts';
 import { BSN, jw301, jw315, jw323, writeFiles } from '../../test/ingest/ijw-messages.ts';
 import { SECRET, snapshot } from '../../test/ingest/harness.ts';
 
@@ -56,6 +60,24 @@ describe('importPaths', () => {
     expect(again).toMatchObject({ status: 'ingelezen', ok: 1 });
     expect(await store.one('SELECT count(*) AS n FROM import_file')).toEqual({ n: 2 });
     expect(await store.one("SELECT count(*) AS n FROM provider WHERE agb = '87654321'")).toEqual({ n: 1 });
+  });
+
+  it('imports case-system exports and iJw messages in one run: reference tables first, then facts, then messages', async () => {
+    const tabular = join(dirname(fileURLToPath(import.meta.url)), '../../test/ingest/tabular');
+    const dir = mkdtempSync(join(tmpdir(), 'roer-mixed-'));
+    for (const f of readdirSync(tabular).filter((f) => f.endsWith('.csv'))) copyFileSync(join(tabular, f), join(dir, f));
+    for (const f of ['JW301.xml', 'JW323.xml']) copyFileSync(join(xsdDir(), '../berichten', f), join(dir, f));
+    const mapping = await loadMapping(join(tabular, 'mapping.json'));
+    const reports = await importPaths(store, [dir], { secret: SECRET, mapping });
+    expect(reports.map((r) => [r.fileName, r.kind, r.status])).toEqual([
+      ['producten-2019.csv', 'products', 'ingelezen'], ['aanbieders.csv', 'providers', 'ingelezen'], ['clienten.csv', 'clients', 'ingelezen'],
+      ['bevolking-2019.csv', 'population', 'ingelezen'], ['toewijzingen-2019.csv', 'allocations', 'ingelezen'],
+      ['declaraties-2019.csv', 'invoice_lines', 'ingelezen'], ['budgetten-2019.csv', 'budgets', 'ingelezen'],
+      ['pgb-2019-01.csv', 'pgb_costs', 'ingelezen'], ['pgb-2019-02.csv', 'pgb_costs', 'ingelezen'],
+      ['JW301.xml', 'JW301', 'ingelezen'], ['JW323.xml', 'JW323', 'ingelezen'],
+    ]);
+    expect(await store.one('SELECT sum(amount_cents) AS s, count(*) AS n FROM invoice_line')).toEqual({ s: 122200 + 58000, n: reports[5]!.ok + 4 });
+    expect(await store.one('SELECT count(*) AS n FROM allocation')).toEqual({ n: 3 + 2 });
   });
 
   it('needs a mapping for CSV files and says so', async () => {
