@@ -1,0 +1,103 @@
+// Providers: spend, clients, cost per client, trajectory duration and early-ending share per provider; concentration
+// (number of providers, top-N share, count above a threshold) and scale classes.
+import type { Store } from '../store/index.ts';
+import { endGroupSql } from './codes.ts';
+import { bind, sql } from './sql/compose.ts';
+import { costFact, segmentsSql } from './sql/facts.ts';
+import { filterWhere } from './sql/filters.ts';
+import { eur, pct, query, result, round, ratio } from './result.ts';
+import type { Metric, MetricRequest } from './types.ts';
+
+const inPeriod = (req: MetricRequest, col: string) =>
+  sql`${col} >= coalesce(${bind(req.filters.from ?? null, 'DATE')}, ${col}) AND ${col} <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, ${col})`;
+
+/** Spend per provider (cents) within the filters; PGB has no provider and is left out. */
+function spendSql(req: MetricRequest) {
+  const cost = costFact(req);
+  return sql`SELECT f.provider_agb, sum(f.amount_cents)::BIGINT AS cost_cents, count(DISTINCT f.client_id) AS clients
+    FROM ${cost.from} WHERE ${cost.where} AND f.provider_agb IS NOT NULL GROUP BY f.provider_agb`;
+}
+
+export const providers: Metric = {
+  id: 'providers',
+  title: 'Aanbieders: uitgaven, cliënten, duur en voortijdige beëindiging',
+  definition:
+    'Per aanbieder (AGB-code): kosten en unieke cliënten als bij "Kosten en cliënten" (PGB heeft geen aanbieder en telt ' +
+    'hier niet mee), kosten per cliënt, de mediane duur in dagen van de trajecten bij deze aanbieder die in de periode ' +
+    'eindigen (toewijzingen van een cliënt bij de aanbieder samengevoegd), en het deel voortijdig beëindigde toewijzingen ' +
+    '(JZ588 32–35) van de in de periode beëindigde toewijzingen met bekende reden. Gesorteerd op kosten, hoogste eerst.',
+  splits: [],
+  async compute(store: Store, req: MetricRequest) {
+    const endPeriod = { date: 'f.end_date' };
+    const q = sql`
+      WITH spend AS (${spendSql(req)}),
+      dur AS (SELECT f.provider_agb, quantile_cont(f.seg_end - f.seg_start + 1, 0.5) AS median_days
+              FROM (${segmentsSql(req, ['provider'])}) f WHERE f.closed AND ${inPeriod(req, 'f.seg_end')} GROUP BY f.provider_agb),
+      ends AS (SELECT f.provider_agb, count(*) FILTER (WHERE g = 'voortijdig') AS early, count(*) FILTER (WHERE g <> 'onbekend') AS known
+               FROM (SELECT f.*, ${endGroupSql('f.end_reason')} AS g FROM d_alloc f, d_meta m
+                     WHERE f.end_date >= f.start_date AND f.end_date < m.peildatum AND ${filterWhere(req.filters, endPeriod)}) f
+               GROUP BY f.provider_agb)
+      SELECT s.provider_agb AS provider, p.name, s.cost_cents, s.clients, d.median_days, e.early, e.known
+      FROM spend s LEFT JOIN provider p ON p.agb = s.provider_agb LEFT JOIN dur d USING (provider_agb)
+      LEFT JOIN ends e USING (provider_agb)
+      ORDER BY s.cost_cents DESC, s.provider_agb`;
+    const rows = (await query(store, q)).map((r) => ({
+      provider: r.provider, name: r.name, cost: eur(r.cost_cents), clients: r.clients,
+      cost_per_client: round((ratio(r.cost_cents, r.clients) ?? NaN) / 100), median_days: round(Number(r.median_days ?? NaN), 1),
+      early_pct: pct(r.early, r.known),
+    }));
+    return result(this, req, [
+      { name: 'provider', label: 'Aanbieder (AGB)', unit: 'text' }, { name: 'name', label: 'Naam', unit: 'text' },
+      { name: 'cost', label: 'Kosten', unit: 'eur' }, { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
+      { name: 'cost_per_client', label: 'Kosten per cliënt', unit: 'eur' },
+      { name: 'median_days', label: 'Mediane trajectduur (dagen)', unit: 'days' },
+      { name: 'early_pct', label: 'Voortijdig beëindigd (%)', unit: 'pct' },
+    ], rows);
+  },
+};
+
+/** Scale classes by spend in the period (euros, lower bound inclusive). */
+export const SCALE_CLASSES: [label: string, fromEuros: number][] = [
+  ['< € 50.000', 0], ['€ 50.000 – 200.000', 50_000], ['€ 200.000 – 1 mln', 200_000], ['€ 1 – 5 mln', 1_000_000], ['≥ € 5 mln', 5_000_000],
+];
+
+export const providerConcentration: Metric = {
+  id: 'provider_concentration',
+  title: 'Aanbieders: aantal, concentratie en schaalklassen',
+  definition:
+    'Aanbieders met kosten in de periode (kosten als bij "Kosten en cliënten", zonder PGB), ingedeeld in schaalklassen naar ' +
+    'hun kosten in de periode (< € 50.000, € 50.000–200.000, € 200.000–1 mln, € 1–5 mln, ≥ € 5 mln). In het totaal: ' +
+    'het aantal aanbieders, het aandeel van de N grootste (standaard 10) in de kosten en het aantal boven de drempel ' +
+    '(standaard € 200.000, "boven" = meer dan).',
+  splits: [],
+  params: [{ name: 'top', label: 'Aantal grootste aanbieders', type: 'number', default: 10 },
+    { name: 'threshold', label: 'Drempel (€)', type: 'number', default: 200_000 }],
+  async compute(store: Store, req: MetricRequest) {
+    // Class bounds are code constants (not user input), so they are written into the SQL.
+    const classSql = `CASE ${SCALE_CLASSES.map(([, lo], i) => [i + 1, lo] as const).reverse()
+      .map(([i, lo]) => `WHEN cost_cents >= ${lo * 100} THEN ${i}`).join(' ')} END`;
+    const q = sql`
+      WITH spend AS (${spendSql(req)}),
+      ranked AS (SELECT *, row_number() OVER (ORDER BY cost_cents DESC, provider_agb) AS rn,
+                   ${classSql} AS class
+                 FROM spend WHERE cost_cents > 0)
+      SELECT class, count(*) AS providers, sum(cost_cents)::BIGINT AS cost_cents,
+        sum(count(*)) OVER () AS all_providers, sum(sum(cost_cents)) OVER ()::BIGINT AS all_cost,
+        (SELECT sum(cost_cents) FROM ranked WHERE rn <= ${bind(Number(req.params!.top))})::BIGINT AS top_cost,
+        (SELECT count(*) FROM ranked WHERE cost_cents > ${bind(Number(req.params!.threshold) * 100)}) AS over
+      FROM ranked GROUP BY class ORDER BY class`;
+    const raw = await query(store, q);
+    const rows = SCALE_CLASSES.map(([label], i) => {
+      const r = raw.find((x) => Number(x.class) === i + 1);
+      return { scale_class: label, providers: r?.providers ?? 0, cost: eur(r?.cost_cents ?? 0), cost_share_pct: pct(r?.cost_cents ?? 0, raw[0]?.all_cost) };
+    });
+    const t = raw[0];
+    return result(this, req, [
+      { name: 'scale_class', label: 'Schaalklasse', unit: 'text' }, { name: 'providers', label: 'Aanbieders', unit: 'count' },
+      { name: 'cost', label: 'Kosten', unit: 'eur' }, { name: 'cost_share_pct', label: 'Aandeel kosten (%)', unit: 'pct' },
+    ], rows, {
+      providers: t?.all_providers ?? 0, cost: eur(t?.all_cost ?? 0), top_cost: eur(t?.top_cost ?? 0),
+      top_share_pct: pct(t?.top_cost, t?.all_cost), providers_over_threshold: t?.over ?? 0,
+    });
+  },
+};
