@@ -1,5 +1,6 @@
 // `roer serve`: the API and the dashboard on http://127.0.0.1:3000. This process owns the database file while it runs;
 // it stops cleanly on Ctrl+C or SIGTERM (closing the store, so the file is free again).
+import { createSecureApp, ensureAdmin } from '../api/auth/index.ts';
 import { startServer } from '../api/server.ts';
 import { RoerError } from '../errors.ts';
 import { Store, dbPath } from '../store/index.ts';
@@ -42,8 +43,13 @@ Opties:
   --port <nummer>  de poort (standaard 3000; 0 = een vrije poort)
   --host <adres>   het adres waarop de server luistert (standaard 127.0.0.1: alleen deze
                    computer; 0.0.0.0 maakt Roer bereikbaar vanaf het netwerk)
-  --db <bestand>   de database (standaard ./data/roer.duckdb, of $ROER_DB)`,
-  options: { port: { type: 'string' }, host: { type: 'string' } },
+  --tls            de verbinding loopt via HTTPS (sessiecookies krijgen de vlag Secure)
+  --proxy          achter een reverse proxy: vertrouw X-Forwarded-For voor het adres van de gebruiker
+  --db <bestand>   de database (standaard ./data/roer.duckdb, of $ROER_DB)
+
+Inloggen is verplicht. Bij de eerste start wordt de gebruiker 'beheerder' aangemaakt en
+zijn wachtwoord één keer getoond; meer gebruikers: 'roer user add' (zie 'roer user --help').`,
+  options: { port: { type: 'string' }, host: { type: 'string' }, tls: { type: 'boolean' }, proxy: { type: 'boolean' } },
   async run(values) {
     const port = parsePort(values.port);
     const host = (values.host as string | undefined) ?? '127.0.0.1';
@@ -51,7 +57,10 @@ Opties:
     const store = await Store.open(path);
     try {
       const stopped = stopSignal();
-      const server = await startServer({ store, port, host });
+      const password = await ensureAdmin(store);
+      if (password) process.stdout.write(`Eerste beheerder aangemaakt: gebruiker 'beheerder', wachtwoord ${password}\n(dit wachtwoord wordt niet opnieuw getoond)\n`);
+      const app = createSecureApp({ store, tls: Boolean(values.tls), trustProxy: Boolean(values.proxy) });
+      const server = await startServer({ store, port, host, app: app as never });
       process.stdout.write(`Roer draait op ${server.url}  (database ${path})\nStoppen: Ctrl+C\n`);
       await stopped;
       process.stdout.write('Roer stopt…\n');
