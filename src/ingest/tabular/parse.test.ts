@@ -62,3 +62,9 @@ describe('integers, years, codes', () => {
     expect(await parse({ type: 'yesno' }, auto, ['ja', 'Nee', 'misschien'])).toEqual([true, false, null]);
   });
 });
+
+describe('amount cells with non-breaking spaces', () => {
+  it('strips the euro sign, spaces and (narrow) no-break spaces as thousands separators', async () => {
+    expect(await parse({ type: 'amount' }, auto, ['€\u00A01.234,56', '1\u202F234,56', '1 234,56'])).toEqual([123456, 123456, 123456]);
+  });
+});

@@ -39,7 +39,9 @@ function amountSql(r: string, style: DecimalStyle): string {
 
 /** Strips what may surround an amount: the euro sign and (non-breaking) spaces. */
 export function stripAmountSql(r: string): string {
-  return `nullif(replace(replace(replace(replace(${r}, '€', ''), ' ', ''), chr(160), ''), chr(8239), ''), '')`;
+  const stripped = `nullif(replace(replace(replace(replace(${r}, '€', ''), ' ', ''), chr(160), ''), chr(8239), ''), '')`;
+  // Most cells are plain numbers: only those with a euro sign or a space pay for the four replaces.
+  return `CASE WHEN regexp_matches(${r}, '[€ \u00A0\u202F]') THEN ${stripped} ELSE ${r} END`;
 }
 
 /** The value expression for a field whose normalised cell is `r`. */

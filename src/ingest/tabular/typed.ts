@@ -31,7 +31,9 @@ export async function buildTyped(
     const v = !sourced.includes(f) ? 'NULL' : f === 'bsn' ? 'b.client_id' : valueSql(d, r(f), spec, p);
     return `CAST(${v} AS ${sqlType(d)}) AS ${quoteIdent(typedColumn(f))}`;
   });
-  const errors = sourced.map((f) => {
+  // Only fields that can fail get an error column (a non-required text field never does).
+  const checked = sourced.filter((f) => defs[f]!.required || defs[f]!.type !== 'text');
+  const errors = checked.map((f) => {
     const d = defs[f]!;
     const invalid = d.type === 'text' ? 'NULL' : `CASE WHEN ${quoteIdent(typedColumn(f))} IS NULL THEN ${reasonSql(d, r(f), spec, p)} END`;
     return `CASE WHEN ${r(f)} IS NULL THEN ${d.required ? "'ontbreekt'" : 'NULL'} ELSE ${invalid} END AS ${quoteIdent(`e:${f}`)}`;
@@ -42,17 +44,17 @@ export async function buildTyped(
     const from = `(SELECT ${trimSql(`s.${quoteIdent(stage.columns.bsn!)}`)} AS ${quoteIdent('t:bsn')} FROM ${stage.view} s) t`;
     await buildPseudonymTable(ctx, from, normSql('bsn', defs.bsn!, spec, stage, bp), bp.values, pseudonyms);
   }
-  const errorCols = sourced.map((f) => quoteIdent(`e:${f}`));
+  const errorCols = checked.map((f) => quoteIdent(`e:${f}`));
   const extras = Object.entries(extra).map(([name, sql]) => `${sql} AS ${quoteIdent(name)}`);
   await ctx.store.run(
     `CREATE TEMP TABLE ${typed} AS
      SELECT *, ${errorCols.length ? errorCols.map((c) => `${c} IS NULL`).join(' AND ') : 'true'} AS __ok ${extras.map((e) => `, ${e}`).join('')}
-     FROM (SELECT * EXCLUDE (${sourced.map(r).join(', ')}), ${errors.join(', ')}
+     FROM (SELECT * EXCLUDE (${sourced.map(r).join(', ')})${errors.map((e) => `, ${e}`).join('')}
            FROM (SELECT n.*, ${values.join(', ')}
                  FROM (SELECT t.__line, ${norm.join(', ')} FROM (SELECT s.__line, ${trimmed.join(', ')} FROM ${stage.view} s) t) n ${join}))`,
     p.values,
   );
-  return quarantineInvalid(ctx, spec, stage, typed, sourced);
+  return quarantineInvalid(ctx, stage, typed, checked);
 }
 
 /** Trimmed cell, NULL when empty; trim() only runs on cells that need it (it costs as much as copying the file). */
@@ -71,18 +73,18 @@ function normSql(field: string, def: FieldDef, spec: TableSpec, stage: Stage, p:
   return x;
 }
 
-async function quarantineInvalid(ctx: ImportContext, spec: TableSpec, stage: Stage, typed: string, sourced: string[]): Promise<number> {
+async function quarantineInvalid(ctx: ImportContext, stage: Stage, typed: string, checked: string[]): Promise<number> {
   const bad = await ctx.store.one<{ n: number }>(`SELECT count(*) AS n FROM ${typed} WHERE NOT __ok`);
   if (bad!.n === 0) return 0; // the common case: skip joining the whole file back to its staged text
   const fileCols = Object.entries(stage.columns);
   const rows = await ctx.store.all(
-    `SELECT t.__line, ${sourced.map((f) => `t.${quoteIdent(`e:${f}`)}`).join(', ')}
+    `SELECT t.__line, ${checked.map((f) => `t.${quoteIdent(`e:${f}`)}`).join(', ')}
             ${fileCols.map(([f, c]) => `, s.${quoteIdent(c)} AS ${quoteIdent(`c:${f}`)}`).join('')}
      FROM ${typed} t JOIN ${stage.view} s ON s.__line = t.__line WHERE NOT t.__ok ORDER BY t.__line`,
   );
   const label = (f: string) => stage.columns[f] ?? `(constante ${f})`;
   for (const row of rows) {
-    const errs = sourced.filter((f) => row[`e:${f}`] !== null).map((f) => ({ field: label(f), reason: String(row[`e:${f}`]) }));
+    const errs = checked.filter((f) => row[`e:${f}`] !== null).map((f) => ({ field: label(f), reason: String(row[`e:${f}`]) }));
     const more = errs.slice(1).map((e) => `; ook ${e.field}: ${e.reason}`).join('');
     ctx.quarantine({
       record: Number(row.__line),
