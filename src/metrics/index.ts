@@ -11,6 +11,7 @@ import { duration, endings, reindication } from './durations.ts';
 import { extendedCare, waitingTime } from './waiting.ts';
 import { pathways, stacking, transitions } from './pathways.ts';
 import { providerConcentration, providers } from './providers.ts';
+import { budgetRealisation } from './budget.ts';
 import { intensiveClientList, intensiveClients, intensiveEntry } from './intensive.ts';
 import { MetricRequestError } from './errors.ts';
 import type { Metric, MetricRequest, MetricResult } from './types.ts';
@@ -23,7 +24,8 @@ export type * from './types.ts';
 export const catalogue: Metric[] = [costs, costsYoy, decomposition, utilisation, cohorts, intensiveClients, intensiveEntry, intensiveClientList,
   referrals, referrers, gpSpecialistMh, flows, reentry,
   duration, endings, reindication, waitingTime, extendedCare,
-  pathways, transitions, stacking, providers, providerConcentration];
+  pathways, transitions, stacking, providers, providerConcentration,
+  budgetRealisation];
 
 /** The metric with this id, or undefined. */
 export function getMetric(id: string): Metric | undefined {

@@ -1,0 +1,51 @@
+// Specification of budget vs realisation: invoiced plus expected for recent months not yet invoiced.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Store } from '../store/index.ts';
+import { addAllocation, addBudget, addInvoice, derive, fixtureStore } from './fixtures.ts';
+import { computeMetric } from './index.ts';
+
+const Y2018 = { from: '2018-01-01', to: '2018-12-31' };
+let store: Store;
+beforeAll(async () => {
+  store = await fixtureStore();
+  await addBudget(store, { year: 2018, euros: 10_000 });
+  await addBudget(store, { year: 2018, euros: 2_000, kind: 'burap' });
+  await addBudget(store, { year: 2018, euros: 7_000, careType: 'ambulant' });
+  await addBudget(store, { year: 2018, euros: 3_000, careType: 'verblijf' });
+  await addInvoice(store, { client: 'c1', periodStart: '2018-01-01', euros: 4_000 });
+  await addInvoice(store, { client: 'c2', periodStart: '2018-02-01', euros: 5_000, product: 'VBL' });
+  // c3: € 900 over Oct–Dec (92 days); only October invoiced: November and December (61 days) are expected.
+  const a3 = await addAllocation(store, { client: 'c3', start: '2018-10-01', end: '2018-12-31', budgetCents: 900_00 });
+  await addInvoice(store, { client: 'c3', allocation: a3, periodStart: '2018-10-01', periodEnd: '2018-10-31', euros: 300 });
+  // c4: December invoiced, which sets the peildatum to 31 December 2018.
+  const a4 = await addAllocation(store, { client: 'c4', start: '2018-12-01', end: '2018-12-31', budgetCents: 100_00 });
+  await addInvoice(store, { client: 'c4', allocation: a4, periodStart: '2018-12-01', periodEnd: '2018-12-31', euros: 100 });
+  // c5: never invoiced, long ago (before the 3-month window): assumed unused, not expected.
+  await addAllocation(store, { client: 'c5', start: '2018-01-01', end: '2018-03-31', budgetCents: 900_00 });
+  await derive(store);
+});
+
+describe('budget', () => {
+  it('compares the budget after burap with invoiced plus expected', async () => {
+    const r = await computeMetric(store, 'budget', { filters: Y2018, split: [] });
+    expect(r.rows).toEqual([{
+      year: 2018, original_budget: 10_000, budget: 12_000, invoiced: 9_400, expected: 596.74, realised: 9_996.74,
+      difference: 2_003.26, realised_pct: 83.3,
+    }]);
+  });
+
+  it('uses the care-type budgets when split by care type', async () => {
+    const r = await computeMetric(store, 'budget', { filters: Y2018, split: ['care_type'] });
+    expect(r.rows).toEqual([
+      { year: 2018, care_type: 'ambulant', original_budget: 7_000, budget: 7_000, invoiced: 4_400, expected: 596.74,
+        realised: 4_996.74, difference: 2_003.26, realised_pct: 71.4 },
+      { year: 2018, care_type: 'verblijf', original_budget: 3_000, budget: 3_000, invoiced: 5_000, expected: 0,
+        realised: 5_000, difference: -2_000, realised_pct: 166.7 },
+    ]);
+  });
+
+  it('refuses a malformed peildatum', async () => {
+    await expect(computeMetric(store, 'budget', { filters: Y2018, split: [], params: { peildatum: '31-12-2018' } }))
+      .rejects.toMatchObject({ param: 'params.peildatum' });
+  });
+});

@@ -1,0 +1,98 @@
+// Budget versus realisation per year (and municipality, care type, team): realised = invoiced + expected for care
+// delivered in recent months that has not been invoiced yet.
+import type { Store } from '../store/index.ts';
+import { MetricRequestError } from './errors.ts';
+import { bind, join, sql } from './sql/compose.ts';
+import { splitSelect } from './sql/dimensions.ts';
+import { allocFact, costFact } from './sql/facts.ts';
+import { FILTER_DIMENSIONS, type Where } from './sql/filters.ts';
+import { eur, pct, query, result, splitColumns, type Row } from './result.ts';
+import type { Dimension, Filters, Metric, MetricRequest } from './types.ts';
+
+const BUDGET_COLUMN: Partial<Record<Dimension, string>> = { municipality: 'municipality', care_type: 'care_type', team: 'team_id' };
+
+/** Budget rows at the level the question asks for: per care type / team when split or filtered so, else the '' rows. */
+function budgetSql(req: MetricRequest): Where {
+  const f = req.filters;
+  const byType = req.split.includes('care_type') || !!f.care_type;
+  const byTeam = req.split.includes('team') || !!f.team;
+  const parts: Where[] = [sql`true`];
+  for (const d of ['municipality', 'care_type', 'team'] as const) {
+    const values = f[d];
+    if (values) parts.push({ sql: `${BUDGET_COLUMN[d]} IN (${values.map(() => '?').join(', ') || 'NULL'})`, params: values });
+  }
+  if (f.from) parts.push(sql`year >= year(${bind(f.from, 'DATE')})`);
+  if (f.to) parts.push(sql`year <= year(${bind(f.to, 'DATE')})`);
+  const keys = req.split.map((d) => `${BUDGET_COLUMN[d]} AS ${d}`);
+  // Without a care-type split, a municipality that only budgets per care type still gets its total (sum of those rows).
+  const typeLevel = byType ? `care_type <> ''` : `(care_type = '' OR NOT EXISTS (SELECT 1 FROM budget o WHERE o.year = b.year
+    AND o.municipality = b.municipality AND o.team_id = b.team_id AND o.care_type = ''))`;
+  return sql`
+    SELECT year, ${[...keys, ''].join(', ')}
+      sum(amount_cents) FILTER (WHERE kind = 'begroting')::BIGINT AS original_cents,
+      sum(amount_cents) FILTER (WHERE kind IN ('begroting', 'burap'))::BIGINT AS budget_cents
+    FROM budget b WHERE ${join(parts, ' AND ')} AND ${typeLevel} AND ${byTeam ? `team_id <> ''` : `team_id = ''`}
+    GROUP BY ALL`;
+}
+
+export const budgetRealisation: Metric = {
+  id: 'budget',
+  title: 'Begroting en realisatie',
+  definition:
+    'Per jaar: de begroting (primitieve begroting plus burap-wijzigingen) naast de realisatie. Realisatie = gedeclareerde ' +
+    'kosten (geaccepteerd, jaar van de zorg, PGB inbegrepen) plus een verwachting voor geleverde zorg die nog niet is ' +
+    'gedeclareerd: voor elke toewijzing die actief was in een van de laatste maanden vóór de peildatum (standaard 3 ' +
+    'maanden; peildatum standaard de laatst gedeclareerde periode) en voor die maand nog geen declaratie heeft, het ' +
+    'toegewezen bedrag van die maand (budget, of omvang × tarief). Oudere maanden zonder declaratie gelden als niet ' +
+    'gebruikt. Verschil = begroting − realisatie. Per zorgsoort of team telt de begroting van die zorgsoort of dat team; ' +
+    'andere filters (aanbieder, verwijzer …) gelden niet voor de begroting.',
+  splits: ['municipality', 'care_type', 'team'],
+  params: [{ name: 'lag_months', label: 'Maanden declaratievertraging', type: 'number', default: 3 },
+    { name: 'peildatum', label: 'Peildatum (jjjj-mm-dd; leeg = laatst gedeclareerde periode)', type: 'string', default: '' }],
+  async compute(store: Store, req: MetricRequest) {
+    const ref = String(req.params!.peildatum ?? '');
+    if (ref && !/^\d{4}-\d{2}-\d{2}$/.test(ref)) throw new MetricRequestError('params.peildatum', `'peildatum' is geen geldige datum (jjjj-mm-dd).`);
+    const refSql = ref ? bind(ref, 'DATE') : sql`(SELECT peildatum FROM d_meta)`;
+    const names = req.split as string[];
+    const cost = costFact({ ...req, filters: { ...req.filters, basis: 'care' } });
+    const al = allocFact(req);
+    const k = [...names, ''].join(', ');
+    const q = sql`
+      WITH bud AS (${budgetSql(req)}),
+      inv AS (SELECT year(f.care_date) AS year, ${[...splitSelect(req.split, 'f.care_date'), ''].join(', ')}
+              sum(f.amount_cents)::BIGINT AS invoiced_cents FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL),
+      exp AS (SELECT year(f.first_day) AS year, ${[...splitSelect(req.split, 'f.first_day'), ''].join(', ')}
+              sum(f.allocated_cents * (least(f.last_day, ${refSql}) - f.first_day + 1) / f.days) AS expected_cents
+              FROM ${al.from} WHERE ${al.where} AND f.first_day <= ${refSql}
+                AND f.month > date_trunc('month', ${refSql}) - to_months(${bind(Number(req.params!.lag_months), 'INTEGER')})
+                AND NOT EXISTS (SELECT 1 FROM d_cost c WHERE c.municipality = f.municipality AND c.allocation_no = f.allocation_no
+                                AND date_trunc('month', c.care_date) = f.month)
+              GROUP BY ALL),
+      keys AS (SELECT DISTINCT year, ${k} FROM (SELECT year, ${k} FROM bud UNION ALL SELECT year, ${k} FROM inv
+               UNION ALL SELECT year, ${k} FROM exp))
+      SELECT keys.*, bud.original_cents, bud.budget_cents, inv.invoiced_cents, round(exp.expected_cents)::BIGINT AS expected_cents
+      FROM keys
+      ${['bud', 'inv', 'exp'].map((t) => `LEFT JOIN ${t} ON ${t}.year = keys.year ${names.map((n) => `AND ${t}.${n} IS NOT DISTINCT FROM keys.${n}`).join(' ')}`).join('\n')}
+      ORDER BY ${['keys.year', ...names.map((n) => `keys.${n}`)].join(', ')}`;
+    const shape = (r: Row) => {
+      const realised = Number(r.invoiced_cents ?? 0) + Number(r.expected_cents ?? 0);
+      return {
+        year: r.year, ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),
+        original_budget: eur(r.original_cents), budget: eur(r.budget_cents), invoiced: eur(r.invoiced_cents ?? 0),
+        expected: eur(r.expected_cents ?? 0), realised: eur(realised),
+        difference: r.budget_cents === null ? null : eur(Number(r.budget_cents) - realised),
+        realised_pct: pct(realised, r.budget_cents),
+      };
+    };
+    const ignored = FILTER_DIMENSIONS.filter((d) => !(d in BUDGET_COLUMN) && req.filters[d as keyof Filters]);
+    const notes = ignored.length ? [`De begroting is niet uitgesplitst naar ${ignored.join(', ')}; dat filter geldt alleen voor de realisatie.`] : [];
+    return result(this, req, [
+      { name: 'year', label: 'Jaar', unit: 'text' }, ...splitColumns(req.split),
+      { name: 'original_budget', label: 'Primitieve begroting', unit: 'eur' },
+      { name: 'budget', label: 'Begroting (na burap)', unit: 'eur' }, { name: 'invoiced', label: 'Gedeclareerd', unit: 'eur' },
+      { name: 'expected', label: 'Verwacht, nog niet gedeclareerd', unit: 'eur' }, { name: 'realised', label: 'Realisatie', unit: 'eur' },
+      { name: 'difference', label: 'Verschil (begroting − realisatie)', unit: 'eur' },
+      { name: 'realised_pct', label: 'Realisatie (% van begroting)', unit: 'pct' },
+    ], (await query(store, q)).map(shape), undefined, notes);
+  },
+};
