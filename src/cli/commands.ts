@@ -4,5 +4,6 @@ import { status } from './status.ts';
 import { user } from './user.ts';
 import { serve } from './serve.ts';
 import { importCommand } from './import.ts';
+import { demo } from './demo.ts';
 
-export const commands: Command[] = [importCommand, status, user, serve];
+export const commands: Command[] = [importCommand, status, user, serve, demo];

@@ -2,12 +2,12 @@
 
 /**
  * Hands out unique, valid BSNs in order. Numbers whose check digit would be 10 are skipped, as the 11-proof demands.
- * @example const s = new BsnSequence(); s.next() // '910000009'
+ * @example const s = new BsnSequence(); s.next() // a nine-digit BSN starting with 91
  */
 export class BsnSequence {
   private counter: number;
 
-  constructor(start = 10_000_000) {
+  constructor(start = 1_000_000) {
     this.counter = start;
   }
 

@@ -26,7 +26,7 @@ function deliveredVolume(rng: Rng, a: Allocation, from: Day, to: Day, m: number)
 /** All invoice lines of one municipality's allocations, in allocation and month order. */
 export function invoiceLines(rng: Rng, municipality: string, allocations: Allocation[]): InvoiceLine[] {
   const lines: InvoiceLine[] = [];
-  const lateDates = new Map<string, Day>();
+  const invoiceDates = new Map<string, Day>();
   const rejecting = new Map<string, boolean>();
   let seq = 0;
   const nextRef = () => `R${municipality}${String(++seq).padStart(8, '0')}`;
@@ -42,14 +42,16 @@ export function invoiceLines(rng: Rng, municipality: string, allocations: Alloca
       const t = tariff(a.product, year);
       const yyyymm = String(Math.floor(m / 12) * 100 + (m % 12) + 1);
       const group = `${a.provider.agb}/${m}`;
-      const lateDate = () => {
-        let d = lateDates.get(group);
-        if (d === undefined) lateDates.set(group, (d = monthEnd(m) + rng.int(45, 150)));
+      // One invoice per provider and month, and one more for what came late: each line of it carries the same date.
+      const invoiceDate = (late: boolean) => {
+        const key = late ? `${group}/A` : group;
+        let d = invoiceDates.get(key);
+        if (d === undefined) invoiceDates.set(key, (d = monthEnd(m) + (late ? rng.int(45, 150) : rng.int(5, 25))));
         return d;
       };
       const line = (late: boolean, previousReference: string | null, vol: number, tariffCents: number, amountCents: number, debitCredit: 'D' | 'C'): InvoiceLine => ({
         provider: a.provider, reference: nextRef(), previousReference, municipality, client: a.client, allocation: a,
-        invoiceNo: late ? `${municipality}${yyyymm}A` : `${municipality}${yyyymm}`, invoiceDate: late ? lateDate() : monthEnd(m) + rng.int(5, 25),
+        invoiceNo: late ? `${municipality}${yyyymm}A` : `${municipality}${yyyymm}`, invoiceDate: invoiceDate(late),
         periodStart: from, periodEnd: to, volume: vol, tariffCents, amountCents, debitCredit, rejected: null, late,
       });
       const late = rng.chance(P_LATE);

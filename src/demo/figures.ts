@@ -1,0 +1,30 @@
+// The headline figures of an imported region, straight from the store: cost and unique clients per year by the
+// period of care, counting claimed minus rejected (JW325) amounts. Used for the demo summary, its tests and bench.
+import type { Store } from '../store/index.ts';
+
+export interface YearFigures {
+  year: number;
+  clients: number;
+  /** euros */
+  cost: number;
+  /** euros per client */
+  costPerClient: number;
+}
+
+const SQL = `
+  SELECT year(l.period_start)::INTEGER AS year,
+         count(DISTINCT l.client_id)::INTEGER AS clients,
+         (sum(l.amount_cents) - coalesce(sum(r.amount_cents), 0))::BIGINT AS cents
+  FROM invoice_line l
+  LEFT JOIN invoice_rejection r ON r.provider_agb = l.provider_agb AND r.reference = l.reference
+  WHERE ($1::VARCHAR IS NULL OR l.municipality = $1)
+  GROUP BY 1 ORDER BY 1`;
+
+/**
+ * Cost and clients per year for one municipality, or the whole store when `municipality` is null.
+ * @example await yearFigures(store, '1708') // [{ year: 2015, clients: 812, cost: 8_400_000, … }, …]
+ */
+export async function yearFigures(store: Store, municipality: string | null): Promise<YearFigures[]> {
+  const rows = await store.all<{ year: number; clients: number; cents: number }>(SQL, [municipality]);
+  return rows.map((r) => ({ year: r.year, clients: r.clients, cost: r.cents / 100, costPerClient: r.clients ? Math.round(r.cents / 100 / r.clients) : 0 }));
+}

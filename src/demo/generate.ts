@@ -1,0 +1,153 @@
+// Generates the demo region into a folder: case-system CSV exports for 2015–2020 (+ mapping.json), reference tables,
+// and iJw 3.2 messages from 2021. Deterministic: the same seed and scale give byte-identical files.
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BsnSequence } from './bsn.ts';
+import { PRODUCTS } from './catalogue.ts';
+import { CsvFile } from './csv/format.ts';
+import { TABLES, allocationsTable, budgetsTable, clientsTable, invoiceLinesTable, mappingJson, pgbTable, populationTable, productsTable, providersTable, type TableDef } from './csv/tables.ts';
+import { yearOf } from './dates.ts';
+import { budgets, pgbLines, type BudgetRow } from './extras.ts';
+import { IJW_START, emptyCounts, writeIjw, type IjwCounts } from './ijw/write.ts';
+import type { Allocation, Client, InvoiceLine, PgbLine } from './model.ts';
+import { makeProviders, makeReferrers, type Provider, type Referrers } from './parties.ts';
+import { Rng } from './random.ts';
+import { DEFAULT_REFERENCE_DIR, YEARS, loadRegion, populationRows, type Municipality } from './region.ts';
+import { simulateMunicipality } from './trajectories.ts';
+import { invoiceLines } from './invoicing.ts';
+
+export interface DemoOptions {
+  seed: string | number;
+  /** 1 = the real size of the region. */
+  scale: number;
+  outDir: string;
+  referenceDir?: string;
+  onProgress?: (done: number, total: number, label: string) => void;
+}
+
+export interface DemoSummary {
+  outDir: string;
+  municipalities: number;
+  providers: number;
+  clients: number;
+  allocations: { csv: number; xml: number };
+  invoiceLines: { csv: number; xml: number };
+  pgbLines: number;
+  budgetRows: number;
+  csvFiles: number;
+  ijw: IjwCounts;
+}
+
+const CSV_YEARS = YEARS.filter((y) => y < 2021);
+const MAPPING_FILE = 'mapping.json';
+
+/** Removes what an earlier run wrote (only the demo's own files), so a re-run leaves exactly one region behind. */
+function clearOutput(outDir: string): void {
+  if (!existsSync(outDir)) return mkdirSync(outDir, { recursive: true }) as unknown as void;
+  const ours = new Set(TABLES.flatMap((t) => (t.file.includes('{jaar}') ? CSV_YEARS.map((y) => t.file.replace('{jaar}', String(y))) : [t.file])));
+  for (const name of readdirSync(outDir)) {
+    if (ours.has(name) || name === MAPPING_FILE || name === 'ijw') rmSync(join(outDir, name), { recursive: true, force: true });
+  }
+}
+
+function open<T>(outDir: string, table: TableDef<T>, year?: number): CsvFile {
+  return new CsvFile(join(outDir, table.file.replace('{jaar}', String(year))), table.columns.map(([, name]) => name));
+}
+
+export interface MunicipalityResult {
+  index: number;
+  municipality: Municipality;
+  clients: Client[];
+  allocations: Allocation[];
+  lines: InvoiceLine[];
+  pgb: { clients: Client[]; lines: PgbLine[] };
+  budgets: BudgetRow[];
+  rng: Rng;
+}
+
+export interface RegionSetup {
+  root: Rng;
+  region: Municipality[];
+  providers: Provider[];
+  referrers: Referrers;
+  bsns: BsnSequence;
+}
+
+/** The fixed parts of the region for a seed: municipalities, providers, referrers. */
+export function setupRegion(seed: string | number, referenceDir = DEFAULT_REFERENCE_DIR): RegionSetup {
+  const root = new Rng(String(seed));
+  const region = loadRegion(referenceDir);
+  return { root, region, providers: makeProviders(root.fork('aanbieders')), referrers: makeReferrers(root.fork('verwijzers'), region), bsns: new BsnSequence() };
+}
+
+/** The simulated region, one municipality at a time (so memory holds one municipality's records). */
+export function* simulateRegion(setup: RegionSetup, scale: number): Generator<MunicipalityResult> {
+  const { root, providers, referrers, bsns } = setup;
+  for (const [i, m] of setup.region.entries()) {
+    const rng = root.fork(m.code);
+    const sim = simulateMunicipality(m, { rng: rng.fork('zorg'), scale, providers, referrers, bsns });
+    const lines = invoiceLines(rng.fork('declaraties'), m.code, sim.allocations);
+    const pgb = pgbLines(rng.fork('pgb'), m, scale, bsns);
+    const plan = budgets(rng.fork('budget'), m, lines, pgb.lines);
+    yield { index: i + 1, municipality: m, clients: sim.clients, allocations: sim.allocations, lines, pgb, budgets: plan, rng };
+  }
+}
+
+/**
+ * Generates the demo region and returns what it wrote.
+ * @example generateDemo({ seed: 42, scale: 0.02, outDir: '/tmp/demo' })
+ */
+export function generateDemo(opts: DemoOptions): DemoSummary {
+  const { scale, outDir } = opts;
+  clearOutput(outDir);
+  const setup = setupRegion(opts.seed, opts.referenceDir);
+  const { region, providers } = setup;
+  const summary: DemoSummary = {
+    outDir, municipalities: region.length, providers: providers.length, clients: 0, allocations: { csv: 0, xml: 0 },
+    invoiceLines: { csv: 0, xml: 0 }, pgbLines: 0, budgetRows: 0, csvFiles: 0, ijw: emptyCounts(),
+  };
+
+  const writeAll = <T>(table: TableDef<T>, rows: T[]) => {
+    const f = open(outDir, table);
+    for (const r of rows) f.row(table.row(r));
+    f.close();
+  };
+  writeAll(productsTable, PRODUCTS.flatMap((product) => YEARS.map((year) => ({ product, year }))));
+  writeAll(providersTable, providers);
+  writeAll(populationTable, populationRows(region, scale));
+  const clientsCsv = open(outDir, clientsTable);
+  const budgetsCsv = open(outDir, budgetsTable);
+  const pgbCsv = open(outDir, pgbTable);
+  const allocCsv = new Map(CSV_YEARS.map((y) => [y, open(outDir, allocationsTable, y)]));
+  const linesCsv = new Map(CSV_YEARS.map((y) => [y, open(outDir, invoiceLinesTable, y)]));
+
+  for (const r of simulateRegion(setup, scale)) {
+    opts.onProgress?.(r.index - 1, region.length, r.municipality.name);
+    for (const c of [...r.clients, ...r.pgb.clients]) clientsCsv.row(clientsTable.row(c));
+    summary.clients += r.clients.length + r.pgb.clients.length;
+    for (const a of r.allocations) {
+      if (a.allocatedOn >= IJW_START) {
+        summary.allocations.xml++;
+        continue;
+      }
+      allocCsv.get(Math.max(2015, yearOf(a.allocatedOn)))!.row(allocationsTable.row({ a, exportedOn: IJW_START }));
+      summary.allocations.csv++;
+    }
+    for (const l of r.lines) {
+      if (l.periodStart >= IJW_START) continue;
+      linesCsv.get(yearOf(l.periodStart))!.row(invoiceLinesTable.row(l));
+      summary.invoiceLines.csv++;
+    }
+    for (const p of r.pgb.lines) pgbCsv.row(pgbTable.row(p));
+    for (const b of r.budgets) budgetsCsv.row(budgetsTable.row(b));
+    summary.pgbLines += r.pgb.lines.length;
+    summary.budgetRows += r.budgets.length;
+    writeIjw(outDir, r.index, r.municipality.code, r.allocations, r.lines, r.rng.fork('ijw'), summary.ijw);
+  }
+  summary.invoiceLines.xml = summary.ijw.lines;
+  for (const f of [clientsCsv, budgetsCsv, pgbCsv, ...allocCsv.values(), ...linesCsv.values()]) f.close();
+  summary.csvFiles = 6 + allocCsv.size + linesCsv.size;
+  writeFileSync(join(outDir, MAPPING_FILE), JSON.stringify(mappingJson(), null, 2) + '\n');
+  opts.onProgress?.(region.length, region.length, 'klaar');
+  return summary;
+}

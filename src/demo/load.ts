@@ -1,0 +1,23 @@
+// Imports a generated demo folder through the same importers a user would use: the CSV exports with the folder's
+// mapping.json, and the iJw messages under ijw/.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { importPaths, type FileReport, type ImportProgress } from '../ingest/importer.ts';
+import type { Secret } from '../ingest/pseudonym.ts';
+import { loadMapping } from '../ingest/tabular/index.ts';
+import type { Store } from '../store/index.ts';
+
+/** The files of a demo folder in the form importPaths takes them (the mapping itself is not data). */
+export function demoPaths(dir: string): string[] {
+  const csv = readdirSync(dir).filter((n) => n.endsWith('.csv')).sort().map((n) => join(dir, n));
+  return existsSync(join(dir, 'ijw')) ? [...csv, join(dir, 'ijw')] : csv;
+}
+
+/**
+ * Imports the demo folder `dir` into `store`.
+ * @example await importDemo(store, 'data/demo', secret)
+ */
+export async function importDemo(store: Store, dir: string, secret: Secret, onProgress?: (p: ImportProgress) => void): Promise<FileReport[]> {
+  const mapping = await loadMapping(join(dir, 'mapping.json'));
+  return importPaths(store, demoPaths(dir), { secret, mapping, ...(onProgress ? { onProgress } : {}) });
+}
