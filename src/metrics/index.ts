@@ -1,18 +1,18 @@
 // The metrics engine's import surface: the catalogue, lookup, and computeMetric (validates, then computes).
-import type { Store } from '../store/index.ts';
+import { refreshDerived, type Store } from '../store/index.ts';
+import { budgetRealisation } from './budget.ts';
+import { cohorts } from './cohorts.ts';
 import { costs } from './costs.ts';
 import { decomposition } from './decomposition.ts';
-import { costsYoy } from './yoy.ts';
-import { cohorts } from './cohorts.ts';
-import { utilisation } from './utilisation.ts';
-import { gpSpecialistMh, referrals, referrers } from './referrals.ts';
-import { flows, reentry } from './flows.ts';
 import { duration, endings, reindication } from './durations.ts';
-import { extendedCare, waitingTime } from './waiting.ts';
+import { flows, reentry } from './flows.ts';
+import { intensiveClientList, intensiveClients, intensiveEntry } from './intensive.ts';
 import { pathways, stacking, transitions } from './pathways.ts';
 import { providerConcentration, providers } from './providers.ts';
-import { budgetRealisation } from './budget.ts';
-import { intensiveClientList, intensiveClients, intensiveEntry } from './intensive.ts';
+import { gpSpecialistMh, referrals, referrers } from './referrals.ts';
+import { utilisation } from './utilisation.ts';
+import { extendedCare, waitingTime } from './waiting.ts';
+import { costsYoy } from './yoy.ts';
 import { MetricRequestError } from './errors.ts';
 import type { Metric, MetricRequest, MetricResult } from './types.ts';
 import { validateRequest } from './validate.ts';
@@ -21,11 +21,15 @@ export { MetricRequestError } from './errors.ts';
 export type * from './types.ts';
 
 /** Every metric Roer computes, in the order the dashboard lists them. */
-export const catalogue: Metric[] = [costs, costsYoy, decomposition, utilisation, cohorts, intensiveClients, intensiveEntry, intensiveClientList,
-  referrals, referrers, gpSpecialistMh, flows, reentry,
-  duration, endings, reindication, waitingTime, extendedCare,
-  pathways, transitions, stacking, providers, providerConcentration,
-  budgetRealisation];
+export const catalogue: Metric[] = [
+  costs, costsYoy, decomposition, utilisation, cohorts,
+  intensiveClients, intensiveEntry, intensiveClientList,
+  referrals, referrers, gpSpecialistMh,
+  flows, reentry, duration, endings, reindication, waitingTime, extendedCare,
+  pathways, transitions, stacking,
+  providers, providerConcentration,
+  budgetRealisation,
+];
 
 /** The metric with this id, or undefined. */
 export function getMetric(id: string): Metric | undefined {
@@ -40,5 +44,17 @@ export function getMetric(id: string): Metric | undefined {
 export async function computeMetric(store: Store, id: string, request: Partial<MetricRequest>): Promise<MetricResult> {
   const metric = getMetric(id);
   if (!metric) throw new MetricRequestError('metric', `Onbekende maatstaf '${id}'.`);
-  return metric.compute(store, validateRequest(metric, request));
+  const valid = validateRequest(metric, request);
+  await ensureDerived(store);
+  return metric.compute(store, valid);
+}
+
+const derived = new WeakSet<Store>();
+
+/** Builds the derived tables once for a store that never had them (e.g. opened before any import). */
+async function ensureDerived(store: Store): Promise<void> {
+  if (derived.has(store)) return;
+  const found = await store.one<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'd_cost'`);
+  if (!found?.n) await refreshDerived(store);
+  derived.add(store);
 }
