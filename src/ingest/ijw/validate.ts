@@ -16,6 +16,8 @@ export interface FileValidation {
 
 const BATCH_BYTES = 32 * 1024 ** 2;
 const BATCH_FILES = 1000;
+/** The first batch is small so that importing can start early; later batches double up to BATCH_FILES. */
+const FIRST_BATCH_FILES = 16;
 
 export class SchemaValidator {
   private queue: Promise<unknown> = Promise.resolve();
@@ -83,11 +85,13 @@ ${KINDS.map((k) => `  <xs:import namespace="http://www.istandaarden.nl/ijw/3_2/$
 function* batches<T extends { size: number }>(files: T[]): Generator<T[]> {
   let batch: T[] = [];
   let bytes = 0;
+  let limit = FIRST_BATCH_FILES;
   for (const f of files) {
-    if (batch.length > 0 && (bytes + f.size > BATCH_BYTES || batch.length >= BATCH_FILES)) {
+    if (batch.length > 0 && (bytes + f.size > BATCH_BYTES || batch.length >= limit)) {
       yield batch;
       batch = [];
       bytes = 0;
+      limit = Math.min(BATCH_FILES, limit * 2);
     }
     batch.push(f);
     bytes += f.size;
