@@ -67,4 +67,4 @@ console.log(`CSV-import: ${lines.toLocaleString('nl-NL')} declaratieregels (${mb
 console.log(`  ${Math.round(lines / seconds).toLocaleString('nl-NL')} regels/s; opgeslagen ${outcome.ok}, quarantaine ${quarantined.length}`);
 console.log(`  piekgeheugen (RSS) ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
 store.close();
-if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+rmSync(dir, { recursive: true, force: true });

@@ -18,7 +18,7 @@ export async function buildPseudonymTable(
 ): Promise<void> {
   const rows = await ctx.store.all<{ bsn: string }>(
     `SELECT DISTINCT b AS bsn FROM (SELECT ${bsnSql} AS b FROM ${from}) WHERE b IS NOT NULL`, params);
-  await ctx.store.run(`CREATE TEMP TABLE ${table} (bsn VARCHAR PRIMARY KEY, client_id VARCHAR NOT NULL)`);
+  await ctx.store.run(`CREATE TEMP TABLE ${table} (bsn VARCHAR NOT NULL, client_id VARCHAR NOT NULL)`);
   const app = await ctx.store.connection.createAppender(table, 'main', 'temp');
   for (const { bsn } of rows) {
     if (!isValidBsn(bsn)) continue;

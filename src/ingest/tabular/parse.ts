@@ -17,14 +17,16 @@ export function sqlType(def: FieldDef): string {
   }
 }
 
-const DMY = `CASE WHEN regexp_full_match({r}, '\\d{1,2}-\\d{1,2}-\\d{4}') THEN try_strptime({r}, '%d-%m-%Y')::DATE END`;
-const YMD = `CASE WHEN regexp_full_match({r}, '\\d{4}-\\d{1,2}-\\d{1,2}') THEN try_strptime({r}, '%Y-%m-%d')::DATE END`;
+// The shape checks (cheaper than a regex) insist on a four-digit year, which strptime alone would not.
+const DMY = `CASE WHEN length({r}) BETWEEN 8 AND 10 AND substr({r}, -5, 1) = '-' THEN try_strptime({r}, '%d-%m-%Y')::DATE END`;
+const YMD = `CASE WHEN length({r}) BETWEEN 8 AND 10 AND substr({r}, 5, 1) = '-' THEN try_strptime({r}, '%Y-%m-%d')::DATE END`;
 
 /**
  * Euros as text → cents. Auto: with both ',' and '.', the last one is the decimal mark; a lone ',' is decimal;
  * a lone '.' is a thousands separator only in the exact pattern 1.234(.567), else decimal. At most two decimals.
  */
 function amountSql(r: string, style: DecimalStyle): string {
+  // Each branch validates the shape, then yields the number as "digits" + optional ".dd" (sign kept).
   const comma = `CASE WHEN regexp_full_match(${r}, '-?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d{1,2})?') THEN replace(replace(${r}, '.', ''), ',', '.') END`;
   const point = `CASE WHEN regexp_full_match(${r}, '-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d{1,2})?') THEN replace(${r}, ',', '') END`;
   const plainThousands = `CASE WHEN regexp_full_match(${r}, '-?\\d{1,3}(\\.\\d{3})+') THEN replace(${r}, '.', '') END`;
@@ -34,7 +36,14 @@ function amountSql(r: string, style: DecimalStyle): string {
     : `CASE WHEN strpos(${r}, ',') > 0 AND strpos(${r}, '.') > 0
               THEN (CASE WHEN strpos(${r}, ',') > strpos(${r}, '.') THEN ${comma} ELSE ${point} END)
             WHEN strpos(${r}, ',') > 0 THEN ${comma} ELSE coalesce(${plainThousands}, ${point}) END`;
-  return `CAST(CAST(${text} AS DECIMAL(18,2)) * 100 AS BIGINT)`;
+  return `(SELECT ${centsSql('n')} FROM (SELECT ${text} AS n))`;
+}
+
+/** "-12.5" → -1250 in integer arithmetic (a DECIMAL cast costs twice as much). */
+function centsSql(n: string): string {
+  const whole = `abs(CAST(split_part(${n}, '.', 1) AS BIGINT))`;
+  const cents = `CAST(rpad(split_part(${n}, '.', 2), 2, '0') AS BIGINT)`;
+  return `CASE WHEN prefix(${n}, '-') THEN -1 ELSE 1 END * (${whole} * 100 + ${cents})`;
 }
 
 /** Strips what may surround an amount: the euro sign and (non-breaking) spaces. */
