@@ -1,9 +1,11 @@
 // The catalogue as a whole: unique ids, Dutch definitions, and every metric answering every allowed split and every
 // filter on a mixed fixture (and on an empty store), with columns describing every row field.
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/index.ts';
 import { addAllocation, addBudget, addCarePeriod, addClient, addInvoice, addPgb, addReferrer, addRequest, addTariff,
   derive, fixtureStore } from './fixtures.ts';
+import { catalogueMarkdown } from './doc.ts';
 import { catalogue, computeMetric, getMetric } from './index.ts';
 import type { Filters } from './types.ts';
 
@@ -64,6 +66,11 @@ describe('catalogue', () => {
       const r = await computeMetric(empty, m.id, { filters: {}, split: [] });
       expect(r.metric).toBe(m.id);
     }
+  });
+
+  it('is documented in docs/metrics.md exactly as in the code', () => {
+    const doc = readFileSync(new URL('../../docs/metrics.md', import.meta.url), 'utf8');
+    expect(doc.slice(doc.indexOf('## Catalogue')).split('\n').slice(4).join('\n').trim()).toBe(catalogueMarkdown().trim());
   });
 
   it('refuses an unknown metric', async () => {
