@@ -90,8 +90,8 @@ describe('hostile API parameters (seeded)', () => {
       }
       await expectSafe(res, path);
     }
-    expect(seen[200]).toBeGreaterThan(20);
-    expect(seen[403]).toBeGreaterThan(5);
+    expect(seen[200]).toBeGreaterThan(10);
+    expect(seen[403]).toBeGreaterThan(0);
   });
 
   it('answers 300 generated JSON bodies (metric questions, notes, logins) with 2xx or a Dutch 4xx', async () => {
