@@ -1,6 +1,6 @@
 // Imports one iJw message file inside the caller's transaction: stream-parse into a stage, wait for its XSD validation,
 // quarantine the records with schema or rule errors, merge the rest, and remember the message's identity.
-// A message seen before (sender + BerichtIdentificatie + message code) changes nothing.
+// A message fully read before (sender + BerichtIdentificatie + message code) changes nothing.
 import type { ImportContext, ImportOutcome } from '../context.ts';
 import { BERICHT_CODE, LABEL, isImported, type IjwKind } from './catalogue.ts';
 import type { MessageModule } from './module.ts';
@@ -62,11 +62,14 @@ export async function importIjw(ctx: ImportContext, opts: IjwImportOptions): Pro
   } else {
     // A return message: only checked. Its schema errors are still reported.
     for (const e of validation.errors) ctx.quarantine({ record: e.line, field: e.field, reason: e.reason });
+    quarantined = validation.errors.length;
   }
-  if (h.identificatie !== '' && h.afzender !== '') {
+  // Only a message read without problems counts as received: a corrected copy of a message with quarantined records
+  // must still be read (its records that were stored already change nothing the second time).
+  if (quarantined === 0 && h.identificatie !== '' && h.afzender !== '') {
     await ctx.store.run('INSERT OR IGNORE INTO message VALUES (?, ?, CAST(? AS DATE), ?, ?, ?)',
       [h.afzender, h.identificatie, /^\d{4}-\d{2}-\d{2}$/.test(h.dagtekening) ? h.dagtekening : null, kind, h.ontvanger || null, ctx.fileId]);
   }
   const note = module ? undefined : `${kind} (${LABEL[kind]}) wordt door Roer niet gebruikt; alleen gecontroleerd`;
-  return { kind, total, ok, unchanged: total - quarantined - ok, ...(note ? { note } : {}) };
+  return { kind, total, ok, unchanged: module ? total - quarantined - ok : 0, ...(note ? { note } : {}) };
 }

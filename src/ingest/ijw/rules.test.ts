@@ -185,6 +185,28 @@ describe('nothing twice', () => {
     expect({ ...(await snapshot(store)), import_file: before.import_file }).toEqual(before);
   });
 
+  it('a corrected copy of a message with quarantined records is read again: the fixed records are stored', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { xsdDir } = await import('./catalogue.ts');
+    const original = readFileSync(xsdDir().replace(/xsd$/, 'berichten/JW315.xml'), 'utf8');
+    const [first] = await load(store, { 'JW315.xml': original });
+    expect(first).toMatchObject({ ok: 0, quarantined: 2 });
+    const [fixed] = await load(store, { 'JW315-verbeterd.xml': original.replaceAll('2027-06-31', '2027-06-30') });
+    expect(fixed).toMatchObject({ status: 'ingelezen', total: 2, ok: 2, quarantined: 0 });
+    expect(await store.all('SELECT provider_reference, requested_end, referrer_type, referrer_agb FROM request ORDER BY provider_reference')).toEqual([
+      { provider_reference: '40A12341234', requested_end: '2027-06-30', referrer_type: '01', referrer_agb: null },
+      { provider_reference: '40A12341235', requested_end: '2027-06-30', referrer_type: '02', referrer_agb: '12345678' },
+    ]);
+    // The old complaints of the file name are resolved only for the same name; the new file has none.
+    expect(await store.one('SELECT count(*) AS n FROM message')).toEqual({ n: 1 });
+  });
+
+  it('never overwrites the care type of a known product', async () => {
+    await store.run("INSERT INTO product (code, category, care_type) VALUES ('45A03', NULL, 'ambulant')");
+    await load(store, { 'a.xml': msg });
+    expect(await store.all('SELECT code, category, care_type FROM product')).toEqual([{ code: '45A03', category: null, care_type: 'ambulant' }]);
+  });
+
   it('the same file again is skipped and changes nothing, not even the log', async () => {
     const { writeFiles } = await import('../../../test/ingest/ijw-messages.ts');
     const { importPaths } = await import('../importer.ts');
