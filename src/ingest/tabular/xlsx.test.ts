@@ -51,6 +51,22 @@ describe('XLSX import', () => {
     }]);
   });
 
+  it('finds the header below a title row; a sheet without the mapped columns is refused, listing them', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Declaraties');
+    ws.addRow(['Declaraties 2019, export van 05-01-2020']);
+    ws.addRow([]);
+    ws.addRow(['AGB', 'Referentie', 'Gemeente', 'BSN', 'Van', 'Tot', 'Bedrag', 'D/C', 'Factuurdatum']);
+    ws.addRow([12345678, 'D-1', '0193', 123456782, '01-01-2019', '31-01-2019', 10, 'D', null]);
+    const store = await openStore();
+    const { outcome } = await importFile(store, tempFile('declaraties-t.xlsx', Buffer.from(await wb.xlsx.writeBuffer())), mapping);
+    expect(outcome).toEqual({ kind: 'invoice_lines', total: 1, ok: 1, unchanged: 0 });
+    const bad = new ExcelJS.Workbook();
+    bad.addWorksheet('Declaraties').addRow(['AGB', 'Referentie']);
+    const msg = await importFile(store, tempFile('declaraties-k.xlsx', Buffer.from(await bad.xlsx.writeBuffer())), mapping).then(() => '', (e: Error) => e.message);
+    expect(msg).toBe('declaraties-k.xlsx: de kopregel mist de kolommen "Gemeente" (municipality), "BSN" (bsn), "Van" (period_start), "Tot" (period_end), "Bedrag" (amount), "D/C" (debit_credit), "Factuurdatum" (invoice_date).');
+  });
+
   it('refuses a missing sheet, naming the sheets there are', async () => {
     const file = tempFile('declaraties-x.xlsx', await workbook([]));
     const store = await openStore();

@@ -44,6 +44,7 @@ async function stageSheet(
   let picks: { index: number; type: ReturnType<typeof fieldType> }[] = [];
   let app: Awaited<ReturnType<typeof ctx.store.connection.createAppender>> | undefined;
   let total = 0;
+  let headerError: unknown;
   const fieldType = (col: string) => {
     const field = Object.keys(columns!).find((f) => columns![f] === col);
     return field ? defs[field]!.type : undefined;
@@ -55,7 +56,14 @@ async function stageSheet(
     if (columns === undefined) {
       const header = values.map((v, i) => ({ i, h: cellText(v, undefined, spec.dateFormat, spec.decimal).trim() })).filter((x) => x.h !== '');
       if (header.length === 0) continue;
-      columns = resolveColumns(spec, header.map((x) => x.h), ctx.fileName);
+      // Exports often put a title above the header: the header is the first of the first ten rows that has the columns.
+      try {
+        columns = resolveColumns(spec, header.map((x) => x.h), ctx.fileName);
+      } catch (e) {
+        headerError ??= e;
+        if (row.number < 10) continue;
+        throw headerError;
+      }
       const staged = [...new Set(Object.values(columns))];
       picks = staged.map((c) => ({ index: header.find((x) => x.h === c)!.i, type: fieldType(c) }));
       await ctx.store.run(`CREATE TEMP TABLE ${names.stage} (__line INTEGER, ${staged.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
@@ -69,7 +77,7 @@ async function stageSheet(
     app!.endRow();
     total++;
   }
-  if (columns === undefined) throw new RoerError(`${ctx.fileName}: het werkblad is leeg.`);
+  if (columns === undefined) throw headerError ?? new RoerError(`${ctx.fileName}: het werkblad is leeg.`);
   app!.flushSync();
   app!.closeSync();
   if (total === 0) throw new RoerError(`${ctx.fileName}: het werkblad bevat alleen een kopregel, geen gegevens.`);
