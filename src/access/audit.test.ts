@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Store } from '../store/index.ts';
-import { audit, readAudit, verifyAuditChain } from './audit.ts';
+import { audit, auditImports, readAudit, verifyAuditChain } from './audit.ts';
 import { AccessError } from './errors.ts';
 import { allUsers, users } from './testing.ts';
 
@@ -53,5 +53,21 @@ describe('audit log', () => {
       .filter((f) => /(UPDATE\s+"?audit_log|DELETE\s+FROM\s+"?audit_log|TRUNCATE\s+"?audit_log|DROP\s+TABLE\s+(IF\s+EXISTS\s+)?"?audit_log|ALTER\s+TABLE\s+"?audit_log)/i.test(readFileSync(f, 'utf8')));
     expect(offenders).toEqual([]);
     expect(files.length).toBeGreaterThan(20);
+  });
+});
+
+describe('import entries', () => {
+  it('logs one entry per offered file with its status and counts', async () => {
+    const store = await Store.open(':memory:');
+    await auditImports(store, { name: 'cli:roer', role: 'system' }, [
+      { fileName: 'jw301.xml', kind: 'JW301', status: 'ingelezen', total: 12, ok: 11, quarantined: 1 },
+      { fileName: 'bom.xlsx', kind: 'allocations', status: 'geweigerd', total: 0, ok: 0, quarantined: 0, note: 'te groot' },
+    ]);
+    const rows = await readAudit(store, users.admin, { action: 'import' });
+    expect(rows.map((r) => [r.actor, r.target, r.row_count, r.outcome, r.detail])).toEqual([
+      ['cli:roer', 'bom.xlsx', 0, 'geweigerd', '{"kind":"allocations","status":"geweigerd","total":0,"quarantined":0,"note":"te groot"}'],
+      ['cli:roer', 'jw301.xml', 11, 'ok', '{"kind":"JW301","status":"ingelezen","total":12,"quarantined":1,"note":null}'],
+    ]);
+    store.close();
   });
 });

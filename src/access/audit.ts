@@ -1,6 +1,7 @@
 // The audit log: who saw, exported or changed what. Append-only — this module has no UPDATE or DELETE, and each entry
 // carries a SHA-256 chain over its predecessors, so an edited or removed row is detected by verifyAuditChain.
 import { createHash } from 'node:crypto';
+import { userInfo } from 'node:os';
 import type { Store } from '../store/index.ts';
 import { AccessError, denied } from './errors.ts';
 import { RIGHTS, type Role, type User } from './roles.ts';
@@ -10,6 +11,13 @@ export interface Actor {
   name: string;
   role: Role | 'system';
   ip?: string | null;
+}
+
+/** The actor for commands run from the command line: the operating-system user holding the database file. */
+export function cliActor(): Actor {
+  let who = 'onbekend';
+  try { who = userInfo().username; } catch { /* no passwd entry (containers) */ }
+  return { name: `cli:${who}`, role: 'system' };
 }
 
 export type AuditAction =
@@ -76,6 +84,28 @@ export function audit(store: Store, actor: Actor, entry: AuditEntry, now: Date =
   const next = (queues.get(store) ?? Promise.resolve()).then(run, run);
   queues.set(store, next.catch(() => undefined));
   return next;
+}
+
+/** What an import reports per file (the fields of the importer's FileReport the log keeps). */
+export interface ImportedFile {
+  fileName: string;
+  kind: string;
+  status: string;
+  total: number;
+  ok: number;
+  quarantined: number;
+  note?: string;
+}
+
+/** One audit entry per offered file: name, kind, status and record counts. */
+export async function auditImports(store: Store, actor: Actor, files: ImportedFile[]): Promise<void> {
+  for (const f of files) {
+    await audit(store, actor, {
+      action: 'import', target: f.fileName, rowCount: f.ok,
+      detail: { kind: f.kind, status: f.status, total: f.total, quarantined: f.quarantined, note: f.note ?? null },
+      outcome: f.status === 'geweigerd' ? 'geweigerd' : 'ok',
+    });
+  }
 }
 
 export interface AuditQuery {

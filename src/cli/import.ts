@@ -2,6 +2,7 @@
 // read, stored, quarantined with the first problems) and a summary. Exit 0 when every file was read, 1 when one was refused.
 import { existsSync } from 'node:fs';
 import { formatProblem } from '../errors.ts';
+import { auditImports, cliActor } from '../access/audit.ts';
 import { importPaths, type FileReport } from '../ingest/importer.ts';
 import { IJW_LABEL, type IjwKind } from '../ingest/ijw/index.ts';
 import { loadOrCreateSecret } from '../ingest/pseudonym.ts';
@@ -65,6 +66,7 @@ is geweigerd, 2 bij een verkeerde aanroep.`,
         },
       });
       (bar as Progress | null)?.done(`Inlezen klaar (${db})`);
+      await auditImports(store, cliActor(), reports);
       for (const r of reports) process.stdout.write(describe(r));
       process.stdout.write(summary(reports));
       return reports.some((r) => r.status === 'geweigerd') ? 1 : 0;

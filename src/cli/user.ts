@@ -1,7 +1,6 @@
 // `roer user`: manage local accounts (add, remove, reset, list). New and reset passwords are printed once, never stored.
 import { existsSync } from 'node:fs';
-import { userInfo } from 'node:os';
-import type { Actor } from '../access/audit.ts';
+import { cliActor } from '../access/audit.ts';
 import { RIGHTS, roleFromName, ROLES, type User } from '../access/roles.ts';
 import { addUser, listUsers, removeUser, resetPassword } from '../access/users.ts';
 import { RoerError } from '../errors.ts';
@@ -12,12 +11,6 @@ const ROLE_NAMES = ROLES.map((r) => RIGHTS[r].label).join(', ');
 
 function list(v: unknown): string[] {
   return typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
-}
-
-function cliActor(): Actor {
-  let who = 'onbekend';
-  try { who = userInfo().username; } catch { /* no passwd entry (containers) */ }
-  return { name: `cli:${who}`, role: 'system' };
 }
 
 export const user: Command = {
