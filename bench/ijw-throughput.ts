@@ -1,6 +1,6 @@
 // Benchmark: end-to-end iJw import of one generated JW323 (stream parse + XSD validation in a worker + staging + merge)
 // into a fresh database file. Run: npx tsx bench/ijw-throughput.ts [prestaties=200000]. Prints prestaties/s and peak
-// memory; the target is ≥ 50,000 invoice lines/s.
+// memory; the target is ≥ 50,000 invoice lines/s. KEEP=1 keeps the generated file (its path is printed).
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
