@@ -27,14 +27,14 @@ export const flows: Metric = {
     const keys = splitSelect(req.split, 'f.seg_start');
     const k = [...names, ''].join(', ');
     const q = sql`
-      WITH seg AS (SELECT ${[...keys, ''].join(', ')} f.client_id, f.seg_start, f.seg_end, f.closed FROM (${segmentsSql(req)}) f),
+      WITH seg AS MATERIALIZED (SELECT ${[...keys, ''].join(', ')} f.client_id, f.seg_start, f.seg_end, f.closed FROM (${segmentsSql(req)}) f),
       months AS (SELECT m::DATE AS month FROM (SELECT min(seg_start) AS lo, max(seg_end) AS hi FROM seg),
                    unnest(generate_series(date_trunc('month', lo), date_trunc('month', hi), INTERVAL 1 MONTH)) AS t(m)
                  WHERE m::DATE >= date_trunc('month', coalesce(${bind(req.filters.from ?? null, 'DATE')}, m::DATE))
                    AND m::DATE <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, m::DATE)),
-      inflow AS (SELECT ${k} date_trunc('month', seg_start)::DATE AS month, count(DISTINCT client_id) AS n FROM seg GROUP BY ALL),
-      outflow AS (SELECT ${k} date_trunc('month', seg_end)::DATE AS month, count(DISTINCT client_id) AS n FROM seg WHERE closed GROUP BY ALL),
-      stock AS (SELECT ${names.map((n) => `seg.${n}, `).join('')} months.month, count(DISTINCT seg.client_id) AS n
+      inflow AS MATERIALIZED (SELECT ${k} date_trunc('month', seg_start)::DATE AS month, count(DISTINCT client_id) AS n FROM seg GROUP BY ALL),
+      outflow AS MATERIALIZED (SELECT ${k} date_trunc('month', seg_end)::DATE AS month, count(DISTINCT client_id) AS n FROM seg WHERE closed GROUP BY ALL),
+      stock AS MATERIALIZED (SELECT ${names.map((n) => `seg.${n}, `).join('')} months.month, count(DISTINCT seg.client_id) AS n
                 FROM months JOIN seg ON seg.seg_start <= last_day(months.month) AND seg.seg_end >= last_day(months.month) GROUP BY ALL),
       grid AS (SELECT DISTINCT ${k} month FROM (SELECT ${k} month FROM inflow UNION ALL SELECT ${k} month FROM outflow
                UNION ALL SELECT ${k} month FROM stock) WHERE month IN (SELECT month FROM months))
@@ -68,7 +68,7 @@ export const reentry: Metric = {
     const build = (split: Dimension[]) => {
       const keys = splitSelect(split, 'f.seg_end');
       return sql`
-        WITH seg AS (SELECT f.*, lead(f.seg_start) OVER (PARTITION BY ${part} ORDER BY f.seg_start) AS next_start
+        WITH seg AS MATERIALIZED (SELECT f.*, lead(f.seg_start) OVER (PARTITION BY ${part} ORDER BY f.seg_start) AS next_start
           FROM (${segmentsSql(req, nonPeriod)}) f),
         ended AS (SELECT * FROM seg f, d_meta m WHERE f.closed
           AND f.seg_end >= coalesce(${bind(req.filters.from ?? null, 'DATE')}, f.seg_end)

@@ -43,7 +43,7 @@ export const pathways: Metric = {
   params: [{ name: 'top', label: 'Aantal reeksen', type: 'number', default: 20 }],
   async compute(store: Store, req: MetricRequest) {
     const q = sql`
-      WITH steps AS (${stepsSql(req)}), active AS (${activeClients(req)}),
+      WITH steps AS MATERIALIZED (${stepsSql(req)}), active AS (${activeClients(req)}),
       seqs AS (SELECT client_id, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
                FROM steps WHERE client_id IN (SELECT client_id FROM active) GROUP BY client_id)
       SELECT pathway, any_value(steps) AS steps, count(*) AS clients, sum(count(*)) OVER () AS total
@@ -68,7 +68,7 @@ export const transitions: Metric = {
   splits: [],
   async compute(store: Store, req: MetricRequest) {
     const q = sql`
-      WITH steps AS (${stepsSql(req)})
+      WITH steps AS MATERIALIZED (${stepsSql(req)})
       SELECT a.step, a.care_type AS source, b.care_type AS target,
         CASE WHEN NOT ${RESIDENTIAL_SQL('a.care_type')} AND ${RESIDENTIAL_SQL('b.care_type')} THEN 'opschaling'
              WHEN ${RESIDENTIAL_SQL('a.care_type')} AND NOT ${RESIDENTIAL_SQL('b.care_type')} THEN 'afschaling'
