@@ -6,7 +6,7 @@ import { quoteIdent } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { asUtf8 } from './encoding.ts';
 import { maskedRaw, resolveColumns } from './header.ts';
-import { scanCsv, type CsvScan } from './scan.ts';
+import { quickScanCsv, scanCsv, type CsvScan } from './scan.ts';
 import { checkFileSize, type Stage, type tempNames } from './stage.ts';
 import type { TableSpec } from './types.ts';
 
@@ -18,7 +18,9 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
     if (await startsWithZipMagic(ctx.path)) {
       throw new RoerError(`${ctx.fileName}: dit is geen CSV-bestand maar een zip/XLSX-bestand.`, 'Geef het de extensie .xlsx.');
     }
-    const scan = await scanCsv(file.path, spec.delimiter, ctx.fileName);
+    // Irregular files (quotes, blank lines) get the full scan before DuckDB, so its Dutch errors come first.
+    const quick = await quickScanCsv(file.path, ctx.fileName);
+    let scan = quick.regular ? undefined : await scanCsv(file.path, spec.delimiter, ctx.fileName);
     const read = `read_csv($path, header = true, all_varchar = true, delim = $delim, quote = '"', escape = '"',
                            ignore_errors = true, auto_detect = true, sample_size = 20480)`;
     const binds = { path: file.path, delim: spec.delimiter };
@@ -27,6 +29,8 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
     const cols = [...new Set(Object.values(columns))].map(quoteIdent);
     await ctx.store.run(`CREATE TEMP TABLE ${names.raw} AS SELECT ${cols.join(', ')} FROM ${read}`, binds);
     const staged = (await ctx.store.one<{ n: number }>(`SELECT count(*) AS n FROM ${names.raw}`))!.n;
+    if (scan === undefined && staged > 0 && staged === quick.records) scan = { columns: header.length, good: staged, lines: null, bad: [] };
+    scan ??= await scanCsv(file.path, spec.delimiter, ctx.fileName);
     if (staged !== scan.good) {
       throw new RoerError(
         `${ctx.fileName}: de regels konden niet betrouwbaar worden genummerd (${staged} rijen gelezen, ${scan.good} verwacht).`,

@@ -41,13 +41,7 @@ export async function scanCsv(path: string, delimiter: string, fileName: string)
   for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
     let chunk = carry.length ? Buffer.concat([carry, raw as Buffer]) : (raw as Buffer);
     if (offset === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) { chunk = chunk.subarray(3); offset = 3; }
-    // Hold back an incomplete multi-byte sequence at the end of the chunk for the next one.
-    let cut = chunk.length;
-    for (let k = 1; k <= 3 && cut - k >= 0; k++) {
-      const b = chunk[cut - k]!;
-      if ((b & 0xc0) === 0xc0) { const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2; if (need > k) cut -= k; break; }
-      if ((b & 0x80) === 0) break;
-    }
+    const cut = completeUtf8Length(chunk);
     carry = Buffer.from(chunk.subarray(cut));
     const buf = chunk.subarray(0, cut);
     if (!isUtf8(buf)) throw invalidUtf8(buf, line, fileName);
@@ -71,6 +65,44 @@ export async function scanCsv(path: string, delimiter: string, fileName: string)
   if (columns < 0) throw new RoerError(`${fileName}: het bestand is leeg.`);
   if (good === 0 && bad.length === 0) throw new RoerError(`${fileName}: het bestand bevat alleen een kopregel, geen gegevens.`);
   return { columns, good, lines: lines === null ? null : Int32Array.from(lines), bad };
+}
+
+/**
+ * The cheap first look (native searches only, no per-byte JS): checks UTF-8 and counts lines. `regular` means no
+ * quote character and no blank line, so record k can only start on line k + 2; whether every record has the right
+ * number of fields is then proved by DuckDB staging exactly `records` rows. Otherwise the full scan runs.
+ */
+export async function quickScanCsv(path: string, fileName: string): Promise<{ records: number; regular: boolean }> {
+  let newlines = 0, regular = true, last = -1, first = true, line = 1;
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    let chunk = carry.length ? Buffer.concat([carry, raw as Buffer]) : (raw as Buffer);
+    if (first && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) chunk = chunk.subarray(3);
+    const cut = completeUtf8Length(chunk);
+    carry = Buffer.from(chunk.subarray(cut));
+    const buf = chunk.subarray(0, cut);
+    if (!isUtf8(buf)) throw invalidUtf8(buf, line, fileName);
+    if (regular && (buf.indexOf(QUOTE) >= 0 || buf.indexOf('\n\n') >= 0 || buf.indexOf('\n\r\n') >= 0
+      || (first && (buf[0] === LF || buf[0] === CR)) || (last === LF && (buf[0] === LF || buf[0] === CR)))) regular = false;
+    for (let i = buf.indexOf(LF); i >= 0; i = buf.indexOf(LF, i + 1)) newlines++;
+    line = newlines + 1;
+    if (buf.length > 0) last = buf[buf.length - 1]!;
+    first = false;
+  }
+  if (carry.length) throw invalidUtf8(carry, line, fileName);
+  const lines = newlines + (last === LF || last === -1 ? 0 : 1);
+  return { records: Math.max(0, lines - 1), regular };
+}
+
+/** Length of `chunk` without an incomplete multi-byte sequence at its end (held back for the next chunk). */
+function completeUtf8Length(chunk: Buffer): number {
+  const end = chunk.length;
+  for (let k = 1; k <= 3 && end - k >= 0; k++) {
+    const b = chunk[end - k]!;
+    if ((b & 0xc0) === 0xc0) return (b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2) > k ? end - k : end;
+    if ((b & 0x80) === 0) return end;
+  }
+  return end;
 }
 
 function invalidUtf8(buf: Buffer, lineAtStart: number, fileName: string): RoerError {
