@@ -2,7 +2,7 @@
 // a few providers, referrers, teams and budgets, built through the store with the metrics fixtures' row builders.
 // Small on purpose (the tests check the dashboard, not the figures, which the metrics tests pin exactly).
 import { Store } from '../../src/store/index.ts';
-import { addAllocation, addBudget, addClient, addReferrer, derive, fixtureStore, insertRows, invoiceRow, PRODUCTS } from '../../src/metrics/fixtures.ts';
+import { addAllocation, addBudget, addCarePeriod, addClient, addReferrer, addRequest, derive, fixtureStore, insertRows, invoiceRow, PRODUCTS } from '../../src/metrics/fixtures.ts';
 
 const MUNICIPALITIES = [['0150', 'Deventer'], ['1708', 'Steenwijkerland']] as const;
 const PROVIDERS = [['11111111', 'Jeugdzorg Oost'], ['22222222', 'Kindkracht'], ['33333333', 'De Ruimte GGZ'], ['44444444', 'Pleegzorg IJssel']] as const;
@@ -30,16 +30,30 @@ export async function tinyRegion(): Promise<Store> {
   for (let c = 1; c <= 60; c++) {
     const client = `client${String(c).padStart(3, '0')}`;
     const [municipality] = c % 3 === 0 ? MUNICIPALITIES[1] : MUNICIPALITIES[0];
-    await addClient(store, { id: client, municipality, birthMonth: `${2002 + (c % 14)}-0${1 + (c % 9)}-01`, sex: String(1 + (c % 2)), district: c % 2 ? 'Centrum' : 'Oost' });
+    await addClient(store, { id: client, municipality, birthMonth: `${1999 + (c % 17)}-0${1 + (c % 9)}-01`, sex: String(1 + (c % 2)), district: c % 2 ? 'Centrum' : 'Oost' });
     const startYear = pickOf(YEARS);
     const months = 3 + Math.floor(rnd() * 20);
     const start = `${startYear}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-01`;
     const [product] = pickOf(PRODUCTS);
     const provider = pickOf(PROVIDERS)[0];
+    const referrer = pickOf(REFERRERS);
     const no = await addAllocation(store, {
-      client, municipality, start, product, provider, referrer: pickOf(REFERRERS)[0],
+      client, municipality, start, product, provider, referrer: referrer[0], providerReference: `REF${c}`,
       team: municipality === '0150' ? 'DV-N' : 'SW-1', financing: c % 7 === 0 ? 'PGB' : 'ZIN',
     });
+    // A request (JW315) some weeks before the start (waiting time), and start/stop of care for most clients.
+    const requested = new Date(Date.parse(`${start}T00:00:00Z`) - (14 + (c % 6) * 7) * 86_400_000).toISOString().slice(0, 10);
+    await addRequest(store, { client, date: requested, reference: `REF${c}`, provider, municipality, referrerType: referrer[1] });
+    if (c % 4 !== 0) {
+      const end = new Date(Date.parse(`${start}T00:00:00Z`) + months * 30 * 86_400_000).toISOString().slice(0, 10);
+      await addCarePeriod(store, { no, client, municipality, provider, start, end: end <= '2018-12-31' ? end : null, reason: end <= '2018-12-31' ? (c % 3 ? '01' : '02') : null });
+    }
+    // One client in five moves on to another care type afterwards (pathways, stacking when they overlap).
+    const next = new Date(Date.parse(`${start}T00:00:00Z`) + (months - (c % 2)) * 30 * 86_400_000).toISOString().slice(0, 10);
+    if (c % 5 === 0 && next <= '2018-10-01') {
+      const [other] = PRODUCTS[(PRODUCTS.findIndex(([code]) => code === product) + 2) % PRODUCTS.length];
+      await addAllocation(store, { client, municipality, start: next, end: '2018-12-31', product: other, provider, referrer: referrer[0], team: municipality === '0150' ? 'DV-N' : 'SW-1' });
+    }
     // Monthly invoices for most months; one client in ten is never invoiced (utilisation below 100 %).
     if (c % 10 === 0) continue;
     const monthly = (product === 'VBL' ? 6000 : product === 'CRI' ? 4000 : 800) + Math.round(rnd() * 400);

@@ -1,6 +1,6 @@
 // What every page needs once per visit: the metric catalogue, the filter values with labels, and the data's years.
 import { api, type Dimensions, type MetricInfo } from './api.ts';
-import type { PageDef } from './pages/catalog.ts';
+import type { PageDef, ViewDef } from './pages/catalog.ts';
 
 export interface AppContext {
   metrics: MetricInfo[];
@@ -21,11 +21,18 @@ export function appContext(): Promise<AppContext> {
   return loaded;
 }
 
-/** The server's metric for a page (first id it has), or undefined. */
-export function metricFor(ctx: AppContext, page: PageDef): MetricInfo | undefined {
-  for (const id of page.metric) {
-    const m = ctx.metrics.find((x) => x.id === id);
-    if (m) return m;
-  }
-  return undefined;
+export interface View { def: ViewDef; metric: MetricInfo }
+
+/** The page's views whose metric the server has, in the page's order. */
+export function viewsOf(ctx: AppContext, page: PageDef): View[] {
+  return page.views.flatMap((def) => {
+    const metric = ctx.metrics.find((m) => m.id === def.metric);
+    return metric ? [{ def, metric }] : [];
+  });
+}
+
+/** The view named in the URL (by metric id), else the page's first. */
+export function viewFor(ctx: AppContext, page: PageDef, id?: string): View | undefined {
+  const views = viewsOf(ctx, page);
+  return views.find((v) => v.metric.id === id) ?? views[0];
 }

@@ -2,7 +2,7 @@
 import './charts/setup.ts';
 import { api, onBusy, type SessionUser } from './api.ts';
 import { loginForm, userMenu } from './login.ts';
-import { appContext, metricFor } from './context.ts';
+import { appContext, viewFor } from './context.ts';
 import { byId, h, mount } from './dom.ts';
 import { renderFilterBar } from './filterbar.ts';
 import { renderAnalysis } from './pages/analysis.ts';
@@ -53,7 +53,7 @@ async function render(s: ViewState): Promise<void> {
     return;
   }
   if (seq !== renderSeq) return;
-  const available = PAGES.filter((p) => metricFor(ctx, p));
+  const available = PAGES.filter((p) => viewFor(ctx, p));
   const link = (slug: string, title: string) =>
     h('a', { href: urlOf(withChanges(s, { page: slug })), 'data-nav': true, 'aria-current': s.page === slug ? 'page' : null }, title);
   mount(byId('nav'), h('ul', {},
@@ -62,17 +62,17 @@ async function render(s: ViewState): Promise<void> {
     h('li', {}, link('import', 'Importstatus'))));
   disposeCharts(main);
   // Each render draws into its own element, so a slow earlier render that finishes late writes into a detached node.
-  const view = h('div', { class: 'view' });
-  mount(main, view);
+  const el = h('div', { class: 'view' });
+  mount(main, el);
   renderFilterBar(byId('filters'), s, ctx.dims, ctx.years);
   byId('filters').hidden = s.page === 'import';
   const page = pageBySlug(s.page);
-  const metric = page && metricFor(ctx, page);
+  const view = page && viewFor(ctx, page, s.view);
   document.title = `${page?.title ?? (s.page === 'import' ? 'Importstatus' : 'Overzicht')} — Roer`;
-  if (s.page === 'overzicht') await renderOverview(view, s, ctx);
-  else if (s.page === 'import') await renderStatus(view);
-  else if (page && metric) await renderAnalysis(view, s, ctx, page, metric);
-  else mount(view, h('h1', {}, 'Pagina niet gevonden'), h('p', {}, 'Deze pagina bestaat niet (meer). '),
+  if (s.page === 'overzicht') await renderOverview(el, s, ctx);
+  else if (s.page === 'import') await renderStatus(el);
+  else if (page && view) await renderAnalysis(el, s, ctx, page, view);
+  else mount(el, h('h1', {}, 'Pagina niet gevonden'), h('p', {}, 'Deze pagina bestaat niet (meer). '),
     h('a', { href: '/', 'data-nav': true }, 'Naar het overzicht'));
   if (seq === renderSeq) main.dataset.ready = 'true';
 }

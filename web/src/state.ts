@@ -17,6 +17,8 @@ export interface ViewState {
   from?: number;
   to?: number;
   split?: Dimension[];
+  /** The page's view (a metric id); absent = the page's first. */
+  view?: string;
   /** The measure (column name) the chart shows; absent = the page's choice. */
   measure?: string;
   params: Record<string, string>;
@@ -38,6 +40,7 @@ export function readState(loc: Location = location): ViewState {
     filters, from: year('from'), to: year('to'), params,
     split: split !== null ? (split.split(',').filter(Boolean) as Dimension[]) : undefined,
     measure: q.get('measure') || undefined,
+    view: q.get('view') || undefined,
   };
 }
 
@@ -47,6 +50,7 @@ export function urlOf(s: ViewState): string {
   if (s.from) q.set('from', String(s.from));
   if (s.to) q.set('to', String(s.to));
   if (s.split) q.set('split', s.split.join(','));
+  if (s.view) q.set('view', s.view);
   if (s.measure) q.set('measure', s.measure);
   for (const [k, v] of Object.entries(s.params)) q.set(`p.${k}`, v);
   const query = q.toString();
@@ -69,7 +73,7 @@ export function go(s: ViewState): void {
 /** The same view with changes; filters carry over between pages, split and parameters do not. */
 export function withChanges(s: ViewState, change: Partial<ViewState>): ViewState {
   const pageChanged = change.page !== undefined && change.page !== s.page;
-  return { ...s, ...(pageChanged ? { split: undefined, measure: undefined, params: {} } : {}), ...change };
+  return { ...s, ...(pageChanged ? { split: undefined, measure: undefined, view: undefined, params: {} } : {}), ...change };
 }
 
 /** Adds `value` to the filter on `dim` (drill-down). */

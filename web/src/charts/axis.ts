@@ -28,6 +28,7 @@ function tooltip(units: Column['unit'][]) {
 export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
   const [d0, d1] = f.dims;
   const primary = f.primary;
+  if (!d0 && primary && f.result.rows.length === 1) return measureBars(f, primary);
   if (!d0 || !primary) return { option: {}, drill: () => [] };
   const cats = f.categories(d0.name);
   const index = new Map(cats.map((c, i) => [String(c.raw), i]));
@@ -51,17 +52,18 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
   } else {
     // The primary measure, plus one measure of another unit (e.g. clients beside euros) on a second axis.
     const second = f.measures.find((m) => m.unit !== primary.unit && (m.clientCount || m.unit === 'count'));
-    const shown = second ? [primary, second] : [primary];
+    const sameAxis = f.together.length > 1;
+    const shown = sameAxis ? f.together : second ? [primary, second] : [primary];
     series = shown.map((m, i) => ({
-      name: m.label, type: i === 0 ? type : 'line', yAxisIndex: i, symbolSize: 7,
+      name: m.label, type: i === 0 || sameAxis ? type : 'line', yAxisIndex: sameAxis ? 0 : i, symbolSize: 7,
       data: cats.map((c) => num(f.result.rows.find((r) => String(r[d0.name]) === String(c.raw))?.[m.name])),
     }));
     units = shown.map((m) => m.unit);
-    yAxes = shown.map((m, i) => valueAxis(m.unit, i ? { splitLine: { show: false } } : {}));
+    yAxes = sameAxis ? [valueAxis(shown[0].unit)] : shown.map((m, i) => valueAxis(m.unit, i ? { splitLine: { show: false } } : {}));
   }
   // Many or long category names do not fit under vertical bars: lay them out horizontally.
   const horizontal = type === 'bar' && !TIME.test(d0.name) && cats.length > 6;
-  if (horizontal && !d1) (series = series.slice(0, 1), units = units.slice(0, 1));
+  if (horizontal && !d1 && !f.together.length) (series = series.slice(0, 1), units = units.slice(0, 1));
   const catAxis = { type: 'category', data: cats.map((c) => c.label), axisLabel: { hideOverlap: true }, inverse: horizontal };
   const option: ChartOption = {
     tooltip: tooltip(units),
@@ -78,6 +80,22 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
     return out;
   };
   return { option, drill, height };
+}
+
+/** One row without dimensions: its measures of the primary's unit as bars (e.g. counts of early and planned endings). */
+function measureBars(f: Frame, primary: Column): Built {
+  const row = f.result.rows[0];
+  const shown = f.measures.filter((m) => m.unit === primary.unit && num(row[m.name]) !== null);
+  return {
+    option: {
+      tooltip: { trigger: 'axis', confine: true, formatter: (items: { name: string; value: number }[]) => `${items[0].name}: ${formatValue(items[0].value, primary.unit)}` },
+      grid: { left: 16, right: 24, top: 24, bottom: 16, containLabel: true },
+      xAxis: valueAxis(primary.unit),
+      yAxis: { type: 'category', data: shown.map((m) => m.label), inverse: true },
+      series: [{ type: 'bar', data: shown.map((m) => num(row[m.name])), label: { show: true, position: 'right', formatter: (p: { value: number }) => formatValue(p.value, primary.unit) } }],
+    },
+    drill: () => [],
+  };
 }
 
 /** Pareto: categories by size (largest 25), bars for the amount and a line for the cumulative share of the total. */

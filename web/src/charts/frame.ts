@@ -12,6 +12,8 @@ export interface Frame {
   measures: Column[];
   /** The measure the chart shows first. */
   primary: Column | undefined;
+  /** Measures drawn side by side on one axis (present ones only); empty = the primary (and one of another unit). */
+  together: Column[];
   label(dim: string, v: Value): string;
   categories(dim: string): Category[];
 }
@@ -19,16 +21,21 @@ export interface Frame {
 const NUMERIC = new Set(['eur', 'count', 'pct', 'days', 'months', 'ratio']);
 
 /** `prefer` names measures in order of preference (the page's choice); otherwise the first amount, then the first number. */
-export function frameOf(result: MetricResult, lookups: Dimensions, prefer: string[] = []): Frame {
+/** `asDims` names numeric columns that are categories, not figures (e.g. 'number of simultaneous allocations'). */
+export function frameOf(result: MetricResult, lookups: Dimensions, prefer: string[] = [], together: string[] = [], asDims: string[] = []): Frame {
   const split = result.split as string[];
   const inSplit = result.columns.filter((c) => split.includes(c.name)).sort((a, b) => split.indexOf(a.name) - split.indexOf(b.name));
-  const dims = inSplit.length ? inSplit : result.columns.filter((c) => !NUMERIC.has(c.unit)).slice(0, 2);
-  const measures = result.columns.filter((c) => NUMERIC.has(c.unit) && !dims.includes(c));
+  // A text column 'x_name' beside 'x' is x's label, not a dimension of its own.
+  const names = new Set(result.columns.map((c) => c.name));
+  const keys = result.columns.filter((c) => (asDims.includes(c.name) || !NUMERIC.has(c.unit)) && !(c.name.endsWith('_name') && names.has(c.name.slice(0, -5))));
+  const dims = [...inSplit, ...keys.filter((c) => !inSplit.includes(c))].slice(0, 2);
+  const measures = result.columns.filter((c) => NUMERIC.has(c.unit) && !dims.includes(c) && !asDims.includes(c.name));
   const primary = prefer.map((n) => measures.find((m) => m.name === n)).find(Boolean)
     ?? measures.find((m) => m.unit === 'eur') ?? measures[0];
   const label = (dim: string, v: Value) => valueLabel(lookups, dim, v);
   return {
     result, dims, measures, primary, label,
+    together: together.map((n) => measures.find((m) => m.name === n)).filter((m): m is Column => !!m),
     categories(dim) {
       const seen = new Map<string, Category>();
       for (const row of result.rows) {

@@ -39,23 +39,31 @@ export function heatmapChart(f: Frame): Built {
 }
 
 /**
- * Sankey of transitions (from → to, weighted by the primary measure). Sources and targets are separate nodes, so a
- * step back ("verblijf → ambulant" beside "ambulant → verblijf") cannot make a cycle, which a Sankey cannot draw.
+ * Sankey of transitions (source → target, weighted by the primary measure). With a 'step' column, nodes are per step
+ * (care type at step n → care type at step n + 1); otherwise sources and targets are separate nodes. Either way a step
+ * back ("verblijf → ambulant" beside "ambulant → verblijf") cannot make a cycle, which a Sankey cannot draw.
  */
 export function sankeyChart(f: Frame): Built {
   const [from, to] = f.dims;
   const m = f.primary;
   if (!from || !to || !m) return { option: {}, drill: () => [] };
+  const hasStep = f.result.columns.some((c) => c.name === 'step');
   const nodes = new Map<string, string>();
-  const links = f.result.rows
-    .filter((r) => (num(r[m.name]) ?? 0) > 0)
-    .map((r) => {
-      const source = `van:${f.label(from.name, r[from.name])}`;
-      const target = `naar:${f.label(to.name, r[to.name])}`;
-      nodes.set(source, f.label(from.name, r[from.name]));
-      nodes.set(target, f.label(to.name, r[to.name]));
-      return { source, target, value: num(r[m.name])! };
-    });
+  const weights = new Map<string, { source: string; target: string; value: number }>();
+  for (const r of f.result.rows) {
+    const v = num(r[m.name]) ?? 0;
+    if (v <= 0) continue;
+    const step = hasStep ? Number(r.step) : 0;
+    const source = hasStep ? `${step}|${f.label(from.name, r[from.name])}` : `van|${f.label(from.name, r[from.name])}`;
+    const target = hasStep ? `${step + 1}|${f.label(to.name, r[to.name])}` : `naar|${f.label(to.name, r[to.name])}`;
+    nodes.set(source, f.label(from.name, r[from.name]));
+    nodes.set(target, f.label(to.name, r[to.name]));
+    const key = `${source}→${target}`;
+    const link = weights.get(key) ?? { source, target, value: 0 };
+    link.value += v;
+    weights.set(key, link);
+  }
+  const links = [...weights.values()];
   return {
     option: {
       tooltip: {
@@ -71,7 +79,7 @@ export function sankeyChart(f: Frame): Built {
         links,
         emphasis: { focus: 'adjacency' },
         lineStyle: { color: 'gradient', opacity: 0.35 },
-        label: { formatter: (p: { name: string }) => nodes.get(p.name) ?? p.name },
+        label: { formatter: (p: { name: string }) => nodes.get(p.name) ?? p.name, fontSize: 13 },
       }],
     },
     drill: () => [],

@@ -4,31 +4,38 @@ import { api, type MetricInfo } from '../api.ts';
 import { buildChart } from '../charts/index.ts';
 import { frameOf } from '../charts/frame.ts';
 import { chartPng, drawChart } from '../charts/setup.ts';
-import type { AppContext } from '../context.ts';
+import { viewsOf, type AppContext, type View } from '../context.ts';
 import { definitionButton } from '../definition.ts';
 import { h, mount } from '../dom.ts';
 import { notesPanel } from '../notes.ts';
 import { drill, filtersOf, FILTER_DIMS, go, withChanges, type FilterDim, type ViewState } from '../state.ts';
 import { resultTable } from '../table.ts';
 import { controls } from './controls.ts';
-import type { PageDef } from './catalog.ts';
+import type { PageDef, ViewDef } from './catalog.ts';
 import { errorBox } from './error.ts';
 
 /** After drilling into a dimension, the view splits by the next one down this list (the one not yet fixed). */
 const DRILL_ORDER: Dimension[] = ['municipality', 'care_type', 'provider', 'referrer_type', 'team', 'district', 'age_band', 'financing'];
 
-export function questionOf(s: ViewState, ctx: AppContext, page: PageDef, metric: MetricInfo): MetricRequest {
-  const split = (s.split ?? page.split).filter((d) => metric.splits.includes(d));
+export function questionOf(s: ViewState, ctx: AppContext, def: ViewDef, metric: MetricInfo): MetricRequest {
+  const split = (s.split ?? def.split ?? []).filter((d) => metric.splits.includes(d));
   const params = Object.fromEntries(Object.entries(s.params).filter(([k]) => metric.params.some((p) => p.name === k)));
   const filters = filtersOf(s, ctx.span);
-  if (page.needsPrevious && filters.from!.slice(0, 4) === filters.to!.slice(0, 4)) filters.from = `${Number(filters.to!.slice(0, 4)) - 1}-01-01`;
+  if (def.needsPrevious && filters.from!.slice(0, 4) === filters.to!.slice(0, 4)) filters.from = `${Number(filters.to!.slice(0, 4)) - 1}-01-01`;
   return { filters, split, params };
 }
 
-export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppContext, page: PageDef, metric: MetricInfo): Promise<void> {
-  const q = questionOf(s, ctx, page, metric);
+export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppContext, page: PageDef, view: View): Promise<void> {
+  const { def, metric } = view;
+  const q = questionOf(s, ctx, def, metric);
+  const views = viewsOf(ctx, page);
+  const tabs = views.length > 1 ? h('div', { class: 'tabs', role: 'group', 'aria-label': 'Onderdeel' }, views.map((v) =>
+    h('button', {
+      type: 'button', class: 'tab', 'aria-pressed': String(v.metric.id === metric.id),
+      onclick: () => go(withChanges(s, { view: v.metric.id, split: undefined, measure: undefined, params: {} })),
+    }, v.metric.title))) : null;
   const head = (definition?: HTMLElement) => h('header', { class: 'page-head' },
-    h('div', { class: 'title-row' }, h('h1', {}, page.title), definition), h('p', { class: 'question' }, page.question));
+    h('div', { class: 'title-row' }, h('h1', {}, page.title), definition), h('p', { class: 'question' }, page.question), tabs);
   mount(main, head(), h('p', { class: 'muted', role: 'status' }, 'Bezig met berekenen…'));
   let result;
   try {
@@ -37,8 +44,8 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
     mount(main, head(definitionButton(metric.title, metric.definition, q.filters, ctx.dims)), errorBox(e));
     return;
   }
-  const frame = frameOf(result, ctx.dims, [s.measure ?? '', ...(page.prefer ?? [])].filter(Boolean));
-  const built = buildChart(page.chart, frame);
+  const frame = frameOf(result, ctx.dims, [s.measure ?? '', ...(def.prefer ?? [])].filter(Boolean), s.measure ? [] : def.together, def.dims);
+  const built = buildChart(def.chart, frame);
   const onDrill = (pairs: { dim: string; value: Value }[]) => {
     let next = s;
     let split = [...q.split];
@@ -54,7 +61,7 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
   };
 
   // Only what the user split by can be drilled into (a cohort's entry year, say, is not a filter).
-  const canDrill = (dim: string) => (q.split as string[]).includes(dim) && (dim === 'year' || (FILTER_DIMS as readonly string[]).includes(dim));
+  const canDrill = (dim: string) => (FILTER_DIMS as readonly string[]).includes(dim) || (dim === 'year' && (q.split as string[]).includes(dim));
   const chartEl = h('div', { class: 'chart', role: 'img', 'aria-label': `Grafiek: ${result.title}` });
   const exportLink = (format: 'csv' | 'xlsx', label: string) =>
     h('a', { class: 'button', href: api.exportUrl(metric.id, q, format), download: '' }, label);
@@ -65,7 +72,7 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
   mount(main,
     head(definitionButton(metric.title, metric.definition, result.filters, ctx.dims, result.notes)),
     result.notes?.length ? h('ul', { class: 'caveats' }, result.notes.map((n) => h('li', {}, n))) : null,
-    controls(s, metric, q.split, ['trend', 'bar', 'pareto', 'heatmap'].includes(page.chart) ? frame : null),
+    controls(s, metric, q.split, ['trend', 'bar', 'pareto', 'heatmap'].includes(def.chart) ? frame : null),
     h('div', { class: 'analysis-grid' }, figure, notesPanel({
       metric: metric.id, municipality: s.filters.municipality?.length === 1 ? s.filters.municipality[0] : null,
       from: q.filters.from!, to: q.filters.to!,

@@ -1,45 +1,73 @@
-// The dashboard's pages: one per analysis, each bound to a metric of /api/metrics by id, with the chart that suits it,
-// the split it opens with and the measures it shows first. Pages whose metric the server lacks are left out of the menu.
+// The dashboard's pages: one per analysis. A page shows one or more metrics of /api/metrics ("views", chosen with a
+// tab), each with the chart that suits it, the split it opens with and the measures it shows first. Views whose metric
+// the server lacks are left out; a page without any is left out of the menu.
 import type { Dimension } from '../../../src/metrics/types.ts';
 import type { ChartKind } from '../charts/index.ts';
+
+export interface ViewDef {
+  metric: string;
+  chart: ChartKind;
+  /** The split the view opens with; dimensions the metric cannot split by are dropped. */
+  split?: Dimension[];
+  /** Measures the chart shows first, by column name. */
+  prefer?: string[];
+  /** Measures of one unit drawn side by side (e.g. budget and realisation), instead of the first measure alone. */
+  together?: string[];
+  /** The metric compares with the year before: the period asked for always includes it. */
+  needsPrevious?: boolean;
+  /** Numeric columns that are categories of the chart, not figures. */
+  dims?: string[];
+}
 
 export interface PageDef {
   slug: string;
   title: string;
-  /** Metric ids, first one the server has wins (tolerates renames in the catalogue). */
-  metric: string[];
-  chart: ChartKind;
-  /** The split the page opens with; dimensions the metric cannot split by are dropped. */
-  split: Dimension[];
-  /** Measures the chart shows first, by column name. */
-  prefer?: string[];
   /** Short Dutch question the page answers. */
   question: string;
-  /** The metric compares with the year before: the period asked for always includes it. */
-  needsPrevious?: boolean;
+  views: ViewDef[];
 }
 
 export const PAGES: PageDef[] = [
-  { slug: 'kosten', title: 'Kosten en cliënten', metric: ['costs'], chart: 'trend', split: ['year'], prefer: ['cost'],
-    question: 'Hoe ontwikkelen kosten, cliënten en kosten per cliënt zich?' },
-  { slug: 'ontleding', title: 'Ontleding van de groei', metric: ['decomposition'], chart: 'waterfall', split: [], needsPrevious: true,
-    question: 'Komt de kostengroei door meer cliënten, meer zorgdagen, hogere prijzen of een andere mix?' },
-  { slug: 'uitnutting', title: 'Uitnutting', metric: ['utilisation'], chart: 'trend', split: ['year'],
-    question: 'Welk deel van de toegewezen zorg wordt ook gedeclareerd?' },
-  { slug: 'cohorten', title: 'Cohorten', metric: ['cohorts'], chart: 'heatmap', split: [], prefer: ['clients'],
-    question: 'Hoeveel cliënten per instroomjaar zijn later nog in zorg, en wat kosten zij?' },
-  { slug: 'zorgintensief', title: 'Zorgintensieve cliënten', metric: ['intensive', 'care_intensive', 'high_cost'], chart: 'bar', split: ['year'],
-    question: 'Hoeveel cliënten kosten meer dan € 50.000 of € 100.000 per jaar?' },
-  { slug: 'verwijzers', title: 'Verwijzers', metric: ['referrals', 'referrers'], chart: 'bar', split: ['referrer_type'],
-    question: 'Wie verwijst, en naar welke zorg?' },
-  { slug: 'stromen', title: 'Instroom, uitstroom en wachttijd', metric: ['flows'], chart: 'trend', split: ['year'],
-    question: 'Hoeveel cliënten stromen in en uit, hoe lang duurt zorg en hoe lang is de wachttijd?' },
-  { slug: 'zorgpaden', title: 'Zorgpaden', metric: ['pathways'], chart: 'sankey', split: [],
-    question: 'Welke overgangen tussen zorgsoorten komen het meest voor?' },
-  { slug: 'aanbieders', title: 'Aanbieders', metric: ['providers'], chart: 'pareto', split: ['provider'],
-    question: 'Bij welke aanbieders gaat het geld heen, en hoe geconcentreerd is dat?' },
-  { slug: 'budget', title: 'Budget en realisatie', metric: ['budget'], chart: 'bar', split: ['year'],
-    question: 'Hoe verhoudt de realisatie zich tot het budget, en wat wordt het jaareinde?' },
+  { slug: 'kosten', title: 'Kosten en cliënten', question: 'Hoe ontwikkelen kosten, cliënten en kosten per cliënt zich?',
+    views: [{ metric: 'costs', chart: 'trend', split: ['year'], prefer: ['cost'] }, { metric: 'costs_yoy', chart: 'bar', prefer: ['cost_change'] }] },
+  { slug: 'ontleding', title: 'Ontleding van de groei', question: 'Komt de kostengroei door meer cliënten, meer zorgdagen, hogere prijzen of een andere mix?',
+    views: [{ metric: 'decomposition', chart: 'waterfall', needsPrevious: true }] },
+  { slug: 'uitnutting', title: 'Uitnutting', question: 'Welk deel van de toegewezen zorg wordt ook gedeclareerd?',
+    views: [{ metric: 'utilisation', chart: 'trend', split: ['year'], prefer: ['clients_pct', 'allocations_pct'], together: ['clients_pct', 'allocations_pct', 'euros_pct'] }] },
+  { slug: 'cohorten', title: 'Cohorten', question: 'Hoeveel cliënten per instroomjaar zijn later nog in zorg, en wat kosten zij?',
+    views: [{ metric: 'cohorts', chart: 'heatmap', prefer: ['clients'] }] },
+  { slug: 'zorgintensief', title: 'Zorgintensieve cliënten', question: 'Hoeveel cliënten kosten meer dan € 50.000 of € 100.000 per jaar?',
+    views: [
+      { metric: 'intensive_clients', chart: 'bar', prefer: ['clients_over_low'], together: ['clients_over_low', 'clients_over_high'] },
+      { metric: 'intensive_entry', chart: 'heatmap', prefer: ['clients'] },
+      { metric: 'intensive_client_list', chart: 'bar', prefer: ['cost'] },
+    ] },
+  { slug: 'verwijzers', title: 'Verwijzers', question: 'Wie verwijst, en naar welke zorg?',
+    views: [
+      { metric: 'referrals', chart: 'bar', prefer: ['clients'] },
+      { metric: 'referrers', chart: 'pareto', prefer: ['cost'] },
+      { metric: 'gp_specialist_mh', chart: 'trend', split: ['year'], prefer: ['specialist_pct'] },
+    ] },
+  { slug: 'stromen', title: 'Instroom, uitstroom en wachttijd', question: 'Hoeveel cliënten stromen in en uit, hoe lang duurt zorg en hoe lang is de wachttijd?',
+    views: [
+      { metric: 'flows', chart: 'trend', together: ['inflow', 'outflow', 'stock'] },
+      { metric: 'waiting_time', chart: 'bar', split: ['year'] },
+      { metric: 'duration', chart: 'bar' },
+      { metric: 'endings', chart: 'bar' },
+      { metric: 'reentry', chart: 'trend', split: ['year'] },
+      { metric: 'reindication', chart: 'bar' },
+      { metric: 'extended_care', chart: 'trend', split: ['year'] },
+    ] },
+  { slug: 'zorgpaden', title: 'Zorgpaden', question: 'Welke overgangen tussen zorgsoorten komen het meest voor?',
+    views: [
+      { metric: 'transitions', chart: 'sankey', prefer: ['clients'] },
+      { metric: 'pathways', chart: 'bar', prefer: ['clients'] },
+      { metric: 'stacking', chart: 'bar', prefer: ['clients'], dims: ['max_simultaneous'] },
+    ] },
+  { slug: 'aanbieders', title: 'Aanbieders', question: 'Bij welke aanbieders gaat het geld heen, en hoe geconcentreerd is dat?',
+    views: [{ metric: 'providers', chart: 'pareto', prefer: ['cost'] }, { metric: 'provider_concentration', chart: 'bar', prefer: ['cost'] }] },
+  { slug: 'budget', title: 'Budget en realisatie', question: 'Hoe verhoudt de realisatie zich tot het budget, en wat wordt het jaareinde?',
+    views: [{ metric: 'budget', chart: 'bar', together: ['budget', 'invoiced', 'realised'] }] },
 ];
 
 export function pageBySlug(slug: string): PageDef | undefined {

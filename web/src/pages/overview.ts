@@ -3,7 +3,7 @@
 // Each tile links to the page behind it.
 import type { Value } from '../../../src/metrics/types.ts';
 import { api } from '../api.ts';
-import { metricFor, type AppContext } from '../context.ts';
+import { viewFor, type AppContext } from '../context.ts';
 import { h, mount } from '../dom.ts';
 import { formatChange, formatValue } from '../format.ts';
 import { valueLabel } from '../labels.ts';
@@ -26,7 +26,7 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
 
   const ask = (slug: string, from: number, split: string[] = [], params: Record<string, string> = {}) => {
     const page = pageBySlug(slug);
-    const metric = page && metricFor(ctx, page);
+    const metric = page && viewFor(ctx, page)?.metric;
     if (!metric) return Promise.resolve(null);
     const filters = filtersOf({ ...s, from, to: year }, ctx.span);
     return api.compute(metric.id, { filters, split: split.filter((d) => metric.splits.includes(d as never)) as never, params })
@@ -41,7 +41,7 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
     const tiles: Tile[] = [];
     if (costs) tiles.push(...costTiles(costs, year));
     if (util) {
-      const pct = util.first('pct');
+      const pct = util.named(/^clients_pct$/) ?? util.first('pct');
       if (pct) tiles.push({ id: 'utilisation', label: pct.col.label, value: formatValue(util.total(pct.col.name), 'pct'), page: 'uitnutting' });
     }
     if (budget) tiles.push(...budgetTiles(budget));
