@@ -78,4 +78,12 @@ describe('verifyResult', () => {
     expect(() => verifyResult(users.analyst, result)).toThrow("'M' kon niet binnen uw toegang worden beantwoord (een rij hoort bij een andere gemeente).");
     expect(() => verifyResult(users.analyst2, result)).not.toThrow();
   });
+
+  it("checks a provider's rows by their AGB column too", () => {
+    const scorecard = { ...base, filters: { provider: ['11111111'] }, columns: [{ name: 'agb', label: 'AGB-code', unit: 'text' as const }] };
+    expect(() => verifyResult(users.provider, { ...scorecard, rows: [{ agb: '11111111' }] })).not.toThrow();
+    expect(() => verifyResult(users.provider, { ...scorecard, rows: [{ agb: '11111111' }, { agb: '22222222' }] })).toThrow(
+      "'M' kon niet binnen uw toegang worden beantwoord (een rij hoort bij een andere aanbieder).",
+    );
+  });
 });

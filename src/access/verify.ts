@@ -8,6 +8,8 @@ import { scopeOf, WHAT, type Scope } from './scope.ts';
 /** Column names that identify a client (pseudonym); BSN columns are refused for everyone. */
 const CLIENT_ID = /^(client|client_id|clientid|pseudonym|pseudoniem)$/i;
 const BSN = /bsn|burgerservice/i;
+/** Columns that carry a scoped dimension's code (the provider scorecard calls its key 'agb'). */
+const SCOPE_COLUMNS: Record<keyof Scope, string[]> = { municipality: ['municipality'], provider: ['provider', 'agb', 'provider_agb'], team: ['team', 'team_id'] };
 
 /** Throws an AccessError (403) when `result` shows anything outside the user's scope. */
 export function verifyResult(user: User, result: MetricResult): void {
@@ -23,10 +25,11 @@ export function verifyResult(user: User, result: MetricResult): void {
     if (!Array.isArray(applied) || applied.length === 0 || applied.some((v) => !allowed.includes(v))) {
       throw refuse(`het filter op ${WHAT[dim]} is niet toegepast`);
     }
-    if (!result.columns.some((c) => c.name === dim)) continue;
-    for (const row of result.rows) {
-      const v = row[dim];
-      if (typeof v !== 'string' || !allowed.includes(v)) throw refuse(`een rij hoort bij een andere ${WHAT[dim]}`);
+    for (const col of result.columns.filter((c) => SCOPE_COLUMNS[dim].includes(c.name))) {
+      for (const row of result.rows) {
+        const v = row[col.name];
+        if (typeof v !== 'string' || !allowed.includes(v)) throw refuse(`een rij hoort bij een andere ${WHAT[dim]}`);
+      }
     }
   }
 }
