@@ -1,0 +1,68 @@
+// End to end: a tiny demo region generated into a temp folder and imported through importPaths, exactly as
+// `roer demo` does: nothing refused or quarantined, and the store holds what the generator made, to the cent.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FileReport } from '../ingest/importer.ts';
+import { Store } from '../store/index.ts';
+import { yearOf } from './dates.ts';
+import { yearFigures } from './figures.ts';
+import { generateDemo, setupRegion, simulateRegion, type DemoSummary } from './generate.ts';
+import { importDemo } from './load.ts';
+
+const SCALE = 0.002;
+const SEED = 5;
+let dir: string;
+let store: Store;
+let made: DemoSummary;
+let reports: FileReport[];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'roer-demo-e2e-'));
+  made = generateDemo({ seed: SEED, scale: SCALE, outDir: dir });
+  store = await Store.open(':memory:');
+  reports = await importDemo(store, dir, randomBytes(32));
+}, 900_000);
+
+afterAll(() => {
+  store?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const count = async (table: string) => (await store.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))!.n;
+
+describe('importing the demo region', () => {
+  it('reads every file, refuses none and quarantines nothing', async () => {
+    expect(reports.filter((r) => r.status !== 'ingelezen').map((r) => `${r.fileName}: ${r.note}`)).toEqual([]);
+    expect(reports.reduce((t, r) => t + r.quarantined, 0)).toBe(0);
+    expect(await count('quarantine')).toBe(0);
+  });
+
+  it('stores every allocation, invoice line, budget row and PGB line the generator wrote', async () => {
+    expect(await count('allocation')).toBe(made.allocations.csv + made.allocations.xml);
+    expect(await count('invoice_line')).toBe(made.invoiceLines.csv + made.invoiceLines.xml);
+    expect(await count('budget')).toBe(made.budgetRows);
+    expect(await count('pgb_cost')).toBe(made.pgbLines);
+    expect(await count('provider')).toBe(150);
+    expect(await count('population')).toBe(11 * 10 * 5);
+    expect(await count('client')).toBe(made.clients);
+  });
+
+  it('gives per year exactly the clients and cost (claimed minus rejected) of the simulation', async () => {
+    const expected = new Map<number, { clients: Set<string>; cents: number }>();
+    for (const r of simulateRegion(setupRegion(SEED), SCALE)) {
+      for (const l of r.lines) {
+        const y = yearOf(l.periodStart);
+        const e = expected.get(y) ?? { clients: new Set(), cents: 0 };
+        e.clients.add(l.client.bsn);
+        if (!l.rejected) e.cents += l.amountCents;
+        expected.set(y, e);
+      }
+    }
+    const got = await yearFigures(store, null);
+    expect(got.map((g) => [g.year, g.clients, Math.round(g.cost * 100)])).toEqual(
+      [...expected.entries()].sort((a, b) => a[0] - b[0]).map(([y, e]) => [y, e.clients.size, e.cents]));
+  });
+});
