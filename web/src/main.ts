@@ -58,7 +58,7 @@ async function render(s: ViewState): Promise<void> {
     h('a', { href: urlOf(withChanges(s, { page: slug })), 'data-nav': true, 'aria-current': s.page === slug ? 'page' : null }, title);
   mount(byId('nav'), h('ul', {},
     h('li', {}, link('overzicht', 'Overzicht')),
-    available.map((p) => h('li', {}, link(p.slug, p.title))),
+    available.map((p) => h('li', {}, link(p.slug, p.nav ?? p.title))),
     h('li', {}, link('import', 'Importstatus'))));
   disposeCharts(main);
   // Each render draws into its own element, so a slow earlier render that finishes late writes into a detached node.

@@ -1,5 +1,12 @@
 // Charts with their own geometry: the cohort heat-map (entry year × later year) and the pathway Sankey.
 import { formatValue } from '../format.ts';
+import { PALETTE } from './setup.ts';
+
+const careColours = new Map<string, string>();
+function colourOf(label: string): string {
+  if (!careColours.has(label)) careColours.set(label, PALETTE[careColours.size % PALETTE.length]);
+  return careColours.get(label)!;
+}
 import type { Built } from './index.ts';
 import { num, type Frame } from './frame.ts';
 
@@ -74,12 +81,13 @@ export function sankeyChart(f: Frame): Built {
             : `${nodes.get(p.name)}: ${formatValue(p.value, m.unit)}`,
       },
       series: [{
-        type: 'sankey', left: 16, right: 140, top: 16, bottom: 16, nodeGap: 10,
-        data: [...nodes.keys()].map((name) => ({ name })),
+        type: 'sankey', left: 16, right: 160, nodeWidth: 18, top: 16, bottom: 16, nodeGap: 10,
+        // One colour per care type, the same at every step.
+        data: [...nodes.keys()].map((name) => ({ name, itemStyle: { color: colourOf(nodes.get(name)!) } })),
         links,
         emphasis: { focus: 'adjacency' },
         lineStyle: { color: 'gradient', opacity: 0.35 },
-        label: { formatter: (p: { name: string }) => nodes.get(p.name) ?? p.name, fontSize: 13 },
+        label: { formatter: (p: { name: string }) => nodes.get(p.name) ?? p.name, fontSize: 13, color: '#1b1f24', position: 'right' },
       }],
     },
     drill: () => [],

@@ -22,21 +22,23 @@ export interface ViewDef {
 export interface PageDef {
   slug: string;
   title: string;
+  /** Shorter name for the menu. */
+  nav?: string;
   /** Short Dutch question the page answers. */
   question: string;
   views: ViewDef[];
 }
 
 export const PAGES: PageDef[] = [
-  { slug: 'kosten', title: 'Kosten en cliënten', question: 'Hoe ontwikkelen kosten, cliënten en kosten per cliënt zich?',
+  { slug: 'kosten', title: 'Kosten en cliënten', nav: 'Kosten', question: 'Hoe ontwikkelen kosten, cliënten en kosten per cliënt zich?',
     views: [{ metric: 'costs', chart: 'trend', split: ['year'], prefer: ['cost'] }, { metric: 'costs_yoy', chart: 'bar', prefer: ['cost_change'] }] },
-  { slug: 'ontleding', title: 'Ontleding van de groei', question: 'Komt de kostengroei door meer cliënten, meer zorgdagen, hogere prijzen of een andere mix?',
+  { slug: 'ontleding', title: 'Ontleding van de groei', nav: 'Ontleding', question: 'Komt de kostengroei door meer cliënten, meer zorgdagen, hogere prijzen of een andere mix?',
     views: [{ metric: 'decomposition', chart: 'waterfall', needsPrevious: true }] },
   { slug: 'uitnutting', title: 'Uitnutting', question: 'Welk deel van de toegewezen zorg wordt ook gedeclareerd?',
     views: [{ metric: 'utilisation', chart: 'trend', split: ['year'], prefer: ['clients_pct', 'allocations_pct'], together: ['clients_pct', 'allocations_pct', 'euros_pct'] }] },
   { slug: 'cohorten', title: 'Cohorten', question: 'Hoeveel cliënten per instroomjaar zijn later nog in zorg, en wat kosten zij?',
     views: [{ metric: 'cohorts', chart: 'heatmap', prefer: ['clients'] }] },
-  { slug: 'zorgintensief', title: 'Zorgintensieve cliënten', question: 'Hoeveel cliënten kosten meer dan € 50.000 of € 100.000 per jaar?',
+  { slug: 'zorgintensief', title: 'Zorgintensieve cliënten', nav: 'Zorgintensief', question: 'Hoeveel cliënten kosten meer dan € 50.000 of € 100.000 per jaar?',
     views: [
       { metric: 'intensive_clients', chart: 'bar', prefer: ['clients_over_low'], together: ['clients_over_low', 'clients_over_high'] },
       { metric: 'intensive_entry', chart: 'heatmap', prefer: ['clients'] },
@@ -48,7 +50,7 @@ export const PAGES: PageDef[] = [
       { metric: 'referrers', chart: 'pareto', prefer: ['cost'] },
       { metric: 'gp_specialist_mh', chart: 'trend', split: ['year'], prefer: ['specialist_pct'] },
     ] },
-  { slug: 'stromen', title: 'Instroom, uitstroom en wachttijd', question: 'Hoeveel cliënten stromen in en uit, hoe lang duurt zorg en hoe lang is de wachttijd?',
+  { slug: 'stromen', title: 'Instroom, uitstroom en wachttijd', nav: 'Stromen en wachttijd', question: 'Hoeveel cliënten stromen in en uit, hoe lang duurt zorg en hoe lang is de wachttijd?',
     views: [
       { metric: 'flows', chart: 'trend', together: ['inflow', 'outflow', 'stock'] },
       { metric: 'waiting_time', chart: 'bar', split: ['year'] },
@@ -66,7 +68,7 @@ export const PAGES: PageDef[] = [
     ] },
   { slug: 'aanbieders', title: 'Aanbieders', question: 'Bij welke aanbieders gaat het geld heen, en hoe geconcentreerd is dat?',
     views: [{ metric: 'providers', chart: 'pareto', prefer: ['cost'] }, { metric: 'provider_concentration', chart: 'bar', prefer: ['cost'] }] },
-  { slug: 'budget', title: 'Budget en realisatie', question: 'Hoe verhoudt de realisatie zich tot het budget, en wat wordt het jaareinde?',
+  { slug: 'budget', title: 'Budget en realisatie', nav: 'Budget', question: 'Hoe verhoudt de realisatie zich tot het budget, en wat wordt het jaareinde?',
     views: [{ metric: 'budget', chart: 'bar', together: ['budget', 'invoiced', 'realised'] }] },
 ];
 
