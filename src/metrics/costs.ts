@@ -16,8 +16,10 @@ export function costAndCareSql(req: MetricRequest, split: Dimension[]): Where {
   const careKeys = splitSelect(split, care.period.date);
   return sql`
     WITH a AS (
-      SELECT ${[...costKeys, ''].join(', ')} sum(f.amount_cents)::BIGINT AS cost_cents, count(DISTINCT f.client_id) AS clients
-      FROM ${cost.from} WHERE ${cost.where} ${names.length ? 'GROUP BY ALL' : ''}),
+      -- Two-step aggregation (per client first) counts unique clients much faster than count(DISTINCT).
+      SELECT ${[...names, ''].join(', ')} sum(c)::BIGINT AS cost_cents, count(*) AS clients FROM (
+        SELECT ${[...costKeys, ''].join(', ')} f.client_id, sum(f.amount_cents) AS c
+        FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL) ${names.length ? 'GROUP BY ALL' : ''}),
     b AS (
       SELECT ${[...careKeys, ''].join(', ')} sum(${careDaysSql(req)})::BIGINT AS care_days
       FROM ${care.from} WHERE ${care.where} ${names.length ? 'GROUP BY ALL' : ''})

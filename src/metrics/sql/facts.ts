@@ -40,7 +40,8 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Fact
   if (!needsMerge) return { from: sql`d_care_piece f`, period: RANGE, where: filterWhere(req.filters, RANGE) };
   const keys = ['client_id', 'municipality', 'care_type', 'district', 'sex', 'birth_month',
     ...new Set(split.filter(allocLevel).map((d) => DIMENSION_SPECS[d].column!))];
-  const inner = filterWhere(req.filters, null, (d) => !allocLevel(d));
+  // Only allocations overlapping the period matter: the union clipped to the period is the union of the clipped parts.
+  const inner = filterWhere(req.filters, { date: 'f.start_date', start: 'f.start_date', end: 'f.end_date' }, (d) => !allocLevel(d));
   const src = sql`(SELECT * FROM d_alloc f WHERE end_date >= start_date AND ${inner})`;
   const from = sql`(WITH seg AS (${mergeIntervalsSql(src.sql, keys, 'alloc_key')})
     ${monthPiecesSql('seg', keys.map((k) => `s.${k}`).join(', '))}) f`;
