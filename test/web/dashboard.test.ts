@@ -31,6 +31,10 @@ describe('overview', () => {
     expect(await tileText('cost')).toBe(new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cost));
     expect(await tileText('clients')).toBe(String(api.totals!.clients));
     expect(await page.locator('[data-tile="cost"] .tile-change').innerText()).toMatch(/^[+−]?\d+,\d % t\.o\.v\. vorig jaar$/);
+    expect(await tileText('utilisation')).toMatch(/^\d+(,\d)? %$/);
+    expect(await tileText('budget')).toMatch(/^€\s[\d.]+$/);
+    await expect(page.locator('[data-tile="budget"] .tile-detail').innerText()).resolves.toMatch(/verwacht jaareinde €\s[\d.]+/);
+    expect(await page.locator('[data-driver]').count()).toBe(3);
   });
 
   it('puts a filter change in the URL and recomputes the figures', async () => {

@@ -80,18 +80,19 @@ function costTiles(p: Pick, year: number): Tile[] {
   return out;
 }
 
+/** Budget and the expected year-end: realisation = invoiced + expected for care delivered but not yet invoiced. */
 function budgetTiles(p: Pick): Tile[] {
-  const budget = p.named(/^budget/);
-  const realised = p.named(/realis/);
-  const expected = p.named(/expected|forecast|year_end|verwacht/);
+  const budget = p.named(/^budget$/) ?? p.named(/^budget/);
+  const invoiced = p.named(/^invoiced$/);
+  const yearEnd = p.named(/^realised$/) ?? p.named(/realis/);
   if (!budget) return [];
   const b = num(p.total(budget.col.name));
-  const e = num(expected ? p.total(expected.col.name) : realised ? p.total(realised.col.name) : null);
+  const e = yearEnd ? num(p.total(yearEnd.col.name)) : null;
   return [{
-    id: 'budget', label: 'Budget en realisatie', value: formatValue(b, 'eur'), page: 'budget',
-    detail: [realised ? `realisatie ${formatValue(p.total(realised.col.name), 'eur')}` : '',
-      expected ? `verwacht jaareinde ${formatValue(p.total(expected.col.name), 'eur')}` : '',
-      b && e !== null ? `${e > b ? 'overschrijding' : 'onderschrijding'} ${formatValue(Math.abs(e - b), 'eur')}` : ''].filter(Boolean).join(' · '),
+    id: 'budget', label: 'Budget', value: formatValue(b, 'eur'), page: 'budget',
+    detail: [invoiced ? `gedeclareerd ${formatValue(p.total(invoiced.col.name), 'eur')}` : '',
+      e !== null ? `verwacht jaareinde ${formatValue(e, 'eur')}` : '',
+      b !== null && e !== null ? `${e > b ? 'overschrijding' : 'onderschrijding'} ${formatValue(Math.abs(e - b), 'eur')}` : ''].filter(Boolean).join(' · '),
   }];
 }
 
