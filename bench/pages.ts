@@ -25,7 +25,7 @@ const paths = [['overzicht', '/'], ...PAGES.flatMap((p) => p.views.filter((v) =>
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`\nPagina's geladen tot alle cijfers getekend zijn (${runs}× per pagina, ms)\n`);
-console.log(`${'pagina'.padEnd(16)}${'eerste'.padStart(9)}${'mediaan'.padStart(9)}${'max'.padStart(9)}`);
+console.log(`${'pagina'.padEnd(24)}${'eerste'.padStart(9)}${'mediaan'.padStart(9)}${'max'.padStart(9)}`);
 for (const [name, path] of paths) {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -34,6 +34,6 @@ for (const [name, path] of paths) {
     await page.waitForSelector('main[data-ready]');
     times.push(performance.now() - t);
   }
-  console.log(`${name.padEnd(16)}${times[0].toFixed(0).padStart(9)}${median(times).toFixed(0).padStart(9)}${Math.max(...times).toFixed(0).padStart(9)}`);
+  console.log(`${name.padEnd(24)}${times[0].toFixed(0).padStart(9)}${median(times).toFixed(0).padStart(9)}${Math.max(...times).toFixed(0).padStart(9)}`);
 }
 await h.close();
