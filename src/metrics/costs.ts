@@ -8,9 +8,9 @@ import { coalesceKeys, eur, joinOn, result, round, ratio, rowsAndTotals, splitCo
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
 /** Grouped cost (cents), unique clients with cost, and care-days for a split: the building block of several metrics. */
-export function costAndCareSql(req: MetricRequest, split: Dimension[]): Where {
+export function costAndCareSql(req: MetricRequest, split: Dimension[], withCare = true): Where {
   const cost = costFact(req);
-  const care = careFact({ ...req, split });
+  const care = careFact({ ...req, split: withCare ? split : [] });
   const names = split as string[];
   const costKeys = splitSelect(split, cost.period.date);
   const careKeys = splitSelect(split, care.period.date);
@@ -20,9 +20,10 @@ export function costAndCareSql(req: MetricRequest, split: Dimension[]): Where {
       SELECT ${[...names, ''].join(', ')} sum(c)::BIGINT AS cost_cents, count(*) AS clients FROM (
         SELECT ${[...costKeys, ''].join(', ')} f.client_id, sum(f.amount_cents) AS c
         FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL) ${names.length ? 'GROUP BY ALL' : ''}),
-    b AS (
+    b AS (${withCare ? sql`
       SELECT ${[...careKeys, ''].join(', ')} sum(${careDaysSql(req)})::BIGINT AS care_days
-      FROM ${care.from} WHERE ${care.where} ${names.length ? 'GROUP BY ALL' : ''})
+      FROM ${care.from} WHERE ${care.where} ${names.length ? 'GROUP BY ALL' : ''}`
+      : `SELECT ${[...names.map((n) => `NULL AS ${n}`), ''].join(', ')} NULL::BIGINT AS care_days WHERE false`})
     SELECT ${names.length ? coalesceKeys(names) + ',' : ''} a.cost_cents, coalesce(a.clients, 0) AS clients, b.care_days
     FROM a FULL OUTER JOIN b ON ${joinOn(names)}
     ${names.length ? `ORDER BY ${names.join(', ')}` : ''}`;

@@ -23,8 +23,8 @@ export const referrals: Metric = {
     'dezelfde uitsplitsing (bijv. hetzelfde jaar); een cliënt met twee verwijzers telt bij beide.',
   splits: ['year', 'municipality', 'care_type'],
   async compute(store: Store, req: MetricRequest) {
-    const groups = new Map((await query(store, costAndCareSql(req, req.split))).map((r) => [keyOf(r, req.split), costFigures(r)]));
-    const rows = (await query(store, costAndCareSql(req, [...req.split, 'referrer_type']))).map((r) => {
+    const groups = new Map((await query(store, costAndCareSql(req, req.split, false))).map((r) => [keyOf(r, req.split), costFigures(r)]));
+    const rows = (await query(store, costAndCareSql(req, [...req.split, 'referrer_type'], false))).map((r) => {
       const f = costFigures(r);
       const group = groups.get(keyOf(r, req.split));
       return {
