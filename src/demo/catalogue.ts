@@ -102,9 +102,12 @@ export const PRODUCTS_BY_TYPE: Record<CareType, Product[]> = Object.fromEntries(
 /** Yearly tariff indexation (the jumps of 2022–2024 follow wage and price rises). */
 const INDEX: Record<number, number> = { 2015: 0, 2016: 0.015, 2017: 0.018, 2018: 0.023, 2019: 0.028, 2020: 0.03, 2021: 0.022, 2022: 0.035, 2023: 0.065, 2024: 0.045 };
 
+/** One calibration knob for the price level: it puts Steenwijkerland's 2018 cost per youth near € 11,000. */
+const PRICE_LEVEL = 1.11;
+
 /** The tariff in eurocents of `product` in `year` (2015 tariff with the indexations up to that year). */
 export function tariff(product: Product, year: number): number {
-  let f = 1;
+  let f = PRICE_LEVEL;
   for (let y = 2016; y <= year; y++) f *= 1 + (INDEX[y] ?? 0.03);
   return Math.round(product.tariff2015 * f);
 }

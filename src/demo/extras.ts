@@ -25,7 +25,7 @@ export function pgbLines(rng: Rng, m: Municipality, scale: number, bsns: BsnSequ
       const client: Client = { bsn: bsns.next(), birth: start - rng.int(3 * 365, 17 * 365), sex: rng.chance(0.6) ? '1' : '2', municipality: m.code, district: district.name, postcode4: rng.pick(district.postcodes), team: district.team };
       clients.push(client);
       const careType = rng.weighted(PGB_TYPES, PGB_WEIGHTS);
-      const monthly = rng.logNormal(careType === 'verblijf' ? 2600 : 850, 0.55);
+      const monthly = rng.logNormal(careType === 'verblijf' ? 2900 : 940, 0.55);
       const end = Math.min(DATA_END, addMonths(start, Math.max(2, Math.round(rng.logNormal(14, 0.6)))) - 1);
       for (let mi = monthIndex(start); monthStart(mi) <= end; mi++) {
         lines.push({ reference: `PGB${m.code}${String(++seq).padStart(8, '0')}`, municipality: m.code, client, periodStart: monthStart(mi), periodEnd: Math.min(end, monthEnd(mi)), careType, amountCents: Math.round(monthly * (0.95 + 0.1 * rng.next()) * 100) });
