@@ -1,6 +1,7 @@
 // Benchmark: import throughput on the demo region. Generates the region once per scale into /tmp, imports it into a
 // fresh store in three timed phases (CSV exports, iJw regie messages, iJw declarations) and prints lines/s and peak RSS.
-// Run: npx tsx bench/import.ts [--schaal 1,10] [--xml-jaar 2021]   (--xml-jaar: import the messages of one year only)
+// Run: npx tsx bench/import.ts [--schaal 1,10] [--xml-jaar 2021] [--steekproef 2000]
+// (--xml-jaar: only that year's messages; --steekproef: only the first n message files of each iJw phase, for a quick figure)
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +13,14 @@ import { importPaths } from '../src/ingest/importer.ts';
 import { loadMapping } from '../src/ingest/tabular/index.ts';
 import { Store } from '../src/store/index.ts';
 
-const { values } = parseArgs({ options: { schaal: { type: 'string', default: '1' }, 'xml-jaar': { type: 'string' }, zaad: { type: 'string', default: '42' } } });
+const { values } = parseArgs({ options: { schaal: { type: 'string', default: '1' }, 'xml-jaar': { type: 'string' }, steekproef: { type: 'string' }, zaad: { type: 'string', default: '42' } } });
 const scales = values.schaal!.split(',').map(Number);
 const n = (x: number) => Math.round(x).toLocaleString('nl-NL');
 const secs = (ms: number) => (ms / 1000).toFixed(1);
 
+const sample = values.steekproef ? Number(values.steekproef) : Infinity;
+
+/** The message files of `codes` (optionally one year, optionally the first `sample` files in name order). */
 function ijwFiles(dir: string, codes: string[], year?: string): string[] {
   const root = join(dir, 'ijw');
   const out: string[] = [];
@@ -24,10 +28,10 @@ function ijwFiles(dir: string, codes: string[], year?: string): string[] {
     if (year && y !== year) continue;
     for (const code of codes) {
       const d = join(root, y, code);
-      if (existsSync(d)) out.push(d);
+      if (existsSync(d)) out.push(...readdirSync(d).sort().map((f) => join(d, f)));
     }
   }
-  return out;
+  return out.slice(0, sample);
 }
 
 for (const scale of scales) {
@@ -55,7 +59,7 @@ for (const scale of scales) {
     return { ms, files: reports.length, records: reports.reduce((s, r) => s + r.total, 0), sum, refused, quarantined };
   };
   const year = values['xml-jaar'];
-  console.log(`\nschaal ${scale}${year ? ` (iJw alleen ${year})` : ''}`);
+  console.log(`\nschaal ${scale}${year ? ` (iJw alleen ${year})` : ''}${sample < Infinity ? ` (steekproef: ${sample} berichten per iJw-fase)` : ''}`);
   const wall = Date.now();
   const csv = await phase(demoPaths(dir).filter((p) => p.endsWith('.csv')));
   const csvLines = csv.sum('invoice_lines');
