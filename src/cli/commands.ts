@@ -5,5 +5,6 @@ import { user } from './user.ts';
 import { serve } from './serve.ts';
 import { importCommand } from './import.ts';
 import { demo } from './demo.ts';
+import { start } from './start.ts';
 
-export const commands: Command[] = [importCommand, status, user, serve, demo];
+export const commands: Command[] = [start, importCommand, status, user, serve, demo];

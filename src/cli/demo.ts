@@ -2,6 +2,7 @@
 // ordinary importers, then prints what came in and the region's headline figures.
 import { resolve } from 'node:path';
 import { generateDemo, type DemoSummary } from '../demo/generate.ts';
+import { day, type Day } from '../demo/dates.ts';
 import { yearFigures } from '../demo/figures.ts';
 import { importDemo } from '../demo/load.ts';
 import { loadOrCreateSecret } from '../ingest/pseudonym.ts';
@@ -15,7 +16,7 @@ const eur = (x: number) => `€ ${(x / 1e6).toLocaleString('nl-NL', { minimumFra
 export const demo: Command = {
   name: 'demo',
   summary: 'maak de demoregio IJsselland en lees die in',
-  usage: `Gebruik: roer demo [--schaal 1] [--zaad 42] [--map data/demo] [--alleen-genereren] [--db <bestand>]
+  usage: `Gebruik: roer demo [--schaal 1] [--zaad 42] [--map data/demo] [--alleen-genereren] [--ijw-vanaf jjjj-mm-dd] [--db <bestand>]
 
 Maakt een verzonnen maar realistische jeugdzorgregio: de elf gemeenten van IJsselland, 2015–2024.
 Tot en met 2020 als exports uit een zaaksysteem (CSV met kolomindeling mapping.json), vanaf 2021
@@ -28,15 +29,22 @@ Opties:
   --zaad <tekst>       startwaarde van het toeval (standaard 42)
   --map <map>          waar de bestanden komen (standaard data/demo)
   --alleen-genereren   alleen de bestanden maken, niet inlezen
+  --ijw-vanaf <datum>  vanaf deze dag iJw-berichten, daarvoor CSV-exports (standaard 2021-01-01;
+                       'roer start' gebruikt 2024-12-01: één bericht per beslissing leest traag)
   --db <bestand>       de database (standaard ./data/roer.duckdb, of $ROER_DB)
 
 Afsluitcode: 0 als alles is ingelezen, 1 als een bestand is geweigerd of records in quarantaine
 gingen, 2 bij een verkeerde aanroep.`,
-  options: { schaal: { type: 'string' }, zaad: { type: 'string' }, map: { type: 'string' }, 'alleen-genereren': { type: 'boolean' } },
+  options: { schaal: { type: 'string' }, zaad: { type: 'string' }, map: { type: 'string' }, 'alleen-genereren': { type: 'boolean' }, 'ijw-vanaf': { type: 'string' } },
   async run(values) {
     const scale = Number(String(values.schaal ?? '1').replace(',', '.'));
     if (!(scale > 0 && scale <= 100)) {
       process.stderr.write('--schaal moet een getal groter dan 0 en hoogstens 100 zijn.\n');
+      return 2;
+    }
+    const ijwStart = parseDay(values['ijw-vanaf'] as string | undefined);
+    if (ijwStart === null) {
+      process.stderr.write('--ijw-vanaf moet een datum jjjj-mm-dd tussen 2015-01-01 en 2025-01-01 zijn.\n');
       return 2;
     }
     const seed = String(values.zaad ?? '42');
@@ -44,7 +52,7 @@ gingen, 2 bij een verkeerde aanroep.`,
 
     const started = Date.now();
     const bar = progress('Demoregio maken', 11);
-    const made = generateDemo({ seed, scale, outDir: dir, onProgress: (done, _total, label) => bar.update(done, label) });
+    const made = generateDemo({ seed, scale, outDir: dir, ...(ijwStart === undefined ? {} : { ijwStart }), onProgress: (done, _total, label) => bar.update(done, label) });
     bar.done(`Demoregio gemaakt in ${dir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     process.stdout.write(describeFiles(made));
     if (values['alleen-genereren']) return 0;
@@ -79,9 +87,17 @@ gingen, 2 bij een verkeerde aanroep.`,
   },
 };
 
+/** Parses --ijw-vanaf: undefined when absent, null when invalid. */
+function parseDay(value: string | undefined): Day | null | undefined {
+  if (value === undefined) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!m || value < '2015-01-01' || value > '2025-01-01') return null;
+  return day(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
 function describeFiles(s: DemoSummary): string {
   const xml = Object.entries(s.ijw.files).map(([code, k]) => `${code} ${n(k)}`).join(', ');
   return `  ${s.municipalities} gemeenten, ${s.providers} aanbieders, ${n(s.clients)} cliënten\n` +
-    `  2015–2020: ${s.csvFiles} CSV-bestanden met ${n(s.allocations.csv)} toewijzingen en ${n(s.invoiceLines.csv)} declaratieregels\n` +
-    `  2021–2024: iJw-berichten: ${xml}; ${n(s.allocations.xml)} toewijzingen en ${n(s.invoiceLines.xml)} declaratieregels\n`;
+    `  CSV-exports: ${s.csvFiles} bestanden met ${n(s.allocations.csv)} toewijzingen en ${n(s.invoiceLines.csv)} declaratieregels\n` +
+    `  iJw-berichten: ${xml}; ${n(s.allocations.xml)} toewijzingen en ${n(s.invoiceLines.xml)} declaratieregels\n`;
 }

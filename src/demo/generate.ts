@@ -6,7 +6,7 @@ import { BsnSequence } from './bsn.ts';
 import { PRODUCTS } from './catalogue.ts';
 import { CsvFile } from './csv/format.ts';
 import { TABLES, allocationsTable, budgetsTable, clientsTable, invoiceLinesTable, mappingJson, pgbTable, populationTable, productsTable, providersTable, type TableDef } from './csv/tables.ts';
-import { yearOf } from './dates.ts';
+import { yearOf, type Day } from './dates.ts';
 import { budgets, pgbLines, type BudgetRow } from './extras.ts';
 import { IJW_START, emptyCounts, writeIjw, type IjwCounts } from './ijw/write.ts';
 import type { Allocation, Client, InvoiceLine, PgbLine } from './model.ts';
@@ -23,6 +23,11 @@ export interface DemoOptions {
   outDir: string;
   referenceDir?: string;
   onProgress?: (done: number, total: number, label: string) => void;
+  /**
+   * The day from which the region's traffic is written as iJw messages (default 2021-01-01); everything before it goes
+   * into the case-system CSV exports. A later day makes a quick start: one message file per client decision is slow to read.
+   */
+  ijwStart?: Day;
 }
 
 export interface DemoSummary {
@@ -38,13 +43,12 @@ export interface DemoSummary {
   ijw: IjwCounts;
 }
 
-const CSV_YEARS = YEARS.filter((y) => y < 2021);
 const MAPPING_FILE = 'mapping.json';
 
 /** Removes what an earlier run wrote (only the demo's own files), so a re-run leaves exactly one region behind. */
 function clearOutput(outDir: string): void {
   if (!existsSync(outDir)) return mkdirSync(outDir, { recursive: true }) as unknown as void;
-  const ours = new Set(TABLES.flatMap((t) => (t.file.includes('{jaar}') ? CSV_YEARS.map((y) => t.file.replace('{jaar}', String(y))) : [t.file])));
+  const ours = new Set(TABLES.flatMap((t) => (t.file.includes('{jaar}') ? YEARS.map((y) => t.file.replace('{jaar}', String(y))) : [t.file])));
   for (const name of readdirSync(outDir)) {
     if (ours.has(name) || name === MAPPING_FILE || name === 'ijw') rmSync(join(outDir, name), { recursive: true, force: true });
   }
@@ -99,6 +103,8 @@ export function* simulateRegion(setup: RegionSetup, scale: number): Generator<Mu
  */
 export function generateDemo(opts: DemoOptions): DemoSummary {
   const { scale, outDir } = opts;
+  const ijwStart = opts.ijwStart ?? IJW_START;
+  const CSV_YEARS = YEARS.filter((y) => y <= yearOf(ijwStart - 1));
   clearOutput(outDir);
   const setup = setupRegion(opts.seed, opts.referenceDir);
   const { region, providers } = setup;
@@ -126,15 +132,15 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
     for (const c of [...r.clients, ...r.pgb.clients]) clientsCsv.row(clientsTable.row(c));
     summary.clients += r.clients.length + r.pgb.clients.length;
     for (const a of r.allocations) {
-      if (a.allocatedOn >= IJW_START) {
+      if (a.allocatedOn >= ijwStart) {
         summary.allocations.xml++;
         continue;
       }
-      allocCsv.get(Math.max(2015, yearOf(a.allocatedOn)))!.row(allocationsTable.row({ a, exportedOn: IJW_START }));
+      allocCsv.get(Math.max(2015, yearOf(a.allocatedOn)))!.row(allocationsTable.row({ a, exportedOn: ijwStart }));
       summary.allocations.csv++;
     }
     for (const l of r.lines) {
-      if (l.periodStart >= IJW_START) continue;
+      if (l.periodStart >= ijwStart) continue;
       linesCsv.get(yearOf(l.periodStart))!.row(invoiceLinesTable.row(l));
       summary.invoiceLines.csv++;
     }
@@ -142,7 +148,7 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
     for (const b of r.budgets) budgetsCsv.row(budgetsTable.row(b));
     summary.pgbLines += r.pgb.lines.length;
     summary.budgetRows += r.budgets.length;
-    writeIjw(outDir, r.index, r.municipality.code, r.allocations, r.lines, r.rng.fork('ijw'), summary.ijw);
+    writeIjw(outDir, r.index, r.municipality.code, r.allocations, r.lines, r.rng.fork('ijw'), summary.ijw, ijwStart);
   }
   summary.invoiceLines.xml = summary.ijw.lines;
   for (const f of [clientsCsv, budgetsCsv, pgbCsv, ...allocCsv.values(), ...linesCsv.values()]) f.close();

@@ -39,7 +39,7 @@ const CODE_DIGIT: Record<MessageCode, string> = { JW301: '1', JW305: '5', JW307:
  * Writes the messages under `<outDir>/ijw/<year>/<code>/`. Message ids are unique per sender and message type:
  * two digits for the municipality, one for the type, then a counter.
  */
-export function writeIjw(outDir: string, muniIndex: number, municipality: string, allocations: Allocation[], lines: InvoiceLine[], rng: Rng, counts: IjwCounts): void {
+export function writeIjw(outDir: string, muniIndex: number, municipality: string, allocations: Allocation[], lines: InvoiceLine[], rng: Rng, counts: IjwCounts, start: Day = IJW_START): void {
   const seq: Record<string, number> = {};
   const made = new Set<string>();
   const emit = (code: MessageCode, h: Omit<Header, 'id'>, build: (h: Header) => string): Header => {
@@ -59,7 +59,7 @@ export function writeIjw(outDir: string, muniIndex: number, municipality: string
   const fromProvider = (a: { provider: { agb: string } }, date: Day) => ({ sender: a.provider.agb, receiver: municipality, date });
   const fromMunicipality = (agb: string, date: Day) => ({ sender: municipality, receiver: agb, date });
 
-  const made2021 = allocations.filter((a) => a.allocatedOn >= IJW_START);
+  const made2021 = allocations.filter((a) => a.allocatedOn >= start);
   for (const g of groupBy(made2021, (a) => (a.referrer.type === '00' ? null : `${a.client.bsn}/${a.provider.agb}/${a.requestDate}`))) {
     emit('JW315', fromProvider(g[0], g[0].requestDate), (h) => jw315(h, g));
   }
@@ -78,13 +78,13 @@ export function writeIjw(outDir: string, muniIndex: number, municipality: string
     );
     emit('JW301', fromMunicipality(g[0].provider.agb, d), (h) => jw301(h, [...current, ...g]));
   }
-  for (const g of groupBy(allocations, (a) => (a.careStart !== null && a.careStart >= IJW_START ? `${a.client.bsn}/${a.provider.agb}/${a.careStart}` : null))) {
+  for (const g of groupBy(allocations, (a) => (a.careStart !== null && a.careStart >= start ? `${a.client.bsn}/${a.provider.agb}/${a.careStart}` : null))) {
     emit('JW305', fromProvider(g[0], g[0].careStart! + rng.int(0, 5)), (h) => jw305(h, g));
   }
-  for (const g of groupBy(allocations, (a) => (a.careEnd !== null && a.careEnd >= IJW_START ? `${a.client.bsn}/${a.provider.agb}/${a.careEnd}` : null))) {
+  for (const g of groupBy(allocations, (a) => (a.careEnd !== null && a.careEnd >= start ? `${a.client.bsn}/${a.provider.agb}/${a.careEnd}` : null))) {
     emit('JW307', fromProvider(g[0], g[0].careEnd! + rng.int(1, 10)), (h) => jw307(h, g));
   }
-  const declared = lines.filter((l) => l.periodStart >= IJW_START);
+  const declared = lines.filter((l) => l.periodStart >= start);
   for (const g of groupBy(declared, (l) => `${l.provider.agb}/${l.invoiceNo}`)) {
     const month = monthIndex(g[0].periodStart);
     const declaration = emit('JW323', fromProvider(g[0], g[0].invoiceDate), (h) => jw323(h, month, g));
