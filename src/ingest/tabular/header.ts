@@ -1,6 +1,7 @@
 // Matches the mapping's column names to a file's header, and refuses a file whose header lacks mapped columns.
 import { RoerError } from '../../errors.ts';
 import type { TableSpec } from './types.ts';
+import { isValidBsn } from '../pseudonym.ts';
 
 /**
  * field → the header name as it appears in the file. Exact match first, then ignoring case and surrounding spaces
@@ -24,9 +25,19 @@ export function resolveColumns(spec: TableSpec, header: string[], fileName: stri
   return out;
 }
 
-/** The quarantine's copy of a record: only the mapped columns (so no names or addresses), with the BSN masked. */
+/**
+ * The quarantine's copy of a record: only the mapped columns (so no names or addresses), with the BSN masked — also
+ * where a broken line shifted the BSN into another column (any other value that is a valid BSN is masked too).
+ */
 export function maskedRaw(values: [column: string, value: string | null][], bsnColumn: string | undefined): string {
   const o: Record<string, string | null> = {};
-  for (const [c, v] of values) o[c] = c === bsnColumn && v !== null && v !== '' ? '*********' : v;
+  for (const [c, v] of values) {
+    o[c] = c === bsnColumn && v !== null && v !== '' ? '*********' : v === null ? v : v.replace(/(?<!\d)\d{8,9}(?!\d)/g, maskNumber);
+  }
   return JSON.stringify(o);
+}
+
+/** Masks a run of digits that is a valid BSN (8 digits: a BSN that lost its leading zero); other codes stay readable. */
+function maskNumber(digits: string): string {
+  return isValidBsn(digits.padStart(9, '0')) ? '*'.repeat(digits.length) : digits;
 }
