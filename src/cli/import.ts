@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { formatProblem } from '../errors.ts';
 import { auditImports, cliActor } from '../access/audit.ts';
 import { importPaths, type FileReport } from '../ingest/importer.ts';
+import { loadMunicipalities } from '../ingest/municipalities.ts';
 import { IJW_LABEL, type IjwKind } from '../ingest/ijw/index.ts';
 import { loadOrCreateSecret } from '../ingest/pseudonym.ts';
 import { loadMapping } from '../ingest/tabular/index.ts';
@@ -55,6 +56,7 @@ is geweigerd, 2 bij een verkeerde aanroep.`,
     try {
       const secret = loadOrCreateSecret(secretPath(db));
       let bar: Progress | null = null;
+      await loadMunicipalities(store);
       const reports = await importPaths(store, positionals, {
         secret,
         ...(mapping ? { mapping } : {}),

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { importPaths, type FileReport, type ImportProgress } from '../ingest/importer.ts';
 import type { Secret } from '../ingest/pseudonym.ts';
 import { loadMapping } from '../ingest/tabular/index.ts';
+import { loadMunicipalities } from '../ingest/municipalities.ts';
 import type { Store } from '../store/index.ts';
 
 /** The files of a demo folder in the form importPaths takes them (the mapping itself is not data). */
@@ -19,5 +20,6 @@ export function demoPaths(dir: string): string[] {
  */
 export async function importDemo(store: Store, dir: string, secret: Secret, onProgress?: (p: ImportProgress) => void): Promise<FileReport[]> {
   const mapping = await loadMapping(join(dir, 'mapping.json'));
+  await loadMunicipalities(store);
   return importPaths(store, demoPaths(dir), { secret, mapping, ...(onProgress ? { onProgress } : {}) });
 }

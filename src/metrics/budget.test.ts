@@ -26,6 +26,14 @@ beforeAll(async () => {
 });
 
 describe('budget', () => {
+  it('sums a begroting given only per care type when the burap is one total', async () => {
+    await addBudget(store, { year: 2019, euros: 7_000, careType: 'ambulant' });
+    await addBudget(store, { year: 2019, euros: 3_000, careType: 'verblijf' });
+    await addBudget(store, { year: 2019, euros: 500, kind: 'burap' });
+    const r = await computeMetric(store, 'budget', { filters: { from: '2019-01-01', to: '2019-12-31' }, split: [] });
+    expect(r.rows.map((x) => [x.original_budget, x.budget])).toEqual([[10_000, 10_500]]);
+  });
+
   it('compares the budget after burap with invoiced plus expected', async () => {
     const r = await computeMetric(store, 'budget', { filters: Y2018, split: [] });
     expect(r.rows).toEqual([{

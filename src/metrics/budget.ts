@@ -24,9 +24,10 @@ function budgetSql(req: MetricRequest): Where {
   if (f.from) parts.push(sql`year >= year(${bind(f.from, 'DATE')})`);
   if (f.to) parts.push(sql`year <= year(${bind(f.to, 'DATE')})`);
   const keys = req.split.map((d) => `${BUDGET_COLUMN[d]} AS ${d}`);
-  // Without a care-type split, a municipality that only budgets per care type still gets its total (sum of those rows).
+  // Without a care-type split, a municipality that only budgets per care type still gets its total (sum of those rows);
+  // decided per kind, so a burap given as one total does not hide a begroting given per care type.
   const typeLevel = byType ? `care_type <> ''` : `(care_type = '' OR NOT EXISTS (SELECT 1 FROM budget o WHERE o.year = b.year
-    AND o.municipality = b.municipality AND o.team_id = b.team_id AND o.care_type = ''))`;
+    AND o.municipality = b.municipality AND o.team_id = b.team_id AND o.kind = b.kind AND o.care_type = ''))`;
   return sql`
     SELECT year, ${[...keys, ''].join(', ')}
       sum(amount_cents) FILTER (WHERE kind = 'begroting')::BIGINT AS original_cents,
