@@ -1,9 +1,8 @@
 // JW305 start zorg: the actual start of care per allocation (municipality = Ontvanger + ToewijzingNummer).
 // StatusAanlevering 1 (first) and 2 (correction) set the start date; 3 (delete) clears it; 9 changes nothing.
-import { quoteIdent } from '../../store/index.ts';
 import { STATUS_AANLEVERING as S } from './codes.ts';
 import { CLIENT_COLUMNS, ensureProducts, ensureProvider, upsertClients } from './entities.ts';
-import { countOf, requireAllocationNo, type MessageModule } from './module.ts';
+import { countOf, latestPerAllocation, requireAllocationNo, type MessageModule } from './module.ts';
 import { birthMonth } from './walk.ts';
 
 interface Started {
@@ -38,13 +37,11 @@ export const jw305: MessageModule<Started> = {
   check: (store, stage) => requireAllocationNo(store, stage),
 
   async merge(store, stage, h, fileId) {
-    const s = quoteIdent(stage);
     await ensureProvider(store, h.afzender);
     await ensureProducts(store, stage);
     await upsertClients(store, stage, h.ontvanger, false);
     // Per allocation the last StartProduct of the message is the one that holds.
-    const latest = `SELECT * FROM ${s} WHERE status IN ('${S.eerste}', '${S.gewijzigd}', '${S.verwijderen}')
-      QUALIFY row_number() OVER (PARTITION BY allocation_no ORDER BY rec_no DESC) = 1`;
+    const latest = latestPerAllocation(stage);
     const changed = await countOf(store,
       `SELECT 1 FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = ? AND c.allocation_no = n.allocation_no
         WHERE CASE WHEN n.status = '${S.verwijderen}' THEN c.start_date IS NOT NULL

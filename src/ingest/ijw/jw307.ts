@@ -1,9 +1,8 @@
 // JW307 stop zorg: the actual end of care and its reason (RedenBeeindiging, JZ588) per allocation.
 // StatusAanlevering 1 and 2 set end date and reason (and the start, when JW305 was missed); 3 clears them; 9 nothing.
-import { quoteIdent } from '../../store/index.ts';
 import { STATUS_AANLEVERING as S } from './codes.ts';
 import { CLIENT_COLUMNS, ensureProducts, ensureProvider, upsertClients } from './entities.ts';
-import { countOf, requireAllocationNo, type MessageModule } from './module.ts';
+import { countOf, latestPerAllocation, requireAllocationNo, type MessageModule } from './module.ts';
 import { birthMonth } from './walk.ts';
 
 interface Stopped {
@@ -45,12 +44,10 @@ export const jw307: MessageModule<Stopped> = {
   check: (store, stage) => requireAllocationNo(store, stage),
 
   async merge(store, stage, h, fileId) {
-    const s = quoteIdent(stage);
     await ensureProvider(store, h.afzender);
     await ensureProducts(store, stage);
     await upsertClients(store, stage, h.ontvanger, false);
-    const latest = `SELECT * FROM ${s} WHERE status IN ('${S.eerste}', '${S.gewijzigd}', '${S.verwijderen}')
-      QUALIFY row_number() OVER (PARTITION BY allocation_no ORDER BY rec_no DESC) = 1`;
+    const latest = latestPerAllocation(stage);
     const changed = await countOf(store,
       `SELECT 1 FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = ? AND c.allocation_no = n.allocation_no
         WHERE CASE WHEN n.status = '${S.verwijderen}' THEN c.end_date IS NOT NULL

@@ -1,6 +1,7 @@
 // The shape of one message's importer: its staging columns, how a record is read, optional rule checks, and the merge.
 import { quoteIdent, type Store } from '../../store/index.ts';
 import type { ImportedKind } from './catalogue.ts';
+import { STATUS_AANLEVERING as S } from './codes.ts';
 import type { Column } from './stage.ts';
 import type { Header, RecordParser } from './walk.ts';
 
@@ -31,4 +32,13 @@ export async function requireAllocationNo(store: Store, stage: string): Promise<
        q_reason = 'ToewijzingNummer ontbreekt; zonder nummer hoort de regel bij geen toewijzing'
      WHERE q_reason IS NULL AND allocation_no IS NULL`,
   );
+}
+
+/**
+ * SQL for the start/stop product that holds per allocation in a JW305/JW307 stage: the last one of the message among
+ * new, corrected and deleted deliveries (StatusAanlevering).
+ */
+export function latestPerAllocation(stage: string): string {
+  return `SELECT * FROM ${quoteIdent(stage)} WHERE status IN ('${S.eerste}', '${S.gewijzigd}', '${S.verwijderen}')
+      QUALIFY row_number() OVER (PARTITION BY allocation_no ORDER BY rec_no DESC) = 1`;
 }
