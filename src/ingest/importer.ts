@@ -1,13 +1,17 @@
 // Imports files and folders into the store: expands folders, skips files imported before, orders the rest so that
-// dependencies come first, validates XML in batches (in a worker, beside the parsing) and imports each file in ONE
-// transaction with its quarantine and its log entry. Refused files are logged as 'geweigerd' and leave no data behind.
+// dependencies come first, validates XML in batches (in a worker, beside the parsing) and imports the files. A tabular
+// file or a large message is imported in ONE transaction with its quarantine and its log entry; small messages of one
+// kind are imported in batches, one transaction each, with exactly the result of importing them one by one (see
+// ijw/batches.ts). Refused files are logged as 'geweigerd' and leave no data behind; a batch that fails as a whole is
+// imported again file by file, so that only the failing file is refused.
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { RoerError, type Problem } from '../errors.ts';
 import { refreshDerived, type Store } from '../store/index.ts';
 import type { ImportContext, ImportOutcome } from './context.ts';
-import { fileDigest, logImport, wasImported, writeQuarantine, type QuarantinedRecord } from './importlog.ts';
-import { DEFAULT_MAX_BYTES, IJW_ORDER, SchemaValidator, importIjw, sniffMessage, type IjwKind } from './ijw/index.ts';
+import { fileDigest, importedBefore, logImport, logImports, writeQuarantine, writeQuarantines, type QuarantinedRecord } from './importlog.ts';
+import { Batcher, DEFAULT_MAX_BYTES, IJW_ORDER, SMALL_FILE_BYTES, SchemaValidator, importMessages, parseMessage, sniffMessage, validationRefusal,
+  type FileValidation, type IjwKind, type ParsedMessage } from './ijw/index.ts';
 import type { Secret } from './pseudonym.ts';
 import { importTabular, type Kind, type Mapping } from './tabular/index.ts';
 import { matchTable } from './tabular/mapping.ts';
@@ -23,6 +27,8 @@ export interface ImportOptions {
   maxFileBytes?: number;
   /** The iJw XSD folder (default: see xsdDir()). */
   xsdDir?: string;
+  /** Small messages per batch (default 500; 1 imports every message alone, as a reference for tests). */
+  batchFiles?: number;
   onProgress?: (p: ImportProgress) => void;
 }
 
@@ -59,6 +65,15 @@ interface Planned {
   ijw?: IjwKind;
 }
 
+/** A message file on its way into a batch: its place in the plan, and (small files) its parsed content. */
+interface Job {
+  at: number;
+  file: Planned & { ijw: IjwKind };
+  parsed?: ParsedMessage;
+  size: number;
+  keys: Iterable<string>;
+}
+
 /**
  * Imports every file under `paths` and returns one report per file, in import order.
  * @example const reports = await importPaths(store, ['data/berichten'], { secret });
@@ -67,13 +82,16 @@ export async function importPaths(store: Store, paths: string[], opts: ImportOpt
   const files = await expand(paths);
   const reports: FileReport[] = [];
   const plan: Planned[] = [];
-  const seen = new Set<string>();
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_BYTES;
-  for (const path of files) {
+  const ids: string[] = [];
+  for (const path of files) ids.push(await fileDigest(path));
+  const before = await importedBefore(store, ids);
+  const seen = new Set<string>();
+  for (const [i, path] of files.entries()) {
     const fileName = basename(path);
-    const fileId = await fileDigest(path);
+    const fileId = ids[i]!;
     const base = { path, fileName, total: 0, ok: 0, unchanged: 0, quarantined: 0, problems: [] };
-    if (seen.has(fileId) || (await wasImported(store, fileId))) {
+    if (seen.has(fileId) || before.has(fileId)) {
       reports.push({ ...base, kind: '', status: 'overgeslagen', note: 'al eerder ingelezen' });
       continue;
     }
@@ -90,37 +108,98 @@ export async function importPaths(store: Store, paths: string[], opts: ImportOpt
   const validations = validator.validate(plan.filter((p) => p.ijw));
   for (const v of validations.values()) v.catch(() => undefined);
 
+  const done: FileReport[] = new Array(plan.length);
   let records = 0;
   let changed = false;
-  for (const [i, f] of plan.entries()) {
-    opts.onProgress?.({ filesDone: i, filesTotal: plan.length, records, file: f.fileName });
-    const quarantined: QuarantinedRecord[] = [];
-    const ctx: ImportContext = {
-      store, secret: opts.secret, fileId: f.fileId, path: f.path, fileName: f.fileName,
-      quarantine: (p) => quarantined.push({ ...p, file: f.fileName }),
-    };
-    const base = { path: f.path, fileName: f.fileName, kind: f.kind, total: 0, ok: 0, unchanged: 0, quarantined: 0, problems: [] };
+  const progress = (at: number, n = 0) => opts.onProgress?.({ filesDone: at, filesTotal: plan.length, records: records + n, file: plan[at]?.fileName ?? '' });
+  const baseOf = (f: Planned) => ({ path: f.path, fileName: f.fileName, kind: f.kind, total: 0, ok: 0, unchanged: 0, quarantined: 0, problems: [] });
+  const report = (at: number, o: ImportOutcome, quarantined: QuarantinedRecord[]) => {
+    records += o.total;
+    changed ||= o.ok > 0;
+    done[at] = { ...baseOf(plan[at]!), kind: o.kind, status: 'ingelezen', total: o.total, ok: o.ok,
+      unchanged: o.unchanged ?? Math.max(0, o.total - o.ok - quarantined.length), quarantined: quarantined.length,
+      problems: quarantined.slice(0, 10).map(({ raw: _r, ...p }) => p), ...(o.note ? { note: o.note } : {}) };
+  };
+
+  /** Imports message files of one kind in one transaction; when that fails, each alone (then only the culprit is refused). */
+  const importBatch = async (jobs: Job[]): Promise<void> => {
+    const kind = jobs[0]!.file.ijw;
     try {
-      const o: ImportOutcome = await store.transaction(async () => {
-        const outcome = f.ijw
-          ? await importIjw(ctx, { kind: f.ijw, validation: validations.get(f.path)!, maxBytes, onRecords: (n) => opts.onProgress?.({ filesDone: i, filesTotal: plan.length, records: records + n, file: f.fileName }) })
-          : await importTabular(ctx, opts.mapping!);
-        await writeQuarantine(store, f.fileId, f.fileName, quarantined);
-        await logImport(store, { fileId: f.fileId, fileName: f.fileName, kind: outcome.kind, total: outcome.total, ok: outcome.ok,
-          quarantined: quarantined.length, status: 'ingelezen', ...(outcome.note ? { note: outcome.note } : {}) });
-        return outcome;
+      const outcomes = await store.transaction(async () => {
+        const out = await importMessages(store, opts.secret, kind, jobs.map((j) => ({ ...j.file, validation: validations.get(j.file.path)!, ...(j.parsed ? { parsed: j.parsed } : {}) })),
+          { maxBytes, onRecords: (k, n) => progress(jobs[k]!.at, n) });
+        await writeQuarantines(store, jobs.map((j, k) => ({ fileId: j.file.fileId, fileName: j.file.fileName, records: out[k]!.quarantined })));
+        await logImports(store, jobs.map((j, k) => ({ fileId: j.file.fileId, fileName: j.file.fileName, kind: out[k]!.kind, total: out[k]!.total,
+          ok: out[k]!.ok, quarantined: out[k]!.quarantined.length, status: 'ingelezen', ...(out[k]!.note ? { note: out[k]!.note } : {}) })));
+        return out;
       });
-      records += o.total;
-      changed ||= o.ok > 0;
-      reports.push({ ...base, kind: o.kind, status: 'ingelezen', total: o.total, ok: o.ok, unchanged: o.unchanged ?? Math.max(0, o.total - o.ok - quarantined.length),
-        quarantined: quarantined.length, problems: quarantined.slice(0, 10).map(({ raw: _r, ...p }) => p), ...(o.note ? { note: o.note } : {}) });
+      outcomes.forEach((o, k) => report(jobs[k]!.at, o, o.quarantined));
     } catch (e) {
-      reports.push(await refuse(store, base, f.fileId, e));
+      if (jobs.length === 1) done[jobs[0]!.at] = await refuse(store, baseOf(jobs[0]!.file), jobs[0]!.file.fileId, e);
+      else for (const j of jobs) await importBatch([j]);
+    }
+  };
+
+  /** Takes the batcher's batch: files whose validation failed are refused alone, the rest imported together. */
+  const flush = async (batcher: Batcher<Job>): Promise<void> => {
+    const jobs: Job[] = [];
+    for (const j of batcher.take()) {
+      const refusal = validationRefusal(await validations.get(j.file.path)!.catch((e): FileValidation => ({ errors: [], failed: String(e) })));
+      if (refusal) done[j.at] = await refuse(store, baseOf(j.file), j.file.fileId, refusal);
+      else jobs.push(j);
+    }
+    if (jobs.length > 0) await importBatch(jobs);
+  };
+
+  const batcher = new Batcher<Job>(opts.batchFiles ? { files: opts.batchFiles, bytes: Infinity } : undefined);
+  for (const [at, f] of plan.entries()) {
+    progress(at);
+    const pending = batcher.current[0]?.file.ijw;
+    if (!f.ijw || f.size > SMALL_FILE_BYTES || (pending !== undefined && pending !== f.ijw)) await flush(batcher);
+    if (f.ijw && f.size <= SMALL_FILE_BYTES) {
+      const file = { ...f, ijw: f.ijw };
+      let parsed: ParsedMessage;
+      try {
+        parsed = await parseMessage(f.path, f.ijw, opts.secret, maxBytes);
+      } catch (e) {
+        done[at] = await refuse(store, baseOf(f), f.fileId, e);
+        continue;
+      }
+      const job: Job = { at, file, parsed, size: f.size, keys: [...parsed.keys, `bestand|${f.fileName}`] };
+      if (batcher.blocks(job)) await flush(batcher);
+      batcher.add(job);
+    } else if (f.ijw) {
+      await importBatch([{ at, file: { ...f, ijw: f.ijw }, size: f.size, keys: [] }]);
+    } else {
+      try {
+        const { o, q } = await importTabularFile(store, f, opts);
+        report(at, o, q);
+      } catch (e) {
+        done[at] = await refuse(store, baseOf(f), f.fileId, e);
+      }
     }
   }
+  await flush(batcher);
   opts.onProgress?.({ filesDone: plan.length, filesTotal: plan.length, records, file: '' });
   if (changed) await refreshDerived(store);
-  return reports;
+  return [...reports, ...done];
+}
+
+/** Imports one case-system export in one transaction with its quarantine and log entry; throws when it is refused. */
+async function importTabularFile(store: Store, f: Planned, opts: ImportOptions): Promise<{ o: ImportOutcome; q: QuarantinedRecord[] }> {
+  const q: QuarantinedRecord[] = [];
+  const ctx: ImportContext = {
+    store, secret: opts.secret, fileId: f.fileId, path: f.path, fileName: f.fileName,
+    quarantine: (p) => q.push({ ...p, file: f.fileName }),
+  };
+  const o = await store.transaction(async () => {
+    const outcome = await importTabular(ctx, opts.mapping!);
+    await writeQuarantine(store, f.fileId, f.fileName, q);
+    await logImport(store, { fileId: f.fileId, fileName: f.fileName, kind: outcome.kind, total: outcome.total, ok: outcome.ok,
+      quarantined: q.length, status: 'ingelezen', ...(outcome.note ? { note: outcome.note } : {}) });
+    return outcome;
+  });
+  return { o, q };
 }
 
 /** Logs a refused file (outside any file transaction) and returns its report. Unexpected errors are refusals too. */

@@ -15,8 +15,19 @@ export async function fileDigest(path: string): Promise<string> {
 
 /** True when a file with these exact bytes was imported before (its records are in the store). */
 export async function wasImported(store: Store, fileId: string): Promise<boolean> {
-  const row = await store.one("SELECT 1 AS x FROM import_file WHERE file_id = ? AND status = 'ingelezen'", [fileId]);
-  return row !== undefined;
+  return (await importedBefore(store, [fileId])).has(fileId);
+}
+
+/** Of `fileIds`, those imported before (one query per thousand ids). */
+export async function importedBefore(store: Store, fileIds: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < fileIds.length; i += 1000) {
+    const ids = fileIds.slice(i, i + 1000);
+    const rows = await store.all<{ file_id: string }>(
+      `SELECT file_id FROM import_file WHERE status = 'ingelezen' AND file_id IN (${ids.map(() => '?').join(', ')})`, ids);
+    for (const r of rows) out.add(r.file_id);
+  }
+  return out;
 }
 
 export interface ImportLogEntry {
@@ -32,10 +43,18 @@ export interface ImportLogEntry {
 
 /** Records (or, for a refused file that is offered again, replaces) the log entry of one file. */
 export async function logImport(store: Store, e: ImportLogEntry): Promise<void> {
-  await store.run(
-    `INSERT OR REPLACE INTO import_file VALUES (?, ?, ?, current_timestamp, ?, ?, ?, ?, ?)`,
-    [e.fileId, e.fileName, e.kind, e.total, e.ok, e.quarantined, e.status, e.note ?? null],
-  );
+  await logImports(store, [e]);
+}
+
+/** Records the log entries of several files (distinct file ids), in one statement per 200 files. */
+export async function logImports(store: Store, entries: ImportLogEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 200) {
+    const chunk = entries.slice(i, i + 200);
+    await store.run(
+      `INSERT OR REPLACE INTO import_file VALUES ${chunk.map(() => '(?, ?, ?, current_timestamp, ?, ?, ?, ?, ?)').join(', ')}`,
+      chunk.flatMap((e) => [e.fileId, e.fileName, e.kind, e.total, e.ok, e.quarantined, e.status, e.note ?? null]),
+    );
+  }
 }
 
 /**
@@ -43,21 +62,31 @@ export async function logImport(store: Store, e: ImportLogEntry): Promise<void> 
  * so a fixed file that is imported again replaces its old complaints instead of adding to them.
  */
 export async function writeQuarantine(store: Store, fileId: string, fileName: string, records: QuarantinedRecord[]): Promise<void> {
-  await store.run('UPDATE quarantine SET resolved = true WHERE file_name = ? AND NOT resolved', [fileName]);
-  if (records.length === 0) return;
+  await writeQuarantines(store, [{ fileId, fileName, records }]);
+}
+
+/** writeQuarantine for several files at once; their names must differ (else the later would resolve the earlier). */
+export async function writeQuarantines(store: Store, files: { fileId: string; fileName: string; records: QuarantinedRecord[] }[]): Promise<void> {
+  for (let i = 0; i < files.length; i += 1000) {
+    const names = files.slice(i, i + 1000).map((f) => f.fileName);
+    await store.run(`UPDATE quarantine SET resolved = true WHERE NOT resolved AND file_name IN (${names.map(() => '?').join(', ')})`, names);
+  }
+  if (!files.some((f) => f.records.length > 0)) return;
   const app = await store.appender('quarantine');
   const now = new Date();
   const ts = now.toISOString().replace('T', ' ').slice(0, 19);
-  for (const r of records) {
-    app.appendVarchar(fileId);
-    app.appendVarchar(fileName);
-    app.appendInteger(r.record);
-    if (r.field === null) app.appendNull(); else app.appendVarchar(r.field);
-    app.appendVarchar(r.reason);
-    if (r.raw === undefined) app.appendNull(); else app.appendVarchar(r.raw);
-    app.appendVarchar(ts);
-    app.appendBoolean(false);
-    app.endRow();
+  for (const { fileId, fileName, records } of files) {
+    for (const r of records) {
+      app.appendVarchar(fileId);
+      app.appendVarchar(fileName);
+      app.appendInteger(r.record);
+      if (r.field === null) app.appendNull(); else app.appendVarchar(r.field);
+      app.appendVarchar(r.reason);
+      if (r.raw === undefined) app.appendNull(); else app.appendVarchar(r.raw);
+      app.appendVarchar(ts);
+      app.appendBoolean(false);
+      app.endRow();
+    }
   }
   app.flushSync();
   app.closeSync();

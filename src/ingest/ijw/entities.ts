@@ -1,6 +1,8 @@
 // Reference rows that iJw records imply: providers (by AGB), products (code, category), clients (pseudonym, birth
 // month, sex, municipality) and referrers. Existing rows keep what users or other sources gave them (e.g. care_type).
+// Over a batch of files these statements give what importing the files one by one in index order gives.
 import { quoteIdent, type Store } from '../../store/index.ts';
+import { mergedFiles } from './module.ts';
 import type { Column } from './stage.ts';
 
 /** Staging columns for the client facts a message carries. */
@@ -9,35 +11,46 @@ export const CLIENT_COLUMNS: Column[] = [
   { name: 'sex', type: 'VARCHAR' },
 ];
 
-/** Adds a provider (name unknown) when its AGB code is new. */
-export async function ensureProvider(store: Store, agb: string): Promise<void> {
-  await store.run('INSERT OR IGNORE INTO provider (agb, name) VALUES (?, NULL)', [agb]);
+/** The header column that names the provider or the municipality: the sender or the receiver of the message. */
+export type Party = 'sender' | 'receiver';
+
+/** Adds the provider (name unknown) of every merged file when its AGB code is new. */
+export async function ensureProviders(store: Store, stage: string, party: Party): Promise<void> {
+  await store.run(`INSERT OR IGNORE INTO provider (agb, name) SELECT DISTINCT ${party}, NULL FROM (${mergedFiles(stage)})`);
 }
 
-/** Adds products seen in the stage (columns product_code, product_category) when missing; never overwrites. */
+/** Adds products seen in the stage when missing, never overwriting: the first file with a code gives its category. */
 export async function ensureProducts(store: Store, stage: string): Promise<void> {
   await store.run(
     `INSERT OR IGNORE INTO product (code, category)
-     SELECT product_code, min(product_category) FROM ${quoteIdent(stage)} WHERE product_code IS NOT NULL GROUP BY product_code`,
+     SELECT product_code, category FROM (SELECT file_idx, product_code, min(product_category) AS category
+       FROM ${quoteIdent(stage)} WHERE product_code IS NOT NULL GROUP BY file_idx, product_code)
+     QUALIFY row_number() OVER (PARTITION BY product_code ORDER BY file_idx) = 1`,
   );
 }
 
 /**
- * Adds the stage's clients. With `replace` (JW301: the allocating municipality speaks) an existing client gets the new
- * birth month, sex and municipality; otherwise existing clients are left as they are.
+ * Adds the stage's clients, living in the `party` of each message. With `replace` (JW301: the allocating municipality
+ * speaks) an existing client gets the latest file's municipality and its latest known birth month and sex; otherwise
+ * the first file that names a new client decides, and existing clients are left as they are.
  */
-export async function upsertClients(store: Store, stage: string, municipality: string, replace: boolean, withFacts = true): Promise<void> {
-  const facts = withFacts ? 'CAST(any_value(birth_month) AS DATE), any_value(sex)' : 'NULL, NULL';
-  const select = `SELECT client_id, ${facts}, ? FROM ${quoteIdent(stage)} WHERE client_id IS NOT NULL GROUP BY client_id`;
+export async function upsertClients(store: Store, stage: string, party: Party, replace: boolean, withFacts = true): Promise<void> {
+  const facts = withFacts ? 'CAST(any_value(s.birth_month) AS DATE) AS bm, any_value(s.sex) AS sex' : 'CAST(NULL AS DATE) AS bm, CAST(NULL AS VARCHAR) AS sex';
+  const perFile = `SELECT s.file_idx, s.client_id, ${facts}, any_value(f.${party}) AS muni FROM ${quoteIdent(stage)} s
+    JOIN stage_file f USING (file_idx) WHERE s.client_id IS NOT NULL GROUP BY s.file_idx, s.client_id`;
   if (replace) {
     await store.run(
-      `INSERT INTO client (client_id, birth_month, sex, municipality) ${select}
+      `INSERT INTO client (client_id, birth_month, sex, municipality)
+       SELECT client_id, arg_max(bm, file_idx) FILTER (WHERE bm IS NOT NULL), arg_max(sex, file_idx) FILTER (WHERE sex IS NOT NULL),
+         arg_max(muni, file_idx) FROM (${perFile}) GROUP BY client_id
        ON CONFLICT (client_id) DO UPDATE SET birth_month = coalesce(excluded.birth_month, client.birth_month),
          sex = coalesce(excluded.sex, client.sex), municipality = excluded.municipality`,
-      [municipality],
     );
   } else {
-    await store.run(`INSERT OR IGNORE INTO client (client_id, birth_month, sex, municipality) ${select}`, [municipality]);
+    await store.run(
+      `INSERT OR IGNORE INTO client (client_id, birth_month, sex, municipality)
+       SELECT client_id, bm, sex, muni FROM (${perFile}) QUALIFY row_number() OVER (PARTITION BY client_id ORDER BY file_idx) = 1`,
+    );
   }
 }
 
@@ -48,12 +61,14 @@ export const referrerIdSql = (type: string, agb: string) => `(${type} || ':' || 
 export async function ensureReferrers(store: Store, stage: string): Promise<void> {
   await store.run(
     `INSERT OR IGNORE INTO referrer (referrer_id, type, agb, name)
-     SELECT DISTINCT ${referrerIdSql('referrer_type', 'referrer_agb')}, referrer_type, referrer_agb, NULL
-       FROM ${quoteIdent(stage)} WHERE referrer_type IS NOT NULL`,
+     SELECT ${referrerIdSql('referrer_type', 'referrer_agb')} AS id, referrer_type, referrer_agb, NULL
+       FROM ${quoteIdent(stage)} WHERE referrer_type IS NOT NULL
+     QUALIFY row_number() OVER (PARTITION BY id ORDER BY file_idx, rec_no) = 1`,
   );
 }
 
-/** Makes sure the "unknown referrer" row exists. */
-export async function ensureUnknownReferrer(store: Store): Promise<void> {
-  await store.run("INSERT OR IGNORE INTO referrer (referrer_id, type, agb, name) VALUES ('00:', '00', NULL, NULL)");
+/** Makes sure the "unknown referrer" row exists (when the stage has records to merge). */
+export async function ensureUnknownReferrer(store: Store, stage: string): Promise<void> {
+  await store.run(`INSERT OR IGNORE INTO referrer (referrer_id, type, agb, name)
+    SELECT '00:', '00', NULL, NULL WHERE EXISTS (SELECT 1 FROM ${quoteIdent(stage)})`);
 }

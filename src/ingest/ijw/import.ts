@@ -1,13 +1,20 @@
-// Imports one iJw message file inside the caller's transaction: stream-parse into a stage, wait for its XSD validation,
-// quarantine the records with schema or rule errors, merge the rest, and remember the message's identity.
-// A message fully read before (sender + BerichtIdentificatie + message code) changes nothing.
-import type { ImportContext, ImportOutcome } from '../context.ts';
+// Imports a batch of iJw message files of one kind inside the caller's transaction: their records go into one stage
+// (small files were parsed before, a large file is stream-parsed here), then — once per batch, set-based — the records
+// with schema or rule errors are quarantined, the rest merged, and each message's identity remembered.
+// A message read fully before (sender + BerichtIdentificatie + message code) changes nothing.
+// The caller makes sure files of one batch touch different store rows (see batches.ts), so the batch gives exactly
+// what importing its files one by one in order gives.
+import type { Store } from '../../store/index.ts';
+import type { ImportOutcome } from '../context.ts';
+import type { QuarantinedRecord } from '../importlog.ts';
+import type { Secret } from '../pseudonym.ts';
 import { BERICHT_CODE, LABEL, isImported, type IjwKind } from './catalogue.ts';
-import type { MessageModule } from './module.ts';
+import { STAGE_FILE, type MessageModule } from './module.ts';
+import type { RecordRanges, RecordProblem } from './ranges.ts';
 import { readXml, refused, DEFAULT_MAX_BYTES } from './reader.ts';
-import { Stage } from './stage.ts';
+import { RowBuffer, Stage, type RowSink } from './stage.ts';
 import type { FileValidation } from './validate.ts';
-import { HEADER_ONLY, walkMessage } from './walk.ts';
+import { HEADER_ONLY, walkMessage, type Header } from './walk.ts';
 import { jw301 } from './jw301.ts';
 import { jw305 } from './jw305.ts';
 import { jw307 } from './jw307.ts';
@@ -17,59 +24,147 @@ import { jw325 } from './jw325.ts';
 
 const MODULES: Record<string, MessageModule<any>> = { JW301: jw301, JW305: jw305, JW307: jw307, JW315: jw315, JW323: jw323, JW325: jw325 };
 
-export interface IjwImportOptions {
-  kind: IjwKind;
-  validation: Promise<FileValidation>;
-  maxBytes?: number;
-  /** Called with the number of records read so far (for progress bars). */
-  onRecords?: (n: number) => void;
+/** A message file read into memory: its header, where its records are, its records, and the keys it touches. */
+export interface ParsedMessage {
+  header: Header;
+  ranges: RecordRanges;
+  rows: RowBuffer | null;
+  /** Store rows (per the message module) and the message identity this file touches. */
+  keys: Set<string>;
 }
 
-/** Imports the message at `ctx.path`. Throws a RoerError when the file is refused (then nothing of it may be stored). */
-export async function importIjw(ctx: ImportContext, opts: IjwImportOptions): Promise<ImportOutcome> {
-  const { kind } = opts;
+export interface MessageFile {
+  path: string;
+  fileName: string;
+  fileId: string;
+  validation: Promise<FileValidation>;
+  /** Set when the file was parsed before (small files); otherwise it is stream-parsed into the stage. */
+  parsed?: ParsedMessage;
+}
+
+export interface MessageOutcome extends ImportOutcome {
+  /** The file's quarantined records (file name filled in). */
+  quarantined: QuarantinedRecord[];
+}
+
+export interface ImportMessagesOptions {
+  maxBytes?: number;
+  /** Called per file with the number of records read from it (for progress bars). */
+  onRecords?: (fileIndex: number, n: number) => void;
+}
+
+/** The refusal for a file the validator could not read at all. */
+export function validationRefusal(v: FileValidation): Error | null {
+  return v.failed ? refused(`Het bestand kon niet tegen het XSD-schema worden gecontroleerd: ${v.failed}.`) : null;
+}
+
+/**
+ * Parses a (small) message into memory. Throws a RoerError when the file is refused.
+ * @example const parsed = await parseMessage('JW301.xml', 'JW301', secret);
+ */
+export async function parseMessage(path: string, kind: IjwKind, secret: Secret, maxBytes = DEFAULT_MAX_BYTES): Promise<ParsedMessage> {
   const module = isImported(kind) ? MODULES[kind]! : null;
-  const stage = module ? await Stage.open(ctx.store, `stage_${kind.toLowerCase()}`, module.columns) : null;
-  const walk = walkMessage(module ? module.parser : HEADER_ONLY, stage, ctx.secret);
+  const rows = module ? new RowBuffer() : null;
+  const parsed = await readMessage(path, kind, rows, secret, maxBytes);
+  const h = parsed.header;
+  if (module && rows) rows.replay({ append: (_r, _l, _p, clientId, own) => { parsed.keys.add(`${kind}|${module.key(h, own, clientId)}`); } });
+  return { ...parsed, rows };
+}
+
+async function readMessage(path: string, kind: IjwKind, sink: RowSink | null, secret: Secret, maxBytes: number): Promise<ParsedMessage> {
+  const module = isImported(kind) ? MODULES[kind]! : null;
+  const walk = walkMessage(module ? module.parser : HEADER_ONLY, sink, secret);
+  await readXml(path, walk.handler, maxBytes);
+  const h = walk.header;
+  const keys = new Set<string>();
+  if (h.identificatie !== '') keys.add(`bericht|${h.afzender}|${h.identificatie}|${kind}`);
+  return { header: h, ranges: walk.ranges, rows: null, keys };
+}
+
+/**
+ * Imports `files` (all of message kind `kind`) and returns one outcome per file, in order. Throws when the batch
+ * cannot be imported (a RoerError when a file is refused); the caller's transaction then leaves nothing behind.
+ */
+export async function importMessages(store: Store, secret: Secret, kind: IjwKind, files: MessageFile[], opts: ImportMessagesOptions = {}): Promise<MessageOutcome[]> {
+  const module = isImported(kind) ? MODULES[kind]! : null;
+  const stage = module ? await Stage.open(store, `stage_${kind.toLowerCase()}`, module.columns) : null;
+  const parsed: ParsedMessage[] = [];
   try {
-    await readXml(ctx.path, walk.handler, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+    for (const [i, f] of files.entries()) {
+      if (stage) stage.fileIdx = i;
+      let p = f.parsed;
+      if (p) {
+        if (stage) p.rows?.replay(stage);
+      } else p = await readMessage(f.path, kind, stage, secret, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+      parsed.push(p);
+      opts.onRecords?.(i, p.ranges.records);
+    }
   } finally {
     await stage?.close();
   }
-  const total = walk.ranges.records;
-  opts.onRecords?.(total);
-  const validation = await opts.validation;
-  if (validation.failed) throw refused(`Het bestand kon niet tegen het XSD-schema worden gecontroleerd: ${validation.failed}.`);
-
-  const h = walk.header;
-  if (h.identificatie !== '' && h.berichtCode === BERICHT_CODE[kind]) {
-    const seen = await ctx.store.one<{ file_id: string }>(
-      'SELECT file_id FROM message WHERE sender = ? AND message_id = ? AND message_code = ?', [h.afzender, h.identificatie, kind]);
-    if (seen) {
-      return { kind, total, ok: 0, unchanged: total, note: `bericht al eerder ingelezen (afzender ${h.afzender}, identificatie ${h.identificatie}); niets gewijzigd` };
-    }
+  const validations = await Promise.all(files.map((f) => f.validation));
+  for (const v of validations) {
+    const refusal = validationRefusal(v);
+    if (refusal) throw refusal;
   }
+  await stageFiles(store, files, parsed);
 
-  let ok = 0;
-  let quarantined = 0;
+  // Messages read before change nothing.
+  const seen = new Set<number>();
+  if (parsed.some((p) => p.header.identificatie !== '')) {
+    const rows = await store.all<{ i: number }>(
+      `SELECT f.file_idx AS i FROM ${STAGE_FILE} f JOIN message m ON m.sender = f.sender AND m.message_id = f.message_id
+        AND m.message_code = ?`, [kind]);
+    for (const { i } of rows) if (parsed[i]!.header.identificatie !== '' && parsed[i]!.header.berichtCode === BERICHT_CODE[kind]) seen.add(i);
+  }
+  await stage?.drop([...seen]);
+
+  const quarantined: QuarantinedRecord[][] = files.map(() => []);
+  let changed = new Map<number, number>();
   if (module && stage) {
-    await stage.mark(walk.ranges.locate(validation.errors));
-    await module.check?.(ctx.store, stage.table, h);
-    const q = await stage.takeQuarantined(ctx.fileName);
-    for (const r of q) ctx.quarantine({ record: r.record, field: r.field, reason: r.reason, raw: r.raw });
-    quarantined = q.length;
-    if (quarantined < total) ok = await module.merge(ctx.store, stage.table, h, ctx.fileId);
+    const problems = new Map<number, Map<number, RecordProblem>>();
+    parsed.forEach((p, i) => { if (!seen.has(i)) problems.set(i, p.ranges.locate(validations[i]!.errors)); });
+    await stage.mark(problems);
+    await module.check?.(store, stage.table);
+    for (const { fileIdx, ...r } of await stage.takeQuarantined(files.map((f) => f.fileName))) quarantined[fileIdx]!.push(r);
+    if (parsed.some((p, i) => !seen.has(i) && quarantined[i]!.length < p.ranges.records)) changed = await module.merge(store, stage.table);
   } else {
     // A return message: only checked. Its schema errors are still reported.
-    for (const e of validation.errors) ctx.quarantine({ record: e.line, field: e.field, reason: e.reason });
-    quarantined = validation.errors.length;
+    parsed.forEach((_, i) => {
+      if (!seen.has(i)) quarantined[i] = validations[i]!.errors.map((e) => ({ file: files[i]!.fileName, record: e.line, field: e.field, reason: e.reason }));
+    });
   }
   // Only a message read without problems counts as received: a corrected copy of a message with quarantined records
   // must still be read (its records that were stored already change nothing the second time).
-  if (quarantined === 0 && h.identificatie !== '' && h.afzender !== '') {
-    await ctx.store.run('INSERT OR IGNORE INTO message VALUES (?, ?, CAST(? AS DATE), ?, ?, ?)',
-      [h.afzender, h.identificatie, /^\d{4}-\d{2}-\d{2}$/.test(h.dagtekening) ? h.dagtekening : null, kind, h.ontvanger || null, ctx.fileId]);
+  const received = parsed.flatMap((p, i) => (!seen.has(i) && quarantined[i]!.length === 0 && p.header.identificatie !== '' && p.header.afzender !== '' ? [i] : []));
+  if (received.length > 0) {
+    await store.run(
+      `INSERT OR IGNORE INTO message SELECT sender, message_id,
+         CASE WHEN regexp_full_match(message_date, '\\d{4}-\\d{2}-\\d{2}') THEN CAST(message_date AS DATE) END, ?, nullif(receiver, ''), file_id
+       FROM ${STAGE_FILE} WHERE file_idx IN (${received.map(() => '?').join(', ')})`, [kind, ...received]);
   }
   const note = module ? undefined : `${kind} (${LABEL[kind]}) wordt door Roer niet gebruikt; alleen gecontroleerd`;
-  return { kind, total, ok, unchanged: module ? total - quarantined - ok : 0, ...(note ? { note } : {}) };
+  return parsed.map((p, i) => {
+    const h = p.header;
+    const total = p.ranges.records;
+    if (seen.has(i)) {
+      return { kind, total, ok: 0, unchanged: total, quarantined: [], note: `bericht al eerder ingelezen (afzender ${h.afzender}, identificatie ${h.identificatie}); niets gewijzigd` };
+    }
+    const ok = changed.get(i) ?? 0;
+    const q = quarantined[i]!;
+    return { kind, total, ok, unchanged: module ? total - q.length - ok : 0, quarantined: q, ...(note ? { note } : {}) };
+  });
+}
+
+/** One row per file of the batch with its header, for the set-based checks and merges. */
+async function stageFiles(store: Store, files: MessageFile[], parsed: ParsedMessage[]): Promise<void> {
+  await store.run(`CREATE OR REPLACE TEMP TABLE ${STAGE_FILE} (file_idx INTEGER, file_id VARCHAR, sender VARCHAR, receiver VARCHAR,
+    message_id VARCHAR, message_date VARCHAR)`);
+  const a = await store.connection.createAppender(STAGE_FILE, 'main', 'temp');
+  parsed.forEach(({ header: h }, i) => {
+    a.appendInteger(i); a.appendVarchar(files[i]!.fileId); a.appendVarchar(h.afzender); a.appendVarchar(h.ontvanger);
+    a.appendVarchar(h.identificatie); a.appendVarchar(h.dagtekening); a.endRow();
+  });
+  a.flushSync();
+  a.closeSync();
 }

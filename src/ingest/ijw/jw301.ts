@@ -1,10 +1,9 @@
 // JW301 toewijzing: one allocation per ToegewezenProduct, identified by municipality (Afzender) + ToewijzingNummer.
 // A later Toewijzingsdatum+tijd replaces an earlier version; RedenWijziging 13 marks it deleted (the row is kept).
 // All variants: specific (Omvang: volume, unit, frequency), aspecific with Budget, generic (Budget without product).
-import { quoteIdent } from '../../store/index.ts';
 import { REDEN_WIJZIGING_VERWIJDERD } from './codes.ts';
-import { CLIENT_COLUMNS, ensureProducts, ensureProvider, ensureUnknownReferrer, referrerIdSql, upsertClients } from './entities.ts';
-import { countOf, integer, type MessageModule } from './module.ts';
+import { CLIENT_COLUMNS, ensureProducts, ensureProviders, ensureUnknownReferrer, referrerIdSql, upsertClients } from './entities.ts';
+import { countPerFile, headed, integer, type MessageModule } from './module.ts';
 import { birthMonth } from './walk.ts';
 
 interface Allocated {
@@ -60,26 +59,28 @@ export const jw301: MessageModule<Allocated> = {
       r.start, r.end, integer(r.volume), r.unit, r.frequency, integer(r.budget), r.reason, birthMonth(c), c.sex],
   },
 
-  async merge(store, stage, h, fileId) {
-    const s = quoteIdent(stage);
-    await ensureProvider(store, h.ontvanger);
-    await ensureUnknownReferrer(store);
+  key: (h, own) => `${h.afzender}|${own[0]}`,
+
+  async merge(store, stage) {
+    await ensureProviders(store, stage, 'receiver');
+    await ensureUnknownReferrer(store, stage);
     await ensureProducts(store, stage);
-    await upsertClients(store, stage, h.afzender, true);
+    await upsertClients(store, stage, 'sender', true);
     // Within one file the latest version of an allocation counts; against the store, only a strictly later one.
-    const latest = `SELECT * FROM ${s} QUALIFY row_number() OVER (PARTITION BY allocation_no ORDER BY CAST(allocated_at AS TIMESTAMP) DESC, rec_no DESC) = 1`;
-    const changed = await countOf(store,
-      `SELECT 1 FROM (${latest}) n LEFT JOIN allocation a ON a.municipality = ? AND a.allocation_no = n.allocation_no
-        WHERE a.allocation_no IS NULL OR CAST(n.allocated_at AS TIMESTAMP) > a.allocated_at`, [h.afzender]);
+    const latest = `SELECT * FROM (${headed(stage)})
+      QUALIFY row_number() OVER (PARTITION BY file_idx, allocation_no ORDER BY CAST(allocated_at AS TIMESTAMP) DESC, rec_no DESC) = 1`;
+    const changed = await countPerFile(store,
+      `SELECT n.file_idx FROM (${latest}) n LEFT JOIN allocation a ON a.municipality = n.sender AND a.allocation_no = n.allocation_no
+        WHERE a.allocation_no IS NULL OR CAST(n.allocated_at AS TIMESTAMP) > a.allocated_at`);
     await store.run(
       `INSERT INTO allocation (municipality, allocation_no, client_id, provider_agb, provider_reference, product_category,
          product_code, allocated_at, start_date, end_date, volume, unit, frequency, budget_cents, change_reason, deleted,
          referrer_id, file_id)
-       SELECT ?, n.allocation_no, n.client_id, ?, n.provider_reference, n.product_category, n.product_code,
+       SELECT n.sender, n.allocation_no, n.client_id, n.receiver, n.provider_reference, n.product_category, n.product_code,
          CAST(n.allocated_at AS TIMESTAMP), CAST(n.start_date AS DATE), CAST(n.end_date AS DATE), n.volume, n.unit, n.frequency,
          n.budget_cents, n.change_reason, coalesce(n.change_reason = ?, false),
-         coalesce(${referrerIdSql('r.referrer_type', 'r.referrer_agb')}, '00:'), ?
-         FROM (${latest}) n LEFT JOIN request r ON r.provider_agb = ? AND r.municipality = ? AND r.client_id = n.client_id
+         coalesce(${referrerIdSql('r.referrer_type', 'r.referrer_agb')}, '00:'), n.file_id
+         FROM (${latest}) n LEFT JOIN request r ON r.provider_agb = n.receiver AND r.municipality = n.sender AND r.client_id = n.client_id
           AND r.provider_reference = n.provider_reference
        ON CONFLICT (municipality, allocation_no) DO UPDATE SET client_id = excluded.client_id, provider_agb = excluded.provider_agb,
          provider_reference = excluded.provider_reference, product_category = excluded.product_category,
@@ -89,7 +90,7 @@ export const jw301: MessageModule<Allocated> = {
          referrer_id = CASE WHEN excluded.referrer_id = '00:' THEN allocation.referrer_id ELSE excluded.referrer_id END,
          file_id = excluded.file_id
        WHERE excluded.allocated_at > allocation.allocated_at`,
-      [h.afzender, h.ontvanger, REDEN_WIJZIGING_VERWIJDERD, fileId, h.ontvanger, h.afzender],
+      [REDEN_WIJZIGING_VERWIJDERD],
     );
     return changed;
   },

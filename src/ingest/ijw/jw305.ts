@@ -1,8 +1,8 @@
 // JW305 start zorg: the actual start of care per allocation (municipality = Ontvanger + ToewijzingNummer).
 // StatusAanlevering 1 (first) and 2 (correction) set the start date; 3 (delete) clears it; 9 changes nothing.
 import { STATUS_AANLEVERING as S } from './codes.ts';
-import { CLIENT_COLUMNS, ensureProducts, ensureProvider, upsertClients } from './entities.ts';
-import { countOf, latestPerAllocation, requireAllocationNo, type MessageModule } from './module.ts';
+import { CLIENT_COLUMNS, ensureProducts, ensureProviders, upsertClients } from './entities.ts';
+import { countPerFile, latestPerAllocation, mergedFiles, requireAllocationNo, type MessageModule } from './module.ts';
 import { birthMonth } from './walk.ts';
 
 interface Started {
@@ -34,33 +34,34 @@ export const jw305: MessageModule<Started> = {
     row: (r, c) => [r.no, r.category, r.code, r.start, r.status, birthMonth(c), c.sex],
   },
 
+  key: (h, own) => `${h.ontvanger}|${own[0]}`,
+
   check: (store, stage) => requireAllocationNo(store, stage),
 
-  async merge(store, stage, h, fileId) {
-    await ensureProvider(store, h.afzender);
+  async merge(store, stage) {
+    await ensureProviders(store, stage, 'sender');
     await ensureProducts(store, stage);
-    await upsertClients(store, stage, h.ontvanger, false);
+    await upsertClients(store, stage, 'receiver', false);
     // Per allocation the last StartProduct of the message is the one that holds.
     const latest = latestPerAllocation(stage);
-    const changed = await countOf(store,
-      `SELECT 1 FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = ? AND c.allocation_no = n.allocation_no
+    const changed = await countPerFile(store,
+      `SELECT n.file_idx FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = n.receiver AND c.allocation_no = n.allocation_no
         WHERE CASE WHEN n.status = '${S.verwijderen}' THEN c.start_date IS NOT NULL
-                   ELSE c.start_date IS DISTINCT FROM CAST(n.start_date AS DATE) END`, [h.ontvanger]);
+                   ELSE c.start_date IS DISTINCT FROM CAST(n.start_date AS DATE) END`);
     await store.run(
       `INSERT INTO care_period (municipality, allocation_no, provider_agb, client_id, start_date, start_file_id)
-       SELECT ?, allocation_no, ?, client_id, CAST(start_date AS DATE), ? FROM (${latest}) WHERE status <> '${S.verwijderen}'
+       SELECT receiver, allocation_no, sender, client_id, CAST(start_date AS DATE), file_id FROM (${latest}) WHERE status <> '${S.verwijderen}'
        ON CONFLICT (municipality, allocation_no) DO UPDATE SET start_date = excluded.start_date,
          start_file_id = excluded.start_file_id, provider_agb = excluded.provider_agb, client_id = excluded.client_id
        WHERE care_period.start_date IS DISTINCT FROM excluded.start_date`,
-      [h.ontvanger, h.afzender, fileId],
     );
     await store.run(
-      `UPDATE care_period SET start_date = NULL, start_file_id = ?
-        FROM (${latest}) n WHERE n.status = '${S.verwijderen}' AND care_period.municipality = ?
+      `UPDATE care_period SET start_date = NULL, start_file_id = n.file_id
+        FROM (${latest}) n WHERE n.status = '${S.verwijderen}' AND care_period.municipality = n.receiver
          AND care_period.allocation_no = n.allocation_no AND care_period.start_date IS NOT NULL`,
-      [fileId, h.ontvanger],
     );
-    await store.run('DELETE FROM care_period WHERE municipality = ? AND start_date IS NULL AND end_date IS NULL', [h.ontvanger]);
+    await store.run(`DELETE FROM care_period WHERE municipality IN (SELECT receiver FROM (${mergedFiles(stage)}))
+      AND start_date IS NULL AND end_date IS NULL`);
     return changed;
   },
 };

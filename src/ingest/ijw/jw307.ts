@@ -1,8 +1,8 @@
 // JW307 stop zorg: the actual end of care and its reason (RedenBeeindiging, JZ588) per allocation.
 // StatusAanlevering 1 and 2 set end date and reason (and the start, when JW305 was missed); 3 clears them; 9 nothing.
 import { STATUS_AANLEVERING as S } from './codes.ts';
-import { CLIENT_COLUMNS, ensureProducts, ensureProvider, upsertClients } from './entities.ts';
-import { countOf, latestPerAllocation, requireAllocationNo, type MessageModule } from './module.ts';
+import { CLIENT_COLUMNS, ensureProducts, ensureProviders, upsertClients } from './entities.ts';
+import { countPerFile, latestPerAllocation, mergedFiles, requireAllocationNo, type MessageModule } from './module.ts';
 import { birthMonth } from './walk.ts';
 
 interface Stopped {
@@ -41,34 +41,34 @@ export const jw307: MessageModule<Stopped> = {
     row: (r, c) => [r.no, r.category, r.code, r.start, r.end, r.reason, r.status, birthMonth(c), c.sex],
   },
 
+  key: (h, own) => `${h.ontvanger}|${own[0]}`,
+
   check: (store, stage) => requireAllocationNo(store, stage),
 
-  async merge(store, stage, h, fileId) {
-    await ensureProvider(store, h.afzender);
+  async merge(store, stage) {
+    await ensureProviders(store, stage, 'sender');
     await ensureProducts(store, stage);
-    await upsertClients(store, stage, h.ontvanger, false);
+    await upsertClients(store, stage, 'receiver', false);
     const latest = latestPerAllocation(stage);
-    const changed = await countOf(store,
-      `SELECT 1 FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = ? AND c.allocation_no = n.allocation_no
+    const changed = await countPerFile(store,
+      `SELECT n.file_idx FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = n.receiver AND c.allocation_no = n.allocation_no
         WHERE CASE WHEN n.status = '${S.verwijderen}' THEN c.end_date IS NOT NULL
-                   ELSE c.end_date IS DISTINCT FROM CAST(n.end_date AS DATE) OR c.end_reason IS DISTINCT FROM n.end_reason END`,
-      [h.ontvanger]);
+                   ELSE c.end_date IS DISTINCT FROM CAST(n.end_date AS DATE) OR c.end_reason IS DISTINCT FROM n.end_reason END`);
     await store.run(
       `INSERT INTO care_period (municipality, allocation_no, provider_agb, client_id, start_date, end_date, end_reason, stop_file_id)
-       SELECT ?, allocation_no, ?, client_id, CAST(start_date AS DATE), CAST(end_date AS DATE), end_reason, ?
+       SELECT receiver, allocation_no, sender, client_id, CAST(start_date AS DATE), CAST(end_date AS DATE), end_reason, file_id
          FROM (${latest}) WHERE status <> '${S.verwijderen}'
        ON CONFLICT (municipality, allocation_no) DO UPDATE SET end_date = excluded.end_date, end_reason = excluded.end_reason,
          stop_file_id = excluded.stop_file_id, start_date = coalesce(care_period.start_date, excluded.start_date)
        WHERE care_period.end_date IS DISTINCT FROM excluded.end_date OR care_period.end_reason IS DISTINCT FROM excluded.end_reason`,
-      [h.ontvanger, h.afzender, fileId],
     );
     await store.run(
-      `UPDATE care_period SET end_date = NULL, end_reason = NULL, stop_file_id = ?
-        FROM (${latest}) n WHERE n.status = '${S.verwijderen}' AND care_period.municipality = ?
+      `UPDATE care_period SET end_date = NULL, end_reason = NULL, stop_file_id = n.file_id
+        FROM (${latest}) n WHERE n.status = '${S.verwijderen}' AND care_period.municipality = n.receiver
          AND care_period.allocation_no = n.allocation_no AND care_period.end_date IS NOT NULL`,
-      [fileId, h.ontvanger],
     );
-    await store.run('DELETE FROM care_period WHERE municipality = ? AND start_date IS NULL AND end_date IS NULL', [h.ontvanger]);
+    await store.run(`DELETE FROM care_period WHERE municipality IN (SELECT receiver FROM (${mergedFiles(stage)}))
+      AND start_date IS NULL AND end_date IS NULL`);
     return changed;
   },
 };

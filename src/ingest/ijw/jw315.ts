@@ -1,8 +1,7 @@
 // JW315 verzoek om toewijzing: one request per requested product. Gives the request date (waiting times) and the
 // referrer, which JW301 lacks; an allocation that arrived earlier with referrer "unknown" is linked here.
-import { quoteIdent } from '../../store/index.ts';
-import { CLIENT_COLUMNS, ensureProducts, ensureProvider, ensureReferrers, referrerIdSql, upsertClients } from './entities.ts';
-import { countOf, type MessageModule } from './module.ts';
+import { CLIENT_COLUMNS, ensureProducts, ensureProviders, ensureReferrers, referrerIdSql, upsertClients } from './entities.ts';
+import { STAGE_FILE, countPerFile, headed, type MessageModule } from './module.ts';
 import { birthMonth } from './walk.ts';
 import { VERWIJZER_ONBEKEND } from './codes.ts';
 
@@ -42,34 +41,34 @@ export const jw315: MessageModule<Requested> = {
     row: (r, c) => [r.reference, r.category, r.code, r.start, r.end, r.referrerType ?? VERWIJZER_ONBEKEND, r.referrerAgb, birthMonth(c), c.sex],
   },
 
-  async merge(store, stage, h, fileId) {
-    const s = quoteIdent(stage);
-    await ensureProvider(store, h.afzender);
+  key: (h, own, clientId) => `${h.afzender}|${h.ontvanger}|${own[0]}|${clientId}`,
+
+  async merge(store, stage) {
+    await ensureProviders(store, stage, 'sender');
     await ensureProducts(store, stage);
-    await upsertClients(store, stage, h.ontvanger, false);
+    await upsertClients(store, stage, 'receiver', false);
     await ensureReferrers(store, stage);
     // The last request per (reference, client) in the file; a request replaces an older one of the same key.
-    const latest = `SELECT * FROM ${s} QUALIFY row_number() OVER (PARTITION BY provider_reference, client_id ORDER BY rec_no DESC) = 1`;
-    const changed = await countOf(store,
-      `SELECT 1 FROM (${latest}) n LEFT JOIN request r ON r.provider_agb = ? AND r.municipality = ?
+    const latest = `SELECT * FROM (${headed(stage)})
+      QUALIFY row_number() OVER (PARTITION BY file_idx, provider_reference, client_id ORDER BY rec_no DESC) = 1`;
+    const changed = await countPerFile(store,
+      `SELECT n.file_idx FROM (${latest}) n LEFT JOIN request r ON r.provider_agb = n.sender AND r.municipality = n.receiver
          AND r.provider_reference = n.provider_reference AND r.client_id = n.client_id
-       WHERE r.client_id IS NULL OR r.request_date <= CAST(? AS DATE)`, [h.afzender, h.ontvanger, h.dagtekening]);
+       WHERE r.client_id IS NULL OR r.request_date <= CAST(n.message_date AS DATE)`);
     await store.run(
-      `INSERT INTO request SELECT ?, provider_reference, ?, client_id, CAST(? AS DATE), product_category, product_code,
-         CAST(requested_start AS DATE), CAST(requested_end AS DATE), referrer_type, referrer_agb, ? FROM (${latest})
+      `INSERT INTO request SELECT sender, provider_reference, receiver, client_id, CAST(message_date AS DATE), product_category,
+         product_code, CAST(requested_start AS DATE), CAST(requested_end AS DATE), referrer_type, referrer_agb, file_id FROM (${latest})
        ON CONFLICT DO UPDATE SET request_date = excluded.request_date, product_category = excluded.product_category,
          product_code = excluded.product_code, requested_start = excluded.requested_start, requested_end = excluded.requested_end,
          referrer_type = excluded.referrer_type, referrer_agb = excluded.referrer_agb, file_id = excluded.file_id
        WHERE excluded.request_date >= request.request_date`,
-      [h.afzender, h.ontvanger, h.dagtekening, fileId],
     );
     // Allocations that arrived before their request get its referrer now (never overriding a known one).
     await store.run(
       `UPDATE allocation SET referrer_id = ${referrerIdSql('r.referrer_type', 'r.referrer_agb')}
-         FROM request r WHERE r.file_id = ? AND allocation.referrer_id = '00:' AND allocation.municipality = r.municipality
-          AND allocation.provider_agb = r.provider_agb AND allocation.client_id = r.client_id
-          AND allocation.provider_reference = r.provider_reference`,
-      [fileId],
+         FROM request r WHERE r.file_id IN (SELECT file_id FROM ${STAGE_FILE}) AND allocation.referrer_id = '00:'
+          AND allocation.municipality = r.municipality AND allocation.provider_agb = r.provider_agb
+          AND allocation.client_id = r.client_id AND allocation.provider_reference = r.provider_reference`,
     );
     return changed;
   },

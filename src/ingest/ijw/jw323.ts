@@ -3,8 +3,8 @@
 // new debit that corrects it is a line of its own. Both count, in the period of the care.
 import { quoteIdent } from '../../store/index.ts';
 import { CREDIT } from './codes.ts';
-import { ensureProducts, ensureProvider, upsertClients } from './entities.ts';
-import { countOf, integer, type MessageModule } from './module.ts';
+import { ensureProducts, ensureProviders, upsertClients } from './entities.ts';
+import { STAGE_FILE, countPerFile, headed, integer, type MessageModule } from './module.ts';
 
 interface Prestatie {
   reference: string | null;
@@ -71,40 +71,42 @@ export const jw323: MessageModule<Prestatie> = {
     },
   },
 
-  async check(store, stage, h) {
+  key: (h, own) => `${h.afzender}|${own[0]}`,
+
+  async check(store, stage) {
     const s = quoteIdent(stage);
     // A reference is unique per provider: a second use in this message, or a different line already stored, is an error.
     await store.run(
       `UPDATE ${s} SET q_line = line_no, q_field = 'ReferentieNummer',
-         q_reason = 'ReferentieNummer ' || reference || ' komt in dit bericht al eerder voor'
-        WHERE q_reason IS NULL AND rec_no IN (SELECT rec_no FROM ${s} WHERE q_reason IS NULL
-          QUALIFY row_number() OVER (PARTITION BY reference ORDER BY rec_no) > 1)`,
+         q_reason = 'ReferentieNummer ' || ${s}.reference || ' komt in dit bericht al eerder voor'
+        FROM (SELECT file_idx AS fi, rec_no AS rn FROM ${s} WHERE q_reason IS NULL
+          QUALIFY row_number() OVER (PARTITION BY file_idx, reference ORDER BY rec_no) > 1) d
+        WHERE ${s}.q_reason IS NULL AND ${s}.file_idx = d.fi AND ${s}.rec_no = d.rn`,
     );
     await store.run(
       `UPDATE ${s} SET q_line = line_no, q_field = 'ReferentieNummer',
          q_reason = 'ReferentieNummer ' || ${s}.reference || ' is al gebruikt voor een andere prestatie van deze aanbieder'
-        FROM invoice_line i WHERE ${s}.q_reason IS NULL AND i.provider_agb = ? AND i.reference = ${s}.reference
+        FROM invoice_line i, ${STAGE_FILE} f WHERE ${s}.q_reason IS NULL AND f.file_idx = ${s}.file_idx
+         AND i.provider_agb = f.sender AND i.reference = ${s}.reference
          AND (i.amount_cents, i.period_start, i.period_end, i.client_id) IS DISTINCT FROM
              (${s}.amount_cents, CAST(${s}.period_start AS DATE), CAST(${s}.period_end AS DATE), ${s}.client_id)`,
-      [h.afzender],
     );
   },
 
-  async merge(store, stage, h, fileId) {
-    const s = quoteIdent(stage);
-    await ensureProvider(store, h.afzender);
+  async merge(store, stage) {
+    await ensureProviders(store, stage, 'sender');
     await ensureProducts(store, stage);
-    await upsertClients(store, stage, h.ontvanger, false, false);
-    const fresh = `SELECT * FROM ${s} n WHERE NOT EXISTS (SELECT 1 FROM invoice_line i WHERE i.provider_agb = ? AND i.reference = n.reference)`;
-    const changed = await countOf(store, fresh, [h.afzender]);
+    await upsertClients(store, stage, 'receiver', false, false);
+    const fresh = `SELECT * FROM (${headed(stage)}) n
+      WHERE NOT EXISTS (SELECT 1 FROM invoice_line i WHERE i.provider_agb = n.sender AND i.reference = n.reference)`;
+    const changed = await countPerFile(store, fresh);
     await store.run(
       `INSERT INTO invoice_line (provider_agb, reference, previous_reference, municipality, client_id, allocation_no, invoice_no,
          invoice_date, product_category, product_code, period_start, period_end, volume, unit, tariff_cents, amount_cents,
          debit_credit, message_kind, file_id)
-       SELECT ?, reference, previous_reference, ?, client_id, allocation_no, invoice_no, CAST(invoice_date AS DATE),
+       SELECT sender, reference, previous_reference, receiver, client_id, allocation_no, invoice_no, CAST(invoice_date AS DATE),
          product_category, product_code, CAST(period_start AS DATE), CAST(period_end AS DATE), volume, unit, tariff_cents,
-         amount_cents, debit_credit, 'JW323', ? FROM (${fresh})`,
-      [h.afzender, h.ontvanger, fileId, h.afzender],
+         amount_cents, debit_credit, 'JW323', file_id FROM (${fresh})`,
     );
     return changed;
   },

@@ -1,8 +1,7 @@
 // JW325 declaratie-antwoord: lists only the rejected prestaties, each with its return codes (LDT_RetourCode), so that
 // accepted = claimed − rejected. Provider = Ontvanger; a later answer for the same line replaces an earlier one.
-import { quoteIdent } from '../../store/index.ts';
 import { CREDIT, RETOUR_GEEN_OPMERKING } from './codes.ts';
-import { countOf, integer, type MessageModule } from './module.ts';
+import { countPerFile, headed, integer, type MessageModule } from './module.ts';
 
 interface Rejected {
   reference: string | null;
@@ -30,21 +29,22 @@ export const jw325: MessageModule<Rejected> = {
     },
   },
 
-  async merge(store, stage, h, fileId) {
+  key: (h, own) => `${h.ontvanger}|${own[0]}`,
+
+  async merge(store, stage) {
     // A line whose only code is 0200 ("geen opmerking") is not a rejection.
-    const rejected = `SELECT * FROM ${quoteIdent(stage)} WHERE list_filter(string_split(return_codes, ','), x -> x <> ?) <> []
-      QUALIFY row_number() OVER (PARTITION BY reference ORDER BY rec_no DESC) = 1`;
-    const changed = await countOf(store,
-      `SELECT 1 FROM (${rejected}) n LEFT JOIN invoice_rejection r ON r.provider_agb = ? AND r.reference = n.reference
-        WHERE r.reference IS NULL OR (r.answered_on <= CAST(? AS DATE)
-          AND (r.return_codes, r.amount_cents) IS DISTINCT FROM (n.return_codes, n.amount_cents))`,
-      [RETOUR_GEEN_OPMERKING, h.ontvanger, h.dagtekening]);
+    const rejected = `SELECT * FROM (${headed(stage)}) WHERE list_filter(string_split(return_codes, ','), x -> x <> '${RETOUR_GEEN_OPMERKING}') <> []
+      QUALIFY row_number() OVER (PARTITION BY file_idx, reference ORDER BY rec_no DESC) = 1`;
+    const changed = await countPerFile(store,
+      `SELECT n.file_idx FROM (${rejected}) n LEFT JOIN invoice_rejection r ON r.provider_agb = n.receiver AND r.reference = n.reference
+        WHERE r.reference IS NULL OR (r.answered_on <= CAST(n.message_date AS DATE)
+          AND (r.return_codes, r.amount_cents) IS DISTINCT FROM (n.return_codes, n.amount_cents))`);
     await store.run(
-      `INSERT INTO invoice_rejection SELECT ?, reference, return_codes, amount_cents, CAST(? AS DATE), ? FROM (${rejected})
+      `INSERT INTO invoice_rejection SELECT receiver, reference, return_codes, amount_cents, CAST(message_date AS DATE), file_id
+         FROM (${rejected})
        ON CONFLICT (provider_agb, reference) DO UPDATE SET return_codes = excluded.return_codes,
          amount_cents = excluded.amount_cents, answered_on = excluded.answered_on, file_id = excluded.file_id
        WHERE excluded.answered_on >= invoice_rejection.answered_on`,
-      [h.ontvanger, h.dagtekening, fileId, RETOUR_GEEN_OPMERKING],
     );
     return changed;
   },

@@ -1,5 +1,6 @@
-// Staging: a file's records go into a temporary table (via the appender, fast) during parsing; there SQL marks the
-// quarantined ones, hands them to the quarantine, and merges the rest into the real tables.
+// Staging: the records of a batch of messages (one or many files of one kind) go into a temporary table via the appender
+// during parsing, each with its file's index; there SQL marks the quarantined ones, hands them to the quarantine, and
+// merges the rest into the real tables. A `stage_file` table beside it holds each file's header.
 import type { DuckDBAppender } from '@duckdb/node-api';
 import { quoteIdent, type Store } from '../../store/index.ts';
 import type { QuarantinedRecord } from '../importlog.ts';
@@ -11,8 +12,14 @@ export interface Column {
   type: 'VARCHAR' | 'INTEGER' | 'BIGINT';
 }
 
-/** Columns every staging table starts with: record number, its first line, quarantine marks, the client's pseudonym. */
+/** Where a walked message puts its records: a stage (straight into DuckDB) or a buffer (replayed into a stage later). */
+export interface RowSink {
+  append(recNo: number, line: number, problem: RecordProblem | undefined, clientId: string | null, own: Cell[]): void;
+}
+
+/** Columns every staging table starts with: file and record number, its first line, quarantine marks, the client. */
 const COMMON: Column[] = [
+  { name: 'file_idx', type: 'INTEGER' },
   { name: 'rec_no', type: 'INTEGER' },
   { name: 'line_no', type: 'INTEGER' },
   { name: 'q_line', type: 'INTEGER' },
@@ -21,9 +28,14 @@ const COMMON: Column[] = [
   { name: 'client_id', type: 'VARCHAR' },
 ];
 
-export class Stage {
+/** One file's quarantined record, with the index of its file in the batch. */
+export type StagedProblem = QuarantinedRecord & { fileIdx: number };
+
+export class Stage implements RowSink {
   /** Per own column: true when it is text (appended as VARCHAR), false for BIGINT. */
   private readonly text: boolean[];
+  /** The batch index of the file whose records are appended now. */
+  fileIdx = 0;
 
   private constructor(
     private readonly store: Store,
@@ -42,9 +54,10 @@ export class Stage {
     return new Stage(store, table, own, await store.connection.createAppender(table, 'main', 'temp'));
   }
 
-  /** Appends one record: common values (rec_no, problem, client) then the message's own values, in column order. */
+  /** Appends one record: common values (file, rec_no, problem, client) then the message's own values, in column order. */
   append(recNo: number, line: number, problem: RecordProblem | undefined, clientId: string | null, own: Cell[]): void {
     const a = this.app;
+    a.appendInteger(this.fileIdx);
     a.appendInteger(recNo);
     a.appendInteger(line);
     if (problem) {
@@ -70,38 +83,60 @@ export class Stage {
     this.app.closeSync();
   }
 
-  /** Marks records as quarantined (the first problem per record wins). */
-  async mark(problems: Map<number, RecordProblem>): Promise<void> {
-    if (problems.size === 0) return;
-    await this.store.run('CREATE OR REPLACE TEMP TABLE stage_problem (rec_no INTEGER, line INTEGER, field VARCHAR, reason VARCHAR)');
+  /** Drops the records of the given files (messages received before: they change nothing). */
+  async drop(fileIdxs: number[]): Promise<void> {
+    if (fileIdxs.length === 0) return;
+    await this.store.run(`DELETE FROM ${quoteIdent(this.table)} WHERE file_idx IN (${fileIdxs.map(() => '?').join(', ')})`, fileIdxs);
+  }
+
+  /** Marks records as quarantined, per file (the first problem per record wins). */
+  async mark(problems: Map<number, Map<number, RecordProblem>>): Promise<void> {
+    if (![...problems.values()].some((p) => p.size > 0)) return;
+    await this.store.run('CREATE OR REPLACE TEMP TABLE stage_problem (file_idx INTEGER, rec_no INTEGER, line INTEGER, field VARCHAR, reason VARCHAR)');
     const a = await this.store.connection.createAppender('stage_problem', 'main', 'temp');
-    for (const [rec, p] of problems) {
-      a.appendInteger(rec); a.appendInteger(p.line);
-      if (p.field === null) a.appendNull(); else a.appendVarchar(p.field);
-      a.appendVarchar(p.reason); a.endRow();
+    for (const [file, recs] of problems) {
+      for (const [rec, p] of recs) {
+        a.appendInteger(file); a.appendInteger(rec); a.appendInteger(p.line);
+        if (p.field === null) a.appendNull(); else a.appendVarchar(p.field);
+        a.appendVarchar(p.reason); a.endRow();
+      }
     }
     a.flushSync(); a.closeSync();
     const t = quoteIdent(this.table);
     await this.store.run(`UPDATE ${t} SET q_line = p.line, q_field = p.field, q_reason = p.reason
-      FROM stage_problem p WHERE ${t}.rec_no = p.rec_no AND ${t}.q_reason IS NULL`);
-  }
-
-  async count(): Promise<number> {
-    return (await this.store.one<{ n: number }>(`SELECT count(*) AS n FROM ${quoteIdent(this.table)}`))!.n;
+      FROM stage_problem p WHERE ${t}.file_idx = p.file_idx AND ${t}.rec_no = p.rec_no AND ${t}.q_reason IS NULL`);
   }
 
   /** Removes the quarantined records from the stage and returns them for the quarantine table (raw: no BSN, no names). */
-  async takeQuarantined(fileName: string): Promise<QuarantinedRecord[]> {
+  async takeQuarantined(fileNames: string[]): Promise<StagedProblem[]> {
     const t = quoteIdent(this.table);
     const rows = await this.store.all<Record<string, string | number | null>>(
-      `SELECT * FROM ${t} WHERE q_reason IS NOT NULL ORDER BY rec_no`,
+      `SELECT * FROM ${t} WHERE q_reason IS NOT NULL ORDER BY file_idx, rec_no`,
     );
     if (rows.length === 0) return [];
     await this.store.run(`DELETE FROM ${t} WHERE q_reason IS NOT NULL`);
     return rows.map((r) => {
-      const { rec_no: _n, line_no: _l, q_line, q_field, q_reason, ...rest } = r;
+      const { file_idx, rec_no: _n, line_no: _l, q_line, q_field, q_reason, ...rest } = r;
       const raw = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null));
-      return { file: fileName, record: Number(q_line), field: (q_field as string | null) ?? null, reason: String(q_reason), raw: JSON.stringify(raw) };
+      const fileIdx = Number(file_idx);
+      return { fileIdx, file: fileNames[fileIdx]!, record: Number(q_line), field: (q_field as string | null) ?? null, reason: String(q_reason), raw: JSON.stringify(raw) };
     });
+  }
+}
+
+/** Records of one parsed file kept in memory until its batch is staged (small files only: a batch is capped). */
+export class RowBuffer implements RowSink {
+  private readonly rows: Parameters<RowSink['append']>[] = [];
+
+  append(...row: Parameters<RowSink['append']>): void {
+    this.rows.push(row);
+  }
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  replay(into: RowSink): void {
+    for (const r of this.rows) into.append(...r);
   }
 }

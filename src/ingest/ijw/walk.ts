@@ -4,7 +4,7 @@
 import { isValidBsn, pseudonymise, type Secret } from '../pseudonym.ts';
 import type { XmlHandler } from './reader.ts';
 import { RecordRanges, type RecordProblem } from './ranges.ts';
-import type { Cell, Stage } from './stage.ts';
+import type { Cell, RowSink } from './stage.ts';
 
 export interface Header {
   berichtCode: string;
@@ -52,8 +52,8 @@ export interface Walk {
 /** Reads no records: for messages Roer only checks (return messages). */
 export const HEADER_ONLY: RecordParser<null> = { recordElement: '', newRecord: () => null, leaf: () => undefined, row: () => [] };
 
-/** An XmlHandler that stages every record of the message into `stage` (none without a stage). */
-export function walkMessage<R>(parser: RecordParser<R>, stage: Stage | null, secret: Secret): Walk {
+/** An XmlHandler that hands every record of the message to `stage` (none without a stage). */
+export function walkMessage<R>(parser: RecordParser<R>, stage: RowSink | null, secret: Secret): Walk {
   const header: Header = { berichtCode: '', afzender: '', ontvanger: '', identificatie: '', dagtekening: '' };
   const doc: Record<string, string> = {};
   const ranges = new RecordRanges();
