@@ -1,12 +1,13 @@
 // Youths entering and moving through care in one municipality: inflow per month, spells of episodes (escalation and
 // step-down, stacking, re-entry, extended care 18+) and the allocations that cover them, 2013 warm-up to 2024.
-import { COURSE, CARE_TYPES, PRODUCTS_BY_TYPE, REFERRER_TYPES, type CareType } from './catalogue.ts';
+import { COURSE, CARE_TYPES, PRODUCTS_BY_TYPE, REFERRER_TYPES, type CareType, type Product } from './catalogue.ts';
 import { addMonths, day, monthStart, monthEnd, yearOf, type Day } from './dates.ts';
 import type { Allocation, Client } from './model.ts';
 import { referrerFor, type Provider, type Referrer, type Referrers } from './parties.ts';
 import { youths, type Municipality } from './region.ts';
 import type { Rng } from './random.ts';
 import type { BsnSequence } from './bsn.ts';
+import { storyEpisodes } from './story.ts';
 
 export const DATA_START = day(2015, 1, 1);
 export const DATA_END = day(2024, 12, 31);
@@ -28,7 +29,7 @@ export interface SimContext {
   bsns: BsnSequence;
 }
 
-interface Episode {
+export interface Episode {
   type: CareType;
   start: Day;
   end: Day;
@@ -37,6 +38,8 @@ interface Episode {
   stacked: boolean;
   sameProviderAs?: Episode;
   provider?: Provider;
+  /** Set by a story (see story.ts): this provider, product and referrer instead of drawn ones. */
+  fixed?: { provider: Provider; product: Product; referrer: Referrer };
 }
 
 const ENTRY_WEIGHTS = CARE_TYPES.map((t) => COURSE[t].entry);
@@ -61,7 +64,7 @@ export function simulateMunicipality(m: Municipality, ctx: SimContext): { client
   const clients: Client[] = [];
   const episodes: { client: Client; eps: Episode[] }[] = [];
 
-  const newClient = (entry: Day, type: CareType): Client => {
+  const newClient = (entry: Day, type: CareType, rng = ctx.rng): Client => {
     const age = type === 'jeugdreclassering' ? rng.int(12, 17) : type === 'jeugdbescherming' || type === 'pleegzorg' ? rng.int(0, 17) : rng.weighted(AGE_WEIGHTS.map((_, i) => i), AGE_WEIGHTS);
     const district = rng.pick(m.districts);
     const c: Client = {
@@ -77,7 +80,7 @@ export function simulateMunicipality(m: Municipality, ctx: SimContext): { client
     return c;
   };
 
-  const runSpell = (client: Client, start: Day, first: CareType): Episode[] => {
+  const runSpell = (client: Client, start: Day, first: CareType, rng = ctx.rng): Episode[] => {
     const eps: Episode[] = [];
     let type = first;
     let t = start;
@@ -136,10 +139,21 @@ export function simulateMunicipality(m: Municipality, ctx: SimContext): { client
     }
   }
 
+  // The municipality's story (if any) draws from its own stream, so the rest of the simulation stays as it was.
+  const storyRng = rng.fork('verhaal');
+  episodes.push(...storyEpisodes(m, ctx, storyRng, (start, type) => newClient(start, type, storyRng), (client, start, type) => runSpell(client, start, type, storyRng)));
+
   const drafts: Allocation[] = [];
   for (const { client, eps } of episodes) {
     let spellReferrer: Referrer | null = null;
+    const story = eps.some((ep) => ep.fixed);
     for (const ep of eps) {
+      if (story) {
+        const referrer: Referrer = ep.fixed?.referrer ?? spellReferrer ?? referrerFor(storyRng, '02', ctx.referrers, m, client.team);
+        spellReferrer ??= referrer;
+        allocateEpisode({ ...ctx, rng: storyRng }, m, client, ep, referrer, drafts);
+        continue;
+      }
       const weights = COURSE[ep.type].referrers;
       const referrer: Referrer = !ep.stacked && spellReferrer && rng.chance(0.5) ? spellReferrer : referrerFor(rng, rng.weighted(REFERRER_TYPES, weights), ctx.referrers, m, client.team);
       if (!ep.stacked) spellReferrer = referrer;
@@ -184,11 +198,11 @@ function clock(rng: Rng): string {
 function allocateEpisode(ctx: SimContext, m: Municipality, client: Client, ep: Episode, referrer: Referrer, out: Allocation[]): void {
   const { rng } = ctx;
   const course = COURSE[ep.type];
-  const product = rng.weighted(PRODUCTS_BY_TYPE[ep.type], PRODUCTS_BY_TYPE[ep.type].map((p) => p.weight));
+  const product = ep.fixed?.product ?? rng.weighted(PRODUCTS_BY_TYPE[ep.type], PRODUCTS_BY_TYPE[ep.type].map((p) => p.weight));
   const [lo, hi] = product.volume;
   const monthlyVolume = rng.int(lo, hi);
   const same = ep.sameProviderAs?.provider;
-  let provider = same && same.careTypes.includes(ep.type) && rng.chance(0.5) ? same : chooseProvider(rng, ctx.providers, ep.type);
+  let provider = ep.fixed?.provider ?? (same && same.careTypes.includes(ep.type) && rng.chance(0.5) ? same : chooseProvider(rng, ctx.providers, ep.type));
   let start = ep.start;
   const wait = Math.max(1, Math.round(rng.logNormal(18, 0.6)));
   const draft = (start: Day, end: Day | null, careStart: Day | null, careEnd: Day | null, endReason: string | null, reindication: boolean, requestDate: Day, allocatedOn: Day) =>

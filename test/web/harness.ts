@@ -62,3 +62,15 @@ export async function harness(store: Store): Promise<Harness> {
     },
   };
 }
+
+/** Pixels of the chart canvas that are not (near) white: a drawn chart has thousands. */
+export async function inkedPixels(p: Page): Promise<number> {
+  return p.evaluate(() => {
+    const canvas = document.querySelector<HTMLCanvasElement>('.chart canvas');
+    if (!canvas) return 0;
+    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 230 || data[i + 1] < 230 || data[i + 2] < 230)) n++;
+    return n;
+  });
+}

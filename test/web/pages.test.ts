@@ -4,7 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { PAGES } from '../../web/src/pages/catalog.ts';
-import { harness, type Harness } from './harness.ts';
+import { harness, inkedPixels, type Harness } from './harness.ts';
 import { tinyRegion } from './region.ts';
 
 const OUT = 'test-results/web';
@@ -20,18 +20,6 @@ beforeAll(async () => {
   metricIds = ((await (await page.request.get(`${h.base}/api/metrics`)).json()) as { metrics: { id: string }[] }).metrics.map((m) => m.id);
 });
 afterAll(async () => h?.close());
-
-/** Pixels of the chart canvas that are not (near) white: a drawn chart has thousands. */
-async function inkedPixels(p: Page): Promise<number> {
-  return p.evaluate(() => {
-    const canvas = document.querySelector<HTMLCanvasElement>('.chart canvas');
-    if (!canvas) return 0;
-    const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
-    let n = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 230 || data[i + 1] < 230 || data[i + 2] < 230)) n++;
-    return n;
-  });
-}
 
 async function shoot(path: string, name: string): Promise<Buffer> {
   await page.goto(`${h.base}${path}`);

@@ -19,6 +19,8 @@ export interface Frame {
 }
 
 const NUMERIC = new Set(['eur', 'count', 'pct', 'days', 'months', 'ratio']);
+/** Dimensions without a natural order: their rows read largest first (by the measure shown), like a Pareto. */
+const BY_SIZE = new Set(['municipality', 'care_type', 'product_category', 'product', 'provider', 'referrer_type', 'referrer', 'team', 'district']);
 
 /** `prefer` names measures in order of preference (the page's choice); otherwise the first amount, then the first number. */
 /** `asDims` names numeric columns that are categories, not figures (e.g. 'number of simultaneous allocations'). */
@@ -33,6 +35,10 @@ export function frameOf(result: MetricResult, lookups: Dimensions, prefer: strin
   const primary = prefer.map((n) => measures.find((m) => m.name === n)).find(Boolean)
     ?? measures.find((m) => m.unit === 'eur') ?? measures[0];
   const label = (dim: string, v: Value) => valueLabel(lookups, dim, v);
+  if (dims.length && BY_SIZE.has(dims[0].name) && primary) {
+    const size = (r: Record<string, Value>) => num(r[primary.name]) ?? -Infinity;
+    result = { ...result, rows: [...result.rows].sort((a, b) => size(b) - size(a)) };
+  }
   return {
     result, dims, measures, primary, label,
     together: together.map((n) => measures.find((m) => m.name === n)).filter((m): m is Column => !!m),

@@ -1,5 +1,5 @@
 // One analysis page: title with definition, controls, the chart (click to drill down), exports, notes and the table.
-import type { Dimension, MetricRequest, Value } from '../../../src/metrics/types.ts';
+import type { Dimension, MetricRequest, MetricResult, Value } from '../../../src/metrics/types.ts';
 import { api, type MetricInfo } from '../api.ts';
 import { buildChart } from '../charts/index.ts';
 import { frameOf } from '../charts/frame.ts';
@@ -25,6 +25,13 @@ export function questionOf(s: ViewState, ctx: AppContext, def: ViewDef, metric: 
   return { filters, split, params };
 }
 
+/** A view that compares with the year before gets it asked for too, but shows only the years the user chose. */
+function withoutWidening(result: MetricResult, s: ViewState, ctx: AppContext, def: ViewDef): MetricResult {
+  const from = s.from ?? ctx.span.from;
+  if (!def.hidePrevious || !result.columns.some((c) => c.name === 'year')) return result;
+  return { ...result, rows: result.rows.filter((r) => r.year === null || Number(r.year) >= from) };
+}
+
 export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppContext, page: PageDef, view: View): Promise<void> {
   const { def, metric } = view;
   const q = questionOf(s, ctx, def, metric);
@@ -39,7 +46,7 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
   mount(main, head(), h('p', { class: 'muted', role: 'status' }, 'Bezig met berekenen…'));
   let result;
   try {
-    result = await api.compute(metric.id, q);
+    result = withoutWidening(await api.compute(metric.id, q), s, ctx, def);
   } catch (e) {
     mount(main, head(definitionButton(metric.title, metric.definition, q.filters, ctx.dims)), errorBox(e));
     return;

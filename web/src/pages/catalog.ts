@@ -15,6 +15,8 @@ export interface ViewDef {
   together?: string[];
   /** The metric compares with the year before: the period asked for always includes it. */
   needsPrevious?: boolean;
+  /** With needsPrevious: the year before is only the comparison (in the *_previous columns), so its rows are hidden. */
+  hidePrevious?: boolean;
   /** Numeric columns that are categories of the chart, not figures. */
   dims?: string[];
 }
@@ -31,7 +33,7 @@ export interface PageDef {
 
 export const PAGES: PageDef[] = [
   { slug: 'kosten', title: 'Kosten en cliënten', nav: 'Kosten', question: 'Hoe ontwikkelen kosten, cliënten en kosten per cliënt zich?',
-    views: [{ metric: 'costs', chart: 'trend', split: ['year'], prefer: ['cost'] }, { metric: 'costs_yoy', chart: 'bar', prefer: ['cost_change'] }] },
+    views: [{ metric: 'costs', chart: 'trend', split: ['year'], prefer: ['cost'] }, { metric: 'costs_yoy', chart: 'bar', prefer: ['cost_change'], needsPrevious: true, hidePrevious: true }] },
   { slug: 'ontleding', title: 'Ontleding van de groei', nav: 'Ontleding', question: 'Komt de kostengroei door meer cliënten, meer zorgdagen, hogere prijzen of een andere mix?',
     views: [{ metric: 'decomposition', chart: 'waterfall', needsPrevious: true }] },
   { slug: 'uitnutting', title: 'Uitnutting', question: 'Welk deel van de toegewezen zorg wordt ook gedeclareerd?',

@@ -24,10 +24,10 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
   const grid = h('div', { class: 'tiles' });
   mount(main, head, grid);
 
-  const ask = (slug: string, from: number, split: string[] = [], params: Record<string, string> = {}) => {
+  const ask = (slug: string, from: number, split: string[] = [], params: Record<string, string> = {}, view?: string) => {
     const page = pageBySlug(slug);
-    const metric = page && viewFor(ctx, page)?.metric;
-    if (!metric) return Promise.resolve(null);
+    const metric = page && viewFor(ctx, page, view)?.metric;
+    if (!metric || (view && metric.id !== view)) return Promise.resolve(null);
     const filters = filtersOf({ ...s, from, to: year }, ctx.span);
     return api.compute(metric.id, { filters, split: split.filter((d) => metric.splits.includes(d as never)) as never, params })
       .then((r) => pick(r));
@@ -35,8 +35,9 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
   const link = (page: string, change: Partial<ViewState> = {}) => urlOf(withChanges(s, { page, from: change.from ?? year - 1, to: year, ...change }));
 
   try {
-    const [costs, util, budget, decomposition] = await Promise.all([
+    const [costs, util, budget, decomposition, byProvider, byReferrer] = await Promise.all([
       ask('kosten', year - 1, ['year']), ask('uitnutting', year), ask('budget', year), ask('ontleding', year - 1),
+      ask('kosten', year - 1, ['provider'], {}, 'costs_yoy'), ask('kosten', year - 1, ['referrer'], {}, 'costs_yoy'),
     ]);
     const tiles: Tile[] = [];
     if (costs) tiles.push(...costTiles(costs, year));
@@ -47,7 +48,8 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
     if (budget) tiles.push(...budgetTiles(budget));
     mount(grid, tiles.map((t) => tile(t, link(t.page, t.page === 'uitnutting' || t.page === 'budget' ? { from: year } : {}))));
     const driverList = decomposition && drivers(decomposition, year, link('ontleding', { from: year }));
-    if (driverList) grid.after(driverList);
+    const who = [contributors(byProvider, 'provider', year, ctx, link), contributors(byReferrer, 'referrer', year, ctx, link)].filter((e) => e !== null);
+    grid.after(...[driverList, ...who].filter((e): e is HTMLElement => e !== null));
   } catch (e) {
     mount(grid, errorBox(e));
   }
@@ -111,6 +113,33 @@ function drivers(p: Pick, year: number, href: string): HTMLElement | null {
     h('ol', {}, top.map((c) => h('li', {}, h('a', { href, 'data-nav': true, class: 'tile driver', 'data-driver': c.name },
       h('span', { class: 'tile-label' }, c.label),
       h('span', { class: `tile-value ${num(row[c.name])! > 0 ? 'up' : 'down'}` }, signed(num(row[c.name]))))))));
+}
+
+const WHO: Record<'provider' | 'referrer', { title: string; label: string }> = {
+  provider: { title: 'Aanbieders met de grootste verandering', label: 'aanbieder' },
+  referrer: { title: 'Verwijzers met de grootste verandering', label: 'verwijzer' },
+};
+
+/**
+ * The three providers (or individual referrers) whose cost changed most against the year before, largest rise
+ * first, each linking to the year-on-year view split the same way — the "who drove it" beside the "why".
+ */
+function contributors(p: Pick | null, dim: 'provider' | 'referrer', year: number, ctx: AppContext,
+  link: (page: string, change?: Partial<ViewState>) => string): HTMLElement | null {
+  if (!p) return null;
+  const top = p.result.rows
+    .filter((r) => Number(r.year) === year && num(r.cost_change) !== null && num(r.cost_change) !== 0)
+    .sort((a, b) => Math.abs(num(b.cost_change)!) - Math.abs(num(a.cost_change)!))
+    .slice(0, 3);
+  if (!top.length) return null;
+  const href = link('kosten', { from: year, view: 'costs_yoy', split: [dim] });
+  const id = `who-${dim}`;
+  return h('section', { class: 'drivers', 'aria-labelledby': id },
+    h('h2', { id }, WHO[dim].title, h('span', { class: 'muted' }, ` (${year - 1} → ${year})`)),
+    h('ol', {}, top.map((r) => h('li', {}, h('a', { href, 'data-nav': true, class: 'tile driver', [`data-${dim}`]: String(r[dim]) },
+      h('span', { class: 'tile-label' }, valueLabel(ctx.dims, dim, r[dim])),
+      h('span', { class: `tile-value ${num(r.cost_change)! > 0 ? 'up' : 'down'}` }, signed(num(r.cost_change))),
+      h('span', { class: 'tile-detail' }, `${formatValue(r.clients_previous ?? 0, 'count')} → ${formatValue(r.clients ?? null, 'count')} cliënten`))))));
 }
 
 function signed(v: number | null): string {

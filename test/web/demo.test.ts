@@ -1,0 +1,163 @@
+// The dashboard's headline question on the demo region, in a real browser, one step per test: "why did costs in
+// Steenwijkerland rise in 2018, and which providers and referrers drove it?" Then every page on the demo region.
+// The expected answer is the demo's story (src/demo/story.ts); every figure on screen is checked against the API.
+import { mkdir, readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { MetricResult, Value } from '../../src/metrics/types.ts';
+
+type Row = Record<string, Value>;
+import { PAGES } from '../../web/src/pages/catalog.ts';
+import { demoRegion, demoStory } from './demo.ts';
+import { harness, inkedPixels, type Harness } from './harness.ts';
+
+const OUT = 'test-results/web';
+const story = demoStory();
+let h: Harness;
+let page: Page;
+
+const ready = () => page.waitForSelector('main[data-ready]');
+const query = () => new URL(page.url()).searchParams;
+const euros = (v: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(v);
+const shot = (name: string) => page.screenshot({ path: `${OUT}/demo-${name}.png`, fullPage: true });
+async function api(path: string): Promise<MetricResult> {
+  const res = await page.request.get(`${h.base}/api/metrics/${path}`);
+  expect(res.status()).toBe(200);
+  return (await res.json()) as MetricResult;
+}
+const largestChange = (rows: Row[]) => rows.filter((r) => r.year === 2018)
+  .sort((a, b) => Math.abs(Number(b.cost_change)) - Math.abs(Number(a.cost_change)));
+
+beforeAll(async () => {
+  h = await harness(await demoRegion());
+  page = await h.page();
+  await h.login(page);
+  await mkdir(OUT, { recursive: true });
+}, 600_000);
+afterAll(async () => h?.close());
+
+describe('why did costs in Steenwijkerland rise in 2018, and who drove it?', () => {
+  const where = `municipality=${story.municipality}`;
+
+  it('1. the overview, narrowed to Steenwijkerland and 2018 with the filter bar, shows the rise', async () => {
+    await page.goto(`${h.base}/`);
+    await ready();
+    await page.selectOption('#f-municipality', story.municipality);
+    await ready();
+    await page.selectOption('#f-to', '2018');
+    await ready();
+    expect(query().get('municipality')).toBe(story.municipality);
+    expect(query().get('to')).toBe('2018');
+    await expect(page.locator('h1').innerText()).resolves.toBe('Overzicht 2018');
+    await expect(page.locator('.question').innerText()).resolves.toContain('Steenwijkerland');
+    const costs = await api(`costs?${where}&from=2017-01-01&to=2018-12-31&split=year`);
+    const [y2017, y2018] = [2017, 2018].map((y) => Number(costs.rows.find((r) => r.year === y)!.cost));
+    expect(y2018).toBeGreaterThan(y2017);
+    await expect(page.locator('[data-tile="cost"] .tile-value').innerText()).resolves.toBe(euros(y2018));
+    const pct = ((y2018 / y2017 - 1) * 100).toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const change = page.locator('[data-tile="cost"] .tile-change');
+    await expect(change.innerText()).resolves.toBe(`+${pct} % t.o.v. vorig jaar`);
+    await expect(change.getAttribute('class')).resolves.toContain('up');
+    await shot('1-overzicht-steenwijkerland-2018');
+  });
+
+  it('2. why: the three largest effects of the decomposition, which adds up to the change', async () => {
+    expect(await page.locator('[data-driver]').count()).toBe(3);
+    const d = await api(`decomposition?${where}&from=2017-01-01&to=2018-12-31`);
+    const row = d.rows.find((r) => r.year === 2018)!;
+    const effects = d.columns.filter((c) => c.name.startsWith('effect_')).map((c) => Number(row[c.name] ?? 0));
+    expect(Math.round(effects.reduce((a, b) => a + b, 0) * 100)).toBe(Math.round(Number(row.cost_change) * 100));
+    await expect(page.locator('#drivers-h').innerText()).resolves.toContain(`totaal +${euros(Number(row.cost_change))}`);
+    await page.locator('[data-driver]').first().click();
+    await ready();
+    expect(new URL(page.url()).pathname).toBe('/ontleding');
+    expect(await inkedPixels(page)).toBeGreaterThan(2_000); // the waterfall
+    await shot('2-ontleding');
+    await page.goBack();
+    await ready();
+  });
+
+  it("3. which providers: the story's new practice has the largest rise, as the API says", async () => {
+    const yoy = await api(`costs_yoy?${where}&from=2017-01-01&to=2018-12-31&split=provider`);
+    const top = largestChange(yoy.rows)[0];
+    expect(top.provider).toBe(story.provider.agb);
+    const tile = page.locator('[data-provider]').first();
+    await expect(tile.getAttribute('data-provider')).resolves.toBe(story.provider.agb);
+    await expect(tile.locator('.tile-label').innerText()).resolves.toBe(story.provider.name);
+    await expect(tile.locator('.tile-value').innerText()).resolves.toBe(`+${euros(Number(top.cost_change))}`);
+    await expect(tile.locator('.tile-detail').innerText()).resolves.toBe(`${top.clients_previous} → ${top.clients} cliënten`);
+  });
+
+  it("4. which referrers: the story's GP practices are among those with the largest rise", async () => {
+    const shown = await page.locator('[data-referrer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-referrer')));
+    const yoy = await api(`costs_yoy?${where}&from=2017-01-01&to=2018-12-31&split=referrer`);
+    expect(shown).toEqual(largestChange(yoy.rows).slice(0, 3).map((r) => r.referrer));
+    expect(shown.some((r) => story.gps.includes(r!))).toBe(true);
+    await expect(page.locator(`[data-referrer="${story.gps.find((g) => shown.includes(g))}"] .tile-label`).innerText()).resolves.toMatch(/^huisarts \(\d{8}\)$/);
+  });
+
+  it('5. one click on the provider opens the change per provider, largest rise first', async () => {
+    await page.locator('[data-provider]').first().click();
+    await ready();
+    expect(new URL(page.url()).pathname).toBe('/kosten');
+    expect(Object.fromEntries(query())).toMatchObject({ view: 'costs_yoy', split: 'provider', from: '2018', to: '2018', municipality: story.municipality });
+    await expect(page.locator('table.data tbody tr').first().locator('td').first().innerText()).resolves.toBe(story.provider.name);
+    expect(await inkedPixels(page)).toBeGreaterThan(2_000);
+    await shot('3-verandering-per-aanbieder');
+  });
+
+  it('6. drilling into that provider and splitting by referrer type shows the GPs behind its rise', async () => {
+    await page.locator('table.data tbody button.link').first().click();
+    await ready();
+    expect(query().get('provider')).toBe(story.provider.agb);
+    await page.selectOption('#c-split0', 'referrer_type');
+    await ready();
+    expect(query().get('split')).toBe('referrer_type');
+    const yoy = await api(`costs_yoy?${where}&provider=${story.provider.agb}&from=2017-01-01&to=2018-12-31&split=referrer_type`);
+    expect(largestChange(yoy.rows)[0].referrer_type).toBe('02');
+    await expect(page.locator('table.data tbody tr').first().locator('td').first().innerText()).resolves.toMatch(/^huisarts$/i);
+    await shot('4-aanbieder-naar-verwijzer');
+  });
+
+  it('7. the analyst writes the explanation down as a note beside the chart', async () => {
+    const text = `Stijging 2018: nieuwe praktijk ${story.provider.name}, verwezen door huisartsen.`;
+    await page.fill('#note-text', text);
+    await page.click('text=Notitie opslaan');
+    await page.waitForSelector('.note-text');
+    await page.reload();
+    await ready();
+    await expect(page.locator('.note-text').first().innerText()).resolves.toBe(text);
+  });
+
+  it('8. the table behind it exports to CSV with the figures of the API', async () => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Tabel als CSV')]);
+    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split(/\r\n/).map((l) => l.split(';'));
+    const yoy = await api(`costs_yoy?${where}&provider=${story.provider.agb}&from=2017-01-01&to=2018-12-31&split=referrer_type`);
+    expect(lines[0]).toEqual(yoy.columns.map((c) => c.label));
+    const col = yoy.columns.findIndex((c) => c.name === 'cost_change');
+    const fromCsv = lines.slice(1).filter((l) => l[1] === '2018').map((l) => [l[0], l[col] === '' ? null : Number(l[col].replace(',', '.'))]);
+    expect(fromCsv).toEqual(yoy.rows.filter((r) => r.year === 2018).map((r) => [String(r.referrer_type), r.cost_change]));
+  });
+});
+
+describe('every page on the demo region', () => {
+  it('each view of each analysis page: no error, a drawn chart and a filled table (screenshots kept)', async () => {
+    const ids = ((await (await page.request.get(`${h.base}/api/metrics`)).json()) as { metrics: { id: string }[] }).metrics.map((m) => m.id);
+    const blank: string[] = [];
+    for (const p of PAGES) {
+      for (const [i, v] of p.views.filter((x) => ids.includes(x.metric)).entries()) {
+        const name = i === 0 ? p.slug : `${p.slug}-${v.metric}`;
+        await page.goto(`${h.base}/${p.slug}?municipality=${story.municipality}${i === 0 ? '' : `&view=${v.metric}`}`);
+        await ready();
+        await page.waitForTimeout(300); // the chart's entry animation
+        await shot(`pagina-${name}`);
+        const alerts = await page.locator('[role="alert"]').count();
+        const rows = await page.locator('table.data tbody tr').count();
+        const ink = await inkedPixels(page);
+        if (alerts > 0 || rows === 0 || ink < 2_000) blank.push(`${name}: ${alerts} fout(en), ${rows} rijen, ${ink} pixels`);
+      }
+    }
+    expect(blank).toEqual([]);
+  }, 300_000);
+});
