@@ -14,8 +14,8 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 
 export interface Harness {
   base: string;
-  /** Logs in through the dashboard's own login form (the context keeps the session cookie). */
-  login(page: Page): Promise<void>;
+  /** Logs in through the dashboard's own login form (the context keeps the session cookie); default: ADMIN. */
+  login(page: Page, account?: { name: string; password: string }): Promise<void>;
   browser: Browser;
   /** A fresh page (1440×900, nl-NL, Europe/Amsterdam) that fails the test on any uncaught page error. */
   page(): Promise<Page>;
@@ -41,10 +41,10 @@ export async function harness(store: Store): Promise<Harness> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true });
   return {
     base, browser, errors,
-    async login(page) {
+    async login(page, account = ADMIN) {
       await page.goto(base);
-      await page.fill('#login-name', ADMIN.name);
-      await page.fill('#login-password', ADMIN.password);
+      await page.fill('#login-name', account.name);
+      await page.fill('#login-password', account.password);
       await page.click('form.login button[type="submit"]');
       await page.waitForSelector('main[data-ready]');
     },
