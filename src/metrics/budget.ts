@@ -56,7 +56,7 @@ export const budgetRealisation: Metric = {
     const refSql = ref ? bind(ref, 'DATE') : sql`(SELECT peildatum FROM d_meta)`;
     const names = req.split as string[];
     const cost = costFact({ ...req, filters: { ...req.filters, basis: 'care' } });
-    const al = allocFact(req);
+    const al = allocFact(req, req.split, true);
     const k = [...names, ''].join(', ');
     const q = sql`
       WITH bud AS MATERIALIZED (${budgetSql(req)}),

@@ -2,18 +2,18 @@
 import type { Store } from '../store/index.ts';
 import { sql } from './sql/compose.ts';
 import { splitSelect } from './sql/dimensions.ts';
-import { careDaysSql, careFact, costFact } from './sql/facts.ts';
+import { careFact, costFact } from './sql/facts.ts';
 import type { Where } from './sql/filters.ts';
 import { coalesceKeys, eur, joinOn, result, round, ratio, rowsAndTotals, splitColumns, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
 /** Grouped cost (cents), unique clients with cost, and care-days for a split: the building block of several metrics. */
 export function costAndCareSql(req: MetricRequest, split: Dimension[], withCare = true): Where {
-  const cost = costFact(req);
+  const cost = costFact(req, split);
   const care = careFact({ ...req, split: withCare ? split : [] });
   const names = split as string[];
-  const costKeys = splitSelect(split, cost.period.date);
-  const careKeys = splitSelect(split, care.period.date);
+  const costKeys = splitSelect(split, cost.period);
+  const careKeys = splitSelect(split, care.period);
   return sql`
     WITH a AS (
       -- Two-step aggregation (per client first) counts unique clients much faster than count(DISTINCT).
@@ -21,7 +21,7 @@ export function costAndCareSql(req: MetricRequest, split: Dimension[], withCare 
         SELECT ${[...costKeys, ''].join(', ')} f.client_id, sum(f.amount_cents) AS c
         FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL) ${names.length ? 'GROUP BY ALL' : ''}),
     b AS (${withCare ? sql`
-      SELECT ${[...careKeys, ''].join(', ')} sum(${careDaysSql(req)})::BIGINT AS care_days
+      SELECT ${[...careKeys, ''].join(', ')} sum(${care.days})::BIGINT AS care_days
       FROM ${care.from} WHERE ${care.where} ${names.length ? 'GROUP BY ALL' : ''}`
       : `SELECT ${[...names.map((n) => `NULL AS ${n}`), ''].join(', ')} NULL::BIGINT AS care_days WHERE false`})
     SELECT ${names.length ? coalesceKeys(names) + ',' : ''} a.cost_cents, coalesce(a.clients, 0) AS clients, b.care_days

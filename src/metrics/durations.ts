@@ -6,6 +6,7 @@ import { bind, sql } from './sql/compose.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { segmentsSql } from './sql/facts.ts';
 import { filterWhere } from './sql/filters.ts';
+import { precomputed } from './sql/precomputed.ts';
 import { pct, result, round, rowsAndTotals, splitColumns, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
@@ -93,12 +94,14 @@ export const reindication: Metric = {
     'en uiterlijk 31 dagen na het einde ervan, of de toewijzing is gewijzigd met reden 04 (herbeoordeling: verlenging).',
   splits: DIMENSIONS.filter((d) => d !== 'age_band'),
   async compute(store: Store, req: MetricRequest) {
-    const build = (split: Dimension[]) => sql`
-      SELECT ${[...splitSelect(split, 'f.end_date'), ''].join(', ')} count(*) AS ended,
-        count(*) FILTER (WHERE f.change_reason = '04' OR EXISTS (
+    // d_reindication lists the allocations with such a successor (the same comparison, made at load).
+    const followed = precomputed.enabled ? 'f.alloc_key IN (SELECT alloc_key FROM d_reindication)' : `EXISTS (
           SELECT 1 FROM d_alloc b WHERE b.client_id = f.client_id AND b.municipality = f.municipality
             AND b.care_type = f.care_type AND b.alloc_key <> f.alloc_key AND b.start_date > f.start_date
-            AND b.start_date <= f.end_date + 31)) AS reindicated
+            AND b.start_date <= f.end_date + 31)`;
+    const build = (split: Dimension[]) => sql`
+      SELECT ${[...splitSelect(split, 'f.end_date'), ''].join(', ')} count(*) AS ended,
+        count(*) FILTER (WHERE f.change_reason = '04' OR ${followed}) AS reindicated
       FROM ${endedAllocations(req)} f
       ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
     const shape = (r: Row) => ({ ...pick(req, r), ended: r.ended ?? 0, reindicated: r.reindicated ?? 0,

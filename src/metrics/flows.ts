@@ -3,7 +3,10 @@
 import type { Store } from '../store/index.ts';
 import { bind, sql } from './sql/compose.ts';
 import { DIMENSION_SPECS, splitSelect } from './sql/dimensions.ts';
+import { mergeIntervalsSql } from '../store/derive.ts';
 import { segmentsSql } from './sql/facts.ts';
+import { filterWhere, type Where } from './sql/filters.ts';
+import { regionSegmentTable } from './sql/precomputed.ts';
 import { pct, query, result, rowsAndTotals, splitColumns, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
@@ -16,6 +19,27 @@ const TRAJECTORY =
   'aansluitende toewijzingen vormen één traject. Een traject dat tot de peildatum (laatste gedeclareerde periode) loopt, ' +
   'is nog niet beëindigd. Een verhuizing geeft een uitstroom in de oude en een instroom in de nieuwe gemeente.';
 
+const monthRange = (start: string, end: string) =>
+  `date_trunc('month', ${start})::DATE AS start_month, date_trunc('month', ${end} + 1)::DATE AS stop_month`;
+
+/** CTE `held`: per client (and split value) disjoint ranges [start_month, stop_month) of months whose last day is in care. */
+function stockRanges(req: MetricRequest, names: string[]): Where {
+  const k = [...names, ''].join(', ');
+  if (names.includes('municipality') || req.filters.municipality?.length === 1) {
+    return sql`held AS (SELECT ${k} ${monthRange('seg_start', 'seg_end')} FROM seg)`;
+  }
+  const dims = req.split.filter((d) => DIMENSION_SPECS[d].column);
+  const region = regionSegmentTable({ ...req.filters, from: undefined, to: undefined }, dims);
+  if (region) {
+    return sql`held AS (SELECT ${[...splitSelect(req.split, 'f.seg_start'), ''].join(', ')} ${monthRange('f.seg_start', 'f.seg_end')}
+      FROM ${region} f WHERE ${filterWhere({ ...req.filters, from: undefined, to: undefined }, { date: 'f.seg_start' })})`;
+  }
+  return sql`cover AS (SELECT ${k} client_id, date_trunc('month', seg_start)::DATE AS start_date,
+      (date_trunc('month', seg_end + 1) - INTERVAL 1 MONTH)::DATE AS end_date, seg_municipality || '/' || seg_start AS tie FROM seg),
+    merged AS (${mergeIntervalsSql('(SELECT * FROM cover WHERE end_date >= start_date)', [...names, 'client_id'], 'tie')}),
+    held AS (SELECT ${k} seg_start AS start_month, (seg_end + INTERVAL 1 MONTH)::DATE AS stop_month FROM merged)`;
+}
+
 export const flows: Metric = {
   id: 'flows',
   title: 'Instroom, uitstroom en zorgvoorraad per maand',
@@ -27,15 +51,25 @@ export const flows: Metric = {
     const keys = splitSelect(req.split, 'f.seg_start');
     const k = [...names, ''].join(', ');
     const q = sql`
-      WITH seg AS MATERIALIZED (SELECT ${[...keys, ''].join(', ')} f.client_id, f.seg_start, f.seg_end, f.closed FROM (${segmentsSql(req)}) f),
+      WITH seg AS MATERIALIZED (SELECT ${[...keys, ''].join(', ')} f.client_id, f.municipality AS seg_municipality, f.seg_start,
+                  f.seg_end, f.closed FROM (${segmentsSql(req)}) f),
       months AS (SELECT m::DATE AS month FROM (SELECT min(seg_start) AS lo, max(seg_end) AS hi FROM seg),
                    unnest(generate_series(date_trunc('month', lo), date_trunc('month', hi), INTERVAL 1 MONTH)) AS t(m)
                  WHERE m::DATE >= date_trunc('month', coalesce(${bind(req.filters.from ?? null, 'DATE')}, m::DATE))
                    AND m::DATE <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, m::DATE)),
       inflow AS MATERIALIZED (SELECT ${k} date_trunc('month', seg_start)::DATE AS month, count(DISTINCT client_id) AS n FROM seg GROUP BY ALL),
       outflow AS MATERIALIZED (SELECT ${k} date_trunc('month', seg_end)::DATE AS month, count(DISTINCT client_id) AS n FROM seg WHERE closed GROUP BY ALL),
-      stock AS MATERIALIZED (SELECT ${names.map((n) => `seg.${n}, `).join('')} months.month, count(DISTINCT seg.client_id) AS n
-                FROM months JOIN seg ON seg.seg_start <= last_day(months.month) AND seg.seg_end >= last_day(months.month) GROUP BY ALL),
+      -- Stock without a range join: a segment holds the month ends from its first month up to (not including) the month
+      -- of seg_end + 1. Counting held month ranges counts clients when a client's ranges are disjoint: true per
+      -- municipality, and for the segments merged over municipalities; otherwise the ranges are merged here first.
+      ${stockRanges(req, names)},
+      events AS (SELECT ${k} month, sum(delta) AS delta FROM (
+                   SELECT ${k} start_month AS month, 1 AS delta FROM held WHERE stop_month > start_month
+                   UNION ALL SELECT ${k} stop_month, -1 FROM held WHERE stop_month > start_month) GROUP BY ALL),
+      runs AS (SELECT ${k} month, lead(month) OVER (PARTITION BY ${[...names, 'true'].join(', ')} ORDER BY month) AS next_month,
+                 sum(delta) OVER (PARTITION BY ${[...names, 'true'].join(', ')} ORDER BY month ROWS UNBOUNDED PRECEDING) AS n FROM events),
+      stock AS MATERIALIZED (SELECT ${k} m::DATE AS month, n FROM runs,
+                 unnest(generate_series(month, next_month - INTERVAL 1 MONTH, INTERVAL 1 MONTH)) AS t(m) WHERE n > 0),
       grid AS (SELECT DISTINCT ${k} month FROM (SELECT ${k} month FROM inflow UNION ALL SELECT ${k} month FROM outflow
                UNION ALL SELECT ${k} month FROM stock) WHERE month IN (SELECT month FROM months))
       SELECT ${names.map((n) => `g.${n}, `).join('')} strftime(g.month, '%Y-%m') AS month,

@@ -86,18 +86,21 @@ export const intensiveClientList: Metric = {
   clientRows: true,
   params: [euroParam('threshold', 'Drempel (€)', 50_000)],
   async compute(store: Store, req: MetricRequest) {
-    const cost = costFact(req);
+    const cost = costFact(req, ['year']);
     const q = sql`
-      WITH lines AS (SELECT f.client_id, ${splitSelect(['year'], cost.period.date)[0]!}, f.care_type, f.provider_agb,
+      WITH lines AS MATERIALIZED (SELECT f.client_id, ${splitSelect(['year'], cost.period)[0]!}, f.care_type, f.provider_agb,
                        f.municipality, f.amount_cents FROM ${cost.from} WHERE ${cost.where}),
+      -- The few clients above the threshold first; the distinct lists only for them.
+      over AS (SELECT client_id, year FROM lines GROUP BY client_id, year
+               HAVING sum(amount_cents) > ${bind(Number(req.params!.threshold) * 100)}),
       entry AS (${entrySql(req.filters)})
       SELECT l.client_id, l.year, sum(l.amount_cents)::BIGINT AS cost_cents, year(any_value(e.entry_date)) AS entry_year,
              string_agg(DISTINCT l.care_type, ', ' ORDER BY l.care_type) AS care_types,
              count(DISTINCT l.provider_agb) AS providers,
              string_agg(DISTINCT l.municipality, ', ' ORDER BY l.municipality) AS municipalities
-      FROM lines l LEFT JOIN entry e USING (client_id)
+      FROM lines l SEMI JOIN over o ON o.client_id = l.client_id AND o.year = l.year
+      LEFT JOIN entry e ON e.client_id = l.client_id
       GROUP BY l.client_id, l.year
-      HAVING sum(l.amount_cents) > ${bind(Number(req.params!.threshold) * 100)}
       ORDER BY l.year, cost_cents DESC, l.client_id`;
     const rows = (await query(store, q)).map(({ cost_cents, ...r }) => ({ ...r, cost: eur(cost_cents) }));
     return result(this, req, [

@@ -4,6 +4,8 @@ import type { Store } from '../store/index.ts';
 import { bind, sql } from './sql/compose.ts';
 import { segmentsSql } from './sql/facts.ts';
 import { filterWhere, type Where } from './sql/filters.ts';
+import { careStepsSql } from '../store/precompute.ts';
+import { clientLevel } from './sql/precomputed.ts';
 import { pct, query, result, type Row } from './result.ts';
 import type { Metric, MetricRequest } from './types.ts';
 
@@ -16,15 +18,25 @@ const PATHWAY =
   'begindatum; een zorgsoort die direct op zichzelf volgt (terugkeer na een onderbreking) telt als één stap in de reeks. ' +
   'Gemeenten worden samengenomen. Zorg met verblijf: zorgsoorten die beginnen met verblijf, gezinshuis of pleegzorg.';
 
-/** Per client the ordered steps (care types), consecutive repeats collapsed. Columns: client_id, step, care_type, step_start. */
+const periodFree = (req: MetricRequest) => ({ ...req.filters, from: undefined, to: undefined });
+
+/**
+ * Per client the ordered steps (care types), consecutive repeats collapsed: precomputed per client (× municipality)
+ * where the filters allow. Columns: client_id, step, care_type, step_start.
+ */
 function stepsSql(req: MetricRequest): Where {
-  return sql`
-    WITH seg AS (SELECT client_id, care_type, seg_start, seg_end FROM (${segmentsSql(req, ['care_type'])}) f),
-    ordered AS (SELECT *, lag(care_type) OVER (PARTITION BY client_id ORDER BY seg_start, care_type, seg_end) AS prev FROM seg),
-    changes AS (SELECT * FROM ordered WHERE prev IS NULL OR prev <> care_type)
-    SELECT client_id, care_type, seg_start AS step_start,
-           row_number() OVER (PARTITION BY client_id ORDER BY seg_start, care_type, seg_end) AS step
-    FROM changes`;
+  const level = clientLevel(periodFree(req));
+  if (level) return sql`SELECT f.client_id, f.care_type, f.step_start, f.step FROM d_step_${level} f WHERE ${filterWhere(periodFree(req), null)}`;
+  const seg = sql`(SELECT client_id, care_type, seg_start, seg_end FROM (${segmentsSql(req, ['care_type'])}) f)`;
+  return { sql: careStepsSql(seg.sql), params: seg.params };
+}
+
+/** Per client the pathway ('ambulant → verblijf') and its number of steps. Columns: client_id, pathway, steps. */
+function pathsSql(req: MetricRequest): Where {
+  const level = clientLevel(periodFree(req));
+  if (level) return sql`SELECT f.client_id, f.pathway, f.steps FROM d_path_${level} f WHERE ${filterWhere(periodFree(req), null)}`;
+  return sql`SELECT client_id, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
+    FROM (${stepsSql(req)}) GROUP BY client_id`;
 }
 
 /** Clients with care in the filter period (their whole pathway is shown). */
@@ -43,9 +55,8 @@ export const pathways: Metric = {
   params: [{ name: 'top', label: 'Aantal reeksen', type: 'number', default: 20 }],
   async compute(store: Store, req: MetricRequest) {
     const q = sql`
-      WITH steps AS MATERIALIZED (${stepsSql(req)}), active AS (${activeClients(req)}),
-      seqs AS (SELECT client_id, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
-               FROM steps WHERE client_id IN (SELECT client_id FROM active) GROUP BY client_id)
+      WITH active AS (${activeClients(req)}),
+      seqs AS (SELECT * FROM (${pathsSql(req)}) WHERE client_id IN (SELECT client_id FROM active))
       SELECT pathway, any_value(steps) AS steps, count(*) AS clients, sum(count(*)) OVER () AS total
       FROM seqs GROUP BY pathway ORDER BY clients DESC, pathway LIMIT ${bind(Number(req.params!.top))}`;
     const rows = (await query(store, q)).map((r) => ({
@@ -100,10 +111,20 @@ export const stacking: Metric = {
   async compute(store: Store, req: MetricRequest) {
     const from = req.filters.from ?? null;
     const to = req.filters.to ?? null;
-    const q = sql`
+    const rest = { ...req.filters, from: undefined, to: undefined };
+    const level = clientLevel(rest);
+    const runs = level && `d_stack_${level}`;
+    // Precomputed runs of days with a constant number of active allocations: the peak within the period is the
+    // highest run that overlaps it.
+    const q = runs ? sql`
+      WITH peak AS (SELECT f.client_id, max(f.n) AS max_simultaneous FROM ${runs} f
+        WHERE ${filterWhere(rest, null)} AND f.run_end >= coalesce(${bind(from, 'DATE')}, f.run_end)
+          AND f.run_start <= coalesce(${bind(to, 'DATE')}, f.run_start) GROUP BY f.client_id)
+      SELECT max_simultaneous, count(*) AS clients, sum(count(*)) OVER () AS total
+      FROM peak GROUP BY max_simultaneous ORDER BY max_simultaneous` : sql`
       WITH a AS (SELECT f.client_id, f.alloc_key, greatest(f.start_date, coalesce(${bind(from, 'DATE')}, f.start_date)) AS s,
                         least(f.end_date, coalesce(${bind(to, 'DATE')}, f.end_date)) AS e
-                 FROM d_alloc f WHERE ${filterWhere({ ...req.filters, from: undefined, to: undefined }, { date: 'f.start_date' })}),
+                 FROM d_alloc f WHERE ${filterWhere(rest, { date: 'f.start_date' })}),
       ev AS (SELECT client_id, alloc_key, s AS d, 1 AS delta FROM a WHERE e >= s
              UNION ALL SELECT client_id, alloc_key, e + 1, -1 FROM a WHERE e >= s),
       run AS (SELECT client_id, sum(delta) OVER (PARTITION BY client_id ORDER BY d, delta, alloc_key ROWS UNBOUNDED PRECEDING) AS n FROM ev),

@@ -55,7 +55,7 @@ export const referrers: Metric = {
   splits: ['year', 'municipality'],
   async compute(store: Store, req: MetricRequest) {
     const cost = costFact(req);
-    const keys = splitSelect(req.split, cost.period.date);
+    const keys = splitSelect(req.split, cost.period);
     const names = req.split as string[];
     const q = sql`
       SELECT ${[...keys, ''].join(', ')} f.referrer_id, any_value(f.referrer_type) AS referrer_type, any_value(r.agb) AS agb,

@@ -40,10 +40,9 @@ export function query(store: Store, q: Where): Promise<Row[]> {
 
 /** Runs `build(split)` for the rows and `build([])` for the exact totals (clients are never summed over rows). */
 export async function rowsAndTotals(store: Store, split: Dimension[], build: (split: Dimension[]) => Where) {
-  const q = build(split);
-  const rows = await query(store, q);
-  const t = build([]);
-  const totals = (await query(store, t))[0] ?? {};
+  const rows = await query(store, build(split));
+  // Without a split the one row is the total: no second query.
+  const totals = (split.length ? (await query(store, build([])))[0] : rows[0]) ?? {};
   return { rows: rows as Row[], totals: totals as Row };
 }
 

@@ -4,6 +4,7 @@ import { costAndCareSql, costFigures } from './costs.ts';
 import { sql } from './sql/compose.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { filterWhere } from './sql/filters.ts';
+import { precomputed } from './sql/precomputed.ts';
 import { pct, result, round, rowsAndTotals, splitColumns, query, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
@@ -21,12 +22,16 @@ export const waitingTime: Metric = {
     'periode. Mediaan, 75e en 90e percentiel (lineair geïnterpoleerd). Verzoeken zonder toewijzing tellen niet mee.',
   splits: DIMENSIONS,
   async compute(store: Store, req: MetricRequest) {
-    const period = { date: 'r.request_date' };
+    // d_wait holds the same request–allocation pairs with the days in between (joined at load).
+    const pre = precomputed.enabled;
+    const period = { date: pre ? 'f.request_date' : 'r.request_date' };
+    const pairs = pre ? 'd_wait f' : `request r JOIN d_alloc f ON f.provider_agb = r.provider_agb
+        AND f.provider_reference = r.provider_reference AND f.municipality = r.municipality AND f.client_id = r.client_id`;
+    const toAllocation = pre ? 'f.to_allocation' : '(f.allocated_at::DATE - r.request_date)';
+    const toStart = pre ? 'f.to_start' : '(f.care_start - r.request_date)';
     const build = (split: Dimension[]) => sql`
-      SELECT ${[...splitSelect(split, period.date), ''].join(', ')}
-        ${stats('(f.allocated_at::DATE - r.request_date)', 'alloc')}, ${stats('(f.care_start - r.request_date)', 'start')}
-      FROM request r JOIN d_alloc f ON f.provider_agb = r.provider_agb AND f.provider_reference = r.provider_reference
-        AND f.municipality = r.municipality AND f.client_id = r.client_id
+      SELECT ${[...splitSelect(split, period.date), ''].join(', ')} ${stats(toAllocation, 'alloc')}, ${stats(toStart, 'start')}
+      FROM ${pairs}
       WHERE ${filterWhere(req.filters, period)} ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
     const shape = (r: Row) => ({
       ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), requests: r.alloc_n ?? 0,

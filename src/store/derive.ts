@@ -2,46 +2,20 @@
 //   d_meta        the peildatum (last invoiced or PGB period end) that closes open-ended care
 //   d_alloc       one row per live allocation with its effective care interval and every dimension denormalised
 //   d_alloc_piece d_alloc clipped to calendar months, with the allocated euros of that piece
+//   d_care_seg    care intervals merged per client × municipality × care type (trajectories; stacking counted once)
 //   d_care_piece  care intervals merged per client × municipality × care type (stacking counted once), clipped to months
 //   d_cost        one row per invoice line (accepted amount) and per PGB line, with every dimension denormalised
+// and, shaped for the questions (see precompute.ts): merged trajectories, year rollups, first entry, waiting pairs, stacking.
 // Invariant: every window function orders by a unique tie-breaker (see mergeIntervalsSql).
+import { mergeIntervalsSql, monthPiecesSql } from './intervals.ts';
+import { PRECOMPUTE_STEPS } from './precompute.ts';
 import type { Store } from './store.ts';
+
+export { mergeIntervalsSql, monthPiecesSql, ageBandSql } from './intervals.ts';
+export { FACT_DIMENSION_COLUMNS } from './precompute.ts';
 
 /** Client attributes carried on every fact so no query needs a join. */
 const CLIENT_COLS = 'c.district, c.sex, c.birth_month';
-
-/**
- * SQL that merges the intervals [start_date, end_date] (inclusive days) of `source` into disjoint segments per `keys`
- * (interval union; touching intervals merge). Returns columns keys…, seg_start, seg_end. `tieBreaker` must be unique per row.
- * @example mergeIntervalsSql('src', ['client_id', 'care_type'], 'row_key')
- */
-export function mergeIntervalsSql(source: string, keys: string[], tieBreaker: string): string {
-  const part = keys.join(', ');
-  const order = `ORDER BY start_date, end_date, ${tieBreaker}`;
-  return `
-    SELECT ${part}, min(start_date) AS seg_start, max(end_date) AS seg_end
-    FROM (
-      SELECT *, sum(CASE WHEN prev_end IS NOT NULL AND start_date <= prev_end + 1 THEN 0 ELSE 1 END)
-                  OVER (PARTITION BY ${part} ${order} ROWS UNBOUNDED PRECEDING) AS grp
-      FROM (
-        SELECT ${part}, start_date, end_date, ${tieBreaker},
-               max(end_date) OVER (PARTITION BY ${part} ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
-        FROM ${source}
-      )
-    )
-    GROUP BY ${part}, grp`;
-}
-
-/** SQL that cuts the segments [seg_start, seg_end] of `source` into calendar-month pieces (first_day, last_day, days). */
-export function monthPiecesSql(source: string, cols: string, startCol = 'seg_start', endCol = 'seg_end'): string {
-  return `
-    SELECT ${cols}, m::DATE AS month,
-           greatest(s.${startCol}, m::DATE) AS first_day,
-           least(s.${endCol}, last_day(m::DATE)) AS last_day,
-           least(s.${endCol}, last_day(m::DATE)) - greatest(s.${startCol}, m::DATE) + 1 AS days
-    FROM ${source} s
-    CROSS JOIN unnest(generate_series(date_trunc('month', s.${startCol}), date_trunc('month', s.${endCol}), INTERVAL 1 MONTH)) AS t(m)`;
-}
 
 const META = `
 CREATE OR REPLACE TABLE d_meta AS
@@ -73,8 +47,6 @@ CROSS JOIN d_meta m
 WHERE NOT a.deleted AND coalesce(a.change_reason, '') <> '13'
 ORDER BY start_date, alloc_key`;
 
-const DIM_COLS = `municipality, client_id, care_type, product_category, product_code, provider_agb, referrer_id,
-  referrer_type, team_id, financing, district, sex, birth_month`;
 
 // Allocated euros of a month piece: a budget spread evenly over the allocation's days; otherwise volume × tariff by
 // frequency (per day / week / month, or the total spread evenly). Minutes and hours are converted to the tariff's unit.
@@ -100,11 +72,17 @@ FROM (
 ) p
 ORDER BY month, municipality, alloc_key`;
 
+// Care trajectories per client × municipality × care type (client attributes ride along: they depend on the client only).
+const CARE_SEG = `
+CREATE OR REPLACE TABLE d_care_seg AS
+SELECT s.*, s.seg_end < m.peildatum AS closed
+FROM (${mergeIntervalsSql('(SELECT * FROM d_alloc WHERE end_date >= start_date)',
+  ['client_id', 'municipality', 'care_type', 'district', 'sex', 'birth_month'], 'alloc_key')}) s CROSS JOIN d_meta m
+ORDER BY municipality, client_id, care_type, seg_start`;
+
 const CARE_PIECE = `
 CREATE OR REPLACE TABLE d_care_piece AS
-WITH seg AS (${mergeIntervalsSql('(SELECT * FROM d_alloc WHERE end_date >= start_date)',
-  ['client_id', 'municipality', 'care_type', 'district', 'sex', 'birth_month'], 'alloc_key')})
-${monthPiecesSql('seg', 's.client_id, s.municipality, s.care_type, s.district, s.sex, s.birth_month')}
+${monthPiecesSql('d_care_seg', 's.client_id, s.municipality, s.care_type, s.district, s.sex, s.birth_month')}
 ORDER BY month, municipality, client_id, care_type, first_day`;
 
 // Cost = accepted amount (claimed − rejected in JW325); credit lines are negative and count in the period of the care.
@@ -133,12 +111,11 @@ FROM pgb_cost g
 LEFT JOIN client c ON c.client_id = g.client_id
 ORDER BY care_date, municipality`;
 
-/** The dimension columns every fact table carries (same names everywhere). */
-export const FACT_DIMENSION_COLUMNS = DIM_COLS;
 
 /** The rebuild steps in order (name, SQL); exported so a benchmark can time each. */
 export const DERIVE_STEPS: [name: string, sql: string][] = [
-  ['d_meta', META], ['d_alloc', ALLOC], ['d_alloc_piece', ALLOC_PIECE], ['d_care_piece', CARE_PIECE], ['d_cost', COST],
+  ['d_meta', META], ['d_alloc', ALLOC], ['d_alloc_piece', ALLOC_PIECE], ['d_care_seg', CARE_SEG], ['d_care_piece', CARE_PIECE],
+  ['d_cost', COST], ...PRECOMPUTE_STEPS,
 ];
 
 /** Rebuilds the derived tables from the base tables. Called by the importer after files changed the store. */

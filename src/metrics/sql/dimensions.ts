@@ -1,5 +1,6 @@
 // The one table that maps each dimension to its SQL on a fact row (alias f) and its Dutch label. Filters and splits both
 // use it, so a cut means the same in every metric. Every fact table carries the same dimension column names.
+import { ageBandSql } from '../../store/derive.ts';
 import type { Dimension } from '../types.ts';
 
 /** Age bands as in the population table; the age is taken from the birth month at the date of the fact row. */
@@ -20,9 +21,6 @@ export interface DimensionSpec {
 const col = (c: string, label: string, level: DimensionLevel = 'fact'): DimensionSpec =>
   ({ label, level, sql: () => `f.${c}`, column: c });
 
-/** Age in whole years at `date` for a client born in the month `f.birth_month` (day unknown: counted from the 1st). */
-export const ageSql = (date: string) => `(date_diff('month', f.birth_month, ${date}) // 12)`;
-
 export const DIMENSION_SPECS: Record<Dimension, DimensionSpec> = {
   year: { label: 'Jaar', level: 'period', sql: (d) => `year(${d})` },
   half_year: { label: 'Halfjaar', level: 'period', sql: (d) => `strftime(${d}, '%Y') || '-H' || (CASE WHEN month(${d}) <= 6 THEN 1 ELSE 2 END)` },
@@ -39,14 +37,19 @@ export const DIMENSION_SPECS: Record<Dimension, DimensionSpec> = {
   district: col('district', 'Wijk'),
   sex: col('sex', 'Geslacht'),
   financing: col('financing', 'Financiering', 'allocation'),
-  age_band: {
-    label: 'Leeftijdsgroep', level: 'fact',
-    sql: (d) => `CASE WHEN f.birth_month IS NULL THEN 'onbekend' WHEN ${ageSql(d)} < 4 THEN '0-3' WHEN ${ageSql(d)} < 12 THEN '4-11'
-      WHEN ${ageSql(d)} < 18 THEN '12-17' WHEN ${ageSql(d)} < 23 THEN '18-22' ELSE '23+' END`,
-  },
+  age_band: { label: 'Leeftijdsgroep', level: 'fact', sql: (d) => ageBandSql('f.birth_month', d) },
 };
 
+/** Where a fact's period is decided: the date column, and (on year rollups) the age band stored at the underlying row. */
+export type DateAt = string | { date: string; age?: string };
+
+/** The SQL of dimension `d` on a fact row whose period is decided `at` a date. */
+export function dimensionSql(d: Dimension, at: DateAt): string {
+  const p = typeof at === 'string' ? { date: at } : at;
+  return d === 'age_band' && p.age ? p.age : DIMENSION_SPECS[d].sql(p.date);
+}
+
 /** Select-list items for a split: `<sql> AS <dimension>` in split order. */
-export function splitSelect(split: readonly Dimension[], date: string): string[] {
-  return split.map((d) => `${DIMENSION_SPECS[d].sql(date)} AS ${d}`);
+export function splitSelect(split: readonly Dimension[], at: DateAt): string[] {
+  return split.map((d) => `${dimensionSql(d, at)} AS ${d}`);
 }

@@ -3,6 +3,7 @@ import type { Filters, MetricRequest } from '../types.ts';
 import { sql } from './compose.ts';
 import { splitSelect } from './dimensions.ts';
 import { costFact } from './facts.ts';
+import { entryPrecomputed } from './precomputed.ts';
 import { filterWhere, type Where } from './filters.ts';
 
 /** Filters without the period: entry is the first care ever within the other filters. */
@@ -14,6 +15,7 @@ export const withoutPeriod = (f: Filters): Filters => ({ ...f, from: undefined, 
  */
 export function entrySql(filters: Filters): Where {
   const f = withoutPeriod(filters);
+  if (entryPrecomputed(f)) return sql`SELECT client_id, min(f.entry_date) AS entry_date FROM d_entry f WHERE ${filterWhere(f, null)} GROUP BY client_id`;
   return sql`
     SELECT client_id, min(d) AS entry_date FROM (
       SELECT f.client_id, f.start_date AS d FROM d_alloc f WHERE f.end_date >= f.start_date AND ${filterWhere(f, { date: 'f.start_date' })}
@@ -24,8 +26,8 @@ export function entrySql(filters: Filters): Where {
 
 /** Cost (cents) per client × year (× split), within the filters. Columns: client_id, year, split…, cost_cents. */
 export function clientYearCostSql(req: MetricRequest, split = req.split): Where {
-  const cost = costFact(req);
-  const keys = splitSelect(split.filter((d) => d !== 'year'), cost.period.date);
+  const cost = costFact(req, [...split, 'year']);
+  const keys = splitSelect(split.filter((d) => d !== 'year'), cost.period);
   return sql`
     SELECT f.client_id, year(${cost.period.date}) AS year, ${[...keys, ''].join(', ')} sum(f.amount_cents)::BIGINT AS cost_cents
     FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL`;

@@ -1,10 +1,13 @@
-// The fact sources a metric reads (all derived at load): cost lines, merged care-day pieces, allocation pieces.
-// Each comes with the date that decides its period, so filters and splits apply the same way everywhere.
+// The fact sources a metric reads (all derived at load): cost lines, merged care-day pieces, allocation pieces, and
+// trajectories. Each comes with the date that decides its period, so filters and splits apply the same way everywhere.
+// A question over whole years reads the year rollups, a trajectory question the precomputed segments (precomputed.ts
+// decides when that gives the same answer); anything else reads the month pieces and lines, merging on the fly.
 import { mergeIntervalsSql, monthPiecesSql } from '../../store/derive.ts';
 import type { Dimension, MetricRequest } from '../types.ts';
 import { sql } from './compose.ts';
 import { DIMENSION_SPECS } from './dimensions.ts';
 import { filterWhere, clippedDaysSql, type PeriodSpec, type Where } from './filters.ts';
+import { segmentTable, uses, wholeYears } from './precomputed.ts';
 
 export interface Fact {
   /** FROM item aliased f (a table or a parenthesised subquery with its own bound parameters). */
@@ -14,17 +17,48 @@ export interface Fact {
   where: Where;
 }
 
-/** Cost lines (invoices and PGB); the care period decides unless basis = 'invoice'. */
-export function costFact(req: MetricRequest): Fact {
-  const period = { date: req.filters.basis === 'invoice' ? 'f.invoice_date' : 'f.care_date' };
+/** A fact of day ranges (care or allocation pieces). */
+export interface RangeFact extends Fact {
+  /** Days of a row within the filter period: the clipped piece, or the stored days of a year rollup. */
+  days: Where;
+}
+
+/** An allocation fact. */
+export interface AllocFact extends RangeFact {
+  /** SQL: the row has an allocated amount (for a year rollup: every month of it had one). */
+  priced: string;
+}
+
+/**
+ * Cost lines (invoices and PGB); the care period decides unless basis = 'invoice'. `split` is the split the caller
+ * groups by (it decides whether the year rollup can answer).
+ */
+export function costFact(req: MetricRequest, split: readonly Dimension[] = req.split): Fact {
+  const invoice = req.filters.basis === 'invoice';
+  const date = invoice ? 'f.invoice_date' : 'f.care_date';
+  // The rollup keeps the age band at the care date, so an age cut by invoice date needs the lines.
+  if (wholeYears(req.filters, split) && !(invoice && uses(req.filters, split, 'age_band'))) {
+    const period = { date, age: 'f.age_band' };
+    return { from: sql`d_cost_year f`, period, where: filterWhere(req.filters, period) };
+  }
+  const period = { date };
   return { from: sql`d_cost f`, period, where: filterWhere(req.filters, period) };
 }
 
 const RANGE: PeriodSpec = { date: 'f.first_day', start: 'f.first_day', end: 'f.last_day' };
+const YEAR_RANGE: PeriodSpec = { ...RANGE, age: 'f.age_band' };
+const STORED_DAYS: Where = { sql: 'f.days', params: [] };
 
-/** Allocation month pieces (one allocation may stack with others: nothing merged). */
-export function allocFact(req: MetricRequest): Fact {
-  return { from: sql`d_alloc_piece f`, period: RANGE, where: filterWhere(req.filters, RANGE) };
+/**
+ * Allocation pieces (one allocation may stack with others: nothing merged). `monthly` asks for the month pieces
+ * (columns month and allocation_no) whatever the period.
+ */
+export function allocFact(req: MetricRequest, split: readonly Dimension[] = req.split, monthly = false): AllocFact {
+  if (!monthly && wholeYears(req.filters, split)) {
+    return { from: sql`d_alloc_year f`, period: YEAR_RANGE, where: filterWhere(req.filters, YEAR_RANGE), days: STORED_DAYS, priced: 'f.priced' };
+  }
+  return { from: sql`d_alloc_piece f`, period: RANGE, where: filterWhere(req.filters, RANGE), days: clippedDaysSql(req.filters),
+    priced: 'f.allocated_cents IS NOT NULL' };
 }
 
 const allocLevel = (d: Dimension) => DIMENSION_SPECS[d].level === 'allocation';
@@ -34,10 +68,14 @@ const allocLevel = (d: Dimension) => DIMENSION_SPECS[d].level === 'allocation';
  * When the question filters or splits by an allocation-level dimension (provider, product, referrer, team, financing),
  * the intervals of the matching allocations are merged on the fly, per split value, with the same merge as at load.
  */
-export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Fact {
+export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): RangeFact {
   const split = [...req.split, ...extraSplit];
   const needsMerge = split.some(allocLevel) || Object.keys(req.filters).some((k) => k in DIMENSION_SPECS && allocLevel(k as Dimension));
-  if (!needsMerge) return { from: sql`d_care_piece f`, period: RANGE, where: filterWhere(req.filters, RANGE) };
+  if (!needsMerge && wholeYears(req.filters, split)) {
+    return { from: sql`d_care_year f`, period: YEAR_RANGE, where: filterWhere(req.filters, YEAR_RANGE), days: STORED_DAYS };
+  }
+  const days = clippedDaysSql(req.filters);
+  if (!needsMerge) return { from: sql`d_care_piece f`, period: RANGE, where: filterWhere(req.filters, RANGE), days };
   const keys = ['client_id', 'municipality', 'care_type', 'district', 'sex', 'birth_month',
     ...new Set(split.filter(allocLevel).map((d) => DIMENSION_SPECS[d].column!))];
   // Only allocations overlapping the period matter: the union clipped to the period is the union of the clipped parts.
@@ -46,7 +84,7 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Fact
   const from = sql`(WITH seg AS (${mergeIntervalsSql(src.sql, keys, 'alloc_key')})
     ${monthPiecesSql('seg', keys.map((k) => `s.${k}`).join(', '))}) f`;
   from.params = src.params;
-  return { from, period: RANGE, where: filterWhere(req.filters, RANGE, allocLevel) };
+  return { from, period: RANGE, where: filterWhere(req.filters, RANGE, allocLevel), days };
 }
 
 /**
@@ -56,17 +94,15 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Fact
  * Use as `(<sql>) f` so DIMENSION_SPECS apply.
  */
 export function segmentsSql(req: MetricRequest, split: Dimension[] = req.split): Where {
-  const cols = [...new Set(['client_id', 'municipality', ...split.filter((d) => DIMENSION_SPECS[d].column)
-    .map((d) => DIMENSION_SPECS[d].column!)])];
-  const inner = filterWhere({ ...req.filters, from: undefined, to: undefined }, { date: 'f.start_date' });
+  const dims = split.filter((d) => DIMENSION_SPECS[d].column);
+  const filters = { ...req.filters, from: undefined, to: undefined };
+  const table = segmentTable(filters, dims);
+  if (table) return sql`SELECT * FROM ${table} f WHERE ${filterWhere(filters, { date: 'f.seg_start' })}`;
+  const cols = [...new Set(['client_id', 'municipality', ...dims.map((d) => DIMENSION_SPECS[d].column!)])];
+  const inner = filterWhere(filters, { date: 'f.start_date' });
   const src = sql`(SELECT * FROM d_alloc f WHERE f.end_date >= f.start_date AND ${inner})`;
   const out = sql`SELECT s.*, s.seg_end < m.peildatum AS closed
     FROM (${mergeIntervalsSql(src.sql, cols, 'alloc_key')}) s CROSS JOIN d_meta m`;
   out.params = src.params;
   return out;
-}
-
-/** The care-days measure of a care fact: days of each piece within the filter period. */
-export function careDaysSql(req: MetricRequest): Where {
-  return clippedDaysSql(req.filters);
 }

@@ -1,7 +1,7 @@
 // The one WHERE builder: turns Filters into SQL on a fact row (alias f) with bound parameters, through DIMENSION_SPECS.
 import type { Param } from '../../store/index.ts';
 import type { Dimension, Filters } from '../types.ts';
-import { DIMENSION_SPECS } from './dimensions.ts';
+import { DIMENSION_SPECS, dimensionSql } from './dimensions.ts';
 
 export interface Where {
   sql: string;
@@ -10,9 +10,10 @@ export interface Where {
 
 /**
  * How a fact meets the period: by one date (a cost line's care or invoice date) or by a day range that must overlap
- * [from, to] (care pieces, allocation pieces). `date` also decides the age and the period buckets.
+ * [from, to] (care pieces, allocation pieces). `date` also decides the age and the period buckets; `age`, on a year rollup,
+ * is the column holding the age band of the rows it sums.
  */
-export type PeriodSpec = { date: string } | { date: string; start: string; end: string };
+export type PeriodSpec = { date: string; age?: string } | { date: string; start: string; end: string; age?: string };
 
 /** The filter dimensions (every Filters key except the period keys). */
 export const FILTER_DIMENSIONS = Object.keys(DIMENSION_SPECS).filter(
@@ -35,7 +36,7 @@ export function filterWhere(filters: Filters, period: PeriodSpec | null, skip: (
     const values = filters[d as keyof Filters] as string[] | undefined;
     if (!values || skip(d)) continue;
     if (values.length === 0) { parts.push('false'); continue; }
-    parts.push(`${DIMENSION_SPECS[d].sql(period?.date ?? 'current_date')} IN (${values.map(() => '?').join(', ')})`);
+    parts.push(`${dimensionSql(d, period ?? 'current_date')} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   }
   return { sql: parts.length ? parts.join(' AND ') : 'true', params };

@@ -1,0 +1,76 @@
+// When a question may read a table precomputed at load (src/store/precompute.ts) instead of computing on the fly: only
+// where the answer is provably the same. The switch lets the equivalence test compare both ways on the same fixtures.
+import type { Dimension, Filters } from '../types.ts';
+import { FILTER_DIMENSIONS } from './filters.ts';
+
+/** Off only in tests that compare the precomputed answers with the on-the-fly ones. */
+export const precomputed = { enabled: true };
+
+const SUB_YEAR: readonly Dimension[] = ['half_year', 'quarter', 'month'];
+
+/** The dimensions the filters restrict (the period keys and basis aside). */
+export function filteredDimensions(filters: Filters): Dimension[] {
+  return FILTER_DIMENSIONS.filter((d) => filters[d as keyof Filters] !== undefined);
+}
+
+/** Whether the question filters or splits on `d`. */
+export const uses = (filters: Filters, split: readonly Dimension[], d: Dimension) =>
+  split.includes(d) || filters[d as keyof Filters] !== undefined;
+
+/**
+ * True when the period is whole calendar years (or open) and no cut is finer than a year: then a fact row's year decides
+ * everything about its period, and the year rollups give the same sums.
+ */
+export function wholeYears(filters: Filters, split: readonly Dimension[]): boolean {
+  return precomputed.enabled && (!filters.from || filters.from.endsWith('-01-01'))
+    && (!filters.to || filters.to.endsWith('-12-31')) && !split.some((d) => SUB_YEAR.includes(d));
+}
+
+// Segments of a client are always per municipality; district and sex belong to the client, so merging with or without
+// them gives the same segments and they may be filtered on any segment table.
+const SEGMENT_BASE: readonly Dimension[] = ['municipality', 'district', 'sex'];
+const SEGMENT_TABLES: [table: string, keys: Dimension[]][] = [
+  ['d_client_seg', []], ['d_care_seg', ['care_type']], ['d_provider_seg', ['provider']],
+];
+
+/**
+ * The precomputed trajectory table for segments merged per client × municipality × `dims` (non-period dimensions), when
+ * the filters touch only dimensions of that table; null when the merge must run on the fly.
+ */
+export function segmentTable(filters: Filters, dims: readonly Dimension[]): string | null {
+  if (!precomputed.enabled) return null;
+  const keys = dims.filter((d) => !SEGMENT_BASE.includes(d));
+  const filtered = filteredDimensions(filters);
+  for (const [table, tableKeys] of SEGMENT_TABLES) {
+    if (keys.length !== tableKeys.length || !keys.every((d) => tableKeys.includes(d))) continue;
+    if (filtered.every((d) => SEGMENT_BASE.includes(d) || tableKeys.includes(d))) return table;
+  }
+  return null;
+}
+
+/**
+ * The precomputed table of segments merged per client × `dims` over all municipalities (disjoint per client and split
+ * value), when there is no municipality filter or cut and the other filters touch only that table's dimensions.
+ */
+export function regionSegmentTable(filters: Filters, dims: readonly Dimension[]): string | null {
+  if (!precomputed.enabled || filters.municipality || dims.includes('municipality')) return null;
+  const table = segmentTable(filters, dims);
+  return table === 'd_client_seg' ? 'd_client_rseg' : table === 'd_care_seg' ? 'd_care_rseg' : null;
+}
+
+/** True when first entry may be read from d_entry (kept per client × municipality × care type). */
+export function entryPrecomputed(filters: Filters): boolean {
+  return precomputed.enabled
+    && filteredDimensions(filters).every((d) => [...SEGMENT_BASE, 'care_type'].includes(d));
+}
+
+/**
+ * Which per-client table answers a question with these (period-free) filters: 'client' (over all municipalities) or
+ * 'mun' (per client × municipality, for one municipality); null when several municipalities together, or a filter
+ * other than municipality, district or sex, need the computation on the fly. E.g. `d_stack_${level}`.
+ */
+export function clientLevel(filters: Filters): 'client' | 'mun' | null {
+  if (!precomputed.enabled || !filteredDimensions(filters).every((d) => SEGMENT_BASE.includes(d))) return null;
+  if (!filters.municipality) return 'client';
+  return filters.municipality.length === 1 ? 'mun' : null;
+}

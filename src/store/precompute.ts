@@ -1,0 +1,126 @@
+// Derived tables shaped for the questions the dashboard asks, built after d_alloc, d_care_piece, d_care_seg and d_cost so
+// that a question reads tens of thousands of rows instead of merging intervals or scanning every line:
+//   d_client_seg / d_provider_seg  trajectories merged per client × municipality (× provider), like d_care_seg per care type
+//   d_client_rseg / d_care_rseg    the same merged over municipalities (per client, per client × care type): who is in care
+//   d_cost_year / d_care_year / d_alloc_year  year rollups of the three facts, with the age band of the underlying row
+//   d_entry           earliest care per client × municipality × care type (first entry into care)
+//   d_reindication    allocations followed by a new one of the same care type within 31 days of their end
+//   d_wait            requests (JW315) paired with the allocation that followed, with the days in between
+//   d_stack_client / d_stack_mun  per client (× municipality) the runs of days with the same number of active allocations
+//   d_step_client / d_step_mun, d_path_client / d_path_mun  per client (× municipality) the sequence of care types
+// Every table holds exactly what the on-the-fly query computes; src/metrics decides when a question may use one.
+import { ageBandSql, mergeIntervalsSql } from './intervals.ts';
+
+/** The dimension columns every fact table carries (same names everywhere). */
+export const FACT_DIMENSION_COLUMNS = `municipality, client_id, care_type, product_category, product_code, provider_agb, referrer_id,
+  referrer_type, team_id, financing, district, sex, birth_month`;
+
+const VALID_ALLOC = '(SELECT * FROM d_alloc WHERE end_date >= start_date)';
+const CLIENT_ATTRS = ['district', 'sex', 'birth_month'];
+
+const segTable = (name: string, keys: string[], perMunicipality = true) => `
+CREATE OR REPLACE TABLE ${name} AS
+SELECT s.*, s.seg_end < m.peildatum AS closed
+FROM (${mergeIntervalsSql(VALID_ALLOC, ['client_id', ...(perMunicipality ? ['municipality'] : []), ...keys, ...CLIENT_ATTRS],
+  'alloc_key')}) s CROSS JOIN d_meta m
+ORDER BY client_id, seg_start`;
+
+// Year rollups: a question over whole years (no half-year/quarter/month cut) gives the same answer on these.
+const COST_YEAR = `
+CREATE OR REPLACE TABLE d_cost_year AS
+SELECT ${FACT_DIMENSION_COLUMNS}, allocation_no, age_band, make_date(cy, 1, 1) AS care_date, make_date(iy, 1, 1) AS invoice_date,
+       amount_cents
+FROM (SELECT ${FACT_DIMENSION_COLUMNS}, allocation_no, ${ageBandSql('birth_month', 'care_date')} AS age_band,
+             year(care_date) AS cy, year(invoice_date) AS iy, sum(amount_cents)::BIGINT AS amount_cents
+      FROM d_cost GROUP BY ALL)
+ORDER BY care_date, municipality, client_id`;
+
+const CARE_YEAR = `
+CREATE OR REPLACE TABLE d_care_year AS
+SELECT client_id, municipality, care_type, district, sex, birth_month, age_band,
+       make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day, days
+FROM (SELECT client_id, municipality, care_type, district, sex, birth_month, ${ageBandSql('birth_month', 'first_day')} AS age_band,
+             year(month) AS y, sum(days)::BIGINT AS days
+      FROM d_care_piece GROUP BY ALL)
+ORDER BY first_day, municipality, client_id`;
+
+// priced: every month piece had an amount (utilisation counts euros only over priced allocations).
+const ALLOC_YEAR = `
+CREATE OR REPLACE TABLE d_alloc_year AS
+SELECT ${FACT_DIMENSION_COLUMNS}, alloc_key, allocation_no, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day,
+       days, allocated_cents, priced
+FROM (SELECT ${FACT_DIMENSION_COLUMNS}, alloc_key, allocation_no, ${ageBandSql('birth_month', 'first_day')} AS age_band,
+             year(month) AS y, sum(days)::BIGINT AS days, sum(allocated_cents) AS allocated_cents,
+             bool_and(allocated_cents IS NOT NULL) AS priced
+      FROM d_alloc_piece GROUP BY ALL)
+ORDER BY first_day, municipality, alloc_key`;
+
+const ENTRY = `
+CREATE OR REPLACE TABLE d_entry AS
+SELECT client_id, municipality, care_type, district, sex, birth_month, min(d) AS entry_date FROM (
+  SELECT client_id, municipality, care_type, district, sex, birth_month, start_date AS d FROM ${VALID_ALLOC}
+  UNION ALL SELECT client_id, municipality, care_type, district, sex, birth_month, care_date FROM d_cost)
+GROUP BY ALL ORDER BY client_id`;
+
+// Compared with every allocation (also those whose care never started), as the on-the-fly definition did.
+const REINDICATION = `
+CREATE OR REPLACE TABLE d_reindication AS
+SELECT DISTINCT f.alloc_key FROM d_alloc f JOIN d_alloc b ON b.client_id = f.client_id AND b.municipality = f.municipality
+  AND b.care_type = f.care_type AND b.alloc_key <> f.alloc_key AND b.start_date > f.start_date AND b.start_date <= f.end_date + 31`;
+
+const WAIT = `
+CREATE OR REPLACE TABLE d_wait AS
+SELECT ${FACT_DIMENSION_COLUMNS.split(',').map((c) => `f.${c.trim()}`).join(', ')}, r.request_date, f.allocated_at::DATE - r.request_date AS to_allocation,
+       f.care_start - r.request_date AS to_start
+FROM request r JOIN d_alloc f ON f.provider_agb = r.provider_agb AND f.provider_reference = r.provider_reference
+  AND f.municipality = r.municipality AND f.client_id = r.client_id
+ORDER BY request_date`;
+
+// Sweep line: +1 on the first day of an allocation, −1 the day after its last; a run lasts until the next change.
+const stackTable = (name: string, keys: string[]) => {
+  const part = ['client_id', ...keys, ...CLIENT_ATTRS].join(', ');
+  return `
+CREATE OR REPLACE TABLE ${name} AS
+WITH ev AS (SELECT ${part}, start_date AS d, 1 AS delta FROM ${VALID_ALLOC}
+            UNION ALL SELECT ${part}, end_date + 1, -1 FROM ${VALID_ALLOC}),
+day AS (SELECT ${part}, d, sum(delta) AS delta FROM ev GROUP BY ALL),
+run AS (SELECT ${part}, d AS run_start, lead(d) OVER (PARTITION BY ${part} ORDER BY d) - 1 AS run_end,
+               sum(delta) OVER (PARTITION BY ${part} ORDER BY d ROWS UNBOUNDED PRECEDING) AS n FROM day)
+SELECT * FROM run WHERE n > 0 ORDER BY client_id, run_start`;
+};
+
+/**
+ * SQL: per client × `part` the ordered steps of a care pathway from `source` (columns client_id, care_type, seg_start,
+ * seg_end, part…): trajectories per care type sorted by start, a care type directly following itself collapsed into one
+ * step. Columns: client_id, part…, care_type, step_start, step (1, 2, …).
+ */
+export function careStepsSql(source: string, part: string[] = []): string {
+  const p = ['client_id', ...part].join(', ');
+  const order = `PARTITION BY ${p} ORDER BY seg_start, care_type, seg_end`;
+  return `
+    SELECT ${p}, care_type, seg_start AS step_start, row_number() OVER (${order}) AS step
+    FROM (SELECT * FROM (SELECT *, lag(care_type) OVER (${order}) AS prev FROM ${source}) WHERE prev IS NULL OR prev <> care_type)`;
+}
+
+const stepTable = (name: string, part: string[]) => `
+CREATE OR REPLACE TABLE ${name} AS
+${careStepsSql(`(SELECT client_id, ${part.join(', ')}, care_type, seg_start, seg_end FROM d_care_seg)`, part)}
+ORDER BY client_id, step`;
+
+const pathTable = (name: string, steps: string, part: string[]) => `
+CREATE OR REPLACE TABLE ${name} AS
+SELECT client_id, ${part.join(', ')}, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
+FROM ${steps} GROUP BY ALL ORDER BY client_id`;
+
+/** The steps in order (name, SQL); run by refreshDerived after the base derived tables. */
+export const PRECOMPUTE_STEPS: [name: string, sql: string][] = [
+  ['d_client_seg', segTable('d_client_seg', [])], ['d_provider_seg', segTable('d_provider_seg', ['provider_agb'])],
+  ['d_client_rseg', segTable('d_client_rseg', [], false)], ['d_care_rseg', segTable('d_care_rseg', ['care_type'], false)],
+  ['d_cost_year', COST_YEAR], ['d_care_year', CARE_YEAR], ['d_alloc_year', ALLOC_YEAR], ['d_entry', ENTRY],
+  ['d_reindication', REINDICATION], ['d_wait', WAIT],
+  ['d_stack_client', stackTable('d_stack_client', [])], ['d_stack_mun', stackTable('d_stack_mun', ['municipality'])],
+  ['d_step_client', stepTable('d_step_client', ['district', 'sex'])],
+  ['d_step_mun', stepTable('d_step_mun', ['municipality', 'district', 'sex'])],
+  ['d_path_client', pathTable('d_path_client', 'd_step_client', ['district', 'sex'])],
+  ['d_path_mun', pathTable('d_path_mun', 'd_step_mun', ['municipality', 'district', 'sex'])],
+];
