@@ -1,19 +1,22 @@
 // Benchmark: import throughput on the demo region. Generates the region once per scale into /tmp, imports it into a
 // fresh store in three timed phases (CSV exports, iJw regie messages, iJw declarations) and prints lines/s and peak RSS.
-// Run: npx tsx bench/import.ts [--schaal 1,10] [--xml-jaar 2021] [--steekproef 2000]
-// (--xml-jaar: only that year's messages; --steekproef: only the first n message files of each iJw phase, for a quick figure)
+// Run: npx tsx bench/import.ts [--schaal 1,10] [--xml-jaar 2021] [--steekproef 2000] [--ijw-vanaf 2024-12-01]
+// (--xml-jaar: only that year's messages; --steekproef: only the first n message files of each iJw phase, for a quick figure;
+//  --ijw-vanaf: messages from that day on, CSV exports before it — as `roer start` does; keeps scale 10 to a few GB)
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fromIso } from '../src/demo/dates.ts';
 import { generateDemo } from '../src/demo/generate.ts';
 import { demoPaths } from '../src/demo/load.ts';
 import { importPaths } from '../src/ingest/importer.ts';
 import { loadMapping } from '../src/ingest/tabular/index.ts';
 import { Store } from '../src/store/index.ts';
 
-const { values } = parseArgs({ options: { schaal: { type: 'string', default: '1' }, 'xml-jaar': { type: 'string' }, steekproef: { type: 'string' }, zaad: { type: 'string', default: '42' } } });
+const { values } = parseArgs({ options: { schaal: { type: 'string', default: '1' }, 'xml-jaar': { type: 'string' }, steekproef: { type: 'string' }, zaad: { type: 'string', default: '42' }, 'ijw-vanaf': { type: 'string', default: '2021-01-01' } } });
+const ijwStart = fromIso(values['ijw-vanaf']!);
 const scales = values.schaal!.split(',').map(Number);
 const n = (x: number) => Math.round(x).toLocaleString('nl-NL');
 const secs = (ms: number) => (ms / 1000).toFixed(1);
@@ -35,11 +38,11 @@ function ijwFiles(dir: string, codes: string[], year?: string): string[] {
 }
 
 for (const scale of scales) {
-  const dir = join(tmpdir(), `roer-bench-import-${values.zaad}-${scale}`);
+  const dir = join(tmpdir(), `roer-bench-import-${values.zaad}-${scale}-${values['ijw-vanaf']}`);
   const marker = join(dir, '.klaar');
   let t = Date.now();
   if (!existsSync(marker)) {
-    generateDemo({ seed: values.zaad!, scale, outDir: dir });
+    generateDemo({ seed: values.zaad!, scale, outDir: dir, ijwStart });
     writeFileSync(marker, new Date().toISOString());
     console.log(`schaal ${scale}: gegenereerd in ${secs(Date.now() - t)} s → ${dir}`);
   } else console.log(`schaal ${scale}: bestaande bestanden in ${dir}`);
