@@ -1,7 +1,8 @@
 // XSD validation with xmllint-wasm (libxml2 in a worker thread): files go in batches, one worker at a time, so validation
 // runs beside the parsing on the main thread. One umbrella schema imports every message schema, so a batch may mix message
 // kinds (libxml2 picks the declaration by the root's namespace) and each worker start is paid once per batch, not per kind.
-// Results come back per file as Dutch schema errors.
+// Results come back per file as Dutch schema errors. Small files are validated as trees (xmllint compiles the schema
+// once per batch); a large file alone, streamed (bounded memory) — xmllint's stream mode compiles the schema per file.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { validateXML, memoryPages, type XMLFileInfo } from 'xmllint-wasm';
@@ -15,6 +16,8 @@ export interface FileValidation {
 }
 
 const BATCH_BYTES = 32 * 1024 ** 2;
+/** Files larger than this are validated alone and streamed. */
+const STREAM_BYTES = 1024 ** 2;
 const BATCH_FILES = 1000;
 /** The first batch is small so that importing can start early; later batches double up to BATCH_FILES. */
 const FIRST_BATCH_FILES = 16;
@@ -29,14 +32,15 @@ export class SchemaValidator {
   validate(files: { path: string; size: number }[]): Map<string, Promise<FileValidation>> {
     const out = new Map<string, Promise<FileValidation>>();
     for (const batch of batches(files)) {
-      const run = this.queue.then(() => this.runBatch(batch.map((f) => f.path)));
+      const stream = batch.length === 1 && batch[0]!.size > STREAM_BYTES;
+      const run = this.queue.then(() => this.runBatch(batch.map((f) => f.path), stream));
       this.queue = run.catch(() => undefined);
       batch.forEach((f, i) => out.set(f.path, run.then((r) => r[i]!)));
     }
     return out;
   }
 
-  private async runBatch(paths: string[]): Promise<FileValidation[]> {
+  private async runBatch(paths: string[], stream: boolean): Promise<FileValidation[]> {
     const contents = await Promise.all(paths.map((p) => readFile(p)));
     const bytes = contents.reduce((n, c) => n + c.length, 0);
     try {
@@ -44,7 +48,7 @@ export class SchemaValidator {
         xml: contents.map((c, i) => ({ fileName: `f${i}.xml`, contents: c })),
         schema: [UMBRELLA],
         preload: await this.loadSchemas(),
-        stream: true,
+        stream,
         initialMemoryPages: memoryPages.defaultInitialMemoryPages,
         maxMemoryPages: Math.min(memoryPages.max, Math.ceil((bytes * 1.5 + 256 * 1024 ** 2) / (64 * 1024))),
       });
@@ -55,7 +59,7 @@ export class SchemaValidator {
       if (/^f\d+\.xml[: ]/m.test(message)) return splitOutput(message, paths.length);
       if (paths.length > 1) {
         const half = Math.ceil(paths.length / 2);
-        return [...(await this.runBatch(paths.slice(0, half))), ...(await this.runBatch(paths.slice(half)))];
+        return [...(await this.runBatch(paths.slice(0, half), stream)), ...(await this.runBatch(paths.slice(half), stream))];
       }
       return [{ errors: [], failed: message.split('\n')[0]! }];
     }
@@ -87,7 +91,7 @@ function* batches<T extends { size: number }>(files: T[]): Generator<T[]> {
   let bytes = 0;
   let limit = FIRST_BATCH_FILES;
   for (const f of files) {
-    if (batch.length > 0 && (bytes + f.size > BATCH_BYTES || batch.length >= limit)) {
+    if (batch.length > 0 && (bytes + f.size > BATCH_BYTES || batch.length >= limit || f.size > STREAM_BYTES || batch[0]!.size > STREAM_BYTES)) {
       yield batch;
       batch = [];
       bytes = 0;
@@ -108,7 +112,8 @@ function splitOutput(raw: string, n: number): FileValidation[] {
     const m = /^f(\d+)\.xml:(\d+): (.*)$/.exec(line);
     if (!m) continue;
     const file = out[Number(m[1])]!;
-    if (/parser error/.test(m[3]!)) file.failed ??= `regel ${m[2]}: de XML is niet goed gevormd`;
+    // Tree mode prints the parser's complaints where stream mode says 'failed to parse': one Dutch text for both.
+    if (/parser error/.test(m[3]!)) file.failed ??= 'de XML is niet goed gevormd';
     else if (/validity error/.test(m[3]!)) file.errors.push(parseSchemaError(Number(m[2]), m[3]!));
   }
   return out;
