@@ -1,6 +1,6 @@
-// Pseudonymisation at the door for staged rows: DuckDB cannot compute HMAC, so the distinct BSNs go through JS once
-// and come back as (bsn, client_id) pairs in a temp table to join; a BSN that fails the 11-proof gets no pair.
-import type { Param } from '../../store/index.ts';
+// Pseudonymisation at the door for staged rows: the 11-proof runs in SQL over every row (so a bad BSN is quarantined
+// in the same pass as other bad cells); DuckDB cannot compute HMAC, so only the DISTINCT valid BSNs go through JS once
+// and come back as (bsn, client_id) pairs in a temp table to join.
 import type { ImportContext } from '../context.ts';
 import { isValidBsn, pseudonymise } from '../pseudonym.ts';
 
@@ -12,18 +12,28 @@ export function normaliseBsnSql(r: string): string {
                WHEN regexp_full_match(${digits}, '\\d{8}') THEN '0' || ${digits} ELSE ${digits} END`;
 }
 
-/** Creates temp table `table` (bsn, client_id) for every valid BSN that `bsnSql` yields over `from`. */
-export async function buildPseudonymTable(
-  ctx: ImportContext, from: string, bsnSql: string, params: Record<string, Param>, table: string,
-): Promise<void> {
-  const rows = await ctx.store.all<{ bsn: string }>(
-    `SELECT DISTINCT b AS bsn FROM (SELECT ${bsnSql} AS b FROM ${from}) WHERE b IS NOT NULL`, params);
+/** The BSN cell `r` as an integer when it is nine digits, else NULL (the input of `bsnValidSql`). */
+export const bsnNumberSql = (r: string) => `CASE WHEN regexp_full_match(${r}, '[0-9]{9}') THEN CAST(${r} AS BIGINT) END`;
+
+/**
+ * SQL twin of `isValidBsn` (bsn.test.ts proves they agree): nine digits, not all zero, 9·d1 + … + 2·d8 − d9 ≡ 0 mod 11.
+ * The digits are taken arithmetically from `n`, the integer of `bsnNumberSql` (computed one step earlier in the import).
+ */
+export function bsnValidSql(r: string, n = `(${bsnNumberSql(r)})`): string {
+  const digit = (i: number) => `((${n} // ${10 ** (9 - i)}) % 10)`;
+  const sum = [...Array.from({ length: 8 }, (_, k) => `${9 - k} * ${digit(k + 1)}`), `-${digit(9)}`].join(' + ');
+  return `coalesce((${sum}) % 11 = 0 AND ${r} <> '000000000', false)`;
+}
+
+/** Creates temp table `table` (bsn, client_id) for every distinct valid BSN in column `bsn` of `from`. */
+export async function buildPseudonymTable(ctx: ImportContext, from: string, bsn: string, table: string): Promise<void> {
+  const rows = await ctx.store.all<{ bsn: string }>(`SELECT DISTINCT ${bsn} AS bsn FROM ${from} WHERE ${bsn} IS NOT NULL`);
   await ctx.store.run(`CREATE TEMP TABLE ${table} (bsn VARCHAR NOT NULL, client_id VARCHAR NOT NULL)`);
   const app = await ctx.store.connection.createAppender(table, 'main', 'temp');
-  for (const { bsn } of rows) {
-    if (!isValidBsn(bsn)) continue;
-    app.appendVarchar(bsn);
-    app.appendVarchar(pseudonymise(ctx.secret, bsn));
+  for (const { bsn: value } of rows) {
+    if (!isValidBsn(value)) continue;
+    app.appendVarchar(value);
+    app.appendVarchar(pseudonymise(ctx.secret, value));
     app.endRow();
   }
   app.flushSync();

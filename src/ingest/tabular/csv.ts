@@ -1,5 +1,5 @@
-// Stages a CSV file: byte scan (encoding, line numbers, field counts), then DuckDB's read_csv of the mapped columns
-// into a temp table, with each row's physical line number attached and verified against the scan.
+// Stages a CSV file: byte scan (encoding, line numbers, field counts) and DuckDB's read_csv of the mapped columns, read
+// once by the typed pipeline; the number of rows DuckDB read is verified against the scan, which gives the line numbers.
 import { open } from 'node:fs/promises';
 import { RoerError } from '../../errors.ts';
 import { quoteIdent } from '../../store/index.ts';
@@ -7,10 +7,13 @@ import type { ImportContext } from '../context.ts';
 import { asUtf8 } from './encoding.ts';
 import { maskedRaw, resolveColumns } from './header.ts';
 import { quickScanCsv, scanCsv, type CsvScan } from './scan.ts';
-import { checkFileSize, type Stage, type tempNames } from './stage.ts';
+import { checkFileSize, lineSql, type Stage, type tempNames } from './stage.ts';
 import type { TableSpec } from './types.ts';
 
-/** Stages `ctx.path` as `names.stage`; records with the wrong number of fields are quarantined here. */
+/**
+ * Prepares `ctx.path` for reading: checks size, encoding and shape, resolves the header. Nothing is copied: the typed
+ * pipeline reads the file once through `stage.from`. Records with the wrong number of fields are quarantined in `confirm`.
+ */
 export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: ReturnType<typeof tempNames>): Promise<Stage> {
   await checkFileSize(ctx, spec);
   const file = await asUtf8(ctx.path, spec.encoding);
@@ -19,49 +22,56 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
       throw new RoerError(`${ctx.fileName}: dit is geen CSV-bestand maar een zip/XLSX-bestand.`, 'Geef het de extensie .xlsx.');
     }
     // Irregular files (quotes, blank lines) get the full scan before DuckDB, so its Dutch errors come first.
-    const quick = await quickScanCsv(file.path, ctx.fileName);
+    const quick = await quickScanCsv(file.path, ctx.fileName, spec.delimiter);
     let scan = quick.regular ? undefined : await scanCsv(file.path, spec.delimiter, ctx.fileName);
     const read = `read_csv($path, header = true, all_varchar = true, delim = $delim, quote = '"', escape = '"',
                            ignore_errors = true, auto_detect = true, sample_size = 20480)`;
-    const binds = { path: file.path, delim: spec.delimiter };
-    const header = (await ctx.store.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${read}`, binds)).map((r) => r.column_name);
+    const params = { path: file.path, delim: spec.delimiter };
+    const header = (await ctx.store.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${read}`, params)).map((r) => r.column_name);
     const columns = resolveColumns(spec, header, ctx.fileName);
     const cols = [...new Set(Object.values(columns))].map(quoteIdent);
-    await ctx.store.run(`CREATE TEMP TABLE ${names.raw} AS SELECT ${cols.join(', ')} FROM ${read}`, binds);
-    const staged = (await ctx.store.one<{ n: number }>(`SELECT count(*) AS n FROM ${names.raw}`))!.n;
-    if (scan === undefined && staged > 0 && staged === quick.records) scan = { columns: header.length, good: staged, lines: null, bad: [] };
-    scan ??= await scanCsv(file.path, spec.delimiter, ctx.fileName);
-    if (staged !== scan.good) {
-      throw new RoerError(
-        `${ctx.fileName}: de regels konden niet betrouwbaar worden genummerd (${staged} rijen gelezen, ${scan.good} verwacht).`,
-        'Controleer aanhalingstekens in het bestand: een veld met een losse " kan regels samenvoegen.',
-      );
-    }
-    await attachLines(ctx, scan, names, cols);
-    await quarantineBadRecords(ctx, spec, scan, file.path, header, columns);
-    return { view: names.stage, columns, total: scan.good + scan.bad.length, staged: scan.good };
-  } finally {
+    const from = `(SELECT ${cols.join(', ')} FROM ${read})`;
+    const stage: Stage = {
+      from, params, lineColumn: false, columns, total: quick.records, staged: quick.records,
+      // Without quotes an empty cell is NULL already; without spaces beside delimiters nothing needs trimming.
+      clean: quick.regular && !quick.padded,
+      async confirm(rows) {
+        if (scan === undefined && rows > 0 && rows === quick.records) scan = { columns: header.length, good: rows, lines: null, bad: [] };
+        scan ??= await scanCsv(file.path, spec.delimiter, ctx.fileName);
+        if (rows !== scan.good) {
+          throw new RoerError(
+            `${ctx.fileName}: de regels konden niet betrouwbaar worden genummerd (${rows} rijen gelezen, ${scan.good} verwacht).`,
+            'Controleer aanhalingstekens in het bestand: een veld met een losse " kan regels samenvoegen.',
+          );
+        }
+        if (scan.lines !== null) stage.lines = await lineTable(ctx, scan.lines, names.lines);
+        await quarantineBadRecords(ctx, spec, scan, file.path, header, columns);
+        stage.total = scan.good + scan.bad.length;
+        stage.staged = scan.good;
+      },
+      async raw() {
+        await ctx.store.run(`CREATE TEMP TABLE ${names.raw} AS SELECT * FROM ${from}`, params);
+        const { line, join } = lineSql(names.raw, 'r', stage.lines);
+        await ctx.store.run(`CREATE TEMP VIEW ${names.stage} AS SELECT ${line} AS __line, ${cols.map((c) => `r.${c}`).join(', ')} FROM ${names.raw} r ${join}`);
+        return names.stage;
+      },
+      dispose: () => file.dispose(),
+    };
+    return stage;
+  } catch (e) {
     await file.dispose();
+    throw e;
   }
 }
 
-/** Row k of the raw table (rowid order = file order; inside a transaction rowids start at an offset) gets the line the scan found for good record k. */
-async function attachLines(ctx: ImportContext, scan: CsvScan, names: ReturnType<typeof tempNames>, cols: string[]): Promise<void> {
-  if (scan.lines === null) {
-    await ctx.store.run(
-      `CREATE TEMP VIEW ${names.stage} AS SELECT CAST(rowid - (SELECT min(rowid) FROM ${names.raw}) + 2 AS INTEGER) AS __line, ${cols.join(', ')} FROM ${names.raw}`,
-    );
-    return;
-  }
-  await ctx.store.run(`CREATE TEMP TABLE ${names.lines} (idx BIGINT, line INTEGER)`);
-  const app = await ctx.store.connection.createAppender(names.lines, 'main', 'temp');
-  scan.lines.forEach((line, idx) => { app.appendBigInt(BigInt(idx)); app.appendInteger(line); app.endRow(); });
+/** Temp table (idx, line): the line on which good record idx starts. */
+async function lineTable(ctx: ImportContext, lines: Int32Array, table: string): Promise<string> {
+  await ctx.store.run(`CREATE TEMP TABLE ${table} (idx BIGINT, line INTEGER)`);
+  const app = await ctx.store.connection.createAppender(table, 'main', 'temp');
+  lines.forEach((line, idx) => { app.appendBigInt(BigInt(idx)); app.appendInteger(line); app.endRow(); });
   app.flushSync();
   app.closeSync();
-  await ctx.store.run(
-    `CREATE TEMP VIEW ${names.stage} AS SELECT l.line AS __line, ${cols.map((c) => `r.${c}`).join(', ')}
-     FROM ${names.raw} r JOIN ${names.lines} l ON l.idx = r.rowid - (SELECT min(rowid) FROM ${names.raw})`,
-  );
+  return table;
 }
 
 async function quarantineBadRecords(

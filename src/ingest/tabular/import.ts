@@ -1,13 +1,13 @@
-// Imports one CSV/XLSX file: pick its table spec, stage its rows, type and validate them in SQL, write the valid rows.
+// Imports one CSV/XLSX file: pick its table spec, stage it, type and validate its rows in one SQL pass, write the valid rows.
 import { extname } from 'node:path';
 import { RoerError } from '../../errors.ts';
 import type { ImportContext, ImportOutcome } from '../context.ts';
 import { stageCsv } from './csv.ts';
 import { matchTable } from './mapping.ts';
-import { dropTemps, tempNames } from './stage.ts';
+import { dropTemps, tempNames, type Stage } from './stage.ts';
 import { buildTyped, quarantineDuplicates } from './typed.ts';
 import type { Mapping } from './types.ts';
-import { upsertSql } from './upsert.ts';
+import { runUpsert } from './upsert.ts';
 import { planFor } from './writers.ts';
 import { stageXlsx } from './xlsx.ts';
 
@@ -23,21 +23,50 @@ export async function importTabular(ctx: ImportContext, mapping: Mapping): Promi
     throw new RoerError(`${ctx.fileName}: het oude Excel-formaat .xls wordt niet ondersteund.`, 'Sla het bestand op als .xlsx of .csv.');
   }
   const names = tempNames();
+  await keepOrder(ctx);
+  let stage: Stage | undefined;
   try {
-    const stage = ext === '.xlsx' ? await stageXlsx(ctx, spec, names) : await stageCsv(ctx, spec, names);
+    stage = ext === '.xlsx' ? await stageXlsx(ctx, spec, names) : await stageCsv(ctx, spec, names);
     const plan = planFor(spec, names.typed, '$file');
-    const invalid = await buildTyped(ctx, spec, stage, names.typed, names.pseudonyms, plan.extra);
-    const duplicates = await quarantineDuplicates(ctx, stage, names.typed, plan.key);
+    const invalid = await buildTyped(ctx, spec, stage, names, plan.extra);
+    const duplicates = await quarantineDuplicates(ctx, spec, stage, names, plan.key);
     const valid = stage.staged - invalid - duplicates;
     let ok = 0;
-    for (const write of plan.writes) {
-      const sql = upsertSql(write);
-      const result = await ctx.store.connection.run(sql, sql.includes('$file') ? { file: ctx.fileId } : undefined);
-      if (write.main) ok += Number(result.rowsChanged);
-    }
+    await unordered(ctx, async () => {
+      for (const write of plan.writes) {
+        const changed = await runUpsert(ctx.store, write, JSON.stringify(write).includes('$file') ? { file: ctx.fileId } : undefined);
+        if (write.main) ok += changed;
+      }
+    });
     ok = Math.min(ok, valid); // products: a row may change both its product and its tariff
     return { kind: spec.kind, total: stage.total, ok, unchanged: valid - ok };
   } finally {
     await dropTemps(ctx.store, names);
+    await stage?.dispose();
   }
+}
+
+/**
+ * Runs the writes with preserve_insertion_order off, so DuckDB inserts in parallel (the order of rows in a table means
+ * nothing; the line numbers were fixed before). Settings are not transactional, so after a failure (the transaction is
+ * aborted and refuses the reset) the next file sets the order back before it reads: see `keepOrder`.
+ */
+async function unordered(ctx: ImportContext, fn: () => Promise<void>): Promise<void> {
+  if (!(await configurable(ctx))) return fn();
+  await ctx.store.run('SET preserve_insertion_order = false');
+  try {
+    await fn();
+  } finally {
+    await ctx.store.run('SET preserve_insertion_order = true').catch(() => {});
+  }
+}
+
+/** Reading a file must keep insertion order: a temp table's rowid is then the record's place in the file. */
+async function keepOrder(ctx: ImportContext): Promise<void> {
+  if (await configurable(ctx)) await ctx.store.run('SET preserve_insertion_order = true');
+}
+
+/** False on a connection whose configuration is locked (then DuckDB's default, insertion order kept, holds). */
+async function configurable(ctx: ImportContext): Promise<boolean> {
+  return (await ctx.store.one<{ v: boolean }>("SELECT current_setting('lock_configuration') AS v"))?.v !== true;
 }

@@ -43,6 +43,21 @@ describe('re-import', () => {
     expect(await store.all('SELECT amount_cents, file_id FROM invoice_line')).toEqual([{ amount_cents: 11000, file_id: 'declaraties-b.csv' }]);
   });
 
+  it('an overlapping export stores only its new and changed lines, and never a key twice', async () => {
+    const store = await openStore();
+    const mapping = fixtureMapping();
+    const head = 'AGB-code;Referentienummer;Gemeentecode;BSN;Begindatum;Einddatum;Bedrag;Debet/Credit;Vorige referentie;Toewijzingsnummer;Productcode;Productcategorie;Volume;Eenheid;Tarief;Berichtsoort\n';
+    const line = (ref: string, amount: string) => `12345678;${ref};0193;123456782;01-01-2019;31-01-2019;${amount};D;;;;;;;;\n`;
+    await importFile(store, tempFile('declaraties-a.csv', head + line('D-001', '100,00') + line('D-002', '200,00')), mapping);
+    const { outcome } = await importFile(store, tempFile('declaraties-b.csv', head + line('D-002', '200,00') + line('D-003', '300,00') + line('D-001', '150,00')), mapping);
+    expect(outcome).toEqual({ kind: 'invoice_lines', total: 3, ok: 2, unchanged: 1 });
+    expect(await store.all('SELECT reference, amount_cents, file_id FROM invoice_line ORDER BY reference')).toEqual([
+      { reference: 'D-001', amount_cents: 15000, file_id: 'declaraties-b.csv' },
+      { reference: 'D-002', amount_cents: 20000, file_id: 'declaraties-a.csv' },
+      { reference: 'D-003', amount_cents: 30000, file_id: 'declaraties-b.csv' },
+    ]);
+  });
+
   it('an older version of an allocation does not replace a newer one', async () => {
     const store = await openStore();
     const m = { tables: [{ kind: 'allocations', files: '*.csv', columns: {

@@ -15,7 +15,7 @@ export interface CsvScan {
   bad: { line: number; fields: number; start: number; end: number }[];
 }
 
-const QUOTE = 34, LF = 10, CR = 13;
+const QUOTE = 34, LF = 10, CR = 13, SPACE = 32;
 
 /**
  * Scans `path` (UTF-8, BOM allowed). Quotes toggle a quoted state, so `""` inside a quoted field needs no special case.
@@ -71,9 +71,16 @@ export async function scanCsv(path: string, delimiter: string, fileName: string)
  * The cheap first look (native searches only, no per-byte JS): checks UTF-8 and counts lines. `regular` means no
  * quote character and no blank line, so record k can only start on line k + 2; whether every record has the right
  * number of fields is then proved by DuckDB staging exactly `records` rows. Otherwise the full scan runs.
+ * `padded` is false when no cell can start or end with a space (no space beside a delimiter or line break), so the
+ * cells need no trimming.
  */
-export async function quickScanCsv(path: string, fileName: string): Promise<{ records: number; regular: boolean }> {
-  let newlines = 0, regular = true, last = -1, first = true, line = 1;
+export async function quickScanCsv(
+  path: string, fileName: string, delimiter = ';',
+): Promise<{ records: number; regular: boolean; padded: boolean }> {
+  let newlines = 0, regular = true, last = -1, first = true, line = 1, padded = false;
+  const spaced = [` ${delimiter}`, `${delimiter} `, ' \n', '\n ', ' \r'].map((p) => Buffer.from(p));
+  const width = Math.max(...spaced.map((p) => p.length)) - 1;
+  let tail: Buffer = Buffer.alloc(0);
   let carry: Buffer = Buffer.alloc(0);
   for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
     let chunk = carry.length ? Buffer.concat([carry, raw as Buffer]) : (raw as Buffer);
@@ -84,6 +91,12 @@ export async function quickScanCsv(path: string, fileName: string): Promise<{ re
     if (!isUtf8(buf)) throw invalidUtf8(buf, line, fileName);
     if (regular && (buf.indexOf(QUOTE) >= 0 || buf.indexOf('\n\n') >= 0 || buf.indexOf('\n\r\n') >= 0
       || (first && (buf[0] === LF || buf[0] === CR)) || (last === LF && (buf[0] === LF || buf[0] === CR)))) regular = false;
+    if (!padded) {
+      // A pattern may straddle two chunks: the end of the previous one is searched together with this one's start.
+      const seam = Buffer.concat([tail, buf.subarray(0, width)]);
+      padded = (first && buf[0] === SPACE) || spaced.some((p) => buf.includes(p) || seam.includes(p));
+      tail = Buffer.from(buf.subarray(Math.max(0, buf.length - width)));
+    }
     for (let i = buf.indexOf(LF); i >= 0; i = buf.indexOf(LF, i + 1)) newlines++;
     line = newlines + 1;
     if (buf.length > 0) last = buf[buf.length - 1]!;
@@ -91,7 +104,7 @@ export async function quickScanCsv(path: string, fileName: string): Promise<{ re
   }
   if (carry.length) throw invalidUtf8(carry, line, fileName);
   const lines = newlines + (last === LF || last === -1 ? 0 : 1);
-  return { records: Math.max(0, lines - 1), regular };
+  return { records: Math.max(0, lines - 1), regular, padded: padded || last === SPACE };
 }
 
 /** Length of `chunk` without an incomplete multi-byte sequence at its end (held back for the next chunk). */

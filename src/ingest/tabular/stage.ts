@@ -1,27 +1,57 @@
-// A staged file: its mapped columns as all-text rows with the line (CSV) or row number (XLSX) of each, in a temp relation.
+// A staged file: where its mapped columns can be read as text (DuckDB's read_csv, or a temp table for XLSX), and how
+// each row's line (CSV) or row number (XLSX) is found.
 import { stat } from 'node:fs/promises';
 import { RoerError } from '../../errors.ts';
-import type { Store } from '../../store/index.ts';
+import type { Param, Store } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import type { TableSpec } from './types.ts';
 
 export interface Stage {
-  /** Temp view or table with `__line` and the mapped columns under their header names. */
-  view: string;
-  /** field → header name in `view`. */
+  /** FROM item yielding the mapped columns as text under their header names, in file order (bind `params`). */
+  from: string;
+  params: Record<string, Param>;
+  /** true: `from` carries each row's `__line` (XLSX row numbers); false: the line follows from file order (CSV). */
+  lineColumn: boolean;
+  /** True when no cell needs trimming and an empty cell is NULL already (the typed pass then skips that step). */
+  clean: boolean;
+  /** field → header name in `from`. */
   columns: Record<string, string>;
-  /** Data records offered (staged rows plus rows refused while staging). */
+  /** Data records offered (staged rows plus rows refused while staging); final once `confirm` has run. */
   total: number;
-  /** Rows in `view`. */
+  /** Rows `from` yields; final once `confirm` has run. */
   staged: number;
+  /** Temp table (idx, line) when record k does not start on line k + 2 (quoted line breaks, blank lines). */
+  lines?: string;
+  /**
+   * Called with the number of rows DuckDB read: checks it against the byte scan (running the full scan when needed),
+   * quarantines records with the wrong number of fields and sets `total`, `staged` and `lines`.
+   */
+  confirm(rows: number): Promise<void>;
+  /** A temp relation of `__line` + the mapped columns as text, made on demand (only to quarantine valid rows). */
+  raw(): Promise<string>;
+  /** Removes a transcoded copy of the file, if one was made. */
+  dispose(): Promise<void>;
+}
+
+/**
+ * SQL for the line of row `alias` of temp table `table` filled in file order (CTAS keeps insertion order, so rowid is
+ * file order; inside a transaction rowids start at an offset): record k starts on line k + 2 unless `lines` says where.
+ */
+export function lineSql(table: string, alias: string, lines: string | undefined): { line: string; join: string } {
+  const idx = `${alias}.rowid - (SELECT min(rowid) FROM ${table})`;
+  if (lines === undefined) return { line: `CAST(${idx} + 2 AS INTEGER)`, join: '' };
+  return { line: `${alias}__l.line`, join: `JOIN ${lines} ${alias}__l ON ${alias}__l.idx = ${idx}` };
 }
 
 let counter = 0;
 
 /** Unique names for one import's temp objects, so a failed drop never collides with the next file. */
-export function tempNames(): { stage: string; raw: string; lines: string; typed: string; pseudonyms: string } {
+export function tempNames(): { stage: string; raw: string; lines: string; base: string; typed: string; pseudonyms: string } {
   const n = `${process.pid}_${++counter}`;
-  return { stage: `roer_stage_${n}`, raw: `roer_raw_${n}`, lines: `roer_lines_${n}`, typed: `roer_typed_${n}`, pseudonyms: `roer_bsn_${n}` };
+  return {
+    stage: `roer_stage_${n}`, raw: `roer_raw_${n}`, lines: `roer_lines_${n}`, base: `roer_base_${n}`, typed: `roer_typed_${n}`,
+    pseudonyms: `roer_bsn_${n}`,
+  };
 }
 
 /**

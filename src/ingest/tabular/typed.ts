@@ -1,60 +1,87 @@
-// The one SQL pipeline after staging: normalise each mapped cell, parse it per its field type, join the pseudonyms,
-// and record per row which field failed and why. Invalid rows go to quarantine; the writers read only valid rows.
+// The one SQL pass after staging: read each mapped cell once, normalise and parse it per its field type, and record per
+// row which field failed and why — one vectorised CREATE TABLE AS straight from the file. A view adds the line numbers
+// and the pseudonyms. Invalid rows go to quarantine; the writers read only valid rows.
 import { quoteIdent } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
-import { buildPseudonymTable, normaliseBsnSql } from './bsn.ts';
+import { bsnNumberSql, bsnValidSql, buildPseudonymTable, normaliseBsnSql } from './bsn.ts';
 import { FIELDS, type FieldDef } from './fields.ts';
 import { maskedRaw } from './header.ts';
 import { Params } from './params.ts';
-import { reasonSql, sqlType, stripAmountSql, valueSql } from './parse.ts';
-import type { Stage } from './stage.ts';
+import { amountTextSql, centsSql, reasonSql, sqlType, stripAmountSql, valueSql } from './parse.ts';
+import { lineSql, type Stage, type tempNames } from './stage.ts';
 import type { TableSpec } from './types.ts';
 
-/** Column of the typed table holding a field's value (the BSN field holds the pseudonym, so it is named client_id). */
+/** Column of the typed view holding a field's value (the BSN field holds the pseudonym, so it is named client_id). */
 export const typedColumn = (field: string) => (field === 'bsn' ? 'client_id' : field);
 
+const q = quoteIdent;
+
 /**
- * Creates temp table `typed` with `__line`, one typed column per field of the kind, `__ok`, and `extra` columns
- * (SQL over the typed columns), then quarantines every row that is not ok. Returns the number of rows quarantined.
+ * Creates temp table `names.base` (one typed column per field, `__ok`, and for invalid rows `__bad`: the reasons per
+ * field `e:<field>` and the cells `s:<header>`) and over it the view `names.typed` with `__line`, `__rid`, the fields (BSN → client_id) and
+ * `extra` columns (SQL over the typed columns); then quarantines every row that is not ok. Returns how many.
  */
 export async function buildTyped(
-  ctx: ImportContext, spec: TableSpec, stage: Stage, typed: string, pseudonyms: string, extra: Record<string, string> = {},
+  ctx: ImportContext, spec: TableSpec, stage: Stage, names: ReturnType<typeof tempNames>, extra: Record<string, string> = {},
 ): Promise<number> {
   const p = new Params();
   const defs = FIELDS[spec.kind];
   const sourced = Object.keys(defs).filter((f) => f in stage.columns || f in spec.constants);
-  const r = (f: string) => quoteIdent(`r:${f}`);
-  // Two steps so each cell is trimmed once: `t:` holds the trimmed cell, `r:` the recoded/padded/stripped one.
-  const trimmed = Object.entries(stage.columns).map(([f, c]) => `${trimSql(`s.${quoteIdent(c)}`)} AS ${quoteIdent(`t:${f}`)}`);
-  const norm = sourced.map((f) => `${normSql(f, defs[f]!, spec, stage, p)} AS ${r(f)}`);
-  const values = Object.entries(defs).map(([f, d]) => {
-    const v = !sourced.includes(f) ? 'NULL' : f === 'bsn' ? 'b.client_id' : valueSql(d, r(f), spec, p);
-    return `CAST(${v} AS ${sqlType(d)}) AS ${quoteIdent(typedColumn(f))}`;
-  });
+  const headers = [...new Set(Object.values(stage.columns))];
+  const col = (prefix: string, name: string) => q(`${prefix}:${name}`);
+  // Each step is one projection over the previous one, so every cell is trimmed, normalised and parsed exactly once.
+  const steps: string[][] = [
+    Object.entries(stage.columns).map(([f, h]) => `${stage.clean ? col('s', h) : trimSql(col('s', h))} AS ${col('t', f)}`),
+    sourced.map((f) => `${normSql(f, defs[f]!, spec, stage, p)} AS ${col('r', f)}`),
+    sourced.filter((f) => ['amount', 'bsn'].includes(defs[f]!.type)).map((f) =>
+      `${defs[f]!.type === 'bsn' ? bsnNumberSql(col('r', f)) : amountTextSql(col('r', f), spec.decimal)} AS ${col('a', f)}`),
+    Object.entries(defs).map(([f, d]) => `CAST(${!sourced.includes(f) ? 'NULL' : valueOf(f, d, spec, p)} AS ${sqlType(d)}) AS ${col('v', f)}`),
+  ];
   // Only fields that can fail get an error column (a non-required text field never does).
   const checked = sourced.filter((f) => defs[f]!.required || defs[f]!.type !== 'text');
-  const errors = checked.map((f) => {
+  steps.push(checked.map((f) => {
     const d = defs[f]!;
-    const invalid = d.type === 'text' ? 'NULL' : `CASE WHEN ${quoteIdent(typedColumn(f))} IS NULL THEN ${reasonSql(d, r(f), spec, p)} END`;
-    return `CASE WHEN ${r(f)} IS NULL THEN ${d.required ? "'ontbreekt'" : 'NULL'} ELSE ${invalid} END AS ${quoteIdent(`e:${f}`)}`;
-  });
-  const join = sourced.includes('bsn') ? `LEFT JOIN ${pseudonyms} b ON b.bsn = n.${r('bsn')}` : '';
-  if (sourced.includes('bsn')) {
-    const bp = new Params();
-    const from = `(SELECT ${trimSql(`s.${quoteIdent(stage.columns.bsn!)}`)} AS ${quoteIdent('t:bsn')} FROM ${stage.view} s) t`;
-    await buildPseudonymTable(ctx, from, normSql('bsn', defs.bsn!, spec, stage, bp), bp.values, pseudonyms);
-  }
-  const errorCols = checked.map((f) => quoteIdent(`e:${f}`));
-  const extras = Object.entries(extra).map(([name, sql]) => `${sql} AS ${quoteIdent(name)}`);
+    const invalid = d.type === 'text' ? 'NULL' : `CASE WHEN ${col('v', f)} IS NULL THEN ${reasonSql(d, col('r', f), spec, p)} END`;
+    return `CASE WHEN ${col('r', f)} IS NULL THEN ${d.required ? "'ontbreekt'" : 'NULL'} ELSE ${invalid} END AS ${col('e', f)}`;
+  }));
+  steps.push([`${checked.length ? checked.map((f) => `${col('e', f)} IS NULL`).join(' AND ') : 'true'} AS __ok`]);
+  const source = `SELECT ${stage.lineColumn ? '__line, ' : ''}${headers.map((h) => `${q(h)} AS ${col('s', h)}`).join(', ')} FROM ${stage.from}`;
+  const nested = steps.filter((s) => s.length > 0).reduce((from, s) => `SELECT *, ${s.join(', ')} FROM (${from})`, source);
+  const keep = [
+    ...(stage.lineColumn ? ['__line'] : []),
+    ...Object.keys(defs).map((f) => `${col('v', f)} AS ${q(f === 'bsn' ? '__bsn' : f)}`),
+    '__ok',
+    // An invalid row keeps its reasons and its cells in one column, which stays NULL (nearly free) for valid rows.
+    `CASE WHEN NOT __ok THEN struct_pack(${[...checked.map((f) => col('e', f)), ...headers.map((h) => col('s', h))].map((c) => `${c} := ${c}`).join(', ')}) END AS __bad`,
+  ];
+  await ctx.store.run(`CREATE TEMP TABLE ${names.base} AS SELECT ${keep.join(', ')} FROM (${nested})`, { ...stage.params, ...p.values });
+
+  const rows = (await ctx.store.one<{ n: number }>(`SELECT count(*) AS n FROM ${names.base}`))!.n;
+  await stage.confirm(rows);
+  await createView(ctx, stage, names, 'bsn' in defs, extra);
+  return quarantineInvalid(ctx, stage, names.typed, checked);
+}
+
+/** The value of a field from its normalised cell `r:<field>` (amounts and BSNs from `a:<field>`, one step earlier). */
+function valueOf(field: string, def: FieldDef, spec: TableSpec, p: Params): string {
+  const r = q(`r:${field}`), a = q(`a:${field}`);
+  if (def.type === 'amount') return centsSql(a);
+  if (def.type === 'bsn') return `CASE WHEN ${bsnValidSql(r, a)} THEN ${r} END`;
+  return valueSql(def, r, spec, p);
+}
+
+/** The view the quarantine, the duplicate check and the writers read: lines, pseudonyms and the plan's extra columns. */
+async function createView(
+  ctx: ImportContext, stage: Stage, names: ReturnType<typeof tempNames>, hasBsn: boolean, extra: Record<string, string>,
+): Promise<void> {
+  if (hasBsn) await buildPseudonymTable(ctx, names.base, '__bsn', names.pseudonyms);
+  const { line, join } = stage.lineColumn ? { line: '', join: '' } : lineSql(names.base, 'b', stage.lines);
+  const extras = Object.entries(extra).map(([name, sql]) => `, ${sql} AS ${q(name)}`).join('');
   await ctx.store.run(
-    `CREATE TEMP TABLE ${typed} AS
-     SELECT *, ${errorCols.length ? errorCols.map((c) => `${c} IS NULL`).join(' AND ') : 'true'} AS __ok ${extras.map((e) => `, ${e}`).join('')}
-     FROM (SELECT * EXCLUDE (${sourced.map(r).join(', ')})${errors.map((e) => `, ${e}`).join('')}
-           FROM (SELECT n.*, ${values.join(', ')}
-                 FROM (SELECT t.__line, ${norm.join(', ')} FROM (SELECT s.__line, ${trimmed.join(', ')} FROM ${stage.view} s) t) n ${join}))`,
-    p.values,
+    `CREATE TEMP VIEW ${names.typed} AS SELECT *${extras} FROM (
+       SELECT ${line ? `${line} AS __line, ` : ''}b.rowid AS __rid, b.*${hasBsn ? ' EXCLUDE (__bsn), p.client_id' : ''}
+       FROM ${names.base} b ${hasBsn ? `LEFT JOIN ${names.pseudonyms} p ON p.bsn = b.__bsn` : ''} ${join})`,
   );
-  return quarantineInvalid(ctx, stage, typed, checked);
 }
 
 /** Trimmed cell, NULL when empty; trim() only runs on cells that need it (it costs as much as copying the file). */
@@ -62,7 +89,7 @@ const trimSql = (c: string) => `nullif(CASE WHEN prefix(${c}, ' ') OR suffix(${c
 
 /** The normalised cell of `field`: trimmed, empty → NULL, recoded by `values`, zero-padded, amount signs stripped. */
 function normSql(field: string, def: FieldDef, spec: TableSpec, stage: Stage, p: Params): string {
-  let x = field in stage.columns ? `t.${quoteIdent(`t:${field}`)}` : p.add(spec.constants[field]!);
+  let x = field in stage.columns ? q(`t:${field}`) : p.add(spec.constants[field]!);
   const recode = spec.values[field];
   if (recode && Object.keys(recode).length > 0) {
     x = `CASE ${x} ${Object.entries(recode).map(([from, to]) => `WHEN ${p.add(from)} THEN ${p.add(to)}`).join(' ')} ELSE ${x} END`;
@@ -73,25 +100,21 @@ function normSql(field: string, def: FieldDef, spec: TableSpec, stage: Stage, p:
   return x;
 }
 
+/** Cells of a row as the quarantine keeps them: the mapped columns only, BSN masked. */
+const rawOf = (stage: Stage, row: Record<string, unknown>, prefix: string) =>
+  maskedRaw([...new Set(Object.values(stage.columns))].map((h) => [h, row[`${prefix}${h}`] as string | null]), stage.columns.bsn);
+
 async function quarantineInvalid(ctx: ImportContext, stage: Stage, typed: string, checked: string[]): Promise<number> {
   const bad = await ctx.store.one<{ n: number }>(`SELECT count(*) AS n FROM ${typed} WHERE NOT __ok`);
-  if (bad!.n === 0) return 0; // the common case: skip joining the whole file back to its staged text
-  const fileCols = Object.entries(stage.columns);
+  if (bad!.n === 0) return 0;
+  const cells = [...checked.map((f) => [`e:${f}`, `e:${f}`]), ...[...new Set(Object.values(stage.columns))].map((h) => [`s:${h}`, `c:${h}`])];
   const rows = await ctx.store.all(
-    `SELECT t.__line, ${checked.map((f) => `t.${quoteIdent(`e:${f}`)}`).join(', ')}
-            ${fileCols.map(([f, c]) => `, s.${quoteIdent(c)} AS ${quoteIdent(`c:${f}`)}`).join('')}
-     FROM ${typed} t JOIN ${stage.view} s ON s.__line = t.__line WHERE NOT t.__ok ORDER BY t.__line`,
-  );
+    `SELECT __line, ${cells.map(([from, to]) => `__bad.${q(from!)} AS ${q(to!)}`).join(', ')} FROM ${typed} WHERE NOT __ok ORDER BY __line`);
   const label = (f: string) => stage.columns[f] ?? `(constante ${f})`;
   for (const row of rows) {
     const errs = checked.filter((f) => row[`e:${f}`] !== null).map((f) => ({ field: label(f), reason: String(row[`e:${f}`]) }));
     const more = errs.slice(1).map((e) => `; ook ${e.field}: ${e.reason}`).join('');
-    ctx.quarantine({
-      record: Number(row.__line),
-      field: errs[0]!.field,
-      reason: errs[0]!.reason + more,
-      raw: maskedRaw(fileCols.map(([f, c]) => [c, row[`c:${f}`] as string | null]), stage.columns.bsn),
-    });
+    ctx.quarantine({ record: Number(row.__line), field: errs[0]!.field, reason: errs[0]!.reason + more, raw: rawOf(stage, row, 'c:') });
   }
   return rows.length;
 }
@@ -100,24 +123,31 @@ async function quarantineInvalid(ctx: ImportContext, stage: Stage, typed: string
  * Within one file the last row with a key wins; earlier rows with the same key are quarantined (never silently
  * dropped) and marked not ok. Returns how many.
  */
-export async function quarantineDuplicates(ctx: ImportContext, stage: Stage, typed: string, key: string[]): Promise<number> {
-  const any = await ctx.store.one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${typed} WHERE __ok GROUP BY ${key.join(', ')} HAVING count(*) > 1)`);
-  if (any!.n === 0) return 0; // a cheap hash aggregate first; the window below only runs when there are duplicates
-  const dups = `SELECT __line, keep FROM (SELECT __line, max(__line) OVER (PARTITION BY ${key.join(', ')}) AS keep FROM ${typed} WHERE __ok) WHERE __line <> keep`;
-  const fileCols = Object.entries(stage.columns);
+export async function quarantineDuplicates(
+  ctx: ImportContext, spec: TableSpec, stage: Stage, names: ReturnType<typeof tempNames>, key: string[],
+): Promise<number> {
+  const typed = names.typed;
+  // Keys of plain fields are counted in the base table, without the view's joins.
+  const plain = key.every((k) => k in FIELDS[spec.kind] && k !== 'bsn');
+  // A cheap aggregate on one 64-bit hash of the key first: equal keys have equal hashes, so no repeated hash proves
+  // there are no duplicates; only then (or on a collision) the window below runs.
+  const any = await ctx.store.one<{ n: number }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM ${plain ? names.base : typed} WHERE __ok GROUP BY hash(${key.join(', ')}) HAVING count(*) > 1)`);
+  if (any!.n === 0) return 0;
+  const dups = `SELECT __line, __rid, keep FROM (SELECT __line, __rid, max(__line) OVER (PARTITION BY ${key.join(', ')}) AS keep FROM ${typed} WHERE __ok) WHERE __line <> keep`;
+  const raw = await stage.raw(); // valid rows keep no copy of their cells: read them again, only now
+  const headers = [...new Set(Object.values(stage.columns))];
   const rows = await ctx.store.all(
-    `SELECT d.__line, d.keep ${fileCols.map(([f, c]) => `, s.${quoteIdent(c)} AS ${quoteIdent(`c:${f}`)}`).join('')}
-     FROM (${dups}) d JOIN ${stage.view} s ON s.__line = d.__line ORDER BY d.__line`,
+    `SELECT d.__line, d.keep ${headers.map((h) => `, s.${q(h)} AS ${q(`c:${h}`)}`).join('')}
+     FROM (${dups}) d JOIN ${raw} s ON s.__line = d.__line ORDER BY d.__line`,
   );
   if (rows.length === 0) return 0;
   for (const row of rows) {
     ctx.quarantine({
-      record: Number(row.__line),
-      field: null,
-      reason: `dubbel: regel ${row.keep} heeft dezelfde sleutel en vervangt deze regel`,
-      raw: maskedRaw(fileCols.map(([f, c]) => [c, row[`c:${f}`] as string | null]), stage.columns.bsn),
+      record: Number(row.__line), field: null,
+      reason: `dubbel: regel ${row.keep} heeft dezelfde sleutel en vervangt deze regel`, raw: rawOf(stage, row, 'c:'),
     });
   }
-  await ctx.store.run(`UPDATE ${typed} SET __ok = false WHERE __line IN (SELECT __line FROM (${dups}))`);
+  await ctx.store.run(`UPDATE ${names.base} SET __ok = false WHERE rowid IN (SELECT __rid FROM (${dups}))`);
   return rows.length;
 }

@@ -94,7 +94,7 @@ export function planFor(spec: TableSpec, typed: string, file: string): KindPlan 
         writes: [
           { table: 'provider', key: ['agb'], merge: true, from: `${valid} GROUP BY provider_agb`, cols: { agb: 'provider_agb', name: 'CAST(NULL AS VARCHAR)' } },
           {
-            main: true, table: 'invoice_line', key: ['provider_agb', 'reference'], from: valid, ignore: ['file_id'],
+            main: true, plain: true, table: 'invoice_line', key: ['provider_agb', 'reference'], from: valid, ignore: ['file_id'],
             cols: {
               provider_agb: 'provider_agb', reference: 'reference', previous_reference: 'previous_reference', municipality: 'municipality',
               client_id: 'client_id', allocation_no: 'allocation_no', invoice_no: 'invoice_no', invoice_date: 'invoice_date',

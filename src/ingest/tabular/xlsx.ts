@@ -81,5 +81,9 @@ async function stageSheet(
   app!.flushSync();
   app!.closeSync();
   if (total === 0) throw new RoerError(`${ctx.fileName}: het werkblad bevat alleen een kopregel, geen gegevens.`);
-  return { view: names.stage, columns, total, staged: total };
+  const table = names.stage;
+  return {
+    from: table, params: {}, lineColumn: true, columns, total, staged: total, clean: true, // cells trimmed, '' appended as NULL
+    confirm: async () => {}, raw: async () => table, dispose: async () => {},
+  };
 }

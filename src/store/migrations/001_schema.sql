@@ -130,8 +130,9 @@ CREATE TABLE invoice_line (                  -- JW323 (from 2021) or JW303 / cas
   amount_cents        BIGINT NOT NULL,      -- signed: credit lines are negative
   debit_credit        VARCHAR NOT NULL,     -- 'D' or 'C'
   message_kind        VARCHAR NOT NULL,     -- 'JW323', 'JW303', 'export'
-  file_id             VARCHAR NOT NULL,
-  PRIMARY KEY (provider_agb, reference)
+  file_id             VARCHAR NOT NULL
+  -- (provider_agb, reference) is unique, kept so by the importers (anti-join); no PRIMARY KEY: its index made bulk
+  -- loading ~6x slower (measured: 1 M lines 0.9 s without, 5.4 s with, 16 s inside a transaction)
 );
 
 CREATE TABLE invoice_rejection (             -- JW325: only rejected lines; accepted = claimed - rejected
