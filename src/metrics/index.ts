@@ -1,5 +1,6 @@
 // The metrics engine's import surface: the catalogue, lookup, and computeMetric (validates, then computes).
 import { refreshDerived, type Store } from '../store/index.ts';
+import { DERIVE_STEPS } from '../store/derive.ts';
 import { budgetRealisation } from './budget.ts';
 import { cohorts } from './cohorts.ts';
 import { costs } from './costs.ts';
@@ -51,10 +52,15 @@ export async function computeMetric(store: Store, id: string, request: Partial<M
 
 const derived = new WeakSet<Store>();
 
-/** Builds the derived tables once for a store that never had them (e.g. opened before any import). */
+/**
+ * Builds the derived tables once for a store that lacks any of them (opened before any import, or derived by an older
+ * version of Roer that had fewer tables).
+ */
 async function ensureDerived(store: Store): Promise<void> {
   if (derived.has(store)) return;
-  const found = await store.one<{ n: number }>(`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'd_cost'`);
-  if (!found?.n) await refreshDerived(store);
+  const names = DERIVE_STEPS.map(([name]) => name);
+  const found = await store.one<{ n: number }>(
+    `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN (${names.map(() => '?').join(', ')})`, names);
+  if (Number(found?.n ?? 0) < names.length) await refreshDerived(store);
   derived.add(store);
 }

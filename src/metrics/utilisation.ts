@@ -3,20 +3,34 @@ import type { Store } from '../store/index.ts';
 import { sql } from './sql/compose.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { allocFact, costFact } from './sql/facts.ts';
-import type { Where } from './sql/filters.ts';
+import { filterWhere, type Where } from './sql/filters.ts';
+import { utilisationPrecomputed } from './sql/precomputed.ts';
 import { eur, pct, result, rowsAndTotals, splitColumns, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
-function utilisationSql(req: MetricRequest, split: Dimension[]): Where {
+/**
+ * CTE `joined`: one row per split value × allocation active in the period, with its allocated euros, whether all of it
+ * was priced, and the accepted invoiced euros of care in the period (same split value).
+ */
+function joinedSql(req: MetricRequest, split: Dimension[]): Where {
+  const names = split as string[];
+  if (utilisationPrecomputed(req.filters, split)) {
+    // Per allocation × year at load; years with only invoices count towards the allocation when the year is not split.
+    const period = { date: 'f.first_day', start: 'f.first_day', end: 'f.last_day' };
+    return sql`joined AS (
+      SELECT ${[...splitSelect(split, period), ''].join(', ')} f.alloc_key, f.client_id,
+             sum(f.allocated_cents) FILTER (WHERE f.has_alloc) AS allocated_cents, bool_and(f.priced) AS priced,
+             sum(f.invoiced_cents) AS invoiced_cents
+      FROM d_util_year f WHERE ${filterWhere(req.filters, period)} GROUP BY ALL HAVING bool_or(f.has_alloc))`;
+  }
   const al = allocFact(req, split);
   // The invoice side follows the care period, whatever the basis, so both sides cover the same days.
   const inv = costFact({ ...req, filters: { ...req.filters, basis: 'care' } }, split);
-  const names = split as string[];
   const alKeys = [...splitSelect(split, al.period), ''].join(', ');
   const invKeys = [...splitSelect(split, inv.period), ''].join(', ');
   const on = names.map((n) => `AND al.${n} IS NOT DISTINCT FROM inv.${n}`).join(' ');
   return sql`
-    WITH al AS (
+    al AS (
       SELECT ${alKeys} f.alloc_key, f.client_id,
              sum(f.allocated_cents * ${al.days} / f.days) AS allocated_cents,
              bool_and(${al.priced}) AS priced
@@ -24,15 +38,24 @@ function utilisationSql(req: MetricRequest, split: Dimension[]): Where {
     inv AS (
       SELECT ${invKeys} f.municipality || '/' || f.allocation_no AS alloc_key, sum(f.amount_cents) AS invoiced_cents
       FROM ${inv.from} WHERE ${inv.where} AND f.allocation_no IS NOT NULL GROUP BY ALL),
-    -- One row per split value × allocation (al is grouped so, inv matches at most once): allocations are counted with
-    -- count(*), clients in two steps (per client first), which is much cheaper than count(DISTINCT).
+    -- al is grouped per split value × allocation and inv matches at most once.
+    joined AS (SELECT al.*, inv.invoiced_cents FROM al LEFT JOIN inv ON al.alloc_key = inv.alloc_key ${on})`;
+}
+
+function utilisationSql(req: MetricRequest, split: Dimension[]): Where {
+  const names = split as string[];
+  const k = names.map((n) => `${n}, `).join('');
+  // Allocations are counted with count(*) (one row each), clients in two steps (per client first), which is much
+  // cheaper than count(DISTINCT).
+  return sql`
+    WITH ${joinedSql(req, split)},
     per_client AS (
-      SELECT ${names.map((n) => `al.${n}, `).join('')} al.client_id, count(*) AS allocations,
-             count(*) FILTER (WHERE inv.invoiced_cents > 0) AS invoiced_allocations, sum(al.allocated_cents) AS allocated_cents,
-             sum(inv.invoiced_cents) FILTER (WHERE al.priced) AS invoiced_priced_cents, sum(inv.invoiced_cents) AS invoiced_cents,
-             count(*) FILTER (WHERE NOT al.priced) AS unpriced
-      FROM al LEFT JOIN inv ON al.alloc_key = inv.alloc_key ${on} GROUP BY ALL)
-    SELECT ${names.map((n) => `${n}, `).join('')}
+      SELECT ${k} client_id, count(*) AS allocations,
+             count(*) FILTER (WHERE invoiced_cents > 0) AS invoiced_allocations, sum(allocated_cents) AS allocated_cents,
+             sum(invoiced_cents) FILTER (WHERE priced) AS invoiced_priced_cents, sum(invoiced_cents) AS invoiced_cents,
+             count(*) FILTER (WHERE NOT priced) AS unpriced
+      FROM joined GROUP BY ALL)
+    SELECT ${k}
            coalesce(sum(allocations), 0)::BIGINT AS allocations, coalesce(sum(invoiced_allocations), 0)::BIGINT AS invoiced_allocations,
            count(*) AS clients, count(*) FILTER (WHERE invoiced_allocations > 0) AS invoiced_clients,
            round(sum(allocated_cents))::BIGINT AS allocated_cents,

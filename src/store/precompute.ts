@@ -3,6 +3,7 @@
 //   d_client_seg / d_provider_seg  trajectories merged per client × municipality (× provider), like d_care_seg per care type
 //   d_client_rseg / d_care_rseg    the same merged over municipalities (per client, per client × care type): who is in care
 //   d_cost_year / d_care_year / d_alloc_year  year rollups of the three facts, with the age band of the underlying row
+//   d_util_year       per allocation × year: allocated euros and the accepted invoiced euros of care in that year
 //   d_entry           earliest care per client × municipality × care type (first entry into care)
 //   d_reindication    allocations followed by a new one of the same care type within 31 days of their end
 //   d_wait            requests (JW315) paired with the allocation that followed, with the days in between
@@ -44,16 +45,35 @@ FROM (SELECT client_id, municipality, care_type, district, sex, birth_month, ${a
       FROM d_care_piece GROUP BY ALL)
 ORDER BY first_day, municipality, client_id`;
 
+/** `any_value(c) AS c` for columns that depend on the grouping key (cheaper than grouping by all of them). */
+const anyValues = (cols: string) => cols.split(',').map((c) => `any_value(${c.trim()}) AS ${c.trim()}`).join(', ');
+
 // priced: every month piece had an amount (utilisation counts euros only over priced allocations).
 const ALLOC_YEAR = `
 CREATE OR REPLACE TABLE d_alloc_year AS
 SELECT ${FACT_DIMENSION_COLUMNS}, alloc_key, allocation_no, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day,
        days, allocated_cents, priced
-FROM (SELECT ${FACT_DIMENSION_COLUMNS}, alloc_key, allocation_no, ${ageBandSql('birth_month', 'first_day')} AS age_band,
-             year(month) AS y, sum(days)::BIGINT AS days, sum(allocated_cents) AS allocated_cents,
-             bool_and(allocated_cents IS NOT NULL) AS priced
-      FROM d_alloc_piece GROUP BY ALL)
+FROM (SELECT ${anyValues(FACT_DIMENSION_COLUMNS)}, alloc_key, any_value(allocation_no) AS allocation_no,
+             ${ageBandSql('birth_month', 'first_day')} AS age_band, year(month) AS y, sum(days)::BIGINT AS days,
+             sum(allocated_cents) AS allocated_cents, bool_and(allocated_cents IS NOT NULL) AS priced
+      FROM d_alloc_piece GROUP BY alloc_key, y, age_band)
 ORDER BY first_day, municipality, alloc_key`;
+
+// has_alloc: the allocation was active in the year (else only invoices for care that year; kept, because a question
+// over several years compares all invoices of the period with the allocation).
+const UTIL_YEAR = `
+CREATE OR REPLACE TABLE d_util_year AS
+WITH al AS (SELECT alloc_key, first_day, sum(allocated_cents) AS allocated_cents, bool_and(priced) AS priced
+            FROM d_alloc_year GROUP BY alloc_key, first_day),
+inv AS (SELECT municipality || '/' || allocation_no AS alloc_key, care_date AS first_day, sum(amount_cents)::BIGINT AS invoiced_cents
+        FROM d_cost_year WHERE allocation_no IS NOT NULL GROUP BY ALL)
+SELECT a.alloc_key, a.municipality, a.client_id, k.first_day, (k.first_day + INTERVAL 1 YEAR - INTERVAL 1 DAY)::DATE AS last_day,
+       al.alloc_key IS NOT NULL AS has_alloc, al.allocated_cents, al.priced, inv.invoiced_cents
+FROM (SELECT alloc_key, first_day FROM al UNION SELECT alloc_key, first_day FROM inv) k
+JOIN d_alloc a ON a.alloc_key = k.alloc_key
+LEFT JOIN al ON al.alloc_key = k.alloc_key AND al.first_day = k.first_day
+LEFT JOIN inv ON inv.alloc_key = k.alloc_key AND inv.first_day = k.first_day
+ORDER BY k.first_day, a.municipality, a.alloc_key`;
 
 const ENTRY = `
 CREATE OR REPLACE TABLE d_entry AS
@@ -116,7 +136,7 @@ FROM ${steps} GROUP BY ALL ORDER BY client_id`;
 export const PRECOMPUTE_STEPS: [name: string, sql: string][] = [
   ['d_client_seg', segTable('d_client_seg', [])], ['d_provider_seg', segTable('d_provider_seg', ['provider_agb'])],
   ['d_client_rseg', segTable('d_client_rseg', [], false)], ['d_care_rseg', segTable('d_care_rseg', ['care_type'], false)],
-  ['d_cost_year', COST_YEAR], ['d_care_year', CARE_YEAR], ['d_alloc_year', ALLOC_YEAR], ['d_entry', ENTRY],
+  ['d_cost_year', COST_YEAR], ['d_care_year', CARE_YEAR], ['d_alloc_year', ALLOC_YEAR], ['d_util_year', UTIL_YEAR], ['d_entry', ENTRY],
   ['d_reindication', REINDICATION], ['d_wait', WAIT],
   ['d_stack_client', stackTable('d_stack_client', [])], ['d_stack_mun', stackTable('d_stack_mun', ['municipality'])],
   ['d_step_client', stepTable('d_step_client', ['district', 'sex'])],

@@ -58,6 +58,16 @@ export function regionSegmentTable(filters: Filters, dims: readonly Dimension[])
   return table === 'd_client_seg' ? 'd_client_rseg' : table === 'd_care_seg' ? 'd_care_rseg' : null;
 }
 
+/**
+ * True when utilisation may read d_util_year (allocated and invoiced per allocation × year): whole years, cut and filtered
+ * at most by year and municipality (both sides of an allocation share those; other cuts may differ between a cost line
+ * and its allocation).
+ */
+export function utilisationPrecomputed(filters: Filters, split: readonly Dimension[]): boolean {
+  return wholeYears(filters, split) && split.every((d) => d === 'year' || d === 'municipality')
+    && filteredDimensions(filters).every((d) => d === 'municipality');
+}
+
 /** True when first entry may be read from d_entry (kept per client × municipality × care type). */
 export function entryPrecomputed(filters: Filters): boolean {
   return precomputed.enabled
