@@ -140,29 +140,48 @@ export async function importPaths(store: Store, paths: string[], opts: ImportOpt
     }
   };
 
-  /** Takes the batcher's batch: files whose validation failed are refused alone, the rest imported together. */
-  const flush = async (batcher: Batcher<Job>): Promise<void> => {
-    const jobs: Job[] = [];
-    for (const j of batcher.take()) {
+  /** Imports a taken batch: files whose validation failed (or that were refused while parsing) alone, the rest together. */
+  const importJobs = async (jobs: Job[], refused: [number, unknown][]): Promise<void> => {
+    for (const [at, e] of refused) done[at] = await refuse(store, baseOf(plan[at]!), plan[at]!.fileId, e);
+    const ok: Job[] = [];
+    for (const j of jobs) {
       const refusal = validationRefusal(await validations.get(j.file.path)!.catch((e): FileValidation => ({ errors: [], failed: String(e) })));
       if (refusal) done[j.at] = await refuse(store, baseOf(j.file), j.file.fileId, refusal);
-      else jobs.push(j);
+      else ok.push(j);
     }
-    if (jobs.length > 0) await importBatch(jobs);
+    if (ok.length > 0) await importBatch(ok);
+  };
+
+  // While a batch is written (DuckDB works on its own threads), the next one is parsed. Nothing touches the store
+  // outside `inflight`: refusals found while parsing wait for their batch.
+  let inflight: Promise<void> = Promise.resolve();
+  let refusedEarly: [number, unknown][] = [];
+  const flush = async (batcher: Batcher<Job>): Promise<void> => {
+    const jobs = batcher.take();
+    const refused = refusedEarly;
+    refusedEarly = [];
+    await inflight;
+    inflight = importJobs(jobs, refused);
+    inflight.catch(() => undefined); // awaited (and thrown) by the next flush
+  };
+  const settle = async (batcher: Batcher<Job>): Promise<void> => {
+    await flush(batcher);
+    await inflight;
   };
 
   const batcher = new Batcher<Job>(opts.batchFiles ? { files: opts.batchFiles, bytes: Infinity } : undefined);
   for (const [at, f] of plan.entries()) {
     progress(at);
     const pending = batcher.current[0]?.file.ijw;
-    if (!f.ijw || f.size > SMALL_FILE_BYTES || (pending !== undefined && pending !== f.ijw)) await flush(batcher);
+    if (!f.ijw || f.size > SMALL_FILE_BYTES) await settle(batcher);
+    else if (pending !== undefined && pending !== f.ijw) await flush(batcher);
     if (f.ijw && f.size <= SMALL_FILE_BYTES) {
       const file = { ...f, ijw: f.ijw };
       let parsed: ParsedMessage;
       try {
         parsed = await parseMessage(f.path, f.ijw, opts.secret, maxBytes);
       } catch (e) {
-        done[at] = await refuse(store, baseOf(f), f.fileId, e);
+        refusedEarly.push([at, e]);
         continue;
       }
       const job: Job = { at, file, parsed, size: f.size, keys: [...parsed.keys, `bestand|${f.fileName}`] };
@@ -179,7 +198,7 @@ export async function importPaths(store: Store, paths: string[], opts: ImportOpt
       }
     }
   }
-  await flush(batcher);
+  await settle(batcher);
   opts.onProgress?.({ filesDone: plan.length, filesTotal: plan.length, records, file: '' });
   if (changed) await refreshDerived(store);
   return [...reports, ...done];

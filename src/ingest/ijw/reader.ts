@@ -1,7 +1,7 @@
 // Streams one XML file through saxes, refusing hostile input: DOCTYPE (external entities, entity bombs), non-UTF-8 text,
 // oversized files, truncated or not-well-formed XML. Emits local element names with their text and line numbers.
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { SaxesParser } from 'saxes';
 import { RoerError } from '../../errors.ts';
 
@@ -9,6 +9,7 @@ import { RoerError } from '../../errors.ts';
 export const DEFAULT_MAX_BYTES = 512 * 1024 ** 2;
 /** No element of an iJw message comes near this; a longer text is an attack or a broken file. */
 const MAX_TEXT = 1024 * 1024;
+const CHUNK = 1 << 20;
 
 export interface XmlHandler {
   /** A start tag; `name` without namespace prefix. `attrs` only for the root element. */
@@ -43,7 +44,7 @@ export function isUtf8Label(encoding: string): boolean {
 
 /** Parses `path` as one XML document, calling `handler` per element. Throws a RoerError when the file is refused. */
 export async function readXml(path: string, handler: XmlHandler, maxBytes = DEFAULT_MAX_BYTES): Promise<void> {
-  await checkSize(path, maxBytes);
+  const size = await checkSize(path, maxBytes);
   const parser = new SaxesParser({ position: true });
   let text = '';
   let root = true;
@@ -75,7 +76,9 @@ export async function readXml(path: string, handler: XmlHandler, maxBytes = DEFA
     text = '';
   });
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+  // A small file is one chunk anyway: read it at once instead of opening a stream (with its 1 MB buffer) per file.
+  const chunks = size <= CHUNK ? [await readFile(path)] : createReadStream(path, { highWaterMark: CHUNK });
+  for await (const chunk of chunks) {
     parser.write(decode(decoder, chunk as Buffer, parser.line));
   }
   parser.write(decode(decoder, undefined, parser.line));
