@@ -51,7 +51,7 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
       },
       async raw() {
         await ctx.store.run(`CREATE TEMP TABLE ${names.raw} AS SELECT * FROM ${from}`, params);
-        const { line, join } = lineSql(names.raw, 'r', stage.lines);
+        const { line, join } = await lineSql(ctx.store, names.raw, 'r', stage.lines);
         await ctx.store.run(`CREATE TEMP VIEW ${names.stage} AS SELECT ${line} AS __line, ${cols.map((c) => `r.${c}`).join(', ')} FROM ${names.raw} r ${join}`);
         return names.stage;
       },

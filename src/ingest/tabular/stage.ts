@@ -36,9 +36,14 @@ export interface Stage {
 /**
  * SQL for the line of row `alias` of temp table `table` filled in file order (CTAS keeps insertion order, so rowid is
  * file order; inside a transaction rowids start at an offset): record k starts on line k + 2 unless `lines` says where.
+ * The offset is read once and written into the SQL as a number (a scalar subquery would cost a join on every read).
  */
-export function lineSql(table: string, alias: string, lines: string | undefined): { line: string; join: string } {
-  const idx = `${alias}.rowid - (SELECT min(rowid) FROM ${table})`;
+export async function lineSql(
+  store: Store, table: string, alias: string, lines: string | undefined,
+): Promise<{ line: string; join: string }> {
+  const first = (await store.one<{ m: string | null }>(`SELECT CAST(min(rowid) AS VARCHAR) AS m FROM ${table}`))?.m ?? '0';
+  if (!/^\d+$/.test(first)) throw new Error(`unexpected rowid ${first}`);
+  const idx = `(${alias}.rowid - ${first})`;
   if (lines === undefined) return { line: `CAST(${idx} + 2 AS INTEGER)`, join: '' };
   return { line: `${alias}__l.line`, join: `JOIN ${lines} ${alias}__l ON ${alias}__l.idx = ${idx}` };
 }

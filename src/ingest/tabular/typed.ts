@@ -17,8 +17,8 @@ export const typedColumn = (field: string) => (field === 'bsn' ? 'client_id' : f
 const q = quoteIdent;
 
 /**
- * Creates temp table `names.base` (one typed column per field, `__ok`, and for invalid rows `__bad`: the reasons per
- * field `e:<field>` and the cells `s:<header>`) and over it the view `names.typed` with `__line`, `__rid`, the fields (BSN → client_id) and
+ * Creates temp table `names.base` (one typed column per field, `__ok`, and for invalid rows `__bad`: JSON with the
+ * reasons per field `e:<field>` and the cells `s:<header>`) and over it the view `names.typed` with `__line`, `__rid`, the fields (BSN → client_id) and
  * `extra` columns (SQL over the typed columns); then quarantines every row that is not ok. Returns how many.
  */
 export async function buildTyped(
@@ -51,8 +51,8 @@ export async function buildTyped(
     ...(stage.lineColumn ? ['__line'] : []),
     ...Object.keys(defs).map((f) => `${col('v', f)} AS ${q(f === 'bsn' ? '__bsn' : f)}`),
     '__ok',
-    // An invalid row keeps its reasons and its cells in one column, which stays NULL (nearly free) for valid rows.
-    `CASE WHEN NOT __ok THEN struct_pack(${[...checked.map((f) => col('e', f)), ...headers.map((h) => col('s', h))].map((c) => `${c} := ${c}`).join(', ')}) END AS __bad`,
+    // An invalid row keeps its reasons and its cells as one JSON text, NULL (nearly free) for valid rows.
+    `CASE WHEN NOT __ok THEN CAST(to_json(struct_pack(${[...checked.map((f) => col('e', f)), ...headers.map((h) => col('s', h))].map((c) => `${c} := ${c}`).join(', ')})) AS VARCHAR) END AS __bad`,
   ];
   await ctx.store.run(`CREATE TEMP TABLE ${names.base} AS SELECT ${keep.join(', ')} FROM (${nested})`, { ...stage.params, ...p.values });
 
@@ -75,7 +75,7 @@ async function createView(
   ctx: ImportContext, stage: Stage, names: ReturnType<typeof tempNames>, hasBsn: boolean, extra: Record<string, string>,
 ): Promise<void> {
   if (hasBsn) await buildPseudonymTable(ctx, names.base, '__bsn', names.pseudonyms);
-  const { line, join } = stage.lineColumn ? { line: '', join: '' } : lineSql(names.base, 'b', stage.lines);
+  const { line, join } = stage.lineColumn ? { line: '', join: '' } : await lineSql(ctx.store, names.base, 'b', stage.lines);
   const extras = Object.entries(extra).map(([name, sql]) => `, ${sql} AS ${q(name)}`).join('');
   await ctx.store.run(
     `CREATE TEMP VIEW ${names.typed} AS SELECT *${extras} FROM (
@@ -107,14 +107,13 @@ const rawOf = (stage: Stage, row: Record<string, unknown>, prefix: string) =>
 async function quarantineInvalid(ctx: ImportContext, stage: Stage, typed: string, checked: string[]): Promise<number> {
   const bad = await ctx.store.one<{ n: number }>(`SELECT count(*) AS n FROM ${typed} WHERE NOT __ok`);
   if (bad!.n === 0) return 0;
-  const cells = [...checked.map((f) => [`e:${f}`, `e:${f}`]), ...[...new Set(Object.values(stage.columns))].map((h) => [`s:${h}`, `c:${h}`])];
-  const rows = await ctx.store.all(
-    `SELECT __line, ${cells.map(([from, to]) => `__bad.${q(from!)} AS ${q(to!)}`).join(', ')} FROM ${typed} WHERE NOT __ok ORDER BY __line`);
+  const rows = (await ctx.store.all<{ __line: number; __bad: string }>(`SELECT __line, __bad FROM ${typed} WHERE NOT __ok ORDER BY __line`))
+    .map((r): Record<string, unknown> => ({ __line: r.__line, ...(JSON.parse(r.__bad) as Record<string, string | null>) }));
   const label = (f: string) => stage.columns[f] ?? `(constante ${f})`;
   for (const row of rows) {
     const errs = checked.filter((f) => row[`e:${f}`] !== null).map((f) => ({ field: label(f), reason: String(row[`e:${f}`]) }));
     const more = errs.slice(1).map((e) => `; ook ${e.field}: ${e.reason}`).join('');
-    ctx.quarantine({ record: Number(row.__line), field: errs[0]!.field, reason: errs[0]!.reason + more, raw: rawOf(stage, row, 'c:') });
+    ctx.quarantine({ record: Number(row.__line), field: errs[0]!.field, reason: errs[0]!.reason + more, raw: rawOf(stage, row, 's:') });
   }
   return rows.length;
 }
