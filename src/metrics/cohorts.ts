@@ -1,6 +1,7 @@
 // Cohorts: clients grouped by the year they first entered care, followed through the later years.
 import type { Store } from '../store/index.ts';
-import { bind, sql } from './sql/compose.ts';
+import { sql } from './sql/compose.ts';
+import { inPeriod } from './sql/filters.ts';
 import { clientYearCostSql, entrySql } from './sql/entry.ts';
 import { eur, pct, result, round, ratio, query } from './result.ts';
 import type { Metric, MetricRequest } from './types.ts';
@@ -19,12 +20,11 @@ export const cohorts: Metric = {
     const q = sql`
       WITH entry AS (${entrySql(req.filters)}),
       cy AS (${clientYearCostSql({ ...req, filters: { ...req.filters, from: undefined, to: undefined } }, [])}),
-      cohort AS (SELECT client_id, year(entry_date) AS cohort FROM entry
-                 WHERE entry_date >= coalesce(${bind(req.filters.from ?? null, 'DATE')}, entry_date)
-                   AND entry_date <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, entry_date)),
+      cohort AS (SELECT client_no, year(entry_date) AS cohort FROM entry
+                 WHERE ${inPeriod(req.filters, 'entry_date')}),
       size AS (SELECT cohort, count(*) AS entrants FROM cohort GROUP BY cohort)
-      SELECT c.cohort, cy.year, s.entrants, count(DISTINCT cy.client_id) AS clients, sum(cy.cost_cents)::BIGINT AS cost_cents
-      FROM cohort c JOIN cy USING (client_id) JOIN size s USING (cohort)
+      SELECT c.cohort, cy.year, s.entrants, count(DISTINCT cy.client_no) AS clients, sum(cy.cost_cents)::BIGINT AS cost_cents
+      FROM cohort c JOIN cy USING (client_no) JOIN size s USING (cohort)
       WHERE cy.year >= c.cohort AND cy.cost_cents <> 0
       GROUP BY ALL ORDER BY c.cohort, cy.year`;
     const rows = (await query(store, q)).map((r) => ({

@@ -18,7 +18,7 @@ export function costAndCareSql(req: MetricRequest, split: Dimension[], withCare 
     WITH a AS (
       -- Two-step aggregation (per client first) counts unique clients much faster than count(DISTINCT).
       SELECT ${[...names, ''].join(', ')} sum(c)::BIGINT AS cost_cents, count(*) AS clients FROM (
-        SELECT ${[...costKeys, ''].join(', ')} f.client_id, sum(f.amount_cents) AS c
+        SELECT ${[...costKeys, ''].join(', ')} f.client_no, sum(f.amount_cents) AS c
         FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL) ${names.length ? 'GROUP BY ALL' : ''}),
     b AS (${withCare ? sql`
       SELECT ${[...careKeys, ''].join(', ')} sum(${care.days})::BIGINT AS care_days

@@ -2,16 +2,14 @@
 import type { Store } from '../store/index.ts';
 import { endGroupSql } from './codes.ts';
 import { TRAJECTORY_SPLITS } from './flows.ts';
-import { bind, sql } from './sql/compose.ts';
+import { sql } from './sql/compose.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { segmentsSql } from './sql/facts.ts';
-import { filterWhere } from './sql/filters.ts';
+import { filterWhere, inPeriod } from './sql/filters.ts';
 import { precomputed } from './sql/precomputed.ts';
 import { pct, result, round, rowsAndTotals, splitColumns, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
-const inPeriod = (req: MetricRequest, col: string) =>
-  sql`${col} >= coalesce(${bind(req.filters.from ?? null, 'DATE')}, ${col}) AND ${col} <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, ${col})`;
 const pick = (req: MetricRequest, r: Row) => Object.fromEntries(req.split.map((d) => [d, r[d] ?? null]));
 
 export const duration: Metric = {
@@ -30,7 +28,7 @@ export const duration: Metric = {
         quantile_cont(f.seg_end - f.seg_start + 1, 0.5) AS median, quantile_cont(f.seg_end - f.seg_start + 1, 0.75) AS p75,
         quantile_cont(f.seg_end - f.seg_start + 1, 0.9) AS p90, avg(f.seg_end - f.seg_start + 1) AS mean
       FROM (${segmentsSql(req, split.filter((d) => d !== 'year'))}) f
-      WHERE f.closed AND ${inPeriod(req, 'f.seg_end')}
+      WHERE f.closed AND ${inPeriod(req.filters, 'f.seg_end')}
       GROUP BY ALL ORDER BY ${split.join(', ')}`;
     const rows = (await store.all<Row>(q.sql, q.params)).map((r) => ({
       care_type: r.care_type, ...pick(req, r), trajectories: r.trajectories, median_days: round(Number(r.median), 1),

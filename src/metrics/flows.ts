@@ -5,7 +5,7 @@ import { bind, sql } from './sql/compose.ts';
 import { DIMENSION_SPECS, splitSelect } from './sql/dimensions.ts';
 import { mergeIntervalsSql } from '../store/derive.ts';
 import { segmentsSql } from './sql/facts.ts';
-import { filterWhere, type Where } from './sql/filters.ts';
+import { filterWhere, inPeriod, type Where } from './sql/filters.ts';
 import { regionSegmentTable } from './sql/precomputed.ts';
 import { pct, query, result, rowsAndTotals, splitColumns, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
@@ -34,9 +34,9 @@ function stockRanges(req: MetricRequest, names: string[]): Where {
     return sql`held AS (SELECT ${[...splitSelect(req.split, 'f.seg_start'), ''].join(', ')} ${monthRange('f.seg_start', 'f.seg_end')}
       FROM ${region} f WHERE ${filterWhere({ ...req.filters, from: undefined, to: undefined }, { date: 'f.seg_start' })})`;
   }
-  return sql`cover AS (SELECT ${k} client_id, date_trunc('month', seg_start)::DATE AS start_date,
+  return sql`cover AS (SELECT ${k} client_no, date_trunc('month', seg_start)::DATE AS start_date,
       (date_trunc('month', seg_end + 1) - INTERVAL 1 MONTH)::DATE AS end_date, seg_municipality || '/' || seg_start AS tie FROM seg),
-    merged AS (${mergeIntervalsSql('(SELECT * FROM cover WHERE end_date >= start_date)', [...names, 'client_id'], 'tie')}),
+    merged AS (${mergeIntervalsSql('(SELECT * FROM cover WHERE end_date >= start_date)', [...names, 'client_no'], 'tie')}),
     held AS (SELECT ${k} seg_start AS start_month, (seg_end + INTERVAL 1 MONTH)::DATE AS stop_month FROM merged)`;
 }
 
@@ -51,14 +51,14 @@ export const flows: Metric = {
     const keys = splitSelect(req.split, 'f.seg_start');
     const k = [...names, ''].join(', ');
     const q = sql`
-      WITH seg AS MATERIALIZED (SELECT ${[...keys, ''].join(', ')} f.client_id, f.municipality AS seg_municipality, f.seg_start,
+      WITH seg AS MATERIALIZED (SELECT ${[...keys, ''].join(', ')} f.client_no, f.municipality AS seg_municipality, f.seg_start,
                   f.seg_end, f.closed FROM (${segmentsSql(req)}) f),
       months AS (SELECT m::DATE AS month FROM (SELECT min(seg_start) AS lo, max(seg_end) AS hi FROM seg),
                    unnest(generate_series(date_trunc('month', lo), date_trunc('month', hi), INTERVAL 1 MONTH)) AS t(m)
-                 WHERE m::DATE >= date_trunc('month', coalesce(${bind(req.filters.from ?? null, 'DATE')}, m::DATE))
-                   AND m::DATE <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, m::DATE)),
-      inflow AS MATERIALIZED (SELECT ${k} date_trunc('month', seg_start)::DATE AS month, count(DISTINCT client_id) AS n FROM seg GROUP BY ALL),
-      outflow AS MATERIALIZED (SELECT ${k} date_trunc('month', seg_end)::DATE AS month, count(DISTINCT client_id) AS n FROM seg WHERE closed GROUP BY ALL),
+                 WHERE ${req.filters.from ? sql`m::DATE >= date_trunc('month', ${bind(req.filters.from, 'DATE')})` : 'true'}
+                   AND ${inPeriod({ to: req.filters.to }, 'm::DATE')}),
+      inflow AS MATERIALIZED (SELECT ${k} date_trunc('month', seg_start)::DATE AS month, count(DISTINCT client_no) AS n FROM seg GROUP BY ALL),
+      outflow AS MATERIALIZED (SELECT ${k} date_trunc('month', seg_end)::DATE AS month, count(DISTINCT client_no) AS n FROM seg WHERE closed GROUP BY ALL),
       -- Stock without a range join: a segment holds the month ends from its first month up to (not including) the month
       -- of seg_end + 1. Counting held month ranges counts clients when a client's ranges are disjoint: true per
       -- municipality, and for the segments merged over municipalities; otherwise the ranges are merged here first.
@@ -98,15 +98,14 @@ export const reentry: Metric = {
   async compute(store: Store, req: MetricRequest) {
     const nonPeriod = req.split.filter((d) => d !== 'year');
     // Segments of one client within one municipality and split value are disjoint, so seg_start orders them uniquely.
-    const part = [...new Set(['client_id', 'municipality', ...nonPeriod.map((d) => DIMENSION_SPECS[d].column!)])].join(', ');
+    const part = [...new Set(['client_no', 'municipality', ...nonPeriod.map((d) => DIMENSION_SPECS[d].column!)])].join(', ');
     const build = (split: Dimension[]) => {
       const keys = splitSelect(split, 'f.seg_end');
       return sql`
         WITH seg AS MATERIALIZED (SELECT f.*, lead(f.seg_start) OVER (PARTITION BY ${part} ORDER BY f.seg_start) AS next_start
           FROM (${segmentsSql(req, nonPeriod)}) f),
         ended AS (SELECT * FROM seg f, d_meta m WHERE f.closed
-          AND f.seg_end >= coalesce(${bind(req.filters.from ?? null, 'DATE')}, f.seg_end)
-          AND f.seg_end <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, f.seg_end))
+          AND ${inPeriod(req.filters, 'f.seg_end')})
         SELECT ${[...keys, ''].join(', ')} count(*) AS ended,
           count(*) FILTER (WHERE f.seg_end + INTERVAL 6 MONTH <= f.peildatum) AS observable_6,
           count(*) FILTER (WHERE f.seg_end + INTERVAL 6 MONTH <= f.peildatum AND f.next_start <= f.seg_end + INTERVAL 6 MONTH) AS reentry_6,

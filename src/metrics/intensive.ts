@@ -26,7 +26,7 @@ export const intensiveClients: Metric = {
     const p = req.params!;
     const q = sql`
       WITH cy AS (${clientYearCostSql(req)}),
-      ranked AS (SELECT *, row_number() OVER (PARTITION BY ${part} ORDER BY cost_cents DESC, client_id) AS rn FROM cy)
+      ranked AS (SELECT *, row_number() OVER (PARTITION BY ${part} ORDER BY cost_cents DESC, client_no) AS rn FROM cy)
       SELECT ${part}, sum(cost_cents)::BIGINT AS cost_cents, count(*) FILTER (WHERE cost_cents <> 0) AS clients,
         count(*) FILTER (WHERE cost_cents > ${bind(Number(p.low) * 100)}) AS clients_low,
         coalesce(sum(cost_cents) FILTER (WHERE cost_cents > ${bind(Number(p.low) * 100)}), 0)::BIGINT AS cost_low,
@@ -64,7 +64,7 @@ export const intensiveEntry: Metric = {
     const q = sql`
       WITH cy AS (${clientYearCostSql(req, [])}), entry AS (${entrySql(req.filters)})
       SELECT cy.year, year(e.entry_date) AS entry_year, count(*) AS clients, sum(cy.cost_cents)::BIGINT AS cost_cents
-      FROM cy LEFT JOIN entry e USING (client_id)
+      FROM cy LEFT JOIN entry e USING (client_no)
       WHERE cy.cost_cents > ${bind(Number(req.params!.threshold) * 100)}
       GROUP BY ALL ORDER BY cy.year, entry_year`;
     const rows = (await query(store, q)).map((r) => ({ year: r.year, entry_year: r.entry_year, clients: r.clients, cost: eur(r.cost_cents) }));
@@ -88,20 +88,20 @@ export const intensiveClientList: Metric = {
   async compute(store: Store, req: MetricRequest) {
     const cost = costFact(req, ['year']);
     const q = sql`
-      WITH lines AS MATERIALIZED (SELECT f.client_id, ${splitSelect(['year'], cost.period)[0]!}, f.care_type, f.provider_agb,
+      WITH lines AS MATERIALIZED (SELECT f.client_no, f.client_id, ${splitSelect(['year'], cost.period)[0]!}, f.care_type, f.provider_agb,
                        f.municipality, f.amount_cents FROM ${cost.from} WHERE ${cost.where}),
       -- The few clients above the threshold first; the distinct lists only for them.
-      over AS (SELECT client_id, year FROM lines GROUP BY client_id, year
+      over AS (SELECT client_no, year FROM lines GROUP BY client_no, year
                HAVING sum(amount_cents) > ${bind(Number(req.params!.threshold) * 100)}),
       entry AS (${entrySql(req.filters)})
-      SELECT l.client_id, l.year, sum(l.amount_cents)::BIGINT AS cost_cents, year(any_value(e.entry_date)) AS entry_year,
+      SELECT any_value(l.client_id) AS client_id, l.year, sum(l.amount_cents)::BIGINT AS cost_cents, year(any_value(e.entry_date)) AS entry_year,
              string_agg(DISTINCT l.care_type, ', ' ORDER BY l.care_type) AS care_types,
              count(DISTINCT l.provider_agb) AS providers,
              string_agg(DISTINCT l.municipality, ', ' ORDER BY l.municipality) AS municipalities
-      FROM lines l SEMI JOIN over o ON o.client_id = l.client_id AND o.year = l.year
-      LEFT JOIN entry e ON e.client_id = l.client_id
-      GROUP BY l.client_id, l.year
-      ORDER BY l.year, cost_cents DESC, l.client_id`;
+      FROM lines l SEMI JOIN over o ON o.client_no = l.client_no AND o.year = l.year
+      LEFT JOIN entry e ON e.client_no = l.client_no
+      GROUP BY l.client_no, l.year
+      ORDER BY l.year, cost_cents DESC, client_id`;
     const rows = (await query(store, q)).map(({ cost_cents, ...r }) => ({ ...r, cost: eur(cost_cents) }));
     return result(this, req, [
       { name: 'client_id', label: 'Cliënt (pseudoniem)', unit: 'text' }, { name: 'year', label: 'Jaar', unit: 'text' },

@@ -3,7 +3,7 @@
 import type { Store } from '../store/index.ts';
 import { bind, sql } from './sql/compose.ts';
 import { segmentsSql } from './sql/facts.ts';
-import { filterWhere, type Where } from './sql/filters.ts';
+import { filterWhere, inPeriod, overlapsPeriod, type Where } from './sql/filters.ts';
 import { careStepsSql } from '../store/precompute.ts';
 import { clientLevel } from './sql/precomputed.ts';
 import { pct, query, result, type Row } from './result.ts';
@@ -22,28 +22,27 @@ const periodFree = (req: MetricRequest) => ({ ...req.filters, from: undefined, t
 
 /**
  * Per client the ordered steps (care types), consecutive repeats collapsed: precomputed per client (× municipality)
- * where the filters allow. Columns: client_id, step, care_type, step_start.
+ * where the filters allow. Columns: client_no, step, care_type, step_start.
  */
 function stepsSql(req: MetricRequest): Where {
   const level = clientLevel(periodFree(req));
-  if (level) return sql`SELECT f.client_id, f.care_type, f.step_start, f.step FROM d_step_${level} f WHERE ${filterWhere(periodFree(req), null)}`;
-  const seg = sql`(SELECT client_id, care_type, seg_start, seg_end FROM (${segmentsSql(req, ['care_type'])}) f)`;
-  return { sql: careStepsSql(seg.sql), params: seg.params };
+  if (level) return sql`SELECT f.client_no, f.care_type, f.step_start, f.step FROM d_step_${level} f WHERE ${filterWhere(periodFree(req), null)}`;
+  const seg = sql`(SELECT client_no, care_type, seg_start, seg_end FROM (${segmentsSql(req, ['care_type'])}) f)`;
+  return { sql: careStepsSql(seg.sql, ['client_no']), params: seg.params };
 }
 
-/** Per client the pathway ('ambulant → verblijf') and its number of steps. Columns: client_id, pathway, steps. */
+/** Per client the pathway ('ambulant → verblijf') and its number of steps. Columns: client_no, pathway, steps. */
 function pathsSql(req: MetricRequest): Where {
   const level = clientLevel(periodFree(req));
-  if (level) return sql`SELECT f.client_id, f.pathway, f.steps FROM d_path_${level} f WHERE ${filterWhere(periodFree(req), null)}`;
-  return sql`SELECT client_id, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
-    FROM (${stepsSql(req)}) GROUP BY client_id`;
+  if (level) return sql`SELECT f.client_no, f.pathway, f.steps FROM d_path_${level} f WHERE ${filterWhere(periodFree(req), null)}`;
+  return sql`SELECT client_no, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
+    FROM (${stepsSql(req)}) GROUP BY client_no`;
 }
 
 /** Clients with care in the filter period (their whole pathway is shown). */
 function activeClients(req: MetricRequest): Where {
-  return sql`SELECT DISTINCT client_id FROM (${segmentsSql(req, [])}) f
-    WHERE f.seg_end >= coalesce(${bind(req.filters.from ?? null, 'DATE')}, f.seg_end)
-      AND f.seg_start <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, f.seg_start)`;
+  return sql`SELECT DISTINCT client_no FROM (${segmentsSql(req, [])}) f
+    WHERE ${overlapsPeriod(req.filters, 'f.seg_start', 'f.seg_end')}`;
 }
 
 export const pathways: Metric = {
@@ -56,7 +55,7 @@ export const pathways: Metric = {
   async compute(store: Store, req: MetricRequest) {
     const q = sql`
       WITH active AS (${activeClients(req)}),
-      seqs AS (SELECT * FROM (${pathsSql(req)}) WHERE client_id IN (SELECT client_id FROM active))
+      seqs AS (SELECT * FROM (${pathsSql(req)}) WHERE client_no IN (SELECT client_no FROM active))
       SELECT pathway, any_value(steps) AS steps, count(*) AS clients, sum(count(*)) OVER () AS total
       FROM seqs GROUP BY pathway ORDER BY clients DESC, pathway LIMIT ${bind(Number(req.params!.top))}`;
     const rows = (await query(store, q)).map((r) => ({
@@ -85,9 +84,8 @@ export const transitions: Metric = {
              WHEN ${RESIDENTIAL_SQL('a.care_type')} AND NOT ${RESIDENTIAL_SQL('b.care_type')} THEN 'afschaling'
              ELSE 'overig' END AS kind,
         count(*) AS clients
-      FROM steps a JOIN steps b ON b.client_id = a.client_id AND b.step = a.step + 1
-      WHERE b.step_start >= coalesce(${bind(req.filters.from ?? null, 'DATE')}, b.step_start)
-        AND b.step_start <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, b.step_start)
+      FROM steps a JOIN steps b ON b.client_no = a.client_no AND b.step = a.step + 1
+      WHERE ${inPeriod(req.filters, 'b.step_start')}
       GROUP BY ALL ORDER BY a.step, clients DESC, source, target`;
     const rows = await query(store, q);
     const sum = (kind: string) => rows.filter((r) => r.kind === kind).reduce((s, r) => s + Number(r.clients), 0);
@@ -117,18 +115,17 @@ export const stacking: Metric = {
     // Precomputed runs of days with a constant number of active allocations: the peak within the period is the
     // highest run that overlaps it.
     const q = runs ? sql`
-      WITH peak AS (SELECT f.client_id, max(f.n) AS max_simultaneous FROM ${runs} f
-        WHERE ${filterWhere(rest, null)} AND f.run_end >= coalesce(${bind(from, 'DATE')}, f.run_end)
-          AND f.run_start <= coalesce(${bind(to, 'DATE')}, f.run_start) GROUP BY f.client_id)
+      WITH peak AS (SELECT f.client_no, max(f.n) AS max_simultaneous FROM ${runs} f
+        WHERE ${filterWhere(rest, null)} AND ${overlapsPeriod(req.filters, 'f.run_start', 'f.run_end')} GROUP BY f.client_no)
       SELECT max_simultaneous, count(*) AS clients, sum(count(*)) OVER () AS total
       FROM peak GROUP BY max_simultaneous ORDER BY max_simultaneous` : sql`
-      WITH a AS (SELECT f.client_id, f.alloc_key, greatest(f.start_date, coalesce(${bind(from, 'DATE')}, f.start_date)) AS s,
+      WITH a AS (SELECT f.client_no, f.alloc_key, greatest(f.start_date, coalesce(${bind(from, 'DATE')}, f.start_date)) AS s,
                         least(f.end_date, coalesce(${bind(to, 'DATE')}, f.end_date)) AS e
                  FROM d_alloc f WHERE ${filterWhere(rest, { date: 'f.start_date' })}),
-      ev AS (SELECT client_id, alloc_key, s AS d, 1 AS delta FROM a WHERE e >= s
-             UNION ALL SELECT client_id, alloc_key, e + 1, -1 FROM a WHERE e >= s),
-      run AS (SELECT client_id, sum(delta) OVER (PARTITION BY client_id ORDER BY d, delta, alloc_key ROWS UNBOUNDED PRECEDING) AS n FROM ev),
-      peak AS (SELECT client_id, max(n) AS max_simultaneous FROM run GROUP BY client_id)
+      ev AS (SELECT client_no, alloc_key, s AS d, 1 AS delta FROM a WHERE e >= s
+             UNION ALL SELECT client_no, alloc_key, e + 1, -1 FROM a WHERE e >= s),
+      run AS (SELECT client_no, sum(delta) OVER (PARTITION BY client_no ORDER BY d, delta, alloc_key ROWS UNBOUNDED PRECEDING) AS n FROM ev),
+      peak AS (SELECT client_no, max(n) AS max_simultaneous FROM run GROUP BY client_no)
       SELECT max_simultaneous, count(*) AS clients, sum(count(*)) OVER () AS total
       FROM peak GROUP BY max_simultaneous ORDER BY max_simultaneous`;
     const rows = (await query(store, q)).map((r: Row) => ({

@@ -4,17 +4,15 @@ import type { Store } from '../store/index.ts';
 import { endGroupSql } from './codes.ts';
 import { bind, sql } from './sql/compose.ts';
 import { costFact, segmentsSql } from './sql/facts.ts';
-import { filterWhere } from './sql/filters.ts';
+import { filterWhere, inPeriod } from './sql/filters.ts';
 import { eur, pct, query, result, round, ratio } from './result.ts';
 import type { Metric, MetricRequest } from './types.ts';
 
-const inPeriod = (req: MetricRequest, col: string) =>
-  sql`${col} >= coalesce(${bind(req.filters.from ?? null, 'DATE')}, ${col}) AND ${col} <= coalesce(${bind(req.filters.to ?? null, 'DATE')}, ${col})`;
 
 /** Spend per provider (cents) within the filters; PGB has no provider and is left out. */
 function spendSql(req: MetricRequest) {
   const cost = costFact(req);
-  return sql`SELECT f.provider_agb, sum(f.amount_cents)::BIGINT AS cost_cents, count(DISTINCT f.client_id) AS clients
+  return sql`SELECT f.provider_agb, sum(f.amount_cents)::BIGINT AS cost_cents, count(DISTINCT f.client_no) AS clients
     FROM ${cost.from} WHERE ${cost.where} AND f.provider_agb IS NOT NULL GROUP BY f.provider_agb`;
 }
 
@@ -32,7 +30,7 @@ export const providers: Metric = {
     const q = sql`
       WITH spend AS (${spendSql(req)}),
       dur AS (SELECT f.provider_agb, quantile_cont(f.seg_end - f.seg_start + 1, 0.5) AS median_days
-              FROM (${segmentsSql(req, ['provider'])}) f WHERE f.closed AND ${inPeriod(req, 'f.seg_end')} GROUP BY f.provider_agb),
+              FROM (${segmentsSql(req, ['provider'])}) f WHERE f.closed AND ${inPeriod(req.filters, 'f.seg_end')} GROUP BY f.provider_agb),
       ends AS (SELECT f.provider_agb, count(*) FILTER (WHERE g = 'voortijdig') AS early, count(*) FILTER (WHERE g <> 'onbekend') AS known
                FROM (SELECT f.*, ${endGroupSql('f.end_reason')} AS g FROM d_alloc f, d_meta m
                      WHERE f.end_date >= f.start_date AND f.end_date < m.peildatum AND ${filterWhere(req.filters, endPeriod)}) f

@@ -59,7 +59,7 @@ export const referrers: Metric = {
     const names = req.split as string[];
     const q = sql`
       SELECT ${[...keys, ''].join(', ')} f.referrer_id, any_value(f.referrer_type) AS referrer_type, any_value(r.agb) AS agb,
-             any_value(r.name) AS name, count(DISTINCT f.client_id) AS clients, sum(f.amount_cents)::BIGINT AS cost_cents,
+             any_value(r.name) AS name, count(DISTINCT f.client_no) AS clients, sum(f.amount_cents)::BIGINT AS cost_cents,
              string_agg(DISTINCT f.care_type, ', ' ORDER BY f.care_type) AS care_types
       FROM ${cost.from} LEFT JOIN referrer r ON r.referrer_id = f.referrer_id
       WHERE ${cost.where} GROUP BY ${[...names.map((_, i) => String(i + 1)), 'f.referrer_id'].join(', ')}
@@ -91,8 +91,8 @@ export const gpSpecialistMh: Metric = {
       const keys = splitSelect(split, period.date);
       return sql`
         SELECT ${[...keys, ''].join(', ')} count(*) AS referrals, count(*) FILTER (WHERE ${SPECIALIST_MH_SQL('f.care_type')}) AS specialist,
-               count(DISTINCT f.client_id) AS clients,
-               count(DISTINCT f.client_id) FILTER (WHERE ${SPECIALIST_MH_SQL('f.care_type')}) AS specialist_clients
+               count(DISTINCT f.client_no) AS clients,
+               count(DISTINCT f.client_no) FILTER (WHERE ${SPECIALIST_MH_SQL('f.care_type')}) AS specialist_clients
         FROM d_alloc f
         WHERE f.referrer_type = '02' AND f.end_date >= f.start_date AND ${filterWhere(req.filters, period)}
         ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;

@@ -18,7 +18,7 @@ function joinedSql(req: MetricRequest, split: Dimension[]): Where {
     // Per allocation × year at load; years with only invoices count towards the allocation when the year is not split.
     const period = { date: 'f.first_day', start: 'f.first_day', end: 'f.last_day' };
     return sql`joined AS (
-      SELECT ${[...splitSelect(split, period), ''].join(', ')} f.alloc_key, f.client_id,
+      SELECT ${[...splitSelect(split, period), ''].join(', ')} f.alloc_key, f.client_no,
              sum(f.allocated_cents) FILTER (WHERE f.has_alloc) AS allocated_cents, bool_and(f.priced) AS priced,
              sum(f.invoiced_cents) AS invoiced_cents
       FROM d_util_year f WHERE ${filterWhere(req.filters, period)} GROUP BY ALL HAVING bool_or(f.has_alloc))`;
@@ -31,7 +31,7 @@ function joinedSql(req: MetricRequest, split: Dimension[]): Where {
   const on = names.map((n) => `AND al.${n} IS NOT DISTINCT FROM inv.${n}`).join(' ');
   return sql`
     al AS (
-      SELECT ${alKeys} f.alloc_key, f.client_id,
+      SELECT ${alKeys} f.alloc_key, f.client_no,
              sum(f.allocated_cents * ${al.days} / f.days) AS allocated_cents,
              bool_and(${al.priced}) AS priced
       FROM ${al.from} WHERE ${al.where} GROUP BY ALL),
@@ -50,7 +50,7 @@ function utilisationSql(req: MetricRequest, split: Dimension[]): Where {
   return sql`
     WITH ${joinedSql(req, split)},
     per_client AS (
-      SELECT ${k} client_id, count(*) AS allocations,
+      SELECT ${k} client_no, count(*) AS allocations,
              count(*) FILTER (WHERE invoiced_cents > 0) AS invoiced_allocations, sum(allocated_cents) AS allocated_cents,
              sum(invoiced_cents) FILTER (WHERE priced) AS invoiced_priced_cents, sum(invoiced_cents) AS invoiced_cents,
              count(*) FILTER (WHERE NOT priced) AS unpriced

@@ -14,8 +14,16 @@ import type { Store } from './store.ts';
 export { mergeIntervalsSql, monthPiecesSql, ageBandSql } from './intervals.ts';
 export { FACT_DIMENSION_COLUMNS } from './precompute.ts';
 
-/** Client attributes carried on every fact so no query needs a join. */
-const CLIENT_COLS = 'c.district, c.sex, c.birth_month';
+/**
+ * Client attributes carried on every fact so no query needs a join. client_no is a small integer per pseudonym: grouping
+ * and counting by it is several times cheaper than by the 64-character pseudonym.
+ */
+const CLIENT_COLS = 'n.client_no, c.district, c.sex, c.birth_month';
+
+const CLIENT_NO = `
+CREATE OR REPLACE TABLE d_client_no AS
+SELECT client_id, (row_number() OVER (ORDER BY client_id))::INTEGER AS client_no
+FROM (SELECT client_id FROM allocation UNION SELECT client_id FROM invoice_line UNION SELECT client_id FROM pgb_cost)`;
 
 const META = `
 CREATE OR REPLACE TABLE d_meta AS
@@ -43,6 +51,7 @@ LEFT JOIN care_period cp ON cp.municipality = a.municipality AND cp.allocation_n
 LEFT JOIN product p ON p.code = a.product_code
 LEFT JOIN referrer r ON r.referrer_id = a.referrer_id
 LEFT JOIN client c ON c.client_id = a.client_id
+LEFT JOIN d_client_no n ON n.client_id = a.client_id
 CROSS JOIN d_meta m
 WHERE NOT a.deleted AND coalesce(a.change_reason, '') <> '13'
 ORDER BY start_date, alloc_key`;
@@ -77,12 +86,12 @@ const CARE_SEG = `
 CREATE OR REPLACE TABLE d_care_seg AS
 SELECT s.*, s.seg_end < m.peildatum AS closed
 FROM (${mergeIntervalsSql('(SELECT * FROM d_alloc WHERE end_date >= start_date)',
-  ['client_id', 'municipality', 'care_type', 'district', 'sex', 'birth_month'], 'alloc_key')}) s CROSS JOIN d_meta m
+  ['client_id', 'municipality', 'care_type', 'client_no', 'district', 'sex', 'birth_month'], 'alloc_key')}) s CROSS JOIN d_meta m
 ORDER BY municipality, client_id, care_type, seg_start`;
 
 const CARE_PIECE = `
 CREATE OR REPLACE TABLE d_care_piece AS
-${monthPiecesSql('d_care_seg', 's.client_id, s.municipality, s.care_type, s.district, s.sex, s.birth_month')}
+${monthPiecesSql('d_care_seg', 's.client_id, s.municipality, s.care_type, s.client_no, s.district, s.sex, s.birth_month')}
 ORDER BY month, municipality, client_id, care_type, first_day`;
 
 // Cost = accepted amount (claimed − rejected in JW325); credit lines are negative and count in the period of the care.
@@ -104,17 +113,19 @@ LEFT JOIN product p ON p.code = coalesce(l.product_code, a.product_code)
 LEFT JOIN referrer r ON r.referrer_id = a.referrer_id
 LEFT JOIN invoice_rejection j ON j.provider_agb = l.provider_agb AND j.reference = l.reference
 LEFT JOIN client c ON c.client_id = l.client_id
+LEFT JOIN d_client_no n ON n.client_id = l.client_id
 UNION ALL
 SELECT 'pgb', g.municipality, g.client_id, coalesce(nullif(g.care_type, ''), 'onbekend'), NULL, NULL, NULL,
        '00:', '00', NULL, 'PGB', ${CLIENT_COLS}, NULL, g.period_start, g.period_end, g.period_end, g.amount_cents
 FROM pgb_cost g
 LEFT JOIN client c ON c.client_id = g.client_id
+LEFT JOIN d_client_no n ON n.client_id = g.client_id
 ORDER BY care_date, municipality`;
 
 
 /** The rebuild steps in order (name, SQL); exported so a benchmark can time each. */
 export const DERIVE_STEPS: [name: string, sql: string][] = [
-  ['d_meta', META], ['d_alloc', ALLOC], ['d_alloc_piece', ALLOC_PIECE], ['d_care_seg', CARE_SEG], ['d_care_piece', CARE_PIECE],
+  ['d_meta', META], ['d_client_no', CLIENT_NO], ['d_alloc', ALLOC], ['d_alloc_piece', ALLOC_PIECE], ['d_care_seg', CARE_SEG], ['d_care_piece', CARE_PIECE],
   ['d_cost', COST], ...PRECOMPUTE_STEPS,
 ];
 

@@ -13,11 +13,11 @@
 import { ageBandSql, mergeIntervalsSql } from './intervals.ts';
 
 /** The dimension columns every fact table carries (same names everywhere). */
-export const FACT_DIMENSION_COLUMNS = `municipality, client_id, care_type, product_category, product_code, provider_agb, referrer_id,
+export const FACT_DIMENSION_COLUMNS = `municipality, client_id, client_no, care_type, product_category, product_code, provider_agb, referrer_id,
   referrer_type, team_id, financing, district, sex, birth_month`;
 
 const VALID_ALLOC = '(SELECT * FROM d_alloc WHERE end_date >= start_date)';
-const CLIENT_ATTRS = ['district', 'sex', 'birth_month'];
+const CLIENT_ATTRS = ['client_no', 'district', 'sex', 'birth_month'];
 
 const segTable = (name: string, keys: string[], perMunicipality = true) => `
 CREATE OR REPLACE TABLE ${name} AS
@@ -38,9 +38,9 @@ ORDER BY care_date, municipality, client_id`;
 
 const CARE_YEAR = `
 CREATE OR REPLACE TABLE d_care_year AS
-SELECT client_id, municipality, care_type, district, sex, birth_month, age_band,
+SELECT client_id, municipality, care_type, client_no, district, sex, birth_month, age_band,
        make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day, days
-FROM (SELECT client_id, municipality, care_type, district, sex, birth_month, ${ageBandSql('birth_month', 'first_day')} AS age_band,
+FROM (SELECT client_id, municipality, care_type, client_no, district, sex, birth_month, ${ageBandSql('birth_month', 'first_day')} AS age_band,
              year(month) AS y, sum(days)::BIGINT AS days
       FROM d_care_piece GROUP BY ALL)
 ORDER BY first_day, municipality, client_id`;
@@ -67,7 +67,7 @@ WITH al AS (SELECT alloc_key, first_day, sum(allocated_cents) AS allocated_cents
             FROM d_alloc_year GROUP BY alloc_key, first_day),
 inv AS (SELECT municipality || '/' || allocation_no AS alloc_key, care_date AS first_day, sum(amount_cents)::BIGINT AS invoiced_cents
         FROM d_cost_year WHERE allocation_no IS NOT NULL GROUP BY ALL)
-SELECT a.alloc_key, a.municipality, a.client_id, k.first_day, (k.first_day + INTERVAL 1 YEAR - INTERVAL 1 DAY)::DATE AS last_day,
+SELECT a.alloc_key, a.municipality, a.client_id, a.client_no, k.first_day, (k.first_day + INTERVAL 1 YEAR - INTERVAL 1 DAY)::DATE AS last_day,
        al.alloc_key IS NOT NULL AS has_alloc, al.allocated_cents, al.priced, inv.invoiced_cents
 FROM (SELECT alloc_key, first_day FROM al UNION SELECT alloc_key, first_day FROM inv) k
 JOIN d_alloc a ON a.alloc_key = k.alloc_key
@@ -77,9 +77,9 @@ ORDER BY k.first_day, a.municipality, a.alloc_key`;
 
 const ENTRY = `
 CREATE OR REPLACE TABLE d_entry AS
-SELECT client_id, municipality, care_type, district, sex, birth_month, min(d) AS entry_date FROM (
-  SELECT client_id, municipality, care_type, district, sex, birth_month, start_date AS d FROM ${VALID_ALLOC}
-  UNION ALL SELECT client_id, municipality, care_type, district, sex, birth_month, care_date FROM d_cost)
+SELECT client_id, municipality, care_type, client_no, district, sex, birth_month, min(d) AS entry_date FROM (
+  SELECT client_id, municipality, care_type, client_no, district, sex, birth_month, start_date AS d FROM ${VALID_ALLOC}
+  UNION ALL SELECT client_id, municipality, care_type, client_no, district, sex, birth_month, care_date FROM d_cost)
 GROUP BY ALL ORDER BY client_id`;
 
 // Compared with every allocation (also those whose care never started), as the on-the-fly definition did.
@@ -105,17 +105,17 @@ WITH ev AS (SELECT ${part}, start_date AS d, 1 AS delta FROM ${VALID_ALLOC}
             UNION ALL SELECT ${part}, end_date + 1, -1 FROM ${VALID_ALLOC}),
 day AS (SELECT ${part}, d, sum(delta) AS delta FROM ev GROUP BY ALL),
 run AS (SELECT ${part}, d AS run_start, lead(d) OVER (PARTITION BY ${part} ORDER BY d) - 1 AS run_end,
-               sum(delta) OVER (PARTITION BY ${part} ORDER BY d ROWS UNBOUNDED PRECEDING) AS n FROM day)
+               (sum(delta) OVER (PARTITION BY ${part} ORDER BY d ROWS UNBOUNDED PRECEDING))::INTEGER AS n FROM day)
 SELECT * FROM run WHERE n > 0 ORDER BY client_id, run_start`;
 };
 
 /**
- * SQL: per client × `part` the ordered steps of a care pathway from `source` (columns client_id, care_type, seg_start,
- * seg_end, part…): trajectories per care type sorted by start, a care type directly following itself collapsed into one
- * step. Columns: client_id, part…, care_type, step_start, step (1, 2, …).
+ * SQL: per `keys` (a client, and what depends on it or narrows it) the ordered steps of a care pathway from `source`
+ * (columns keys…, care_type, seg_start, seg_end): trajectories per care type sorted by start, a care type directly
+ * following itself collapsed into one step. Columns: keys…, care_type, step_start, step (1, 2, …).
  */
-export function careStepsSql(source: string, part: string[] = []): string {
-  const p = ['client_id', ...part].join(', ');
+export function careStepsSql(source: string, keys: string[]): string {
+  const p = keys.join(', ');
   const order = `PARTITION BY ${p} ORDER BY seg_start, care_type, seg_end`;
   return `
     SELECT ${p}, care_type, seg_start AS step_start, row_number() OVER (${order}) AS step
@@ -124,7 +124,7 @@ export function careStepsSql(source: string, part: string[] = []): string {
 
 const stepTable = (name: string, part: string[]) => `
 CREATE OR REPLACE TABLE ${name} AS
-${careStepsSql(`(SELECT client_id, ${part.join(', ')}, care_type, seg_start, seg_end FROM d_care_seg)`, part)}
+${careStepsSql(`(SELECT client_id, ${part.join(', ')}, care_type, seg_start, seg_end FROM d_care_seg)`, ['client_id', ...part])}
 ORDER BY client_id, step`;
 
 const pathTable = (name: string, steps: string, part: string[]) => `
@@ -139,8 +139,8 @@ export const PRECOMPUTE_STEPS: [name: string, sql: string][] = [
   ['d_cost_year', COST_YEAR], ['d_care_year', CARE_YEAR], ['d_alloc_year', ALLOC_YEAR], ['d_util_year', UTIL_YEAR], ['d_entry', ENTRY],
   ['d_reindication', REINDICATION], ['d_wait', WAIT],
   ['d_stack_client', stackTable('d_stack_client', [])], ['d_stack_mun', stackTable('d_stack_mun', ['municipality'])],
-  ['d_step_client', stepTable('d_step_client', ['district', 'sex'])],
-  ['d_step_mun', stepTable('d_step_mun', ['municipality', 'district', 'sex'])],
-  ['d_path_client', pathTable('d_path_client', 'd_step_client', ['district', 'sex'])],
-  ['d_path_mun', pathTable('d_path_mun', 'd_step_mun', ['municipality', 'district', 'sex'])],
+  ['d_step_client', stepTable('d_step_client', ['client_no', 'district', 'sex'])],
+  ['d_step_mun', stepTable('d_step_mun', ['municipality', 'client_no', 'district', 'sex'])],
+  ['d_path_client', pathTable('d_path_client', 'd_step_client', ['client_no', 'district', 'sex'])],
+  ['d_path_mun', pathTable('d_path_mun', 'd_step_mun', ['municipality', 'client_no', 'district', 'sex'])],
 ];

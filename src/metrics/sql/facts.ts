@@ -76,7 +76,7 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Rang
   }
   const days = clippedDaysSql(req.filters);
   if (!needsMerge) return { from: sql`d_care_piece f`, period: RANGE, where: filterWhere(req.filters, RANGE), days };
-  const keys = ['client_id', 'municipality', 'care_type', 'district', 'sex', 'birth_month',
+  const keys = ['client_id', 'municipality', 'care_type', 'client_no', 'district', 'sex', 'birth_month',
     ...new Set(split.filter(allocLevel).map((d) => DIMENSION_SPECS[d].column!))];
   // Only allocations overlapping the period matter: the union clipped to the period is the union of the clipped parts.
   const inner = filterWhere(req.filters, { date: 'f.start_date', start: 'f.start_date', end: 'f.end_date' }, (d) => !allocLevel(d));
@@ -90,7 +90,7 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Rang
 /**
  * Care trajectories (traject): the intervals of the matching allocations merged per client × municipality × the columns
  * of the non-period dimensions in `split` (e.g. care type), ignoring the period filter (a trajectory is judged whole).
- * Columns: client_id, municipality, <split columns>, seg_start, seg_end, closed (ended before the peildatum).
+ * Columns: client_id, client_no, municipality, <split columns>, seg_start, seg_end, closed (ended before the peildatum).
  * Use as `(<sql>) f` so DIMENSION_SPECS apply.
  */
 export function segmentsSql(req: MetricRequest, split: Dimension[] = req.split): Where {
@@ -98,7 +98,7 @@ export function segmentsSql(req: MetricRequest, split: Dimension[] = req.split):
   const filters = { ...req.filters, from: undefined, to: undefined };
   const table = segmentTable(filters, dims);
   if (table) return sql`SELECT * FROM ${table} f WHERE ${filterWhere(filters, { date: 'f.seg_start' })}`;
-  const cols = [...new Set(['client_id', 'municipality', ...dims.map((d) => DIMENSION_SPECS[d].column!)])];
+  const cols = [...new Set(['client_id', 'client_no', 'municipality', ...dims.map((d) => DIMENSION_SPECS[d].column!)])];
   const inner = filterWhere(filters, { date: 'f.start_date' });
   const src = sql`(SELECT * FROM d_alloc f WHERE f.end_date >= f.start_date AND ${inner})`;
   const out = sql`SELECT s.*, s.seg_end < m.peildatum AS closed

@@ -42,6 +42,19 @@ export function filterWhere(filters: Filters, period: PeriodSpec | null, skip: (
   return { sql: parts.length ? parts.join(' AND ') : 'true', params };
 }
 
+/**
+ * The filter period on one date column: `col >= from AND col <= to` with only the bounds given ('true' without a period),
+ * so the scan can use it (a coalesce with a NULL parameter is evaluated on every row).
+ */
+export function inPeriod(filters: Filters, col: string): Where {
+  return filterWhere({ from: filters.from, to: filters.to }, { date: col });
+}
+
+/** Rows whose days [start, end] overlap the filter period (only the bounds given). */
+export function overlapsPeriod(filters: Filters, start: string, end: string): Where {
+  return filterWhere({ from: filters.from, to: filters.to }, { date: start, start, end });
+}
+
 /** Days of [start, end] that fall within the filter period (the range fact's measure). */
 export function clippedDaysSql(filters: Filters, start = 'f.first_day', end = 'f.last_day'): Where {
   const lo = filters.from ? 'greatest(' + start + ', ?::DATE)' : start;
