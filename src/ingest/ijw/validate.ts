@@ -2,11 +2,13 @@
 // runs beside the parsing on the main thread. One umbrella schema imports every message schema, so a batch may mix message
 // kinds (libxml2 picks the declaration by the root's namespace) and each worker start is paid once per batch, not per kind.
 // Results come back per file as Dutch schema errors. Small files are validated as trees (xmllint compiles the schema
-// once per batch); a large file alone, streamed (bounded memory) — xmllint's stream mode compiles the schema per file.
+// once per batch; its stream mode compiles it per file); a large file alone: split into parts (split.ts) validated as
+// trees by two workers, else streamed.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { validateXML, memoryPages, type XMLFileInfo } from 'xmllint-wasm';
 import { parseSchemaError, type SchemaError } from './schema-errors.ts';
+import { splitAtClients } from './split.ts';
 import { BERICHT_CODE, xsdDir } from './catalogue.ts';
 
 export interface FileValidation {
@@ -16,8 +18,10 @@ export interface FileValidation {
 }
 
 const BATCH_BYTES = 32 * 1024 ** 2;
-/** Files larger than this are validated alone and streamed. */
+/** Files larger than this are validated alone: split into parts of PART_BYTES where possible, else streamed. */
 const STREAM_BYTES = 1024 ** 2;
+const PART_BYTES = 8 * 1024 ** 2;
+const PARTS_PER_CALL = 4;
 const BATCH_FILES = 1000;
 /** The first batch is small so that importing can start early; later batches double up to BATCH_FILES. */
 const FIRST_BATCH_FILES = 16;
@@ -26,22 +30,62 @@ export class SchemaValidator {
   private queue: Promise<unknown> = Promise.resolve();
   private schemas: Promise<XMLFileInfo[]> | null = null;
 
-  constructor(private readonly dir = xsdDir()) {}
+  /** `partBytes`: size of the parts a large message is split into (tests use small parts). */
+  constructor(private readonly dir = xsdDir(), private readonly partBytes = PART_BYTES) {}
 
   /** Starts validating `files` (iJw messages of any kind, with their sizes), in order; returns one promise per path. */
   validate(files: { path: string; size: number }[]): Map<string, Promise<FileValidation>> {
     const out = new Map<string, Promise<FileValidation>>();
     for (const batch of batches(files)) {
-      const stream = batch.length === 1 && batch[0]!.size > STREAM_BYTES;
-      const run = this.queue.then(() => this.runBatch(batch.map((f) => f.path), stream));
+      const large = batch.length === 1 && batch[0]!.size > STREAM_BYTES;
+      const run = this.queue.then(async () => (large ? [await this.runLarge(batch[0]!.path)] : this.check(await Promise.all(batch.map((f) => readFile(f.path))), false)));
       this.queue = run.catch(() => undefined);
       batch.forEach((f, i) => out.set(f.path, run.then((r) => r[i]!)));
     }
     return out;
   }
 
-  private async runBatch(paths: string[], stream: boolean): Promise<FileValidation[]> {
-    const contents = await Promise.all(paths.map((p) => readFile(p)));
+  /**
+   * A large declaration message is split at its clients into parts that two workers validate as trees (faster than
+   * streaming, and both cores work); anything else, or a part that does not parse, is validated whole, streamed.
+   */
+  private async runLarge(path: string): Promise<FileValidation> {
+    // The parts are copies: the file's bytes are read again only when they must be validated whole.
+    const parts = splitAtClients(await readFile(path), this.partBytes);
+    if (parts) {
+      // Two workers take a few parts at a time (bounded memory: each holds its parts, their copies and one tree).
+      const byPart: FileValidation[] = new Array(parts.length);
+      let next = 0;
+      const worker = async () => {
+        while (next < parts.length) {
+          const from = next;
+          next = Math.min(parts.length, next + PARTS_PER_CALL);
+          (await this.check(parts.slice(from, next).map((p) => p.contents), false)).forEach((r, i) => { byPart[from + i] = r; });
+        }
+      };
+      await Promise.all([worker(), worker()]);
+      if (byPart.every((r) => !r.failed)) {
+        const errors: SchemaError[] = [];
+        const sharedSeen = new Set<string>();
+        byPart.forEach((r, i) => {
+          for (const e of r.errors) {
+            const line = parts[i]!.fileLine(e.line);
+            const key = `${line}|${e.field}|${e.reason}`;
+            if (parts[i]!.shared(e.line)) {
+              if (sharedSeen.has(key)) continue;
+              sharedSeen.add(key);
+            }
+            errors.push({ ...e, line });
+          }
+        });
+        return { errors: errors.sort((a, b) => a.line - b.line) };
+      }
+    }
+    return (await this.check([await readFile(path)], true))[0]!;
+  }
+
+  /** Validates files' contents in one worker; results per file. */
+  private async check(contents: Buffer[], stream: boolean): Promise<FileValidation[]> {
     const bytes = contents.reduce((n, c) => n + c.length, 0);
     try {
       const result = await validateXML({
@@ -52,14 +96,14 @@ export class SchemaValidator {
         initialMemoryPages: memoryPages.defaultInitialMemoryPages,
         maxMemoryPages: Math.min(memoryPages.max, Math.ceil((bytes * 1.5 + 256 * 1024 ** 2) / (64 * 1024))),
       });
-      return splitOutput(result.rawOutput, paths.length);
+      return splitOutput(result.rawOutput, contents.length);
     } catch (e) {
       // xmllint exited abnormally. Use what it printed per file; else split the batch to find the file that breaks it.
       const message = e instanceof Error ? e.message : String(e);
-      if (/^f\d+\.xml[: ]/m.test(message)) return splitOutput(message, paths.length);
-      if (paths.length > 1) {
-        const half = Math.ceil(paths.length / 2);
-        return [...(await this.runBatch(paths.slice(0, half), stream)), ...(await this.runBatch(paths.slice(half), stream))];
+      if (/^f\d+\.xml[: ]/m.test(message)) return splitOutput(message, contents.length);
+      if (contents.length > 1) {
+        const half = Math.ceil(contents.length / 2);
+        return [...(await this.check(contents.slice(0, half), stream)), ...(await this.check(contents.slice(half), stream))];
       }
       return [{ errors: [], failed: message.split('\n')[0]! }];
     }
