@@ -46,15 +46,27 @@ export async function logImport(store: Store, e: ImportLogEntry): Promise<void> 
   await logImports(store, [e]);
 }
 
-/** Records the log entries of several files (distinct file ids), in one statement per 200 files. */
+/** Records the log entries of several files (distinct file ids): appended to a temporary table, then one statement. */
 export async function logImports(store: Store, entries: ImportLogEntry[]): Promise<void> {
-  for (let i = 0; i < entries.length; i += 200) {
-    const chunk = entries.slice(i, i + 200);
-    await store.run(
-      `INSERT OR REPLACE INTO import_file VALUES ${chunk.map(() => '(?, ?, ?, current_timestamp, ?, ?, ?, ?, ?)').join(', ')}`,
-      chunk.flatMap((e) => [e.fileId, e.fileName, e.kind, e.total, e.ok, e.quarantined, e.status, e.note ?? null]),
-    );
+  if (entries.length === 1) {
+    const [e] = entries;
+    await store.run('INSERT OR REPLACE INTO import_file VALUES (?, ?, ?, current_timestamp, ?, ?, ?, ?, ?)',
+      [e!.fileId, e!.fileName, e!.kind, e!.total, e!.ok, e!.quarantined, e!.status, e!.note ?? null]);
+    return;
   }
+  await store.run(`CREATE OR REPLACE TEMP TABLE import_file_new (file_id VARCHAR, file_name VARCHAR, kind VARCHAR,
+    records_total INTEGER, records_ok INTEGER, records_quarantined INTEGER, status VARCHAR, note VARCHAR)`);
+  const app = await store.connection.createAppender('import_file_new', 'main', 'temp');
+  for (const e of entries) {
+    app.appendVarchar(e.fileId); app.appendVarchar(e.fileName); app.appendVarchar(e.kind);
+    app.appendInteger(e.total); app.appendInteger(e.ok); app.appendInteger(e.quarantined); app.appendVarchar(e.status);
+    if (e.note === undefined) app.appendNull(); else app.appendVarchar(e.note);
+    app.endRow();
+  }
+  app.flushSync();
+  app.closeSync();
+  await store.run(`INSERT OR REPLACE INTO import_file SELECT file_id, file_name, kind, current_timestamp, records_total, records_ok,
+    records_quarantined, status, note FROM import_file_new`);
 }
 
 /**
