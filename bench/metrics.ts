@@ -1,10 +1,18 @@
 // Benchmark: every catalogue metric through the HTTP app in-process (app.request, no socket) with typical dashboard
 // questions — whole region, one municipality, one year, split by year, split by care type — on the demo region and,
-// when present, a ten-times-larger generated region. Prints p50/p95 per metric; asserts nothing.
-// Run: npx tsx bench/metrics.ts [--db data/roer.duckdb] [--groot data/roer-x10.duckdb] [--herhaal 10]
+// when present, a ten-times-larger generated region. Prints p50/p95 per metric and the machine's load; asserts nothing.
+// With --rol the questions go through the secured app (session, scoping, suppression, audit) as a temporary user of that
+// role, made for the run and removed after it, so the access layer's cost shows against a run without it.
+// Run: npx tsx bench/metrics.ts [--db data/roer.duckdb] [--groot data/roer-x10.duckdb] [--herhaal 10] [--rol analyst]
+//      [--alleen costs,flows]
 import { existsSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
+import type { Hono } from 'hono';
+import { addUser, removeUser } from '../src/access/users.ts';
+import type { Role } from '../src/access/roles.ts';
 import { createApp } from '../src/api/app.ts';
+import { createSecureApp } from '../src/api/auth/index.ts';
 import { catalogue } from '../src/metrics/index.ts';
 import type { Metric } from '../src/metrics/types.ts';
 import { Store } from '../src/store/index.ts';
@@ -14,9 +22,12 @@ const { values } = parseArgs({
     db: { type: 'string', default: 'data/roer.duckdb' },
     groot: { type: 'string', default: 'data/roer-x10.duckdb' },
     herhaal: { type: 'string', default: '10' },
+    rol: { type: 'string' },
+    alleen: { type: 'string' },
   },
 });
 const repeats = Math.max(1, Number(values.herhaal));
+const only = values.alleen?.split(',');
 
 interface Dims { municipality: { value: string; label: string }[]; years: number[] }
 
@@ -33,27 +44,56 @@ function questions(m: Metric, dims: Dims): [string, string][] {
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (n: number) => n.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).padStart(8);
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+
+type Request = (path: string) => Promise<Response>;
+
+/** The app to ask: open (no login), or secured and logged in as a temporary user of `role`; `done` cleans up. */
+async function client(store: Store, role: string | undefined): Promise<{ request: Request; label: string; done: () => Promise<void> }> {
+  if (!role) {
+    const app = createApp({ store, webDist: '/nonexistent' });
+    return { request: (p) => Promise.resolve(app.request(p)), label: 'zonder toegangslaag', done: async () => {} };
+  }
+  const actor = { name: 'bench/metrics', role: 'system' as const };
+  const user = { name: `bench-${process.pid}`, password: `bench-${crypto.randomUUID()}` };
+  // Scoped to every municipality in the store: the same questions as without the access layer, now scoped and audited.
+  const municipalities = role === 'admin' ? []
+    : (await store.all<{ m: string }>('SELECT DISTINCT municipality AS m FROM allocation ORDER BY 1')).map((r) => r.m);
+  await addUser(store, actor, { name: user.name, role: role as Role, municipalities, provider: null, team: null }, user.password);
+  const app: Hono = createSecureApp({ store, webDist: '/nonexistent', tls: false }) as unknown as Hono;
+  const res = await app.request('/api/login', {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: user.name, password: user.password }),
+  });
+  if (res.status !== 200) throw new Error(`inloggen mislukt: HTTP ${res.status}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return {
+    request: (p) => Promise.resolve(app.request(p, { headers: { cookie } })),
+    label: `met toegangslaag, rol ${role} (tijdelijke gebruiker ${user.name})`,
+    done: () => removeUser(store, actor, user.name),
+  };
+}
 
 async function bench(label: string, path: string): Promise<void> {
   const store = await Store.open(path);
+  const { request, label: how, done } = await client(store, values.rol);
   try {
-    const app = createApp({ store, webDist: '/nonexistent' });
-    const dims = (await (await app.request('/api/dimensions')).json()) as Dims;
+    const dims = (await (await request('/api/dimensions')).json()) as Dims;
     const counts = await store.one<{ lines: number; clients: number }>(
       'SELECT (SELECT count(*) FROM invoice_line) AS lines, (SELECT count(*) FROM client) AS clients',
     );
     process.stdout.write(`\n${label}: ${path}  (${counts?.lines.toLocaleString('nl-NL')} declaratieregels, ` +
-      `${counts?.clients.toLocaleString('nl-NL')} cliënten, ${repeats}× herhaald na 1 opwarmronde)\n`);
+      `${counts?.clients.toLocaleString('nl-NL')} cliënten, ${repeats}× herhaald na 1 opwarmronde, ${how})\n`);
+    process.stdout.write(`belasting van de machine bij de start (1/5/15 min): ${load()}\n`);
     process.stdout.write(`${'analyse'.padEnd(28)} ${'vragen'.padStart(6)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}  traagste vraag\n`);
     const all: number[] = [];
-    for (const m of catalogue) {
+    for (const m of catalogue.filter((x) => !only || only.includes(x.id))) {
       const times: number[] = [];
       let slowest = { t: 0, name: '' };
       const failures: string[] = [];
       for (let round = 0; round <= repeats; round++) {
         for (const [name, qs] of questions(m, dims)) {
           const t0 = performance.now();
-          const res = await app.request(`/api/metrics/${m.id}${qs ? `?${qs}` : ''}`);
+          const res = await request(`/api/metrics/${m.id}${qs ? `?${qs}` : ''}`);
           await res.arrayBuffer();
           const t = performance.now() - t0;
           if (res.status !== 200) failures.push(`${name}: HTTP ${res.status}`);
@@ -69,7 +109,9 @@ async function bench(label: string, path: string): Promise<void> {
     }
     all.sort((a, b) => a - b);
     process.stdout.write(`${'alle analyses'.padEnd(28)} ${String(all.length).padStart(6)} ${ms(pct(all, 50))} ${ms(pct(all, 95))} ${ms(all[all.length - 1])}\n`);
+    process.stdout.write(`belasting van de machine aan het eind (1/5/15 min): ${load()}\n`);
   } finally {
+    await done();
     store.close();
   }
 }

@@ -17,6 +17,7 @@ import { costsYoy } from './yoy.ts';
 import { MetricRequestError } from './errors.ts';
 import type { Metric, MetricRequest, MetricResult } from './types.ts';
 import { validateRequest } from './validate.ts';
+import { precomputed } from './sql/precomputed.ts';
 
 export { MetricRequestError } from './errors.ts';
 export type * from './types.ts';
@@ -47,7 +48,20 @@ export async function computeMetric(store: Store, id: string, request: Partial<M
   if (!metric) throw new MetricRequestError('metric', `Onbekende maatstaf '${id}'.`);
   const valid = validateRequest(metric, request);
   await ensureDerived(store);
-  return metric.compute(store, valid);
+  // A scope naming every municipality in the data (a region-wide analyst) filters nothing: computed without it, so the
+  // precomputed per-client tables apply; the answer still reports the filters as asked.
+  const computed = await metric.compute(store, await dropCoveringMunicipalities(store, valid));
+  return { ...computed, filters: valid.filters };
+}
+
+async function dropCoveringMunicipalities(store: Store, req: MetricRequest): Promise<MetricRequest> {
+  const asked = req.filters.municipality;
+  if (!precomputed.enabled || !asked || asked.length < 2) return req;
+  const missing = await store.one<{ n: number }>(
+    `SELECT count(*) AS n FROM d_municipalities WHERE municipality NOT IN (${asked.map(() => '?').join(', ')})`, asked);
+  if (Number(missing?.n ?? 1) > 0) return req;
+  const { municipality: _, ...filters } = req.filters;
+  return { ...req, filters };
 }
 
 const derived = new WeakSet<Store>();

@@ -1,6 +1,6 @@
 // Specification of the precomputed paths: on a seeded random region every metric gives exactly the same answer whether it
-// reads the tables precomputed at load (year rollups, trajectories, entry, waiting pairs, stacking runs) or computes on
-// the fly from the month pieces and lines.
+// reads the tables precomputed at load (year rollups, trajectories, entry, waiting pairs, stacking runs, pathways) or
+// computes on the fly from the month pieces and lines, and whether a filter naming every municipality is dropped or not.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/index.ts';
 import { addAllocation, addBudget, addCarePeriod, addClient, addInvoice, addPgb, addReferrer, addRequest, addTariff,
@@ -66,6 +66,7 @@ const questions: [Filters, Dimension[]][] = [
   [{ district: ['Noord'], age_band: ['12-17', '18-22'], to: '2019-12-31' }, ['sex']],
   [{ basis: 'invoice', from: '2019-01-01', to: '2019-12-31' }, ['age_band']], [{ basis: 'invoice' }, ['age_band']], [{ provider: ['22222222'] }, ['district']],
   [{ from: '2018-04-01', to: '2018-09-30' }, ['quarter']], [{ municipality: ['0148'] }, ['provider']],
+  [{ municipality: ['0148', '0150'], from: '2019-01-01', to: '2019-12-31' }, ['care_type']], // every municipality: no filter
 ];
 
 describe('precomputed tables', () => {

@@ -7,6 +7,7 @@
 //   d_entry           earliest care per client × municipality × care type (first entry into care)
 //   d_reindication    allocations followed by a new one of the same care type within 31 days of their end
 //   d_wait            requests (JW315) paired with the allocation that followed, with the days in between
+//   d_municipalities  every municipality that occurs in the data (a filter naming all of them filters nothing)
 //   d_stack_client / d_stack_mun  per client (× municipality) the runs of days with the same number of active allocations
 //   d_step_client / d_step_mun, d_path_client / d_path_mun  per client (× municipality) the sequence of care types
 // Every table holds exactly what the on-the-fly query computes; src/metrics decides when a question may use one.
@@ -132,12 +133,18 @@ CREATE OR REPLACE TABLE ${name} AS
 SELECT client_id, ${part.join(', ')}, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
 FROM ${steps} GROUP BY ALL ORDER BY client_id`;
 
+const MUNICIPALITIES = `
+CREATE OR REPLACE TABLE d_municipalities AS
+SELECT DISTINCT municipality FROM (SELECT municipality FROM allocation UNION ALL SELECT municipality FROM invoice_line
+  UNION ALL SELECT municipality FROM pgb_cost UNION ALL SELECT municipality FROM budget UNION ALL SELECT municipality FROM request)
+ORDER BY municipality`;
+
 /** The steps in order (name, SQL); run by refreshDerived after the base derived tables. */
 export const PRECOMPUTE_STEPS: [name: string, sql: string][] = [
   ['d_client_seg', segTable('d_client_seg', [])], ['d_provider_seg', segTable('d_provider_seg', ['provider_agb'])],
   ['d_client_rseg', segTable('d_client_rseg', [], false)], ['d_care_rseg', segTable('d_care_rseg', ['care_type'], false)],
   ['d_cost_year', COST_YEAR], ['d_care_year', CARE_YEAR], ['d_alloc_year', ALLOC_YEAR], ['d_util_year', UTIL_YEAR], ['d_entry', ENTRY],
-  ['d_reindication', REINDICATION], ['d_wait', WAIT],
+  ['d_reindication', REINDICATION], ['d_wait', WAIT], ['d_municipalities', MUNICIPALITIES],
   ['d_stack_client', stackTable('d_stack_client', [])], ['d_stack_mun', stackTable('d_stack_mun', ['municipality'])],
   ['d_step_client', stepTable('d_step_client', ['client_no', 'district', 'sex'])],
   ['d_step_mun', stepTable('d_step_mun', ['municipality', 'client_no', 'district', 'sex'])],
