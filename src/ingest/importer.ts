@@ -83,24 +83,27 @@ export async function importPaths(store: Store, paths: string[], opts: ImportOpt
   const reports: FileReport[] = [];
   const plan: Planned[] = [];
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_BYTES;
-  const ids: string[] = [];
-  for (const path of files) ids.push(await fileDigest(path));
+  // Hashing and sniffing thousands of small files: a few at a time keeps the disk and the thread pool busy.
+  const ids = await mapLimited(files, fileDigest);
   const before = await importedBefore(store, ids);
   const seen = new Set<string>();
+  const fresh = files.map((_, i) => !before.has(ids[i]!) && !seen.has(ids[i]!) && seen.add(ids[i]!) !== undefined);
+  const kinds = await mapLimited(files, async (path, i) => {
+    if (!fresh[i]) return undefined;
+    try {
+      return await classify(path, opts.mapping, maxBytes);
+    } catch (e) {
+      return e instanceof Error ? e : new Error(String(e));
+    }
+  });
   for (const [i, path] of files.entries()) {
     const fileName = basename(path);
     const fileId = ids[i]!;
     const base = { path, fileName, total: 0, ok: 0, unchanged: 0, quarantined: 0, problems: [] };
-    if (seen.has(fileId) || before.has(fileId)) {
-      reports.push({ ...base, kind: '', status: 'overgeslagen', note: 'al eerder ingelezen' });
-      continue;
-    }
-    seen.add(fileId);
-    try {
-      plan.push({ path, fileName, fileId, ...(await classify(path, opts.mapping, maxBytes)) });
-    } catch (e) {
-      reports.push(await refuse(store, { ...base, kind: '' }, fileId, e));
-    }
+    const kind = kinds[i];
+    if (kind === undefined) reports.push({ ...base, kind: '', status: 'overgeslagen', note: 'al eerder ingelezen' });
+    else if (kind instanceof Error) reports.push(await refuse(store, { ...base, kind: '' }, fileId, kind));
+    else plan.push({ path, fileName, fileId, ...kind });
   }
   plan.sort((a, b) => a.rank - b.rank || a.path.localeCompare(b.path));
 
@@ -219,6 +222,20 @@ async function importTabularFile(store: Store, f: Planned, opts: ImportOptions):
     return outcome;
   });
   return { o, q };
+}
+
+/** `fn` over `items`, at most 16 at a time; results in order. */
+async function mapLimited<T, R>(items: T[], fn: (item: T, i: number) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!, i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(16, items.length) }, worker));
+  return out;
 }
 
 /** Logs a refused file (outside any file transaction) and returns its report. Unexpected errors are refusals too. */
