@@ -97,13 +97,10 @@ export const reentry: Metric = {
   splits: [...TRAJECTORY_SPLITS, 'year'],
   async compute(store: Store, req: MetricRequest) {
     const nonPeriod = req.split.filter((d) => d !== 'year');
-    // Segments of one client within one municipality and split value are disjoint, so seg_start orders them uniquely.
-    const part = [...new Set(['client_no', 'municipality', ...nonPeriod.map((d) => DIMENSION_SPECS[d].column!)])].join(', ');
     const build = (split: Dimension[]) => {
       const keys = splitSelect(split, 'f.seg_end');
       return sql`
-        WITH seg AS MATERIALIZED (SELECT f.*, lead(f.seg_start) OVER (PARTITION BY ${part} ORDER BY f.seg_start) AS next_start
-          FROM (${segmentsSql(req, nonPeriod)}) f),
+        WITH seg AS MATERIALIZED (SELECT f.* FROM (${segmentsSql(req, nonPeriod)}) f),
         ended AS (SELECT * FROM seg f, d_meta m WHERE f.closed
           AND ${inPeriod(req.filters, 'f.seg_end')})
         SELECT ${[...keys, ''].join(', ')} count(*) AS ended,

@@ -8,7 +8,7 @@
 // and, shaped for the questions (see precompute.ts): merged trajectories, year rollups, first entry, waiting pairs, stacking.
 // Invariant: every window function orders by a unique tie-breaker (see mergeIntervalsSql).
 import { mergeIntervalsSql, monthPiecesSql } from './intervals.ts';
-import { PRECOMPUTE_STEPS } from './precompute.ts';
+import { PRECOMPUTE_STEPS, trajectoriesSql } from './precompute.ts';
 import type { Store } from './store.ts';
 
 export { mergeIntervalsSql, monthPiecesSql, ageBandSql } from './intervals.ts';
@@ -84,9 +84,8 @@ ORDER BY month, municipality, alloc_key`;
 // Care trajectories per client × municipality × care type (client attributes ride along: they depend on the client only).
 const CARE_SEG = `
 CREATE OR REPLACE TABLE d_care_seg AS
-SELECT s.*, s.seg_end < m.peildatum AS closed
-FROM (${mergeIntervalsSql('(SELECT * FROM d_alloc WHERE end_date >= start_date)',
-  ['client_id', 'municipality', 'care_type', 'client_no', 'district', 'sex', 'birth_month'], 'alloc_key')}) s CROSS JOIN d_meta m
+${trajectoriesSql('(SELECT * FROM d_alloc WHERE end_date >= start_date)',
+  ['client_id', 'municipality', 'care_type', 'client_no', 'district', 'sex', 'birth_month'])}
 ORDER BY municipality, client_id, care_type, seg_start`;
 
 const CARE_PIECE = `

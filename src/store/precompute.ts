@@ -20,11 +20,19 @@ export const FACT_DIMENSION_COLUMNS = `municipality, client_id, client_no, care_
 const VALID_ALLOC = '(SELECT * FROM d_alloc WHERE end_date >= start_date)';
 const CLIENT_ATTRS = ['client_no', 'district', 'sex', 'birth_month'];
 
+/**
+ * Trajectories of `source` merged per `keys`, with closed (ended before the peildatum) and next_start (the start of the
+ * client's next trajectory with the same keys; segments are disjoint, so seg_start orders them uniquely).
+ */
+export function trajectoriesSql(source: string, keys: string[]): string {
+  return `
+SELECT s.*, s.seg_end < m.peildatum AS closed, lead(s.seg_start) OVER (PARTITION BY ${keys.join(', ')} ORDER BY s.seg_start) AS next_start
+FROM (${mergeIntervalsSql(source, keys, 'alloc_key')}) s CROSS JOIN d_meta m`;
+}
+
 const segTable = (name: string, keys: string[], perMunicipality = true) => `
 CREATE OR REPLACE TABLE ${name} AS
-SELECT s.*, s.seg_end < m.peildatum AS closed
-FROM (${mergeIntervalsSql(VALID_ALLOC, ['client_id', ...(perMunicipality ? ['municipality'] : []), ...keys, ...CLIENT_ATTRS],
-  'alloc_key')}) s CROSS JOIN d_meta m
+${trajectoriesSql(VALID_ALLOC, ['client_id', ...(perMunicipality ? ['municipality'] : []), ...keys, ...CLIENT_ATTRS])}
 ORDER BY client_id, seg_start`;
 
 // Year rollups: a question over whole years (no half-year/quarter/month cut) gives the same answer on these.

@@ -3,6 +3,7 @@
 // A question over whole years reads the year rollups, a trajectory question the precomputed segments (precomputed.ts
 // decides when that gives the same answer); anything else reads the month pieces and lines, merging on the fly.
 import { mergeIntervalsSql, monthPiecesSql } from '../../store/derive.ts';
+import { trajectoriesSql } from '../../store/precompute.ts';
 import type { Dimension, MetricRequest } from '../types.ts';
 import { sql } from './compose.ts';
 import { DIMENSION_SPECS } from './dimensions.ts';
@@ -90,7 +91,8 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Rang
 /**
  * Care trajectories (traject): the intervals of the matching allocations merged per client × municipality × the columns
  * of the non-period dimensions in `split` (e.g. care type), ignoring the period filter (a trajectory is judged whole).
- * Columns: client_id, client_no, municipality, <split columns>, seg_start, seg_end, closed (ended before the peildatum).
+ * Columns: client_id, client_no, municipality, <split columns>, seg_start, seg_end, closed (ended before the peildatum),
+ * next_start (start of the client's next segment with the same municipality and split columns).
  * Use as `(<sql>) f` so DIMENSION_SPECS apply.
  */
 export function segmentsSql(req: MetricRequest, split: Dimension[] = req.split): Where {
@@ -101,8 +103,5 @@ export function segmentsSql(req: MetricRequest, split: Dimension[] = req.split):
   const cols = [...new Set(['client_id', 'client_no', 'municipality', ...dims.map((d) => DIMENSION_SPECS[d].column!)])];
   const inner = filterWhere(filters, { date: 'f.start_date' });
   const src = sql`(SELECT * FROM d_alloc f WHERE f.end_date >= f.start_date AND ${inner})`;
-  const out = sql`SELECT s.*, s.seg_end < m.peildatum AS closed
-    FROM (${mergeIntervalsSql(src.sql, cols, 'alloc_key')}) s CROSS JOIN d_meta m`;
-  out.params = src.params;
-  return out;
+  return { sql: trajectoriesSql(src.sql, cols), params: src.params };
 }
