@@ -67,6 +67,7 @@ const questions: [Filters, Dimension[]][] = [
   [{ basis: 'invoice', from: '2019-01-01', to: '2019-12-31' }, ['age_band']], [{ basis: 'invoice' }, ['age_band']], [{ provider: ['22222222'] }, ['district']],
   [{ from: '2018-04-01', to: '2018-09-30' }, ['quarter']], [{ municipality: ['0148'] }, ['provider']],
   [{ municipality: ['0148', '0150'], from: '2019-01-01', to: '2019-12-31' }, ['care_type']], // every municipality: no filter
+  [{ from: '2017-01-01', to: '2019-12-31' }, ['municipality']],
 ];
 
 describe('precomputed tables', () => {

@@ -4,6 +4,7 @@
 //   d_client_rseg / d_care_rseg    the same merged over municipalities (per client, per client × care type): who is in care
 //   d_cost_year / d_care_year / d_alloc_year  year rollups of the three facts, with the age band of the underlying row
 //   d_util_year       per allocation × year: allocated euros and the accepted invoiced euros of care in that year
+//   d_util_all        the same per allocation over all years (for questions without a period)
 //   d_entry           earliest care per client × municipality × care type (first entry into care)
 //   d_reindication    allocations followed by a new one of the same care type within 31 days of their end
 //   d_wait            requests (JW315) paired with the allocation that followed, with the days in between
@@ -84,6 +85,13 @@ LEFT JOIN al ON al.alloc_key = k.alloc_key AND al.first_day = k.first_day
 LEFT JOIN inv ON inv.alloc_key = k.alloc_key AND inv.first_day = k.first_day
 ORDER BY k.first_day, a.municipality, a.alloc_key`;
 
+const UTIL_ALL = `
+CREATE OR REPLACE TABLE d_util_all AS
+SELECT alloc_key, any_value(municipality) AS municipality, any_value(client_no) AS client_no,
+       sum(allocated_cents) FILTER (WHERE has_alloc) AS allocated_cents, bool_and(priced) AS priced,
+       sum(invoiced_cents)::BIGINT AS invoiced_cents
+FROM d_util_year GROUP BY alloc_key HAVING bool_or(has_alloc) ORDER BY municipality, alloc_key`;
+
 const ENTRY = `
 CREATE OR REPLACE TABLE d_entry AS
 SELECT client_id, municipality, care_type, client_no, district, sex, birth_month, min(d) AS entry_date FROM (
@@ -151,7 +159,8 @@ ORDER BY municipality`;
 export const PRECOMPUTE_STEPS: [name: string, sql: string][] = [
   ['d_client_seg', segTable('d_client_seg', [])], ['d_provider_seg', segTable('d_provider_seg', ['provider_agb'])],
   ['d_client_rseg', segTable('d_client_rseg', [], false)], ['d_care_rseg', segTable('d_care_rseg', ['care_type'], false)],
-  ['d_cost_year', COST_YEAR], ['d_care_year', CARE_YEAR], ['d_alloc_year', ALLOC_YEAR], ['d_util_year', UTIL_YEAR], ['d_entry', ENTRY],
+  ['d_cost_year', COST_YEAR], ['d_care_year', CARE_YEAR], ['d_alloc_year', ALLOC_YEAR], ['d_util_year', UTIL_YEAR], ['d_util_all', UTIL_ALL],
+  ['d_entry', ENTRY],
   ['d_reindication', REINDICATION], ['d_wait', WAIT], ['d_municipalities', MUNICIPALITIES],
   ['d_stack_client', stackTable('d_stack_client', [])], ['d_stack_mun', stackTable('d_stack_mun', ['municipality'])],
   ['d_step_client', stepTable('d_step_client', ['client_no', 'district', 'sex'])],
