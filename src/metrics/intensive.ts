@@ -95,9 +95,10 @@ export const intensiveClientList: Metric = {
                HAVING sum(amount_cents) > ${bind(Number(req.params!.threshold) * 100)}),
       entry AS (${entrySql(req.filters)})
       SELECT any_value(l.client_id) AS client_id, l.year, sum(l.amount_cents)::BIGINT AS cost_cents, year(any_value(e.entry_date)) AS entry_year,
-             string_agg(DISTINCT l.care_type, ', ' ORDER BY l.care_type) AS care_types,
-             count(DISTINCT l.provider_agb) AS providers,
-             string_agg(DISTINCT l.municipality, ', ' ORDER BY l.municipality) AS municipalities
+             -- Sorted distinct lists (list_distinct drops NULLs, as DISTINCT aggregates do; much cheaper per group).
+             nullif(array_to_string(list_sort(list_distinct(list(l.care_type))), ', '), '') AS care_types,
+             len(list_distinct(list(l.provider_agb))) AS providers,
+             nullif(array_to_string(list_sort(list_distinct(list(l.municipality))), ', '), '') AS municipalities
       FROM lines l SEMI JOIN over o ON o.client_no = l.client_no AND o.year = l.year
       LEFT JOIN entry e ON e.client_no = l.client_no
       GROUP BY l.client_no, l.year
