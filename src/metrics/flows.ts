@@ -19,20 +19,38 @@ const TRAJECTORY =
   'aansluitende toewijzingen vormen één traject. Een traject dat tot de peildatum (laatste gedeclareerde periode) loopt, ' +
   'is nog niet beëindigd. Een verhuizing geeft een uitstroom in de oude en een instroom in de nieuwe gemeente.';
 
+/** The month of `col` lies within the months the period touches (as the months CTE counts them). */
+const monthInPeriod = (req: MetricRequest, col: string) => sql`${req.filters.from
+  ? sql`${col} >= date_trunc('month', ${bind(req.filters.from, 'DATE')})` : 'true'} AND ${inPeriod({ to: req.filters.to }, `date_trunc('month', ${col})`)}`;
+
 const monthRange = (start: string, end: string) =>
   `date_trunc('month', ${start})::DATE AS start_month, date_trunc('month', ${end} + 1)::DATE AS stop_month`;
 
-/** CTE `held`: per client (and split value) disjoint ranges [start_month, stop_month) of months whose last day is in care. */
-function stockRanges(req: MetricRequest, names: string[]): Where {
+/**
+ * CTE `events`: per split value and month the change in the number of clients whose month end is in care (+1 where a
+ * client's held range of months starts, −1 where it stops). From `held`: per client (and split value) disjoint ranges
+ * [start_month, stop_month); over all municipalities the events are precomputed.
+ */
+function stockEvents(req: MetricRequest, names: string[]): Where {
+  const k = [...names, ''].join(', ');
+  const rest = { ...req.filters, from: undefined, to: undefined };
+  const region = names.includes('municipality') ? null
+    : regionSegmentTable(rest, req.split.filter((d) => DIMENSION_SPECS[d].column));
+  if (region) {
+    return sql`events AS (SELECT ${[...splitSelect(req.split, 'f.month'), ''].join(', ')} f.month, sum(f.delta) AS delta
+      FROM ${region === 'd_client_rseg' ? 'd_stock_client' : 'd_stock_care'} f WHERE ${filterWhere(rest, null)} GROUP BY ALL)`;
+  }
+  const events = `events AS (SELECT ${k} month, sum(delta) AS delta FROM (
+                   SELECT ${k} start_month AS month, 1 AS delta FROM held WHERE stop_month > start_month
+                   UNION ALL SELECT ${k} stop_month, -1 FROM held WHERE stop_month > start_month) GROUP BY ALL)`;
+  return sql`${heldRanges(req, names)}, ${events}`;
+}
+
+/** CTE `held` (see stockEvents) from the question's segments: disjoint per client within one municipality, else merged. */
+function heldRanges(req: MetricRequest, names: string[]): Where {
   const k = [...names, ''].join(', ');
   if (names.includes('municipality') || req.filters.municipality?.length === 1) {
     return sql`held AS (SELECT ${k} ${monthRange('seg_start', 'seg_end')} FROM seg)`;
-  }
-  const dims = req.split.filter((d) => DIMENSION_SPECS[d].column);
-  const region = regionSegmentTable({ ...req.filters, from: undefined, to: undefined }, dims);
-  if (region) {
-    return sql`held AS (SELECT ${[...splitSelect(req.split, 'f.seg_start'), ''].join(', ')} ${monthRange('f.seg_start', 'f.seg_end')}
-      FROM ${region} f WHERE ${filterWhere({ ...req.filters, from: undefined, to: undefined }, { date: 'f.seg_start' })})`;
   }
   return sql`cover AS (SELECT ${k} client_no, date_trunc('month', seg_start)::DATE AS start_date,
       (date_trunc('month', seg_end + 1) - INTERVAL 1 MONTH)::DATE AS end_date, seg_municipality || '/' || seg_start AS tie FROM seg),
@@ -57,15 +75,15 @@ export const flows: Metric = {
                    unnest(generate_series(date_trunc('month', lo), date_trunc('month', hi), INTERVAL 1 MONTH)) AS t(m)
                  WHERE ${req.filters.from ? sql`m::DATE >= date_trunc('month', ${bind(req.filters.from, 'DATE')})` : 'true'}
                    AND ${inPeriod({ to: req.filters.to }, 'm::DATE')}),
-      inflow AS MATERIALIZED (SELECT ${k} date_trunc('month', seg_start)::DATE AS month, count(DISTINCT client_no) AS n FROM seg GROUP BY ALL),
-      outflow AS MATERIALIZED (SELECT ${k} date_trunc('month', seg_end)::DATE AS month, count(DISTINCT client_no) AS n FROM seg WHERE closed GROUP BY ALL),
+      -- Clients counted once per month (distinct rows, then count: cheaper than count(DISTINCT)); only months of the period.
+      inflow AS MATERIALIZED (SELECT ${k} month, count(*) AS n FROM (SELECT DISTINCT ${k} date_trunc('month', seg_start)::DATE AS month,
+                   client_no FROM seg WHERE ${monthInPeriod(req, 'seg_start')}) GROUP BY ALL),
+      outflow AS MATERIALIZED (SELECT ${k} month, count(*) AS n FROM (SELECT DISTINCT ${k} date_trunc('month', seg_end)::DATE AS month,
+                   client_no FROM seg WHERE closed AND ${monthInPeriod(req, 'seg_end')}) GROUP BY ALL),
       -- Stock without a range join: a segment holds the month ends from its first month up to (not including) the month
       -- of seg_end + 1. Counting held month ranges counts clients when a client's ranges are disjoint: true per
       -- municipality, and for the segments merged over municipalities; otherwise the ranges are merged here first.
-      ${stockRanges(req, names)},
-      events AS (SELECT ${k} month, sum(delta) AS delta FROM (
-                   SELECT ${k} start_month AS month, 1 AS delta FROM held WHERE stop_month > start_month
-                   UNION ALL SELECT ${k} stop_month, -1 FROM held WHERE stop_month > start_month) GROUP BY ALL),
+      ${stockEvents(req, names)},
       runs AS (SELECT ${k} month, lead(month) OVER (PARTITION BY ${[...names, 'true'].join(', ')} ORDER BY month) AS next_month,
                  sum(delta) OVER (PARTITION BY ${[...names, 'true'].join(', ')} ORDER BY month ROWS UNBOUNDED PRECEDING) AS n FROM events),
       stock AS MATERIALIZED (SELECT ${k} m::DATE AS month, n FROM runs,

@@ -5,6 +5,8 @@
 //   d_cost_year / d_care_year / d_alloc_year  year rollups of the three facts, with the age band of the underlying row
 //   d_util_year       per allocation × year: allocated euros and the accepted invoiced euros of care in that year
 //   d_util_all        the same per allocation over all years (for questions without a period)
+//   d_stock_client / d_stock_care  per month (× care type) the change in clients in care at the month end, over all
+//                     municipalities (+1 where a client's held months start, −1 where they stop)
 //   d_entry           earliest care per client × municipality × care type (first entry into care)
 //   d_reindication    allocations followed by a new one of the same care type within 31 days of their end
 //   d_wait            requests (JW315) paired with the allocation that followed, with the days in between
@@ -149,6 +151,18 @@ CREATE OR REPLACE TABLE ${name} AS
 SELECT client_id, ${part.join(', ')}, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
 FROM ${steps} GROUP BY ALL ORDER BY client_id`;
 
+// A trajectory holds the month ends from its first month up to (not including) the month of seg_end + 1.
+const stockEventTable = (name: string, source: string, keys: string) => {
+  const start = `date_trunc('month', seg_start)::DATE`;
+  const stop = `date_trunc('month', seg_end + 1)::DATE`;
+  return `
+CREATE OR REPLACE TABLE ${name} AS
+SELECT ${keys}, month, sum(delta)::INTEGER AS delta FROM (
+  SELECT ${keys}, ${start} AS month, 1 AS delta FROM ${source} WHERE ${stop} > ${start}
+  UNION ALL SELECT ${keys}, ${stop}, -1 FROM ${source} WHERE ${stop} > ${start})
+GROUP BY ALL ORDER BY month`;
+};
+
 const MUNICIPALITIES = `
 CREATE OR REPLACE TABLE d_municipalities AS
 SELECT DISTINCT municipality FROM (SELECT municipality FROM allocation UNION ALL SELECT municipality FROM invoice_line
@@ -159,6 +173,8 @@ ORDER BY municipality`;
 export const PRECOMPUTE_STEPS: [name: string, sql: string][] = [
   ['d_client_seg', segTable('d_client_seg', [])], ['d_provider_seg', segTable('d_provider_seg', ['provider_agb'])],
   ['d_client_rseg', segTable('d_client_rseg', [], false)], ['d_care_rseg', segTable('d_care_rseg', ['care_type'], false)],
+  ['d_stock_client', stockEventTable('d_stock_client', 'd_client_rseg', 'district, sex')],
+  ['d_stock_care', stockEventTable('d_stock_care', 'd_care_rseg', 'care_type, district, sex')],
   ['d_cost_year', COST_YEAR], ['d_care_year', CARE_YEAR], ['d_alloc_year', ALLOC_YEAR], ['d_util_year', UTIL_YEAR], ['d_util_all', UTIL_ALL],
   ['d_entry', ENTRY],
   ['d_reindication', REINDICATION], ['d_wait', WAIT], ['d_municipalities', MUNICIPALITIES],
