@@ -1,7 +1,6 @@
-import type { Param, Store } from '../../store/index.ts';
-
 // Builds and runs idempotent upserts: a row whose values equal the stored ones is left alone (its file_id too), so importing
 // the same rows again changes nothing and the statement's changed-row count says how many records really changed.
+import type { Param, Store } from '../../store/index.ts';
 
 export interface Upsert {
   table: string;
@@ -17,27 +16,41 @@ export interface Upsert {
   /** Extra condition for replacing a stored row, e.g. only a newer allocation replaces an older one. */
   guard?: string;
   /**
-   * The table has no unique index on `key` (a bulk table: its index made loading ~6× slower): changed rows are updated
-   * through a join, then new rows inserted through an anti-join — the same effect as ON CONFLICT, set-based.
+   * The table has no unique index on `key` (a bulk table: its index made loading ~6× slower): new and changed rows are
+   * found with one join, then inserted and updated — the same effect as ON CONFLICT, set-based.
    */
   plain?: boolean;
 }
 
 /**
  * Runs the upsert `u` (binding `params`) and returns how many rows it changed. A plain table is first probed on its key
- * columns alone: a file none of whose keys is stored yet (the usual case: a new period) is a plain bulk INSERT.
+ * columns alone: a file none of whose keys is stored yet (the usual case: a new period) is a plain bulk INSERT; else one
+ * join sets apart the new and the changed rows (a re-import of the same file finds none and writes nothing).
  */
 export async function runUpsert(store: Store, u: Upsert, params?: Record<string, Param>): Promise<number> {
-  let statements = [conflictUpsertSql(u)];
-  if (u.plain) {
-    const probe = `SELECT EXISTS (SELECT 1 FROM ${u.table}) AND EXISTS (SELECT 1 FROM (${selectNew(u)}) AS excluded JOIN ${u.table} ON ${keyMatch(u)}) AS hit`;
-    const hit = (await store.connection.runAndReadAll(probe, params)).getRows()[0]![0] === true;
-    statements = plainUpsertSql(u, hit);
+  if (!u.plain) return Number((await store.connection.run(conflictUpsertSql(u), params)).rowsChanged);
+  const cols = Object.keys(u.cols).join(', ');
+  const probe = `SELECT EXISTS (SELECT 1 FROM ${u.table}) AND EXISTS (SELECT 1 FROM (${selectNew(u)}) AS excluded JOIN ${u.table} ON ${keyMatch(u)}) AS hit`;
+  if ((await store.connection.runAndReadAll(probe, params)).getRows()[0]![0] !== true) {
+    return Number((await store.connection.run(`INSERT INTO ${u.table} (${cols}) ${selectNew(u)}`, params)).rowsChanged);
   }
-  let changed = 0;
-  for (const sql of statements) changed += Number((await store.connection.run(sql, params)).rowsChanged);
-  return changed;
+  const delta = `roer_delta_${process.pid}_${++deltas}`;
+  const { set, where } = assignments(u);
+  try {
+    await store.connection.run(
+      `CREATE TEMP TABLE ${delta} AS SELECT excluded.*, ${u.table}.rowid AS __tid FROM (${selectNew(u)}) AS excluded
+       LEFT JOIN ${u.table} ON ${keyMatch(u)} WHERE ${u.table}.rowid IS NULL OR (${where})`, params);
+    const updated = set.length === 0 ? 0 : Number((await store.connection.run(
+      `UPDATE ${u.table} SET ${set.join(', ')} FROM ${delta} AS excluded WHERE ${u.table}.rowid = excluded.__tid`)).rowsChanged);
+    const inserted = Number((await store.connection.run(
+      `INSERT INTO ${u.table} (${cols}) SELECT ${cols} FROM ${delta} WHERE __tid IS NULL`)).rowsChanged);
+    return updated + inserted;
+  } finally {
+    await store.connection.run(`DROP TABLE IF EXISTS temp.main.${delta}`).catch(() => {}); // aborted: the rollback drops it
+  }
 }
+
+let deltas = 0;
 
 /** SET list and change test, written over `excluded` (the new row) and the table (the stored row), as ON CONFLICT names them. */
 function assignments(u: Upsert): { set: string[]; where: string } {
@@ -54,18 +67,6 @@ function assignments(u: Upsert): { set: string[]; where: string } {
 const selectNew = (u: Upsert) => `SELECT ${Object.keys(u.cols).map((c) => `${u.cols[c]} AS ${c}`).join(', ')} ${u.from}`;
 
 const keyMatch = (u: Upsert) => u.key.map((k) => `${u.table}.${k} = excluded.${k}`).join(' AND ');
-
-/** Update the changed stored rows, then insert the new ones; `stored` false: no key is stored yet, so just insert. */
-function plainUpsertSql(u: Upsert, stored: boolean): string[] {
-  const t = u.table;
-  const insert = `INSERT INTO ${t} (${Object.keys(u.cols).join(', ')}) ${selectNew(u)}`;
-  if (!stored) return [insert];
-  const { set, where } = assignments(u);
-  const update = `UPDATE ${t} SET ${set.join(', ')} FROM (${selectNew(u)}) AS excluded WHERE ${keyMatch(u)} AND ${where}`;
-  const fresh = `INSERT INTO ${t} (${Object.keys(u.cols).join(', ')})
-    SELECT * FROM (${selectNew(u)}) AS excluded WHERE NOT EXISTS (SELECT 1 FROM ${t} WHERE ${keyMatch(u)})`;
-  return set.length ? [update, fresh] : [fresh];
-}
 
 /** The INSERT … ON CONFLICT statement for `u`. */
 function conflictUpsertSql(u: Upsert): string {
