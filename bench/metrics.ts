@@ -1,6 +1,7 @@
 // Benchmark: every catalogue metric through the HTTP app in-process (app.request, no socket) with typical dashboard
 // questions — whole region, one municipality, one year, split by year, split by care type — on the demo region and,
 // when present, a ten-times-larger generated region. Prints p50/p95 per metric and the machine's load; asserts nothing.
+// "cpu" is the process's CPU time per question (all DuckDB threads): the work done, less sensitive to a busy machine.
 // With --rol the questions go through the secured app (session, scoping, suppression, audit) as a temporary user of that
 // role, made for the run and removed after it, so the access layer's cost shows against a run without it.
 // Run: npx tsx bench/metrics.ts [--db data/roer.duckdb] [--groot data/roer-x10.duckdb] [--herhaal 10] [--rol analyst]
@@ -84,31 +85,39 @@ async function bench(label: string, path: string): Promise<void> {
     process.stdout.write(`\n${label}: ${path}  (${counts?.lines.toLocaleString('nl-NL')} declaratieregels, ` +
       `${counts?.clients.toLocaleString('nl-NL')} cliënten, ${repeats}× herhaald na 1 opwarmronde, ${how})\n`);
     process.stdout.write(`belasting van de machine bij de start (1/5/15 min): ${load()}\n`);
-    process.stdout.write(`${'analyse'.padEnd(28)} ${'vragen'.padStart(6)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)}  traagste vraag\n`);
+    process.stdout.write(`${'analyse'.padEnd(28)} ${'vragen'.padStart(6)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'cpu p50'.padStart(8)}  traagste vraag\n`);
     const all: number[] = [];
+    const allCpu: number[] = [];
     for (const m of catalogue.filter((x) => !only || only.includes(x.id))) {
       const times: number[] = [];
+      const cpu: number[] = [];
       let slowest = { t: 0, name: '' };
       const failures: string[] = [];
       for (let round = 0; round <= repeats; round++) {
         for (const [name, qs] of questions(m, dims)) {
           const t0 = performance.now();
+          const c0 = process.cpuUsage();
           const res = await request(`/api/metrics/${m.id}${qs ? `?${qs}` : ''}`);
           await res.arrayBuffer();
           const t = performance.now() - t0;
+          const c = process.cpuUsage(c0);
           if (res.status !== 200) failures.push(`${name}: HTTP ${res.status}`);
           if (round === 0) continue; // warm-up
           times.push(t);
+          cpu.push((c.user + c.system) / 1000);
           if (t > slowest.t) slowest = { t, name };
         }
       }
       times.sort((a, b) => a - b);
+      cpu.sort((a, b) => a - b);
       all.push(...times);
-      process.stdout.write(`${m.id.padEnd(28)} ${String(times.length).padStart(6)} ${ms(pct(times, 50))} ${ms(pct(times, 95))} ${ms(times[times.length - 1])}  ${slowest.name}` +
+      allCpu.push(...cpu);
+      process.stdout.write(`${m.id.padEnd(28)} ${String(times.length).padStart(6)} ${ms(pct(times, 50))} ${ms(pct(times, 95))} ${ms(times[times.length - 1])} ${ms(pct(cpu, 50))}  ${slowest.name}` +
         `${failures.length ? `  FOUT: ${[...new Set(failures)].join('; ')}` : ''}\n`);
     }
     all.sort((a, b) => a - b);
-    process.stdout.write(`${'alle analyses'.padEnd(28)} ${String(all.length).padStart(6)} ${ms(pct(all, 50))} ${ms(pct(all, 95))} ${ms(all[all.length - 1])}\n`);
+    allCpu.sort((a, b) => a - b);
+    process.stdout.write(`${'alle analyses'.padEnd(28)} ${String(all.length).padStart(6)} ${ms(pct(all, 50))} ${ms(pct(all, 95))} ${ms(all[all.length - 1])} ${ms(pct(allCpu, 50))}\n`);
     process.stdout.write(`belasting van de machine aan het eind (1/5/15 min): ${load()}\n`);
   } finally {
     await done();
