@@ -60,7 +60,7 @@ export const referrers: Metric = {
     const q = sql`
       SELECT ${[...keys, ''].join(', ')} f.referrer_id, any_value(f.referrer_type) AS referrer_type, any_value(r.agb) AS agb,
              any_value(r.name) AS name, count(DISTINCT f.client_no) AS clients, sum(f.amount_cents)::BIGINT AS cost_cents,
-             string_agg(DISTINCT f.care_type, ', ' ORDER BY f.care_type) AS care_types
+             nullif(array_to_string(list_sort(list_distinct(list(f.care_type))), ', '), '') AS care_types
       FROM ${cost.from} LEFT JOIN referrer r ON r.referrer_id = f.referrer_id
       WHERE ${cost.where} GROUP BY ${[...names.map((_, i) => String(i + 1)), 'f.referrer_id'].join(', ')}
       ORDER BY ${[...names, 'cost_cents DESC', 'f.referrer_id'].join(', ')}`;
