@@ -88,21 +88,24 @@ export const intensiveClientList: Metric = {
   async compute(store: Store, req: MetricRequest) {
     const cost = costFact(req, ['year']);
     const q = sql`
-      WITH lines AS MATERIALIZED (SELECT f.client_no, f.client_id, ${splitSelect(['year'], cost.period)[0]!}, f.care_type, f.provider_agb,
+      WITH lines AS MATERIALIZED (SELECT f.client_no, ${splitSelect(['year'], cost.period)[0]!}, f.care_type, f.provider_agb,
                        f.municipality, f.amount_cents FROM ${cost.from} WHERE ${cost.where}),
-      -- The few clients above the threshold first; the distinct lists only for them.
+      -- The few clients above the threshold first; the distinct lists (and the pseudonyms) only for them.
       over AS (SELECT client_no, year FROM lines GROUP BY client_no, year
                HAVING sum(amount_cents) > ${bind(Number(req.params!.threshold) * 100)}),
-      entry AS (${entrySql(req.filters)})
-      SELECT any_value(l.client_id) AS client_id, l.year, sum(l.amount_cents)::BIGINT AS cost_cents, year(any_value(e.entry_date)) AS entry_year,
-             -- Sorted distinct lists (list_distinct drops NULLs, as DISTINCT aggregates do; much cheaper per group).
-             nullif(array_to_string(list_sort(list_distinct(list(l.care_type))), ', '), '') AS care_types,
-             len(list_distinct(list(l.provider_agb))) AS providers,
-             nullif(array_to_string(list_sort(list_distinct(list(l.municipality))), ', '), '') AS municipalities
-      FROM lines l SEMI JOIN over o ON o.client_no = l.client_no AND o.year = l.year
-      LEFT JOIN entry e ON e.client_no = l.client_no
-      GROUP BY l.client_no, l.year
-      ORDER BY l.year, cost_cents DESC, client_id`;
+      entry AS (${entrySql(req.filters)}),
+      listed AS (
+        SELECT l.client_no, l.year, sum(l.amount_cents)::BIGINT AS cost_cents, year(any_value(e.entry_date)) AS entry_year,
+               -- Sorted distinct lists (list_distinct drops NULLs, as DISTINCT aggregates do; much cheaper per group).
+               nullif(array_to_string(list_sort(list_distinct(list(l.care_type))), ', '), '') AS care_types,
+               len(list_distinct(list(l.provider_agb))) AS providers,
+               nullif(array_to_string(list_sort(list_distinct(list(l.municipality))), ', '), '') AS municipalities
+        FROM lines l SEMI JOIN over o ON o.client_no = l.client_no AND o.year = l.year
+        LEFT JOIN entry e ON e.client_no = l.client_no
+        GROUP BY l.client_no, l.year)
+      SELECT n.client_id, x.year, x.cost_cents, x.entry_year, x.care_types, x.providers, x.municipalities
+      FROM listed x JOIN d_client_no n ON n.client_no = x.client_no
+      ORDER BY x.year, x.cost_cents DESC, n.client_id`;
     const rows = (await query(store, q)).map(({ cost_cents, ...r }) => ({ ...r, cost: eur(cost_cents) }));
     return result(this, req, [
       { name: 'client_id', label: 'Cliënt (pseudoniem)', unit: 'text' }, { name: 'year', label: 'Jaar', unit: 'text' },
