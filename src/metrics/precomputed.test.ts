@@ -68,6 +68,8 @@ const questions: [Filters, Dimension[]][] = [
   [{ from: '2018-04-01', to: '2018-09-30' }, ['quarter']], [{ municipality: ['0148'] }, ['provider']],
   [{ municipality: ['0148', '0150'], from: '2019-01-01', to: '2019-12-31' }, ['care_type']], // every municipality: no filter
   [{ from: '2017-01-01', to: '2019-12-31' }, ['municipality']],
+  [{ from: '2017-01-01', to: '2018-12-31' }, ['referrer']], [{ municipality: ['0150'], provider: ['11111111'] }, ['care_type']],
+  [{ referrer: ['02:1'], sex: ['2'] }, ['year']], [{ from: '2018-01-01', to: '2018-12-31', age_band: ['12-17'] }, ['provider']],
 ];
 
 describe('precomputed tables', () => {

@@ -3,6 +3,7 @@
 //   d_client_seg / d_provider_seg  trajectories merged per client × municipality (× provider), like d_care_seg per care type
 //   d_client_rseg / d_care_rseg    the same merged over municipalities (per client, per client × care type): who is in care
 //   d_cost_year / d_care_year / d_alloc_year  year rollups of the three facts, with the age band of the underlying row
+//   d_care_year_provider / d_care_year_referrer  d_care_year with care-days merged per provider (per referrer) too
 //   d_util_year       per allocation × year: allocated euros and the accepted invoiced euros of care in that year
 //   d_util_all        the same per allocation over all years (for questions without a period)
 //   d_stock_client / d_stock_care  per month (× care type) the change in clients in care at the month end, over all
@@ -14,7 +15,7 @@
 //   d_stack_client / d_stack_mun  per client (× municipality) the runs of days with the same number of active allocations
 //   d_step_client / d_step_mun, d_path_client / d_path_mun  per client (× municipality) the sequence of care types
 // Every table holds exactly what the on-the-fly query computes; src/metrics decides when a question may use one.
-import { ageBandSql, mergeIntervalsSql } from './intervals.ts';
+import { ageBandSql, mergeIntervalsSql, monthPiecesSql } from './intervals.ts';
 
 /** The dimension columns every fact table carries (same names everywhere). */
 export const FACT_DIMENSION_COLUMNS = `municipality, client_id, client_no, care_type, product_category, product_code, provider_agb, referrer_id,
@@ -56,6 +57,22 @@ FROM (SELECT client_id, municipality, care_type, client_no, district, sex, birth
              year(month) AS y, sum(days)::BIGINT AS days
       FROM d_care_piece GROUP BY ALL)
 ORDER BY first_day, municipality, client_id`;
+
+/**
+ * d_care_year with the care intervals merged per one allocation-level column too (a client with two providers of one care
+ * type has care-days at each), as the on-the-fly merge for a provider or referrer cut does.
+ */
+function careYearBy(table: string, column: string): string {
+  const keys = ['client_id', 'municipality', 'care_type', ...CLIENT_ATTRS, column];
+  return `
+CREATE OR REPLACE TABLE ${table} AS
+WITH seg AS (${mergeIntervalsSql(VALID_ALLOC, keys, 'alloc_key')}),
+pieces AS (${monthPiecesSql('seg', keys.map((k) => `s.${k}`).join(', '))})
+SELECT ${keys.join(', ')}, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day, days
+FROM (SELECT ${keys.join(', ')}, ${ageBandSql('birth_month', 'first_day')} AS age_band, year(month) AS y, sum(days)::BIGINT AS days
+      FROM pieces GROUP BY ALL)
+ORDER BY first_day, municipality, client_id`;
+}
 
 /** `any_value(c) AS c` for columns that depend on the grouping key (cheaper than grouping by all of them). */
 const anyValues = (cols: string) => cols.split(',').map((c) => `any_value(${c.trim()}) AS ${c.trim()}`).join(', ');
@@ -175,7 +192,9 @@ export const PRECOMPUTE_STEPS: [name: string, sql: string][] = [
   ['d_client_rseg', segTable('d_client_rseg', [], false)], ['d_care_rseg', segTable('d_care_rseg', ['care_type'], false)],
   ['d_stock_client', stockEventTable('d_stock_client', 'd_client_rseg', 'district, sex')],
   ['d_stock_care', stockEventTable('d_stock_care', 'd_care_rseg', 'care_type, district, sex')],
-  ['d_cost_year', COST_YEAR], ['d_care_year', CARE_YEAR], ['d_alloc_year', ALLOC_YEAR], ['d_util_year', UTIL_YEAR], ['d_util_all', UTIL_ALL],
+  ['d_cost_year', COST_YEAR], ['d_care_year', CARE_YEAR],
+  ['d_care_year_provider', careYearBy('d_care_year_provider', 'provider_agb')], ['d_care_year_referrer', careYearBy('d_care_year_referrer', 'referrer_id')],
+  ['d_alloc_year', ALLOC_YEAR], ['d_util_year', UTIL_YEAR], ['d_util_all', UTIL_ALL],
   ['d_entry', ENTRY],
   ['d_reindication', REINDICATION], ['d_wait', WAIT], ['d_municipalities', MUNICIPALITIES],
   ['d_stack_client', stackTable('d_stack_client', [])], ['d_stack_mun', stackTable('d_stack_mun', ['municipality'])],

@@ -8,7 +8,7 @@ import type { Dimension, MetricRequest } from '../types.ts';
 import { sql } from './compose.ts';
 import { DIMENSION_SPECS } from './dimensions.ts';
 import { filterWhere, clippedDaysSql, type PeriodSpec, type Where } from './filters.ts';
-import { segmentTable, uses, wholeYears } from './precomputed.ts';
+import { careYearTable, segmentTable, uses, wholeYears } from './precomputed.ts';
 
 export interface Fact {
   /** FROM item aliased f (a table or a parenthesised subquery with its own bound parameters). */
@@ -75,6 +75,8 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Rang
   if (!needsMerge && wholeYears(req.filters, split)) {
     return { from: sql`d_care_year f`, period: YEAR_RANGE, where: filterWhere(req.filters, YEAR_RANGE), days: STORED_DAYS };
   }
+  const byDimension = needsMerge ? careYearTable(req.filters, split, allocLevel) : null;
+  if (byDimension) return { from: sql`${byDimension} f`, period: YEAR_RANGE, where: filterWhere(req.filters, YEAR_RANGE), days: STORED_DAYS };
   const days = clippedDaysSql(req.filters);
   if (!needsMerge) return { from: sql`d_care_piece f`, period: RANGE, where: filterWhere(req.filters, RANGE), days };
   const keys = ['client_id', 'municipality', 'care_type', 'client_no', 'district', 'sex', 'birth_month',

@@ -84,3 +84,16 @@ export function clientLevel(filters: Filters): 'client' | 'mun' | null {
   if (!filters.municipality) return 'client';
   return filters.municipality.length === 1 ? 'mun' : null;
 }
+
+/** Care-day rollups merged per one allocation-level dimension too (src/store/precompute.ts). */
+const CARE_YEAR_BY: [table: string, dim: Dimension][] = [['d_care_year_provider', 'provider'], ['d_care_year_referrer', 'referrer']];
+
+/**
+ * The care-day rollup for a question over whole years whose only allocation-level cut (split or filter) is the provider
+ * or the individual referrer; null otherwise. Age bands are left to the on-the-fly merge, which judges them per piece.
+ */
+export function careYearTable(filters: Filters, split: readonly Dimension[], allocationLevel: (d: Dimension) => boolean): string | null {
+  if (!wholeYears(filters, split) || uses(filters, split, 'age_band')) return null;
+  const alloc = [...new Set([...split, ...filteredDimensions(filters)])].filter(allocationLevel);
+  return alloc.length === 1 ? CARE_YEAR_BY.find(([, d]) => d === alloc[0])?.[0] ?? null : null;
+}
