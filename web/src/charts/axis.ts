@@ -7,6 +7,8 @@ import { num, type Frame } from './frame.ts';
 import type { ChartOption } from './setup.ts';
 
 const MAX_SERIES = 8;
+/** Bars beyond this many are not readable (and slow to draw): the chart shows the first ones, the table has all. */
+const MAX_BARS = 60;
 
 // Axes carry no name: the legend and tooltip name the series, and long Dutch names would be cut off at the axis.
 function valueAxis(unit: Column['unit'], extra: object = {}) {
@@ -30,10 +32,11 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
   const primary = f.primary;
   if (!d0 && primary && f.result.rows.length === 1) return measureBars(f, primary);
   if (!d0 || !primary) return { option: {}, drill: () => [] };
-  const cats = f.categories(d0.name);
-  const index = new Map(cats.map((c, i) => [String(c.raw), i]));
   // A trend over something that is not time (e.g. providers) reads better as bars.
   const type = kind === 'trend' && TIME.test(d0.name) ? 'line' : 'bar';
+  const all = f.categories(d0.name);
+  const cats = type === 'bar' && !TIME.test(d0.name) ? all.slice(0, MAX_BARS) : all;
+  const index = new Map(cats.map((c, i) => [String(c.raw), i]));
   let series: object[];
   let units: Column['unit'][];
   let seriesRaw: (string | null)[] = [];
@@ -43,20 +46,25 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
     seriesRaw = groups.map((g) => (g.raw === null ? null : String(g.raw)));
     series = groups.map((g) => {
       const data: (number | null)[] = cats.map(() => null);
-      for (const row of f.result.rows) if (String(row[d1.name]) === String(g.raw)) data[index.get(String(row[d0.name]))!] = num(row[primary.name]);
+      for (const row of f.result.rows) {
+        const at = index.get(String(row[d0.name]));
+        if (at !== undefined && String(row[d1.name]) === String(g.raw)) data[at] = num(row[primary.name]);
+      }
       // Stack parts of a whole; years side by side are compared, not added.
       return { name: g.label, type, data, stack: type === 'bar' && !TIME.test(d1.name) ? 'totaal' : undefined, symbolSize: 7 };
     });
     units = groups.map(() => primary.unit);
     yAxes = [valueAxis(primary.unit)];
   } else {
+    const firstRow = new Map<string, (typeof f.result.rows)[number]>();
+    for (const r of f.result.rows) if (!firstRow.has(String(r[d0.name]))) firstRow.set(String(r[d0.name]), r);
     // The primary measure, plus one measure of another unit (e.g. clients beside euros) on a second axis.
     const second = f.measures.find((m) => m.unit !== primary.unit && (m.clientCount || m.unit === 'count'));
     const sameAxis = f.together.length > 1;
     const shown = sameAxis ? f.together : second ? [primary, second] : [primary];
     series = shown.map((m, i) => ({
       name: m.label, type: i === 0 || sameAxis ? type : 'line', yAxisIndex: sameAxis ? 0 : i, symbolSize: 7,
-      data: cats.map((c) => num(f.result.rows.find((r) => String(r[d0.name]) === String(c.raw))?.[m.name])),
+      data: cats.map((c) => num(firstRow.get(String(c.raw))?.[m.name])),
     }));
     units = shown.map((m) => m.unit);
     yAxes = sameAxis ? [valueAxis(shown[0].unit)] : shown.map((m, i) => valueAxis(m.unit, i ? { splitLine: { show: false } } : {}));
@@ -68,7 +76,8 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
   const option: ChartOption = {
     tooltip: tooltip(units),
     legend: { top: 0, type: 'scroll' },
-    grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true },
+    ...(cats.length < all.length ? { title: { text: `De eerste ${cats.length} van ${all.length}; de tabel toont meer.`, left: 'center', top: 24, textStyle: { fontSize: 12, fontWeight: 'normal' } } } : {}),
+    grid: { left: 16, right: 24, top: cats.length < all.length ? 64 : 48, bottom: 16, containLabel: true },
     xAxis: horizontal ? yAxes[0] : catAxis,
     yAxis: horizontal ? catAxis : yAxes,
     series,

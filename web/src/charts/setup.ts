@@ -2,11 +2,11 @@
 /// <reference path="../shims.d.ts" />
 import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart, LineChart, SankeyChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, LegendComponent, TooltipComponent, VisualMapComponent, MarkLineComponent } from 'echarts/components';
+import { AriaComponent, GridComponent, TitleComponent, LegendComponent, TooltipComponent, VisualMapComponent, MarkLineComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import langNL from 'echarts/lib/i18n/langNL.js';
 
-echarts.use([BarChart, HeatmapChart, LineChart, SankeyChart, AriaComponent, GridComponent, LegendComponent,
+echarts.use([BarChart, HeatmapChart, LineChart, SankeyChart, AriaComponent, GridComponent, TitleComponent, LegendComponent,
   TooltipComponent, VisualMapComponent, MarkLineComponent, CanvasRenderer]);
 // Projector-readable type: ECharts' default 12 px labels are too small at the back of a council room.
 const axis = { axisLabel: { fontSize: 13, color: '#3b4450' }, nameTextStyle: { fontSize: 13 } };
