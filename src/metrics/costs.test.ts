@@ -89,6 +89,15 @@ describe('costs', () => {
     await expect(computeMetric(store, 'costs_yoy', { filters: {}, split: ['year'] })).rejects.toMatchObject({ param: 'split' });
   });
 
+  it('shows a provider with costs last year and none this year as a fall to zero (costs_yoy)', async () => {
+    // By invoice date only the correction of c2 (provider 11111111, -€ 1,000 + € 800) falls in 2019, against € 2,200 in
+    // 2018 (c1 € 600, c2's first € 1,000, c3 € 600); provider 22222222 and the PGB (no provider) had costs in 2018 only.
+    const r = await computeMetric(store, 'costs_yoy', { filters: { basis: 'invoice' }, split: ['provider'] });
+    const y2019 = r.rows.filter((row) => row.year === 2019);
+    expect(y2019.map((row) => [row.provider, row.cost, row.cost_previous, row.cost_change, row.clients, row.cost_change_pct]))
+      .toEqual([['11111111', -200, 2200, -2400, 1, -109.1], ['22222222', 0, 500, -500, 0, -100], [null, 0, 600, -600, 0, -100]]);
+  });
+
   it('refuses an unknown split, filter value or parameter with a Dutch message naming it', async () => {
     await expect(computeMetric(store, 'costs', { filters: {}, split: ['colour' as never] }))
       .rejects.toMatchObject({ param: 'split', message: "Onbekende dimensie 'colour' in de uitsplitsing." });

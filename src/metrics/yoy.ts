@@ -26,7 +26,8 @@ export const costsYoy: Metric = {
   title: 'Verandering ten opzichte van vorig jaar',
   definition:
     'Per jaar de kosten, unieke cliënten, kosten per cliënt, trajectdagen en kosten per trajectdag (definities als bij ' +
-    '"Kosten en cliënten") naast die van het jaar ervoor, met de verandering in euro en in procenten. Het jaar van de zorg ' +
+    '"Kosten en cliënten") naast die van het jaar ervoor, met de verandering in euro en in procenten. Een onderdeel (bijvoorbeeld ' +
+    'een aanbieder) dat vorig jaar kosten had en dit jaar niet, staat er met kosten 0. Het jaar van de zorg ' +
     'telt (of de declaratiedatum als u die kiest). Het eerste jaar heeft geen vergelijking.',
   splits: DIMENSIONS.filter((d) => !PERIODS.includes(d)),
   async compute(store: Store, req: MetricRequest) {
@@ -34,16 +35,24 @@ export const costsYoy: Metric = {
     const raw = await query(store, q);
     const key = (r: Row, year: number) => JSON.stringify([...req.split.map((d) => r[d] ?? null), year]);
     const byKey = new Map(raw.map((r) => [key(r, Number(r.year)), costFigures(r)]));
-    const rows = raw.filter((r) => r.year !== null).map((r) => {
-      const now = costFigures(r);
-      const prev = byKey.get(key(r, Number(r.year) - 1));
+    const years = new Set(raw.filter((r) => r.year !== null).map((r) => Number(r.year)));
+    const compare = (r: Row, year: number, now: Row) => {
+      const prev = byKey.get(key(r, year - 1));
       return {
-        ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), year: Number(r.year),
+        ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), year,
         cost: now.cost, cost_previous: prev?.cost ?? null,
         cost_change: prev ? eur(Math.round(Number(now.cost) * 100) - Math.round(Number(prev.cost) * 100)) : null,
         clients: now.clients, clients_previous: prev?.clients ?? null,
         ...Object.fromEntries(FIGURES.map((f) => [`${f}_change_pct`, prev ? change(now[f], prev[f]) : null])),
       };
+    };
+    // A provider (or referrer, team…) that had costs last year and none this year must show as a fall to zero:
+    // a closure is exactly the change an analyst looks for. Only for years the selection has data in.
+    const rows = raw.filter((r) => r.year !== null).flatMap((r) => {
+      const year = Number(r.year);
+      const row = compare(r, year, costFigures(r));
+      const vanished = years.has(year + 1) && !byKey.has(key(r, year + 1));
+      return vanished ? [row, compare(r, year + 1, costFigures({}))] : [row];
     });
     return result(this, req, [...splitColumns(req.split), ...COLUMNS], rows);
   },
