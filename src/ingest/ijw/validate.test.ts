@@ -3,6 +3,8 @@ import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SchemaValidator } from './validate.ts';
 import { RecordRanges } from './ranges.ts';
+import { xsdDir } from './catalogue.ts';
+import { nativeXmllint } from './xmllint-native.ts';
 import { BSN, jw301, jw323, writeFiles } from '../../../test/ingest/ijw-messages.ts';
 
 const alloc = jw301({ afzender: '0384', ontvanger: '12345678', id: 'T1', date: '2026-01-05' }, BSN.a, [
@@ -10,7 +12,9 @@ const alloc = jw301({ afzender: '0384', ontvanger: '12345678', id: 'T1', date: '
 const invoice = jw323({ afzender: '12345678', ontvanger: '0384', id: 'F1', date: '2026-02-05' }, [[BSN.a, [
   { ref: 'X1', no: '1', from: '2026-01-01', to: '2026-01-31', volume: 4, amount: 5000, dc: 'D' }]]]);
 
-describe('SchemaValidator', () => {
+const ENGINES = [{ name: 'xmllint-wasm', binary: null }, ...(nativeXmllint() ? [{ name: 'native xmllint', binary: nativeXmllint() }] : [])];
+
+describe.each(ENGINES)('SchemaValidator with $name', ({ binary }) => {
   it('validates a mixed batch and reports per file', async () => {
     const { paths } = writeFiles({
       'ok301.xml': alloc,
@@ -19,7 +23,7 @@ describe('SchemaValidator', () => {
       'half.xml': alloc.slice(0, 900),
     });
     const files = Object.values(paths).map((path) => ({ path, size: statSync(path).size }));
-    const results = new SchemaValidator().validate(files);
+    const results = new SchemaValidator(xsdDir(), undefined, binary).validate(files);
     expect(await results.get(paths['ok301.xml']!)).toEqual({ errors: [] });
     expect(await results.get(paths['ok323.xml']!)).toEqual({ errors: [] });
     expect(await results.get(paths['bad.xml']!)).toEqual({ errors: [{ line: 30, field: 'Eenheid', reason: "'99' is geen code uit de codelijst" }] });

@@ -1,14 +1,15 @@
-// XSD validation with xmllint-wasm (libxml2 in a worker thread): files go in batches, one worker at a time, so validation
-// runs beside the parsing on the main thread. One umbrella schema imports every message schema, so a batch may mix message
+// XSD validation with libxml2's xmllint: Debian's native binary when present (xmllint-native.ts), else xmllint-wasm in a
+// worker thread. Files go in batches, one xmllint at a time, so validation runs beside the parsing on the main thread. One umbrella schema imports every message schema, so a batch may mix message
 // kinds (libxml2 picks the declaration by the root's namespace) and each worker start is paid once per batch, not per kind.
 // Results come back per file as Dutch schema errors. Small files are validated as trees (xmllint compiles the schema
-// once per batch; its stream mode compiles it per file); a large file alone: split into parts (split.ts) validated as
-// trees by two workers, else streamed.
+// once per batch; its stream mode compiles it per file); a large file alone: natively streamed from disk (bounded
+// memory), or with wasm split into parts (split.ts) validated as trees by two workers, else streamed.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { validateXML, memoryPages, type XMLFileInfo } from 'xmllint-wasm';
 import { parseSchemaError, type SchemaError } from './schema-errors.ts';
 import { splitAtClients } from './split.ts';
+import { nativeXmllint, runNative, type LintInput } from './xmllint-native.ts';
 import { BERICHT_CODE, xsdDir } from './catalogue.ts';
 
 export interface FileValidation {
@@ -30,15 +31,18 @@ export class SchemaValidator {
   private queue: Promise<unknown> = Promise.resolve();
   private schemas: Promise<XMLFileInfo[]> | null = null;
 
-  /** `partBytes`: size of the parts a large message is split into (tests use small parts). */
-  constructor(private readonly dir = xsdDir(), private readonly partBytes = PART_BYTES) {}
+  /**
+   * `partBytes`: size of the parts a large message is split into for wasm (tests use small parts); `native`: the xmllint
+   * binary, null for the wasm build (default: the native one when installed).
+   */
+  constructor(private readonly dir = xsdDir(), private readonly partBytes = PART_BYTES, private readonly native = nativeXmllint()) {}
 
   /** Starts validating `files` (iJw messages of any kind, with their sizes), in order; returns one promise per path. */
   validate(files: { path: string; size: number }[]): Map<string, Promise<FileValidation>> {
     const out = new Map<string, Promise<FileValidation>>();
     for (const batch of batches(files)) {
       const large = batch.length === 1 && batch[0]!.size > STREAM_BYTES;
-      const run = this.queue.then(async () => (large ? [await this.runLarge(batch[0]!.path)] : this.check(await Promise.all(batch.map((f) => readFile(f.path))), false)));
+      const run = this.queue.then(async () => (large ? [await this.runLarge(batch[0]!.path)] : this.check(batch.map((f) => ({ path: f.path })), false)));
       this.queue = run.catch(() => undefined);
       batch.forEach((f, i) => out.set(f.path, run.then((r) => r[i]!)));
     }
@@ -50,6 +54,8 @@ export class SchemaValidator {
    * streaming, and both cores work); anything else, or a part that does not parse, is validated whole, streamed.
    */
   private async runLarge(path: string): Promise<FileValidation> {
+    // Native xmllint streams the file from disk faster than the wasm parts and holds none of it in this process.
+    if (this.native) return (await this.check([{ path }], true))[0]!;
     // The parts are copies: the file's bytes are read again only when they must be validated whole.
     const parts = splitAtClients(await readFile(path), this.partBytes);
     if (parts) {
@@ -60,7 +66,7 @@ export class SchemaValidator {
         while (next < parts.length) {
           const from = next;
           next = Math.min(parts.length, next + PARTS_PER_CALL);
-          (await this.check(parts.slice(from, next).map((p) => p.contents), false)).forEach((r, i) => { byPart[from + i] = r; });
+          (await this.check(parts.slice(from, next).map((p) => ({ contents: p.contents })), false)).forEach((r, i) => { byPart[from + i] = r; });
         }
       };
       await Promise.all([worker(), worker()]);
@@ -81,11 +87,16 @@ export class SchemaValidator {
         return { errors: errors.sort((a, b) => a.line - b.line) };
       }
     }
-    return (await this.check([await readFile(path)], true))[0]!;
+    return (await this.check([{ path }], true))[0]!;
   }
 
-  /** Validates files' contents in one worker; results per file. */
-  private async check(contents: Buffer[], stream: boolean): Promise<FileValidation[]> {
+  /** Validates files in one xmllint (native process or wasm worker); results per file. */
+  private async check(inputs: LintInput[], stream: boolean): Promise<FileValidation[]> {
+    if (this.native) {
+      const r = await runNative(this.native, this.dir, UMBRELLA.contents as string, inputs, stream);
+      return this.outcome(r.normal ? null : r.output, r.output, inputs, stream);
+    }
+    const contents = await Promise.all(inputs.map((i) => ('path' in i ? readFile(i.path) : i.contents)));
     const bytes = contents.reduce((n, c) => n + c.length, 0);
     try {
       const result = await validateXML({
@@ -98,15 +109,22 @@ export class SchemaValidator {
       });
       return splitOutput(result.rawOutput, contents.length);
     } catch (e) {
-      // xmllint exited abnormally. Use what it printed per file; else split the batch to find the file that breaks it.
       const message = e instanceof Error ? e.message : String(e);
-      if (/^f\d+\.xml[: ]/m.test(message)) return splitOutput(message, contents.length);
-      if (contents.length > 1) {
-        const half = Math.ceil(contents.length / 2);
-        return [...(await this.check(contents.slice(0, half), stream)), ...(await this.check(contents.slice(half), stream))];
-      }
-      return [{ errors: [], failed: message.split('\n')[0]! }];
+      return this.outcome(message, message, inputs, stream);
     }
+  }
+
+  /**
+   * Results from xmllint's output; `abnormal` is set when it did not end normally. Then what it printed per file is
+   * used, else the batch is split to find the file that breaks it.
+   */
+  private async outcome(abnormal: string | null, output: string, inputs: LintInput[], stream: boolean): Promise<FileValidation[]> {
+    if (abnormal === null || /^f\d+\.xml[: ]/m.test(abnormal)) return splitOutput(output, inputs.length);
+    if (inputs.length > 1) {
+      const half = Math.ceil(inputs.length / 2);
+      return [...(await this.check(inputs.slice(0, half), stream)), ...(await this.check(inputs.slice(half), stream))];
+    }
+    return [{ errors: [], failed: abnormal.split('\n')[0]! }];
   }
 
   private loadSchemas(): Promise<XMLFileInfo[]> {
