@@ -11,7 +11,8 @@ import type { Secret } from '../pseudonym.ts';
 import { BERICHT_CODE, LABEL, isImported, type IjwKind } from './catalogue.ts';
 import { STAGE_FILE, type MessageModule } from './module.ts';
 import type { RecordRanges, RecordProblem } from './ranges.ts';
-import { readXml, refused, DEFAULT_MAX_BYTES } from './reader.ts';
+import { readXml, refused, DEFAULT_MAX_BYTES, type XmlHandler } from './reader.ts';
+import { scanXml, ScanUnsupported } from './scan.ts';
 import { RowBuffer, Stage, type RowSink } from './stage.ts';
 import type { FileValidation } from './validate.ts';
 import { HEADER_ONLY, walkMessage, type Header } from './walk.ts';
@@ -31,7 +32,13 @@ export interface ParsedMessage {
   rows: RowBuffer | null;
   /** Store rows (per the message module) and the message identity this file touches. */
   keys: Set<string>;
+  /** Read by the lean tokenizer (scan.ts), which checks less than saxes. */
+  scanned?: boolean;
 }
+
+/** How large files are read: the lean tokenizer with saxes as fall-back (tests switch it off to compare). */
+export const LARGE_FILES = { scan: true };
+const IGNORE: XmlHandler = { open: () => undefined, close: () => undefined };
 
 export interface MessageFile {
   path: string;
@@ -71,14 +78,27 @@ export async function parseMessage(path: string, kind: IjwKind, secret: Secret, 
   return { ...parsed, rows };
 }
 
-async function readMessage(path: string, kind: IjwKind, sink: RowSink | null, secret: Secret, maxBytes: number): Promise<ParsedMessage> {
+async function readMessage(path: string, kind: IjwKind, sink: RowSink | null, secret: Secret, maxBytes: number, read = readXml): Promise<ParsedMessage> {
   const module = isImported(kind) ? MODULES[kind]! : null;
   const walk = walkMessage(module ? module.parser : HEADER_ONLY, sink, secret);
-  await readXml(path, walk.handler, maxBytes);
+  await read(path, walk.handler, maxBytes);
   const h = walk.header;
   const keys = new Set<string>();
   if (h.identificatie !== '') keys.add(`bericht|${h.afzender}|${h.identificatie}|${kind}`);
   return { header: h, ranges: walk.ranges, rows: null, keys };
+}
+
+/** Streams a large file into the stage: lean tokenizer first; when it gives up, the file's rows go and saxes reads it. */
+async function streamMessage(path: string, kind: IjwKind, stage: Stage | null, secret: Secret, maxBytes: number): Promise<ParsedMessage> {
+  if (LARGE_FILES.scan) {
+    try {
+      return { ...(await readMessage(path, kind, stage, secret, maxBytes, scanXml)), scanned: true };
+    } catch (e) {
+      if (!(e instanceof ScanUnsupported)) throw e;
+      await stage?.discard(stage.fileIdx);
+    }
+  }
+  return readMessage(path, kind, stage, secret, maxBytes);
 }
 
 /**
@@ -95,7 +115,7 @@ export async function importMessages(store: Store, secret: Secret, kind: IjwKind
       let p = f.parsed;
       if (p) {
         if (stage) p.rows?.replay(stage);
-      } else p = await readMessage(f.path, kind, stage, secret, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+      } else p = await streamMessage(f.path, kind, stage, secret, opts.maxBytes ?? DEFAULT_MAX_BYTES);
       parsed.push(p);
       opts.onRecords?.(i, p.ranges.records);
     }
@@ -103,9 +123,13 @@ export async function importMessages(store: Store, secret: Secret, kind: IjwKind
     await stage?.close();
   }
   const validations = await Promise.all(files.map((f) => f.validation));
-  for (const v of validations) {
+  for (const [i, v] of validations.entries()) {
     const refusal = validationRefusal(v);
-    if (refusal) throw refusal;
+    if (refusal) {
+      // A file xmllint cannot read gets saxes's own refusal first (with its line), as when saxes had read it.
+      if (parsed[i]!.scanned) await readXml(files[i]!.path, IGNORE, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+      throw refusal;
+    }
   }
   await stageFiles(store, files, parsed);
 

@@ -83,6 +83,12 @@ export class Stage implements RowSink {
     this.app.closeSync();
   }
 
+  /** Removes the records appended so far for one file (its reading is started over). */
+  async discard(fileIdx: number): Promise<void> {
+    this.app.flushSync();
+    await this.drop([fileIdx]);
+  }
+
   /** Drops the records of the given files (messages received before: they change nothing). */
   async drop(fileIdxs: number[]): Promise<void> {
     if (fileIdxs.length === 0) return;
