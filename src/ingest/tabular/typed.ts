@@ -7,7 +7,7 @@ import { bsnNumberSql, bsnValidSql, buildPseudonymTable, normaliseBsnSql } from 
 import { FIELDS, type FieldDef } from './fields.ts';
 import { maskedRaw } from './header.ts';
 import { Params } from './params.ts';
-import { amountTextSql, centsSql, reasonSql, sqlType, stripAmountSql, valueSql } from './parse.ts';
+import { reasonSql, sqlType, stripAmountSql, valueSql } from './parse.ts';
 import { lineSql, type Stage, type tempNames } from './stage.ts';
 import type { TableSpec } from './types.ts';
 
@@ -33,8 +33,7 @@ export async function buildTyped(
   const steps: string[][] = [
     Object.entries(stage.columns).map(([f, h]) => `${stage.clean ? col('s', h) : trimSql(col('s', h))} AS ${col('t', f)}`),
     sourced.map((f) => `${normSql(f, defs[f]!, spec, stage, p)} AS ${col('r', f)}`),
-    sourced.filter((f) => ['amount', 'bsn'].includes(defs[f]!.type)).map((f) =>
-      `${defs[f]!.type === 'bsn' ? bsnNumberSql(col('r', f)) : amountTextSql(col('r', f), spec.decimal)} AS ${col('a', f)}`),
+    sourced.filter((f) => defs[f]!.type === 'bsn').map((f) => `${bsnNumberSql(col('r', f))} AS ${col('a', f)}`),
     Object.entries(defs).map(([f, d]) => `CAST(${!sourced.includes(f) ? 'NULL' : valueOf(f, d, spec, p)} AS ${sqlType(d)}) AS ${col('v', f)}`),
   ];
   // Only fields that can fail get an error column (a non-required text field never does).
@@ -62,10 +61,9 @@ export async function buildTyped(
   return quarantineInvalid(ctx, stage, names.typed, checked);
 }
 
-/** The value of a field from its normalised cell `r:<field>` (amounts and BSNs from `a:<field>`, one step earlier). */
+/** The value of a field from its normalised cell `r:<field>` (BSNs from their number `a:<field>`, one step earlier). */
 function valueOf(field: string, def: FieldDef, spec: TableSpec, p: Params): string {
   const r = q(`r:${field}`), a = q(`a:${field}`);
-  if (def.type === 'amount') return centsSql(a);
   if (def.type === 'bsn') return `CASE WHEN ${bsnValidSql(r, a)} THEN ${r} END`;
   return valueSql(def, r, spec, p);
 }
