@@ -79,3 +79,12 @@ describe('scanXml reads like the saxes reader', () => {
     for (const [i, c] of cases.entries()) expect([i, await compare(c)]).toEqual([i, expect.stringMatching(/^(both refuse|scan gives up)$/)]);
   });
 });
+
+describe('scanXml keeps memory bounded', () => {
+  it('gives up on a comment or tag that runs on for megabytes', async () => {
+    const long = small.replace('<jw323:Bsn>', `<!-- ${'x'.repeat(3 * 1024 * 1024)} --><jw323:Bsn>`);
+    const { paths } = writeFiles({ 'x.xml': long });
+    await expect(scanXml(paths['x.xml']!, recorder().handler)).rejects.toBeInstanceOf(ScanUnsupported);
+    expect(await compare(long)).toBe('scan gives up');
+  });
+});

@@ -85,6 +85,8 @@ class Scanner {
       this.declaration(b, final);
     }
     this.run(b, final);
+    // Memory stays bounded: a text, tag or comment that runs on for megabytes is left to saxes (which streams it).
+    if (b.length - this.pos > MAX_TEXT + CHUNK) throw new ScanUnsupported('construct too long');
     if (final && (this.stack.length > 0 || !this.rootDone || this.pos < b.length)) throw new ScanUnsupported('unfinished document');
   }
 

@@ -73,6 +73,8 @@ export class Stage implements RowSink {
       const v = own[i];
       if (v === null || v === undefined) a.appendNull();
       else if (text[i]) a.appendVarchar(v as string);
+      // A BIGINT column takes a 32-bit value as it is (the appender widens it): no BigInt per value.
+      else if ((v as number) === ((v as number) | 0)) a.appendInteger(v as number);
       else a.appendBigInt(BigInt(v));
     }
     a.endRow();
