@@ -178,5 +178,9 @@ function splitOutput(raw: string, n: number): FileValidation[] {
     if (/parser error/.test(m[3]!)) file.failed ??= 'de XML is niet goed gevormd';
     else if (/validity error/.test(m[3]!)) file.errors.push(parseSchemaError(Number(m[2]), m[3]!));
   }
+  // xmllint ends each file it validated with 'f<i>.xml validates' or '… fails to validate'; a file without either was
+  // not read at all (e.g. it disappeared, which the native xmllint only mentions as a warning): never count it valid.
+  const verdict = new Set([...raw.matchAll(/^f(\d+)\.xml (?:validates|fails to validate)$/gm)].map((v) => Number(v[1])));
+  out.forEach((file, i) => { if (!verdict.has(i)) file.failed ??= 'xmllint kon het bestand niet lezen'; });
   return out;
 }

@@ -66,3 +66,14 @@ describe.skipIf(!native)('native xmllint and xmllint-wasm', () => {
     expect((await validateAll(broken, null))['groot.xml']!.failed).toBe('de XML is niet goed gevormd');
   });
 });
+
+describe.skipIf(!native)('native xmllint', () => {
+  it('never counts a file it could not read as valid', async () => {
+    const { paths } = writeFiles({ 'weg.xml': small['code.xml']! });
+    const { rmSync } = await import('node:fs');
+    const path = paths['weg.xml']!;
+    const results = new SchemaValidator(xsdDir(), undefined, native).validate([{ path, size: 100 }]);
+    rmSync(path);
+    expect((await results.get(path))!.failed).toBe('xmllint kon het bestand niet lezen');
+  });
+});
