@@ -1,9 +1,10 @@
 // XSD validation with libxml2's xmllint: Debian's native binary when present (xmllint-native.ts), else xmllint-wasm in a
-// worker thread. Files go in batches, one xmllint at a time, so validation runs beside the parsing on the main thread. One umbrella schema imports every message schema, so a batch may mix message
-// kinds (libxml2 picks the declaration by the root's namespace) and each worker start is paid once per batch, not per kind.
-// Results come back per file as Dutch schema errors. Small files are validated as trees (xmllint compiles the schema
-// once per batch; its stream mode compiles it per file); a large file alone: natively streamed from disk (bounded
-// memory), or with wasm split into parts (split.ts) validated as trees by two workers, else streamed.
+// worker thread. Files go in batches, one xmllint at a time, so validation runs beside the parsing on the main thread.
+// One umbrella schema imports every message schema, so a batch may mix message kinds (libxml2 picks the declaration by
+// the root's namespace) and each xmllint start is paid once per batch, not per kind. Results come back per file as Dutch
+// schema errors. Small files are validated as trees (xmllint compiles the schema once per batch; its stream mode
+// compiles it per file); a large file alone: natively streamed from disk (bounded memory), or with wasm split into
+// parts (split.ts) validated as trees by two workers, else streamed.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { validateXML, memoryPages, type XMLFileInfo } from 'xmllint-wasm';
