@@ -19,7 +19,7 @@ export interface Frame {
 }
 
 const NUMERIC = new Set(['eur', 'count', 'pct', 'days', 'months', 'ratio']);
-/** Dimensions without a natural order: their rows read largest first (by the measure shown), like a Pareto. */
+/** Dimensions without a natural order: their rows read largest first (by the size of the measure shown), like a Pareto. */
 const BY_SIZE = new Set(['municipality', 'care_type', 'product_category', 'product', 'provider', 'referrer_type', 'referrer', 'team', 'district']);
 
 /** `prefer` names measures in order of preference (the page's choice); otherwise the first amount, then the first number. */
@@ -36,7 +36,8 @@ export function frameOf(result: MetricResult, lookups: Dimensions, prefer: strin
     ?? measures.find((m) => m.unit === 'eur') ?? measures[0];
   const label = (dim: string, v: Value) => valueLabel(lookups, dim, v);
   if (dims.length && BY_SIZE.has(dims[0].name) && primary) {
-    const size = (r: Record<string, Value>) => num(r[primary.name]) ?? -Infinity;
+    // Size is magnitude: for a change, the largest fall matters as much as the largest rise (and the bar cap keeps both).
+    const size = (r: Record<string, Value>) => { const v = num(r[primary.name]); return v === null ? -Infinity : Math.abs(v); };
     result = { ...result, rows: [...result.rows].sort((a, b) => size(b) - size(a)) };
   }
   return {
