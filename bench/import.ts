@@ -1,5 +1,7 @@
 // Benchmark: import throughput on the demo region. Generates the region once per scale into /tmp, imports it into a
-// fresh store in three timed phases (CSV exports, iJw regie messages, iJw declarations) and prints lines/s and peak RSS.
+// fresh store in three timed phases (CSV exports, iJw regie messages, iJw declarations), then rebuilds the derived
+// tables once (timed apart), and prints lines/s and peak RSS. The large-file throughput is bench/ijw-throughput.ts and
+// bench/csv-throughput.ts; the demo's JW323s are small files (one provider-month each).
 // Run: npx tsx bench/import.ts [--schaal 1,10] [--xml-jaar 2021] [--steekproef 2000] [--ijw-vanaf 2024-12-01]
 // (--xml-jaar: only that year's messages; --steekproef: only the first n message files of each iJw phase, for a quick figure;
 //  --ijw-vanaf: messages from that day on, CSV exports before it — as `roer start` does; keeps scale 10 to a few GB)
@@ -13,7 +15,7 @@ import { generateDemo } from '../src/demo/generate.ts';
 import { demoPaths } from '../src/demo/load.ts';
 import { importPaths } from '../src/ingest/importer.ts';
 import { loadMapping } from '../src/ingest/tabular/index.ts';
-import { Store } from '../src/store/index.ts';
+import { refreshDerived, Store } from '../src/store/index.ts';
 
 const { values } = parseArgs({ options: { schaal: { type: 'string', default: '1' }, 'xml-jaar': { type: 'string' }, steekproef: { type: 'string' }, zaad: { type: 'string', default: '42' }, 'ijw-vanaf': { type: 'string', default: '2021-01-01' } } });
 const ijwStart = fromIso(values['ijw-vanaf']!);
@@ -54,7 +56,7 @@ for (const scale of scales) {
   const mapping = await loadMapping(join(dir, 'mapping.json'));
   const phase = async (paths: string[]) => {
     const start = Date.now();
-    const reports = await importPaths(store, paths, { secret, mapping });
+    const reports = await importPaths(store, paths, { secret, mapping, refreshDerived: false });
     const ms = Date.now() - start;
     const sum = (kind: string) => reports.filter((r) => r.kind === kind).reduce((s, r) => s + r.ok, 0);
     const refused = reports.filter((r) => r.status === 'geweigerd').length;
@@ -72,6 +74,10 @@ for (const scale of scales) {
   const decl = await phase(ijwFiles(dir, ['JW323', 'JW325'], year));
   const xmlLines = decl.sum('JW323');
   console.log(`  iJw declaraties:    ${n(decl.files)} bestanden (JW323/325), ${n(xmlLines)} prestaties in ${secs(decl.ms)} s → ${n(xmlLines / (decl.ms / 1000))} regels/s (doel ≥ 50.000)`);
+  // The derived tables (trajectories, year rollups) are rebuilt once, after all phases: not part of reading the files.
+  t = Date.now();
+  await refreshDerived(store);
+  console.log(`  afgeleide tabellen:  opnieuw opgebouwd in ${secs(Date.now() - t)} s (na alle fasen, niet in de cijfers hierboven)`);
   const wallMs = Date.now() - wall;
   store.close();
   rmSync(dbFile, { force: true });

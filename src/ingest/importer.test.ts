@@ -80,6 +80,14 @@ describe('importPaths', () => {
     expect(await store.one('SELECT count(*) AS n FROM allocation')).toEqual({ n: 3 + 2 });
   });
 
+  it('rebuilds the derived tables after the run unless asked to leave that to the caller', async () => {
+    const { dir } = writeFiles({ 'toewijzing.xml': allocation, 'factuur.xml': invoice });
+    await importPaths(store, [join(dir, 'toewijzing.xml')], { secret: SECRET, refreshDerived: false });
+    expect(await store.one("SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = 'd_alloc'")).toEqual({ n: 0 });
+    await importPaths(store, [join(dir, 'factuur.xml')], { secret: SECRET });
+    expect(await store.one('SELECT count(*)::INT AS n FROM d_alloc')).toEqual({ n: 1 });
+  });
+
   it('needs a mapping for CSV files and says so', async () => {
     const [r] = await importPaths(store, [writeFiles({ 'toewijzingen.csv': 'a;b\n1;2\n' }).dir], { secret: SECRET });
     expect(r).toMatchObject({ status: 'geweigerd', note: 'Voor CSV- en XLSX-bestanden is een kolomindeling nodig. Geef die op met --mapping <bestand.json>.' });

@@ -29,6 +29,9 @@ export interface ImportOptions {
   xsdDir?: string;
   /** Small messages per batch (default 500; 1 imports every message alone, as a reference for tests). */
   batchFiles?: number;
+  /** Rebuild the derived tables after the run when anything changed (default true). A caller that imports in several
+   *  runs, like bench/import, may rebuild once at the end instead. */
+  refreshDerived?: boolean;
   onProgress?: (p: ImportProgress) => void;
 }
 
@@ -203,7 +206,7 @@ export async function importPaths(store: Store, paths: string[], opts: ImportOpt
   }
   await settle(batcher);
   opts.onProgress?.({ filesDone: plan.length, filesTotal: plan.length, records, file: '' });
-  if (changed) await refreshDerived(store);
+  if (changed && opts.refreshDerived !== false) await refreshDerived(store);
   return [...reports, ...done];
 }
 
