@@ -4,10 +4,9 @@
 //   npx tsx bench/pages.ts --db data/roer.duckdb   an existing store, e.g. the demo region made by `npm start`
 //                                          (stop the server first: DuckDB allows one process per file)
 import { parseArgs } from 'node:util';
-import { PAGES } from '../web/src/pages/catalog.ts';
 import { Store } from '../src/store/index.ts';
 import { addUser, removeUser } from '../src/access/users.ts';
-import { ADMIN, harness } from '../test/web/harness.ts';
+import { ADMIN, harness, offeredViews } from '../test/web/harness.ts';
 import { tinyRegion } from '../test/web/region.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string' }, runs: { type: 'string', default: '5' } } });
@@ -23,8 +22,8 @@ const page = await h.page();
 await h.login(page, values.db ? BENCH : ADMIN);
 if (values.db) console.log(`Store: ${values.db} (tijdelijke beheerder ${BENCH.name})`);
 
-const ids = ((await (await page.request.get(`${h.base}/api/metrics`)).json()) as { metrics: { id: string }[] }).metrics.map((m) => m.id);
-const paths = [['overzicht', '/'], ...PAGES.flatMap((p) => p.views.filter((v) => ids.includes(v.metric)).map((v) => [v.metric, `/${p.slug}?view=${v.metric}`])), ['import', '/import']];
+const views = (await offeredViews(page, h.base)).map((v) => [v.metric, `/${v.slug}?view=${v.metric}`]);
+const paths = [['overzicht', '/'], ...views, ['import', '/import']];
 
 // Two typical views per page: the whole region over all years, and one municipality in its last full year.
 const dims = (await (await page.request.get(`${h.base}/api/dimensions`)).json()) as { municipality: { value: string; label: string }[]; years: number[] };

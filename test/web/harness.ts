@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createSecureApp, ensureAdmin } from '../../src/api/auth/index.ts';
 import { startServer } from '../../src/api/server.ts';
 import type { Store } from '../../src/store/index.ts';
+import { PAGES } from '../../web/src/pages/catalog.ts';
 
 /** The administrator the harness creates (the first account `roer start` makes), with a fixed test password. */
 export const ADMIN = { name: 'beheerder', password: 'dashboard-test-wachtwoord' };
@@ -73,4 +74,24 @@ export async function inkedPixels(p: Page): Promise<number> {
     for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 230 || data[i + 1] < 230 || data[i + 2] < 230)) n++;
     return n;
   });
+}
+
+/** One view of an analysis page; `first` = the page's default view (opened without ?view=). */
+export interface OfferedView { slug: string; metric: string; first: boolean; name: string }
+
+/** Every view of every analysis page whose metric the server offers (to this user), in catalogue order. */
+export async function offeredViews(page: Page, base: string): Promise<OfferedView[]> {
+  const body = (await (await page.request.get(`${base}/api/metrics`)).json()) as { metrics: { id: string }[] };
+  const ids = new Set(body.metrics.map((m) => m.id));
+  return PAGES.flatMap((p) => p.views.filter((v) => ids.has(v.metric)).map((v, i) => ({
+    slug: p.slug, metric: v.metric, first: i === 0, name: i === 0 ? p.slug : `${p.slug}-${v.metric}`,
+  })));
+}
+
+/** Why the drawn analysis page looks blank (an error shown, an empty table, an empty chart), or null when it does not. */
+export async function blankness(page: Page, name: string): Promise<string | null> {
+  const alerts = await page.locator('[role="alert"]').count();
+  const rows = await page.locator('table.data tbody tr').count();
+  const ink = await inkedPixels(page);
+  return alerts > 0 || rows === 0 || ink < 2_000 ? `${name}: ${alerts} fout(en), ${rows} rijen, ${ink} pixels` : null;
 }
