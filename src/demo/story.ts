@@ -2,14 +2,12 @@
 // starts intensive specialist youth mental-health care (GGZ zwaar) in Steenwijkerland, and two GP practices there refer
 // many youths to it. Steenwijkerland's 2018 cost rise is then driven by that provider, by GP referrals and by dearer
 // care-days — the question the dashboard must answer in a few clicks ("why did costs rise in 2018, and who drove it?").
-import { PRODUCTS, type Product } from './catalogue.ts';
+import { PRODUCTS, type CareType, type Product } from './catalogue.ts';
 import { monthEnd, monthStart, type Day } from './dates.ts';
 import type { Client } from './model.ts';
 import type { Provider, Referrer, Referrers } from './parties.ts';
 import type { Rng } from './random.ts';
-import type { Municipality } from './region.ts';
-import { youths } from './region.ts';
-import type { CareType } from './catalogue.ts';
+import { youths, type Municipality } from './region.ts';
 import type { Episode } from './trajectories.ts';
 
 export const STORY_MUNICIPALITY = '1708';

@@ -115,14 +115,14 @@ function drivers(p: Pick, year: number, href: string): HTMLElement | null {
       h('span', { class: `tile-value ${num(row[c.name])! > 0 ? 'up' : 'down'}` }, signed(num(row[c.name]))))))));
 }
 
-const WHO: Record<'provider' | 'referrer', { title: string; label: string }> = {
-  provider: { title: 'Aanbieders met de grootste verandering', label: 'aanbieder' },
-  referrer: { title: 'Verwijzers met de grootste verandering', label: 'verwijzer' },
+const WHO_TITLE: Record<'provider' | 'referrer', string> = {
+  provider: 'Aanbieders met de grootste verandering',
+  referrer: 'Verwijzers met de grootste verandering',
 };
 
 /**
- * The three providers (or individual referrers) whose cost changed most against the year before, largest rise
- * first, each linking to the year-on-year view split the same way — the "who drove it" beside the "why".
+ * The three providers (or individual referrers) whose cost changed most against the year before, largest change
+ * (rise or fall) first, each linking to the year-on-year view split the same way — the "who drove it" beside the "why".
  */
 function contributors(p: Pick | null, dim: 'provider' | 'referrer', year: number, ctx: AppContext,
   link: (page: string, change?: Partial<ViewState>) => string): HTMLElement | null {
@@ -135,7 +135,7 @@ function contributors(p: Pick | null, dim: 'provider' | 'referrer', year: number
   const href = link('kosten', { from: year, view: 'costs_yoy', split: [dim] });
   const id = `who-${dim}`;
   return h('section', { class: 'drivers', 'aria-labelledby': id },
-    h('h2', { id }, WHO[dim].title, h('span', { class: 'muted' }, ` (${year - 1} → ${year})`)),
+    h('h2', { id }, WHO_TITLE[dim], h('span', { class: 'muted' }, ` (${year - 1} → ${year})`)),
     h('ol', {}, top.map((r) => h('li', {}, h('a', { href, 'data-nav': true, class: 'tile driver', [`data-${dim}`]: String(r[dim]) },
       h('span', { class: 'tile-label' }, valueLabel(ctx.dims, dim, r[dim])),
       h('span', { class: `tile-value ${num(r.cost_change)! > 0 ? 'up' : 'down'}` }, signed(num(r.cost_change))),
