@@ -1,7 +1,7 @@
 // Cohorts: clients grouped by the year they first entered care, followed through the later years.
 import type { Store } from '../store/index.ts';
 import { sql } from './sql/compose.ts';
-import { inPeriod } from './sql/filters.ts';
+import { inPeriod, withoutPeriod } from './sql/filters.ts';
 import { clientYearCostSql, entrySql } from './sql/entry.ts';
 import { eur, pct, result, round, ratio, query } from './result.ts';
 import type { Metric, MetricRequest } from './types.ts';
@@ -19,7 +19,7 @@ export const cohorts: Metric = {
   async compute(store: Store, req: MetricRequest) {
     const q = sql`
       WITH entry AS (${entrySql(req.filters)}),
-      cy AS (${clientYearCostSql({ ...req, filters: { ...req.filters, from: undefined, to: undefined } }, [])}),
+      cy AS (${clientYearCostSql({ ...req, filters: withoutPeriod(req.filters) }, [])}),
       cohort AS (SELECT client_no, year(entry_date) AS cohort FROM entry
                  WHERE ${inPeriod(req.filters, 'entry_date')}),
       size AS (SELECT cohort, count(*) AS entrants FROM cohort GROUP BY cohort)

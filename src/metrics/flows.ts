@@ -5,7 +5,7 @@ import { bind, sql } from './sql/compose.ts';
 import { DIMENSION_SPECS, splitSelect } from './sql/dimensions.ts';
 import { mergeIntervalsSql } from '../store/derive.ts';
 import { segmentsSql } from './sql/facts.ts';
-import { filterWhere, inPeriod, type Where } from './sql/filters.ts';
+import { filterWhere, inPeriod, withoutPeriod, type Where } from './sql/filters.ts';
 import { regionSegmentTable } from './sql/precomputed.ts';
 import { pct, query, result, rowsAndTotals, splitColumns, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
@@ -33,7 +33,7 @@ const monthRange = (start: string, end: string) =>
  */
 function stockEvents(req: MetricRequest, names: string[]): Where {
   const k = [...names, ''].join(', ');
-  const rest = { ...req.filters, from: undefined, to: undefined };
+  const rest = withoutPeriod(req.filters);
   const region = names.includes('municipality') ? null
     : regionSegmentTable(rest, req.split.filter((d) => DIMENSION_SPECS[d].column));
   if (region) {

@@ -3,7 +3,7 @@
 import type { Store } from '../store/index.ts';
 import { bind, sql } from './sql/compose.ts';
 import { segmentsSql } from './sql/facts.ts';
-import { filterWhere, inPeriod, overlapsPeriod, type Where } from './sql/filters.ts';
+import { filterWhere, inPeriod, overlapsPeriod, withoutPeriod, type Where } from './sql/filters.ts';
 import { careStepsSql } from '../store/precompute.ts';
 import { clientLevel } from './sql/precomputed.ts';
 import { pct, query, result, type Row } from './result.ts';
@@ -18,23 +18,23 @@ const PATHWAY =
   'begindatum; een zorgsoort die direct op zichzelf volgt (terugkeer na een onderbreking) telt als één stap in de reeks. ' +
   'Gemeenten worden samengenomen. Zorg met verblijf: zorgsoorten die beginnen met verblijf, gezinshuis of pleegzorg.';
 
-const periodFree = (req: MetricRequest) => ({ ...req.filters, from: undefined, to: undefined });
-
 /**
  * Per client the ordered steps (care types), consecutive repeats collapsed: precomputed per client (× municipality)
  * where the filters allow. Columns: client_no, step, care_type, step_start.
  */
 function stepsSql(req: MetricRequest): Where {
-  const level = clientLevel(periodFree(req));
-  if (level) return sql`SELECT f.client_no, f.care_type, f.step_start, f.step FROM d_step_${level} f WHERE ${filterWhere(periodFree(req), null)}`;
+  const rest = withoutPeriod(req.filters);
+  const level = clientLevel(rest);
+  if (level) return sql`SELECT f.client_no, f.care_type, f.step_start, f.step FROM d_step_${level} f WHERE ${filterWhere(rest, null)}`;
   const seg = sql`(SELECT client_no, care_type, seg_start, seg_end FROM (${segmentsSql(req, ['care_type'])}) f)`;
   return { sql: careStepsSql(seg.sql, ['client_no']), params: seg.params };
 }
 
 /** Per client the pathway ('ambulant → verblijf') and its number of steps. Columns: client_no, pathway, steps. */
 function pathsSql(req: MetricRequest): Where {
-  const level = clientLevel(periodFree(req));
-  if (level) return sql`SELECT f.client_no, f.pathway, f.steps FROM d_path_${level} f WHERE ${filterWhere(periodFree(req), null)}`;
+  const rest = withoutPeriod(req.filters);
+  const level = clientLevel(rest);
+  if (level) return sql`SELECT f.client_no, f.pathway, f.steps FROM d_path_${level} f WHERE ${filterWhere(rest, null)}`;
   return sql`SELECT client_no, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
     FROM (${stepsSql(req)}) GROUP BY client_no`;
 }
@@ -109,7 +109,7 @@ export const stacking: Metric = {
   async compute(store: Store, req: MetricRequest) {
     const from = req.filters.from ?? null;
     const to = req.filters.to ?? null;
-    const rest = { ...req.filters, from: undefined, to: undefined };
+    const rest = withoutPeriod(req.filters);
     const level = clientLevel(rest);
     const runs = level && `d_stack_${level}`;
     // Precomputed runs of days with a constant number of active allocations: the peak within the period is the

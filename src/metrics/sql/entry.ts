@@ -4,14 +4,11 @@ import { sql } from './compose.ts';
 import { splitSelect } from './dimensions.ts';
 import { costFact } from './facts.ts';
 import { entryPrecomputed } from './precomputed.ts';
-import { filterWhere, type Where } from './filters.ts';
-
-/** Filters without the period: entry is the first care ever within the other filters. */
-export const withoutPeriod = (f: Filters): Filters => ({ ...f, from: undefined, to: undefined });
+import { filterWhere, withoutPeriod, type Where } from './filters.ts';
 
 /**
  * Per client the date of first entry into care: the earliest start of an allocation (care start where known) or the
- * earliest care period of a cost line, within the request's filters except the period. Columns: client_no, entry_date.
+ * earliest care period of a cost line, within the request's filters except the period (entry is the first care ever). Columns: client_no, entry_date.
  */
 export function entrySql(filters: Filters): Where {
   const f = withoutPeriod(filters);

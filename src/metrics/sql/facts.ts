@@ -7,7 +7,7 @@ import { trajectoriesSql } from '../../store/precompute.ts';
 import type { Dimension, MetricRequest } from '../types.ts';
 import { sql } from './compose.ts';
 import { DIMENSION_SPECS } from './dimensions.ts';
-import { filterWhere, clippedDaysSql, type PeriodSpec, type Where } from './filters.ts';
+import { filterWhere, clippedDaysSql, withoutPeriod, type PeriodSpec, type Where } from './filters.ts';
 import { careYearTable, segmentTable, uses, wholeYears } from './precomputed.ts';
 
 export interface Fact {
@@ -99,7 +99,7 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Rang
  */
 export function segmentsSql(req: MetricRequest, split: Dimension[] = req.split): Where {
   const dims = split.filter((d) => DIMENSION_SPECS[d].column);
-  const filters = { ...req.filters, from: undefined, to: undefined };
+  const filters = withoutPeriod(req.filters);
   const table = segmentTable(filters, dims);
   if (table) return sql`SELECT * FROM ${table} f WHERE ${filterWhere(filters, { date: 'f.seg_start' })}`;
   const cols = [...new Set(['client_id', 'client_no', 'municipality', ...dims.map((d) => DIMENSION_SPECS[d].column!)])];

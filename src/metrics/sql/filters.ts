@@ -42,6 +42,9 @@ export function filterWhere(filters: Filters, period: PeriodSpec | null, skip: (
   return { sql: parts.length ? parts.join(' AND ') : 'true', params };
 }
 
+/** The filters without the period (a trajectory, first entry or pathway is judged whole; the period applies after). */
+export const withoutPeriod = (f: Filters): Filters => ({ ...f, from: undefined, to: undefined });
+
 /**
  * The filter period on one date column: `col >= from AND col <= to` with only the bounds given ('true' without a period),
  * so the scan can use it (a coalesce with a NULL parameter is evaluated on every row).
