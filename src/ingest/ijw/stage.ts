@@ -140,10 +140,6 @@ export class RowBuffer implements RowSink {
     this.rows.push(row);
   }
 
-  get size(): number {
-    return this.rows.length;
-  }
-
   replay(into: RowSink): void {
     for (const r of this.rows) into.append(...r);
   }
