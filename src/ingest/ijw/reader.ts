@@ -8,8 +8,9 @@ import { RoerError } from '../../errors.ts';
 /** Files larger than this are refused unless the caller raises the limit. */
 export const DEFAULT_MAX_BYTES = 512 * 1024 ** 2;
 /** No element of an iJw message comes near this; a longer text is an attack or a broken file. */
-const MAX_TEXT = 1024 * 1024;
-const CHUNK = 1 << 20;
+export const MAX_TEXT = 1024 * 1024;
+/** Bytes read at a time from a message file. */
+export const CHUNK = 1 << 20;
 
 export interface XmlHandler {
   /** A start tag; `name` without namespace prefix. `attrs` only for the root element. */

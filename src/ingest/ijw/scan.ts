@@ -4,14 +4,12 @@
 // the caller reads the file with saxes instead, which gives the exact refusal or the exact events.
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { checkSize, DEFAULT_MAX_BYTES, type XmlHandler } from './reader.ts';
+import { checkSize, CHUNK, DEFAULT_MAX_BYTES, MAX_TEXT, type XmlHandler } from './reader.ts';
 
 /** The file needs the full parser (saxes): it may be broken, hostile, or merely unusual. */
 export class ScanUnsupported extends Error {}
 
-const CHUNK = 1 << 20;
-/** Saxes refuses a text over a million characters; counted here in bytes (never fewer than characters). */
-const MAX_TEXT = 1024 * 1024;
+// MAX_TEXT: the saxes reader refuses a text over that many characters; counted here in bytes (never fewer than characters).
 const MAX_NAMES = 10_000;
 const ATTR = /\s+([A-Za-z_][\w.:-]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 const ENTITY: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
