@@ -1,9 +1,9 @@
 // Imports files and folders into the store: expands folders, skips files imported before, orders the rest so that
-// dependencies come first, validates XML in batches (in a worker, beside the parsing) and imports the files. A tabular
-// file or a large message is imported in ONE transaction with its quarantine and its log entry; small messages of one
-// kind are imported in batches, one transaction each, with exactly the result of importing them one by one (see
-// ijw/batches.ts). Refused files are logged as 'geweigerd' and leave no data behind; a batch that fails as a whole is
-// imported again file by file, so that only the failing file is refused.
+// dependencies come first, validates XML in batches (native xmllint or a wasm worker, beside the parsing) and imports
+// the files. A tabular file or a large message is imported in ONE transaction with its quarantine and its log entry;
+// small messages of one kind are imported in batches, one transaction each, with exactly the result of importing them
+// one by one (see ijw/batches.ts). Refused files are logged as 'geweigerd' and leave no data behind; a batch that fails
+// as a whole is imported again file by file, so that only the failing file is refused.
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { RoerError, type Problem } from '../errors.ts';

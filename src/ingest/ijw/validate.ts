@@ -51,8 +51,9 @@ export class SchemaValidator {
   }
 
   /**
-   * A large declaration message is split at its clients into parts that two workers validate as trees (faster than
-   * streaming, and both cores work); anything else, or a part that does not parse, is validated whole, streamed.
+   * A large file: the native xmllint streams it whole. With wasm, a large declaration message is split at its clients
+   * into parts that two workers validate as trees (faster than streaming, and both cores work); anything else, or a
+   * part that does not parse, is validated whole, streamed.
    */
   private async runLarge(path: string): Promise<FileValidation> {
     // Native xmllint streams the file from disk faster than the wasm parts and holds none of it in this process.
