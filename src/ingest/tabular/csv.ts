@@ -5,7 +5,7 @@ import { RoerError } from '../../errors.ts';
 import { quoteIdent } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { asUtf8 } from './encoding.ts';
-import { maskedRaw, resolveColumns } from './header.ts';
+import { mappedHeaders, maskedRaw, resolveColumns } from './header.ts';
 import { quickScanCsv, scanCsv, type CsvScan } from './scan.ts';
 import { checkFileSize, lineSql, type Stage, type tempNames } from './stage.ts';
 import type { TableSpec } from './types.ts';
@@ -29,7 +29,7 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
     const params = { path: file.path, delim: spec.delimiter };
     const header = (await ctx.store.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${read}`, params)).map((r) => r.column_name);
     const columns = resolveColumns(spec, header, ctx.fileName);
-    const cols = [...new Set(Object.values(columns))].map(quoteIdent);
+    const cols = mappedHeaders(columns).map(quoteIdent);
     const from = `(SELECT ${cols.join(', ')} FROM ${read})`;
     const stage: Stage = {
       from, params, lineColumn: false, columns, total: quick.records, staged: quick.records,
@@ -85,7 +85,7 @@ async function quarantineBadRecords(
       const buf = Buffer.alloc(len);
       await fh.read(buf, 0, len, bad.start);
       const cells = splitRecord(buf.toString('utf8').replace(/\r$/, ''), spec.delimiter);
-      const mapped = [...new Set(Object.values(columns))].map((c): [string, string | null] => [c, cells[header.indexOf(c)] ?? null]);
+      const mapped = mappedHeaders(columns).map((c): [string, string | null] => [c, cells[header.indexOf(c)] ?? null]);
       ctx.quarantine({
         record: bad.line,
         field: null,

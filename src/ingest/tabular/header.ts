@@ -25,6 +25,9 @@ export function resolveColumns(spec: TableSpec, header: string[], fileName: stri
   return out;
 }
 
+/** The header names `columns` (field → header name) reads, each once: several fields may read one column. */
+export const mappedHeaders = (columns: Record<string, string>): string[] => [...new Set(Object.values(columns))];
+
 /**
  * The quarantine's copy of a record: only the mapped columns (so no names or addresses), with the BSN masked — also
  * where a broken line shifted the BSN into another column (any other value that is a valid BSN is masked too).

@@ -5,7 +5,7 @@ import { quoteIdent } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { bsnNumberSql, bsnValidSql, buildPseudonymTable, normaliseBsnSql } from './bsn.ts';
 import { FIELDS, type FieldDef } from './fields.ts';
-import { maskedRaw } from './header.ts';
+import { mappedHeaders, maskedRaw } from './header.ts';
 import { Params } from './params.ts';
 import { reasonSql, sqlType, stripAmountSql, valueSql } from './parse.ts';
 import { lineSql, type Stage, type tempNames } from './stage.ts';
@@ -27,7 +27,7 @@ export async function buildTyped(
   const p = new Params();
   const defs = FIELDS[spec.kind];
   const sourced = Object.keys(defs).filter((f) => f in stage.columns || f in spec.constants);
-  const headers = [...new Set(Object.values(stage.columns))];
+  const headers = mappedHeaders(stage.columns);
   const col = (prefix: string, name: string) => q(`${prefix}:${name}`);
   // Each step is one projection over the previous one, so every cell is trimmed, normalised and parsed exactly once.
   const steps: string[][] = [
@@ -100,7 +100,7 @@ function normSql(field: string, def: FieldDef, spec: TableSpec, stage: Stage, p:
 
 /** Cells of a row as the quarantine keeps them: the mapped columns only, BSN masked. */
 const rawOf = (stage: Stage, row: Record<string, unknown>, prefix: string) =>
-  maskedRaw([...new Set(Object.values(stage.columns))].map((h) => [h, row[`${prefix}${h}`] as string | null]), stage.columns.bsn);
+  maskedRaw(mappedHeaders(stage.columns).map((h) => [h, row[`${prefix}${h}`] as string | null]), stage.columns.bsn);
 
 async function quarantineInvalid(ctx: ImportContext, stage: Stage, typed: string, checked: string[]): Promise<number> {
   const bad = await ctx.store.one<{ n: number }>(`SELECT count(*) AS n FROM ${typed} WHERE NOT __ok`);
@@ -133,7 +133,7 @@ export async function quarantineDuplicates(
   if (any!.n === 0) return 0;
   const dups = `SELECT __line, __rid, keep FROM (SELECT __line, __rid, max(__line) OVER (PARTITION BY ${key.join(', ')}) AS keep FROM ${typed} WHERE __ok) WHERE __line <> keep`;
   const raw = await stage.raw(); // valid rows keep no copy of their cells: read them again, only now
-  const headers = [...new Set(Object.values(stage.columns))];
+  const headers = mappedHeaders(stage.columns);
   const rows = await ctx.store.all(
     `SELECT d.__line, d.keep ${headers.map((h) => `, s.${q(h)} AS ${q(`c:${h}`)}`).join('')}
      FROM (${dups}) d JOIN ${raw} s ON s.__line = d.__line ORDER BY d.__line`,

@@ -6,7 +6,7 @@ import { quoteIdent } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { cellText } from './cells.ts';
 import { FIELDS } from './fields.ts';
-import { resolveColumns } from './header.ts';
+import { mappedHeaders, resolveColumns } from './header.ts';
 import { checkFileSize, type Stage, type tempNames } from './stage.ts';
 import type { TableSpec } from './types.ts';
 import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipguard.ts';
@@ -64,7 +64,7 @@ async function stageSheet(
         if (row.number < 10) continue;
         throw headerError;
       }
-      const staged = [...new Set(Object.values(columns))];
+      const staged = mappedHeaders(columns);
       picks = staged.map((c) => ({ index: header.find((x) => x.h === c)!.i, type: fieldType(c) }));
       await ctx.store.run(`CREATE TEMP TABLE ${names.stage} (__line INTEGER, ${staged.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
       app = await ctx.store.connection.createAppender(names.stage, 'main', 'temp');
