@@ -6,7 +6,7 @@ import { DIMENSION_SPECS, splitSelect } from './sql/dimensions.ts';
 import { mergeIntervalsSql } from '../store/derive.ts';
 import { segmentsSql } from './sql/facts.ts';
 import { filterWhere, inPeriod, withoutPeriod, type Where } from './sql/filters.ts';
-import { regionSegmentTable } from './sql/precomputed.ts';
+import { stockEventTable } from './sql/precomputed.ts';
 import { pct, query, result, rowsAndTotals, splitColumns, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
@@ -34,11 +34,10 @@ const monthRange = (start: string, end: string) =>
 function stockEvents(req: MetricRequest, names: string[]): Where {
   const k = [...names, ''].join(', ');
   const rest = withoutPeriod(req.filters);
-  const region = names.includes('municipality') ? null
-    : regionSegmentTable(rest, req.split.filter((d) => DIMENSION_SPECS[d].column));
-  if (region) {
+  const table = stockEventTable(rest, req.split.filter((d) => DIMENSION_SPECS[d].column));
+  if (table) {
     return sql`events AS (SELECT ${[...splitSelect(req.split, 'f.month'), ''].join(', ')} f.month, sum(f.delta) AS delta
-      FROM ${region === 'd_client_rseg' ? 'd_stock_client' : 'd_stock_care'} f WHERE ${filterWhere(rest, null)} GROUP BY ALL)`;
+      FROM ${table} f WHERE ${filterWhere(rest, null)} GROUP BY ALL)`;
   }
   const events = `events AS (SELECT ${k} month, sum(delta) AS delta FROM (
                    SELECT ${k} start_month AS month, 1 AS delta FROM held WHERE stop_month > start_month

@@ -49,13 +49,14 @@ export function segmentTable(filters: Filters, dims: readonly Dimension[]): stri
 }
 
 /**
- * The precomputed table of segments merged per client × `dims` over all municipalities (disjoint per client and split
- * value), when there is no municipality filter or cut and the other filters touch only that table's dimensions.
+ * The precomputed month-end stock events (d_stock_client, d_stock_care: from the segments merged per client (× care type)
+ * over all municipalities, disjoint per client and split value), when there is no municipality filter or cut and the
+ * other filters touch only that table's dimensions; null when the events come from the question's own segments.
  */
-export function regionSegmentTable(filters: Filters, dims: readonly Dimension[]): string | null {
+export function stockEventTable(filters: Filters, dims: readonly Dimension[]): string | null {
   if (!precomputed.enabled || filters.municipality || dims.includes('municipality')) return null;
   const table = segmentTable(filters, dims);
-  return table === 'd_client_seg' ? 'd_client_rseg' : table === 'd_care_seg' ? 'd_care_rseg' : null;
+  return table === 'd_client_seg' ? 'd_stock_client' : table === 'd_care_seg' ? 'd_stock_care' : null;
 }
 
 /**
