@@ -88,9 +88,13 @@ export async function importPaths(store: Store, paths: string[], opts: ImportOpt
   const maxBytes = opts.maxFileBytes ?? DEFAULT_MAX_BYTES;
   // Hashing and sniffing thousands of small files: a few at a time keeps the disk and the thread pool busy.
   const ids = await mapLimited(files, fileDigest);
-  const before = await importedBefore(store, ids);
-  const seen = new Set<string>();
-  const fresh = files.map((_, i) => !before.has(ids[i]!) && !seen.has(ids[i]!) && seen.add(ids[i]!) !== undefined);
+  // A file is fresh unless its bytes were imported before or came up earlier in this run.
+  const seen = await importedBefore(store, ids);
+  const fresh = ids.map((id) => {
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
   const kinds = await mapLimited(files, async (path, i) => {
     if (!fresh[i]) return undefined;
     try {
