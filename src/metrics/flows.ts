@@ -3,7 +3,7 @@
 import type { Store } from '../store/index.ts';
 import { bind, sql } from './sql/compose.ts';
 import { DIMENSION_SPECS, splitSelect } from './sql/dimensions.ts';
-import { mergeIntervalsSql } from '../store/derive.ts';
+import { mergeIntervalsSql } from '../store/intervals.ts';
 import { segmentsSql } from './sql/facts.ts';
 import { filterWhere, inPeriod, withoutPeriod, type Where } from './sql/filters.ts';
 import { stockEventTable } from './sql/precomputed.ts';

@@ -1,18 +1,16 @@
 // Derived tables rebuilt after each import, so that questions never recompute care intervals or join raw lines:
 //   d_meta        the peildatum (last invoiced or PGB period end) that closes open-ended care
+//   d_client_no   a small integer per client pseudonym (client_no), carried on every fact for grouping and counting
 //   d_alloc       one row per live allocation with its effective care interval and every dimension denormalised
 //   d_alloc_piece d_alloc clipped to calendar months, with the allocated euros of that piece
 //   d_care_seg    care intervals merged per client × municipality × care type (trajectories; stacking counted once)
-//   d_care_piece  care intervals merged per client × municipality × care type (stacking counted once), clipped to months
+//   d_care_piece  d_care_seg clipped to calendar months
 //   d_cost        one row per invoice line (accepted amount) and per PGB line, with every dimension denormalised
 // and, shaped for the questions (see precompute.ts): merged trajectories, year rollups, first entry, waiting pairs, stacking.
-// Invariant: every window function orders by a unique tie-breaker (see mergeIntervalsSql).
-import { mergeIntervalsSql, monthPiecesSql } from './intervals.ts';
-import { PRECOMPUTE_STEPS, trajectoriesSql } from './precompute.ts';
+// Invariant: every window function orders by a unique tie-breaker (see mergeIntervalsSql in intervals.ts).
+import { monthPiecesSql, trajectoriesSql } from './intervals.ts';
+import { PRECOMPUTE_STEPS } from './precompute.ts';
 import type { Store } from './store.ts';
-
-export { mergeIntervalsSql, monthPiecesSql, ageBandSql } from './intervals.ts';
-export { FACT_DIMENSION_COLUMNS } from './precompute.ts';
 
 /**
  * Client attributes carried on every fact so no query needs a join. client_no is a small integer per pseudonym: grouping
@@ -55,7 +53,6 @@ LEFT JOIN d_client_no n ON n.client_id = a.client_id
 CROSS JOIN d_meta m
 WHERE NOT a.deleted AND coalesce(a.change_reason, '') <> '13'
 ORDER BY start_date, alloc_key`;
-
 
 // Allocated euros of a month piece: a budget spread evenly over the allocation's days; otherwise volume × tariff by
 // frequency (per day / week / month, or the total spread evenly). Minutes and hours are converted to the tariff's unit.
@@ -120,7 +117,6 @@ FROM pgb_cost g
 LEFT JOIN client c ON c.client_id = g.client_id
 LEFT JOIN d_client_no n ON n.client_id = g.client_id
 ORDER BY care_date, municipality`;
-
 
 /** The rebuild steps in order (name, SQL); exported so a benchmark can time each. */
 export const DERIVE_STEPS: [name: string, sql: string][] = [

@@ -1,4 +1,5 @@
-// SQL building blocks on dates shared by the derived tables and the metrics: interval union, month pieces, age band.
+// SQL building blocks on dates shared by the derived tables and the metrics: interval union, trajectories, month pieces,
+// age band.
 // Invariant: every window function orders by a unique tie-breaker (a tie once made one care-day total 12 % too high).
 
 /**
@@ -21,6 +22,16 @@ export function mergeIntervalsSql(source: string, keys: string[], tieBreaker: st
       )
     )
     GROUP BY ${part}, grp`;
+}
+
+/**
+ * Trajectories of `source` merged per `keys`, with closed (ended before the peildatum) and next_start (the start of the
+ * client's next trajectory with the same keys; segments are disjoint, so seg_start orders them uniquely).
+ */
+export function trajectoriesSql(source: string, keys: string[]): string {
+  return `
+SELECT s.*, s.seg_end < m.peildatum AS closed, lead(s.seg_start) OVER (PARTITION BY ${keys.join(', ')} ORDER BY s.seg_start) AS next_start
+FROM (${mergeIntervalsSql(source, keys, 'alloc_key')}) s CROSS JOIN d_meta m`;
 }
 
 /** SQL that cuts the segments [seg_start, seg_end] of `source` into calendar-month pieces (first_day, last_day, days). */

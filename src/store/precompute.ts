@@ -15,7 +15,7 @@
 //   d_stack_client / d_stack_mun  per client (× municipality) the runs of days with the same number of active allocations
 //   d_step_client / d_step_mun, d_path_client / d_path_mun  per client (× municipality) the sequence of care types
 // Every table holds exactly what the on-the-fly query computes; src/metrics decides when a question may use one.
-import { ageBandSql, mergeIntervalsSql, monthPiecesSql } from './intervals.ts';
+import { ageBandSql, mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from './intervals.ts';
 
 /** The dimension columns every fact table carries (same names everywhere). */
 export const FACT_DIMENSION_COLUMNS = `municipality, client_id, client_no, care_type, product_category, product_code, provider_agb, referrer_id,
@@ -23,16 +23,6 @@ export const FACT_DIMENSION_COLUMNS = `municipality, client_id, client_no, care_
 
 const VALID_ALLOC = '(SELECT * FROM d_alloc WHERE end_date >= start_date)';
 const CLIENT_ATTRS = ['client_no', 'district', 'sex', 'birth_month'];
-
-/**
- * Trajectories of `source` merged per `keys`, with closed (ended before the peildatum) and next_start (the start of the
- * client's next trajectory with the same keys; segments are disjoint, so seg_start orders them uniquely).
- */
-export function trajectoriesSql(source: string, keys: string[]): string {
-  return `
-SELECT s.*, s.seg_end < m.peildatum AS closed, lead(s.seg_start) OVER (PARTITION BY ${keys.join(', ')} ORDER BY s.seg_start) AS next_start
-FROM (${mergeIntervalsSql(source, keys, 'alloc_key')}) s CROSS JOIN d_meta m`;
-}
 
 const segTable = (name: string, keys: string[], perMunicipality = true) => `
 CREATE OR REPLACE TABLE ${name} AS

@@ -1,6 +1,6 @@
 // The one table that maps each dimension to its SQL on a fact row (alias f) and its Dutch label. Filters and splits both
 // use it, so a cut means the same in every metric. Every fact table carries the same dimension column names.
-import { ageBandSql } from '../../store/derive.ts';
+import { ageBandSql } from '../../store/intervals.ts';
 import type { Dimension } from '../types.ts';
 
 /** Age bands as in the population table; the age is taken from the birth month at the date of the fact row. */

@@ -2,8 +2,7 @@
 // trajectories. Each comes with the date that decides its period, so filters and splits apply the same way everywhere.
 // A question over whole years reads the year rollups, a trajectory question the precomputed segments (precomputed.ts
 // decides when that gives the same answer); anything else reads the month pieces and lines, merging on the fly.
-import { mergeIntervalsSql, monthPiecesSql } from '../../store/derive.ts';
-import { trajectoriesSql } from '../../store/precompute.ts';
+import { mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from '../../store/intervals.ts';
 import type { Dimension, MetricRequest } from '../types.ts';
 import { sql } from './compose.ts';
 import { DIMENSION_SPECS } from './dimensions.ts';
