@@ -13,7 +13,7 @@ import { STAGE_FILE, type MessageModule } from './module.ts';
 import type { RecordRanges, RecordProblem } from './ranges.ts';
 import { readXml, refused, DEFAULT_MAX_BYTES, type XmlHandler } from './reader.ts';
 import { scanXml, ScanUnsupported } from './scan.ts';
-import { RowBuffer, Stage, type RowSink } from './stage.ts';
+import { RowBuffer, Stage, stageFiles, type RowSink } from './stage.ts';
 import type { FileValidation } from './validate.ts';
 import { HEADER_ONLY, walkMessage, type Header } from './walk.ts';
 import { jw301 } from './jw301.ts';
@@ -131,7 +131,7 @@ export async function importMessages(store: Store, secret: Secret, kind: IjwKind
       throw refusal;
     }
   }
-  await stageFiles(store, files, parsed);
+  await stageFiles(store, parsed.map((p, i) => ({ fileId: files[i]!.fileId, header: p.header })));
 
   // Messages read before change nothing.
   const seen = new Set<number>();
@@ -178,17 +178,4 @@ export async function importMessages(store: Store, secret: Secret, kind: IjwKind
     const q = quarantined[i]!;
     return { kind, total, ok, unchanged: module ? total - q.length - ok : 0, quarantined: q, ...(note ? { note } : {}) };
   });
-}
-
-/** One row per file of the batch with its header, for the set-based checks and merges. */
-async function stageFiles(store: Store, files: MessageFile[], parsed: ParsedMessage[]): Promise<void> {
-  await store.run(`CREATE OR REPLACE TEMP TABLE ${STAGE_FILE} (file_idx INTEGER, file_id VARCHAR, sender VARCHAR, receiver VARCHAR,
-    message_id VARCHAR, message_date VARCHAR)`);
-  const a = await store.connection.createAppender(STAGE_FILE, 'main', 'temp');
-  parsed.forEach(({ header: h }, i) => {
-    a.appendInteger(i); a.appendVarchar(files[i]!.fileId); a.appendVarchar(h.afzender); a.appendVarchar(h.ontvanger);
-    a.appendVarchar(h.identificatie); a.appendVarchar(h.dagtekening); a.endRow();
-  });
-  a.flushSync();
-  a.closeSync();
 }

@@ -4,7 +4,9 @@
 import type { DuckDBAppender } from '@duckdb/node-api';
 import { quoteIdent, type Store } from '../../store/index.ts';
 import type { QuarantinedRecord } from '../importlog.ts';
+import { STAGE_FILE } from './module.ts';
 import type { RecordProblem } from './ranges.ts';
+import type { Header } from './walk.ts';
 
 export type Cell = string | number | null;
 export interface Column {
@@ -143,4 +145,20 @@ export class RowBuffer implements RowSink {
   replay(into: RowSink): void {
     for (const r of this.rows) into.append(...r);
   }
+}
+
+/**
+ * Fills `stage_file` (module.ts's STAGE_FILE): one row per file of the batch (file_idx = its index) with its header, for
+ * the set-based checks and merges.
+ */
+export async function stageFiles(store: Store, files: { fileId: string; header: Header }[]): Promise<void> {
+  await store.run(`CREATE OR REPLACE TEMP TABLE ${STAGE_FILE} (file_idx INTEGER, file_id VARCHAR, sender VARCHAR, receiver VARCHAR,
+    message_id VARCHAR, message_date VARCHAR)`);
+  const a = await store.connection.createAppender(STAGE_FILE, 'main', 'temp');
+  files.forEach(({ fileId, header: h }, i) => {
+    a.appendInteger(i); a.appendVarchar(fileId); a.appendVarchar(h.afzender); a.appendVarchar(h.ontvanger);
+    a.appendVarchar(h.identificatie); a.appendVarchar(h.dagtekening); a.endRow();
+  });
+  a.flushSync();
+  a.closeSync();
 }
