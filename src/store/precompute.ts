@@ -39,29 +39,29 @@ FROM (SELECT ${FACT_DIMENSION_COLUMNS}, allocation_no, ${ageBandSql('birth_month
       FROM d_cost GROUP BY ALL)
 ORDER BY care_date, municipality, client_id`;
 
-const CARE_YEAR = `
-CREATE OR REPLACE TABLE d_care_year AS
-SELECT client_id, municipality, care_type, client_no, district, sex, birth_month, age_band,
-       make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day, days
-FROM (SELECT client_id, municipality, care_type, client_no, district, sex, birth_month, ${ageBandSql('birth_month', 'first_day')} AS age_band,
-             year(month) AS y, sum(days)::BIGINT AS days
-      FROM d_care_piece GROUP BY ALL)
+// The keys care-days are merged by (client attributes ride along: they depend on the client only).
+const CARE_KEYS = ['client_id', 'municipality', 'care_type', ...CLIENT_ATTRS];
+
+/** Care-days of the month pieces `pieces` (columns keys…, month, first_day, days) summed per `keys` × year. */
+const careYearSql = (pieces: string, keys: string[]) => `
+SELECT ${keys.join(', ')}, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day, days
+FROM (SELECT ${keys.join(', ')}, ${ageBandSql('birth_month', 'first_day')} AS age_band, year(month) AS y, sum(days)::BIGINT AS days
+      FROM ${pieces} GROUP BY ALL)
 ORDER BY first_day, municipality, client_id`;
+
+const CARE_YEAR = `
+CREATE OR REPLACE TABLE d_care_year AS${careYearSql('d_care_piece', CARE_KEYS)}`;
 
 /**
  * d_care_year with the care intervals merged per one allocation-level column too (a client with two providers of one care
  * type has care-days at each), as the on-the-fly merge for a provider or referrer cut does.
  */
 function careYearBy(table: string, column: string): string {
-  const keys = ['client_id', 'municipality', 'care_type', ...CLIENT_ATTRS, column];
+  const keys = [...CARE_KEYS, column];
   return `
 CREATE OR REPLACE TABLE ${table} AS
 WITH seg AS (${mergeIntervalsSql(VALID_ALLOC, keys, 'alloc_key')}),
-pieces AS (${monthPiecesSql('seg', keys.map((k) => `s.${k}`).join(', '))})
-SELECT ${keys.join(', ')}, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day, days
-FROM (SELECT ${keys.join(', ')}, ${ageBandSql('birth_month', 'first_day')} AS age_band, year(month) AS y, sum(days)::BIGINT AS days
-      FROM pieces GROUP BY ALL)
-ORDER BY first_day, municipality, client_id`;
+pieces AS (${monthPiecesSql('seg', keys.map((k) => `s.${k}`).join(', '))})${careYearSql('pieces', keys)}`;
 }
 
 /** `any_value(c) AS c` for columns that depend on the grouping key (cheaper than grouping by all of them). */
