@@ -9,7 +9,7 @@
 // and, shaped for the questions (see precompute.ts): merged trajectories, year rollups, first entry, waiting pairs, stacking.
 // Invariant: every window function orders by a unique tie-breaker (see mergeIntervalsSql in intervals.ts).
 import { monthPiecesSql, trajectoriesSql } from './intervals.ts';
-import { PRECOMPUTE_STEPS } from './precompute.ts';
+import { CARE_KEYS, PRECOMPUTE_STEPS, VALID_ALLOC } from './precompute.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -81,13 +81,12 @@ ORDER BY month, municipality, alloc_key`;
 // Care trajectories per client × municipality × care type (client attributes ride along: they depend on the client only).
 const CARE_SEG = `
 CREATE OR REPLACE TABLE d_care_seg AS
-${trajectoriesSql('(SELECT * FROM d_alloc WHERE end_date >= start_date)',
-  ['client_id', 'municipality', 'care_type', 'client_no', 'district', 'sex', 'birth_month'])}
+${trajectoriesSql(VALID_ALLOC, CARE_KEYS)}
 ORDER BY municipality, client_id, care_type, seg_start`;
 
 const CARE_PIECE = `
 CREATE OR REPLACE TABLE d_care_piece AS
-${monthPiecesSql('d_care_seg', 's.client_id, s.municipality, s.care_type, s.client_no, s.district, s.sex, s.birth_month')}
+${monthPiecesSql('d_care_seg', CARE_KEYS.map((k) => `s.${k}`).join(', '))}
 ORDER BY month, municipality, client_id, care_type, first_day`;
 
 // Cost = accepted amount (claimed − rejected in JW325); credit lines are negative and count in the period of the care.

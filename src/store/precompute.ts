@@ -21,7 +21,8 @@ import { ageBandSql, mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from '
 export const FACT_DIMENSION_COLUMNS = `municipality, client_id, client_no, care_type, product_category, product_code, provider_agb, referrer_id,
   referrer_type, team_id, financing, district, sex, birth_month`;
 
-const VALID_ALLOC = '(SELECT * FROM d_alloc WHERE end_date >= start_date)';
+/** The allocations with a care interval (a non-empty one): the source of every merge. */
+export const VALID_ALLOC = '(SELECT * FROM d_alloc WHERE end_date >= start_date)';
 const CLIENT_ATTRS = ['client_no', 'district', 'sex', 'birth_month'];
 
 const segTable = (name: string, keys: string[], perMunicipality = true) => `
@@ -40,7 +41,7 @@ FROM (SELECT ${FACT_DIMENSION_COLUMNS}, allocation_no, ${ageBandSql('birth_month
 ORDER BY care_date, municipality, client_id`;
 
 // The keys care-days are merged by (client attributes ride along: they depend on the client only).
-const CARE_KEYS = ['client_id', 'municipality', 'care_type', ...CLIENT_ATTRS];
+export const CARE_KEYS = ['client_id', 'municipality', 'care_type', ...CLIENT_ATTRS];
 
 /** Care-days of the month pieces `pieces` (columns keys…, month, first_day, days) summed per `keys` × year. */
 const careYearSql = (pieces: string, keys: string[]) => `
