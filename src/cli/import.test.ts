@@ -4,9 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from './main.ts';
-import { xsdDir } from '../ingest/ijw/catalogue.ts';
+import { IJW_EXAMPLES } from '../../test/fixtures/index.ts';
 
-const BERICHTEN = xsdDir().replace(/xsd$/, 'berichten');
 
 async function roer(...args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -23,14 +22,14 @@ describe('roer import', () => {
   it('reads the example messages, lists the quarantined records, and exits 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'roer-cli-'));
     const db = join(dir, 'roer.duckdb');
-    const r = await roer('import', '--db', db, BERICHTEN);
+    const r = await roer('import', '--db', db, IJW_EXAMPLES);
     expect(r.code).toBe(0);
     expect(r.out).toContain('JW323.xml: JW323 (declaratie): 5 gelezen, 4 opgeslagen, 1 in quarantaine\n    JW323.xml: regel 114, veld ReferentieNummer: ReferentieNummer RN004 komt in dit bericht al eerder voor\n');
     expect(r.out).toContain('JW302.xml: JW302 (retourbericht toewijzing) wordt door Roer niet gebruikt; alleen gecontroleerd\n');
     expect(r.out).toContain('Samenvatting: 14 bestand(en): 14 ingelezen, 0 overgeslagen, 0 geweigerd; 16 records gelezen, 13 opgeslagen, 4 in quarantaine.');
 
     writeFileSync(join(dir, 'kapot.xml'), '<?xml version="1.0"?><!DOCTYPE a [<!ENTITY b SYSTEM "file:///etc/passwd">]><a>&b;</a>');
-    const refused = await roer('import', '--db', db, join(dir, 'kapot.xml'), join(BERICHTEN, 'JW301.xml'));
+    const refused = await roer('import', '--db', db, join(dir, 'kapot.xml'), join(IJW_EXAMPLES, 'JW301.xml'));
     expect(refused.code).toBe(1);
     expect(refused.out).toContain('kapot.xml: GEWEIGERD — Het bestand bevat een DOCTYPE-declaratie');
     expect(refused.out).toContain('JW301.xml: overgeslagen (al eerder ingelezen)');

@@ -7,11 +7,12 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { isValidBsn } from '../ingest/pseudonym.ts';
+import { xsdDir } from '../reference.ts';
 import { Store } from '../store/index.ts';
 import { TABLES } from './csv/tables.ts';
 import { generateDemo, type DemoSummary } from './generate.ts';
 
-const XSD_DIR = new URL('../../../shared/ijw/xsd/', import.meta.url).pathname;
+const XSD_DIR = xsdDir();
 const SCALE = 0.01;
 
 function files(dir: string): string[] {

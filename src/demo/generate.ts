@@ -12,7 +12,7 @@ import { IJW_START, emptyCounts, writeIjw, type IjwCounts } from './ijw/write.ts
 import type { Allocation, Client, InvoiceLine, PgbLine } from './model.ts';
 import { makeProviders, makeReferrers, type Provider, type Referrers } from './parties.ts';
 import { Rng } from './random.ts';
-import { DEFAULT_REFERENCE_DIR, YEARS, loadRegion, populationRows, type Municipality } from './region.ts';
+import { YEARS, loadRegion, populationRows, type Municipality } from './region.ts';
 import { simulateMunicipality } from './trajectories.ts';
 import { invoiceLines } from './invoicing.ts';
 
@@ -21,7 +21,6 @@ export interface DemoOptions {
   /** 1 = the real size of the region. */
   scale: number;
   outDir: string;
-  referenceDir?: string;
   onProgress?: (done: number, total: number, label: string) => void;
   /**
    * The day from which the region's traffic is written as iJw messages (default 2021-01-01); everything before it goes
@@ -78,9 +77,9 @@ export interface RegionSetup {
 }
 
 /** The fixed parts of the region for a seed: municipalities, providers, referrers. */
-export function setupRegion(seed: string | number, referenceDir = DEFAULT_REFERENCE_DIR): RegionSetup {
+export function setupRegion(seed: string | number): RegionSetup {
   const root = new Rng(String(seed));
-  const region = loadRegion(referenceDir);
+  const region = loadRegion();
   return { root, region, providers: makeProviders(root.fork('aanbieders')), referrers: makeReferrers(root.fork('verwijzers'), region), bsns: new BsnSequence() };
 }
 
@@ -106,7 +105,7 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
   const ijwStart = opts.ijwStart ?? IJW_START;
   const CSV_YEARS = YEARS.filter((y) => y <= yearOf(ijwStart - 1));
   clearOutput(outDir);
-  const setup = setupRegion(opts.seed, opts.referenceDir);
+  const setup = setupRegion(opts.seed);
   const { region, providers } = setup;
   const summary: DemoSummary = {
     outDir, municipalities: region.length, providers: providers.length, clients: 0, allocations: { csv: 0, xml: 0 },

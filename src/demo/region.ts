@@ -1,15 +1,11 @@
 // The demo region IJsselland: its eleven municipalities from the reference files, with teams, districts, postcodes
 // and a population series 2015–2024 (the 2019 figures grown mildly), all scaled by the scale factor.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { DEMO_REGION_TABLE, municipalityList } from '../reference.ts';
 
 export const FIRST_YEAR = 2015;
 export const LAST_YEAR = 2024;
 export const YEARS = Array.from({ length: LAST_YEAR - FIRST_YEAR + 1 }, (_, i) => FIRST_YEAR + i);
-
-/** `<repo>/../shared/reference`, where the project's reference data lives. */
-export const DEFAULT_REFERENCE_DIR = fileURLToPath(new URL('../../../shared/reference/', import.meta.url));
 
 export interface District {
   name: string;
@@ -56,9 +52,9 @@ function readCsv(path: string): Record<string, string>[] {
 }
 
 /** The eleven municipalities, in code order, with teams and districts (each team serves two or three districts). */
-export function loadRegion(referenceDir = DEFAULT_REFERENCE_DIR): Municipality[] {
-  const names = new Map(readCsv(join(referenceDir, 'gemeenten-2026.csv')).map((r) => [r.gemeentecode, r]));
-  return readCsv(join(referenceDir, 'ijsselland-demo.csv'))
+export function loadRegion(sizing = DEMO_REGION_TABLE, municipalities = municipalityList()): Municipality[] {
+  const names = new Map(readCsv(municipalities).map((r) => [r.gemeentecode, r]));
+  return readCsv(sizing)
     .map((r) => {
       const local = LOCAL[r.gemeentecode];
       if (!local) throw new Error(`Geen demo-instellingen voor gemeente ${r.gemeentecode}`);

@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../store/index.ts';
 import { importPaths, expand } from './importer.ts';
-import { xsdDir } from './ijw/catalogue.ts';
 import { loadMapping } from './tabular/index.ts';
 import { BSN, jw301, jw315, jw323, writeFiles } from '../../test/ingest/ijw-messages.ts';
 import { SECRET, snapshot } from '../../test/ingest/harness.ts';
+import { IJW_EXAMPLES } from '../../test/fixtures/index.ts';
 
 const GEM = { afzender: '0384', ontvanger: '12345678' };
 const AANB = { afzender: '12345678', ontvanger: '0384' };
@@ -66,7 +66,7 @@ describe('importPaths', () => {
     const tabular = join(dirname(fileURLToPath(import.meta.url)), '../../test/ingest/tabular');
     const dir = mkdtempSync(join(tmpdir(), 'roer-mixed-'));
     for (const f of readdirSync(tabular).filter((f) => f.endsWith('.csv'))) copyFileSync(join(tabular, f), join(dir, f));
-    for (const f of ['JW301.xml', 'JW323.xml']) copyFileSync(join(xsdDir(), '../berichten', f), join(dir, f));
+    for (const f of ['JW301.xml', 'JW323.xml']) copyFileSync(join(IJW_EXAMPLES, f), join(dir, f));
     const mapping = await loadMapping(join(tabular, 'mapping.json'));
     const reports = await importPaths(store, [dir], { secret: SECRET, mapping });
     expect(reports.map((r) => [r.fileName, r.kind, r.status])).toEqual([

@@ -1,20 +1,17 @@
 // The municipality dimension: all Dutch municipalities with province and youth-care region (CBS classification),
 // loaded once from the reference list so that every code in the data has a name and a region.
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { RoerError } from '../errors.ts';
+import { municipalityList } from '../reference.ts';
 import type { Store } from '../store/index.ts';
-
-/** The reference list beside the project (`../shared/reference/gemeenten-2026.csv`), or $ROER_GEMEENTEN. */
-export function municipalityList(env: NodeJS.ProcessEnv = process.env): string {
-  return env.ROER_GEMEENTEN ?? fileURLToPath(new URL('../../../shared/reference/gemeenten-2026.csv', import.meta.url));
-}
 
 /**
  * Adds the municipalities of `csv` (gemeentecode;gemeentenaam;provincie;jeugdzorgregio, comma-separated) that the store
- * does not have yet; existing rows are left as they are. Returns the number added (0 when the list is absent).
+ * does not have yet; existing rows are left as they are. Returns the number added; a missing list is a clear error, since
+ * without it codes have no name or region.
  */
 export async function loadMunicipalities(store: Store, csv = municipalityList()): Promise<number> {
-  if (!existsSync(csv)) return 0;
+  if (!existsSync(csv)) throw new RoerError(`Gemeentelijst niet gevonden: ${csv}`, 'Zet ROER_GEMEENTEN op een bestaand bestand, of laat de variabele weg om de meegeleverde lijst te gebruiken.');
   const before = (await store.one<{ n: number }>('SELECT count(*) AS n FROM municipality'))!.n;
   await store.run(
     `INSERT OR IGNORE INTO municipality

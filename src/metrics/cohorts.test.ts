@@ -1,4 +1,4 @@
-// Specification of cohorts on a fixture built to match domain.md: 613 entrants in 2015, 238 still in care in 2018.
+// Specification of cohorts on a fixture built to match docs/published-figures.md: 613 entrants in 2015, 238 still in care in 2018.
 import { describe, expect, it } from 'vitest';
 import { addAllocation, addInvoice, derive, fixtureStore, insertRows, invoiceRow } from './fixtures.ts';
 import { computeMetric } from './index.ts';
@@ -13,7 +13,7 @@ const YEARS = [
 ];
 
 describe('cohorts', () => {
-  it('reproduces the 2015 cohort of domain.md exactly', async () => {
+  it('reproduces the published 2015 cohort (docs/published-figures.md)', async () => {
     const store = await fixtureStore();
     const allocations = [];
     for (let i = 0; i < 613; i++) {

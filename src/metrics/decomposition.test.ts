@@ -4,7 +4,7 @@ import { decompositionRows } from './decomposition.ts';
 import { addAllocation, addInvoice, derive, fixtureStore } from './fixtures.ts';
 import { computeMetric } from './index.ts';
 
-// LVB, one municipality (domain.md): exact inputs chosen within the published roundings (€ 0.75 m, 131 youths, …).
+// LVB, one municipality (docs/published-figures.md): exact inputs chosen within the published roundings (€ 0.75 m, 131 youths, …).
 const LVB = [
   { period: 2015, costCents: 747_000_00, clients: 131, careDays: 25_340 },
   { period: 2016, costCents: 2_380_000_00, clients: 186, careDays: 50_000 },

@@ -8,8 +8,8 @@ import { Store } from '../../src/store/index.ts';
 import { importPaths } from '../../src/ingest/importer.ts';
 import { loadMapping } from '../../src/ingest/tabular/index.ts';
 import { SECRET } from './harness.ts';
+import { IJW_EXAMPLES } from '../fixtures/index.ts';
 
-const EXAMPLES = new URL('../../../shared/ijw/berichten/', import.meta.url);
 const TABULAR = new URL('./tabular/', import.meta.url);
 const BSNS = ['999900006', '123456782'];
 
@@ -47,7 +47,7 @@ describe('importer fuzzing (seeded)', () => {
     const names = ['JW301', 'JW305', 'JW307', 'JW315', 'JW323', 'JW325'];
     for (let i = 0; i < 60; i++) {
       const name = names[i % names.length]!;
-      writeFileSync(join(dir, `${name}_${i}.xml`), mutate(readFileSync(new URL(`${name}.xml`, EXAMPLES), 'utf8'), r));
+      writeFileSync(join(dir, `${name}_${i}.xml`), mutate(readFileSync(join(IJW_EXAMPLES, `${name}.xml`), 'utf8'), r));
     }
     const store = await Store.open(':memory:');
     const reports = await importPaths(store, [dir], { secret: SECRET });

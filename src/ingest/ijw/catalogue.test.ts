@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BERICHT_CODE, kindOfNamespace, xsdDir } from './catalogue.ts';
+import { BERICHT_CODE, kindOfNamespace } from './catalogue.ts';
+import { xsdDir } from '../../reference.ts';
 import { CREDIT, DEBET, REDEN_WIJZIGING_VERWIJDERD, RETOUR_GEEN_OPMERKING, STATUS_AANLEVERING, VERWIJZER_ONBEKEND } from './codes.ts';
 
 const basis = readFileSync(join(xsdDir(), 'basisschema.xsd'), 'utf8');

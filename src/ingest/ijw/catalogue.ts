@@ -1,6 +1,4 @@
-// The iJw 3.2 messages Roer recognises: which it imports, which it skips (return messages), and where their XSDs live.
-import { fileURLToPath } from 'node:url';
-import { resolve } from 'node:path';
+// The iJw 3.2 messages Roer recognises: which it imports and which it skips (return messages).
 
 export const IMPORTED = ['JW315', 'JW301', 'JW305', 'JW307', 'JW323', 'JW325'] as const;
 export const SKIPPED = ['JW302', 'JW306', 'JW308', 'JW316', 'JW317', 'JW318', 'JW319', 'JW320'] as const;
@@ -35,9 +33,3 @@ export function kindOfNamespace(ns: string): IjwKind | undefined {
   return kind && kind in BERICHT_CODE ? (kind as IjwKind) : undefined;
 }
 
-/** The XSD folder: $ROER_IJW_XSD, else `<repo>/../shared/ijw/xsd`. */
-export function xsdDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.ROER_IJW_XSD) return resolve(env.ROER_IJW_XSD);
-  const repo = fileURLToPath(new URL('../../../', import.meta.url));
-  return resolve(repo, '..', 'shared', 'ijw', 'xsd');
-}

@@ -4,9 +4,8 @@ import { Store } from '../../store/index.ts';
 import { importPaths, type FileReport } from '../importer.ts';
 import { pseudonymise } from '../pseudonym.ts';
 import { SECRET } from '../../../test/ingest/harness.ts';
-import { xsdDir } from './catalogue.ts';
+import { IJW_EXAMPLES } from '../../../test/fixtures/index.ts';
 
-const BERICHTEN = xsdDir().replace(/xsd$/, 'berichten');
 let store: Store;
 let reports: FileReport[];
 const by = (name: string) => reports.find((r) => r.fileName === name)!;
@@ -14,7 +13,7 @@ const client = (bsn: string) => pseudonymise(SECRET, bsn);
 
 beforeAll(async () => {
   store = await Store.open(':memory:');
-  reports = await importPaths(store, [BERICHTEN], { secret: SECRET });
+  reports = await importPaths(store, [IJW_EXAMPLES], { secret: SECRET });
 });
 afterAll(() => store.close());
 

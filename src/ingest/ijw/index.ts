@@ -4,4 +4,4 @@ export { SchemaValidator, type FileValidation } from './validate.ts';
 export { importMessages, parseMessage, validationRefusal, type MessageFile, type MessageOutcome, type ParsedMessage } from './import.ts';
 export { Batcher, SMALL_FILE_BYTES } from './batches.ts';
 export { DEFAULT_MAX_BYTES } from './reader.ts';
-export { ORDER as IJW_ORDER, LABEL as IJW_LABEL, xsdDir, type IjwKind } from './catalogue.ts';
+export { ORDER as IJW_ORDER, LABEL as IJW_LABEL, type IjwKind } from './catalogue.ts';

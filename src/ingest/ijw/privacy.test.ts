@@ -7,15 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { Store } from '../../store/index.ts';
 import { importPaths } from '../importer.ts';
 import { SECRET } from '../../../test/ingest/harness.ts';
-import { xsdDir } from './catalogue.ts';
+import { IJW_EXAMPLES } from '../../../test/fixtures/index.ts';
 
-const BERICHTEN = xsdDir().replace(/xsd$/, 'berichten');
 const PERSONAL = /<[\w]+:(Bsn|Achternaam|Voornamen|Straatnaam|Plaatsnaam|Postcode|Telefoonnummer|Emailadres|Commentaar|Naam|Organisatie)>([^<]+)</g;
 
 function personalValues(): string[] {
   const out = new Set<string>();
-  for (const f of readdirSync(BERICHTEN)) {
-    for (const m of readFileSync(join(BERICHTEN, f), 'utf8').matchAll(PERSONAL)) if (m[2]!.trim() !== '') out.add(m[2]!.trim());
+  for (const f of readdirSync(IJW_EXAMPLES)) {
+    for (const m of readFileSync(join(IJW_EXAMPLES, f), 'utf8').matchAll(PERSONAL)) if (m[2]!.trim() !== '') out.add(m[2]!.trim());
   }
   return [...out].sort();
 }
@@ -29,7 +28,7 @@ describe('privacy at the door', () => {
     const dir = mkdtempSync(join(tmpdir(), 'roer-privacy-'));
     const db = join(dir, 'roer.duckdb');
     const store = await Store.open(db);
-    const reports = await importPaths(store, [BERICHTEN], { secret: SECRET });
+    const reports = await importPaths(store, [IJW_EXAMPLES], { secret: SECRET });
     expect(reports).toHaveLength(14);
     const values = personalValues();
     // Every stored text value, from every table (exact to the SQL layer, whatever the file's compression does).

@@ -1,9 +1,11 @@
 // The iJw rules an importer must follow, each on a tiny hand-made message with exact expected rows.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { Store } from '../../store/index.ts';
 import { pseudonymise } from '../pseudonym.ts';
 import { BSN, jw301, jw305, jw307, jw315, jw323, jw325, type Allocated } from '../../../test/ingest/ijw-messages.ts';
 import { SECRET, load, snapshot } from '../../../test/ingest/harness.ts';
+import { IJW_EXAMPLES } from '../../../test/fixtures/index.ts';
 
 const GEM = { afzender: '0384', ontvanger: '12345678' };
 const AANB = { afzender: '12345678', ontvanger: '0384' };
@@ -187,8 +189,7 @@ describe('nothing twice', () => {
 
   it('a corrected copy of a message with quarantined records is read again: the fixed records are stored', async () => {
     const { readFileSync } = await import('node:fs');
-    const { xsdDir } = await import('./catalogue.ts');
-    const original = readFileSync(xsdDir().replace(/xsd$/, 'berichten/JW315.xml'), 'utf8');
+    const original = readFileSync(join(IJW_EXAMPLES, 'JW315.xml'), 'utf8');
     const [first] = await load(store, { 'JW315.xml': original });
     expect(first).toMatchObject({ ok: 0, quarantined: 2 });
     const [fixed] = await load(store, { 'JW315-verbeterd.xml': original.replaceAll('2027-06-31', '2027-06-30') });

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readXml, type XmlHandler } from './reader.ts';
 import { scanXml, ScanUnsupported } from './scan.ts';
-import { xsdDir } from './catalogue.ts';
 import { BSN, jw323, writeFiles, type Prestatie } from '../../../test/ingest/ijw-messages.ts';
+import { IJW_EXAMPLES } from '../../../test/fixtures/index.ts';
 
 type Event = [string, string, number, string | Record<string, string> | undefined];
 
@@ -33,7 +33,6 @@ async function compare(body: string | Buffer): Promise<string> {
   return 'same';
 }
 
-const BERICHTEN = xsdDir().replace(/xsd$/, 'berichten');
 const line: Prestatie = { ref: 'X', no: '1', from: '2026-01-01', to: '2026-01-31', volume: 4, amount: 5000, dc: 'D' };
 const small = jw323({ afzender: '12345678', ontvanger: '0384', id: 'F1', date: '2026-02-05' }, [[BSN.a, [line]]]);
 // Over 1 MB: constructs straddle the 1 MB chunks.
@@ -42,7 +41,7 @@ const large = jw323({ afzender: '12345678', ontvanger: '0384', id: 'F1', date: '
 
 describe('scanXml reads like the saxes reader', () => {
   it('the published examples', async () => {
-    for (const f of readdirSync(BERICHTEN)) expect([f, await compare(readFileSync(join(BERICHTEN, f)))]).toEqual([f, 'same']);
+    for (const f of readdirSync(IJW_EXAMPLES)) expect([f, await compare(readFileSync(join(IJW_EXAMPLES, f)))]).toEqual([f, 'same']);
   });
 
   it('comments, instructions, CDATA, references, CR LF, multi-line and empty tags, a BOM, chunk borders', async () => {

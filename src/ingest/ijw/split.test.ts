@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SchemaValidator } from './validate.ts';
 import { splitAtClients } from './split.ts';
-import { xsdDir } from './catalogue.ts';
+import { xsdDir } from '../../reference.ts';
 import { BSN, jw323, writeFiles, type Prestatie } from '../../../test/ingest/ijw-messages.ts';
 
 const line: Prestatie = { ref: 'X', no: '1', from: '2026-01-01', to: '2026-01-31', volume: 4, amount: 5000, dc: 'D' };

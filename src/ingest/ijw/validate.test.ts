@@ -3,7 +3,7 @@ import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SchemaValidator } from './validate.ts';
 import { RecordRanges } from './ranges.ts';
-import { xsdDir } from './catalogue.ts';
+import { xsdDir } from '../../reference.ts';
 import { nativeXmllint } from './xmllint-native.ts';
 import { BSN, jw301, jw323, writeFiles } from '../../../test/ingest/ijw-messages.ts';
 

@@ -11,7 +11,8 @@ import { validateXML, memoryPages, type XMLFileInfo } from 'xmllint-wasm';
 import { parseSchemaError, type SchemaError } from './schema-errors.ts';
 import { splitAtClients } from './split.ts';
 import { nativeXmllint, runNative, type LintInput } from './xmllint-native.ts';
-import { BERICHT_CODE, xsdDir } from './catalogue.ts';
+import { BERICHT_CODE } from './catalogue.ts';
+import { xsdDir } from '../../reference.ts';
 
 export interface FileValidation {
   errors: SchemaError[];

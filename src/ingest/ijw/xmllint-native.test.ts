@@ -4,19 +4,19 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SchemaValidator, type FileValidation } from './validate.ts';
-import { xsdDir } from './catalogue.ts';
+import { xsdDir } from '../../reference.ts';
 import { nativeXmllint } from './xmllint-native.ts';
 import { BSN, jw301, jw323, writeFiles, type Prestatie } from '../../../test/ingest/ijw-messages.ts';
+import { IJW_EXAMPLES } from '../../../test/fixtures/index.ts';
 
 const native = nativeXmllint();
-const BERICHTEN = xsdDir().replace(/xsd$/, 'berichten');
 const alloc = jw301({ afzender: '0384', ontvanger: '12345678', id: 'T1', date: '2026-01-05' }, BSN.a, [
   { no: '1', cat: '45', code: '45A03', date: '2026-01-05', time: '10:00:00', start: '2026-01-01', omvang: [2, '04', '2'] }]);
 const line: Prestatie = { ref: 'X', no: '1', from: '2026-01-01', to: '2026-01-31', volume: 4, amount: 5000, dc: 'D' };
 
 /** Small files with one kind of fault each, beside the published examples (JW315 and JW318 hold schema faults). */
 const small: Record<string, string> = {
-  ...Object.fromEntries(readdirSync(BERICHTEN).map((f) => [f, readFileSync(join(BERICHTEN, f), 'utf8')])),
+  ...Object.fromEntries(readdirSync(IJW_EXAMPLES).map((f) => [f, readFileSync(join(IJW_EXAMPLES, f), 'utf8')])),
   'code.xml': alloc.replace('<ijw:Eenheid>04</ijw:Eenheid>', '<ijw:Eenheid>99</ijw:Eenheid>'),
   'datum.xml': alloc.replace('<ijw:Dagtekening>2026-01-05</ijw:Dagtekening>', '<ijw:Dagtekening>2026-02-30</ijw:Dagtekening>'),
   'bsn.xml': alloc.replace(BSN.a, '12345'),
