@@ -1,0 +1,61 @@
+// The second computation agrees with Roer's API: every figure of the edge-case region (test/second/region.ts), for each
+// municipality, the region and each year, recomputed from the raw messages by test/second/reference.ts.
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { importPaths } from '../../src/ingest/importer.ts';
+import { parseMapping } from '../../src/ingest/tabular/mapping.ts';
+import { computeMetric } from '../../src/metrics/index.ts';
+import { Store } from '../../src/store/index.ts';
+import { SECRET } from '../ingest/harness.ts';
+import { figures, readRegion, type Facts } from './reference.ts';
+import { MUNICIPALITIES, YEARS, buildRegion, productList } from './region.ts';
+
+const SCOPES: [string, readonly string[]][] = [...MUNICIPALITIES.map((m) => [m, [m]] as [string, string[]]), ['regio', MUNICIPALITIES]];
+const euros = (cents: number) => Math.round(cents) / 100;
+
+let store: Store;
+let facts: Facts;
+
+beforeAll(async () => {
+  const files = buildRegion();
+  facts = readRegion(files);
+  const dir = mkdtempSync(join(tmpdir(), 'roer-second-'));
+  for (const [name, body] of Object.entries(files)) writeFileSync(join(dir, name), body);
+  store = await Store.open(':memory:');
+  const reports = await importPaths(store, [dir], { secret: SECRET, mapping: parseMapping(productList().mapping) });
+  // Everything is read; only the copy of a message already read is recognised as such.
+  const odd = reports.filter((r) => r.status !== 'ingelezen' || r.quarantined > 0 || r.note);
+  const why = (r: (typeof reports)[number]) => [r.note, ...r.problems.map((p) => `${p.field}: ${p.reason}`)].filter(Boolean).join('; ');
+  expect(odd.map((r) => `${r.fileName}: ${r.status}, ${r.quarantined} in quarantaine: ${why(r)}`))
+    .toEqual([expect.stringMatching(/^kopie_van_jw323_.*: overgeslagen, 0 in quarantaine: .*al eerder ingelezen/)]);
+}, 120_000);
+
+const ask = (id: string, scope: readonly string[], year: number) =>
+  computeMetric(store, id, { filters: { municipality: [...scope], from: `${year}-01-01`, to: `${year}-12-31` }, split: [] });
+
+describe('the second computation agrees with the API on the edge-case region', () => {
+  for (const [name, scope] of SCOPES) {
+    for (const year of YEARS) {
+      it(`${name} ${year}: accepted cost and clients with cost`, async () => {
+        const ref = figures(facts, scope, year);
+        const t = (await ask('costs', scope, year)).totals!;
+        expect({ cost: t.cost, clients: t.clients }).toEqual({ cost: euros(ref.cost), clients: ref.clients });
+      });
+
+      it(`${name} ${year}: care-days over the allocations' periods`, async () => {
+        const ref = figures(facts, scope, year);
+        expect((await ask('costs', scope, year)).totals!.care_days).toBe(ref.careDays);
+      });
+
+      it(`${name} ${year}: allocations, clients with an allocation, allocated euros and their utilisation`, async () => {
+        const ref = figures(facts, scope, year);
+        const t = (await ask('utilisation', scope, year)).totals!;
+        expect({ allocations: t.allocations, clients: t.clients, allocated: t.allocated, unpriced: t.unpriced_allocations })
+          .toEqual({ allocations: ref.allocations, clients: ref.allocatedClients, allocated: euros(ref.allocatedKnown), unpriced: ref.unknown });
+        expect(t.euros_pct).toBe(Math.round((1000 * ref.invoicedKnown) / ref.allocatedKnown) / 10);
+      });
+    }
+  }
+});
