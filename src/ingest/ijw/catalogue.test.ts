@@ -3,18 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BERICHT_CODE, kindOfNamespace } from './catalogue.ts';
+import { xsdEnumeration } from './enumerations.ts';
 import { xsdDir } from '../../reference.ts';
 import { CREDIT, DEBET, REDEN_WIJZIGING_VERWIJDERD, RETOUR_GEEN_OPMERKING, STATUS_AANLEVERING, VERWIJZER_ONBEKEND } from './codes.ts';
 
-const basis = readFileSync(join(xsdDir(), 'basisschema.xsd'), 'utf8');
-
-/** The enumeration of a simple type in basisschema.xsd: value → documentation. */
-function enumeration(type: string): Record<string, string> {
-  const body = new RegExp(`<xs:simpleType name="${type}">([^]*?)</xs:simpleType>`).exec(basis)![1]!;
-  const out: Record<string, string> = {};
-  for (const m of body.matchAll(/<xs:enumeration value="([^"]+)">\s*<xs:annotation>\s*<xs:documentation>([^<]*)</g)) out[m[1]!] = m[2]!.trim();
-  return out;
-}
+const enumeration = (type: string) => xsdEnumeration(type);
 
 describe('iJw codes come from basisschema.xsd', () => {
   it('BerichtCode per message matches the pattern in each message XSD', () => {
