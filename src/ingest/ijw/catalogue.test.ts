@@ -28,6 +28,13 @@ describe('iJw codes come from basisschema.xsd', () => {
     expect(enumeration('LDT_TypeVerwijzer')[VERWIJZER_ONBEKEND]).toBeUndefined();
   });
 
+  it('reads a code list with its meanings as the schema writes them (entities decoded)', () => {
+    const codes = xsdEnumeration('LDT_RetourCode');
+    expect(Object.keys(codes)).toHaveLength(59); // every <xs:enumeration> of LDT_RetourCode
+    expect(codes['0611']).toBe('Het ingediende tarief komt niet overeen met het contractuele tarief');
+    expect(codes['9415']).toBe('Er is StopProduct met gelijk Bsn, ToewijzingNummer, Begindatum en RedenBeeindiging <> waarde 20');
+  });
+
   it('recognises message namespaces', () => {
     expect(kindOfNamespace('http://www.istandaarden.nl/ijw/3_2/jw301/schema')).toBe('JW301');
     expect(kindOfNamespace('http://www.istandaarden.nl/ijw/3_2/jw303/schema')).toBeUndefined();
