@@ -1,8 +1,11 @@
 // Specification of claimed, rejected and accepted: a tiny region with a correction, a line rejected for two reasons, a
 // rejected line re-sent and accepted, and two providers that use the same reference numbers. Figures by hand.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { IJW_EXAMPLES } from '../../test/fixtures/index.ts';
+import { SECRET } from '../../test/ingest/harness.ts';
 import { suppress } from '../access/suppress.ts';
-import type { Store } from '../store/index.ts';
+import { importPaths } from '../ingest/importer.ts';
+import { Store } from '../store/index.ts';
 import { addInvoice, addRejection, derive, fixtureStore, insertRows } from './fixtures.ts';
 import { computeMetric } from './index.ts';
 
@@ -116,5 +119,27 @@ describe('claims', () => {
     const r = await computeMetric(store, 'claims', { filters: Y2023, split: ['provider'] });
     expect(r.columns.filter((c) => c.clientCount).map((c) => c.name)).toEqual(['clients']);
     expect(suppress(r).rows[1]).toEqual({ provider: B, claimed: null, rejected: null, accepted: null, rejected_pct: null, lines: null, clients: '<10' });
+  });
+});
+
+describe('claims from the published iJw example messages (JW323 and JW325 read by the importer)', () => {
+  it('rejects whole lines, per return code, even where the answer repeats another amount', async () => {
+    const ex = await Store.open(':memory:');
+    await importPaths(ex, [IJW_EXAMPLES], { secret: SECRET });
+    // JW323: RN001 € 50, RN002 € 240, RN003 € 50, RN004 € 240 (provider 65656055). JW325 rejects RN001 (0611),
+    // RN002 (9339, 9340, 9341) and RN003 (9307), but repeats them as credits of € 50, € 140 and € 50.
+    const r = await computeMetric(ex, 'claims', { filters: {}, split: ['return_code'] });
+    expect(r.rows.map((x) => [x.return_code, x.claimed, x.rejected, x.accepted, x.lines])).toEqual([
+      ['0611', 50, 50, 0, 1], ['9307', 50, 50, 0, 1], ['9339', 240, 240, 0, 1], ['9340', 240, 240, 0, 1], ['9341', 240, 240, 0, 1],
+      ['geen', 240, 0, 240, 1],
+    ]);
+    expect(r.rows.find((x) => x.return_code === '9339')!.return_code_name)
+      .toBe('ProductCategorie in de prestatie is niet gelijk aan ProductCategorie in het ToegewezenProduct.');
+    // 340 / 580 = 58.6 %.
+    expect(r.totals).toEqual({ claimed: 580, rejected: 340, accepted: 240, rejected_pct: 58.6, lines: 4, clients: 2 });
+    expect(r.notes).toContain('3 afgewezen regels noemen in het declaratie-antwoord (JW325) een ander bedrag dan in de declaratie; ' +
+      'als afgewezen telt het gedeclareerde bedrag.');
+    expect((await computeMetric(ex, 'costs', { filters: {}, split: [] })).totals!.cost).toBe(240);
+    ex.close();
   });
 });

@@ -15,9 +15,10 @@ function claimsSql(req: MetricRequest, split: Dimension[]): Where {
   const names = split as string[];
   return sql`
     SELECT ${[...names, ''].join(', ')} sum(claimed)::BIGINT AS claimed_cents, sum(rejected)::BIGINT AS rejected_cents,
-      sum(lines)::BIGINT AS lines, count(*) AS clients
+      sum(lines)::BIGINT AS lines, count(*) AS clients, sum(mismatched)::BIGINT AS mismatched
     FROM (SELECT ${[...splitSelect(split, fact.period), ''].join(', ')} f.client_no, sum(f.claimed_cents) AS claimed,
-            sum(f.rejected_cents) AS rejected, count(*) AS lines
+            sum(f.rejected_cents) AS rejected, count(*) AS lines,
+            count(*) FILTER (WHERE f.answer_cents <> f.claimed_cents) AS mismatched
           FROM ${fact.from} WHERE ${fact.where} GROUP BY ALL)
     ${names.length ? `GROUP BY ALL ORDER BY ${names.join(', ')}` : ''}`;
 }
@@ -54,7 +55,8 @@ export const claims: Metric = {
     'cliëntsysteem), debet min credit: een correctie is een creditregel (negatief) plus een nieuwe debetregel, beide in ' +
     'de periode van de zorg (tenzij u kiest voor "declaratiedatum"). Een regel hoort bij één aanbieder en heeft een ' +
     'referentienummer dat alleen binnen die aanbieder uniek is. Afgewezen: het bedrag van de regels die de gemeente in ' +
-    'een declaratie-antwoord (JW325) heeft afgewezen; JW325 noemt alleen afgewezen regels. Geaccepteerd = gedeclareerd − ' +
+    'een declaratie-antwoord (JW325) heeft afgewezen; JW325 noemt alleen afgewezen regels, en een regel wordt altijd ' +
+    'helemaal afgewezen (noemt het antwoord een ander bedrag, dan telt het gedeclareerde bedrag). Geaccepteerd = gedeclareerd − ' +
     'afgewezen: de kosten zoals overal in Roer, zonder PGB (PGB kent geen declaraties). Een afgewezen regel die de ' +
     'aanbieder opnieuw indient, is een nieuwe regel: die telt opnieuw als gedeclareerd, en als geaccepteerd als hij niet ' +
     'weer wordt afgewezen. Aandeel afgewezen = afgewezen ÷ gedeclareerd. Declaratieregels: het aantal regels, debet en ' +
@@ -75,6 +77,11 @@ export const claims: Metric = {
     const nameColumn: Column[] = byCode ? [{ name: 'return_code_name', label: 'Omschrijving retourcode', unit: 'text' }] : [];
     const notes = byCode
       ? ['Een regel met meer dan één retourcode telt bij elke code volledig mee; het totaal telt elke regel één keer.'] : [];
+    const mismatched = Number(totals.mismatched ?? 0);
+    if (mismatched > 0) {
+      notes.push(`${mismatched === 1 ? '1 afgewezen regel noemt' : `${mismatched} afgewezen regels noemen`} in het ` +
+        'declaratie-antwoord (JW325) een ander bedrag dan in de declaratie; als afgewezen telt het gedeclareerde bedrag.');
+    }
     return result(this, req, [...splitColumns(req.split), ...nameColumn, ...COLUMNS], shaped, figures(totals), notes);
   },
 };

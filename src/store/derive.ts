@@ -91,8 +91,9 @@ ${monthPiecesSql('d_care_seg', CARE_KEYS.map((k) => `s.${k}`).join(', '))}
 ORDER BY month, municipality, client_id, care_type, first_day`;
 
 // Invoice lines as claimed (JW323 or export) with what JW325 rejected: claimed = the line's signed amount (credit lines
-// negative, in the period of the care); rejected = the amount of the line's JW325 rejection; return_codes = its RetourCodes
-// (NULL when the line was not rejected). d_cost takes its invoice lines from here, so cost is claimed − rejected by construction.
+// negative, in the period of the care); rejected = the whole claimed amount when a JW325 answer lists the line (iJw
+// rejects a prestatie whole), whatever amount the answer repeats (answer_cents, kept to show mismatches); return_codes =
+// its RetourCodes (NULL when the line was not rejected). d_cost takes its invoice lines from here: cost = claimed − rejected.
 const CLAIM = `
 CREATE OR REPLACE TABLE d_claim AS
 SELECT l.municipality, l.client_id,
@@ -104,8 +105,8 @@ SELECT l.municipality, l.client_id,
        a.team_id, coalesce(a.financing, 'ZIN') AS financing, ${CLIENT_COLS},
        l.allocation_no, l.period_start AS care_date, l.period_end AS care_end_date,
        coalesce(l.invoice_date, l.period_end) AS invoice_date,
-       l.amount_cents AS claimed_cents, coalesce(j.amount_cents, 0) AS rejected_cents,
-       string_split(j.return_codes, ',') AS return_codes
+       l.amount_cents AS claimed_cents, CASE WHEN j.reference IS NULL THEN 0 ELSE l.amount_cents END AS rejected_cents,
+       j.amount_cents AS answer_cents, string_split(j.return_codes, ',') AS return_codes
 FROM invoice_line l
 LEFT JOIN allocation a ON a.municipality = l.municipality AND a.allocation_no = l.allocation_no
 LEFT JOIN product p ON p.code = coalesce(l.product_code, a.product_code)
