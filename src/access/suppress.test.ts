@@ -136,3 +136,27 @@ describe('suppress: the subtraction attack on 300 random tables', () => {
     }
   });
 });
+
+describe('suppress: a period column keys the rows even when it is not a split (costs_yoy)', () => {
+  // costs_yoy split by care type: the year is a column, not a split. Each year's rows add up to that year's total,
+  // which any one-year question shows; so a year holding one hidden row must hide a second one.
+  const yoy: MetricResult = {
+    metric: 'costs_yoy', title: 'Kosten per jaar', filters: {}, split: ['care_type'],
+    columns: COLS.filter((c) => c.name !== 'per_client'),
+    rows: [
+      { year: '2018', care_type: 'ambulant', clients: 40, cost: 400_000 },
+      { year: '2018', care_type: 'crisis', clients: 4, cost: 90_000 },
+      { year: '2018', care_type: 'verblijf', clients: 12, cost: 900_000 },
+      { year: '2019', care_type: 'ambulant', clients: 42, cost: 420_000 },
+      { year: '2019', care_type: 'crisis', clients: 11, cost: 200_000 },
+      { year: '2019', care_type: 'verblijf', clients: 13, cost: 950_000 },
+    ],
+  };
+
+  it('hides a second row in the year of the small one, so the 2018 total minus the visible 2018 rows is not crisis', () => {
+    const out = suppress(yoy);
+    const hidden2018 = out.rows.filter((r) => r.year === '2018' && r.cost === null).map((r) => r.care_type);
+    expect(hidden2018.length).toBeGreaterThanOrEqual(2);
+    expect(hidden2018).toContain('crisis');
+  });
+});

@@ -6,6 +6,9 @@ import { denied } from './errors.ts';
 
 type Mark = 'primary' | 'secondary';
 
+/** Columns that key a table's rows without being a split dimension. */
+export const IMPLICIT_KEYS = ['year', 'entry_year', 'cohort', 'month'] as const;
+
 /**
  * Returns a copy of `result` with small numbers suppressed.
  *
@@ -27,7 +30,9 @@ export function suppress(result: MetricResult, threshold = 10): MetricResult {
     if (result.rows.length === 0 && !result.totals) return result;
     throw denied(`'${result.title}' heeft geen aantal cliënten om kleine aantallen af te schermen; met uw rol kunt u deze analyse niet inzien.`, 'metric');
   }
-  const keys = result.split.filter((d) => result.columns.some((c) => c.name === d));
+  // Period columns key the rows as much as the split does (costs_yoy's year, a cohort's entry year): each is a line
+  // whose margin another question shows, so they are keys even when not asked for as a split.
+  const keys = [...new Set<string>([...result.split, ...IMPLICIT_KEYS])].filter((d) => result.columns.some((c) => c.name === d));
   const figures = result.columns.filter((c) => !keys.includes(c.name as never) && c.unit !== 'text' && c.unit !== 'date');
   const small = (row: Record<string, Value>) => counts.some((c) => isSmall(row[c.name], threshold));
   const size = (row: Record<string, Value>) => (typeof row[counts[0].name] === 'number' ? (row[counts[0].name] as number) : 0);

@@ -72,6 +72,19 @@ describe('the real catalogue through the API', () => {
     ]);
   });
 
+  it("offers the return-code split on 'claims' only, and never as a filter", async () => {
+    const doc = (await getJson('/api/openapi.json')).body;
+    const splitEnum = (id: string) => doc.paths[`/api/metrics/${id}`].get.parameters.find((p: { name: string }) => p.name === 'split').schema.items.enum;
+    expect(splitEnum('claims')).toContain('return_code');
+    expect(splitEnum('costs')).not.toContain('return_code');
+    const { status, body } = await getJson('/api/metrics/claims?from=2018-01-01&to=2018-12-31&split=return_code');
+    expect(status).toBe(200);
+    expect(body.rows).toEqual([{ return_code: 'geen', return_code_name: 'Niet afgewezen', claimed: 36_810, rejected: 0, accepted: 36_810,
+      rejected_pct: 0, lines: 2, clients: 2 }]);
+    expect(await getJson('/api/metrics/costs?split=return_code')).toMatchObject({ status: 400, body: { error: { param: 'split' } } });
+    expect(await getJson('/api/metrics/claims?return_code=0611')).toMatchObject({ status: 400, body: { error: { param: 'return_code' } } });
+  });
+
   it("passes the engine's refusals on as 400 with the filter's query name", async () => {
     expect(await getJson('/api/metrics/costs?sex=3')).toMatchObject({ status: 400, body: { error: { param: 'sex' } } });
     expect(await getJson('/api/metrics/costs?financing=zim')).toMatchObject({ status: 400, body: { error: { param: 'financing' } } });

@@ -1,6 +1,6 @@
 // JSON Schema fragments for what the API sends and receives, and the query parameters of a metric question —
 // shared by the routes' definitions, so the OpenAPI document describes exactly what the parser accepts.
-import { DIMENSIONS, type Metric } from '../metrics/types.ts';
+import { ALL_DIMENSIONS, type Metric } from '../metrics/types.ts';
 import { DIMENSION_LABELS } from './labels.ts';
 import { LIST_FILTERS } from './request.ts';
 import type { QueryParam, Schema } from './route.ts';
@@ -26,7 +26,7 @@ export const SCHEMAS: Record<string, Schema> = {
     type: 'object', additionalProperties: false,
     properties: {
       filters: ref('Filters'),
-      split: { type: 'array', items: { enum: [...DIMENSIONS] } },
+      split: { type: 'array', items: { enum: [...ALL_DIMENSIONS] } },
       params: { type: 'object', additionalProperties: { type: ['string', 'number'] } },
     },
   },
@@ -44,7 +44,7 @@ export const SCHEMAS: Record<string, Schema> = {
       columns: { type: 'array', items: ref('Column') },
       rows: { type: 'array', items: { type: 'object', additionalProperties: value } },
       totals: { type: 'object', additionalProperties: value },
-      filters: ref('Filters'), split: { type: 'array', items: { enum: [...DIMENSIONS] } },
+      filters: ref('Filters'), split: { type: 'array', items: { enum: [...ALL_DIMENSIONS] } },
       notes: { type: 'array', items: { type: 'string' } },
     },
   },
@@ -82,7 +82,7 @@ export function metricQuery(metric?: Metric): QueryParam[] {
     { name: 'basis', description: "Welke datum de periode bepaalt: 'care' (zorgperiode, standaard) of 'invoice'.", schema: { enum: ['care', 'invoice'] } },
     {
       name: 'split', description: "Uitsplitsen naar deze dimensies, gescheiden door komma's.",
-      schema: list('dimensies', { enum: [...(metric ? metric.splits : DIMENSIONS)] }),
+      schema: list('dimensies', { enum: [...(metric ? metric.splits : ALL_DIMENSIONS)] }),
     },
     ...(metric?.params ?? []).map((p) => ({
       name: `p.${p.name}`,

@@ -1,9 +1,11 @@
 // `roer serve`: the API and the dashboard on http://127.0.0.1:3000. This process owns the database file while it runs;
 // it stops cleanly on Ctrl+C or SIGTERM (closing the store, so the file is free again).
+import { cellKeyFrom } from '../access/disclosure.ts';
 import { createSecureApp, ensureAdmin } from '../api/auth/index.ts';
 import { startServer } from '../api/server.ts';
 import { RoerError } from '../errors.ts';
-import { Store, dbPath } from '../store/index.ts';
+import { loadOrCreateSecret } from '../ingest/pseudonym.ts';
+import { Store, dbPath, secretPath } from '../store/index.ts';
 import type { Command } from './command.ts';
 
 /** Parses --port: a whole number 0–65535 (0 = any free port). */
@@ -59,7 +61,8 @@ zijn wachtwoord één keer getoond; meer gebruikers: 'roer user add' (zie 'roer 
       const stopped = stopSignal();
       const password = await ensureAdmin(store);
       if (password) process.stdout.write(`Eerste beheerder aangemaakt: gebruiker 'beheerder', wachtwoord ${password}\n(dit wachtwoord wordt niet opnieuw getoond)\n`);
-      const app = createSecureApp({ store, tls: Boolean(values.tls), trustProxy: Boolean(values.proxy) });
+      const cellKey = cellKeyFrom(loadOrCreateSecret(secretPath(path)));
+      const app = createSecureApp({ store, tls: Boolean(values.tls), trustProxy: Boolean(values.proxy), cellKey });
       const server = await startServer({ store, port, host, app: app as never });
       process.stdout.write(`Roer draait op ${server.url}  (database ${path})\nStoppen: Ctrl+C\n`);
       await stopped;

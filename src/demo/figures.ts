@@ -1,5 +1,6 @@
 // The headline figures of an imported region, straight from the store: cost and unique clients per year by the
-// period of care, counting claimed minus rejected (JW325) amounts. Used for the demo summary, its tests and bench.
+// period of care, counting the claimed amounts of the lines no JW325 answer rejected (a rejection is of the whole line,
+// as in d_claim). Used for the demo summary, its tests and bench.
 import type { Store } from '../store/index.ts';
 
 export interface YearFigures {
@@ -14,7 +15,7 @@ export interface YearFigures {
 const SQL = `
   SELECT year(l.period_start)::INTEGER AS year,
          count(DISTINCT l.client_id)::INTEGER AS clients,
-         (sum(l.amount_cents) - coalesce(sum(r.amount_cents), 0))::BIGINT AS cents
+         coalesce(sum(l.amount_cents) FILTER (WHERE r.reference IS NULL), 0)::BIGINT AS cents
   FROM invoice_line l
   LEFT JOIN invoice_rejection r ON r.provider_agb = l.provider_agb AND r.reference = l.reference
   WHERE ($1::VARCHAR IS NULL OR l.municipality = $1)

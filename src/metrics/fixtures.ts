@@ -93,6 +93,16 @@ export async function addInvoice(store: Store, i: InvoiceInput): Promise<void> {
   await insertRows(store, 'invoice_line', [invoiceRow(i)]);
 }
 
+/** Adds a JW325 rejection of line `reference` of `provider` (default 11111111), for the amount the line claimed. */
+export async function addRejection(store: Store, r: {
+  reference: string; codes: string[]; euros: number; provider?: string; answeredOn?: string;
+}): Promise<void> {
+  await insertRows(store, 'invoice_rejection', [{
+    provider_agb: r.provider ?? '11111111', reference: r.reference, return_codes: r.codes.join(','),
+    amount_cents: Math.round(r.euros * 100), answered_on: r.answeredOn ?? null, file_id: 'fixture',
+  }]);
+}
+
 export async function addClient(store: Store, c: {
   id: string; birthMonth?: string; sex?: string; municipality?: string; district?: string;
 }): Promise<void> {

@@ -2,6 +2,7 @@
 import { refreshDerived, type Store } from '../store/index.ts';
 import { DERIVE_STEPS } from '../store/derive.ts';
 import { budgetRealisation } from './budget.ts';
+import { claims } from './claims.ts';
 import { cohorts } from './cohorts.ts';
 import { costs } from './costs.ts';
 import { decomposition } from './decomposition.ts';
@@ -24,7 +25,7 @@ export type * from './types.ts';
 
 /** Every metric Roer computes, in the order the dashboard lists them. */
 export const catalogue: Metric[] = [
-  costs, costsYoy, decomposition, utilisation, cohorts,
+  costs, costsYoy, decomposition, utilisation, claims, cohorts,
   intensiveClients, intensiveEntry, intensiveClientList,
   referrals, referrers, gpSpecialistMh,
   flows, reentry, duration, endings, reindication, waitingTime, extendedCare,

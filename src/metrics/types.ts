@@ -7,7 +7,16 @@ export const DIMENSIONS = [
   'municipality', 'care_type', 'product_category', 'product', 'provider', 'referrer_type', 'referrer',
   'team', 'district', 'age_band', 'sex', 'financing',
 ] as const;
-export type Dimension = (typeof DIMENSIONS)[number];
+
+/**
+ * Dimensions only an invoice line has (JW325 return codes): a split of the claims metric, not a filter, and not a column
+ * of the other facts.
+ */
+export const LINE_DIMENSIONS = ['return_code'] as const;
+
+/** Every dimension a metric may split by. */
+export const ALL_DIMENSIONS = [...DIMENSIONS, ...LINE_DIMENSIONS] as const;
+export type Dimension = (typeof ALL_DIMENSIONS)[number];
 
 /** Which date decides the period of a euro or a care-day. */
 export type PeriodBasis = 'care' | 'invoice';

@@ -3,7 +3,7 @@
 import { MetricRequestError } from './errors.ts';
 import { AGE_BANDS } from './sql/dimensions.ts';
 import { FILTER_DIMENSIONS } from './sql/filters.ts';
-import { DIMENSIONS, type Dimension, type Filters, type Metric, type MetricRequest } from './types.ts';
+import { ALL_DIMENSIONS, type Dimension, type Filters, type Metric, type MetricRequest } from './types.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const ALLOWED_VALUES: Partial<Record<keyof Filters, readonly string[]>> = {
@@ -50,7 +50,7 @@ export function validateRequest(metric: Metric, request: Partial<MetricRequest>)
   const split = request.split ?? [];
   if (!Array.isArray(split)) throw new MetricRequestError('split', 'De uitsplitsing moet een lijst met dimensies zijn.');
   for (const d of split) {
-    if (!(DIMENSIONS as readonly string[]).includes(d)) throw new MetricRequestError('split', `Onbekende dimensie '${d}' in de uitsplitsing.`);
+    if (!(ALL_DIMENSIONS as readonly string[]).includes(d)) throw new MetricRequestError('split', `Onbekende dimensie '${d}' in de uitsplitsing.`);
     if (!metric.splits.includes(d)) {
       throw new MetricRequestError('split', `'${metric.title}' kan niet worden uitgesplitst naar '${d}'` +
         (metric.splits.length ? `; wel naar: ${metric.splits.join(', ')}.` : '; deze maatstaf heeft geen uitsplitsing.'));

@@ -5,6 +5,7 @@
 //   d_alloc_piece d_alloc clipped to calendar months, with the allocated euros of that piece
 //   d_care_seg    care intervals merged per client × municipality × care type (trajectories; stacking counted once)
 //   d_care_piece  d_care_seg clipped to calendar months
+//   d_claim       one row per invoice line: claimed and rejected (JW325) amount, return codes, every dimension denormalised
 //   d_cost        one row per invoice line (accepted amount) and per PGB line, with every dimension denormalised
 // and, shaped for the questions (see precompute.ts): merged trajectories, year rollups, first entry, waiting pairs, stacking.
 // Invariant: every window function orders by a unique tie-breaker (see mergeIntervalsSql in intervals.ts).
@@ -89,10 +90,13 @@ CREATE OR REPLACE TABLE d_care_piece AS
 ${monthPiecesSql('d_care_seg', CARE_KEYS.map((k) => `s.${k}`).join(', '))}
 ORDER BY month, municipality, client_id, care_type, first_day`;
 
-// Cost = accepted amount (claimed − rejected in JW325); credit lines are negative and count in the period of the care.
-const COST = `
-CREATE OR REPLACE TABLE d_cost AS
-SELECT 'declaratie' AS source, l.municipality, l.client_id,
+// Invoice lines as claimed (JW323 or export) with what JW325 rejected: claimed = the line's signed amount (credit lines
+// negative, in the period of the care); rejected = the whole claimed amount when a JW325 answer lists the line (iJw
+// rejects a prestatie whole), whatever amount the answer repeats (answer_cents, kept to show mismatches); return_codes =
+// its RetourCodes (NULL when the line was not rejected). d_cost takes its invoice lines from here: cost = claimed − rejected.
+const CLAIM = `
+CREATE OR REPLACE TABLE d_claim AS
+SELECT l.municipality, l.client_id,
        coalesce(nullif(p.care_type, ''), 'onbekend') AS care_type,
        coalesce(l.product_category, a.product_category, p.category) AS product_category,
        coalesce(l.product_code, a.product_code) AS product_code, l.provider_agb,
@@ -101,7 +105,8 @@ SELECT 'declaratie' AS source, l.municipality, l.client_id,
        a.team_id, coalesce(a.financing, 'ZIN') AS financing, ${CLIENT_COLS},
        l.allocation_no, l.period_start AS care_date, l.period_end AS care_end_date,
        coalesce(l.invoice_date, l.period_end) AS invoice_date,
-       l.amount_cents - coalesce(j.amount_cents, 0) AS amount_cents
+       l.amount_cents AS claimed_cents, CASE WHEN j.reference IS NULL THEN 0 ELSE l.amount_cents END AS rejected_cents,
+       j.amount_cents AS answer_cents, string_split(j.return_codes, ',') AS return_codes
 FROM invoice_line l
 LEFT JOIN allocation a ON a.municipality = l.municipality AND a.allocation_no = l.allocation_no
 LEFT JOIN product p ON p.code = coalesce(l.product_code, a.product_code)
@@ -109,6 +114,15 @@ LEFT JOIN referrer r ON r.referrer_id = a.referrer_id
 LEFT JOIN invoice_rejection j ON j.provider_agb = l.provider_agb AND j.reference = l.reference
 LEFT JOIN client c ON c.client_id = l.client_id
 LEFT JOIN d_client_no n ON n.client_id = l.client_id
+ORDER BY care_date, municipality`;
+
+// Cost = accepted amount (claimed − rejected in JW325); credit lines are negative and count in the period of the care.
+const COST = `
+CREATE OR REPLACE TABLE d_cost AS
+SELECT 'declaratie' AS source, municipality, client_id, care_type, product_category, product_code, provider_agb,
+       referrer_id, referrer_type, team_id, financing, client_no, district, sex, birth_month,
+       allocation_no, care_date, care_end_date, invoice_date, claimed_cents - rejected_cents AS amount_cents
+FROM d_claim
 UNION ALL
 SELECT 'pgb', g.municipality, g.client_id, coalesce(nullif(g.care_type, ''), 'onbekend'), NULL, NULL, NULL,
        '00:', '00', NULL, 'PGB', ${CLIENT_COLS}, NULL, g.period_start, g.period_end, g.period_end, g.amount_cents
@@ -120,7 +134,7 @@ ORDER BY care_date, municipality`;
 /** The rebuild steps in order (name, SQL); exported so a benchmark can time each. */
 export const DERIVE_STEPS: [name: string, sql: string][] = [
   ['d_meta', META], ['d_client_no', CLIENT_NO], ['d_alloc', ALLOC], ['d_alloc_piece', ALLOC_PIECE], ['d_care_seg', CARE_SEG], ['d_care_piece', CARE_PIECE],
-  ['d_cost', COST], ...PRECOMPUTE_STEPS,
+  ['d_claim', CLAIM], ['d_cost', COST], ...PRECOMPUTE_STEPS,
 ];
 
 /** Rebuilds the derived tables from the base tables. Called by the importer after files changed the store. */

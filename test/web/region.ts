@@ -65,6 +65,11 @@ export async function tinyRegion(): Promise<Store> {
     }
   }
   await insertRows(store, 'invoice_line', lines);
+  // Every ninth line rejected in a JW325 answer (the claims view): a wrong tariff, too much volume, or two reasons at once.
+  const codes = ['0611', '9321', '0611,8187'];
+  await insertRows(store, 'invoice_rejection', lines.filter((_, i) => i % 9 === 4).map((l, i) => ({
+    provider_agb: l.provider_agb, reference: l.reference, return_codes: codes[i % codes.length], amount_cents: l.amount_cents, file_id: 'f1',
+  })));
   for (const year of YEARS) {
     await addBudget(store, { year, municipality: '0150', euros: 250_000 + (year - 2016) * 20_000 });
     await addBudget(store, { year, municipality: '1708', euros: 120_000 + (year - 2016) * 10_000 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { RIGHTS, type User } from '../../access/roles.ts';
 import { scopeOf } from '../../access/scope.ts';
+import { perturb } from '../../access/disclosure.ts';
 import { suppress } from '../../access/suppress.ts';
 import { allUsers, users } from '../../access/testing.ts';
 import { hashPassword } from '../../access/password.ts';
@@ -17,6 +18,7 @@ import type { AuthEnv } from './middleware.ts';
 import { loginAs, PASSWORD, type Client } from './testing.ts';
 
 const MUNICIPALITIES = ['0150', '1708', '0166'];
+const KEY = Buffer.alloc(32, 5);
 const PROVIDERS = ['11111111', '22222222', '33333333'];
 const TEAM_OF: Record<string, string[]> = { '0150': ['T1', 'T2'], '1708': ['T3'], '0166': ['T4'] };
 /** A value of `dim` outside the user's scope. */
@@ -51,7 +53,7 @@ beforeAll(async () => {
   for (const u of allUsers) {
     await store.run('INSERT INTO user_account VALUES (?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp)', [u.name, u.role, u.municipalities.join(','), u.provider, u.team, hash]);
   }
-  app = createSecureApp({ store, webDist: '/nonexistent' });
+  app = createSecureApp({ store, webDist: '/nonexistent', cellKey: KEY });
   for (const u of allUsers) clients.set(u.name, await loginAs(app, u.name));
   const admin = clients.get('anna')!;
   for (const m of catalogue) {
@@ -83,11 +85,11 @@ describe.each(catalogue.map((m) => [m.id, m] as const))('metric %s', (_id, metri
     }
     expect([200, 400, 403], JSON.stringify(mine.body)).toContain(mine.status);
 
-    // 1. The answer equals the administrator's answer restricted to the scope (suppressed where the role requires).
+    // 1. The answer equals the administrator's answer restricted to the scope (suppressed and perturbed where the role requires).
     if (mine.status === 200) {
       const admin = await get(users.admin, `/api/metrics/${metric.id}?${scopeQuery(user)}`);
       expect(admin.status).toBe(200);
-      const expected: MetricResult = RIGHTS[user.role].suppressed ? suppress(admin.body) : admin.body;
+      const expected: MetricResult = RIGHTS[user.role].suppressed ? perturb(suppress(admin.body), KEY, 10) : admin.body;
       expect(mine.body.rows).toEqual(expected.rows);
       expect(mine.body.totals).toEqual(expected.totals);
       for (const [d, allowed] of Object.entries(scope)) expect(mine.body.filters[d]).toEqual(allowed);

@@ -13,10 +13,12 @@ import { denied } from '../../access/errors.ts';
 export interface GuardSettings {
   /** Counts below this are suppressed for readers and providers (default 10). */
   threshold?: number;
+  /** Perturbation key for readers and providers (src/access/disclosure.ts). */
+  cellKey: Buffer;
 }
 
 /** Builds the Guard that createApp routes every question through. */
-export function accessGuard(settings: GuardSettings = {}): Guard {
+export function accessGuard(settings: GuardSettings): Guard {
   const guard = async (ctx: Parameters<Guard>[0], q: Question, next: (q: Question) => Promise<AnswerOf<Question>>): Promise<unknown> => {
     const user = ctx.user;
     if (!user) throw new ApiError(401, 'U bent niet ingelogd.');
@@ -26,7 +28,7 @@ export function accessGuard(settings: GuardSettings = {}): Guard {
         case 'export':
           return await guardedCompute(
             ctx.store, user, q.metric, q.request,
-            { kind: q.kind === 'compute' ? 'view' : 'export', threshold: settings.threshold, ip: ctx.ip, format: q.kind === 'export' ? q.format : undefined },
+            { kind: q.kind === 'compute' ? 'view' : 'export', threshold: settings.threshold, cellKey: settings.cellKey, ip: ctx.ip, format: q.kind === 'export' ? q.format : undefined },
             async (scoped) => (await next({ ...q, request: scoped })) as AnswerOf<typeof q>,
           );
         case 'notes.read': {

@@ -1,5 +1,6 @@
 // The secured Roer app: security headers, sessions, login, CSRF protection and the access Guard around createApp.
 // `roer serve` / `roer start` build their app with createSecureApp; createApp alone (no login) is for tests.
+import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DEFAULT_LOCKOUT, type LockoutPolicy } from '../../access/lockout.ts';
@@ -18,6 +19,11 @@ export { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './middleware.ts';
 export interface SecureAppOptions extends Omit<AppOptions, 'guard'>, TransportSettings {
   /** Small-number threshold for readers and providers (default 10). */
   threshold?: number;
+  /**
+   * Perturbation key for readers and providers: `cellKeyFrom(installation secret)`, so a cell shows the same value after
+   * every restart. Without one (tests, tools), a random key for the life of the process.
+   */
+  cellKey?: Buffer;
   session?: SessionPolicy;
   lockout?: LockoutPolicy;
   /** Clock, for tests of expiry. */
@@ -37,6 +43,6 @@ export function createSecureApp(options: SecureAppOptions): Hono<AuthEnv> {
   app.use('/api/*', loadSession(options.store, session, now), requireLogin(), csrfProtection());
   app.use('/api/login', bodyLimit({ maxSize: 4096, onError: () => { throw new ApiError(400, 'Het verzoek is te groot.'); } }));
   registerAuthRoutes(app, { store: options.store, session, lockout: options.lockout ?? DEFAULT_LOCKOUT, now, tls: options.tls, trustProxy: options.trustProxy });
-  app.route('/', createApp({ ...options, guard: accessGuard({ threshold: options.threshold }) }) as unknown as Hono<AuthEnv>);
+  app.route('/', createApp({ ...options, guard: accessGuard({ threshold: options.threshold, cellKey: options.cellKey ?? randomBytes(32) }) }) as unknown as Hono<AuthEnv>);
   return app;
 }

@@ -3,18 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BERICHT_CODE, kindOfNamespace } from './catalogue.ts';
+import { xsdEnumeration } from './enumerations.ts';
 import { xsdDir } from '../../reference.ts';
 import { CREDIT, DEBET, REDEN_WIJZIGING_VERWIJDERD, RETOUR_GEEN_OPMERKING, STATUS_AANLEVERING, VERWIJZER_ONBEKEND } from './codes.ts';
 
-const basis = readFileSync(join(xsdDir(), 'basisschema.xsd'), 'utf8');
-
-/** The enumeration of a simple type in basisschema.xsd: value → documentation. */
-function enumeration(type: string): Record<string, string> {
-  const body = new RegExp(`<xs:simpleType name="${type}">([^]*?)</xs:simpleType>`).exec(basis)![1]!;
-  const out: Record<string, string> = {};
-  for (const m of body.matchAll(/<xs:enumeration value="([^"]+)">\s*<xs:annotation>\s*<xs:documentation>([^<]*)</g)) out[m[1]!] = m[2]!.trim();
-  return out;
-}
+const enumeration = (type: string) => xsdEnumeration(type);
 
 describe('iJw codes come from basisschema.xsd', () => {
   it('BerichtCode per message matches the pattern in each message XSD', () => {
@@ -33,6 +26,13 @@ describe('iJw codes come from basisschema.xsd', () => {
     expect(enumeration('LDT_RetourCode')[RETOUR_GEEN_OPMERKING]).toBe('Geen opmerking over deze berichtklasse.');
     expect(Object.keys(enumeration('LDT_TypeVerwijzer'))).toEqual(['01', '02', '03', '04', '05', '06', '08']);
     expect(enumeration('LDT_TypeVerwijzer')[VERWIJZER_ONBEKEND]).toBeUndefined();
+  });
+
+  it('reads a code list with its meanings as the schema writes them (entities decoded)', () => {
+    const codes = xsdEnumeration('LDT_RetourCode');
+    expect(Object.keys(codes)).toHaveLength(59); // every <xs:enumeration> of LDT_RetourCode
+    expect(codes['0611']).toBe('Het ingediende tarief komt niet overeen met het contractuele tarief');
+    expect(codes['9415']).toBe('Er is StopProduct met gelijk Bsn, ToewijzingNummer, Begindatum en RedenBeeindiging <> waarde 20');
   });
 
   it('recognises message namespaces', () => {

@@ -6,8 +6,11 @@ import type { Dimension } from '../types.ts';
 /** Age bands as in the population table; the age is taken from the birth month at the date of the fact row. */
 export const AGE_BANDS = ['0-3', '4-11', '12-17', '18-22', '23+', 'onbekend'] as const;
 
-/** 'fact': a column of every fact; 'allocation': only known per allocation (care-days must be merged on the fly). */
-export type DimensionLevel = 'period' | 'fact' | 'allocation';
+/**
+ * 'fact': a column of every fact; 'allocation': only known per allocation (care-days must be merged on the fly);
+ * 'line': only on an invoice line (d_claim), split only, never a filter.
+ */
+export type DimensionLevel = 'period' | 'fact' | 'allocation' | 'line';
 
 export interface DimensionSpec {
   label: string;
@@ -38,6 +41,8 @@ export const DIMENSION_SPECS: Record<Dimension, DimensionSpec> = {
   sex: col('sex', 'Geslacht'),
   financing: col('financing', 'Financiering', 'allocation'),
   age_band: { label: 'Leeftijdsgroep', level: 'fact', sql: (d) => ageBandSql('f.birth_month', d) },
+  // One row per return code of a rejected line (the claims metric unnests them); 'geen' = the line was not rejected.
+  return_code: { label: 'Retourcode', level: 'line', sql: () => 'f.return_code' },
 };
 
 /** Where a fact's period is decided: the date column, and (on year rollups) the age band stored at the underlying row. */

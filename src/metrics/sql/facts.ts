@@ -1,8 +1,10 @@
-// The fact sources a metric reads (all derived at load): cost lines, merged care-day pieces, allocation pieces, and
-// trajectories. Each comes with the date that decides its period, so filters and splits apply the same way everywhere.
+// The fact sources a metric reads (all derived at load): cost lines, claimed invoice lines, merged care-day pieces,
+// allocation pieces, and trajectories. Each comes with the date that decides its period, so filters and splits apply the
+// same way everywhere.
 // A question over whole years reads the year rollups, a trajectory question the precomputed segments (precomputed.ts
 // decides when that gives the same answer); anything else reads the month pieces and lines, merging on the fly.
 import { mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from '../../store/intervals.ts';
+import { RETOUR_GEEN_OPMERKING } from '../../ingest/ijw/codes.ts';
 import type { Dimension, MetricRequest } from '../types.ts';
 import { sql } from './compose.ts';
 import { DIMENSION_SPECS } from './dimensions.ts';
@@ -43,6 +45,24 @@ export function costFact(req: MetricRequest, split: readonly Dimension[] = req.s
   }
   const period = { date };
   return { from: sql`d_cost f`, period, where: filterWhere(req.filters, period) };
+}
+
+/** The return_code of a line that JW325 did not reject (RetourCodes are four characters, so it cannot clash). */
+export const NOT_REJECTED = 'geen';
+
+/**
+ * Invoice lines as claimed, with their JW325 rejection (no PGB); the care period decides unless basis = 'invoice'.
+ * Split by return code, a rejected line gives one row per RetourCode (0200 "geen opmerking" is no reason) and a line
+ * that was not rejected one row with return_code 'geen'; the filters apply before that unnest, inside `from`.
+ */
+export function claimFact(req: MetricRequest, split: readonly Dimension[] = req.split): Fact {
+  const period = { date: req.filters.basis === 'invoice' ? 'f.invoice_date' : 'f.care_date' };
+  const where = filterWhere(req.filters, period);
+  if (!split.includes('return_code')) return { from: sql`d_claim f`, period, where };
+  const from = sql`(SELECT f.* EXCLUDE (codes), unnest(CASE WHEN len(f.codes) = 0 THEN ['${NOT_REJECTED}'] ELSE f.codes END) AS return_code
+    FROM (SELECT f.*, list_filter(coalesce(f.return_codes, []), x -> x <> '${RETOUR_GEEN_OPMERKING}') AS codes
+          FROM d_claim f WHERE ${where}) f) f`;
+  return { from, period, where: sql`true` };
 }
 
 const RANGE: PeriodSpec = { date: 'f.first_day', start: 'f.first_day', end: 'f.last_day' };

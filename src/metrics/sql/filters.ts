@@ -15,9 +15,9 @@ export interface Where {
  */
 export type PeriodSpec = { date: string; age?: string } | { date: string; start: string; end: string; age?: string };
 
-/** The filter dimensions (every Filters key except the period keys). */
+/** The filter dimensions (every Filters key except the period keys; line dimensions are splits only). */
 export const FILTER_DIMENSIONS = Object.keys(DIMENSION_SPECS).filter(
-  (d) => DIMENSION_SPECS[d as Dimension].level !== 'period',
+  (d) => DIMENSION_SPECS[d as Dimension].level !== 'period' && DIMENSION_SPECS[d as Dimension].level !== 'line',
 ) as Dimension[];
 
 /**

@@ -70,6 +70,9 @@ export const PAGES: PageDef[] = [
     ] },
   { slug: 'aanbieders', title: 'Aanbieders', question: 'Bij welke aanbieders gaat het geld heen, en hoe geconcentreerd is dat?',
     views: [{ metric: 'providers', chart: 'pareto', prefer: ['cost'] }, { metric: 'provider_concentration', chart: 'bar', prefer: ['cost'] }] },
+  { slug: 'declaraties', title: 'Declaraties: gedeclareerd, afgewezen en geaccepteerd', nav: 'Declaraties',
+    question: 'Hoeveel van wat aanbieders declareren wordt afgewezen, bij wie en om welke reden?',
+    views: [{ metric: 'claims', chart: 'bar', split: ['provider'], prefer: ['rejected'], together: ['claimed', 'rejected', 'accepted'] }] },
   { slug: 'budget', title: 'Budget en realisatie', nav: 'Budget', question: 'Hoe verhoudt de realisatie zich tot het budget, en wat wordt het jaareinde?',
     views: [{ metric: 'budget', chart: 'bar', together: ['budget', 'invoiced', 'realised'] }] },
 ];
