@@ -44,6 +44,13 @@ describe('the second computation agrees with the API on the edge-case region', (
         expect({ cost: t.cost, clients: t.clients }).toEqual({ cost: euros(ref.cost), clients: ref.clients });
       });
 
+      it(`${name} ${year}: claimed, rejected and accepted`, async () => {
+        const ref = figures(facts, scope, year);
+        const t = (await ask('claims', scope, year)).totals!;
+        expect({ claimed: t.claimed, rejected: t.rejected, accepted: t.accepted, lines: t.lines })
+          .toEqual({ claimed: euros(ref.claimed), rejected: euros(ref.rejected), accepted: euros(ref.cost), lines: ref.lines });
+      });
+
       it(`${name} ${year}: care-days over the allocations' periods`, async () => {
         const ref = figures(facts, scope, year);
         expect((await ask('costs', scope, year)).totals!.care_days).toBe(ref.careDays);

@@ -150,6 +150,11 @@ export function allocatedCents(a: Allocation, year: number, tariffs: Map<string,
 }
 
 export interface Figures {
+  /** Claimed: debit minus credit of every invoice line for care in the year; rejected: of the lines a JW325 lists. */
+  claimed: number;
+  rejected: number;
+  /** Invoice lines for care in the year (each counted once, credits included). */
+  lines: number;
   /** Accepted cost of care in the year (claimed minus rejected), cents. */
   cost: number;
   /** Clients with at least one accepted invoice line for care in the year. */
@@ -172,7 +177,9 @@ export function figures(f: Facts, municipalities: readonly string[], year: numbe
   const inScope = (m: string) => municipalities.includes(m);
   const y0 = `${year}-01-01`;
   const y1 = `${year}-12-31`;
-  const accepted = f.lines.filter((l) => inScope(l.municipality) && l.start.slice(0, 4) === String(year) && !f.rejected.has(`${l.provider}|${l.reference}`));
+  const claimed = f.lines.filter((l) => inScope(l.municipality) && l.start.slice(0, 4) === String(year));
+  const isRejected = (l: InvoiceLine) => f.rejected.has(`${l.provider}|${l.reference}`);
+  const accepted = claimed.filter((l) => !isRejected(l));
   const active = f.allocations.filter((a) => inScope(a.municipality) && a.start <= y1 && a.end >= y0);
   let allocatedKnown = 0;
   let invoicedKnown = 0;
@@ -191,6 +198,9 @@ export function figures(f: Facts, municipalities: readonly string[], year: numbe
     for (let d = from; d <= to; d++) days.add(`${a.bsn}|${careType}|${d}`);
   }
   return {
+    claimed: claimed.reduce((n, l) => n + l.amount, 0),
+    rejected: claimed.filter(isRejected).reduce((n, l) => n + l.amount, 0),
+    lines: claimed.length,
     careDays: days.size,
     cost: accepted.reduce((n, l) => n + l.amount, 0),
     clients: new Set(accepted.map((l) => l.bsn)).size,
