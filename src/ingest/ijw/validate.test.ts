@@ -31,6 +31,22 @@ describe.each(ENGINES)('SchemaValidator with $name', ({ binary }) => {
   });
 });
 
+describe('SchemaValidator when validating fails outright', () => {
+  it('resolves every file, small or large, with the same kind of Dutch failure instead of rejecting', async () => {
+    const { paths } = writeFiles({ 'klein.xml': alloc });
+    const small = { path: paths['klein.xml']!, size: statSync(paths['klein.xml']!).size };
+    const large = { path: `${paths['klein.xml']!}.weg`, size: 2 * 1024 ** 2 };
+    // No xmllint binary: it cannot start, for the small batch as for the large file streamed alone.
+    const missing = new SchemaValidator(xsdDir(), undefined, '/bestaat/niet/xmllint').validate([small, large]);
+    for (const f of [small, large]) {
+      expect(await missing.get(f.path)).toEqual({ errors: [], failed: 'de controle liep vast (spawn /bestaat/niet/xmllint ENOENT)' });
+    }
+    // The wasm build: a large file that vanished before it was read.
+    const gone = await new SchemaValidator(xsdDir(), undefined, null).validate([large]).get(large.path)!;
+    expect(gone.failed).toMatch(/^de controle liep vast \(ENOENT: no such file or directory/);
+  });
+});
+
 describe('RecordRanges.locate', () => {
   // Lines: header 1-10; client A 11-30 with records 15-20 and 21-29; client B 31-40 with record 33-39.
   const ranges = new RecordRanges();
