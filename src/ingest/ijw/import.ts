@@ -1,9 +1,11 @@
 // Imports a batch of iJw message files of one kind inside the caller's transaction: their records go into one stage
-// (small files were parsed before, a large file is stream-parsed here), then — once per batch, set-based — the records
-// with schema or rule errors are quarantined, the rest merged, and each message's identity remembered.
+// (small files were parsed before, a large file is stream-parsed here). A file that fails its XSD is refused whole; in
+// the others — once per batch, set-based — the records that break a rule (11-proof, iJw rules) are quarantined, the rest
+// merged, and each message's identity remembered.
 // A message read fully before (sender + BerichtIdentificatie + message code) changes nothing.
 // The caller makes sure files of one batch touch different store rows (see batches.ts), so the batch gives exactly
 // what importing its files one by one in order gives.
+import { RefusedFile, formatPlace, type RoerError } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';
 import type { ImportOutcome } from '../context.ts';
 import type { QuarantinedRecord } from '../importlog.ts';
@@ -60,9 +62,23 @@ export interface ImportMessagesOptions {
   onRecords?: (fileIndex: number, n: number) => void;
 }
 
-/** The refusal for a file the validator could not read at all. */
-export function validationRefusal(v: FileValidation): Error | null {
-  return v.failed ? refused(`Het bestand kon niet tegen het XSD-schema worden gecontroleerd: ${v.failed}.`) : null;
+/**
+ * The refusal for a file the validator could not read at all, or whose message fails its XSD. As in the iJw chain
+ * (return code 0001, "afgekeurd om technische redenen") nothing of a schema-invalid message counts: not even its valid
+ * records. Business rules in a schema-valid message still quarantine record by record.
+ */
+export function validationRefusal(v: FileValidation, fileName: string): RoerError | null {
+  if (v.failed) return refused(`Het bestand kon niet tegen het XSD-schema worden gecontroleerd: ${v.failed}.`);
+  const [first] = v.errors;
+  if (!first) return null;
+  const more = v.errors.length - 1;
+  return new RefusedFile(
+    'Het bericht voldoet niet aan het XSD-schema en is in zijn geheel geweigerd (iJw-retourcode 0001, afgekeurd om ' +
+      `technische redenen): ${formatPlace({ record: first.line, field: first.field, reason: first.reason })}` +
+      (more > 0 ? ` (en nog ${more} ${more === 1 ? 'fout' : 'fouten'})` : '') + '.',
+    v.errors.map((e) => ({ file: fileName, record: e.line, field: e.field, reason: e.reason })),
+    'Niets uit dit bestand is opgeslagen; lees het verbeterde bericht opnieuw in.',
+  );
 }
 
 /**
@@ -124,10 +140,10 @@ export async function importMessages(store: Store, secret: Secret, kind: IjwKind
   }
   const validations = await Promise.all(files.map((f) => f.validation));
   for (const [i, v] of validations.entries()) {
-    const refusal = validationRefusal(v);
+    const refusal = validationRefusal(v, files[i]!.fileName);
     if (refusal) {
       // A file xmllint cannot read gets saxes's own refusal first (with its line), as when saxes had read it.
-      if (parsed[i]!.scanned) await readXml(files[i]!.path, IGNORE, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+      if (v.failed && parsed[i]!.scanned) await readXml(files[i]!.path, IGNORE, opts.maxBytes ?? DEFAULT_MAX_BYTES);
       throw refusal;
     }
   }
@@ -145,18 +161,11 @@ export async function importMessages(store: Store, secret: Secret, kind: IjwKind
 
   const quarantined: QuarantinedRecord[][] = files.map(() => []);
   let changed = new Map<number, number>();
+  // A return message is only checked (a schema-invalid one was refused above).
   if (module && stage) {
-    const problems = new Map<number, Map<number, RecordProblem>>();
-    parsed.forEach((p, i) => { if (!seen.has(i)) problems.set(i, p.ranges.locate(validations[i]!.errors)); });
-    await stage.mark(problems);
     await module.check?.(store, stage.table);
     for (const { fileIdx, ...r } of await stage.takeQuarantined(files.map((f) => f.fileName))) quarantined[fileIdx]!.push(r);
     if (parsed.some((p, i) => !seen.has(i) && quarantined[i]!.length < p.ranges.records)) changed = await module.merge(store, stage.table);
-  } else {
-    // A return message: only checked. Its schema errors are still reported.
-    parsed.forEach((_, i) => {
-      if (!seen.has(i)) quarantined[i] = validations[i]!.errors.map((e) => ({ file: files[i]!.fileName, record: e.line, field: e.field, reason: e.reason }));
-    });
   }
   // Only a message read without problems counts as received: a corrected copy of a message with quarantined records
   // must still be read (its records that were stored already change nothing the second time).
