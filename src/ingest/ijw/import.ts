@@ -12,7 +12,6 @@ import type { QuarantinedRecord } from '../importlog.ts';
 import type { Secret } from '../pseudonym.ts';
 import { BERICHT_CODE, LABEL, isImported, type IjwKind } from './catalogue.ts';
 import { STAGE_FILE, type MessageModule } from './module.ts';
-import type { RecordRanges, RecordProblem } from './ranges.ts';
 import { readXml, refused, DEFAULT_MAX_BYTES, type XmlHandler } from './reader.ts';
 import { scanXml, ScanUnsupported } from './scan.ts';
 import { RowBuffer, Stage, stageFiles, type RowSink } from './stage.ts';
@@ -27,10 +26,10 @@ import { jw325 } from './jw325.ts';
 
 const MODULES: Record<string, MessageModule<any>> = { JW301: jw301, JW305: jw305, JW307: jw307, JW315: jw315, JW323: jw323, JW325: jw325 };
 
-/** A message file read into memory: its header, where its records are, its records, and the keys it touches. */
+/** A message file read into memory: its header, how many records it has, its records, and the keys it touches. */
 export interface ParsedMessage {
   header: Header;
-  ranges: RecordRanges;
+  records: number;
   rows: RowBuffer | null;
   /** Store rows (per the message module) and the message identity this file touches. */
   keys: Set<string>;
@@ -101,7 +100,7 @@ async function readMessage(path: string, kind: IjwKind, sink: RowSink | null, se
   const h = walk.header;
   const keys = new Set<string>();
   if (h.identificatie !== '') keys.add(`bericht|${h.afzender}|${h.identificatie}|${kind}`);
-  return { header: h, ranges: walk.ranges, rows: null, keys };
+  return { header: h, records: walk.records, rows: null, keys };
 }
 
 /** Streams a large file into the stage: lean tokenizer first; when it gives up, the file's rows go and saxes reads it. */
@@ -133,7 +132,7 @@ export async function importMessages(store: Store, secret: Secret, kind: IjwKind
         if (stage) p.rows?.replay(stage);
       } else p = await streamMessage(f.path, kind, stage, secret, opts.maxBytes ?? DEFAULT_MAX_BYTES);
       parsed.push(p);
-      opts.onRecords?.(i, p.ranges.records);
+      opts.onRecords?.(i, p.records);
     }
   } finally {
     await stage?.close();
@@ -165,7 +164,7 @@ export async function importMessages(store: Store, secret: Secret, kind: IjwKind
   if (module && stage) {
     await module.check?.(store, stage.table);
     for (const { fileIdx, ...r } of await stage.takeQuarantined(files.map((f) => f.fileName))) quarantined[fileIdx]!.push(r);
-    if (parsed.some((p, i) => !seen.has(i) && quarantined[i]!.length < p.ranges.records)) changed = await module.merge(store, stage.table);
+    if (parsed.some((p, i) => !seen.has(i) && quarantined[i]!.length < p.records)) changed = await module.merge(store, stage.table);
   }
   // Only a message read without problems counts as received: a corrected copy of a message with quarantined records
   // must still be read (its records that were stored already change nothing the second time).
@@ -179,7 +178,7 @@ export async function importMessages(store: Store, secret: Secret, kind: IjwKind
   const note = module ? undefined : `${kind} (${LABEL[kind]}) wordt door Roer niet gebruikt; alleen gecontroleerd`;
   return parsed.map((p, i) => {
     const h = p.header;
-    const total = p.ranges.records;
+    const total = p.records;
     if (seen.has(i)) {
       return { kind, total, ok: 0, unchanged: total, quarantined: [], note: `bericht al eerder ingelezen (afzender ${h.afzender}, identificatie ${h.identificatie}); niets gewijzigd` };
     }

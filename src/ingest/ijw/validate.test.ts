@@ -2,7 +2,6 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SchemaValidator } from './validate.ts';
-import { RecordRanges } from './ranges.ts';
 import { xsdDir } from '../../reference.ts';
 import { nativeXmllint } from './xmllint-native.ts';
 import { BSN, jw301, jw323, writeFiles } from '../../../test/ingest/ijw-messages.ts';
@@ -44,25 +43,5 @@ describe('SchemaValidator when validating fails outright', () => {
     // The wasm build: a large file that vanished before it was read.
     const gone = await new SchemaValidator(xsdDir(), undefined, null).validate([large]).get(large.path)!;
     expect(gone.failed).toMatch(/^de controle liep vast \(ENOENT: no such file or directory/);
-  });
-});
-
-describe('RecordRanges.locate', () => {
-  // Lines: header 1-10; client A 11-30 with records 15-20 and 21-29; client B 31-40 with record 33-39.
-  const ranges = new RecordRanges();
-  ranges.startClient(11); ranges.startRecord(15); ranges.endRecord(20); ranges.startRecord(21); ranges.endRecord(29); ranges.endClient(30);
-  ranges.startClient(31); ranges.startRecord(33); ranges.endRecord(39); ranges.endClient(40);
-  const at = (line: number) => [...ranges.locate([{ line, field: 'X', reason: 'r' }]).keys()];
-
-  it('quarantines the record containing the line, else the client, else everything', () => {
-    expect(at(22)).toEqual([1]);
-    expect(at(12)).toEqual([0, 1]);
-    expect(at(32)).toEqual([2]);
-    expect(at(5)).toEqual([0, 1, 2]);
-  });
-
-  it('keeps the first problem per record', () => {
-    const p = ranges.locate([{ line: 25, field: 'B', reason: 'later' }, { line: 12, field: 'A', reason: 'eerder' }]);
-    expect(p.get(1)).toEqual({ line: 12, field: 'A', reason: 'eerder' });
   });
 });
