@@ -63,7 +63,7 @@ export const budgetRealisation: Metric = {
       inv AS MATERIALIZED (SELECT year(f.care_date) AS year, ${[...splitSelect(req.split, 'f.care_date'), ''].join(', ')}
               sum(f.amount_cents)::BIGINT AS invoiced_cents FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL),
       exp AS MATERIALIZED (SELECT year(f.first_day) AS year, ${[...splitSelect(req.split, 'f.first_day'), ''].join(', ')}
-              sum(f.allocated_cents * (least(f.last_day, ${refSql}) - f.first_day + 1) / f.days) AS expected_cents
+              sum(f.allocated_num / f.allocated_den * (least(f.last_day, ${refSql}) - f.first_day + 1) / f.days) AS expected_cents
               FROM ${al.from} WHERE ${al.where} AND f.first_day <= ${refSql}
                 AND f.month > date_trunc('month', ${refSql}) - to_months(${bind(Number(req.params!.lag_months), 'INTEGER')})
                 AND NOT EXISTS (SELECT 1 FROM d_cost c WHERE c.municipality = f.municipality AND c.allocation_no = f.allocation_no
