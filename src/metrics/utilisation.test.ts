@@ -28,8 +28,11 @@ describe('utilisation', () => {
     const a5 = await addAllocation(store, { client: 'c5', start: '2018-12-01', end: '2019-03-31', budgetCents: 121_00 });
     await addCarePeriod(store, { no: a5, client: 'c5', start: '2019-01-10' });
     // c6: 1 hour a day for 3 days in 2019 (the 2018 tariff still in force: € 300), € 450 invoiced: more than allocated.
+    // Its invoice runs to 31 March 2019, the peildatum: the utilisation ends there.
     const a6 = await addAllocation(store, { client: 'c6', start: '2019-02-01', end: '2019-02-03', volume: 1, unit: '04', frequency: '1' });
-    await addInvoice(store, { client: 'c6', allocation: a6, periodStart: '2019-02-01', euros: 450 });
+    await addInvoice(store, { client: 'c6', allocation: a6, periodStart: '2019-02-01', periodEnd: '2019-03-31', euros: 450 });
+    // c7: allocated from April 2019, after the peildatum: not in the utilisation (nothing can have been invoiced yet).
+    await addAllocation(store, { client: 'c7', start: '2019-04-01', end: '2019-12-31', budgetCents: 900_00 });
     await derive(store);
 
     // 2018: allocated € 1,200 + 800 + 3,000 + 31 = € 5,031 on 4 of the 5 allocations; invoiced on them € 300 + 3,000.
@@ -48,6 +51,7 @@ describe('utilisation', () => {
       clients_pct: 66.7, allocated: 3490, invoiced_priced: 3550, euros_pct: 101.7, priced_pct: 100, unpriced_allocations: 0,
       invoiced: 3550, signal: 'Meer gedeclareerd dan toegewezen',
     });
+    expect(byYear.rows).toHaveLength(2);
     expect(byYear.notes?.at(-1)).toMatch(/^Let op: waar de uitnutting in euro's boven 100 % ligt/);
   });
 });

@@ -102,7 +102,8 @@ export const utilisation: Metric = {
   id: 'utilisation',
   title: 'Uitnutting van toewijzingen',
   definition:
-    'Welk deel van wat is toegewezen ook wordt gedeclareerd. Toegewezen: toewijzingen die in de periode actief zijn ' +
+    'Welk deel van wat is toegewezen ook wordt gedeclareerd, tot en met de peildatum (de laatst gedeclareerde periode; ' +
+    'wat daarna is toegewezen kan nog niet gedeclareerd zijn). Toegewezen: toewijzingen die in de periode actief zijn ' +
     'volgens hun eigen looptijd (ingangsdatum tot einddatum van de laatste versie van de toewijzing; zonder einddatum tot ' +
     'de peildatum), ook als de zorg later start of eerder stopt; vervallen toewijzingen tellen niet. Gedeclareerd: ' +
     'toewijzingen met een positief geaccepteerd bedrag voor zorg in dezelfde periode (correcties verrekend). Uitnutting ' +
@@ -116,7 +117,11 @@ export const utilisation: Metric = {
     'erbij (het deel van de toewijzingen met een bekend bedrag). Boven 100 % is meer gedeclareerd dan toegewezen: dat ' +
     'krijgt een signaal. PGB valt erbuiten (geen declaraties op een toewijzing).',
   splits: DIMENSIONS,
-  async compute(store: Store, req: MetricRequest) {
+  async compute(store: Store, asked: MetricRequest) {
+    // Nothing after the peildatum can have been invoiced yet: the period ends there (else a year still to come shows 0 %).
+    const peildatum = String((await store.one<{ p: string }>('SELECT peildatum::VARCHAR AS p FROM d_meta'))?.p ?? '');
+    const to = asked.filters.to && (!peildatum || asked.filters.to < peildatum) ? asked.filters.to : peildatum || undefined;
+    const req: MetricRequest = { ...asked, filters: { ...asked.filters, ...(to ? { to } : {}) } };
     const { rows, totals } = await rowsAndTotals(store, req.split, (split) => utilisationSql(req, split));
     const shaped = rows.map((r) => ({ ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), ...figures(r) }));
     const total = figures(totals);
