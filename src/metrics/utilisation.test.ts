@@ -13,7 +13,8 @@ describe('utilisation', () => {
     // c1: a budget of € 1,200 over 2018, € 300 invoiced.
     const a1 = await addAllocation(store, { client: 'c1', start: '2018-01-01', end: '2018-12-31', budgetCents: 1200_00 });
     await addInvoice(store, { client: 'c1', allocation: a1, periodStart: '2018-03-01', euros: 300 });
-    // c2: 2 hours a week for 4 ISO weeks (Mon 1 – Sun 28 January) at € 100 an hour = € 800, never invoiced.
+    // c2: 2 hours a week for 4 ISO weeks (Mon 1 – Sun 28 January) at € 100 an hour = € 800, never invoiced and no start
+    // of care: allocated but never started (the others started: an invoice or a JW305 start).
     await addAllocation(store, { client: 'c2', start: '2018-01-01', end: '2018-01-28', volume: 2, unit: '04', frequency: '2' });
     // c3: residential care per month over the turn of the year: € 3,000 in 2018, € 3,100 in 2019, both invoiced.
     const a3 = await addAllocation(store, { client: 'c3', start: '2018-12-01', end: '2019-01-31', product: 'VBL', volume: 1,
@@ -40,7 +41,7 @@ describe('utilisation', () => {
     expect(r.totals).toEqual({
       allocations: 5, invoiced_allocations: 3, allocations_pct: 60, clients: 5, invoiced_clients: 3, clients_pct: 60,
       allocated: 5031, invoiced_priced: 3300, euros_pct: 65.6, priced_pct: 80, unpriced_allocations: 1, invoiced: 3400,
-      signal: null,
+      not_started: 1, signal: null,
     });
     expect(r.notes).toEqual(["Uitnutting in euro's over 80 % van de toewijzingen met een bekend bedrag: 1 toewijzingen " +
       "hebben geen budget en geen tarief en tellen niet mee in de uitnutting in euro's."]);
@@ -49,7 +50,7 @@ describe('utilisation', () => {
     expect(byYear.rows[1]).toEqual({
       year: 2019, allocations: 3, invoiced_allocations: 2, allocations_pct: 66.7, clients: 3, invoiced_clients: 2,
       clients_pct: 66.7, allocated: 3490, invoiced_priced: 3550, euros_pct: 101.7, priced_pct: 100, unpriced_allocations: 0,
-      invoiced: 3550, signal: 'Meer gedeclareerd dan toegewezen',
+      invoiced: 3550, not_started: 0, signal: 'Meer gedeclareerd dan toegewezen',
     });
     expect(byYear.rows).toHaveLength(2);
     expect(byYear.notes?.at(-1)).toMatch(/^Let op: waar de uitnutting in euro's boven 100 % ligt/);

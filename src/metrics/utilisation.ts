@@ -21,17 +21,17 @@ function joinedSql(req: MetricRequest, split: Dimension[]): Where {
     const { from, to } = req.filters;
     if (!from && !to && !split.includes('year')) {
       return sql`joined AS (SELECT ${[...splitSelect(split, period), ''].join(', ')} f.alloc_key, f.client_no,
-        f.allocated_cents, f.priced, f.invoiced_cents FROM d_util_all f WHERE ${filterWhere(req.filters, null)})`;
+        f.allocated_cents, f.priced, f.invoiced_cents, f.care_started FROM d_util_all f WHERE ${filterWhere(req.filters, null)})`;
     }
     if (split.includes('year') || (from && to && from.slice(0, 4) === to.slice(0, 4))) {
       // One row per allocation and year: nothing to add up per allocation.
       return sql`joined AS (SELECT ${[...splitSelect(split, period), ''].join(', ')} f.alloc_key, f.client_no,
-        f.allocated_cents, f.priced, f.invoiced_cents FROM d_util_year f WHERE f.has_alloc AND ${filterWhere(req.filters, period)})`;
+        f.allocated_cents, f.priced, f.invoiced_cents, f.care_started FROM d_util_year f WHERE f.has_alloc AND ${filterWhere(req.filters, period)})`;
     }
     return sql`joined AS (
       SELECT ${[...splitSelect(split, period), ''].join(', ')} f.alloc_key, f.client_no,
              sum(f.allocated_cents) FILTER (WHERE f.has_alloc) AS allocated_cents, bool_and(f.priced) AS priced,
-             sum(f.invoiced_cents) AS invoiced_cents
+             sum(f.invoiced_cents) AS invoiced_cents, any_value(f.care_started) AS care_started
       FROM d_util_year f WHERE ${filterWhere(req.filters, period)} GROUP BY ALL HAVING bool_or(f.has_alloc))`;
   }
   const al = allocFact(req, split);
@@ -46,10 +46,11 @@ function joinedSql(req: MetricRequest, split: Dimension[]): Where {
     al_year AS (
       SELECT ${alKeys} f.alloc_key, f.client_no, year(f.first_day) AS y,
              sum(f.allocated_num * ${al.days} / f.days) AS num, any_value(f.allocated_den) AS den,
-             bool_and(${al.priced}) AS priced
+             bool_and(${al.priced}) AS priced, any_value(f.care_started) AS care_started
       FROM ${al.from} WHERE ${al.where} GROUP BY ALL),
     al AS (
-      SELECT ${k} alloc_key, client_no, sum(${roundedCentsSql('num', 'den')}) AS allocated_cents, bool_and(priced) AS priced
+      SELECT ${k} alloc_key, client_no, sum(${roundedCentsSql('num', 'den')}) AS allocated_cents, bool_and(priced) AS priced,
+             any_value(care_started) AS care_started
       FROM al_year GROUP BY ALL),
     inv AS (
       SELECT ${invKeys} f.municipality || '/' || f.allocation_no AS alloc_key, sum(f.amount_cents) AS invoiced_cents
@@ -70,14 +71,15 @@ function utilisationSql(req: MetricRequest, split: Dimension[]): Where {
              count(*) FILTER (WHERE invoiced_cents > 0) AS invoiced_allocations,
              sum(allocated_cents) FILTER (WHERE priced) AS allocated_cents,
              sum(invoiced_cents) FILTER (WHERE priced) AS invoiced_priced_cents, sum(invoiced_cents) AS invoiced_cents,
-             count(*) FILTER (WHERE NOT priced) AS unpriced
+             count(*) FILTER (WHERE NOT priced) AS unpriced, count(*) FILTER (WHERE NOT care_started) AS not_started
       FROM joined GROUP BY ALL)
     SELECT ${k}
            coalesce(sum(allocations), 0)::BIGINT AS allocations, coalesce(sum(invoiced_allocations), 0)::BIGINT AS invoiced_allocations,
            count(*) AS clients, count(*) FILTER (WHERE invoiced_allocations > 0) AS invoiced_clients,
            sum(allocated_cents)::BIGINT AS allocated_cents,
            coalesce(sum(invoiced_priced_cents), 0)::BIGINT AS invoiced_priced_cents,
-           coalesce(sum(invoiced_cents), 0)::BIGINT AS invoiced_cents, coalesce(sum(unpriced), 0)::BIGINT AS unpriced
+           coalesce(sum(invoiced_cents), 0)::BIGINT AS invoiced_cents, coalesce(sum(unpriced), 0)::BIGINT AS unpriced,
+           coalesce(sum(not_started), 0)::BIGINT AS not_started
     FROM per_client
     ${names.length ? `GROUP BY ${names.join(', ')} ORDER BY ${names.join(', ')}` : ''}`;
 }
@@ -94,7 +96,7 @@ function figures(r: Row): Row {
     clients: r.clients ?? 0, invoiced_clients: r.invoiced_clients ?? 0, clients_pct: pct(r.invoiced_clients, r.clients),
     allocated: eur(r.allocated_cents), invoiced_priced: eur(r.invoiced_priced_cents), euros_pct: euros,
     priced_pct: pct(allocations - Number(r.unpriced ?? 0), allocations), unpriced_allocations: r.unpriced ?? 0,
-    invoiced: eur(r.invoiced_cents), signal: euros !== null && euros > 100 ? OVER_ALLOCATED : null,
+    invoiced: eur(r.invoiced_cents), not_started: r.not_started ?? 0, signal: euros !== null && euros > 100 ? OVER_ALLOCATED : null,
   };
 }
 
@@ -115,7 +117,8 @@ export const utilisation: Metric = {
     'toewijzing en jaar. Uitnutting euro\'s = gedeclareerd op toewijzingen met een bekend bedrag ÷ hun toegewezen bedrag; ' +
     'toewijzingen zonder bedrag (geen budget en geen omvang × tarief) tellen in geen van beide mee, en de dekking staat ' +
     'erbij (het deel van de toewijzingen met een bekend bedrag). Boven 100 % is meer gedeclareerd dan toegewezen: dat ' +
-    'krijgt een signaal. PGB valt erbuiten (geen declaraties op een toewijzing).',
+    'krijgt een signaal. Geleverde zorg apart: toegewezen maar nooit gestart = toewijzingen zonder start zorg (JW305) en ' +
+    'zonder enige declaratie. PGB valt erbuiten (geen declaraties op een toewijzing).',
   splits: DIMENSIONS,
   async compute(store: Store, asked: MetricRequest) {
     // Nothing after the peildatum can have been invoiced yet: the period ends there (else a year still to come shows 0 %).
@@ -146,6 +149,7 @@ export const utilisation: Metric = {
       { name: 'priced_pct', label: 'Toewijzingen met bekend bedrag (%)', unit: 'pct' },
       { name: 'unpriced_allocations', label: 'Toewijzingen zonder bedrag', unit: 'count' },
       { name: 'invoiced', label: 'Gedeclareerd (alle toewijzingen)', unit: 'eur' },
+      { name: 'not_started', label: 'Geleverde zorg: toegewezen, nooit gestart', unit: 'count' },
       { name: 'signal', label: 'Signaal', unit: 'text' },
     ], shaped, total, notes);
   },

@@ -12,12 +12,12 @@ describe('d_alloc: the allocation\'s period', () => {
     await addAllocation(store, { client: 'c4', start: '2018-05-01', changeReason: '13' });
     await addInvoice(store, { client: 'c1', periodStart: '2018-06-01', periodEnd: '2018-06-30', euros: 10 });
     await derive(store);
-    expect(await store.all(`SELECT client_id, start_date, end_date, open_ended, care_start, care_end, ended_on
+    expect(await store.all(`SELECT client_id, start_date, end_date, open_ended, care_start, care_end, ended_on, care_started
       FROM d_alloc ORDER BY client_id`)).toEqual([
       { client_id: 'c1', start_date: '2018-01-01', end_date: '2018-12-31', open_ended: false, care_start: '2018-02-01',
-        care_end: '2018-03-31', ended_on: '2018-03-31' },
+        care_end: '2018-03-31', ended_on: '2018-03-31', care_started: true },
       { client_id: 'c2', start_date: '2018-05-01', end_date: '2018-06-30', open_ended: true, care_start: null, care_end: null,
-        ended_on: '2018-06-30' },
+        ended_on: '2018-06-30', care_started: false },
     ]);
   });
 });

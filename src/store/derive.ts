@@ -33,7 +33,8 @@ SELECT coalesce(
 
 // The interval is the allocation's own period (JW301 Ingangsdatum–Einddatum; open → peildatum): every allocation figure
 // (allocations active, allocated euros, care-days, trajectories) counts over it. Delivered care (JW305/JW307) rides along as
-// care_start/care_end, and ended_on (stop zorg, else the allocation's end) dates an ending with its JZ588 reason.
+// care_start/care_end, ended_on (stop zorg, else the allocation's end) dates an ending with its JZ588 reason, and
+// care_started tells whether care ever started (a start zorg or any invoice on the allocation).
 const ALLOC = `
 CREATE OR REPLACE TABLE d_alloc AS
 SELECT a.municipality, a.allocation_no, a.municipality || '/' || a.allocation_no AS alloc_key, a.client_id,
@@ -45,6 +46,8 @@ SELECT a.municipality, a.allocation_no, a.municipality || '/' || a.allocation_no
        cp.start_date AS care_start, cp.end_date AS care_end, cp.end_reason,
        a.start_date, coalesce(a.end_date, m.peildatum) AS end_date, a.end_date IS NULL AS open_ended,
        coalesce(cp.end_date, a.end_date, m.peildatum) AS ended_on,
+       (cp.start_date IS NOT NULL OR EXISTS (SELECT 1 FROM invoice_line l
+          WHERE l.municipality = a.municipality AND l.allocation_no = a.allocation_no)) AS care_started,
        a.volume, a.unit, a.frequency, a.budget_cents, a.change_reason
 FROM allocation a
 LEFT JOIN care_period cp ON cp.municipality = a.municipality AND cp.allocation_no = a.allocation_no

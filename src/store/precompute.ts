@@ -75,8 +75,9 @@ const anyValues = (cols: string) => cols.split(',').map((c) => `any_value(${c.tr
 const ALLOC_YEAR = `
 CREATE OR REPLACE TABLE d_alloc_year AS
 SELECT ${FACT_DIMENSION_COLUMNS}, alloc_key, allocation_no, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day,
-       days, allocated_num, allocated_den, priced
+       days, allocated_num, allocated_den, priced, care_started
 FROM (SELECT ${anyValues(FACT_DIMENSION_COLUMNS)}, alloc_key, any_value(allocation_no) AS allocation_no,
+             any_value(care_started) AS care_started,
              ${ageBandSql('birth_month', 'first_day')} AS age_band, year(month) AS y, sum(days)::BIGINT AS days,
              sum(allocated_num)::BIGINT AS allocated_num, any_value(allocated_den) AS allocated_den,
              bool_and(allocated_num IS NOT NULL) AS priced
@@ -94,7 +95,7 @@ WITH al AS (SELECT alloc_key, first_day, ${roundedCentsSql('sum(allocated_num)',
 inv AS (SELECT municipality || '/' || allocation_no AS alloc_key, care_date AS first_day, sum(amount_cents)::BIGINT AS invoiced_cents
         FROM d_cost_year WHERE allocation_no IS NOT NULL GROUP BY ALL)
 SELECT a.alloc_key, a.municipality, a.client_id, a.client_no, k.first_day, (k.first_day + INTERVAL 1 YEAR - INTERVAL 1 DAY)::DATE AS last_day,
-       al.alloc_key IS NOT NULL AS has_alloc, al.allocated_cents, al.priced, inv.invoiced_cents
+       al.alloc_key IS NOT NULL AS has_alloc, al.allocated_cents, al.priced, inv.invoiced_cents, a.care_started
 FROM (SELECT alloc_key, first_day FROM al UNION SELECT alloc_key, first_day FROM inv) k
 JOIN d_alloc a ON a.alloc_key = k.alloc_key
 LEFT JOIN al ON al.alloc_key = k.alloc_key AND al.first_day = k.first_day
@@ -105,7 +106,7 @@ const UTIL_ALL = `
 CREATE OR REPLACE TABLE d_util_all AS
 SELECT alloc_key, any_value(municipality) AS municipality, any_value(client_no) AS client_no,
        sum(allocated_cents) FILTER (WHERE has_alloc)::BIGINT AS allocated_cents, bool_and(priced) AS priced,
-       sum(invoiced_cents)::BIGINT AS invoiced_cents
+       sum(invoiced_cents)::BIGINT AS invoiced_cents, any_value(care_started) AS care_started
 FROM d_util_year GROUP BY alloc_key HAVING bool_or(has_alloc) ORDER BY municipality, alloc_key`;
 
 const ENTRY = `
