@@ -18,11 +18,8 @@ function joinedSql(req: MetricRequest, split: Dimension[]): Where {
   if (utilisationPrecomputed(req.filters, split)) {
     // Per allocation × year at load; years with only invoices count towards the allocation when the year is not split.
     const period = { date: 'f.first_day', start: 'f.first_day', end: 'f.last_day' };
+    // The period always ends (at the latest) at the peildatum, so there is always a `to`.
     const { from, to } = req.filters;
-    if (!from && !to && !split.includes('year')) {
-      return sql`joined AS (SELECT ${[...splitSelect(split, period), ''].join(', ')} f.alloc_key, f.client_no,
-        f.allocated_cents, f.priced, f.invoiced_cents, f.care_started FROM d_util_all f WHERE ${filterWhere(req.filters, null)})`;
-    }
     if (split.includes('year') || (from && to && from.slice(0, 4) === to.slice(0, 4))) {
       // One row per allocation and year: nothing to add up per allocation.
       return sql`joined AS (SELECT ${[...splitSelect(split, period), ''].join(', ')} f.alloc_key, f.client_no,

@@ -6,7 +6,6 @@
 //   d_care_year_provider / d_care_year_referrer  d_care_year with care-days merged per provider (per referrer) too
 //   d_util_year       per allocation × year: allocated euros (rounded per allocation and year) and the accepted invoiced
 //                     euros of care in that year
-//   d_util_all        the same per allocation over all years (for questions without a period)
 //   d_stock_client / d_stock_care  per month (× care type) the change in clients in care at the month end, over all
 //                     municipalities (+1 where a client's held months start, −1 where they stop)
 //   d_entry           earliest care per client × municipality × care type (first entry into care)
@@ -102,13 +101,6 @@ LEFT JOIN al ON al.alloc_key = k.alloc_key AND al.first_day = k.first_day
 LEFT JOIN inv ON inv.alloc_key = k.alloc_key AND inv.first_day = k.first_day
 ORDER BY k.first_day, a.municipality, a.alloc_key`;
 
-const UTIL_ALL = `
-CREATE OR REPLACE TABLE d_util_all AS
-SELECT alloc_key, any_value(municipality) AS municipality, any_value(client_no) AS client_no,
-       sum(allocated_cents) FILTER (WHERE has_alloc)::BIGINT AS allocated_cents, bool_and(priced) AS priced,
-       sum(invoiced_cents)::BIGINT AS invoiced_cents, any_value(care_started) AS care_started
-FROM d_util_year GROUP BY alloc_key HAVING bool_or(has_alloc) ORDER BY municipality, alloc_key`;
-
 const ENTRY = `
 CREATE OR REPLACE TABLE d_entry AS
 SELECT client_id, municipality, care_type, client_no, district, sex, birth_month, min(d) AS entry_date FROM (
@@ -192,7 +184,7 @@ export const PRECOMPUTE_STEPS: [name: string, sql: string][] = [
   ['d_stock_care', stockEventTable('d_stock_care', 'd_care_rseg', 'care_type, district, sex')],
   ['d_cost_year', COST_YEAR], ['d_care_year', CARE_YEAR],
   ['d_care_year_provider', careYearBy('d_care_year_provider', 'provider_agb')], ['d_care_year_referrer', careYearBy('d_care_year_referrer', 'referrer_id')],
-  ['d_alloc_year', ALLOC_YEAR], ['d_util_year', UTIL_YEAR], ['d_util_all', UTIL_ALL],
+  ['d_alloc_year', ALLOC_YEAR], ['d_util_year', UTIL_YEAR],
   ['d_entry', ENTRY],
   ['d_reindication', REINDICATION], ['d_wait', WAIT], ['d_municipalities', MUNICIPALITIES],
   ['d_stack_client', stackTable('d_stack_client', [])], ['d_stack_mun', stackTable('d_stack_mun', ['municipality'])],
