@@ -19,8 +19,22 @@ export interface Problem {
   reason: string;
 }
 
+/**
+ * A file refused as a whole because of problems on given lines (an iJw message that fails its XSD): nothing of it is
+ * stored, and `problems` says where and why, for the import report.
+ */
+export class RefusedFile extends RoerError {
+  constructor(message: string, readonly problems: Problem[], hint?: string) {
+    super(message, hint);
+  }
+}
+
+/** Where and what, without the file: `regel 44, veld Einddatum: …`. */
+export function formatPlace(p: Omit<Problem, 'file'>): string {
+  return `${p.field ? `regel ${p.record}, veld ${p.field}` : `regel ${p.record}`}: ${p.reason}`;
+}
+
 /** Formats a problem the way `roer import` and `roer status` print it. */
 export function formatProblem(p: Problem): string {
-  const where = p.field ? `regel ${p.record}, veld ${p.field}` : `regel ${p.record}`;
-  return `${p.file}: ${where}: ${p.reason}`;
+  return `${p.file}: ${formatPlace(p)}`;
 }

@@ -1,5 +1,6 @@
 // `roer import`: reads iJw messages and CSV/XLSX exports into the store, with a progress bar, a line per file (records
-// read, stored, quarantined with the first problems) and a summary. Exit 0 when every file was read, 1 when one was refused.
+// read, stored, quarantined with the first problems, or why it was refused) and a summary. Exit 0 when every file was
+// read, 1 when one was refused.
 import { existsSync } from 'node:fs';
 import { formatProblem } from '../errors.ts';
 import { auditImports, cliActor } from '../access/audit.ts';
@@ -21,8 +22,10 @@ export const importCommand: Command = {
 
 Leest iJw 3.2-berichten (JW315, JW301, JW305, JW307, JW323, JW325) en CSV/XLSX-exports in.
 Mappen worden doorzocht (ook submappen). Bestanden die al eerder zijn ingelezen, worden overgeslagen.
-Elk bestand wordt in zijn geheel ingelezen of (bij een fout) helemaal niet. Records met fouten gaan
-in quarantaine, met bestand, regel, veld en reden; de rest van het bestand wordt wel ingelezen.
+Elk bestand wordt in zijn geheel ingelezen of (bij een fout) helemaal niet. Een iJw-bericht dat niet
+aan het XSD-schema voldoet, wordt in zijn geheel geweigerd (zoals retourcode 0001), met regel, veld en
+reden. Records die een andere regel breken (bijv. de elfproef van het BSN), gaan in quarantaine, met
+bestand, regel, veld en reden; de rest van het bestand wordt wel ingelezen.
 Retourberichten (JW302, JW306, JW308, JW316–JW320) worden alleen gecontroleerd.
 
 Het BSN wordt direct vervangen door een pseudoniem; namen, adressen en telefoonnummers worden niet bewaard.
@@ -82,10 +85,11 @@ const n = (x: number) => x.toLocaleString('nl-NL');
 
 function describe(r: FileReport): string {
   if (r.status === 'overgeslagen') return `${r.fileName}: overgeslagen (${r.note})\n`;
-  if (r.status === 'geweigerd') return `${r.fileName}: GEWEIGERD — ${r.note}\n`;
   const label = r.kind in IJW_LABEL ? `${r.kind} (${IJW_LABEL[r.kind as IjwKind]})` : r.kind;
-  const lines = r.total === 0 && r.note ? [`${r.fileName}: ${r.note}`] : [`${r.fileName}: ${label}: ${n(r.total)} gelezen, ${n(r.ok)} opgeslagen` +
+  const lines = r.status === 'geweigerd' ? [`${r.fileName}: GEWEIGERD — ${r.note}`]
+    : r.total === 0 && r.note ? [`${r.fileName}: ${r.note}`] : [`${r.fileName}: ${label}: ${n(r.total)} gelezen, ${n(r.ok)} opgeslagen` +
     (r.unchanged > 0 ? `, ${n(r.unchanged)} ongewijzigd` : '') + `, ${n(r.quarantined)} in quarantaine` + (r.note ? ` — ${r.note}` : '')];
+  // A message refused for its schema errors lists them like quarantined records.
   for (const p of r.problems.slice(0, SHOWN_PROBLEMS)) lines.push(`    ${formatProblem(p)}`);
   if (r.quarantined > SHOWN_PROBLEMS) lines.push(`    … en ${n(r.quarantined - SHOWN_PROBLEMS)} meer (zie 'roer status')`);
   return lines.join('\n') + '\n';

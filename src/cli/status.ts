@@ -1,4 +1,4 @@
-// `roer status`: what the store holds, the latest imports, and the records in quarantine with their reasons.
+// `roer status`: what the store holds, the latest imports, refused files and the records in quarantine with their reasons.
 import { existsSync } from 'node:fs';
 import { RoerError } from '../errors.ts';
 import { Store, dbPath, schemaVersion } from '../store/index.ts';
@@ -10,8 +10,9 @@ export const status: Command = {
   summary: 'toon wat er in de database staat, de laatste imports en de quarantaine',
   usage: `Gebruik: roer status [--db <bestand>] [--bestanden]
 
-Toont het aantal records per soort, de ingelezen bestanden en de records in quarantaine
-(bestand, regel, veld en reden), zodat u ze kunt verbeteren en opnieuw inlezen.
+Toont het aantal records per soort, de geweigerde bestanden (met de reden; een bericht dat niet aan
+het XSD-schema voldoet, wordt in zijn geheel geweigerd) en de records in quarantaine (bestand, regel,
+veld en reden), zodat u ze kunt verbeteren en opnieuw inlezen.
 
 Opties:
   --bestanden      toon ook de lijst van ingelezen bestanden

@@ -6,12 +6,12 @@
 // as a whole is imported again file by file, so that only the failing file is refused.
 import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
-import { RoerError, type Problem } from '../errors.ts';
+import { RefusedFile, RoerError, type Problem } from '../errors.ts';
 import { refreshDerived, type Store } from '../store/index.ts';
 import type { ImportContext, ImportOutcome } from './context.ts';
 import { fileDigest, importedBefore, logImport, logImports, writeQuarantine, writeQuarantines, type QuarantinedRecord } from './importlog.ts';
 import { Batcher, DEFAULT_MAX_BYTES, IJW_ORDER, SMALL_FILE_BYTES, SchemaValidator, importMessages, parseMessage, sniffMessage, validationRefusal,
-  type FileValidation, type IjwKind, type ParsedMessage } from './ijw/index.ts';
+  type IjwKind, type ParsedMessage } from './ijw/index.ts';
 import type { Secret } from './pseudonym.ts';
 import { importTabular, type Kind, type Mapping } from './tabular/index.ts';
 import { matchTable } from './tabular/mapping.ts';
@@ -52,7 +52,7 @@ export interface FileReport {
   ok: number;
   unchanged: number;
   quarantined: number;
-  /** The first problems of the quarantined records (at most 10). */
+  /** The first problems of the quarantined records, or of a message refused for its schema errors (at most 10). */
   problems: Problem[];
   /** Dutch note: why a file was skipped or refused, or what was special about it. */
   note?: string;
@@ -116,7 +116,6 @@ export async function importPaths(store: Store, paths: string[], opts: ImportOpt
 
   const validator = new SchemaValidator(opts.xsdDir);
   const validations = validator.validate(plan.filter((p) => p.ijw));
-  for (const v of validations.values()) v.catch(() => undefined);
 
   const done: FileReport[] = new Array(plan.length);
   let records = 0;
@@ -150,12 +149,12 @@ export async function importPaths(store: Store, paths: string[], opts: ImportOpt
     }
   };
 
-  /** Imports a taken batch: files whose validation failed (or that were refused while parsing) alone, the rest together. */
+  /** Imports a taken batch: files refused by their validation (or while parsing) are logged, the rest imported together. */
   const importJobs = async (jobs: Job[], refused: [number, unknown][]): Promise<void> => {
     for (const [at, e] of refused) done[at] = await refuse(store, baseOf(plan[at]!), plan[at]!.fileId, e);
     const ok: Job[] = [];
     for (const j of jobs) {
-      const refusal = validationRefusal(await validations.get(j.file.path)!.catch((e): FileValidation => ({ errors: [], failed: String(e) })));
+      const refusal = validationRefusal(await validations.get(j.file.path)!, j.file.fileName);
       if (refusal) done[j.at] = await refuse(store, baseOf(j.file), j.file.fileId, refusal);
       else ok.push(j);
     }
@@ -245,13 +244,16 @@ async function mapLimited<T, R>(items: T[], fn: (item: T, i: number) => Promise<
   return out;
 }
 
-/** Logs a refused file (outside any file transaction) and returns its report. Unexpected errors are refusals too. */
+/**
+ * Logs a refused file (outside any file transaction) and returns its report, with the lines that caused the refusal
+ * when it names them. Unexpected errors are refusals too.
+ */
 async function refuse(store: Store, base: Omit<FileReport, 'status'>, fileId: string, e: unknown): Promise<FileReport> {
   const note = e instanceof RoerError
     ? e.message + (e.hint ? ` ${e.hint}` : '')
     : `onverwachte fout tijdens het inlezen: ${e instanceof Error ? e.message : String(e)}`;
   await logImport(store, { fileId, fileName: base.fileName, kind: base.kind || 'onbekend', total: 0, ok: 0, quarantined: 0, status: 'geweigerd', note });
-  return { ...base, status: 'geweigerd', note };
+  return { ...base, status: 'geweigerd', note, ...(e instanceof RefusedFile ? { problems: e.problems.slice(0, 10) } : {}) };
 }
 
 /** What a file is and where it goes in the order; a RoerError when it cannot be imported at all. */

@@ -1,7 +1,7 @@
 // Specification of budget vs realisation: invoiced plus expected for recent months not yet invoiced.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/index.ts';
-import { addAllocation, addBudget, addInvoice, derive, fixtureStore } from './fixtures.ts';
+import { addAllocation, addBudget, addCarePeriod, addInvoice, derive, fixtureStore } from './fixtures.ts';
 import { computeMetric } from './index.ts';
 
 const Y2018 = { from: '2018-01-01', to: '2018-12-31' };
@@ -50,6 +50,22 @@ describe('budget', () => {
       { year: 2018, care_type: 'verblijf', original_budget: 3_000, budget: 3_000, invoiced: 5_000, expected: 0,
         realised: 5_000, difference: -2_000, realised_pct: 166.7 },
     ]);
+  });
+
+  it('expects nothing for months before care started or after it stopped (JW305/JW307)', async () => {
+    const own = await fixtureStore();
+    // Allocated November–December (61 days, € 610); care from 1 to 30 November only; nothing invoiced. The peildatum
+    // (31 December, set by c2's invoice) puts both months in the window: November is expected (30 days: € 300),
+    // December is not (care had stopped). c3: allocated December, care starts only in January: nothing expected.
+    const a1 = await addAllocation(own, { client: 'c1', start: '2018-11-01', end: '2018-12-31', budgetCents: 610_00 });
+    await addCarePeriod(own, { no: a1, client: 'c1', start: '2018-11-01', end: '2018-11-30', reason: '31' });
+    await addInvoice(own, { client: 'c2', periodStart: '2018-12-01', periodEnd: '2018-12-31', euros: 50 });
+    const a3 = await addAllocation(own, { client: 'c3', start: '2018-12-01', end: '2019-01-31', budgetCents: 620_00 });
+    await addCarePeriod(own, { no: a3, client: 'c3', start: '2019-01-02' });
+    await derive(own);
+    const r = await computeMetric(own, 'budget', { filters: Y2018, split: [] });
+    expect(r.rows.map((x) => [x.invoiced, x.expected])).toEqual([[50, 300]]);
+    own.close();
   });
 
   it('refuses a malformed peildatum', async () => {

@@ -44,7 +44,8 @@ export const budgetRealisation: Metric = {
     'kosten (geaccepteerd, jaar van de zorg, PGB inbegrepen) plus een verwachting voor geleverde zorg die nog niet is ' +
     'gedeclareerd: voor elke toewijzing die actief was in een van de laatste maanden vóór de peildatum (standaard 3 ' +
     'maanden; peildatum standaard de laatst gedeclareerde periode) en voor die maand nog geen declaratie heeft, het ' +
-    'toegewezen bedrag van die maand (budget, of omvang × tarief). Oudere maanden zonder declaratie gelden als niet ' +
+    'toegewezen bedrag van die maand (budget, of omvang × tarief; zoals bij "Uitnutting"), behalve maanden vóór een bekende ' +
+    'start zorg (JW305) of na een bekende stop zorg (JW307): daarin is geen zorg geleverd. Oudere maanden zonder declaratie gelden als niet ' +
     'gebruikt. Verschil = begroting − realisatie. Per zorgsoort of team telt de begroting van die zorgsoort of dat team; ' +
     'andere filters (aanbieder, verwijzer …) gelden niet voor de begroting.',
   splits: ['municipality', 'care_type', 'team'],
@@ -63,8 +64,10 @@ export const budgetRealisation: Metric = {
       inv AS MATERIALIZED (SELECT year(f.care_date) AS year, ${[...splitSelect(req.split, 'f.care_date'), ''].join(', ')}
               sum(f.amount_cents)::BIGINT AS invoiced_cents FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL),
       exp AS MATERIALIZED (SELECT year(f.first_day) AS year, ${[...splitSelect(req.split, 'f.first_day'), ''].join(', ')}
-              sum(f.allocated_cents * (least(f.last_day, ${refSql}) - f.first_day + 1) / f.days) AS expected_cents
+              sum(f.allocated_num / f.allocated_den * (least(f.last_day, ${refSql}) - f.first_day + 1) / f.days) AS expected_cents
               FROM ${al.from} WHERE ${al.where} AND f.first_day <= ${refSql}
+                -- delivered care decides what is expected: not before a known start or after a known stop of care
+                AND (f.care_start IS NULL OR f.care_start <= f.last_day) AND (f.care_end IS NULL OR f.care_end >= f.first_day)
                 AND f.month > date_trunc('month', ${refSql}) - to_months(${bind(Number(req.params!.lag_months), 'INTEGER')})
                 AND NOT EXISTS (SELECT 1 FROM d_cost c WHERE c.municipality = f.municipality AND c.allocation_no = f.allocation_no
                                 AND date_trunc('month', c.care_date) = f.month)

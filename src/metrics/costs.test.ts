@@ -24,7 +24,8 @@ beforeAll(async () => {
     previousReference: 'R-MRT', invoiceDate: '2019-02-01' });
   await addInvoice(store, { client: 'c2', allocation: a2, periodStart: '2018-03-01', euros: 800, invoiceDate: '2019-02-01' });
   await addInvoice(store, { client: 'c2', allocation: a2b, periodStart: '2018-04-01', euros: 500, provider: '22222222' });
-  // c3 moves from 0150 (Jan–Jun, 181 days) to 0148 (allocated Jul–Sep, care stopped 31 August: 62 days).
+  // c3 moves from 0150 (Jan–Jun, 181 days) to 0148 (allocated Jul–Sep: 92 days; care stopped on 31 August, but care-days
+  // follow the allocation's period, not the delivered care).
   const a3 = await addAllocation(store, { client: 'c3', start: '2018-01-01', end: '2018-06-30' });
   const a3b = await addAllocation(store, { client: 'c3', start: '2018-07-01', end: '2018-09-30', municipality: '0148' });
   await addCarePeriod(store, { no: a3b, client: 'c3', municipality: '0148', start: '2018-07-01', end: '2018-08-31', reason: '31' });
@@ -36,23 +37,23 @@ beforeAll(async () => {
 });
 
 describe('costs', () => {
-  it('gives the year totals: € 3,100 for 4 clients, 667 care-days', async () => {
+  it('gives the year totals: € 3,100 for 4 clients, 697 care-days', async () => {
     const r = await computeMetric(store, 'costs', { filters: Y2018, split: [] });
-    expect(r.totals).toEqual({ cost: 3100, clients: 4, cost_per_client: 775, care_days: 667, cost_per_care_day: 4.65 });
+    expect(r.totals).toEqual({ cost: 3100, clients: 4, cost_per_client: 775, care_days: 697, cost_per_care_day: 4.45 });
   });
 
   it('splits by year with care-days of a year-spanning allocation in both years and nothing after 31 December', async () => {
     const r = await computeMetric(store, 'costs', { filters: {}, split: ['year'] });
     expect(r.rows).toEqual([
       { year: 2017, cost: 600, clients: 1, cost_per_client: 600, care_days: 61, cost_per_care_day: 9.84 },
-      { year: 2018, cost: 3100, clients: 4, cost_per_client: 775, care_days: 667, cost_per_care_day: 4.65 },
+      { year: 2018, cost: 3100, clients: 4, cost_per_client: 775, care_days: 697, cost_per_care_day: 4.45 },
     ]);
   });
 
   it('counts a client who moved in both municipalities but once in the total', async () => {
     const r = await computeMetric(store, 'costs', { filters: Y2018, split: ['municipality'] });
     expect(r.rows).toEqual([
-      { municipality: '0148', cost: 400, clients: 1, cost_per_client: 400, care_days: 62, cost_per_care_day: 6.45 },
+      { municipality: '0148', cost: 400, clients: 1, cost_per_client: 400, care_days: 92, cost_per_care_day: 4.35 },
       { municipality: '0150', cost: 2700, clients: 4, cost_per_client: 675, care_days: 605, cost_per_care_day: 4.46 },
     ]);
     expect(r.totals?.clients).toBe(4);
@@ -61,11 +62,11 @@ describe('costs', () => {
   it('splits by provider with care-days merged per provider; stacking counts once in the total', async () => {
     const r = await computeMetric(store, 'costs', { filters: Y2018, split: ['provider'] });
     expect(r.rows).toEqual([
-      { provider: '11111111', cost: 2000, clients: 3, cost_per_client: 666.67, care_days: 667, cost_per_care_day: 3 },
+      { provider: '11111111', cost: 2000, clients: 3, cost_per_client: 666.67, care_days: 697, cost_per_care_day: 2.87 },
       { provider: '22222222', cost: 500, clients: 1, cost_per_client: 500, care_days: 61, cost_per_care_day: 8.2 },
       { provider: null, cost: 600, clients: 1, cost_per_client: 600, care_days: 0, cost_per_care_day: null },
     ]);
-    expect(r.totals?.care_days).toBe(667);
+    expect(r.totals?.care_days).toBe(697);
   });
 
   it('filters on PGB financing', async () => {
@@ -84,7 +85,7 @@ describe('costs', () => {
       { year: 2017, cost: 600, cost_previous: null, cost_change: null, clients: 1, clients_previous: null, cost_change_pct: null,
         clients_change_pct: null, cost_per_client_change_pct: null, care_days_change_pct: null, cost_per_care_day_change_pct: null },
       { year: 2018, cost: 3100, cost_previous: 600, cost_change: 2500, clients: 4, clients_previous: 1, cost_change_pct: 416.7,
-        clients_change_pct: 300, cost_per_client_change_pct: 29.2, care_days_change_pct: 993.4, cost_per_care_day_change_pct: -52.7 },
+        clients_change_pct: 300, cost_per_client_change_pct: 29.2, care_days_change_pct: 1042.6, cost_per_care_day_change_pct: -54.8 },
     ]);
     await expect(computeMetric(store, 'costs_yoy', { filters: {}, split: ['year'] })).rejects.toMatchObject({ param: 'split' });
   });

@@ -56,8 +56,8 @@ export const costs: Metric = {
     'creditregel telt negatief in de periode van de zorg, de nieuwe debetregel positief. PGB-regels tellen als kosten met ' +
     'financiering PGB. Unieke cliënten: het aantal verschillende jeugdigen met kosten in de periode; een cliënt telt in elke ' +
     'rij één keer, en in het totaal ook één keer (een verhuisde cliënt staat bij beide gemeenten, maar telt in het totaal ' +
-    'één keer). Trajectdagen: de dagen binnen een actieve toewijzing (start/stop zorg als die bekend zijn, anders de ' +
-    'toewijzingsperiode; een open einde loopt tot de peildatum, de laatste gedeclareerde periode), één keer geteld per ' +
+    'één keer). Trajectdagen: de dagen binnen de looptijd van een toewijzing (ingangsdatum tot einddatum, ook als de zorg ' +
+    'later start of eerder stopt; een open einde loopt tot de peildatum, de laatste gedeclareerde periode), één keer geteld per ' +
     'cliënt per zorgsoort, ook als toewijzingen elkaar overlappen (stapeling). Kosten per trajectdag = kosten ÷ trajectdagen.',
   splits: DIMENSIONS,
   async compute(store: Store, req: MetricRequest) {

@@ -17,8 +17,8 @@ export const duration: Metric = {
   title: 'Trajectduur per zorgsoort',
   definition:
     'Duur van beëindigde trajecten in dagen (begin- en einddag tellen mee). Een traject is een aaneengesloten periode in ' +
-    'één zorgsoort bij één gemeente: overlappende of aansluitende toewijzingen van dezelfde zorgsoort (zorgperiode uit ' +
-    'start/stop zorg, anders de toewijzingsperiode) vormen één traject. Alleen trajecten die in de periode eindigen en vóór ' +
+    'één zorgsoort bij één gemeente: overlappende of aansluitende toewijzingen van dezelfde zorgsoort (de looptijd van de ' +
+    'toewijzing: ingangsdatum tot einddatum) vormen één traject. Alleen trajecten die in de periode eindigen en vóór ' +
     'de peildatum zijn beëindigd. Mediaan, 75e en 90e percentiel (lineair geïnterpoleerd) en gemiddelde.',
   splits: [...TRAJECTORY_SPLITS.filter((d) => d !== 'care_type'), 'year'],
   async compute(store: Store, req: MetricRequest) {
@@ -42,11 +42,14 @@ export const duration: Metric = {
   },
 };
 
-/** Allocations that ended (before the peildatum) within the period, with the dimensions of the allocation. */
+/**
+ * Allocations that ended (before the peildatum) within the period, dated by ended_on (stop zorg, else the allocation's
+ * end: the day the JZ588 reason belongs to), with the dimensions of the allocation.
+ */
 function endedAllocations(req: MetricRequest) {
-  const period = { date: 'f.end_date' };
+  const period = { date: 'f.ended_on' };
   return sql`(SELECT f.* FROM d_alloc f, d_meta m
-    WHERE f.end_date >= f.start_date AND f.end_date < m.peildatum AND ${filterWhere(req.filters, period)})`;
+    WHERE f.ended_on >= f.start_date AND f.ended_on < m.peildatum AND ${filterWhere(req.filters, period)})`;
 }
 
 export const endings: Metric = {
@@ -61,7 +64,7 @@ export const endings: Metric = {
   splits: DIMENSIONS.filter((d) => d !== 'age_band'),
   async compute(store: Store, req: MetricRequest) {
     const build = (split: Dimension[]) => sql`
-      SELECT ${[...splitSelect(split, 'f.end_date'), ''].join(', ')} count(*) AS ended,
+      SELECT ${[...splitSelect(split, 'f.ended_on'), ''].join(', ')} count(*) AS ended,
         count(*) FILTER (WHERE g = 'gepland') AS planned, count(*) FILTER (WHERE g = 'voortijdig') AS early,
         count(*) FILTER (WHERE g = 'overig') AS other, count(*) FILTER (WHERE g = 'onbekend') AS unknown
       FROM (SELECT *, ${endGroupSql('end_reason')} AS g FROM ${endedAllocations(req)}) f
@@ -98,7 +101,7 @@ export const reindication: Metric = {
             AND b.care_type = f.care_type AND b.alloc_key <> f.alloc_key AND b.start_date > f.start_date
             AND b.start_date <= f.end_date + 31)`;
     const build = (split: Dimension[]) => sql`
-      SELECT ${[...splitSelect(split, 'f.end_date'), ''].join(', ')} count(*) AS ended,
+      SELECT ${[...splitSelect(split, 'f.ended_on'), ''].join(', ')} count(*) AS ended,
         count(*) FILTER (WHERE f.change_reason = '04' OR ${followed}) AS reindicated
       FROM ${endedAllocations(req)} f
       ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;

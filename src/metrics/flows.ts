@@ -14,8 +14,8 @@ import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './t
 export const TRAJECTORY_SPLITS = DIMENSIONS.filter((d) => !['year', 'half_year', 'quarter', 'month', 'age_band'].includes(d));
 
 const TRAJECTORY =
-  'Een traject is een aaneengesloten periode in zorg: de toewijzingen van een cliënt (zorgperiode uit start/stop zorg, ' +
-  'anders de toewijzingsperiode) samengevoegd per gemeente en per gekozen uitsplitsing (bijv. zorgsoort); overlappende of ' +
+  'Een traject is een aaneengesloten periode in zorg: de toewijzingen van een cliënt (de looptijd van elke ' +
+  'toewijzing: ingangsdatum tot einddatum) samengevoegd per gemeente en per gekozen uitsplitsing (bijv. zorgsoort); overlappende of ' +
   'aansluitende toewijzingen vormen één traject. Een traject dat tot de peildatum (laatste gedeclareerde periode) loopt, ' +
   'is nog niet beëindigd. Een verhuizing geeft een uitstroom in de oude en een instroom in de nieuwe gemeente.';
 

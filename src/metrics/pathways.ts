@@ -14,7 +14,7 @@ export const RESIDENTIAL_SQL = (col: string) => `regexp_matches(lower(${col}), '
 
 const PATHWAY =
   'Per cliënt de opeenvolging van zorgsoorten: trajecten per zorgsoort (overlappende of aansluitende toewijzingen van ' +
-  'dezelfde zorgsoort samengevoegd; zorgperiode uit start/stop zorg, anders de toewijzingsperiode), gesorteerd op ' +
+  'dezelfde zorgsoort samengevoegd; looptijd van de toewijzing: ingangsdatum tot einddatum), gesorteerd op ' +
   'begindatum; een zorgsoort die direct op zichzelf volgt (terugkeer na een onderbreking) telt als één stap in de reeks. ' +
   'Gemeenten worden samengenomen. Zorg met verblijf: zorgsoorten die beginnen met verblijf, gezinshuis of pleegzorg.';
 
@@ -101,8 +101,8 @@ export const stacking: Metric = {
   id: 'stacking',
   title: 'Stapeling: gelijktijdige toewijzingen per cliënt',
   definition:
-    'Per cliënt met zorg in de periode het grootste aantal toewijzingen dat op één dag tegelijk actief was (zorgperiode ' +
-    'uit start/stop zorg, anders de toewijzingsperiode; alleen dagen binnen de periode), en de verdeling van cliënten ' +
+    'Per cliënt met zorg in de periode het grootste aantal toewijzingen dat op één dag tegelijk actief was (looptijd ' +
+    'van de toewijzing: ingangsdatum tot einddatum; alleen dagen binnen de periode), en de verdeling van cliënten ' +
     'over die aantallen. Toewijzingen die op elkaar aansluiten (de ene eindigt, de volgende begint de dag erna) tellen niet ' +
     'als gelijktijdig. Gemeenten worden samengenomen.',
   splits: [],

@@ -26,14 +26,14 @@ export const providers: Metric = {
     '(JZ588 32–35) van de in de periode beëindigde toewijzingen met bekende reden. Gesorteerd op kosten, hoogste eerst.',
   splits: [],
   async compute(store: Store, req: MetricRequest) {
-    const endPeriod = { date: 'f.end_date' };
+    const endPeriod = { date: 'f.ended_on' };
     const q = sql`
       WITH spend AS (${spendSql(req)}),
       dur AS (SELECT f.provider_agb, quantile_cont(f.seg_end - f.seg_start + 1, 0.5) AS median_days
               FROM (${segmentsSql(req, ['provider'])}) f WHERE f.closed AND ${inPeriod(req.filters, 'f.seg_end')} GROUP BY f.provider_agb),
       ends AS (SELECT f.provider_agb, count(*) FILTER (WHERE g = 'voortijdig') AS early, count(*) FILTER (WHERE g <> 'onbekend') AS known
                FROM (SELECT f.*, ${endGroupSql('f.end_reason')} AS g FROM d_alloc f, d_meta m
-                     WHERE f.end_date >= f.start_date AND f.end_date < m.peildatum AND ${filterWhere(req.filters, endPeriod)}) f
+                     WHERE f.ended_on >= f.start_date AND f.ended_on < m.peildatum AND ${filterWhere(req.filters, endPeriod)}) f
                GROUP BY f.provider_agb)
       SELECT s.provider_agb AS provider, p.name, s.cost_cents, s.clients, d.median_days, e.early, e.known
       FROM spend s LEFT JOIN provider p ON p.agb = s.provider_agb LEFT JOIN dur d USING (provider_agb)

@@ -81,8 +81,8 @@ export const gpSpecialistMh: Metric = {
   id: 'gp_specialist_mh',
   title: 'Huisartsverwijzingen naar specialistische GGZ',
   definition:
-    'Van de toewijzingen met een huisarts als verwijzer (type 02) die in de periode starten (start zorg, anders start ' +
-    'toewijzing), het deel met een zorgsoort in de specialistische GGZ: zorgsoorten waarvan de naam begint met ' +
+    'Van de toewijzingen met een huisarts als verwijzer (type 02) die in de periode ingaan (ingangsdatum ' +
+    'van de toewijzing), het deel met een zorgsoort in de specialistische GGZ: zorgsoorten waarvan de naam begint met ' +
     '"GGZ zwaar" of "GGZ specialistisch". Ook in unieke cliënten. Uit te splitsen per huisartspraktijk (verwijzer).',
   splits: ['year', 'half_year', 'quarter', 'municipality', 'referrer'],
   async compute(store: Store, req: MetricRequest) {

@@ -1,4 +1,5 @@
 // Utilisation (uitnutting): how much of what was allocated is actually invoiced — allocations, clients and euros.
+import { roundedCentsSql } from '../store/allocated.ts';
 import type { Store } from '../store/index.ts';
 import { sql } from './sql/compose.ts';
 import { splitSelect } from './sql/dimensions.ts';
@@ -17,20 +18,17 @@ function joinedSql(req: MetricRequest, split: Dimension[]): Where {
   if (utilisationPrecomputed(req.filters, split)) {
     // Per allocation × year at load; years with only invoices count towards the allocation when the year is not split.
     const period = { date: 'f.first_day', start: 'f.first_day', end: 'f.last_day' };
+    // The period always ends (at the latest) at the peildatum, so there is always a `to`.
     const { from, to } = req.filters;
-    if (!from && !to && !split.includes('year')) {
-      return sql`joined AS (SELECT ${[...splitSelect(split, period), ''].join(', ')} f.alloc_key, f.client_no,
-        f.allocated_cents, f.priced, f.invoiced_cents FROM d_util_all f WHERE ${filterWhere(req.filters, null)})`;
-    }
     if (split.includes('year') || (from && to && from.slice(0, 4) === to.slice(0, 4))) {
       // One row per allocation and year: nothing to add up per allocation.
       return sql`joined AS (SELECT ${[...splitSelect(split, period), ''].join(', ')} f.alloc_key, f.client_no,
-        f.allocated_cents, f.priced, f.invoiced_cents FROM d_util_year f WHERE f.has_alloc AND ${filterWhere(req.filters, period)})`;
+        f.allocated_cents, f.priced, f.invoiced_cents, f.care_started FROM d_util_year f WHERE f.has_alloc AND ${filterWhere(req.filters, period)})`;
     }
     return sql`joined AS (
       SELECT ${[...splitSelect(split, period), ''].join(', ')} f.alloc_key, f.client_no,
              sum(f.allocated_cents) FILTER (WHERE f.has_alloc) AS allocated_cents, bool_and(f.priced) AS priced,
-             sum(f.invoiced_cents) AS invoiced_cents
+             sum(f.invoiced_cents) AS invoiced_cents, any_value(f.care_started) AS care_started
       FROM d_util_year f WHERE ${filterWhere(req.filters, period)} GROUP BY ALL HAVING bool_or(f.has_alloc))`;
   }
   const al = allocFact(req, split);
@@ -39,12 +37,18 @@ function joinedSql(req: MetricRequest, split: Dimension[]): Where {
   const alKeys = [...splitSelect(split, al.period), ''].join(', ');
   const invKeys = [...splitSelect(split, inv.period), ''].join(', ');
   const on = names.map((n) => `AND al.${n} IS NOT DISTINCT FROM inv.${n}`).join(' ');
+  const k = names.map((n) => `${n}, `).join('');
+  // Allocated euros are an exact fraction per piece, rounded once per allocation and year (and split value).
   return sql`
-    al AS (
-      SELECT ${alKeys} f.alloc_key, f.client_no,
-             sum(f.allocated_cents * ${al.days} / f.days) AS allocated_cents,
-             bool_and(${al.priced}) AS priced
+    al_year AS (
+      SELECT ${alKeys} f.alloc_key, f.client_no, year(f.first_day) AS y,
+             sum(f.allocated_num * ${al.days} / f.days) AS num, any_value(f.allocated_den) AS den,
+             bool_and(${al.priced}) AS priced, any_value(f.care_started) AS care_started
       FROM ${al.from} WHERE ${al.where} GROUP BY ALL),
+    al AS (
+      SELECT ${k} alloc_key, client_no, sum(${roundedCentsSql('num', 'den')}) AS allocated_cents, bool_and(priced) AS priced,
+             any_value(care_started) AS care_started
+      FROM al_year GROUP BY ALL),
     inv AS (
       SELECT ${invKeys} f.municipality || '/' || f.allocation_no AS alloc_key, sum(f.amount_cents) AS invoiced_cents
       FROM ${inv.from} WHERE ${inv.where} AND f.allocation_no IS NOT NULL GROUP BY ALL),
@@ -61,27 +65,35 @@ function utilisationSql(req: MetricRequest, split: Dimension[]): Where {
     WITH ${joinedSql(req, split)},
     per_client AS (
       SELECT ${k} client_no, count(*) AS allocations,
-             count(*) FILTER (WHERE invoiced_cents > 0) AS invoiced_allocations, sum(allocated_cents) AS allocated_cents,
+             count(*) FILTER (WHERE invoiced_cents > 0) AS invoiced_allocations,
+             sum(allocated_cents) FILTER (WHERE priced) AS allocated_cents,
              sum(invoiced_cents) FILTER (WHERE priced) AS invoiced_priced_cents, sum(invoiced_cents) AS invoiced_cents,
-             count(*) FILTER (WHERE NOT priced) AS unpriced
+             count(*) FILTER (WHERE NOT priced) AS unpriced, count(*) FILTER (WHERE NOT care_started) AS not_started
       FROM joined GROUP BY ALL)
     SELECT ${k}
            coalesce(sum(allocations), 0)::BIGINT AS allocations, coalesce(sum(invoiced_allocations), 0)::BIGINT AS invoiced_allocations,
            count(*) AS clients, count(*) FILTER (WHERE invoiced_allocations > 0) AS invoiced_clients,
-           round(sum(allocated_cents))::BIGINT AS allocated_cents,
+           sum(allocated_cents)::BIGINT AS allocated_cents,
            coalesce(sum(invoiced_priced_cents), 0)::BIGINT AS invoiced_priced_cents,
-           coalesce(sum(invoiced_cents), 0)::BIGINT AS invoiced_cents, coalesce(sum(unpriced), 0)::BIGINT AS unpriced
+           coalesce(sum(invoiced_cents), 0)::BIGINT AS invoiced_cents, coalesce(sum(unpriced), 0)::BIGINT AS unpriced,
+           coalesce(sum(not_started), 0)::BIGINT AS not_started
     FROM per_client
     ${names.length ? `GROUP BY ${names.join(', ')} ORDER BY ${names.join(', ')}` : ''}`;
 }
 
+/** The data-quality signal of a row whose invoices exceed what was allocated (possible, never hidden). */
+const OVER_ALLOCATED = 'Meer gedeclareerd dan toegewezen';
+
 function figures(r: Row): Row {
+  const allocations = Number(r.allocations ?? 0);
+  const euros = pct(r.invoiced_priced_cents, r.allocated_cents);
   return {
-    allocations: r.allocations ?? 0, invoiced_allocations: r.invoiced_allocations ?? 0,
-    allocations_pct: pct(r.invoiced_allocations, r.allocations),
+    allocations, invoiced_allocations: r.invoiced_allocations ?? 0,
+    allocations_pct: pct(r.invoiced_allocations, allocations),
     clients: r.clients ?? 0, invoiced_clients: r.invoiced_clients ?? 0, clients_pct: pct(r.invoiced_clients, r.clients),
-    allocated: eur(r.allocated_cents), invoiced: eur(r.invoiced_cents),
-    euros_pct: pct(r.invoiced_priced_cents, r.allocated_cents), unpriced_allocations: r.unpriced ?? 0,
+    allocated: eur(r.allocated_cents), invoiced_priced: eur(r.invoiced_priced_cents), euros_pct: euros,
+    priced_pct: pct(allocations - Number(r.unpriced ?? 0), allocations), unpriced_allocations: r.unpriced ?? 0,
+    invoiced: eur(r.invoiced_cents), not_started: r.not_started ?? 0, signal: euros !== null && euros > 100 ? OVER_ALLOCATED : null,
   };
 }
 
@@ -89,18 +101,37 @@ export const utilisation: Metric = {
   id: 'utilisation',
   title: 'Uitnutting van toewijzingen',
   definition:
-    'Welk deel van wat is toegewezen ook wordt gedeclareerd. Toegewezen: toewijzingen die in de periode actief zijn ' +
-    '(zorgperiode als start/stop zorg bekend is, anders de toewijzingsperiode; vervallen toewijzingen tellen niet). ' +
-    'Gedeclareerd: toewijzingen met een positief geaccepteerd bedrag voor zorg in dezelfde periode (correcties verrekend). ' +
-    'Uitnutting cliënten = cliënten met een gedeclareerde toewijzing ÷ cliënten met een toewijzing. Toegewezen euro\'s: het ' +
-    'budget van de toewijzing, of omvang × tarief uit de productlijst (per dag, week of maand, of het totaal gelijk verdeeld ' +
-    'over de looptijd), naar rato van de dagen in de periode. Uitnutting euro\'s = gedeclareerd ÷ toegewezen, alleen over ' +
-    'toewijzingen met een bekend bedrag. PGB valt erbuiten (geen declaraties op een toewijzing).',
+    'Welk deel van wat is toegewezen ook wordt gedeclareerd, tot en met de peildatum (de laatst gedeclareerde periode; ' +
+    'wat daarna is toegewezen kan nog niet gedeclareerd zijn). Toegewezen: toewijzingen die in de periode actief zijn ' +
+    'volgens hun eigen looptijd (ingangsdatum tot einddatum van de laatste versie van de toewijzing; zonder einddatum tot ' +
+    'de peildatum), ook als de zorg later start of eerder stopt; vervallen toewijzingen tellen niet. Gedeclareerd: ' +
+    'toewijzingen met een positief geaccepteerd bedrag voor zorg in dezelfde periode (correcties verrekend). Uitnutting ' +
+    'cliënten = cliënten met een gedeclareerde toewijzing ÷ cliënten met een toewijzing. Toegewezen euro\'s: het maximum ' +
+    'volgens de iJw-standaard, per toewijzing en jaar met het tarief van dat jaar uit de productlijst: een budget naar ' +
+    'rato van de dagen; omvang per dag × tarief × dagen; per week × tarief × aangeraakte kalenderweken (maandag–zondag; ' +
+    'een week over de jaarwisseling telt in beide jaren); per maand × tarief × aangeraakte kalendermaanden (een gebroken ' +
+    'maand telt als hele maand); een totaal binnen de looptijd naar rato van de dagen; afgerond op hele centen per ' +
+    'toewijzing en jaar. Uitnutting euro\'s = gedeclareerd op toewijzingen met een bekend bedrag ÷ hun toegewezen bedrag; ' +
+    'toewijzingen zonder bedrag (geen budget en geen omvang × tarief) tellen in geen van beide mee, en de dekking staat ' +
+    'erbij (het deel van de toewijzingen met een bekend bedrag). Boven 100 % is meer gedeclareerd dan toegewezen: dat ' +
+    'krijgt een signaal. Geleverde zorg apart: toegewezen maar nooit gestart = toewijzingen zonder start zorg (JW305) en ' +
+    'zonder enige declaratie. PGB valt erbuiten (geen declaraties op een toewijzing).',
   splits: DIMENSIONS,
-  async compute(store: Store, req: MetricRequest) {
+  async compute(store: Store, asked: MetricRequest) {
+    // Nothing after the peildatum can have been invoiced yet: the period ends there (else a year still to come shows 0 %).
+    const peildatum = String((await store.one<{ p: string }>('SELECT peildatum::VARCHAR AS p FROM d_meta'))?.p ?? '');
+    const to = asked.filters.to && (!peildatum || asked.filters.to < peildatum) ? asked.filters.to : peildatum || undefined;
+    const req: MetricRequest = { ...asked, filters: { ...asked.filters, ...(to ? { to } : {}) } };
     const { rows, totals } = await rowsAndTotals(store, req.split, (split) => utilisationSql(req, split));
-    const notes = Number(totals.unpriced ?? 0) > 0
-      ? [`${totals.unpriced} toewijzingen hebben geen budget en geen tarief; die tellen niet mee in de uitnutting in euro's.`] : [];
+    const shaped = rows.map((r) => ({ ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), ...figures(r) }));
+    const total = figures(totals);
+    const notes = [
+      ...(Number(totals.unpriced ?? 0) > 0 ? [`Uitnutting in euro's over ${String(total.priced_pct).replace('.', ',')} % ` +
+        `van de toewijzingen met een bekend bedrag: ${totals.unpriced} toewijzingen hebben geen budget en geen tarief en ` +
+        `tellen niet mee in de uitnutting in euro's.`] : []),
+      ...(shaped.some((r) => r.signal) || total.signal ? ['Let op: waar de uitnutting in euro\'s boven 100 % ligt, is meer ' +
+        'gedeclareerd dan toegewezen (zie de kolom "Signaal"); controleer de toewijzingen en declaraties.'] : []),
+    ];
     return result(this, req, [
       ...splitColumns(req.split),
       { name: 'allocations', label: 'Toewijzingen', unit: 'count' },
@@ -109,10 +140,14 @@ export const utilisation: Metric = {
       { name: 'clients', label: 'Cliënten met toewijzing', unit: 'count', clientCount: true },
       { name: 'invoiced_clients', label: 'Cliënten met declaratie', unit: 'count', clientCount: true },
       { name: 'clients_pct', label: 'Uitnutting cliënten (%)', unit: 'pct' },
-      { name: 'allocated', label: 'Toegewezen', unit: 'eur' },
-      { name: 'invoiced', label: 'Gedeclareerd', unit: 'eur' },
+      { name: 'allocated', label: 'Toegewezen (toewijzingen met bedrag)', unit: 'eur' },
+      { name: 'invoiced_priced', label: 'Gedeclareerd (toewijzingen met bedrag)', unit: 'eur' },
       { name: 'euros_pct', label: 'Uitnutting euro\'s (%)', unit: 'pct' },
+      { name: 'priced_pct', label: 'Toewijzingen met bekend bedrag (%)', unit: 'pct' },
       { name: 'unpriced_allocations', label: 'Toewijzingen zonder bedrag', unit: 'count' },
-    ], rows.map((r) => ({ ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), ...figures(r) })), figures(totals), notes);
+      { name: 'invoiced', label: 'Gedeclareerd (alle toewijzingen)', unit: 'eur' },
+      { name: 'not_started', label: 'Geleverde zorg: toegewezen, nooit gestart', unit: 'count' },
+      { name: 'signal', label: 'Signaal', unit: 'text' },
+    ], shaped, total, notes);
   },
 };

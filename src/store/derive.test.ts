@@ -2,19 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import { addAllocation, addCarePeriod, addInvoice, addPgb, addTariff, derive, fixtureStore } from '../metrics/fixtures.ts';
 
-describe('d_alloc: the effective care interval', () => {
-  it('takes care start/stop over allocation dates, closes open care at the peildatum and drops deleted allocations', async () => {
+describe('d_alloc: the allocation\'s period', () => {
+  it('counts over the allocation\'s own dates (care start/stop ride along), closes an open end at the peildatum and drops deleted allocations', async () => {
     const store = await fixtureStore();
     const a = await addAllocation(store, { client: 'c1', start: '2018-01-01', end: '2018-12-31' });
-    await addCarePeriod(store, { no: a, client: 'c1', start: '2018-02-01', end: '2018-03-31' });
+    await addCarePeriod(store, { no: a, client: 'c1', start: '2018-02-01', end: '2018-03-31', reason: '31' });
     await addAllocation(store, { client: 'c2', start: '2018-05-01', no: 'OPEN' });
     await addAllocation(store, { client: 'c3', start: '2018-05-01', deleted: true });
     await addAllocation(store, { client: 'c4', start: '2018-05-01', changeReason: '13' });
     await addInvoice(store, { client: 'c1', periodStart: '2018-06-01', periodEnd: '2018-06-30', euros: 10 });
     await derive(store);
-    expect(await store.all('SELECT client_id, start_date, end_date, open_ended FROM d_alloc ORDER BY client_id')).toEqual([
-      { client_id: 'c1', start_date: '2018-02-01', end_date: '2018-03-31', open_ended: false },
-      { client_id: 'c2', start_date: '2018-05-01', end_date: '2018-06-30', open_ended: true },
+    expect(await store.all(`SELECT client_id, start_date, end_date, open_ended, care_start, care_end, ended_on, care_started
+      FROM d_alloc ORDER BY client_id`)).toEqual([
+      { client_id: 'c1', start_date: '2018-01-01', end_date: '2018-12-31', open_ended: false, care_start: '2018-02-01',
+        care_end: '2018-03-31', ended_on: '2018-03-31', care_started: true },
+      { client_id: 'c2', start_date: '2018-05-01', end_date: '2018-06-30', open_ended: true, care_start: null, care_end: null,
+        ended_on: '2018-06-30', care_started: false },
     ]);
   });
 });
@@ -79,11 +82,11 @@ describe('d_cost', () => {
     ]);
   });
 
-  it('prices allocated volume with the tariff of the year (per week, spread over days)', async () => {
+  it('prices allocated volume with the tariff of the year (per week: two ISO weeks touched)', async () => {
     const store = await fixtureStore();
     await addTariff(store, { code: 'AMB', year: 2018, cents: 10000, unit: '04' });
     await addAllocation(store, { client: 'c1', start: '2018-01-01', end: '2018-01-14', volume: 2, unit: '04', frequency: '2' });
     await derive(store);
-    expect(await store.one('SELECT sum(allocated_cents) AS c FROM d_alloc_piece')).toEqual({ c: 40000 });
+    expect(await store.one('SELECT sum(allocated_num / allocated_den) AS c FROM d_alloc_piece')).toEqual({ c: 40000 });
   });
 });

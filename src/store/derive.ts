@@ -1,14 +1,15 @@
 // Derived tables rebuilt after each import, so that questions never recompute care intervals or join raw lines:
 //   d_meta        the peildatum (last invoiced or PGB period end) that closes open-ended care
 //   d_client_no   a small integer per client pseudonym (client_no), carried on every fact for grouping and counting
-//   d_alloc       one row per live allocation with its effective care interval and every dimension denormalised
-//   d_alloc_piece d_alloc clipped to calendar months, with the allocated euros of that piece
+//   d_alloc       one row per live allocation with its period (JW301 dates) and every dimension denormalised
+//   d_alloc_piece d_alloc clipped to calendar months, with the allocated euros of that piece (allocated_num / allocated_den)
 //   d_care_seg    care intervals merged per client × municipality × care type (trajectories; stacking counted once)
 //   d_care_piece  d_care_seg clipped to calendar months
 //   d_claim       one row per invoice line: claimed and rejected (JW325) amount, return codes, every dimension denormalised
 //   d_cost        one row per invoice line (accepted amount) and per PGB line, with every dimension denormalised
 // and, shaped for the questions (see precompute.ts): merged trajectories, year rollups, first entry, waiting pairs, stacking.
 // Invariant: every window function orders by a unique tie-breaker (see mergeIntervalsSql in intervals.ts).
+import { allocatedPieceSql } from './allocated.ts';
 import { monthPiecesSql, trajectoriesSql } from './intervals.ts';
 import { CARE_KEYS, PRECOMPUTE_STEPS, VALID_ALLOC } from './precompute.ts';
 import type { Store } from './store.ts';
@@ -31,7 +32,10 @@ SELECT coalesce(
   (SELECT max(coalesce(end_date, start_date)) FROM allocation),
   DATE '2000-01-01') AS peildatum`;
 
-// Effective interval: care start/stop (JW305/JW307) where known, else the allocation's own dates; open → peildatum.
+// The interval is the allocation's own period (JW301 Ingangsdatum–Einddatum; open → peildatum): every allocation figure
+// (allocations active, allocated euros, care-days, trajectories) counts over it. Delivered care (JW305/JW307) rides along as
+// care_start/care_end, ended_on (stop zorg, else the allocation's end) dates an ending with its JZ588 reason, and
+// care_started tells whether care ever started (a start zorg or any invoice on the allocation).
 const ALLOC = `
 CREATE OR REPLACE TABLE d_alloc AS
 SELECT a.municipality, a.allocation_no, a.municipality || '/' || a.allocation_no AS alloc_key, a.client_id,
@@ -41,9 +45,10 @@ SELECT a.municipality, a.allocation_no, a.municipality || '/' || a.allocation_no
        a.team_id, a.financing, ${CLIENT_COLS},
        a.provider_reference, a.allocated_at, a.start_date AS alloc_start, a.end_date AS alloc_end,
        cp.start_date AS care_start, cp.end_date AS care_end, cp.end_reason,
-       coalesce(cp.start_date, a.start_date) AS start_date,
-       coalesce(cp.end_date, a.end_date, m.peildatum) AS end_date,
-       (cp.end_date IS NULL AND a.end_date IS NULL) AS open_ended,
+       a.start_date, coalesce(a.end_date, m.peildatum) AS end_date, a.end_date IS NULL AS open_ended,
+       coalesce(cp.end_date, a.end_date, m.peildatum) AS ended_on,
+       (cp.start_date IS NOT NULL OR EXISTS (SELECT 1 FROM invoice_line l
+          WHERE l.municipality = a.municipality AND l.allocation_no = a.allocation_no)) AS care_started,
        a.volume, a.unit, a.frequency, a.budget_cents, a.change_reason
 FROM allocation a
 LEFT JOIN care_period cp ON cp.municipality = a.municipality AND cp.allocation_no = a.allocation_no
@@ -55,8 +60,7 @@ CROSS JOIN d_meta m
 WHERE NOT a.deleted AND coalesce(a.change_reason, '') <> '13'
 ORDER BY start_date, alloc_key`;
 
-// Allocated euros of a month piece: a budget spread evenly over the allocation's days; otherwise volume × tariff by
-// frequency (per day / week / month, or the total spread evenly). Minutes and hours are converted to the tariff's unit.
+// Allocated euros of a month piece, as an exact fraction (see allocated.ts), priced with the tariff of the piece's year.
 const ALLOC_PIECE = `
 CREATE OR REPLACE TABLE d_alloc_piece AS
 WITH tariff AS (  -- the tariff in force per product and year (the latest year at or before it); small, so a hash join follows
@@ -64,15 +68,7 @@ WITH tariff AS (  -- the tariff in force per product and year (the latest year a
   FROM (SELECT DISTINCT code, y FROM product_tariff, range(2000, 2100) AS r(y)) c
   ASOF LEFT JOIN product_tariff t ON t.code = c.code AND c.y >= t.year),
 pieces AS (${monthPiecesSql('(SELECT * FROM d_alloc WHERE end_date >= start_date)', 's.*', 'start_date', 'end_date')})
-SELECT p.* EXCLUDE (volume, unit, frequency, budget_cents, tariff_cents, tariff_unit),
-  CASE
-    WHEN p.budget_cents IS NOT NULL THEN p.budget_cents * p.days / (p.end_date - p.start_date + 1)
-    WHEN p.volume IS NULL OR p.tariff_cents IS NULL THEN NULL
-    ELSE p.volume * p.tariff_cents
-      * CASE WHEN p.unit = '01' AND p.tariff_unit = '04' THEN 1.0 / 60 WHEN p.unit = '04' AND p.tariff_unit = '01' THEN 60 ELSE 1 END
-      * CASE p.frequency WHEN '1' THEN p.days WHEN '2' THEN p.days / 7.0
-          WHEN '4' THEN p.days / day(last_day(p.month)) ELSE p.days / (p.end_date - p.start_date + 1) END
-  END AS allocated_cents
+SELECT p.* EXCLUDE (volume, unit, frequency, budget_cents, tariff_cents, tariff_unit), ${allocatedPieceSql('p')}
 FROM (
   SELECT pieces.*, t.tariff_cents, t.unit AS tariff_unit
   FROM pieces LEFT JOIN tariff t ON t.code = pieces.product_code AND t.y = year(pieces.month)

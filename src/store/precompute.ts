@@ -4,8 +4,8 @@
 //   d_client_rseg / d_care_rseg    the same merged over municipalities (per client, per client × care type): who is in care
 //   d_cost_year / d_care_year / d_alloc_year  year rollups of the three facts, with the age band of the underlying row
 //   d_care_year_provider / d_care_year_referrer  d_care_year with care-days merged per provider (per referrer) too
-//   d_util_year       per allocation × year: allocated euros and the accepted invoiced euros of care in that year
-//   d_util_all        the same per allocation over all years (for questions without a period)
+//   d_util_year       per allocation × year: allocated euros (rounded per allocation and year) and the accepted invoiced
+//                     euros of care in that year
 //   d_stock_client / d_stock_care  per month (× care type) the change in clients in care at the month end, over all
 //                     municipalities (+1 where a client's held months start, −1 where they stop)
 //   d_entry           earliest care per client × municipality × care type (first entry into care)
@@ -15,6 +15,7 @@
 //   d_stack_client / d_stack_mun  per client (× municipality) the runs of days with the same number of active allocations
 //   d_step_client / d_step_mun, d_path_client / d_path_mun  per client (× municipality) the sequence of care types
 // Every table holds exactly what the on-the-fly query computes; src/metrics decides when a question may use one.
+import { roundedCentsSql } from './allocated.ts';
 import { ageBandSql, mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from './intervals.ts';
 
 /** The dimension columns every fact table carries (same names everywhere). */
@@ -68,39 +69,37 @@ pieces AS (${monthPiecesSql('seg', keys.map((k) => `s.${k}`).join(', '))})${care
 /** `any_value(c) AS c` for columns that depend on the grouping key (cheaper than grouping by all of them). */
 const anyValues = (cols: string) => cols.split(',').map((c) => `any_value(${c.trim()}) AS ${c.trim()}`).join(', ');
 
-// priced: every month piece had an amount (utilisation counts euros only over priced allocations).
+// priced: every month piece had an amount (utilisation counts euros only over priced allocations). The allocated euros
+// stay an exact fraction (allocated_den is constant per allocation and year), rounded once per allocation and year.
 const ALLOC_YEAR = `
 CREATE OR REPLACE TABLE d_alloc_year AS
 SELECT ${FACT_DIMENSION_COLUMNS}, alloc_key, allocation_no, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day,
-       days, allocated_cents, priced
+       days, allocated_num, allocated_den, priced, care_started
 FROM (SELECT ${anyValues(FACT_DIMENSION_COLUMNS)}, alloc_key, any_value(allocation_no) AS allocation_no,
+             any_value(care_started) AS care_started,
              ${ageBandSql('birth_month', 'first_day')} AS age_band, year(month) AS y, sum(days)::BIGINT AS days,
-             sum(allocated_cents) AS allocated_cents, bool_and(allocated_cents IS NOT NULL) AS priced
+             sum(allocated_num)::BIGINT AS allocated_num, any_value(allocated_den) AS allocated_den,
+             bool_and(allocated_num IS NOT NULL) AS priced
       FROM d_alloc_piece GROUP BY alloc_key, y, age_band)
 ORDER BY first_day, municipality, alloc_key`;
 
 // has_alloc: the allocation was active in the year (else only invoices for care that year; kept, because a question
-// over several years compares all invoices of the period with the allocation).
+// over several years compares all invoices of the period with the allocation). allocated_cents: rounded per allocation
+// and year.
 const UTIL_YEAR = `
 CREATE OR REPLACE TABLE d_util_year AS
-WITH al AS (SELECT alloc_key, first_day, sum(allocated_cents) AS allocated_cents, bool_and(priced) AS priced
+WITH al AS (SELECT alloc_key, first_day, ${roundedCentsSql('sum(allocated_num)', 'any_value(allocated_den)')} AS allocated_cents,
+                   bool_and(priced) AS priced
             FROM d_alloc_year GROUP BY alloc_key, first_day),
 inv AS (SELECT municipality || '/' || allocation_no AS alloc_key, care_date AS first_day, sum(amount_cents)::BIGINT AS invoiced_cents
         FROM d_cost_year WHERE allocation_no IS NOT NULL GROUP BY ALL)
 SELECT a.alloc_key, a.municipality, a.client_id, a.client_no, k.first_day, (k.first_day + INTERVAL 1 YEAR - INTERVAL 1 DAY)::DATE AS last_day,
-       al.alloc_key IS NOT NULL AS has_alloc, al.allocated_cents, al.priced, inv.invoiced_cents
+       al.alloc_key IS NOT NULL AS has_alloc, al.allocated_cents, al.priced, inv.invoiced_cents, a.care_started
 FROM (SELECT alloc_key, first_day FROM al UNION SELECT alloc_key, first_day FROM inv) k
 JOIN d_alloc a ON a.alloc_key = k.alloc_key
 LEFT JOIN al ON al.alloc_key = k.alloc_key AND al.first_day = k.first_day
 LEFT JOIN inv ON inv.alloc_key = k.alloc_key AND inv.first_day = k.first_day
 ORDER BY k.first_day, a.municipality, a.alloc_key`;
-
-const UTIL_ALL = `
-CREATE OR REPLACE TABLE d_util_all AS
-SELECT alloc_key, any_value(municipality) AS municipality, any_value(client_no) AS client_no,
-       sum(allocated_cents) FILTER (WHERE has_alloc) AS allocated_cents, bool_and(priced) AS priced,
-       sum(invoiced_cents)::BIGINT AS invoiced_cents
-FROM d_util_year GROUP BY alloc_key HAVING bool_or(has_alloc) ORDER BY municipality, alloc_key`;
 
 const ENTRY = `
 CREATE OR REPLACE TABLE d_entry AS
@@ -185,7 +184,7 @@ export const PRECOMPUTE_STEPS: [name: string, sql: string][] = [
   ['d_stock_care', stockEventTable('d_stock_care', 'd_care_rseg', 'care_type, district, sex')],
   ['d_cost_year', COST_YEAR], ['d_care_year', CARE_YEAR],
   ['d_care_year_provider', careYearBy('d_care_year_provider', 'provider_agb')], ['d_care_year_referrer', careYearBy('d_care_year_referrer', 'referrer_id')],
-  ['d_alloc_year', ALLOC_YEAR], ['d_util_year', UTIL_YEAR], ['d_util_all', UTIL_ALL],
+  ['d_alloc_year', ALLOC_YEAR], ['d_util_year', UTIL_YEAR],
   ['d_entry', ENTRY],
   ['d_reindication', REINDICATION], ['d_wait', WAIT], ['d_municipalities', MUNICIPALITIES],
   ['d_stack_client', stackTable('d_stack_client', [])], ['d_stack_mun', stackTable('d_stack_mun', ['municipality'])],

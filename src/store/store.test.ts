@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Store, schemaVersion, migrations } from './index.ts';
+import { addAllocation, addTariff, insertRows } from '../metrics/fixtures.ts';
+import { Store, refreshDerived, schemaVersion, migrations } from './index.ts';
 
 describe('Store', () => {
   it('creates the schema on open and reports its version', async () => {
@@ -37,6 +38,22 @@ describe('Store', () => {
     (await Store.open(file)).close();
     const again = await Store.open(file);
     expect(await again.all('SELECT version FROM schema_version')).toHaveLength(migrations().length);
+    again.close();
+  });
+
+  it('corrects zero-padded frequency codes of an older store and rebuilds its derived tables (migration 002)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'roer-')), 'old.duckdb');
+    const old = await Store.open(file);
+    await insertRows(old, 'product', [{ code: 'AMB', category: '45', care_type: 'ambulant' }]);
+    await addTariff(old, { code: 'AMB', year: 2018, cents: 100_00, unit: '04' });
+    // 10 hours per month over January–February 2018, stored as a CSV import once did: '04'.
+    await addAllocation(old, { client: 'c1', start: '2018-01-01', end: '2018-02-28', volume: 10, unit: '04', frequency: '04' });
+    await refreshDerived(old);
+    await old.run('DELETE FROM schema_version WHERE version = 2');
+    old.close();
+    const again = await Store.open(file);
+    expect(await again.all('SELECT frequency FROM allocation')).toEqual([{ frequency: '4' }]);
+    expect(await again.all('SELECT allocated_cents FROM d_util_year')).toEqual([{ allocated_cents: 2_000_00 }]);
     again.close();
   });
 });

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
 import { RoerError } from '../errors.ts';
+import { refreshDerived } from './derive.ts';
 import { migrate } from './migrate.ts';
 import { toRow, type Row } from './values.ts';
 
@@ -42,7 +43,10 @@ export class Store {
     }
     const connection = await instance.connect();
     const store = new Store(file, instance, connection);
-    if (!options.noMigrate) await migrate(store);
+    // A migration may change what the derived tables are built from: rebuild them where they exist (an imported store).
+    if (!options.noMigrate && (await migrate(store)).length && await store.one("SELECT 1 FROM duckdb_tables() WHERE table_name = 'd_meta'")) {
+      await refreshDerived(store);
+    }
     return store;
   }
 

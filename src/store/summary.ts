@@ -1,4 +1,5 @@
-// What is in the store: record counts, the import log and the open quarantine, for `roer status` and the API.
+// What is in the store: record counts, the import log (refused files with their reason) and the open quarantine, for
+// `roer status` and the API.
 import type { Store } from './store.ts';
 import { formatProblem, type Problem } from '../errors.ts';
 
@@ -45,6 +46,16 @@ export function formatSummary(s: StoreSummary): string {
   const lines: string[] = ['Inhoud:'];
   for (const [t, label] of Object.entries(TABLE_LABELS)) {
     lines.push(`  ${label.padEnd(34)} ${s.counts[t]!.toLocaleString('nl-NL').padStart(12)}`);
+  }
+  // A refused file stays in the log; once a file of the same name is read (newer rows come first) it is no longer open.
+  const read = new Set<string>();
+  const refused = s.files.filter((f) => {
+    if (f.status === 'ingelezen') read.add(f.file_name);
+    return f.status === 'geweigerd' && !read.has(f.file_name);
+  });
+  if (refused.length > 0) {
+    lines.push('', `Geweigerde bestanden: ${refused.length.toLocaleString('nl-NL')} (er is niets uit opgeslagen)`);
+    for (const f of refused) lines.push(`  ${f.imported_at}  ${f.file_name}: ${f.note ?? ''}`);
   }
   lines.push('', `In quarantaine: ${s.quarantineTotal.toLocaleString('nl-NL')} record(s)`);
   for (const p of s.quarantine) lines.push(`  ${formatProblem(p)}`);

@@ -1,4 +1,4 @@
-// The 14 published iJw 3.2 example messages: exact records, amounts, quarantined schema faults and skipped messages.
+// The 14 published iJw 3.2 example messages: exact records, amounts, the two refused for schema faults, skipped messages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../store/index.ts';
 import { importPaths, type FileReport } from '../importer.ts';
@@ -18,31 +18,38 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 describe('the published example messages', () => {
-  it('are imported in dependency order, each read', () => {
+  it('are imported in dependency order; the two that fail their XSD are refused', () => {
     expect(reports.map((r) => [r.fileName, r.status, r.total, r.ok, r.quarantined])).toEqual([
-      ['JW315.xml', 'ingelezen', 2, 0, 2], ['JW301.xml', 'ingelezen', 2, 2, 0], ['JW305.xml', 'ingelezen', 2, 2, 0],
+      ['JW315.xml', 'geweigerd', 0, 0, 0], ['JW301.xml', 'ingelezen', 2, 2, 0], ['JW305.xml', 'ingelezen', 2, 2, 0],
       ['JW307.xml', 'ingelezen', 2, 2, 0], ['JW323.xml', 'ingelezen', 5, 4, 1], ['JW325.xml', 'ingelezen', 3, 3, 0],
       ['JW302.xml', 'ingelezen', 0, 0, 0], ['JW306.xml', 'ingelezen', 0, 0, 0], ['JW308.xml', 'ingelezen', 0, 0, 0],
-      ['JW316.xml', 'ingelezen', 0, 0, 0], ['JW317.xml', 'ingelezen', 0, 0, 0], ['JW318.xml', 'ingelezen', 0, 0, 1],
+      ['JW316.xml', 'ingelezen', 0, 0, 0], ['JW317.xml', 'ingelezen', 0, 0, 0], ['JW318.xml', 'geweigerd', 0, 0, 0],
       ['JW319.xml', 'ingelezen', 0, 0, 0], ['JW320.xml', 'ingelezen', 0, 0, 0],
     ]);
   });
 
-  it('JW315: the impossible date 2027-06-31 quarantines exactly the two product lines that carry it', () => {
+  it('JW315: the impossible date 2027-06-31 refuses the whole message, naming both lines; nothing of it is stored', async () => {
+    expect(by('JW315.xml').note).toBe('Het bericht voldoet niet aan het XSD-schema en is in zijn geheel geweigerd (iJw-retourcode 0001, ' +
+      "afgekeurd om technische redenen): regel 44, veld ToewijzingEinddatum: '2027-06-31' is geen geldige waarde voor een datum " +
+      '(en nog 1 fout). Niets uit dit bestand is opgeslagen; lees het verbeterde bericht opnieuw in.');
     expect(by('JW315.xml').problems).toEqual([
       { file: 'JW315.xml', record: 44, field: 'ToewijzingEinddatum', reason: "'2027-06-31' is geen geldige waarde voor een datum" },
       { file: 'JW315.xml', record: 66, field: 'ToewijzingEinddatum', reason: "'2027-06-31' is geen geldige waarde voor een datum" },
     ]);
+    expect(await store.all('SELECT * FROM request')).toEqual([]);
+    expect(await store.all("SELECT * FROM quarantine WHERE file_name = 'JW315.xml'")).toEqual([]);
+    expect(await store.all("SELECT status, records_total, records_ok, records_quarantined, note FROM import_file WHERE file_name = 'JW315.xml'"))
+      .toEqual([{ status: 'geweigerd', records_total: 0, records_ok: 0, records_quarantined: 0, note: by('JW315.xml').note }]);
   });
 
-  it('JW318: RetourCode where RetourCodes is expected is reported; the return message itself is not used', () => {
+  it('JW318: RetourCode where RetourCodes is expected refuses the return message too; the others are only checked', () => {
     expect(by('JW318.xml').problems).toEqual([{ file: 'JW318.xml', record: 33, field: 'RetourCode',
       reason: 'element hier niet verwacht; verwacht: OngewijzigdeProducten, TeWijzigenProducten, NieuweProducten, RetourCodes' }]);
-    expect(by('JW318.xml').note).toBe('JW318 (retourbericht verzoek om wijziging) wordt door Roer niet gebruikt; alleen gecontroleerd');
+    expect(by('JW318.xml').note).toMatch(/^Het bericht voldoet niet aan het XSD-schema en is in zijn geheel geweigerd .*: regel 33, veld RetourCode: /);
     expect(by('JW302.xml').note).toBe('JW302 (retourbericht toewijzing) wordt door Roer niet gebruikt; alleen gecontroleerd');
   });
 
-  it('JW301: two allocations with volume, unit and frequency; referrer unknown (the JW315 was quarantined)', async () => {
+  it('JW301: two allocations with volume, unit and frequency; referrer unknown (the JW315 was refused)', async () => {
     expect(await store.all('SELECT * EXCLUDE (file_id) FROM allocation ORDER BY allocation_no')).toEqual([
       { municipality: '0384', allocation_no: '300201', client_id: client('999900006'), provider_agb: '42420001', provider_reference: '40A12341234',
         product_category: '55', product_code: '55A11', allocated_at: '2026-04-01T12:34:56', start_date: '2026-04-01', end_date: '2026-07-14',

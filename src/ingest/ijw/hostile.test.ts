@@ -59,9 +59,22 @@ describe('hostile or broken files are refused', () => {
     expect(await refusedWith('latin.xml', latin)).toBe('Het bestand heeft tekenset ISO-8859-1; een iJw-bericht moet UTF-8 zijn.');
   });
 
-  it('refuses bytes that are not valid UTF-8', async () => {
+  it('refuses bytes that are not valid UTF-8, naming the line of the first bad byte', async () => {
+    // Commentaar, on line 31, written in Latin-1.
     const bad = Buffer.from(valid.replace('Vertrouwelijke toelichting', 'Caf\u00e9'), 'latin1');
-    expect(await refusedWith('bytes.xml', bad)).toMatch(/^Het bestand bevat rond regel \d+ bytes die geen geldige UTF-8 zijn/);
+    expect(await refusedWith('bytes.xml', bad)).toBe('Het bestand bevat op regel 31 bytes die geen geldige UTF-8 zijn; een iJw-bericht moet UTF-8 zijn.');
+  });
+
+  it('names that line in a large file too, also after a character split over two chunks of 1 MB', async () => {
+    const { CHUNK } = await import('./reader.ts');
+    // A comment on lines 3–4, after the root's start tag, whose 'é' (2 bytes) straddles the first chunk's end:
+    // Commentaar moves to line 33.
+    const head = valid.slice(0, valid.indexOf('\n', DECL.length + 1)) + '\n<!--';
+    const text = head + 'x'.repeat(CHUNK - 1 - Buffer.byteLength(head)) + '\u00e9\n-->' + valid.slice(head.length - 5);
+    expect(Buffer.from(text).subarray(CHUNK - 1, CHUNK + 1)).toEqual(Buffer.from('\u00e9'));
+    const bad = Buffer.from(text.replace('Vertrouwelijke toelichting', '\u0000'));
+    bad[bad.indexOf(0)] = 0xe9;
+    expect(await refusedWith('groot.xml', bad)).toBe('Het bestand bevat op regel 33 bytes die geen geldige UTF-8 zijn; een iJw-bericht moet UTF-8 zijn.');
   });
 
   it('refuses UTF-16', async () => {

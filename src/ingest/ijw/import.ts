@@ -1,16 +1,17 @@
 // Imports a batch of iJw message files of one kind inside the caller's transaction: their records go into one stage
-// (small files were parsed before, a large file is stream-parsed here), then — once per batch, set-based — the records
-// with schema or rule errors are quarantined, the rest merged, and each message's identity remembered.
+// (small files were parsed before, a large file is stream-parsed here). A file that fails its XSD is refused whole; in
+// the others — once per batch, set-based — the records that break a rule (11-proof, iJw rules) are quarantined, the rest
+// merged, and each message's identity remembered.
 // A message read fully before (sender + BerichtIdentificatie + message code) changes nothing.
 // The caller makes sure files of one batch touch different store rows (see batches.ts), so the batch gives exactly
 // what importing its files one by one in order gives.
+import { RefusedFile, formatPlace, type RoerError } from '../../errors.ts';
 import type { Store } from '../../store/index.ts';
 import type { ImportOutcome } from '../context.ts';
 import type { QuarantinedRecord } from '../importlog.ts';
 import type { Secret } from '../pseudonym.ts';
 import { BERICHT_CODE, LABEL, isImported, type IjwKind } from './catalogue.ts';
 import { STAGE_FILE, type MessageModule } from './module.ts';
-import type { RecordRanges, RecordProblem } from './ranges.ts';
 import { readXml, refused, DEFAULT_MAX_BYTES, type XmlHandler } from './reader.ts';
 import { scanXml, ScanUnsupported } from './scan.ts';
 import { RowBuffer, Stage, stageFiles, type RowSink } from './stage.ts';
@@ -25,10 +26,10 @@ import { jw325 } from './jw325.ts';
 
 const MODULES: Record<string, MessageModule<any>> = { JW301: jw301, JW305: jw305, JW307: jw307, JW315: jw315, JW323: jw323, JW325: jw325 };
 
-/** A message file read into memory: its header, where its records are, its records, and the keys it touches. */
+/** A message file read into memory: its header, how many records it has, its records, and the keys it touches. */
 export interface ParsedMessage {
   header: Header;
-  ranges: RecordRanges;
+  records: number;
   rows: RowBuffer | null;
   /** Store rows (per the message module) and the message identity this file touches. */
   keys: Set<string>;
@@ -60,9 +61,23 @@ export interface ImportMessagesOptions {
   onRecords?: (fileIndex: number, n: number) => void;
 }
 
-/** The refusal for a file the validator could not read at all. */
-export function validationRefusal(v: FileValidation): Error | null {
-  return v.failed ? refused(`Het bestand kon niet tegen het XSD-schema worden gecontroleerd: ${v.failed}.`) : null;
+/**
+ * The refusal for a file the validator could not read at all, or whose message fails its XSD. As in the iJw chain
+ * (return code 0001, "afgekeurd om technische redenen") nothing of a schema-invalid message counts: not even its valid
+ * records. Business rules in a schema-valid message still quarantine record by record.
+ */
+export function validationRefusal(v: FileValidation, fileName: string): RoerError | null {
+  if (v.failed) return refused(`Het bestand kon niet tegen het XSD-schema worden gecontroleerd: ${v.failed}.`);
+  const [first] = v.errors;
+  if (!first) return null;
+  const more = v.errors.length - 1;
+  return new RefusedFile(
+    'Het bericht voldoet niet aan het XSD-schema en is in zijn geheel geweigerd (iJw-retourcode 0001, afgekeurd om ' +
+      `technische redenen): ${formatPlace({ record: first.line, field: first.field, reason: first.reason })}` +
+      (more > 0 ? ` (en nog ${more} ${more === 1 ? 'fout' : 'fouten'})` : '') + '.',
+    v.errors.map((e) => ({ file: fileName, record: e.line, field: e.field, reason: e.reason })),
+    'Niets uit dit bestand is opgeslagen; lees het verbeterde bericht opnieuw in.',
+  );
 }
 
 /**
@@ -85,7 +100,7 @@ async function readMessage(path: string, kind: IjwKind, sink: RowSink | null, se
   const h = walk.header;
   const keys = new Set<string>();
   if (h.identificatie !== '') keys.add(`bericht|${h.afzender}|${h.identificatie}|${kind}`);
-  return { header: h, ranges: walk.ranges, rows: null, keys };
+  return { header: h, records: walk.records, rows: null, keys };
 }
 
 /** Streams a large file into the stage: lean tokenizer first; when it gives up, the file's rows go and saxes reads it. */
@@ -117,17 +132,17 @@ export async function importMessages(store: Store, secret: Secret, kind: IjwKind
         if (stage) p.rows?.replay(stage);
       } else p = await streamMessage(f.path, kind, stage, secret, opts.maxBytes ?? DEFAULT_MAX_BYTES);
       parsed.push(p);
-      opts.onRecords?.(i, p.ranges.records);
+      opts.onRecords?.(i, p.records);
     }
   } finally {
     await stage?.close();
   }
   const validations = await Promise.all(files.map((f) => f.validation));
   for (const [i, v] of validations.entries()) {
-    const refusal = validationRefusal(v);
+    const refusal = validationRefusal(v, files[i]!.fileName);
     if (refusal) {
       // A file xmllint cannot read gets saxes's own refusal first (with its line), as when saxes had read it.
-      if (parsed[i]!.scanned) await readXml(files[i]!.path, IGNORE, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+      if (v.failed && parsed[i]!.scanned) await readXml(files[i]!.path, IGNORE, opts.maxBytes ?? DEFAULT_MAX_BYTES);
       throw refusal;
     }
   }
@@ -145,18 +160,11 @@ export async function importMessages(store: Store, secret: Secret, kind: IjwKind
 
   const quarantined: QuarantinedRecord[][] = files.map(() => []);
   let changed = new Map<number, number>();
+  // A return message is only checked (a schema-invalid one was refused above).
   if (module && stage) {
-    const problems = new Map<number, Map<number, RecordProblem>>();
-    parsed.forEach((p, i) => { if (!seen.has(i)) problems.set(i, p.ranges.locate(validations[i]!.errors)); });
-    await stage.mark(problems);
     await module.check?.(store, stage.table);
     for (const { fileIdx, ...r } of await stage.takeQuarantined(files.map((f) => f.fileName))) quarantined[fileIdx]!.push(r);
-    if (parsed.some((p, i) => !seen.has(i) && quarantined[i]!.length < p.ranges.records)) changed = await module.merge(store, stage.table);
-  } else {
-    // A return message: only checked. Its schema errors are still reported.
-    parsed.forEach((_, i) => {
-      if (!seen.has(i)) quarantined[i] = validations[i]!.errors.map((e) => ({ file: files[i]!.fileName, record: e.line, field: e.field, reason: e.reason }));
-    });
+    if (parsed.some((p, i) => !seen.has(i) && quarantined[i]!.length < p.records)) changed = await module.merge(store, stage.table);
   }
   // Only a message read without problems counts as received: a corrected copy of a message with quarantined records
   // must still be read (its records that were stored already change nothing the second time).
@@ -170,7 +178,7 @@ export async function importMessages(store: Store, secret: Secret, kind: IjwKind
   const note = module ? undefined : `${kind} (${LABEL[kind]}) wordt door Roer niet gebruikt; alleen gecontroleerd`;
   return parsed.map((p, i) => {
     const h = p.header;
-    const total = p.ranges.records;
+    const total = p.records;
     if (seen.has(i)) {
       return { kind, total, ok: 0, unchanged: total, quarantined: [], note: `bericht al eerder ingelezen (afzender ${h.afzender}, identificatie ${h.identificatie}); niets gewijzigd` };
     }

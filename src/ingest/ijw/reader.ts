@@ -4,6 +4,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { SaxesParser } from 'saxes';
 import { RoerError } from '../../errors.ts';
+import { lineOfInvalidUtf8 } from '../utf8.ts';
 
 /** Files larger than this are refused unless the caller raises the limit. */
 export const DEFAULT_MAX_BYTES = 512 * 1024 ** 2;
@@ -79,18 +80,27 @@ export async function readXml(path: string, handler: XmlHandler, maxBytes = DEFA
   const decoder = new TextDecoder('utf-8', { fatal: true });
   // A small file is one chunk anyway: read it at once instead of opening a stream (with its 1 MB buffer) per file.
   const chunks = size <= CHUNK ? [await readFile(path)] : createReadStream(path, { highWaterMark: CHUNK });
+  let tail = Buffer.alloc(0);
   for await (const chunk of chunks) {
-    parser.write(decode(decoder, chunk as Buffer, parser.line));
+    parser.write(decode(decoder, chunk as Buffer, tail, parser.line));
+    tail = Buffer.from((chunk as Buffer).subarray(-3));
+    // From a character's start (the previous chunk decoded, so past its continuation bytes there is one).
+    while (tail.length > 0 && (tail[0]! & 0xc0) === 0x80) tail = tail.subarray(1);
   }
-  parser.write(decode(decoder, undefined, parser.line));
+  parser.write(decode(decoder, undefined, tail, parser.line));
   parser.close();
 }
 
-function decode(decoder: TextDecoder, chunk: Buffer | undefined, line: number): string {
+/**
+ * Decodes the next chunk; refuses bytes that are not UTF-8, naming the line of the first bad one. `tail`, the previous
+ * chunk's last bytes, may hold the start of a character this chunk ends; `line` is the parser's line after it.
+ */
+function decode(decoder: TextDecoder, chunk: Buffer | undefined, tail: Buffer, line: number): string {
   try {
     return chunk ? decoder.decode(chunk, { stream: true }) : decoder.decode();
   } catch {
-    throw refused(`Het bestand bevat rond regel ${line} bytes die geen geldige UTF-8 zijn; een iJw-bericht moet UTF-8 zijn.`);
+    const at = chunk ? lineOfInvalidUtf8(Buffer.concat([tail, chunk]), line - tail.filter((b) => b === 10).length) : line;
+    throw refused(`Het bestand bevat op regel ${at} bytes die geen geldige UTF-8 zijn; een iJw-bericht moet UTF-8 zijn.`);
   }
 }
 

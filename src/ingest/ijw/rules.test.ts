@@ -1,11 +1,9 @@
 // The iJw rules an importer must follow, each on a tiny hand-made message with exact expected rows.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
 import { Store } from '../../store/index.ts';
 import { pseudonymise } from '../pseudonym.ts';
 import { BSN, jw301, jw305, jw307, jw315, jw323, jw325, type Allocated } from '../../../test/ingest/ijw-messages.ts';
 import { SECRET, load, snapshot } from '../../../test/ingest/harness.ts';
-import { IJW_EXAMPLES } from '../../../test/fixtures/index.ts';
 
 const GEM = { afzender: '0384', ontvanger: '12345678' };
 const AANB = { afzender: '12345678', ontvanger: '0384' };
@@ -188,17 +186,16 @@ describe('nothing twice', () => {
   });
 
   it('a corrected copy of a message with quarantined records is read again: the fixed records are stored', async () => {
-    const { readFileSync } = await import('node:fs');
-    const original = readFileSync(join(IJW_EXAMPLES, 'JW315.xml'), 'utf8');
-    const [first] = await load(store, { 'JW315.xml': original });
-    expect(first).toMatchObject({ ok: 0, quarantined: 2 });
-    const [fixed] = await load(store, { 'JW315-verbeterd.xml': original.replaceAll('2027-06-31', '2027-06-30') });
-    expect(fixed).toMatchObject({ status: 'ingelezen', total: 2, ok: 2, quarantined: 0 });
-    expect(await store.all('SELECT provider_reference, requested_end, referrer_type, referrer_agb FROM request ORDER BY provider_reference')).toEqual([
-      { provider_reference: '40A12341234', requested_end: '2027-06-30', referrer_type: '01', referrer_agb: null },
-      { provider_reference: '40A12341235', requested_end: '2027-06-30', referrer_type: '02', referrer_agb: '12345678' },
-    ]);
-    // The old complaints of the file name are resolved only for the same name; the new file has none.
+    const line = { no: '1001', from: '2026-01-01', to: '2026-01-31', volume: 4 };
+    const sent = (second: string) => jw323({ ...AANB, id: 'F1', date: '2026-02-05' }, [[BSN.a, [
+      { ...line, ref: 'X1', amount: 5000, dc: 'D' }, { ...line, ref: second, amount: 100, dc: 'D' }]]]);
+    const [first] = await load(store, { 'd.xml': sent('X1') });
+    expect(first).toMatchObject({ status: 'ingelezen', total: 2, ok: 1, quarantined: 1 });
+    expect(await store.one('SELECT count(*) AS n FROM message')).toEqual({ n: 0 });
+    const [fixed] = await load(store, { 'd-verbeterd.xml': sent('X2') });
+    expect(fixed).toMatchObject({ status: 'ingelezen', total: 2, ok: 1, unchanged: 1, quarantined: 0 });
+    expect(await store.all('SELECT reference, amount_cents FROM invoice_line ORDER BY reference')).toEqual([
+      { reference: 'X1', amount_cents: 5000 }, { reference: 'X2', amount_cents: 100 }]);
     expect(await store.one('SELECT count(*) AS n FROM message')).toEqual({ n: 1 });
   });
 

@@ -5,10 +5,16 @@ import type { DuckDBAppender } from '@duckdb/node-api';
 import { quoteIdent, type Store } from '../../store/index.ts';
 import type { QuarantinedRecord } from '../importlog.ts';
 import { STAGE_FILE } from './module.ts';
-import type { RecordProblem } from './ranges.ts';
 import type { Header } from './walk.ts';
 
 export type Cell = string | number | null;
+
+/** Why a record goes to quarantine: the line and element of the problem and a Dutch reason. */
+export interface RecordProblem {
+  line: number;
+  field: string | null;
+  reason: string;
+}
 export interface Column {
   name: string;
   type: 'VARCHAR' | 'INTEGER' | 'BIGINT';
@@ -97,24 +103,6 @@ export class Stage implements RowSink {
   async drop(fileIdxs: number[]): Promise<void> {
     if (fileIdxs.length === 0) return;
     await this.store.run(`DELETE FROM ${quoteIdent(this.table)} WHERE file_idx IN (${fileIdxs.map(() => '?').join(', ')})`, fileIdxs);
-  }
-
-  /** Marks records as quarantined, per file (the first problem per record wins). */
-  async mark(problems: Map<number, Map<number, RecordProblem>>): Promise<void> {
-    if (![...problems.values()].some((p) => p.size > 0)) return;
-    await this.store.run('CREATE OR REPLACE TEMP TABLE stage_problem (file_idx INTEGER, rec_no INTEGER, line INTEGER, field VARCHAR, reason VARCHAR)');
-    const a = await this.store.connection.createAppender('stage_problem', 'main', 'temp');
-    for (const [file, recs] of problems) {
-      for (const [rec, p] of recs) {
-        a.appendInteger(file); a.appendInteger(rec); a.appendInteger(p.line);
-        if (p.field === null) a.appendNull(); else a.appendVarchar(p.field);
-        a.appendVarchar(p.reason); a.endRow();
-      }
-    }
-    a.flushSync(); a.closeSync();
-    const t = quoteIdent(this.table);
-    await this.store.run(`UPDATE ${t} SET q_line = p.line, q_field = p.field, q_reason = p.reason
-      FROM stage_problem p WHERE ${t}.file_idx = p.file_idx AND ${t}.rec_no = p.rec_no AND ${t}.q_reason IS NULL`);
   }
 
   /** Removes the quarantined records from the stage and returns them for the quarantine table (raw: no BSN, no names). */

@@ -2,7 +2,6 @@
 import { statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SchemaValidator } from './validate.ts';
-import { RecordRanges } from './ranges.ts';
 import { xsdDir } from '../../reference.ts';
 import { nativeXmllint } from './xmllint-native.ts';
 import { BSN, jw301, jw323, writeFiles } from '../../../test/ingest/ijw-messages.ts';
@@ -31,22 +30,18 @@ describe.each(ENGINES)('SchemaValidator with $name', ({ binary }) => {
   });
 });
 
-describe('RecordRanges.locate', () => {
-  // Lines: header 1-10; client A 11-30 with records 15-20 and 21-29; client B 31-40 with record 33-39.
-  const ranges = new RecordRanges();
-  ranges.startClient(11); ranges.startRecord(15); ranges.endRecord(20); ranges.startRecord(21); ranges.endRecord(29); ranges.endClient(30);
-  ranges.startClient(31); ranges.startRecord(33); ranges.endRecord(39); ranges.endClient(40);
-  const at = (line: number) => [...ranges.locate([{ line, field: 'X', reason: 'r' }]).keys()];
-
-  it('quarantines the record containing the line, else the client, else everything', () => {
-    expect(at(22)).toEqual([1]);
-    expect(at(12)).toEqual([0, 1]);
-    expect(at(32)).toEqual([2]);
-    expect(at(5)).toEqual([0, 1, 2]);
-  });
-
-  it('keeps the first problem per record', () => {
-    const p = ranges.locate([{ line: 25, field: 'B', reason: 'later' }, { line: 12, field: 'A', reason: 'eerder' }]);
-    expect(p.get(1)).toEqual({ line: 12, field: 'A', reason: 'eerder' });
+describe('SchemaValidator when validating fails outright', () => {
+  it('resolves every file, small or large, with the same kind of Dutch failure instead of rejecting', async () => {
+    const { paths } = writeFiles({ 'klein.xml': alloc });
+    const small = { path: paths['klein.xml']!, size: statSync(paths['klein.xml']!).size };
+    const large = { path: `${paths['klein.xml']!}.weg`, size: 2 * 1024 ** 2 };
+    // No xmllint binary: it cannot start, for the small batch as for the large file streamed alone.
+    const missing = new SchemaValidator(xsdDir(), undefined, '/bestaat/niet/xmllint').validate([small, large]);
+    for (const f of [small, large]) {
+      expect(await missing.get(f.path)).toEqual({ errors: [], failed: 'de controle liep vast (spawn /bestaat/niet/xmllint ENOENT)' });
+    }
+    // The wasm build: a large file that vanished before it was read.
+    const gone = await new SchemaValidator(xsdDir(), undefined, null).validate([large]).get(large.path)!;
+    expect(gone.failed).toMatch(/^de controle liep vast \(ENOENT: no such file or directory/);
   });
 });

@@ -39,13 +39,20 @@ export class SchemaValidator {
    */
   constructor(private readonly dir = xsdDir(), private readonly partBytes = PART_BYTES, private readonly native = nativeXmllint()) {}
 
-  /** Starts validating `files` (iJw messages of any kind, with their sizes), in order; returns one promise per path. */
+  /**
+   * Starts validating `files` (iJw messages of any kind, with their sizes), in order; returns one promise per path,
+   * which always resolves (a validation that could not run gives `failed`).
+   */
   validate(files: { path: string; size: number }[]): Map<string, Promise<FileValidation>> {
     const out = new Map<string, Promise<FileValidation>>();
     for (const batch of batches(files)) {
       const large = batch.length === 1 && batch[0]!.size > STREAM_BYTES;
-      const run = this.queue.then(async () => (large ? [await this.runLarge(batch[0]!.path)] : this.check(batch.map((f) => ({ path: f.path })), false)));
-      this.queue = run.catch(() => undefined);
+      // A validation that fails outright (xmllint cannot start, a file vanished, the worker dies) refuses the batch's
+      // files with one Dutch reason, for a large file as for small ones; it never rejects.
+      const run = this.queue
+        .then(async () => (large ? [await this.runLarge(batch[0]!.path)] : this.check(batch.map((f) => ({ path: f.path })), false)))
+        .catch((e: unknown): FileValidation[] => batch.map(() => ({ errors: [], failed: `de controle liep vast (${e instanceof Error ? e.message : String(e)})` })));
+      this.queue = run;
       batch.forEach((f, i) => out.set(f.path, run.then((r) => r[i]!)));
     }
     return out;

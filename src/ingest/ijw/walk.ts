@@ -3,8 +3,7 @@
 // Names, addresses, phone numbers, e-mail and comments are never copied out of the stream.
 import { isValidBsn, pseudonymise, type Secret } from '../pseudonym.ts';
 import type { XmlHandler } from './reader.ts';
-import { RecordRanges, type RecordProblem } from './ranges.ts';
-import type { Cell, RowSink } from './stage.ts';
+import type { Cell, RecordProblem, RowSink } from './stage.ts';
 
 export interface Header {
   berichtCode: string;
@@ -46,7 +45,8 @@ export interface RecordParser<R> {
 export interface Walk {
   handler: XmlHandler;
   header: Header;
-  ranges: RecordRanges;
+  /** Records read so far. */
+  records: number;
 }
 
 /** Reads no records: for messages Roer only checks (return messages). */
@@ -56,22 +56,20 @@ export const HEADER_ONLY: RecordParser<null> = { recordElement: '', newRecord: (
 export function walkMessage<R>(parser: RecordParser<R>, stage: RowSink | null, secret: Secret): Walk {
   const header: Header = { berichtCode: '', afzender: '', ontvanger: '', identificatie: '', dagtekening: '' };
   const doc: Record<string, string> = {};
-  const ranges = new RecordRanges();
   const stack: string[] = [];
   let client: ClientInfo | null = null;
   let rec: R | null = null;
   let recNo = -1;
   let recLine = 0;
-  const walk: Walk = { header, ranges, handler: undefined as unknown as XmlHandler };
+  const walk: Walk = { header, records: 0, handler: undefined as unknown as XmlHandler };
 
   walk.handler = {
     open(name, line) {
       stack.push(name);
       if (name === 'Client' && client === null && rec === null) {
         client = { clientId: null, birthDate: null, sex: null };
-        ranges.startClient(line);
       } else if (stage !== null && name === parser.recordElement && client !== null && rec === null) {
-        recNo = ranges.startRecord(line);
+        recNo = walk.records++;
         recLine = line;
         rec = parser.newRecord(line);
       }
@@ -81,13 +79,11 @@ export function walkMessage<R>(parser: RecordParser<R>, stage: RowSink | null, s
       const parent = stack[stack.length - 1] ?? '';
       if (rec !== null) {
         if (name === parser.recordElement) {
-          ranges.endRecord(line);
           stage!.append(recNo, recLine, client!.problem, client!.clientId, parser.row(rec, client!, header, doc));
           rec = null;
         } else parser.leaf(rec, name, parent, text);
       } else if (client !== null) {
         if (name === 'Client') {
-          ranges.endClient(line);
           client = null;
         } else if (parent === 'Client') clientLeaf(client, name, text, line, secret);
         else if (parent === 'Geboortedatum' && stack[stack.length - 2] === 'Client') {

@@ -30,6 +30,8 @@ const code2: FieldDef = { type: 'text', pad: 2 };
 const bsn: FieldDef = req({ type: 'bsn' });
 const sex: FieldDef = { type: 'enum', codes: ['0', '1', '2'] };
 const year: FieldDef = { type: 'year' };
+/** WJ757 Frequentie (LDT_Frequentie in basisschema.xsd): per dag, per week, per maand, totaal binnen de geldigheidsduur. */
+const frequency: FieldDef = { type: 'enum', codes: ['1', '2', '4', '6'] };
 
 export const FIELDS: Record<Kind, Record<string, FieldDef>> = {
   products: {
@@ -41,7 +43,7 @@ export const FIELDS: Record<Kind, Record<string, FieldDef>> = {
   allocations: {
     municipality: req(municipality), allocation_no: req(text), bsn, provider_agb: req(agb), product_code: req(text),
     start_date: req(date), end_date: date, product_category: category, allocated_on: date, birth_date: date, sex,
-    postcode: text, district: text, provider_name: text, volume: int, unit: code2, frequency: code2, budget: amount,
+    postcode: text, district: text, provider_name: text, volume: int, unit: code2, frequency, budget: amount,
     referrer_type: { type: 'enum', pad: 2, codes: ['01', '02', '03', '04', '05', '06', '08'] },
     referrer_agb: agb, referrer_name: text, team: text,
     financing: { type: 'enum', codes: ['ZIN', 'PGB'] },

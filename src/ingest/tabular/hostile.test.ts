@@ -33,6 +33,10 @@ describe('encodings', () => {
   it('invalid UTF-8 in a file declared utf-8 is refused, naming the line', async () => {
     expect(await refusal('a.csv', Buffer.from('AGB;Naam\n12345678;Zorg\n12345679;Zwartewaterland \xe9\n', 'latin1'), providers()))
       .toBe('RoerError: a.csv: regel 3 is geen geldige UTF-8-tekst; het bestand heeft een andere tekenset.');
+    // A Latin-1 export declared UTF-8 whose first 'é' is on line 26, after 24 plain lines.
+    const latin = ['AGB;Naam', ...Array.from({ length: 24 }, (_, i) => `${10000000 + i};Zorg ${i}`), '12345679;Zwartewaterland \xe9', '12345680;Caf\xe9'];
+    expect(await refusal('b.csv', Buffer.from(latin.join('\n') + '\n', 'latin1'), providers()))
+      .toBe('RoerError: b.csv: regel 26 is geen geldige UTF-8-tekst; het bestand heeft een andere tekenset.');
   });
 
   it('spaces around cells are trimmed; a cell of spaces is empty', async () => {

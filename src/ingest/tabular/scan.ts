@@ -3,6 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { RoerError } from '../../errors.ts';
+import { lineOfInvalidUtf8 } from '../utf8.ts';
 
 export interface CsvScan {
   /** Number of fields in the header. */
@@ -119,22 +120,8 @@ function completeUtf8Length(chunk: Buffer): number {
 }
 
 function invalidUtf8(buf: Buffer, lineAtStart: number, fileName: string): RoerError {
-  const at = firstInvalidUtf8(buf);
-  let line = lineAtStart;
-  for (let i = 0; i < at; i++) if (buf[i] === LF) line++;
   return new RoerError(
-    `${fileName}: regel ${line} is geen geldige UTF-8-tekst; het bestand heeft een andere tekenset.`,
+    `${fileName}: regel ${lineOfInvalidUtf8(buf, lineAtStart)} is geen geldige UTF-8-tekst; het bestand heeft een andere tekenset.`,
     'Geef in de mapping de tekenset op, bijv. "encoding": "windows-1252".',
   );
-}
-
-/** Byte offset of the first invalid UTF-8 sequence (only called once a chunk failed). */
-function firstInvalidUtf8(buf: Buffer): number {
-  for (let i = 0; i < buf.length; ) {
-    const b = buf[i]!;
-    const n = b < 0x80 ? 1 : (b & 0xe0) === 0xc0 ? 2 : (b & 0xf0) === 0xe0 ? 3 : (b & 0xf8) === 0xf0 ? 4 : 0;
-    if (n === 0 || i + n > buf.length || !isUtf8(buf.subarray(i, i + n))) return i;
-    i += n;
-  }
-  return buf.length;
 }

@@ -25,7 +25,7 @@ export interface RangeFact extends Fact {
   days: Where;
 }
 
-/** An allocation fact. */
+/** An allocation fact: allocated cents of a row = f.allocated_num / f.allocated_den (exact; src/store/allocated.ts). */
 export interface AllocFact extends RangeFact {
   /** SQL: the row has an allocated amount (for a year rollup: every month of it had one). */
   priced: string;
@@ -78,7 +78,7 @@ export function allocFact(req: MetricRequest, split: readonly Dimension[] = req.
     return { from: sql`d_alloc_year f`, period: YEAR_RANGE, where: filterWhere(req.filters, YEAR_RANGE), days: STORED_DAYS, priced: 'f.priced' };
   }
   return { from: sql`d_alloc_piece f`, period: RANGE, where: filterWhere(req.filters, RANGE), days: clippedDaysSql(req.filters),
-    priced: 'f.allocated_cents IS NOT NULL' };
+    priced: 'f.allocated_num IS NOT NULL' };
 }
 
 const allocLevel = (d: Dimension) => DIMENSION_SPECS[d].level === 'allocation';
