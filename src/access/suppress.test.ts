@@ -160,3 +160,21 @@ describe('suppress: a period column keys the rows even when it is not a split (c
     expect(hidden2018).toContain('crisis');
   });
 });
+
+describe('suppress: figures without clients behind them', () => {
+  it('protects a row with 0 clients but care-days (clients with allocations and no cost) like a small one', () => {
+    const t: MetricResult = {
+      metric: 'costs', title: 'Kosten', filters: {}, split: ['care_type'],
+      columns: [...COLS.filter((c) => c.name === 'care_type' || c.name === 'clients' || c.name === 'cost'), { name: 'care_days', label: 'Trajectdagen', unit: 'days' }],
+      rows: [
+        { care_type: 'ambulant', clients: 40, cost: 400_000, care_days: 9_000 },
+        { care_type: 'verblijf', clients: 12, cost: 900_000, care_days: 4_000 },
+        { care_type: 'crisis', clients: 0, cost: 0, care_days: 412 },
+        { care_type: 'leeg', clients: 0, cost: 0, care_days: 0 },
+      ],
+    };
+    const out = suppress(t);
+    expect(out.rows[2]).toEqual({ care_type: 'crisis', clients: null, cost: null, care_days: null });
+    expect(out.rows[3]).toEqual(t.rows[3]);
+  });
+});

@@ -34,7 +34,10 @@ export function suppress(result: MetricResult, threshold = 10): MetricResult {
   // whose margin another question shows, so they are keys even when not asked for as a split.
   const keys = [...new Set<string>([...result.split, ...IMPLICIT_KEYS])].filter((d) => result.columns.some((c) => c.name === d));
   const figures = result.columns.filter((c) => !keys.includes(c.name as never) && c.unit !== 'text' && c.unit !== 'date');
-  const small = (row: Record<string, Value>) => counts.some((c) => isSmall(row[c.name], threshold));
+  // A row whose figures rest on clients its counts do not show (care-days of clients without cost: 0 clients, 412
+  // care-days) is as small as it gets: it is protected like a row of 1–9 clients.
+  const unseen = (row: Record<string, Value>) => counts.every((c) => !row[c.name]) && figures.some((c) => typeof row[c.name] === 'number' && row[c.name] !== 0);
+  const small = (row: Record<string, Value>) => counts.some((c) => isSmall(row[c.name], threshold)) || unseen(row);
   const size = (row: Record<string, Value>) => (typeof row[counts[0].name] === 'number' ? (row[counts[0].name] as number) : 0);
 
   const marks: (Mark | null)[] = result.rows.map((r) => (small(r) ? 'primary' : null));
