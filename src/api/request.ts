@@ -1,6 +1,7 @@
 // Turns an HTTP question (query string or JSON body) into a typed MetricRequest, in one place: parse, don't validate.
 // Every failure names its parameter and says in Dutch what was expected.
 import type { Dimension, Filters, Metric, MetricRequest } from '../metrics/types.ts';
+import { isDate } from '../metrics/validate.ts';
 import { badParam } from './errors.ts';
 
 /** The filters that take a comma-separated list of codes, in the order the documentation lists them. */
@@ -81,9 +82,7 @@ export function parseFilters(raw: Record<string, unknown>): Filters {
 /** An ISO calendar date that exists. @example parseDate('from', '2018-02-29') throws; '2018-02-28' is returned */
 export function parseDate(param: string, value: unknown): string {
   const text = typeof value === 'string' ? value.trim() : '';
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const ok = m && new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).toISOString().slice(0, 10) === text;
-  if (!ok) throw badParam(param, `'${param}' is geen geldige datum (jjjj-mm-dd)`);
+  if (!isDate(text)) throw badParam(param, `'${param}' is geen geldige datum (jjjj-mm-dd)`);
   return text;
 }
 
