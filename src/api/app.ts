@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Store } from '../store/index.ts';
-import { openGuard, type Guard } from './answer.ts';
+import { DEFAULT_LIMITS, openGuard, type AnswerLimits, type Guard } from './answer.ts';
 import { metricsEngine, type MetricsEngine } from './engine.ts';
 import { ApiError, onError } from './errors.ts';
 import { register, type ApiDeps, type ApiEnv, type RouteDef } from './route.ts';
@@ -26,6 +26,8 @@ export interface AppOptions {
   /** Where the built dashboard lives (default: web/dist in the repository). */
   webDist?: string;
   version?: string;
+  /** Rows and time one metric question may take (default DEFAULT_LIMITS). */
+  limits?: Partial<AnswerLimits>;
 }
 
 /** Questions and notes are small; anything larger is refused before it is read. */
@@ -67,6 +69,7 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     engine: options.engine ?? metricsEngine,
     guard: options.guard ?? openGuard,
     version: options.version ?? VERSION,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
   const app = new Hono<ApiEnv>();
   app.onError(onError);

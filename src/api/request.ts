@@ -2,7 +2,7 @@
 // Every failure names its parameter and says in Dutch what was expected.
 import type { Dimension, Filters, Metric, MetricRequest } from '../metrics/types.ts';
 import { isDate } from '../metrics/validate.ts';
-import { badParam } from './errors.ts';
+import { badParam, type ApiError } from './errors.ts';
 
 /** The filters that take a comma-separated list of codes, in the order the documentation lists them. */
 export const LIST_FILTERS = [
@@ -110,9 +110,16 @@ function normaliseCode(param: string, v: string): string {
   return param === 'financing' ? v.toUpperCase() : v;
 }
 
+/**
+ * At most this many split dimensions: each one multiplies the rows (twelve took 20 s and a 500), and a table or chart
+ * with more is unreadable anyway.
+ */
+export const MAX_SPLITS = 4;
+
 function parseSplit(metric: MetricShape, value: unknown): Dimension[] {
   if (value === undefined || value === null || value === '') return [];
   const dims = parseList('split', value);
+  if (dims.length > MAX_SPLITS) throw tooManySplits(dims.length);
   for (const d of dims) {
     if (!(metric.splits as readonly string[]).includes(d)) {
       const allowed = metric.splits.length ? metric.splits.join(', ') : 'geen uitsplitsing mogelijk';
@@ -120,6 +127,10 @@ function parseSplit(metric: MetricShape, value: unknown): Dimension[] {
     }
   }
   return dims as Dimension[];
+}
+
+function tooManySplits(n: number): ApiError {
+  return badParam('split', `Uitsplitsen kan naar hoogstens ${MAX_SPLITS} dimensies tegelijk (gevraagd: ${n}).`);
 }
 
 function parseParams(metric: MetricShape, raw: Record<string, unknown>): Record<string, string | number> {
