@@ -18,12 +18,14 @@ const NASTY = [
   '2018-13-01', '0000-00-00', '99999-01-01', 'care', 'invoice', 'year', 'year,year', 'municipality,provider', 'team',
   "' OR 1=1 --", '"; DROP TABLE audit_log; --', '../../etc/passwd', '%00', '%ZZ', '\u0000', '\u202e', '\u200b', '😀',
   '<script>alert(1)</script>', '=HYPERLINK("http://x")', '${7*7}', '\r\nSet-Cookie: x=y', '__proto__', 'constructor',
-  'toString', '1e309', '-0', 'NaN', '-1', '0', '9999999999999999999999', '0x10', 'true', 'null', '[]', '{}', 'x'.repeat(5000),
+  'toString', '1e309', '1e19', '1e17', '2147483648', '1e-300', '2,5', '-0', 'NaN', '-1', '0', '9999999999999999999999', '0x10', 'true', 'null', '[]', '{}', 'x'.repeat(5000),
 ];
 const KEYS = [
   'municipality', 'provider', 'team', 'from', 'to', 'basis', 'split', 'care_type', 'product_category', 'product', 'referrer_type',
-  'referrer', 'district', 'age_band', 'sex', 'financing', 'p.top', 'p.threshold', 'p.minimum', 'p.', 'p.__proto__', '__proto__',
+  'referrer', 'district', 'age_band', 'sex', 'financing', 'p.minimum', 'p.', 'p.__proto__', '__proto__',
   'constructor', '', 'metric', 'text', 'limit', 'action', 'unknown', 'split[]', 'municipality[0]',
+  // every parameter name of the catalogue, so a new one is fuzzed too
+  ...new Set(catalogue.flatMap((m) => (m.params ?? []).map((p) => `p.${p.name}`))),
 ];
 
 let store: Store;
