@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { Store } from '../store/index.ts';
+import { isDate } from '../metrics/validate.ts';
 import { AccessError, denied } from './errors.ts';
 import { RIGHTS, type Role, type User } from './roles.ts';
 
@@ -120,7 +121,7 @@ export interface AuditQuery {
 export async function readAudit(store: Store, user: User, q: AuditQuery = {}): Promise<AuditRow[]> {
   if (!RIGHTS[user.role].administer) throw denied('Alleen de beheerder mag het auditlog inzien.');
   for (const k of ['from', 'to'] as const) {
-    if (q[k] !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(q[k]!)) throw new AccessError(`'${k}' is geen datum (jjjj-mm-dd).`, 400, k);
+    if (q[k] !== undefined && !isDate(q[k])) throw new AccessError(`'${k}' is geen datum (jjjj-mm-dd).`, 400, k);
   }
   const where: string[] = [];
   const params: (string | number)[] = [];

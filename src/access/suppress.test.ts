@@ -178,3 +178,77 @@ describe('suppress: figures without clients behind them', () => {
     expect(out.rows[3]).toEqual(t.rows[3]);
   });
 });
+
+/** Rule 2 as first written: pass over all lines in order until a pass changes nothing (quadratic, kept as the reference). */
+function plainComplement(rows: Record<string, Value>[], keys: string[], threshold = 10): boolean[] {
+  const size = (r: Record<string, Value>) => (typeof r.clients === 'number' ? r.clients : 0);
+  const marks = rows.map((r) => typeof r.clients === 'number' && r.clients > 0 && r.clients < threshold);
+  const lines: number[][] = [];
+  for (const k of keys) {
+    const groups = new Map<string, number[]>();
+    rows.forEach((r, i) => {
+      const id = JSON.stringify(keys.filter((o) => o !== k).map((o) => r[o]));
+      groups.set(id, [...(groups.get(id) ?? []), i]);
+    });
+    lines.push(...groups.values());
+  }
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines) {
+      if (line.filter((i) => marks[i]).length !== 1) continue;
+      const candidates = line.filter((i) => !marks[i] && size(rows[i]) > 0);
+      if (candidates.length === 0) continue;
+      marks[candidates.reduce((a, b) => (size(rows[b]) < size(rows[a]) ? b : a))] = true;
+      changed = true;
+    }
+  }
+  return marks;
+}
+
+const KEYED: Column[] = [
+  { name: 'year', label: 'Jaar', unit: 'text' },
+  { name: 'care_type', label: 'Zorgsoort', unit: 'text' },
+  { name: 'municipality', label: 'Gemeente', unit: 'text' },
+  { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
+  { name: 'cost', label: 'Kosten', unit: 'eur' },
+];
+const keyed = (split: string[], rows: Record<string, Value>[]): MetricResult => ({
+  metric: 'costs', title: 'Kosten', columns: KEYED.filter((c) => !['year', 'care_type', 'municipality'].includes(c.name) || split.includes(c.name)),
+  rows, filters: {}, split: split as MetricResult['split'],
+});
+
+describe('suppress: large tables', () => {
+  it('hides exactly the cells the plain repeat-until-stable loop hides, on 200 random tables of three split dimensions', () => {
+    const rnd = seeded(20261206);
+    let secondary = 0;
+    for (let n = 0; n < 200; n++) {
+      const split = ['year', 'care_type', 'municipality'].slice(0, 2 + Math.floor(rnd() * 2));
+      const rows: Record<string, Value>[] = [];
+      for (const year of ['2016', '2017', '2018', '2019'].slice(0, 1 + Math.floor(rnd() * 4))) {
+        for (const care_type of ['a', 'b', 'c', 'd', 'e'].slice(0, 1 + Math.floor(rnd() * 5))) {
+          for (const municipality of split.length === 3 ? ['0150', '1708', '0166'] : ['0150']) {
+            if (rnd() < 0.15) continue;
+            const clients = rnd() < 0.3 ? Math.floor(rnd() * 10) : 10 + Math.floor(rnd() * 20);
+            rows.push({ year, care_type, ...(split.length === 3 ? { municipality } : {}), clients, cost: clients * 1000 });
+          }
+        }
+      }
+      const hidden = suppress(keyed(split, rows)).rows.map((r) => r.cost === null);
+      expect(hidden, `table ${n}`).toEqual(plainComplement(rows, split));
+      secondary += hidden.filter((h, i) => h && !((rows[i].clients as number) > 0 && (rows[i].clients as number) < 10)).length;
+    }
+    expect(secondary).toBeGreaterThan(100); // the comparison exercised rule 2, not only rule 1
+  });
+
+  it('suppresses 200,000 rows (two years × 100,000 providers) without exhausting the stack', () => {
+    const rows: Record<string, Value>[] = [];
+    for (const year of ['2023', '2024']) {
+      for (let p = 0; p < 100_000; p++) rows.push({ year, care_type: `p${p}`, clients: p % 7 === 0 ? 3 : 12 + (p % 5), cost: 1000 });
+    }
+    const out = suppress(keyed(['year', 'care_type'], rows));
+    // provider p (p % 7 = 0) has 3 clients in both years: both hidden, so its year-line holds two hidden cells; in each
+    // year the 14,286 small providers are hidden and, being more than one, need no partner
+    expect(out.rows.filter((r) => r.clients === '<10').length).toBe(2 * 14_286);
+    expect(out.rows.filter((r) => r.cost === null).length).toBe(2 * 14_286);
+  });
+});

@@ -41,19 +41,7 @@ export function suppress(result: MetricResult, threshold = 10): MetricResult {
   const size = (row: Record<string, Value>) => (typeof row[counts[0].name] === 'number' ? (row[counts[0].name] as number) : 0);
 
   const marks: (Mark | null)[] = result.rows.map((r) => (small(r) ? 'primary' : null));
-  let exposed = false;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const line of lines(result.rows, keys)) {
-      const hidden = line.filter((i) => marks[i] !== null);
-      if (hidden.length !== 1) continue;
-      const candidates = line.filter((i) => marks[i] === null && size(result.rows[i]) > 0);
-      if (candidates.length === 0) { exposed = true; continue; }
-      const next = candidates.reduce((a, b) => (size(result.rows[b]) < size(result.rows[a]) ? b : a));
-      marks[next] = 'secondary';
-      changed = true;
-    }
-  }
+  const exposed = complement(lines(result.rows, keys), marks, result.rows.map(size));
 
   const rows = result.rows.map((r, i) => (marks[i] ? hide(r, marks[i]!, counts, figures, threshold) : { ...r }));
   const anyHidden = marks.some((m) => m !== null);
@@ -78,17 +66,99 @@ function hide(row: Record<string, Value>, mark: Mark, counts: Column[], figures:
   return out;
 }
 
+/**
+ * Rule 2 to its fixed point; marks hidden rows 'secondary' in `marks` and returns true when some line had a single
+ * hidden row and nothing left to hide with it. The result is that of the plain loop "pass over all lines in order, in
+ * a line with exactly one hidden row hide its smallest visible row (the first of equals), repeat until a pass changes
+ * nothing", but each pass visits only the lines that changed since their last visit, in order (two heaps: this pass,
+ * next pass), and each line keeps its rows sorted by size with a cursor past the hidden ones — so the work grows with
+ * rows × split dimensions × log, without recursion, however many rows and passes there are.
+ */
+function complement(lineRows: number[][], marks: (Mark | null)[], size: number[]): boolean {
+  const linesOf: number[][] = marks.map(() => []);
+  lineRows.forEach((line, l) => { for (const i of line) linesOf[i].push(l); });
+  const hidden = lineRows.map((line) => line.reduce((n, i) => n + (marks[i] === null ? 0 : 1), 0));
+  const bySize = lineRows.map((line) => line.filter((i) => size[i] > 0).sort((a, b) => size[a] - size[b] || a - b));
+  const cursor = lineRows.map(() => 0);
+  const queued = lineRows.map(() => true);
+  let pass = new MinHeap(lineRows.map((_, l) => l));
+  let nextPass = new MinHeap([]);
+  let exposed = false;
+  for (let at = -1; pass.size > 0 || nextPass.size > 0; ) {
+    if (pass.size === 0) [pass, nextPass, at] = [nextPass, pass, -1];
+    const l = pass.pop();
+    queued[l] = false;
+    at = l;
+    if (hidden[l] !== 1) continue;
+    const rows = bySize[l];
+    while (cursor[l] < rows.length && marks[rows[cursor[l]]] !== null) cursor[l]++;
+    if (cursor[l] === rows.length) { exposed = true; continue; }
+    const row = rows[cursor[l]];
+    marks[row] = 'secondary';
+    for (const m of linesOf[row]) {
+      hidden[m]++;
+      if (queued[m]) continue;
+      queued[m] = true;
+      (m > at ? pass : nextPass).push(m);
+    }
+  }
+  return exposed;
+}
+
+/** A binary min-heap of line numbers (iterative, so no input size can overflow the stack). */
+class MinHeap {
+  private readonly items: number[];
+  constructor(sorted: number[]) {
+    this.items = sorted; // an ascending array is already a heap
+  }
+  get size(): number {
+    return this.items.length;
+  }
+  push(x: number): void {
+    const a = this.items;
+    let i = a.push(x) - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (a[parent] <= a[i]) break;
+      [a[parent], a[i]] = [a[i], a[parent]];
+      i = parent;
+    }
+  }
+  pop(): number {
+    const a = this.items;
+    const top = a[0];
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      for (let i = 0; ; ) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && a[l] < a[m]) m = l;
+        if (r < a.length && a[r] < a[m]) m = r;
+        if (m === i) break;
+        [a[m], a[i]] = [a[i], a[m]];
+        i = m;
+      }
+    }
+    return top;
+  }
+}
+
 /** Groups row indices into lines: for each key, the rows that agree on every other key. One key → one line. */
 function lines(rows: Record<string, Value>[], keys: string[]): number[][] {
   if (keys.length === 0) return [rows.map((_, i) => i)];
   const out: number[][] = [];
   for (const k of keys) {
+    const others = keys.filter((o) => o !== k);
     const groups = new Map<string, number[]>();
     rows.forEach((r, i) => {
-      const id = JSON.stringify(keys.filter((o) => o !== k).map((o) => r[o]));
-      groups.set(id, [...(groups.get(id) ?? []), i]);
+      const id = JSON.stringify(others.map((o) => r[o]));
+      const group = groups.get(id);
+      if (group) group.push(i);
+      else groups.set(id, [i]);
     });
-    out.push(...groups.values());
+    for (const group of groups.values()) out.push(group);
   }
   return out;
 }

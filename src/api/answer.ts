@@ -2,7 +2,7 @@
 // The access layer (login, scoping, suppression, audit) plugs in here as a Guard, so no route reaches data around it.
 import type { User } from '../access/roles.ts';
 import type { Metric, MetricRequest, MetricResult } from '../metrics/types.ts';
-import type { Store } from '../store/index.ts';
+import { rowLimitError, type Store } from '../store/index.ts';
 import { summarise, type StoreSummary } from '../store/summary.ts';
 import type { MetricsEngine } from './engine.ts';
 import { addNote, listNotes, type Note } from './notes.ts';
@@ -28,8 +28,19 @@ export interface Answers {
 
 export type AnswerOf<Q extends Question> = Answers[Q['kind']];
 
+/** What one metric question may cost (documented in docs/api.md). */
+export interface AnswerLimits {
+  /** Rows an answer may have: more is no overview, and the JSON, suppression and export would hold the server. */
+  maxRows: number;
+  /** Time the queries of one question may take before they are interrupted. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_LIMITS: AnswerLimits = { maxRows: 50_000, timeoutMs: 30_000 };
+
 export interface AnswerContext {
   store: Store;
+  limits: AnswerLimits;
   engine: MetricsEngine;
   /** The logged-in user (set by the access layer's middleware as `c.set('user', …)`); null without login. */
   user: User | null;
@@ -58,8 +69,13 @@ export function answer<Q extends Question>(ctx: AnswerContext, guard: Guard, que
 async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Question['kind']]> {
   switch (q.kind) {
     case 'compute':
-    case 'export':
-      return ctx.engine.compute(ctx.store, q.metric.id, q.request);
+    case 'export': {
+      // Its own connection under a time limit; a single query inside the metric may read a few times the answer's rows.
+      const { maxRows, timeoutMs } = ctx.limits;
+      const result = await ctx.store.limited({ timeoutMs, maxRows: 4 * maxRows }, (s) => ctx.engine.compute(s, q.metric.id, q.request));
+      if (result.rows.length > maxRows) throw rowLimitError({ timeoutMs, maxRows }, result.rows.length);
+      return result;
+    }
     case 'notes.read': {
       const f = q.request.filters;
       return listNotes(ctx.store, { metric: q.metric?.id, municipality: f.municipality, from: f.from, to: f.to });

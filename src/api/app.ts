@@ -2,10 +2,10 @@
 // everywhere else. Built in-process from a store, so tests call `app.request(...)` without a socket.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Store } from '../store/index.ts';
-import { openGuard, type Guard } from './answer.ts';
+import { DEFAULT_LIMITS, openGuard, type AnswerLimits, type Guard } from './answer.ts';
 import { metricsEngine, type MetricsEngine } from './engine.ts';
 import { ApiError, onError } from './errors.ts';
 import { register, type ApiDeps, type ApiEnv, type RouteDef } from './route.ts';
@@ -26,6 +26,8 @@ export interface AppOptions {
   /** Where the built dashboard lives (default: web/dist in the repository). */
   webDist?: string;
   version?: string;
+  /** Rows and time one metric question may take (default DEFAULT_LIMITS). */
+  limits?: Partial<AnswerLimits>;
 }
 
 /** Questions and notes are small; anything larger is refused before it is read. */
@@ -34,6 +36,16 @@ const MAX_BODY_BYTES = 64 * 1024;
 export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 export const VERSION: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+
+/**
+ * Headers of every API answer, errors included: no browser or proxy cache keeps health data, sessions or CSRF tokens
+ * (a shared computer's back button or disk cache would show them to the next user), and JSON is never sniffed as HTML.
+ */
+export const apiHeaders: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('X-Content-Type-Options', 'nosniff');
+  c.header('Cache-Control', 'no-store');
+};
 
 /** All API route definitions of an app with these dependencies (registered and documented alike). */
 export function apiRoutes(deps: ApiDeps): RouteDef[] {
@@ -57,14 +69,11 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     engine: options.engine ?? metricsEngine,
     guard: options.guard ?? openGuard,
     version: options.version ?? VERSION,
+    limits: { ...DEFAULT_LIMITS, ...options.limits },
   };
   const app = new Hono<ApiEnv>();
   app.onError(onError);
-  app.use('/api/*', async (c, next) => {
-    await next();
-    c.header('X-Content-Type-Options', 'nosniff');
-    c.header('Cache-Control', 'no-store');
-  });
+  app.use('/api/*', apiHeaders);
   app.use('/api/*', bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => { throw new ApiError(400, `Het verzoek is te groot (hoogstens ${MAX_BODY_BYTES / 1024} kB).`); },

@@ -16,6 +16,7 @@ const ERRORS: Record<string, string> = {
   404: 'Niet gevonden',
   409: 'Database bezig',
   500: 'Interne fout',
+  503: 'De vraag duurde langer dan de tijdslimiet en is afgebroken',
 };
 
 function operation(r: RouteDef, operationId: string, extra: { query?: QueryParam[]; summary?: string; description?: string; pathParams?: boolean } = {}) {

@@ -4,7 +4,7 @@ import type { Context, Hono } from 'hono';
 import type { Metric } from '../metrics/types.ts';
 import type { Store } from '../store/index.ts';
 import type { User } from '../access/roles.ts';
-import type { AnswerContext, Guard } from './answer.ts';
+import type { AnswerContext, AnswerLimits, Guard } from './answer.ts';
 import type { MetricsEngine } from './engine.ts';
 import { ApiError } from './errors.ts';
 
@@ -42,6 +42,7 @@ export interface ApiDeps {
   engine: MetricsEngine;
   guard: Guard;
   version: string;
+  limits: AnswerLimits;
 }
 
 export function register(app: Hono<ApiEnv>, routes: RouteDef[]): void {
@@ -50,7 +51,7 @@ export function register(app: Hono<ApiEnv>, routes: RouteDef[]): void {
 
 /** The answer context for one request. */
 export function contextOf(c: Context<ApiEnv>, deps: ApiDeps): AnswerContext {
-  return { store: deps.store, engine: deps.engine, user: c.get('user') ?? null, ip: remoteAddress(c) };
+  return { store: deps.store, limits: deps.limits, engine: deps.engine, user: c.get('user') ?? null, ip: remoteAddress(c) };
 }
 
 /** The client's address when served by @hono/node-server (absent in in-process tests). */

@@ -1,6 +1,6 @@
 // JSON Schema fragments for what the API sends and receives, and the query parameters of a metric question —
 // shared by the routes' definitions, so the OpenAPI document describes exactly what the parser accepts.
-import { ALL_DIMENSIONS, type Metric } from '../metrics/types.ts';
+import { ALL_DIMENSIONS, PARAM_MAX, PARAM_MAX_LENGTH, type Metric, type ParamSpec } from '../metrics/types.ts';
 import { DIMENSION_LABELS } from './labels.ts';
 import { LIST_FILTERS } from './request.ts';
 import type { QueryParam, Schema } from './route.ts';
@@ -87,7 +87,13 @@ export function metricQuery(metric?: Metric): QueryParam[] {
     ...(metric?.params ?? []).map((p) => ({
       name: `p.${p.name}`,
       description: `${p.label} (standaard ${p.default}).`,
-      schema: { type: p.type, default: p.default },
+      schema: paramSchema(p),
     })),
   ];
+}
+
+/** A metric parameter's schema with the bounds the engine enforces (src/metrics/validate.ts). */
+function paramSchema(p: ParamSpec): Schema {
+  if (p.type === 'string') return p.format === 'date' ? { type: 'string', format: 'date', default: p.default } : { type: 'string', maxLength: PARAM_MAX_LENGTH, default: p.default };
+  return { type: p.integer ? 'integer' : 'number', minimum: p.min ?? 0, maximum: p.max ?? PARAM_MAX, default: p.default };
 }

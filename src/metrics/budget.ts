@@ -1,7 +1,6 @@
 // Budget versus realisation per year (and municipality, care type, team): realised = invoiced + expected for care
 // delivered in recent months that has not been invoiced yet.
 import type { Store } from '../store/index.ts';
-import { MetricRequestError } from './errors.ts';
 import { bind, join, sql } from './sql/compose.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { allocFact, costFact } from './sql/facts.ts';
@@ -49,11 +48,10 @@ export const budgetRealisation: Metric = {
     'gebruikt. Verschil = begroting − realisatie. Per zorgsoort of team telt de begroting van die zorgsoort of dat team; ' +
     'andere filters (aanbieder, verwijzer …) gelden niet voor de begroting.',
   splits: ['municipality', 'care_type', 'team'],
-  params: [{ name: 'lag_months', label: 'Maanden declaratievertraging', type: 'number', default: 3 },
-    { name: 'peildatum', label: 'Peildatum (jjjj-mm-dd; leeg = laatst gedeclareerde periode)', type: 'string', default: '' }],
+  params: [{ name: 'lag_months', label: 'Maanden declaratievertraging', type: 'number', default: 3, max: 120, integer: true },
+    { name: 'peildatum', label: 'Peildatum (jjjj-mm-dd; leeg = laatst gedeclareerde periode)', type: 'string', default: '', format: 'date' }],
   async compute(store: Store, req: MetricRequest) {
     const ref = String(req.params!.peildatum ?? '');
-    if (ref && !/^\d{4}-\d{2}-\d{2}$/.test(ref)) throw new MetricRequestError('params.peildatum', `'peildatum' is geen geldige datum (jjjj-mm-dd).`);
     const refSql = ref ? bind(ref, 'DATE') : sql`(SELECT peildatum FROM d_meta)`;
     const names = req.split as string[];
     const cost = costFact({ ...req, filters: { ...req.filters, basis: 'care' } });

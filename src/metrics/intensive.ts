@@ -10,7 +10,8 @@ import type { Metric, MetricRequest } from './types.ts';
 
 const COST_PER_YEAR = 'Kosten per cliënt per jaar zoals bij "Kosten en cliënten" (geaccepteerde declaraties plus PGB, jaar ' +
   'van de zorg), opgeteld over alle zorgsoorten en aanbieders binnen de filters.';
-const euroParam = (name: string, label: string, d: number) => ({ name, label, type: 'number' as const, default: d });
+// Up to a billion euros: as cents that stays far inside BIGINT and exact in a double.
+const euroParam = (name: string, label: string, d: number) => ({ name, label, type: 'number' as const, default: d, max: 1_000_000_000 });
 
 export const intensiveClients: Metric = {
   id: 'intensive_clients',
@@ -19,7 +20,7 @@ export const intensiveClients: Metric = {
     '€ 100.000, "boven" = meer dan) en hun kosten, en het aandeel van de N duurste cliënten (standaard 10) in de totale kosten.',
   splits: ['municipality'],
   params: [euroParam('low', 'Lage drempel (€)', 50_000), euroParam('high', 'Hoge drempel (€)', 100_000),
-    { name: 'top', label: 'Aantal duurste cliënten', type: 'number', default: 10 }],
+    { name: 'top', label: 'Aantal duurste cliënten', type: 'number', default: 10, min: 1, max: 1000, integer: true }],
   async compute(store: Store, req: MetricRequest) {
     const names = req.split as string[];
     const part = ['year', ...names].join(', ');

@@ -51,7 +51,7 @@ export const pathways: Metric = {
   definition: `${PATHWAY} Geteld worden de cliënten met zorg in de periode, met hun hele reeks; de N meest voorkomende ` +
     'reeksen (standaard 20), anoniem.',
   splits: [],
-  params: [{ name: 'top', label: 'Aantal reeksen', type: 'number', default: 20 }],
+  params: [{ name: 'top', label: 'Aantal reeksen', type: 'number', default: 20, min: 1, max: 1000, integer: true }],
   async compute(store: Store, req: MetricRequest) {
     const q = sql`
       WITH active AS (${activeClients(req)}),

@@ -68,8 +68,8 @@ export const providerConcentration: Metric = {
     'het aantal aanbieders, het aandeel van de N grootste (standaard 10) in de kosten en het aantal boven de drempel ' +
     '(standaard € 200.000, "boven" = meer dan).',
   splits: [],
-  params: [{ name: 'top', label: 'Aantal grootste aanbieders', type: 'number', default: 10 },
-    { name: 'threshold', label: 'Drempel (€)', type: 'number', default: 200_000 }],
+  params: [{ name: 'top', label: 'Aantal grootste aanbieders', type: 'number', default: 10, min: 1, max: 1000, integer: true },
+    { name: 'threshold', label: 'Drempel (€)', type: 'number', default: 200_000, max: 1_000_000_000 }],
   async compute(store: Store, req: MetricRequest) {
     // Class bounds are code constants (not user input), so they are written into the SQL.
     const classSql = `CASE ${SCALE_CLASSES.map(([, lo], i) => [i + 1, lo] as const).reverse()

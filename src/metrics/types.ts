@@ -82,7 +82,18 @@ export interface ParamSpec {
   label: string;
   type: 'number' | 'string';
   default: string | number;
+  /** Numbers: the allowed range (inclusive; default 0 up to PARAM_MAX) and whether only whole numbers are allowed. */
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** Strings: 'date' = an existing ISO calendar date (jjjj-mm-dd); the empty string still means "the default". */
+  format?: 'date';
 }
+
+/** The ceiling of a number parameter that declares no `max`: any larger value could overflow the SQL it is bound in. */
+export const PARAM_MAX = 1_000_000_000;
+/** The longest text a string parameter accepts. */
+export const PARAM_MAX_LENGTH = 200;
 
 export interface Metric {
   /** Stable id, e.g. 'costs'. */

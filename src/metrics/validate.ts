@@ -3,14 +3,15 @@
 import { MetricRequestError } from './errors.ts';
 import { AGE_BANDS } from './sql/dimensions.ts';
 import { FILTER_DIMENSIONS } from './sql/filters.ts';
-import { ALL_DIMENSIONS, type Dimension, type Filters, type Metric, type MetricRequest } from './types.ts';
+import { ALL_DIMENSIONS, PARAM_MAX, PARAM_MAX_LENGTH, type Dimension, type Filters, type Metric, type MetricRequest, type ParamSpec } from './types.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const ALLOWED_VALUES: Partial<Record<keyof Filters, readonly string[]>> = {
   financing: ['ZIN', 'PGB'], age_band: AGE_BANDS, sex: ['0', '1', '2'],
 };
 
-function isDate(s: unknown): s is string {
+/** True for an ISO calendar date that exists. @example isDate('2024-02-29') // true; isDate('2024-02-30') // false */
+export function isDate(s: unknown): s is string {
   if (typeof s !== 'string' || !ISO.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
@@ -65,14 +66,35 @@ export function validateRequest(metric: Metric, request: Partial<MetricRequest>)
       throw new MetricRequestError(`params.${name}`, `Onbekende parameter '${name}' voor '${metric.title}'` +
         (specs.length ? `; bekend: ${specs.map((p) => p.name).join(', ')}.` : '.'));
     }
-    if (spec.type === 'number') {
-      const n = typeof value === 'number' ? value : Number(value);
-      if (typeof value === 'string' && value.trim() === '' || !Number.isFinite(n) || n < 0) {
-        throw new MetricRequestError(`params.${name}`, `Parameter '${name}' moet een getal van 0 of meer zijn.`);
-      }
-      params[name] = n;
-    } else params[name] = String(value);
+    params[name] = checkParam(spec, value);
   }
   for (const spec of specs) if (!(spec.name in params)) params[spec.name] = spec.default;
   return { filters, split: split as Dimension[], params };
+}
+
+/**
+ * One parameter value against its spec: numbers within [min, max] (whole where required), strings not too long and
+ * dates that exist. The bounds keep every value inside the SQL types it is bound to (BIGINT cents, INTEGER months).
+ */
+function checkParam(spec: ParamSpec, value: string | number): string | number {
+  const param = `params.${spec.name}`;
+  if (spec.type === 'string') {
+    const text = String(value);
+    if (text.length > PARAM_MAX_LENGTH) throw new MetricRequestError(param, `Parameter '${spec.name}' is te lang (hoogstens ${PARAM_MAX_LENGTH} tekens).`);
+    if (spec.format === 'date' && text !== '' && !isDate(text)) throw new MetricRequestError(param, `'${spec.name}' is geen geldige datum (jjjj-mm-dd).`);
+    return text;
+  }
+  const min = spec.min ?? 0;
+  const max = spec.max ?? PARAM_MAX;
+  const n = typeof value === 'number' ? value : Number(value);
+  const range = `${nl(min)} tot en met ${nl(max)}`;
+  if ((typeof value === 'string' && value.trim() === '') || !Number.isFinite(n) || n < min || n > max) {
+    throw new MetricRequestError(param, `Parameter '${spec.name}' moet een ${spec.integer ? 'geheel ' : ''}getal van ${range} zijn.`);
+  }
+  if (spec.integer && !Number.isInteger(n)) throw new MetricRequestError(param, `Parameter '${spec.name}' moet een geheel getal zijn (${range}).`);
+  return n;
+}
+
+function nl(n: number): string {
+  return n.toLocaleString('nl-NL');
 }

@@ -4,3 +4,4 @@ export { migrate, migrations, schemaVersion } from './migrate.ts';
 export { dbPath, secretPath, DEFAULT_DB } from './location.ts';
 export type { Row, Cell } from './values.ts';
 export { refreshDerived } from './derive.ts';
+export { QueryLimitError, rowLimitError, type QueryLimits } from './limits.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addAllocation, addTariff, insertRows } from '../metrics/fixtures.ts';
-import { Store, refreshDerived, schemaVersion, migrations } from './index.ts';
+import { QueryLimitError, Store, refreshDerived, schemaVersion, migrations } from './index.ts';
 
 describe('Store', () => {
   it('creates the schema on open and reports its version', async () => {
@@ -55,5 +55,23 @@ describe('Store', () => {
     expect(await again.all('SELECT frequency FROM allocation')).toEqual([{ frequency: '4' }]);
     expect(await again.all('SELECT allocated_cents FROM d_util_year')).toEqual([{ allocated_cents: 2_000_00 }]);
     again.close();
+  });
+
+  it('runs a limited question on its own connection: same data, rows and time capped, the store usable afterwards', async () => {
+    const store = await Store.open(':memory:');
+    await store.run("INSERT INTO provider VALUES ('12345678', 'A'), ('87654321', 'B')");
+    const limits = { timeoutMs: 60_000, maxRows: 2 };
+    expect(await store.limited(limits, async (s) => [s.root === store, await s.all('SELECT agb FROM provider ORDER BY 1')])).toEqual([
+      true, [{ agb: '12345678' }, { agb: '87654321' }],
+    ]);
+    const tooMany = store.limited(limits, (s) => s.all('SELECT * FROM range(3)'));
+    await expect(tooMany).rejects.toBeInstanceOf(QueryLimitError);
+    await expect(tooMany).rejects.toMatchObject({
+      limit: 'rows', message: 'Deze vraag levert 3 rijen op; het maximum is 2.', hint: 'Kies een kortere periode, minder uitsplitsingen of meer filters.',
+    });
+    const slow = store.limited({ timeoutMs: 100, maxRows: 2 }, (s) => s.all('SELECT count(*) AS n FROM range(10000000000000)'));
+    await expect(slow).rejects.toMatchObject({ name: 'QueryLimitError', limit: 'time', message: 'Deze vraag duurde langer dan 0,1 seconden en is afgebroken.' });
+    expect(await store.one('SELECT count(*) AS n FROM provider')).toEqual({ n: 2 });
+    store.close();
   });
 });

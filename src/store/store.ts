@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
 import { RoerError } from '../errors.ts';
 import { refreshDerived } from './derive.ts';
+import { rowLimitError, timeLimitError, type QueryLimits } from './limits.ts';
 import { migrate } from './migrate.ts';
 import { toRow, type Row } from './values.ts';
 
@@ -23,7 +24,15 @@ export class Store {
     readonly path: string,
     private readonly instance: DuckDBInstance,
     readonly connection: DuckDBConnection,
+    /** Set on a store made by `limited`: its limits, and whether its time is up. */
+    private readonly limits?: QueryLimits & { expired: boolean },
+    private readonly parent?: Store,
   ) {}
+
+  /** The store this one was opened as (itself, or the one a `limited` store was made from): the key for caches. */
+  get root(): Store {
+    return this.parent ?? this;
+  }
 
   /**
    * Opens (or creates) the store at `path` (':memory:' for tests) and brings its schema up to date.
@@ -52,13 +61,48 @@ export class Store {
 
   /** Runs a statement; parameters are always bound, never spliced into the SQL. */
   async run(sql: string, params?: Params): Promise<void> {
-    await this.connection.run(sql, params as never);
+    await this.limitedCall(() => this.connection.run(sql, params as never));
   }
 
   /** Runs a query and returns its rows as plain JSON-safe objects. */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params as never);
+    const reader = await this.limitedCall(() => this.connection.runAndReadAll(sql, params as never));
+    if (this.limits && reader.currentRowCount > this.limits.maxRows) throw rowLimitError(this.limits, reader.currentRowCount);
     return reader.getRowObjectsJS().map((r) => toRow(r as Record<string, unknown>)) as T[];
+  }
+
+  /**
+   * Runs `fn` with a store on a connection of its own under `limits`: when the time is up the connection is
+   * interrupted and the question fails with a QueryLimitError, as does any query returning more than `maxRows` rows.
+   * Other requests (sessions, audit, other questions) meanwhile run on their own connections.
+   * @example await store.limited({ timeoutMs: 30_000, maxRows: 200_000 }, (s) => computeMetric(s, 'costs', request))
+   */
+  async limited<T>(limits: QueryLimits, fn: (store: Store) => Promise<T>): Promise<T> {
+    const connection = await this.instance.connect();
+    const state = { ...limits, expired: false };
+    const timer = setTimeout(() => {
+      state.expired = true;
+      connection.interrupt();
+    }, limits.timeoutMs);
+    try {
+      return await fn(new Store(this.path, this.instance, connection, state, this.root));
+    } finally {
+      clearTimeout(timer);
+      connection.closeSync();
+    }
+  }
+
+  /** A call on a limited store: refused once its time is up, and an interruption reported as the time limit. */
+  private async limitedCall<T>(call: () => Promise<T>): Promise<T> {
+    const limits = this.limits;
+    if (!limits) return call();
+    if (limits.expired) throw timeLimitError(limits);
+    try {
+      return await call();
+    } catch (e) {
+      if (limits.expired) throw timeLimitError(limits);
+      throw e;
+    }
   }
 
   /** The first row of a query, or undefined. */

@@ -4,18 +4,21 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MetricResult } from '../../src/metrics/types.ts';
+import type { Store } from '../../src/store/index.ts';
 import { ADMIN, harness, type Harness } from './harness.ts';
 import { tinyRegion } from './region.ts';
 
 let h: Harness;
 let page: Page;
+let store: Store;
 
 const ready = () => page.waitForSelector('main[data-ready]');
 const tileText = (id: string) => page.locator(`[data-tile="${id}"] .tile-value`).innerText();
 const query = () => new URL(page.url()).searchParams;
 
 beforeAll(async () => {
-  h = await harness(await tinyRegion());
+  store = await tinyRegion();
+  h = await harness(store);
   page = await h.page();
   await h.login(page);
 });
@@ -141,6 +144,24 @@ describe('analysis page', () => {
     await page.click('form.login button[type="submit"]');
     await ready();
     await expect(page.locator('h1').innerText()).resolves.toMatch(/^Overzicht/);
+  });
+
+  it('shows an imported provider name with HTML in a chart tooltip as text, not as an element', async () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    // Every provider gets such a name, so whichever bar the pointer is over, its tooltip shows one.
+    await store.run(`UPDATE provider SET name = ? || ' ' || agb`, [evil]);
+    let dialogs = 0;
+    page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+    await page.goto(`${h.base}/kosten?split=provider&from=2018&to=2018`);
+    await ready();
+    const chart = page.locator('[_echarts_instance_]').first();
+    const box = (await chart.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tooltip = chart.locator('div', { hasText: evil }).last();
+    await tooltip.waitFor();
+    expect(await tooltip.innerText()).toContain(evil);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toBe(0);
   });
 
   it('raised no uncaught errors in the page', () => {

@@ -28,6 +28,35 @@ describe('security headers', () => {
   });
 });
 
+describe('Cache-Control: no-store on every API answer', () => {
+  it('walks every path of the OpenAPI document, the login routes and the audit log, answered or refused', async () => {
+    const app = await setup();
+    const admin = await loginAs(app, 'anna');
+    const doc = (await (await admin.request('/api/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+    const asked: [string, string, number][] = [];
+    const ask = async (method: string, path: string, send: (p: string, i: RequestInit) => Promise<Response>) => {
+      const init: RequestInit = method === 'post' ? { method: 'POST', headers: json, body: '{}' } : {};
+      const res = await send(path, init);
+      asked.push([method, path, res.status]);
+      expect(res.headers.get('cache-control'), `${method} ${path} (${res.status})`).toBe('no-store');
+    };
+    const paths = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => [m, path.replace('{id}', 'costs')] as const));
+    expect(paths.length).toBeGreaterThan(20);
+    for (const [method, path] of paths) {
+      await ask(method, path, admin.request); // answered (200/201) or refused for a bad question (400)
+      await ask(method, path, (p, i) => Promise.resolve(app.request(p, i))); // without a login: 401
+    }
+    const login = (password: string) => (p: string, i: RequestInit) =>
+      Promise.resolve(app.request(p, { ...i, method: 'POST', headers: json, body: JSON.stringify({ name: 'anna', password }) }));
+    await ask('post', '/api/login', login(PASSWORD));
+    await ask('post', '/api/login', login('fout-wachtwoord-123'));
+    for (const path of ['/api/session', '/api/audit', '/api/audit/export.csv', '/api/audit?from=2024-99-99', '/api/onbekend']) await ask('get', path, admin.request);
+    await ask('get', '/api/session', (p, i) => Promise.resolve(app.request(p, i)));
+    await ask('post', '/api/logout', admin.request);
+    expect(new Set(asked.map(([, , status]) => status))).toEqual(new Set([200, 400, 401, 404]));
+  });
+});
+
 describe('login', () => {
   it('keeps the API closed without a login, except health, login and session', async () => {
     const app = await setup();

@@ -1,10 +1,11 @@
 // Hostile input, generated from a fixed seed: garbage query strings, JSON bodies, cookies and headers against the
 // secured app with the real catalogue, as every role. Every answer must be a 2xx or a 4xx with a Dutch message in the
-// API's error shape — never a 500, never a stack trace or an engine error text.
+// API's error shape — never a 500, never a stack trace or an engine error text. Every parameter of every metric in the
+// catalogue gets every kind of bad value, so a parameter added to the catalogue is covered without touching this file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import { hashPassword } from '../../access/password.ts';
-import { allUsers, seeded } from '../../access/testing.ts';
+import { allUsers, seeded, users } from '../../access/testing.ts';
 import { addAllocation, addClient, addInvoice, derive, fixtureStore } from '../../metrics/fixtures.ts';
 import { catalogue } from '../../metrics/index.ts';
 import type { Store } from '../../store/index.ts';
@@ -17,12 +18,14 @@ const NASTY = [
   '2018-13-01', '0000-00-00', '99999-01-01', 'care', 'invoice', 'year', 'year,year', 'municipality,provider', 'team',
   "' OR 1=1 --", '"; DROP TABLE audit_log; --', '../../etc/passwd', '%00', '%ZZ', '\u0000', '\u202e', '\u200b', '😀',
   '<script>alert(1)</script>', '=HYPERLINK("http://x")', '${7*7}', '\r\nSet-Cookie: x=y', '__proto__', 'constructor',
-  'toString', '1e309', '-0', 'NaN', '-1', '0', '9999999999999999999999', '0x10', 'true', 'null', '[]', '{}', 'x'.repeat(5000),
+  'toString', '1e309', '1e19', '1e17', '2147483648', '1e-300', '2,5', '-0', 'NaN', '-1', '0', '9999999999999999999999', '0x10', 'true', 'null', '[]', '{}', 'x'.repeat(5000),
 ];
 const KEYS = [
   'municipality', 'provider', 'team', 'from', 'to', 'basis', 'split', 'care_type', 'product_category', 'product', 'referrer_type',
-  'referrer', 'district', 'age_band', 'sex', 'financing', 'p.top', 'p.threshold', 'p.minimum', 'p.', 'p.__proto__', '__proto__',
+  'referrer', 'district', 'age_band', 'sex', 'financing', 'p.minimum', 'p.', 'p.__proto__', '__proto__',
   'constructor', '', 'metric', 'text', 'limit', 'action', 'unknown', 'split[]', 'municipality[0]',
+  // every parameter name of the catalogue, so a new one is fuzzed too
+  ...new Set(catalogue.flatMap((m) => (m.params ?? []).map((p) => `p.${p.name}`))),
 ];
 
 let store: Store;
@@ -127,5 +130,68 @@ describe('hostile API parameters (seeded)', () => {
       const res = await app.request(pick(['/api/metrics', '/api/notes', '/api/logout', '/api/session', '/api/audit']), { method: pick(['GET', 'POST', 'PUT', 'DELETE']), headers, body: undefined });
       await expectSafe(res, JSON.stringify(headers).slice(0, 300));
     }
+  });
+});
+
+/** Bad values of every kind: huge, negative, fractional, NaN-like, impossible dates, overlong text. */
+const BAD_PARAM_VALUES = [
+  '1e19', '1e300', '1e17', '2147483648', '9007199254740993', '9'.repeat(400), '-1', '-1e19', '-0.5', '0.5', '2,5', '1e-300',
+  'NaN', 'Infinity', '-Infinity', '0x10', '1_000', 'null', 'undefined', ' ', '2024-02-30', '2023-02-29', '2024-13-01',
+  '0000-00-00', '99999-01-01', '2024-99-99', 'x'.repeat(5000), '1'.repeat(300), '<script>alert(1)</script>', "'; --",
+];
+
+describe('every parameter of every metric in the catalogue', () => {
+  const params = catalogue.flatMap((m) => (m.params ?? []).map((p) => ({ metric: m.id, name: p.name })));
+
+  it('has parameters to test', () => {
+    expect(params.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('answers each bad value in the query string, a JSON body and an export with a 200 or a Dutch 400 naming it', async () => {
+    const admin = clients[allUsers.indexOf(users.admin)];
+    const reader = clients[allUsers.indexOf(users.readerRegion)];
+    const statuses = new Set<number>();
+    for (const { metric, name } of params) {
+      for (const v of BAD_PARAM_VALUES) {
+        const q = `p.${name}=${encodeURIComponent(v)}`;
+        const asked: [Client, string, RequestInit?][] = [
+          [admin, `/api/metrics/${metric}?${q}`],
+          [admin, `/api/metrics/${metric}/export.csv?${q}`],
+          [reader, `/api/metrics/${metric}?${q}`],
+          [admin, `/api/metrics/${metric}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ params: { [name]: Number.isNaN(Number(v)) ? v : Number(v) } }) }],
+        ];
+        for (const [client, path, init] of asked) {
+          const res = await client.request(path, init);
+          const what = `${init?.method ?? 'GET'} ${path.slice(0, 120)} ${String(init?.body ?? '').slice(0, 80)}`;
+          statuses.add(res.status);
+          if (res.status === 403 && client === reader) continue; // a metric with client rows: refused to readers first
+          expect([200, 400], what).toContain(res.status);
+          if (res.status === 400) {
+            const body = (await res.clone().json()) as { error: { param: string } };
+            expect(body.error.param, what).toBe(`p.${name}`);
+          }
+          await expectSafe(res, what);
+        }
+      }
+    }
+    expect([...statuses].sort()).toEqual([200, 400, 403]);
+  });
+
+  it('refuses the values of the security report with these Dutch messages', async () => {
+    const admin = clients[allUsers.indexOf(users.admin)];
+    const ask = async (path: string) => {
+      const res = await admin.request(path);
+      return [res.status, ((await res.json()) as { error?: { message: string; param: string } }).error];
+    };
+    expect(await ask('/api/metrics/provider_concentration?p.top=1e19')).toEqual([400, { param: 'p.top', message: "Parameter 'top' moet een geheel getal van 1 tot en met 1.000 zijn." }]);
+    expect(await ask('/api/metrics/intensive_clients?p.low=1e300')).toEqual([400, { param: 'p.low', message: "Parameter 'low' moet een getal van 0 tot en met 1.000.000.000 zijn." }]);
+    expect(await ask('/api/metrics/intensive_entry?p.threshold=1e17')).toEqual([400, { param: 'p.threshold', message: "Parameter 'threshold' moet een getal van 0 tot en met 1.000.000.000 zijn." }]);
+    expect(await ask('/api/metrics/budget?p.lag_months=2147483648')).toEqual([400, { param: 'p.lag_months', message: "Parameter 'lag_months' moet een geheel getal van 0 tot en met 120 zijn." }]);
+    expect(await ask('/api/metrics/budget?p.lag_months=2.5')).toEqual([400, { param: 'p.lag_months', message: "Parameter 'lag_months' moet een geheel getal zijn (0 tot en met 120)." }]);
+    expect(await ask('/api/metrics/budget?p.peildatum=2024-02-30')).toEqual([400, { param: 'p.peildatum', message: "'peildatum' is geen geldige datum (jjjj-mm-dd)." }]);
+    expect(await ask('/api/metrics/budget?p.peildatum=' + 'x'.repeat(201))).toEqual([400, { param: 'p.peildatum', message: "Parameter 'peildatum' is te lang (hoogstens 200 tekens)." }]);
+    expect(await ask('/api/audit?from=2024-99-99')).toEqual([400, { param: 'from', message: "'from' is geen geldige datum (jjjj-mm-dd)" }]);
+    expect(await ask('/api/audit?to=2023-02-29')).toEqual([400, { param: 'to', message: "'to' is geen geldige datum (jjjj-mm-dd)" }]);
+    expect((await ask('/api/metrics/budget?p.lag_months=120&p.peildatum=2024-02-29'))[0]).toBe(200);
   });
 });

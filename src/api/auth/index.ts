@@ -5,7 +5,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { DEFAULT_LOCKOUT, type LockoutPolicy } from '../../access/lockout.ts';
 import { DEFAULT_SESSION_POLICY, type SessionPolicy } from '../../access/sessions.ts';
-import { createApp, type AppOptions } from '../app.ts';
+import { apiHeaders, createApp, type AppOptions } from '../app.ts';
 import { ApiError, onError } from '../errors.ts';
 import { accessGuard } from './guard.ts';
 import { securityHeaders } from './headers.ts';
@@ -40,6 +40,7 @@ export function createSecureApp(options: SecureAppOptions): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.onError(onError);
   app.use('*', securityHeaders());
+  app.use('/api/*', apiHeaders); // also on login, session, logout, audit and the refusals before the API proper
   app.use('/api/*', loadSession(options.store, session, now), requireLogin(), csrfProtection());
   app.use('/api/login', bodyLimit({ maxSize: 4096, onError: () => { throw new ApiError(400, 'Het verzoek is te groot.'); } }));
   registerAuthRoutes(app, { store: options.store, session, lockout: options.lockout ?? DEFAULT_LOCKOUT, now, tls: options.tls, trustProxy: options.trustProxy });

@@ -13,6 +13,7 @@ import { ApiError, type ErrorStatus } from '../errors.ts';
 import { toCsv } from '../export/csv.ts';
 import { exportFileName } from '../export/table.ts';
 import { json } from '../json.ts';
+import { parseDate } from '../request.ts';
 import { jsonBody } from '../route.ts';
 import { clientIp, overTls, type TransportSettings } from './http.ts';
 import { CSRF_COOKIE, SESSION_COOKIE, type AuthEnv } from './middleware.ts';
@@ -70,7 +71,8 @@ function auditQuery(c: Context) {
   for (const k of q.keys()) if (!['from', 'to', 'actor', 'action', 'limit'].includes(k)) throw new ApiError(400, `Onbekende filter '${k}' (toegestaan: from, to, actor, action, limit)`, k);
   const limit = q.get('limit');
   if (limit !== null && !/^\d{1,6}$/.test(limit)) throw new ApiError(400, "'limit' moet een geheel getal zijn", 'limit');
-  return { from: q.get('from') ?? undefined, to: q.get('to') ?? undefined, actor: q.get('actor') ?? undefined, action: q.get('action') ?? undefined, limit: limit ? Number(limit) : undefined };
+  const date = (k: 'from' | 'to') => (q.get(k) === null ? undefined : parseDate(k, q.get(k)));
+  return { from: date('from'), to: date('to'), actor: q.get('actor') ?? undefined, action: q.get('action') ?? undefined, limit: limit ? Number(limit) : undefined };
 }
 
 async function guarded<T>(f: () => Promise<T>): Promise<T> {

@@ -2,6 +2,7 @@
 // Each returns the ECharts option and, per clicked item, the dimension values to drill into.
 import type { Column } from '../../../src/metrics/types.ts';
 import { formatAxis, formatValue } from '../format.ts';
+import { tooltipLines } from './html.ts';
 import type { Built, Drill } from './index.ts';
 import { num, type Frame } from './frame.ts';
 import type { ChartOption } from './setup.ts';
@@ -22,7 +23,7 @@ function tooltip(units: Column['unit'][]) {
     trigger: 'axis', confine: true,
     valueFormatter: undefined,
     formatter: (items: { seriesIndex: number; seriesName: string; marker: string; value: number | null; axisValueLabel: string }[]) =>
-      [items[0]?.axisValueLabel ?? '', ...items.map((p) => `${p.marker} ${p.seriesName}: ${formatValue(p.value, units[p.seriesIndex] ?? 'count')}`)].join('<br>'),
+      tooltipLines(items[0]?.axisValueLabel ?? '', ...items.map((p) => ({ marker: p.marker, text: `${p.seriesName}: ${formatValue(p.value, units[p.seriesIndex] ?? 'count')}` }))),
   };
 }
 
@@ -97,7 +98,7 @@ function measureBars(f: Frame, primary: Column): Built {
   const shown = f.measures.filter((m) => m.unit === primary.unit && num(row[m.name]) !== null);
   return {
     option: {
-      tooltip: { trigger: 'axis', confine: true, formatter: (items: { name: string; value: number }[]) => `${items[0].name}: ${formatValue(items[0].value, primary.unit)}` },
+      tooltip: { trigger: 'axis', confine: true, formatter: (items: { name: string; value: number }[]) => tooltipLines(`${items[0].name}: ${formatValue(items[0].value, primary.unit)}`) },
       grid: { left: 16, right: 24, top: 24, bottom: 16, containLabel: true },
       xAxis: valueAxis(primary.unit),
       yAxis: { type: 'category', data: shown.map((m) => m.label), inverse: true },
@@ -174,7 +175,7 @@ export function waterfallChart(f: Frame): Built {
         trigger: 'axis', confine: true,
         formatter: (items: { dataIndex: number }[]) => {
           const s = steps[items[0].dataIndex];
-          return `${s.label}: ${s.isTotal ? fmt(s.value) : signed(s.value)}`;
+          return tooltipLines(`${s.label}: ${s.isTotal ? fmt(s.value) : signed(s.value)}`);
         },
       },
       legend: { top: 0, data: ['Toename', 'Afname', 'Totaal'] },

@@ -1,5 +1,6 @@
 // Charts with their own geometry: the cohort heat-map (entry year × later year) and the pathway Sankey.
 import { formatValue } from '../format.ts';
+import { tooltipLines } from './html.ts';
 import { PALETTE } from './setup.ts';
 
 const careColours = new Map<string, string>();
@@ -28,7 +29,7 @@ export function heatmapChart(f: Frame): Built {
       tooltip: {
         confine: true,
         formatter: (p: { value: number[] }) =>
-          `${dy.label} ${ys[p.value[1]].label}, ${dx.label} ${xs[p.value[0]].label}: ${formatValue(p.value[2], m.unit)}`,
+          tooltipLines(`${dy.label} ${ys[p.value[1]].label}, ${dx.label} ${xs[p.value[0]].label}: ${formatValue(p.value[2], m.unit)}`),
       },
       grid: { left: 40, right: 24, top: 16, bottom: 90, containLabel: true },
       xAxis: { type: 'category', name: dx.label, nameLocation: 'middle', nameGap: 30, data: xs.map((c) => c.label), splitArea: { show: true } },
@@ -76,9 +77,9 @@ export function sankeyChart(f: Frame): Built {
       tooltip: {
         confine: true,
         formatter: (p: { dataType: string; data: { source?: string; target?: string; value: number }; name: string; value: number }) =>
-          p.dataType === 'edge'
+          tooltipLines(p.dataType === 'edge'
             ? `${nodes.get(p.data.source!)} → ${nodes.get(p.data.target!)}: ${formatValue(p.data.value, m.unit)}`
-            : `${nodes.get(p.name)}: ${formatValue(p.value, m.unit)}`,
+            : `${nodes.get(p.name)}: ${formatValue(p.value, m.unit)}`),
       },
       series: [{
         type: 'sankey', left: 16, right: 160, nodeWidth: 18, top: 16, bottom: 16, nodeGap: 10,

@@ -1,0 +1,29 @@
+// The limits one question's queries run under (time, rows) and the Dutch error that says which one was hit, so no
+// single question can hold the server or fill its memory.
+import { RoerError } from '../errors.ts';
+
+export interface QueryLimits {
+  /** After this many milliseconds the question's connection is interrupted. */
+  timeoutMs: number;
+  /** A single query returning more rows than this is refused before its rows are read into JavaScript. */
+  maxRows: number;
+}
+
+/** A question stopped by a limit; `limit` tells the API which status fits (too big: 400, too slow: 503). */
+export class QueryLimitError extends RoerError {
+  constructor(readonly limit: 'time' | 'rows', message: string, hint: string) {
+    super(message, hint);
+    this.name = 'QueryLimitError';
+  }
+}
+
+const HINT = 'Kies een kortere periode, minder uitsplitsingen of meer filters.';
+
+export function timeLimitError(limits: QueryLimits): QueryLimitError {
+  const s = Math.round(limits.timeoutMs / 100) / 10;
+  return new QueryLimitError('time', `Deze vraag duurde langer dan ${String(s).replace('.', ',')} seconden en is afgebroken.`, HINT);
+}
+
+export function rowLimitError(limits: QueryLimits, rows: number): QueryLimitError {
+  return new QueryLimitError('rows', `Deze vraag levert ${rows.toLocaleString('nl-NL')} rijen op; het maximum is ${limits.maxRows.toLocaleString('nl-NL')}.`, HINT);
+}
