@@ -3,7 +3,7 @@ import { Store } from '../store/index.ts';
 import { readAudit } from './audit.ts';
 import { login } from './login.ts';
 import { endSession, findSession } from './sessions.ts';
-import { addUser } from './users.ts';
+import { addUser, unlockUser } from './users.ts';
 import { users } from './testing.ts';
 
 const PW = 'een-goed-wachtwoord';
@@ -38,10 +38,42 @@ describe('login', () => {
     ]);
   });
 
-  it('locks an account after 5 failures in 15 minutes, even for the right password, until the window has passed', async () => {
-    for (let i = 0; i < 5; i++) await login(store, 'bert', 'fout', `10.0.0.${i}`, { now: T0 + i * MIN });
-    expect(await login(store, 'bert', PW, '10.9.9.9', { now: T0 + 5 * MIN })).toEqual({ ok: false, reason: 'locked', retryAfterMs: 10 * MIN });
-    expect((await login(store, 'bert', PW, '10.9.9.9', { now: T0 + 15 * MIN + 1 })).ok).toBe(true);
+  it('locks a name for one address after 5 failures in 15 minutes, even for the right password, until the window has passed', async () => {
+    for (let i = 0; i < 5; i++) await login(store, 'bert', 'fout', '10.6.6.6', { now: T0 + i * MIN });
+    expect(await login(store, 'bert', PW, '10.6.6.6', { now: T0 + 5 * MIN })).toEqual({ ok: false, reason: 'locked', retryAfterMs: 10 * MIN });
+    expect((await login(store, 'bert', PW, '10.6.6.6', { now: T0 + 15 * MIN + 1 })).ok).toBe(true);
+  });
+
+  it('does not let an attacker at one address lock the account out for everybody else', async () => {
+    for (let i = 0; i < 5; i++) await login(store, 'bert', 'fout', '10.6.6.6', { now: T0 + i });
+    expect(await login(store, 'bert', PW, '10.6.6.6', { now: T0 + 10 })).toMatchObject({ ok: false, reason: 'locked' });
+    expect((await login(store, 'bert', PW, '10.0.0.1', { now: T0 + 10 })).ok).toBe(true);
+  });
+
+  it('throttles unknown names exactly like known ones, without storing what was typed', async () => {
+    for (let i = 0; i < 5; i++) {
+      expect(await login(store, 'bert', 'fout', '10.6.6.6', { now: T0 + i })).toEqual({ ok: false, reason: 'invalid' });
+      expect(await login(store, 'niemand', 'fout', '10.6.6.6', { now: T0 + i })).toEqual({ ok: false, reason: 'invalid' });
+      expect(await login(store, PW, 'fout', '10.6.6.6', { now: T0 + i })).toEqual({ ok: false, reason: 'invalid' });
+    }
+    const locked = { ok: false, reason: 'locked', retryAfterMs: 15 * MIN - 14 };
+    expect(await login(store, 'bert', PW, '10.6.6.6', { now: T0 + 14 })).toEqual(locked);
+    expect(await login(store, 'niemand', PW, '10.6.6.6', { now: T0 + 14 })).toEqual(locked);
+    expect(await login(store, PW, PW, '10.6.6.6', { now: T0 + 14 })).toEqual(locked);
+    // A fresh name, known or not, from the same address is merely wrong (15 of the 20 failures an address may make).
+    expect(await login(store, 'nog-iemand', 'fout', '10.6.6.6', { now: T0 + 15 })).toEqual({ ok: false, reason: 'invalid' });
+    const names = (await store.all<{ user_name: string }>('SELECT DISTINCT user_name FROM login_attempt ORDER BY 1')).map((r) => r.user_name);
+    expect(names).toHaveLength(4);
+    expect(names).toContain('bert');
+    expect(names.filter((n) => n !== 'bert').every((n) => /^#[0-9a-f]{16}$/.test(n))).toBe(true);
+  });
+
+  it('lifts the lock when an administrator unlocks the account, and audits it', async () => {
+    for (let i = 0; i < 5; i++) await login(store, 'bert', 'fout', '10.6.6.6', { now: T0 + i });
+    expect(await unlockUser(store, { name: 'anna', role: 'admin', ip: '10.0.0.9' }, 'bert')).toBe(5);
+    expect((await login(store, 'bert', PW, '10.6.6.6', { now: T0 + 10 })).ok).toBe(true);
+    const [entry] = await readAudit(store, users.admin, { action: 'user_unlock' });
+    expect([entry.actor, entry.target, entry.detail, entry.ip]).toEqual(['anna', 'bert', '{"failures":5}', '10.0.0.9']);
   });
 
   it('counts only failures since the last successful login', async () => {

@@ -2,7 +2,7 @@
 import type { Store } from '../store/index.ts';
 import { audit } from './audit.ts';
 import { localPasswords, type PasswordProvider } from './identity.ts';
-import { DEFAULT_LOCKOUT, lockedFor, recordAttempt, type LockoutPolicy } from './lockout.ts';
+import { attemptKey, DEFAULT_LOCKOUT, lockedFor, recordAttempt, type LockoutPolicy } from './lockout.ts';
 import { DEFAULT_SESSION_POLICY, pruneSessions, startSession, type SessionPolicy } from './sessions.ts';
 import type { User } from './roles.ts';
 import { findUser } from './users.ts';
@@ -28,14 +28,17 @@ const UNKNOWN = '(onbekende naam)';
  */
 export async function login(store: Store, name: string, password: string, ip: string, options: LoginOptions = {}): Promise<LoginOutcome> {
   const now = options.now ?? Date.now();
-  const who = name.length <= 64 && (await findUser(store, name)) ? name : UNKNOWN;
-  const wait = await lockedFor(store, who === UNKNOWN ? null : who, ip, now, options.lockout ?? DEFAULT_LOCKOUT);
+  const known = name.length <= 64 && (await findUser(store, name)) !== undefined;
+  const who = known ? name : UNKNOWN;
+  // Throttled per (address, typed name), unknown names exactly like known ones: the answers never tell them apart.
+  const key = attemptKey(name, known);
+  const wait = await lockedFor(store, key, ip, now, options.lockout ?? DEFAULT_LOCKOUT);
   if (wait > 0) {
     await audit(store, { name: who, role: 'system', ip }, { action: 'login_failed', detail: { reason: 'geblokkeerd' }, outcome: 'geweigerd' }, new Date(now));
     return { ok: false, reason: 'locked', retryAfterMs: wait };
   }
   const user = await (options.provider ?? localPasswords).verify(store, name, password);
-  await recordAttempt(store, who, ip, user !== null, now);
+  await recordAttempt(store, key, ip, user !== null, now);
   if (!user) {
     await audit(store, { name: who, role: 'system', ip }, { action: 'login_failed', detail: { reason: 'onjuiste gegevens' }, outcome: 'geweigerd' }, new Date(now));
     return { ok: false, reason: 'invalid' };

@@ -44,7 +44,9 @@ Opties:
   --host <adres>   het adres waarop de server luistert (standaard 127.0.0.1: alleen deze
                    computer; 0.0.0.0 maakt Roer bereikbaar vanaf het netwerk)
   --tls            de verbinding loopt via HTTPS (sessiecookies krijgen de vlag Secure)
-  --proxy          achter een reverse proxy: vertrouw X-Forwarded-For voor het adres van de gebruiker
+  --proxy          achter één reverse proxy: het adres van de gebruiker is de laatste (meest rechtse)
+                   waarde in X-Forwarded-For, HTTPS volgt uit X-Forwarded-Proto. Zonder --proxy
+                   worden beide kopregels genegeerd (de browser kan ze zelf invullen)
   --db <bestand>   de database (standaard ./data/roer.duckdb, of $ROER_DB)
 
 Inloggen is verplicht. Bij de eerste start wordt de gebruiker 'beheerder' aangemaakt en

@@ -1,4 +1,5 @@
-// /api/login, /api/logout, /api/session and the audit log (/api/audit, /api/audit/export.csv) for the administrator.
+// /api/login, /api/logout, /api/session; for the administrator the audit log (/api/audit, /api/audit/export.csv) and
+// lifting a login lock while the server runs (/api/users/:name/unlock).
 import type { Context, Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { audit, readAudit, type AuditRow } from '../../access/audit.ts';
@@ -6,7 +7,9 @@ import { AccessError } from '../../access/errors.ts';
 import { login } from '../../access/login.ts';
 import type { LockoutPolicy } from '../../access/lockout.ts';
 import { RIGHTS, type User } from '../../access/roles.ts';
+import { assertRight } from '../../access/scope.ts';
 import { endSession, type SessionPolicy } from '../../access/sessions.ts';
+import { findUser, unlockUser } from '../../access/users.ts';
 import type { Column } from '../../metrics/types.ts';
 import type { Store } from '../../store/index.ts';
 import { ApiError, type ErrorStatus } from '../errors.ts';
@@ -134,5 +137,15 @@ export function registerAuthRoutes(app: Hono<AuthEnv>, s: AuthRouteSettings): vo
     await audit(store, { name: user.name, role: user.role, ip: clientIp(c, s) }, { action: 'audit_export', detail: q, rowCount: entries.length });
     const csv = toCsv({ metric: 'audit', title: 'Auditlog', columns: AUDIT_COLUMNS, rows: entries as never, filters: {}, split: [] });
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${exportFileName('auditlog', 'csv')}"` });
+  });
+
+  // The server holds the database file, so `roer user unlock` cannot run beside it: this is the unlock path while serving.
+  app.post('/api/users/:name/unlock', async (c) => {
+    const user = c.get('user')!;
+    const name = c.req.param('name');
+    await guarded(async () => assertRight(user, 'administer', 'inlogblokkades opheffen'));
+    if (!(await findUser(store, name))) throw new ApiError(404, `Gebruiker ${name} bestaat niet.`, 'name');
+    const failures = await unlockUser(store, { name: user.name, role: user.role, ip: clientIp(c, s) }, name);
+    return json(c, { name, failures });
   });
 }
