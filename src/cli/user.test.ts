@@ -28,8 +28,9 @@ describe('roer user', () => {
     const add = await roer('user', 'add', 'piet', '--rol', 'analist', '--gemeente', '0150, 1708', '--db', db);
     expect(add.code).toBe(0);
     expect(add.out).toMatch(/^Gebruiker piet \(analist, gemeente 0150,1708\) toegevoegd\.\nWachtwoord \(wordt niet opnieuw getoond\): [A-Za-z0-9]{20}\n$/);
-    expect((await roer('user', 'add', 'team1', '--rol', 'teamleider', '--team', 'T1', '--db', db)).code).toBe(0);
-    expect((await roer('user', 'list', '--db', db)).out).toBe('piet (analist, gemeente 0150,1708)\nteam1 (teamleider, team T1)\n');
+    // A team id as the import forms it from the demo region's exports: municipality code, colon, team name.
+    expect((await roer('user', 'add', 'team1', '--rol', 'teamleider', '--team', '0150:Jeugdteam Deventer Noord', '--db', db)).code).toBe(0);
+    expect((await roer('user', 'list', '--db', db)).out).toBe('piet (analist, gemeente 0150,1708)\nteam1 (teamleider, team 0150:Jeugdteam Deventer Noord)\n');
     expect((await roer('user', 'reset', 'piet', '--db', db)).out).toMatch(/^Nieuw wachtwoord voor piet \(wordt niet opnieuw getoond\): [A-Za-z0-9]{20}\n$/);
     expect((await roer('user', 'remove', 'team1', '--db', db)).out).toBe('Gebruiker team1 verwijderd.\n');
     expect((await roer('user', 'list', '--db', db)).out).toBe('piet (analist, gemeente 0150,1708)\n');

@@ -26,7 +26,8 @@ export const user: Command = {
 Rollen: ${ROLE_NAMES}.
   beheerder   alle gemeenten, gebruikersbeheer en het auditlog
   analist     de genoemde gemeenten (--gemeente, verplicht), ook gegevens per cliënt (pseudoniem)
-  teamleider  de toewijzingen van het eigen team (--team, verplicht)
+  teamleider  de toewijzingen van het eigen team (--team, verplicht): gemeentecode, dubbele punt
+              en de teamnaam zoals in de export, bijv. --team "0150:Jeugdteam Deventer Noord"
   aanbieder   alleen de eigen AGB-code (--aanbieder, verplicht); kleine aantallen afgeschermd
   lezer       alleen totalen; kleine aantallen afgeschermd; eventueel beperkt tot --gemeente
 

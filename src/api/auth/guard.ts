@@ -45,8 +45,11 @@ export function accessGuard(settings: GuardSettings = {}): Guard {
           await audit(ctx.store, { name: user.name, role: user.role, ip: ctx.ip }, { action: 'note_add', target: q.metric.id, detail: { id: note.id, municipality: note.municipality } });
           return note;
         }
-        case 'dimensions':
-          return scopeDimensions(user, (await next(q)) as Record<string, unknown>);
+        case 'dimensions': {
+          // Teams and districts have no code of their own in the scope: they are narrowed by their municipality in SQL.
+          const dims = (await next({ ...q, municipality: scopeOf(user).municipality })) as Record<string, unknown>;
+          return scopeDimensions(user, dims);
+        }
         case 'status':
           assertRight(user, 'importStatus', 'de importstatus inzien');
           return await next(q);
