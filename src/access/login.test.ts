@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Store } from '../store/index.ts';
-import { readAudit } from './audit.ts';
+import { readAudit, verifyAuditChain } from './audit.ts';
+import { flushLoginFloods } from './flood.ts';
 import { login } from './login.ts';
 import { endSession, findSession } from './sessions.ts';
 import { addUser, unlockUser } from './users.ts';
@@ -87,6 +88,36 @@ describe('login', () => {
     for (let i = 0; i < 20; i++) await login(store, `gok${i}`, 'fout', '10.6.6.6', { now: T0 + i });
     expect(await login(store, 'bert', PW, '10.6.6.6', { now: T0 + 100 })).toMatchObject({ ok: false, reason: 'locked' });
     expect((await login(store, 'bert', PW, '10.0.0.1', { now: T0 + 100 })).ok).toBe(true);
+  });
+});
+
+describe('a flood of failed logins in the audit log', () => {
+  it('logs the first 5 failures of an address in a minute one by one and the rest of that minute as one counted entry', async () => {
+    // 50 attempts in 5 seconds from one address: 5 wrong passwords, then 45 refused by the lock without a check.
+    for (let i = 0; i < 50; i++) await login(store, i % 2 ? 'bert' : PW, 'fout', '10.6.6.6', { now: T0 + i * 100 });
+    await login(store, 'niemand', 'fout', '10.0.0.1', { now: T0 + 30_000 }); // another address keeps its own count
+    expect((await readAudit(store, users.admin, { action: 'login_failed' })).length).toBe(6);
+    // The next failure after the minute writes the count out and starts a new minute.
+    await login(store, 'bert', 'fout', '10.6.6.6', { now: T0 + 61_000 });
+    const log = (await readAudit(store, users.admin, { action: 'login_failed' })).reverse();
+    expect(log.map((e) => [e.actor, e.ip, e.row_count, JSON.parse(e.detail!)])).toEqual([
+      ['(onbekende naam)', '10.6.6.6', null, { reason: 'onjuiste gegevens' }],
+      ['bert', '10.6.6.6', null, { reason: 'onjuiste gegevens' }],
+      ['(onbekende naam)', '10.6.6.6', null, { reason: 'onjuiste gegevens' }],
+      ['bert', '10.6.6.6', null, { reason: 'onjuiste gegevens' }],
+      ['(onbekende naam)', '10.6.6.6', null, { reason: 'onjuiste gegevens' }],
+      ['(onbekende naam)', '10.0.0.1', null, { reason: 'onjuiste gegevens' }],
+      ['(meerdere namen)', '10.6.6.6', 45, { reason: 'herhaald', attempts: 45, first: '2026-01-05T09:00:00', last: '2026-01-05T09:00:04', reasons: ['geblokkeerd', 'onjuiste gegevens'] }],
+      ['bert', '10.6.6.6', null, { reason: 'geblokkeerd' }],
+    ]);
+    expect(await verifyAuditChain(store)).toEqual({ ok: true });
+  });
+
+  it('writes a pending count out when the server stops', async () => {
+    for (let i = 0; i < 7; i++) await login(store, 'niemand', 'fout', '10.6.6.6', { now: T0 + i });
+    await flushLoginFloods(store);
+    const [last] = await readAudit(store, users.admin, { action: 'login_failed' });
+    expect([last.actor, last.row_count]).toEqual(['(onbekende naam)', 2]);
   });
 });
 

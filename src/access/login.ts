@@ -1,6 +1,7 @@
 // One login attempt from start to end: throttle, verify through an identity provider, record, audit, start a session.
 import type { Store } from '../store/index.ts';
 import { audit } from './audit.ts';
+import { auditFailedLogin, flushLoginFloods } from './flood.ts';
 import { localPasswords, type PasswordProvider } from './identity.ts';
 import { attemptKey, DEFAULT_LOCKOUT, lockedFor, recordAttempt, type LockoutPolicy } from './lockout.ts';
 import { DEFAULT_SESSION_POLICY, pruneSessions, startSession, type SessionPolicy } from './sessions.ts';
@@ -34,15 +35,16 @@ export async function login(store: Store, name: string, password: string, ip: st
   const key = attemptKey(name, known);
   const wait = await lockedFor(store, key, ip, now, options.lockout ?? DEFAULT_LOCKOUT);
   if (wait > 0) {
-    await audit(store, { name: who, role: 'system', ip }, { action: 'login_failed', detail: { reason: 'geblokkeerd' }, outcome: 'geweigerd' }, new Date(now));
+    await auditFailedLogin(store, who, ip, 'geblokkeerd', now);
     return { ok: false, reason: 'locked', retryAfterMs: wait };
   }
   const user = await (options.provider ?? localPasswords).verify(store, name, password);
   await recordAttempt(store, key, ip, user !== null, now);
   if (!user) {
-    await audit(store, { name: who, role: 'system', ip }, { action: 'login_failed', detail: { reason: 'onjuiste gegevens' }, outcome: 'geweigerd' }, new Date(now));
+    await auditFailedLogin(store, who, ip, 'onjuiste gegevens', now);
     return { ok: false, reason: 'invalid' };
   }
+  await flushLoginFloods(store, now);
   await pruneSessions(store, now, options.session ?? DEFAULT_SESSION_POLICY);
   const { token, csrfToken } = await startSession(store, user.name, now);
   await audit(store, { name: user.name, role: user.role, ip }, { action: 'login' }, new Date(now));

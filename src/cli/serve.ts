@@ -1,5 +1,6 @@
 // `roer serve`: the API and the dashboard on http://127.0.0.1:3000. This process owns the database file while it runs;
 // it stops cleanly on Ctrl+C or SIGTERM (closing the store, so the file is free again).
+import { flushLoginFloods } from '../access/flood.ts';
 import { createSecureApp, ensureAdmin } from '../api/auth/index.ts';
 import { startServer } from '../api/server.ts';
 import { RoerError } from '../errors.ts';
@@ -67,6 +68,7 @@ zijn wachtwoord één keer getoond; meer gebruikers: 'roer user add' (zie 'roer 
       await stopped;
       process.stdout.write('Roer stopt…\n');
       await server.close();
+      await flushLoginFloods(store); // counted failed logins of the last minute still in memory
       return 0;
     } finally {
       store.close();

@@ -122,7 +122,7 @@ describe('login throttling, as an attacker tries it', () => {
     expect((await attempt(app, 'anna', PASSWORD, '198.51.100.7, 203.0.113.66')).status).toBe(429);
     const anna = await loginAs(app, 'anna'); // no header: the socket's address ('onbekend' in-process)
     const { entries } = await (await anna.request('/api/audit?action=login_failed')).json();
-    expect(entries.map((e: { ip: string }) => e.ip)).toEqual(Array(6).fill('203.0.113.66'));
+    expect(entries.map((e: { ip: string }) => e.ip)).toEqual(Array(5).fill('203.0.113.66')); // the 6th is counted (flood.ts)
   });
 
   it('ignores X-Forwarded-For without --proxy: every hop is the client\'s own word', async () => {
@@ -203,6 +203,34 @@ describe('audit log over HTTP', () => {
     expect(csv.split('\r\n')[0]).toBe('Nr;Tijdstip (UTC);Gebruiker;Rol;Handeling;Onderwerp;Details;Rijen;Uitkomst;Adres;Controlegetal');
     expect(csv).toContain(';bert;analyst;view;costs;"{""filters"":{""municipality"":[""0150""]},""split"":[""care_type""],""params"":{},""scope"":{""municipality"":[""0150""]}}";3;ok;onbekend;');
     const log = await (await anna.request('/api/audit?action=audit_export')).json();
-    expect(log.entries).toHaveLength(1);
+    // Newest first: anna's export, and bert's refused one (refusals are logged too).
+    expect(log.entries.map((e: { actor: string; outcome: string }) => [e.actor, e.outcome])).toEqual([['anna', 'ok'], ['bert', 'geweigerd']]);
+  });
+
+  it('records reads of notes, filter lists and the import status, and refused reads of the audit log, status and notes', async () => {
+    const app = await setup();
+    const bert = await loginAs(app, 'bert');
+    expect((await bert.request('/api/status')).status).toBe(403);
+    expect((await bert.request('/api/audit')).status).toBe(403);
+    expect((await bert.request('/api/audit/export.csv')).status).toBe(403);
+    expect((await bert.request('/api/notes?municipality=1708')).status).toBe(403);
+    expect((await bert.request('/api/notes?metric=costs')).status).toBe(200);
+    expect((await bert.request('/api/dimensions')).status).toBe(200);
+    const anna = await loginAs(app, 'anna');
+    expect((await anna.request('/api/status')).status).toBe(200);
+    const { entries } = await (await anna.request('/api/audit')).json();
+    const seen = entries.reverse().map((e: { actor: string; action: string; target: string | null; detail: string | null; row_count: number | null; outcome: string }) =>
+      [e.actor, e.action, e.target, e.outcome, e.row_count, e.detail === null ? null : JSON.parse(e.detail).reason ?? null]);
+    expect(seen).toEqual([
+      ['bert', 'login', null, 'ok', null, null],
+      ['bert', 'status_read', null, 'geweigerd', null, 'Met de rol analist mag u de importstatus inzien niet.'],
+      ['bert', 'audit_read', null, 'geweigerd', null, 'Alleen de beheerder mag het auditlog inzien.'],
+      ['bert', 'audit_export', null, 'geweigerd', null, 'Alleen de beheerder mag het auditlog inzien.'],
+      ['bert', 'notes_read', null, 'geweigerd', null, 'U heeft geen toegang tot gemeente 1708.'],
+      ['bert', 'notes_read', 'costs', 'ok', 0, null],
+      ['bert', 'dimensions_read', null, 'ok', null, null],
+      ['anna', 'login', null, 'ok', null, null],
+      ['anna', 'status_read', null, 'ok', null, null],
+    ]);
   });
 });
