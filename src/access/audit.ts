@@ -23,7 +23,8 @@ export function cliActor(): Actor {
 
 export type AuditAction =
   | 'view' | 'export' | 'login' | 'login_failed' | 'logout' | 'import'
-  | 'user_add' | 'user_remove' | 'user_reset' | 'note_add' | 'audit_read' | 'audit_export';
+  | 'user_add' | 'user_remove' | 'user_reset' | 'user_unlock' | 'note_add' | 'notes_read' | 'dimensions_read' | 'status_read'
+  | 'audit_read' | 'audit_export';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -1,8 +1,9 @@
 // One login attempt from start to end: throttle, verify through an identity provider, record, audit, start a session.
 import type { Store } from '../store/index.ts';
 import { audit } from './audit.ts';
+import { auditFailedLogin, flushLoginFloods } from './flood.ts';
 import { localPasswords, type PasswordProvider } from './identity.ts';
-import { DEFAULT_LOCKOUT, lockedFor, recordAttempt, type LockoutPolicy } from './lockout.ts';
+import { attemptKey, DEFAULT_LOCKOUT, lockedFor, recordAttempt, type LockoutPolicy } from './lockout.ts';
 import { DEFAULT_SESSION_POLICY, pruneSessions, startSession, type SessionPolicy } from './sessions.ts';
 import type { User } from './roles.ts';
 import { findUser } from './users.ts';
@@ -28,18 +29,22 @@ const UNKNOWN = '(onbekende naam)';
  */
 export async function login(store: Store, name: string, password: string, ip: string, options: LoginOptions = {}): Promise<LoginOutcome> {
   const now = options.now ?? Date.now();
-  const who = name.length <= 64 && (await findUser(store, name)) ? name : UNKNOWN;
-  const wait = await lockedFor(store, who === UNKNOWN ? null : who, ip, now, options.lockout ?? DEFAULT_LOCKOUT);
+  const known = name.length <= 64 && (await findUser(store, name)) !== undefined;
+  const who = known ? name : UNKNOWN;
+  // Throttled per (address, typed name), unknown names exactly like known ones: the answers never tell them apart.
+  const key = attemptKey(name, known);
+  const wait = await lockedFor(store, key, ip, now, options.lockout ?? DEFAULT_LOCKOUT);
   if (wait > 0) {
-    await audit(store, { name: who, role: 'system', ip }, { action: 'login_failed', detail: { reason: 'geblokkeerd' }, outcome: 'geweigerd' }, new Date(now));
+    await auditFailedLogin(store, who, ip, 'geblokkeerd', now);
     return { ok: false, reason: 'locked', retryAfterMs: wait };
   }
   const user = await (options.provider ?? localPasswords).verify(store, name, password);
-  await recordAttempt(store, who, ip, user !== null, now);
+  await recordAttempt(store, key, ip, user !== null, now);
   if (!user) {
-    await audit(store, { name: who, role: 'system', ip }, { action: 'login_failed', detail: { reason: 'onjuiste gegevens' }, outcome: 'geweigerd' }, new Date(now));
+    await auditFailedLogin(store, who, ip, 'onjuiste gegevens', now);
     return { ok: false, reason: 'invalid' };
   }
+  await flushLoginFloods(store, now);
   await pruneSessions(store, now, options.session ?? DEFAULT_SESSION_POLICY);
   const { token, csrfToken } = await startSession(store, user.name, now);
   await audit(store, { name: user.name, role: user.role, ip }, { action: 'login' }, new Date(now));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RIGHTS, ROLES, roleFromName, scopeProblems } from './roles.ts';
+import { loadRegion } from '../demo/region.ts';
+import { RIGHTS, ROLES, roleFromName, scopeProblems, teamMunicipality } from './roles.ts';
 
 describe('roles', () => {
   it('knows the roles by their Dutch and English names', () => {
@@ -25,5 +26,20 @@ describe('roles', () => {
       "'150' is geen gemeentecode van vier cijfers", "'123' is geen AGB-code van acht cijfers", 'alleen de rol aanbieder heeft een AGB-code',
     ]);
     expect(scopeProblems({ ...u, role: 'admin', municipalities: ['0150'] })).toEqual(['een beheerder ziet alle gemeenten; laat --gemeente weg']);
+  });
+
+  it("accepts every team id the import forms from the demo region's exports ('<gemeente>:<team>'), and only those", () => {
+    // The import stores a team as municipality || ':' || team (src/ingest/tabular/writers.ts).
+    const ids = loadRegion().flatMap((m) => m.teams.map((t) => `${m.code}:${t}`));
+    expect(ids).toHaveLength(22); // 1+4+2+2+1+1+2+1+2+1+5 teams over the eleven municipalities (region.ts)
+    expect(ids).toContain('0150:Jeugdteam Deventer Noord');
+    const lead = (team: string, municipalities: string[] = []) => scopeProblems({ role: 'team_lead', municipalities, provider: null, team });
+    for (const id of ids) expect(lead(id), id).toEqual([]);
+    expect(ids.map(teamMunicipality)).toEqual(loadRegion().flatMap((m) => m.teams.map(() => m.code)));
+    expect(lead('0150:Jeugdteam Deventer Noord', ['0150'])).toEqual([]);
+    expect(lead('0150:Jeugdteam Deventer Noord', ['1708'])).toEqual(["team '0150:Jeugdteam Deventer Noord' hoort bij gemeente 0150, niet bij 1708"]);
+    for (const bad of ['T1', 'Jeugdteam Deventer Noord', '150:Noord', '0150:', '0150:a,0166:b', '0150:a\nb']) {
+      expect(lead(bad), bad).toEqual([`'${bad}' is geen geldige team-id (gemeentecode, dubbele punt, teamnaam: '0150:Jeugdteam Deventer Noord')`]);
+    }
   });
 });

@@ -101,6 +101,15 @@ describe('notes and dimension lists', () => {
     expect(refusal(() => scopeNotes(users.provider, undefined))?.status).toBe(403);
   });
 
+  it("pins a team lead without municipalities to the team's municipality, and refuses notes when it is unknown", () => {
+    const lead: User = { name: 'gijs', role: 'team_lead', municipalities: [], provider: null, team: '0150:Jeugdteam Deventer Noord' };
+    expect(scopeOf(lead)).toEqual({ municipality: ['0150'], team: ['0150:Jeugdteam Deventer Noord'] });
+    expect(scopeNotes(lead, undefined)).toEqual(['0150']);
+    expect(refusal(() => scopeNotes(lead, ['1708']))?.param).toBe('municipality');
+    expect(refusal(() => scopeNotes({ ...lead, team: 'T9' }, undefined))?.message).toBe('Uw account heeft geen gemeente toegewezen; vraag de beheerder dit te regelen.');
+    expect(scopeNotes(users.readerRegion, undefined)).toBeUndefined();
+  });
+
   it('lets only admins and analysts write notes, analysts only for their own municipality', () => {
     expect(() => assertNoteWrite(users.admin, null)).not.toThrow();
     expect(() => assertNoteWrite(users.analyst, '0150')).not.toThrow();

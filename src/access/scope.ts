@@ -3,7 +3,7 @@
 // it explicitly is an error (never silently someone else's data, never silently narrowed without saying so).
 import type { Filters, Metric, MetricRequest } from '../metrics/types.ts';
 import { denied } from './errors.ts';
-import { RIGHTS, type User } from './roles.ts';
+import { RIGHTS, teamMunicipality, type User } from './roles.ts';
 
 /** What of a metric the scope rules need to know. */
 export type MetricShape = Pick<Metric, 'id' | 'title' | 'splits' | 'clientRows'>;
@@ -15,11 +15,17 @@ export interface Scope {
   team?: string[];
 }
 
-/** The user's fixed scope. Admins have none; everyone else may be pinned to municipalities, a provider or a team. */
+/**
+ * The user's fixed scope. Admins have none; everyone else may be pinned to municipalities, a provider or a team.
+ * A team lead without --gemeente is pinned to the team's municipality (part of the team id), so notes and lists that
+ * are scoped by municipality only stay within it.
+ */
 export function scopeOf(user: User): Scope {
   if (user.role === 'admin') return {};
   const s: Scope = {};
+  const teamIn = user.role === 'team_lead' && user.team ? teamMunicipality(user.team) : null;
   if (user.municipalities.length > 0) s.municipality = [...user.municipalities];
+  else if (teamIn) s.municipality = [teamIn];
   if (user.role === 'provider') s.provider = user.provider ? [user.provider] : [];
   if (user.role === 'team_lead') s.team = user.team ? [user.team] : [];
   return s;
@@ -91,7 +97,11 @@ export function assertNoteWrite(user: User, municipality: string | null): void {
 }
 
 function forceMunicipalities(user: User, asked: string[] | undefined): string[] | undefined {
-  const own = scopeOf(user).municipality;
+  const scope = scopeOf(user);
+  const own = scope.municipality;
+  // Only a user without any pin (administrator, region-wide reader) reads every municipality's and the region's notes;
+  // one pinned to a team or provider but to no municipality reads none rather than all.
+  if (!own && Object.keys(scope).length > 0) throw denied('Uw account heeft geen gemeente toegewezen; vraag de beheerder dit te regelen.', 'municipality');
   if (!own) return asked && asked.length > 0 ? asked : undefined;
   const outside = (asked ?? []).filter((m) => !own.includes(m));
   if (outside.length) throw denied(`U heeft geen toegang tot gemeente ${outside.join(', ')}.`, 'municipality');

@@ -3,6 +3,7 @@
 import { RoerError } from '../errors.ts';
 import type { Store } from '../store/index.ts';
 import { audit, type Actor } from './audit.ts';
+import { forgetFailures } from './lockout.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, randomPassword } from './password.ts';
 import { scopeProblems, type Role, type User } from './roles.ts';
 
@@ -78,10 +79,23 @@ export async function resetPassword(store: Store, actor: Actor, name: string, pa
     if (!(await findAccount(store, name))) throw new RoerError(`Gebruiker ${name} bestaat niet.`);
     await store.run('UPDATE user_account SET password_hash = ?, password_set_at = ?::TIMESTAMP WHERE name = ?', [hash, nowTs(), name]);
     await store.run('DELETE FROM user_session WHERE user_name = ?', [name]);
-    await store.run('DELETE FROM login_attempt WHERE user_name = ? AND NOT success', [name]);
+    await forgetFailures(store, name);
     await audit(store, actor, { action: 'user_reset', target: name });
   });
   return pw;
+}
+
+/**
+ * Lifts the login locks on an account (forgets its failed attempts from every address) without touching the password;
+ * works while the server runs (through the API) and from the command line. Returns how many failures were forgotten.
+ */
+export async function unlockUser(store: Store, actor: Actor, name: string): Promise<number> {
+  return store.transaction(async () => {
+    if (!(await findAccount(store, name))) throw new RoerError(`Gebruiker ${name} bestaat niet.`);
+    const forgotten = await forgetFailures(store, name);
+    await audit(store, actor, { action: 'user_unlock', target: name, detail: { failures: forgotten } });
+    return forgotten;
+  });
 }
 
 /** All users, by name. */

@@ -14,7 +14,8 @@ export type Question =
   | { kind: 'export'; metric: Metric; request: MetricRequest; format: 'csv' | 'xlsx' }
   | { kind: 'notes.read'; metric: Metric | null; request: MetricRequest }
   | { kind: 'notes.write'; metric: Metric; request: MetricRequest; text: string }
-  | { kind: 'dimensions' }
+  /** `municipality`: list only values within these municipalities (the access layer sets it from the user's scope). */
+  | { kind: 'dimensions'; municipality?: string[] }
   | { kind: 'status' };
 
 export interface Answers {
@@ -92,7 +93,7 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
       });
     }
     case 'dimensions':
-      return dimensions(ctx.store);
+      return dimensions(ctx.store, q.municipality);
     case 'status':
       return summarise(ctx.store, 500);
   }

@@ -22,9 +22,16 @@ export type Dimensions = Record<(typeof DIMENSION_LISTS)[number], Option[]> & { 
 
 const fromCodes = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
 
-/** The filter values present in the store (code lists with a fixed meaning are listed in full). */
-export async function dimensions(store: Store): Promise<Dimensions> {
+/**
+ * The filter values present in the store (code lists with a fixed meaning are listed in full). With `within`, the
+ * municipalities, teams and districts are only those of these municipalities (a team's or district's name would tell
+ * a one-municipality user about the others).
+ */
+export async function dimensions(store: Store, within?: string[]): Promise<Dimensions> {
   const q = (sql: string) => store.all<Option>(sql);
+  // `AND <column> IN (…)` with the codes bound as parameters; nothing when unscoped.
+  const inScope = (column: string) => (within ? `AND ${column} IN (${within.map(() => '?').join(', ')})` : '');
+  const scoped = (sql: string) => store.all<Option>(sql, within ?? []);
   const referrerTypes = await store.all<{ value: string }>('SELECT DISTINCT type AS value FROM referrer ORDER BY 1');
   const span = await store.one<{ lo: number | null; hi: number | null }>(
     `SELECT min(y) AS lo, max(y) AS hi FROM (
@@ -37,8 +44,9 @@ export async function dimensions(store: Store): Promise<Dimensions> {
   return {
     // Only municipalities with data: the reference list holds all 342 of the country. (One set of codes, not EXISTS
     // per municipality: 130 ms → 10 ms on the demo region, paid on every page load.)
-    municipality: await q(`SELECT code AS value, name AS label FROM municipality
-      WHERE code IN (SELECT municipality FROM allocation UNION SELECT municipality FROM invoice_line) ORDER BY name, code`),
+    municipality: await scoped(`SELECT code AS value, name AS label FROM municipality
+      WHERE code IN (SELECT municipality FROM allocation UNION SELECT municipality FROM invoice_line) ${inScope('code')}
+      ORDER BY name, code`),
     care_type: await q(`SELECT DISTINCT care_type AS value, care_type AS label FROM product WHERE care_type IS NOT NULL ORDER BY 1`),
     // JZ020 categories have no names in the iJw schemas; the care types filed under each make the code readable.
     product_category: await q(`SELECT category AS value,
@@ -47,8 +55,10 @@ export async function dimensions(store: Store): Promise<Dimensions> {
     product: await q(`SELECT code AS value, coalesce(description, code) AS label FROM product ORDER BY code`),
     provider: await q('SELECT agb AS value, coalesce(name, agb) AS label FROM provider ORDER BY label, agb'),
     referrer_type: referrerTypes.map(({ value }) => ({ value, label: REFERRER_TYPE_LABELS[value] ?? value })),
-    team: await q('SELECT team_id AS value, coalesce(name, team_id) AS label FROM team ORDER BY label, team_id'),
-    district: await q(`SELECT DISTINCT district AS value, district AS label FROM client WHERE district IS NOT NULL ORDER BY 1`),
+    team: await scoped(`SELECT team_id AS value, coalesce(name, team_id) AS label FROM team WHERE true ${inScope('municipality')}
+      ORDER BY label, team_id`),
+    district: await scoped(`SELECT DISTINCT district AS value, district AS label FROM client
+      WHERE district IS NOT NULL ${inScope('municipality')} ORDER BY 1`),
     age_band: AGE_BANDS.map((b) => ({ value: b, label: /\d/.test(b) ? `${b} jaar` : b })),
     sex: fromCodes(SEX_LABELS),
     financing: fromCodes(FINANCING_LABELS),

@@ -9,7 +9,8 @@ import type { MetricsEngine } from './engine.ts';
 import { ApiError } from './errors.ts';
 
 /** Hono environment: the access layer sets `user` in a middleware. */
-export type ApiEnv = { Variables: { user?: User | null } };
+/** `user` and `ip` are set by the access layer's middleware (`ip`: the client's address, resolved behind a proxy). */
+export type ApiEnv = { Variables: { user?: User | null; ip?: string } };
 
 /** A JSON Schema fragment (OpenAPI 3.1 uses JSON Schema 2020-12). */
 export type Schema = Record<string, unknown>;
@@ -51,7 +52,7 @@ export function register(app: Hono<ApiEnv>, routes: RouteDef[]): void {
 
 /** The answer context for one request. */
 export function contextOf(c: Context<ApiEnv>, deps: ApiDeps): AnswerContext {
-  return { store: deps.store, limits: deps.limits, engine: deps.engine, user: c.get('user') ?? null, ip: remoteAddress(c) };
+  return { store: deps.store, limits: deps.limits, engine: deps.engine, user: c.get('user') ?? null, ip: c.get('ip') ?? remoteAddress(c) };
 }
 
 /** The client's address when served by @hono/node-server (absent in in-process tests). */

@@ -1,6 +1,7 @@
 // `roer serve`: the API and the dashboard on http://127.0.0.1:3000. This process owns the database file while it runs;
 // it stops cleanly on Ctrl+C or SIGTERM (closing the store, so the file is free again).
 import { cellKeyFrom } from '../access/disclosure.ts';
+import { flushLoginFloods } from '../access/flood.ts';
 import { createSecureApp, ensureAdmin } from '../api/auth/index.ts';
 import { startServer } from '../api/server.ts';
 import { RoerError } from '../errors.ts';
@@ -46,7 +47,9 @@ Opties:
   --host <adres>   het adres waarop de server luistert (standaard 127.0.0.1: alleen deze
                    computer; 0.0.0.0 maakt Roer bereikbaar vanaf het netwerk)
   --tls            de verbinding loopt via HTTPS (sessiecookies krijgen de vlag Secure)
-  --proxy          achter een reverse proxy: vertrouw X-Forwarded-For voor het adres van de gebruiker
+  --proxy          achter één reverse proxy: het adres van de gebruiker is de laatste (meest rechtse)
+                   waarde in X-Forwarded-For, HTTPS volgt uit X-Forwarded-Proto. Zonder --proxy
+                   worden beide kopregels genegeerd (de browser kan ze zelf invullen)
   --db <bestand>   de database (standaard ./data/roer.duckdb, of $ROER_DB)
 
 Inloggen is verplicht. Bij de eerste start wordt de gebruiker 'beheerder' aangemaakt en
@@ -68,6 +71,7 @@ zijn wachtwoord één keer getoond; meer gebruikers: 'roer user add' (zie 'roer 
       await stopped;
       process.stdout.write('Roer stopt…\n');
       await server.close();
+      await flushLoginFloods(store); // counted failed logins of the last minute still in memory
       return 0;
     } finally {
       store.close();

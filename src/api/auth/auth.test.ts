@@ -77,7 +77,11 @@ describe('login', () => {
     const [session, csrf] = plain.headers.getSetCookie();
     expect(session).toMatch(/^roer_sessie=[A-Za-z0-9_-]{43}; Max-Age=36000; Path=\/; HttpOnly; SameSite=Strict$/);
     expect(csrf).toBe(`roer_csrf=${(await plain.json()).csrfToken}; Path=/; SameSite=Strict`);
-    const proxied = await app.request('/api/login', { method: 'POST', headers: { ...json, 'x-forwarded-proto': 'https' }, body });
+    // Without --proxy the header is the client's own word: it must not change the cookie.
+    const forged = await app.request('/api/login', { method: 'POST', headers: { ...json, 'x-forwarded-proto': 'https' }, body });
+    expect(forged.headers.getSetCookie()[0]).toMatch(/^roer_sessie=/);
+    const proxyApp = await setup({ trustProxy: true });
+    const proxied = await proxyApp.request('/api/login', { method: 'POST', headers: { ...json, 'x-forwarded-proto': 'https' }, body });
     expect(proxied.headers.getSetCookie()[0]).toMatch(/^__Host-roer_sessie=[A-Za-z0-9_-]{43}; Max-Age=36000; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
     const tlsApp = await setup({ tls: true });
     expect((await tlsApp.request('/api/login', { method: 'POST', headers: json, body })).headers.getSetCookie()).toEqual([
@@ -127,6 +131,70 @@ describe('login', () => {
   });
 });
 
+describe('login throttling, as an attacker tries it', () => {
+  const T = Date.UTC(2026, 0, 5, 9);
+  const attempt = (app: Awaited<ReturnType<typeof setup>>, name: string, password: string, forwardedFor?: string) =>
+    app.request('/api/login', {
+      method: 'POST', headers: { ...json, ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) }, body: JSON.stringify({ name, password }),
+    });
+
+  it('5 wrong passwords for the administrator from address A do not stop the right password from address B', async () => {
+    const app = await setup({ trustProxy: true, now: () => T });
+    for (let i = 0; i < 5; i++) expect((await attempt(app, 'anna', 'fout-wachtwoord', '203.0.113.66')).status).toBe(401);
+    expect((await attempt(app, 'anna', PASSWORD, '203.0.113.66')).status).toBe(429);
+    expect((await attempt(app, 'anna', PASSWORD, '198.51.100.7')).status).toBe(200);
+  });
+
+  it('takes the right-most X-Forwarded-For hop: a forged first hop does not change the throttled address', async () => {
+    const app = await setup({ trustProxy: true, now: () => T });
+    for (let i = 0; i < 5; i++) expect((await attempt(app, 'anna', 'fout-wachtwoord', `10.0.0.${i}, 203.0.113.66`)).status).toBe(401);
+    expect((await attempt(app, 'anna', PASSWORD, '198.51.100.7, 203.0.113.66')).status).toBe(429);
+    const anna = await loginAs(app, 'anna'); // no header: the socket's address ('onbekend' in-process)
+    const { entries } = await (await anna.request('/api/audit?action=login_failed')).json();
+    expect(entries.map((e: { ip: string }) => e.ip)).toEqual(Array(5).fill('203.0.113.66')); // the 6th is counted (flood.ts)
+  });
+
+  it('ignores X-Forwarded-For without --proxy: every hop is the client\'s own word', async () => {
+    const app = await setup({ now: () => T });
+    for (let i = 0; i < 5; i++) await attempt(app, 'anna', 'fout-wachtwoord', `203.0.113.${i}`);
+    expect((await attempt(app, 'anna', PASSWORD, '198.51.100.7')).status).toBe(429);
+  });
+
+  it('answers a known and an unknown name the same way: same status, message and Retry-After, locked at the same attempt', async () => {
+    const app = await setup({ now: () => T });
+    const answers = async (name: string) => {
+      const seen: string[] = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await attempt(app, name, 'fout-wachtwoord');
+        seen.push(`${res.status} ${res.headers.get('retry-after')} ${await res.text()}`);
+      }
+      return seen;
+    };
+    const known = await answers('anna');
+    expect(known.slice(4)).toEqual([
+      '401 null {"error":{"message":"Onbekende gebruikersnaam of onjuist wachtwoord.","param":null}}',
+      '429 900 {"error":{"message":"Te veel mislukte pogingen. Probeer het over 15 minuten opnieuw.","param":null}}',
+    ]);
+    expect(await answers('niemand')).toEqual(known);
+  });
+
+  it('lets the administrator lift a lock while the server runs; nobody else may', async () => {
+    const app = await setup({ now: () => T });
+    for (let i = 0; i < 5; i++) await attempt(app, 'bert', 'fout-wachtwoord');
+    expect((await attempt(app, 'bert', PASSWORD)).status).toBe(429);
+    const els = await loginAs(app, 'els');
+    const refused = await els.request('/api/users/bert/unlock', { method: 'POST' });
+    expect(refused.status).toBe(403);
+    expect((await refused.json()).error.message).toBe('Met de rol lezer mag u inlogblokkades opheffen niet.');
+    const anna = await loginAs(app, 'anna');
+    expect((await anna.request('/api/users/bert/unlock', { method: 'POST', headers: { 'x-csrf-token': 'x'.repeat(43) } })).status).toBe(403);
+    expect((await anna.request('/api/users/niemand/unlock', { method: 'POST' })).status).toBe(404);
+    const ok = await anna.request('/api/users/bert/unlock', { method: 'POST' });
+    expect(await ok.json()).toEqual({ name: 'bert', failures: 5 });
+    expect((await attempt(app, 'bert', PASSWORD)).status).toBe(200);
+  });
+});
+
 describe('CSRF', () => {
   it('refuses a state-changing request without the session token, with a wrong one, or from another site', async () => {
     const app = await setup();
@@ -162,8 +230,36 @@ describe('audit log over HTTP', () => {
     expect(entries.map((e: { actor: string; target: string; row_count: number }) => [e.actor, e.target, e.row_count])).toEqual([['bert', 'costs', 3]]);
     const csv = await (await anna.request('/api/audit/export.csv?action=view')).text();
     expect(csv.split('\r\n')[0]).toBe('Nr;Tijdstip (UTC);Gebruiker;Rol;Handeling;Onderwerp;Details;Rijen;Uitkomst;Adres;Controlegetal');
-    expect(csv).toContain(';bert;analyst;view;costs;"{""filters"":{""municipality"":[""0150""]},""split"":[""care_type""],""params"":{},""scope"":{""municipality"":[""0150""]}}";3;ok;;');
+    expect(csv).toContain(';bert;analyst;view;costs;"{""filters"":{""municipality"":[""0150""]},""split"":[""care_type""],""params"":{},""scope"":{""municipality"":[""0150""]}}";3;ok;onbekend;');
     const log = await (await anna.request('/api/audit?action=audit_export')).json();
-    expect(log.entries).toHaveLength(1);
+    // Newest first: anna's export, and bert's refused one (refusals are logged too).
+    expect(log.entries.map((e: { actor: string; outcome: string }) => [e.actor, e.outcome])).toEqual([['anna', 'ok'], ['bert', 'geweigerd']]);
+  });
+
+  it('records reads of notes, filter lists and the import status, and refused reads of the audit log, status and notes', async () => {
+    const app = await setup();
+    const bert = await loginAs(app, 'bert');
+    expect((await bert.request('/api/status')).status).toBe(403);
+    expect((await bert.request('/api/audit')).status).toBe(403);
+    expect((await bert.request('/api/audit/export.csv')).status).toBe(403);
+    expect((await bert.request('/api/notes?municipality=1708')).status).toBe(403);
+    expect((await bert.request('/api/notes?metric=costs')).status).toBe(200);
+    expect((await bert.request('/api/dimensions')).status).toBe(200);
+    const anna = await loginAs(app, 'anna');
+    expect((await anna.request('/api/status')).status).toBe(200);
+    const { entries } = await (await anna.request('/api/audit')).json();
+    const seen = entries.reverse().map((e: { actor: string; action: string; target: string | null; detail: string | null; row_count: number | null; outcome: string }) =>
+      [e.actor, e.action, e.target, e.outcome, e.row_count, e.detail === null ? null : JSON.parse(e.detail).reason ?? null]);
+    expect(seen).toEqual([
+      ['bert', 'login', null, 'ok', null, null],
+      ['bert', 'status_read', null, 'geweigerd', null, 'Met de rol analist mag u de importstatus inzien niet.'],
+      ['bert', 'audit_read', null, 'geweigerd', null, 'Alleen de beheerder mag het auditlog inzien.'],
+      ['bert', 'audit_export', null, 'geweigerd', null, 'Alleen de beheerder mag het auditlog inzien.'],
+      ['bert', 'notes_read', null, 'geweigerd', null, 'U heeft geen toegang tot gemeente 1708.'],
+      ['bert', 'notes_read', 'costs', 'ok', 0, null],
+      ['bert', 'dimensions_read', null, 'ok', null, null],
+      ['anna', 'login', null, 'ok', null, null],
+      ['anna', 'status_read', null, 'ok', null, null],
+    ]);
   });
 });

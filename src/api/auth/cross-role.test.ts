@@ -147,7 +147,7 @@ describe.each(catalogue.map((m) => [m.id, m] as const))('metric %s', (_id, metri
 });
 
 describe('status and dimension lists', () => {
-  it.each(allUsers.map((u) => [`${u.role} ${u.name}`, u] as const))('%s sees only the own values, and the import status only as analyst or admin', async (_n, user) => {
+  it.each(allUsers.map((u) => [`${u.role} ${u.name}`, u] as const))('%s sees only the own values, and the import status only as admin', async (_n, user) => {
     const status = await get(user, '/api/status');
     expect(status.status).toBe(RIGHTS[user.role].importStatus ? 200 : 403);
     const dims = await get(user, '/api/dimensions');
@@ -155,5 +155,48 @@ describe('status and dimension lists', () => {
     for (const [d, allowed] of Object.entries(scopeOf(user))) {
       for (const o of dims.body[d]) expect(allowed).toContain(o.value);
     }
+  });
+
+  it('shows the import status (every file name, the whole quarantine) to the administrator only', async () => {
+    expect((await get(users.admin, '/api/status')).status).toBe(200);
+    const analyst = await get(users.analyst, '/api/status');
+    expect(analyst).toEqual({ status: 403, body: { error: { message: 'Met de rol analist mag u de importstatus inzien niet.', param: null } } });
+    for (const u of allUsers.filter((x) => x.role !== 'admin')) expect((await get(u, '/api/status')).status).toBe(403);
+  });
+
+  it("lists a one-municipality analyst only the own municipality's teams and districts", async () => {
+    await store.run(`INSERT INTO team VALUES ('0150:Jeugdteam Deventer Noord', '0150', 'Jeugdteam Deventer Noord'),
+      ('1708:Jeugdteam Steenwijkerland', '1708', 'Jeugdteam Steenwijkerland'), ('0166:Jeugdteam Kampen Zuid', '0166', 'Jeugdteam Kampen Zuid')`);
+    await store.run(`UPDATE client SET district = CASE municipality WHEN '0150' THEN 'Deventer Centrum' WHEN '1708' THEN 'Steenwijk Noord' ELSE 'Kampen Zuid' END`);
+    const values = async (u: User) => {
+      const { body } = await get(u, '/api/dimensions');
+      return ['municipality', 'team', 'district'].map((d) => body[d].map((o: { value: string }) => o.value));
+    };
+    expect(await values(users.analyst)).toEqual([['0150'], ['0150:Jeugdteam Deventer Noord'], ['Deventer Centrum']]);
+    expect(await values(users.analyst2)).toEqual([['0150', '1708'], ['0150:Jeugdteam Deventer Noord', '1708:Jeugdteam Steenwijkerland'], ['Deventer Centrum', 'Steenwijk Noord']]);
+    expect(await values(users.admin)).toEqual([
+      ['0150', '0166', '1708'], ['0150:Jeugdteam Deventer Noord', '0166:Jeugdteam Kampen Zuid', '1708:Jeugdteam Steenwijkerland'],
+      ['Deventer Centrum', 'Kampen Zuid', 'Steenwijk Noord'],
+    ]);
+  });
+
+  it("keeps a team lead without --gemeente to the team's municipality: notes, teams and districts", async () => {
+    const lead: User = { name: 'gijs', role: 'team_lead', municipalities: [], provider: null, team: '0150:Jeugdteam Deventer Noord' };
+    const stray: User = { name: 'henk', role: 'team_lead', municipalities: [], provider: null, team: 'T9' };
+    const hash = await hashPassword(PASSWORD);
+    for (const u of [lead, stray]) {
+      await store.run("INSERT INTO user_account VALUES (?, 'team_lead', '', NULL, ?, ?, current_timestamp, current_timestamp)", [u.name, u.team, hash]);
+      clients.set(u.name, await loginAs(app, u.name));
+    }
+    const metric = catalogue.find((m) => !m.clientRows)!;
+    const notes = await get(lead, `/api/notes?metric=${metric.id}`);
+    expect(notes.body.notes.map((n: { municipality: string | null }) => n.municipality)).toEqual(['0150']);
+    expect((await get(lead, `/api/notes?metric=${metric.id}&municipality=1708`)).status).toBe(403);
+    // A team id from before team ids carried their municipality: no notes at all rather than every municipality's.
+    expect((await get(stray, `/api/notes?metric=${metric.id}`)).status).toBe(403);
+    const { body } = await get(lead, '/api/dimensions');
+    expect([body.municipality, body.team, body.district].map((l: { value: string }[]) => l.map((o) => o.value))).toEqual([
+      ['0150'], ['0150:Jeugdteam Deventer Noord'], ['Deventer Centrum'],
+    ]);
   });
 });

@@ -47,7 +47,7 @@ beforeAll(async () => {
   for (const u of allUsers) {
     await store.run('INSERT INTO user_account VALUES (?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp)', [u.name, u.role, u.municipalities.join(','), u.provider, u.team, hash]);
   }
-  app = createSecureApp({ store, webDist: '/nonexistent', lockout: { perAccount: 1000, perAddress: 1000, windowMs: 60_000 } });
+  app = createSecureApp({ store, webDist: '/nonexistent', lockout: { perPair: 1000, perAddress: 1000, windowMs: 60_000 } });
   for (const u of allUsers) clients.push(await loginAs(app, u.name));
 });
 afterAll(() => store.close());

@@ -1,6 +1,6 @@
 // The access layer as the API's Guard: every computation, export, note, dimension list and status question passes
 // through here with the logged-in user, gets scoped (or refused), suppressed where the role requires, and audited.
-import { audit } from '../../access/audit.ts';
+import { audit, type AuditEntry } from '../../access/audit.ts';
 import { AccessError } from '../../access/errors.ts';
 import { guardedCompute } from '../../access/guard.ts';
 import { RIGHTS } from '../../access/roles.ts';
@@ -17,11 +17,22 @@ export interface GuardSettings {
   cellKey: Buffer;
 }
 
+/** The audit entry for a refused question other than a metric answer. */
+function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: AccessError): AuditEntry {
+  const action = ({ 'notes.read': 'notes_read', 'notes.write': 'note_add', dimensions: 'dimensions_read', status: 'status_read' } as const)[q.kind];
+  const target = q.kind === 'notes.read' || q.kind === 'notes.write' ? q.metric?.id ?? null : null;
+  const filters = q.kind === 'notes.read' || q.kind === 'notes.write' ? q.request.filters : undefined;
+  return { action, target, detail: { filters, reason: e.message }, outcome: 'geweigerd' };
+}
+
 /** Builds the Guard that createApp routes every question through. */
 export function accessGuard(settings: GuardSettings): Guard {
   const guard = async (ctx: Parameters<Guard>[0], q: Question, next: (q: Question) => Promise<AnswerOf<Question>>): Promise<unknown> => {
     const user = ctx.user;
     if (!user) throw new ApiError(401, 'U bent niet ingelogd.');
+    const actor = { name: user.name, role: user.role, ip: ctx.ip };
+    // Metric answers are audited by guardedCompute (with their refusals); every other question is audited here.
+    const log = (entry: AuditEntry) => audit(ctx.store, actor, entry);
     try {
       switch (q.kind) {
         case 'compute':
@@ -39,22 +50,34 @@ export function accessGuard(settings: GuardSettings): Guard {
           const own = scopeOf(user).municipality;
           const hiddenMetrics = new Set(ctx.engine.catalogue.filter((m) => m.clientRows && !RIGHTS[user.role].clientRows).map((m) => m.id));
           // Defence in depth: whatever the query returned, only notes within the scope leave the server.
-          return notes.filter((n) => (!own || (n.municipality !== null && own.includes(n.municipality))) && !hiddenMetrics.has(n.metric));
+          const shown = notes.filter((n) => (!own || (n.municipality !== null && own.includes(n.municipality))) && !hiddenMetrics.has(n.metric));
+          await log({ action: 'notes_read', target: q.metric?.id ?? null, detail: { filters }, rowCount: shown.length });
+          return shown;
         }
         case 'notes.write': {
           assertNoteWrite(user, q.request.filters.municipality?.[0] ?? null);
           const note = (await next(q)) as Note;
-          await audit(ctx.store, { name: user.name, role: user.role, ip: ctx.ip }, { action: 'note_add', target: q.metric.id, detail: { id: note.id, municipality: note.municipality } });
+          await log({ action: 'note_add', target: q.metric.id, detail: { id: note.id, municipality: note.municipality } });
           return note;
         }
-        case 'dimensions':
-          return scopeDimensions(user, (await next(q)) as Record<string, unknown>);
-        case 'status':
+        case 'dimensions': {
+          // Teams and districts have no code of their own in the scope: they are narrowed by their municipality in SQL.
+          const dims = (await next({ ...q, municipality: scopeOf(user).municipality })) as Record<string, unknown>;
+          await log({ action: 'dimensions_read', detail: { scope: scopeOf(user) } });
+          return scopeDimensions(user, dims);
+        }
+        case 'status': {
           assertRight(user, 'importStatus', 'de importstatus inzien');
-          return await next(q);
+          const status = await next(q);
+          await log({ action: 'status_read' });
+          return status;
+        }
       }
     } catch (e) {
-      if (e instanceof AccessError) throw new ApiError(e.status as ErrorStatus, e.message, e.param);
+      if (e instanceof AccessError) {
+        if (q.kind !== 'compute' && q.kind !== 'export') await log(refusal(q, e));
+        throw new ApiError(e.status as ErrorStatus, e.message, e.param);
+      }
       throw e;
     }
   };

@@ -1,24 +1,37 @@
 // Request facts the auth layer needs: the client's address (for throttling and audit) and whether the connection is TLS.
+import { isIP } from 'node:net';
 import type { Context } from 'hono';
 
 export interface TransportSettings {
   /** The server itself speaks TLS (`--tls`): cookies get the Secure flag. */
   tls?: boolean;
-  /** Behind a reverse proxy: trust X-Forwarded-For for the client address. Off by default (the header is forgeable). */
+  /**
+   * Behind one reverse proxy (`--proxy`): take the client address from X-Forwarded-For and the scheme from
+   * X-Forwarded-Proto. Off by default: without a proxy in front, both headers are whatever the client typed.
+   */
   trustProxy?: boolean;
 }
 
-/** The client's address: the socket's, or the proxy's X-Forwarded-For when the proxy is trusted; 'onbekend' in tests. */
+/** The last (right-most) value of a comma-separated forwarding header: the one our own proxy wrote. */
+function lastHop(c: Context, header: string): string | undefined {
+  return c.req.header(header)?.split(',').at(-1)?.trim();
+}
+
+/**
+ * The client's address: the socket's, or behind the trusted proxy the right-most X-Forwarded-For hop — the address the
+ * proxy itself saw and appended. Every hop to the left of it was written by the client and may be forged.
+ * 'onbekend' in tests (no socket).
+ */
 export function clientIp(c: Context, t: TransportSettings): string {
   if (t.trustProxy) {
-    const fwd = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (fwd && /^[0-9a-fA-F:.]{2,45}$/.test(fwd)) return fwd;
+    const hop = lastHop(c, 'x-forwarded-for');
+    if (hop && isIP(hop)) return hop;
   }
   const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
   return env?.incoming?.socket?.remoteAddress ?? 'onbekend';
 }
 
-/** True when the browser reached us over HTTPS: the --tls flag, or a proxy saying so (X-Forwarded-Proto: https). */
+/** True when the browser reached us over HTTPS: the --tls flag, or (only with --proxy) the proxy saying so. */
 export function overTls(c: Context, t: TransportSettings): boolean {
-  return Boolean(t.tls) || c.req.header('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase() === 'https';
+  return Boolean(t.tls) || (Boolean(t.trustProxy) && lastHop(c, 'x-forwarded-proto')?.toLowerCase() === 'https');
 }

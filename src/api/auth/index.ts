@@ -9,7 +9,7 @@ import { apiHeaders, createApp, type AppOptions } from '../app.ts';
 import { ApiError, onError } from '../errors.ts';
 import { accessGuard } from './guard.ts';
 import { securityHeaders } from './headers.ts';
-import type { TransportSettings } from './http.ts';
+import { clientIp, type TransportSettings } from './http.ts';
 import { csrfProtection, loadSession, requireLogin, type AuthEnv } from './middleware.ts';
 import { registerAuthRoutes } from './routes.ts';
 
@@ -40,10 +40,13 @@ export function createSecureApp(options: SecureAppOptions): Hono<AuthEnv> {
   const app = new Hono<AuthEnv>();
   app.onError(onError);
   app.use('*', securityHeaders());
+  const transport: TransportSettings = { tls: options.tls, trustProxy: options.trustProxy };
+  // One address per request for throttling and every audit entry (the proxy's X-Forwarded-For hop only with --proxy).
+  app.use('*', async (c, next) => { c.set('ip', clientIp(c, transport)); await next(); });
   app.use('/api/*', apiHeaders); // also on login, session, logout, audit and the refusals before the API proper
   app.use('/api/*', loadSession(options.store, session, now), requireLogin(), csrfProtection());
   app.use('/api/login', bodyLimit({ maxSize: 4096, onError: () => { throw new ApiError(400, 'Het verzoek is te groot.'); } }));
-  registerAuthRoutes(app, { store: options.store, session, lockout: options.lockout ?? DEFAULT_LOCKOUT, now, tls: options.tls, trustProxy: options.trustProxy });
+  registerAuthRoutes(app, { store: options.store, session, lockout: options.lockout ?? DEFAULT_LOCKOUT, now, ...transport });
   app.route('/', createApp({ ...options, guard: accessGuard({ threshold: options.threshold, cellKey: options.cellKey ?? randomBytes(32) }) }) as unknown as Hono<AuthEnv>);
   return app;
 }

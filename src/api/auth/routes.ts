@@ -1,12 +1,15 @@
-// /api/login, /api/logout, /api/session and the audit log (/api/audit, /api/audit/export.csv) for the administrator.
+// /api/login, /api/logout, /api/session; for the administrator the audit log (/api/audit, /api/audit/export.csv) and
+// lifting a login lock while the server runs (/api/users/:name/unlock).
 import type { Context, Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { audit, readAudit, type AuditRow } from '../../access/audit.ts';
+import { audit, readAudit, type Actor, type AuditEntry, type AuditRow } from '../../access/audit.ts';
 import { AccessError } from '../../access/errors.ts';
 import { login } from '../../access/login.ts';
 import type { LockoutPolicy } from '../../access/lockout.ts';
 import { RIGHTS, type User } from '../../access/roles.ts';
+import { assertRight } from '../../access/scope.ts';
 import { endSession, type SessionPolicy } from '../../access/sessions.ts';
+import { findUser, unlockUser } from '../../access/users.ts';
 import type { Column } from '../../metrics/types.ts';
 import type { Store } from '../../store/index.ts';
 import { ApiError, type ErrorStatus } from '../errors.ts';
@@ -75,11 +78,15 @@ function auditQuery(c: Context) {
   return { from: date('from'), to: date('to'), actor: q.get('actor') ?? undefined, action: q.get('action') ?? undefined, limit: limit ? Number(limit) : undefined };
 }
 
-async function guarded<T>(f: () => Promise<T>): Promise<T> {
+/** Runs `f`; a refusal (403) is audited as `refused` with its reason before it becomes the API's error. */
+async function guarded<T>(store: Store, actor: Actor, refused: AuditEntry, f: () => Promise<T>): Promise<T> {
   try {
     return await f();
   } catch (e) {
-    if (e instanceof AccessError) throw new ApiError(e.status as ErrorStatus, e.message, e.param);
+    if (e instanceof AccessError) {
+      if (e.status === 403) await audit(store, actor, { ...refused, detail: { ...refused.detail, reason: e.message }, outcome: 'geweigerd' });
+      throw new ApiError(e.status as ErrorStatus, e.message, e.param);
+    }
     throw e;
   }
 }
@@ -121,20 +128,35 @@ export function registerAuthRoutes(app: Hono<AuthEnv>, s: AuthRouteSettings): vo
     return json(c, user ? { user: publicUser(user), csrfToken: c.get('csrfToken') } : { user: null });
   });
 
+  const actorOf = (c: Context<AuthEnv>): Actor => {
+    const user = c.get('user')!;
+    return { name: user.name, role: user.role, ip: clientIp(c, s) };
+  };
+
   app.get('/api/audit', async (c) => {
     const user = c.get('user')!;
     const q = auditQuery(c);
-    const entries = await guarded(() => readAudit(store, user, q));
-    await audit(store, { name: user.name, role: user.role, ip: clientIp(c, s) }, { action: 'audit_read', detail: q, rowCount: entries.length });
+    const entries = await guarded(store, actorOf(c), { action: 'audit_read', detail: q }, () => readAudit(store, user, q));
+    await audit(store, actorOf(c), { action: 'audit_read', detail: q, rowCount: entries.length });
     return json(c, { entries });
   });
 
   app.get('/api/audit/export.csv', async (c) => {
     const user = c.get('user')!;
     const q = auditQuery(c);
-    const entries: AuditRow[] = await guarded(() => readAudit(store, user, { ...q, limit: q.limit ?? 100_000 }));
-    await audit(store, { name: user.name, role: user.role, ip: clientIp(c, s) }, { action: 'audit_export', detail: q, rowCount: entries.length });
+    const entries: AuditRow[] = await guarded(store, actorOf(c), { action: 'audit_export', detail: q }, () => readAudit(store, user, { ...q, limit: q.limit ?? 100_000 }));
+    await audit(store, actorOf(c), { action: 'audit_export', detail: q, rowCount: entries.length });
     const csv = toCsv({ metric: 'audit', title: 'Auditlog', columns: AUDIT_COLUMNS, rows: entries as never, filters: {}, split: [] });
     return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${exportFileName('auditlog', 'csv')}"` });
+  });
+
+  // The server holds the database file, so `roer user unlock` cannot run beside it: this is the unlock path while serving.
+  app.post('/api/users/:name/unlock', async (c) => {
+    const user = c.get('user')!;
+    const name = c.req.param('name');
+    await guarded(store, actorOf(c), { action: 'user_unlock', target: name }, async () => assertRight(user, 'administer', 'inlogblokkades opheffen'));
+    if (!(await findUser(store, name))) throw new ApiError(404, `Gebruiker ${name} bestaat niet.`, 'name');
+    const failures = await unlockUser(store, actorOf(c), name);
+    return json(c, { name, failures });
   });
 }
