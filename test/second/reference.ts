@@ -170,6 +170,9 @@ export interface Figures {
   unknown: number;
   /** Care-days: days of the year inside an allocation's period, once per client and care type however many overlap. */
   careDays: number;
+  /** Clients whose first allocation in the scope starts in the year; whose last one ends in it before the data ends. */
+  inflow: number;
+  outflow: number;
 }
 
 /** The figures for one scope (a municipality, or all of them for the region) and one year. */
@@ -197,7 +200,17 @@ export function figures(f: Facts, municipalities: readonly string[], year: numbe
     const to = Math.min(dayNo(a.end), dayNo(y1));
     for (let d = from; d <= to; d++) days.add(`${a.bsn}|${careType}|${d}`);
   }
+  // The last day the data covers: the end of the last invoiced period.
+  const peildatum = f.lines.reduce((m, l) => (l.end > m ? l.end : m), '0000-00-00');
+  const span = new Map<string, { first: string; last: string }>();
+  for (const a of f.allocations.filter((x) => inScope(x.municipality))) {
+    const s = span.get(a.bsn);
+    span.set(a.bsn, { first: !s || a.start < s.first ? a.start : s.first, last: !s || a.end > s.last ? a.end : s.last });
+  }
+  const inYear = (d: string) => d.slice(0, 4) === String(year);
   return {
+    inflow: [...span.values()].filter((s) => inYear(s.first)).length,
+    outflow: [...span.values()].filter((s) => inYear(s.last) && s.last < peildatum).length,
     claimed: claimed.reduce((n, l) => n + l.amount, 0),
     rejected: claimed.filter(isRejected).reduce((n, l) => n + l.amount, 0),
     lines: claimed.length,
