@@ -20,24 +20,48 @@ beforeAll(async () => {
 });
 
 describe('flows', () => {
-  it('counts inflow, outflow and the stock on the last day of each month', async () => {
+  it('counts inflow (first start), outflow (last end), the stock on the last day of each month, and trajectories', async () => {
     const r = await computeMetric(store, 'flows', { filters: { from: '2018-01-01', to: '2018-06-30' }, split: [] });
+    // c2's gap (end of February, back in June) is a trajectory ended and one started, not an outflow and an inflow.
     expect(r.rows).toEqual([
-      { month: '2018-01', inflow: 1, outflow: 0, stock: 1 },
-      { month: '2018-02', inflow: 1, outflow: 1, stock: 2 },
-      { month: '2018-03', inflow: 1, outflow: 1, stock: 2 },
-      { month: '2018-04', inflow: 0, outflow: 0, stock: 1 },
-      { month: '2018-05', inflow: 0, outflow: 0, stock: 1 },
-      { month: '2018-06', inflow: 1, outflow: 1, stock: 2 },
+      { month: '2018-01', inflow: 1, outflow: 0, stock: 1, started: 1, ended: 0 },
+      { month: '2018-02', inflow: 1, outflow: 0, stock: 2, started: 1, ended: 1 },
+      { month: '2018-03', inflow: 1, outflow: 1, stock: 2, started: 1, ended: 1 },
+      { month: '2018-04', inflow: 0, outflow: 0, stock: 1, started: 0, ended: 0 },
+      { month: '2018-05', inflow: 0, outflow: 0, stock: 1, started: 0, ended: 0 },
+      { month: '2018-06', inflow: 0, outflow: 1, stock: 2, started: 1, ended: 1 },
     ]);
   });
 
   it('splits by care type', async () => {
     const r = await computeMetric(store, 'flows', { filters: { from: '2018-03-01', to: '2018-03-31' }, split: ['care_type'] });
     expect(r.rows).toEqual([
-      { care_type: 'ambulant', month: '2018-03', inflow: 0, outflow: 1, stock: 1 },
-      { care_type: 'verblijf', month: '2018-03', inflow: 1, outflow: 0, stock: 1 },
+      { care_type: 'ambulant', month: '2018-03', inflow: 0, outflow: 1, stock: 1, started: 0, ended: 1 },
+      { care_type: 'verblijf', month: '2018-03', inflow: 1, outflow: 0, stock: 1, started: 1, ended: 0 },
     ]);
+  });
+
+  it('counts a move between municipalities as outflow and inflow of each, neither for the two together', async () => {
+    const s = await fixtureStore();
+    // m1 moves from Deventer to Steenwijkerland on 1 May; care still runs on the peildatum (the last invoiced day).
+    await addAllocation(s, { client: 'm1', municipality: '0150', start: '2019-01-01', end: '2019-04-30' });
+    await addAllocation(s, { client: 'm1', municipality: '1708', start: '2019-05-01', end: '2019-12-31' });
+    await addInvoice(s, { client: 'm1', municipality: '1708', periodStart: '2019-12-01', periodEnd: '2019-12-31', euros: 100 });
+    await derive(s);
+    const april = { from: '2019-04-01', to: '2019-05-31' };
+    const pick = (rows: Record<string, unknown>[]) => rows.map(({ municipality, month, inflow, outflow }) => ({ ...(municipality ? { municipality } : {}), month, inflow, outflow }));
+    const byMunicipality = await computeMetric(s, 'flows', { filters: april, split: ['municipality'] });
+    expect(pick(byMunicipality.rows)).toEqual([
+      { municipality: '0150', month: '2019-04', inflow: 0, outflow: 1 },
+      { municipality: '1708', month: '2019-05', inflow: 1, outflow: 0 },
+    ]);
+    expect(pick((await computeMetric(s, 'flows', { filters: { ...april, municipality: ['0150'] }, split: [] })).rows)[0]).toEqual({ month: '2019-04', inflow: 0, outflow: 1 });
+    const region = await computeMetric(s, 'flows', { filters: { ...april, municipality: ['0150', '1708'] }, split: [] });
+    expect(pick(region.rows)).toEqual([{ month: '2019-04', inflow: 0, outflow: 0 }, { month: '2019-05', inflow: 0, outflow: 0 }]);
+    // Running on the peildatum (31 December 2019) is not an outflow.
+    const december = await computeMetric(s, 'flows', { filters: { from: '2019-12-01', to: '2019-12-31' }, split: [] });
+    expect(pick(december.rows)).toEqual([{ month: '2019-12', inflow: 0, outflow: 0 }]);
+    s.close();
   });
 });
 

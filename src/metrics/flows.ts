@@ -57,11 +57,26 @@ function heldRanges(req: MetricRequest, names: string[]): Where {
     held AS (SELECT ${k} seg_start AS start_month, (seg_end + INTERVAL 1 MONTH)::DATE AS stop_month FROM merged)`;
 }
 
+/**
+ * CTE `scoped`: a client's trajectories within the scope of a row: per municipality when the question is cut by
+ * municipality or asks for one, else merged over the municipalities asked for (a move within them is no gap).
+ */
+function scopedSegments(req: MetricRequest, names: string[]): string {
+  const k = [...names, ''].join(', ');
+  if (names.includes('municipality') || req.filters.municipality?.length === 1) return `scoped AS (SELECT ${k} client_no, seg_start, seg_end FROM seg)`;
+  const source = `(SELECT ${k} client_no, seg_start AS start_date, seg_end AS end_date, seg_municipality || '/' || seg_start AS tie FROM seg)`;
+  return `scoped AS MATERIALIZED (${mergeIntervalsSql(source, [...names, 'client_no'], 'tie')})`;
+}
+
 export const flows: Metric = {
   id: 'flows',
   title: 'Instroom, uitstroom en zorgvoorraad per maand',
-  definition: `${TRAJECTORY} Instroom: cliënten van wie een traject in de maand begint. Uitstroom: cliënten van wie een ` +
-    'traject in de maand eindigt (niet: loopt door na de peildatum). Voorraad: cliënten in zorg op de laatste dag van de maand.',
+  definition: `${TRAJECTORY} Instroom: cliënten van wie de eerste toewijzing binnen de gekozen gemeente(n) en ` +
+    'uitsplitsing in de maand begint. Uitstroom: cliënten van wie de laatste toewijzing binnen de gemeente(n) en ' +
+    'uitsplitsing in de maand eindigt, zonder latere toewijzing daarbinnen; zorg die op de peildatum (de laatste dag ' +
+    'waarover gegevens zijn) nog loopt, is geen uitstroom. Een verhuizing tussen gemeenten is uitstroom uit de oude en ' +
+    'instroom in de nieuwe gemeente, maar niet voor beide samen. Voorraad: cliënten in zorg op de laatste dag van de maand. ' +
+    'Gestarte en beëindigde trajecten: ook een onderbreking en een terugkeer tellen (zie "Terugkeer in zorg").',
   splits: TRAJECTORY_SPLITS,
   async compute(store: Store, req: MetricRequest) {
     const names = req.split as string[];
@@ -74,11 +89,18 @@ export const flows: Metric = {
                    unnest(generate_series(date_trunc('month', lo), date_trunc('month', hi), INTERVAL 1 MONTH)) AS t(m)
                  WHERE ${req.filters.from ? sql`m::DATE >= date_trunc('month', ${bind(req.filters.from, 'DATE')})` : 'true'}
                    AND ${inPeriod({ to: req.filters.to }, 'm::DATE')}),
-      -- Clients counted once per month (distinct rows, then count: cheaper than count(DISTINCT)); only months of the period.
-      inflow AS MATERIALIZED (SELECT ${k} month, count(*) AS n FROM (SELECT DISTINCT ${k} date_trunc('month', seg_start)::DATE AS month,
-                   client_no FROM seg WHERE ${monthInPeriod(req, 'seg_start')}) GROUP BY ALL),
-      outflow AS MATERIALIZED (SELECT ${k} month, count(*) AS n FROM (SELECT DISTINCT ${k} date_trunc('month', seg_end)::DATE AS month,
-                   client_no FROM seg WHERE closed AND ${monthInPeriod(req, 'seg_end')}) GROUP BY ALL),
+      ${scopedSegments(req, names)},
+      -- Inflow and outflow: a client's first start and last end within the scope (a gap or a move inside it is neither).
+      span AS (SELECT ${k} client_no, min(seg_start) AS first_start, max(seg_end) AS last_end FROM scoped GROUP BY ALL),
+      inflow AS MATERIALIZED (SELECT ${k} date_trunc('month', first_start)::DATE AS month, count(*) AS n FROM span
+                   WHERE ${monthInPeriod(req, 'first_start')} GROUP BY ALL),
+      outflow AS MATERIALIZED (SELECT ${k} date_trunc('month', last_end)::DATE AS month, count(*) AS n FROM span, d_meta m
+                   WHERE last_end < m.peildatum AND ${monthInPeriod(req, 'last_end')} GROUP BY ALL),
+      -- Trajectories started and ended, clients counted once per month (distinct rows, then count).
+      started AS MATERIALIZED (SELECT ${k} month, count(*) AS n FROM (SELECT DISTINCT ${k} date_trunc('month', seg_start)::DATE AS month,
+                   client_no FROM scoped WHERE ${monthInPeriod(req, 'seg_start')}) GROUP BY ALL),
+      ended AS MATERIALIZED (SELECT ${k} month, count(*) AS n FROM (SELECT DISTINCT ${k} date_trunc('month', seg_end)::DATE AS month,
+                   client_no FROM scoped, d_meta m WHERE seg_end < m.peildatum AND ${monthInPeriod(req, 'seg_end')}) GROUP BY ALL),
       -- Stock without a range join: a segment holds the month ends from its first month up to (not including) the month
       -- of seg_end + 1. Counting held month ranges counts clients when a client's ranges are disjoint: true per
       -- municipality, and for the segments merged over municipalities; otherwise the ranges are merged here first.
@@ -88,19 +110,25 @@ export const flows: Metric = {
       stock AS MATERIALIZED (SELECT ${k} m::DATE AS month, n FROM runs,
                  unnest(generate_series(month, next_month - INTERVAL 1 MONTH, INTERVAL 1 MONTH)) AS t(m) WHERE n > 0),
       grid AS (SELECT DISTINCT ${k} month FROM (SELECT ${k} month FROM inflow UNION ALL SELECT ${k} month FROM outflow
-               UNION ALL SELECT ${k} month FROM stock) WHERE month IN (SELECT month FROM months))
+               UNION ALL SELECT ${k} month FROM stock UNION ALL SELECT ${k} month FROM started UNION ALL SELECT ${k} month FROM ended)
+               WHERE month IN (SELECT month FROM months))
       SELECT ${names.map((n) => `g.${n}, `).join('')} strftime(g.month, '%Y-%m') AS month,
-             coalesce(i.n, 0) AS inflow, coalesce(o.n, 0) AS outflow, coalesce(s.n, 0) AS stock
+             coalesce(i.n, 0) AS inflow, coalesce(o.n, 0) AS outflow, coalesce(s.n, 0) AS stock,
+             coalesce(ts.n, 0) AS started, coalesce(te.n, 0) AS ended
       FROM grid g
       LEFT JOIN inflow i ON i.month = g.month ${names.map((n) => `AND i.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
       LEFT JOIN outflow o ON o.month = g.month ${names.map((n) => `AND o.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
       LEFT JOIN stock s ON s.month = g.month ${names.map((n) => `AND s.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
+      LEFT JOIN started ts ON ts.month = g.month ${names.map((n) => `AND ts.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
+      LEFT JOIN ended te ON te.month = g.month ${names.map((n) => `AND te.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
       ORDER BY ${[...names.map((n) => `g.${n}`), 'g.month'].join(', ')}`;
     return result(this, req, [
       ...splitColumns(req.split), { name: 'month', label: 'Maand', unit: 'text' },
       { name: 'inflow', label: 'Instroom', unit: 'count', clientCount: true },
       { name: 'outflow', label: 'Uitstroom', unit: 'count', clientCount: true },
       { name: 'stock', label: 'In zorg op de laatste dag', unit: 'count', clientCount: true },
+      { name: 'started', label: 'Gestarte trajecten', unit: 'count', clientCount: true },
+      { name: 'ended', label: 'Beëindigde trajecten', unit: 'count', clientCount: true },
     ], await query(store, q));
   },
 };

@@ -33,6 +33,22 @@ describe('referrals', () => {
     expect(r.rows[2]!.referrer_type_name).toBe('Huisarts');
   });
 
+  it('counts the clients with an allocation of each referrer type over the allocation\'s period, invoiced or not', async () => {
+    const s = await fixtureStore();
+    await addReferrer(s, { id: '02:1', type: '02', agb: '1' });
+    // g1 invoiced in 2018; g2 allocated from December 2017 into 2018, never invoiced; g3 allocated only in 2019.
+    const no = await addAllocation(s, { client: 'g1', referrer: '02:1', start: '2018-02-01', end: '2018-03-31' });
+    await addInvoice(s, { client: 'g1', allocation: no, periodStart: '2018-02-01', euros: 100 });
+    await addAllocation(s, { client: 'g2', referrer: '02:1', start: '2017-12-01', end: '2018-01-15' });
+    await addAllocation(s, { client: 'g3', start: '2019-01-01', end: '2019-03-31' });
+    await derive(s);
+    const r = await computeMetric(s, 'referrals', { filters: { from: '2018-01-01', to: '2018-12-31' }, split: [] });
+    expect(r.rows.map(({ referrer_type, clients, allocated_clients }) => ({ referrer_type, clients, allocated_clients }))).toEqual([
+      { referrer_type: '02', clients: 1, allocated_clients: 2 },
+    ]);
+    s.close();
+  });
+
   it('lists each GP practice with its clients, cost and care types', async () => {
     const r = await computeMetric(store, 'referrers', { filters: { referrer_type: ['02'] }, split: [] });
     expect(r.rows).toEqual([

@@ -5,12 +5,20 @@ import { REFERRER_TYPES, SPECIALIST_MH_SQL } from './codes.ts';
 import { costAndCareSql, costFigures } from './costs.ts';
 import { sql } from './sql/compose.ts';
 import { splitSelect } from './sql/dimensions.ts';
-import { costFact } from './sql/facts.ts';
+import { allocFact, costFact } from './sql/facts.ts';
+import type { Where } from './sql/filters.ts';
 import { filterWhere } from './sql/filters.ts';
 import { eur, pct, query, result, rowsAndTotals, splitColumns, type Row } from './result.ts';
 import type { Dimension, Metric, MetricRequest } from './types.ts';
 
 const keyOf = (r: Row, split: Dimension[]) => JSON.stringify(split.map((d) => r[d] ?? null));
+
+/** Clients with an allocation active in the period (the allocation's own Ingangsdatum–Einddatum), per split value. */
+function allocatedClientsSql(req: MetricRequest, split: Dimension[]): Where {
+  const al = allocFact(req, split);
+  return sql`SELECT ${[...splitSelect(split, al.period), ''].join(', ')} count(DISTINCT f.client_no) AS allocated_clients
+    FROM ${al.from} WHERE ${al.where} ${split.length ? 'GROUP BY ALL' : ''}`;
+}
 const typeName = (code: unknown) => REFERRER_TYPES[String(code)] ?? `Onbekend (${code ?? ''})`;
 
 export const referrals: Metric = {
@@ -20,18 +28,26 @@ export const referrals: Metric = {
     'Kosten en unieke cliënten (als bij "Kosten en cliënten") per type verwijzer. De verwijzer komt uit het verzoek om ' +
     'toewijzing (JW315) of de export van het cliëntsysteem; toewijzingen zonder verwijzer tellen als "Onbekend", nooit ' +
     'als gok. PGB-kosten hebben geen toewijzing en staan onder "Onbekend". Aandelen zijn ten opzichte van het totaal van ' +
-    'dezelfde uitsplitsing (bijv. hetzelfde jaar); een cliënt met twee verwijzers telt bij beide.',
+    'dezelfde uitsplitsing (bijv. hetzelfde jaar); een cliënt met twee verwijzers telt bij beide. Cliënten met een ' +
+    'toewijzing: cliënten met een toewijzing van die verwijzer die in de periode loopt (ingangsdatum tot einddatum van de ' +
+    'toewijzing), ook als er (nog) niet op gedeclareerd is.',
   splits: ['year', 'municipality', 'care_type'],
   async compute(store: Store, req: MetricRequest) {
     const groups = new Map((await query(store, costAndCareSql(req, req.split, false))).map((r) => [keyOf(r, req.split), costFigures(r)]));
-    const rows = (await query(store, costAndCareSql(req, [...req.split, 'referrer_type'], false))).map((r) => {
-      const f = costFigures(r);
+    const byType: Dimension[] = [...req.split, 'referrer_type'];
+    const costRows = new Map((await query(store, costAndCareSql(req, byType, false))).map((r) => [keyOf(r, byType), r]));
+    const allocated = new Map((await query(store, allocatedClientsSql(req, byType))).map((r) => [keyOf(r, byType), r]));
+    // Every referrer type with cost or with an allocation in the period, in key order.
+    const keys = [...new Set([...costRows.keys(), ...allocated.keys()])].sort();
+    const rows = keys.map((k) => {
+      const r = costRows.get(k) ?? allocated.get(k)!;
+      const f = costFigures(costRows.get(k) ?? {});
       const group = groups.get(keyOf(r, req.split));
       return {
         ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), referrer_type: r.referrer_type,
         referrer_type_name: typeName(r.referrer_type),
         clients: f.clients, clients_share_pct: pct(f.clients, group?.clients), cost: f.cost, cost_share_pct: pct(f.cost, group?.cost),
-        cost_per_client: f.cost_per_client,
+        cost_per_client: f.cost_per_client, allocated_clients: Number(allocated.get(k)?.allocated_clients ?? 0),
       };
     });
     return result(this, req, [
@@ -41,6 +57,7 @@ export const referrals: Metric = {
       { name: 'clients_share_pct', label: 'Aandeel cliënten (%)', unit: 'pct' },
       { name: 'cost', label: 'Kosten', unit: 'eur' }, { name: 'cost_share_pct', label: 'Aandeel kosten (%)', unit: 'pct' },
       { name: 'cost_per_client', label: 'Kosten per cliënt', unit: 'eur' },
+      { name: 'allocated_clients', label: 'Cliënten met een toewijzing', unit: 'count', clientCount: true },
     ], rows);
   },
 };

@@ -51,6 +51,19 @@ describe('the second computation agrees with the API on the edge-case region', (
           .toEqual({ claimed: euros(ref.claimed), rejected: euros(ref.rejected), accepted: euros(ref.cost), lines: ref.lines });
       });
 
+      it(`${name} ${year}: inflow and outflow (first start and last end within the scope)`, async () => {
+        const ref = figures(facts, scope, year);
+        const months = (await ask('flows', scope, year)).rows;
+        const sum = (c: string) => months.reduce((n, r) => n + Number(r[c]), 0);
+        expect({ inflow: sum('inflow'), outflow: sum('outflow') }).toEqual({ inflow: ref.inflow, outflow: ref.outflow });
+      });
+
+      it(`${name} ${year}: clients with an allocation per referrer type`, async () => {
+        const ref = figures(facts, scope, year);
+        const rows = (await ask('referrals', scope, year)).rows.filter((r) => Number(r.allocated_clients) > 0);
+        expect(Object.fromEntries(rows.map((r) => [r.referrer_type, r.allocated_clients]))).toEqual(ref.allocatedByReferrer);
+      });
+
       it(`${name} ${year}: care-days over the allocations' periods`, async () => {
         const ref = figures(facts, scope, year);
         expect((await ask('costs', scope, year)).totals!.care_days).toBe(ref.careDays);

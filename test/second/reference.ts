@@ -36,7 +36,7 @@ const dayNo = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.sli
 const isoOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
 
 export interface Allocation {
-  municipality: string; no: string; bsn: string; provider: string; code?: string; category?: string;
+  municipality: string; no: string; bsn: string; provider: string; code?: string; category?: string; reference?: string;
   stamp: string; start: string; end: string; deleted: boolean;
   volume?: number; unit?: string; frequency?: string; budget?: number;
 }
@@ -52,6 +52,8 @@ export interface Facts {
   rejected: Set<string>;
   tariffs: Map<string, number>;
   careTypes: Map<string, string>;
+  /** Referrer type of a request (JW315) by provider, municipality, BSN and the provider's reference. */
+  referrers: Map<string, string>;
 }
 
 /** Reads every message once (a message seen before from the same sender is skipped) and applies the iJw rules. */
@@ -62,6 +64,7 @@ export function readRegion(files: Record<string, string>): Facts {
   const rejected = new Set<string>();
   const tariffs = new Map<string, number>();
   const careTypes = new Map<string, string>();
+  const referrers = new Map<string, string>();
   for (const [name, body] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
     if (name.endsWith('.csv')) {
       const [, ...rows] = body.trim().split('\n');
@@ -80,13 +83,18 @@ export function readRegion(files: Record<string, string>): Facts {
     if (seen.has(key)) continue;
     seen.add(key);
     const kind = text(head, 'BerichtCode');
-    if (kind === '436') {
+    if (kind === '446') {
+      const client = kid(doc, 'Client');
+      for (const p of kids(kid(client, 'AangevraagdeProducten'), 'AangevraagdProduct')) {
+        referrers.set(`${sender}|${receiver}|${text(client, 'Bsn')}|${text(p, 'ReferentieAanbieder')}`, text(p, 'Verwijzer', 'Type') ?? '00');
+      }
+    } else if (kind === '436') {
       const client = kid(doc, 'Client');
       const bsn = text(client, 'Bsn')!;
       for (const p of kids(kid(client, 'ToegewezenProducten'), 'ToegewezenProduct')) {
         const a: Allocation = {
           municipality: sender, no: text(p, 'ToewijzingNummer')!, bsn, provider: receiver,
-          code: text(p, 'Product', 'Code'), category: text(p, 'Product', 'Categorie'),
+          code: text(p, 'Product', 'Code'), category: text(p, 'Product', 'Categorie'), reference: text(p, 'ReferentieAanbieder'),
           stamp: `${text(p, 'Toewijzingsdatum')}T${text(p, 'Toewijzingstijd')}`,
           start: text(p, 'Ingangsdatum')!, end: text(p, 'Einddatum') ?? '9999-12-31', deleted: text(p, 'RedenWijziging') === '13',
           volume: text(p, 'Omvang', 'Volume') === undefined ? undefined : Number(text(p, 'Omvang', 'Volume')),
@@ -114,7 +122,7 @@ export function readRegion(files: Record<string, string>): Facts {
       }
     }
   }
-  return { allocations: [...versions.values()].filter((a) => !a.deleted), lines: [...lines.values()], rejected, tariffs, careTypes };
+  return { allocations: [...versions.values()].filter((a) => !a.deleted), lines: [...lines.values()], rejected, tariffs, careTypes, referrers };
 }
 
 /** Rounds a non-negative fraction num/den half up to a whole cent. */
@@ -170,6 +178,11 @@ export interface Figures {
   unknown: number;
   /** Care-days: days of the year inside an allocation's period, once per client and care type however many overlap. */
   careDays: number;
+  /** Clients whose first allocation in the scope starts in the year; whose last one ends in it before the data ends. */
+  inflow: number;
+  outflow: number;
+  /** Clients with an allocation active in the year per referrer type (from the JW315 before it, else '00' unknown). */
+  allocatedByReferrer: Record<string, number>;
 }
 
 /** The figures for one scope (a municipality, or all of them for the region) and one year. */
@@ -197,7 +210,23 @@ export function figures(f: Facts, municipalities: readonly string[], year: numbe
     const to = Math.min(dayNo(a.end), dayNo(y1));
     for (let d = from; d <= to; d++) days.add(`${a.bsn}|${careType}|${d}`);
   }
+  // The last day the data covers: the end of the last invoiced period.
+  const peildatum = f.lines.reduce((m, l) => (l.end > m ? l.end : m), '0000-00-00');
+  const span = new Map<string, { first: string; last: string }>();
+  for (const a of f.allocations.filter((x) => inScope(x.municipality))) {
+    const s = span.get(a.bsn);
+    span.set(a.bsn, { first: !s || a.start < s.first ? a.start : s.first, last: !s || a.end > s.last ? a.end : s.last });
+  }
+  const inYear = (d: string) => d.slice(0, 4) === String(year);
+  const byReferrer = new Map<string, Set<string>>();
+  for (const a of active) {
+    const type = (a.reference && f.referrers.get(`${a.provider}|${a.municipality}|${a.bsn}|${a.reference}`)) || '00';
+    byReferrer.set(type, (byReferrer.get(type) ?? new Set()).add(a.bsn));
+  }
   return {
+    allocatedByReferrer: Object.fromEntries([...byReferrer].map(([t, s]) => [t, s.size])),
+    inflow: [...span.values()].filter((s) => inYear(s.first)).length,
+    outflow: [...span.values()].filter((s) => inYear(s.last) && s.last < peildatum).length,
     claimed: claimed.reduce((n, l) => n + l.amount, 0),
     rejected: claimed.filter(isRejected).reduce((n, l) => n + l.amount, 0),
     lines: claimed.length,

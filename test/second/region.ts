@@ -196,6 +196,8 @@ export function buildRegion(seed = 7, ordinary = 60): Record<string, string> {
   c = b.bsn();
   b.allocate(STW, P3, c, [{ no: '5001', cat: DAG.cat, code: DAG.code, date: '2024-01-15', time: T, start: '2024-02-01', end: '2024-07-31', omvang: omvang(DAG, 6) }]);
   b.request(P3, STW, b.bsn(), 'AV-1', DAG, '2024-03-01', '2024-08-31', '02');
+  // A product the product list does not know: no tariff, so no known allocated amount (left out of utilisation).
+  b.allocate(DEV, P3, b.bsn(), [{ no: '5002', cat: '45', code: '45Z99', date: '2023-06-01', time: T, start: '2023-06-01', end: '2024-01-31', omvang: [2, '04', '2'] }]);
 
   // 6. Credit and re-debit in the same year and across years.
   c = b.bsn();
