@@ -37,16 +37,18 @@ export async function tinyRegion(): Promise<Store> {
     const [product] = pickOf(PRODUCTS);
     const provider = pickOf(PROVIDERS)[0];
     const referrer = pickOf(REFERRERS);
+    // The allocation ends with the care when that ends within the data (2018), else it runs on (open-ended).
+    const end = new Date(Date.parse(`${start}T00:00:00Z`) + months * 30 * 86_400_000).toISOString().slice(0, 10);
+    const ended = end <= '2018-12-31' ? end : null;
     const no = await addAllocation(store, {
-      client, municipality, start, product, provider, referrer: referrer[0], providerReference: `REF${c}`,
+      client, municipality, start, end: ended, product, provider, referrer: referrer[0], providerReference: `REF${c}`,
       team: municipality === '0150' ? 'DV-N' : 'SW-1', financing: c % 7 === 0 ? 'PGB' : 'ZIN',
     });
     // A request (JW315) some weeks before the start (waiting time), and start/stop of care for most clients.
     const requested = new Date(Date.parse(`${start}T00:00:00Z`) - (14 + (c % 6) * 7) * 86_400_000).toISOString().slice(0, 10);
     await addRequest(store, { client, date: requested, reference: `REF${c}`, provider, municipality, referrerType: referrer[1] });
     if (c % 4 !== 0) {
-      const end = new Date(Date.parse(`${start}T00:00:00Z`) + months * 30 * 86_400_000).toISOString().slice(0, 10);
-      await addCarePeriod(store, { no, client, municipality, provider, start, end: end <= '2018-12-31' ? end : null, reason: end <= '2018-12-31' ? (c % 3 ? '01' : '02') : null });
+      await addCarePeriod(store, { no, client, municipality, provider, start, end: ended, reason: ended ? (c % 3 ? '01' : '02') : null });
     }
     // One client in five moves on to another care type afterwards (pathways, stacking when they overlap).
     const next = new Date(Date.parse(`${start}T00:00:00Z`) + (months - (c % 2)) * 30 * 86_400_000).toISOString().slice(0, 10);
