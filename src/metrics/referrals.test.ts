@@ -46,6 +46,11 @@ describe('referrals', () => {
     expect(r.rows.map(({ referrer_type, clients, allocated_clients }) => ({ referrer_type, clients, allocated_clients }))).toEqual([
       { referrer_type: '02', clients: 1, allocated_clients: 2 },
     ]);
+    // Per referrer too; a referrer with allocations but no cost in the period still gets its row.
+    const per = (year: number) => computeMetric(s, 'referrers', { filters: { from: `${year}-01-01`, to: `${year}-12-31` }, split: [] })
+      .then((x) => x.rows.map(({ referrer_id, clients, cost, allocated_clients }) => ({ referrer_id, clients, cost, allocated_clients })));
+    expect(await per(2018)).toEqual([{ referrer_id: '02:1', clients: 1, cost: 100, allocated_clients: 2 }]);
+    expect(await per(2019)).toEqual([{ referrer_id: '00:', clients: 0, cost: 0, allocated_clients: 1 }]);
     s.close();
   });
 
@@ -53,9 +58,9 @@ describe('referrals', () => {
     const r = await computeMetric(store, 'referrers', { filters: { referrer_type: ['02'] }, split: [] });
     expect(r.rows).toEqual([
       { referrer_id: '02:12345678', referrer_type: '02', agb: '12345678', name: 'Praktijk A', clients: 2,
-        care_types: 'GGZ zwaar, ambulant', referrer_type_name: 'Huisarts', cost: 1500 },
+        care_types: 'GGZ zwaar, ambulant', referrer_type_name: 'Huisarts', cost: 1500, allocated_clients: 2 },
       { referrer_id: '02:87654321', referrer_type: '02', agb: '87654321', name: 'Praktijk B', clients: 1,
-        care_types: 'GGZ midden', referrer_type_name: 'Huisarts', cost: 300 },
+        care_types: 'GGZ midden', referrer_type_name: 'Huisarts', cost: 300, allocated_clients: 1 },
     ]);
   });
 

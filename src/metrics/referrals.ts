@@ -67,8 +67,9 @@ export const referrers: Metric = {
   title: 'Verwijzingen per verwijzer (bijv. huisartspraktijk)',
   definition:
     'Per individuele verwijzer (type + AGB-code van de zorgverlener, of de naam als er geen AGB is): unieke cliënten, ' +
-    'kosten (als bij "Kosten en cliënten") en de zorgsoorten waarnaar is verwezen. Kies met het filter "type verwijzer" ' +
-    'bijvoorbeeld alleen huisartsen (02).',
+    'kosten (als bij "Kosten en cliënten") en de zorgsoorten waarnaar is verwezen, en de cliënten met een toewijzing van ' +
+    'die verwijzer die in de periode loopt (ingangsdatum tot einddatum), ook als er (nog) niet op gedeclareerd is. Kies met ' +
+    'het filter "type verwijzer" bijvoorbeeld alleen huisartsen (02).',
   splits: ['year', 'municipality'],
   async compute(store: Store, req: MetricRequest) {
     const cost = costFact(req);
@@ -81,15 +82,34 @@ export const referrers: Metric = {
       FROM ${cost.from} LEFT JOIN referrer r ON r.referrer_id = f.referrer_id
       WHERE ${cost.where} GROUP BY ${[...names.map((_, i) => String(i + 1)), 'f.referrer_id'].join(', ')}
       ORDER BY ${[...names, 'cost_cents DESC', 'f.referrer_id'].join(', ')}`;
-    const rows = (await query(store, q)).map(({ cost_cents, ...r }) => ({
+    const byReferrer: Dimension[] = [...req.split, 'referrer'];
+    const allocated = new Map((await query(store, allocatedClientsSql(req, byReferrer))).map((r) => [keyOf(r, byReferrer), Number(r.allocated_clients)]));
+    const costRows = (await query(store, q)).map(({ cost_cents, ...r }) => ({
       ...r, referrer_type_name: typeName(r.referrer_type), cost: eur(cost_cents),
+      allocated_clients: allocated.get(keyOf({ ...r, referrer: r.referrer_id }, byReferrer)) ?? 0,
     }));
+    // Referrers with running allocations but no cost in the period, after the invoiced ones.
+    const seen = new Set(costRows.map((r: Row) => keyOf({ ...r, referrer: r.referrer_id }, byReferrer)));
+    const known = new Map((await query(store, sql`SELECT referrer_id, type, agb, name FROM referrer`)).map((r) => [r.referrer_id, r]));
+    const allocatedOnly = [...allocated].filter(([k]) => !seen.has(k)).map(([k, n]) => {
+      const values = JSON.parse(k) as (string | number | null)[];
+      const id = String(values.at(-1));
+      const ref = known.get(id);
+      const type = ref?.type ?? id.split(':')[0];
+      return {
+        ...Object.fromEntries(req.split.map((d, i) => [d, values[i]])), referrer_id: id, referrer_type: type,
+        agb: ref?.agb ?? null, name: ref?.name ?? null, clients: 0, care_types: null, referrer_type_name: typeName(type), cost: 0,
+        allocated_clients: n,
+      };
+    });
+    const rows = [...costRows, ...allocatedOnly];
     return result(this, req, [
       ...splitColumns(req.split), { name: 'referrer_id', label: 'Verwijzer', unit: 'text' },
       { name: 'referrer_type', label: 'Code verwijzer', unit: 'text' }, { name: 'agb', label: 'AGB-code', unit: 'text' },
       { name: 'name', label: 'Naam', unit: 'text' }, { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
       { name: 'care_types', label: 'Zorgsoorten', unit: 'text' }, { name: 'referrer_type_name', label: 'Type verwijzer', unit: 'text' },
       { name: 'cost', label: 'Kosten', unit: 'eur' },
+      { name: 'allocated_clients', label: 'Cliënten met een toewijzing', unit: 'count', clientCount: true },
     ], rows);
   },
 };

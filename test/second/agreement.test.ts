@@ -58,10 +58,12 @@ describe('the second computation agrees with the API on the edge-case region', (
         expect({ inflow: sum('inflow'), outflow: sum('outflow') }).toEqual({ inflow: ref.inflow, outflow: ref.outflow });
       });
 
-      it(`${name} ${year}: clients with an allocation per referrer type`, async () => {
+      it(`${name} ${year}: clients with an allocation per referrer type and per referrer (GP practice)`, async () => {
         const ref = figures(facts, scope, year);
         const rows = (await ask('referrals', scope, year)).rows.filter((r) => Number(r.allocated_clients) > 0);
         expect(Object.fromEntries(rows.map((r) => [r.referrer_type, r.allocated_clients]))).toEqual(ref.allocatedByReferrer);
+        const practices = (await ask('referrers', scope, year)).rows.filter((r) => Number(r.allocated_clients) > 0);
+        expect(Object.fromEntries(practices.map((r) => [r.referrer_id, r.allocated_clients]))).toEqual(ref.allocatedByReferrerId);
       });
 
       it(`${name} ${year}: care-days over the allocations' periods`, async () => {

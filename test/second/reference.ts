@@ -52,7 +52,7 @@ export interface Facts {
   rejected: Set<string>;
   tariffs: Map<string, number>;
   careTypes: Map<string, string>;
-  /** Referrer type of a request (JW315) by provider, municipality, BSN and the provider's reference. */
+  /** Referrer ('type:AGB') of a request (JW315) by provider, municipality, BSN and the provider's reference. */
   referrers: Map<string, string>;
 }
 
@@ -86,7 +86,8 @@ export function readRegion(files: Record<string, string>): Facts {
     if (kind === '446') {
       const client = kid(doc, 'Client');
       for (const p of kids(kid(client, 'AangevraagdeProducten'), 'AangevraagdProduct')) {
-        referrers.set(`${sender}|${receiver}|${text(client, 'Bsn')}|${text(p, 'ReferentieAanbieder')}`, text(p, 'Verwijzer', 'Type') ?? '00');
+        const v = kid(p, 'Verwijzer');
+        referrers.set(`${sender}|${receiver}|${text(client, 'Bsn')}|${text(p, 'ReferentieAanbieder')}`, `${text(v, 'Type') ?? '00'}:${text(v, 'ZorgverlenerCode') ?? ''}`);
       }
     } else if (kind === '436') {
       const client = kid(doc, 'Client');
@@ -183,6 +184,8 @@ export interface Figures {
   outflow: number;
   /** Clients with an allocation active in the year per referrer type (from the JW315 before it, else '00' unknown). */
   allocatedByReferrer: Record<string, number>;
+  /** The same per individual referrer ('02:01598930'; '00:' unknown). */
+  allocatedByReferrerId: Record<string, number>;
 }
 
 /** The figures for one scope (a municipality, or all of them for the region) and one year. */
@@ -219,12 +222,16 @@ export function figures(f: Facts, municipalities: readonly string[], year: numbe
   }
   const inYear = (d: string) => d.slice(0, 4) === String(year);
   const byReferrer = new Map<string, Set<string>>();
+  const byReferrerId = new Map<string, Set<string>>();
   for (const a of active) {
-    const type = (a.reference && f.referrers.get(`${a.provider}|${a.municipality}|${a.bsn}|${a.reference}`)) || '00';
+    const id = (a.reference && f.referrers.get(`${a.provider}|${a.municipality}|${a.bsn}|${a.reference}`)) || '00:';
+    const type = id.split(':')[0];
     byReferrer.set(type, (byReferrer.get(type) ?? new Set()).add(a.bsn));
+    byReferrerId.set(id, (byReferrerId.get(id) ?? new Set()).add(a.bsn));
   }
   return {
     allocatedByReferrer: Object.fromEntries([...byReferrer].map(([t, s]) => [t, s.size])),
+    allocatedByReferrerId: Object.fromEntries([...byReferrerId].map(([t, s]) => [t, s.size])),
     inflow: [...span.values()].filter((s) => inYear(s.first)).length,
     outflow: [...span.values()].filter((s) => inYear(s.last) && s.last < peildatum).length,
     claimed: claimed.reduce((n, l) => n + l.amount, 0),
