@@ -59,6 +59,8 @@ export interface Column {
   unit: Unit;
   /** True for columns that count clients (the access layer suppresses small counts in these). */
   clientCount?: boolean;
+  /** A remark beside the figures of its row (e.g. a data-quality signal): shown in tables, never a category or key. */
+  annotation?: boolean;
 }
 
 export type Value = string | number | null;

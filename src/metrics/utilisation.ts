@@ -147,7 +147,7 @@ export const utilisation: Metric = {
       { name: 'unpriced_allocations', label: 'Toewijzingen zonder bedrag', unit: 'count' },
       { name: 'invoiced', label: 'Gedeclareerd (alle toewijzingen)', unit: 'eur' },
       { name: 'not_started', label: 'Geleverde zorg: toegewezen, nooit gestart', unit: 'count' },
-      { name: 'signal', label: 'Signaal', unit: 'text' },
+      { name: 'signal', label: 'Signaal', unit: 'text', annotation: true },
     ], shaped, total, notes);
   },
 };

@@ -18,3 +18,15 @@ describe('frameOf', () => {
     expect(f.categories('provider').map((c) => c.label)).toEqual(['Aanbieder B', 'A', 'D', 'C']);
   });
 });
+
+describe('frameOf: annotations', () => {
+  it('never makes a remark column (utilisation\'s data-quality signal) a category of the chart', () => {
+    const f = frameOf({
+      metric: 'utilisation', title: 'Uitnutting', split: ['year'], filters: {},
+      columns: [{ name: 'year', label: 'Jaar', unit: 'text' }, { name: 'euros_pct', label: 'Uitnutting euro\'s (%)', unit: 'pct' },
+        { name: 'signal', label: 'Signaal', unit: 'text', annotation: true }],
+      rows: [{ year: '2018', euros_pct: 65.6, signal: null }, { year: '2019', euros_pct: 101.7, signal: 'Meer gedeclareerd dan toegewezen' }],
+    }, {});
+    expect(f.dims.map((d) => d.name)).toEqual(['year']);
+  });
+});

@@ -29,7 +29,7 @@ export function frameOf(result: MetricResult, lookups: Dimensions, prefer: strin
   const inSplit = result.columns.filter((c) => split.includes(c.name)).sort((a, b) => split.indexOf(a.name) - split.indexOf(b.name));
   // A text column 'x_name' beside 'x' is x's label, not a dimension of its own.
   const names = new Set(result.columns.map((c) => c.name));
-  const keys = result.columns.filter((c) => (asDims.includes(c.name) || !NUMERIC.has(c.unit)) && !(c.name.endsWith('_name') && names.has(c.name.slice(0, -5))));
+  const keys = result.columns.filter((c) => (asDims.includes(c.name) || !NUMERIC.has(c.unit)) && !c.annotation && !(c.name.endsWith('_name') && names.has(c.name.slice(0, -5))));
   const dims = [...inSplit, ...keys.filter((c) => !inSplit.includes(c))].slice(0, 2);
   const measures = result.columns.filter((c) => NUMERIC.has(c.unit) && !dims.includes(c) && !asDims.includes(c.name));
   const primary = prefer.map((n) => measures.find((m) => m.name === n)).find(Boolean)
