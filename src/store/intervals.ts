@@ -90,3 +90,13 @@ export function ageBandSql(birth: string, date: string): string {
   return `CASE WHEN ${birth} IS NULL THEN 'onbekend' WHEN ${age} < ${BAND_AGES[0]} THEN '0-3' WHEN ${age} < ${BAND_AGES[1]} THEN '4-11'
       WHEN ${age} < ${BAND_AGES[2]} THEN '12-17' WHEN ${age} < ${BAND_AGES[3]} THEN '18-22' ELSE '23+' END`;
 }
+
+/**
+ * The age band of an invoice or PGB line (columns birth_date, care_date, care_end_date; `p` the alias prefix, e.g. 'f.'):
+ * the age on its last day of care within the month it starts in, whatever date decides its period. So a line counts as
+ * 18+ when the 18th birthday falls on or before min(end of the line, end of its month): care that ends the day before
+ * the birthday does not, a line whose last day is the birthday does. Used on the lines and in their year rollup alike.
+ */
+export function lineAgeBandSql(p = ''): string {
+  return ageBandSql(`${p}birth_date`, `least(${p}care_end_date, last_day(${p}care_date))`);
+}

@@ -16,7 +16,7 @@
 //   d_step_client / d_step_mun, d_path_client / d_path_mun  per client (× municipality) the sequence of care types
 // Every table holds exactly what the on-the-fly query computes; src/metrics decides when a question may use one.
 import { roundedCentsSql } from './allocated.ts';
-import { ageBandSql, mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from './intervals.ts';
+import { ageBandSql, lineAgeBandSql, mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from './intervals.ts';
 
 /** The dimension columns every fact table carries (same names everywhere). */
 export const FACT_DIMENSION_COLUMNS = `municipality, client_id, client_no, care_type, product_category, product_code, provider_agb, referrer_id,
@@ -32,12 +32,12 @@ ${trajectoriesSql(VALID_ALLOC, ['client_id', ...(perMunicipality ? ['municipalit
 ORDER BY client_id, seg_start`;
 
 // Year rollups: a question over whole years (no half-year/quarter/month cut) gives the same answer on these. A cost line's
-// age band is its age on its last day of care (LINE_AGE in src/metrics/sql/facts.ts), so it serves both bases.
+// age band does not depend on the basis (lineAgeBandSql), so the rollup serves both.
 const COST_YEAR = `
 CREATE OR REPLACE TABLE d_cost_year AS
 SELECT ${FACT_DIMENSION_COLUMNS}, allocation_no, age_band, make_date(cy, 1, 1) AS care_date, make_date(iy, 1, 1) AS invoice_date,
        amount_cents
-FROM (SELECT ${FACT_DIMENSION_COLUMNS}, allocation_no, ${ageBandSql('birth_date', 'care_end_date')} AS age_band,
+FROM (SELECT ${FACT_DIMENSION_COLUMNS}, allocation_no, ${lineAgeBandSql()} AS age_band,
              year(care_date) AS cy, year(invoice_date) AS iy, sum(amount_cents)::BIGINT AS amount_cents
       FROM d_cost GROUP BY ALL)
 ORDER BY care_date, municipality, client_id`;

@@ -3,7 +3,7 @@
 // same way everywhere.
 // A question over whole years reads the year rollups, a trajectory question the precomputed segments (precomputed.ts
 // decides when that gives the same answer); anything else reads the month pieces and lines, merging on the fly.
-import { ageBandSql, mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from '../../store/intervals.ts';
+import { lineAgeBandSql, mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from '../../store/intervals.ts';
 import { RETOUR_GEEN_OPMERKING } from '../../ingest/ijw/codes.ts';
 import type { Dimension, MetricRequest } from '../types.ts';
 import { sql } from './compose.ts';
@@ -31,11 +31,8 @@ export interface AllocFact extends RangeFact {
   priced: string;
 }
 
-/**
- * The age band of an invoice or PGB line: the age on its last day of care, whatever date decides its period (a line
- * counts as 18+ when the 18th birthday falls on or before its end; the year rollup stores the same band).
- */
-export const LINE_AGE = ageBandSql('f.birth_date', 'f.care_end_date');
+/** The age band of a cost or claimed line (see lineAgeBandSql; the year rollup stores the same band). */
+const LINE_AGE = lineAgeBandSql('f.');
 
 /**
  * Cost lines (invoices and PGB); the care period decides unless basis = 'invoice'. `split` is the split the caller
