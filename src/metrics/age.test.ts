@@ -2,7 +2,9 @@
 // February birthdays, and verlengde jeugdhulp (18+ when the 18th birthday is on or before min(end of the row, end of the
 // period)), both on the year rollups and on the month pieces and lines.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../store/index.ts';
+import { BSN, jw301, type Allocated } from '../../test/ingest/ijw-messages.ts';
+import { load } from '../../test/ingest/harness.ts';
+import { refreshDerived, Store } from '../store/index.ts';
 import { addAllocation, addClient, addInvoice, derive, fixtureStore } from './fixtures.ts';
 import { computeMetric } from './index.ts';
 import type { Filters } from './types.ts';
@@ -102,5 +104,29 @@ describe('age bands to the day', () => {
     const r = await computeMetric(store, 'extended_care', { filters: { from: '2022-01-01', to: '2022-12-31' }, split: [] });
     // All clients 2, all cost 28 + 31 + 50 = 109: 31/109 = 28.4 %.
     expect(r.totals).toEqual({ clients: 1, cost: 31, care_days: 31, clients_share_pct: 50, cost_share_pct: 28.4 });
+  });
+});
+
+describe('ages from an iJw import', () => {
+  it('take the day of Geboortedatum: care ending the day before the 18th birthday stays 12-17', async () => {
+    const store = await Store.open(':memory:');
+    const head = { afzender: '0384', ontvanger: '12345678', date: '2026-01-05' };
+    const alloc = (no: string, end: string): Allocated =>
+      ({ no, ref: `R${no}`, cat: '45', code: '45A03', date: '2026-01-05', time: '10:00:00', start: '2026-01-01', end, omvang: [2, '04', '2'] });
+    const born = (xml: string, date: string) => xml.replace('<ijw:Datum>2010-02-14</ijw:Datum>', `<ijw:Datum>${date}</ijw:Datum>`);
+    await load(store, {
+      // 18 on 20 March 2026, care until the 19th; 18 on 31 March 2026, care until the 31st.
+      'a.xml': born(jw301({ ...head, id: 'A' }, BSN.a, [alloc('1001', '2026-03-19')]), '2008-03-20'),
+      'b.xml': born(jw301({ ...head, id: 'B' }, BSN.b, [alloc('1002', '2026-03-31')]), '2008-03-31'),
+    });
+    await refreshDerived(store);
+    // 12-17: a 1 Jan–19 Mar (31 + 28 + 19 = 78), b 1 Jan–30 Mar (31 + 28 + 30 = 89); 18-22: b on 31 March.
+    expect(await byAge(store, { from: '2026-01-01', to: '2026-12-31' })).toEqual([
+      { age_band: '12-17', cost: 0, clients: 0, care_days: 167 },
+      { age_band: '18-22', cost: 0, clients: 0, care_days: 1 },
+    ]);
+    const r = await computeMetric(store, 'extended_care', { filters: { from: '2026-01-01', to: '2026-12-31' }, split: [] });
+    expect(r.totals).toMatchObject({ clients: 0, cost: 0, care_days: 1 });
+    store.close();
   });
 });
