@@ -103,11 +103,13 @@ export async function addRejection(store: Store, r: {
   }]);
 }
 
+/** A client; `birthDate` ('YYYY-MM-DD') or only `birthMonth` (its first day, as a month-only iJw date is stored). */
 export async function addClient(store: Store, c: {
-  id: string; birthMonth?: string; sex?: string; municipality?: string; district?: string;
+  id: string; birthDate?: string; birthMonth?: string; sex?: string; municipality?: string; district?: string;
 }): Promise<void> {
+  const birth = c.birthDate ?? c.birthMonth ?? null;
   await insertRows(store, 'client', [{
-    client_id: c.id, birth_month: c.birthMonth ?? null, sex: c.sex ?? null, municipality: c.municipality ?? '0150',
+    client_id: c.id, birth_date: birth, birth_month: birth && `${birth.slice(0, 7)}-01`, sex: c.sex ?? null, municipality: c.municipality ?? '0150',
     district: c.district ?? null,
   }]);
 }

@@ -23,7 +23,8 @@ beforeAll(async () => {
   for (const code of ['AMB', 'VBL', 'GGZZ']) for (const year of [2016, 2018]) await addTariff(store, { code, year, cents: 1000 + rand(9000) });
   for (let c = 1; c <= 14; c++) {
     const client = `c${c}`;
-    await addClient(store, { id: client, birthMonth: `${pick([2000, 2001, 2006, 2014, 1995])}-0${1 + rand(9)}-01`,
+    // Birthdays on any day of the month: care pieces are cut on the birthdays that start an age band.
+    await addClient(store, { id: client, birthDate: `${pick([2000, 2001, 2006, 2014, 1995])}-0${1 + rand(9)}-${String(1 + (c * 11) % 28).padStart(2, '0')}`,
       sex: pick(['1', '2']), district: pick(['Noord', 'Zuid']) });
     for (let k = 0, n = 1 + rand(4); k < n; k++) {
       const municipality = pick(['0150', '0150', '0148']);
@@ -48,12 +49,16 @@ beforeAll(async () => {
     if (rand(4) === 0) await addPgb(store, { client, periodStart: day(2017 + rand(3), rand(300)), euros: 100 + rand(5000) });
   }
   // Edge: turns 18 between the care and the invoice, and care of December invoiced in the next year.
-  await addClient(store, { id: 'edge', birthMonth: '2000-06-01', sex: '1', district: 'Noord' });
+  await addClient(store, { id: 'edge', birthDate: '2000-06-15', sex: '1', district: 'Noord' });
   const no = await addAllocation(store, { client: 'edge', start: '2018-01-01', end: '2018-12-31', product: 'VBL' });
   await addInvoice(store, { client: 'edge', allocation: no, product: 'VBL', periodStart: '2018-05-01', periodEnd: '2018-05-31',
     euros: 700, invoiceDate: '2018-07-15' });
   await addInvoice(store, { client: 'edge', allocation: no, product: 'VBL', periodStart: '2018-12-01', periodEnd: '2018-12-31',
     euros: 900, invoiceDate: '2019-02-01' });
+  // Born on 29 February: 18 on 1 March 2018, within an invoice line that starts in February.
+  await addClient(store, { id: 'leap', birthDate: '2000-02-29', sex: '2', district: 'Zuid' });
+  const leap = await addAllocation(store, { client: 'leap', start: '2017-11-01', end: '2018-04-30', product: 'AMB' });
+  await addInvoice(store, { client: 'leap', allocation: leap, periodStart: '2018-02-15', periodEnd: '2018-03-14', euros: 280 });
   await addBudget(store, { year: 2018, euros: 500_000 });
   await derive(store);
 });

@@ -57,10 +57,17 @@ const ADULT = ['18-22', '23+'];
 export const extendedCare: Metric = {
   id: 'extended_care',
   title: 'Verlengde jeugdhulp (18 jaar en ouder)',
+  // The iJw standard's "18 jaar of ouder in de periode": the 18th birthday on or before min(end of the row, end of the
+  // period). Care-days are cut on the birthday; a line is aged on its last day within its month (lineAgeBandSql).
   definition:
-    'Kosten, unieke cliënten en trajectdagen (als bij "Kosten en cliënten") van jeugdigen die op de datum van de zorg 18 ' +
-    'jaar of ouder zijn (leeftijd uit de geboortemaand), en hun aandeel in alle cliënten en kosten binnen de filters. ' +
-    'Een jeugdige die in het jaar 18 wordt, telt in dat jaar bij beide groepen.',
+    'Kosten, unieke cliënten en trajectdagen (als bij "Kosten en cliënten") van jeugdigen van 18 jaar of ouder, en hun ' +
+    'aandeel in alle cliënten en kosten binnen de filters. De leeftijd telt tot op de dag: 18 jaar is iemand vanaf de dag ' +
+    'van de 18e verjaardag (wie op 29 februari is geboren, in een jaar zonder 29 februari vanaf 1 maart). Een jeugdige telt ' +
+    'als 18+ in een periode als de 18e verjaardag op of vóór het einde van de zorg en het einde van de periode valt: ' +
+    'trajectdagen tellen vanaf de verjaardag, een declaratieregel (met de kosten en de cliënt ervan) telt als de ' +
+    'verjaardag uiterlijk op de laatste zorgdag van de regel valt (binnen de maand waarin de regel begint). Zorg die de ' +
+    'dag vóór de 18e verjaardag eindigt, telt dus niet mee; zorg die op de verjaardag eindigt wel. Een jeugdige die in ' +
+    'de periode 18 wordt, telt met de zorg van vóór de verjaardag ook bij de jongere leeftijdsgroep.',
   splits: DIMENSIONS.filter((d) => d !== 'age_band'),
   async compute(store: Store, req: MetricRequest) {
     const adult = { ...req, filters: { ...req.filters, age_band: ADULT } };

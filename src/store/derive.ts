@@ -4,7 +4,7 @@
 //   d_alloc       one row per live allocation with its period (JW301 dates) and every dimension denormalised
 //   d_alloc_piece d_alloc clipped to calendar months, with the allocated euros of that piece (allocated_num / allocated_den)
 //   d_care_seg    care intervals merged per client × municipality × care type (trajectories; stacking counted once)
-//   d_care_piece  d_care_seg clipped to calendar months
+//   d_care_piece  d_care_seg clipped to calendar months, cut once more on a birthday that starts a new age band
 //   d_claim       one row per invoice line: claimed and rejected (JW325) amount, return codes, every dimension denormalised
 //   d_cost        one row per invoice line (accepted amount) and per PGB line, with every dimension denormalised
 // and, shaped for the questions (see precompute.ts): merged trajectories, year rollups, first entry, waiting pairs, stacking.
@@ -18,7 +18,7 @@ import type { Store } from './store.ts';
  * Client attributes carried on every fact so no query needs a join. client_no is a small integer per pseudonym: grouping
  * and counting by it is several times cheaper than by the 64-character pseudonym.
  */
-const CLIENT_COLS = 'n.client_no, c.district, c.sex, c.birth_month';
+const CLIENT_COLS = 'n.client_no, c.district, c.sex, c.birth_date';
 
 const CLIENT_NO = `
 CREATE OR REPLACE TABLE d_client_no AS
@@ -83,7 +83,7 @@ ORDER BY municipality, client_id, care_type, seg_start`;
 
 const CARE_PIECE = `
 CREATE OR REPLACE TABLE d_care_piece AS
-${monthPiecesSql('d_care_seg', CARE_KEYS.map((k) => `s.${k}`).join(', '))}
+${monthPiecesSql('d_care_seg', CARE_KEYS.map((k) => `s.${k}`).join(', '), 'seg_start', 'seg_end', 's.birth_date')}
 ORDER BY month, municipality, client_id, care_type, first_day`;
 
 // Invoice lines as claimed (JW323 or export) with what JW325 rejected: claimed = the line's signed amount (credit lines
@@ -116,7 +116,7 @@ ORDER BY care_date, municipality`;
 const COST = `
 CREATE OR REPLACE TABLE d_cost AS
 SELECT 'declaratie' AS source, municipality, client_id, care_type, product_category, product_code, provider_agb,
-       referrer_id, referrer_type, team_id, financing, client_no, district, sex, birth_month,
+       referrer_id, referrer_type, team_id, financing, client_no, district, sex, birth_date,
        allocation_no, care_date, care_end_date, invoice_date, claimed_cents - rejected_cents AS amount_cents
 FROM d_claim
 UNION ALL

@@ -5,3 +5,4 @@ export { dbPath, secretPath, DEFAULT_DB } from './location.ts';
 export type { Row, Cell } from './values.ts';
 export { refreshDerived } from './derive.ts';
 export { QueryLimitError, rowLimitError, type QueryLimits } from './limits.ts';
+export { birthMonthSql } from './intervals.ts';

@@ -1,5 +1,5 @@
-// SQL building blocks on dates shared by the derived tables and the metrics: interval union, trajectories, month pieces,
-// age band.
+// SQL building blocks on dates shared by the importers, the derived tables and the metrics: interval union, trajectories,
+// month pieces, birth month, exact age and age band.
 // Invariant: every window function orders by a unique tie-breaker (a tie once made one care-day total 12 % too high).
 
 /**
@@ -34,23 +34,69 @@ SELECT s.*, s.seg_end < m.peildatum AS closed, lead(s.seg_start) OVER (PARTITION
 FROM (${mergeIntervalsSql(source, keys, 'alloc_key')}) s CROSS JOIN d_meta m`;
 }
 
-/** SQL that cuts the segments [seg_start, seg_end] of `source` into calendar-month pieces (first_day, last_day, days). */
-export function monthPiecesSql(source: string, cols: string, startCol = 'seg_start', endCol = 'seg_end'): string {
-  return `
+/** The ages at which the age band changes (the bands of the population table: 0-3, 4-11, 12-17, 18-22, 23+). */
+const BAND_AGES = [4, 12, 18, 23];
+
+/**
+ * SQL that cuts the segments [seg_start, seg_end] of `source` into calendar-month pieces (first_day, last_day, days).
+ * With `birth` (the SQL of the birth date on a row of `source`) a piece is cut once more on a birthday that starts a
+ * new age band, so that every piece lies in one age band and care-days change band on the birthday itself.
+ */
+export function monthPiecesSql(source: string, cols: string, startCol = 'seg_start', endCol = 'seg_end', birth?: string): string {
+  const pieces = `
     SELECT ${cols}, m::DATE AS month,
            greatest(s.${startCol}, m::DATE) AS first_day,
            least(s.${endCol}, last_day(m::DATE)) AS last_day,
-           least(s.${endCol}, last_day(m::DATE)) - greatest(s.${startCol}, m::DATE) + 1 AS days
+           least(s.${endCol}, last_day(m::DATE)) - greatest(s.${startCol}, m::DATE) + 1 AS days${birth ? `, ${birth} AS cut_birth` : ''}
     FROM ${source} s
     CROSS JOIN unnest(generate_series(date_trunc('month', s.${startCol}), date_trunc('month', s.${endCol}), INTERVAL 1 MONTH)) AS t(m)`;
+  if (!birth) return pieces;
+  const day = birthdaySql('p.cut_birth', 'year(p.first_day)');
+  const cut = `CASE WHEN year(p.first_day) - year(p.cut_birth) IN (${BAND_AGES.join(', ')}) AND ${day} > p.first_day
+    AND ${day} <= p.last_day THEN ${day} END`;
+  return `
+    SELECT * EXCLUDE (cut, p_first, p_last, piece_start, piece_end), piece_start AS first_day, piece_end AS last_day,
+           piece_end - piece_start + 1 AS days
+    FROM (SELECT *, CASE WHEN cut IS NOT NULL AND piece_start < cut THEN cut - 1 ELSE p_last END AS piece_end
+          FROM (SELECT p.* EXCLUDE (first_day, last_day, days, cut_birth), p.first_day AS p_first, p.last_day AS p_last, ${cut} AS cut
+                FROM (${pieces}) p)
+          CROSS JOIN unnest(CASE WHEN cut IS NULL THEN [p_first] ELSE [p_first, cut] END) AS u(piece_start))`;
 }
 
 /**
- * The age band at `date` of a client born in the month `birth` (day unknown: counted from the 1st); the one definition,
- * used both on fact rows at question time and when rollups are built.
+ * SQL: the date in `year` on which a client born on `birth` has a birthday. Born on 29 February, the birthday of a year
+ * that is not a leap year is 1 March: the age is reached when 28 February has passed.
+ */
+export function birthdaySql(birth: string, year: string): string {
+  return `(make_date(${year}, month(${birth}), least(day(${birth}), 28)) + (day(${birth}) - least(day(${birth}), 28))::INTEGER)::DATE`;
+}
+
+/** SQL: the birth month users may see (its first day) of the birth date `birth`; the day itself never leaves the store. */
+export function birthMonthSql(birth: string): string {
+  return `CAST(date_trunc('month', ${birth}) AS DATE)`;
+}
+
+/** SQL: the age in whole years at `date` of a client born on `birth` (the birthday of that year reached on or before it). */
+export function ageSql(birth: string, date: string): string {
+  return `(year(${date}) - year(${birth}) - CASE WHEN month(${date}) * 100 + day(${date}) < month(${birth}) * 100 + day(${birth}) THEN 1 ELSE 0 END)`;
+}
+
+/**
+ * The age band at `date` of a client born on `birth` (the exact age, see ageSql); the one definition, used both on fact
+ * rows at question time and when rollups are built.
  */
 export function ageBandSql(birth: string, date: string): string {
-  const age = `(date_diff('month', ${birth}, ${date}) // 12)`;
-  return `CASE WHEN ${birth} IS NULL THEN 'onbekend' WHEN ${age} < 4 THEN '0-3' WHEN ${age} < 12 THEN '4-11'
-      WHEN ${age} < 18 THEN '12-17' WHEN ${age} < 23 THEN '18-22' ELSE '23+' END`;
+  const age = ageSql(birth, date);
+  return `CASE WHEN ${birth} IS NULL THEN 'onbekend' WHEN ${age} < ${BAND_AGES[0]} THEN '0-3' WHEN ${age} < ${BAND_AGES[1]} THEN '4-11'
+      WHEN ${age} < ${BAND_AGES[2]} THEN '12-17' WHEN ${age} < ${BAND_AGES[3]} THEN '18-22' ELSE '23+' END`;
+}
+
+/**
+ * The age band of an invoice or PGB line (columns birth_date, care_date, care_end_date; `p` the alias prefix, e.g. 'f.'):
+ * the age on its last day of care within the month it starts in, whatever date decides its period. So a line counts as
+ * 18+ when the 18th birthday falls on or before min(end of the line, end of its month): care that ends the day before
+ * the birthday does not, a line whose last day is the birthday does. Used on the lines and in their year rollup alike.
+ */
+export function lineAgeBandSql(p = ''): string {
+  return ageBandSql(`${p}birth_date`, `least(${p}care_end_date, last_day(${p}care_date))`);
 }

@@ -16,27 +16,28 @@
 //   d_step_client / d_step_mun, d_path_client / d_path_mun  per client (× municipality) the sequence of care types
 // Every table holds exactly what the on-the-fly query computes; src/metrics decides when a question may use one.
 import { roundedCentsSql } from './allocated.ts';
-import { ageBandSql, mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from './intervals.ts';
+import { ageBandSql, lineAgeBandSql, mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from './intervals.ts';
 
 /** The dimension columns every fact table carries (same names everywhere). */
 export const FACT_DIMENSION_COLUMNS = `municipality, client_id, client_no, care_type, product_category, product_code, provider_agb, referrer_id,
-  referrer_type, team_id, financing, district, sex, birth_month`;
+  referrer_type, team_id, financing, district, sex, birth_date`;
 
 /** The allocations with a care interval (a non-empty one): the source of every merge. */
 export const VALID_ALLOC = '(SELECT * FROM d_alloc WHERE end_date >= start_date)';
-const CLIENT_ATTRS = ['client_no', 'district', 'sex', 'birth_month'];
+const CLIENT_ATTRS = ['client_no', 'district', 'sex', 'birth_date'];
 
 const segTable = (name: string, keys: string[], perMunicipality = true) => `
 CREATE OR REPLACE TABLE ${name} AS
 ${trajectoriesSql(VALID_ALLOC, ['client_id', ...(perMunicipality ? ['municipality'] : []), ...keys, ...CLIENT_ATTRS])}
 ORDER BY client_id, seg_start`;
 
-// Year rollups: a question over whole years (no half-year/quarter/month cut) gives the same answer on these.
+// Year rollups: a question over whole years (no half-year/quarter/month cut) gives the same answer on these. A cost line's
+// age band does not depend on the basis (lineAgeBandSql), so the rollup serves both.
 const COST_YEAR = `
 CREATE OR REPLACE TABLE d_cost_year AS
 SELECT ${FACT_DIMENSION_COLUMNS}, allocation_no, age_band, make_date(cy, 1, 1) AS care_date, make_date(iy, 1, 1) AS invoice_date,
        amount_cents
-FROM (SELECT ${FACT_DIMENSION_COLUMNS}, allocation_no, ${ageBandSql('birth_month', 'care_date')} AS age_band,
+FROM (SELECT ${FACT_DIMENSION_COLUMNS}, allocation_no, ${lineAgeBandSql()} AS age_band,
              year(care_date) AS cy, year(invoice_date) AS iy, sum(amount_cents)::BIGINT AS amount_cents
       FROM d_cost GROUP BY ALL)
 ORDER BY care_date, municipality, client_id`;
@@ -47,7 +48,7 @@ export const CARE_KEYS = ['client_id', 'municipality', 'care_type', ...CLIENT_AT
 /** Care-days of the month pieces `pieces` (columns keys…, month, first_day, days) summed per `keys` × year. */
 const careYearSql = (pieces: string, keys: string[]) => `
 SELECT ${keys.join(', ')}, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day, days
-FROM (SELECT ${keys.join(', ')}, ${ageBandSql('birth_month', 'first_day')} AS age_band, year(month) AS y, sum(days)::BIGINT AS days
+FROM (SELECT ${keys.join(', ')}, ${ageBandSql('birth_date', 'first_day')} AS age_band, year(month) AS y, sum(days)::BIGINT AS days
       FROM ${pieces} GROUP BY ALL)
 ORDER BY first_day, municipality, client_id`;
 
@@ -63,7 +64,7 @@ function careYearBy(table: string, column: string): string {
   return `
 CREATE OR REPLACE TABLE ${table} AS
 WITH seg AS (${mergeIntervalsSql(VALID_ALLOC, keys, 'alloc_key')}),
-pieces AS (${monthPiecesSql('seg', keys.map((k) => `s.${k}`).join(', '))})${careYearSql('pieces', keys)}`;
+pieces AS (${monthPiecesSql('seg', keys.map((k) => `s.${k}`).join(', '), 'seg_start', 'seg_end', 's.birth_date')})${careYearSql('pieces', keys)}`;
 }
 
 /** `any_value(c) AS c` for columns that depend on the grouping key (cheaper than grouping by all of them). */
@@ -77,7 +78,7 @@ SELECT ${FACT_DIMENSION_COLUMNS}, alloc_key, allocation_no, age_band, make_date(
        days, allocated_num, allocated_den, priced, care_started
 FROM (SELECT ${anyValues(FACT_DIMENSION_COLUMNS)}, alloc_key, any_value(allocation_no) AS allocation_no,
              any_value(care_started) AS care_started,
-             ${ageBandSql('birth_month', 'first_day')} AS age_band, year(month) AS y, sum(days)::BIGINT AS days,
+             ${ageBandSql('birth_date', 'first_day')} AS age_band, year(month) AS y, sum(days)::BIGINT AS days,
              sum(allocated_num)::BIGINT AS allocated_num, any_value(allocated_den) AS allocated_den,
              bool_and(allocated_num IS NOT NULL) AS priced
       FROM d_alloc_piece GROUP BY alloc_key, y, age_band)
@@ -103,9 +104,9 @@ ORDER BY k.first_day, a.municipality, a.alloc_key`;
 
 const ENTRY = `
 CREATE OR REPLACE TABLE d_entry AS
-SELECT client_id, municipality, care_type, client_no, district, sex, birth_month, min(d) AS entry_date FROM (
-  SELECT client_id, municipality, care_type, client_no, district, sex, birth_month, start_date AS d FROM ${VALID_ALLOC}
-  UNION ALL SELECT client_id, municipality, care_type, client_no, district, sex, birth_month, care_date FROM d_cost)
+SELECT client_id, municipality, care_type, client_no, district, sex, birth_date, min(d) AS entry_date FROM (
+  SELECT client_id, municipality, care_type, client_no, district, sex, birth_date, start_date AS d FROM ${VALID_ALLOC}
+  UNION ALL SELECT client_id, municipality, care_type, client_no, district, sex, birth_date, care_date FROM d_cost)
 GROUP BY ALL ORDER BY client_id`;
 
 // Compared with every allocation (also those whose care never started), as the on-the-fly definition did.

@@ -57,6 +57,28 @@ describe('Store', () => {
     again.close();
   });
 
+  it('gives an older store the birth date (the month it knew, until a re-import gives the day) and rebuilds (migration 003)', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'roer-')), 'old3.duckdb');
+    const old = await Store.open(file);
+    await insertRows(old, 'product', [{ code: 'AMB', category: '45', care_type: 'ambulant' }]);
+    await addAllocation(old, { client: 'c1', start: '2023-06-01', end: '2023-07-31' });
+    await refreshDerived(old);
+    await old.run('ALTER TABLE client DROP COLUMN birth_date');
+    await insertRows(old, 'client', [{ client_id: 'c1', birth_month: '2005-07-01' }]);
+    await old.run('DELETE FROM schema_version WHERE version = 3');
+    old.close();
+    const again = await Store.open(file);
+    expect(await again.all('SELECT client_id, birth_date, birth_month FROM client')).toEqual([
+      { client_id: 'c1', birth_date: '2005-07-01', birth_month: '2005-07-01' },
+    ]);
+    // Derived anew: 18 from 1 July 2023 (the day is not known yet), so June is 12-17 and July 18-22.
+    expect(await again.all('SELECT first_day, last_day, birth_date FROM d_care_piece ORDER BY first_day')).toEqual([
+      { first_day: '2023-06-01', last_day: '2023-06-30', birth_date: '2005-07-01' },
+      { first_day: '2023-07-01', last_day: '2023-07-31', birth_date: '2005-07-01' },
+    ]);
+    again.close();
+  });
+
   it('runs a limited question on its own connection: same data, rows and time capped, the store usable afterwards', async () => {
     const store = await Store.open(':memory:');
     await store.run("INSERT INTO provider VALUES ('12345678', 'A'), ('87654321', 'B')");

@@ -71,6 +71,13 @@ describe('the second computation agrees with the API on the edge-case region', (
         expect((await ask('costs', scope, year)).totals!.care_days).toBe(ref.careDays);
       });
 
+      it(`${name} ${year}: verlengde jeugdhulp (18+ to the day)`, async () => {
+        const ref = figures(facts, scope, year);
+        const t = (await ask('extended_care', scope, year)).totals!;
+        expect({ clients: t.clients, cost: t.cost, care_days: t.care_days })
+          .toEqual({ clients: ref.adultClients, cost: euros(ref.adultCost), care_days: ref.adultCareDays });
+      });
+
       it(`${name} ${year}: allocations, clients with an allocation, allocated euros and their utilisation`, async () => {
         const ref = figures(facts, scope, year);
         const t = (await ask('utilisation', scope, year)).totals!;

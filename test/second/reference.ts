@@ -54,6 +54,8 @@ export interface Facts {
   careTypes: Map<string, string>;
   /** Referrer ('type:AGB') of a request (JW315) by provider, municipality, BSN and the provider's reference. */
   referrers: Map<string, string>;
+  /** Geboortedatum per BSN, as the latest JW301 gives it. */
+  births: Map<string, string>;
 }
 
 /** Reads every message once (a message seen before from the same sender is skipped) and applies the iJw rules. */
@@ -65,6 +67,7 @@ export function readRegion(files: Record<string, string>): Facts {
   const tariffs = new Map<string, number>();
   const careTypes = new Map<string, string>();
   const referrers = new Map<string, string>();
+  const births = new Map<string, string>();
   for (const [name, body] of Object.entries(files).sort(([a], [b]) => a.localeCompare(b))) {
     if (name.endsWith('.csv')) {
       const [, ...rows] = body.trim().split('\n');
@@ -92,6 +95,8 @@ export function readRegion(files: Record<string, string>): Facts {
     } else if (kind === '436') {
       const client = kid(doc, 'Client');
       const bsn = text(client, 'Bsn')!;
+      const born = text(client, 'Geboortedatum', 'Datum');
+      if (born) births.set(bsn, born);
       for (const p of kids(kid(client, 'ToegewezenProducten'), 'ToegewezenProduct')) {
         const a: Allocation = {
           municipality: sender, no: text(p, 'ToewijzingNummer')!, bsn, provider: receiver,
@@ -123,7 +128,7 @@ export function readRegion(files: Record<string, string>): Facts {
       }
     }
   }
-  return { allocations: [...versions.values()].filter((a) => !a.deleted), lines: [...lines.values()], rejected, tariffs, careTypes, referrers };
+  return { allocations: [...versions.values()].filter((a) => !a.deleted), lines: [...lines.values()], rejected, tariffs, careTypes, referrers, births };
 }
 
 /** Rounds a non-negative fraction num/den half up to a whole cent. */
@@ -186,6 +191,21 @@ export interface Figures {
   allocatedByReferrer: Record<string, number>;
   /** The same per individual referrer ('02:01598930'; '00:' unknown). */
   allocatedByReferrerId: Record<string, number>;
+  /**
+   * Verlengde jeugdhulp (18+): care-days on or after the 18th birthday; the accepted cost and the clients of the lines
+   * whose 18th birthday is on or before min(last day of the line, last day of the month it starts in).
+   */
+  adultCareDays: number;
+  adultCost: number;
+  adultClients: number;
+}
+
+/** The day number of the 18th birthday of someone born on `born`; born on 29 February: 1 March when there is none. */
+function eighteenth(born: string): number {
+  const y = +born.slice(0, 4) + 18;
+  const [m, d] = [+born.slice(5, 7), +born.slice(8, 10)];
+  const date = new Date(Date.UTC(y, m - 1, d)); // 29 February of a common year rolls over to 1 March
+  return date.getTime() / 86_400_000;
 }
 
 /** The figures for one scope (a municipality, or all of them for the region) and one year. */
@@ -207,11 +227,16 @@ export function figures(f: Facts, municipalities: readonly string[], year: numbe
     invoicedKnown += accepted.filter((l) => l.municipality === a.municipality && l.no === a.no).reduce((n, l) => n + l.amount, 0);
   }
   const days = new Set<string>();
+  const adultDays = new Set<string>();
+  const adultFrom = (bsn: string) => (f.births.has(bsn) ? eighteenth(f.births.get(bsn)!) : Infinity);
   for (const a of active) {
     const careType = (a.code && f.careTypes.get(a.code)) || 'onbekend';
     const from = Math.max(dayNo(a.start), dayNo(y0));
     const to = Math.min(dayNo(a.end), dayNo(y1));
-    for (let d = from; d <= to; d++) days.add(`${a.bsn}|${careType}|${d}`);
+    for (let d = from; d <= to; d++) {
+      days.add(`${a.bsn}|${careType}|${d}`);
+      if (d >= adultFrom(a.bsn)) adultDays.add(`${a.bsn}|${careType}|${d}`);
+    }
   }
   // The last day the data covers: the end of the last invoiced period.
   const peildatum = f.lines.reduce((m, l) => (l.end > m ? l.end : m), '0000-00-00');
@@ -229,6 +254,8 @@ export function figures(f: Facts, municipalities: readonly string[], year: numbe
     byReferrer.set(type, (byReferrer.get(type) ?? new Set()).add(a.bsn));
     byReferrerId.set(id, (byReferrerId.get(id) ?? new Set()).add(a.bsn));
   }
+  const monthEnd = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7), 0) / 86_400_000;
+  const adult = accepted.filter((l) => adultFrom(l.bsn) <= Math.min(dayNo(l.end), monthEnd(l.start)));
   return {
     allocatedByReferrer: Object.fromEntries([...byReferrer].map(([t, s]) => [t, s.size])),
     allocatedByReferrerId: Object.fromEntries([...byReferrerId].map(([t, s]) => [t, s.size])),
@@ -243,5 +270,6 @@ export function figures(f: Facts, municipalities: readonly string[], year: numbe
     allocations: active.length,
     allocatedClients: new Set(active.map((a) => a.bsn)).size,
     allocatedKnown, invoicedKnown, unknown,
+    adultCareDays: adultDays.size, adultCost: adult.reduce((n, l) => n + l.amount, 0), adultClients: new Set(adult.map((l) => l.bsn)).size,
   };
 }

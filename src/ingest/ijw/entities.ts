@@ -1,13 +1,13 @@
 // Reference rows that iJw records imply: providers (by AGB), products (code, category), clients (pseudonym, birth
-// month, sex, municipality) and referrers. Existing rows keep what users or other sources gave them (e.g. care_type).
+// date and month, sex, municipality) and referrers. Existing rows keep what users or other sources gave them (e.g. care_type).
 // Over a batch of files these statements give what importing the files one by one in index order gives.
-import { quoteIdent, type Store } from '../../store/index.ts';
+import { birthMonthSql, quoteIdent, type Store } from '../../store/index.ts';
 import { mergedFiles } from './module.ts';
 import type { Column } from './stage.ts';
 
 /** Staging columns for the client facts a message carries. */
 export const CLIENT_COLUMNS: Column[] = [
-  { name: 'birth_month', type: 'VARCHAR' },
+  { name: 'birth_date', type: 'VARCHAR' },
   { name: 'sex', type: 'VARCHAR' },
 ];
 
@@ -31,25 +31,28 @@ export async function ensureProducts(store: Store, stage: string): Promise<void>
 
 /**
  * Adds the stage's clients, living in the `party` of each message. With `replace` (JW301: the allocating municipality
- * speaks) an existing client gets the latest file's municipality and its latest known birth month and sex; otherwise
+ * speaks) an existing client gets the latest file's municipality and its latest known birth date and sex; otherwise
  * the first file that names a new client decides, and existing clients are left as they are.
  */
 export async function upsertClients(store: Store, stage: string, party: Party, replace: boolean, withFacts = true): Promise<void> {
-  const facts = withFacts ? 'CAST(any_value(s.birth_month) AS DATE) AS bm, any_value(s.sex) AS sex' : 'CAST(NULL AS DATE) AS bm, CAST(NULL AS VARCHAR) AS sex';
+  const facts = withFacts ? 'CAST(any_value(s.birth_date) AS DATE) AS bd, any_value(s.sex) AS sex' : 'CAST(NULL AS DATE) AS bd, CAST(NULL AS VARCHAR) AS sex';
   const perFile = `SELECT s.file_idx, s.client_id, ${facts}, any_value(f.${party}) AS muni FROM ${quoteIdent(stage)} s
     JOIN stage_file f USING (file_idx) WHERE s.client_id IS NOT NULL GROUP BY s.file_idx, s.client_id`;
   if (replace) {
     await store.run(
-      `INSERT INTO client (client_id, birth_month, sex, municipality)
-       SELECT client_id, arg_max(bm, file_idx) FILTER (WHERE bm IS NOT NULL), arg_max(sex, file_idx) FILTER (WHERE sex IS NOT NULL),
-         arg_max(muni, file_idx) FROM (${perFile}) GROUP BY client_id
-       ON CONFLICT (client_id) DO UPDATE SET birth_month = coalesce(excluded.birth_month, client.birth_month),
+      `INSERT INTO client (client_id, birth_date, birth_month, sex, municipality)
+       SELECT client_id, bd, ${birthMonthSql('bd')}, sex, muni FROM (
+         SELECT client_id, arg_max(bd, file_idx) FILTER (WHERE bd IS NOT NULL) AS bd,
+           arg_max(sex, file_idx) FILTER (WHERE sex IS NOT NULL) AS sex, arg_max(muni, file_idx) AS muni
+         FROM (${perFile}) GROUP BY client_id)
+       ON CONFLICT (client_id) DO UPDATE SET birth_date = coalesce(excluded.birth_date, client.birth_date),
+         birth_month = coalesce(excluded.birth_month, client.birth_month),
          sex = coalesce(excluded.sex, client.sex), municipality = excluded.municipality`,
     );
   } else {
     await store.run(
-      `INSERT OR IGNORE INTO client (client_id, birth_month, sex, municipality)
-       SELECT client_id, bm, sex, muni FROM (${perFile}) QUALIFY row_number() OVER (PARTITION BY client_id ORDER BY file_idx) = 1`,
+      `INSERT OR IGNORE INTO client (client_id, birth_date, birth_month, sex, municipality)
+       SELECT client_id, bd, ${birthMonthSql('bd')}, sex, muni FROM (${perFile}) QUALIFY row_number() OVER (PARTITION BY client_id ORDER BY file_idx) = 1`,
     );
   }
 }

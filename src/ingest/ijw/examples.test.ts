@@ -59,8 +59,8 @@ describe('the published example messages', () => {
         volume: 2, unit: '16', frequency: '2', budget_cents: null, change_reason: null, deleted: false, referrer_id: '00:', team_id: null, financing: 'ZIN' },
     ]);
     expect(await store.all('SELECT * FROM client ORDER BY birth_month NULLS LAST')).toEqual([
-      { client_id: client('999900006'), birth_month: '2010-02-01', sex: '1', municipality: '0384', district: null, postcode4: null },
-      { client_id: client('999900018'), birth_month: null, sex: null, municipality: '0384', district: null, postcode4: null },
+      { client_id: client('999900006'), birth_date: '2010-02-14', birth_month: '2010-02-01', sex: '1', municipality: '0384', district: null, postcode4: null },
+      { client_id: client('999900018'), birth_date: null, birth_month: null, sex: null, municipality: '0384', district: null, postcode4: null },
     ]);
   });
 

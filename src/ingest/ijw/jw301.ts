@@ -4,7 +4,7 @@
 import { REDEN_WIJZIGING_VERWIJDERD } from './codes.ts';
 import { CLIENT_COLUMNS, ensureProducts, ensureProviders, ensureUnknownReferrer, referrerIdSql, upsertClients } from './entities.ts';
 import { countPerFile, headed, integer, type MessageModule } from './module.ts';
-import { birthMonth } from './walk.ts';
+import { birthDate } from './walk.ts';
 
 interface Allocated {
   no: string | null;
@@ -56,7 +56,7 @@ export const jw301: MessageModule<Allocated> = {
       }
     },
     row: (r, c) => [r.no, r.reference, r.category, r.code, r.date && r.time ? `${r.date} ${r.time.slice(0, 8)}` : r.date,
-      r.start, r.end, integer(r.volume), r.unit, r.frequency, integer(r.budget), r.reason, birthMonth(c), c.sex],
+      r.start, r.end, integer(r.volume), r.unit, r.frequency, integer(r.budget), r.reason, birthDate(c), c.sex],
   },
 
   key: (h, own) => `${h.afzender}|${own[0]}`,

@@ -3,7 +3,7 @@
 import { STATUS_AANLEVERING as S } from './codes.ts';
 import { CLIENT_COLUMNS, ensureProducts, ensureProviders, upsertClients } from './entities.ts';
 import { countPerFile, latestPerAllocation, mergedFiles, requireAllocationNo, type MessageModule } from './module.ts';
-import { birthMonth } from './walk.ts';
+import { birthDate } from './walk.ts';
 
 interface Stopped {
   no: string | null;
@@ -38,7 +38,7 @@ export const jw307: MessageModule<Stopped> = {
         else if (name === 'Code') r.code = text;
       }
     },
-    row: (r, c) => [r.no, r.category, r.code, r.start, r.end, r.reason, r.status, birthMonth(c), c.sex],
+    row: (r, c) => [r.no, r.category, r.code, r.start, r.end, r.reason, r.status, birthDate(c), c.sex],
   },
 
   key: (h, own) => `${h.ontvanger}|${own[0]}`,

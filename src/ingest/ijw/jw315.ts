@@ -2,7 +2,7 @@
 // referrer, which JW301 lacks; an allocation that arrived earlier with referrer "unknown" is linked here.
 import { CLIENT_COLUMNS, ensureProducts, ensureProviders, ensureReferrers, referrerIdSql, upsertClients } from './entities.ts';
 import { STAGE_FILE, countPerFile, headed, type MessageModule } from './module.ts';
-import { birthMonth } from './walk.ts';
+import { birthDate } from './walk.ts';
 import { VERWIJZER_ONBEKEND } from './codes.ts';
 
 interface Requested {
@@ -38,7 +38,7 @@ export const jw315: MessageModule<Requested> = {
         // Naam (of the referrer) is deliberately not read.
       }
     },
-    row: (r, c) => [r.reference, r.category, r.code, r.start, r.end, r.referrerType ?? VERWIJZER_ONBEKEND, r.referrerAgb, birthMonth(c), c.sex],
+    row: (r, c) => [r.reference, r.category, r.code, r.start, r.end, r.referrerType ?? VERWIJZER_ONBEKEND, r.referrerAgb, birthDate(c), c.sex],
   },
 
   key: (h, own, clientId) => `${h.afzender}|${h.ontvanger}|${own[0]}|${clientId}`,

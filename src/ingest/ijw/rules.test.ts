@@ -31,7 +31,7 @@ describe('JW301 toewijzing', () => {
       { allocation_no: '1003', client_id: pseudonymise(SECRET, BSN.a), provider_agb: '12345678', product_category: null, product_code: null, start_date: '2026-01-01', end_date: null, volume: null, unit: null, frequency: null, budget_cents: 2500, referrer_id: '00:' },
     ]);
     expect(await store.all('SELECT * FROM client')).toEqual([
-      { client_id: pseudonymise(SECRET, BSN.a), birth_month: '2010-02-01', sex: '1', municipality: '0384', district: null, postcode4: null },
+      { client_id: pseudonymise(SECRET, BSN.a), birth_date: '2010-02-14', birth_month: '2010-02-01', sex: '1', municipality: '0384', district: null, postcode4: null },
     ]);
     expect(await store.all('SELECT * FROM provider')).toEqual([{ agb: '12345678', name: null }]);
     expect(await store.all('SELECT code, category, care_type FROM product')).toEqual([{ code: '45A03', category: '45', care_type: null }]);

@@ -22,11 +22,14 @@ export interface ClientInfo {
   problem?: RecordProblem;
 }
 
-/** The birth month as 'YYYY-MM-01' (the day is dropped on purpose), honouring DatumGebruik; null when unknown. */
-export function birthMonth(c: ClientInfo): string | null {
+/**
+ * The birth date as 'YYYY-MM-DD', honouring DatumGebruik: only month and year known gives the 1st of the month, only the
+ * year 1 January; null when unknown. Kept to compute ages to the day; users see at most the month (client.birth_month).
+ */
+export function birthDate(c: ClientInfo): string | null {
   const d = c.birthDate;
   if (!d || !/^\d{4}-\d{2}-\d{2}$/.test(d) || c.birthDateUse === '3') return null;
-  return c.birthDateUse === '2' ? `${d.slice(0, 4)}-01-01` : `${d.slice(0, 7)}-01`;
+  return c.birthDateUse === '2' ? `${d.slice(0, 4)}-01-01` : c.birthDateUse === '1' ? `${d.slice(0, 7)}-01` : d;
 }
 
 /** What a message module supplies: how to read one record and which staged row it becomes. */

@@ -81,10 +81,11 @@ describe('allocations (toewijzingen-2019.csv)', () => {
       { municipality: '0166', allocation_no: 'T-001', provider_agb: '87654321', client_id: B, start_date: '2019-04-01', end_date: '2019-06-30', end_reason: '01', start_file_id: 'toewijzingen-2019.csv', stop_file_id: 'toewijzingen-2019.csv' },
       { municipality: '0193', allocation_no: 'T-001', provider_agb: '12345678', client_id: A, start_date: '2019-01-07', end_date: null, end_reason: null, start_file_id: 'toewijzingen-2019.csv', stop_file_id: null },
     ]);
-    // The client's attributes come from its latest line that has them; birth month keeps the month only.
+    // The client's attributes come from its latest line that has them; the birth date is kept for ages to the day, the
+    // month is what users may see.
     expect(await store.all('SELECT * FROM client ORDER BY birth_month')).toEqual([
-      { client_id: B, birth_month: '2008-03-01', sex: '2', municipality: '0166', district: null, postcode4: '8012' },
-      { client_id: A, birth_month: '2010-06-01', sex: '1', municipality: '0193', district: 'Centrum', postcode4: '8011' },
+      { client_id: B, birth_date: '2008-03-02', birth_month: '2008-03-01', sex: '2', municipality: '0166', district: null, postcode4: '8012' },
+      { client_id: A, birth_date: '2010-06-15', birth_month: '2010-06-01', sex: '1', municipality: '0193', district: 'Centrum', postcode4: '8011' },
     ]);
   });
 });
@@ -115,10 +116,10 @@ describe('products, providers, clients, budgets, pgb_costs, population', () => {
     ]);
   });
 
-  it('clients: birth month, sex, constant municipality, postcode-4; never the address', async () => {
+  it('clients: birth date and month, sex, constant municipality, postcode-4; never the address', async () => {
     const { store, results } = await load('clienten.csv');
     expect(await store.all('SELECT * FROM client')).toEqual([
-      { client_id: A, birth_month: '2010-06-01', sex: '1', municipality: '0193', district: 'Centrum', postcode4: '8011' },
+      { client_id: A, birth_date: '2010-06-15', birth_month: '2010-06-01', sex: '1', municipality: '0193', district: 'Centrum', postcode4: '8011' },
     ]);
     expect(results[0]!.quarantined.map(({ record, field, reason }) => ({ record, field, reason }))).toEqual([
       { record: 3, field: 'Geboortedatum', reason: 'geen geldige datum (verwacht dd-mm-jjjj): "2008-03-02"; ook Geslacht: onbekende code (toegestaan: 0, 1, 2): "3"' },

@@ -1,4 +1,5 @@
 // What each kind writes from the valid typed rows into the store's tables (see 001_schema.sql for their identities).
+import { birthMonthSql } from '../../store/index.ts';
 import type { Kind, TableSpec } from './types.ts';
 import type { Upsert } from './upsert.ts';
 
@@ -29,7 +30,7 @@ export function planFor(spec: TableSpec, typed: string, file: string): KindPlan 
         key: ['client_id'],
         writes: [{
           main: true, table: 'client', key: ['client_id'], merge: true, from: valid,
-          cols: { client_id: 'client_id', birth_month: "CAST(date_trunc('month', birth_date) AS DATE)", sex: 'sex', municipality: 'municipality', district: 'district', postcode4 },
+          cols: { client_id: 'client_id', birth_date: 'birth_date', birth_month: birthMonthSql('birth_date'), sex: 'sex', municipality: 'municipality', district: 'district', postcode4 },
         }],
       };
     case 'allocations':
@@ -53,7 +54,7 @@ export function planFor(spec: TableSpec, typed: string, file: string): KindPlan 
           {
             table: 'client', key: ['client_id'], merge: true, from: `${valid} GROUP BY client_id`,
             cols: {
-              client_id: 'client_id', birth_month: latest("CAST(date_trunc('month', birth_date) AS DATE)"), sex: latest('sex'),
+              client_id: 'client_id', birth_date: latest('birth_date'), birth_month: latest(birthMonthSql('birth_date')), sex: latest('sex'),
               municipality: latest('municipality'), district: latest('district'), postcode4: latest(postcode4),
             },
           },

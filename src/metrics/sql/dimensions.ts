@@ -3,7 +3,7 @@
 import { ageBandSql } from '../../store/intervals.ts';
 import type { Dimension } from '../types.ts';
 
-/** Age bands as in the population table; the age is taken from the birth month at the date of the fact row. */
+/** Age bands as in the population table; the exact age (birthday reached) at the date of the fact row. */
 export const AGE_BANDS = ['0-3', '4-11', '12-17', '18-22', '23+', 'onbekend'] as const;
 
 /**
@@ -40,7 +40,7 @@ export const DIMENSION_SPECS: Record<Dimension, DimensionSpec> = {
   district: col('district', 'Wijk'),
   sex: col('sex', 'Geslacht'),
   financing: col('financing', 'Financiering', 'allocation'),
-  age_band: { label: 'Leeftijdsgroep', level: 'fact', sql: (d) => ageBandSql('f.birth_month', d) },
+  age_band: { label: 'Leeftijdsgroep', level: 'fact', sql: (d) => ageBandSql('f.birth_date', d) },
   // One row per return code of a rejected line (the claims metric unnests them); 'geen' = the line was not rejected.
   return_code: { label: 'Retourcode', level: 'line', sql: () => 'f.return_code' },
 };

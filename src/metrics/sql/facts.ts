@@ -3,13 +3,13 @@
 // same way everywhere.
 // A question over whole years reads the year rollups, a trajectory question the precomputed segments (precomputed.ts
 // decides when that gives the same answer); anything else reads the month pieces and lines, merging on the fly.
-import { mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from '../../store/intervals.ts';
+import { lineAgeBandSql, mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from '../../store/intervals.ts';
 import { RETOUR_GEEN_OPMERKING } from '../../ingest/ijw/codes.ts';
 import type { Dimension, MetricRequest } from '../types.ts';
 import { sql } from './compose.ts';
 import { DIMENSION_SPECS } from './dimensions.ts';
 import { filterWhere, clippedDaysSql, withoutPeriod, type PeriodSpec, type Where } from './filters.ts';
-import { careYearTable, segmentTable, uses, wholeYears } from './precomputed.ts';
+import { careYearTable, segmentTable, wholeYears } from './precomputed.ts';
 
 export interface Fact {
   /** FROM item aliased f (a table or a parenthesised subquery with its own bound parameters). */
@@ -31,19 +31,20 @@ export interface AllocFact extends RangeFact {
   priced: string;
 }
 
+/** The age band of a cost or claimed line (see lineAgeBandSql; the year rollup stores the same band). */
+const LINE_AGE = lineAgeBandSql('f.');
+
 /**
  * Cost lines (invoices and PGB); the care period decides unless basis = 'invoice'. `split` is the split the caller
  * groups by (it decides whether the year rollup can answer).
  */
 export function costFact(req: MetricRequest, split: readonly Dimension[] = req.split): Fact {
-  const invoice = req.filters.basis === 'invoice';
-  const date = invoice ? 'f.invoice_date' : 'f.care_date';
-  // The rollup keeps the age band at the care date, so an age cut by invoice date needs the lines.
-  if (wholeYears(req.filters, split) && !(invoice && uses(req.filters, split, 'age_band'))) {
+  const date = req.filters.basis === 'invoice' ? 'f.invoice_date' : 'f.care_date';
+  if (wholeYears(req.filters, split)) {
     const period = { date, age: 'f.age_band' };
     return { from: sql`d_cost_year f`, period, where: filterWhere(req.filters, period) };
   }
-  const period = { date };
+  const period = { date, age: LINE_AGE };
   return { from: sql`d_cost f`, period, where: filterWhere(req.filters, period) };
 }
 
@@ -56,7 +57,7 @@ export const NOT_REJECTED = 'geen';
  * that was not rejected one row with return_code 'geen'; the filters apply before that unnest, inside `from`.
  */
 export function claimFact(req: MetricRequest, split: readonly Dimension[] = req.split): Fact {
-  const period = { date: req.filters.basis === 'invoice' ? 'f.invoice_date' : 'f.care_date' };
+  const period = { date: req.filters.basis === 'invoice' ? 'f.invoice_date' : 'f.care_date', age: LINE_AGE };
   const where = filterWhere(req.filters, period);
   if (!split.includes('return_code')) return { from: sql`d_claim f`, period, where };
   const from = sql`(SELECT f.* EXCLUDE (codes), unnest(CASE WHEN len(f.codes) = 0 THEN ['${NOT_REJECTED}'] ELSE f.codes END) AS return_code
@@ -98,13 +99,13 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Rang
   if (byDimension) return { from: sql`${byDimension} f`, period: YEAR_RANGE, where: filterWhere(req.filters, YEAR_RANGE), days: STORED_DAYS };
   const days = clippedDaysSql(req.filters);
   if (!needsMerge) return { from: sql`d_care_piece f`, period: RANGE, where: filterWhere(req.filters, RANGE), days };
-  const keys = ['client_id', 'municipality', 'care_type', 'client_no', 'district', 'sex', 'birth_month',
+  const keys = ['client_id', 'municipality', 'care_type', 'client_no', 'district', 'sex', 'birth_date',
     ...new Set(split.filter(allocLevel).map((d) => DIMENSION_SPECS[d].column!))];
   // Only allocations overlapping the period matter: the union clipped to the period is the union of the clipped parts.
   const inner = filterWhere(req.filters, { date: 'f.start_date', start: 'f.start_date', end: 'f.end_date' }, (d) => !allocLevel(d));
   const src = sql`(SELECT * FROM d_alloc f WHERE end_date >= start_date AND ${inner})`;
   const from = sql`(WITH seg AS (${mergeIntervalsSql(src.sql, keys, 'alloc_key')})
-    ${monthPiecesSql('seg', keys.map((k) => `s.${k}`).join(', '))}) f`;
+    ${monthPiecesSql('seg', keys.map((k) => `s.${k}`).join(', '), 'seg_start', 'seg_end', 's.birth_date')}) f`;
   from.params = src.params;
   return { from, period: RANGE, where: filterWhere(req.filters, RANGE, allocLevel), days };
 }
