@@ -4,7 +4,7 @@
 import { quoteIdent } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { bsnNumberSql, bsnValidSql, buildPseudonymTable, normaliseBsnSql } from './bsn.ts';
-import { FIELDS, type FieldDef } from './fields.ts';
+import { fieldsOf, type FieldDef } from './fields.ts';
 import { mappedHeaders, maskedRaw } from './header.ts';
 import { Params } from './params.ts';
 import { reasonSql, sqlType, stripAmountSql, valueSql } from './parse.ts';
@@ -25,7 +25,7 @@ export async function buildTyped(
   ctx: ImportContext, spec: TableSpec, stage: Stage, names: ReturnType<typeof tempNames>, extra: Record<string, string> = {},
 ): Promise<number> {
   const p = new Params();
-  const defs = FIELDS[spec.kind];
+  const defs = fieldsOf(spec, stage.columns);
   const sourced = Object.keys(defs).filter((f) => f in stage.columns || f in spec.constants);
   const headers = mappedHeaders(stage.columns);
   const col = (prefix: string, name: string) => q(`${prefix}:${name}`);
@@ -125,7 +125,7 @@ export async function quarantineDuplicates(
 ): Promise<number> {
   const typed = names.typed;
   // Keys of plain fields are counted in the base table, without the view's joins.
-  const plain = key.every((k) => k in FIELDS[spec.kind] && k !== 'bsn');
+  const plain = key.every((k) => k in fieldsOf(spec, stage.columns) && k !== 'bsn');
   // A cheap aggregate on one 64-bit hash of the key first: equal keys have equal hashes, so no repeated hash proves
   // there are no duplicates; only then (or on a collision) the window below runs.
   const any = await ctx.store.one<{ n: number }>(
