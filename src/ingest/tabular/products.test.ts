@@ -1,5 +1,6 @@
 // The product list as municipalities keep it: one row per product with a tariff column per year, amounts in euros or
 // eurocents, one export feeding several tables, and a refusal (nothing stored) when the amounts are evidently misread.
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { snapshot, SECRET } from '../../../test/ingest/harness.ts';
 import { writeFiles } from '../../../test/ingest/ijw-messages.ts';
@@ -59,6 +60,23 @@ describe('the wide product list: one tariff column per year', () => {
     expect(await tariffs(store)).toEqual(WIDE_TARIFFS);
     const again = await importFile(store, tempFile('producten-kopie.csv', WIDE), mapping);
     expect(again.outcome).toEqual({ kind: 'products', total: 3, ok: 0, unchanged: 3 });
+  });
+
+  it('an XLSX product list with Excel numbers in its year columns reads the same (96.1 € an hour is 9610 cents)', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Producten');
+    ws.addRow(['Productcode', 'Categorie', 'Zorgsoort', 'Eenheid', 'Tarief 2023', 'Tarief 2024']);
+    ws.addRow(['45A01', 45, 'ambulant', 'uur', 92, 96.1]);
+    ws.addRow(['43V02', 43, 'verblijf', 'etmaal', null, 245.1]);
+    const store = await openStore();
+    const file = tempFile('producten.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
+    const { outcome } = await importFile(store, file, products({ tariffColumns: 'Tarief (\\d{4})' }, 'producten*.xlsx'));
+    expect(outcome).toEqual({ kind: 'products', total: 2, ok: 2, unchanged: 0 });
+    expect(await tariffs(store)).toEqual([
+      { code: '43V02', year: 2024, unit: '14', tariff_cents: 24510 },
+      { code: '45A01', year: 2023, unit: '04', tariff_cents: 9200 },
+      { code: '45A01', year: 2024, unit: '04', tariff_cents: 9610 },
+    ]);
   });
 
   it('an unreadable tariff quarantines its row, naming the year\'s column', async () => {
