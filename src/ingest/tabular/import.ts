@@ -7,7 +7,7 @@ import { stageCsv } from './csv.ts';
 import { matchTables } from './mapping.ts';
 import { checkAmountNames, checkTariffs } from './plausible.ts';
 import { dropTemps, tempNames, type Stage } from './stage.ts';
-import { buildTyped, quarantineDuplicates } from './typed.ts';
+import { buildTyped, dropRepeats, quarantineDuplicates } from './typed.ts';
 import type { Mapping, TableSpec } from './types.ts';
 import { runUpsert } from './upsert.ts';
 import { planFor } from './writers.ts';
@@ -26,7 +26,7 @@ export async function importTabular(ctx: ImportContext, mapping: Mapping): Promi
     throw new RoerError(`${ctx.fileName}: het oude Excel-formaat .xls wordt niet ondersteund.`, 'Sla het bestand op als .xlsx of .csv.');
   }
   const outcomes: ImportOutcome[] = [];
-  for (const spec of specs) outcomes.push(await importAs(ctx, spec, ext));
+  for (const spec of specs) outcomes.push(await importAs(ctx, spec, ext, specs.length > 1));
   if (outcomes.length === 1) return outcomes[0]!;
   // One file read as several tables: its records once, the stored and unchanged records of every table summed.
   return {
@@ -38,8 +38,8 @@ export async function importTabular(ctx: ImportContext, mapping: Mapping): Promi
   };
 }
 
-/** Imports the file as the table `spec` describes. */
-async function importAs(ctx: ImportContext, spec: TableSpec, ext: string): Promise<ImportOutcome> {
+/** Imports the file as the table `spec` describes; `shared` when the file feeds other tables too. */
+async function importAs(ctx: ImportContext, spec: TableSpec, ext: string, shared: boolean): Promise<ImportOutcome> {
   const names = tempNames();
   await keepOrder(ctx);
   let stage: Stage | undefined;
@@ -48,9 +48,10 @@ async function importAs(ctx: ImportContext, spec: TableSpec, ext: string): Promi
     await checkAmountNames(ctx, spec, stage);
     const plan = planFor(spec, names.typed, '$file', stage.columns);
     const invalid = await buildTyped(ctx, spec, stage, names, plan.extra);
+    const repeats = shared ? await dropRepeats(ctx, spec, stage, names) : 0;
     const duplicates = await quarantineDuplicates(ctx, spec, stage, names, plan.key);
     await checkTariffs(ctx, spec, stage, names.typed);
-    const valid = stage.staged - invalid - duplicates;
+    const valid = stage.staged - invalid - repeats - duplicates;
     const bound: Record<string, Param> = { file: ctx.fileId, ...plan.params };
     let ok = 0;
     await unordered(ctx, async () => {

@@ -224,6 +224,34 @@ describe('one file feeding several tables', () => {
     ]);
   });
 
+  it('a provider repeated on each of its product lines is one record; the same AGB with another name is a conflict', async () => {
+    const store = await openStore();
+    const file = [
+      'Productcode;Categorie;Zorgsoort;Eenheid;Tarief 2024;AGB-code;Aanbieder',
+      '45A01;45;ambulant;uur;85,25;12345678;Zorg BV',
+      '45A02;45;ambulant;uur;92,00;12345678;Zorg BV',
+      '45A03;45;ambulant;uur;99,00;12345678;Zorg B.V.',
+      '43V02;43;verblijf;etmaal;245,10;87654321;Jeugdhulp NV',
+    ].join('\n');
+    const mapping = {
+      tables: [
+        products({ tariffs: { 2024: 'Tarief 2024' } }, 'contracten*.csv').tables[0],
+        { kind: 'providers', files: 'contracten*.csv', columns: { provider_agb: 'AGB-code', provider_name: 'Aanbieder' } },
+      ],
+    };
+    const { outcome, quarantined } = await importFile(store, tempFile('contracten.csv', file), mapping);
+    expect(outcome).toEqual({
+      kind: 'products+providers', total: 4, ok: 6, unchanged: 0,
+      note: 'products: 4 opgeslagen, 0 ongewijzigd; providers: 2 opgeslagen, 0 ongewijzigd',
+    });
+    expect(quarantined.map(({ record, field, reason }) => ({ record, field, reason }))).toEqual([
+      { record: 3, field: null, reason: 'dubbel: regel 4 heeft dezelfde sleutel en vervangt deze regel' },
+    ]);
+    expect(await store.all('SELECT * FROM provider ORDER BY agb')).toEqual([
+      { agb: '12345678', name: 'Zorg B.V.' }, { agb: '87654321', name: 'Jeugdhulp NV' },
+    ]);
+  });
+
   it('a different pattern that also fits does not count: the first matching pattern wins, as before', async () => {
     const store = await openStore();
     const mapping = parseMapping({

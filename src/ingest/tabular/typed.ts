@@ -117,6 +117,17 @@ async function quarantineInvalid(ctx: ImportContext, stage: Stage, typed: string
 }
 
 /**
+ * For a file that feeds several tables: rows that repeat another row's every field of this table are the same record
+ * seen again (a provider on each of its product lines), not a conflict. All but the last are marked not ok, without
+ * quarantine. Returns how many.
+ */
+export async function dropRepeats(ctx: ImportContext, spec: TableSpec, stage: Stage, names: ReturnType<typeof tempNames>): Promise<number> {
+  const all = Object.keys(fieldsOf(spec, stage.columns)).map((f) => q(typedColumn(f))).join(', ');
+  const repeats = `SELECT __rid FROM (SELECT __rid, __line, max(__line) OVER (PARTITION BY ${all}) AS keep FROM ${names.typed} WHERE __ok) WHERE __line <> keep`;
+  return Number((await ctx.store.connection.run(`UPDATE ${names.base} SET __ok = false WHERE rowid IN (${repeats})`)).rowsChanged);
+}
+
+/**
  * Within one file the last row with a key wins; earlier rows with the same key are quarantined (never silently
  * dropped) and marked not ok. Returns how many.
  */
