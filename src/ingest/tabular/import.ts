@@ -38,8 +38,8 @@ export async function importTabular(ctx: ImportContext, mapping: Mapping): Promi
   };
 }
 
-/** Imports the file as the table `spec` describes; `shared` when the file feeds other tables too. */
-async function importAs(ctx: ImportContext, spec: TableSpec, ext: string, shared: boolean): Promise<ImportOutcome> {
+/** Imports the file as the table `spec` describes; `feedsOthers` when the file feeds other tables too. */
+async function importAs(ctx: ImportContext, spec: TableSpec, ext: string, feedsOthers: boolean): Promise<ImportOutcome> {
   const names = tempNames();
   await keepOrder(ctx);
   let stage: Stage | undefined;
@@ -48,7 +48,7 @@ async function importAs(ctx: ImportContext, spec: TableSpec, ext: string, shared
     await checkAmountNames(ctx, spec, stage);
     const plan = planFor(spec, names.typed, '$file', stage.columns);
     const invalid = await buildTyped(ctx, spec, stage, names, plan.extra);
-    const repeats = shared ? await dropRepeats(ctx, spec, stage, names) : 0;
+    const repeats = feedsOthers ? await dropRepeats(ctx, spec, stage, names) : 0;
     const duplicates = await quarantineDuplicates(ctx, spec, stage, names, plan.key);
     await checkTariffs(ctx, spec, stage, names.typed);
     const valid = stage.staged - invalid - repeats - duplicates;
