@@ -1,4 +1,5 @@
-// Imports one CSV/XLSX file: pick its table spec(s), stage it, type and validate its rows in one SQL pass, refuse misread amounts, write the valid rows.
+// Imports one CSV/XLSX file: pick its table spec(s), stage it, type and validate its rows in one SQL pass, refuse
+// misread amounts, write the valid rows.
 import { extname } from 'node:path';
 import { RoerError } from '../../errors.ts';
 import type { Param } from '../../store/index.ts';
