@@ -11,6 +11,7 @@ import { xsdDir } from '../reference.ts';
 import { Store } from '../store/index.ts';
 import { TABLES } from './csv/tables.ts';
 import { generateDemo, type DemoSummary } from './generate.ts';
+import { YEARS } from './region.ts';
 
 const XSD_DIR = xsdDir();
 const SCALE = 0.01;
@@ -77,7 +78,7 @@ describe('generateDemo', () => {
 
 describe('CSV exports', () => {
   it('have exactly the columns the mapping names, and DuckDB reads every row with Dutch dates and decimals', async () => {
-    const mapping = JSON.parse(readFileSync(join(dirA, 'mapping.json'), 'utf8')) as { tables: { kind: string; files: string; columns: Record<string, string> }[] };
+    const mapping = JSON.parse(readFileSync(join(dirA, 'mapping.json'), 'utf8')) as { tables: { kind: string; files: string; columns: Record<string, string>; tariffColumns?: string }[] };
     expect(mapping.tables.map((t) => t.kind)).toEqual(TABLES.map((t) => t.kind));
     const store = await Store.open(':memory:');
     try {
@@ -90,7 +91,10 @@ describe('CSV exports', () => {
         for (const name of matched) {
           const path = join(dirA, name);
           const header = readFileSync(path, 'utf8').split('\r\n')[0].replace('\uFEFF', '').split(';');
-          expect(header, name).toEqual(Object.values(spec.columns));
+          // The product list is wide: after its columns one tariff column per demo year, each fitting tariffColumns.
+          const wide = spec.tariffColumns === undefined ? [] : YEARS.map((y) => `Tarief ${y}`);
+          expect(header, name).toEqual([...Object.values(spec.columns), ...wide]);
+          expect(wide.every((h) => new RegExp(`^(?:${spec.tariffColumns})$`).test(h))).toBe(true);
           const rows = await store.all<{ n: number }>(
             `SELECT count(*)::INTEGER AS n FROM read_csv(?, delim=';', header=true, decimal_separator=',', dateformat='%d-%m-%Y', all_varchar=false)`, [path]);
           const lines = readFileSync(path, 'utf8').split('\r\n').filter(Boolean).length - 1;

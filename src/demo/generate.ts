@@ -54,7 +54,7 @@ function clearOutput(outDir: string): void {
 }
 
 function open<T>(outDir: string, table: TableDef<T>, year?: number): CsvFile {
-  return new CsvFile(join(outDir, table.file.replace('{jaar}', String(year))), table.columns.map(([, name]) => name));
+  return new CsvFile(join(outDir, table.file.replace('{jaar}', String(year))), [...table.columns.map(([, name]) => name), ...(table.wide?.columns ?? [])]);
 }
 
 export interface MunicipalityResult {
@@ -117,7 +117,7 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
     for (const r of rows) f.row(table.row(r));
     f.close();
   };
-  writeAll(productsTable, PRODUCTS.flatMap((product) => YEARS.map((year) => ({ product, year }))));
+  writeAll(productsTable, PRODUCTS);
   writeAll(providersTable, providers);
   writeAll(populationTable, populationRows(region, scale));
   const clientsCsv = open(outDir, clientsTable);

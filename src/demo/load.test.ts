@@ -50,6 +50,12 @@ describe('importing the demo region', () => {
     expect(await count('client')).toBe(made.clients);
   });
 
+  it('reads the wide product list: a tariff per product and year, e.g. 45A03 in 2015 at € 96 × 1.11 (the price level)', async () => {
+    expect(await count('product')).toBe(26);
+    expect(await count('product_tariff')).toBe(26 * 10);
+    expect(await store.one("SELECT unit, tariff_cents FROM product_tariff WHERE code = '45A03' AND year = 2015")).toEqual({ unit: '04', tariff_cents: 10656 });
+  });
+
   it('gives per year exactly the clients and cost (claimed minus rejected) of the simulation', async () => {
     const expected = new Map<number, { clients: Set<string>; cents: number }>();
     for (const r of simulateRegion(setupRegion(SEED), SCALE)) {

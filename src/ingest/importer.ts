@@ -14,7 +14,7 @@ import { Batcher, DEFAULT_MAX_BYTES, IJW_ORDER, SMALL_FILE_BYTES, SchemaValidato
   type IjwKind, type ParsedMessage } from './ijw/index.ts';
 import type { Secret } from './pseudonym.ts';
 import { importTabular, type Kind, type Mapping } from './tabular/index.ts';
-import { matchTable } from './tabular/mapping.ts';
+import { matchTables } from './tabular/mapping.ts';
 
 /** Tabular kinds in dependency order: reference tables before the facts that use them. */
 const TABULAR_ORDER: Kind[] = ['products', 'providers', 'clients', 'population', 'allocations', 'invoice_lines', 'budgets', 'pgb_costs'];
@@ -266,8 +266,8 @@ async function classify(path: string, mapping: Mapping | undefined, maxBytes: nu
   }
   if (TABULAR_EXT.has(ext)) {
     if (!mapping) throw new RoerError('Voor CSV- en XLSX-bestanden is een kolomindeling nodig.', 'Geef die op met --mapping <bestand.json>.');
-    const spec = matchTable(mapping, basename(path));
-    return { size, kind: spec.kind, rank: TABULAR_ORDER.indexOf(spec.kind) };
+    const specs = matchTables(mapping, basename(path));
+    return { size, kind: specs.map((s) => s.kind).join('+'), rank: Math.min(...specs.map((s) => TABULAR_ORDER.indexOf(s.kind))) };
   }
   throw new RoerError(`Onbekend bestandstype '${ext || basename(path)}': Roer leest iJw-berichten (.xml) en exports (.csv, .xlsx).`);
 }

@@ -11,7 +11,7 @@ export async function load(store: Store, files: Record<string, string | Buffer>,
   return importPaths(store, [dir], { secret: SECRET, ...(maxFileBytes ? { maxFileBytes } : {}) });
 }
 
-const TABLES = ['client', 'provider', 'product', 'referrer', 'request', 'allocation', 'care_period', 'invoice_line',
+const TABLES = ['client', 'provider', 'product', 'product_tariff', 'referrer', 'request', 'allocation', 'care_period', 'invoice_line',
   'invoice_rejection', 'message', 'quarantine', 'import_file'];
 
 /** Row counts of every table plus the sums that matter, to prove that an import changed nothing. */

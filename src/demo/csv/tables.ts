@@ -5,7 +5,7 @@ import { dutch } from '../dates.ts';
 import type { BudgetRow } from '../extras.ts';
 import type { Allocation, Client, InvoiceLine, PgbLine } from '../model.ts';
 import type { Provider } from '../parties.ts';
-import type { PopulationRow } from '../region.ts';
+import { YEARS, type PopulationRow } from '../region.ts';
 import { euros, eurosSymbol } from './format.ts';
 
 export interface TableDef<T> {
@@ -16,6 +16,8 @@ export interface TableDef<T> {
   columns: [string, string][];
   /** Recodings the mapping declares: field → (value in the file → code). */
   values?: Record<string, Record<string, string>>;
+  /** Columns after `columns` that a mapping key reads instead (the product list's tariff per year): the key, its value, the names. */
+  wide?: { key: string; value: string; columns: string[] };
   row(record: T): (string | number | null)[];
 }
 
@@ -27,12 +29,14 @@ const REFERRER_LABEL: Record<string, string> = { '01': 'Gemeente', '02': 'Huisar
 const REFERRER_CODES = Object.fromEntries(Object.entries(REFERRER_LABEL).map(([code, label]) => [label, code]));
 const dateOrEmpty = (d: number | null) => (d === null ? null : dutch(d));
 
-export const productsTable: TableDef<{ product: Product; year: number }> = {
+/** The product list as municipalities keep it: one row per product, one tariff column per year. */
+export const productsTable: TableDef<Product> = {
   kind: 'products',
   file: 'producten.csv',
-  columns: [['product_code', 'Productcode'], ['product_category', 'Productcategorie'], ['care_type', 'Zorgsoort'], ['description', 'Omschrijving'], ['year', 'Jaar'], ['unit', 'Eenheid'], ['tariff', 'Tarief']],
+  columns: [['product_code', 'Productcode'], ['product_category', 'Productcategorie'], ['care_type', 'Zorgsoort'], ['description', 'Omschrijving'], ['unit', 'Eenheid']],
   values: { unit: UNIT_CODES },
-  row: ({ product: p, year }) => [p.code, p.category, p.careType, p.description, year, UNIT_LABEL[p.unit], eurosSymbol(tariff(p, year))],
+  wide: { key: 'tariffColumns', value: 'Tarief (\\d{4})', columns: YEARS.map((y) => `Tarief ${y}`) },
+  row: (p) => [p.code, p.category, p.careType, p.description, UNIT_LABEL[p.unit], ...YEARS.map((y) => eurosSymbol(tariff(p, y)))],
 };
 
 export const providersTable: TableDef<Provider> = {
@@ -128,6 +132,7 @@ export function mappingJson(): object {
       decimal: ',',
       columns: Object.fromEntries(t.columns),
       ...(t.values ? { values: t.values } : {}),
+      ...(t.wide ? { [t.wide.key]: t.wide.value } : {}),
     })),
   };
 }

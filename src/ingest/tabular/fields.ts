@@ -1,6 +1,6 @@
 // The fields each kind of table accepts (the mapping contract), with the type that decides how a cell is parsed.
 
-import type { Kind } from './types.ts';
+import type { Kind, TableSpec } from './types.ts';
 
 /**
  * text: trimmed text (codes keep their leading zeros; `pad` restores zeros a spreadsheet dropped from a numeric code);
@@ -70,4 +70,17 @@ export const FIELDS: Record<Kind, Record<string, FieldDef>> = {
 /** The fields of `kind` that need a column or a constant. */
 export function requiredFields(kind: Kind): string[] {
   return Object.entries(FIELDS[kind]).filter(([, d]) => d.required).map(([f]) => f);
+}
+
+/** The field of a wide product list's tariff column for `year` (see TableSpec.tariffs). */
+export const tariffField = (year: string | number) => `tariff_${year}`;
+
+/** The year of a wide tariff field, undefined for any other field. */
+export const tariffYear = (field: string): number | undefined => (/^tariff_\d{4}$/.test(field) ? Number(field.slice(7)) : undefined);
+
+/** The fields a file read by `spec` has: those of its kind, plus one amount per tariff column of a wide product list. */
+export function fieldsOf(spec: TableSpec, columns: Record<string, string>): Record<string, FieldDef> {
+  if (spec.tariffs === undefined && spec.tariffColumns === undefined) return FIELDS[spec.kind];
+  const wide = Object.keys(columns).filter((f) => tariffYear(f) !== undefined).sort();
+  return { ...FIELDS[spec.kind], ...Object.fromEntries(wide.map((f) => [f, amount])) };
 }

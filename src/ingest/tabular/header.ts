@@ -2,6 +2,7 @@
 import { RoerError } from '../../errors.ts';
 import type { TableSpec } from './types.ts';
 import { isValidBsn } from '../pseudonym.ts';
+import { tariffField } from './fields.ts';
 
 /**
  * field → the header name as it appears in the file. Exact match first, then ignoring case and surrounding spaces
@@ -11,7 +12,8 @@ export function resolveColumns(spec: TableSpec, header: string[], fileName: stri
   const loose = (s: string) => s.trim().toLowerCase();
   const out: Record<string, string> = {};
   const missing: string[] = [];
-  for (const [field, col] of Object.entries(spec.columns)) {
+  const wanted = { ...spec.columns, ...Object.fromEntries(Object.entries(spec.tariffs ?? {}).map(([y, c]) => [tariffField(y), c])) };
+  for (const [field, col] of Object.entries(wanted)) {
     const found = header.find((h) => h === col) ?? header.find((h) => loose(h) === loose(col));
     if (found === undefined) missing.push(`"${col}" (${field})`);
     else out[field] = found;
@@ -19,6 +21,28 @@ export function resolveColumns(spec: TableSpec, header: string[], fileName: stri
   if (missing.length > 0) {
     throw new RoerError(
       `${fileName}: de kopregel mist ${missing.length === 1 ? 'de kolom' : 'de kolommen'} ${missing.join(', ')}.`,
+      `Kolommen in het bestand: ${header.map((h) => `"${h}"`).join(', ')}. Pas de mapping of het bestand aan.`,
+    );
+  }
+  if (spec.tariffColumns !== undefined) Object.assign(out, tariffColumns(spec.tariffColumns, header, fileName));
+  return out;
+}
+
+/** A wide product list's tariff columns found by the pattern `tariffColumns` (its first group is the year). */
+function tariffColumns(pattern: string, header: string[], fileName: string): Record<string, string> {
+  const re = new RegExp(`^(?:${pattern})$`, 'i');
+  const out: Record<string, string> = {};
+  for (const h of header) {
+    const year = re.exec(h.trim())?.[1];
+    if (year === undefined) continue;
+    if (!/^(19|20)\d\d$/.test(year)) {
+      throw new RoerError(`${fileName}: de kolom "${h}" past bij "tariffColumns", maar "${year}" is geen jaartal.`, 'Pas het patroon in de mapping aan.');
+    }
+    out[tariffField(year)] ??= h;
+  }
+  if (Object.keys(out).length === 0) {
+    throw new RoerError(
+      `${fileName}: geen kolom in de kopregel past bij "tariffColumns" (${pattern}).`,
       `Kolommen in het bestand: ${header.map((h) => `"${h}"`).join(', ')}. Pas de mapping of het bestand aan.`,
     );
   }

@@ -102,7 +102,7 @@ describe('products, providers, clients, budgets, pgb_costs, population', () => {
     expect(await store.all('SELECT * FROM product_tariff ORDER BY code, year')).toEqual([
       { code: '41A01', year: 2019, unit: '14', tariff_cents: 25000 },
       { code: '45A03', year: 2019, unit: '04', tariff_cents: 9497 },
-      { code: '45A03', year: 2020, unit: '04', tariff_cents: 109650 },
+      { code: '45A03', year: 2020, unit: '14', tariff_cents: 109650 },
     ]);
     expect(results[0]!.quarantined.map(({ record, field, reason }) => ({ record, field, reason }))).toEqual([
       { record: 7, field: 'Categorie', reason: 'ontbreekt' },

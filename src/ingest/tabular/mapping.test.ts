@@ -16,7 +16,7 @@ describe('parseMapping', () => {
     expect(parseMapping({ source: 'X', tables: [budgets] })).toEqual({
       source: 'X',
       tables: [{
-        kind: 'budgets', files: 'budget*.csv', delimiter: ';', encoding: 'utf-8', dateFormat: 'auto', decimal: 'auto',
+        kind: 'budgets', files: 'budget*.csv', delimiter: ';', encoding: 'utf-8', dateFormat: 'auto', decimal: 'auto', amounts: 'euros',
         columns: { year: 'Jaar', municipality: 'Gemeente', amount: 'Bedrag' }, constants: {}, values: {}, maxFileBytes: DEFAULT_MAX_FILE_BYTES,
       }],
     });

@@ -3,12 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { RoerError } from '../../errors.ts';
 import { FIELDS, requiredFields } from './fields.ts';
-import { KINDS, type DateFormat, type DecimalStyle, type Encoding, type Kind, type Mapping, type TableSpec } from './types.ts';
+import { KINDS, type AmountStyle, type DateFormat, type DecimalStyle, type Encoding, type Kind, type Mapping, type TableSpec } from './types.ts';
 
-const TABLE_KEYS = ['kind', 'files', 'sheet', 'delimiter', 'encoding', 'dateFormat', 'decimal', 'columns', 'constants', 'values', 'maxFileBytes'];
+const TABLE_KEYS = ['kind', 'files', 'sheet', 'delimiter', 'encoding', 'dateFormat', 'decimal', 'columns', 'constants', 'values', 'maxFileBytes',
+  'amounts', 'tariffs', 'tariffColumns'];
 const ENCODINGS: Encoding[] = ['utf-8', 'windows-1252', 'latin1'];
 const DATE_FORMATS: DateFormat[] = ['dd-mm-jjjj', 'jjjj-mm-dd', 'auto'];
 const DECIMALS: DecimalStyle[] = [',', '.', 'auto'];
+const AMOUNTS: AmountStyle[] = ['euros', 'cents'];
 /** 2 GiB: larger exports are refused unless the mapping raises `maxFileBytes`. */
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 ** 3;
 
@@ -111,18 +113,61 @@ function parseTable(t: unknown, at: string, err: (path: string, msg: string) => 
     encoding: (str('encoding', (v) => ENCODINGS.includes(v as Encoding), ENCODINGS.join(' / ')) ?? 'utf-8') as Encoding,
     dateFormat: (str('dateFormat', (v) => DATE_FORMATS.includes(v as DateFormat), DATE_FORMATS.join(' / ')) ?? 'auto') as DateFormat,
     decimal: (str('decimal', (v) => DECIMALS.includes(v as DecimalStyle), '"," / "." / "auto"') ?? 'auto') as DecimalStyle,
+    amounts: (str('amounts', (v) => AMOUNTS.includes(v as AmountStyle), '"euros" / "cents"') ?? 'euros') as AmountStyle,
     columns, constants, values,
     maxFileBytes: typeof maxFileBytes === 'number' ? maxFileBytes : DEFAULT_MAX_FILE_BYTES,
   };
   const sheet = str('sheet', (v) => v !== '', 'de naam van een werkblad');
   if (sheet !== undefined) spec.sheet = sheet;
+  parseWide(t, at, spec, err);
   return spec;
 }
 
-/** The table spec whose `files` glob matches `fileName` (first match wins); a RoerError naming the patterns when none does. */
+/** The wide product list (`tariffs` or `tariffColumns`, one tariff column per year) into `spec`, checked. */
+function parseWide(t: Record<string, unknown>, at: string, spec: TableSpec, err: (path: string, msg: string) => void): void {
+  if (t.tariffs === undefined && t.tariffColumns === undefined) return;
+  const key = t.tariffs !== undefined ? 'tariffs' : 'tariffColumns';
+  if (spec.kind !== 'products') { err(`${at}.${key}`, 'alleen voor soort "products"'); return; }
+  if (t.tariffs !== undefined && t.tariffColumns !== undefined) err(`${at}.tariffColumns`, 'kies "tariffs" of "tariffColumns", niet beide');
+  for (const f of ['year', 'tariff']) {
+    for (const where of ['columns', 'constants'] as const) {
+      if (f in spec[where]) err(`${at}.${where}.${f}`, `kan niet samen met "${key}" (kies de lange vorm met year en tariff, of de brede vorm)`);
+    }
+  }
+  if (t.tariffs !== undefined) {
+    const v = t.tariffs;
+    if (!isObject(v) || Object.keys(v).length === 0) { err(`${at}.tariffs`, 'moet een object van jaartal naar kolomnaam zijn, bijv. { "2024": "Tarief 2024" }'); return; }
+    const out: Record<string, string> = {};
+    for (const [year, col] of Object.entries(v)) {
+      if (!/^(19|20)\d\d$/.test(year)) err(`${at}.tariffs.${year}`, 'geen jaartal (vier cijfers)');
+      else if (typeof col !== 'string' || col.trim() === '') err(`${at}.tariffs.${year}`, 'moet niet-lege tekst zijn');
+      else out[year] = col;
+    }
+    spec.tariffs = out;
+  } else {
+    const v = t.tariffColumns;
+    let groups = -1;
+    try {
+      if (typeof v === 'string' && v !== '') groups = new RegExp(`${v}|`).exec('')!.length - 1;
+    } catch { /* reported below */ }
+    if (groups < 1) err(`${at}.tariffColumns`, `ongeldige waarde ${JSON.stringify(v)} (verwacht een patroon met het jaartal tussen haakjes, bijv. "Tarief (\\\\d{4})")`);
+    else spec.tariffColumns = v as string;
+  }
+}
+
+/** The first table spec whose `files` glob matches `fileName`; a RoerError naming the patterns when none does. */
 export function matchTable(mapping: Mapping, fileName: string): TableSpec {
-  const spec = mapping.tables.find((t) => globToRegExp(t.files).test(fileName));
-  if (spec) return spec;
+  return matchTables(mapping, fileName)[0]!;
+}
+
+/**
+ * The first table spec whose `files` glob matches `fileName`, with every later spec that lists the same pattern: one
+ * export may feed several tables (a product list with its providers), each spec reading its own columns. A different
+ * pattern that also matches does not count (the first matching pattern wins). A RoerError naming the patterns when none does.
+ */
+export function matchTables(mapping: Mapping, fileName: string): TableSpec[] {
+  const first = mapping.tables.find((t) => globToRegExp(t.files).test(fileName));
+  if (first) return mapping.tables.filter((t) => t.files.toLowerCase() === first.files.toLowerCase());
   throw new RoerError(
     `Geen tabel in de mapping past bij het bestand "${fileName}" (patronen: ${mapping.tables.map((t) => t.files).join(', ')}).`,
     'Pas de bestandsnaam aan of voeg een patroon toe aan "files" in de mapping.',

@@ -3,9 +3,10 @@
 import { bsnValidSql } from './bsn.ts';
 import type { FieldDef } from './fields.ts';
 import type { Params } from './params.ts';
-import type { DateFormat, DecimalStyle } from './types.ts';
+import type { AmountStyle, DateFormat, DecimalStyle } from './types.ts';
 
-export interface ParseStyle { dateFormat: DateFormat; decimal: DecimalStyle }
+/** How a table writes its cells; `amounts` defaults to euros. */
+export interface ParseStyle { dateFormat: DateFormat; decimal: DecimalStyle; amounts?: AmountStyle }
 
 /** The SQL type a field is stored as in the typed table. */
 export function sqlType(def: FieldDef): string {
@@ -61,7 +62,8 @@ export function valueSql(def: FieldDef, r: string, style: ParseStyle, p: Params)
       const dmy = DMY.replaceAll('{r}', r), ymd = YMD.replaceAll('{r}', r);
       return style.dateFormat === 'dd-mm-jjjj' ? dmy : style.dateFormat === 'jjjj-mm-dd' ? ymd : `coalesce(${dmy}, ${ymd})`;
     }
-    case 'amount': return amountCentsSql(r, style.decimal);
+    // Whole eurocents are read like any whole number (thousands separators included).
+    case 'amount': return style.amounts === 'cents' ? valueSql({ type: 'int' }, r, style, p) : amountCentsSql(r, style.decimal);
     case 'int': {
       // Thousands separators are allowed ("3.512" inhabitants): '.' unless the table's decimal mark is '.', then ','.
       const sep = style.decimal === '.' ? ',' : '\\.';
@@ -84,7 +86,10 @@ export function reasonSql(def: FieldDef, r: string, style: ParseStyle, p: Params
       const expect = style.dateFormat === 'auto' ? 'dd-mm-jjjj of jjjj-mm-dd' : style.dateFormat;
       return `${p.add(`geen geldige datum (verwacht ${expect}): `)} || ${quoted}`;
     }
-    case 'amount': return `'geen geldig bedrag (euro, hooguit twee decimalen): ' || ${quoted}`;
+    case 'amount':
+      return style.amounts === 'cents'
+        ? `'geen geldig bedrag in centen (een geheel getal): ' || ${quoted}`
+        : `'geen geldig bedrag (euro, hooguit twee decimalen): ' || ${quoted}`;
     case 'int': return `'geen geheel getal: ' || ${quoted}`;
     case 'year': return `'geen geldig jaartal: ' || ${quoted}`;
     case 'enum': return `${p.add(`onbekende code (toegestaan: ${(def.codes ?? []).join(', ')}): `)} || ${quoted}`;

@@ -4,7 +4,7 @@
 import { quoteIdent } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { bsnNumberSql, bsnValidSql, buildPseudonymTable, normaliseBsnSql } from './bsn.ts';
-import { FIELDS, type FieldDef } from './fields.ts';
+import { fieldsOf, type FieldDef } from './fields.ts';
 import { mappedHeaders, maskedRaw } from './header.ts';
 import { Params } from './params.ts';
 import { reasonSql, sqlType, stripAmountSql, valueSql } from './parse.ts';
@@ -25,7 +25,7 @@ export async function buildTyped(
   ctx: ImportContext, spec: TableSpec, stage: Stage, names: ReturnType<typeof tempNames>, extra: Record<string, string> = {},
 ): Promise<number> {
   const p = new Params();
-  const defs = FIELDS[spec.kind];
+  const defs = fieldsOf(spec, stage.columns);
   const sourced = Object.keys(defs).filter((f) => f in stage.columns || f in spec.constants);
   const headers = mappedHeaders(stage.columns);
   const col = (prefix: string, name: string) => q(`${prefix}:${name}`);
@@ -117,6 +117,17 @@ async function quarantineInvalid(ctx: ImportContext, stage: Stage, typed: string
 }
 
 /**
+ * For a file that feeds several tables: rows that repeat another row's every field of this table are the same record
+ * seen again (a provider on each of its product lines), not a conflict. All but the last are marked not ok, without
+ * quarantine. Returns how many.
+ */
+export async function dropRepeats(ctx: ImportContext, spec: TableSpec, stage: Stage, names: ReturnType<typeof tempNames>): Promise<number> {
+  const all = Object.keys(fieldsOf(spec, stage.columns)).map((f) => q(typedColumn(f))).join(', ');
+  const repeats = `SELECT __rid FROM (SELECT __rid, __line, max(__line) OVER (PARTITION BY ${all}) AS keep FROM ${names.typed} WHERE __ok) WHERE __line <> keep`;
+  return Number((await ctx.store.connection.run(`UPDATE ${names.base} SET __ok = false WHERE rowid IN (${repeats})`)).rowsChanged);
+}
+
+/**
  * Within one file the last row with a key wins; earlier rows with the same key are quarantined (never silently
  * dropped) and marked not ok. Returns how many.
  */
@@ -125,7 +136,7 @@ export async function quarantineDuplicates(
 ): Promise<number> {
   const typed = names.typed;
   // Keys of plain fields are counted in the base table, without the view's joins.
-  const plain = key.every((k) => k in FIELDS[spec.kind] && k !== 'bsn');
+  const plain = key.every((k) => k in fieldsOf(spec, stage.columns) && k !== 'bsn');
   // A cheap aggregate on one 64-bit hash of the key first: equal keys have equal hashes, so no repeated hash proves
   // there are no duplicates; only then (or on a collision) the window below runs.
   const any = await ctx.store.one<{ n: number }>(

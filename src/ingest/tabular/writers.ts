@@ -1,5 +1,6 @@
 // What each kind writes from the valid typed rows into the store's tables (see 001_schema.sql for their identities).
-import { birthMonthSql } from '../../store/index.ts';
+import { birthMonthSql, type Param } from '../../store/index.ts';
+import { tariffYear } from './fields.ts';
 import type { Kind, TableSpec } from './types.ts';
 import type { Upsert } from './upsert.ts';
 
@@ -10,13 +11,18 @@ export interface KindPlan {
   extra?: Record<string, string>;
   /** Upserts in order; those marked main count the records stored (their changed rows, summed). */
   writes: (Upsert & { main?: boolean })[];
+  /** Values the writes bind (by `$name`), besides the file id. */
+  params?: Record<string, Param>;
 }
 
 const latest = (col: string) => `arg_max(${col}, __line) FILTER (WHERE ${col} IS NOT NULL)`;
 const postcode4 = `CASE WHEN regexp_full_match(left(replace(postcode, ' ', ''), 4), '\\d{4}') THEN left(replace(postcode, ' ', ''), 4) END`;
 
-/** The plan for `spec`; `typed` is the typed temp table, `file` the placeholder of the file id. */
-export function planFor(spec: TableSpec, typed: string, file: string): KindPlan {
+/**
+ * The plan for `spec`; `typed` is the typed temp table, `file` the placeholder of the file id, `columns` the fields the
+ * file supplies (field → header).
+ */
+export function planFor(spec: TableSpec, typed: string, file: string, columns: Record<string, string>): KindPlan {
   const valid = `FROM ${typed} WHERE __ok`;
   const kind: Kind = spec.kind;
   switch (kind) {
@@ -143,18 +149,24 @@ export function planFor(spec: TableSpec, typed: string, file: string): KindPlan 
         }],
       };
     case 'products': {
-      const tariffs = ('year' in spec.columns || 'year' in spec.constants) && ('tariff' in spec.columns || 'tariff' in spec.constants);
+      const wide = Object.keys(columns).filter((f) => tariffYear(f) !== undefined).sort();
+      const tariffs = wide.length > 0 || (('year' in spec.columns || 'year' in spec.constants) && ('tariff' in spec.columns || 'tariff' in spec.constants));
       const order = 'CAST(coalesce(year, 0) AS BIGINT) * 1000000000 + __line';
       const latestByYear = (col: string) => `arg_max(${col}, ${order}) FILTER (WHERE ${col} IS NOT NULL)`;
+      // The wide form (one tariff column per year) is turned into the long form's rows: one per product and year.
+      const years = Object.fromEntries(wide.map((f) => [`year_${tariffYear(f)}`, tariffYear(f)!]));
+      const tariffRows = wide.length === 0 ? valid
+        : `FROM (${wide.map((f) => `SELECT product_code, unit, CAST($year_${tariffYear(f)} AS INTEGER) AS year, ${f} AS tariff ${valid}`).join(' UNION ALL ')}) WHERE true`;
       return {
         key: ['product_code', 'coalesce(year, 0)'],
+        params: years,
         writes: [
           {
             main: true, table: 'product', key: ['code'], merge: true, from: `${valid} GROUP BY product_code`,
             cols: { code: 'product_code', category: latestByYear('product_category'), care_type: latestByYear('care_type'), description: latestByYear('description') },
           },
           {
-            main: tariffs, table: 'product_tariff', key: ['code', 'year'], from: `${valid} AND year IS NOT NULL AND tariff IS NOT NULL`,
+            main: tariffs, table: 'product_tariff', key: ['code', 'year'], from: `${tariffRows} AND year IS NOT NULL AND tariff IS NOT NULL`,
             cols: { code: 'product_code', year: 'year', unit: 'unit', tariff_cents: 'tariff' },
           },
         ],

@@ -5,7 +5,7 @@ import { RoerError } from '../../errors.ts';
 import { quoteIdent } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { cellText } from './cells.ts';
-import { FIELDS } from './fields.ts';
+import { fieldsOf } from './fields.ts';
 import { mappedHeaders, resolveColumns } from './header.ts';
 import { checkFileSize, type Stage, type tempNames } from './stage.ts';
 import type { TableSpec } from './types.ts';
@@ -39,7 +39,6 @@ export async function stageXlsx(
 async function stageSheet(
   ctx: ImportContext, spec: TableSpec, names: ReturnType<typeof tempNames>, sheet: AsyncIterable<ExcelJS.Row>,
 ): Promise<Stage> {
-  const defs = FIELDS[spec.kind];
   let columns: Record<string, string> | undefined;
   let picks: { index: number; type: ReturnType<typeof fieldType> }[] = [];
   let app: Awaited<ReturnType<typeof ctx.store.connection.createAppender>> | undefined;
@@ -47,7 +46,7 @@ async function stageSheet(
   let headerError: unknown;
   const fieldType = (col: string) => {
     const field = Object.keys(columns!).find((f) => columns![f] === col);
-    return field ? defs[field]!.type : undefined;
+    return field ? fieldsOf(spec, columns!)[field]!.type : undefined;
   };
   for await (const row of sheet) {
     const values = row.values as unknown[];
