@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,15 +8,9 @@ import { Store } from '../store/index.ts';
 import { audit, auditImports, readAudit, verifyAuditChain, type AuditRow } from './audit.ts';
 import { auditKeyFrom } from './auditkey.ts';
 import { AccessError } from './errors.ts';
-import { allUsers, users } from './testing.ts';
+import { allUsers, sha256Entry, users, writeUnkeyed } from './testing.ts';
 
 const anna = { name: 'anna', role: 'admin' as const, ip: '10.0.0.1' };
-
-/** What the unkeyed version of Roer wrote, and what anyone can compute: SHA-256 over the predecessor and the fields. */
-function sha256Entry(prev: string, r: AuditRow): string {
-  const fields = [r.logged_at, r.actor, r.role, r.action, r.target, r.detail, r.row_count, r.outcome, r.ip];
-  return createHash('sha256').update(prev).update('\n').update(JSON.stringify(fields)).digest('hex');
-}
 
 /** An attacker with file access re-hashes entries `from`..`to` (default: to the end) with plain SHA-256. */
 async function resealWithSha256(store: Store, from: number, to = Number.MAX_SAFE_INTEGER): Promise<void> {
@@ -27,21 +21,6 @@ async function resealWithSha256(store: Store, from: number, to = Number.MAX_SAFE
     prev = hash;
   }
   if (to !== Number.MAX_SAFE_INTEGER) await store.run('UPDATE audit_log SET prev_hash = ? WHERE id = ?', [prev, to + 1]);
-}
-
-/** Entries as the version before the key wrote them (anna, 2026-12-01 at 09:00, 09:01, …). */
-async function writeUnkeyed(store: Store, actions: string[]): Promise<void> {
-  let prev = '';
-  for (const [i, action] of actions.entries()) {
-    const r = { logged_at: `2026-12-01T09:0${i}:00`, actor: 'anna', role: 'admin', action, target: null, detail: null, row_count: null, outcome: 'ok', ip: '10.0.0.1' } as AuditRow;
-    const hash = sha256Entry(prev, r);
-    await store.run(
-      `INSERT INTO audit_log (logged_at, actor, role, action, target, detail, row_count, outcome, ip, prev_hash, hash)
-       VALUES (?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [r.logged_at, r.actor, r.role, r.action, r.target, r.detail, r.row_count, r.outcome, r.ip, prev, hash],
-    );
-    prev = hash;
-  }
 }
 
 describe('audit log', () => {

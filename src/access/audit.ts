@@ -71,13 +71,16 @@ function entryHash(prev: string, r: Fields, key: Buffer | null): string {
 const KEYED_MARKER = 'chain_keyed';
 
 /**
- * Whether the next entry may simply continue the keyed chain: the log is empty, already has the marker, or its first
- * entry is keyed (a store created by this version). Otherwise the marker goes first.
+ * Whether the next entry may simply continue the keyed chain: the log is empty, already has the marker, or its first or
+ * last entry carries the keyed hash (a store created by this version; either one may have been edited). Otherwise the
+ * log holds only entries of the unkeyed version, and the marker goes first.
  */
 async function continuesKeyedChain(store: Store, key: Buffer): Promise<boolean> {
   if (keyedStores.has(store.root)) return true;
-  const first = await store.one<AuditRow>('SELECT * FROM audit_log ORDER BY id LIMIT 1');
-  const keyed = !first || first.hash === entryHash(first.prev_hash, first, key) ||
+  const ends = await store.all<AuditRow>(
+    '(SELECT * FROM audit_log ORDER BY id LIMIT 1) UNION ALL (SELECT * FROM audit_log ORDER BY id DESC LIMIT 1)',
+  );
+  const keyed = ends.length === 0 || ends.some((r) => r.hash === entryHash(r.prev_hash, r, key)) ||
     Boolean(await store.one('SELECT 1 AS x FROM audit_log WHERE action = ? LIMIT 1', [KEYED_MARKER]));
   if (keyed) keyedStores.add(store.root);
   return keyed;
