@@ -95,10 +95,10 @@ describe('roer audit verify', () => {
     expect(await roer('audit', 'check', '--db', db)).toEqual({ code: 1, out: '', err: "Fout: Onbekende actie 'check'.\nKies verify; zie 'roer audit --help'.\n" });
     const none = join(tmpdir(), 'roer-audit-bestaat-niet', 'r.duckdb');
     expect((await roer('audit', 'verify', '--db', none)).err).toBe(`Fout: Er is nog geen database op ${none}.\nStart Roer eerst met 'roer start' of 'roer demo'.\n`);
-    rmSync(join(db, '..', 'roer.secret'));
+    rmSync(secretPath(db));
     expect(await roer('audit', 'verify', '--db', db)).toEqual({
       code: 1, out: '',
-      err: `Fout: Het sleutelbestand ${join(db, '..', 'roer.secret')} ontbreekt.\nZonder dat bestand is de keten niet na te rekenen; zet het terug uit de back-up.\n`,
+      err: `Fout: Het sleutelbestand ${secretPath(db)} ontbreekt.\nZonder dat bestand is de keten niet na te rekenen; zet het terug uit de back-up.\n`,
     });
   });
 });
