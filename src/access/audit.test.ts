@@ -113,6 +113,21 @@ describe('audit log', () => {
     store.close();
   });
 
+  it('writes the marker again when the transaction of the first keyed entry is rolled back', async () => {
+    const store = await Store.open(':memory:');
+    await writeUnkeyed(store, ['login']);
+    await expect(store.transaction(async () => {
+      await audit(store, anna, { action: 'user_add', target: 'piet' });
+      throw new Error('user change failed');
+    })).rejects.toThrow('user change failed');
+    expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: 1, unkeyed: 1, keyedFrom: null });
+    await audit(store, anna, { action: 'logout' });
+    expect((await readAudit(store, users.admin)).map((r) => r.action).reverse()).toEqual(['login', 'chain_keyed', 'logout']);
+    // The rolled-back marker and entry used ids 2 and 3 of the sequence (a sequence does not roll back): the marker is 4.
+    expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: 3, unkeyed: 1, keyedFrom: 4 });
+    store.close();
+  });
+
   it('cannot tell a log rewritten entirely in the unkeyed form from an old one: it reports no keyed chain', async () => {
     const store = await Store.open(':memory:');
     for (const i of [1, 2, 3]) await audit(store, anna, { action: 'view', target: `m${i}`, rowCount: i });

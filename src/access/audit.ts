@@ -55,7 +55,8 @@ export interface AuditRow {
 
 // One queue per store: entries are chained, so two appends must not read the same predecessor.
 const queues = new WeakMap<Store, Promise<unknown>>();
-// Stores whose log is known to continue the keyed chain (so no transition marker is needed before the next entry).
+// Stores whose first entry is keyed, so whose log never needs the transition marker. (Only that is remembered: a marker
+// written inside a caller's transaction that is then rolled back must be written again.)
 const keyedStores = new WeakSet<Store>();
 
 type Fields = Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>;
@@ -80,10 +81,13 @@ async function continuesKeyedChain(store: Store, key: Buffer): Promise<boolean> 
   const ends = await store.all<AuditRow>(
     '(SELECT * FROM audit_log ORDER BY id LIMIT 1) UNION ALL (SELECT * FROM audit_log ORDER BY id DESC LIMIT 1)',
   );
-  const keyed = ends.length === 0 || ends.some((r) => r.hash === entryHash(r.prev_hash, r, key)) ||
+  if (ends.length === 0) return true;
+  if (ends[0]!.id === 1 && ends[0]!.hash === entryHash('', ends[0]!, key)) {
+    keyedStores.add(store.root);
+    return true;
+  }
+  return ends.some((r) => r.hash === entryHash(r.prev_hash, r, key)) ||
     Boolean(await store.one('SELECT 1 AS x FROM audit_log WHERE action = ? LIMIT 1', [KEYED_MARKER]));
-  if (keyed) keyedStores.add(store.root);
-  return keyed;
 }
 
 // Rows per INSERT when many entries are appended at once (11 bound values each).
@@ -121,7 +125,6 @@ function enqueue(store: Store, rows: Fields[]): Promise<void> {
       }, ...rows];
     }
     await append(store, key, rows);
-    keyedStores.add(store.root);
   };
   const next = (queues.get(store) ?? Promise.resolve()).then(run, run);
   queues.set(store, next.catch(() => undefined));
