@@ -1,5 +1,9 @@
 // Test fixtures for the access layer: one user per role and a small fake catalogue whose metrics honour (or, for the
-// leak tests, deliberately ignore) the filters. Used only by tests; the real catalogue is tested the same way.
+// leak tests, deliberately ignore) the filters; audit entries as Roer wrote them before the chain had a key. Used only
+// by tests; the real catalogue is tested the same way.
+import { createHash } from 'node:crypto';
+import type { Store } from '../store/index.ts';
+import type { AuditRow } from './audit.ts';
 import type { Dimension, Metric, MetricRequest, MetricResult } from '../metrics/types.ts';
 import type { User } from './roles.ts';
 
@@ -82,4 +86,25 @@ export function seeded(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** What the unkeyed version of Roer wrote, and what anyone can compute: SHA-256 over the predecessor and the fields. */
+export function sha256Entry(prev: string, r: AuditRow): string {
+  const fields = [r.logged_at, r.actor, r.role, r.action, r.target, r.detail, r.row_count, r.outcome, r.ip];
+  return createHash('sha256').update(prev).update('\n').update(JSON.stringify(fields)).digest('hex');
+}
+
+/** Entries as the version before the key wrote them (anna, 2026-12-01 at 09:00, 09:01, …). */
+export async function writeUnkeyed(store: Store, actions: string[]): Promise<void> {
+  let prev = '';
+  for (const [i, action] of actions.entries()) {
+    const r = { logged_at: `2026-12-01T09:0${i}:00`, actor: 'anna', role: 'admin', action, target: null, detail: null, row_count: null, outcome: 'ok', ip: '10.0.0.1' } as AuditRow;
+    const hash = sha256Entry(prev, r);
+    await store.run(
+      `INSERT INTO audit_log (logged_at, actor, role, action, target, detail, row_count, outcome, ip, prev_hash, hash)
+       VALUES (?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [r.logged_at, r.actor, r.role, r.action, r.target, r.detail, r.row_count, r.outcome, r.ip, prev, hash],
+    );
+    prev = hash;
+  }
 }

@@ -6,5 +6,6 @@ import { serve } from './serve.ts';
 import { importCommand } from './import.ts';
 import { demo } from './demo.ts';
 import { start } from './start.ts';
+import { auditCommand } from './audit.ts';
 
-export const commands: Command[] = [start, importCommand, status, user, serve, demo];
+export const commands: Command[] = [start, importCommand, status, user, auditCommand, serve, demo];

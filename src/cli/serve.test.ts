@@ -1,10 +1,11 @@
 // `roer serve` as a real process: prints its URL, answers, stops on SIGTERM and frees the database; a database held by
-// another process gives the Dutch message, not a raw lock error.
+// another process gives the Dutch message, not a raw lock error; an edited audit log is a warning, not a refusal.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { audit } from '../access/audit.ts';
 import { Store } from '../store/index.ts';
 import { parsePort } from './serve.ts';
 
@@ -49,6 +50,23 @@ describe('roer serve', () => {
     expect(second.output().err).toMatch(/^Fout: De database .*b\.duckdb is in gebruik door een ander Roer-proces/);
     holder.child.kill('SIGINT');
     expect(await holder.exit).toBe(0);
+  });
+
+  it('warns loudly about an edited audit log, logs that, and starts anyway', async () => {
+    const db = join(dir, 'c.duckdb');
+    let store = await Store.open(db);
+    await audit(store, { name: 'anna', role: 'admin' }, { action: 'login' });
+    await audit(store, { name: 'anna', role: 'admin' }, { action: 'logout' });
+    await store.run("UPDATE audit_log SET actor = 'bert' WHERE id = 1");
+    store.close();
+    const p = roer(['serve', '--port', '0', '--db', db]);
+    await p.line(/Roer draait op/);
+    expect(p.output().err).toMatch(/^\n\*\*\* WAARSCHUWING \*\*\*\nHet auditlog is beschadigd: item 1 \(.*, login door bert\) past niet in de keten\./);
+    p.child.kill('SIGTERM');
+    expect(await p.exit).toBe(0);
+    store = await Store.open(db);
+    expect((await store.all<{ action: string }>('SELECT action FROM audit_log ORDER BY id')).map((r) => r.action)).toEqual(['login', 'logout', 'chain_broken', 'user_add']);
+    store.close();
   });
 
   it('checks --port', () => {

@@ -7,6 +7,7 @@ import { startServer } from '../api/server.ts';
 import { RoerError } from '../errors.ts';
 import { loadOrCreateSecret } from '../ingest/pseudonym.ts';
 import { Store, dbPath, secretPath } from '../store/index.ts';
+import { checkAuditAtStart } from './audit.ts';
 import type { Command } from './command.ts';
 
 /** Parses --port: a whole number 0–65535 (0 = any free port). */
@@ -52,6 +53,9 @@ Opties:
                    worden beide kopregels genegeerd (de browser kan ze zelf invullen)
   --db <bestand>   de database (standaard ./data/roer.duckdb, of $ROER_DB)
 
+Bij het starten wordt het auditlog nagerekend (zoals 'roer audit verify'). Is het beschadigd, dan
+volgt een waarschuwing en een item in het auditlog; de server start toch.
+
 Inloggen is verplicht. Bij de eerste start wordt de gebruiker 'beheerder' aangemaakt en
 zijn wachtwoord één keer getoond; meer gebruikers: 'roer user add' (zie 'roer user --help').`,
   options: { port: { type: 'string' }, host: { type: 'string' }, tls: { type: 'boolean' }, proxy: { type: 'boolean' } },
@@ -62,6 +66,7 @@ zijn wachtwoord één keer getoond; meer gebruikers: 'roer user add' (zie 'roer 
     const store = await Store.open(path);
     try {
       const stopped = stopSignal();
+      await checkAuditAtStart(store); // before anything of this start is logged
       const password = await ensureAdmin(store);
       if (password) process.stdout.write(`Eerste beheerder aangemaakt: gebruiker 'beheerder', wachtwoord ${password}\n(dit wachtwoord wordt niet opnieuw getoond)\n`);
       const cellKey = cellKeyFrom(loadOrCreateSecret(secretPath(path)));

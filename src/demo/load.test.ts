@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliActor, verifyAuditChain } from '../access/audit.ts';
 import type { FileReport } from '../ingest/importer.ts';
 import { Store } from '../store/index.ts';
 import { yearOf } from './dates.ts';
@@ -38,6 +39,19 @@ describe('importing the demo region', () => {
     expect(reports.filter((r) => r.status !== 'ingelezen').map((r) => `${r.fileName}: ${r.note}`)).toEqual([]);
     expect(reports.reduce((t, r) => t + r.quarantined, 0)).toBe(0);
     expect(await count('quarantine')).toBe(0);
+  });
+
+  it('logs one audit entry per imported file, as the user running it, in an intact chain', async () => {
+    const log = await store.all<{ actor: string; target: string; row_count: number; outcome: string }>(
+      "SELECT actor, target, row_count, outcome FROM audit_log WHERE action = 'import' ORDER BY id",
+    );
+    // Every file the generator wrote: its CSV exports and its iJw messages of each kind.
+    const written = made.csvFiles + Object.values(made.ijw.files).reduce((t, k) => t + k, 0);
+    expect([written, log.length]).toEqual([1183, 1183]);
+    expect(await count('audit_log')).toBe(reports.length);
+    expect(log.map((e) => [e.target, e.row_count, e.outcome])).toEqual(reports.map((r) => [r.fileName, r.ok, 'ok']));
+    expect(new Set(log.map((e) => e.actor))).toEqual(new Set([cliActor().name]));
+    expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: reports.length, unkeyed: 0, keyedFrom: 1 });
   });
 
   it('stores every allocation, invoice line, budget row and PGB line the generator wrote', async () => {

@@ -1,5 +1,6 @@
 // Imports a generated demo folder through the same importers a user would use: the CSV exports with the folder's
-// mapping.json, and the iJw messages under ijw/.
+// mapping.json, and the iJw messages under ijw/; like 'roer import', one audit entry per offered file.
+import { auditImports, cliActor, type Actor } from '../access/audit.ts';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { importPaths, type FileReport, type ImportProgress } from '../ingest/importer.ts';
@@ -15,11 +16,15 @@ export function demoPaths(dir: string): string[] {
 }
 
 /**
- * Imports the demo folder `dir` into `store`.
+ * Imports the demo folder `dir` into `store`, logging each file as imported by `actor` (default: the CLI's user).
  * @example await importDemo(store, 'data/demo', secret)
  */
-export async function importDemo(store: Store, dir: string, secret: Secret, onProgress?: (p: ImportProgress) => void): Promise<FileReport[]> {
+export async function importDemo(
+  store: Store, dir: string, secret: Secret, onProgress?: (p: ImportProgress) => void, actor: Actor = cliActor(),
+): Promise<FileReport[]> {
   const mapping = await loadMapping(join(dir, 'mapping.json'));
   await loadMunicipalities(store);
-  return importPaths(store, demoPaths(dir), { secret, mapping, ...(onProgress ? { onProgress } : {}) });
+  const reports = await importPaths(store, demoPaths(dir), { secret, mapping, ...(onProgress ? { onProgress } : {}) });
+  await auditImports(store, actor, reports);
+  return reports;
 }
