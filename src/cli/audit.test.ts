@@ -10,20 +10,7 @@ import { users, writeUnkeyed } from '../access/testing.ts';
 import { loadOrCreateSecret } from '../ingest/pseudonym.ts';
 import { Store, secretPath } from '../store/index.ts';
 import { checkAuditAtStart } from './audit.ts';
-import { main } from './main.ts';
-
-async function roer(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await main(argv), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
+import { roer } from './testing.ts';
 
 afterEach(() => vi.restoreAllMocks());
 

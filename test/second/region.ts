@@ -2,6 +2,7 @@
 // three providers, 2022–2024, hand-written edge cases plus seeded ordinary clients. Output: message files and a product
 // list, exactly as a municipality would import them. Deterministic for a seed.
 import { BsnSequence } from '../../src/demo/bsn.ts';
+import { Rng } from '../../src/demo/random.ts';
 import { jw301, jw305, jw307, jw315, jw323, jw325, type Allocated, type Prestatie } from '../ingest/ijw-messages.ts';
 
 export const MUNICIPALITIES = ['0150', '1708'] as const;
@@ -26,16 +27,6 @@ export function productList(): { csv: string; mapping: unknown } {
     mapping: { source: 'Regionale productlijst', tables: [{ kind: 'products', files: 'producten*.csv', delimiter: ',', decimal: '.',
       columns: { product_code: 'Productcode', product_category: 'Categorie', care_type: 'Zorgsoort', description: 'Omschrijving',
         year: 'Jaar', unit: 'Eenheid', tariff: 'Tarief' } }] },
-  };
-}
-
-/** A small seeded generator (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
@@ -163,7 +154,8 @@ const T = '09:00:00';
 /** The whole region: edge cases first, then `ordinary` seeded clients. */
 export function buildRegion(seed = 7, ordinary = 60): Record<string, string> {
   const b = new RegionBuilder();
-  const r = rng(seed);
+  const random = new Rng(seed);
+  const r = () => random.next();
 
   // 1. An allocation across New Year, per week (weeks touched count in both years), used.
   let c = b.bsn();
