@@ -1,5 +1,5 @@
-// Exports: Dutch CSV that Excel opens (BOM, ';', decimal comma), XLSX with numbers as numbers, and formula injection
-// neutralised in both; an exported table carries exactly the figures of the JSON answer.
+// Exports: Dutch CSV that Excel opens (BOM, ';', decimal comma), XLSX with formatted numbers, a filter and a Dutch
+// explanation, and formula injection neutralised in both; an exported table carries exactly the figures of the JSON answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { MetricResult } from '../../metrics/types.ts';
@@ -8,7 +8,8 @@ import { createApp } from '../app.ts';
 import { fixtureEngine, fixtureStore } from '../fixture.ts';
 import { csvNumber, toCsv } from './csv.ts';
 import { exportFileName, neutralise } from './table.ts';
-import { toXlsx } from './xlsx.ts';
+import type { ExportContext } from './about.ts';
+import { sheetName, toXlsx } from './xlsx.ts';
 
 const hostile: MetricResult = {
   metric: 'x', title: 'Aanbieders: top/10 [test]', split: ['provider'], filters: {},
@@ -81,27 +82,123 @@ describe('CSV', () => {
   });
 });
 
+async function workbook(result: MetricResult, ctx?: ExportContext): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await toXlsx(result, ctx)) as never);
+  return wb;
+}
+
+/** The explanation sheet as 'Label: waarde' lines. */
+const aboutText = (wb: ExcelJS.Workbook): string[] =>
+  wb.getWorksheet('Toelichting')!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1).join(': '));
+
+const shares: MetricResult = {
+  metric: 'x', title: 'Kosten per aanbieder en productcategorie', split: ['provider'], filters: {},
+  columns: [
+    { name: 'provider', label: 'Aanbieder', unit: 'text' },
+    { name: 'cost', label: 'Kosten (€)', unit: 'eur' },
+    { name: 'share', label: 'Aandeel', unit: 'pct' },
+    { name: 'clients', label: 'Cliënten', unit: 'count' },
+    { name: 'days', label: 'Zorgdagen', unit: 'days' },
+  ],
+  rows: [
+    { provider: 'De Brug', cost: 1234567.5, share: 11.7, clients: 1250, days: 36500 },
+    { provider: 'Zorggroep Noordoost-Overijssel', cost: 0.25, share: 88.3, clients: 3, days: 12 },
+  ],
+  totals: { cost: 1234567.75, share: 100, clients: 1253, days: 36512 },
+};
+
 describe('XLSX', () => {
-  it('writes numbers as numbers, neutralised text, and what was asked on a second sheet', async () => {
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await toXlsx(hostile)) as never);
-    const sheet = wb.worksheets[0];
-    expect(sheet.name).toBe('Aanbieders  top 10  test');
+  it('writes numbers as numbers with a format per unit: euros, percentages as fractions, counts and days grouped', async () => {
+    const sheet = (await workbook(shares)).worksheets[0];
+    expect(['A', 'B', 'C', 'D', 'E'].map((c) => sheet.getCell(`${c}2`).numFmt)).toEqual(
+      [undefined, '"€" #,##0.00', '0.0 %', '#,##0', '#,##0'],
+    );
+    expect(['A2', 'B2', 'C2', 'D2', 'E2'].map((a) => sheet.getCell(a).value)).toEqual(['De Brug', 1234567.5, 0.117, 1250, 36500]);
+    expect(['C3', 'C4'].map((a) => sheet.getCell(a).value)).toEqual([0.883, 1]);
+    expect(sheet.getRow(4).values).toEqual([undefined, 'Totaal', 1234567.75, 1, 1253, 36512]);
+  });
+
+  it('puts an autofilter on the header over the rows (not the totals), freezes the header and fits the columns', async () => {
+    const sheet = (await workbook(shares)).worksheets[0];
+    expect(sheet.autoFilter).toBe('A1:E3');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    // Widest shown text + 2: 'Zorggroep Noordoost-Overijssel' (30), '€ 1.234.567,75' (14), 'Aandeel' and '100,0 %' (7),
+    // 'Cliënten' (8), 'Zorgdagen' (9).
+    expect([1, 2, 3, 4, 5].map((i) => sheet.getColumn(i).width)).toEqual([32, 16, 9, 10, 11]);
+  });
+
+  it('shortens the sheet name at a word boundary to at most 31 characters, and keeps it apart from the explanation', async () => {
+    expect((await workbook(shares)).worksheets[0].name).toBe('Kosten per aanbieder en');
+    expect(sheetName('Aanbieders: top/10 [test]')).toBe('Aanbieders top 10 test');
+    expect(sheetName('x'.repeat(40))).toBe('x'.repeat(31));
+    expect(sheetName('Instroom, doorstroom en uitstroom per jaar')).toBe('Instroom, doorstroom en');
+    expect(sheetName('[]')).toBe('Roer');
+    expect((await workbook({ ...shares, title: 'Toelichting' })).worksheets.map((s) => s.name)).toEqual(['Toelichting (2)', 'Toelichting']);
+  });
+
+  it('writes formula-like text as text cells without an apostrophe, never as a formula', async () => {
+    const sheet = (await workbook(hostile)).worksheets[0];
     expect(sheet.getRow(1).values).toEqual([undefined, 'Aanbieder', 'Kosten (€)']);
-    expect(sheet.getCell('A2').value).toBe(`'=HYPERLINK("http://x","klik")`);
+    expect(['A2', 'A3', 'A4', 'A5'].map((a) => sheet.getCell(a).value)).toEqual(
+      ['=HYPERLINK("http://x","klik")', '+31 zorg', '-min', '@SUM(A1)'],
+    );
+    for (let r = 2; r <= 9; r++) {
+      expect(sheet.getCell(`A${r}`).type).toBe(ExcelJS.ValueType.String);
+      expect(sheet.getCell(`A${r}`).formula).toBeUndefined();
+    }
     expect(sheet.getCell('B2').value).toBe(-1234.5);
-    expect(sheet.getCell('A4').value).toBe("'-min");
     expect(sheet.getCell('A9').value).toBe('Totaal');
     expect(sheet.getCell('B9').value).toBe(1000000);
-    for (let r = 2; r <= 9; r++) expect(sheet.getCell(`A${r}`).formula).toBeUndefined();
-    const about = wb.getWorksheet('Toelichting')!;
-    const dated = new ExcelJS.Workbook();
-    await dated.xlsx.load((await toXlsx({
+  });
+
+  it('writes dates as spreadsheet dates', async () => {
+    const sheet = (await workbook({
       metric: 'x', title: 'x', split: [], filters: {}, columns: [{ name: 'd', label: 'Datum', unit: 'date' }], rows: [{ d: '2024-12-31' }],
-    })) as never);
-    expect(dated.worksheets[0].getCell('A2').value).toEqual(new Date(Date.UTC(2024, 11, 31)));
-    expect(dated.worksheets[0].getCell('A2').numFmt).toBe('dd-mm-yyyy');
-    expect(about.getCell('B4').value).toBe("'=kwaad");
+    })).worksheets[0];
+    expect(sheet.getCell('A2').value).toEqual(new Date(Date.UTC(2024, 11, 31)));
+    expect(sheet.getCell('A2').numFmt).toBe('dd-mm-yyyy');
+  });
+
+  it('explains the question in readable Dutch on the sheet Toelichting', async () => {
+    const wb = await workbook(
+      {
+        ...hostile, title: 'Kosten', split: ['year', 'municipality'],
+        filters: { from: '2018-01-01', to: '2018-12-31', basis: 'invoice', municipality: ['0150', '1708'], financing: ['PGB'] },
+      },
+      {
+        metric: { definition: 'Som van de gedeclareerde bedragen.', params: [
+          { name: 'top', label: 'Aantal aanbieders', type: 'number', default: 10 },
+          { name: 'minimum', label: 'Ondergrens (euro)', type: 'number', default: 0 },
+        ] },
+        params: { top: 5 },
+        exportedAt: new Date('2026-11-25T13:05:00Z'),
+      },
+    );
+    expect(aboutText(wb)).toEqual([
+      'Analyse: Kosten',
+      'Definitie: Som van de gedeclareerde bedragen.',
+      'Periode: 1-1-2018 t/m 31-12-2018',
+      'Periode volgens: factuurdatum',
+      'Filter: Gemeente: 0150, 1708',
+      'Filter: Financiering: PGB',
+      'Uitsplitsing: Jaar, Gemeente',
+      'Aantal aanbieders: 5',
+      'Ondergrens (euro): 0',
+      'Opmerking: =kwaad',
+      'Geëxporteerd op: 25-11-2026 14:05',
+    ]);
+    expect(wb.getWorksheet('Toelichting')!.getCell('B10').type).toBe(ExcelJS.ValueType.String);
+  });
+
+  it('says so when nothing narrows the question', async () => {
+    expect(aboutText(await workbook({ ...shares, split: [] }, { exportedAt: new Date('2026-07-01T22:30:00Z') }))).toEqual([
+      'Analyse: Kosten per aanbieder en productcategorie',
+      'Periode: alle beschikbare gegevens',
+      'Filter: geen',
+      'Uitsplitsing: geen',
+      'Geëxporteerd op: 2-7-2026 00:30',
+    ]);
   });
 });
 
@@ -136,6 +233,15 @@ describe('export routes', () => {
     await wb.xlsx.load((await xlsx.arrayBuffer()) as never);
     const rows = wb.worksheets[0].getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
     expect(rows).toEqual(json.rows.map((r) => [r.year, r.municipality, r.cost]));
+    // The route hands the metric's definition and parameters to the explanation.
+    expect(aboutText(wb).slice(0, 6)).toEqual([
+      'Analyse: Kosten (testanalyse)',
+      'Definitie: Som van de gedeclareerde bedragen; het jaar van het begin van de zorgperiode telt.',
+      'Periode: vanaf 1-1-2017',
+      'Filter: geen',
+      'Uitsplitsing: Jaar, Gemeente',
+      'Ondergrens per rij (euro): 0',
+    ]);
   });
 
   it('refuses a bad question with the same Dutch 400 as the JSON route', async () => {

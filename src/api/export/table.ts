@@ -21,10 +21,13 @@ export function neutralise(v: Cell): Cell {
   return typeof v === 'string' && FORMULA_START.test(v) ? `'${v}` : v;
 }
 
-/** The table of a result; when it is split and has totals, they follow as a last row labelled 'Totaal'. */
-export function exportTable(result: MetricResult): ExportTable {
+/**
+ * The table of a result; when it is split and has totals, they follow as a last row labelled 'Totaal'.
+ * `text` makes text cells safe for the target: CSV needs the apostrophe, XLSX writes text cells as text and needs none.
+ */
+export function exportTable(result: MetricResult, text: (v: Cell) => Cell = neutralise): ExportTable {
   const { columns } = result;
-  const cell = (row: Record<string, Value>, c: Column): Cell => neutralise(row[c.name] ?? null);
+  const cell = (row: Record<string, Value>, c: Column): Cell => text(row[c.name] ?? null);
   const rows = result.rows.map((r) => columns.map((c) => cell(r, c)));
   // Without a split the one row is the total already; with one, the first column is a dimension and names the row.
   if (result.totals && result.split.length > 0 && columns.length > 0) {
@@ -32,7 +35,7 @@ export function exportTable(result: MetricResult): ExportTable {
     if (totals[0] === null) totals[0] = 'Totaal';
     rows.push(totals);
   }
-  return { columns, header: columns.map((c) => neutralise(c.label) as string), rows };
+  return { columns, header: columns.map((c) => text(c.label) as string), rows };
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;

@@ -20,7 +20,7 @@ export function exportRoutes(deps: ApiDeps): RouteDef[] {
       'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
       'Content-Disposition': `attachment; filename="${exportFileName(metric.id, format)}"`,
     };
-    return format === 'csv' ? c.body(toCsv(result), 200, headers) : c.body(new Uint8Array(await toXlsx(result)), 200, headers);
+    return format === 'csv' ? c.body(toCsv(result), 200, headers) : c.body(new Uint8Array(await toXlsx(result, { metric, params: request.params })), 200, headers);
   };
   return [
     {
