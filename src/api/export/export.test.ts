@@ -172,6 +172,7 @@ describe('XLSX', () => {
           { name: 'minimum', label: 'Ondergrens (euro)', type: 'number', default: 0 },
         ] },
         params: { top: 5 },
+        names: { municipality: { '0150': 'Deventer' } },
         exportedAt: new Date('2026-11-25T13:05:00Z'),
       },
     );
@@ -180,7 +181,7 @@ describe('XLSX', () => {
       'Definitie: Som van de gedeclareerde bedragen.',
       'Periode: 1-1-2018 t/m 31-12-2018',
       'Periode volgens: factuurdatum',
-      'Filter: Gemeente: 0150, 1708',
+      'Filter: Gemeente: Deventer, 1708', // a code without a known name stays a code
       'Filter: Financiering: PGB',
       'Uitsplitsing: Jaar, Gemeente',
       'Aantal aanbieders: 5',
@@ -241,6 +242,19 @@ describe('export routes', () => {
       'Filter: geen',
       'Uitsplitsing: Jaar, Gemeente',
       'Ondergrens per rij (euro): 0',
+    ]);
+  });
+
+  it('names the municipalities, the period and the parameters of the question in the explanation', async () => {
+    const app = createApp({ store, engine: fixtureEngine, webDist: '/nonexistent' });
+    const xlsx = await app.request('/api/metrics/fixture_cost/export.xlsx?municipality=1708,0150&from=2018-01-01&to=2018-12-31&p.minimum=100');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await xlsx.arrayBuffer()) as never);
+    expect(aboutText(wb).slice(2, 6)).toEqual([
+      'Periode: 1-1-2018 t/m 31-12-2018',
+      'Filter: Gemeente: Steenwijkerland, Deventer',
+      'Uitsplitsing: geen',
+      'Ondergrens per rij (euro): 100',
     ]);
   });
 

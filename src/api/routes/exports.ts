@@ -1,6 +1,7 @@
 // /api/metrics/:id/export.csv and .xlsx: the same question as the JSON route, answered as a file to download.
 import type { Context } from 'hono';
 import { answer } from '../answer.ts';
+import { filterNames } from '../export/about.ts';
 import { toCsv } from '../export/csv.ts';
 import { exportFileName } from '../export/table.ts';
 import { toXlsx } from '../export/xlsx.ts';
@@ -20,7 +21,10 @@ export function exportRoutes(deps: ApiDeps): RouteDef[] {
       'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
       'Content-Disposition': `attachment; filename="${exportFileName(metric.id, format)}"`,
     };
-    return format === 'csv' ? c.body(toCsv(result), 200, headers) : c.body(new Uint8Array(await toXlsx(result, { metric, params: request.params })), 200, headers);
+    if (format === 'csv') return c.body(toCsv(result), 200, headers);
+    // Names for the filter codes of the answer (after scoping), so the explanation reads 'Gemeente: Deventer'.
+    const names = await filterNames(deps.store, result.filters);
+    return c.body(new Uint8Array(await toXlsx(result, { metric, params: request.params, names })), 200, headers);
   };
   return [
     {
