@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MetricResult } from '../../src/metrics/types.ts';
 import type { Store } from '../../src/store/index.ts';
-import { ADMIN, harness, type Harness } from './harness.ts';
+import { ADMIN, axeFindings, harness, type Harness } from './harness.ts';
 import { tinyRegion } from './region.ts';
 
 let h: Harness;
@@ -173,6 +173,7 @@ describe('analysis page', () => {
     await page.goto(`${h.base}/kosten?from=2019&to=2016`);
     await ready();
     await expect(page.locator('[role="alert"]').innerText()).resolves.toMatch(/ligt vóór/);
+    await expect(axeFindings(page, 'foutmelding')).resolves.toEqual([]);
   });
 
   it('logs out, refuses a wrong password in Dutch, and logs in again', async () => {
@@ -181,6 +182,7 @@ describe('analysis page', () => {
     await expect(page.locator('#user').innerText()).resolves.toContain('beheerder');
     await page.click('text=Uitloggen');
     await page.waitForSelector('form.login');
+    await expect(axeFindings(page, 'inloggen')).resolves.toEqual([]);
     await page.fill('#login-name', ADMIN.name);
     await page.fill('#login-password', 'fout');
     await page.click('form.login button[type="submit"]');
