@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { MetricResult } from '../../src/metrics/types.ts';
 import type { Store } from '../../src/store/index.ts';
-import { ADMIN, harness, type Harness } from './harness.ts';
+import { ADMIN, axeFindings, harness, type Harness } from './harness.ts';
 import { tinyRegion } from './region.ts';
 
 let h: Harness;
@@ -15,6 +15,16 @@ let store: Store;
 const ready = () => page.waitForSelector('main[data-ready]');
 const tileText = (id: string) => page.locator(`[data-tile="${id}"] .tile-value`).innerText();
 const query = () => new URL(page.url()).searchParams;
+
+/** WCAG contrast ratio of two sRGB colours (0–255 channels). */
+function contrast(a: number[], b: number[]): number {
+  const lum = (c: number[]) => {
+    const [r, g, bl] = c.map((v) => v / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
 
 beforeAll(async () => {
   store = await tinyRegion();
@@ -94,6 +104,42 @@ describe('analysis page', () => {
     await expect(panel.innerText()).resolves.toMatch(/trajectdag/i);
   });
 
+  it('opens the definition with Enter and closes it with Escape, focus back on its button', async () => {
+    await page.goto(`${h.base}/kosten?from=2018&to=2018`);
+    await ready();
+    const button = page.locator('button.info');
+    const panel = page.locator('.definition');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(panel.isVisible()).resolves.toBe(true);
+    await expect(button.getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.keyboard.press('Escape');
+    await expect(panel.isVisible()).resolves.toBe(false);
+    await expect(button.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(button.evaluate((b) => b === document.activeElement)).resolves.toBe(true);
+  });
+
+  it('reaches the scrolling table with Tab, announced by name, and draws a 3:1 focus ring on white and on the menu', async () => {
+    await page.goto(`${h.base}/kosten?split=provider&from=2018&to=2018`);
+    await ready();
+    await page.locator('button.info').focus();
+    let reached = false;
+    for (let i = 0; i < 60 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await page.evaluate(() => document.activeElement?.classList.contains('table-wrap') ?? false);
+    }
+    expect(reached).toBe(true);
+    const wrap = page.locator('.table-wrap');
+    await expect(wrap.getAttribute('aria-label')).resolves.toBe('Tabel: Kosten en cliënten');
+    const ring = await wrap.evaluate((el) => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineColor]);
+    expect(ring).toEqual(['solid', 'rgb(194, 106, 0)']);
+    // #C26A00 against white (main) and #1b1f24 (menu), by the WCAG relative-luminance formula: 3.92:1 and 4.22:1.
+    expect(contrast([194, 106, 0], [255, 255, 255])).toBeCloseTo(3.92, 2);
+    const menu = await page.locator('.top').evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(menu).toBe('rgb(27, 31, 36)');
+    expect(contrast([194, 106, 0], [27, 31, 36])).toBeCloseTo(4.22, 2);
+  });
+
   it('adds a note that is shown as text and survives a reload', async () => {
     await page.goto(`${h.base}/kosten?municipality=0150&from=2018&to=2018`);
     await ready();
@@ -127,6 +173,7 @@ describe('analysis page', () => {
     await page.goto(`${h.base}/kosten?from=2019&to=2016`);
     await ready();
     await expect(page.locator('[role="alert"]').innerText()).resolves.toMatch(/ligt vóór/);
+    await expect(axeFindings(page, 'foutmelding')).resolves.toEqual([]);
   });
 
   it('logs out, refuses a wrong password in Dutch, and logs in again', async () => {
@@ -135,6 +182,7 @@ describe('analysis page', () => {
     await expect(page.locator('#user').innerText()).resolves.toContain('beheerder');
     await page.click('text=Uitloggen');
     await page.waitForSelector('form.login');
+    await expect(axeFindings(page, 'inloggen')).resolves.toEqual([]);
     await page.fill('#login-name', ADMIN.name);
     await page.fill('#login-password', 'fout');
     await page.click('form.login button[type="submit"]');

@@ -8,7 +8,7 @@ import type { MetricResult, Value } from '../../src/metrics/types.ts';
 
 type Row = Record<string, Value>;
 import { demoRegion, demoStory } from './demo.ts';
-import { blankness, harness, inkedPixels, offeredViews, type Harness } from './harness.ts';
+import { axeFindings, blankness, harness, inkedPixels, offeredViews, type Harness } from './harness.ts';
 
 const OUT = 'test-results/web';
 const story = demoStory();
@@ -141,8 +141,9 @@ describe('why did costs in Steenwijkerland rise in 2018, and who drove it?', () 
 });
 
 describe('every page on the demo region', () => {
-  it('each view of each analysis page: no error, a drawn chart and a filled table (screenshots kept)', async () => {
+  it('each view of each analysis page: no error, a drawn chart, a filled table, nothing serious for axe-core', async () => {
     const blank: string[] = [];
+    const axe: string[] = [];
     for (const v of await offeredViews(page, h.base)) {
       await page.goto(`${h.base}/${v.slug}?municipality=${story.municipality}${v.first ? '' : `&view=${v.metric}`}`);
       await ready();
@@ -150,7 +151,9 @@ describe('every page on the demo region', () => {
       await shot(`pagina-${v.name}`);
       const why = await blankness(page, v.name);
       if (why) blank.push(why);
+      axe.push(...await axeFindings(page, v.name));
     }
     expect(blank).toEqual([]);
+    expect(axe).toEqual([]);
   }, 300_000);
 });

@@ -1,5 +1,6 @@
 // Browser-test harness: the real API server in-process on a random port over a store, and Debian's chromium driven by
 // playwright-core (never a downloaded browser). One server and one browser per test file.
+import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createSecureApp, ensureAdmin } from '../../src/api/auth/index.ts';
 import { startServer } from '../../src/api/server.ts';
@@ -94,4 +95,19 @@ export async function blankness(page: Page, name: string): Promise<string | null
   const rows = await page.locator('table.data tbody tr').count();
   const ink = await inkedPixels(page);
   return alerts > 0 || rows === 0 || ink < 2_000 ? `${name}: ${alerts} fout(en), ${rows} rijen, ${ink} pixels` : null;
+}
+
+/**
+ * What axe-core (its default rules: WCAG 2.2 A and AA plus best practice) finds serious or critical on the page as drawn now, one line per element:
+ * "view: rule-id @ selector". Evaluated over the DevTools protocol, so the page's CSP (no inline scripts) does not block it.
+ */
+export async function axeFindings(page: Page, name: string): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const found = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: typeof axe }).axe.run;
+    const r = await run(document);
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id} @ ${n.target.join(' ')}`));
+  });
+  return found.map((f) => `${name}: ${f}`);
 }

@@ -3,12 +3,14 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { blankness, harness, inkedPixels, offeredViews, type Harness } from './harness.ts';
+import { axeFindings, blankness, harness, inkedPixels, offeredViews, type Harness } from './harness.ts';
 import { tinyRegion } from './region.ts';
 
 const OUT = 'test-results/web';
 let h: Harness;
 let page: Page;
+/** axe-core's serious and critical findings, gathered while walking the views (WCAG 2.2 AA). */
+const axe: string[] = [];
 
 beforeAll(async () => {
   h = await harness(await tinyRegion());
@@ -28,12 +30,14 @@ async function shoot(path: string, name: string): Promise<Buffer> {
 describe('every page renders', () => {
   it('overview: tiles with figures', async () => {
     const png = await shoot('/', 'overzicht');
+    axe.push(...await axeFindings(page, 'overzicht'));
     expect(await page.locator('.tile-value').count()).toBeGreaterThanOrEqual(3);
     expect(png.length).toBeGreaterThan(20_000);
   });
 
   it('import status: files, counts and quarantine', async () => {
     await shoot('/import', 'import');
+    axe.push(...await axeFindings(page, 'import'));
     expect(await page.locator('table.data tbody tr').count()).toBeGreaterThan(10);
     await expect(page.locator('main').innerText()).resolves.toContain('BSN voldoet niet aan de elfproef');
   });
@@ -47,6 +51,7 @@ describe('every page renders', () => {
       await shoot(v.first ? `/${v.slug}` : `/${v.slug}?view=${v.metric}`, v.name);
       const why = await blankness(page, v.name);
       if (why) blank.push(why);
+      axe.push(...await axeFindings(page, v.name));
     }
     expect(blank).toEqual([]);
   }, 240_000);
@@ -68,6 +73,10 @@ describe('every page renders', () => {
     const png = Buffer.concat(chunks);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.length).toBeGreaterThan(10_000);
+  });
+
+  it('axe-core finds nothing serious or critical on any view (WCAG 2.2 AA)', () => {
+    expect(axe).toEqual([]);
   });
 
   it('raised no uncaught errors in the page', () => {

@@ -33,5 +33,13 @@ export function definitionButton(title: string, definition: string, filters: Fil
       button.setAttribute('aria-expanded', String(open));
     },
   }, h('span', { 'aria-hidden': 'true' }, 'i'), h('span', { class: 'sr-only' }, 'Definitie'));
-  return h('span', { class: 'definition-wrap' }, button, panel);
+  // Escape closes an open definition from the button or from inside it, and focus goes back to the button.
+  const onkeydown = (e: Event) => {
+    if ((e as KeyboardEvent).key !== 'Escape' || panel.hidden) return;
+    e.preventDefault();
+    panel.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    button.focus();
+  };
+  return h('span', { class: 'definition-wrap', onkeydown }, button, panel);
 }

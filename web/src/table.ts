@@ -7,6 +7,14 @@ import type { Frame } from './charts/frame.ts';
 
 const MAX_ROWS = 500;
 
+/**
+ * The scrolling box around a table. It can overflow (wide splits, 500 rows), so keyboard users must be able to focus it
+ * to scroll it (WCAG 2.1.1; axe `scrollable-region-focusable`), and a focusable region needs a name to be announced.
+ */
+export function tableWrap(name: string, ...children: (Node | null)[]): HTMLElement {
+  return h('div', { class: 'table-wrap', tabindex: 0, role: 'region', 'aria-label': `Tabel: ${name}` }, ...children);
+}
+
 /** `canDrill(dim)` says which dimension columns get drill-down buttons (those the view can filter on). */
 export function resultTable(frame: Frame, onDrill: ((dim: string, value: Value) => void) | null, canDrill: (dim: string) => boolean = () => true): HTMLElement {
   const r: MetricResult = frame.result;
@@ -23,7 +31,7 @@ export function resultTable(frame: Frame, onDrill: ((dim: string, value: Value) 
     return h('td', { class: numeric(unit) ? 'num' : null }, formatValue(v, unit as never));
   };
   const rows = r.rows.slice(0, MAX_ROWS);
-  return h('div', { class: 'table-wrap' },
+  return tableWrap(r.title,
     h('table', { class: 'data' },
       h('caption', { class: 'sr-only' }, r.title),
       h('thead', {}, h('tr', {}, r.columns.map((c) => h('th', { scope: 'col', class: numeric(c.unit) ? 'num' : null }, c.label)))),

@@ -2,6 +2,7 @@
 import { TABLE_LABELS } from '../../../src/store/summary.ts';
 import { api, type StatusSummary } from '../api.ts';
 import { h, mount } from '../dom.ts';
+import { tableWrap } from '../table.ts';
 import { errorBox } from './error.ts';
 
 const nf = new Intl.NumberFormat('nl-NL');
@@ -11,7 +12,7 @@ const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 type Cell = string | number | null | undefined;
 function table(caption: string, headers: [string, string][], rows: Record<string, Cell>[]): HTMLElement {
   const numeric = (v: Cell) => typeof v === 'number';
-  return h('div', { class: 'table-wrap' }, h('table', { class: 'data' },
+  return tableWrap(caption, h('table', { class: 'data' },
     h('caption', {}, caption),
     h('thead', {}, h('tr', {}, headers.map(([, label]) => h('th', { scope: 'col' }, label)))),
     h('tbody', {}, rows.map((r) => h('tr', {}, headers.map(([key]) =>
