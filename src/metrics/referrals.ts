@@ -17,7 +17,7 @@ const keyOf = (r: Row, split: Dimension[]) => JSON.stringify(split.map((d) => r[
 function allocatedClientsSql(req: MetricRequest, split: Dimension[]): Where {
   const al = allocFact(req, split);
   return sql`SELECT ${[...splitSelect(split, al.period), ''].join(', ')} count(DISTINCT f.client_no) AS allocated_clients
-    FROM ${al.from} WHERE ${al.where} ${split.length ? 'GROUP BY ALL' : ''}`;
+    FROM ${al.from} WHERE ${al.where} ${split.length ? 'GROUP BY ALL ORDER BY ALL' : ''}`;
 }
 const typeName = (code: unknown) => REFERRER_TYPES[String(code)] ?? `Onbekend (${code ?? ''})`;
 
