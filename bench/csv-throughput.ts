@@ -28,7 +28,9 @@ function bsn(seed: number): string {
 async function generate(): Promise<void> {
   const out = createWriteStream(path);
   const clients = Array.from({ length: 20_000 }, (_, i) => bsn(i * 104729 + 13));
-  out.write('Aanbieder;Referentie;Gemeente;BSN;Toewijzing;Product;Categorie;Begindatum;Einddatum;Volume;Eenheid;Tarief;Bedrag;DebetCredit;Factuurnummer;Factuurdatum\n');
+  out.write(
+    'Aanbieder;Referentie;Gemeente;BSN;Toewijzing;Product;Categorie;Begindatum;Einddatum;Volume;Eenheid;Tarief;Bedrag;DebetCredit;Factuurnummer;Factuurdatum\n',
+  );
   let buf = '';
   for (let i = 0; i < lines; i++) {
     const agb = String(12000000 + (i % 150));
@@ -37,7 +39,10 @@ async function generate(): Promise<void> {
     const vol = 1 + (i % 40);
     const euros = vol * 95;
     buf += `${agb};REF${i};${['0150', '0148', '0160'][i % 3]};${clients[(i * 31) % clients.length]};TW${i % 50000};45A0${i % 9};45;01-${day}-2019;28-${day}-2019;${vol};04;95,00;€ ${euros.toLocaleString('nl-NL')},00;${i % 50 === 0 ? 'C' : 'D'};F${i >> 6};05-${day}-2019\n`;
-    if (buf.length > 1 << 20) { if (!out.write(buf)) await once(out, 'drain'); buf = ''; }
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
   }
   out.end(buf);
   await once(out, 'finish');
@@ -45,14 +50,32 @@ async function generate(): Promise<void> {
 
 const mapping = parseMapping({
   source: 'bench',
-  tables: [{
-    kind: 'invoice_lines', files: 'declaraties*.csv', dateFormat: 'dd-mm-jjjj', decimal: ',',
-    columns: {
-      provider_agb: 'Aanbieder', reference: 'Referentie', municipality: 'Gemeente', bsn: 'BSN', allocation_no: 'Toewijzing',
-      product_code: 'Product', product_category: 'Categorie', period_start: 'Begindatum', period_end: 'Einddatum', volume: 'Volume',
-      unit: 'Eenheid', tariff: 'Tarief', amount: 'Bedrag', debit_credit: 'DebetCredit', invoice_no: 'Factuurnummer', invoice_date: 'Factuurdatum',
+  tables: [
+    {
+      kind: 'invoice_lines',
+      files: 'declaraties*.csv',
+      dateFormat: 'dd-mm-jjjj',
+      decimal: ',',
+      columns: {
+        provider_agb: 'Aanbieder',
+        reference: 'Referentie',
+        municipality: 'Gemeente',
+        bsn: 'BSN',
+        allocation_no: 'Toewijzing',
+        product_code: 'Product',
+        product_category: 'Categorie',
+        period_start: 'Begindatum',
+        period_end: 'Einddatum',
+        volume: 'Volume',
+        unit: 'Eenheid',
+        tariff: 'Tarief',
+        amount: 'Bedrag',
+        debit_credit: 'DebetCredit',
+        invoice_no: 'Factuurnummer',
+        invoice_date: 'Factuurdatum',
+      },
     },
-  }],
+  ],
 });
 
 /**
@@ -62,21 +85,28 @@ const mapping = parseMapping({
 function profile(store: Store): Map<string, { ms: number; cpu: number }> {
   const steps = new Map<string, { ms: number; cpu: number }>();
   const step = (sql: string) =>
-    sql.startsWith('DESCRIBE') ? 'kopregel (read_csv)'
-    : sql.includes('CREATE TEMP TABLE roer_base') ? 'read_csv + typeren/valideren'
-    : sql.includes('__bsn') ? 'pseudoniemen'
-    : sql.includes('HAVING count(*) > 1') ? 'dubbelen'
-    : /^\s*(INSERT|UPDATE|SELECT EXISTS)/.test(sql) ? 'wegschrijven'
-    : 'overig SQL';
+    sql.startsWith('DESCRIBE')
+      ? 'kopregel (read_csv)'
+      : sql.includes('CREATE TEMP TABLE roer_base')
+        ? 'read_csv + typeren/valideren'
+        : sql.includes('__bsn')
+          ? 'pseudoniemen'
+          : sql.includes('HAVING count(*) > 1')
+            ? 'dubbelen'
+            : /^\s*(INSERT|UPDATE|SELECT EXISTS)/.test(sql)
+              ? 'wegschrijven'
+              : 'overig SQL';
   // runAndReadAll goes through run, so wrapping run sees every statement once.
   const c = store.connection as unknown as { run: (...a: unknown[]) => Promise<unknown> };
   const run = c.run.bind(c);
   c.run = async (...a: unknown[]) => {
-    const t = performance.now(), c0 = process.cpuUsage();
+    const t = performance.now(),
+      c0 = process.cpuUsage();
     try {
       return await run(...a);
     } finally {
-      const cu = process.cpuUsage(c0), s = steps.get(step(String(a[0]))) ?? { ms: 0, cpu: 0 };
+      const cu = process.cpuUsage(c0),
+        s = steps.get(step(String(a[0]))) ?? { ms: 0, cpu: 0 };
       steps.set(step(String(a[0])), { ms: s.ms + performance.now() - t, cpu: s.cpu + (cu.user + cu.system) / 1000 });
     }
   };
@@ -88,10 +118,21 @@ async function importOnce(store: Store, fileId: string) {
   const steps = profile(store);
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const outcome = await store.transaction(() => importTabular({
-    store, secret: Buffer.alloc(32, 1), fileId, path, fileName: 'declaraties-bench.csv',
-    quarantine: (p) => { quarantined.push(p); },
-  }, mapping));
+  const outcome = await store.transaction(() =>
+    importTabular(
+      {
+        store,
+        secret: Buffer.alloc(32, 1),
+        fileId,
+        path,
+        fileName: 'declaraties-bench.csv',
+        quarantine: (p) => {
+          quarantined.push(p);
+        },
+      },
+      mapping,
+    ),
+  );
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const sql = [...steps.values()].reduce((a, b) => ({ ms: a.ms + b.ms, cpu: a.cpu + b.cpu }), { ms: 0, cpu: 0 });
@@ -99,16 +140,24 @@ async function importOnce(store: Store, fileId: string) {
   return { outcome, quarantined: quarantined.length, seconds, cpu: (cpu.user + cpu.system) / 1e6, steps };
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const print = (label: string, r: Awaited<ReturnType<typeof importOnce>>) => {
-  console.log(`${label}: ${Math.round(lines / r.seconds).toLocaleString('nl-NL')} regels/s (${r.seconds.toFixed(2)} s, CPU ${r.cpu.toFixed(2)} s); ` +
-    `opgeslagen ${r.outcome.ok}, ongewijzigd ${r.outcome.unchanged}, quarantaine ${r.quarantined}; load ${load()}`);
-  for (const [k, { ms, cpu }] of r.steps) console.log(`    ${k.padEnd(30)} ${(ms / 1000).toFixed(2).padStart(6)} s (CPU ${(cpu / 1000).toFixed(2)} s)`);
+  console.log(
+    `${label}: ${Math.round(lines / r.seconds).toLocaleString('nl-NL')} regels/s (${r.seconds.toFixed(2)} s, CPU ${r.cpu.toFixed(2)} s); ` +
+      `opgeslagen ${r.outcome.ok}, ongewijzigd ${r.outcome.unchanged}, quarantaine ${r.quarantined}; load ${load()}`,
+  );
+  for (const [k, { ms, cpu }] of r.steps)
+    console.log(`    ${k.padEnd(30)} ${(ms / 1000).toFixed(2).padStart(6)} s (CPU ${(cpu / 1000).toFixed(2)} s)`);
 };
 
 await generate();
 const mb = statSync(path).size / 1e6;
-console.log(`CSV-import: ${lines.toLocaleString('nl-NL')} declaratieregels (${mb.toFixed(0)} MB), ${runs}× in een nieuwe store, ${cpus().length} cores`);
+console.log(
+  `CSV-import: ${lines.toLocaleString('nl-NL')} declaratieregels (${mb.toFixed(0)} MB), ${runs}× in een nieuwe store, ${cpus().length} cores`,
+);
 for (let i = 1; i <= runs; i++) {
   const store = await Store.open(':memory:');
   print(`  run ${i}, eerste import`, await importOnce(store, 'bench'));

@@ -16,8 +16,12 @@ import { Store } from '../src/store/index.ts';
 const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/roer.duckdb' } } });
 const store = await Store.open(values.db!);
 const key = randomBytes(32);
-const years = (await store.all<{ y: number }>('SELECT DISTINCT year(care_date) AS y FROM d_cost ORDER BY y')).map((r) => Number(r.y));
-const municipalities = (await store.all<{ m: string }>('SELECT DISTINCT municipality AS m FROM d_cost ORDER BY m')).map((r) => r.m);
+const years = (await store.all<{ y: number }>('SELECT DISTINCT year(care_date) AS y FROM d_cost ORDER BY y')).map((r) =>
+  Number(r.y),
+);
+const municipalities = (await store.all<{ m: string }>('SELECT DISTINCT municipality AS m FROM d_cost ORDER BY m')).map(
+  (r) => r.m,
+);
 
 function questions(splits: readonly string[]): MetricRequest[] {
   const q: MetricRequest[] = [{ filters: {}, split: [] }];
@@ -30,7 +34,11 @@ function questions(splits: readonly string[]): MetricRequest[] {
   return q;
 }
 
-interface Tally { cells: number; hidden: number; changes: number[] }
+interface Tally {
+  cells: number;
+  hidden: number;
+  changes: number[];
+}
 
 function compare(exact: MetricResult, seen: MetricResult, t: Tally): void {
   const keys = new Set<string>(exact.split);
@@ -50,8 +58,16 @@ function compare(exact: MetricResult, seen: MetricResult, t: Tally): void {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(2).replace('.', ',')} %`;
-console.log(`Demoregio ${values.db}: ${municipalities.length} gemeenten, jaren ${years[0]}–${years.at(-1)}; drempel ${DEFAULT_THRESHOLD}`);
-console.log('maatstaf'.padEnd(26) + 'cellen'.padStart(8) + 'verborgen'.padStart(11) + 'gem. wijziging'.padStart(16) + 'max. wijziging'.padStart(16));
+console.log(
+  `Demoregio ${values.db}: ${municipalities.length} gemeenten, jaren ${years[0]}–${years.at(-1)}; drempel ${DEFAULT_THRESHOLD}`,
+);
+console.log(
+  'maatstaf'.padEnd(26) +
+    'cellen'.padStart(8) +
+    'verborgen'.padStart(11) +
+    'gem. wijziging'.padStart(16) +
+    'max. wijziging'.padStart(16),
+);
 const all: Tally = { cells: 0, hidden: 0, changes: [] };
 for (const metric of catalogue.filter((m) => !m.clientRows)) {
   const t: Tally = { cells: 0, hidden: 0, changes: [] };
@@ -75,8 +91,20 @@ for (const metric of catalogue.filter((m) => !m.clientRows)) {
   all.changes.push(...t.changes);
   const mean = t.changes.reduce((s, x) => s + x, 0) / Math.max(1, t.changes.length);
   const max = t.changes.reduce((s, x) => Math.max(s, x), 0);
-  console.log(metric.id.padEnd(26) + String(t.cells).padStart(8) + pct(t.hidden / Math.max(1, t.cells)).padStart(11) + pct(mean).padStart(16) + pct(max).padStart(16));
+  console.log(
+    metric.id.padEnd(26) +
+      String(t.cells).padStart(8) +
+      pct(t.hidden / Math.max(1, t.cells)).padStart(11) +
+      pct(mean).padStart(16) +
+      pct(max).padStart(16),
+  );
 }
 const mean = all.changes.reduce((s, x) => s + x, 0) / Math.max(1, all.changes.length);
-console.log('alles'.padEnd(26) + String(all.cells).padStart(8) + pct(all.hidden / Math.max(1, all.cells)).padStart(11) + pct(mean).padStart(16) + pct(all.changes.reduce((s, x) => Math.max(s, x), 0)).padStart(16));
+console.log(
+  'alles'.padEnd(26) +
+    String(all.cells).padStart(8) +
+    pct(all.hidden / Math.max(1, all.cells)).padStart(11) +
+    pct(mean).padStart(16) +
+    pct(all.changes.reduce((s, x) => Math.max(s, x), 0)).padStart(16),
+);
 store.close();

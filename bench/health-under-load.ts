@@ -10,7 +10,12 @@ import { Store } from '../src/store/index.ts';
 import { client, type Request as Ask } from './client.ts';
 
 const { values } = parseArgs({
-  options: { db: { type: 'string', default: 'data/roer.duckdb' }, rol: { type: 'string' }, url: { type: 'string' }, cookie: { type: 'string' } },
+  options: {
+    db: { type: 'string', default: 'data/roer.duckdb' },
+    rol: { type: 'string' },
+    url: { type: 'string' },
+    cookie: { type: 'string' },
+  },
 });
 
 const HEAVY = [
@@ -24,13 +29,23 @@ async function asker(): Promise<{ ask: Ask; label: string; loggedIn: boolean; do
   if (values.url) {
     const base = values.url.replace(/\/$/, '');
     const headers: Record<string, string> = values.cookie ? { cookie: values.cookie } : {};
-    return { ask: (p) => fetch(base + p, { headers }), label: `server ${base}`, loggedIn: Boolean(values.cookie), done: async () => {} };
+    return {
+      ask: (p) => fetch(base + p, { headers }),
+      label: `server ${base}`,
+      loggedIn: Boolean(values.cookie),
+      done: async () => {},
+    };
   }
   const store = await Store.open(values.db!);
   const { request, label, done } = await client(store, values.rol);
   return {
-    ask: request, label: `in-process op ${values.db}, ${label}`, loggedIn: Boolean(values.rol),
-    done: async () => { await done(); store.close(); },
+    ask: request,
+    label: `in-process op ${values.db}, ${label}`,
+    loggedIn: Boolean(values.rol),
+    done: async () => {
+      await done();
+      store.close();
+    },
   };
 }
 
@@ -51,7 +66,9 @@ async function latencies(ask: Ask, path: string, until: () => boolean, minimum =
 function summary(label: string, xs: number[]): void {
   const s = [...xs].sort((a, b) => a - b);
   const at = (p: number) => s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-  console.log(`${label.padEnd(36)} n=${String(s.length).padStart(4)}  p50 ${ms(at(50))}  p95 ${ms(at(95))}  max ${ms(s[s.length - 1])}`);
+  console.log(
+    `${label.padEnd(36)} n=${String(s.length).padStart(4)}  p50 ${ms(at(50))}  p95 ${ms(at(95))}  max ${ms(s[s.length - 1])}`,
+  );
 }
 
 const { ask, label, loggedIn, done } = await asker();
@@ -59,9 +76,11 @@ const probes = loggedIn ? ['/api/health', '/api/session'] : ['/api/health'];
 try {
   console.log(`/api/health onder belasting — ${label}`);
   let stopBaseline = false;
-  setTimeout(() => { stopBaseline = true; }, 1000);
+  setTimeout(() => {
+    stopBaseline = true;
+  }, 1000);
   const before = await Promise.all(probes.map((p) => latencies(ask, p, () => stopBaseline, 5)));
-  probes.forEach((p, i) => summary(`${p} zonder belasting`, before[i]));
+  for (const [i, p] of probes.entries()) summary(`${p} zonder belasting`, before[i]);
   const start = now();
   let finished = 0;
   const heavy = HEAVY.map(async (path) => {
@@ -73,7 +92,7 @@ try {
     return `${String(res.status)}  ${ms(now() - t).padStart(12)}  ${path}  ${why}`;
   });
   const during = await Promise.all(probes.map((p) => latencies(ask, p, () => finished === HEAVY.length)));
-  probes.forEach((p, i) => summary(`${p} tijdens 4 zware`, during[i]));
+  for (const [i, p] of probes.entries()) summary(`${p} tijdens 4 zware`, during[i]);
   console.log(`zware vragen samen klaar na ${ms(now() - start)}:`);
   for (const line of await Promise.all(heavy)) console.log(`  ${line}`);
 } finally {

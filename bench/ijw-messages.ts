@@ -51,13 +51,23 @@ rmSync(work, { recursive: true, force: true });
 const byKind = new Map<string, { files: number; records: number; ok: number; q: number }>();
 for (const r of reports) {
   const k = byKind.get(r.kind) ?? { files: 0, records: 0, ok: 0, q: 0 };
-  k.files++; k.records += r.total; k.ok += r.ok; k.q += r.quarantined;
+  k.files++;
+  k.records += r.total;
+  k.ok += r.ok;
+  k.q += r.quarantined;
   byKind.set(r.kind, k);
 }
 const status = (s: string) => reports.filter((r) => r.status === s).length;
-console.log(`${files.length.toLocaleString('nl-NL')} berichtbestanden (${(bytes / 1024 ** 2).toFixed(1)} MB) uit ${folder}, in ${base ? `kopie van ${base}` : 'een lege database'} (${dirname(db)})`);
+console.log(
+  `${files.length.toLocaleString('nl-NL')} berichtbestanden (${(bytes / 1024 ** 2).toFixed(1)} MB) uit ${folder}, in ${base ? `kopie van ${base}` : 'een lege database'} (${dirname(db)})`,
+);
 console.log(`belasting (1 min) bij start ${load}, na afloop ${loadavg()[0]!.toFixed(2)}`);
 console.log(`ingelezen ${status('ingelezen')}, geweigerd ${status('geweigerd')}, overgeslagen ${status('overgeslagen')}`);
-for (const [kind, k] of [...byKind].sort()) console.log(`  ${kind}: ${k.files} bestanden, ${k.records} records, ${k.ok} opgeslagen, ${k.q} in quarantaine`);
-console.log(`tijd ${seconds.toFixed(1)} s → ${(files.length / seconds).toFixed(1)} bestanden/s, ${((seconds * 1000) / files.length).toFixed(1)} ms per bestand`);
-console.log(`  waarvan inlezen ${importSeconds.toFixed(1)} s (${((importSeconds * 1000) / files.length).toFixed(1)} ms per bestand), afgeleide tabellen ${(seconds - importSeconds).toFixed(1)} s`);
+for (const [kind, k] of [...byKind].sort())
+  console.log(`  ${kind}: ${k.files} bestanden, ${k.records} records, ${k.ok} opgeslagen, ${k.q} in quarantaine`);
+console.log(
+  `tijd ${seconds.toFixed(1)} s → ${(files.length / seconds).toFixed(1)} bestanden/s, ${((seconds * 1000) / files.length).toFixed(1)} ms per bestand`,
+);
+console.log(
+  `  waarvan inlezen ${importSeconds.toFixed(1)} s (${((importSeconds * 1000) / files.length).toFixed(1)} ms per bestand), afgeleide tabellen ${(seconds - importSeconds).toFixed(1)} s`,
+);

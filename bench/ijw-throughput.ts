@@ -27,7 +27,9 @@ function bsn(seed: number): string {
 
 async function generate(): Promise<void> {
   const out = createWriteStream(path);
-  const w = async (s: string) => { if (!out.write(s)) await once(out, 'drain'); };
+  const w = async (s: string) => {
+    if (!out.write(s)) await once(out, 'drain');
+  };
   await w(`<?xml version="1.0" encoding="UTF-8"?>
 <jw323:Bericht xmlns:ijw="http://www.istandaarden.nl/ijw/3_2/basisschema/schema" xmlns:jw323="http://www.istandaarden.nl/ijw/3_2/jw323/schema">
 	<jw323:Header>
@@ -63,7 +65,7 @@ async function generate(): Promise<void> {
 					</jw323:Prestatie>
 `;
     }
-    await w(s + '				</jw323:Prestaties>\n			</jw323:Client>\n');
+    await w(`${s}				</jw323:Prestaties>\n			</jw323:Client>\n`);
   }
   await w('		</jw323:Clienten>\n	</jw323:Declaratie>\n</jw323:Bericht>\n');
   out.end();
@@ -73,7 +75,9 @@ async function generate(): Promise<void> {
 /** CPU-seconds of the child processes this process waited for (Linux: /proc/self/stat cutime + cstime). */
 function childCpu(): number {
   try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').replace(/^.*\) /, '').split(' ');
+    const fields = readFileSync('/proc/self/stat', 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
     return (Number(fields[13]) + Number(fields[14])) / 100;
   } catch {
     return NaN;
@@ -84,7 +88,9 @@ await generate();
 const mb = statSync(path).size / 1024 ** 2;
 const store = await Store.open(join(dir, 'bench.duckdb'));
 let peak = 0;
-const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss); }, 50);
+const timer = setInterval(() => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+}, 50);
 const t0 = performance.now();
 const cpu0 = process.cpuUsage();
 const child0 = childCpu();
@@ -99,11 +105,20 @@ const childSeconds = childCpu() - child0;
 clearInterval(timer);
 const stored = (await store.one<{ n: number; s: number }>('SELECT count(*) AS n, sum(amount_cents) AS s FROM invoice_line'))!;
 store.close();
-if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true }); else console.log(path);
+if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
+else console.log(path);
 
-console.log(`JW323 met ${prestaties.toLocaleString('nl-NL')} prestaties (${mb.toFixed(0)} MB): ${report!.status}, ${stored.n.toLocaleString('nl-NL')} opgeslagen, ${report!.quarantined} in quarantaine`);
-console.log(`tijd ${seconds.toFixed(2)} s → ${Math.round(prestaties / seconds).toLocaleString('nl-NL')} declaratieregels/s (doel ≥ 50.000)`);
-console.log(`  waarvan inlezen ${importSeconds.toFixed(2)} s (${Math.round(prestaties / importSeconds).toLocaleString('nl-NL')} regels/s), afgeleide tabellen ${(seconds - importSeconds).toFixed(2)} s`);
-console.log(`CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s in dit proces (user ${(cpu.user / 1e6).toFixed(1)}, sys ${(cpu.system / 1e6).toFixed(1)}) + ${childSeconds.toFixed(1)} s in kindprocessen (xmllint)`);
+console.log(
+  `JW323 met ${prestaties.toLocaleString('nl-NL')} prestaties (${mb.toFixed(0)} MB): ${report!.status}, ${stored.n.toLocaleString('nl-NL')} opgeslagen, ${report!.quarantined} in quarantaine`,
+);
+console.log(
+  `tijd ${seconds.toFixed(2)} s → ${Math.round(prestaties / seconds).toLocaleString('nl-NL')} declaratieregels/s (doel ≥ 50.000)`,
+);
+console.log(
+  `  waarvan inlezen ${importSeconds.toFixed(2)} s (${Math.round(prestaties / importSeconds).toLocaleString('nl-NL')} regels/s), afgeleide tabellen ${(seconds - importSeconds).toFixed(2)} s`,
+);
+console.log(
+  `CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s in dit proces (user ${(cpu.user / 1e6).toFixed(1)}, sys ${(cpu.system / 1e6).toFixed(1)}) + ${childSeconds.toFixed(1)} s in kindprocessen (xmllint)`,
+);
 console.log(`belasting (1 min) ${loadavg()[0]!.toFixed(2)}`);
 console.log(`piekgeheugen (RSS) ${(peak / 1024 ** 2).toFixed(0)} MB`);

@@ -17,7 +17,15 @@ import { importPaths } from '../src/ingest/importer.ts';
 import { loadMapping } from '../src/ingest/tabular/index.ts';
 import { refreshDerived, Store } from '../src/store/index.ts';
 
-const { values } = parseArgs({ options: { schaal: { type: 'string', default: '1' }, 'xml-jaar': { type: 'string' }, steekproef: { type: 'string' }, zaad: { type: 'string', default: '42' }, 'ijw-vanaf': { type: 'string', default: '2021-01-01' } } });
+const { values } = parseArgs({
+  options: {
+    schaal: { type: 'string', default: '1' },
+    'xml-jaar': { type: 'string' },
+    steekproef: { type: 'string' },
+    zaad: { type: 'string', default: '42' },
+    'ijw-vanaf': { type: 'string', default: '2021-01-01' },
+  },
+});
 const ijwStart = fromIso(values['ijw-vanaf']!);
 const scales = values.schaal!.split(',').map(Number);
 const n = (x: number) => Math.round(x).toLocaleString('nl-NL');
@@ -33,7 +41,12 @@ function ijwFiles(dir: string, codes: string[], year?: string): string[] {
     if (year && y !== year) continue;
     for (const code of codes) {
       const d = join(root, y, code);
-      if (existsSync(d)) out.push(...readdirSync(d).sort().map((f) => join(d, f)));
+      if (existsSync(d))
+        out.push(
+          ...readdirSync(d)
+            .sort()
+            .map((f) => join(d, f)),
+        );
     }
   }
   return out.slice(0, sample);
@@ -64,25 +77,37 @@ for (const scale of scales) {
     return { ms, files: reports.length, records: reports.reduce((s, r) => s + r.total, 0), sum, refused, quarantined };
   };
   const year = values['xml-jaar'];
-  console.log(`\nschaal ${scale}${year ? ` (iJw alleen ${year})` : ''}${sample < Infinity ? ` (steekproef: ${sample} berichten per iJw-fase)` : ''}`);
+  console.log(
+    `\nschaal ${scale}${year ? ` (iJw alleen ${year})` : ''}${sample < Infinity ? ` (steekproef: ${sample} berichten per iJw-fase)` : ''}`,
+  );
   const wall = Date.now();
   const csv = await phase(demoPaths(dir).filter((p) => p.endsWith('.csv')));
   const csvLines = csv.sum('invoice_lines');
-  console.log(`  CSV-exports:        ${n(csv.files)} bestanden, ${n(csv.records)} records in ${secs(csv.ms)} s; declaratieregels ${n(csvLines)} → ${n(csvLines / (csv.ms / 1000))} regels/s (doel ≥ 500.000)`);
+  console.log(
+    `  CSV-exports:        ${n(csv.files)} bestanden, ${n(csv.records)} records in ${secs(csv.ms)} s; declaratieregels ${n(csvLines)} → ${n(csvLines / (csv.ms / 1000))} regels/s (doel ≥ 500.000)`,
+  );
   const regie = await phase(ijwFiles(dir, ['JW315', 'JW301', 'JW305', 'JW307'], year));
-  console.log(`  iJw regieberichten: ${n(regie.files)} bestanden (JW315/301/305/307) in ${secs(regie.ms)} s → ${n(regie.files / (regie.ms / 1000))} berichten/s`);
+  console.log(
+    `  iJw regieberichten: ${n(regie.files)} bestanden (JW315/301/305/307) in ${secs(regie.ms)} s → ${n(regie.files / (regie.ms / 1000))} berichten/s`,
+  );
   const decl = await phase(ijwFiles(dir, ['JW323', 'JW325'], year));
   const xmlLines = decl.sum('JW323');
-  console.log(`  iJw declaraties:    ${n(decl.files)} bestanden (JW323/325), ${n(xmlLines)} prestaties in ${secs(decl.ms)} s → ${n(xmlLines / (decl.ms / 1000))} regels/s (doel ≥ 50.000)`);
+  console.log(
+    `  iJw declaraties:    ${n(decl.files)} bestanden (JW323/325), ${n(xmlLines)} prestaties in ${secs(decl.ms)} s → ${n(xmlLines / (decl.ms / 1000))} regels/s (doel ≥ 50.000)`,
+  );
   // The derived tables (trajectories, year rollups) are rebuilt once, after all phases: not part of reading the files.
   t = Date.now();
   await refreshDerived(store);
-  console.log(`  afgeleide tabellen:  opnieuw opgebouwd in ${secs(Date.now() - t)} s (na alle fasen, niet in de cijfers hierboven)`);
+  console.log(
+    `  afgeleide tabellen:  opnieuw opgebouwd in ${secs(Date.now() - t)} s (na alle fasen, niet in de cijfers hierboven)`,
+  );
   const wallMs = Date.now() - wall;
   store.close();
   rmSync(dbFile, { force: true });
   rmSync(`${dbFile}.wal`, { force: true });
-  console.log(`  totaal:             ${n(csv.records + regie.records + decl.records)} records in ${secs(wallMs)} s → ${n((csv.records + regie.records + decl.records) / (wallMs / 1000))} records/s; ` +
-    `geweigerd ${csv.refused + regie.refused + decl.refused}, quarantaine ${csv.quarantined + regie.quarantined + decl.quarantined}`);
+  console.log(
+    `  totaal:             ${n(csv.records + regie.records + decl.records)} records in ${secs(wallMs)} s → ${n((csv.records + regie.records + decl.records) / (wallMs / 1000))} records/s; ` +
+      `geweigerd ${csv.refused + regie.refused + decl.refused}, quarantaine ${csv.quarantined + regie.quarantined + decl.quarantined}`,
+  );
   console.log(`  piekgeheugen (maxRSS): ${n(process.resourceUsage().maxRSS / 1024)} MB`);
 }

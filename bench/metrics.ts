@@ -26,7 +26,10 @@ const { values } = parseArgs({
 const repeats = Math.max(1, Number(values.herhaal));
 const only = values.alleen?.split(',');
 
-interface Dims { municipality: { value: string; label: string }[]; years: number[] }
+interface Dims {
+  municipality: { value: string; label: string }[];
+  years: number[];
+}
 
 /** The typical questions for one metric (only the splits it supports). */
 function questions(m: Metric, dims: Dims): [string, string][] {
@@ -35,13 +38,17 @@ function questions(m: Metric, dims: Dims): [string, string][] {
   if (dims.municipality[0]) q.push([`gemeente ${dims.municipality[0].label}`, `municipality=${dims.municipality[0].value}`]);
   if (year) q.push([`jaar ${year}`, `from=${year}-01-01&to=${year}-12-31`]);
   if (m.splits.includes('year')) q.push(['per jaar', 'split=year']);
-  if (m.splits.includes('care_type')) q.push(['per zorgsoort', year ? `from=${year}-01-01&to=${year}-12-31&split=care_type` : 'split=care_type']);
+  if (m.splits.includes('care_type'))
+    q.push(['per zorgsoort', year ? `from=${year}-01-01&to=${year}-12-31&split=care_type` : 'split=care_type']);
   return q;
 }
 
 const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const ms = (n: number) => n.toLocaleString('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).padStart(8);
-const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(2))
+    .join(' ');
 
 async function bench(label: string, path: string): Promise<void> {
   const store = await Store.open(path);
@@ -51,10 +58,14 @@ async function bench(label: string, path: string): Promise<void> {
     const counts = await store.one<{ lines: number; clients: number }>(
       'SELECT (SELECT count(*) FROM invoice_line) AS lines, (SELECT count(*) FROM client) AS clients',
     );
-    process.stdout.write(`\n${label}: ${path}  (${counts?.lines.toLocaleString('nl-NL')} declaratieregels, ` +
-      `${counts?.clients.toLocaleString('nl-NL')} cliënten, ${repeats}× herhaald na 1 opwarmronde, ${how})\n`);
+    process.stdout.write(
+      `\n${label}: ${path}  (${counts?.lines.toLocaleString('nl-NL')} declaratieregels, ` +
+        `${counts?.clients.toLocaleString('nl-NL')} cliënten, ${repeats}× herhaald na 1 opwarmronde, ${how})\n`,
+    );
     process.stdout.write(`belasting van de machine bij de start (1/5/15 min): ${load()}\n`);
-    process.stdout.write(`${'analyse'.padEnd(28)} ${'vragen'.padStart(6)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'cpu p50'.padStart(8)}  traagste vraag\n`);
+    process.stdout.write(
+      `${'analyse'.padEnd(28)} ${'vragen'.padStart(6)} ${'p50 ms'.padStart(8)} ${'p95 ms'.padStart(8)} ${'max ms'.padStart(8)} ${'cpu p50'.padStart(8)}  traagste vraag\n`,
+    );
     const all: number[] = [];
     const allCpu: number[] = [];
     for (const m of catalogue.filter((x) => !only || only.includes(x.id))) {
@@ -81,12 +92,16 @@ async function bench(label: string, path: string): Promise<void> {
       cpu.sort((a, b) => a - b);
       all.push(...times);
       allCpu.push(...cpu);
-      process.stdout.write(`${m.id.padEnd(28)} ${String(times.length).padStart(6)} ${ms(pct(times, 50))} ${ms(pct(times, 95))} ${ms(times[times.length - 1])} ${ms(pct(cpu, 50))}  ${slowest.name}` +
-        `${failures.length ? `  FOUT: ${[...new Set(failures)].join('; ')}` : ''}\n`);
+      process.stdout.write(
+        `${m.id.padEnd(28)} ${String(times.length).padStart(6)} ${ms(pct(times, 50))} ${ms(pct(times, 95))} ${ms(times[times.length - 1])} ${ms(pct(cpu, 50))}  ${slowest.name}` +
+          `${failures.length ? `  FOUT: ${[...new Set(failures)].join('; ')}` : ''}\n`,
+      );
     }
     all.sort((a, b) => a - b);
     allCpu.sort((a, b) => a - b);
-    process.stdout.write(`${'alle analyses'.padEnd(28)} ${String(all.length).padStart(6)} ${ms(pct(all, 50))} ${ms(pct(all, 95))} ${ms(all[all.length - 1])} ${ms(pct(allCpu, 50))}\n`);
+    process.stdout.write(
+      `${'alle analyses'.padEnd(28)} ${String(all.length).padStart(6)} ${ms(pct(all, 50))} ${ms(pct(all, 95))} ${ms(all[all.length - 1])} ${ms(pct(allCpu, 50))}\n`,
+    );
     process.stdout.write(`belasting van de machine aan het eind (1/5/15 min): ${load()}\n`);
   } finally {
     await done();
@@ -94,8 +109,14 @@ async function bench(label: string, path: string): Promise<void> {
   }
 }
 
-const runs: [string, string][] = [['Demoregio', values.db!], ['Tien keer grotere regio', values.groot!]];
+const runs: [string, string][] = [
+  ['Demoregio', values.db!],
+  ['Tien keer grotere regio', values.groot!],
+];
 for (const [label, path] of runs) {
   if (existsSync(path)) await bench(label, path);
-  else process.stdout.write(`\n${label}: ${path} ontbreekt — maak hem met: node bin/roer.js demo ${label.startsWith('Tien') ? '--schaal 10 ' : ''}--db ${path}\n`);
+  else
+    process.stdout.write(
+      `\n${label}: ${path} ontbreekt — maak hem met: node bin/roer.js demo ${label.startsWith('Tien') ? '--schaal 10 ' : ''}--db ${path}\n`,
+    );
 }

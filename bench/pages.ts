@@ -16,7 +16,13 @@ const store = values.db ? await Store.open(values.db) : await tinyRegion();
 // account of its own, made for the run and removed after it; both changes are in the audit log.
 const BENCH = { name: `bench-${process.pid}`, password: `bench-${crypto.randomUUID()}` };
 const actor = { name: 'bench/pages', role: 'system' as const };
-if (values.db) await addUser(store, actor, { name: BENCH.name, role: 'admin', municipalities: [], provider: null, team: null }, BENCH.password);
+if (values.db)
+  await addUser(
+    store,
+    actor,
+    { name: BENCH.name, role: 'admin', municipalities: [], provider: null, team: null },
+    BENCH.password,
+  );
 const h = await harness(store);
 const page = await h.page();
 await h.login(page, values.db ? BENCH : ADMIN);
@@ -26,7 +32,10 @@ const views = (await offeredViews(page, h.base)).map((v) => [v.metric, `/${v.slu
 const paths = [['overzicht', '/'], ...views, ['import', '/import']];
 
 // Two typical views per page: the whole region over all years, and one municipality in its last full year.
-const dims = (await (await page.request.get(`${h.base}/api/dimensions`)).json()) as { municipality: { value: string; label: string }[]; years: number[] };
+const dims = (await (await page.request.get(`${h.base}/api/dimensions`)).json()) as {
+  municipality: { value: string; label: string }[];
+  years: number[];
+};
 const one = dims.municipality[0];
 const year = dims.years.length > 1 ? dims.years[dims.years.length - 2] : dims.years[0];
 const narrowed = one && year ? `municipality=${one.value}&from=${year}&to=${year}` : '';
@@ -64,7 +73,9 @@ for (const [name, path] of paths) {
   console.log(`${name.padEnd(24)}${cell(region, 9)}${max(region)}${cell(local, 10)}${max(local)}`);
 }
 const sorted = [...medians].sort((a, b) => a - b);
-console.log(`\nMediaan over alle pagina's: ${median(sorted).toFixed(0)} ms; traagste: ${sorted.at(-1)!.toFixed(0)} ms; ` +
-  `onder 1 seconde: ${sorted.filter((t) => t < 1000).length} van ${sorted.length}`);
+console.log(
+  `\nMediaan over alle pagina's: ${median(sorted).toFixed(0)} ms; traagste: ${sorted.at(-1)!.toFixed(0)} ms; ` +
+    `onder 1 seconde: ${sorted.filter((t) => t < 1000).length} van ${sorted.length}`,
+);
 if (values.db) await removeUser(store, actor, BENCH.name);
 await h.close();

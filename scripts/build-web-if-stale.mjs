@@ -15,6 +15,9 @@ function newest(dir, skip) {
 }
 
 const built = join('web', 'dist', 'index.html');
-const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newest('web', [join('web', 'dist')]), newest('src', []), statSync('package-lock.json').mtimeMs);
+const stale =
+  !existsSync(built) ||
+  statSync(built).mtimeMs <
+    Math.max(newest('web', [join('web', 'dist')]), newest('src', []), statSync('package-lock.json').mtimeMs);
 if (stale) execSync('npm run build', { stdio: 'inherit' });
 else console.log('Dashboard is al gebouwd (web/dist is bij).');

@@ -2,7 +2,10 @@
 
 /** An error whose message is meant for the user (Dutch), e.g. a locked database or a missing file. */
 export class RoerError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'RoerError';
   }
@@ -24,7 +27,11 @@ export interface Problem {
  * stored, and `problems` says where and why, for the import report.
  */
 export class RefusedFile extends RoerError {
-  constructor(message: string, readonly problems: Problem[], hint?: string) {
+  constructor(
+    message: string,
+    readonly problems: Problem[],
+    hint?: string,
+  ) {
     super(message, hint);
   }
 }

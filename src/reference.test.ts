@@ -8,7 +8,8 @@ import { municipalityList, xsdDir } from './reference.ts';
 describe('reference data', () => {
   it('reads the newest gemeenten-<year>.csv, so a list put beside the old one after the mergers of 1 January is used', () => {
     const dir = mkdtempSync(join(tmpdir(), 'roer-gem-'));
-    for (const f of ['gemeenten-2026.csv', 'gemeenten-2027.csv', 'gemeenten-oud.csv', 'notities.txt']) writeFileSync(join(dir, f), '');
+    for (const f of ['gemeenten-2026.csv', 'gemeenten-2027.csv', 'gemeenten-oud.csv', 'notities.txt'])
+      writeFileSync(join(dir, f), '');
     expect(municipalityList({}, dir)).toBe(join(dir, 'gemeenten-2027.csv'));
   });
 

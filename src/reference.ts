@@ -19,7 +19,9 @@ export function xsdDir(env: NodeJS.ProcessEnv = process.env): string {
  */
 export function municipalityList(env: NodeJS.ProcessEnv = process.env, dir = join(REFERENCE_DIR, 'gemeenten')): string {
   if (env.ROER_GEMEENTEN) return resolve(env.ROER_GEMEENTEN);
-  const lists = readdirSync(dir).filter((f) => /^gemeenten-\d{4}\.csv$/.test(f)).sort();
+  const lists = readdirSync(dir)
+    .filter((f) => /^gemeenten-\d{4}\.csv$/.test(f))
+    .sort();
   if (!lists.length) throw new Error(`Geen gemeentelijst (gemeenten-<jaar>.csv) gevonden in ${dir}`);
   return join(dir, lists.at(-1)!);
 }

@@ -44,7 +44,13 @@ describe('the repository stands alone', () => {
   const files = FOLDERS.flatMap((f) => codeFiles(join(ROOT, f))).filter((f) => f !== SELF);
 
   it('scans the code of every folder a user runs', () => {
-    for (const f of ['src/reference.ts', 'src/ingest/importer.ts', 'scripts/ensure-debian-packages.sh', '.ci/run', 'bin/roer.js']) {
+    for (const f of [
+      'src/reference.ts',
+      'src/ingest/importer.ts',
+      'scripts/ensure-debian-packages.sh',
+      '.ci/run',
+      'bin/roer.js',
+    ]) {
       expect(files).toContain(join(ROOT, f));
     }
   });
@@ -69,7 +75,9 @@ describe('the repository stands alone', () => {
 
   it('the checks above catch the ways the repository used to read ../shared', () => {
     const file = join(ROOT, 'src/ingest/example.ts');
-    expect(relativeLiterals(file, "new URL('../../../shared/reference/x.csv', import.meta.url)").map((r) => inside(r.target))).toEqual([false]);
+    expect(
+      relativeLiterals(file, "new URL('../../../shared/reference/x.csv', import.meta.url)").map((r) => inside(r.target)),
+    ).toEqual([false]);
     expect(relativeLiterals(file, "import { x } from '../store/index.ts';").map((r) => inside(r.target))).toEqual([true]);
     expect(OUTSIDE.some((re) => re.test("return resolve(repo, '..', 'shared', 'ijw', 'xsd');"))).toBe(true);
     expect(OUTSIDE.some((re) => re.test('// see ../shared/ijw/README.md'))).toBe(true);

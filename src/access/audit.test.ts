@@ -14,7 +14,10 @@ const anna = { name: 'anna', role: 'admin' as const, ip: '10.0.0.1' };
 
 /** An attacker with file access re-hashes entries `from`..`to` (default: to the end) with plain SHA-256. */
 async function resealWithSha256(store: Store, from: number, to = Number.MAX_SAFE_INTEGER): Promise<void> {
-  let prev = from === 1 ? '' : (await store.one<{ hash: string }>('SELECT hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1', [from]))!.hash;
+  let prev =
+    from === 1
+      ? ''
+      : (await store.one<{ hash: string }>('SELECT hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1', [from]))!.hash;
   for (const r of await store.all<AuditRow>('SELECT * FROM audit_log WHERE id BETWEEN ? AND ? ORDER BY id', [from, to])) {
     const hash = sha256Entry(prev, r);
     await store.run('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?', [prev, hash, r.id]);
@@ -27,11 +30,38 @@ describe('audit log', () => {
   it('appends entries with filters, scope and row count, readable newest first by the administrator', async () => {
     const store = await Store.open(':memory:');
     await audit(store, anna, { action: 'login' }, new Date('2026-01-05T09:00:00Z'));
-    await audit(store, { name: 'bert', role: 'analyst' }, { action: 'view', target: 'costs', detail: { filters: { municipality: ['0150'] } }, rowCount: 12 }, new Date('2026-01-05T09:01:02Z'));
+    await audit(
+      store,
+      { name: 'bert', role: 'analyst' },
+      { action: 'view', target: 'costs', detail: { filters: { municipality: ['0150'] } }, rowCount: 12 },
+      new Date('2026-01-05T09:01:02Z'),
+    );
     const rows = await readAudit(store, users.admin);
     expect(rows.map(({ hash, prev_hash, ...r }) => r)).toEqual([
-      { id: 2, logged_at: '2026-01-05T09:01:02', actor: 'bert', role: 'analyst', action: 'view', target: 'costs', detail: '{"filters":{"municipality":["0150"]}}', row_count: 12, outcome: 'ok', ip: null },
-      { id: 1, logged_at: '2026-01-05T09:00:00', actor: 'anna', role: 'admin', action: 'login', target: null, detail: null, row_count: null, outcome: 'ok', ip: '10.0.0.1' },
+      {
+        id: 2,
+        logged_at: '2026-01-05T09:01:02',
+        actor: 'bert',
+        role: 'analyst',
+        action: 'view',
+        target: 'costs',
+        detail: '{"filters":{"municipality":["0150"]}}',
+        row_count: 12,
+        outcome: 'ok',
+        ip: null,
+      },
+      {
+        id: 1,
+        logged_at: '2026-01-05T09:00:00',
+        actor: 'anna',
+        role: 'admin',
+        action: 'login',
+        target: null,
+        detail: null,
+        row_count: null,
+        outcome: 'ok',
+        ip: '10.0.0.1',
+      },
     ]);
     expect(await readAudit(store, users.admin, { action: 'login' })).toHaveLength(1);
     expect(await readAudit(store, users.admin, { from: '2026-01-06' })).toHaveLength(0);
@@ -41,7 +71,9 @@ describe('audit log', () => {
   it('is readable by the region administrator only', async () => {
     const store = await Store.open(':memory:');
     for (const u of allUsers.filter((u) => u.role !== 'admin')) await expect(readAudit(store, u)).rejects.toThrow(AccessError);
-    await expect(readAudit(store, users.admin, { from: "2026'; DROP TABLE audit_log" })).rejects.toThrow("'from' is geen datum (jjjj-mm-dd).");
+    await expect(readAudit(store, users.admin, { from: "2026'; DROP TABLE audit_log" })).rejects.toThrow(
+      "'from' is geen datum (jjjj-mm-dd).",
+    );
     store.close();
   });
 
@@ -49,9 +81,9 @@ describe('audit log', () => {
     const store = await Store.open(':memory:');
     await Promise.all([1, 2, 3, 4].map((i) => audit(store, anna, { action: 'view', target: `m${i}`, rowCount: i })));
     expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: 4, unkeyed: 0, keyedFrom: 1 });
-    await store.run("UPDATE audit_log SET row_count = 99 WHERE id = 2"); // an attacker with file access
+    await store.run('UPDATE audit_log SET row_count = 99 WHERE id = 2'); // an attacker with file access
     expect(await verifyAuditChain(store)).toEqual({ ok: false, brokenAt: 2, entries: 4 });
-    await store.run("UPDATE audit_log SET row_count = 2 WHERE id = 2");
+    await store.run('UPDATE audit_log SET row_count = 2 WHERE id = 2');
     await store.run('DELETE FROM audit_log WHERE id = 3');
     expect(await verifyAuditChain(store)).toEqual({ ok: false, brokenAt: 4, entries: 3 });
     store.close();
@@ -107,7 +139,7 @@ describe('audit log', () => {
     await resealWithSha256(store, 2, 3);
     expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: 6, unkeyed: 3, keyedFrom: 4 });
     // Nor may an entry after the marker be re-hashed the old way.
-    await store.run("UPDATE audit_log SET row_count = 70 WHERE id = 5");
+    await store.run('UPDATE audit_log SET row_count = 70 WHERE id = 5');
     await resealWithSha256(store, 5);
     expect(await verifyAuditChain(store)).toEqual({ ok: false, brokenAt: 5, entries: 6 });
     store.close();
@@ -116,10 +148,12 @@ describe('audit log', () => {
   it('writes the marker again when the transaction of the first keyed entry is rolled back', async () => {
     const store = await Store.open(':memory:');
     await writeUnkeyed(store, ['login']);
-    await expect(store.transaction(async () => {
-      await audit(store, anna, { action: 'user_add', target: 'piet' });
-      throw new Error('user change failed');
-    })).rejects.toThrow('user change failed');
+    await expect(
+      store.transaction(async () => {
+        await audit(store, anna, { action: 'user_add', target: 'piet' });
+        throw new Error('user change failed');
+      }),
+    ).rejects.toThrow('user change failed');
     expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: 1, unkeyed: 1, keyedFrom: null });
     await audit(store, anna, { action: 'logout' });
     expect((await readAudit(store, users.admin)).map((r) => r.action).reverse()).toEqual(['login', 'chain_keyed', 'logout']);
@@ -131,7 +165,7 @@ describe('audit log', () => {
   it('cannot tell a log rewritten entirely in the unkeyed form from an old one: it reports no keyed chain', async () => {
     const store = await Store.open(':memory:');
     for (const i of [1, 2, 3]) await audit(store, anna, { action: 'view', target: `m${i}`, rowCount: i });
-    await store.run("UPDATE audit_log SET row_count = 0 WHERE id = 2");
+    await store.run('UPDATE audit_log SET row_count = 0 WHERE id = 2');
     await resealWithSha256(store, 1);
     expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: 3, unkeyed: 3, keyedFrom: null });
     store.close();
@@ -140,11 +174,17 @@ describe('audit log', () => {
   it('has no UPDATE or DELETE path in the code: no source file outside tests changes audit_log rows', () => {
     const src = fileURLToPath(new URL('../', import.meta.url));
     const files: string[] = [];
-    const walk = (d: string) => readdirSync(d).forEach((f) => (statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : files.push(join(d, f))));
+    const walk = (d: string): void => {
+      for (const f of readdirSync(d)) statSync(join(d, f)).isDirectory() ? walk(join(d, f)) : files.push(join(d, f));
+    };
     walk(src);
     const offenders = files
       .filter((f) => /\.(ts|sql|js)$/.test(f) && !f.endsWith('.test.ts'))
-      .filter((f) => /(UPDATE\s+"?audit_log|DELETE\s+FROM\s+"?audit_log|TRUNCATE\s+"?audit_log|DROP\s+TABLE\s+(IF\s+EXISTS\s+)?"?audit_log|ALTER\s+TABLE\s+"?audit_log)/i.test(readFileSync(f, 'utf8')));
+      .filter((f) =>
+        /(UPDATE\s+"?audit_log|DELETE\s+FROM\s+"?audit_log|TRUNCATE\s+"?audit_log|DROP\s+TABLE\s+(IF\s+EXISTS\s+)?"?audit_log|ALTER\s+TABLE\s+"?audit_log)/i.test(
+          readFileSync(f, 'utf8'),
+        ),
+      );
     expect(offenders).toEqual([]);
     expect(files.length).toBeGreaterThan(20);
   });
@@ -159,7 +199,13 @@ describe('import entries', () => {
     ]);
     const rows = await readAudit(store, users.admin, { action: 'import' });
     expect(rows.map((r) => [r.actor, r.target, r.row_count, r.outcome, r.detail])).toEqual([
-      ['cli:roer', 'bom.xlsx', 0, 'geweigerd', '{"kind":"allocations","status":"geweigerd","total":0,"quarantined":0,"note":"te groot"}'],
+      [
+        'cli:roer',
+        'bom.xlsx',
+        0,
+        'geweigerd',
+        '{"kind":"allocations","status":"geweigerd","total":0,"quarantined":0,"note":"te groot"}',
+      ],
       ['cli:roer', 'jw301.xml', 11, 'ok', '{"kind":"JW301","status":"ingelezen","total":12,"quarantined":1,"note":null}'],
     ]);
     store.close();

@@ -19,14 +19,33 @@ export interface Actor {
 /** The actor for commands run from the command line: the operating-system user holding the database file. */
 export function cliActor(): Actor {
   let who = 'onbekend';
-  try { who = userInfo().username; } catch { /* no passwd entry (containers) */ }
+  try {
+    who = userInfo().username;
+  } catch {
+    /* no passwd entry (containers) */
+  }
   return { name: `cli:${who}`, role: 'system' };
 }
 
 export type AuditAction =
-  | 'view' | 'export' | 'login' | 'login_failed' | 'logout' | 'import'
-  | 'user_add' | 'user_remove' | 'user_reset' | 'user_unlock' | 'note_add' | 'notes_read' | 'dimensions_read' | 'status_read'
-  | 'audit_read' | 'audit_export' | 'chain_keyed' | 'chain_broken';
+  | 'view'
+  | 'export'
+  | 'login'
+  | 'login_failed'
+  | 'logout'
+  | 'import'
+  | 'user_add'
+  | 'user_remove'
+  | 'user_reset'
+  | 'user_unlock'
+  | 'note_add'
+  | 'notes_read'
+  | 'dimensions_read'
+  | 'status_read'
+  | 'audit_read'
+  | 'audit_export'
+  | 'chain_keyed'
+  | 'chain_broken';
 
 export interface AuditEntry {
   action: AuditAction;
@@ -86,8 +105,10 @@ async function continuesKeyedChain(store: Store, key: Buffer): Promise<boolean> 
     keyedStores.add(store.root);
     return true;
   }
-  return ends.some((r) => r.hash === entryHash(r.prev_hash, r, key)) ||
-    Boolean(await store.one('SELECT 1 AS x FROM audit_log WHERE action = ? LIMIT 1', [KEYED_MARKER]));
+  return (
+    ends.some((r) => r.hash === entryHash(r.prev_hash, r, key)) ||
+    Boolean(await store.one('SELECT 1 AS x FROM audit_log WHERE action = ? LIMIT 1', [KEYED_MARKER]))
+  );
 }
 
 // Rows per INSERT when many entries are appended at once (11 bound values each).
@@ -118,16 +139,28 @@ function enqueue(store: Store, rows: Fields[]): Promise<void> {
     const key = auditKey(store);
     if (!(await continuesKeyedChain(store, key))) {
       const n = (await store.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM audit_log'))!.n;
-      rows = [{
-        logged_at: rows[0]!.logged_at, actor: 'systeem', role: 'system', action: KEYED_MARKER, target: null,
-        detail: JSON.stringify({ chain: 'hmac-sha256', key: 'roer/audit/v1', unkeyedBefore: n }),
-        row_count: n, outcome: 'ok', ip: null,
-      }, ...rows];
+      rows = [
+        {
+          logged_at: rows[0]!.logged_at,
+          actor: 'systeem',
+          role: 'system',
+          action: KEYED_MARKER,
+          target: null,
+          detail: JSON.stringify({ chain: 'hmac-sha256', key: 'roer/audit/v1', unkeyedBefore: n }),
+          row_count: n,
+          outcome: 'ok',
+          ip: null,
+        },
+        ...rows,
+      ];
     }
     await append(store, key, rows);
   };
   const next = (queues.get(store) ?? Promise.resolve()).then(run, run);
-  queues.set(store, next.catch(() => undefined));
+  queues.set(
+    store,
+    next.catch(() => undefined),
+  );
   return next;
 }
 
@@ -166,11 +199,22 @@ export interface ImportedFile {
 /** One audit entry per offered file: name, kind, status and record counts (appended together: the demo has 5,512). */
 export async function auditImports(store: Store, actor: Actor, files: ImportedFile[], now: Date = new Date()): Promise<void> {
   if (files.length === 0) return;
-  await enqueue(store, files.map((f) => fields(actor, {
-    action: 'import', target: f.fileName, rowCount: f.ok,
-    detail: { kind: f.kind, status: f.status, total: f.total, quarantined: f.quarantined, note: f.note ?? null },
-    outcome: f.status === 'geweigerd' ? 'geweigerd' : 'ok',
-  }, now)));
+  await enqueue(
+    store,
+    files.map((f) =>
+      fields(
+        actor,
+        {
+          action: 'import',
+          target: f.fileName,
+          rowCount: f.ok,
+          detail: { kind: f.kind, status: f.status, total: f.total, quarantined: f.quarantined, note: f.note ?? null },
+          outcome: f.status === 'geweigerd' ? 'geweigerd' : 'ok',
+        },
+        now,
+      ),
+    ),
+  );
 }
 
 export interface AuditQuery {
@@ -189,13 +233,25 @@ export async function readAudit(store: Store, user: User, q: AuditQuery = {}): P
   }
   const where: string[] = [];
   const params: (string | number)[] = [];
-  if (q.from) { where.push('logged_at >= ?::TIMESTAMP'); params.push(q.from); }
-  if (q.to) { where.push("logged_at < ?::DATE + INTERVAL 1 DAY"); params.push(q.to); }
-  if (q.actor) { where.push('actor = ?'); params.push(q.actor); }
-  if (q.action) { where.push('action = ?'); params.push(q.action); }
+  if (q.from) {
+    where.push('logged_at >= ?::TIMESTAMP');
+    params.push(q.from);
+  }
+  if (q.to) {
+    where.push('logged_at < ?::DATE + INTERVAL 1 DAY');
+    params.push(q.to);
+  }
+  if (q.actor) {
+    where.push('actor = ?');
+    params.push(q.actor);
+  }
+  if (q.action) {
+    where.push('action = ?');
+    params.push(q.action);
+  }
   params.push(Math.max(1, Math.min(q.limit ?? 1000, 100_000)));
   return store.all<AuditRow>(
-    `SELECT * FROM audit_log ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY id DESC LIMIT ?`,
+    `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
     params,
   );
 }

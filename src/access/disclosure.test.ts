@@ -9,21 +9,52 @@ const KEY = Buffer.alloc(32, 3);
 const metric = { params: [{ name: 'top', label: 'Aantal', type: 'number' as const, default: 10 }] };
 const ask = (r: Partial<MetricRequest>): MetricRequest => ({ filters: {}, split: [], ...r });
 const refusal = (f: () => void) => {
-  try { f(); } catch (e) { return e instanceof AccessError ? [e.status, e.param] : String(e); }
+  try {
+    f();
+  } catch (e) {
+    return e instanceof AccessError ? [e.status, e.param] : String(e);
+  }
   return 'allowed';
 };
 
 describe('fixedQuestion', () => {
   it('lets analysts and administrators ask anything', () => {
     for (const u of [users.admin, users.analyst]) {
-      expect(refusal(() => fixedQuestion(u, metric, ask({ filters: { care_type: ['crisis'], from: '2019-03-01' }, split: ['provider', 'care_type'], params: { top: 11 } })))).toBe('allowed');
+      expect(
+        refusal(() =>
+          fixedQuestion(
+            u,
+            metric,
+            ask({
+              filters: { care_type: ['crisis'], from: '2019-03-01' },
+              split: ['provider', 'care_type'],
+              params: { top: 11 },
+            }),
+          ),
+        ),
+      ).toBe('allowed');
     }
   });
 
   it('allows readers and providers whole years, their own scope and one split besides the year, at default parameters', () => {
     for (const u of [users.reader, users.provider]) {
-      expect(refusal(() => fixedQuestion(u, metric, ask({}))), u.name).toBe('allowed');
-      expect(refusal(() => fixedQuestion(u, metric, ask({ filters: { from: '2018-01-01', to: '2019-12-31', basis: 'care' }, split: ['year', 'care_type'], params: { top: 10 } })))).toBe('allowed');
+      expect(
+        refusal(() => fixedQuestion(u, metric, ask({}))),
+        u.name,
+      ).toBe('allowed');
+      expect(
+        refusal(() =>
+          fixedQuestion(
+            u,
+            metric,
+            ask({
+              filters: { from: '2018-01-01', to: '2019-12-31', basis: 'care' },
+              split: ['year', 'care_type'],
+              params: { top: 10 },
+            }),
+          ),
+        ),
+      ).toBe('allowed');
     }
     expect(refusal(() => fixedQuestion(users.reader, metric, ask({ filters: { municipality: ['0150'] } })))).toBe('allowed');
     expect(refusal(() => fixedQuestion(users.provider, metric, ask({ filters: { provider: ['11111111'] } })))).toBe('allowed');
@@ -31,19 +62,33 @@ describe('fixedQuestion', () => {
 
   it('refuses the partner and complement filters, parameter stepping, shifted periods and cross-tables, naming the parameter', () => {
     const r = users.reader;
-    expect(refusal(() => fixedQuestion(r, metric, ask({ filters: { referrer_type: ['05'] } })))).toEqual([403, 'filters.referrer_type']);
-    expect(refusal(() => fixedQuestion(r, metric, ask({ filters: { provider: ['11111111'] } })))).toEqual([403, 'filters.provider']);
+    expect(refusal(() => fixedQuestion(r, metric, ask({ filters: { referrer_type: ['05'] } })))).toEqual([
+      403,
+      'filters.referrer_type',
+    ]);
+    expect(refusal(() => fixedQuestion(r, metric, ask({ filters: { provider: ['11111111'] } })))).toEqual([
+      403,
+      'filters.provider',
+    ]);
     expect(refusal(() => fixedQuestion(r, metric, ask({ filters: { basis: 'invoice' } })))).toEqual([403, 'filters.basis']);
     expect(refusal(() => fixedQuestion(r, metric, ask({ params: { top: 11 } })))).toEqual([403, 'p.top']);
     expect(refusal(() => fixedQuestion(r, metric, ask({ params: { low: 50_000 } })))).toEqual([403, 'p.low']);
     expect(refusal(() => fixedQuestion(r, metric, ask({ filters: { from: '2019-02-01' } })))).toEqual([403, 'filters.from']);
-    expect(refusal(() => fixedQuestion(r, metric, ask({ filters: { from: '2019-01-01', to: '2019-11-30' } })))).toEqual([403, 'filters.to']);
+    expect(refusal(() => fixedQuestion(r, metric, ask({ filters: { from: '2019-01-01', to: '2019-11-30' } })))).toEqual([
+      403,
+      'filters.to',
+    ]);
     expect(refusal(() => fixedQuestion(r, metric, ask({ split: ['care_type', 'provider'] })))).toEqual([403, 'split']);
   });
 });
 
 const table = (rows: MetricResult['rows'], totals?: MetricResult['totals']): MetricResult => ({
-  metric: 'costs', title: 'Kosten', filters: {}, split: ['care_type'], rows, totals,
+  metric: 'costs',
+  title: 'Kosten',
+  filters: {},
+  split: ['care_type'],
+  rows,
+  totals,
   columns: [
     { name: 'care_type', label: 'Zorgsoort', unit: 'text' },
     { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
@@ -53,12 +98,15 @@ const table = (rows: MetricResult['rows'], totals?: MetricResult['totals']): Met
 });
 
 describe('perturb', () => {
-  const exact = table([
-    { care_type: 'ambulant', clients: 40, cost: 400_000, cost_per_client: 10_000 },
-    { care_type: 'verblijf', clients: 12, cost: 900_000.55, cost_per_client: 75_000.05 },
-    { care_type: 'crisis', clients: '<10', cost: null, cost_per_client: null },
-    { care_type: 'leeg', clients: 0, cost: 0, cost_per_client: null },
-  ], { clients: 55, cost: 1_381_000.55, cost_per_client: 25_109.1 });
+  const exact = table(
+    [
+      { care_type: 'ambulant', clients: 40, cost: 400_000, cost_per_client: 10_000 },
+      { care_type: 'verblijf', clients: 12, cost: 900_000.55, cost_per_client: 75_000.05 },
+      { care_type: 'crisis', clients: '<10', cost: null, cost_per_client: null },
+      { care_type: 'leeg', clients: 0, cost: 0, cost_per_client: null },
+    ],
+    { clients: 55, cost: 1_381_000.55, cost_per_client: 25_109.1 },
+  );
 
   it('moves every visible figure by a never-zero amount within the stated bands, and leaves texts, nulls and zeros', () => {
     const out = perturb(exact, KEY, 10);
@@ -66,7 +114,10 @@ describe('perturb', () => {
       for (const c of ['clients', 'cost', 'cost_per_client']) {
         const before = row[c];
         const after = out.rows[i][c];
-        if (typeof before !== 'number' || before === 0) { expect(after).toBe(before); continue; }
+        if (typeof before !== 'number' || before === 0) {
+          expect(after).toBe(before);
+          continue;
+        }
         const d = (after as number) - before;
         if (c === 'clients') expect(COUNT_NOISE).toContain(Math.abs(d));
         else {
@@ -81,7 +132,15 @@ describe('perturb', () => {
 
   it('gives the same cell the same value in every answer, whatever else the answer holds or how it is keyed', () => {
     const alone = perturb(table([exact.rows[1]]), KEY, 10).rows[0];
-    const byYear = perturb({ ...table([{ ...exact.rows[1], year: 2019 }]), split: ['year', 'care_type'], columns: [{ name: 'year', label: 'Jaar', unit: 'text' }, ...exact.columns] }, KEY, 10).rows[0];
+    const byYear = perturb(
+      {
+        ...table([{ ...exact.rows[1], year: 2019 }]),
+        split: ['year', 'care_type'],
+        columns: [{ name: 'year', label: 'Jaar', unit: 'text' }, ...exact.columns],
+      },
+      KEY,
+      10,
+    ).rows[0];
     expect(perturb(exact, KEY, 10).rows[1]).toEqual(alone);
     expect({ ...byYear, year: undefined }).toEqual({ ...alone, year: undefined });
     // As the total of an unsplit answer the same figures are the same cell again.

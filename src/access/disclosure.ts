@@ -34,11 +34,17 @@ export function fixedQuestion(user: User, metric: Pick<Metric, 'params'>, reques
   for (const [name, value] of Object.entries(request.filters)) {
     if (value === undefined || name === 'from' || name === 'to' || scoped.has(name)) continue;
     if (name === 'basis' && value === 'care') continue;
-    throw denied(`Met de rol ${role} kunt u niet filteren op '${name}': splits de tabel daarop, dan blijven kleine aantallen afgeschermd.`, `filters.${name}`);
+    throw denied(
+      `Met de rol ${role} kunt u niet filteren op '${name}': splits de tabel daarop, dan blijven kleine aantallen afgeschermd.`,
+      `filters.${name}`,
+    );
   }
   const { from, to } = request.filters;
   if ((from !== undefined && !YEAR_START.test(from)) || (to !== undefined && !YEAR_END.test(to))) {
-    throw denied(`Met de rol ${role} vraagt u hele kalenderjaren op (van 1 januari tot en met 31 december).`, from !== undefined && !YEAR_START.test(from) ? 'filters.from' : 'filters.to');
+    throw denied(
+      `Met de rol ${role} vraagt u hele kalenderjaren op (van 1 januari tot en met 31 december).`,
+      from !== undefined && !YEAR_START.test(from) ? 'filters.from' : 'filters.to',
+    );
   }
   const others = request.split.filter((d) => d !== 'year');
   if (others.length > 1) throw denied(`Met de rol ${role} splitst u naar één kenmerk tegelijk (naast het jaar).`, 'split');
@@ -82,7 +88,13 @@ export function perturb(result: MetricResult, key: Buffer, threshold: number): M
     }
     return out;
   };
-  const note = 'Voor uw rol zijn alle cijfers licht verstoord (aantallen ±1 of ±2, bedragen en andere cijfers ±2 tot 5 %), ' +
+  const note =
+    'Voor uw rol zijn alle cijfers licht verstoord (aantallen ±1 of ±2, bedragen en andere cijfers ±2 tot 5 %), ' +
     'steeds op dezelfde manier voor dezelfde cel; zo zijn afgeschermde cijfers niet uit andere antwoorden terug te rekenen.';
-  return { ...result, rows: result.rows.map(cell), totals: result.totals && cell(result.totals), notes: [...(result.notes ?? []), note] };
+  return {
+    ...result,
+    rows: result.rows.map(cell),
+    totals: result.totals && cell(result.totals),
+    notes: [...(result.notes ?? []), note],
+  };
 }

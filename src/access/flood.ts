@@ -28,7 +28,12 @@ async function writeCounted(store: Store, ip: string, b: Burst): Promise<void> {
   await audit(
     store,
     { name: names.length === 1 ? names[0] : '(meerdere namen)', role: 'system', ip },
-    { action: 'login_failed', detail: { reason: 'herhaald', attempts: c.n, first: iso(c.firstMs), last: iso(c.lastMs), reasons: [...c.reasons].sort() }, rowCount: c.n, outcome: 'geweigerd' },
+    {
+      action: 'login_failed',
+      detail: { reason: 'herhaald', attempts: c.n, first: iso(c.firstMs), last: iso(c.lastMs), reasons: [...c.reasons].sort() },
+      rowCount: c.n,
+      outcome: 'geweigerd',
+    },
     new Date(c.lastMs),
   );
 }
@@ -57,7 +62,12 @@ export async function auditFailedLogin(store: Store, who: string, ip: string, re
   if (!b) map.set(ip, (b = { startMs: now, seen: 0, counted: null }));
   b.seen++;
   if (b.seen <= FLOOD_AFTER) {
-    await audit(store, { name: who, role: 'system', ip }, { action: 'login_failed', detail: { reason }, outcome: 'geweigerd' }, new Date(now));
+    await audit(
+      store,
+      { name: who, role: 'system', ip },
+      { action: 'login_failed', detail: { reason }, outcome: 'geweigerd' },
+      new Date(now),
+    );
     return;
   }
   b.counted ??= { firstMs: now, lastMs: now, n: 0, names: new Set(), reasons: new Set() };

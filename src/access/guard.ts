@@ -29,12 +29,22 @@ export interface GuardOptions {
  * @example const result = await guardedCompute(store, user, costs, { filters: {}, split: ['year'] }, { kind: 'view' })
  */
 export async function guardedCompute(
-  store: Store, user: User, metric: Metric, request: MetricRequest, options: GuardOptions,
+  store: Store,
+  user: User,
+  metric: Metric,
+  request: MetricRequest,
+  options: GuardOptions,
   compute: (scoped: MetricRequest) => Promise<MetricResult> = (scoped) => metric.compute(store, scoped),
 ): Promise<MetricResult> {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const actor = { name: user.name, role: user.role, ip: options.ip ?? null };
-  const detail = { filters: request.filters, split: request.split, params: request.params ?? {}, scope: scopeOf(user), format: options.format };
+  const detail = {
+    filters: request.filters,
+    split: request.split,
+    params: request.params ?? {},
+    scope: scopeOf(user),
+    format: options.format,
+  };
   let result: MetricResult;
   try {
     fixedQuestion(user, metric, request);
@@ -45,7 +55,12 @@ export async function guardedCompute(
     if (RIGHTS[user.role].suppressed) result = perturb(suppress(result, threshold), options.cellKey, threshold);
   } catch (e) {
     if (e instanceof AccessError) {
-      await audit(store, actor, { action: options.kind, target: metric.id, detail: { ...detail, reason: e.message }, outcome: 'geweigerd' });
+      await audit(store, actor, {
+        action: options.kind,
+        target: metric.id,
+        detail: { ...detail, reason: e.message },
+        outcome: 'geweigerd',
+      });
     }
     throw e;
   }

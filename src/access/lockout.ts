@@ -28,7 +28,13 @@ export function attemptKey(name: string, known: boolean): string {
 }
 
 /** Milliseconds until `key` may be tried again from `ip`; 0 when an attempt is allowed now. */
-export async function lockedFor(store: Store, key: string, ip: string, now: number, policy: LockoutPolicy = DEFAULT_LOCKOUT): Promise<number> {
+export async function lockedFor(
+  store: Store,
+  key: string,
+  ip: string,
+  now: number,
+  policy: LockoutPolicy = DEFAULT_LOCKOUT,
+): Promise<number> {
   const since = now - policy.windowMs;
   const pair = await store.all<{ at_ms: number }>(
     `SELECT at_ms FROM login_attempt WHERE user_name = ? AND ip = ? AND NOT success AND at_ms > ?
@@ -53,7 +59,9 @@ export async function recordAttempt(store: Store, key: string, ip: string, succe
 
 /** Forgets the failed attempts on an account (from every address): lifts its locks. Returns how many were forgotten. */
 export async function forgetFailures(store: Store, name: string): Promise<number> {
-  const row = await store.one<{ n: number }>('SELECT count(*) AS n FROM login_attempt WHERE user_name = ? AND NOT success', [name]);
+  const row = await store.one<{ n: number }>('SELECT count(*) AS n FROM login_attempt WHERE user_name = ? AND NOT success', [
+    name,
+  ]);
   await store.run('DELETE FROM login_attempt WHERE user_name = ? AND NOT success', [name]);
   return Number(row?.n ?? 0);
 }

@@ -35,13 +35,19 @@ describe('login', () => {
     expect(await login(store, PW, PW, '10.0.0.1', { now: T0 })).toEqual({ ok: false, reason: 'invalid' });
     const log = await readAudit(store, users.admin, { action: 'login_failed' });
     expect(log.map((e) => [e.actor, e.action, e.outcome])).toEqual([
-      ['(onbekende naam)', 'login_failed', 'geweigerd'], ['(onbekende naam)', 'login_failed', 'geweigerd'], ['bert', 'login_failed', 'geweigerd'],
+      ['(onbekende naam)', 'login_failed', 'geweigerd'],
+      ['(onbekende naam)', 'login_failed', 'geweigerd'],
+      ['bert', 'login_failed', 'geweigerd'],
     ]);
   });
 
   it('locks a name for one address after 5 failures in 15 minutes, even for the right password, until the window has passed', async () => {
     for (let i = 0; i < 5; i++) await login(store, 'bert', 'fout', '10.6.6.6', { now: T0 + i * MIN });
-    expect(await login(store, 'bert', PW, '10.6.6.6', { now: T0 + 5 * MIN })).toEqual({ ok: false, reason: 'locked', retryAfterMs: 10 * MIN });
+    expect(await login(store, 'bert', PW, '10.6.6.6', { now: T0 + 5 * MIN })).toEqual({
+      ok: false,
+      reason: 'locked',
+      retryAfterMs: 10 * MIN,
+    });
     expect((await login(store, 'bert', PW, '10.6.6.6', { now: T0 + 15 * MIN + 1 })).ok).toBe(true);
   });
 
@@ -63,7 +69,9 @@ describe('login', () => {
     expect(await login(store, PW, PW, '10.6.6.6', { now: T0 + 14 })).toEqual(locked);
     // A fresh name, known or not, from the same address is merely wrong (15 of the 20 failures an address may make).
     expect(await login(store, 'nog-iemand', 'fout', '10.6.6.6', { now: T0 + 15 })).toEqual({ ok: false, reason: 'invalid' });
-    const names = (await store.all<{ user_name: string }>('SELECT DISTINCT user_name FROM login_attempt ORDER BY 1')).map((r) => r.user_name);
+    const names = (await store.all<{ user_name: string }>('SELECT DISTINCT user_name FROM login_attempt ORDER BY 1')).map(
+      (r) => r.user_name,
+    );
     expect(names).toHaveLength(4);
     expect(names).toContain('bert');
     expect(names.filter((n) => n !== 'bert').every((n) => /^#[0-9a-f]{16}$/.test(n))).toBe(true);
@@ -107,7 +115,18 @@ describe('a flood of failed logins in the audit log', () => {
       ['bert', '10.6.6.6', null, { reason: 'onjuiste gegevens' }],
       ['(onbekende naam)', '10.6.6.6', null, { reason: 'onjuiste gegevens' }],
       ['(onbekende naam)', '10.0.0.1', null, { reason: 'onjuiste gegevens' }],
-      ['(meerdere namen)', '10.6.6.6', 45, { reason: 'herhaald', attempts: 45, first: '2026-01-05T09:00:00', last: '2026-01-05T09:00:04', reasons: ['geblokkeerd', 'onjuiste gegevens'] }],
+      [
+        '(meerdere namen)',
+        '10.6.6.6',
+        45,
+        {
+          reason: 'herhaald',
+          attempts: 45,
+          first: '2026-01-05T09:00:00',
+          last: '2026-01-05T09:00:04',
+          reasons: ['geblokkeerd', 'onjuiste gegevens'],
+        },
+      ],
       ['bert', '10.6.6.6', null, { reason: 'geblokkeerd' }],
     ]);
     expect(await verifyAuditChain(store)).toMatchObject({ ok: true, unkeyed: 0, keyedFrom: 1 });
@@ -149,6 +168,7 @@ describe('sessions', () => {
     const again = await session();
     await store.run("DELETE FROM user_account WHERE name = 'bert'");
     expect(await findSession(store, again, T0)).toBeUndefined();
-    for (const forged of ['', 'x', "' OR 1=1 --", 'A'.repeat(43), again + 'x']) expect(await findSession(store, forged, T0)).toBeUndefined();
+    for (const forged of ['', 'x', "' OR 1=1 --", 'A'.repeat(43), `${again}x`])
+      expect(await findSession(store, forged, T0)).toBeUndefined();
   });
 });

@@ -27,7 +27,13 @@ const UNKNOWN = '(onbekende naam)';
 /**
  * Tries to log in. @example const r = await login(store, 'piet', pw, '10.0.0.1'); if (r.ok) setCookie(r.token)
  */
-export async function login(store: Store, name: string, password: string, ip: string, options: LoginOptions = {}): Promise<LoginOutcome> {
+export async function login(
+  store: Store,
+  name: string,
+  password: string,
+  ip: string,
+  options: LoginOptions = {},
+): Promise<LoginOutcome> {
   const now = options.now ?? Date.now();
   const known = name.length <= 64 && (await findUser(store, name)) !== undefined;
   const who = known ? name : UNKNOWN;

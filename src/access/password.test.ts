@@ -22,7 +22,14 @@ describe('password hashing (scrypt)', () => {
   });
 
   it('returns false for malformed or hostile stored values instead of throwing', async () => {
-    for (const bad of ['', 'scrypt', 'scrypt$1$1$1$$', 'bcrypt$x$y$z$a$b', 'scrypt$99999999999$8$1$AAAA$AAAAAAAAAAAAAAAAAAAAAA==', 'scrypt$16384$8$1$AAAA$AA==']) {
+    for (const bad of [
+      '',
+      'scrypt',
+      'scrypt$1$1$1$$',
+      'bcrypt$x$y$z$a$b',
+      'scrypt$99999999999$8$1$AAAA$AAAAAAAAAAAAAAAAAAAAAA==',
+      'scrypt$16384$8$1$AAAA$AA==',
+    ]) {
       expect(await verifyPassword('x', bad)).toBe(false);
     }
   });

@@ -34,12 +34,52 @@ export interface Rights {
 }
 
 export const RIGHTS: Record<Role, Rights> = {
-  admin: { label: 'beheerder', clientRows: true, suppressed: false, administer: true, writeNotes: true, readNotes: true, importStatus: true },
+  admin: {
+    label: 'beheerder',
+    clientRows: true,
+    suppressed: false,
+    administer: true,
+    writeNotes: true,
+    readNotes: true,
+    importStatus: true,
+  },
   // The import status (file names of every municipality, the whole quarantine) is region-wide: administrators only.
-  analyst: { label: 'analist', clientRows: true, suppressed: false, administer: false, writeNotes: true, readNotes: true, importStatus: false },
-  team_lead: { label: 'teamleider', clientRows: false, suppressed: false, administer: false, writeNotes: false, readNotes: true, importStatus: false },
-  provider: { label: 'aanbieder', clientRows: false, suppressed: true, administer: false, writeNotes: false, readNotes: false, importStatus: false },
-  reader: { label: 'lezer', clientRows: false, suppressed: true, administer: false, writeNotes: false, readNotes: true, importStatus: false },
+  analyst: {
+    label: 'analist',
+    clientRows: true,
+    suppressed: false,
+    administer: false,
+    writeNotes: true,
+    readNotes: true,
+    importStatus: false,
+  },
+  team_lead: {
+    label: 'teamleider',
+    clientRows: false,
+    suppressed: false,
+    administer: false,
+    writeNotes: false,
+    readNotes: true,
+    importStatus: false,
+  },
+  provider: {
+    label: 'aanbieder',
+    clientRows: false,
+    suppressed: true,
+    administer: false,
+    writeNotes: false,
+    readNotes: false,
+    importStatus: false,
+  },
+  reader: {
+    label: 'lezer',
+    clientRows: false,
+    suppressed: true,
+    administer: false,
+    writeNotes: false,
+    readNotes: true,
+    importStatus: false,
+  },
 };
 
 /** The role for a Dutch (or English) role name, or undefined. @example roleFromName('analist') // 'analyst' */
@@ -67,9 +107,11 @@ export function scopeProblems(u: Pick<User, 'role' | 'municipalities' | 'provide
   const p: string[] = [];
   for (const m of u.municipalities) if (!MUNICIPALITY.test(m)) p.push(`'${m}' is geen gemeentecode van vier cijfers`);
   if (u.provider !== null && !AGB.test(u.provider)) p.push(`'${u.provider}' is geen AGB-code van acht cijfers`);
-  if (u.team !== null && !TEAM.test(u.team)) p.push(`'${u.team}' is geen geldige team-id (gemeentecode, dubbele punt, teamnaam: '0150:Jeugdteam Deventer Noord')`);
+  if (u.team !== null && !TEAM.test(u.team))
+    p.push(`'${u.team}' is geen geldige team-id (gemeentecode, dubbele punt, teamnaam: '0150:Jeugdteam Deventer Noord')`);
   const teamIn = u.team === null ? null : teamMunicipality(u.team);
-  if (teamIn && u.municipalities.length > 0 && !u.municipalities.includes(teamIn)) p.push(`team '${u.team}' hoort bij gemeente ${teamIn}, niet bij ${u.municipalities.join(',')}`);
+  if (teamIn && u.municipalities.length > 0 && !u.municipalities.includes(teamIn))
+    p.push(`team '${u.team}' hoort bij gemeente ${teamIn}, niet bij ${u.municipalities.join(',')}`);
   if (u.role === 'analyst' && u.municipalities.length === 0) p.push('een analist heeft minstens één gemeente nodig (--gemeente)');
   if (u.role === 'provider' && u.provider === null) p.push('een aanbieder heeft een AGB-code nodig (--aanbieder)');
   if (u.role === 'team_lead' && u.team === null) p.push('een teamleider heeft een team nodig (--team)');

@@ -6,10 +6,20 @@ import { assertNoteWrite, scopeDimensions, scopeNotes, scopeOf, scopeRequest } f
 import { allUsers, fakeCatalogue, users } from './testing.ts';
 
 const OTHER = { municipality: '0166', provider: '99999999', team: 'T9' } as const;
-const OWN = (u: User) => ({ municipality: u.municipalities[0] ?? '0150', provider: u.provider ?? '11111111', team: u.team ?? 'T1' });
+const OWN = (u: User) => ({
+  municipality: u.municipalities[0] ?? '0150',
+  provider: u.provider ?? '11111111',
+  team: u.team ?? 'T1',
+});
 
 function refusal(f: () => unknown): AccessError | undefined {
-  try { f(); return undefined; } catch (e) { if (e instanceof AccessError) return e; throw e; }
+  try {
+    f();
+    return undefined;
+  } catch (e) {
+    if (e instanceof AccessError) return e;
+    throw e;
+  }
 }
 
 describe('scopeOf', () => {
@@ -35,8 +45,11 @@ describe('scopeRequest: every role × every metric × every way of asking', () =
         }
         for (const dim of dims) {
           const attempts: [string, string[] | undefined][] = [
-            ['absent', undefined], ['empty', []], ['own', [OWN(user)[dim]]],
-            ['other', [OTHER[dim]]], ['own+other', [OWN(user)[dim], OTHER[dim]]],
+            ['absent', undefined],
+            ['empty', []],
+            ['own', [OWN(user)[dim]]],
+            ['other', [OTHER[dim]]],
+            ['own+other', [OWN(user)[dim], OTHER[dim]]],
           ];
           for (const split of [[], ...metric.splits.map((d) => [d])] as MetricRequest['split'][]) {
             for (const [how, asked] of attempts) {
@@ -78,7 +91,8 @@ describe('scopeRequest: every role × every metric × every way of asking', () =
   });
 
   it('refuses a top-N below the threshold to suppressed roles only', () => {
-    const ask = (u: User, top: string | number) => refusal(() => scopeRequest(u, fakeCatalogue[2], { filters: {}, split: [], params: { top } }));
+    const ask = (u: User, top: string | number) =>
+      refusal(() => scopeRequest(u, fakeCatalogue[2], { filters: {}, split: [], params: { top } }));
     expect(ask(users.reader, 1)?.param).toBe('p.top');
     expect(ask(users.provider, '9')?.param).toBe('p.top');
     expect(ask(users.reader, 'x')?.param).toBe('p.top');
@@ -102,32 +116,59 @@ describe('notes and dimension lists', () => {
   });
 
   it("pins a team lead without municipalities to the team's municipality, and refuses notes when it is unknown", () => {
-    const lead: User = { name: 'gijs', role: 'team_lead', municipalities: [], provider: null, team: '0150:Jeugdteam Deventer Noord' };
+    const lead: User = {
+      name: 'gijs',
+      role: 'team_lead',
+      municipalities: [],
+      provider: null,
+      team: '0150:Jeugdteam Deventer Noord',
+    };
     expect(scopeOf(lead)).toEqual({ municipality: ['0150'], team: ['0150:Jeugdteam Deventer Noord'] });
     expect(scopeNotes(lead, undefined)).toEqual(['0150']);
     expect(refusal(() => scopeNotes(lead, ['1708']))?.param).toBe('municipality');
-    expect(refusal(() => scopeNotes({ ...lead, team: 'T9' }, undefined))?.message).toBe('Uw account heeft geen gemeente toegewezen; vraag de beheerder dit te regelen.');
+    expect(refusal(() => scopeNotes({ ...lead, team: 'T9' }, undefined))?.message).toBe(
+      'Uw account heeft geen gemeente toegewezen; vraag de beheerder dit te regelen.',
+    );
     expect(scopeNotes(users.readerRegion, undefined)).toBeUndefined();
   });
 
   it('lets only admins and analysts write notes, analysts only for their own municipality', () => {
     expect(() => assertNoteWrite(users.admin, null)).not.toThrow();
     expect(() => assertNoteWrite(users.analyst, '0150')).not.toThrow();
-    for (const [u, m] of [[users.analyst, '1708'], [users.analyst, null], [users.reader, '0150'], [users.provider, '0150'], [users.teamLead, '0150']] as const) {
+    for (const [u, m] of [
+      [users.analyst, '1708'],
+      [users.analyst, null],
+      [users.reader, '0150'],
+      [users.provider, '0150'],
+      [users.teamLead, '0150'],
+    ] as const) {
       expect(refusal(() => assertNoteWrite(u, m))?.status).toBe(403);
     }
   });
 
   it('narrows the filter lists to what the user may choose', () => {
     const dims = {
-      municipality: [{ value: '0150', label: 'Deventer' }, { value: '1708', label: 'Steenwijkerland' }],
-      provider: [{ value: '11111111', label: 'A' }, { value: '22222222', label: 'B' }],
-      team: [{ value: 'T1', label: 'Team 1' }, { value: 'T2', label: 'Team 2' }],
+      municipality: [
+        { value: '0150', label: 'Deventer' },
+        { value: '1708', label: 'Steenwijkerland' },
+      ],
+      provider: [
+        { value: '11111111', label: 'A' },
+        { value: '22222222', label: 'B' },
+      ],
+      team: [
+        { value: 'T1', label: 'Team 1' },
+        { value: 'T2', label: 'Team 2' },
+      ],
       years: [2018],
     };
     expect(scopeDimensions(users.provider, dims).provider).toEqual([{ value: '11111111', label: 'A' }]);
     expect(scopeDimensions(users.provider, dims).municipality).toHaveLength(2);
-    expect(scopeDimensions(users.teamLead, dims)).toEqual({ ...dims, municipality: [dims.municipality[0]], team: [dims.team[0]] });
+    expect(scopeDimensions(users.teamLead, dims)).toEqual({
+      ...dims,
+      municipality: [dims.municipality[0]],
+      team: [dims.team[0]],
+    });
     expect(scopeDimensions(users.admin, dims)).toEqual(dims);
   });
 });

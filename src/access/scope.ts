@@ -44,7 +44,12 @@ export const DEFAULT_THRESHOLD = 10;
  * Returns `request` with the caller's scope forced into its filters, or throws an AccessError (403) naming the parameter.
  * @example scopeRequest(analyst0150, costs, { filters: {}, split: ['year'] }).filters.municipality // ['0150']
  */
-export function scopeRequest(user: User, metric: MetricShape, request: MetricRequest, threshold = DEFAULT_THRESHOLD): MetricRequest {
+export function scopeRequest(
+  user: User,
+  metric: MetricShape,
+  request: MetricRequest,
+  threshold = DEFAULT_THRESHOLD,
+): MetricRequest {
   const rights = RIGHTS[user.role];
   if (metric.clientRows && !rights.clientRows) {
     throw denied(`'${metric.title}' toont gegevens per cliënt; met de rol ${rights.label} mag u die niet inzien.`, 'metric');
@@ -53,12 +58,16 @@ export function scopeRequest(user: User, metric: MetricShape, request: MetricReq
   const scope = scopeOf(user);
   for (const dim of Object.keys(scope) as (keyof Scope)[]) {
     const allowed = scope[dim]!;
-    if (allowed.length === 0) throw denied(`Uw account heeft geen ${WHAT[dim]} toegewezen; vraag de beheerder dit te regelen.`, dim);
+    if (allowed.length === 0)
+      throw denied(`Uw account heeft geen ${WHAT[dim]} toegewezen; vraag de beheerder dit te regelen.`, dim);
     const asked = filters[dim];
     if (asked !== undefined && !Array.isArray(asked)) throw denied(`Filter '${dim}' moet een lijst zijn.`, dim);
     const outside = (asked ?? []).filter((v) => !allowed.includes(v));
     if (outside.length > 0) {
-      throw denied(`U heeft geen toegang tot ${WHAT[dim]} ${outside.slice(0, 3).join(', ')}; uw account is beperkt tot ${allowed.join(', ')}.`, dim);
+      throw denied(
+        `U heeft geen toegang tot ${WHAT[dim]} ${outside.slice(0, 3).join(', ')}; uw account is beperkt tot ${allowed.join(', ')}.`,
+        dim,
+      );
     }
     // Absent or empty both mean "everything I may see": never let an empty list reach SQL as "no filter".
     filters[dim] = asked && asked.length > 0 ? [...new Set(asked)] : [...allowed];
@@ -66,7 +75,10 @@ export function scopeRequest(user: User, metric: MetricShape, request: MetricReq
   if (rights.suppressed) {
     for (const [name, value] of Object.entries(request.params ?? {})) {
       if (TOP_PARAMS.includes(name.toLowerCase()) && !(Number(value) >= threshold)) {
-        throw denied(`Met de rol ${rights.label} moet '${name}' minstens ${threshold} zijn, zodat geen enkele cliënt herkenbaar wordt.`, `p.${name}`);
+        throw denied(
+          `Met de rol ${rights.label} moet '${name}' minstens ${threshold} zijn, zodat geen enkele cliënt herkenbaar wordt.`,
+          `p.${name}`,
+        );
       }
     }
   }
@@ -92,7 +104,10 @@ export function assertNoteWrite(user: User, municipality: string | null): void {
   assertRight(user, 'writeNotes', 'notities schrijven');
   const own = scopeOf(user).municipality;
   if (own && (municipality === null || !own.includes(municipality))) {
-    throw denied(`U mag alleen notities schrijven bij uw eigen gemeente${own.length > 1 ? 'n' : ''} (${own.join(', ')}).`, 'municipality');
+    throw denied(
+      `U mag alleen notities schrijven bij uw eigen gemeente${own.length > 1 ? 'n' : ''} (${own.join(', ')}).`,
+      'municipality',
+    );
   }
 }
 
@@ -101,7 +116,8 @@ function forceMunicipalities(user: User, asked: string[] | undefined): string[] 
   const own = scope.municipality;
   // Only a user without any pin (administrator, region-wide reader) reads every municipality's and the region's notes;
   // one pinned to a team or provider but to no municipality reads none rather than all.
-  if (!own && Object.keys(scope).length > 0) throw denied('Uw account heeft geen gemeente toegewezen; vraag de beheerder dit te regelen.', 'municipality');
+  if (!own && Object.keys(scope).length > 0)
+    throw denied('Uw account heeft geen gemeente toegewezen; vraag de beheerder dit te regelen.', 'municipality');
   if (!own) return asked && asked.length > 0 ? asked : undefined;
   const outside = (asked ?? []).filter((m) => !own.includes(m));
   if (outside.length) throw denied(`U heeft geen toegang tot gemeente ${outside.join(', ')}.`, 'municipality');

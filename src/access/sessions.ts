@@ -36,11 +36,17 @@ export async function startSession(store: Store, userName: string, now: number):
  * The live session for a cookie token, or undefined (unknown, expired, or its user removed). Expired sessions are
  * deleted when met; a live one has its idle clock reset.
  */
-export async function findSession(store: Store, token: string, now: number, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<Session | undefined> {
+export async function findSession(
+  store: Store,
+  token: string,
+  now: number,
+  policy: SessionPolicy = DEFAULT_SESSION_POLICY,
+): Promise<Session | undefined> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const key = digest(token);
   const row = await store.one<{ user_name: string; csrf_token: string; created_ms: number; last_seen_ms: number }>(
-    'SELECT user_name, csrf_token, created_ms, last_seen_ms FROM user_session WHERE token_hash = ?', [key],
+    'SELECT user_name, csrf_token, created_ms, last_seen_ms FROM user_session WHERE token_hash = ?',
+    [key],
   );
   if (!row) return undefined;
   const user = await findUser(store, row.user_name);
@@ -48,7 +54,8 @@ export async function findSession(store: Store, token: string, now: number, poli
     await store.run('DELETE FROM user_session WHERE token_hash = ?', [key]);
     return undefined;
   }
-  if (now - row.last_seen_ms >= TOUCH_EVERY_MS) await store.run('UPDATE user_session SET last_seen_ms = ? WHERE token_hash = ?', [now, key]);
+  if (now - row.last_seen_ms >= TOUCH_EVERY_MS)
+    await store.run('UPDATE user_session SET last_seen_ms = ? WHERE token_hash = ?', [now, key]);
   return { user, csrfToken: row.csrf_token, createdMs: row.created_ms };
 }
 
@@ -59,5 +66,8 @@ export async function endSession(store: Store, token: string): Promise<void> {
 
 /** Removes sessions that can no longer be used (called now and then, e.g. at login). */
 export async function pruneSessions(store: Store, now: number, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<void> {
-  await store.run('DELETE FROM user_session WHERE last_seen_ms < ? OR created_ms < ?', [now - policy.idleMs, now - policy.absoluteMs]);
+  await store.run('DELETE FROM user_session WHERE last_seen_ms < ? OR created_ms < ?', [
+    now - policy.idleMs,
+    now - policy.absoluteMs,
+  ]);
 }

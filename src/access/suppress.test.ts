@@ -18,11 +18,15 @@ function table(split: ('year' | 'care_type')[], rows: Record<string, Value>[], t
 }
 
 describe('suppress: one split dimension', () => {
-  const byType = table(['care_type'], [
-    { care_type: 'ambulant', clients: 40, cost: 400_000, per_client: 10_000 },
-    { care_type: 'verblijf', clients: 12, cost: 900_000, per_client: 75_000 },
-    { care_type: 'crisis', clients: 3, cost: 81_000, per_client: 27_000 },
-  ], { clients: 55, cost: 1_381_000, per_client: 25_109 });
+  const byType = table(
+    ['care_type'],
+    [
+      { care_type: 'ambulant', clients: 40, cost: 400_000, per_client: 10_000 },
+      { care_type: 'verblijf', clients: 12, cost: 900_000, per_client: 75_000 },
+      { care_type: 'crisis', clients: 3, cost: 81_000, per_client: 27_000 },
+    ],
+    { clients: 55, cost: 1_381_000, per_client: 25_109 },
+  );
 
   it('shows a count under 10 as "<10" and hides the amounts of its row', () => {
     expect(suppress(byType).rows[2]).toEqual({ care_type: 'crisis', clients: '<10', cost: null, per_client: null });
@@ -41,7 +45,14 @@ describe('suppress: one split dimension', () => {
   });
 
   it('leaves a table without small counts untouched (10 is not small, 0 is nobody)', () => {
-    const t = table(['care_type'], [{ care_type: 'a', clients: 10, cost: 1, per_client: 1 }, { care_type: 'b', clients: 0, cost: 0, per_client: null }], { clients: 10, cost: 1, per_client: 1 });
+    const t = table(
+      ['care_type'],
+      [
+        { care_type: 'a', clients: 10, cost: 1, per_client: 1 },
+        { care_type: 'b', clients: 0, cost: 0, per_client: null },
+      ],
+      { clients: 10, cost: 1, per_client: 1 },
+    );
     expect(suppress(t)).toEqual(t);
   });
 
@@ -51,16 +62,24 @@ describe('suppress: one split dimension', () => {
   });
 
   it('hides the totals when they count fewer clients than the threshold', () => {
-    const t = table(['care_type'], [{ care_type: 'crisis', clients: 3, cost: 81_000, per_client: 27_000 }], { clients: 3, cost: 81_000, per_client: 27_000 });
+    const t = table(['care_type'], [{ care_type: 'crisis', clients: 3, cost: 81_000, per_client: 27_000 }], {
+      clients: 3,
+      cost: 81_000,
+      per_client: 27_000,
+    });
     expect(suppress(t).totals).toEqual({ clients: '<10', cost: null, per_client: null });
   });
 
   it('hides the totals when a hidden cell is alone in its line (its margin minus nothing would be the cell)', () => {
-    const t = table(['year', 'care_type'], [
-      { year: '2017', care_type: 'ambulant', clients: 30, cost: 300, per_client: 10 },
-      { year: '2018', care_type: 'ambulant', clients: 40, cost: 400, per_client: 10 },
-      { year: '2018', care_type: 'crisis', clients: 3, cost: 90, per_client: 30 },
-    ], { clients: 73, cost: 790, per_client: 11 });
+    const t = table(
+      ['year', 'care_type'],
+      [
+        { year: '2017', care_type: 'ambulant', clients: 30, cost: 300, per_client: 10 },
+        { year: '2018', care_type: 'ambulant', clients: 40, cost: 400, per_client: 10 },
+        { year: '2018', care_type: 'crisis', clients: 3, cost: 90, per_client: 30 },
+      ],
+      { clients: 73, cost: 790, per_client: 11 },
+    );
     const out = suppress(t);
     expect(out.rows.map((r) => r.clients)).toEqual([null, null, '<10']);
     expect(out.totals).toEqual({ clients: null, cost: null, per_client: null });
@@ -74,14 +93,18 @@ describe('suppress: one split dimension', () => {
 });
 
 describe('suppress: two split dimensions (margins from other queries)', () => {
-  const grid = table(['year', 'care_type'], [
-    { year: '2017', care_type: 'ambulant', clients: 30, cost: 300, per_client: 10 },
-    { year: '2017', care_type: 'crisis', clients: 4, cost: 40, per_client: 10 },
-    { year: '2017', care_type: 'verblijf', clients: 15, cost: 150, per_client: 10 },
-    { year: '2018', care_type: 'ambulant', clients: 35, cost: 350, per_client: 10 },
-    { year: '2018', care_type: 'crisis', clients: 20, cost: 200, per_client: 10 },
-    { year: '2018', care_type: 'verblijf', clients: 16, cost: 160, per_client: 10 },
-  ], { clients: 120, cost: 1200, per_client: 10 });
+  const grid = table(
+    ['year', 'care_type'],
+    [
+      { year: '2017', care_type: 'ambulant', clients: 30, cost: 300, per_client: 10 },
+      { year: '2017', care_type: 'crisis', clients: 4, cost: 40, per_client: 10 },
+      { year: '2017', care_type: 'verblijf', clients: 15, cost: 150, per_client: 10 },
+      { year: '2018', care_type: 'ambulant', clients: 35, cost: 350, per_client: 10 },
+      { year: '2018', care_type: 'crisis', clients: 20, cost: 200, per_client: 10 },
+      { year: '2018', care_type: 'verblijf', clients: 16, cost: 160, per_client: 10 },
+    ],
+    { clients: 120, cost: 1200, per_client: 10 },
+  );
 
   it('hides a rectangle: no year and no care type has exactly one hidden cell', () => {
     const out = suppress(grid);
@@ -93,7 +116,14 @@ describe('suppress: two split dimensions (margins from other queries)', () => {
 
 describe('suppress: refuses what it cannot protect', () => {
   it('refuses a result without a client-count column', () => {
-    const t: MetricResult = { metric: 'x', title: 'X', columns: [{ name: 'cost', label: 'Kosten', unit: 'eur' }], rows: [{ cost: 5 }], filters: {}, split: [] };
+    const t: MetricResult = {
+      metric: 'x',
+      title: 'X',
+      columns: [{ name: 'cost', label: 'Kosten', unit: 'eur' }],
+      rows: [{ cost: 5 }],
+      filters: {},
+      split: [],
+    };
     expect(() => suppress(t)).toThrow(AccessError);
     expect(suppress({ ...t, rows: [] })).toEqual({ ...t, rows: [] });
   });
@@ -106,14 +136,22 @@ describe('suppress: the subtraction attack on 300 random tables', () => {
       const years = ['2016', '2017', '2018', '2019'].slice(0, 1 + Math.floor(rnd() * 4));
       const types = ['a', 'b', 'c', 'd', 'e'].slice(0, 1 + Math.floor(rnd() * 5));
       const rows: Record<string, Value>[] = [];
-      for (const year of years) for (const care_type of types) {
-        if (rnd() < 0.15) continue;
-        const clients = rnd() < 0.3 ? Math.floor(rnd() * 10) : 10 + Math.floor(rnd() * 90);
-        rows.push({ year, care_type, clients, cost: clients * 1000 + Math.floor(rnd() * 999), per_client: 1 });
-      }
+      for (const year of years)
+        for (const care_type of types) {
+          if (rnd() < 0.15) continue;
+          const clients = rnd() < 0.3 ? Math.floor(rnd() * 10) : 10 + Math.floor(rnd() * 90);
+          rows.push({ year, care_type, clients, cost: clients * 1000 + Math.floor(rnd() * 999), per_client: 1 });
+        }
       const split = rnd() < 0.5 ? (['year', 'care_type'] as const) : (['care_type'] as const);
-      const input = table([...split], split.length === 1 ? rows.filter((r) => r.year === years[0]).map(({ year: _y, ...r }) => r) : rows);
-      input.totals = { clients: input.rows.reduce((s, r) => s + (r.clients as number), 0), cost: input.rows.reduce((s, r) => s + (r.cost as number), 0), per_client: 1 };
+      const input = table(
+        [...split],
+        split.length === 1 ? rows.filter((r) => r.year === years[0]).map(({ year: _y, ...r }) => r) : rows,
+      );
+      input.totals = {
+        clients: input.rows.reduce((s, r) => s + (r.clients as number), 0),
+        cost: input.rows.reduce((s, r) => s + (r.cost as number), 0),
+        per_client: 1,
+      };
       const out = suppress(input);
       const hidden = (r: Record<string, Value>) => r.cost === null;
       for (const r of out.rows) expect(typeof r.clients === 'number' && r.clients > 0 && r.clients < 10).toBe(false);
@@ -141,7 +179,10 @@ describe('suppress: a period column keys the rows even when it is not a split (c
   // costs_yoy split by care type: the year is a column, not a split. Each year's rows add up to that year's total,
   // which any one-year question shows; so a year holding one hidden row must hide a second one.
   const yoy: MetricResult = {
-    metric: 'costs_yoy', title: 'Kosten per jaar', filters: {}, split: ['care_type'],
+    metric: 'costs_yoy',
+    title: 'Kosten per jaar',
+    filters: {},
+    split: ['care_type'],
     columns: COLS.filter((c) => c.name !== 'per_client'),
     rows: [
       { year: '2018', care_type: 'ambulant', clients: 40, cost: 400_000 },
@@ -164,8 +205,14 @@ describe('suppress: a period column keys the rows even when it is not a split (c
 describe('suppress: figures without clients behind them', () => {
   it('protects a row with 0 clients but care-days (clients with allocations and no cost) like a small one', () => {
     const t: MetricResult = {
-      metric: 'costs', title: 'Kosten', filters: {}, split: ['care_type'],
-      columns: [...COLS.filter((c) => c.name === 'care_type' || c.name === 'clients' || c.name === 'cost'), { name: 'care_days', label: 'Trajectdagen', unit: 'days' }],
+      metric: 'costs',
+      title: 'Kosten',
+      filters: {},
+      split: ['care_type'],
+      columns: [
+        ...COLS.filter((c) => c.name === 'care_type' || c.name === 'clients' || c.name === 'cost'),
+        { name: 'care_days', label: 'Trajectdagen', unit: 'days' },
+      ],
       rows: [
         { care_type: 'ambulant', clients: 40, cost: 400_000, care_days: 9_000 },
         { care_type: 'verblijf', clients: 12, cost: 900_000, care_days: 4_000 },
@@ -213,8 +260,12 @@ const KEYED: Column[] = [
   { name: 'cost', label: 'Kosten', unit: 'eur' },
 ];
 const keyed = (split: string[], rows: Record<string, Value>[]): MetricResult => ({
-  metric: 'costs', title: 'Kosten', columns: KEYED.filter((c) => !['year', 'care_type', 'municipality'].includes(c.name) || split.includes(c.name)),
-  rows, filters: {}, split: split as MetricResult['split'],
+  metric: 'costs',
+  title: 'Kosten',
+  columns: KEYED.filter((c) => !['year', 'care_type', 'municipality'].includes(c.name) || split.includes(c.name)),
+  rows,
+  filters: {},
+  split: split as MetricResult['split'],
 });
 
 describe('suppress: large tables', () => {
@@ -243,7 +294,8 @@ describe('suppress: large tables', () => {
   it('suppresses 200,000 rows (two years × 100,000 providers) without exhausting the stack', () => {
     const rows: Record<string, Value>[] = [];
     for (const year of ['2023', '2024']) {
-      for (let p = 0; p < 100_000; p++) rows.push({ year, care_type: `p${p}`, clients: p % 7 === 0 ? 3 : 12 + (p % 5), cost: 1000 });
+      for (let p = 0; p < 100_000; p++)
+        rows.push({ year, care_type: `p${p}`, clients: p % 7 === 0 ? 3 : 12 + (p % 5), cost: 1000 });
     }
     const out = suppress(keyed(['year', 'care_type'], rows));
     // provider p (p % 7 = 0) has 3 clients in both years: both hidden, so its year-line holds two hidden cells; in each

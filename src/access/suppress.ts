@@ -28,7 +28,10 @@ export function suppress(result: MetricResult, threshold = 10): MetricResult {
   const counts = result.columns.filter((c) => c.clientCount);
   if (counts.length === 0) {
     if (result.rows.length === 0 && !result.totals) return result;
-    throw denied(`'${result.title}' heeft geen aantal cliënten om kleine aantallen af te schermen; met uw rol kunt u deze analyse niet inzien.`, 'metric');
+    throw denied(
+      `'${result.title}' heeft geen aantal cliënten om kleine aantallen af te schermen; met uw rol kunt u deze analyse niet inzien.`,
+      'metric',
+    );
   }
   // Period columns key the rows as much as the split does (costs_yoy's year, a cohort's entry year): each is a line
   // whose margin another question shows, so they are keys even when not asked for as a split.
@@ -36,7 +39,8 @@ export function suppress(result: MetricResult, threshold = 10): MetricResult {
   const figures = result.columns.filter((c) => !keys.includes(c.name as never) && c.unit !== 'text' && c.unit !== 'date');
   // A row whose figures rest on clients its counts do not show (care-days of clients without cost: 0 clients, 412
   // care-days) is as small as it gets: it is protected like a row of 1–9 clients.
-  const unseen = (row: Record<string, Value>) => counts.every((c) => !row[c.name]) && figures.some((c) => typeof row[c.name] === 'number' && row[c.name] !== 0);
+  const unseen = (row: Record<string, Value>) =>
+    counts.every((c) => !row[c.name]) && figures.some((c) => typeof row[c.name] === 'number' && row[c.name] !== 0);
   const small = (row: Record<string, Value>) => counts.some((c) => isSmall(row[c.name], threshold)) || unseen(row);
   const size = (row: Record<string, Value>) => (typeof row[counts[0].name] === 'number' ? (row[counts[0].name] as number) : 0);
 
@@ -48,9 +52,11 @@ export function suppress(result: MetricResult, threshold = 10): MetricResult {
   let totals = result.totals && { ...result.totals };
   if (totals && small(totals)) totals = hide(totals, 'primary', counts, figures, threshold);
   else if (totals && anyHidden && (exposed || keys.length === 0)) totals = hide(totals, 'secondary', counts, figures, threshold);
-  const hiddenTotals = totals !== undefined && totals !== result.totals && figures.some((c) => totals![c.name] !== result.totals![c.name]);
+  const hiddenTotals =
+    totals !== undefined && totals !== result.totals && figures.some((c) => totals![c.name] !== result.totals![c.name]);
   if (!anyHidden && !hiddenTotals) return { ...result, rows, totals };
-  const note = `Aantallen van minder dan ${threshold} cliënten zijn afgeschermd (<${threshold}), met de bedragen in die rij; ` +
+  const note =
+    `Aantallen van minder dan ${threshold} cliënten zijn afgeschermd (<${threshold}), met de bedragen in die rij; ` +
     'om terugrekenen te voorkomen zijn ook enkele andere cellen of totalen leeg gelaten.';
   return { ...result, rows, totals, notes: [...(result.notes ?? []), note] };
 }
@@ -59,7 +65,13 @@ function isSmall(v: Value | undefined, threshold: number): boolean {
   return typeof v === 'number' && v > 0 && v < threshold;
 }
 
-function hide(row: Record<string, Value>, mark: Mark, counts: Column[], figures: Column[], threshold: number): Record<string, Value> {
+function hide(
+  row: Record<string, Value>,
+  mark: Mark,
+  counts: Column[],
+  figures: Column[],
+  threshold: number,
+): Record<string, Value> {
   const out = { ...row };
   for (const c of figures) out[c.name] = null;
   if (mark === 'primary') for (const c of counts) if (isSmall(row[c.name], threshold)) out[c.name] = `<${threshold}`;
@@ -76,7 +88,9 @@ function hide(row: Record<string, Value>, mark: Mark, counts: Column[], figures:
  */
 function complement(lineRows: number[][], marks: (Mark | null)[], size: number[]): boolean {
   const linesOf: number[][] = marks.map(() => []);
-  lineRows.forEach((line, l) => { for (const i of line) linesOf[i].push(l); });
+  lineRows.forEach((line, l) => {
+    for (const i of line) linesOf[i].push(l);
+  });
   const hidden = lineRows.map((line) => line.reduce((n, i) => n + (marks[i] === null ? 0 : 1), 0));
   const bySize = lineRows.map((line) => line.filter((i) => size[i] > 0).sort((a, b) => size[a] - size[b] || a - b));
   const cursor = lineRows.map(() => 0);
@@ -92,7 +106,10 @@ function complement(lineRows: number[][], marks: (Mark | null)[], size: number[]
     if (hidden[l] !== 1) continue;
     const rows = bySize[l];
     while (cursor[l] < rows.length && marks[rows[cursor[l]]] !== null) cursor[l]++;
-    if (cursor[l] === rows.length) { exposed = true; continue; }
+    if (cursor[l] === rows.length) {
+      exposed = true;
+      continue;
+    }
     const row = rows[cursor[l]];
     marks[row] = 'secondary';
     for (const m of linesOf[row]) {

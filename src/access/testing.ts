@@ -63,7 +63,14 @@ function computeFacts(id: string, request: MetricRequest, honour = true): Metric
 const SPLITS: readonly Dimension[] = ['year', 'municipality', 'provider', 'team', 'care_type'];
 
 function fake(id: string, extra: Partial<Metric> = {}, honour = true): Metric {
-  return { id, title: `Test ${id}`, definition: 'test', splits: SPLITS, compute: async (_s, r) => computeFacts(id, r, honour), ...extra };
+  return {
+    id,
+    title: `Test ${id}`,
+    definition: 'test',
+    splits: SPLITS,
+    compute: async (_s, r) => computeFacts(id, r, honour),
+    ...extra,
+  };
 }
 
 /** A catalogue stand-in: an aggregate metric, a client-row metric, one with a top-N parameter. */
@@ -98,7 +105,17 @@ export function sha256Entry(prev: string, r: AuditRow): string {
 export async function writeUnkeyed(store: Store, actions: string[]): Promise<void> {
   let prev = '';
   for (const [i, action] of actions.entries()) {
-    const r = { logged_at: `2026-12-01T09:0${i}:00`, actor: 'anna', role: 'admin', action, target: null, detail: null, row_count: null, outcome: 'ok', ip: '10.0.0.1' } as AuditRow;
+    const r = {
+      logged_at: `2026-12-01T09:0${i}:00`,
+      actor: 'anna',
+      role: 'admin',
+      action,
+      target: null,
+      detail: null,
+      row_count: null,
+      outcome: 'ok',
+      ip: '10.0.0.1',
+    } as AuditRow;
     const hash = sha256Entry(prev, r);
     await store.run(
       `INSERT INTO audit_log (logged_at, actor, role, action, target, detail, row_count, outcome, ip, prev_hash, hash)

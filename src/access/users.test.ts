@@ -13,10 +13,14 @@ describe('user accounts', () => {
     const store = await Store.open(':memory:');
     const pw = await addUser(store, cli, { ...users.analyst2, municipalities: ['1708', '0150'] });
     expect(pw).toHaveLength(20);
-    expect(await listUsers(store)).toEqual([{ name: 'bea', role: 'analyst', municipalities: ['0150', '1708'], provider: null, team: null }]);
+    expect(await listUsers(store)).toEqual([
+      { name: 'bea', role: 'analyst', municipalities: ['0150', '1708'], provider: null, team: null },
+    ]);
     const account = await findAccount(store, 'bea');
     expect(await verifyPassword(pw, account!.passwordHash)).toBe(true);
-    expect((await store.all<{ n: number }>("SELECT count(*) AS n FROM user_account WHERE password_hash LIKE ?", [`%${pw}%`]))[0].n).toBe(0);
+    expect(
+      (await store.all<{ n: number }>('SELECT count(*) AS n FROM user_account WHERE password_hash LIKE ?', [`%${pw}%`]))[0].n,
+    ).toBe(0);
     const log = await readAudit(store, users.admin);
     expect(log.map((r) => [r.actor, r.action, r.target, r.detail])).toEqual([
       ['cli', 'user_add', 'bea', '{"role":"analyst","municipalities":["1708","0150"],"provider":null,"team":null}'],
@@ -28,7 +32,9 @@ describe('user accounts', () => {
     const store = await Store.open(':memory:');
     await addUser(store, cli, users.provider);
     await expect(addUser(store, cli, users.provider)).rejects.toThrow('Gebruiker dirk bestaat al.');
-    await expect(addUser(store, cli, { ...users.reader, name: "x'; drop" })).rejects.toThrow(`'x'; drop' is geen geldige gebruikersnaam.`);
+    await expect(addUser(store, cli, { ...users.reader, name: "x'; drop" })).rejects.toThrow(
+      `'x'; drop' is geen geldige gebruikersnaam.`,
+    );
     await expect(addUser(store, cli, users.reader, 'kort')).rejects.toThrow('Een wachtwoord heeft minstens 12 tekens.');
     await expect(addUser(store, cli, { ...users.analyst, municipalities: [] })).rejects.toThrow(
       'Gebruiker bert kan zo niet worden aangemaakt: een analist heeft minstens één gemeente nodig (--gemeente).',
@@ -58,7 +64,9 @@ describe('user accounts', () => {
     const pw = await ensureAdmin(store);
     expect(pw).toMatch(/^[A-Za-z0-9]{20}$/);
     expect(await ensureAdmin(store)).toBeNull();
-    expect(await listUsers(store)).toEqual([{ name: 'beheerder', role: 'admin', municipalities: [], provider: null, team: null }]);
+    expect(await listUsers(store)).toEqual([
+      { name: 'beheerder', role: 'admin', municipalities: [], provider: null, team: null },
+    ]);
     expect(await verifyPassword(pw!, (await findAccount(store, 'beheerder'))!.passwordHash)).toBe(true);
     store.close();
   });

@@ -41,7 +41,10 @@ const nowTs = () => new Date().toISOString().slice(0, 19);
  */
 export async function addUser(store: Store, actor: Actor, user: User, password?: string): Promise<string> {
   if (!NAME.test(user.name)) {
-    throw new RoerError(`'${user.name}' is geen geldige gebruikersnaam.`, 'Gebruik 2–64 kleine letters, cijfers of . _ @ -, beginnend met een letter of cijfer.');
+    throw new RoerError(
+      `'${user.name}' is geen geldige gebruikersnaam.`,
+      'Gebruik 2–64 kleine letters, cijfers of . _ @ -, beginnend met een letter of cijfer.',
+    );
   }
   const problems = scopeProblems(user);
   if (problems.length) throw new RoerError(`Gebruiker ${user.name} kan zo niet worden aangemaakt: ${problems.join('; ')}.`);
@@ -49,13 +52,27 @@ export async function addUser(store: Store, actor: Actor, user: User, password?:
   checkPassword(pw);
   const hash = await hashPassword(pw);
   await store.transaction(async () => {
-    if (await findAccount(store, user.name)) throw new RoerError(`Gebruiker ${user.name} bestaat al.`, "Gebruik 'roer user reset' voor een nieuw wachtwoord.");
+    if (await findAccount(store, user.name))
+      throw new RoerError(`Gebruiker ${user.name} bestaat al.`, "Gebruik 'roer user reset' voor een nieuw wachtwoord.");
     await store.run(
       `INSERT INTO user_account (name, role, municipalities, provider_agb, team_id, password_hash, created_at, password_set_at)
        VALUES (?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP)`,
-      [user.name, user.role, [...new Set(user.municipalities)].sort().join(','), user.provider, user.team, hash, nowTs(), nowTs()],
+      [
+        user.name,
+        user.role,
+        [...new Set(user.municipalities)].sort().join(','),
+        user.provider,
+        user.team,
+        hash,
+        nowTs(),
+        nowTs(),
+      ],
     );
-    await audit(store, actor, { action: 'user_add', target: user.name, detail: { role: user.role, municipalities: user.municipalities, provider: user.provider, team: user.team } });
+    await audit(store, actor, {
+      action: 'user_add',
+      target: user.name,
+      detail: { role: user.role, municipalities: user.municipalities, provider: user.provider, team: user.team },
+    });
   });
   return pw;
 }
@@ -77,7 +94,11 @@ export async function resetPassword(store: Store, actor: Actor, name: string, pa
   const hash = await hashPassword(pw);
   await store.transaction(async () => {
     if (!(await findAccount(store, name))) throw new RoerError(`Gebruiker ${name} bestaat niet.`);
-    await store.run('UPDATE user_account SET password_hash = ?, password_set_at = ?::TIMESTAMP WHERE name = ?', [hash, nowTs(), name]);
+    await store.run('UPDATE user_account SET password_hash = ?, password_set_at = ?::TIMESTAMP WHERE name = ?', [
+      hash,
+      nowTs(),
+      name,
+    ]);
     await store.run('DELETE FROM user_session WHERE user_name = ?', [name]);
     await forgetFailures(store, name);
     await audit(store, actor, { action: 'user_reset', target: name });

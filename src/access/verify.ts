@@ -9,7 +9,11 @@ import { scopeOf, WHAT, type Scope } from './scope.ts';
 const CLIENT_ID = /^(client|client_id|clientid|pseudonym|pseudoniem)$/i;
 const BSN = /bsn|burgerservice/i;
 /** Columns that carry a scoped dimension's code (the provider scorecard calls its key 'agb'). */
-const SCOPE_COLUMNS: Record<keyof Scope, string[]> = { municipality: ['municipality'], provider: ['provider', 'agb', 'provider_agb'], team: ['team', 'team_id'] };
+const SCOPE_COLUMNS: Record<keyof Scope, string[]> = {
+  municipality: ['municipality'],
+  provider: ['provider', 'agb', 'provider_agb'],
+  team: ['team', 'team_id'],
+};
 
 /** Throws an AccessError (403) when `result` shows anything outside the user's scope. */
 export function verifyResult(user: User, result: MetricResult): void {

@@ -17,12 +17,24 @@ describe('the guard', () => {
     const guard: Guard = (_ctx, q, next) => (seen.push(q.kind), next(q));
     const app = createApp({ store, engine: fixtureEngine, guard, webDist: '/nonexistent' });
     const paths = [
-      '/api/metrics/fixture_cost', '/api/metrics/fixture_cost/export.csv', '/api/metrics/fixture_cost/export.xlsx',
-      '/api/notes', '/api/dimensions', '/api/status',
+      '/api/metrics/fixture_cost',
+      '/api/metrics/fixture_cost/export.csv',
+      '/api/metrics/fixture_cost/export.xlsx',
+      '/api/notes',
+      '/api/dimensions',
+      '/api/status',
     ];
     for (const p of paths) expect((await app.request(p)).status).toBe(200);
-    await app.request('/api/notes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ metric: 'fixture_cost', from: '2018-01-01', to: '2018-01-01', text: 'x' }) });
-    await app.request('/api/metrics/fixture_cost', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
+    await app.request('/api/notes', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ metric: 'fixture_cost', from: '2018-01-01', to: '2018-01-01', text: 'x' }),
+    });
+    await app.request('/api/metrics/fixture_cost', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     expect(seen).toEqual(['compute', 'export', 'export', 'notes.read', 'dimensions', 'status', 'notes.write', 'compute']);
   });
 
@@ -46,6 +58,8 @@ describe('the guard', () => {
     const app = createApp({ store, engine: fixtureEngine, guard, webDist: '/nonexistent' });
     const res = await app.request('/api/metrics/fixture_cost?municipality=0150');
     expect(res.status).toBe(403);
-    expect(await res.json()).toEqual({ error: { message: 'U heeft geen toegang tot gemeente 0150 (compute).', param: 'municipality' } });
+    expect(await res.json()).toEqual({
+      error: { message: 'U heeft geen toegang tot gemeente 0150 (compute).', param: 'municipality' },
+    });
   });
 });

@@ -54,7 +54,11 @@ export interface AnswerContext {
  * throwing an AccessError), and alter the answer after it.
  * @example const guard: Guard = async (ctx, q, next) => next(narrow(ctx.user, q))
  */
-export type Guard = <Q extends Question>(ctx: AnswerContext, question: Q, next: (q: Q) => Promise<AnswerOf<Q>>) => Promise<AnswerOf<Q>>;
+export type Guard = <Q extends Question>(
+  ctx: AnswerContext,
+  question: Q,
+  next: (q: Q) => Promise<AnswerOf<Q>>,
+) => Promise<AnswerOf<Q>>;
 
 /** No login, no scoping: every question is answered as asked. */
 export const openGuard: Guard = (_ctx, question, next) => next(question);
@@ -73,7 +77,9 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
     case 'export': {
       // Its own connection under a time limit; a single query inside the metric may read a few times the answer's rows.
       const { maxRows, timeoutMs } = ctx.limits;
-      const result = await ctx.store.limited({ timeoutMs, maxRows: 4 * maxRows }, (s) => ctx.engine.compute(s, q.metric.id, q.request));
+      const result = await ctx.store.limited({ timeoutMs, maxRows: 4 * maxRows }, (s) =>
+        ctx.engine.compute(s, q.metric.id, q.request),
+      );
       if (result.rows.length > maxRows) throw rowLimitError({ timeoutMs, maxRows }, result.rows.length);
       return result;
     }

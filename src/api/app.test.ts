@@ -41,10 +41,15 @@ describe('GET /api/health and /api/metrics', () => {
 
 describe('computing a metric', () => {
   it('applies filters and split from the query string', async () => {
-    const { status, type, body } = await get('/api/metrics/fixture_cost?municipality=0150,1708&from=2018-01-01&to=2018-12-31&split=municipality');
+    const { status, type, body } = await get(
+      '/api/metrics/fixture_cost?municipality=0150,1708&from=2018-01-01&to=2018-12-31&split=municipality',
+    );
     expect(status).toBe(200);
     expect(type).toBe('application/json; charset=utf-8');
-    expect(body.rows).toEqual([{ municipality: '0150', cost: 2500.5 }, { municipality: '1708', cost: 390 }]);
+    expect(body.rows).toEqual([
+      { municipality: '0150', cost: 2500.5 },
+      { municipality: '1708', cost: 390 },
+    ]);
     expect(body.filters).toEqual({ municipality: ['0150', '1708'], from: '2018-01-01', to: '2018-12-31' });
     expect(body.split).toEqual(['municipality']);
   });
@@ -65,7 +70,8 @@ describe('computing a metric', () => {
     console.error = () => {};
     const tooBig = await get('/api/metrics/fixture_bigint?p.value=9007199254740993').finally(() => (console.error = original));
     expect(tooBig).toMatchObject({
-      status: 500, body: { error: { message: 'Het getal 9007199254740993 is te groot om exact als JSON te versturen.', param: null } },
+      status: 500,
+      body: { error: { message: 'Het getal 9007199254740993 is te groot om exact als JSON te versturen.', param: null } },
     });
   });
 });
@@ -87,16 +93,30 @@ describe('errors', () => {
   });
 
   it('refuses a body that is not JSON', async () => {
-    const res = await app.request('/api/metrics/fixture_cost', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{filters' });
+    const res = await app.request('/api/metrics/fixture_cost', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{filters',
+    });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual({ error: { message: 'De inhoud van het verzoek is geen geldige JSON.', param: null } });
   });
 
   it('requires the JSON content type on POST (no cross-site form posts) and refuses large bodies', async () => {
-    const form = await app.request('/api/notes', { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{"metric":"fixture_cost"}' });
+    const form = await app.request('/api/notes', {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain' },
+      body: '{"metric":"fixture_cost"}',
+    });
     expect(form.status).toBe(400);
-    expect(await form.json()).toEqual({ error: { message: 'Stuur de inhoud als JSON, met de kop Content-Type: application/json.', param: null } });
-    const big = await app.request('/api/notes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'x'.repeat(70_000) });
+    expect(await form.json()).toEqual({
+      error: { message: 'Stuur de inhoud als JSON, met de kop Content-Type: application/json.', param: null },
+    });
+    const big = await app.request('/api/notes', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: 'x'.repeat(70_000),
+    });
     expect(big.status).toBe(400);
     expect(await big.json()).toEqual({ error: { message: 'Het verzoek is te groot (hoogstens 64 kB).', param: null } });
   });
@@ -106,7 +126,12 @@ describe('errors', () => {
     const failing = createApp({
       store,
       webDist: '/nonexistent',
-      engine: { ...fixtureEngine, compute: async () => { throw new MetricRequestError('params.minimum', 'Ondergrens moet positief zijn'); } },
+      engine: {
+        ...fixtureEngine,
+        compute: async () => {
+          throw new MetricRequestError('params.minimum', 'Ondergrens moet positief zijn');
+        },
+      },
     });
     const res = await failing.request('/api/metrics/fixture_cost?p.minimum=-1');
     expect(res.status).toBe(400);
@@ -123,36 +148,66 @@ describe('errors', () => {
     console.error = () => {};
     const res = await Promise.resolve(failing.request('/api/metrics/fixture_cost')).finally(() => (console.error = original));
     expect(res.status).toBe(500);
-    expect(await res.json()).toEqual({ error: { message: 'Er ging iets mis in Roer bij het beantwoorden van deze vraag.', param: null } });
+    expect(await res.json()).toEqual({
+      error: { message: 'Er ging iets mis in Roer bij het beantwoorden van deze vraag.', param: null },
+    });
   });
 });
 
 describe('GET /api/dimensions', () => {
   it('lists filter values with Dutch labels', async () => {
     const { body } = await get('/api/dimensions');
-    expect(body.municipality).toEqual([{ value: '0150', label: 'Deventer' }, { value: '1708', label: 'Steenwijkerland' }]);
-    expect(body.provider).toEqual([{ value: '22220002', label: '22220002' }, { value: '11110001', label: 'Zorg & Co' }]);
-    expect(body.referrer_type).toEqual([{ value: '00', label: 'onbekend' }, { value: '02', label: 'huisarts' }]);
+    expect(body.municipality).toEqual([
+      { value: '0150', label: 'Deventer' },
+      { value: '1708', label: 'Steenwijkerland' },
+    ]);
+    expect(body.provider).toEqual([
+      { value: '22220002', label: '22220002' },
+      { value: '11110001', label: 'Zorg & Co' },
+    ]);
+    expect(body.referrer_type).toEqual([
+      { value: '00', label: 'onbekend' },
+      { value: '02', label: 'huisarts' },
+    ]);
     expect(body.care_type).toEqual([{ value: 'ambulant', label: 'ambulant' }]);
     expect(body.product_category).toEqual([{ value: '45', label: '45 (ambulant)' }]);
     expect(body.product).toEqual([{ value: '45A03', label: 'Ambulante begeleiding' }]);
-    expect(body.sex).toEqual([{ value: '0', label: 'onbekend' }, { value: '1', label: 'man' }, { value: '2', label: 'vrouw' }]);
-    expect(body.financing).toEqual([{ value: 'ZIN', label: 'zorg in natura' }, { value: 'PGB', label: 'persoonsgebonden budget' }]);
+    expect(body.sex).toEqual([
+      { value: '0', label: 'onbekend' },
+      { value: '1', label: 'man' },
+      { value: '2', label: 'vrouw' },
+    ]);
+    expect(body.financing).toEqual([
+      { value: 'ZIN', label: 'zorg in natura' },
+      { value: 'PGB', label: 'persoonsgebonden budget' },
+    ]);
     expect(body.years).toEqual([2017, 2018]);
   });
 });
 
 describe('GET /api/status', () => {
   it('reports counts, imported files and open quarantine', async () => {
-    await store.run(`INSERT INTO import_file VALUES ('f1', 'jw323.xml', 'JW323', '2024-03-01 10:15:00', 5, 4, 1, 'ingelezen', NULL)`);
-    await store.run(`INSERT INTO quarantine VALUES ('f1', 'jw323.xml', 12, 'Bedrag', 'geen geldig bedrag', NULL, '2024-03-01 10:15:00', false)`);
+    await store.run(
+      `INSERT INTO import_file VALUES ('f1', 'jw323.xml', 'JW323', '2024-03-01 10:15:00', 5, 4, 1, 'ingelezen', NULL)`,
+    );
+    await store.run(
+      `INSERT INTO quarantine VALUES ('f1', 'jw323.xml', 12, 'Bedrag', 'geen geldig bedrag', NULL, '2024-03-01 10:15:00', false)`,
+    );
     const { status, body } = await get('/api/status');
     expect(status).toBe(200);
     expect(body.counts.invoice_line).toBe(4);
     expect(body.counts.municipality).toBe(2);
-    expect(body.files).toEqual([{
-      file_name: 'jw323.xml', kind: 'JW323', imported_at: '01-03-2024 10:15', records_ok: 4, records_quarantined: 1, status: 'ingelezen', note: null,
-    }]);
+    expect(body.files).toEqual([
+      {
+        file_name: 'jw323.xml',
+        kind: 'JW323',
+        imported_at: '01-03-2024 10:15',
+        records_ok: 4,
+        records_quarantined: 1,
+        status: 'ingelezen',
+        note: null,
+      },
+    ]);
     expect(body.quarantine).toEqual([{ file: 'jw323.xml', record: 12, field: 'Bedrag', reason: 'geen geldig bedrag' }]);
     expect(body.quarantineTotal).toBe(1);
   });

@@ -74,10 +74,15 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   app.onError(onError);
   app.use('/api/*', apiHeaders);
-  app.use('/api/*', bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => { throw new ApiError(400, `Het verzoek is te groot (hoogstens ${MAX_BODY_BYTES / 1024} kB).`); },
-  }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError(400, `Het verzoek is te groot (hoogstens ${MAX_BODY_BYTES / 1024} kB).`);
+      },
+    }),
+  );
   register(app, apiRoutes(deps));
   app.all('/api/*', (c) => {
     throw new ApiError(404, `Onbekende API-route: ${c.req.method} ${c.req.path}. Zie /api/openapi.json.`);

@@ -2,21 +2,48 @@
 // export (JSON, CSV, XLSX) ever shows it, in any date format, for any metric and every split it offers.
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { addAllocation, addCarePeriod, addClient, addInvoice, addPgb, addRequest, derive, fixtureStore } from '../metrics/fixtures.ts';
+import {
+  addAllocation,
+  addCarePeriod,
+  addClient,
+  addInvoice,
+  addPgb,
+  addRequest,
+  derive,
+  fixtureStore,
+} from '../metrics/fixtures.ts';
 import { catalogue } from '../metrics/index.ts';
 import type { Store } from '../store/index.ts';
 import { createApp } from './app.ts';
 
 /** Birth dates whose day is not the 1st (the month alone may be shown), one of them 29 February. */
 const BIRTHS = ['2005-07-15', '2005-08-31', '2011-05-17', '2004-02-29'];
-const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const MONTHS = [
+  'januari',
+  'februari',
+  'maart',
+  'april',
+  'mei',
+  'juni',
+  'juli',
+  'augustus',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];
 
 /** Every way a birth date could be written: ISO, Dutch dd-mm-jjjj (with - / . and without leading zeros), compact, long. */
 function spellings(iso: string): string[] {
   const [y, m, d] = iso.split('-') as [string, string, string];
   const [dn, mn] = [String(Number(d)), String(Number(m))];
-  return [iso, `${y}/${m}/${d}`, `${y}${m}${d}`, ...['-', '/', '.'].flatMap((s) => [`${d}${s}${m}${s}${y}`, `${dn}${s}${mn}${s}${y}`]),
-    `${dn} ${MONTHS[Number(m) - 1]} ${y}`];
+  return [
+    iso,
+    `${y}/${m}/${d}`,
+    `${y}${m}${d}`,
+    ...['-', '/', '.'].flatMap((s) => [`${d}${s}${m}${s}${y}`, `${dn}${s}${mn}${s}${y}`]),
+    `${dn} ${MONTHS[Number(m) - 1]} ${y}`,
+  ];
 }
 const NEEDLES = BIRTHS.flatMap(spellings);
 const shown = (text: string) => NEEDLES.filter((n) => text.includes(n));
@@ -26,9 +53,13 @@ async function xlsxText(bytes: ArrayBuffer): Promise<string> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes as never);
   const out: string[] = [];
-  wb.eachSheet((sheet) => sheet.eachRow((row) => row.eachCell((cell) => {
-    out.push(cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : String(cell.text));
-  })));
+  wb.eachSheet((sheet) =>
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        out.push(cell.value instanceof Date ? cell.value.toISOString().slice(0, 10) : String(cell.text));
+      }),
+    ),
+  );
   return out.join('\n');
 }
 
@@ -42,7 +73,13 @@ beforeAll(async () => {
     await addCarePeriod(store, { no, client, start: '2022-01-10', end: '2023-08-31', reason: '31' });
     await addRequest(store, { client, date: '2021-12-01', reference: `R${i}` });
     for (const month of ['2022-03', '2023-02', '2023-08']) {
-      await addInvoice(store, { client, allocation: no, periodStart: `${month}-01`, periodEnd: `${month}-28`, euros: 1000 + 100 * i });
+      await addInvoice(store, {
+        client,
+        allocation: no,
+        periodStart: `${month}-01`,
+        periodEnd: `${month}-28`,
+        euros: 1000 + 100 * i,
+      });
     }
     await addPgb(store, { client, periodStart: '2023-05-01', periodEnd: '2023-05-31', euros: 300 });
   }

@@ -12,16 +12,40 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   store = await fixtureStore();
-  await insertRows(store, 'municipality', [{ code: '0150', name: 'Deventer' }, { code: '1708', name: 'Steenwijkerland' }]);
+  await insertRows(store, 'municipality', [
+    { code: '0150', name: 'Deventer' },
+    { code: '1708', name: 'Steenwijkerland' },
+  ]);
   // c1 (Deventer): ambulant in January 2018, 31 care-days, € 310.
   const a1 = await addAllocation(store, { client: 'c1', start: '2018-01-01', end: '2018-01-31' });
   await addInvoice(store, { client: 'c1', allocation: a1, periodStart: '2018-01-01', periodEnd: '2018-01-31', euros: 310 });
   // c2 (Steenwijkerland): residential care all of 2018, 365 care-days, € 36,500.
-  const a2 = await addAllocation(store, { client: 'c2', start: '2018-01-01', end: '2018-12-31', product: 'VBL', municipality: '1708' });
-  await addInvoice(store, { client: 'c2', allocation: a2, periodStart: '2018-01-01', periodEnd: '2018-12-31', euros: 36_500, product: 'VBL', municipality: '1708' });
+  const a2 = await addAllocation(store, {
+    client: 'c2',
+    start: '2018-01-01',
+    end: '2018-12-31',
+    product: 'VBL',
+    municipality: '1708',
+  });
+  await addInvoice(store, {
+    client: 'c2',
+    allocation: a2,
+    periodStart: '2018-01-01',
+    periodEnd: '2018-12-31',
+    euros: 36_500,
+    product: 'VBL',
+    municipality: '1708',
+  });
   // c3 (Steenwijkerland): ambulant in the second half of 2017 only (outside the 2018 filter).
   const a3 = await addAllocation(store, { client: 'c3', start: '2017-07-01', end: '2017-12-31', municipality: '1708' });
-  await addInvoice(store, { client: 'c3', allocation: a3, periodStart: '2017-07-01', periodEnd: '2017-12-31', euros: 920, municipality: '1708' });
+  await addInvoice(store, {
+    client: 'c3',
+    allocation: a3,
+    periodStart: '2017-07-01',
+    periodEnd: '2017-12-31',
+    euros: 920,
+    municipality: '1708',
+  });
   await derive(store);
   app = createApp({ store, webDist: '/nonexistent' });
 });
@@ -56,14 +80,20 @@ describe('the real catalogue through the API', () => {
 
   it("filters 'costs' on municipality and care type, split by year", async () => {
     const { body } = await getJson('/api/metrics/costs?municipality=1708&care_type=ambulant&split=year');
-    expect(body.rows).toEqual([{ year: 2017, cost: 920, clients: 1, cost_per_client: 920, care_days: 184, cost_per_care_day: 5 }]);
+    expect(body.rows).toEqual([
+      { year: 2017, cost: 920, clients: 1, cost_per_client: 920, care_days: 184, cost_per_care_day: 5 },
+    ]);
   });
 
   it('exports the same figures as CSV', async () => {
     const query = '?from=2018-01-01&to=2018-12-31&split=municipality';
     const json = (await getJson(`/api/metrics/costs${query}`)).body as MetricResult;
     const csv = await (await app.request(`/api/metrics/costs/export.csv${query}`)).text();
-    const [header, ...lines] = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n').map((l) => l.split(';'));
+    const [header, ...lines] = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n')
+      .map((l) => l.split(';'));
     expect(header).toEqual(json.columns.map((c) => c.label));
     const figures = (cells: string[]) => cells.map((v, i) => (i === 0 ? v : Number(v.replace(',', '.'))));
     expect(lines.map(figures)).toEqual([
@@ -74,19 +104,39 @@ describe('the real catalogue through the API', () => {
 
   it("offers the return-code split on 'claims' only, and never as a filter", async () => {
     const doc = (await getJson('/api/openapi.json')).body;
-    const splitEnum = (id: string) => doc.paths[`/api/metrics/${id}`].get.parameters.find((p: { name: string }) => p.name === 'split').schema.items.enum;
+    const splitEnum = (id: string) =>
+      doc.paths[`/api/metrics/${id}`].get.parameters.find((p: { name: string }) => p.name === 'split').schema.items.enum;
     expect(splitEnum('claims')).toContain('return_code');
     expect(splitEnum('costs')).not.toContain('return_code');
     const { status, body } = await getJson('/api/metrics/claims?from=2018-01-01&to=2018-12-31&split=return_code');
     expect(status).toBe(200);
-    expect(body.rows).toEqual([{ return_code: 'geen', return_code_name: 'Niet afgewezen', claimed: 36_810, rejected: 0, accepted: 36_810,
-      rejected_pct: 0, lines: 2, clients: 2 }]);
-    expect(await getJson('/api/metrics/costs?split=return_code')).toMatchObject({ status: 400, body: { error: { param: 'split' } } });
-    expect(await getJson('/api/metrics/claims?return_code=0611')).toMatchObject({ status: 400, body: { error: { param: 'return_code' } } });
+    expect(body.rows).toEqual([
+      {
+        return_code: 'geen',
+        return_code_name: 'Niet afgewezen',
+        claimed: 36_810,
+        rejected: 0,
+        accepted: 36_810,
+        rejected_pct: 0,
+        lines: 2,
+        clients: 2,
+      },
+    ]);
+    expect(await getJson('/api/metrics/costs?split=return_code')).toMatchObject({
+      status: 400,
+      body: { error: { param: 'split' } },
+    });
+    expect(await getJson('/api/metrics/claims?return_code=0611')).toMatchObject({
+      status: 400,
+      body: { error: { param: 'return_code' } },
+    });
   });
 
   it("passes the engine's refusals on as 400 with the filter's query name", async () => {
     expect(await getJson('/api/metrics/costs?sex=3')).toMatchObject({ status: 400, body: { error: { param: 'sex' } } });
-    expect(await getJson('/api/metrics/costs?financing=zim')).toMatchObject({ status: 400, body: { error: { param: 'financing' } } });
+    expect(await getJson('/api/metrics/costs?financing=zim')).toMatchObject({
+      status: 400,
+      body: { error: { param: 'financing' } },
+    });
   });
 });

@@ -15,12 +15,23 @@ export const optionsSchema: Schema = {
 };
 
 export const DIMENSION_LISTS = [
-  'municipality', 'care_type', 'product_category', 'product', 'provider', 'referrer_type', 'team', 'district', 'age_band', 'sex', 'financing',
+  'municipality',
+  'care_type',
+  'product_category',
+  'product',
+  'provider',
+  'referrer_type',
+  'team',
+  'district',
+  'age_band',
+  'sex',
+  'financing',
 ] as const;
 
 export type Dimensions = Record<(typeof DIMENSION_LISTS)[number], Option[]> & { years: number[] };
 
-const fromCodes = (labels: Record<string, string>): Option[] => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const fromCodes = (labels: Record<string, string>): Option[] =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /**
  * The filter values present in the store (code lists with a fixed meaning are listed in full). With `within`, the
@@ -47,7 +58,9 @@ export async function dimensions(store: Store, within?: string[]): Promise<Dimen
     municipality: await scoped(`SELECT code AS value, name AS label FROM municipality
       WHERE code IN (SELECT municipality FROM allocation UNION SELECT municipality FROM invoice_line) ${inScope('code')}
       ORDER BY name, code`),
-    care_type: await q(`SELECT DISTINCT care_type AS value, care_type AS label FROM product WHERE care_type IS NOT NULL ORDER BY 1`),
+    care_type: await q(
+      `SELECT DISTINCT care_type AS value, care_type AS label FROM product WHERE care_type IS NOT NULL ORDER BY 1`,
+    ),
     // JZ020 categories have no names in the iJw schemas; the care types filed under each make the code readable.
     product_category: await q(`SELECT category AS value,
         coalesce(category || ' (' || string_agg(DISTINCT care_type, ', ' ORDER BY care_type) || ')', category) AS label
@@ -65,4 +78,3 @@ export async function dimensions(store: Store, within?: string[]): Promise<Dimen
     years,
   };
 }
-

@@ -42,7 +42,10 @@ export function toApiError(e: unknown): ApiError {
   }
   if (e instanceof RoerError && e.name === 'QueryLimitError') {
     // Too big is the question's doing (400); too slow may be the server's load, so try again later (503).
-    return new ApiError((e as RoerError & { limit?: string }).limit === 'rows' ? 400 : 503, `${e.message} ${e.hint ?? ''}`.trim());
+    return new ApiError(
+      (e as RoerError & { limit?: string }).limit === 'rows' ? 400 : 503,
+      `${e.message} ${e.hint ?? ''}`.trim(),
+    );
   }
   if (e instanceof Error && /\bconflict\b/i.test(e.message) && !(e instanceof RoerError)) {
     return new ApiError(409, 'De database is even bezig; probeer het zo opnieuw.');

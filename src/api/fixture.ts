@@ -41,9 +41,10 @@ export const costFixture: Metric = {
     const f = request.filters;
     const where = ['true'];
     const params: (string | number)[] = [];
-    if (f.municipality) (where.push(`municipality IN (${f.municipality.map(() => '?').join(',')})`), params.push(...f.municipality));
-    if (f.from) (where.push('period_start >= ?::DATE'), params.push(f.from));
-    if (f.to) (where.push('period_start <= ?::DATE'), params.push(f.to));
+    if (f.municipality)
+      where.push(`municipality IN (${f.municipality.map(() => '?').join(',')})`), params.push(...f.municipality);
+    if (f.from) where.push('period_start >= ?::DATE'), params.push(f.from);
+    if (f.to) where.push('period_start <= ?::DATE'), params.push(f.to);
     const keys = request.split.map((d) => (d === 'year' ? 'year(period_start)::VARCHAR AS year' : 'municipality'));
     const group = request.split.map((_, i) => i + 1);
     const rows = await store.all<Record<string, string | number>>(
@@ -76,7 +77,10 @@ export const bigintFixture: Metric = {
   async compute(_store, request) {
     const value = BigInt(String(request.params?.value ?? '3'));
     return {
-      metric: 'fixture_bigint', title: this.title, split: [], filters: request.filters,
+      metric: 'fixture_bigint',
+      title: this.title,
+      split: [],
+      filters: request.filters,
       columns: [{ name: 'n', label: 'Aantal', unit: 'count', clientCount: true }],
       rows: [{ n: value as unknown as number }],
     };

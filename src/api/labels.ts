@@ -2,10 +2,23 @@
 import type { Dimension } from '../metrics/types.ts';
 
 export const DIMENSION_LABELS: Record<Dimension, string> = {
-  year: 'jaar', half_year: 'halfjaar', quarter: 'kwartaal', month: 'maand',
-  municipality: 'gemeente', care_type: 'zorgsoort', product_category: 'productcategorie', product: 'product',
-  provider: 'aanbieder', referrer_type: 'type verwijzer', referrer: 'verwijzer', team: 'team', district: 'wijk',
-  age_band: 'leeftijdsgroep', sex: 'geslacht', financing: 'financiering (ZIN/PGB)', return_code: 'retourcode (JW325)',
+  year: 'jaar',
+  half_year: 'halfjaar',
+  quarter: 'kwartaal',
+  month: 'maand',
+  municipality: 'gemeente',
+  care_type: 'zorgsoort',
+  product_category: 'productcategorie',
+  product: 'product',
+  provider: 'aanbieder',
+  referrer_type: 'type verwijzer',
+  referrer: 'verwijzer',
+  team: 'team',
+  district: 'wijk',
+  age_band: 'leeftijdsgroep',
+  sex: 'geslacht',
+  financing: 'financiering (ZIN/PGB)',
+  return_code: 'retourcode (JW325)',
 };
 
 /** iJw LDT_TypeVerwijzer (basisschema.xsd documentation, lower-cased); '00' is Roer's own code for "not given". */

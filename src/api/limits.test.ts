@@ -9,10 +9,20 @@ import { costFixture, fixtureStore } from './fixture.ts';
 
 /** A question DuckDB would need hours for: counting ten trillion generated rows. */
 const slowFixture: Metric = {
-  id: 'fixture_slow', title: 'Trage vraag (testanalyse)', definition: 'Telt tien biljoen rijen.', splits: [],
+  id: 'fixture_slow',
+  title: 'Trage vraag (testanalyse)',
+  definition: 'Telt tien biljoen rijen.',
+  splits: [],
   async compute(store, request) {
     const rows = await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM range(10000000000000)');
-    return { metric: 'fixture_slow', title: this.title, columns: [{ name: 'n', label: 'Aantal', unit: 'count' }], rows, filters: request.filters, split: [] };
+    return {
+      metric: 'fixture_slow',
+      title: this.title,
+      columns: [{ name: 'n', label: 'Aantal', unit: 'count' }],
+      rows,
+      filters: request.filters,
+      split: [],
+    };
   },
 };
 
@@ -28,18 +38,44 @@ describe('limits of one question', () => {
   it('refuses more than four split dimensions, naming the split', async () => {
     const app = createApp({ store, engine: engineOf([costFixture]), webDist: '/nonexistent' });
     expect(await body(await app.request('/api/metrics/fixture_cost?split=year,municipality,provider,team,care_type'))).toEqual([
-      400, { error: { message: 'Uitsplitsen kan naar hoogstens 4 dimensies tegelijk (gevraagd: 5).', param: 'split' } },
+      400,
+      { error: { message: 'Uitsplitsen kan naar hoogstens 4 dimensies tegelijk (gevraagd: 5).', param: 'split' } },
     ]);
     const post = await app.request('/api/metrics/fixture_cost', {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ split: ['year', 'month', 'quarter', 'half_year', 'municipality', 'provider', 'team', 'care_type', 'product', 'referrer', 'sex', 'age_band'] }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        split: [
+          'year',
+          'month',
+          'quarter',
+          'half_year',
+          'municipality',
+          'provider',
+          'team',
+          'care_type',
+          'product',
+          'referrer',
+          'sex',
+          'age_band',
+        ],
+      }),
     });
-    expect(await body(post)).toEqual([400, { error: { message: 'Uitsplitsen kan naar hoogstens 4 dimensies tegelijk (gevraagd: 12).', param: 'split' } }]);
+    expect(await body(post)).toEqual([
+      400,
+      { error: { message: 'Uitsplitsen kan naar hoogstens 4 dimensies tegelijk (gevraagd: 12).', param: 'split' } },
+    ]);
   });
 
   it('refuses an answer with more rows than the limit, in JSON and in exports', async () => {
     const app = createApp({ store, engine: engineOf([costFixture]), webDist: '/nonexistent', limits: { maxRows: 1 } });
-    const refusal = { error: { message: 'Deze vraag levert 2 rijen op; het maximum is 1. Kies een kortere periode, minder uitsplitsingen of meer filters.', param: null } };
+    const refusal = {
+      error: {
+        message:
+          'Deze vraag levert 2 rijen op; het maximum is 1. Kies een kortere periode, minder uitsplitsingen of meer filters.',
+        param: null,
+      },
+    };
     expect(await body(await app.request('/api/metrics/fixture_cost?split=year'))).toEqual([400, refusal]);
     expect(await body(await app.request('/api/metrics/fixture_cost/export.csv?split=year'))).toEqual([400, refusal]);
     // one year (2018) is one row: answered
@@ -47,12 +83,27 @@ describe('limits of one question', () => {
   });
 
   it('interrupts a question over its time limit with a Dutch 503 and keeps answering the next one', async () => {
-    const app = createApp({ store, engine: engineOf([costFixture, slowFixture]), webDist: '/nonexistent', limits: { timeoutMs: 200 } });
-    expect(await body(await app.request('/api/metrics/fixture_slow'))).toEqual([503, {
-      error: { message: 'Deze vraag duurde langer dan 0,2 seconden en is afgebroken. Kies een kortere periode, minder uitsplitsingen of meer filters.', param: null },
-    }]);
+    const app = createApp({
+      store,
+      engine: engineOf([costFixture, slowFixture]),
+      webDist: '/nonexistent',
+      limits: { timeoutMs: 200 },
+    });
+    expect(await body(await app.request('/api/metrics/fixture_slow'))).toEqual([
+      503,
+      {
+        error: {
+          message:
+            'Deze vraag duurde langer dan 0,2 seconden en is afgebroken. Kies een kortere periode, minder uitsplitsingen of meer filters.',
+          param: null,
+        },
+      },
+    ]);
     // 1,000 + 2,500.50 − 10 + 400 euros (src/api/fixture.ts)
-    expect(await body(await app.request('/api/metrics/fixture_cost'))).toEqual([200, expect.objectContaining({ rows: [{ cost: 3890.5 }] })]);
+    expect(await body(await app.request('/api/metrics/fixture_cost'))).toEqual([
+      200,
+      expect.objectContaining({ rows: [{ cost: 3890.5 }] }),
+    ]);
     expect((await app.request('/api/health')).status).toBe(200);
   });
 });

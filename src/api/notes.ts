@@ -34,13 +34,13 @@ const COLUMNS = `id, metric, municipality, strftime(period_from, '%Y-%m-%d') AS 
 export async function listNotes(store: Store, q: NoteQuery): Promise<Note[]> {
   const where: string[] = [];
   const params: (string | null)[] = [];
-  if (q.metric) (where.push('metric = ?'), params.push(q.metric));
+  if (q.metric) where.push('metric = ?'), params.push(q.metric);
   if (q.municipality) {
     where.push(`municipality IN (${q.municipality.map(() => '?').join(', ')})`);
     params.push(...q.municipality);
   }
-  if (q.from) (where.push('period_to >= ?::DATE'), params.push(q.from));
-  if (q.to) (where.push('period_from <= ?::DATE'), params.push(q.to));
+  if (q.from) where.push('period_to >= ?::DATE'), params.push(q.from);
+  if (q.to) where.push('period_from <= ?::DATE'), params.push(q.to);
   return store.all<Note>(
     `SELECT ${COLUMNS} FROM note ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
       ORDER BY period_from, created_at, id`,

@@ -7,7 +7,8 @@ import { fixtureEngine, fixtureStore } from './fixture.ts';
 import { openApiPath } from './openapi.ts';
 
 let store: Store;
-let doc: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- a JSON document read by path
+// biome-ignore lint/suspicious/noExplicitAny: a JSON document read by path
+let doc: any;
 let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   store = await fixtureStore();
@@ -53,15 +54,32 @@ describe('/api/openapi.json', () => {
   it('documents the filters the parser accepts and the Dutch error shape', () => {
     const names = doc.paths['/api/metrics/{id}'].get.parameters.map((p: { name: string }) => p.name);
     expect(names).toEqual([
-      'id', 'municipality', 'care_type', 'product_category', 'product', 'provider', 'referrer_type', 'referrer', 'team',
-      'district', 'age_band', 'sex', 'financing', 'from', 'to', 'basis', 'split',
+      'id',
+      'municipality',
+      'care_type',
+      'product_category',
+      'product',
+      'provider',
+      'referrer_type',
+      'referrer',
+      'team',
+      'district',
+      'age_band',
+      'sex',
+      'financing',
+      'from',
+      'to',
+      'basis',
+      'split',
     ]);
     expect(doc.paths['/api/notes'].post.responses['400']).toEqual({ $ref: '#/components/responses/E400' });
     expect(doc.components.responses.E400.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
   });
 
   it('gives every operation a unique operationId', () => {
-    const ids = Object.values(doc.paths).flatMap((p: any) => Object.values(p).map((o: any) => o.operationId)); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) =>
+      Object.values(p).map((o) => o.operationId),
+    );
     expect(ids.length).toBe(11 + 2 * 4); // 11 routes, and per metric: GET, POST, export.csv, export.xlsx
     expect(new Set(ids).size).toBe(ids.length);
   });
@@ -70,7 +88,10 @@ describe('/api/openapi.json', () => {
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
     for (const r of new Set(refs)) {
       const path = r.slice(8, -1).replace(/^#\//, '').split('/');
-      expect(path.reduce((o, k) => o?.[k], doc), r).toBeDefined();
+      expect(
+        path.reduce((o, k) => o?.[k], doc),
+        r,
+      ).toBeDefined();
     }
   });
 });

@@ -19,11 +19,19 @@ const ERRORS: Record<string, string> = {
   503: 'De vraag duurde langer dan de tijdslimiet en is afgebroken',
 };
 
-function operation(r: RouteDef, operationId: string, extra: { query?: QueryParam[]; summary?: string; description?: string; pathParams?: boolean } = {}) {
+function operation(
+  r: RouteDef,
+  operationId: string,
+  extra: { query?: QueryParam[]; summary?: string; description?: string; pathParams?: boolean } = {},
+) {
   const params = [
     ...(extra.pathParams === false ? [] : (r.pathParams ?? []).map((p) => ({ ...p, in: 'path', required: true }))),
     ...(extra.query ?? r.query ?? []).map((p) => ({
-      name: p.name, in: 'query', required: p.required ?? false, description: p.description, schema: p.schema,
+      name: p.name,
+      in: 'query',
+      required: p.required ?? false,
+      description: p.description,
+      schema: p.schema,
       ...(p.schema.type === 'array' ? { style: 'form', explode: false } : {}),
     })),
   ];
@@ -45,7 +53,11 @@ function operation(r: RouteDef, operationId: string, extra: { query?: QueryParam
 }
 
 const idOf = (r: RouteDef) =>
-  r.method + r.path.replace(/^\/api/, '').replace(/[/:.](\w)/g, (_m, ch: string) => ch.toUpperCase()).replace(/\W/g, '');
+  r.method +
+  r.path
+    .replace(/^\/api/, '')
+    .replace(/[/:.](\w)/g, (_m, ch: string) => ch.toUpperCase())
+    .replace(/\W/g, '');
 
 /**
  * The OpenAPI 3.1 document. Routes with an `{id}` of a metric are also listed once per catalogue metric, with that
@@ -61,21 +73,31 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
     for (const m of catalogue) {
       const query = r.method === 'get' ? metricQuery(m) : undefined;
       add(r.path.replace(':id', m.id), r.method, {
-        ...operation(r, `${idOf(r)}_${m.id}`, { query, pathParams: false, summary: `${m.title} — ${r.summary}`, description: m.definition }),
+        ...operation(r, `${idOf(r)}_${m.id}`, {
+          query,
+          pathParams: false,
+          summary: `${m.title} — ${r.summary}`,
+          description: m.definition,
+        }),
         'x-metric': { id: m.id, splits: m.splits, params: m.params ?? [], clientRows: m.clientRows ?? false },
       });
     }
   }
   const errorResponses = Object.fromEntries(
     Object.entries(ERRORS).map(([s, description]) => [
-      `E${s}`, { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      `E${s}`,
+      { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
     ]),
   );
   const metricInfo: Schema = {
     type: 'object',
     properties: {
-      id: { enum: catalogue.map((m) => m.id) }, title: { type: 'string' }, definition: { type: 'string' },
-      splits: { type: 'array', items: { type: 'string' } }, params: { type: 'array', items: { type: 'object' } }, clientRows: { type: 'boolean' },
+      id: { enum: catalogue.map((m) => m.id) },
+      title: { type: 'string' },
+      definition: { type: 'string' },
+      splits: { type: 'array', items: { type: 'string' } },
+      params: { type: 'array', items: { type: 'object' } },
+      clientRows: { type: 'boolean' },
     },
   };
   return {
@@ -83,7 +105,8 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
     info: {
       title: 'Roer API',
       version,
-      description: 'Stuurinformatie jeugdhulp: analyses met filters en uitsplitsingen, exports, notities en importstatus. Foutmeldingen zijn Nederlands en noemen de parameter.',
+      description:
+        'Stuurinformatie jeugdhulp: analyses met filters en uitsplitsingen, exports, notities en importstatus. Foutmeldingen zijn Nederlands en noemen de parameter.',
     },
     paths,
     components: { schemas: { ...SCHEMAS, MetricInfo: metricInfo }, responses: errorResponses },

@@ -17,8 +17,18 @@ const failure = (fn: () => unknown) => {
 
 describe('parsing a query string', () => {
   it('reads lists, period, basis, split and metric parameters', () => {
-    expect(parse('municipality=0150,1708&care_type=verblijf&from=2018-01-01&to=2018-12-31&basis=invoice&split=year,municipality&p.minimum=100')).toEqual({
-      filters: { municipality: ['0150', '1708'], care_type: ['verblijf'], from: '2018-01-01', to: '2018-12-31', basis: 'invoice' },
+    expect(
+      parse(
+        'municipality=0150,1708&care_type=verblijf&from=2018-01-01&to=2018-12-31&basis=invoice&split=year,municipality&p.minimum=100',
+      ),
+    ).toEqual({
+      filters: {
+        municipality: ['0150', '1708'],
+        care_type: ['verblijf'],
+        from: '2018-01-01',
+        to: '2018-12-31',
+        basis: 'invoice',
+      },
       split: ['year', 'municipality'],
       params: { minimum: 100 },
     });
@@ -31,7 +41,8 @@ describe('parsing a query string', () => {
 
   it('normalises municipality codes, financing and repeated keys', () => {
     expect(parse('municipality=GM150&municipality=1708&financing=pgb,zin').filters).toEqual({
-      municipality: ['0150', '1708'], financing: ['PGB', 'ZIN'],
+      municipality: ['0150', '1708'],
+      financing: ['PGB', 'ZIN'],
     });
   });
 
@@ -65,12 +76,17 @@ describe('parsing a JSON body', () => {
   it('reads the MetricRequest shape with arrays', () => {
     const body = { filters: { municipality: ['0150'], from: '2018-01-01' }, split: ['year'], params: { minimum: 10 } };
     expect(parseMetricRequest(costFixture, fromBody(body))).toEqual({
-      filters: { municipality: ['0150'], from: '2018-01-01' }, split: ['year'], params: { minimum: 10 },
+      filters: { municipality: ['0150'], from: '2018-01-01' },
+      split: ['year'],
+      params: { minimum: 10 },
     });
   });
 
   it('refuses unknown top-level fields and non-objects', () => {
-    expect(failure(() => fromBody({ filter: {} }))).toMatchObject({ param: 'filter', message: "Onbekend veld 'filter' (toegestaan: filters, split, params)" });
+    expect(failure(() => fromBody({ filter: {} }))).toMatchObject({
+      param: 'filter',
+      message: "Onbekend veld 'filter' (toegestaan: filters, split, params)",
+    });
     expect(failure(() => fromBody([1]))).toMatchObject({ param: null });
     expect(failure(() => fromBody({ filters: 'x' }))).toMatchObject({ param: 'filters' });
   });

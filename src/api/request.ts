@@ -6,8 +6,18 @@ import { badParam, type ApiError } from './errors.ts';
 
 /** The filters that take a comma-separated list of codes, in the order the documentation lists them. */
 export const LIST_FILTERS = [
-  'municipality', 'care_type', 'product_category', 'product', 'provider', 'referrer_type', 'referrer',
-  'team', 'district', 'age_band', 'sex', 'financing',
+  'municipality',
+  'care_type',
+  'product_category',
+  'product',
+  'provider',
+  'referrer_type',
+  'referrer',
+  'team',
+  'district',
+  'age_band',
+  'sex',
+  'financing',
 ] as const satisfies readonly (keyof Filters)[];
 export type ListFilter = (typeof LIST_FILTERS)[number];
 
@@ -33,7 +43,10 @@ export type MetricShape = Pick<Metric, 'id' | 'splits' | 'params'>;
 export function fromQuery(query: URLSearchParams): RawRequest {
   const raw: RawRequest = { filters: {}, params: {} };
   for (const key of new Set(query.keys())) {
-    const value = query.getAll(key).filter((v) => v !== '').join(',');
+    const value = query
+      .getAll(key)
+      .filter((v) => v !== '')
+      .join(',');
     if (value === '' && (key === 'split' || isKnownName(key))) continue; // unknown names are refused even when empty
     if (key === 'split') raw.split = value;
     else if (key.startsWith('p.')) raw.params[key.slice(2)] = value;
@@ -46,7 +59,8 @@ export function fromQuery(query: URLSearchParams): RawRequest {
 export function fromBody(body: unknown): RawRequest {
   if (!isObject(body)) throw badParam(null, 'De vraag moet een JSON-object zijn met filters, split en params.');
   for (const key of Object.keys(body)) {
-    if (!['filters', 'split', 'params'].includes(key)) throw badParam(key, `Onbekend veld '${key}' (toegestaan: filters, split, params)`);
+    if (!['filters', 'split', 'params'].includes(key))
+      throw badParam(key, `Onbekend veld '${key}' (toegestaan: filters, split, params)`);
   }
   const filters = body.filters ?? {};
   const params = body.params ?? {};

@@ -52,7 +52,13 @@ export function register(app: Hono<ApiEnv>, routes: RouteDef[]): void {
 
 /** The answer context for one request. */
 export function contextOf(c: Context<ApiEnv>, deps: ApiDeps): AnswerContext {
-  return { store: deps.store, limits: deps.limits, engine: deps.engine, user: c.get('user') ?? null, ip: c.get('ip') ?? remoteAddress(c) };
+  return {
+    store: deps.store,
+    limits: deps.limits,
+    engine: deps.engine,
+    user: c.get('user') ?? null,
+    ip: c.get('ip') ?? remoteAddress(c),
+  };
 }
 
 /** The client's address when served by @hono/node-server (absent in in-process tests). */

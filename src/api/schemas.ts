@@ -12,18 +12,23 @@ const date: Schema = { type: 'string', format: 'date' };
 
 export const SCHEMAS: Record<string, Schema> = {
   Error: {
-    type: 'object', required: ['error'],
+    type: 'object',
+    required: ['error'],
     properties: { error: { type: 'object', properties: { message: { type: 'string' }, param: { type: ['string', 'null'] } } } },
   },
   Filters: {
-    type: 'object', additionalProperties: false,
+    type: 'object',
+    additionalProperties: false,
     properties: {
       ...Object.fromEntries(LIST_FILTERS.map((f) => [f, codes])),
-      from: date, to: date, basis: { enum: ['care', 'invoice'] },
+      from: date,
+      to: date,
+      basis: { enum: ['care', 'invoice'] },
     },
   },
   MetricRequest: {
-    type: 'object', additionalProperties: false,
+    type: 'object',
+    additionalProperties: false,
     properties: {
       filters: ref('Filters'),
       split: { type: 'array', items: { enum: [...ALL_DIMENSIONS] } },
@@ -31,34 +36,52 @@ export const SCHEMAS: Record<string, Schema> = {
     },
   },
   Column: {
-    type: 'object', required: ['name', 'label', 'unit'],
+    type: 'object',
+    required: ['name', 'label', 'unit'],
     properties: {
-      name: { type: 'string' }, label: { type: 'string' },
-      unit: { enum: ['eur', 'count', 'pct', 'days', 'months', 'ratio', 'text', 'date'] }, clientCount: { type: 'boolean' },
+      name: { type: 'string' },
+      label: { type: 'string' },
+      unit: { enum: ['eur', 'count', 'pct', 'days', 'months', 'ratio', 'text', 'date'] },
+      clientCount: { type: 'boolean' },
     },
   },
   MetricResult: {
-    type: 'object', required: ['metric', 'title', 'columns', 'rows', 'filters', 'split'],
+    type: 'object',
+    required: ['metric', 'title', 'columns', 'rows', 'filters', 'split'],
     properties: {
-      metric: { type: 'string' }, title: { type: 'string' },
+      metric: { type: 'string' },
+      title: { type: 'string' },
       columns: { type: 'array', items: ref('Column') },
       rows: { type: 'array', items: { type: 'object', additionalProperties: value } },
       totals: { type: 'object', additionalProperties: value },
-      filters: ref('Filters'), split: { type: 'array', items: { enum: [...ALL_DIMENSIONS] } },
+      filters: ref('Filters'),
+      split: { type: 'array', items: { enum: [...ALL_DIMENSIONS] } },
       notes: { type: 'array', items: { type: 'string' } },
     },
   },
   Note: {
-    type: 'object', required: ['id', 'metric', 'municipality', 'period_from', 'period_to', 'author', 'created_at', 'text'],
+    type: 'object',
+    required: ['id', 'metric', 'municipality', 'period_from', 'period_to', 'author', 'created_at', 'text'],
     properties: {
-      id: { type: 'integer' }, metric: { type: 'string' }, municipality: { type: ['string', 'null'] },
-      period_from: date, period_to: date, author: { type: 'string' }, created_at: { type: 'string' }, text: { type: 'string' },
+      id: { type: 'integer' },
+      metric: { type: 'string' },
+      municipality: { type: ['string', 'null'] },
+      period_from: date,
+      period_to: date,
+      author: { type: 'string' },
+      created_at: { type: 'string' },
+      text: { type: 'string' },
     },
   },
   NewNote: {
-    type: 'object', required: ['metric', 'from', 'to', 'text'], additionalProperties: false,
+    type: 'object',
+    required: ['metric', 'from', 'to', 'text'],
+    additionalProperties: false,
     properties: {
-      metric: { type: 'string' }, municipality: { type: ['string', 'null'] }, from: date, to: date,
+      metric: { type: 'string' },
+      municipality: { type: ['string', 'null'] },
+      from: date,
+      to: date,
       text: { type: 'string', maxLength: 2000 },
     },
   },
@@ -69,7 +92,9 @@ export { ref };
 /** The query parameters of a metric question; with a metric, `split` and `p.*` are those of that metric. */
 export function metricQuery(metric?: Metric): QueryParam[] {
   const list = (description: string, items: Schema = { type: 'string' }): Schema => ({
-    type: 'array', items, description,
+    type: 'array',
+    items,
+    description,
   });
   return [
     ...LIST_FILTERS.map((f) => ({
@@ -79,9 +104,14 @@ export function metricQuery(metric?: Metric): QueryParam[] {
     })),
     { name: 'from', description: 'Begin van de periode (jjjj-mm-dd, inclusief).', schema: date },
     { name: 'to', description: 'Einde van de periode (jjjj-mm-dd, inclusief).', schema: date },
-    { name: 'basis', description: "Welke datum de periode bepaalt: 'care' (zorgperiode, standaard) of 'invoice'.", schema: { enum: ['care', 'invoice'] } },
     {
-      name: 'split', description: "Uitsplitsen naar deze dimensies, gescheiden door komma's.",
+      name: 'basis',
+      description: "Welke datum de periode bepaalt: 'care' (zorgperiode, standaard) of 'invoice'.",
+      schema: { enum: ['care', 'invoice'] },
+    },
+    {
+      name: 'split',
+      description: "Uitsplitsen naar deze dimensies, gescheiden door komma's.",
       schema: list('dimensies', { enum: [...(metric ? metric.splits : ALL_DIMENSIONS)] }),
     },
     ...(metric?.params ?? []).map((p) => ({
@@ -94,6 +124,9 @@ export function metricQuery(metric?: Metric): QueryParam[] {
 
 /** A metric parameter's schema with the bounds the engine enforces (src/metrics/validate.ts). */
 function paramSchema(p: ParamSpec): Schema {
-  if (p.type === 'string') return p.format === 'date' ? { type: 'string', format: 'date', default: p.default } : { type: 'string', maxLength: PARAM_MAX_LENGTH, default: p.default };
+  if (p.type === 'string')
+    return p.format === 'date'
+      ? { type: 'string', format: 'date', default: p.default }
+      : { type: 'string', maxLength: PARAM_MAX_LENGTH, default: p.default };
   return { type: p.integer ? 'integer' : 'number', minimum: p.min ?? 0, maximum: p.max ?? PARAM_MAX, default: p.default };
 }

@@ -14,7 +14,12 @@ describe('startServer', () => {
     const server = await startServer({ store, engine: fixtureEngine, port: 0, webDist: '/nonexistent' });
     expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
     const res = await fetch(`${server.url}/api/metrics/fixture_cost?split=year`);
-    expect(await res.json()).toMatchObject({ rows: [{ year: '2017', cost: 1000 }, { year: '2018', cost: 2890.5 }] });
+    expect(await res.json()).toMatchObject({
+      rows: [
+        { year: '2017', cost: 1000 },
+        { year: '2018', cost: 2890.5 },
+      ],
+    });
 
     const busy = await startServer({ store, engine: fixtureEngine, port: server.port }).catch((e: unknown) => e);
     expect(busy).toBeInstanceOf(RoerError);

@@ -46,9 +46,17 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       });
     });
     server.once('error', (e: NodeJS.ErrnoException) => {
-      if (e.code === 'EADDRINUSE') reject(new RoerError(`Poort ${port} op ${host} is al in gebruik.`, 'Kies een andere poort met --port, of stop het andere programma.'));
-      else if (e.code === 'EACCES') reject(new RoerError(`Roer mag poort ${port} niet gebruiken.`, 'Kies een poort boven 1024 met --port.'));
-      else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND') reject(new RoerError(`Het adres ${host} bestaat niet op deze computer.`, 'Gebruik bijv. --host 127.0.0.1.'));
+      if (e.code === 'EADDRINUSE')
+        reject(
+          new RoerError(
+            `Poort ${port} op ${host} is al in gebruik.`,
+            'Kies een andere poort met --port, of stop het andere programma.',
+          ),
+        );
+      else if (e.code === 'EACCES')
+        reject(new RoerError(`Roer mag poort ${port} niet gebruiken.`, 'Kies een poort boven 1024 met --port.'));
+      else if (e.code === 'EADDRNOTAVAIL' || e.code === 'ENOTFOUND')
+        reject(new RoerError(`Het adres ${host} bestaat niet op deze computer.`, 'Gebruik bijv. --host 127.0.0.1.'));
       else reject(e);
     });
   });

@@ -24,7 +24,8 @@ export function dashboard(webDist: string): MiddlewareHandler<ApiEnv> {
   let files: MiddlewareHandler<ApiEnv> | undefined;
   let index: MiddlewareHandler<ApiEnv> | undefined;
   return async (c, next) => {
-    if (c.req.path.startsWith('/api/') || c.req.path === '/api' || (c.req.method !== 'GET' && c.req.method !== 'HEAD')) return next();
+    if (c.req.path.startsWith('/api/') || c.req.path === '/api' || (c.req.method !== 'GET' && c.req.method !== 'HEAD'))
+      return next();
     if (!isBuilt(webDist)) return c.html(NOT_BUILT_HTML, 503);
     files ??= serveStatic<ApiEnv>({ root: webDist });
     index ??= serveStatic<ApiEnv>({ root: webDist, path: 'index.html' });

@@ -20,19 +20,22 @@ const anna = { name: 'anna', role: 'admin' as const, ip: '10.0.0.1' };
 async function threeViews(): Promise<string> {
   const db = join(mkdtempSync(join(tmpdir(), 'roer-audit-')), 'r.duckdb');
   const store = await Store.open(db);
-  for (const i of [0, 1, 2]) await audit(store, anna, { action: 'view', target: `m${i + 1}`, rowCount: i }, new Date(Date.UTC(2026, 11, 6, 1, 0, i)));
+  for (const i of [0, 1, 2])
+    await audit(store, anna, { action: 'view', target: `m${i + 1}`, rowCount: i }, new Date(Date.UTC(2026, 11, 6, 1, 0, i)));
   store.close();
   return db;
 }
 
-const BROKEN_2 = 'Het auditlog is beschadigd: item 2 (2026-12-06T01:00:01, view m2 door anna) past niet in de keten. ' +
+const BROKEN_2 =
+  'Het auditlog is beschadigd: item 2 (2026-12-06T01:00:01, view m2 door anna) past niet in de keten. ' +
   'Dat item is aangepast, een item ervoor is verwijderd of ingevoegd, of de sleutel (roer.secret) is een andere.\n';
 
 describe('roer audit verify', () => {
   it('says an intact log is in order, with exit code 0', async () => {
     const db = await threeViews();
     expect(await roer('audit', 'verify', '--db', db)).toEqual({
-      code: 0, err: '',
+      code: 0,
+      err: '',
       out: 'Het auditlog is in orde: 3 items, de keten klopt.\nAlle items zijn geketend met de sleutel uit roer.secret.\n',
     });
   });
@@ -66,25 +69,36 @@ describe('roer audit verify', () => {
     await writeUnkeyed(store, ['login', 'view']);
     store.close();
     loadOrCreateSecret(secretPath(db)); // that version made the key file at its first import
-    expect((await roer('audit', 'verify', '--db', db)).out).toBe('Het auditlog is in orde: 2 items, de keten klopt.\n' +
-      'Geen item is met de sleutel geketend: alle 2 items komen van een oudere Roer-versie (alleen SHA-256) of zijn ' +
-      'helemaal opnieuw berekend. Het volgende item zet de sleutelketen in.\n');
+    expect((await roer('audit', 'verify', '--db', db)).out).toBe(
+      'Het auditlog is in orde: 2 items, de keten klopt.\n' +
+        'Geen item is met de sleutel geketend: alle 2 items komen van een oudere Roer-versie (alleen SHA-256) of zijn ' +
+        'helemaal opnieuw berekend. Het volgende item zet de sleutelketen in.\n',
+    );
     expect((await roer('user', 'add', 'piet', '--rol', 'lezer', '--db', db)).code).toBe(0);
     expect(await roer('audit', 'verify', '--db', db)).toEqual({
-      code: 0, err: '',
-      out: 'Het auditlog is in orde: 4 items, de keten klopt.\n' +
+      code: 0,
+      err: '',
+      out:
+        'Het auditlog is in orde: 4 items, de keten klopt.\n' +
         'De sleutelketen begint bij item 3; de 2 oudere items (van vóór de sleutel, alleen SHA-256) zijn daarmee verzegeld.\n',
     });
   });
 
   it('refuses in Dutch: another action, a missing database, a missing key file', async () => {
     const db = await threeViews();
-    expect(await roer('audit', 'check', '--db', db)).toEqual({ code: 1, out: '', err: "Fout: Onbekende actie 'check'.\nKies verify; zie 'roer audit --help'.\n" });
+    expect(await roer('audit', 'check', '--db', db)).toEqual({
+      code: 1,
+      out: '',
+      err: "Fout: Onbekende actie 'check'.\nKies verify; zie 'roer audit --help'.\n",
+    });
     const none = join(tmpdir(), 'roer-audit-bestaat-niet', 'r.duckdb');
-    expect((await roer('audit', 'verify', '--db', none)).err).toBe(`Fout: Er is nog geen database op ${none}.\nStart Roer eerst met 'roer start' of 'roer demo'.\n`);
+    expect((await roer('audit', 'verify', '--db', none)).err).toBe(
+      `Fout: Er is nog geen database op ${none}.\nStart Roer eerst met 'roer start' of 'roer demo'.\n`,
+    );
     rmSync(secretPath(db));
     expect(await roer('audit', 'verify', '--db', db)).toEqual({
-      code: 1, out: '',
+      code: 1,
+      out: '',
       err: `Fout: Het sleutelbestand ${secretPath(db)} ontbreekt.\nZonder dat bestand is de keten niet na te rekenen; zet het terug uit de back-up.\n`,
     });
   });
@@ -99,10 +113,19 @@ describe('the check at server start', () => {
     vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
     await checkAuditAtStart(store);
     vi.restoreAllMocks();
-    expect(err).toBe('\n*** WAARSCHUWING ***\n' + BROKEN_2.replace('item 2 (2026-12-06T01:00:01, view m2 door anna)', 'item 1 (2026-12-06T01:00:00, view m1 door bert)') +
-      "Roer start toch. Zoek uit wie bij het databasebestand kon; 'roer audit verify' toont dit opnieuw.\n\n");
+    expect(err).toBe(
+      '\n*** WAARSCHUWING ***\n' +
+        BROKEN_2.replace('item 2 (2026-12-06T01:00:01, view m2 door anna)', 'item 1 (2026-12-06T01:00:00, view m1 door bert)') +
+        "Roer start toch. Zoek uit wie bij het databasebestand kon; 'roer audit verify' toont dit opnieuw.\n\n",
+    );
     const [last] = await readAudit(store, users.admin);
-    expect([last.id, last.actor, last.action, last.target, last.detail]).toEqual([4, 'systeem', 'chain_broken', '1', '{"brokenAt":1,"entries":3}']);
+    expect([last.id, last.actor, last.action, last.target, last.detail]).toEqual([
+      4,
+      'systeem',
+      'chain_broken',
+      '1',
+      '{"brokenAt":1,"entries":3}',
+    ]);
     store.close();
   });
 

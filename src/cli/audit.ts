@@ -12,8 +12,10 @@ const n = (x: number) => x.toLocaleString('nl-NL');
 async function describeBroken(store: Store, check: Extract<ChainCheck, { ok: false }>): Promise<string> {
   const r = await store.one<AuditRow>('SELECT * FROM audit_log WHERE id = ?', [check.brokenAt]);
   const what = r ? ` (${r.logged_at}, ${r.action}${r.target ? ` ${r.target}` : ''} door ${r.actor})` : '';
-  return `Het auditlog is beschadigd: item ${check.brokenAt}${what} past niet in de keten. ` +
-    'Dat item is aangepast, een item ervoor is verwijderd of ingevoegd, of de sleutel (roer.secret) is een andere.';
+  return (
+    `Het auditlog is beschadigd: item ${check.brokenAt}${what} past niet in de keten. ` +
+    'Dat item is aangepast, een item ervoor is verwijderd of ingevoegd, of de sleutel (roer.secret) is een andere.'
+  );
 }
 
 /** The Dutch account of an intact chain: how many entries, and where the keyed chain begins. */
@@ -21,11 +23,15 @@ function describeIntact(check: Extract<ChainCheck, { ok: true }>): string {
   if (check.entries === 0) return 'Het auditlog is leeg.';
   const lines = [`Het auditlog is in orde: ${n(check.entries)} items, de keten klopt.`];
   if (check.keyedFrom === null) {
-    lines.push(`Geen item is met de sleutel geketend: alle ${n(check.unkeyed)} items komen van een oudere Roer-versie ` +
-      '(alleen SHA-256) of zijn helemaal opnieuw berekend. Het volgende item zet de sleutelketen in.');
+    lines.push(
+      `Geen item is met de sleutel geketend: alle ${n(check.unkeyed)} items komen van een oudere Roer-versie ` +
+        '(alleen SHA-256) of zijn helemaal opnieuw berekend. Het volgende item zet de sleutelketen in.',
+    );
   } else if (check.unkeyed > 0) {
-    lines.push(`De sleutelketen begint bij item ${check.keyedFrom}; de ${n(check.unkeyed)} oudere items (van vóór de sleutel, ` +
-      `alleen SHA-256) zijn daarmee verzegeld.`);
+    lines.push(
+      `De sleutelketen begint bij item ${check.keyedFrom}; de ${n(check.unkeyed)} oudere items (van vóór de sleutel, ` +
+        `alleen SHA-256) zijn daarmee verzegeld.`,
+    );
   } else {
     lines.push('Alle items zijn geketend met de sleutel uit roer.secret.');
   }
@@ -36,11 +42,19 @@ function describeIntact(check: Extract<ChainCheck, { ok: true }>): string {
 export async function checkAuditAtStart(store: Store): Promise<void> {
   const check = await verifyAuditChain(store);
   if (check.ok) return;
-  process.stderr.write(`\n*** WAARSCHUWING ***\n${await describeBroken(store, check)}\n` +
-    "Roer start toch. Zoek uit wie bij het databasebestand kon; 'roer audit verify' toont dit opnieuw.\n\n");
-  await audit(store, { name: 'systeem', role: 'system' }, {
-    action: 'chain_broken', target: String(check.brokenAt), detail: { brokenAt: check.brokenAt, entries: check.entries },
-  });
+  process.stderr.write(
+    `\n*** WAARSCHUWING ***\n${await describeBroken(store, check)}\n` +
+      "Roer start toch. Zoek uit wie bij het databasebestand kon; 'roer audit verify' toont dit opnieuw.\n\n",
+  );
+  await audit(
+    store,
+    { name: 'systeem', role: 'system' },
+    {
+      action: 'chain_broken',
+      target: String(check.brokenAt),
+      detail: { brokenAt: check.brokenAt, entries: check.entries },
+    },
+  );
 }
 
 export const auditCommand: Command = {
@@ -64,9 +78,14 @@ Opties:
     if (action !== 'verify') throw new RoerError(`Onbekende actie '${action ?? ''}'.`, "Kies verify; zie 'roer audit --help'.");
     if (extra.length > 0) throw new RoerError(`Onverwacht argument '${extra[0]}'.`);
     const path = dbPath(values.db as string | undefined);
-    if (!existsSync(path)) throw new RoerError(`Er is nog geen database op ${path}.`, "Start Roer eerst met 'roer start' of 'roer demo'.");
+    if (!existsSync(path))
+      throw new RoerError(`Er is nog geen database op ${path}.`, "Start Roer eerst met 'roer start' of 'roer demo'.");
     // Without the secret a fresh one would be made, and every keyed entry would seem broken.
-    if (!existsSync(secretPath(path))) throw new RoerError(`Het sleutelbestand ${secretPath(path)} ontbreekt.`, 'Zonder dat bestand is de keten niet na te rekenen; zet het terug uit de back-up.');
+    if (!existsSync(secretPath(path)))
+      throw new RoerError(
+        `Het sleutelbestand ${secretPath(path)} ontbreekt.`,
+        'Zonder dat bestand is de keten niet na te rekenen; zet het terug uit de back-up.',
+      );
     const store = await Store.open(path);
     try {
       const check = await verifyAuditChain(store);

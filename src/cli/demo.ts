@@ -35,7 +35,13 @@ Opties:
 
 Afsluitcode: 0 als alles is ingelezen, 1 als een bestand is geweigerd of records in quarantaine
 gingen, 2 bij een verkeerde aanroep.`,
-  options: { schaal: { type: 'string' }, zaad: { type: 'string' }, map: { type: 'string' }, 'alleen-genereren': { type: 'boolean' }, 'ijw-vanaf': { type: 'string' } },
+  options: {
+    schaal: { type: 'string' },
+    zaad: { type: 'string' },
+    map: { type: 'string' },
+    'alleen-genereren': { type: 'boolean' },
+    'ijw-vanaf': { type: 'string' },
+  },
   async run(values) {
     const scale = Number(String(values.schaal ?? '1').replace(',', '.'));
     if (!(scale > 0 && scale <= 100)) {
@@ -52,7 +58,13 @@ gingen, 2 bij een verkeerde aanroep.`,
 
     const started = Date.now();
     const bar = progress('Demoregio maken', 11);
-    const made = generateDemo({ seed, scale, outDir: dir, ...(ijwStart === undefined ? {} : { ijwStart }), onProgress: (done, _total, label) => bar.update(done, label) });
+    const made = generateDemo({
+      seed,
+      scale,
+      outDir: dir,
+      ...(ijwStart === undefined ? {} : { ijwStart }),
+      onProgress: (done, _total, label) => bar.update(done, label),
+    });
     bar.done(`Demoregio gemaakt in ${dir} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     process.stdout.write(describeFiles(made));
     if (values['alleen-genereren']) return 0;
@@ -72,12 +84,16 @@ gingen, 2 bij een verkeerde aanroep.`,
       const refused = reports.filter((r) => r.status === 'geweigerd');
       const quarantined = reports.reduce((t, r) => t + r.quarantined, 0);
       const skipped = reports.filter((r) => r.status === 'overgeslagen').length;
-      process.stdout.write(`Bestanden: ${n(reports.length - skipped - refused.length)} ingelezen, ${n(skipped)} al eerder ingelezen, ${n(refused.length)} geweigerd; ` +
-        `${n(reports.reduce((t, r) => t + r.ok, 0))} records opgeslagen, ${n(quarantined)} in quarantaine.\n`);
+      process.stdout.write(
+        `Bestanden: ${n(reports.length - skipped - refused.length)} ingelezen, ${n(skipped)} al eerder ingelezen, ${n(refused.length)} geweigerd; ` +
+          `${n(reports.reduce((t, r) => t + r.ok, 0))} records opgeslagen, ${n(quarantined)} in quarantaine.\n`,
+      );
       for (const r of refused.slice(0, 5)) process.stdout.write(`  GEWEIGERD ${r.fileName}: ${r.note}\n`);
       process.stdout.write('\nJeugdhulp in natura per jaar (hele regio, naar periode van de zorg):\n');
       for (const y of await yearFigures(store, null)) {
-        process.stdout.write(`  ${y.year}: ${n(y.clients).padStart(7)} jeugdigen, ${eur(y.cost).padStart(14)}, € ${n(y.costPerClient)} per jeugdige\n`);
+        process.stdout.write(
+          `  ${y.year}: ${n(y.clients).padStart(7)} jeugdigen, ${eur(y.cost).padStart(14)}, € ${n(y.costPerClient)} per jeugdige\n`,
+        );
       }
       process.stdout.write(`\nKlaar. Bekijk de stand met 'roer status'.\n`);
       return refused.length > 0 || quarantined > 0 ? 1 : 0;
@@ -96,8 +112,12 @@ function parseDay(value: string | undefined): Day | null | undefined {
 }
 
 function describeFiles(s: DemoSummary): string {
-  const xml = Object.entries(s.ijw.files).map(([code, k]) => `${code} ${n(k)}`).join(', ');
-  return `  ${s.municipalities} gemeenten, ${s.providers} aanbieders, ${n(s.clients)} cliënten\n` +
+  const xml = Object.entries(s.ijw.files)
+    .map(([code, k]) => `${code} ${n(k)}`)
+    .join(', ');
+  return (
+    `  ${s.municipalities} gemeenten, ${s.providers} aanbieders, ${n(s.clients)} cliënten\n` +
     `  CSV-exports: ${s.csvFiles} bestanden met ${n(s.allocations.csv)} toewijzingen en ${n(s.invoiceLines.csv)} declaratieregels\n` +
-    `  iJw-berichten: ${xml}; ${n(s.allocations.xml)} toewijzingen en ${n(s.invoiceLines.xml)} declaratieregels\n`;
+    `  iJw-berichten: ${xml}; ${n(s.allocations.xml)} toewijzingen en ${n(s.invoiceLines.xml)} declaratieregels\n`
+  );
 }

@@ -86,18 +86,28 @@ const n = (x: number) => x.toLocaleString('nl-NL');
 function describe(r: FileReport): string {
   if (r.status === 'overgeslagen') return `${r.fileName}: overgeslagen (${r.note})\n`;
   const label = r.kind in IJW_LABEL ? `${r.kind} (${IJW_LABEL[r.kind as IjwKind]})` : r.kind;
-  const lines = r.status === 'geweigerd' ? [`${r.fileName}: GEWEIGERD — ${r.note}`]
-    : r.total === 0 && r.note ? [`${r.fileName}: ${r.note}`] : [`${r.fileName}: ${label}: ${n(r.total)} gelezen, ${n(r.ok)} opgeslagen` +
-    (r.unchanged > 0 ? `, ${n(r.unchanged)} ongewijzigd` : '') + `, ${n(r.quarantined)} in quarantaine` + (r.note ? ` — ${r.note}` : '')];
+  const lines =
+    r.status === 'geweigerd'
+      ? [`${r.fileName}: GEWEIGERD — ${r.note}`]
+      : r.total === 0 && r.note
+        ? [`${r.fileName}: ${r.note}`]
+        : [
+            `${r.fileName}: ${label}: ${n(r.total)} gelezen, ${n(r.ok)} opgeslagen` +
+              (r.unchanged > 0 ? `, ${n(r.unchanged)} ongewijzigd` : '') +
+              `, ${n(r.quarantined)} in quarantaine` +
+              (r.note ? ` — ${r.note}` : ''),
+          ];
   // A message refused for its schema errors lists them like quarantined records.
   for (const p of r.problems.slice(0, SHOWN_PROBLEMS)) lines.push(`    ${formatProblem(p)}`);
   if (r.quarantined > SHOWN_PROBLEMS) lines.push(`    … en ${n(r.quarantined - SHOWN_PROBLEMS)} meer (zie 'roer status')`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 function summary(reports: FileReport[]): string {
   const count = (s: FileReport['status']) => reports.filter((r) => r.status === s).length;
   const sum = (k: 'total' | 'ok' | 'quarantined') => reports.reduce((t, r) => t + r[k], 0);
-  return `\nSamenvatting: ${n(reports.length)} bestand(en): ${n(count('ingelezen'))} ingelezen, ${n(count('overgeslagen'))} overgeslagen, ` +
-    `${n(count('geweigerd'))} geweigerd; ${n(sum('total'))} records gelezen, ${n(sum('ok'))} opgeslagen, ${n(sum('quarantined'))} in quarantaine.\n`;
+  return (
+    `\nSamenvatting: ${n(reports.length)} bestand(en): ${n(count('ingelezen'))} ingelezen, ${n(count('overgeslagen'))} overgeslagen, ` +
+    `${n(count('geweigerd'))} geweigerd; ${n(sum('total'))} records gelezen, ${n(sum('ok'))} opgeslagen, ${n(sum('quarantined'))} in quarantaine.\n`
+  );
 }

@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 async function runCommand(command: Command, argv: string[]): Promise<number> {
-  let parsed;
+  let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({ args: argv, options: { ...commonOptions, ...command.options }, allowPositionals: true });
   } catch (e) {
@@ -41,14 +41,14 @@ async function runCommand(command: Command, argv: string[]): Promise<number> {
     return 2;
   }
   if (parsed.values.help) {
-    process.stdout.write(command.usage.trimEnd() + '\n');
+    process.stdout.write(`${command.usage.trimEnd()}\n`);
     return 0;
   }
   try {
     return await command.run(parsed.values as never, parsed.positionals);
   } catch (e) {
     if (e instanceof RoerError) {
-      process.stderr.write(`Fout: ${e.message}\n${e.hint ? e.hint + '\n' : ''}`);
+      process.stderr.write(`Fout: ${e.message}\n${e.hint ? `${e.hint}\n` : ''}`);
     } else {
       process.stderr.write(`Onverwachte fout: ${e instanceof Error ? e.message : String(e)}\n`);
     }

@@ -33,7 +33,7 @@ export function progress(title: string, total: number | null, out: NodeJS.WriteS
     },
     done(summary) {
       if (tty) out.write('\r\x1b[2K');
-      out.write(`${summary ?? title + ' klaar'}\n`);
+      out.write(`${summary ?? `${title} klaar`}\n`);
     },
   };
 }

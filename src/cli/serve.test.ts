@@ -21,7 +21,10 @@ function roer(args: string[]) {
   const exit = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
   const line = (re: RegExp) =>
     new Promise<RegExpExecArray>((resolve, reject) => {
-      const check = () => { const m = re.exec(out); if (m) resolve(m); };
+      const check = () => {
+        const m = re.exec(out);
+        if (m) resolve(m);
+      };
       child.stdout.on('data', check);
       child.on('exit', () => reject(new Error(`exited: ${out}${err}`)));
     });
@@ -61,11 +64,18 @@ describe('roer serve', () => {
     store.close();
     const p = roer(['serve', '--port', '0', '--db', db]);
     await p.line(/Roer draait op/);
-    expect(p.output().err).toMatch(/^\n\*\*\* WAARSCHUWING \*\*\*\nHet auditlog is beschadigd: item 1 \(.*, login door bert\) past niet in de keten\./);
+    expect(p.output().err).toMatch(
+      /^\n\*\*\* WAARSCHUWING \*\*\*\nHet auditlog is beschadigd: item 1 \(.*, login door bert\) past niet in de keten\./,
+    );
     p.child.kill('SIGTERM');
     expect(await p.exit).toBe(0);
     store = await Store.open(db);
-    expect((await store.all<{ action: string }>('SELECT action FROM audit_log ORDER BY id')).map((r) => r.action)).toEqual(['login', 'logout', 'chain_broken', 'user_add']);
+    expect((await store.all<{ action: string }>('SELECT action FROM audit_log ORDER BY id')).map((r) => r.action)).toEqual([
+      'login',
+      'logout',
+      'chain_broken',
+      'user_add',
+    ]);
     store.close();
   });
 

@@ -68,7 +68,10 @@ zijn wachtwoord één keer getoond; meer gebruikers: 'roer user add' (zie 'roer 
       const stopped = stopSignal();
       await checkAuditAtStart(store); // before anything of this start is logged
       const password = await ensureAdmin(store);
-      if (password) process.stdout.write(`Eerste beheerder aangemaakt: gebruiker 'beheerder', wachtwoord ${password}\n(dit wachtwoord wordt niet opnieuw getoond)\n`);
+      if (password)
+        process.stdout.write(
+          `Eerste beheerder aangemaakt: gebruiker 'beheerder', wachtwoord ${password}\n(dit wachtwoord wordt niet opnieuw getoond)\n`,
+        );
       const cellKey = cellKeyFrom(loadOrCreateSecret(secretPath(path)));
       const app = createSecureApp({ store, tls: Boolean(values.tls), trustProxy: Boolean(values.proxy), cellKey });
       const server = await startServer({ store, port, host, app: app as never });

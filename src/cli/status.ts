@@ -20,7 +20,8 @@ Opties:
   options: { bestanden: { type: 'boolean' } },
   async run(values) {
     const path = dbPath(values.db as string | undefined);
-    if (!existsSync(path)) throw new RoerError(`Er is nog geen database op ${path}.`, "Lees eerst gegevens in met 'roer import' of 'roer demo'.");
+    if (!existsSync(path))
+      throw new RoerError(`Er is nog geen database op ${path}.`, "Lees eerst gegevens in met 'roer import' of 'roer demo'.");
     const store = await Store.open(path);
     try {
       const summary = await summarise(store);
@@ -29,7 +30,9 @@ Opties:
       if (values.bestanden) {
         process.stdout.write('\nIngelezen bestanden:\n');
         for (const f of summary.files) {
-          process.stdout.write(`  ${f.imported_at}  ${f.kind.padEnd(14)} ${f.status.padEnd(12)} ${String(f.records_ok).padStart(8)} ok ${String(f.records_quarantined).padStart(6)} quarantaine  ${f.file_name}\n`);
+          process.stdout.write(
+            `  ${f.imported_at}  ${f.kind.padEnd(14)} ${f.status.padEnd(12)} ${String(f.records_ok).padStart(8)} ok ${String(f.records_quarantined).padStart(6)} quarantaine  ${f.file_name}\n`,
+          );
         }
       }
       return 0;

@@ -14,11 +14,19 @@ describe('roer user', () => {
     (await Store.open(db)).close();
     const add = await roer('user', 'add', 'piet', '--rol', 'analist', '--gemeente', '0150, 1708', '--db', db);
     expect(add.code).toBe(0);
-    expect(add.out).toMatch(/^Gebruiker piet \(analist, gemeente 0150,1708\) toegevoegd\.\nWachtwoord \(wordt niet opnieuw getoond\): [A-Za-z0-9]{20}\n$/);
+    expect(add.out).toMatch(
+      /^Gebruiker piet \(analist, gemeente 0150,1708\) toegevoegd\.\nWachtwoord \(wordt niet opnieuw getoond\): [A-Za-z0-9]{20}\n$/,
+    );
     // A team id as the import forms it from the demo region's exports: municipality code, colon, team name.
-    expect((await roer('user', 'add', 'team1', '--rol', 'teamleider', '--team', '0150:Jeugdteam Deventer Noord', '--db', db)).code).toBe(0);
-    expect((await roer('user', 'list', '--db', db)).out).toBe('piet (analist, gemeente 0150,1708)\nteam1 (teamleider, team 0150:Jeugdteam Deventer Noord)\n');
-    expect((await roer('user', 'reset', 'piet', '--db', db)).out).toMatch(/^Nieuw wachtwoord voor piet \(wordt niet opnieuw getoond\): [A-Za-z0-9]{20}\n$/);
+    expect(
+      (await roer('user', 'add', 'team1', '--rol', 'teamleider', '--team', '0150:Jeugdteam Deventer Noord', '--db', db)).code,
+    ).toBe(0);
+    expect((await roer('user', 'list', '--db', db)).out).toBe(
+      'piet (analist, gemeente 0150,1708)\nteam1 (teamleider, team 0150:Jeugdteam Deventer Noord)\n',
+    );
+    expect((await roer('user', 'reset', 'piet', '--db', db)).out).toMatch(
+      /^Nieuw wachtwoord voor piet \(wordt niet opnieuw getoond\): [A-Za-z0-9]{20}\n$/,
+    );
     expect((await roer('user', 'remove', 'team1', '--db', db)).out).toBe('Gebruiker team1 verwijderd.\n');
     expect((await roer('user', 'list', '--db', db)).out).toBe('piet (analist, gemeente 0150,1708)\n');
   });
@@ -31,7 +39,11 @@ describe('roer user', () => {
     for (let i = 0; i < 5; i++) await login(store, 'piet', 'fout-wachtwoord', '203.0.113.66');
     expect(await login(store, 'piet', 'fout-wachtwoord', '203.0.113.66')).toMatchObject({ ok: false, reason: 'locked' });
     store.close();
-    expect(await roer('user', 'unlock', 'piet', '--db', db)).toEqual({ code: 0, out: 'Gebruiker piet ontgrendeld (5 mislukte pogingen vergeten).\n', err: '' });
+    expect(await roer('user', 'unlock', 'piet', '--db', db)).toEqual({
+      code: 0,
+      out: 'Gebruiker piet ontgrendeld (5 mislukte pogingen vergeten).\n',
+      err: '',
+    });
     store = await Store.open(db);
     expect(await login(store, 'piet', 'fout-wachtwoord', '203.0.113.66')).toEqual({ ok: false, reason: 'invalid' });
     store.close();
@@ -41,7 +53,9 @@ describe('roer user', () => {
     const db = join(mkdtempSync(join(tmpdir(), 'roer-user-')), 'r.duckdb');
     (await Store.open(db)).close();
     expect(await roer('user', 'add', 'x1', '--rol', 'root', '--db', db)).toEqual({
-      code: 1, out: '', err: "Fout: Onbekende rol 'root'.\nKies een van: beheerder, analist, teamleider, aanbieder, lezer.\n",
+      code: 1,
+      out: '',
+      err: "Fout: Onbekende rol 'root'.\nKies een van: beheerder, analist, teamleider, aanbieder, lezer.\n",
     });
     expect((await roer('user', 'add', 'x1', '--rol', 'aanbieder', '--db', db)).err).toBe(
       'Fout: Gebruiker x1 kan zo niet worden aangemaakt: een aanbieder heeft een AGB-code nodig (--aanbieder).\n',

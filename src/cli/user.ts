@@ -10,7 +10,12 @@ import type { Command } from './command.ts';
 const ROLE_NAMES = ROLES.map((r) => RIGHTS[r].label).join(', ');
 
 function list(v: unknown): string[] {
-  return typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return typeof v === 'string'
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 export const user: Command = {
@@ -42,21 +47,27 @@ Opties:
   async run(values, positionals) {
     const [action, name, ...extra] = positionals;
     if (!action || !['add', 'remove', 'reset', 'unlock', 'list'].includes(action)) {
-      throw new RoerError(`Onbekende actie '${action ?? ''}'.`, "Kies add, remove, reset, unlock of list; zie 'roer user --help'.");
+      throw new RoerError(
+        `Onbekende actie '${action ?? ''}'.`,
+        "Kies add, remove, reset, unlock of list; zie 'roer user --help'.",
+      );
     }
     if (extra.length > 0) throw new RoerError(`Onverwacht argument '${extra[0]}'.`);
     if (action !== 'list' && !name) throw new RoerError(`Geef de naam van de gebruiker: roer user ${action} <naam>.`);
     const path = dbPath(values.db as string | undefined);
-    if (!existsSync(path)) throw new RoerError(`Er is nog geen database op ${path}.`, "Start Roer eerst met 'roer start' of 'roer demo'.");
+    if (!existsSync(path))
+      throw new RoerError(`Er is nog geen database op ${path}.`, "Start Roer eerst met 'roer start' of 'roer demo'.");
     const store = await Store.open(path);
     try {
       if (action === 'list') {
-        for (const u of await listUsers(store)) process.stdout.write(describe(u) + '\n');
+        for (const u of await listUsers(store)) process.stdout.write(`${describe(u)}\n`);
       } else if (action === 'add') {
         const role = roleFromName(String(values.rol ?? ''));
         if (!role) throw new RoerError(`Onbekende rol '${values.rol ?? ''}'.`, `Kies een van: ${ROLE_NAMES}.`);
         const u: User = {
-          name: name!, role, municipalities: list(values.gemeente),
+          name: name!,
+          role,
+          municipalities: list(values.gemeente),
           provider: typeof values.aanbieder === 'string' ? values.aanbieder.trim() : null,
           team: typeof values.team === 'string' ? values.team.trim() : null,
         };
@@ -67,7 +78,9 @@ Opties:
         process.stdout.write(`Nieuw wachtwoord voor ${name} (wordt niet opnieuw getoond): ${pw}\n`);
       } else if (action === 'unlock') {
         const failures = await unlockUser(store, cliActor(), name!);
-        process.stdout.write(`Gebruiker ${name} ontgrendeld (${failures} mislukte ${failures === 1 ? 'poging' : 'pogingen'} vergeten).\n`);
+        process.stdout.write(
+          `Gebruiker ${name} ontgrendeld (${failures} mislukte ${failures === 1 ? 'poging' : 'pogingen'} vergeten).\n`,
+        );
       } else {
         await removeUser(store, cliActor(), name!);
         process.stdout.write(`Gebruiker ${name} verwijderd.\n`);
@@ -85,5 +98,5 @@ function describe(u: User): string {
     u.provider ? `aanbieder ${u.provider}` : '',
     u.team ? `team ${u.team}` : '',
   ].filter(Boolean);
-  return `${u.name} (${RIGHTS[u.role].label}${scope.length ? ', ' + scope.join(', ') : ''})`;
+  return `${u.name} (${RIGHTS[u.role].label}${scope.length ? `, ${scope.join(', ')}` : ''})`;
 }

@@ -2,8 +2,19 @@
 // products in iJw form (JZ020 category + code) with units and 2015 tariffs; yearly indexation gives the other years.
 
 export const CARE_TYPES = [
-  'ambulant', 'J&O', 'GGZ midden', 'GGZ zwaar', 'LVB midden', 'LVB zwaar', 'dagbehandeling',
-  'crisis', 'pleegzorg', 'verblijf', 'gezinshuis', 'jeugdbescherming', 'jeugdreclassering',
+  'ambulant',
+  'J&O',
+  'GGZ midden',
+  'GGZ zwaar',
+  'LVB midden',
+  'LVB zwaar',
+  'dagbehandeling',
+  'crisis',
+  'pleegzorg',
+  'verblijf',
+  'gezinshuis',
+  'jeugdbescherming',
+  'jeugdreclassering',
 ] as const;
 export type CareType = (typeof CARE_TYPES)[number];
 
@@ -30,19 +41,159 @@ export interface CareCourse {
 }
 
 export const COURSE: Record<CareType, CareCourse> = {
-  ambulant: { entry: 30, months: 7, sigma: 0.65, allocationMonths: 6, extendable: false, next: { einde: 72, 'GGZ midden': 6, dagbehandeling: 4, 'GGZ zwaar': 4, 'J&O': 5, verblijf: 2, crisis: 2, 'LVB midden': 3, pleegzorg: 2 }, stack: 0.08, stackWith: { 'GGZ midden': 1, 'J&O': 1 }, referrers: [38, 46, 4, 1, 2, 1, 0, 8] },
-  'J&O': { entry: 14, months: 4, sigma: 0.6, allocationMonths: 6, extendable: false, next: { einde: 80, ambulant: 12, 'GGZ midden': 5, crisis: 3 }, stack: 0.04, stackWith: { ambulant: 1 }, referrers: [55, 32, 6, 0, 0, 2, 0, 5] },
-  'GGZ midden': { entry: 15, months: 6, sigma: 0.5, allocationMonths: 12, extendable: false, next: { einde: 75, 'GGZ zwaar': 12, ambulant: 8, dagbehandeling: 5 }, stack: 0.05, stackWith: { ambulant: 1 }, referrers: [12, 75, 3, 0, 6, 0, 0, 4] },
-  'GGZ zwaar': { entry: 6, months: 11, sigma: 0.5, allocationMonths: 12, extendable: false, next: { einde: 60, 'GGZ midden': 25, dagbehandeling: 7, verblijf: 5, crisis: 3 }, stack: 0.12, stackWith: { ambulant: 1, dagbehandeling: 1 }, referrers: [10, 62, 2, 1, 20, 0, 0, 5] },
-  'LVB midden': { entry: 4.5, months: 10, sigma: 0.6, allocationMonths: 12, extendable: true, next: { einde: 65, 'LVB zwaar': 15, ambulant: 12, dagbehandeling: 8 }, stack: 0.06, stackWith: { dagbehandeling: 1 }, referrers: [55, 20, 8, 5, 6, 0, 0, 6] },
-  'LVB zwaar': { entry: 1.5, months: 14, sigma: 0.5, allocationMonths: 12, extendable: true, next: { einde: 60, 'LVB midden': 30, verblijf: 10 }, stack: 0.1, stackWith: { dagbehandeling: 1 }, referrers: [55, 15, 5, 10, 10, 0, 0, 5] },
-  dagbehandeling: { entry: 5, months: 9, sigma: 0.5, allocationMonths: 12, extendable: false, next: { einde: 55, ambulant: 30, verblijf: 8, 'GGZ zwaar': 7 }, stack: 0.08, stackWith: { ambulant: 1 }, referrers: [40, 30, 8, 5, 12, 0, 0, 5] },
-  crisis: { entry: 2.5, months: 1.1, sigma: 0.6, allocationMonths: 3, extendable: false, next: { einde: 30, verblijf: 25, pleegzorg: 15, ambulant: 25, gezinshuis: 5 }, stack: 0.1, stackWith: { jeugdbescherming: 1 }, referrers: [45, 10, 5, 25, 5, 0, 5, 5] },
-  pleegzorg: { entry: 2, months: 24, sigma: 0.8, allocationMonths: 12, extendable: true, next: { einde: 60, gezinshuis: 10, verblijf: 10, ambulant: 20 }, stack: 0.15, stackWith: { ambulant: 2, 'GGZ midden': 1 }, referrers: [45, 2, 0, 45, 0, 0, 3, 5] },
-  verblijf: { entry: 2, months: 11, sigma: 0.7, allocationMonths: 12, extendable: true, next: { einde: 35, ambulant: 35, gezinshuis: 10, pleegzorg: 10, verblijf: 10 }, stack: 0.3, stackWith: { dagbehandeling: 2, 'GGZ zwaar': 2, jeugdbescherming: 1 }, referrers: [50, 5, 0, 30, 5, 0, 4, 6] },
-  gezinshuis: { entry: 0.4, months: 24, sigma: 0.6, allocationMonths: 12, extendable: true, next: { einde: 60, ambulant: 25, verblijf: 15 }, stack: 0.15, stackWith: { ambulant: 1 }, referrers: [45, 0, 0, 45, 0, 0, 5, 5] },
-  jeugdbescherming: { entry: 5, months: 14, sigma: 0.5, allocationMonths: 12, extendable: false, next: { einde: 70, jeugdreclassering: 5, ambulant: 25 }, stack: 0.75, stackWith: { pleegzorg: 3, ambulant: 3, verblijf: 1.5, gezinshuis: 0.5, 'GGZ midden': 1, dagbehandeling: 1 }, referrers: [5, 0, 0, 70, 0, 0, 22, 3] },
-  jeugdreclassering: { entry: 3.5, months: 9, sigma: 0.4, allocationMonths: 12, extendable: false, next: { einde: 80, ambulant: 20 }, stack: 0.4, stackWith: { ambulant: 3, 'GGZ midden': 2 }, referrers: [5, 0, 0, 30, 0, 0, 62, 3] },
+  ambulant: {
+    entry: 30,
+    months: 7,
+    sigma: 0.65,
+    allocationMonths: 6,
+    extendable: false,
+    next: {
+      einde: 72,
+      'GGZ midden': 6,
+      dagbehandeling: 4,
+      'GGZ zwaar': 4,
+      'J&O': 5,
+      verblijf: 2,
+      crisis: 2,
+      'LVB midden': 3,
+      pleegzorg: 2,
+    },
+    stack: 0.08,
+    stackWith: { 'GGZ midden': 1, 'J&O': 1 },
+    referrers: [38, 46, 4, 1, 2, 1, 0, 8],
+  },
+  'J&O': {
+    entry: 14,
+    months: 4,
+    sigma: 0.6,
+    allocationMonths: 6,
+    extendable: false,
+    next: { einde: 80, ambulant: 12, 'GGZ midden': 5, crisis: 3 },
+    stack: 0.04,
+    stackWith: { ambulant: 1 },
+    referrers: [55, 32, 6, 0, 0, 2, 0, 5],
+  },
+  'GGZ midden': {
+    entry: 15,
+    months: 6,
+    sigma: 0.5,
+    allocationMonths: 12,
+    extendable: false,
+    next: { einde: 75, 'GGZ zwaar': 12, ambulant: 8, dagbehandeling: 5 },
+    stack: 0.05,
+    stackWith: { ambulant: 1 },
+    referrers: [12, 75, 3, 0, 6, 0, 0, 4],
+  },
+  'GGZ zwaar': {
+    entry: 6,
+    months: 11,
+    sigma: 0.5,
+    allocationMonths: 12,
+    extendable: false,
+    next: { einde: 60, 'GGZ midden': 25, dagbehandeling: 7, verblijf: 5, crisis: 3 },
+    stack: 0.12,
+    stackWith: { ambulant: 1, dagbehandeling: 1 },
+    referrers: [10, 62, 2, 1, 20, 0, 0, 5],
+  },
+  'LVB midden': {
+    entry: 4.5,
+    months: 10,
+    sigma: 0.6,
+    allocationMonths: 12,
+    extendable: true,
+    next: { einde: 65, 'LVB zwaar': 15, ambulant: 12, dagbehandeling: 8 },
+    stack: 0.06,
+    stackWith: { dagbehandeling: 1 },
+    referrers: [55, 20, 8, 5, 6, 0, 0, 6],
+  },
+  'LVB zwaar': {
+    entry: 1.5,
+    months: 14,
+    sigma: 0.5,
+    allocationMonths: 12,
+    extendable: true,
+    next: { einde: 60, 'LVB midden': 30, verblijf: 10 },
+    stack: 0.1,
+    stackWith: { dagbehandeling: 1 },
+    referrers: [55, 15, 5, 10, 10, 0, 0, 5],
+  },
+  dagbehandeling: {
+    entry: 5,
+    months: 9,
+    sigma: 0.5,
+    allocationMonths: 12,
+    extendable: false,
+    next: { einde: 55, ambulant: 30, verblijf: 8, 'GGZ zwaar': 7 },
+    stack: 0.08,
+    stackWith: { ambulant: 1 },
+    referrers: [40, 30, 8, 5, 12, 0, 0, 5],
+  },
+  crisis: {
+    entry: 2.5,
+    months: 1.1,
+    sigma: 0.6,
+    allocationMonths: 3,
+    extendable: false,
+    next: { einde: 30, verblijf: 25, pleegzorg: 15, ambulant: 25, gezinshuis: 5 },
+    stack: 0.1,
+    stackWith: { jeugdbescherming: 1 },
+    referrers: [45, 10, 5, 25, 5, 0, 5, 5],
+  },
+  pleegzorg: {
+    entry: 2,
+    months: 24,
+    sigma: 0.8,
+    allocationMonths: 12,
+    extendable: true,
+    next: { einde: 60, gezinshuis: 10, verblijf: 10, ambulant: 20 },
+    stack: 0.15,
+    stackWith: { ambulant: 2, 'GGZ midden': 1 },
+    referrers: [45, 2, 0, 45, 0, 0, 3, 5],
+  },
+  verblijf: {
+    entry: 2,
+    months: 11,
+    sigma: 0.7,
+    allocationMonths: 12,
+    extendable: true,
+    next: { einde: 35, ambulant: 35, gezinshuis: 10, pleegzorg: 10, verblijf: 10 },
+    stack: 0.3,
+    stackWith: { dagbehandeling: 2, 'GGZ zwaar': 2, jeugdbescherming: 1 },
+    referrers: [50, 5, 0, 30, 5, 0, 4, 6],
+  },
+  gezinshuis: {
+    entry: 0.4,
+    months: 24,
+    sigma: 0.6,
+    allocationMonths: 12,
+    extendable: true,
+    next: { einde: 60, ambulant: 25, verblijf: 15 },
+    stack: 0.15,
+    stackWith: { ambulant: 1 },
+    referrers: [45, 0, 0, 45, 0, 0, 5, 5],
+  },
+  jeugdbescherming: {
+    entry: 5,
+    months: 14,
+    sigma: 0.5,
+    allocationMonths: 12,
+    extendable: false,
+    next: { einde: 70, jeugdreclassering: 5, ambulant: 25 },
+    stack: 0.75,
+    stackWith: { pleegzorg: 3, ambulant: 3, verblijf: 1.5, gezinshuis: 0.5, 'GGZ midden': 1, dagbehandeling: 1 },
+    referrers: [5, 0, 0, 70, 0, 0, 22, 3],
+  },
+  jeugdreclassering: {
+    entry: 3.5,
+    months: 9,
+    sigma: 0.4,
+    allocationMonths: 12,
+    extendable: false,
+    next: { einde: 80, ambulant: 20 },
+    stack: 0.4,
+    stackWith: { ambulant: 3, 'GGZ midden': 2 },
+    referrers: [5, 0, 0, 30, 0, 0, 62, 3],
+  },
 };
 
 /** iJw units (WJ756) and frequencies (WJ757) used here. */
@@ -62,7 +213,15 @@ export interface Product {
   weight: number;
 }
 
-function p(code: string, careType: CareType, description: string, unit: string, volume: [number, number], euros: number, weight: number): Product {
+function p(
+  code: string,
+  careType: CareType,
+  description: string,
+  unit: string,
+  volume: [number, number],
+  euros: number,
+  weight: number,
+): Product {
   return { code, category: code.slice(0, 2), careType, description, unit, volume, tariff2015: Math.round(euros * 100), weight };
 }
 
@@ -100,7 +259,18 @@ export const PRODUCTS_BY_TYPE: Record<CareType, Product[]> = Object.fromEntries(
 ) as Record<CareType, Product[]>;
 
 /** Yearly tariff indexation (the jumps of 2022–2024 follow wage and price rises). */
-const INDEX: Record<number, number> = { 2015: 0, 2016: 0.015, 2017: 0.018, 2018: 0.023, 2019: 0.028, 2020: 0.03, 2021: 0.022, 2022: 0.035, 2023: 0.065, 2024: 0.045 };
+const INDEX: Record<number, number> = {
+  2015: 0,
+  2016: 0.015,
+  2017: 0.018,
+  2018: 0.023,
+  2019: 0.028,
+  2020: 0.03,
+  2021: 0.022,
+  2022: 0.035,
+  2023: 0.065,
+  2024: 0.045,
+};
 
 /** One calibration knob for the price level: it puts Steenwijkerland's 2018 cost per youth near € 11,000. */
 const PRICE_LEVEL = 1.11;

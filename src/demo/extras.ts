@@ -22,13 +22,29 @@ export function pgbLines(rng: Rng, m: Municipality, scale: number, bsns: BsnSequ
     for (let i = 0; i < n; i++) {
       const district = rng.pick(m.districts);
       const start: Day = year === 2015 && i % 2 === 0 ? day(2015, 1, 1) : day(year, rng.int(1, 12), 1);
-      const client: Client = { bsn: bsns.next(), birth: start - rng.int(3 * 365, 17 * 365), sex: rng.chance(0.6) ? '1' : '2', municipality: m.code, district: district.name, postcode4: rng.pick(district.postcodes), team: district.team };
+      const client: Client = {
+        bsn: bsns.next(),
+        birth: start - rng.int(3 * 365, 17 * 365),
+        sex: rng.chance(0.6) ? '1' : '2',
+        municipality: m.code,
+        district: district.name,
+        postcode4: rng.pick(district.postcodes),
+        team: district.team,
+      };
       clients.push(client);
       const careType = rng.weighted(PGB_TYPES, PGB_WEIGHTS);
       const monthly = rng.logNormal(careType === 'verblijf' ? 2900 : 940, 0.55);
       const end = Math.min(DATA_END, addMonths(start, Math.max(2, Math.round(rng.logNormal(14, 0.6)))) - 1);
       for (let mi = monthIndex(start); monthStart(mi) <= end; mi++) {
-        lines.push({ reference: `PGB${m.code}${String(++seq).padStart(8, '0')}`, municipality: m.code, client, periodStart: monthStart(mi), periodEnd: Math.min(end, monthEnd(mi)), careType, amountCents: Math.round(monthly * (0.95 + 0.1 * rng.next()) * 100) });
+        lines.push({
+          reference: `PGB${m.code}${String(++seq).padStart(8, '0')}`,
+          municipality: m.code,
+          client,
+          periodStart: monthStart(mi),
+          periodEnd: Math.min(end, monthEnd(mi)),
+          careType,
+          amountCents: Math.round(monthly * (0.95 + 0.1 * rng.next()) * 100),
+        });
       }
     }
   }
@@ -69,18 +85,50 @@ export function budgets(rng: Rng, m: Municipality, lines: InvoiceLine[], pgb: Pg
     for (const careType of CARE_TYPES) {
       const now = byType.get(`${year}/${careType}`) ?? 0;
       const before = byType.get(`${year - 1}/${careType}`) ?? now;
-      const amount = thousand(year === 2015 ? now * (0.97 + 0.08 * rng.next()) : Math.min(now * 1.03, before * (1.01 + 0.02 * rng.next())));
+      const amount = thousand(
+        year === 2015 ? now * (0.97 + 0.08 * rng.next()) : Math.min(now * 1.03, before * (1.01 + 0.02 * rng.next())),
+      );
       planned += amount;
       realised += now;
       rows.push({ year, municipality: m.code, careType, team: '', kind: 'begroting', amountCents: amount });
     }
     for (const team of m.teams) {
       const now = byTeam.get(`${year}/${team}`) ?? 0;
-      rows.push({ year, municipality: m.code, careType: '', team, kind: 'begroting', amountCents: thousand(now * (0.94 + 0.05 * rng.next())) });
+      rows.push({
+        year,
+        municipality: m.code,
+        careType: '',
+        team,
+        kind: 'begroting',
+        amountCents: thousand(now * (0.94 + 0.05 * rng.next())),
+      });
     }
-    if (realised > planned) rows.push({ year, municipality: m.code, careType: '', team: '', kind: 'burap', amountCents: thousand((realised - planned) * (0.4 + 0.4 * rng.next())) });
-    rows.push({ year, municipality: m.code, careType: '', team: '', kind: 'rijksbijdrage', amountCents: thousand(planned * 0.92) });
-    if (year >= 2022) rows.push({ year, municipality: m.code, careType: '', team: '', kind: 'taakstelling', amountCents: -thousand(planned * 0.02) });
+    if (realised > planned)
+      rows.push({
+        year,
+        municipality: m.code,
+        careType: '',
+        team: '',
+        kind: 'burap',
+        amountCents: thousand((realised - planned) * (0.4 + 0.4 * rng.next())),
+      });
+    rows.push({
+      year,
+      municipality: m.code,
+      careType: '',
+      team: '',
+      kind: 'rijksbijdrage',
+      amountCents: thousand(planned * 0.92),
+    });
+    if (year >= 2022)
+      rows.push({
+        year,
+        municipality: m.code,
+        careType: '',
+        team: '',
+        kind: 'taakstelling',
+        amountCents: -thousand(planned * 0.02),
+      });
   }
   return rows;
 }

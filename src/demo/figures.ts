@@ -27,5 +27,10 @@ const SQL = `
  */
 export async function yearFigures(store: Store, municipality: string | null): Promise<YearFigures[]> {
   const rows = await store.all<{ year: number; clients: number; cents: number }>(SQL, [municipality]);
-  return rows.map((r) => ({ year: r.year, clients: r.clients, cost: r.cents / 100, costPerClient: r.clients ? Math.round(r.cents / 100 / r.clients) : 0 }));
+  return rows.map((r) => ({
+    year: r.year,
+    clients: r.clients,
+    cost: r.cents / 100,
+    costPerClient: r.clients ? Math.round(r.cents / 100 / r.clients) : 0,
+  }));
 }

@@ -17,11 +17,21 @@ const XSD_DIR = xsdDir();
 const SCALE = 0.01;
 
 function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true }).map(String).filter((f) => statSync(join(dir, f)).isFile()).sort();
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort();
 }
 
 function digest(dir: string): Map<string, string> {
-  return new Map(files(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return new Map(
+    files(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 let dirA: string;
@@ -60,12 +70,19 @@ describe('generateDemo', () => {
   it('writes 2015–2020 as CSV exports and 2021–2024 as iJw messages, with one mapping', () => {
     const names = readdirSync(dirA).sort();
     expect(names).toEqual([
-      'aanbieders.csv', 'bevolking.csv', 'budgetten.csv', 'clienten.csv',
+      'aanbieders.csv',
+      'bevolking.csv',
+      'budgetten.csv',
+      'clienten.csv',
       ...[2015, 2016, 2017, 2018, 2019, 2020].map((y) => `declaraties_${y}.csv`),
-      'ijw', 'mapping.json', 'pgb_svb.csv', 'producten.csv',
+      'ijw',
+      'mapping.json',
+      'pgb_svb.csv',
+      'producten.csv',
       ...[2015, 2016, 2017, 2018, 2019, 2020].map((y) => `toewijzingen_${y}.csv`),
     ]);
-    for (const code of ['JW301', 'JW305', 'JW307', 'JW315', 'JW323', 'JW325'] as const) expect(summary.ijw.files[code]).toBeGreaterThan(0);
+    for (const code of ['JW301', 'JW305', 'JW307', 'JW315', 'JW323', 'JW325'] as const)
+      expect(summary.ijw.files[code]).toBeGreaterThan(0);
     expect(summary.providers).toBe(150);
   });
 
@@ -78,7 +95,9 @@ describe('generateDemo', () => {
 
 describe('CSV exports', () => {
   it('have exactly the columns the mapping names, and DuckDB reads every row with Dutch dates and decimals', async () => {
-    const mapping = JSON.parse(readFileSync(join(dirA, 'mapping.json'), 'utf8')) as { tables: { kind: string; files: string; columns: Record<string, string>; tariffColumns?: string }[] };
+    const mapping = JSON.parse(readFileSync(join(dirA, 'mapping.json'), 'utf8')) as {
+      tables: { kind: string; files: string; columns: Record<string, string>; tariffColumns?: string }[];
+    };
     expect(mapping.tables.map((t) => t.kind)).toEqual(TABLES.map((t) => t.kind));
     const store = await Store.open(':memory:');
     try {
@@ -96,7 +115,9 @@ describe('CSV exports', () => {
           expect(header, name).toEqual([...Object.values(spec.columns), ...wide]);
           expect(wide.every((h) => new RegExp(`^(?:${spec.tariffColumns})$`).test(h))).toBe(true);
           const rows = await store.all<{ n: number }>(
-            `SELECT count(*)::INTEGER AS n FROM read_csv(?, delim=';', header=true, decimal_separator=',', dateformat='%d-%m-%Y', all_varchar=false)`, [path]);
+            `SELECT count(*)::INTEGER AS n FROM read_csv(?, delim=';', header=true, decimal_separator=',', dateformat='%d-%m-%Y', all_varchar=false)`,
+            [path],
+          );
           const lines = readFileSync(path, 'utf8').split('\r\n').filter(Boolean).length - 1;
           expect(rows[0].n, name).toBe(lines);
           if (spec.kind === 'invoice_lines') invoiceRows += lines;
@@ -107,7 +128,8 @@ describe('CSV exports', () => {
       expect(allocationRows).toBe(summary.allocations.csv);
       const typed = await store.all<{ d: string; amount: number }>(
         `SELECT "Begindatum"::DATE::VARCHAR AS d, "Bedrag"::DOUBLE AS amount FROM read_csv(?, delim=';', header=true, decimal_separator=',', dateformat='%d-%m-%Y') LIMIT 1`,
-        [join(dirA, 'declaraties_2018.csv')]);
+        [join(dirA, 'declaraties_2018.csv')],
+      );
       expect(typed[0].d.startsWith('2018-')).toBe(true);
       expect(typed[0].amount).toBeGreaterThan(0);
     } finally {
@@ -116,7 +138,8 @@ describe('CSV exports', () => {
   });
 
   it('show credit lines as negative amounts that point at an earlier reference', () => {
-    const text = readFileSync(join(dirA, `declaraties_2019.csv`), 'utf8') + readFileSync(join(dirA, `declaraties_2020.csv`), 'utf8');
+    const text =
+      readFileSync(join(dirA, `declaraties_2019.csv`), 'utf8') + readFileSync(join(dirA, `declaraties_2020.csv`), 'utf8');
     const credits = text.split('\r\n').filter((l) => l.endsWith(';C'));
     expect(credits.length).toBeGreaterThan(0);
     for (const c of credits) {
@@ -137,7 +160,10 @@ describe('iJw messages', () => {
       for (let i = 0; i < paths.length; i += 400) {
         const batch = paths.slice(i, i + 400);
         const result = await validateXML({
-          xml: batch.map((f) => ({ fileName: relative('.', f).replace(/[^\w.]/g, '_'), contents: readFileSync(join(dirA, 'ijw', f), 'utf8') })),
+          xml: batch.map((f) => ({
+            fileName: relative('.', f).replace(/[^\w.]/g, '_'),
+            contents: readFileSync(join(dirA, 'ijw', f), 'utf8'),
+          })),
           schema: { fileName: `${code}.xsd`, contents: readFileSync(join(XSD_DIR, `${code}.xsd`), 'utf8') },
           preload: [base()],
           maxMemoryPages: 16384,
@@ -149,7 +175,10 @@ describe('iJw messages', () => {
   }
 
   it('contain no names beyond the placeholder and only BSNs that pass the 11-proof', () => {
-    const sample = files(join(dirA, 'ijw')).filter((f) => f.includes('/JW301/')).slice(0, 50).map((f) => readFileSync(join(dirA, 'ijw', f), 'utf8'));
+    const sample = files(join(dirA, 'ijw'))
+      .filter((f) => f.includes('/JW301/'))
+      .slice(0, 50)
+      .map((f) => readFileSync(join(dirA, 'ijw', f), 'utf8'));
     for (const xml of sample) {
       expect([...xml.matchAll(/<ijw:Achternaam>([^<]*)</g)].map((m) => m[1])).toEqual(['Demo']);
       expect(xml).not.toMatch(/Voornamen|Straatnaam|Telefoon/);

@@ -5,7 +5,19 @@ import { join } from 'node:path';
 import { BsnSequence } from './bsn.ts';
 import { PRODUCTS } from './catalogue.ts';
 import { CsvFile } from './csv/format.ts';
-import { TABLES, allocationsTable, budgetsTable, clientsTable, invoiceLinesTable, mappingJson, pgbTable, populationTable, productsTable, providersTable, type TableDef } from './csv/tables.ts';
+import {
+  TABLES,
+  allocationsTable,
+  budgetsTable,
+  clientsTable,
+  invoiceLinesTable,
+  mappingJson,
+  pgbTable,
+  populationTable,
+  productsTable,
+  providersTable,
+  type TableDef,
+} from './csv/tables.ts';
 import { yearOf, type Day } from './dates.ts';
 import { budgets, pgbLines, type BudgetRow } from './extras.ts';
 import { IJW_START, emptyCounts, writeIjw, type IjwCounts } from './ijw/write.ts';
@@ -46,15 +58,23 @@ const MAPPING_FILE = 'mapping.json';
 
 /** Removes what an earlier run wrote (only the demo's own files), so a re-run leaves exactly one region behind. */
 function clearOutput(outDir: string): void {
-  if (!existsSync(outDir)) return mkdirSync(outDir, { recursive: true }) as unknown as void;
-  const ours = new Set(TABLES.flatMap((t) => (t.file.includes('{jaar}') ? YEARS.map((y) => t.file.replace('{jaar}', String(y))) : [t.file])));
+  if (!existsSync(outDir)) {
+    mkdirSync(outDir, { recursive: true });
+    return;
+  }
+  const ours = new Set(
+    TABLES.flatMap((t) => (t.file.includes('{jaar}') ? YEARS.map((y) => t.file.replace('{jaar}', String(y))) : [t.file])),
+  );
   for (const name of readdirSync(outDir)) {
     if (ours.has(name) || name === MAPPING_FILE || name === 'ijw') rmSync(join(outDir, name), { recursive: true, force: true });
   }
 }
 
 function open<T>(outDir: string, table: TableDef<T>, year?: number): CsvFile {
-  return new CsvFile(join(outDir, table.file.replace('{jaar}', String(year))), [...table.columns.map(([, name]) => name), ...(table.wide?.columns ?? [])]);
+  return new CsvFile(join(outDir, table.file.replace('{jaar}', String(year))), [
+    ...table.columns.map(([, name]) => name),
+    ...(table.wide?.columns ?? []),
+  ]);
 }
 
 export interface MunicipalityResult {
@@ -80,7 +100,13 @@ export interface RegionSetup {
 export function setupRegion(seed: string | number): RegionSetup {
   const root = new Rng(String(seed));
   const region = loadRegion();
-  return { root, region, providers: makeProviders(root.fork('aanbieders')), referrers: makeReferrers(root.fork('verwijzers'), region), bsns: new BsnSequence() };
+  return {
+    root,
+    region,
+    providers: makeProviders(root.fork('aanbieders')),
+    referrers: makeReferrers(root.fork('verwijzers'), region),
+    bsns: new BsnSequence(),
+  };
 }
 
 /** The simulated region, one municipality at a time (so memory holds one municipality's records). */
@@ -108,8 +134,16 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
   const setup = setupRegion(opts.seed);
   const { region, providers } = setup;
   const summary: DemoSummary = {
-    outDir, municipalities: region.length, providers: providers.length, clients: 0, allocations: { csv: 0, xml: 0 },
-    invoiceLines: { csv: 0, xml: 0 }, pgbLines: 0, budgetRows: 0, csvFiles: 0, ijw: emptyCounts(),
+    outDir,
+    municipalities: region.length,
+    providers: providers.length,
+    clients: 0,
+    allocations: { csv: 0, xml: 0 },
+    invoiceLines: { csv: 0, xml: 0 },
+    pgbLines: 0,
+    budgetRows: 0,
+    csvFiles: 0,
+    ijw: emptyCounts(),
   };
 
   const writeAll = <T>(table: TableDef<T>, rows: T[]) => {
@@ -152,7 +186,7 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
   summary.invoiceLines.xml = summary.ijw.lines;
   for (const f of [clientsCsv, budgetsCsv, pgbCsv, ...allocCsv.values(), ...linesCsv.values()]) f.close();
   summary.csvFiles = 6 + allocCsv.size + linesCsv.size;
-  writeFileSync(join(outDir, MAPPING_FILE), JSON.stringify(mappingJson(), null, 2) + '\n');
+  writeFileSync(join(outDir, MAPPING_FILE), `${JSON.stringify(mappingJson(), null, 2)}\n`);
   opts.onProgress?.(region.length, region.length, 'klaar');
   return summary;
 }

@@ -49,10 +49,30 @@ export function invoiceLines(rng: Rng, municipality: string, allocations: Alloca
         if (d === undefined) invoiceDates.set(key, (d = monthEnd(m) + (late ? rng.int(45, 150) : rng.int(5, 25))));
         return d;
       };
-      const line = (late: boolean, previousReference: string | null, vol: number, tariffCents: number, amountCents: number, debitCredit: 'D' | 'C'): InvoiceLine => ({
-        provider: a.provider, reference: nextRef(), previousReference, municipality, client: a.client, allocation: a,
-        invoiceNo: late ? `${municipality}${yyyymm}A` : `${municipality}${yyyymm}`, invoiceDate: invoiceDate(late),
-        periodStart: from, periodEnd: to, volume: vol, tariffCents, amountCents, debitCredit, rejected: null, late,
+      const line = (
+        late: boolean,
+        previousReference: string | null,
+        vol: number,
+        tariffCents: number,
+        amountCents: number,
+        debitCredit: 'D' | 'C',
+      ): InvoiceLine => ({
+        provider: a.provider,
+        reference: nextRef(),
+        previousReference,
+        municipality,
+        client: a.client,
+        allocation: a,
+        invoiceNo: late ? `${municipality}${yyyymm}A` : `${municipality}${yyyymm}`,
+        invoiceDate: invoiceDate(late),
+        periodStart: from,
+        periodEnd: to,
+        volume: vol,
+        tariffCents,
+        amountCents,
+        debitCredit,
+        rejected: null,
+        late,
       });
       const late = rng.chance(P_LATE);
       const first = line(late, null, volume, t, volume * t, 'D');

@@ -67,7 +67,10 @@ describe('importing the demo region', () => {
   it('reads the wide product list: a tariff per product and year, e.g. 45A03 in 2015 at € 96 × 1.11 (the price level)', async () => {
     expect(await count('product')).toBe(26);
     expect(await count('product_tariff')).toBe(26 * 10);
-    expect(await store.one("SELECT unit, tariff_cents FROM product_tariff WHERE code = '45A03' AND year = 2015")).toEqual({ unit: '04', tariff_cents: 10656 });
+    expect(await store.one("SELECT unit, tariff_cents FROM product_tariff WHERE code = '45A03' AND year = 2015")).toEqual({
+      unit: '04',
+      tariff_cents: 10656,
+    });
   });
 
   it('gives per year exactly the clients and cost (claimed minus rejected) of the simulation', async () => {
@@ -83,6 +86,7 @@ describe('importing the demo region', () => {
     }
     const got = await yearFigures(store, null);
     expect(got.map((g) => [g.year, g.clients, Math.round(g.cost * 100)])).toEqual(
-      [...expected.entries()].sort((a, b) => a[0] - b[0]).map(([y, e]) => [y, e.clients.size, e.cents]));
+      [...expected.entries()].sort((a, b) => a[0] - b[0]).map(([y, e]) => [y, e.clients.size, e.cents]),
+    );
   });
 });

@@ -11,7 +11,10 @@ import type { Store } from '../store/index.ts';
 
 /** The files of a demo folder in the form importPaths takes them (the mapping itself is not data). */
 export function demoPaths(dir: string): string[] {
-  const csv = readdirSync(dir).filter((n) => n.endsWith('.csv')).sort().map((n) => join(dir, n));
+  const csv = readdirSync(dir)
+    .filter((n) => n.endsWith('.csv'))
+    .sort()
+    .map((n) => join(dir, n));
   return existsSync(join(dir, 'ijw')) ? [...csv, join(dir, 'ijw')] : csv;
 }
 
@@ -20,7 +23,11 @@ export function demoPaths(dir: string): string[] {
  * @example await importDemo(store, 'data/demo', secret)
  */
 export async function importDemo(
-  store: Store, dir: string, secret: Secret, onProgress?: (p: ImportProgress) => void, actor: Actor = cliActor(),
+  store: Store,
+  dir: string,
+  secret: Secret,
+  onProgress?: (p: ImportProgress) => void,
+  actor: Actor = cliActor(),
 ): Promise<FileReport[]> {
   const mapping = await loadMapping(join(dir, 'mapping.json'));
   await loadMunicipalities(store);

@@ -18,9 +18,47 @@ export interface Referrer {
   name?: string;
 }
 
-const AREAS = ['Salland', 'Vechtdal', 'IJsseldelta', 'Kop van Overijssel', 'Reestdal', 'Hanzeland', 'Weerribben', 'Sallandse Heuvelrug', 'Noordoost', 'Regge', 'Zwarte Water', 'Oost', 'IJsselvallei', 'Vecht en Regge', 'Land van Vollenhove', 'De Kempen'];
-const KINDS = ['Jeugdhulp', 'Jeugdzorg', 'Kinderpraktijk', 'Zorggroep', 'Behandelcentrum', 'Gezinshuis', 'Praktijk', 'Begeleiding', 'Jeugd-ggz', 'Opvoedpunt'];
-const SMALL_TYPES: CareType[] = ['ambulant', 'J&O', 'GGZ midden', 'GGZ zwaar', 'LVB midden', 'dagbehandeling', 'gezinshuis', 'ambulant', 'GGZ midden'];
+const AREAS = [
+  'Salland',
+  'Vechtdal',
+  'IJsseldelta',
+  'Kop van Overijssel',
+  'Reestdal',
+  'Hanzeland',
+  'Weerribben',
+  'Sallandse Heuvelrug',
+  'Noordoost',
+  'Regge',
+  'Zwarte Water',
+  'Oost',
+  'IJsselvallei',
+  'Vecht en Regge',
+  'Land van Vollenhove',
+  'De Kempen',
+];
+const KINDS = [
+  'Jeugdhulp',
+  'Jeugdzorg',
+  'Kinderpraktijk',
+  'Zorggroep',
+  'Behandelcentrum',
+  'Gezinshuis',
+  'Praktijk',
+  'Begeleiding',
+  'Jeugd-ggz',
+  'Opvoedpunt',
+];
+const SMALL_TYPES: CareType[] = [
+  'ambulant',
+  'J&O',
+  'GGZ midden',
+  'GGZ zwaar',
+  'LVB midden',
+  'dagbehandeling',
+  'gezinshuis',
+  'ambulant',
+  'GGZ midden',
+];
 
 /** The large providers: a generalist, a mental-health institution, an LVB specialist and two certified institutions. */
 const LARGE: [string, CareType[]][] = [
@@ -63,7 +101,7 @@ export function makeProviders(rng: Rng, count = 150): Provider[] {
       }
     }
     names.add(name);
-    out.push({ agb: agbCode(rng, '75', used), name, careTypes, weight: 1 / Math.pow(rank, 1.1) });
+    out.push({ agb: agbCode(rng, '75', used), name, careTypes, weight: 1 / rank ** 1.1 });
   }
   return out;
 }
@@ -81,7 +119,10 @@ export function makeReferrers(rng: Rng, region: Municipality[]): Referrers {
   const gps = new Map<string, string[]>();
   for (const m of region) {
     const n = Math.max(2, Math.round(m.inhabitants2019 / 4500));
-    gps.set(m.code, Array.from({ length: n }, () => agbCode(rng, '01', used)));
+    gps.set(
+      m.code,
+      Array.from({ length: n }, () => agbCode(rng, '01', used)),
+    );
   }
   return {
     gps,
@@ -96,12 +137,19 @@ const COURT_NAMES = ['Rechtbank Overijssel', 'Openbaar Ministerie Oost-Nederland
 /** A concrete referrer of `type` for a client of municipality `m` whose access team is `team`. */
 export function referrerFor(rng: Rng, type: ReferrerType, refs: Referrers, m: Municipality, team: string): Referrer {
   switch (type) {
-    case '01': return { type, name: team };
-    case '02': return { type, agb: rng.pick(refs.gps.get(m.code)!) };
-    case '03': return { type, agb: rng.pick(refs.youthDoctors), name: 'Jeugdarts GGD' };
-    case '04': return { type, name: rng.pick(GI_NAMES) };
-    case '05': return { type, agb: rng.pick(refs.specialists) };
-    case '08': return { type, name: rng.pick(COURT_NAMES) };
-    default: return { type };
+    case '01':
+      return { type, name: team };
+    case '02':
+      return { type, agb: rng.pick(refs.gps.get(m.code)!) };
+    case '03':
+      return { type, agb: rng.pick(refs.youthDoctors), name: 'Jeugdarts GGD' };
+    case '04':
+      return { type, name: rng.pick(GI_NAMES) };
+    case '05':
+      return { type, agb: rng.pick(refs.specialists) };
+    case '08':
+      return { type, name: rng.pick(COURT_NAMES) };
+    default:
+      return { type };
   }
 }

@@ -42,8 +42,27 @@ const LOCAL: Record<string, { usage: number; growth: number; teams: number; pc4:
   '0193': { usage: 1.02, growth: 0.01, teams: 5, pc4: [8011, 8048] },
 };
 
-const TEAM_SUFFIX = [['',], ['Noord', 'Zuid'], ['Noord', 'Midden', 'Zuid'], ['Noord', 'Oost', 'Zuid', 'West'], ['Noord', 'Oost', 'Zuid', 'West', 'Centrum']];
-const DISTRICT_SUFFIX = ['Centrum', 'Noord', 'Zuid', 'Oost', 'West', 'Buitengebied', 'Noordoost', 'Zuidwest', 'Zuidoost', 'Noordwest', 'Kern', 'Dorpen'];
+const TEAM_SUFFIX = [
+  [''],
+  ['Noord', 'Zuid'],
+  ['Noord', 'Midden', 'Zuid'],
+  ['Noord', 'Oost', 'Zuid', 'West'],
+  ['Noord', 'Oost', 'Zuid', 'West', 'Centrum'],
+];
+const DISTRICT_SUFFIX = [
+  'Centrum',
+  'Noord',
+  'Zuid',
+  'Oost',
+  'West',
+  'Buitengebied',
+  'Noordoost',
+  'Zuidwest',
+  'Zuidoost',
+  'Noordwest',
+  'Kern',
+  'Dorpen',
+];
 
 function readCsv(path: string): Record<string, string>[] {
   const [head, ...lines] = readFileSync(path, 'utf8').trim().split(/\r?\n/);
@@ -94,7 +113,7 @@ export interface PopulationRow {
 
 /** Inhabitants of `m` in `year` at `scale` (unrounded, for the simulation). */
 export function inhabitants(m: Municipality, year: number, scale: number): number {
-  return m.inhabitants2019 * Math.pow(1 + m.growth, year - 2019) * scale;
+  return m.inhabitants2019 * (1 + m.growth) ** (year - 2019) * scale;
 }
 
 /** Youths 0–17 of `m` in `year` at `scale` (unrounded). */
@@ -111,7 +130,13 @@ export function populationRows(region: Municipality[], scale: number): Populatio
       const young = Math.round(youths(m, year, scale));
       const b0 = Math.round(young * 0.2);
       const b4 = Math.round(young * 0.44);
-      const bands: [string, number][] = [['0-3', b0], ['4-11', b4], ['12-17', young - b0 - b4], ['18-22', Math.round(total * 0.058)], ['totaal', total]];
+      const bands: [string, number][] = [
+        ['0-3', b0],
+        ['4-11', b4],
+        ['12-17', young - b0 - b4],
+        ['18-22', Math.round(total * 0.058)],
+        ['totaal', total],
+      ];
       for (const [ageBand, n] of bands) rows.push({ municipality: m.code, year, ageBand, inhabitants: n });
     }
   }

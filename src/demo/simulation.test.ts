@@ -14,7 +14,8 @@ beforeAll(() => {
   const setup = setupRegion(11);
   results = [...simulateRegion(setup, SCALE)];
   youthsByYear = new Map();
-  for (const m of setup.region) for (let y = 2015; y <= 2024; y++) youthsByYear.set(y, (youthsByYear.get(y) ?? 0) + youths(m, y, SCALE));
+  for (const m of setup.region)
+    for (let y = 2015; y <= 2024; y++) youthsByYear.set(y, (youthsByYear.get(y) ?? 0) + youths(m, y, SCALE));
 });
 
 const allocations = () => results.flatMap((r) => r.allocations);
@@ -24,7 +25,11 @@ describe('the simulated demo region', () => {
   it('has about one in ten youths in care, rising from ~9 % in 2015 to ~11 % in 2024', () => {
     const share = new Map<number, number>();
     for (let y = 2015; y <= 2024; y++) {
-      const clients = new Set(lines().filter((l) => yearOf(l.periodStart) === y).map((l) => l.client.bsn));
+      const clients = new Set(
+        lines()
+          .filter((l) => yearOf(l.periodStart) === y)
+          .map((l) => l.client.bsn),
+      );
       share.set(y, clients.size / youthsByYear.get(y)!);
     }
     for (const s of share.values()) expect(s).toBeGreaterThan(0.075), expect(s).toBeLessThan(0.13);
@@ -61,7 +66,9 @@ describe('the simulated demo region', () => {
   });
 
   it('has late invoices: December care invoiced in the next year', () => {
-    expect(lines().some((l) => new Date(l.periodStart * 864e5).getUTCMonth() === 11 && yearOf(l.invoiceDate) > yearOf(l.periodStart))).toBe(true);
+    expect(
+      lines().some((l) => new Date(l.periodStart * 864e5).getUTCMonth() === 11 && yearOf(l.invoiceDate) > yearOf(l.periodStart)),
+    ).toBe(true);
   });
 
   it('rejects a few percent of iJw lines (JW325), none before 2021', () => {
@@ -100,7 +107,12 @@ describe('the simulated demo region', () => {
     expect(pgb / (pgb + zin)).toBeGreaterThan(0.05);
     expect(pgb / (pgb + zin)).toBeLessThan(0.12);
     const perClientYear = new Map<string, number>();
-    for (const l of lines()) if (!l.rejected) perClientYear.set(`${yearOf(l.periodStart)}/${l.client.bsn}`, (perClientYear.get(`${yearOf(l.periodStart)}/${l.client.bsn}`) ?? 0) + l.amountCents);
+    for (const l of lines())
+      if (!l.rejected)
+        perClientYear.set(
+          `${yearOf(l.periodStart)}/${l.client.bsn}`,
+          (perClientYear.get(`${yearOf(l.periodStart)}/${l.client.bsn}`) ?? 0) + l.amountCents,
+        );
     expect([...perClientYear.values()].filter((c) => c > 5_000_000).length).toBeGreaterThan(0);
   });
 

@@ -19,12 +19,18 @@ const SPECIALIST = PRODUCTS.find((p) => p.code === '54G11')!;
 
 /** The practice of the story: the largest small provider (outside the top 20) that offers GGZ zwaar. */
 export function storyProvider(providers: Provider[]): Provider {
-  return providers.slice(20).find((p) => p.careTypes.includes('GGZ zwaar')) ?? providers.find((p) => p.careTypes.includes('GGZ zwaar'))!;
+  return (
+    providers.slice(20).find((p) => p.careTypes.includes('GGZ zwaar')) ??
+    providers.find((p) => p.careTypes.includes('GGZ zwaar'))!
+  );
 }
 
 /** The two GP practices of the story (the first two of the municipality). */
 export function storyReferrers(refs: Referrers, municipality: string): Referrer[] {
-  return refs.gps.get(municipality)!.slice(0, 2).map((agb) => ({ type: '02' as const, agb }));
+  return refs.gps
+    .get(municipality)!
+    .slice(0, 2)
+    .map((agb) => ({ type: '02' as const, agb }));
 }
 
 interface SimParts {
@@ -38,7 +44,9 @@ interface SimParts {
  * at the story's practice, referred by one of its two GPs, followed by whatever care comes after (as for any client).
  */
 export function storyEpisodes(
-  m: Municipality, ctx: SimParts, rng: Rng,
+  m: Municipality,
+  ctx: SimParts,
+  rng: Rng,
   newClient: (start: Day, type: CareType) => Client,
   runSpell: (client: Client, start: Day, type: CareType) => Episode[],
 ): { client: Client; eps: Episode[] }[] {

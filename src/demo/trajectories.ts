@@ -14,7 +14,18 @@ export const DATA_END = day(2024, 12, 31);
 const WARM_UP_YEAR = 2009;
 
 /** Share of youths 0–17 with youth care per year, and the inflow that produces it (calibrated on the simulation). */
-const CARE_RATE: Record<number, number> = { 2015: 0.09, 2016: 0.093, 2017: 0.097, 2018: 0.1, 2019: 0.102, 2020: 0.102, 2021: 0.104, 2022: 0.106, 2023: 0.108, 2024: 0.11 };
+const CARE_RATE: Record<number, number> = {
+  2015: 0.09,
+  2016: 0.093,
+  2017: 0.097,
+  2018: 0.1,
+  2019: 0.102,
+  2020: 0.102,
+  2021: 0.104,
+  2022: 0.106,
+  2023: 0.108,
+  2024: 0.11,
+};
 const INFLOW_PER_RATE = 0.48;
 /** Chance that the first allocation of an episode is never used (care never starts there). */
 const P_UNUSED = 0.3;
@@ -47,7 +58,10 @@ const AGE_WEIGHTS = [2, 2, 3, 3, 4, 5, 6, 7, 8, 8, 9, 9, 10, 11, 12, 12, 11, 8];
 
 function pickWeighted<K extends string>(rng: Rng, table: Partial<Record<K, number>>): K {
   const keys = Object.keys(table) as K[];
-  return rng.weighted(keys, keys.map((k) => table[k] as number));
+  return rng.weighted(
+    keys,
+    keys.map((k) => table[k] as number),
+  );
 }
 
 function ageAt(c: Client, d: Day): number {
@@ -65,7 +79,15 @@ export function simulateMunicipality(m: Municipality, ctx: SimContext): { client
   const episodes: { client: Client; eps: Episode[] }[] = [];
 
   const newClient = (entry: Day, type: CareType, rng = ctx.rng): Client => {
-    const age = type === 'jeugdreclassering' ? rng.int(12, 17) : type === 'jeugdbescherming' || type === 'pleegzorg' ? rng.int(0, 17) : rng.weighted(AGE_WEIGHTS.map((_, i) => i), AGE_WEIGHTS);
+    const age =
+      type === 'jeugdreclassering'
+        ? rng.int(12, 17)
+        : type === 'jeugdbescherming' || type === 'pleegzorg'
+          ? rng.int(0, 17)
+          : rng.weighted(
+              AGE_WEIGHTS.map((_, i) => i),
+              AGE_WEIGHTS,
+            );
     const district = rng.pick(m.districts);
     const c: Client = {
       bsn: ctx.bsns.next(),
@@ -102,7 +124,14 @@ export function simulateMunicipality(m: Municipality, ctx: SimContext): { client
         const st = pickWeighted(rng, course.stackWith);
         const sStart = rng.chance(0.5) ? t : t + rng.int(0, Math.floor((end - t) / 2));
         const sLen = Math.max(21, Math.round(rng.logNormal(COURSE[st].months, COURSE[st].sigma) * 30.44));
-        eps.push({ type: st, start: sStart, end: Math.min(end, sStart + sLen), adult: false, stacked: true, sameProviderAs: sStart === t ? ep : undefined });
+        eps.push({
+          type: st,
+          start: sStart,
+          end: Math.min(end, sStart + sLen),
+          adult: false,
+          stacked: true,
+          sameProviderAs: sStart === t ? ep : undefined,
+        });
       }
       if (adult) break;
       const next = pickWeighted(rng, course.next);
@@ -141,7 +170,15 @@ export function simulateMunicipality(m: Municipality, ctx: SimContext): { client
 
   // The municipality's story (if any) draws from its own stream, so the rest of the simulation stays as it was.
   const storyRng = rng.fork('verhaal');
-  episodes.push(...storyEpisodes(m, ctx, storyRng, (start, type) => newClient(start, type, storyRng), (client, start, type) => runSpell(client, start, type, storyRng)));
+  episodes.push(
+    ...storyEpisodes(
+      m,
+      ctx,
+      storyRng,
+      (start, type) => newClient(start, type, storyRng),
+      (client, start, type) => runSpell(client, start, type, storyRng),
+    ),
+  );
 
   const drafts: Allocation[] = [];
   for (const { client, eps } of episodes) {
@@ -149,19 +186,25 @@ export function simulateMunicipality(m: Municipality, ctx: SimContext): { client
     const story = eps.some((ep) => ep.fixed);
     for (const ep of eps) {
       if (story) {
-        const referrer: Referrer = ep.fixed?.referrer ?? spellReferrer ?? referrerFor(storyRng, '02', ctx.referrers, m, client.team);
+        const referrer: Referrer =
+          ep.fixed?.referrer ?? spellReferrer ?? referrerFor(storyRng, '02', ctx.referrers, m, client.team);
         spellReferrer ??= referrer;
         allocateEpisode({ ...ctx, rng: storyRng }, m, client, ep, referrer, drafts);
         continue;
       }
       const weights = COURSE[ep.type].referrers;
-      const referrer: Referrer = !ep.stacked && spellReferrer && rng.chance(0.5) ? spellReferrer : referrerFor(rng, rng.weighted(REFERRER_TYPES, weights), ctx.referrers, m, client.team);
+      const referrer: Referrer =
+        !ep.stacked && spellReferrer && rng.chance(0.5)
+          ? spellReferrer
+          : referrerFor(rng, rng.weighted(REFERRER_TYPES, weights), ctx.referrers, m, client.team);
       if (!ep.stacked) spellReferrer = referrer;
       allocateEpisode(ctx, m, client, ep, referrer, drafts);
     }
   }
   const used = new Set<Client>();
-  const allocations = drafts.filter((a) => (a.end === null || a.end >= DATA_START) && a.start <= DATA_END && a.allocatedOn <= DATA_END);
+  const allocations = drafts.filter(
+    (a) => (a.end === null || a.end >= DATA_START) && a.start <= DATA_END && a.allocatedOn <= DATA_END,
+  );
   for (const a of allocations) {
     used.add(a.client);
     if (a.start < DATA_START) {
@@ -181,12 +224,13 @@ export function simulateMunicipality(m: Municipality, ctx: SimContext): { client
   return { clients: clients.filter((c) => used.has(c)), allocations };
 }
 
-
-
 function chooseProvider(rng: Rng, providers: Provider[], type: CareType, not?: Provider): Provider {
   let offering = providers.filter((p) => p.careTypes.includes(type) && p !== not);
   if (!offering.length) offering = providers.filter((p) => p.careTypes.includes(type));
-  return rng.weighted(offering, offering.map((p) => p.weight));
+  return rng.weighted(
+    offering,
+    offering.map((p) => p.weight),
+  );
 }
 
 function clock(rng: Rng): string {
@@ -195,25 +239,73 @@ function clock(rng: Rng): string {
 }
 
 /** Turns an episode into allocations: maybe an unused one first, then consecutive re-indications until its end. */
-function allocateEpisode(ctx: SimContext, m: Municipality, client: Client, ep: Episode, referrer: Referrer, out: Allocation[]): void {
+function allocateEpisode(
+  ctx: SimContext,
+  m: Municipality,
+  client: Client,
+  ep: Episode,
+  referrer: Referrer,
+  out: Allocation[],
+): void {
   const { rng } = ctx;
   const course = COURSE[ep.type];
-  const product = ep.fixed?.product ?? rng.weighted(PRODUCTS_BY_TYPE[ep.type], PRODUCTS_BY_TYPE[ep.type].map((p) => p.weight));
+  const product =
+    ep.fixed?.product ??
+    rng.weighted(
+      PRODUCTS_BY_TYPE[ep.type],
+      PRODUCTS_BY_TYPE[ep.type].map((p) => p.weight),
+    );
   const [lo, hi] = product.volume;
   const monthlyVolume = rng.int(lo, hi);
   const same = ep.sameProviderAs?.provider;
-  let provider = ep.fixed?.provider ?? (same && same.careTypes.includes(ep.type) && rng.chance(0.5) ? same : chooseProvider(rng, ctx.providers, ep.type));
+  let provider =
+    ep.fixed?.provider ??
+    (same?.careTypes.includes(ep.type) && rng.chance(0.5) ? same : chooseProvider(rng, ctx.providers, ep.type));
   let start = ep.start;
   const wait = Math.max(1, Math.round(rng.logNormal(18, 0.6)));
-  const draft = (start: Day, end: Day | null, careStart: Day | null, careEnd: Day | null, endReason: string | null, reindication: boolean, requestDate: Day, allocatedOn: Day) =>
+  const draft = (
+    start: Day,
+    end: Day | null,
+    careStart: Day | null,
+    careEnd: Day | null,
+    endReason: string | null,
+    reindication: boolean,
+    requestDate: Day,
+    allocatedOn: Day,
+  ) =>
     out.push({
-      municipality: m.code, no: 0, client, provider, product, providerRef: '', requestDate, allocatedOn, allocatedTime: clock(rng),
-      start, end, monthlyVolume, referrer, team: client.team, careStart, careEnd, endReason, reindication,
+      municipality: m.code,
+      no: 0,
+      client,
+      provider,
+      product,
+      providerRef: '',
+      requestDate,
+      allocatedOn,
+      allocatedTime: clock(rng),
+      start,
+      end,
+      monthlyVolume,
+      referrer,
+      team: client.team,
+      careStart,
+      careEnd,
+      endReason,
+      reindication,
     });
 
   if (!ep.stacked && rng.chance(P_UNUSED)) {
     // Allocated but never used: the youth went elsewhere (another provider, a little later) or care never started.
-    draft(start, addMonths(start, course.allocationMonths) - 1, null, null, null, false, start - wait, start - Math.min(wait, rng.int(1, 10)));
+    draft(
+      start,
+      addMonths(start, course.allocationMonths) - 1,
+      null,
+      null,
+      null,
+      false,
+      start - wait,
+      start - Math.min(wait, rng.int(1, 10)),
+    );
     const mandatory = ep.type === 'jeugdbescherming' || ep.type === 'jeugdreclassering';
     if (!mandatory && !rng.chance(0.6)) return;
     provider = chooseProvider(rng, ctx.providers, ep.type, provider);

@@ -15,12 +15,28 @@ import { IJW_EXAMPLES } from '../../test/fixtures/index.ts';
 const GEM = { afzender: '0384', ontvanger: '12345678' };
 const AANB = { afzender: '12345678', ontvanger: '0384' };
 const allocation = jw301({ ...GEM, id: 'T1', date: '2026-01-05' }, BSN.a, [
-  { no: '1', ref: 'R1', cat: '45', code: '45A03', date: '2026-01-05', time: '10:00:00', start: '2026-01-01', omvang: [2, '04', '2'] }]);
-const request = jw315({ ...AANB, id: 'V1', date: '2025-12-20' }, BSN.a, [{ ref: 'R1', start: '2026-01-01', referrer: { type: '02', agb: '01234567' } }]);
-const invoice = jw323({ ...AANB, id: 'F1', date: '2026-02-05' }, [[BSN.a, [{ ref: 'X1', no: '1', from: '2026-01-01', to: '2026-01-31', volume: 4, amount: 5000, dc: 'D' }]]]);
+  {
+    no: '1',
+    ref: 'R1',
+    cat: '45',
+    code: '45A03',
+    date: '2026-01-05',
+    time: '10:00:00',
+    start: '2026-01-01',
+    omvang: [2, '04', '2'],
+  },
+]);
+const request = jw315({ ...AANB, id: 'V1', date: '2025-12-20' }, BSN.a, [
+  { ref: 'R1', start: '2026-01-01', referrer: { type: '02', agb: '01234567' } },
+]);
+const invoice = jw323({ ...AANB, id: 'F1', date: '2026-02-05' }, [
+  [BSN.a, [{ ref: 'X1', no: '1', from: '2026-01-01', to: '2026-01-31', volume: 4, amount: 5000, dc: 'D' }]],
+]);
 
 let store: Store;
-beforeEach(async () => { store = await Store.open(':memory:'); });
+beforeEach(async () => {
+  store = await Store.open(':memory:');
+});
 afterEach(() => store.close());
 
 describe('importPaths', () => {
@@ -28,11 +44,18 @@ describe('importPaths', () => {
     const { dir } = writeFiles({ 'a-factuur.xml': invoice, 'b-toewijzing.xml': allocation, '.verborgen.xml': 'x' });
     mkdirSync(join(dir, 'sub'));
     writeFileSync(join(dir, 'sub', 'z-verzoek.xml'), request);
-    expect((await expand([dir])).map((p) => p.slice(dir.length + 1))).toEqual(['a-factuur.xml', 'b-toewijzing.xml', 'sub/z-verzoek.xml']);
+    expect((await expand([dir])).map((p) => p.slice(dir.length + 1))).toEqual([
+      'a-factuur.xml',
+      'b-toewijzing.xml',
+      'sub/z-verzoek.xml',
+    ]);
     const progress: number[] = [];
     const reports = await importPaths(store, [dir], { secret: SECRET, onProgress: (p) => progress.push(p.filesDone) });
     expect(reports.map((r) => [r.fileName, r.kind, r.status, r.ok])).toEqual([
-      ['z-verzoek.xml', 'JW315', 'ingelezen', 1], ['b-toewijzing.xml', 'JW301', 'ingelezen', 1], ['a-factuur.xml', 'JW323', 'ingelezen', 1]]);
+      ['z-verzoek.xml', 'JW315', 'ingelezen', 1],
+      ['b-toewijzing.xml', 'JW301', 'ingelezen', 1],
+      ['a-factuur.xml', 'JW323', 'ingelezen', 1],
+    ]);
     // The request came first, so the allocation got its referrer.
     expect(await store.one('SELECT referrer_id FROM allocation')).toEqual({ referrer_id: '02:01234567' });
     expect(progress.at(-1)).toBe(3);
@@ -47,14 +70,22 @@ describe('importPaths', () => {
       return run(sql, params);
     };
     // A new provider, client and product: rows that are written before the failing statement, and must be rolled back.
-    const other = jw323({ afzender: '87654321', ontvanger: '0384', id: 'F9', date: '2026-02-05' }, [[BSN.b, [
-      { ref: 'X1', no: '1', code: '45A09', from: '2026-01-01', to: '2026-01-31', volume: 4, amount: 5000, dc: 'D' }]]]);
+    const other = jw323({ afzender: '87654321', ontvanger: '0384', id: 'F9', date: '2026-02-05' }, [
+      [BSN.b, [{ ref: 'X1', no: '1', code: '45A09', from: '2026-01-01', to: '2026-01-31', volume: 4, amount: 5000, dc: 'D' }]],
+    ]);
     const [r] = await importPaths(store, [writeFiles({ 'f.xml': other }).dir], { secret: SECRET });
     store.run = run;
-    expect(r).toMatchObject({ fileName: 'f.xml', status: 'geweigerd', ok: 0, note: 'onverwachte fout tijdens het inlezen: schijf vol (test)' });
+    expect(r).toMatchObject({
+      fileName: 'f.xml',
+      status: 'geweigerd',
+      ok: 0,
+      note: 'onverwachte fout tijdens het inlezen: schijf vol (test)',
+    });
     const after = await snapshot(store);
     expect({ ...after, import_file: before.import_file }).toEqual(before);
-    expect(await store.all("SELECT file_name, status FROM import_file WHERE status = 'geweigerd'")).toEqual([{ file_name: 'f.xml', status: 'geweigerd' }]);
+    expect(await store.all("SELECT file_name, status FROM import_file WHERE status = 'geweigerd'")).toEqual([
+      { file_name: 'f.xml', status: 'geweigerd' },
+    ]);
     // Offered again once the cause is gone, the file imports normally.
     const [again] = await importPaths(store, [writeFiles({ 'f.xml': other }).dir], { secret: SECRET });
     expect(again).toMatchObject({ status: 'ingelezen', ok: 1 });
@@ -70,13 +101,22 @@ describe('importPaths', () => {
     const mapping = await loadMapping(join(tabular, 'mapping.json'));
     const reports = await importPaths(store, [dir], { secret: SECRET, mapping });
     expect(reports.map((r) => [r.fileName, r.kind, r.status])).toEqual([
-      ['producten-2019.csv', 'products', 'ingelezen'], ['aanbieders.csv', 'providers', 'ingelezen'], ['clienten.csv', 'clients', 'ingelezen'],
-      ['bevolking-2019.csv', 'population', 'ingelezen'], ['toewijzingen-2019.csv', 'allocations', 'ingelezen'],
-      ['declaraties-2019.csv', 'invoice_lines', 'ingelezen'], ['budgetten-2019.csv', 'budgets', 'ingelezen'],
-      ['pgb-2019-01.csv', 'pgb_costs', 'ingelezen'], ['pgb-2019-02.csv', 'pgb_costs', 'ingelezen'],
-      ['JW301.xml', 'JW301', 'ingelezen'], ['JW323.xml', 'JW323', 'ingelezen'],
+      ['producten-2019.csv', 'products', 'ingelezen'],
+      ['aanbieders.csv', 'providers', 'ingelezen'],
+      ['clienten.csv', 'clients', 'ingelezen'],
+      ['bevolking-2019.csv', 'population', 'ingelezen'],
+      ['toewijzingen-2019.csv', 'allocations', 'ingelezen'],
+      ['declaraties-2019.csv', 'invoice_lines', 'ingelezen'],
+      ['budgetten-2019.csv', 'budgets', 'ingelezen'],
+      ['pgb-2019-01.csv', 'pgb_costs', 'ingelezen'],
+      ['pgb-2019-02.csv', 'pgb_costs', 'ingelezen'],
+      ['JW301.xml', 'JW301', 'ingelezen'],
+      ['JW323.xml', 'JW323', 'ingelezen'],
     ]);
-    expect(await store.one('SELECT sum(amount_cents) AS s, count(*) AS n FROM invoice_line')).toEqual({ s: 122200 + 58000, n: reports[5]!.ok + 4 });
+    expect(await store.one('SELECT sum(amount_cents) AS s, count(*) AS n FROM invoice_line')).toEqual({
+      s: 122200 + 58000,
+      n: reports[5]!.ok + 4,
+    });
     expect(await store.one('SELECT count(*) AS n FROM allocation')).toEqual({ n: 3 + 2 });
   });
 
@@ -90,10 +130,15 @@ describe('importPaths', () => {
 
   it('needs a mapping for CSV files and says so', async () => {
     const [r] = await importPaths(store, [writeFiles({ 'toewijzingen.csv': 'a;b\n1;2\n' }).dir], { secret: SECRET });
-    expect(r).toMatchObject({ status: 'geweigerd', note: 'Voor CSV- en XLSX-bestanden is een kolomindeling nodig. Geef die op met --mapping <bestand.json>.' });
+    expect(r).toMatchObject({
+      status: 'geweigerd',
+      note: 'Voor CSV- en XLSX-bestanden is een kolomindeling nodig. Geef die op met --mapping <bestand.json>.',
+    });
   });
 
   it('names a path that does not exist', async () => {
-    await expect(importPaths(store, ['/bestaat/niet.xml'], { secret: SECRET })).rejects.toThrow('Het bestand of de map /bestaat/niet.xml bestaat niet.');
+    await expect(importPaths(store, ['/bestaat/niet.xml'], { secret: SECRET })).rejects.toThrow(
+      'Het bestand of de map /bestaat/niet.xml bestaat niet.',
+    );
   });
 });

@@ -9,15 +9,43 @@ import { basename, extname, join, resolve } from 'node:path';
 import { RefusedFile, RoerError, type Problem } from '../errors.ts';
 import { refreshDerived, type Store } from '../store/index.ts';
 import type { ImportContext, ImportOutcome } from './context.ts';
-import { fileDigest, importedBefore, logImport, logImports, writeQuarantine, writeQuarantines, type QuarantinedRecord } from './importlog.ts';
-import { Batcher, DEFAULT_MAX_BYTES, IJW_ORDER, SMALL_FILE_BYTES, SchemaValidator, importMessages, parseMessage, sniffMessage, validationRefusal,
-  type IjwKind, type ParsedMessage } from './ijw/index.ts';
+import {
+  fileDigest,
+  importedBefore,
+  logImport,
+  logImports,
+  writeQuarantine,
+  writeQuarantines,
+  type QuarantinedRecord,
+} from './importlog.ts';
+import {
+  Batcher,
+  DEFAULT_MAX_BYTES,
+  IJW_ORDER,
+  SMALL_FILE_BYTES,
+  SchemaValidator,
+  importMessages,
+  parseMessage,
+  sniffMessage,
+  validationRefusal,
+  type IjwKind,
+  type ParsedMessage,
+} from './ijw/index.ts';
 import type { Secret } from './pseudonym.ts';
 import { importTabular, type Kind, type Mapping } from './tabular/index.ts';
 import { matchTables } from './tabular/mapping.ts';
 
 /** Tabular kinds in dependency order: reference tables before the facts that use them. */
-const TABULAR_ORDER: Kind[] = ['products', 'providers', 'clients', 'population', 'allocations', 'invoice_lines', 'budgets', 'pgb_costs'];
+const TABULAR_ORDER: Kind[] = [
+  'products',
+  'providers',
+  'clients',
+  'population',
+  'allocations',
+  'invoice_lines',
+  'budgets',
+  'pgb_costs',
+];
 const TABULAR_EXT = new Set(['.csv', '.txt', '.xlsx']);
 
 export interface ImportOptions {
@@ -120,14 +148,32 @@ export async function importPaths(store: Store, paths: string[], opts: ImportOpt
   const done: FileReport[] = new Array(plan.length);
   let records = 0;
   let changed = false;
-  const progress = (at: number, n = 0) => opts.onProgress?.({ filesDone: at, filesTotal: plan.length, records: records + n, file: plan[at]?.fileName ?? '' });
-  const baseOf = (f: Planned) => ({ path: f.path, fileName: f.fileName, kind: f.kind, total: 0, ok: 0, unchanged: 0, quarantined: 0, problems: [] });
+  const progress = (at: number, n = 0) =>
+    opts.onProgress?.({ filesDone: at, filesTotal: plan.length, records: records + n, file: plan[at]?.fileName ?? '' });
+  const baseOf = (f: Planned) => ({
+    path: f.path,
+    fileName: f.fileName,
+    kind: f.kind,
+    total: 0,
+    ok: 0,
+    unchanged: 0,
+    quarantined: 0,
+    problems: [],
+  });
   const report = (at: number, o: ImportOutcome, quarantined: QuarantinedRecord[]) => {
     records += o.total;
     changed ||= o.ok > 0;
-    done[at] = { ...baseOf(plan[at]!), kind: o.kind, status: 'ingelezen', total: o.total, ok: o.ok,
-      unchanged: o.unchanged ?? Math.max(0, o.total - o.ok - quarantined.length), quarantined: quarantined.length,
-      problems: quarantined.slice(0, 10).map(({ raw: _r, ...p }) => p), ...(o.note ? { note: o.note } : {}) };
+    done[at] = {
+      ...baseOf(plan[at]!),
+      kind: o.kind,
+      status: 'ingelezen',
+      total: o.total,
+      ok: o.ok,
+      unchanged: o.unchanged ?? Math.max(0, o.total - o.ok - quarantined.length),
+      quarantined: quarantined.length,
+      problems: quarantined.slice(0, 10).map(({ raw: _r, ...p }) => p),
+      ...(o.note ? { note: o.note } : {}),
+    };
   };
 
   /** Imports message files of one kind in one transaction; when that fails, each alone (then only the culprit is refused). */
@@ -135,14 +181,33 @@ export async function importPaths(store: Store, paths: string[], opts: ImportOpt
     const kind = jobs[0]!.file.ijw;
     try {
       const outcomes = await store.transaction(async () => {
-        const out = await importMessages(store, opts.secret, kind, jobs.map((j) => ({ ...j.file, validation: validations.get(j.file.path)!, ...(j.parsed ? { parsed: j.parsed } : {}) })),
-          { maxBytes, onRecords: (k, n) => progress(jobs[k]!.at, n) });
-        await writeQuarantines(store, jobs.map((j, k) => ({ fileId: j.file.fileId, fileName: j.file.fileName, records: out[k]!.quarantined })));
-        await logImports(store, jobs.map((j, k) => ({ fileId: j.file.fileId, fileName: j.file.fileName, kind: out[k]!.kind, total: out[k]!.total,
-          ok: out[k]!.ok, quarantined: out[k]!.quarantined.length, status: 'ingelezen', ...(out[k]!.note ? { note: out[k]!.note } : {}) })));
+        const out = await importMessages(
+          store,
+          opts.secret,
+          kind,
+          jobs.map((j) => ({ ...j.file, validation: validations.get(j.file.path)!, ...(j.parsed ? { parsed: j.parsed } : {}) })),
+          { maxBytes, onRecords: (k, n) => progress(jobs[k]!.at, n) },
+        );
+        await writeQuarantines(
+          store,
+          jobs.map((j, k) => ({ fileId: j.file.fileId, fileName: j.file.fileName, records: out[k]!.quarantined })),
+        );
+        await logImports(
+          store,
+          jobs.map((j, k) => ({
+            fileId: j.file.fileId,
+            fileName: j.file.fileName,
+            kind: out[k]!.kind,
+            total: out[k]!.total,
+            ok: out[k]!.ok,
+            quarantined: out[k]!.quarantined.length,
+            status: 'ingelezen',
+            ...(out[k]!.note ? { note: out[k]!.note } : {}),
+          })),
+        );
         return out;
       });
-      outcomes.forEach((o, k) => report(jobs[k]!.at, o, o.quarantined));
+      for (const [k, o] of outcomes.entries()) report(jobs[k]!.at, o, o.quarantined);
     } catch (e) {
       if (jobs.length === 1) done[jobs[0]!.at] = await refuse(store, baseOf(jobs[0]!.file), jobs[0]!.file.fileId, e);
       else for (const j of jobs) await importBatch([j]);
@@ -214,17 +279,33 @@ export async function importPaths(store: Store, paths: string[], opts: ImportOpt
 }
 
 /** Imports one case-system export in one transaction with its quarantine and log entry; throws when it is refused. */
-async function importTabularFile(store: Store, f: Planned, opts: ImportOptions): Promise<{ o: ImportOutcome; q: QuarantinedRecord[] }> {
+async function importTabularFile(
+  store: Store,
+  f: Planned,
+  opts: ImportOptions,
+): Promise<{ o: ImportOutcome; q: QuarantinedRecord[] }> {
   const q: QuarantinedRecord[] = [];
   const ctx: ImportContext = {
-    store, secret: opts.secret, fileId: f.fileId, path: f.path, fileName: f.fileName,
+    store,
+    secret: opts.secret,
+    fileId: f.fileId,
+    path: f.path,
+    fileName: f.fileName,
     quarantine: (p) => q.push({ ...p, file: f.fileName }),
   };
   const o = await store.transaction(async () => {
     const outcome = await importTabular(ctx, opts.mapping!);
     await writeQuarantine(store, f.fileId, f.fileName, q);
-    await logImport(store, { fileId: f.fileId, fileName: f.fileName, kind: outcome.kind, total: outcome.total, ok: outcome.ok,
-      quarantined: q.length, status: 'ingelezen', ...(outcome.note ? { note: outcome.note } : {}) });
+    await logImport(store, {
+      fileId: f.fileId,
+      fileName: f.fileName,
+      kind: outcome.kind,
+      total: outcome.total,
+      ok: outcome.ok,
+      quarantined: q.length,
+      status: 'ingelezen',
+      ...(outcome.note ? { note: outcome.note } : {}),
+    });
     return outcome;
   });
   return { o, q };
@@ -249,15 +330,29 @@ async function mapLimited<T, R>(items: T[], fn: (item: T, i: number) => Promise<
  * when it names them. Unexpected errors are refusals too.
  */
 async function refuse(store: Store, base: Omit<FileReport, 'status'>, fileId: string, e: unknown): Promise<FileReport> {
-  const note = e instanceof RoerError
-    ? e.message + (e.hint ? ` ${e.hint}` : '')
-    : `onverwachte fout tijdens het inlezen: ${e instanceof Error ? e.message : String(e)}`;
-  await logImport(store, { fileId, fileName: base.fileName, kind: base.kind || 'onbekend', total: 0, ok: 0, quarantined: 0, status: 'geweigerd', note });
+  const note =
+    e instanceof RoerError
+      ? e.message + (e.hint ? ` ${e.hint}` : '')
+      : `onverwachte fout tijdens het inlezen: ${e instanceof Error ? e.message : String(e)}`;
+  await logImport(store, {
+    fileId,
+    fileName: base.fileName,
+    kind: base.kind || 'onbekend',
+    total: 0,
+    ok: 0,
+    quarantined: 0,
+    status: 'geweigerd',
+    note,
+  });
   return { ...base, status: 'geweigerd', note, ...(e instanceof RefusedFile ? { problems: e.problems.slice(0, 10) } : {}) };
 }
 
 /** What a file is and where it goes in the order; a RoerError when it cannot be imported at all. */
-async function classify(path: string, mapping: Mapping | undefined, maxBytes: number): Promise<Omit<Planned, 'path' | 'fileName' | 'fileId'>> {
+async function classify(
+  path: string,
+  mapping: Mapping | undefined,
+  maxBytes: number,
+): Promise<Omit<Planned, 'path' | 'fileName' | 'fileId'>> {
   const size = (await stat(path)).size;
   const ext = extname(path).toLowerCase();
   if (ext === '.xml') {
@@ -265,18 +360,21 @@ async function classify(path: string, mapping: Mapping | undefined, maxBytes: nu
     return { size, kind: ijw, ijw, rank: 100 + IJW_ORDER.indexOf(ijw) };
   }
   if (TABULAR_EXT.has(ext)) {
-    if (!mapping) throw new RoerError('Voor CSV- en XLSX-bestanden is een kolomindeling nodig.', 'Geef die op met --mapping <bestand.json>.');
+    if (!mapping)
+      throw new RoerError('Voor CSV- en XLSX-bestanden is een kolomindeling nodig.', 'Geef die op met --mapping <bestand.json>.');
     const specs = matchTables(mapping, basename(path));
     return { size, kind: specs.map((s) => s.kind).join('+'), rank: Math.min(...specs.map((s) => TABULAR_ORDER.indexOf(s.kind))) };
   }
-  throw new RoerError(`Onbekend bestandstype '${ext || basename(path)}': Roer leest iJw-berichten (.xml) en exports (.csv, .xlsx).`);
+  throw new RoerError(
+    `Onbekend bestandstype '${ext || basename(path)}': Roer leest iJw-berichten (.xml) en exports (.csv, .xlsx).`,
+  );
 }
 
 /** All files under the given paths (folders recursively, hidden files skipped), each once, sorted. */
 export async function expand(paths: string[]): Promise<string[]> {
   const out = new Set<string>();
   const walk = async (p: string): Promise<void> => {
-    let s;
+    let s: Awaited<ReturnType<typeof stat>>;
     try {
       s = await stat(p);
     } catch {

@@ -6,7 +6,15 @@ describe('import log', () => {
   it('remembers imported files by digest', async () => {
     const store = await Store.open(':memory:');
     expect(await wasImported(store, 'abc')).toBe(false);
-    await logImport(store, { fileId: 'abc', fileName: 'a.csv', kind: 'allocations', total: 3, ok: 2, quarantined: 1, status: 'ingelezen' });
+    await logImport(store, {
+      fileId: 'abc',
+      fileName: 'a.csv',
+      kind: 'allocations',
+      total: 3,
+      ok: 2,
+      quarantined: 1,
+      status: 'ingelezen',
+    });
     expect(await wasImported(store, 'abc')).toBe(true);
     store.close();
   });

@@ -24,7 +24,9 @@ export async function importedBefore(store: Store, fileIds: string[]): Promise<S
   for (let i = 0; i < fileIds.length; i += 1000) {
     const ids = fileIds.slice(i, i + 1000);
     const rows = await store.all<{ file_id: string }>(
-      `SELECT file_id FROM import_file WHERE status = 'ingelezen' AND file_id IN (${ids.map(() => '?').join(', ')})`, ids);
+      `SELECT file_id FROM import_file WHERE status = 'ingelezen' AND file_id IN (${ids.map(() => '?').join(', ')})`,
+      ids,
+    );
     for (const r of rows) out.add(r.file_id);
   }
   return out;
@@ -50,17 +52,31 @@ export async function logImport(store: Store, e: ImportLogEntry): Promise<void> 
 export async function logImports(store: Store, entries: ImportLogEntry[]): Promise<void> {
   if (entries.length === 1) {
     const [e] = entries;
-    await store.run('INSERT OR REPLACE INTO import_file VALUES (?, ?, ?, current_timestamp, ?, ?, ?, ?, ?)',
-      [e!.fileId, e!.fileName, e!.kind, e!.total, e!.ok, e!.quarantined, e!.status, e!.note ?? null]);
+    await store.run('INSERT OR REPLACE INTO import_file VALUES (?, ?, ?, current_timestamp, ?, ?, ?, ?, ?)', [
+      e!.fileId,
+      e!.fileName,
+      e!.kind,
+      e!.total,
+      e!.ok,
+      e!.quarantined,
+      e!.status,
+      e!.note ?? null,
+    ]);
     return;
   }
   await store.run(`CREATE OR REPLACE TEMP TABLE import_file_new (file_id VARCHAR, file_name VARCHAR, kind VARCHAR,
     records_total INTEGER, records_ok INTEGER, records_quarantined INTEGER, status VARCHAR, note VARCHAR)`);
   const app = await store.connection.createAppender('import_file_new', 'main', 'temp');
   for (const e of entries) {
-    app.appendVarchar(e.fileId); app.appendVarchar(e.fileName); app.appendVarchar(e.kind);
-    app.appendInteger(e.total); app.appendInteger(e.ok); app.appendInteger(e.quarantined); app.appendVarchar(e.status);
-    if (e.note === undefined) app.appendNull(); else app.appendVarchar(e.note);
+    app.appendVarchar(e.fileId);
+    app.appendVarchar(e.fileName);
+    app.appendVarchar(e.kind);
+    app.appendInteger(e.total);
+    app.appendInteger(e.ok);
+    app.appendInteger(e.quarantined);
+    app.appendVarchar(e.status);
+    if (e.note === undefined) app.appendNull();
+    else app.appendVarchar(e.note);
     app.endRow();
   }
   app.flushSync();
@@ -73,15 +89,26 @@ export async function logImports(store: Store, entries: ImportLogEntry[]): Promi
  * Writes rejected records to quarantine. Earlier open entries of the same file name are marked resolved first,
  * so a fixed file that is imported again replaces its old complaints instead of adding to them.
  */
-export async function writeQuarantine(store: Store, fileId: string, fileName: string, records: QuarantinedRecord[]): Promise<void> {
+export async function writeQuarantine(
+  store: Store,
+  fileId: string,
+  fileName: string,
+  records: QuarantinedRecord[],
+): Promise<void> {
   await writeQuarantines(store, [{ fileId, fileName, records }]);
 }
 
 /** writeQuarantine for several files at once; their names must differ (else the later would resolve the earlier). */
-export async function writeQuarantines(store: Store, files: { fileId: string; fileName: string; records: QuarantinedRecord[] }[]): Promise<void> {
+export async function writeQuarantines(
+  store: Store,
+  files: { fileId: string; fileName: string; records: QuarantinedRecord[] }[],
+): Promise<void> {
   for (let i = 0; i < files.length; i += 1000) {
     const names = files.slice(i, i + 1000).map((f) => f.fileName);
-    await store.run(`UPDATE quarantine SET resolved = true WHERE NOT resolved AND file_name IN (${names.map(() => '?').join(', ')})`, names);
+    await store.run(
+      `UPDATE quarantine SET resolved = true WHERE NOT resolved AND file_name IN (${names.map(() => '?').join(', ')})`,
+      names,
+    );
   }
   if (!files.some((f) => f.records.length > 0)) return;
   const app = await store.appender('quarantine');
@@ -92,9 +119,11 @@ export async function writeQuarantines(store: Store, files: { fileId: string; fi
       app.appendVarchar(fileId);
       app.appendVarchar(fileName);
       app.appendInteger(r.record);
-      if (r.field === null) app.appendNull(); else app.appendVarchar(r.field);
+      if (r.field === null) app.appendNull();
+      else app.appendVarchar(r.field);
       app.appendVarchar(r.reason);
-      if (r.raw === undefined) app.appendNull(); else app.appendVarchar(r.raw);
+      if (r.raw === undefined) app.appendNull();
+      else app.appendVarchar(r.raw);
       app.appendVarchar(ts);
       app.appendBoolean(false);
       app.endRow();

@@ -8,7 +8,10 @@ describe('loadMunicipalities', () => {
     expect(await loadMunicipalities(store)).toBe(342);
     expect(await loadMunicipalities(store)).toBe(0);
     expect(await store.one("SELECT * FROM municipality WHERE code = '1708'")).toEqual({
-      code: '1708', name: 'Steenwijkerland', province: 'Overijssel', region: 'IJsselland',
+      code: '1708',
+      name: 'Steenwijkerland',
+      province: 'Overijssel',
+      region: 'IJsselland',
     });
     expect((await store.one<{ n: number }>("SELECT count(*) AS n FROM municipality WHERE region = 'IJsselland'"))!.n).toBe(11);
     store.close();

@@ -11,7 +11,11 @@ import type { Store } from '../store/index.ts';
  * without it codes have no name or region.
  */
 export async function loadMunicipalities(store: Store, csv = municipalityList()): Promise<number> {
-  if (!existsSync(csv)) throw new RoerError(`Gemeentelijst niet gevonden: ${csv}`, 'Zet ROER_GEMEENTEN op een bestaand bestand, of laat de variabele weg om de meegeleverde lijst te gebruiken.');
+  if (!existsSync(csv))
+    throw new RoerError(
+      `Gemeentelijst niet gevonden: ${csv}`,
+      'Zet ROER_GEMEENTEN op een bestaand bestand, of laat de variabele weg om de meegeleverde lijst te gebruiken.',
+    );
   const before = (await store.one<{ n: number }>('SELECT count(*) AS n FROM municipality'))!.n;
   await store.run(
     `INSERT OR IGNORE INTO municipality

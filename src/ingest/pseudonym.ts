@@ -35,7 +35,7 @@ export function loadOrCreateSecret(path: string): Secret {
   }
   mkdirSync(dirname(path), { recursive: true });
   const secret = randomBytes(32);
-  writeFileSync(path, secret.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+  writeFileSync(path, `${secret.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
   chmodSync(path, 0o600);
   return secret;
 }

@@ -10,8 +10,10 @@ import { computeMetric } from './index.ts';
 import type { Filters } from './types.ts';
 
 const Y2023 = { from: '2023-01-01', to: '2023-12-31' };
-const pick = (rows: Record<string, unknown>[]) => rows.map(({ age_band, cost, clients, care_days }) => ({ age_band, cost, clients, care_days }));
-const byAge = async (s: Store, filters: Filters) => pick((await computeMetric(s, 'costs', { filters, split: ['age_band'] })).rows);
+const pick = (rows: Record<string, unknown>[]) =>
+  rows.map(({ age_band, cost, clients, care_days }) => ({ age_band, cost, clients, care_days }));
+const byAge = async (s: Store, filters: Filters) =>
+  pick((await computeMetric(s, 'costs', { filters, split: ['age_band'] })).rows);
 
 describe('verlengde jeugdhulp (extended_care)', () => {
   let store: Store;
@@ -61,19 +63,49 @@ describe('age bands to the day', () => {
     // 12 on 15 May 2023: the band changes on the 15th, not on 1 May.
     await addClient(store, { id: 'may', birthDate: '2011-05-15', municipality: '0150' });
     await addAllocation(store, { client: 'may', start: '2023-05-01', end: '2023-05-31', municipality: '0150' });
-    await addInvoice(store, { client: 'may', periodStart: '2023-05-01', periodEnd: '2023-05-14', euros: 14, municipality: '0150' });
-    await addInvoice(store, { client: 'may', periodStart: '2023-05-15', periodEnd: '2023-05-31', euros: 17, municipality: '0150' });
+    await addInvoice(store, {
+      client: 'may',
+      periodStart: '2023-05-01',
+      periodEnd: '2023-05-14',
+      euros: 14,
+      municipality: '0150',
+    });
+    await addInvoice(store, {
+      client: 'may',
+      periodStart: '2023-05-15',
+      periodEnd: '2023-05-31',
+      euros: 17,
+      municipality: '0150',
+    });
     // Born 29 February 2008: 12 on 29 February 2020 (a leap year).
     await addClient(store, { id: 'leap12', birthDate: '2008-02-29', municipality: '0148' });
     await addAllocation(store, { client: 'leap12', start: '2020-02-01', end: '2020-02-29', municipality: '0148' });
     // Born 29 February 2004: 18 on 1 March 2022 (no 29 February that year); care until 28 February is not 18+.
     await addClient(store, { id: 'leap18', birthDate: '2004-02-29', municipality: '0148' });
     await addAllocation(store, { client: 'leap18', start: '2022-02-01', end: '2022-03-31', municipality: '0148' });
-    await addInvoice(store, { client: 'leap18', periodStart: '2022-02-01', periodEnd: '2022-02-28', euros: 28, municipality: '0148' });
-    await addInvoice(store, { client: 'leap18', periodStart: '2022-03-01', periodEnd: '2022-03-31', euros: 31, municipality: '0148' });
+    await addInvoice(store, {
+      client: 'leap18',
+      periodStart: '2022-02-01',
+      periodEnd: '2022-02-28',
+      euros: 28,
+      municipality: '0148',
+    });
+    await addInvoice(store, {
+      client: 'leap18',
+      periodStart: '2022-03-01',
+      periodEnd: '2022-03-31',
+      euros: 31,
+      municipality: '0148',
+    });
     await addClient(store, { id: 'feb28', birthDate: '2004-02-29', municipality: '0148' });
     await addAllocation(store, { client: 'feb28', start: '2022-01-01', end: '2022-02-28', municipality: '0148' });
-    await addInvoice(store, { client: 'feb28', periodStart: '2022-02-01', periodEnd: '2022-02-28', euros: 50, municipality: '0148' });
+    await addInvoice(store, {
+      client: 'feb28',
+      periodStart: '2022-02-01',
+      periodEnd: '2022-02-28',
+      euros: 50,
+      municipality: '0148',
+    });
     await derive(store);
   });
 
@@ -111,9 +143,19 @@ describe('ages from an iJw import', () => {
   it('take the day of Geboortedatum: care ending the day before the 18th birthday stays 12-17', async () => {
     const store = await Store.open(':memory:');
     const head = { afzender: '0384', ontvanger: '12345678', date: '2026-01-05' };
-    const alloc = (no: string, end: string): Allocated =>
-      ({ no, ref: `R${no}`, cat: '45', code: '45A03', date: '2026-01-05', time: '10:00:00', start: '2026-01-01', end, omvang: [2, '04', '2'] });
-    const born = (xml: string, date: string) => xml.replace('<ijw:Datum>2010-02-14</ijw:Datum>', `<ijw:Datum>${date}</ijw:Datum>`);
+    const alloc = (no: string, end: string): Allocated => ({
+      no,
+      ref: `R${no}`,
+      cat: '45',
+      code: '45A03',
+      date: '2026-01-05',
+      time: '10:00:00',
+      start: '2026-01-01',
+      end,
+      omvang: [2, '04', '2'],
+    });
+    const born = (xml: string, date: string) =>
+      xml.replace('<ijw:Datum>2010-02-14</ijw:Datum>', `<ijw:Datum>${date}</ijw:Datum>`);
     await load(store, {
       // 18 on 20 March 2026, care until the 19th; 18 on 31 March 2026, care until the 31st.
       'a.xml': born(jw301({ ...head, id: 'A' }, BSN.a, [alloc('1001', '2026-03-19')]), '2008-03-20'),

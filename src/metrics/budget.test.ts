@@ -36,19 +36,45 @@ describe('budget', () => {
 
   it('compares the budget after burap with invoiced plus expected', async () => {
     const r = await computeMetric(store, 'budget', { filters: Y2018, split: [] });
-    expect(r.rows).toEqual([{
-      year: 2018, original_budget: 10_000, budget: 12_000, invoiced: 9_400, expected: 596.74, realised: 9_996.74,
-      difference: 2_003.26, realised_pct: 83.3,
-    }]);
+    expect(r.rows).toEqual([
+      {
+        year: 2018,
+        original_budget: 10_000,
+        budget: 12_000,
+        invoiced: 9_400,
+        expected: 596.74,
+        realised: 9_996.74,
+        difference: 2_003.26,
+        realised_pct: 83.3,
+      },
+    ]);
   });
 
   it('uses the care-type budgets when split by care type', async () => {
     const r = await computeMetric(store, 'budget', { filters: Y2018, split: ['care_type'] });
     expect(r.rows).toEqual([
-      { year: 2018, care_type: 'ambulant', original_budget: 7_000, budget: 7_000, invoiced: 4_400, expected: 596.74,
-        realised: 4_996.74, difference: 2_003.26, realised_pct: 71.4 },
-      { year: 2018, care_type: 'verblijf', original_budget: 3_000, budget: 3_000, invoiced: 5_000, expected: 0,
-        realised: 5_000, difference: -2_000, realised_pct: 166.7 },
+      {
+        year: 2018,
+        care_type: 'ambulant',
+        original_budget: 7_000,
+        budget: 7_000,
+        invoiced: 4_400,
+        expected: 596.74,
+        realised: 4_996.74,
+        difference: 2_003.26,
+        realised_pct: 71.4,
+      },
+      {
+        year: 2018,
+        care_type: 'verblijf',
+        original_budget: 3_000,
+        budget: 3_000,
+        invoiced: 5_000,
+        expected: 0,
+        realised: 5_000,
+        difference: -2_000,
+        realised_pct: 166.7,
+      },
     ]);
   });
 
@@ -69,7 +95,8 @@ describe('budget', () => {
   });
 
   it('refuses a malformed peildatum', async () => {
-    await expect(computeMetric(store, 'budget', { filters: Y2018, split: [], params: { peildatum: '31-12-2018' } }))
-      .rejects.toMatchObject({ param: 'params.peildatum' });
+    await expect(
+      computeMetric(store, 'budget', { filters: Y2018, split: [], params: { peildatum: '31-12-2018' } }),
+    ).rejects.toMatchObject({ param: 'params.peildatum' });
   });
 });

@@ -8,7 +8,11 @@ import { FILTER_DIMENSIONS, type Where } from './sql/filters.ts';
 import { eur, pct, query, result, splitColumns, type Row } from './result.ts';
 import type { Dimension, Filters, Metric, MetricRequest } from './types.ts';
 
-const BUDGET_COLUMN: Partial<Record<Dimension, string>> = { municipality: 'municipality', care_type: 'care_type', team: 'team_id' };
+const BUDGET_COLUMN: Partial<Record<Dimension, string>> = {
+  municipality: 'municipality',
+  care_type: 'care_type',
+  team: 'team_id',
+};
 
 /** Budget rows at the level the question asks for: per care type / team when split or filtered so, else the '' rows. */
 function budgetSql(req: MetricRequest): Where {
@@ -25,7 +29,9 @@ function budgetSql(req: MetricRequest): Where {
   const keys = req.split.map((d) => `${BUDGET_COLUMN[d]} AS ${d}`);
   // Without a care-type split, a municipality that only budgets per care type still gets its total (sum of those rows);
   // decided per kind, so a burap given as one total does not hide a begroting given per care type.
-  const typeLevel = byType ? `care_type <> ''` : `(care_type = '' OR NOT EXISTS (SELECT 1 FROM budget o WHERE o.year = b.year
+  const typeLevel = byType
+    ? `care_type <> ''`
+    : `(care_type = '' OR NOT EXISTS (SELECT 1 FROM budget o WHERE o.year = b.year
     AND o.municipality = b.municipality AND o.team_id = b.team_id AND o.kind = b.kind AND o.care_type = ''))`;
   return sql`
     SELECT year, ${[...keys, ''].join(', ')}
@@ -48,8 +54,16 @@ export const budgetRealisation: Metric = {
     'gebruikt. Verschil = begroting − realisatie. Per zorgsoort of team telt de begroting van die zorgsoort of dat team; ' +
     'andere filters (aanbieder, verwijzer …) gelden niet voor de begroting.',
   splits: ['municipality', 'care_type', 'team'],
-  params: [{ name: 'lag_months', label: 'Maanden declaratievertraging', type: 'number', default: 3, max: 120, integer: true },
-    { name: 'peildatum', label: 'Peildatum (jjjj-mm-dd; leeg = laatst gedeclareerde periode)', type: 'string', default: '', format: 'date' }],
+  params: [
+    { name: 'lag_months', label: 'Maanden declaratievertraging', type: 'number', default: 3, max: 120, integer: true },
+    {
+      name: 'peildatum',
+      label: 'Peildatum (jjjj-mm-dd; leeg = laatst gedeclareerde periode)',
+      type: 'string',
+      default: '',
+      format: 'date',
+    },
+  ],
   async compute(store: Store, req: MetricRequest) {
     const ref = String(req.params!.peildatum ?? '');
     const refSql = ref ? bind(ref, 'DATE') : sql`(SELECT peildatum FROM d_meta)`;
@@ -79,22 +93,38 @@ export const budgetRealisation: Metric = {
     const shape = (r: Row) => {
       const realised = Number(r.invoiced_cents ?? 0) + Number(r.expected_cents ?? 0);
       return {
-        year: r.year, ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),
-        original_budget: eur(r.original_cents), budget: eur(r.budget_cents), invoiced: eur(r.invoiced_cents ?? 0),
-        expected: eur(r.expected_cents ?? 0), realised: eur(realised),
+        year: r.year,
+        ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),
+        original_budget: eur(r.original_cents),
+        budget: eur(r.budget_cents),
+        invoiced: eur(r.invoiced_cents ?? 0),
+        expected: eur(r.expected_cents ?? 0),
+        realised: eur(realised),
         difference: r.budget_cents === null ? null : eur(Number(r.budget_cents) - realised),
         realised_pct: pct(realised, r.budget_cents),
       };
     };
     const ignored = FILTER_DIMENSIONS.filter((d) => !(d in BUDGET_COLUMN) && req.filters[d as keyof Filters]);
-    const notes = ignored.length ? [`De begroting is niet uitgesplitst naar ${ignored.join(', ')}; dat filter geldt alleen voor de realisatie.`] : [];
-    return result(this, req, [
-      { name: 'year', label: 'Jaar', unit: 'text' }, ...splitColumns(req.split),
-      { name: 'original_budget', label: 'Primitieve begroting', unit: 'eur' },
-      { name: 'budget', label: 'Begroting (na burap)', unit: 'eur' }, { name: 'invoiced', label: 'Gedeclareerd', unit: 'eur' },
-      { name: 'expected', label: 'Verwacht, nog niet gedeclareerd', unit: 'eur' }, { name: 'realised', label: 'Realisatie', unit: 'eur' },
-      { name: 'difference', label: 'Verschil (begroting − realisatie)', unit: 'eur' },
-      { name: 'realised_pct', label: 'Realisatie (% van begroting)', unit: 'pct' },
-    ], (await query(store, q)).map(shape), undefined, notes);
+    const notes = ignored.length
+      ? [`De begroting is niet uitgesplitst naar ${ignored.join(', ')}; dat filter geldt alleen voor de realisatie.`]
+      : [];
+    return result(
+      this,
+      req,
+      [
+        { name: 'year', label: 'Jaar', unit: 'text' },
+        ...splitColumns(req.split),
+        { name: 'original_budget', label: 'Primitieve begroting', unit: 'eur' },
+        { name: 'budget', label: 'Begroting (na burap)', unit: 'eur' },
+        { name: 'invoiced', label: 'Gedeclareerd', unit: 'eur' },
+        { name: 'expected', label: 'Verwacht, nog niet gedeclareerd', unit: 'eur' },
+        { name: 'realised', label: 'Realisatie', unit: 'eur' },
+        { name: 'difference', label: 'Verschil (begroting − realisatie)', unit: 'eur' },
+        { name: 'realised_pct', label: 'Realisatie (% van begroting)', unit: 'pct' },
+      ],
+      (await query(store, q)).map(shape),
+      undefined,
+      notes,
+    );
   },
 };

@@ -3,8 +3,19 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/index.ts';
-import { addAllocation, addBudget, addCarePeriod, addClient, addInvoice, addPgb, addReferrer, addRequest, addTariff,
-  derive, fixtureStore } from './fixtures.ts';
+import {
+  addAllocation,
+  addBudget,
+  addCarePeriod,
+  addClient,
+  addInvoice,
+  addPgb,
+  addReferrer,
+  addRequest,
+  addTariff,
+  derive,
+  fixtureStore,
+} from './fixtures.ts';
 import { catalogueMarkdown } from './doc.ts';
 import { catalogue, computeMetric, getMetric } from './index.ts';
 import type { Filters } from './types.ts';
@@ -16,14 +27,36 @@ beforeAll(async () => {
   await addClient(store, { id: 'c1', birthMonth: '2005-04-01', sex: '1', district: 'Noord' });
   await addClient(store, { id: 'c2', birthMonth: '2000-01-01', sex: '2', district: 'Zuid' });
   await addTariff(store, { code: 'AMB', year: 2018, cents: 5000 });
-  const a = await addAllocation(store, { client: 'c1', start: '2017-11-01', end: '2018-03-31', referrer: '02:123', team: 'T1',
-    volume: 2, unit: '04', frequency: '2', providerReference: 'R1' });
+  const a = await addAllocation(store, {
+    client: 'c1',
+    start: '2017-11-01',
+    end: '2018-03-31',
+    referrer: '02:123',
+    team: 'T1',
+    volume: 2,
+    unit: '04',
+    frequency: '2',
+    providerReference: 'R1',
+  });
   await addCarePeriod(store, { no: a, client: 'c1', start: '2017-11-05', end: '2018-03-15', reason: '34' });
-  const b = await addAllocation(store, { client: 'c2', start: '2018-02-01', product: 'VBL', municipality: '0148', budgetCents: 100_000_00 });
+  const b = await addAllocation(store, {
+    client: 'c2',
+    start: '2018-02-01',
+    product: 'VBL',
+    municipality: '0148',
+    budgetCents: 100_000_00,
+  });
   await addAllocation(store, { client: 'c1', start: '2018-05-01', end: '2018-06-30', product: 'GGZZ', referrer: '02:123' });
   await addInvoice(store, { client: 'c1', allocation: a, periodStart: '2018-01-01', periodEnd: '2018-01-31', euros: 800 });
-  await addInvoice(store, { client: 'c2', allocation: b, municipality: '0148', product: 'VBL', periodStart: '2018-06-01',
-    periodEnd: '2018-06-30', euros: 60_000 });
+  await addInvoice(store, {
+    client: 'c2',
+    allocation: b,
+    municipality: '0148',
+    product: 'VBL',
+    periodStart: '2018-06-01',
+    periodEnd: '2018-06-30',
+    euros: 60_000,
+  });
   await addPgb(store, { client: 'c2', periodStart: '2018-03-01', euros: 250, municipality: '0148' });
   await addRequest(store, { client: 'c1', date: '2017-10-01', reference: 'R1' });
   await addBudget(store, { year: 2018, euros: 50_000 });
@@ -31,9 +64,20 @@ beforeAll(async () => {
 });
 
 const EVERY_FILTER: Filters = {
-  municipality: ['0150', '0148'], from: '2017-01-01', to: '2018-12-31', basis: 'care', care_type: ['ambulant', 'verblijf'],
-  product_category: ['45', '43'], product: ['AMB', 'VBL'], provider: ['11111111'], referrer_type: ['02', '00'],
-  referrer: ['02:123', '00:'], team: ['T1'], district: ['Noord', 'Zuid'], age_band: ['12-17', '18-22'], sex: ['1', '2'],
+  municipality: ['0150', '0148'],
+  from: '2017-01-01',
+  to: '2018-12-31',
+  basis: 'care',
+  care_type: ['ambulant', 'verblijf'],
+  product_category: ['45', '43'],
+  product: ['AMB', 'VBL'],
+  provider: ['11111111'],
+  referrer_type: ['02', '00'],
+  referrer: ['02:123', '00:'],
+  team: ['T1'],
+  district: ['Noord', 'Zuid'],
+  age_band: ['12-17', '18-22'],
+  sex: ['1', '2'],
   financing: ['ZIN'],
 };
 

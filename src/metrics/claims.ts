@@ -33,8 +33,12 @@ function figures(r: Row): Row {
   const claimed = Number(r.claimed_cents ?? 0);
   const rejected = Number(r.rejected_cents ?? 0);
   return {
-    claimed: eur(claimed), rejected: eur(rejected), accepted: eur(claimed - rejected), rejected_pct: pct(rejected, claimed),
-    lines: Number(r.lines ?? 0), clients: Number(r.clients ?? 0),
+    claimed: eur(claimed),
+    rejected: eur(rejected),
+    accepted: eur(claimed - rejected),
+    rejected_pct: pct(rejected, claimed),
+    lines: Number(r.lines ?? 0),
+    clients: Number(r.clients ?? 0),
   };
 }
 
@@ -76,11 +80,14 @@ export const claims: Metric = {
     }));
     const nameColumn: Column[] = byCode ? [{ name: 'return_code_name', label: 'Omschrijving retourcode', unit: 'text' }] : [];
     const notes = byCode
-      ? ['Een regel met meer dan één retourcode telt bij elke code volledig mee; het totaal telt elke regel één keer.'] : [];
+      ? ['Een regel met meer dan één retourcode telt bij elke code volledig mee; het totaal telt elke regel één keer.']
+      : [];
     const mismatched = Number(totals.mismatched ?? 0);
     if (mismatched > 0) {
-      notes.push(`${mismatched === 1 ? '1 afgewezen regel noemt' : `${mismatched} afgewezen regels noemen`} in het ` +
-        'declaratie-antwoord (JW325) een ander bedrag dan in de declaratie; als afgewezen telt het gedeclareerde bedrag.');
+      notes.push(
+        `${mismatched === 1 ? '1 afgewezen regel noemt' : `${mismatched} afgewezen regels noemen`} in het ` +
+          'declaratie-antwoord (JW325) een ander bedrag dan in de declaratie; als afgewezen telt het gedeclareerde bedrag.',
+      );
     }
     return result(this, req, [...splitColumns(req.split), ...nameColumn, ...COLUMNS], shaped, figures(totals), notes);
   },

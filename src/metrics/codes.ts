@@ -2,8 +2,13 @@
 
 /** LDT_TypeVerwijzer; '00' is Roer's own code for "no referrer known" (never guessed). */
 export const REFERRER_TYPES: Record<string, string> = {
-  '00': 'Onbekend', '01': 'Gemeente', '02': 'Huisarts', '03': 'Jeugdarts', '04': 'Gecertificeerde instelling',
-  '05': 'Medisch specialist', '06': 'Zelfverwijzer/geen verwijzer',
+  '00': 'Onbekend',
+  '01': 'Gemeente',
+  '02': 'Huisarts',
+  '03': 'Jeugdarts',
+  '04': 'Gecertificeerde instelling',
+  '05': 'Medisch specialist',
+  '06': 'Zelfverwijzer/geen verwijzer',
   '08': 'Rechter, Officier van Justitie, functionaris Justitiële jeugdinrichting',
 };
 
@@ -16,10 +21,16 @@ export const REFERRER_TYPES: Record<string, string> = {
 export const END_REASON_GROUPS = { planned: ['31'], early: ['32', '33', '34', '35'] } as const;
 
 export const END_REASONS: Record<string, string> = {
-  '02': 'Overlijden', '20': 'Levering is tijdelijk beëindigd', '31': 'Levering is volgens plan beëindigd',
-  '32': 'Voortijdig afgesloten: eenzijdig door de cliënt', '33': 'Voortijdig afgesloten: eenzijdig door de aanbieder',
-  '34': 'Voortijdig afgesloten: in overeenstemming', '35': 'Voortijdig afgesloten: wegens externe omstandigheden',
-  '36': 'Geïnitieerd door de gemeente', '37': 'In verband met wijzigingsverzoek', '38': 'Overstap naar andere aanbieder',
+  '02': 'Overlijden',
+  '20': 'Levering is tijdelijk beëindigd',
+  '31': 'Levering is volgens plan beëindigd',
+  '32': 'Voortijdig afgesloten: eenzijdig door de cliënt',
+  '33': 'Voortijdig afgesloten: eenzijdig door de aanbieder',
+  '34': 'Voortijdig afgesloten: in overeenstemming',
+  '35': 'Voortijdig afgesloten: wegens externe omstandigheden',
+  '36': 'Geïnitieerd door de gemeente',
+  '37': 'In verband met wijzigingsverzoek',
+  '38': 'Overstap naar andere aanbieder',
   '39': 'Uitstroom naar ander domein',
 };
 
@@ -33,7 +44,9 @@ export function endGroupSql(col: string): string {
 
 /** SQL CASE mapping a referrer-type column to its Dutch name. */
 export function referrerTypeNameSql(col: string): string {
-  return `CASE ${col} ${Object.entries(REFERRER_TYPES).map(([k, v]) => `WHEN '${k}' THEN '${v.replaceAll("'", "''")}'`).join(' ')}
+  return `CASE ${col} ${Object.entries(REFERRER_TYPES)
+    .map(([k, v]) => `WHEN '${k}' THEN '${v.replaceAll("'", "''")}'`)
+    .join(' ')}
     ELSE 'Onbekend (' || coalesce(${col}, '') || ')' END`;
 }
 

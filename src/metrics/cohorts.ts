@@ -28,17 +28,27 @@ export const cohorts: Metric = {
       WHERE cy.year >= c.cohort AND cy.cost_cents <> 0
       GROUP BY ALL ORDER BY c.cohort, cy.year`;
     const rows = (await query(store, q)).map((r) => ({
-      cohort: r.cohort, year: r.year, entrants: r.entrants, clients: r.clients, share_pct: pct(r.clients, r.entrants),
-      cost: eur(r.cost_cents), cost_per_client: round((ratio(r.cost_cents, r.clients) ?? NaN) / 100),
+      cohort: r.cohort,
+      year: r.year,
+      entrants: r.entrants,
+      clients: r.clients,
+      share_pct: pct(r.clients, r.entrants),
+      cost: eur(r.cost_cents),
+      cost_per_client: round((ratio(r.cost_cents, r.clients) ?? NaN) / 100),
     }));
-    return result(this, req, [
-      { name: 'cohort', label: 'Instroomjaar', unit: 'text' },
-      { name: 'year', label: 'Jaar', unit: 'text' },
-      { name: 'entrants', label: 'Instroom', unit: 'count', clientCount: true },
-      { name: 'clients', label: 'Nog in zorg', unit: 'count', clientCount: true },
-      { name: 'share_pct', label: 'Deel van de instroom (%)', unit: 'pct' },
-      { name: 'cost', label: 'Kosten', unit: 'eur' },
-      { name: 'cost_per_client', label: 'Kosten per jeugdige', unit: 'eur' },
-    ], rows);
+    return result(
+      this,
+      req,
+      [
+        { name: 'cohort', label: 'Instroomjaar', unit: 'text' },
+        { name: 'year', label: 'Jaar', unit: 'text' },
+        { name: 'entrants', label: 'Instroom', unit: 'count', clientCount: true },
+        { name: 'clients', label: 'Nog in zorg', unit: 'count', clientCount: true },
+        { name: 'share_pct', label: 'Deel van de instroom (%)', unit: 'pct' },
+        { name: 'cost', label: 'Kosten', unit: 'eur' },
+        { name: 'cost_per_client', label: 'Kosten per jeugdige', unit: 'eur' },
+      ],
+      rows,
+    );
   },
 };

@@ -20,15 +20,29 @@ beforeAll(async () => {
   const a2 = await addAllocation(store, { client: 'c2', start: '2018-01-01', end: '2018-12-31' });
   const a2b = await addAllocation(store, { client: 'c2', start: '2018-03-01', end: '2018-04-30', provider: '22222222' });
   await addInvoice(store, { client: 'c2', allocation: a2, periodStart: '2018-03-01', euros: 1000, reference: 'R-MRT' });
-  await addInvoice(store, { client: 'c2', allocation: a2, periodStart: '2018-03-01', euros: 1000, credit: true,
-    previousReference: 'R-MRT', invoiceDate: '2019-02-01' });
+  await addInvoice(store, {
+    client: 'c2',
+    allocation: a2,
+    periodStart: '2018-03-01',
+    euros: 1000,
+    credit: true,
+    previousReference: 'R-MRT',
+    invoiceDate: '2019-02-01',
+  });
   await addInvoice(store, { client: 'c2', allocation: a2, periodStart: '2018-03-01', euros: 800, invoiceDate: '2019-02-01' });
   await addInvoice(store, { client: 'c2', allocation: a2b, periodStart: '2018-04-01', euros: 500, provider: '22222222' });
   // c3 moves from 0150 (Jan–Jun, 181 days) to 0148 (allocated Jul–Sep: 92 days; care stopped on 31 August, but care-days
   // follow the allocation's period, not the delivered care).
   const a3 = await addAllocation(store, { client: 'c3', start: '2018-01-01', end: '2018-06-30' });
   const a3b = await addAllocation(store, { client: 'c3', start: '2018-07-01', end: '2018-09-30', municipality: '0148' });
-  await addCarePeriod(store, { no: a3b, client: 'c3', municipality: '0148', start: '2018-07-01', end: '2018-08-31', reason: '31' });
+  await addCarePeriod(store, {
+    no: a3b,
+    client: 'c3',
+    municipality: '0148',
+    start: '2018-07-01',
+    end: '2018-08-31',
+    reason: '31',
+  });
   await addInvoice(store, { client: 'c3', allocation: a3, periodStart: '2018-01-01', euros: 200 });
   await addInvoice(store, { client: 'c3', allocation: a3b, periodStart: '2018-07-01', euros: 400, municipality: '0148' });
   // c4: PGB only, no allocation in the store.
@@ -75,17 +89,42 @@ describe('costs', () => {
   });
 
   it('puts the correction in the invoice year when the invoice date decides', async () => {
-    const r = await computeMetric(store, 'costs', { filters: { from: '2019-01-01', to: '2019-12-31', basis: 'invoice' }, split: [] });
+    const r = await computeMetric(store, 'costs', {
+      filters: { from: '2019-01-01', to: '2019-12-31', basis: 'invoice' },
+      split: [],
+    });
     expect(r.totals).toMatchObject({ cost: -200, clients: 1 });
   });
 
   it('compares each year with the year before (costs_yoy)', async () => {
     const r = await computeMetric(store, 'costs_yoy', { filters: {}, split: [] });
     expect(r.rows).toEqual([
-      { year: 2017, cost: 600, cost_previous: null, cost_change: null, clients: 1, clients_previous: null, cost_change_pct: null,
-        clients_change_pct: null, cost_per_client_change_pct: null, care_days_change_pct: null, cost_per_care_day_change_pct: null },
-      { year: 2018, cost: 3100, cost_previous: 600, cost_change: 2500, clients: 4, clients_previous: 1, cost_change_pct: 416.7,
-        clients_change_pct: 300, cost_per_client_change_pct: 29.2, care_days_change_pct: 1042.6, cost_per_care_day_change_pct: -54.8 },
+      {
+        year: 2017,
+        cost: 600,
+        cost_previous: null,
+        cost_change: null,
+        clients: 1,
+        clients_previous: null,
+        cost_change_pct: null,
+        clients_change_pct: null,
+        cost_per_client_change_pct: null,
+        care_days_change_pct: null,
+        cost_per_care_day_change_pct: null,
+      },
+      {
+        year: 2018,
+        cost: 3100,
+        cost_previous: 600,
+        cost_change: 2500,
+        clients: 4,
+        clients_previous: 1,
+        cost_change_pct: 416.7,
+        clients_change_pct: 300,
+        cost_per_client_change_pct: 29.2,
+        care_days_change_pct: 1042.6,
+        cost_per_care_day_change_pct: -54.8,
+      },
     ]);
     await expect(computeMetric(store, 'costs_yoy', { filters: {}, split: ['year'] })).rejects.toMatchObject({ param: 'split' });
   });
@@ -95,18 +134,28 @@ describe('costs', () => {
     // 2018 (c1 € 600, c2's first € 1,000, c3 € 600); provider 22222222 and the PGB (no provider) had costs in 2018 only.
     const r = await computeMetric(store, 'costs_yoy', { filters: { basis: 'invoice' }, split: ['provider'] });
     const y2019 = r.rows.filter((row) => row.year === 2019);
-    expect(y2019.map((row) => [row.provider, row.cost, row.cost_previous, row.cost_change, row.clients, row.cost_change_pct]))
-      .toEqual([['11111111', -200, 2200, -2400, 1, -109.1], ['22222222', 0, 500, -500, 0, -100], [null, 0, 600, -600, 0, -100]]);
+    expect(
+      y2019.map((row) => [row.provider, row.cost, row.cost_previous, row.cost_change, row.clients, row.cost_change_pct]),
+    ).toEqual([
+      ['11111111', -200, 2200, -2400, 1, -109.1],
+      ['22222222', 0, 500, -500, 0, -100],
+      [null, 0, 600, -600, 0, -100],
+    ]);
   });
 
   it('refuses an unknown split, filter value or parameter with a Dutch message naming it', async () => {
-    await expect(computeMetric(store, 'costs', { filters: {}, split: ['colour' as never] }))
-      .rejects.toMatchObject({ param: 'split', message: "Onbekende dimensie 'colour' in de uitsplitsing." });
-    await expect(computeMetric(store, 'costs', { filters: { financing: ['X' as never] }, split: [] }))
-      .rejects.toBeInstanceOf(MetricRequestError);
-    await expect(computeMetric(store, 'costs', { filters: { from: '2018-02-30' }, split: [] }))
-      .rejects.toMatchObject({ param: 'filters.from' });
-    await expect(computeMetric(store, 'costs', { filters: {}, split: [], params: { top: 3 } }))
-      .rejects.toMatchObject({ param: 'params.top' });
+    await expect(computeMetric(store, 'costs', { filters: {}, split: ['colour' as never] })).rejects.toMatchObject({
+      param: 'split',
+      message: "Onbekende dimensie 'colour' in de uitsplitsing.",
+    });
+    await expect(computeMetric(store, 'costs', { filters: { financing: ['X' as never] }, split: [] })).rejects.toBeInstanceOf(
+      MetricRequestError,
+    );
+    await expect(computeMetric(store, 'costs', { filters: { from: '2018-02-30' }, split: [] })).rejects.toMatchObject({
+      param: 'filters.from',
+    });
+    await expect(computeMetric(store, 'costs', { filters: {}, split: [], params: { top: 3 } })).rejects.toMatchObject({
+      param: 'params.top',
+    });
   });
 });

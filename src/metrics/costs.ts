@@ -20,11 +20,14 @@ export function costAndCareSql(req: MetricRequest, split: Dimension[], withCare 
       SELECT ${[...names, ''].join(', ')} sum(c)::BIGINT AS cost_cents, count(*) AS clients FROM (
         SELECT ${[...costKeys, ''].join(', ')} f.client_no, sum(f.amount_cents) AS c
         FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL) ${names.length ? 'GROUP BY ALL' : ''}),
-    b AS (${withCare ? sql`
+    b AS (${
+      withCare
+        ? sql`
       SELECT ${[...careKeys, ''].join(', ')} sum(${care.days})::BIGINT AS care_days
       FROM ${care.from} WHERE ${care.where} ${names.length ? 'GROUP BY ALL' : ''}`
-      : `SELECT ${[...names.map((n) => `NULL AS ${n}`), ''].join(', ')} NULL::BIGINT AS care_days WHERE false`})
-    SELECT ${names.length ? coalesceKeys(names) + ',' : ''} a.cost_cents, coalesce(a.clients, 0) AS clients, b.care_days
+        : `SELECT ${[...names.map((n) => `NULL AS ${n}`), ''].join(', ')} NULL::BIGINT AS care_days WHERE false`
+    })
+    SELECT ${names.length ? `${coalesceKeys(names)},` : ''} a.cost_cents, coalesce(a.clients, 0) AS clients, b.care_days
     FROM a FULL OUTER JOIN b ON ${joinOn(names)}
     ${names.length ? `ORDER BY ${names.join(', ')}` : ''}`;
 }
@@ -34,8 +37,11 @@ export function costFigures(r: Row): Row {
   const cost = Number(r.cost_cents ?? 0);
   const days = r.care_days === null || r.care_days === undefined ? 0 : Number(r.care_days);
   return {
-    cost: eur(cost), clients: Number(r.clients ?? 0), cost_per_client: round((ratio(cost, r.clients) ?? NaN) / 100),
-    care_days: days, cost_per_care_day: round((ratio(cost, days) ?? NaN) / 100),
+    cost: eur(cost),
+    clients: Number(r.clients ?? 0),
+    cost_per_client: round((ratio(cost, r.clients) ?? NaN) / 100),
+    care_days: days,
+    cost_per_care_day: round((ratio(cost, days) ?? NaN) / 100),
   };
 }
 
@@ -63,8 +69,10 @@ export const costs: Metric = {
   async compute(store: Store, req: MetricRequest) {
     const { rows, totals } = await rowsAndTotals(store, req.split, (split) => costAndCareSql(req, split));
     const shaped = rows.map((r) => ({ ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), ...costFigures(r) }));
-    const notes = req.filters.basis === 'invoice'
-      ? ['Trajectdagen volgen altijd de zorgperiode, ook als de kosten naar declaratiedatum zijn ingedeeld.'] : [];
+    const notes =
+      req.filters.basis === 'invoice'
+        ? ['Trajectdagen volgen altijd de zorgperiode, ook als de kosten naar declaratiedatum zijn ingedeeld.']
+        : [];
     return result(this, req, [...splitColumns(req.split), ...COST_COLUMNS], shaped, costFigures(totals), notes);
   },
 };

@@ -16,27 +16,50 @@ describe('decomposition of the published LVB table', () => {
   const rows = decompositionRows(LVB);
 
   it('reproduces the published cost per youth, care-days per youth and cost per care-day', () => {
-    expect(rows.map((r) => [r.year, Math.round(Number(r.cost_per_client) / 100) * 100,
-      Math.round(Number(r.care_days_per_client)), Math.round(Number(r.cost_per_care_day))])).toEqual([
-      [2015, 5_700, 193, 29], [2016, 12_800, 269, 48], [2017, 13_300, 329, 41], [2018, 15_500, 292, 53],
+    expect(
+      rows.map((r) => [
+        r.year,
+        Math.round(Number(r.cost_per_client) / 100) * 100,
+        Math.round(Number(r.care_days_per_client)),
+        Math.round(Number(r.cost_per_care_day)),
+      ]),
+    ).toEqual([
+      [2015, 5_700, 193, 29],
+      [2016, 12_800, 269, 48],
+      [2017, 13_300, 329, 41],
+      [2018, 15_500, 292, 53],
     ]);
   });
 
   it('states 2018: clients +5.2 %, cost per care-day +31.5 %, fewer care-days per youth', () => {
-    expect(rows[3]).toMatchObject({ clients_change_pct: 5.2, cost_per_care_day_change_pct: 31.5, care_days_per_client_change_pct: -11.3 });
+    expect(rows[3]).toMatchObject({
+      clients_change_pct: 5.2,
+      cost_per_care_day_change_pct: 31.5,
+      care_days_per_client_change_pct: -11.3,
+    });
   });
 
   it('adds the effects up exactly to the change in cost, with no mix effect for a single care type', () => {
     for (const r of rows.slice(1)) {
-      const sum = Math.round((Number(r.effect_volume) + Number(r.effect_intensity) + Number(r.effect_price)
-        + Number(r.effect_mix) + Number(r.effect_other)) * 100);
+      const sum = Math.round(
+        (Number(r.effect_volume) +
+          Number(r.effect_intensity) +
+          Number(r.effect_price) +
+          Number(r.effect_mix) +
+          Number(r.effect_other)) *
+          100,
+      );
       expect(sum).toBe(Math.round(Number(r.cost_change) * 100));
       expect(r.effect_mix).toBe(0);
     }
     // By hand: L = (379e6 − 309e6) / ln(379e6 / 309e6) cents; volume L·ln(244/232), intensity L·ln(291.557/328.75),
     // price L·ln(53.275/40.514): 17,288,185.29 / −41,157,993.02 / 93,869,807.73 cents, rounded to add up to 70,000,000.
-    expect(rows[3]).toMatchObject({ cost_change: 700_000, effect_volume: 172_881.85, effect_intensity: -411_579.93,
-      effect_price: 938_698.08 });
+    expect(rows[3]).toMatchObject({
+      cost_change: 700_000,
+      effect_volume: 172_881.85,
+      effect_intensity: -411_579.93,
+      effect_price: 938_698.08,
+    });
   });
 });
 
@@ -55,9 +78,15 @@ describe('decomposition on the store', () => {
     // ambulant: V 31000 → 62000 cents, C 1 → 1 of total 1 → 2 (volume and mix cancel), days 31 → 31, price ×2.
     const w = (62000 - 31000) / Math.log(2);
     expect(r.rows[1]).toMatchObject({
-      year: 2018, cost: 1620, clients: 2, cost_change: 1310,
-      effect_volume: Math.round(w * Math.log(2)) / 100, effect_intensity: 0, effect_price: Math.round(w * Math.log(2)) / 100,
-      effect_mix: Math.round(1000_00 - w * Math.log(2)) / 100, effect_other: 0,
+      year: 2018,
+      cost: 1620,
+      clients: 2,
+      cost_change: 1310,
+      effect_volume: Math.round(w * Math.log(2)) / 100,
+      effect_intensity: 0,
+      effect_price: Math.round(w * Math.log(2)) / 100,
+      effect_mix: Math.round(1000_00 - w * Math.log(2)) / 100,
+      effect_other: 0,
     });
   });
 });

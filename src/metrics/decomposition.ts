@@ -33,23 +33,32 @@ export function decompositionRows(input: AggregateRow[], clients?: Map<string | 
   const periods = periodFigures(input, clients);
   return periods.map((p, i) => {
     const row: Row = {
-      year: p.period, cost: eur(p.costCents), clients: p.clients,
+      year: p.period,
+      cost: eur(p.costCents),
+      clients: p.clients,
       cost_per_client: round((ratio(p.costCents, p.clients) ?? NaN) / 100),
       care_days_per_client: round(ratio(p.careDays, p.clients), 1),
       cost_per_care_day: round((ratio(p.costCents, p.careDays) ?? NaN) / 100),
     };
     const prev = periods[i - 1];
     if (!prev) return row;
-    const e = decompose(input.filter((r) => r.period === prev.period), input.filter((r) => r.period === p.period),
-      [prev.clients, p.clients]);
+    const e = decompose(
+      input.filter((r) => r.period === prev.period),
+      input.filter((r) => r.period === p.period),
+      [prev.clients, p.clients],
+    );
     return {
       ...row,
-      cost_change: eur(p.costCents - prev.costCents), cost_change_pct: change(p.costCents, prev.costCents),
+      cost_change: eur(p.costCents - prev.costCents),
+      cost_change_pct: change(p.costCents, prev.costCents),
       clients_change_pct: change(p.clients, prev.clients),
       care_days_per_client_change_pct: change(ratio(p.careDays, p.clients), ratio(prev.careDays, prev.clients)),
       cost_per_care_day_change_pct: change(ratio(p.costCents, p.careDays), ratio(prev.costCents, prev.careDays)),
-      effect_volume: eur(e.volume), effect_intensity: eur(e.intensity), effect_price: eur(e.price),
-      effect_mix: eur(e.mix), effect_other: eur(e.other),
+      effect_volume: eur(e.volume),
+      effect_intensity: eur(e.intensity),
+      effect_price: eur(e.price),
+      effect_mix: eur(e.mix),
+      effect_other: eur(e.other),
     };
   });
 }
@@ -70,10 +79,15 @@ export const decomposition: Metric = {
     const byYear = costAndCareSql(req, ['year']);
     const rows = await query(store, byType);
     const years = await query(store, byYear);
-    const input: AggregateRow[] = rows.filter((r) => r.year !== null).map((r) => ({
-      period: Number(r.year), careType: String(r.care_type), costCents: Number(r.cost_cents ?? 0),
-      clients: Number(r.clients ?? 0), careDays: Number(r.care_days ?? 0),
-    }));
+    const input: AggregateRow[] = rows
+      .filter((r) => r.year !== null)
+      .map((r) => ({
+        period: Number(r.year),
+        careType: String(r.care_type),
+        costCents: Number(r.cost_cents ?? 0),
+        clients: Number(r.clients ?? 0),
+        careDays: Number(r.care_days ?? 0),
+      }));
     const clients = new Map(years.map((r) => [Number(r.year), Number(r.clients ?? 0)]));
     return result(this, req, DECOMPOSITION_COLUMNS, decompositionRows(input, clients));
   },

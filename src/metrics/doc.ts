@@ -10,7 +10,9 @@ export function catalogueMarkdown(): string {
     out.push(`### \`${m.id}\` — ${m.title}`, '', m.definition, '');
     out.push(`- Uitsplitsen naar: ${m.splits.length ? m.splits.map((s) => `\`${s}\``).join(', ') : '—'}`);
     if (m.params?.length) {
-      out.push(`- Parameters: ${m.params.map((p) => `\`${p.name}\` (${p.label}, standaard ${p.default === '' ? 'leeg' : p.default}${bounds(p)})`).join('; ')}`);
+      out.push(
+        `- Parameters: ${m.params.map((p) => `\`${p.name}\` (${p.label}, standaard ${p.default === '' ? 'leeg' : p.default}${bounds(p)})`).join('; ')}`,
+      );
     }
     if (m.clientRows) out.push('- Bevat cliëntregels (pseudoniemen): alleen voor rollen die cliëntgegevens mogen zien.');
     out.push('');

@@ -16,7 +16,11 @@ beforeAll(async () => {
   await ended('c2', '2018-01-01', '2018-01-20', '32');
   await ended('c2', '2018-01-25', '2018-02-28', null); // follows within 31 days: the first one was re-indicated
   await ended('c3', '2018-03-01', '2018-03-30', '38', { changeReason: '04' });
-  await ended('c4', '2018-01-01', '2018-04-30', '31', { product: 'VBL', providerReference: 'REF4', allocatedAt: '2017-12-21 10:00:00' });
+  await ended('c4', '2018-01-01', '2018-04-30', '31', {
+    product: 'VBL',
+    providerReference: 'REF4',
+    allocatedAt: '2017-12-21 10:00:00',
+  });
   await addAllocation(store, { client: 'c5', start: '2018-06-01' }); // open: still in care at the peildatum
   await addInvoice(store, { client: 'c5', periodStart: '2018-12-01', periodEnd: '2018-12-31', euros: 10 });
   await addRequest(store, { client: 'c1', date: '2017-12-01', reference: 'REF1' });
@@ -54,8 +58,14 @@ describe('waiting_time', () => {
   it('measures days from request to allocation and to start of care', async () => {
     const r = await computeMetric(store, 'waiting_time', { filters: { from: '2017-01-01', to: '2017-12-31' }, split: [] });
     expect(r.totals).toEqual({
-      requests: 2, to_allocation_median: 12, to_allocation_p75: 13, to_allocation_p90: 13.6,
-      started: 2, to_start_median: 26, to_start_p75: 28.5, to_start_p90: 30,
+      requests: 2,
+      to_allocation_median: 12,
+      to_allocation_p75: 13,
+      to_allocation_p90: 13.6,
+      started: 2,
+      to_start_median: 26,
+      to_start_p75: 28.5,
+      to_start_p90: 30,
     });
   });
 });

@@ -27,18 +27,34 @@ export const duration: Metric = {
       SELECT ${[...splitSelect(split, 'f.seg_end'), ''].join(', ')} count(*) AS trajectories,
         quantile_cont(f.seg_end - f.seg_start + 1, 0.5) AS median, quantile_cont(f.seg_end - f.seg_start + 1, 0.75) AS p75,
         quantile_cont(f.seg_end - f.seg_start + 1, 0.9) AS p90, avg(f.seg_end - f.seg_start + 1) AS mean
-      FROM (${segmentsSql(req, split.filter((d) => d !== 'year'))}) f
+      FROM (${segmentsSql(
+        req,
+        split.filter((d) => d !== 'year'),
+      )}) f
       WHERE f.closed AND ${inPeriod(req.filters, 'f.seg_end')}
       GROUP BY ALL ORDER BY ${split.join(', ')}`;
     const rows = (await store.all<Row>(q.sql, q.params)).map((r) => ({
-      care_type: r.care_type, ...pick(req, r), trajectories: r.trajectories, median_days: round(Number(r.median), 1),
-      p75_days: round(Number(r.p75), 1), p90_days: round(Number(r.p90), 1), mean_days: round(Number(r.mean), 1),
+      care_type: r.care_type,
+      ...pick(req, r),
+      trajectories: r.trajectories,
+      median_days: round(Number(r.median), 1),
+      p75_days: round(Number(r.p75), 1),
+      p90_days: round(Number(r.p90), 1),
+      mean_days: round(Number(r.mean), 1),
     }));
-    return result(this, req, [
-      ...splitColumns(split), { name: 'trajectories', label: 'Beëindigde trajecten', unit: 'count' },
-      { name: 'median_days', label: 'Mediaan (dagen)', unit: 'days' }, { name: 'p75_days', label: '75e percentiel (dagen)', unit: 'days' },
-      { name: 'p90_days', label: '90e percentiel (dagen)', unit: 'days' }, { name: 'mean_days', label: 'Gemiddelde (dagen)', unit: 'days' },
-    ], rows);
+    return result(
+      this,
+      req,
+      [
+        ...splitColumns(split),
+        { name: 'trajectories', label: 'Beëindigde trajecten', unit: 'count' },
+        { name: 'median_days', label: 'Mediaan (dagen)', unit: 'days' },
+        { name: 'p75_days', label: '75e percentiel (dagen)', unit: 'days' },
+        { name: 'p90_days', label: '90e percentiel (dagen)', unit: 'days' },
+        { name: 'mean_days', label: 'Gemiddelde (dagen)', unit: 'days' },
+      ],
+      rows,
+    );
   },
 };
 
@@ -72,17 +88,33 @@ export const endings: Metric = {
     const shape = (r: Row) => {
       const known = Number(r.ended ?? 0) - Number(r.unknown ?? 0);
       return {
-        ...pick(req, r), ended: r.ended ?? 0, planned: r.planned ?? 0, early: r.early ?? 0, other: r.other ?? 0,
-        unknown: r.unknown ?? 0, planned_pct: pct(r.planned, known), early_pct: pct(r.early, known),
+        ...pick(req, r),
+        ended: r.ended ?? 0,
+        planned: r.planned ?? 0,
+        early: r.early ?? 0,
+        other: r.other ?? 0,
+        unknown: r.unknown ?? 0,
+        planned_pct: pct(r.planned, known),
+        early_pct: pct(r.early, known),
       };
     };
     const { rows, totals } = await rowsAndTotals(store, req.split, build);
-    return result(this, req, [
-      ...splitColumns(req.split), { name: 'ended', label: 'Beëindigde toewijzingen', unit: 'count' },
-      { name: 'planned', label: 'Volgens plan', unit: 'count' }, { name: 'early', label: 'Voortijdig', unit: 'count' },
-      { name: 'other', label: 'Overige reden', unit: 'count' }, { name: 'unknown', label: 'Reden onbekend', unit: 'count' },
-      { name: 'planned_pct', label: 'Volgens plan (%)', unit: 'pct' }, { name: 'early_pct', label: 'Voortijdig (%)', unit: 'pct' },
-    ], rows.map(shape), shape(totals));
+    return result(
+      this,
+      req,
+      [
+        ...splitColumns(req.split),
+        { name: 'ended', label: 'Beëindigde toewijzingen', unit: 'count' },
+        { name: 'planned', label: 'Volgens plan', unit: 'count' },
+        { name: 'early', label: 'Voortijdig', unit: 'count' },
+        { name: 'other', label: 'Overige reden', unit: 'count' },
+        { name: 'unknown', label: 'Reden onbekend', unit: 'count' },
+        { name: 'planned_pct', label: 'Volgens plan (%)', unit: 'pct' },
+        { name: 'early_pct', label: 'Voortijdig (%)', unit: 'pct' },
+      ],
+      rows.map(shape),
+      shape(totals),
+    );
   },
 };
 
@@ -96,7 +128,9 @@ export const reindication: Metric = {
   splits: DIMENSIONS.filter((d) => d !== 'age_band'),
   async compute(store: Store, req: MetricRequest) {
     // d_reindication lists the allocations with such a successor (the same comparison, made at load).
-    const followed = precomputed.enabled ? 'f.alloc_key IN (SELECT alloc_key FROM d_reindication)' : `EXISTS (
+    const followed = precomputed.enabled
+      ? 'f.alloc_key IN (SELECT alloc_key FROM d_reindication)'
+      : `EXISTS (
           SELECT 1 FROM d_alloc b WHERE b.client_id = f.client_id AND b.municipality = f.municipality
             AND b.care_type = f.care_type AND b.alloc_key <> f.alloc_key AND b.start_date > f.start_date
             AND b.start_date <= f.end_date + 31)`;
@@ -105,13 +139,24 @@ export const reindication: Metric = {
         count(*) FILTER (WHERE f.change_reason = '04' OR ${followed}) AS reindicated
       FROM ${endedAllocations(req)} f
       ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
-    const shape = (r: Row) => ({ ...pick(req, r), ended: r.ended ?? 0, reindicated: r.reindicated ?? 0,
-      reindicated_pct: pct(r.reindicated, r.ended) });
+    const shape = (r: Row) => ({
+      ...pick(req, r),
+      ended: r.ended ?? 0,
+      reindicated: r.reindicated ?? 0,
+      reindicated_pct: pct(r.reindicated, r.ended),
+    });
     const { rows, totals } = await rowsAndTotals(store, req.split, build);
-    return result(this, req, [
-      ...splitColumns(req.split), { name: 'ended', label: 'Beëindigde toewijzingen', unit: 'count' },
-      { name: 'reindicated', label: 'Geherindiceerd', unit: 'count' },
-      { name: 'reindicated_pct', label: 'Herindicatie (%)', unit: 'pct' },
-    ], rows.map(shape), shape(totals));
+    return result(
+      this,
+      req,
+      [
+        ...splitColumns(req.split),
+        { name: 'ended', label: 'Beëindigde toewijzingen', unit: 'count' },
+        { name: 'reindicated', label: 'Geherindiceerd', unit: 'count' },
+        { name: 'reindicated_pct', label: 'Herindicatie (%)', unit: 'pct' },
+      ],
+      rows.map(shape),
+      shape(totals),
+    );
   },
 };

@@ -49,15 +49,26 @@ describe('flows', () => {
     await addInvoice(s, { client: 'm1', municipality: '1708', periodStart: '2019-12-01', periodEnd: '2019-12-31', euros: 100 });
     await derive(s);
     const april = { from: '2019-04-01', to: '2019-05-31' };
-    const pick = (rows: Record<string, unknown>[]) => rows.map(({ municipality, month, inflow, outflow }) => ({ ...(municipality ? { municipality } : {}), month, inflow, outflow }));
+    const pick = (rows: Record<string, unknown>[]) =>
+      rows.map(({ municipality, month, inflow, outflow }) => ({
+        ...(municipality ? { municipality } : {}),
+        month,
+        inflow,
+        outflow,
+      }));
     const byMunicipality = await computeMetric(s, 'flows', { filters: april, split: ['municipality'] });
     expect(pick(byMunicipality.rows)).toEqual([
       { municipality: '0150', month: '2019-04', inflow: 0, outflow: 1 },
       { municipality: '1708', month: '2019-05', inflow: 1, outflow: 0 },
     ]);
-    expect(pick((await computeMetric(s, 'flows', { filters: { ...april, municipality: ['0150'] }, split: [] })).rows)[0]).toEqual({ month: '2019-04', inflow: 0, outflow: 1 });
+    expect(pick((await computeMetric(s, 'flows', { filters: { ...april, municipality: ['0150'] }, split: [] })).rows)[0]).toEqual(
+      { month: '2019-04', inflow: 0, outflow: 1 },
+    );
     const region = await computeMetric(s, 'flows', { filters: { ...april, municipality: ['0150', '1708'] }, split: [] });
-    expect(pick(region.rows)).toEqual([{ month: '2019-04', inflow: 0, outflow: 0 }, { month: '2019-05', inflow: 0, outflow: 0 }]);
+    expect(pick(region.rows)).toEqual([
+      { month: '2019-04', inflow: 0, outflow: 0 },
+      { month: '2019-05', inflow: 0, outflow: 0 },
+    ]);
     // Running on the peildatum (31 December 2019) is not an outflow.
     const december = await computeMetric(s, 'flows', { filters: { from: '2019-12-01', to: '2019-12-31' }, split: [] });
     expect(pick(december.rows)).toEqual([{ month: '2019-12', inflow: 0, outflow: 0 }]);

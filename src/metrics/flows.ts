@@ -20,8 +20,10 @@ const TRAJECTORY =
   'is nog niet beëindigd. Een verhuizing geeft een uitstroom in de oude en een instroom in de nieuwe gemeente.';
 
 /** The month of `col` lies within the months the period touches (as the months CTE counts them). */
-const monthInPeriod = (req: MetricRequest, col: string) => sql`${req.filters.from
-  ? sql`${col} >= date_trunc('month', ${bind(req.filters.from, 'DATE')})` : 'true'} AND ${inPeriod({ to: req.filters.to }, `date_trunc('month', ${col})`)}`;
+const monthInPeriod = (req: MetricRequest, col: string) =>
+  sql`${
+    req.filters.from ? sql`${col} >= date_trunc('month', ${bind(req.filters.from, 'DATE')})` : 'true'
+  } AND ${inPeriod({ to: req.filters.to }, `date_trunc('month', ${col})`)}`;
 
 const monthRange = (start: string, end: string) =>
   `date_trunc('month', ${start})::DATE AS start_month, date_trunc('month', ${end} + 1)::DATE AS stop_month`;
@@ -34,7 +36,10 @@ const monthRange = (start: string, end: string) =>
 function stockEvents(req: MetricRequest, names: string[]): Where {
   const k = [...names, ''].join(', ');
   const rest = withoutPeriod(req.filters);
-  const table = stockEventTable(rest, req.split.filter((d) => DIMENSION_SPECS[d].column));
+  const table = stockEventTable(
+    rest,
+    req.split.filter((d) => DIMENSION_SPECS[d].column),
+  );
   if (table) {
     return sql`events AS (SELECT ${[...splitSelect(req.split, 'f.month'), ''].join(', ')} f.month, sum(f.delta) AS delta
       FROM ${table} f WHERE ${filterWhere(rest, null)} GROUP BY ALL)`;
@@ -63,7 +68,8 @@ function heldRanges(req: MetricRequest, names: string[]): Where {
  */
 function scopedSegments(req: MetricRequest, names: string[]): string {
   const k = [...names, ''].join(', ');
-  if (names.includes('municipality') || req.filters.municipality?.length === 1) return `scoped AS (SELECT ${k} client_no, seg_start, seg_end FROM seg)`;
+  if (names.includes('municipality') || req.filters.municipality?.length === 1)
+    return `scoped AS (SELECT ${k} client_no, seg_start, seg_end FROM seg)`;
   const source = `(SELECT ${k} client_no, seg_start AS start_date, seg_end AS end_date, seg_municipality || '/' || seg_start AS tie FROM seg)`;
   return `scoped AS MATERIALIZED (${mergeIntervalsSql(source, [...names, 'client_no'], 'tie')})`;
 }
@@ -71,7 +77,8 @@ function scopedSegments(req: MetricRequest, names: string[]): string {
 export const flows: Metric = {
   id: 'flows',
   title: 'Instroom, uitstroom en zorgvoorraad per maand',
-  definition: `${TRAJECTORY} Instroom: cliënten van wie de eerste toewijzing binnen de gekozen gemeente(n) en ` +
+  definition:
+    `${TRAJECTORY} Instroom: cliënten van wie de eerste toewijzing binnen de gekozen gemeente(n) en ` +
     'uitsplitsing in de maand begint. Uitstroom: cliënten van wie de laatste toewijzing binnen de gemeente(n) en ' +
     'uitsplitsing in de maand eindigt, zonder latere toewijzing daarbinnen; zorg die op de peildatum (de laatste dag ' +
     'waarover gegevens zijn) nog loopt, is geen uitstroom. Een verhuizing tussen gemeenten is uitstroom uit de oude en ' +
@@ -122,21 +129,28 @@ export const flows: Metric = {
       LEFT JOIN started ts ON ts.month = g.month ${names.map((n) => `AND ts.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
       LEFT JOIN ended te ON te.month = g.month ${names.map((n) => `AND te.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
       ORDER BY ${[...names.map((n) => `g.${n}`), 'g.month'].join(', ')}`;
-    return result(this, req, [
-      ...splitColumns(req.split), { name: 'month', label: 'Maand', unit: 'text' },
-      { name: 'inflow', label: 'Instroom', unit: 'count', clientCount: true },
-      { name: 'outflow', label: 'Uitstroom', unit: 'count', clientCount: true },
-      { name: 'stock', label: 'In zorg op de laatste dag', unit: 'count', clientCount: true },
-      { name: 'started', label: 'Gestarte trajecten', unit: 'count', clientCount: true },
-      { name: 'ended', label: 'Beëindigde trajecten', unit: 'count', clientCount: true },
-    ], await query(store, q));
+    return result(
+      this,
+      req,
+      [
+        ...splitColumns(req.split),
+        { name: 'month', label: 'Maand', unit: 'text' },
+        { name: 'inflow', label: 'Instroom', unit: 'count', clientCount: true },
+        { name: 'outflow', label: 'Uitstroom', unit: 'count', clientCount: true },
+        { name: 'stock', label: 'In zorg op de laatste dag', unit: 'count', clientCount: true },
+        { name: 'started', label: 'Gestarte trajecten', unit: 'count', clientCount: true },
+        { name: 'ended', label: 'Beëindigde trajecten', unit: 'count', clientCount: true },
+      ],
+      await query(store, q),
+    );
   },
 };
 
 export const reentry: Metric = {
   id: 'reentry',
   title: 'Terugkeer in zorg binnen 6 en 12 maanden',
-  definition: `${TRAJECTORY} Van de trajecten die in de periode eindigen: het deel waarna dezelfde cliënt binnen 6 ` +
+  definition:
+    `${TRAJECTORY} Van de trajecten die in de periode eindigen: het deel waarna dezelfde cliënt binnen 6 ` +
     '(of 12) maanden na de einddatum weer een traject begint (binnen dezelfde gemeente en uitsplitsing). Alleen trajecten ' +
     'waarvan de hele termijn vóór de peildatum valt, tellen mee in het percentage (anders is terugkeer nog niet te zien).',
   splits: [...TRAJECTORY_SPLITS, 'year'],
@@ -156,17 +170,27 @@ export const reentry: Metric = {
         FROM ended f ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
     };
     const shape = (r: Row) => ({
-      ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), ended: r.ended ?? 0,
-      reentry_6: r.reentry_6 ?? 0, reentry_6_pct: pct(r.reentry_6, r.observable_6),
-      reentry_12: r.reentry_12 ?? 0, reentry_12_pct: pct(r.reentry_12, r.observable_12),
+      ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),
+      ended: r.ended ?? 0,
+      reentry_6: r.reentry_6 ?? 0,
+      reentry_6_pct: pct(r.reentry_6, r.observable_6),
+      reentry_12: r.reentry_12 ?? 0,
+      reentry_12_pct: pct(r.reentry_12, r.observable_12),
     });
     const { rows, totals } = await rowsAndTotals(store, req.split, build);
-    return result(this, req, [
-      ...splitColumns(req.split), { name: 'ended', label: 'Beëindigde trajecten', unit: 'count' },
-      { name: 'reentry_6', label: 'Terug binnen 6 maanden', unit: 'count' },
-      { name: 'reentry_6_pct', label: 'Terug binnen 6 maanden (%)', unit: 'pct' },
-      { name: 'reentry_12', label: 'Terug binnen 12 maanden', unit: 'count' },
-      { name: 'reentry_12_pct', label: 'Terug binnen 12 maanden (%)', unit: 'pct' },
-    ], rows.map(shape), shape(totals));
+    return result(
+      this,
+      req,
+      [
+        ...splitColumns(req.split),
+        { name: 'ended', label: 'Beëindigde trajecten', unit: 'count' },
+        { name: 'reentry_6', label: 'Terug binnen 6 maanden', unit: 'count' },
+        { name: 'reentry_6_pct', label: 'Terug binnen 6 maanden (%)', unit: 'pct' },
+        { name: 'reentry_12', label: 'Terug binnen 12 maanden', unit: 'count' },
+        { name: 'reentry_12_pct', label: 'Terug binnen 12 maanden (%)', unit: 'pct' },
+      ],
+      rows.map(shape),
+      shape(totals),
+    );
   },
 };

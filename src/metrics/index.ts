@@ -25,12 +25,30 @@ export type * from './types.ts';
 
 /** Every metric Roer computes, in the order the dashboard lists them. */
 export const catalogue: Metric[] = [
-  costs, costsYoy, decomposition, utilisation, claims, cohorts,
-  intensiveClients, intensiveEntry, intensiveClientList,
-  referrals, referrers, gpSpecialistMh,
-  flows, reentry, duration, endings, reindication, waitingTime, extendedCare,
-  pathways, transitions, stacking,
-  providers, providerConcentration,
+  costs,
+  costsYoy,
+  decomposition,
+  utilisation,
+  claims,
+  cohorts,
+  intensiveClients,
+  intensiveEntry,
+  intensiveClientList,
+  referrals,
+  referrers,
+  gpSpecialistMh,
+  flows,
+  reentry,
+  duration,
+  endings,
+  reindication,
+  waitingTime,
+  extendedCare,
+  pathways,
+  transitions,
+  stacking,
+  providers,
+  providerConcentration,
   budgetRealisation,
 ];
 
@@ -59,7 +77,9 @@ async function dropCoveringMunicipalities(store: Store, req: MetricRequest): Pro
   const asked = req.filters.municipality;
   if (!precomputed.enabled || !asked || asked.length < 2) return req;
   const missing = await store.one<{ n: number }>(
-    `SELECT count(*) AS n FROM d_municipalities WHERE municipality NOT IN (${asked.map(() => '?').join(', ')})`, asked);
+    `SELECT count(*) AS n FROM d_municipalities WHERE municipality NOT IN (${asked.map(() => '?').join(', ')})`,
+    asked,
+  );
   if (Number(missing?.n ?? 1) > 0) return req;
   const { municipality: _, ...filters } = req.filters;
   return { ...req, filters };
@@ -88,6 +108,8 @@ function ensureDerived(store: Store): Promise<void> {
 async function buildDerivedIfMissing(store: Store): Promise<void> {
   const names = DERIVE_STEPS.map(([name]) => name);
   const found = await store.one<{ n: number }>(
-    `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN (${names.map(() => '?').join(', ')})`, names);
+    `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN (${names.map(() => '?').join(', ')})`,
+    names,
+  );
   if (Number(found?.n ?? 0) < names.length) await refreshDerived(store);
 }

@@ -8,19 +8,30 @@ import { clientYearCostSql, entrySql } from './sql/entry.ts';
 import { eur, pct, query, result, splitColumns } from './result.ts';
 import type { Metric, MetricRequest } from './types.ts';
 
-const COST_PER_YEAR = 'Kosten per cliënt per jaar zoals bij "Kosten en cliënten" (geaccepteerde declaraties plus PGB, jaar ' +
+const COST_PER_YEAR =
+  'Kosten per cliënt per jaar zoals bij "Kosten en cliënten" (geaccepteerde declaraties plus PGB, jaar ' +
   'van de zorg), opgeteld over alle zorgsoorten en aanbieders binnen de filters.';
 // Up to a billion euros: as cents that stays far inside BIGINT and exact in a double.
-const euroParam = (name: string, label: string, d: number) => ({ name, label, type: 'number' as const, default: d, max: 1_000_000_000 });
+const euroParam = (name: string, label: string, d: number) => ({
+  name,
+  label,
+  type: 'number' as const,
+  default: d,
+  max: 1_000_000_000,
+});
 
 export const intensiveClients: Metric = {
   id: 'intensive_clients',
   title: 'Zorgintensieve cliënten',
-  definition: `${COST_PER_YEAR} Per jaar: het aantal cliënten boven de lage en de hoge drempel (standaard € 50.000 en ` +
+  definition:
+    `${COST_PER_YEAR} Per jaar: het aantal cliënten boven de lage en de hoge drempel (standaard € 50.000 en ` +
     '€ 100.000, "boven" = meer dan) en hun kosten, en het aandeel van de N duurste cliënten (standaard 10) in de totale kosten.',
   splits: ['municipality'],
-  params: [euroParam('low', 'Lage drempel (€)', 50_000), euroParam('high', 'Hoge drempel (€)', 100_000),
-    { name: 'top', label: 'Aantal duurste cliënten', type: 'number', default: 10, min: 1, max: 1000, integer: true }],
+  params: [
+    euroParam('low', 'Lage drempel (€)', 50_000),
+    euroParam('high', 'Hoge drempel (€)', 100_000),
+    { name: 'top', label: 'Aantal duurste cliënten', type: 'number', default: 10, min: 1, max: 1000, integer: true },
+  ],
   async compute(store: Store, req: MetricRequest) {
     const names = req.split as string[];
     const part = ['year', ...names].join(', ');
@@ -36,28 +47,42 @@ export const intensiveClients: Metric = {
         coalesce(sum(cost_cents) FILTER (WHERE rn <= ${bind(Number(p.top))}), 0)::BIGINT AS cost_top
       FROM ranked GROUP BY ${part} ORDER BY ${part}`;
     const rows = (await query(store, q)).map((r) => ({
-      year: r.year, ...Object.fromEntries(names.map((n) => [n, r[n] ?? null])), cost: eur(r.cost_cents), clients: r.clients,
-      clients_over_low: r.clients_low, cost_over_low: eur(r.cost_low), clients_over_high: r.clients_high,
-      cost_over_high: eur(r.cost_high), top_cost: eur(r.cost_top), top_share_pct: pct(r.cost_top, r.cost_cents),
+      year: r.year,
+      ...Object.fromEntries(names.map((n) => [n, r[n] ?? null])),
+      cost: eur(r.cost_cents),
+      clients: r.clients,
+      clients_over_low: r.clients_low,
+      cost_over_low: eur(r.cost_low),
+      clients_over_high: r.clients_high,
+      cost_over_high: eur(r.cost_high),
+      top_cost: eur(r.cost_top),
+      top_share_pct: pct(r.cost_top, r.cost_cents),
     }));
-    return result(this, req, [
-      { name: 'year', label: 'Jaar', unit: 'text' }, ...splitColumns(req.split),
-      { name: 'cost', label: 'Totale kosten', unit: 'eur' },
-      { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
-      { name: 'clients_over_low', label: `Cliënten boven € ${p.low}`, unit: 'count', clientCount: true },
-      { name: 'cost_over_low', label: `Kosten cliënten boven € ${p.low}`, unit: 'eur' },
-      { name: 'clients_over_high', label: `Cliënten boven € ${p.high}`, unit: 'count', clientCount: true },
-      { name: 'cost_over_high', label: `Kosten cliënten boven € ${p.high}`, unit: 'eur' },
-      { name: 'top_cost', label: `Kosten ${p.top} duurste cliënten`, unit: 'eur' },
-      { name: 'top_share_pct', label: `Aandeel ${p.top} duurste cliënten (%)`, unit: 'pct' },
-    ], rows);
+    return result(
+      this,
+      req,
+      [
+        { name: 'year', label: 'Jaar', unit: 'text' },
+        ...splitColumns(req.split),
+        { name: 'cost', label: 'Totale kosten', unit: 'eur' },
+        { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
+        { name: 'clients_over_low', label: `Cliënten boven € ${p.low}`, unit: 'count', clientCount: true },
+        { name: 'cost_over_low', label: `Kosten cliënten boven € ${p.low}`, unit: 'eur' },
+        { name: 'clients_over_high', label: `Cliënten boven € ${p.high}`, unit: 'count', clientCount: true },
+        { name: 'cost_over_high', label: `Kosten cliënten boven € ${p.high}`, unit: 'eur' },
+        { name: 'top_cost', label: `Kosten ${p.top} duurste cliënten`, unit: 'eur' },
+        { name: 'top_share_pct', label: `Aandeel ${p.top} duurste cliënten (%)`, unit: 'pct' },
+      ],
+      rows,
+    );
   },
 };
 
 export const intensiveEntry: Metric = {
   id: 'intensive_entry',
   title: 'Zorgintensieve cliënten naar instroomjaar',
-  definition: `${COST_PER_YEAR} Per jaar de cliënten boven de drempel (standaard € 50.000), ingedeeld naar het jaar van hun ` +
+  definition:
+    `${COST_PER_YEAR} Per jaar de cliënten boven de drempel (standaard € 50.000), ingedeeld naar het jaar van hun ` +
     'eerste instroom in zorg (vroegste start van een toewijzing of van zorg met kosten, binnen de filters).',
   splits: [],
   params: [euroParam('threshold', 'Drempel (€)', 50_000)],
@@ -68,19 +93,31 @@ export const intensiveEntry: Metric = {
       FROM cy LEFT JOIN entry e USING (client_no)
       WHERE cy.cost_cents > ${bind(Number(req.params!.threshold) * 100)}
       GROUP BY ALL ORDER BY cy.year, entry_year`;
-    const rows = (await query(store, q)).map((r) => ({ year: r.year, entry_year: r.entry_year, clients: r.clients, cost: eur(r.cost_cents) }));
-    return result(this, req, [
-      { name: 'year', label: 'Jaar', unit: 'text' }, { name: 'entry_year', label: 'Instroomjaar', unit: 'text' },
-      { name: 'clients', label: 'Cliënten boven de drempel', unit: 'count', clientCount: true },
-      { name: 'cost', label: 'Kosten', unit: 'eur' },
-    ], rows);
+    const rows = (await query(store, q)).map((r) => ({
+      year: r.year,
+      entry_year: r.entry_year,
+      clients: r.clients,
+      cost: eur(r.cost_cents),
+    }));
+    return result(
+      this,
+      req,
+      [
+        { name: 'year', label: 'Jaar', unit: 'text' },
+        { name: 'entry_year', label: 'Instroomjaar', unit: 'text' },
+        { name: 'clients', label: 'Cliënten boven de drempel', unit: 'count', clientCount: true },
+        { name: 'cost', label: 'Kosten', unit: 'eur' },
+      ],
+      rows,
+    );
   },
 };
 
 export const intensiveClientList: Metric = {
   id: 'intensive_client_list',
   title: 'Lijst zorgintensieve cliënten (pseudoniem)',
-  definition: `${COST_PER_YEAR} De cliënten boven de drempel (standaard € 50.000) per jaar, duurste eerst, met hun ` +
+  definition:
+    `${COST_PER_YEAR} De cliënten boven de drempel (standaard € 50.000) per jaar, duurste eerst, met hun ` +
     'pseudoniem (nooit het BSN), instroomjaar, zorgsoorten en aantal aanbieders — bijvoorbeeld om te beoordelen of de Wlz ' +
     'passender is. Alleen zichtbaar voor rollen die cliëntgegevens mogen zien.',
   splits: [],
@@ -108,11 +145,19 @@ export const intensiveClientList: Metric = {
       FROM listed x JOIN d_client_no n ON n.client_no = x.client_no
       ORDER BY x.year, x.cost_cents DESC, n.client_id`;
     const rows = (await query(store, q)).map(({ cost_cents, ...r }) => ({ ...r, cost: eur(cost_cents) }));
-    return result(this, req, [
-      { name: 'client_id', label: 'Cliënt (pseudoniem)', unit: 'text' }, { name: 'year', label: 'Jaar', unit: 'text' },
-      { name: 'entry_year', label: 'Instroomjaar', unit: 'text' }, { name: 'care_types', label: 'Zorgsoorten', unit: 'text' },
-      { name: 'providers', label: 'Aanbieders', unit: 'count' }, { name: 'municipalities', label: 'Gemeente(n)', unit: 'text' },
-      { name: 'cost', label: 'Kosten', unit: 'eur' },
-    ], rows);
+    return result(
+      this,
+      req,
+      [
+        { name: 'client_id', label: 'Cliënt (pseudoniem)', unit: 'text' },
+        { name: 'year', label: 'Jaar', unit: 'text' },
+        { name: 'entry_year', label: 'Instroomjaar', unit: 'text' },
+        { name: 'care_types', label: 'Zorgsoorten', unit: 'text' },
+        { name: 'providers', label: 'Aanbieders', unit: 'count' },
+        { name: 'municipalities', label: 'Gemeente(n)', unit: 'text' },
+        { name: 'cost', label: 'Kosten', unit: 'eur' },
+      ],
+      rows,
+    );
   },
 };

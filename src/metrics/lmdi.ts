@@ -19,7 +19,11 @@ export interface PeriodFigures {
 }
 
 export interface Effects {
-  volume: number; intensity: number; price: number; mix: number; other: number;
+  volume: number;
+  intensity: number;
+  price: number;
+  mix: number;
+  other: number;
 }
 
 /** Logarithmic mean L(a, b) = (a − b) / (ln a − ln b), L(a, a) = a. */
@@ -49,9 +53,9 @@ export function decompose(before: AggregateRow[], after: AggregateRow[], totalCl
     if (positive(a) && positive(b) && c0 > 0 && c1 > 0) {
       const w = logMean(b.costCents, a.costCents);
       raw.volume += w * Math.log(c1 / c0);
-      raw.mix += w * Math.log((b.clients / c1) / (a.clients / c0));
-      raw.intensity += w * Math.log((b.careDays / b.clients) / (a.careDays / a.clients));
-      raw.price += w * Math.log((b.costCents / b.careDays) / (a.costCents / a.careDays));
+      raw.mix += w * Math.log(b.clients / c1 / (a.clients / c0));
+      raw.intensity += w * Math.log(b.careDays / b.clients / (a.careDays / a.clients));
+      raw.price += w * Math.log(b.costCents / b.careDays / (a.costCents / a.careDays));
     } else if ((empty(a) && positive(b)) || (positive(a) && empty(b))) raw.mix += dv;
     else raw.other += dv;
   }
@@ -64,7 +68,9 @@ function roundToTotal(raw: Effects, total: number): Effects {
   const keys = Object.keys(raw) as (keyof Effects)[];
   const out = Object.fromEntries(keys.map((k) => [k, Math.floor(raw[k])])) as unknown as Effects;
   let rest = total - keys.reduce((s, k) => s + out[k], 0);
-  const order = [...keys].sort((x, y) => (raw[y] - Math.floor(raw[y])) - (raw[x] - Math.floor(raw[x])) || keys.indexOf(x) - keys.indexOf(y));
+  const order = [...keys].sort(
+    (x, y) => raw[y] - Math.floor(raw[y]) - (raw[x] - Math.floor(raw[x])) || keys.indexOf(x) - keys.indexOf(y),
+  );
   for (let i = 0; rest > 0; i = (i + 1) % order.length, rest--) out[order[i]!] += 1;
   for (let i = order.length - 1; rest < 0; i = (i - 1 + order.length) % order.length, rest++) out[order[i]!] -= 1;
   return out;
@@ -76,7 +82,9 @@ export function periodFigures(rows: AggregateRow[], clients?: Map<string | numbe
   return periods.map((p) => {
     const rs = rows.filter((r) => r.period === p);
     return {
-      period: p, costCents: rs.reduce((s, r) => s + r.costCents, 0), careDays: rs.reduce((s, r) => s + r.careDays, 0),
+      period: p,
+      costCents: rs.reduce((s, r) => s + r.costCents, 0),
+      careDays: rs.reduce((s, r) => s + r.careDays, 0),
       clients: clients?.get(p) ?? rs.reduce((s, r) => s + r.clients, 0),
     };
   });

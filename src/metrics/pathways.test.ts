@@ -8,7 +8,8 @@ const Y2018 = { from: '2018-01-01', to: '2018-12-31' };
 let store: Store;
 beforeAll(async () => {
   store = await fixtureStore();
-  const alloc = (client: string, product: string, start: string, end: string) => addAllocation(store, { client, product, start, end });
+  const alloc = (client: string, product: string, start: string, end: string) =>
+    addAllocation(store, { client, product, start, end });
   await alloc('p1', 'AMB', '2018-01-01', '2018-03-31'); // ambulant → verblijf → ambulant, one after another
   await alloc('p1', 'VBL', '2018-04-01', '2018-06-30');
   await alloc('p1', 'AMB', '2018-07-01', '2018-12-31');

@@ -25,7 +25,8 @@ const PATHWAY =
 function stepsSql(req: MetricRequest): Where {
   const rest = withoutPeriod(req.filters);
   const level = clientLevel(rest);
-  if (level) return sql`SELECT f.client_no, f.care_type, f.step_start, f.step FROM d_step_${level} f WHERE ${filterWhere(rest, null)}`;
+  if (level)
+    return sql`SELECT f.client_no, f.care_type, f.step_start, f.step FROM d_step_${level} f WHERE ${filterWhere(rest, null)}`;
   const seg = sql`(SELECT client_no, care_type, seg_start, seg_end FROM (${segmentsSql(req, ['care_type'])}) f)`;
   return { sql: careStepsSql(seg.sql, ['client_no']), params: seg.params };
 }
@@ -48,7 +49,8 @@ function activeClients(req: MetricRequest): Where {
 export const pathways: Metric = {
   id: 'pathways',
   title: 'Zorgpaden: meest voorkomende reeksen van zorgsoorten',
-  definition: `${PATHWAY} Geteld worden de cliënten met zorg in de periode, met hun hele reeks; de N meest voorkomende ` +
+  definition:
+    `${PATHWAY} Geteld worden de cliënten met zorg in de periode, met hun hele reeks; de N meest voorkomende ` +
     'reeksen (standaard 20), anoniem.',
   splits: [],
   params: [{ name: 'top', label: 'Aantal reeksen', type: 'number', default: 20, min: 1, max: 1000, integer: true }],
@@ -59,20 +61,30 @@ export const pathways: Metric = {
       SELECT pathway, any_value(steps) AS steps, count(*) AS clients, sum(count(*)) OVER () AS total
       FROM seqs GROUP BY pathway ORDER BY clients DESC, pathway LIMIT ${bind(Number(req.params!.top))}`;
     const rows = (await query(store, q)).map((r) => ({
-      pathway: r.pathway, steps: r.steps, clients: r.clients, share_pct: pct(r.clients, r.total),
+      pathway: r.pathway,
+      steps: r.steps,
+      clients: r.clients,
+      share_pct: pct(r.clients, r.total),
     }));
-    return result(this, req, [
-      { name: 'pathway', label: 'Zorgpad', unit: 'text' }, { name: 'steps', label: 'Stappen', unit: 'count' },
-      { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
-      { name: 'share_pct', label: 'Aandeel (%)', unit: 'pct' },
-    ], rows);
+    return result(
+      this,
+      req,
+      [
+        { name: 'pathway', label: 'Zorgpad', unit: 'text' },
+        { name: 'steps', label: 'Stappen', unit: 'count' },
+        { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
+        { name: 'share_pct', label: 'Aandeel (%)', unit: 'pct' },
+      ],
+      rows,
+    );
   },
 };
 
 export const transitions: Metric = {
   id: 'transitions',
   title: 'Overgangen tussen zorgsoorten (op- en afschalen)',
-  definition: `${PATHWAY} Een overgang is de stap van de ene zorgsoort naar de volgende in de reeks van een cliënt; ` +
+  definition:
+    `${PATHWAY} Een overgang is de stap van de ene zorgsoort naar de volgende in de reeks van een cliënt; ` +
     'geteld in de periode waarin de nieuwe zorgsoort begint. Opschaling: van zorg zonder verblijf naar zorg met verblijf; ' +
     'afschaling: andersom. "step" is het volgnummer van de bron in de reeks (zo blijft het Sankey-diagram zonder kringen).',
   splits: [],
@@ -89,11 +101,23 @@ export const transitions: Metric = {
       GROUP BY ALL ORDER BY a.step, clients DESC, source, target`;
     const rows = await query(store, q);
     const sum = (kind: string) => rows.filter((r) => r.kind === kind).reduce((s, r) => s + Number(r.clients), 0);
-    return result(this, req, [
-      { name: 'step', label: 'Stap', unit: 'count' }, { name: 'source', label: 'Van', unit: 'text' },
-      { name: 'target', label: 'Naar', unit: 'text' }, { name: 'kind', label: 'Soort overgang', unit: 'text' },
-      { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
-    ], rows, { escalations: sum('opschaling'), step_downs: sum('afschaling'), transitions: sum('opschaling') + sum('afschaling') + sum('overig') });
+    return result(
+      this,
+      req,
+      [
+        { name: 'step', label: 'Stap', unit: 'count' },
+        { name: 'source', label: 'Van', unit: 'text' },
+        { name: 'target', label: 'Naar', unit: 'text' },
+        { name: 'kind', label: 'Soort overgang', unit: 'text' },
+        { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
+      ],
+      rows,
+      {
+        escalations: sum('opschaling'),
+        step_downs: sum('afschaling'),
+        transitions: sum('opschaling') + sum('afschaling') + sum('overig'),
+      },
+    );
   },
 };
 
@@ -114,11 +138,13 @@ export const stacking: Metric = {
     const runs = level && `d_stack_${level}`;
     // Precomputed runs of days with a constant number of active allocations: the peak within the period is the
     // highest run that overlaps it.
-    const q = runs ? sql`
+    const q = runs
+      ? sql`
       WITH peak AS (SELECT f.client_no, max(f.n) AS max_simultaneous FROM ${runs} f
         WHERE ${filterWhere(rest, null)} AND ${overlapsPeriod(req.filters, 'f.run_start', 'f.run_end')} GROUP BY f.client_no)
       SELECT max_simultaneous, count(*) AS clients, sum(count(*)) OVER () AS total
-      FROM peak GROUP BY max_simultaneous ORDER BY max_simultaneous` : sql`
+      FROM peak GROUP BY max_simultaneous ORDER BY max_simultaneous`
+      : sql`
       WITH a AS (SELECT f.client_no, f.alloc_key, greatest(f.start_date, coalesce(${bind(from, 'DATE')}, f.start_date)) AS s,
                         least(f.end_date, coalesce(${bind(to, 'DATE')}, f.end_date)) AS e
                  FROM d_alloc f WHERE ${filterWhere(rest, { date: 'f.start_date' })}),
@@ -129,12 +155,19 @@ export const stacking: Metric = {
       SELECT max_simultaneous, count(*) AS clients, sum(count(*)) OVER () AS total
       FROM peak GROUP BY max_simultaneous ORDER BY max_simultaneous`;
     const rows = (await query(store, q)).map((r: Row) => ({
-      max_simultaneous: r.max_simultaneous, clients: r.clients, share_pct: pct(r.clients, r.total),
+      max_simultaneous: r.max_simultaneous,
+      clients: r.clients,
+      share_pct: pct(r.clients, r.total),
     }));
-    return result(this, req, [
-      { name: 'max_simultaneous', label: 'Toewijzingen tegelijk (maximum)', unit: 'count' },
-      { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
-      { name: 'share_pct', label: 'Aandeel (%)', unit: 'pct' },
-    ], rows);
+    return result(
+      this,
+      req,
+      [
+        { name: 'max_simultaneous', label: 'Toewijzingen tegelijk (maximum)', unit: 'count' },
+        { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
+        { name: 'share_pct', label: 'Aandeel (%)', unit: 'pct' },
+      ],
+      rows,
+    );
   },
 };

@@ -8,7 +8,6 @@ import { filterWhere, inPeriod } from './sql/filters.ts';
 import { eur, pct, query, result, round, ratio } from './result.ts';
 import type { Metric, MetricRequest } from './types.ts';
 
-
 /** Spend per provider (cents) within the filters; PGB has no provider and is left out. */
 function spendSql(req: MetricRequest) {
   const cost = costFact(req);
@@ -40,23 +39,38 @@ export const providers: Metric = {
       LEFT JOIN ends e USING (provider_agb)
       ORDER BY s.cost_cents DESC, s.provider_agb`;
     const rows = (await query(store, q)).map((r) => ({
-      provider: r.provider, name: r.name, cost: eur(r.cost_cents), clients: r.clients,
-      cost_per_client: round((ratio(r.cost_cents, r.clients) ?? NaN) / 100), median_days: round(Number(r.median_days ?? NaN), 1),
+      provider: r.provider,
+      name: r.name,
+      cost: eur(r.cost_cents),
+      clients: r.clients,
+      cost_per_client: round((ratio(r.cost_cents, r.clients) ?? NaN) / 100),
+      median_days: round(Number(r.median_days ?? NaN), 1),
       early_pct: pct(r.early, r.known),
     }));
-    return result(this, req, [
-      { name: 'provider', label: 'Aanbieder (AGB)', unit: 'text' }, { name: 'name', label: 'Naam', unit: 'text' },
-      { name: 'cost', label: 'Kosten', unit: 'eur' }, { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
-      { name: 'cost_per_client', label: 'Kosten per cliënt', unit: 'eur' },
-      { name: 'median_days', label: 'Mediane trajectduur (dagen)', unit: 'days' },
-      { name: 'early_pct', label: 'Voortijdig beëindigd (%)', unit: 'pct' },
-    ], rows);
+    return result(
+      this,
+      req,
+      [
+        { name: 'provider', label: 'Aanbieder (AGB)', unit: 'text' },
+        { name: 'name', label: 'Naam', unit: 'text' },
+        { name: 'cost', label: 'Kosten', unit: 'eur' },
+        { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
+        { name: 'cost_per_client', label: 'Kosten per cliënt', unit: 'eur' },
+        { name: 'median_days', label: 'Mediane trajectduur (dagen)', unit: 'days' },
+        { name: 'early_pct', label: 'Voortijdig beëindigd (%)', unit: 'pct' },
+      ],
+      rows,
+    );
   },
 };
 
 /** Scale classes by spend in the period (euros, lower bound inclusive). */
 export const SCALE_CLASSES: [label: string, fromEuros: number][] = [
-  ['< € 50.000', 0], ['€ 50.000 – 200.000', 50_000], ['€ 200.000 – 1 mln', 200_000], ['€ 1 – 5 mln', 1_000_000], ['≥ € 5 mln', 5_000_000],
+  ['< € 50.000', 0],
+  ['€ 50.000 – 200.000', 50_000],
+  ['€ 200.000 – 1 mln', 200_000],
+  ['€ 1 – 5 mln', 1_000_000],
+  ['≥ € 5 mln', 5_000_000],
 ];
 
 export const providerConcentration: Metric = {
@@ -68,12 +82,16 @@ export const providerConcentration: Metric = {
     'het aantal aanbieders, het aandeel van de N grootste (standaard 10) in de kosten en het aantal boven de drempel ' +
     '(standaard € 200.000, "boven" = meer dan).',
   splits: [],
-  params: [{ name: 'top', label: 'Aantal grootste aanbieders', type: 'number', default: 10, min: 1, max: 1000, integer: true },
-    { name: 'threshold', label: 'Drempel (€)', type: 'number', default: 200_000, max: 1_000_000_000 }],
+  params: [
+    { name: 'top', label: 'Aantal grootste aanbieders', type: 'number', default: 10, min: 1, max: 1000, integer: true },
+    { name: 'threshold', label: 'Drempel (€)', type: 'number', default: 200_000, max: 1_000_000_000 },
+  ],
   async compute(store: Store, req: MetricRequest) {
     // Class bounds are code constants (not user input), so they are written into the SQL.
-    const classSql = `CASE ${SCALE_CLASSES.map(([, lo], i) => [i + 1, lo] as const).reverse()
-      .map(([i, lo]) => `WHEN cost_cents >= ${lo * 100} THEN ${i}`).join(' ')} END`;
+    const classSql = `CASE ${SCALE_CLASSES.map(([, lo], i) => [i + 1, lo] as const)
+      .reverse()
+      .map(([i, lo]) => `WHEN cost_cents >= ${lo * 100} THEN ${i}`)
+      .join(' ')} END`;
     const q = sql`
       WITH spend AS (${spendSql(req)}),
       ranked AS (SELECT *, row_number() OVER (ORDER BY cost_cents DESC, provider_agb) AS rn,
@@ -87,15 +105,31 @@ export const providerConcentration: Metric = {
     const raw = await query(store, q);
     const rows = SCALE_CLASSES.map(([label], i) => {
       const r = raw.find((x) => Number(x.class) === i + 1);
-      return { scale_class: label, providers: r?.providers ?? 0, cost: eur(r?.cost_cents ?? 0), cost_share_pct: pct(r?.cost_cents ?? 0, raw[0]?.all_cost) };
+      return {
+        scale_class: label,
+        providers: r?.providers ?? 0,
+        cost: eur(r?.cost_cents ?? 0),
+        cost_share_pct: pct(r?.cost_cents ?? 0, raw[0]?.all_cost),
+      };
     });
     const t = raw[0];
-    return result(this, req, [
-      { name: 'scale_class', label: 'Schaalklasse', unit: 'text' }, { name: 'providers', label: 'Aanbieders', unit: 'count' },
-      { name: 'cost', label: 'Kosten', unit: 'eur' }, { name: 'cost_share_pct', label: 'Aandeel kosten (%)', unit: 'pct' },
-    ], rows, {
-      providers: t?.all_providers ?? 0, cost: eur(t?.all_cost ?? 0), top_cost: eur(t?.top_cost ?? 0),
-      top_share_pct: pct(t?.top_cost, t?.all_cost), providers_over_threshold: t?.over ?? 0,
-    });
+    return result(
+      this,
+      req,
+      [
+        { name: 'scale_class', label: 'Schaalklasse', unit: 'text' },
+        { name: 'providers', label: 'Aanbieders', unit: 'count' },
+        { name: 'cost', label: 'Kosten', unit: 'eur' },
+        { name: 'cost_share_pct', label: 'Aandeel kosten (%)', unit: 'pct' },
+      ],
+      rows,
+      {
+        providers: t?.all_providers ?? 0,
+        cost: eur(t?.all_cost ?? 0),
+        top_cost: eur(t?.top_cost ?? 0),
+        top_share_pct: pct(t?.top_cost, t?.all_cost),
+        providers_over_threshold: t?.over ?? 0,
+      },
+    );
   },
 };

@@ -33,7 +33,9 @@ export const referrals: Metric = {
     'toewijzing), ook als er (nog) niet op gedeclareerd is.',
   splits: ['year', 'municipality', 'care_type'],
   async compute(store: Store, req: MetricRequest) {
-    const groups = new Map((await query(store, costAndCareSql(req, req.split, false))).map((r) => [keyOf(r, req.split), costFigures(r)]));
+    const groups = new Map(
+      (await query(store, costAndCareSql(req, req.split, false))).map((r) => [keyOf(r, req.split), costFigures(r)]),
+    );
     const byType: Dimension[] = [...req.split, 'referrer_type'];
     const costRows = new Map((await query(store, costAndCareSql(req, byType, false))).map((r) => [keyOf(r, byType), r]));
     const allocated = new Map((await query(store, allocatedClientsSql(req, byType))).map((r) => [keyOf(r, byType), r]));
@@ -44,21 +46,33 @@ export const referrals: Metric = {
       const f = costFigures(costRows.get(k) ?? {});
       const group = groups.get(keyOf(r, req.split));
       return {
-        ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), referrer_type: r.referrer_type,
+        ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),
+        referrer_type: r.referrer_type,
         referrer_type_name: typeName(r.referrer_type),
-        clients: f.clients, clients_share_pct: pct(f.clients, group?.clients), cost: f.cost, cost_share_pct: pct(f.cost, group?.cost),
-        cost_per_client: f.cost_per_client, allocated_clients: Number(allocated.get(k)?.allocated_clients ?? 0),
+        clients: f.clients,
+        clients_share_pct: pct(f.clients, group?.clients),
+        cost: f.cost,
+        cost_share_pct: pct(f.cost, group?.cost),
+        cost_per_client: f.cost_per_client,
+        allocated_clients: Number(allocated.get(k)?.allocated_clients ?? 0),
       };
     });
-    return result(this, req, [
-      ...splitColumns(req.split), { name: 'referrer_type', label: 'Code verwijzer', unit: 'text' },
-      { name: 'referrer_type_name', label: 'Type verwijzer', unit: 'text' },
-      { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
-      { name: 'clients_share_pct', label: 'Aandeel cliënten (%)', unit: 'pct' },
-      { name: 'cost', label: 'Kosten', unit: 'eur' }, { name: 'cost_share_pct', label: 'Aandeel kosten (%)', unit: 'pct' },
-      { name: 'cost_per_client', label: 'Kosten per cliënt', unit: 'eur' },
-      { name: 'allocated_clients', label: 'Cliënten met een toewijzing', unit: 'count', clientCount: true },
-    ], rows);
+    return result(
+      this,
+      req,
+      [
+        ...splitColumns(req.split),
+        { name: 'referrer_type', label: 'Code verwijzer', unit: 'text' },
+        { name: 'referrer_type_name', label: 'Type verwijzer', unit: 'text' },
+        { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
+        { name: 'clients_share_pct', label: 'Aandeel cliënten (%)', unit: 'pct' },
+        { name: 'cost', label: 'Kosten', unit: 'eur' },
+        { name: 'cost_share_pct', label: 'Aandeel kosten (%)', unit: 'pct' },
+        { name: 'cost_per_client', label: 'Kosten per cliënt', unit: 'eur' },
+        { name: 'allocated_clients', label: 'Cliënten met een toewijzing', unit: 'count', clientCount: true },
+      ],
+      rows,
+    );
   },
 };
 
@@ -83,34 +97,58 @@ export const referrers: Metric = {
       WHERE ${cost.where} GROUP BY ${[...names.map((_, i) => String(i + 1)), 'f.referrer_id'].join(', ')}
       ORDER BY ${[...names, 'cost_cents DESC', 'f.referrer_id'].join(', ')}`;
     const byReferrer: Dimension[] = [...req.split, 'referrer'];
-    const allocated = new Map((await query(store, allocatedClientsSql(req, byReferrer))).map((r) => [keyOf(r, byReferrer), Number(r.allocated_clients)]));
+    const allocated = new Map(
+      (await query(store, allocatedClientsSql(req, byReferrer))).map((r) => [keyOf(r, byReferrer), Number(r.allocated_clients)]),
+    );
     const costRows = (await query(store, q)).map(({ cost_cents, ...r }) => ({
-      ...r, referrer_type_name: typeName(r.referrer_type), cost: eur(cost_cents),
+      ...r,
+      referrer_type_name: typeName(r.referrer_type),
+      cost: eur(cost_cents),
       allocated_clients: allocated.get(keyOf({ ...r, referrer: r.referrer_id }, byReferrer)) ?? 0,
     }));
     // Referrers with running allocations but no cost in the period, after the invoiced ones.
     const seen = new Set(costRows.map((r: Row) => keyOf({ ...r, referrer: r.referrer_id }, byReferrer)));
-    const known = new Map((await query(store, sql`SELECT referrer_id, type, agb, name FROM referrer`)).map((r) => [r.referrer_id, r]));
-    const allocatedOnly = [...allocated].filter(([k]) => !seen.has(k)).map(([k, n]) => {
-      const values = JSON.parse(k) as (string | number | null)[];
-      const id = String(values.at(-1));
-      const ref = known.get(id);
-      const type = ref?.type ?? id.split(':')[0];
-      return {
-        ...Object.fromEntries(req.split.map((d, i) => [d, values[i]])), referrer_id: id, referrer_type: type,
-        agb: ref?.agb ?? null, name: ref?.name ?? null, clients: 0, care_types: null, referrer_type_name: typeName(type), cost: 0,
-        allocated_clients: n,
-      };
-    });
+    const known = new Map(
+      (await query(store, sql`SELECT referrer_id, type, agb, name FROM referrer`)).map((r) => [r.referrer_id, r]),
+    );
+    const allocatedOnly = [...allocated]
+      .filter(([k]) => !seen.has(k))
+      .map(([k, n]) => {
+        const values = JSON.parse(k) as (string | number | null)[];
+        const id = String(values.at(-1));
+        const ref = known.get(id);
+        const type = ref?.type ?? id.split(':')[0];
+        return {
+          ...Object.fromEntries(req.split.map((d, i) => [d, values[i]])),
+          referrer_id: id,
+          referrer_type: type,
+          agb: ref?.agb ?? null,
+          name: ref?.name ?? null,
+          clients: 0,
+          care_types: null,
+          referrer_type_name: typeName(type),
+          cost: 0,
+          allocated_clients: n,
+        };
+      });
     const rows = [...costRows, ...allocatedOnly];
-    return result(this, req, [
-      ...splitColumns(req.split), { name: 'referrer_id', label: 'Verwijzer', unit: 'text' },
-      { name: 'referrer_type', label: 'Code verwijzer', unit: 'text' }, { name: 'agb', label: 'AGB-code', unit: 'text' },
-      { name: 'name', label: 'Naam', unit: 'text' }, { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
-      { name: 'care_types', label: 'Zorgsoorten', unit: 'text' }, { name: 'referrer_type_name', label: 'Type verwijzer', unit: 'text' },
-      { name: 'cost', label: 'Kosten', unit: 'eur' },
-      { name: 'allocated_clients', label: 'Cliënten met een toewijzing', unit: 'count', clientCount: true },
-    ], rows);
+    return result(
+      this,
+      req,
+      [
+        ...splitColumns(req.split),
+        { name: 'referrer_id', label: 'Verwijzer', unit: 'text' },
+        { name: 'referrer_type', label: 'Code verwijzer', unit: 'text' },
+        { name: 'agb', label: 'AGB-code', unit: 'text' },
+        { name: 'name', label: 'Naam', unit: 'text' },
+        { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
+        { name: 'care_types', label: 'Zorgsoorten', unit: 'text' },
+        { name: 'referrer_type_name', label: 'Type verwijzer', unit: 'text' },
+        { name: 'cost', label: 'Kosten', unit: 'eur' },
+        { name: 'allocated_clients', label: 'Cliënten met een toewijzing', unit: 'count', clientCount: true },
+      ],
+      rows,
+    );
   },
 };
 
@@ -135,18 +173,29 @@ export const gpSpecialistMh: Metric = {
         ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
     };
     const shape = (r: Row) => ({
-      ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), referrals: r.referrals ?? 0, specialist: r.specialist ?? 0,
-      specialist_pct: pct(r.specialist, r.referrals), clients: r.clients ?? 0, specialist_clients: r.specialist_clients ?? 0,
+      ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),
+      referrals: r.referrals ?? 0,
+      specialist: r.specialist ?? 0,
+      specialist_pct: pct(r.specialist, r.referrals),
+      clients: r.clients ?? 0,
+      specialist_clients: r.specialist_clients ?? 0,
       specialist_clients_pct: pct(r.specialist_clients, r.clients),
     });
     const { rows, totals } = await rowsAndTotals(store, req.split, build);
-    return result(this, req, [
-      ...splitColumns(req.split), { name: 'referrals', label: 'Verwijzingen huisarts', unit: 'count' },
-      { name: 'specialist', label: 'Naar specialistische GGZ', unit: 'count' },
-      { name: 'specialist_pct', label: 'Aandeel specialistische GGZ (%)', unit: 'pct' },
-      { name: 'clients', label: 'Cliënten verwezen door huisarts', unit: 'count', clientCount: true },
-      { name: 'specialist_clients', label: 'Cliënten naar specialistische GGZ', unit: 'count', clientCount: true },
-      { name: 'specialist_clients_pct', label: 'Aandeel cliënten specialistische GGZ (%)', unit: 'pct' },
-    ], rows.map(shape), shape(totals));
+    return result(
+      this,
+      req,
+      [
+        ...splitColumns(req.split),
+        { name: 'referrals', label: 'Verwijzingen huisarts', unit: 'count' },
+        { name: 'specialist', label: 'Naar specialistische GGZ', unit: 'count' },
+        { name: 'specialist_pct', label: 'Aandeel specialistische GGZ (%)', unit: 'pct' },
+        { name: 'clients', label: 'Cliënten verwezen door huisarts', unit: 'count', clientCount: true },
+        { name: 'specialist_clients', label: 'Cliënten naar specialistische GGZ', unit: 'count', clientCount: true },
+        { name: 'specialist_clients_pct', label: 'Aandeel cliënten specialistische GGZ (%)', unit: 'pct' },
+      ],
+      rows.map(shape),
+      shape(totals),
+    );
   },
 };

@@ -48,11 +48,22 @@ export async function rowsAndTotals(store: Store, split: Dimension[], build: (sp
 
 /** Assembles a MetricResult. */
 export function result(
-  meta: { id: string; title: string }, req: MetricRequest, columns: Column[], rows: Row[], totals?: Row, notes?: string[],
+  meta: { id: string; title: string },
+  req: MetricRequest,
+  columns: Column[],
+  rows: Row[],
+  totals?: Row,
+  notes?: string[],
 ): MetricResult {
   return {
-    metric: meta.id, title: meta.title, columns, rows, filters: req.filters, split: req.split,
-    ...(totals ? { totals } : {}), ...(notes?.length ? { notes } : {}),
+    metric: meta.id,
+    title: meta.title,
+    columns,
+    rows,
+    filters: req.filters,
+    split: req.split,
+    ...(totals ? { totals } : {}),
+    ...(notes?.length ? { notes } : {}),
   };
 }
 

@@ -3,9 +3,22 @@
 
 /** Dimensions a metric can be filtered on and split by. */
 export const DIMENSIONS = [
-  'year', 'half_year', 'quarter', 'month',
-  'municipality', 'care_type', 'product_category', 'product', 'provider', 'referrer_type', 'referrer',
-  'team', 'district', 'age_band', 'sex', 'financing',
+  'year',
+  'half_year',
+  'quarter',
+  'month',
+  'municipality',
+  'care_type',
+  'product_category',
+  'product',
+  'provider',
+  'referrer_type',
+  'referrer',
+  'team',
+  'district',
+  'age_band',
+  'sex',
+  'financing',
 ] as const;
 
 /**

@@ -88,12 +88,20 @@ function figures(r: Row): Row {
   const allocations = Number(r.allocations ?? 0);
   const euros = pct(r.invoiced_priced_cents, r.allocated_cents);
   return {
-    allocations, invoiced_allocations: r.invoiced_allocations ?? 0,
+    allocations,
+    invoiced_allocations: r.invoiced_allocations ?? 0,
     allocations_pct: pct(r.invoiced_allocations, allocations),
-    clients: r.clients ?? 0, invoiced_clients: r.invoiced_clients ?? 0, clients_pct: pct(r.invoiced_clients, r.clients),
-    allocated: eur(r.allocated_cents), invoiced_priced: eur(r.invoiced_priced_cents), euros_pct: euros,
-    priced_pct: pct(allocations - Number(r.unpriced ?? 0), allocations), unpriced_allocations: r.unpriced ?? 0,
-    invoiced: eur(r.invoiced_cents), not_started: r.not_started ?? 0, signal: euros !== null && euros > 100 ? OVER_ALLOCATED : null,
+    clients: r.clients ?? 0,
+    invoiced_clients: r.invoiced_clients ?? 0,
+    clients_pct: pct(r.invoiced_clients, r.clients),
+    allocated: eur(r.allocated_cents),
+    invoiced_priced: eur(r.invoiced_priced_cents),
+    euros_pct: euros,
+    priced_pct: pct(allocations - Number(r.unpriced ?? 0), allocations),
+    unpriced_allocations: r.unpriced ?? 0,
+    invoiced: eur(r.invoiced_cents),
+    not_started: r.not_started ?? 0,
+    signal: euros !== null && euros > 100 ? OVER_ALLOCATED : null,
   };
 }
 
@@ -106,12 +114,12 @@ export const utilisation: Metric = {
     'volgens hun eigen looptijd (ingangsdatum tot einddatum van de laatste versie van de toewijzing; zonder einddatum tot ' +
     'de peildatum), ook als de zorg later start of eerder stopt; vervallen toewijzingen tellen niet. Gedeclareerd: ' +
     'toewijzingen met een positief geaccepteerd bedrag voor zorg in dezelfde periode (correcties verrekend). Uitnutting ' +
-    'cliënten = cliënten met een gedeclareerde toewijzing ÷ cliënten met een toewijzing. Toegewezen euro\'s: het maximum ' +
+    "cliënten = cliënten met een gedeclareerde toewijzing ÷ cliënten met een toewijzing. Toegewezen euro's: het maximum " +
     'volgens de iJw-standaard, per toewijzing en jaar met het tarief van dat jaar uit de productlijst: een budget naar ' +
     'rato van de dagen; omvang per dag × tarief × dagen; per week × tarief × aangeraakte kalenderweken (maandag–zondag; ' +
     'een week over de jaarwisseling telt in beide jaren); per maand × tarief × aangeraakte kalendermaanden (een gebroken ' +
     'maand telt als hele maand); een totaal binnen de looptijd naar rato van de dagen; afgerond op hele centen per ' +
-    'toewijzing en jaar. Uitnutting euro\'s = gedeclareerd op toewijzingen met een bekend bedrag ÷ hun toegewezen bedrag; ' +
+    "toewijzing en jaar. Uitnutting euro's = gedeclareerd op toewijzingen met een bekend bedrag ÷ hun toegewezen bedrag; " +
     'toewijzingen zonder bedrag (geen budget en geen omvang × tarief) tellen in geen van beide mee, en de dekking staat ' +
     'erbij (het deel van de toewijzingen met een bekend bedrag). Boven 100 % is meer gedeclareerd dan toegewezen: dat ' +
     'krijgt een signaal. Geleverde zorg apart: toegewezen maar nooit gestart = toewijzingen zonder start zorg (JW305) en ' +
@@ -126,28 +134,43 @@ export const utilisation: Metric = {
     const shaped = rows.map((r) => ({ ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), ...figures(r) }));
     const total = figures(totals);
     const notes = [
-      ...(Number(totals.unpriced ?? 0) > 0 ? [`Uitnutting in euro's over ${String(total.priced_pct).replace('.', ',')} % ` +
-        `van de toewijzingen met een bekend bedrag: ${totals.unpriced} toewijzingen hebben geen budget en geen tarief en ` +
-        `tellen niet mee in de uitnutting in euro's.`] : []),
-      ...(shaped.some((r) => r.signal) || total.signal ? ['Let op: waar de uitnutting in euro\'s boven 100 % ligt, is meer ' +
-        'gedeclareerd dan toegewezen (zie de kolom "Signaal"); controleer de toewijzingen en declaraties.'] : []),
+      ...(Number(totals.unpriced ?? 0) > 0
+        ? [
+            `Uitnutting in euro's over ${String(total.priced_pct).replace('.', ',')} % ` +
+              `van de toewijzingen met een bekend bedrag: ${totals.unpriced} toewijzingen hebben geen budget en geen tarief en ` +
+              `tellen niet mee in de uitnutting in euro's.`,
+          ]
+        : []),
+      ...(shaped.some((r) => r.signal) || total.signal
+        ? [
+            "Let op: waar de uitnutting in euro's boven 100 % ligt, is meer " +
+              'gedeclareerd dan toegewezen (zie de kolom "Signaal"); controleer de toewijzingen en declaraties.',
+          ]
+        : []),
     ];
-    return result(this, req, [
-      ...splitColumns(req.split),
-      { name: 'allocations', label: 'Toewijzingen', unit: 'count' },
-      { name: 'invoiced_allocations', label: 'Gedeclareerde toewijzingen', unit: 'count' },
-      { name: 'allocations_pct', label: 'Uitnutting toewijzingen (%)', unit: 'pct' },
-      { name: 'clients', label: 'Cliënten met toewijzing', unit: 'count', clientCount: true },
-      { name: 'invoiced_clients', label: 'Cliënten met declaratie', unit: 'count', clientCount: true },
-      { name: 'clients_pct', label: 'Uitnutting cliënten (%)', unit: 'pct' },
-      { name: 'allocated', label: 'Toegewezen (toewijzingen met bedrag)', unit: 'eur' },
-      { name: 'invoiced_priced', label: 'Gedeclareerd (toewijzingen met bedrag)', unit: 'eur' },
-      { name: 'euros_pct', label: 'Uitnutting euro\'s (%)', unit: 'pct' },
-      { name: 'priced_pct', label: 'Toewijzingen met bekend bedrag (%)', unit: 'pct' },
-      { name: 'unpriced_allocations', label: 'Toewijzingen zonder bedrag', unit: 'count' },
-      { name: 'invoiced', label: 'Gedeclareerd (alle toewijzingen)', unit: 'eur' },
-      { name: 'not_started', label: 'Geleverde zorg: toegewezen, nooit gestart', unit: 'count' },
-      { name: 'signal', label: 'Signaal', unit: 'text', annotation: true },
-    ], shaped, total, notes);
+    return result(
+      this,
+      req,
+      [
+        ...splitColumns(req.split),
+        { name: 'allocations', label: 'Toewijzingen', unit: 'count' },
+        { name: 'invoiced_allocations', label: 'Gedeclareerde toewijzingen', unit: 'count' },
+        { name: 'allocations_pct', label: 'Uitnutting toewijzingen (%)', unit: 'pct' },
+        { name: 'clients', label: 'Cliënten met toewijzing', unit: 'count', clientCount: true },
+        { name: 'invoiced_clients', label: 'Cliënten met declaratie', unit: 'count', clientCount: true },
+        { name: 'clients_pct', label: 'Uitnutting cliënten (%)', unit: 'pct' },
+        { name: 'allocated', label: 'Toegewezen (toewijzingen met bedrag)', unit: 'eur' },
+        { name: 'invoiced_priced', label: 'Gedeclareerd (toewijzingen met bedrag)', unit: 'eur' },
+        { name: 'euros_pct', label: "Uitnutting euro's (%)", unit: 'pct' },
+        { name: 'priced_pct', label: 'Toewijzingen met bekend bedrag (%)', unit: 'pct' },
+        { name: 'unpriced_allocations', label: 'Toewijzingen zonder bedrag', unit: 'count' },
+        { name: 'invoiced', label: 'Gedeclareerd (alle toewijzingen)', unit: 'eur' },
+        { name: 'not_started', label: 'Geleverde zorg: toegewezen, nooit gestart', unit: 'count' },
+        { name: 'signal', label: 'Signaal', unit: 'text', annotation: true },
+      ],
+      shaped,
+      total,
+      notes,
+    );
   },
 };

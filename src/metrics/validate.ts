@@ -3,11 +3,22 @@
 import { MetricRequestError } from './errors.ts';
 import { AGE_BANDS } from './sql/dimensions.ts';
 import { FILTER_DIMENSIONS } from './sql/filters.ts';
-import { ALL_DIMENSIONS, PARAM_MAX, PARAM_MAX_LENGTH, type Dimension, type Filters, type Metric, type MetricRequest, type ParamSpec } from './types.ts';
+import {
+  ALL_DIMENSIONS,
+  PARAM_MAX,
+  PARAM_MAX_LENGTH,
+  type Dimension,
+  type Filters,
+  type Metric,
+  type MetricRequest,
+  type ParamSpec,
+} from './types.ts';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const ALLOWED_VALUES: Partial<Record<keyof Filters, readonly string[]>> = {
-  financing: ['ZIN', 'PGB'], age_band: AGE_BANDS, sex: ['0', '1', '2'],
+  financing: ['ZIN', 'PGB'],
+  age_band: AGE_BANDS,
+  sex: ['0', '1', '2'],
 };
 
 /** True for an ISO calendar date that exists. @example isDate('2024-02-29') // true; isDate('2024-02-30') // false */
@@ -18,7 +29,8 @@ export function isDate(s: unknown): s is string {
 }
 
 function checkFilters(f: Filters): Filters {
-  if (typeof f !== 'object' || f === null || Array.isArray(f)) throw new MetricRequestError('filters', 'De filters moeten een object zijn.');
+  if (typeof f !== 'object' || f === null || Array.isArray(f))
+    throw new MetricRequestError('filters', 'De filters moeten een object zijn.');
   for (const [key, value] of Object.entries(f)) {
     const param = `filters.${key}`;
     if (value === undefined) continue;
@@ -35,7 +47,10 @@ function checkFilters(f: Filters): Filters {
       const allowed = ALLOWED_VALUES[key as keyof Filters];
       const bad = allowed && value.find((v) => !allowed.includes(v as string));
       if (bad !== undefined && bad !== false) {
-        throw new MetricRequestError(param, `Onbekende waarde '${bad}' voor filter '${key}'; toegestaan: ${allowed!.join(', ')}.`);
+        throw new MetricRequestError(
+          param,
+          `Onbekende waarde '${bad}' voor filter '${key}'; toegestaan: ${allowed!.join(', ')}.`,
+        );
       }
     } else {
       throw new MetricRequestError(param, `Onbekend filter '${key}'.`);
@@ -51,20 +66,28 @@ export function validateRequest(metric: Metric, request: Partial<MetricRequest>)
   const split = request.split ?? [];
   if (!Array.isArray(split)) throw new MetricRequestError('split', 'De uitsplitsing moet een lijst met dimensies zijn.');
   for (const d of split) {
-    if (!(ALL_DIMENSIONS as readonly string[]).includes(d)) throw new MetricRequestError('split', `Onbekende dimensie '${d}' in de uitsplitsing.`);
+    if (!(ALL_DIMENSIONS as readonly string[]).includes(d))
+      throw new MetricRequestError('split', `Onbekende dimensie '${d}' in de uitsplitsing.`);
     if (!metric.splits.includes(d)) {
-      throw new MetricRequestError('split', `'${metric.title}' kan niet worden uitgesplitst naar '${d}'` +
-        (metric.splits.length ? `; wel naar: ${metric.splits.join(', ')}.` : '; deze maatstaf heeft geen uitsplitsing.'));
+      throw new MetricRequestError(
+        'split',
+        `'${metric.title}' kan niet worden uitgesplitst naar '${d}'` +
+          (metric.splits.length ? `; wel naar: ${metric.splits.join(', ')}.` : '; deze maatstaf heeft geen uitsplitsing.'),
+      );
     }
   }
-  if (new Set(split).size !== split.length) throw new MetricRequestError('split', 'Een dimensie staat dubbel in de uitsplitsing.');
+  if (new Set(split).size !== split.length)
+    throw new MetricRequestError('split', 'Een dimensie staat dubbel in de uitsplitsing.');
   const params: Record<string, string | number> = {};
   const specs = metric.params ?? [];
   for (const [name, value] of Object.entries(request.params ?? {})) {
     const spec = specs.find((p) => p.name === name);
     if (!spec) {
-      throw new MetricRequestError(`params.${name}`, `Onbekende parameter '${name}' voor '${metric.title}'` +
-        (specs.length ? `; bekend: ${specs.map((p) => p.name).join(', ')}.` : '.'));
+      throw new MetricRequestError(
+        `params.${name}`,
+        `Onbekende parameter '${name}' voor '${metric.title}'` +
+          (specs.length ? `; bekend: ${specs.map((p) => p.name).join(', ')}.` : '.'),
+      );
     }
     params[name] = checkParam(spec, value);
   }
@@ -80,8 +103,10 @@ function checkParam(spec: ParamSpec, value: string | number): string | number {
   const param = `params.${spec.name}`;
   if (spec.type === 'string') {
     const text = String(value);
-    if (text.length > PARAM_MAX_LENGTH) throw new MetricRequestError(param, `Parameter '${spec.name}' is te lang (hoogstens ${PARAM_MAX_LENGTH} tekens).`);
-    if (spec.format === 'date' && text !== '' && !isDate(text)) throw new MetricRequestError(param, `'${spec.name}' is geen geldige datum (jjjj-mm-dd).`);
+    if (text.length > PARAM_MAX_LENGTH)
+      throw new MetricRequestError(param, `Parameter '${spec.name}' is te lang (hoogstens ${PARAM_MAX_LENGTH} tekens).`);
+    if (spec.format === 'date' && text !== '' && !isDate(text))
+      throw new MetricRequestError(param, `'${spec.name}' is geen geldige datum (jjjj-mm-dd).`);
     return text;
   }
   const min = spec.min ?? 0;
@@ -89,9 +114,13 @@ function checkParam(spec: ParamSpec, value: string | number): string | number {
   const n = typeof value === 'number' ? value : Number(value);
   const range = `${nl(min)} tot en met ${nl(max)}`;
   if ((typeof value === 'string' && value.trim() === '') || !Number.isFinite(n) || n < min || n > max) {
-    throw new MetricRequestError(param, `Parameter '${spec.name}' moet een ${spec.integer ? 'geheel ' : ''}getal van ${range} zijn.`);
+    throw new MetricRequestError(
+      param,
+      `Parameter '${spec.name}' moet een ${spec.integer ? 'geheel ' : ''}getal van ${range} zijn.`,
+    );
   }
-  if (spec.integer && !Number.isInteger(n)) throw new MetricRequestError(param, `Parameter '${spec.name}' moet een geheel getal zijn (${range}).`);
+  if (spec.integer && !Number.isInteger(n))
+    throw new MetricRequestError(param, `Parameter '${spec.name}' moet een geheel getal zijn (${range}).`);
   return n;
 }
 

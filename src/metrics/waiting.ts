@@ -25,7 +25,9 @@ export const waitingTime: Metric = {
     // d_wait holds the same request–allocation pairs with the days in between (joined at load).
     const pre = precomputed.enabled;
     const period = { date: pre ? 'f.request_date' : 'r.request_date' };
-    const pairs = pre ? 'd_wait f' : `request r JOIN d_alloc f ON f.provider_agb = r.provider_agb
+    const pairs = pre
+      ? 'd_wait f'
+      : `request r JOIN d_alloc f ON f.provider_agb = r.provider_agb
         AND f.provider_reference = r.provider_reference AND f.municipality = r.municipality AND f.client_id = r.client_id`;
     const toAllocation = pre ? 'f.to_allocation' : '(f.allocated_at::DATE - r.request_date)';
     const toStart = pre ? 'f.to_start' : '(f.care_start - r.request_date)';
@@ -34,21 +36,35 @@ export const waitingTime: Metric = {
       FROM ${pairs}
       WHERE ${filterWhere(req.filters, period)} ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
     const shape = (r: Row) => ({
-      ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), requests: r.alloc_n ?? 0,
-      to_allocation_median: round(Number(r.alloc_median), 1), to_allocation_p75: round(Number(r.alloc_p75), 1),
-      to_allocation_p90: round(Number(r.alloc_p90), 1), started: r.start_n ?? 0,
-      to_start_median: round(Number(r.start_median), 1), to_start_p75: round(Number(r.start_p75), 1),
+      ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),
+      requests: r.alloc_n ?? 0,
+      to_allocation_median: round(Number(r.alloc_median), 1),
+      to_allocation_p75: round(Number(r.alloc_p75), 1),
+      to_allocation_p90: round(Number(r.alloc_p90), 1),
+      started: r.start_n ?? 0,
+      to_start_median: round(Number(r.start_median), 1),
+      to_start_p75: round(Number(r.start_p75), 1),
       to_start_p90: round(Number(r.start_p90), 1),
     });
     const { rows, totals } = await rowsAndTotals(store, req.split, build);
     const days = (name: string, label: string) => ({ name, label, unit: 'days' as const });
-    return result(this, req, [
-      ...splitColumns(req.split), { name: 'requests', label: 'Verzoeken met toewijzing', unit: 'count' },
-      days('to_allocation_median', 'Tot toewijzing: mediaan (dagen)'), days('to_allocation_p75', 'Tot toewijzing: 75e percentiel'),
-      days('to_allocation_p90', 'Tot toewijzing: 90e percentiel'), { name: 'started', label: 'Met start zorg', unit: 'count' },
-      days('to_start_median', 'Tot start zorg: mediaan (dagen)'), days('to_start_p75', 'Tot start zorg: 75e percentiel'),
-      days('to_start_p90', 'Tot start zorg: 90e percentiel'),
-    ], rows.map(shape), shape(totals));
+    return result(
+      this,
+      req,
+      [
+        ...splitColumns(req.split),
+        { name: 'requests', label: 'Verzoeken met toewijzing', unit: 'count' },
+        days('to_allocation_median', 'Tot toewijzing: mediaan (dagen)'),
+        days('to_allocation_p75', 'Tot toewijzing: 75e percentiel'),
+        days('to_allocation_p90', 'Tot toewijzing: 90e percentiel'),
+        { name: 'started', label: 'Met start zorg', unit: 'count' },
+        days('to_start_median', 'Tot start zorg: mediaan (dagen)'),
+        days('to_start_p75', 'Tot start zorg: 75e percentiel'),
+        days('to_start_p90', 'Tot start zorg: 90e percentiel'),
+      ],
+      rows.map(shape),
+      shape(totals),
+    );
   },
 };
 
@@ -76,17 +92,29 @@ export const extendedCare: Metric = {
     const shape = (r: Row, base?: Row) => {
       const f = costFigures(r);
       return {
-        ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), clients: f.clients, cost: f.cost, care_days: f.care_days,
-        clients_share_pct: pct(f.clients, base?.clients), cost_share_pct: pct(f.cost, base?.cost),
+        ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),
+        clients: f.clients,
+        cost: f.cost,
+        care_days: f.care_days,
+        clients_share_pct: pct(f.clients, base?.clients),
+        cost_share_pct: pct(f.cost, base?.cost),
       };
     };
     const { rows, totals } = await rowsAndTotals(store, req.split, (split) => costAndCareSql(adult, split));
     const allTotal = costFigures((await query(store, costAndCareSql(req, [])))[0] ?? {});
-    return result(this, req, [
-      ...splitColumns(req.split), { name: 'clients', label: 'Cliënten 18+', unit: 'count', clientCount: true },
-      { name: 'cost', label: 'Kosten 18+', unit: 'eur' }, { name: 'care_days', label: 'Trajectdagen 18+', unit: 'days' },
-      { name: 'clients_share_pct', label: 'Aandeel in cliënten (%)', unit: 'pct' },
-      { name: 'cost_share_pct', label: 'Aandeel in kosten (%)', unit: 'pct' },
-    ], rows.map((r) => shape(r, all.get(key(r)))), shape(totals, allTotal));
+    return result(
+      this,
+      req,
+      [
+        ...splitColumns(req.split),
+        { name: 'clients', label: 'Cliënten 18+', unit: 'count', clientCount: true },
+        { name: 'cost', label: 'Kosten 18+', unit: 'eur' },
+        { name: 'care_days', label: 'Trajectdagen 18+', unit: 'days' },
+        { name: 'clients_share_pct', label: 'Aandeel in cliënten (%)', unit: 'pct' },
+        { name: 'cost_share_pct', label: 'Aandeel in kosten (%)', unit: 'pct' },
+      ],
+      rows.map((r) => shape(r, all.get(key(r)))),
+      shape(totals, allTotal),
+    );
   },
 };

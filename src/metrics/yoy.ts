@@ -7,7 +7,10 @@ import { DIMENSIONS, type Column, type Dimension, type Metric, type MetricReques
 const PERIODS: Dimension[] = ['year', 'half_year', 'quarter', 'month'];
 const FIGURES = ['cost', 'clients', 'cost_per_client', 'care_days', 'cost_per_care_day'] as const;
 const LABELS: Record<(typeof FIGURES)[number], string> = {
-  cost: 'kosten', clients: 'unieke cliënten', cost_per_client: 'kosten per cliënt', care_days: 'trajectdagen',
+  cost: 'kosten',
+  clients: 'unieke cliënten',
+  cost_per_client: 'kosten per cliënt',
+  care_days: 'trajectdagen',
   cost_per_care_day: 'kosten per trajectdag',
 };
 
@@ -39,21 +42,26 @@ export const costsYoy: Metric = {
     const compare = (r: Row, year: number, now: Row) => {
       const prev = byKey.get(key(r, year - 1));
       return {
-        ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])), year,
-        cost: now.cost, cost_previous: prev?.cost ?? null,
+        ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),
+        year,
+        cost: now.cost,
+        cost_previous: prev?.cost ?? null,
         cost_change: prev ? eur(Math.round(Number(now.cost) * 100) - Math.round(Number(prev.cost) * 100)) : null,
-        clients: now.clients, clients_previous: prev?.clients ?? null,
+        clients: now.clients,
+        clients_previous: prev?.clients ?? null,
         ...Object.fromEntries(FIGURES.map((f) => [`${f}_change_pct`, prev ? change(now[f], prev[f]) : null])),
       };
     };
     // A provider (or referrer, team…) that had costs last year and none this year must show as a fall to zero:
     // a closure is exactly the change an analyst looks for. Only for years the selection has data in.
-    const rows = raw.filter((r) => r.year !== null).flatMap((r) => {
-      const year = Number(r.year);
-      const row = compare(r, year, costFigures(r));
-      const vanished = years.has(year + 1) && !byKey.has(key(r, year + 1));
-      return vanished ? [row, compare(r, year + 1, costFigures({}))] : [row];
-    });
+    const rows = raw
+      .filter((r) => r.year !== null)
+      .flatMap((r) => {
+        const year = Number(r.year);
+        const row = compare(r, year, costFigures(r));
+        const vanished = years.has(year + 1) && !byKey.has(key(r, year + 1));
+        return vanished ? [row, compare(r, year + 1, costFigures({}))] : [row];
+      });
     return result(this, req, [...splitColumns(req.split), ...COLUMNS], rows);
   },
 };

@@ -129,8 +129,15 @@ ORDER BY care_date, municipality`;
 
 /** The rebuild steps in order (name, SQL); exported so a benchmark can time each. */
 export const DERIVE_STEPS: [name: string, sql: string][] = [
-  ['d_meta', META], ['d_client_no', CLIENT_NO], ['d_alloc', ALLOC], ['d_alloc_piece', ALLOC_PIECE], ['d_care_seg', CARE_SEG], ['d_care_piece', CARE_PIECE],
-  ['d_claim', CLAIM], ['d_cost', COST], ...PRECOMPUTE_STEPS,
+  ['d_meta', META],
+  ['d_client_no', CLIENT_NO],
+  ['d_alloc', ALLOC],
+  ['d_alloc_piece', ALLOC_PIECE],
+  ['d_care_seg', CARE_SEG],
+  ['d_care_piece', CARE_PIECE],
+  ['d_claim', CLAIM],
+  ['d_cost', COST],
+  ...PRECOMPUTE_STEPS,
 ];
 
 /** Rebuilds the derived tables from the base tables. Called by the importer after files changed the store. */

@@ -11,7 +11,11 @@ export interface QueryLimits {
 
 /** A question stopped by a limit; `limit` tells the API which status fits (too big: 400, too slow: 503). */
 export class QueryLimitError extends RoerError {
-  constructor(readonly limit: 'time' | 'rows', message: string, hint: string) {
+  constructor(
+    readonly limit: 'time' | 'rows',
+    message: string,
+    hint: string,
+  ) {
     super(message, hint);
     this.name = 'QueryLimitError';
   }
@@ -21,9 +25,17 @@ const HINT = 'Kies een kortere periode, minder uitsplitsingen of meer filters.';
 
 export function timeLimitError(limits: QueryLimits): QueryLimitError {
   const s = Math.round(limits.timeoutMs / 100) / 10;
-  return new QueryLimitError('time', `Deze vraag duurde langer dan ${String(s).replace('.', ',')} seconden en is afgebroken.`, HINT);
+  return new QueryLimitError(
+    'time',
+    `Deze vraag duurde langer dan ${String(s).replace('.', ',')} seconden en is afgebroken.`,
+    HINT,
+  );
 }
 
 export function rowLimitError(limits: QueryLimits, rows: number): QueryLimitError {
-  return new QueryLimitError('rows', `Deze vraag levert ${rows.toLocaleString('nl-NL')} rijen op; het maximum is ${limits.maxRows.toLocaleString('nl-NL')}.`, HINT);
+  return new QueryLimitError(
+    'rows',
+    `Deze vraag levert ${rows.toLocaleString('nl-NL')} rijen op; het maximum is ${limits.maxRows.toLocaleString('nl-NL')}.`,
+    HINT,
+  );
 }

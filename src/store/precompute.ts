@@ -68,7 +68,11 @@ pieces AS (${monthPiecesSql('seg', keys.map((k) => `s.${k}`).join(', '), 'seg_st
 }
 
 /** `any_value(c) AS c` for columns that depend on the grouping key (cheaper than grouping by all of them). */
-const anyValues = (cols: string) => cols.split(',').map((c) => `any_value(${c.trim()}) AS ${c.trim()}`).join(', ');
+const anyValues = (cols: string) =>
+  cols
+    .split(',')
+    .map((c) => `any_value(${c.trim()}) AS ${c.trim()}`)
+    .join(', ');
 
 // priced: every month piece had an amount (utilisation counts euros only over priced allocations). The allocated euros
 // stay an exact fraction (allocated_den is constant per allocation and year), rounded once per allocation and year.
@@ -117,7 +121,9 @@ SELECT DISTINCT f.alloc_key FROM d_alloc f JOIN d_alloc b ON b.client_id = f.cli
 
 const WAIT = `
 CREATE OR REPLACE TABLE d_wait AS
-SELECT ${FACT_DIMENSION_COLUMNS.split(',').map((c) => `f.${c.trim()}`).join(', ')}, r.request_date, f.allocated_at::DATE - r.request_date AS to_allocation,
+SELECT ${FACT_DIMENSION_COLUMNS.split(',')
+  .map((c) => `f.${c.trim()}`)
+  .join(', ')}, r.request_date, f.allocated_at::DATE - r.request_date AS to_allocation,
        f.care_start - r.request_date AS to_start
 FROM request r JOIN d_alloc f ON f.provider_agb = r.provider_agb AND f.provider_reference = r.provider_reference
   AND f.municipality = r.municipality AND f.client_id = r.client_id
@@ -179,16 +185,24 @@ ORDER BY municipality`;
 
 /** The steps in order (name, SQL); run by refreshDerived after the base derived tables. */
 export const PRECOMPUTE_STEPS: [name: string, sql: string][] = [
-  ['d_client_seg', segTable('d_client_seg', [])], ['d_provider_seg', segTable('d_provider_seg', ['provider_agb'])],
-  ['d_client_rseg', segTable('d_client_rseg', [], false)], ['d_care_rseg', segTable('d_care_rseg', ['care_type'], false)],
+  ['d_client_seg', segTable('d_client_seg', [])],
+  ['d_provider_seg', segTable('d_provider_seg', ['provider_agb'])],
+  ['d_client_rseg', segTable('d_client_rseg', [], false)],
+  ['d_care_rseg', segTable('d_care_rseg', ['care_type'], false)],
   ['d_stock_client', stockEventTable('d_stock_client', 'd_client_rseg', 'district, sex')],
   ['d_stock_care', stockEventTable('d_stock_care', 'd_care_rseg', 'care_type, district, sex')],
-  ['d_cost_year', COST_YEAR], ['d_care_year', CARE_YEAR],
-  ['d_care_year_provider', careYearBy('d_care_year_provider', 'provider_agb')], ['d_care_year_referrer', careYearBy('d_care_year_referrer', 'referrer_id')],
-  ['d_alloc_year', ALLOC_YEAR], ['d_util_year', UTIL_YEAR],
+  ['d_cost_year', COST_YEAR],
+  ['d_care_year', CARE_YEAR],
+  ['d_care_year_provider', careYearBy('d_care_year_provider', 'provider_agb')],
+  ['d_care_year_referrer', careYearBy('d_care_year_referrer', 'referrer_id')],
+  ['d_alloc_year', ALLOC_YEAR],
+  ['d_util_year', UTIL_YEAR],
   ['d_entry', ENTRY],
-  ['d_reindication', REINDICATION], ['d_wait', WAIT], ['d_municipalities', MUNICIPALITIES],
-  ['d_stack_client', stackTable('d_stack_client', [])], ['d_stack_mun', stackTable('d_stack_mun', ['municipality'])],
+  ['d_reindication', REINDICATION],
+  ['d_wait', WAIT],
+  ['d_municipalities', MUNICIPALITIES],
+  ['d_stack_client', stackTable('d_stack_client', [])],
+  ['d_stack_mun', stackTable('d_stack_mun', ['municipality'])],
   ['d_step_client', stepTable('d_step_client', ['client_no', 'district', 'sex'])],
   ['d_step_mun', stepTable('d_step_mun', ['municipality', 'client_no', 'district', 'sex'])],
   ['d_path_client', pathTable('d_path_client', 'd_step_client', ['client_no', 'district', 'sex'])],

@@ -9,7 +9,7 @@ describe('Store', () => {
   it('creates the schema on open and reports its version', async () => {
     const store = await Store.open(':memory:');
     expect(await schemaVersion(store)).toBe(migrations().at(-1)!.version);
-    const tables = await store.all<{ name: string }>("SELECT table_name AS name FROM information_schema.tables ORDER BY 1");
+    const tables = await store.all<{ name: string }>('SELECT table_name AS name FROM information_schema.tables ORDER BY 1');
     expect(tables.map((t) => t.name)).toContain('allocation');
     store.close();
   });
@@ -83,16 +83,22 @@ describe('Store', () => {
     const store = await Store.open(':memory:');
     await store.run("INSERT INTO provider VALUES ('12345678', 'A'), ('87654321', 'B')");
     const limits = { timeoutMs: 60_000, maxRows: 2 };
-    expect(await store.limited(limits, async (s) => [s.root === store, await s.all('SELECT agb FROM provider ORDER BY 1')])).toEqual([
-      true, [{ agb: '12345678' }, { agb: '87654321' }],
-    ]);
+    expect(
+      await store.limited(limits, async (s) => [s.root === store, await s.all('SELECT agb FROM provider ORDER BY 1')]),
+    ).toEqual([true, [{ agb: '12345678' }, { agb: '87654321' }]]);
     const tooMany = store.limited(limits, (s) => s.all('SELECT * FROM range(3)'));
     await expect(tooMany).rejects.toBeInstanceOf(QueryLimitError);
     await expect(tooMany).rejects.toMatchObject({
-      limit: 'rows', message: 'Deze vraag levert 3 rijen op; het maximum is 2.', hint: 'Kies een kortere periode, minder uitsplitsingen of meer filters.',
+      limit: 'rows',
+      message: 'Deze vraag levert 3 rijen op; het maximum is 2.',
+      hint: 'Kies een kortere periode, minder uitsplitsingen of meer filters.',
     });
     const slow = store.limited({ timeoutMs: 100, maxRows: 2 }, (s) => s.all('SELECT count(*) AS n FROM range(10000000000000)'));
-    await expect(slow).rejects.toMatchObject({ name: 'QueryLimitError', limit: 'time', message: 'Deze vraag duurde langer dan 0,1 seconden en is afgebroken.' });
+    await expect(slow).rejects.toMatchObject({
+      name: 'QueryLimitError',
+      limit: 'time',
+      message: 'Deze vraag duurde langer dan 0,1 seconden en is afgebroken.',
+    });
     expect(await store.one('SELECT count(*) AS n FROM provider')).toEqual({ n: 2 });
     store.close();
   });

@@ -53,7 +53,11 @@ export class Store {
     const connection = await instance.connect();
     const store = new Store(file, instance, connection);
     // A migration may change what the derived tables are built from: rebuild them where they exist (an imported store).
-    if (!options.noMigrate && (await migrate(store)).length && await store.one("SELECT 1 FROM duckdb_tables() WHERE table_name = 'd_meta'")) {
+    if (
+      !options.noMigrate &&
+      (await migrate(store)).length &&
+      (await store.one("SELECT 1 FROM duckdb_tables() WHERE table_name = 'd_meta'"))
+    ) {
       await refreshDerived(store);
     }
     return store;

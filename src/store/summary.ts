@@ -5,22 +5,54 @@ import { formatProblem, type Problem } from '../errors.ts';
 
 export interface StoreSummary {
   counts: Record<string, number>;
-  files: { file_name: string; kind: string; imported_at: string; records_ok: number; records_quarantined: number; status: string; note: string | null }[];
+  files: {
+    file_name: string;
+    kind: string;
+    imported_at: string;
+    records_ok: number;
+    records_quarantined: number;
+    status: string;
+    note: string | null;
+  }[];
   quarantine: Problem[];
   quarantineTotal: number;
 }
 
 const TABLES = [
-  'municipality', 'client', 'provider', 'product', 'referrer', 'team', 'request', 'allocation', 'care_period',
-  'invoice_line', 'invoice_rejection', 'budget', 'pgb_cost', 'import_file', 'message',
+  'municipality',
+  'client',
+  'provider',
+  'product',
+  'referrer',
+  'team',
+  'request',
+  'allocation',
+  'care_period',
+  'invoice_line',
+  'invoice_rejection',
+  'budget',
+  'pgb_cost',
+  'import_file',
+  'message',
 ] as const;
 
 /** Dutch labels for the record counts. */
 export const TABLE_LABELS: Record<(typeof TABLES)[number], string> = {
-  municipality: 'gemeenten', client: 'cliënten', provider: 'aanbieders', product: 'producten', referrer: 'verwijzers',
-  team: 'teams', request: 'verzoeken om toewijzing (JW315)', allocation: 'toewijzingen', care_period: 'start/stop zorg',
-  invoice_line: 'declaratieregels', invoice_rejection: 'afgewezen declaratieregels', budget: 'budgetregels',
-  pgb_cost: 'pgb-kostenregels', import_file: 'ingelezen bestanden', message: 'iJw-berichten',
+  municipality: 'gemeenten',
+  client: 'cliënten',
+  provider: 'aanbieders',
+  product: 'producten',
+  referrer: 'verwijzers',
+  team: 'teams',
+  request: 'verzoeken om toewijzing (JW315)',
+  allocation: 'toewijzingen',
+  care_period: 'start/stop zorg',
+  invoice_line: 'declaratieregels',
+  invoice_rejection: 'afgewezen declaratieregels',
+  budget: 'budgetregels',
+  pgb_cost: 'pgb-kostenregels',
+  import_file: 'ingelezen bestanden',
+  message: 'iJw-berichten',
 };
 
 export async function summarise(store: Store, quarantineLimit = 50): Promise<StoreSummary> {
@@ -60,5 +92,5 @@ export function formatSummary(s: StoreSummary): string {
   lines.push('', `In quarantaine: ${s.quarantineTotal.toLocaleString('nl-NL')} record(s)`);
   for (const p of s.quarantine) lines.push(`  ${formatProblem(p)}`);
   if (s.quarantineTotal > s.quarantine.length) lines.push(`  … en ${s.quarantineTotal - s.quarantine.length} meer`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

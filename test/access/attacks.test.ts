@@ -14,7 +14,14 @@ import type { Store } from '../../src/store/index.ts';
 
 const YEARS = [2017, 2018, 2019];
 /** Referrer types with their number of clients per municipality: 05, 06 and 08 are small in every year. */
-const REFERRERS: [type: string, clients: number][] = [['02', 45], ['01', 20], ['04', 12], ['05', 6], ['06', 3], ['08', 2]];
+const REFERRERS: [type: string, clients: number][] = [
+  ['02', 45],
+  ['01', 20],
+  ['04', 12],
+  ['05', 6],
+  ['06', 3],
+  ['08', 2],
+];
 const PROVIDERS = ['11111111', '22222222'];
 
 let store: Store;
@@ -32,12 +39,27 @@ beforeAll(async () => {
         const client = `k${n++}`;
         const provider = PROVIDERS[i % 2];
         await addClient(store, { id: client, municipality, birthMonth: `${2005 + (i % 10)}-03-01` });
-        const no = await addAllocation(store, { client, municipality, provider, referrer: `${type}:`, start: '2017-01-01', end: '2019-12-31' });
+        const no = await addAllocation(store, {
+          client,
+          municipality,
+          provider,
+          referrer: `${type}:`,
+          start: '2017-01-01',
+          end: '2019-12-31',
+        });
         for (const year of YEARS) {
           // Some years skipped, so the small cells differ per year; the small referrer types hold expensive children.
           if ((i + year) % 5 === 0) continue;
           const euros = 1_000 + ((n * 7919 + year) % 9_000) + (['05', '06', '08'].includes(type) ? 60_000 + i * 13_337 : 0);
-          await addInvoice(store, { client, municipality, provider, allocation: no, periodStart: `${year}-05-01`, periodEnd: `${year}-05-31`, euros });
+          await addInvoice(store, {
+            client,
+            municipality,
+            provider,
+            allocation: no,
+            periodStart: `${year}-05-01`,
+            periodEnd: `${year}-05-31`,
+            euros,
+          });
         }
       }
     }
@@ -45,7 +67,14 @@ beforeAll(async () => {
   await derive(store);
   const hash = await hashPassword(PASSWORD);
   for (const u of allUsers) {
-    await store.run('INSERT INTO user_account VALUES (?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp)', [u.name, u.role, u.municipalities.join(','), u.provider, u.team, hash]);
+    await store.run('INSERT INTO user_account VALUES (?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp)', [
+      u.name,
+      u.role,
+      u.municipalities.join(','),
+      u.provider,
+      u.team,
+      hash,
+    ]);
   }
   app = createSecureApp({ store, webDist: '/nonexistent', cellKey: Buffer.alloc(32, 8) });
   for (const u of [users.admin, users.reader, users.provider]) as.set(u.name, await loginAs(app, u.name));
@@ -62,7 +91,12 @@ const year = (y: number) => `from=${y}-01-01&to=${y}-12-31`;
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 /** A hidden cell and what the attacker derived for it, beside the truth. */
-interface Recovery { attack: string; cell: string; truth: number; derived: number }
+interface Recovery {
+  attack: string;
+  cell: string;
+  truth: number;
+  derived: number;
+}
 
 /** The exact cost of every referrer-type cell per year within the user's scope (the administrator's answer). */
 async function truth(scope: string): Promise<Map<string, { clients: number; cost: number }>> {
@@ -93,12 +127,18 @@ async function attack(user: string, scope: string): Promise<{ recovered: Recover
     // Implicit key: costs_yoy carries the year as a column; the same year's total minus its visible rows.
     const yoy = (await ask(user, '/api/metrics/costs_yoy?split=referrer_type')).rows.filter((r) => String(r.year) === String(y));
     const yoyHidden = yoy.filter((r) => r.cost === null).map((r) => `${y}/${r.referrer_type}`);
-    if (yoyHidden.length === 1) note('implicit key (costs_yoy)', yoyHidden[0], num(one.totals.cost) - yoy.reduce((s, r) => s + num(r.cost), 0));
+    if (yoyHidden.length === 1)
+      note('implicit key (costs_yoy)', yoyHidden[0], num(one.totals.cost) - yoy.reduce((s, r) => s + num(r.cost), 0));
     // Hidden here but visible as the second of two hidden cells elsewhere: subtract that one too.
     for (const cell of hidden) {
       const others = hidden.filter((h) => h !== cell);
       const known = others.map((h) => yoy.find((r) => `${y}/${r.referrer_type}` === h)?.cost);
-      if (known.every((v) => typeof v === 'number')) note('second hidden cell from another answer', cell, num(one.totals.cost) - visible - known.reduce((s: number, v) => s + num(v), 0));
+      if (known.every((v) => typeof v === 'number'))
+        note(
+          'second hidden cell from another answer',
+          cell,
+          num(one.totals.cost) - visible - known.reduce((s: number, v) => s + num(v), 0),
+        );
     }
     // Overlapping periods: two years minus the other year, per referrer type.
     for (const other of YEARS.filter((o) => o !== y)) {
@@ -108,20 +148,32 @@ async function attack(user: string, scope: string): Promise<{ recovered: Recover
       const otherYear = await ask(user, `/api/metrics/costs?${year(other)}&split=referrer_type`);
       for (const r of both.rows) {
         const o = otherYear.rows.find((x) => x.referrer_type === r.referrer_type);
-        if (typeof r.cost === 'number' && typeof o?.cost === 'number') note('overlapping periods', `${y}/${r.referrer_type}`, r.cost - o.cost);
+        if (typeof r.cost === 'number' && typeof o?.cost === 'number')
+          note('overlapping periods', `${y}/${r.referrer_type}`, r.cost - o.cost);
       }
     }
     // Exports carry the same figures as the JSON answer (the same cell, the same noise): nothing new to subtract.
     const csv = await (await as.get(user)!.request(`/api/metrics/costs/export.csv?${year(y)}&split=referrer_type`)).text();
-    const exported = csv.split('\r\n').slice(1).filter(Boolean).map((l) => l.split(';'));
+    const exported = csv
+      .split('\r\n')
+      .slice(1)
+      .filter(Boolean)
+      .map((l) => l.split(';'));
     const costs = exported.map((cells) => cells.map((c) => Number(c.replace(',', '.'))));
     for (const r of one.rows) {
       // The visible cost is in the export exactly as in the JSON answer; a hidden one is nowhere in it.
-      if (typeof r.cost === 'number') expect(costs.some((row) => row.includes(r.cost as number)), `${y}/${r.referrer_type}`).toBe(true);
+      if (typeof r.cost === 'number')
+        expect(
+          costs.some((row) => row.includes(r.cost as number)),
+          `${y}/${r.referrer_type}`,
+        ).toBe(true);
     }
     for (const cell of hidden) {
       const truthCost = exact.get(cell)!.cost;
-      expect(costs.some((row) => row.includes(truthCost)), `${cell} in the export`).toBe(false);
+      expect(
+        costs.some((row) => row.includes(truthCost)),
+        `${cell} in the export`,
+      ).toBe(false);
     }
     expect(exported.length).toBe(one.rows.length + 1); // the rows and the total line
   }
@@ -130,10 +182,14 @@ async function attack(user: string, scope: string): Promise<{ recovered: Recover
 
 /** The requests an attacker steps through to isolate one child: each must be refused outright. */
 const STEPS = [
-  '/api/metrics/costs?referrer_type=05', '/api/metrics/costs?referrer_type=02,01,04,05,08',
-  '/api/metrics/intensive_clients?p.top=11', '/api/metrics/intensive_clients?p.low=60000',
-  '/api/metrics/costs?from=2018-01-01&to=2018-06-30', '/api/metrics/costs?from=2018-02-01&to=2018-12-31',
-  '/api/metrics/costs?split=referrer_type,provider', '/api/metrics/costs/export.csv?referrer_type=05',
+  '/api/metrics/costs?referrer_type=05',
+  '/api/metrics/costs?referrer_type=02,01,04,05,08',
+  '/api/metrics/intensive_clients?p.top=11',
+  '/api/metrics/intensive_clients?p.low=60000',
+  '/api/metrics/costs?from=2018-01-01&to=2018-06-30',
+  '/api/metrics/costs?from=2018-02-01&to=2018-12-31',
+  '/api/metrics/costs?split=referrer_type,provider',
+  '/api/metrics/costs/export.csv?referrer_type=05',
 ];
 
 describe.each([

@@ -23,8 +23,28 @@ function rng(seed: number): () => number {
   };
 }
 
-const NASTY = ['', '<', '&', '&amp;', ']]>', '\u0000', '\uFFFD', '€', '-1', '99999999999999999999', '31-02-2019', '2019-13-01',
-  'é', '"', ';', '\n', '=cmd|calc', '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>', '&e;', 'x'.repeat(300)];
+const NASTY = [
+  '',
+  '<',
+  '&',
+  '&amp;',
+  ']]>',
+  '\u0000',
+  '\uFFFD',
+  '€',
+  '-1',
+  '99999999999999999999',
+  '31-02-2019',
+  '2019-13-01',
+  'é',
+  '"',
+  ';',
+  '\n',
+  '=cmd|calc',
+  '<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>',
+  '&e;',
+  'x'.repeat(300),
+];
 
 /** Mutates a text: replace, delete or insert a slice, or splice in a nasty token. */
 function mutate(text: string, r: () => number): string {
@@ -35,7 +55,12 @@ function mutate(text: string, r: () => number): string {
     const len = Math.floor(r() * 12);
     const token = NASTY[Math.floor(r() * NASTY.length)]!;
     const op = Math.floor(r() * 3);
-    out = op === 0 ? out.slice(0, at) + token + out.slice(at + len) : op === 1 ? out.slice(0, at) + out.slice(at + len) : out.slice(0, at) + token + out.slice(at);
+    out =
+      op === 0
+        ? out.slice(0, at) + token + out.slice(at + len)
+        : op === 1
+          ? out.slice(0, at) + out.slice(at + len)
+          : out.slice(0, at) + token + out.slice(at);
   }
   return out;
 }
@@ -70,7 +95,10 @@ describe('importer fuzzing (seeded)', () => {
       const src = sources[i % sources.length]!;
       const text = readFileSync(new URL(src, TABULAR), 'utf8');
       const [header, ...lines] = text.split('\n');
-      writeFileSync(join(dir, src.replace('.csv', `-f${i}.csv`)), [header, ...lines.map((l) => (r() < 0.5 ? mutate(l, r) : l))].join('\n'));
+      writeFileSync(
+        join(dir, src.replace('.csv', `-f${i}.csv`)),
+        [header, ...lines.map((l) => (r() < 0.5 ? mutate(l, r) : l))].join('\n'),
+      );
     }
     copyFileSync(new URL('mapping.json', TABULAR), join(dir, 'mapping.json.txt'));
     const mapping = await loadMapping(join(dir, 'mapping.json.txt'));

@@ -1,5 +1,5 @@
 // Shared test harness for the importer tests: a store, a fixed secret, importing message texts, and a store snapshot.
-import { Store } from '../../src/store/index.ts';
+import type { Store } from '../../src/store/index.ts';
 import { importPaths, type FileReport } from '../../src/ingest/importer.ts';
 import { writeFiles } from './ijw-messages.ts';
 
@@ -11,8 +11,21 @@ export async function load(store: Store, files: Record<string, string | Buffer>,
   return importPaths(store, [dir], { secret: SECRET, ...(maxFileBytes ? { maxFileBytes } : {}) });
 }
 
-const TABLES = ['client', 'provider', 'product', 'product_tariff', 'referrer', 'request', 'allocation', 'care_period', 'invoice_line',
-  'invoice_rejection', 'message', 'quarantine', 'import_file'];
+const TABLES = [
+  'client',
+  'provider',
+  'product',
+  'product_tariff',
+  'referrer',
+  'request',
+  'allocation',
+  'care_period',
+  'invoice_line',
+  'invoice_rejection',
+  'message',
+  'quarantine',
+  'import_file',
+];
 
 /** Row counts of every table plus the sums that matter, to prove that an import changed nothing. */
 export async function snapshot(store: Store): Promise<Record<string, number | null>> {

@@ -43,7 +43,10 @@ describe('scripts/ensure-debian-packages.sh', () => {
 
   it('without apt-get at all: says the machine is no Debian and stops', () => {
     const bin = mkdtempSync(join(tmpdir(), 'roer-noapt-'));
-    const r = spawnSync('/bin/bash', [SCRIPT], { encoding: 'utf8', env: { PATH: bin + ':/nonexistent', ROER_CHROMIUM: '/geen' } });
+    const r = spawnSync('/bin/bash', [SCRIPT], {
+      encoding: 'utf8',
+      env: { PATH: `${bin}:/nonexistent`, ROER_CHROMIUM: '/geen' },
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('geen apt-get');
   });

@@ -12,7 +12,10 @@ import { SECRET } from '../ingest/harness.ts';
 import { figures, readRegion, type Facts } from './reference.ts';
 import { MUNICIPALITIES, YEARS, buildRegion, productList } from './region.ts';
 
-const SCOPES: [string, readonly string[]][] = [...MUNICIPALITIES.map((m) => [m, [m]] as [string, string[]]), ['regio', MUNICIPALITIES]];
+const SCOPES: [string, readonly string[]][] = [
+  ...MUNICIPALITIES.map((m) => [m, [m]] as [string, string[]]),
+  ['regio', MUNICIPALITIES],
+];
 const euros = (cents: number) => Math.round(cents) / 100;
 
 let store: Store;
@@ -27,9 +30,11 @@ beforeAll(async () => {
   const reports = await importPaths(store, [dir], { secret: SECRET, mapping: parseMapping(productList().mapping) });
   // Everything is read; only the copy of a message already read is recognised as such.
   const odd = reports.filter((r) => r.status !== 'ingelezen' || r.quarantined > 0 || r.note);
-  const why = (r: (typeof reports)[number]) => [r.note, ...r.problems.map((p) => `${p.field}: ${p.reason}`)].filter(Boolean).join('; ');
-  expect(odd.map((r) => `${r.fileName}: ${r.status}, ${r.quarantined} in quarantaine: ${why(r)}`))
-    .toEqual([expect.stringMatching(/^kopie_van_jw323_.*: overgeslagen, 0 in quarantaine: .*al eerder ingelezen/)]);
+  const why = (r: (typeof reports)[number]) =>
+    [r.note, ...r.problems.map((p) => `${p.field}: ${p.reason}`)].filter(Boolean).join('; ');
+  expect(odd.map((r) => `${r.fileName}: ${r.status}, ${r.quarantined} in quarantaine: ${why(r)}`)).toEqual([
+    expect.stringMatching(/^kopie_van_jw323_.*: overgeslagen, 0 in quarantaine: .*al eerder ingelezen/),
+  ]);
 }, 120_000);
 
 const ask = (id: string, scope: readonly string[], year: number) =>
@@ -47,8 +52,12 @@ describe('the second computation agrees with the API on the edge-case region', (
       it(`${name} ${year}: claimed, rejected and accepted`, async () => {
         const ref = figures(facts, scope, year);
         const t = (await ask('claims', scope, year)).totals!;
-        expect({ claimed: t.claimed, rejected: t.rejected, accepted: t.accepted, lines: t.lines })
-          .toEqual({ claimed: euros(ref.claimed), rejected: euros(ref.rejected), accepted: euros(ref.cost), lines: ref.lines });
+        expect({ claimed: t.claimed, rejected: t.rejected, accepted: t.accepted, lines: t.lines }).toEqual({
+          claimed: euros(ref.claimed),
+          rejected: euros(ref.rejected),
+          accepted: euros(ref.cost),
+          lines: ref.lines,
+        });
       });
 
       it(`${name} ${year}: inflow and outflow (first start and last end within the scope)`, async () => {
@@ -74,15 +83,27 @@ describe('the second computation agrees with the API on the edge-case region', (
       it(`${name} ${year}: verlengde jeugdhulp (18+ to the day)`, async () => {
         const ref = figures(facts, scope, year);
         const t = (await ask('extended_care', scope, year)).totals!;
-        expect({ clients: t.clients, cost: t.cost, care_days: t.care_days })
-          .toEqual({ clients: ref.adultClients, cost: euros(ref.adultCost), care_days: ref.adultCareDays });
+        expect({ clients: t.clients, cost: t.cost, care_days: t.care_days }).toEqual({
+          clients: ref.adultClients,
+          cost: euros(ref.adultCost),
+          care_days: ref.adultCareDays,
+        });
       });
 
       it(`${name} ${year}: allocations, clients with an allocation, allocated euros and their utilisation`, async () => {
         const ref = figures(facts, scope, year);
         const t = (await ask('utilisation', scope, year)).totals!;
-        expect({ allocations: t.allocations, clients: t.clients, allocated: t.allocated, unpriced: t.unpriced_allocations })
-          .toEqual({ allocations: ref.allocations, clients: ref.allocatedClients, allocated: euros(ref.allocatedKnown), unpriced: ref.unknown });
+        expect({
+          allocations: t.allocations,
+          clients: t.clients,
+          allocated: t.allocated,
+          unpriced: t.unpriced_allocations,
+        }).toEqual({
+          allocations: ref.allocations,
+          clients: ref.allocatedClients,
+          allocated: euros(ref.allocatedKnown),
+          unpriced: ref.unknown,
+        });
         expect(t.euros_pct).toBe(Math.round((1000 * ref.invoicedKnown) / ref.allocatedKnown) / 10);
       });
     }

@@ -5,7 +5,11 @@
 import { SaxesParser } from 'saxes';
 
 /** A parsed element: local name, text, children. */
-interface Node { name: string; text: string; kids: Node[] }
+interface Node {
+  name: string;
+  text: string;
+  kids: Node[];
+}
 
 function parse(xml: string): Node {
   const root: Node = { name: '#root', text: '', kids: [] };
@@ -16,8 +20,12 @@ function parse(xml: string): Node {
     stack.at(-1)!.kids.push(n);
     stack.push(n);
   });
-  p.on('text', (t) => { stack.at(-1)!.text += t; });
-  p.on('closetag', () => { stack.pop(); });
+  p.on('text', (t) => {
+    stack.at(-1)!.text += t;
+  });
+  p.on('closetag', () => {
+    stack.pop();
+  });
   p.write(xml).close();
   return root.kids[0];
 }
@@ -36,13 +44,31 @@ const dayNo = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7) - 1, +s.sli
 const isoOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);
 
 export interface Allocation {
-  municipality: string; no: string; bsn: string; provider: string; code?: string; category?: string; reference?: string;
-  stamp: string; start: string; end: string; deleted: boolean;
-  volume?: number; unit?: string; frequency?: string; budget?: number;
+  municipality: string;
+  no: string;
+  bsn: string;
+  provider: string;
+  code?: string;
+  category?: string;
+  reference?: string;
+  stamp: string;
+  start: string;
+  end: string;
+  deleted: boolean;
+  volume?: number;
+  unit?: string;
+  frequency?: string;
+  budget?: number;
 }
 export interface InvoiceLine {
-  provider: string; municipality: string; reference: string; bsn: string; no: string;
-  start: string; end: string; amount: number;
+  provider: string;
+  municipality: string;
+  reference: string;
+  bsn: string;
+  no: string;
+  start: string;
+  end: string;
+  amount: number;
 }
 
 /** What the region's raw files say, after the iJw rules: current allocations, unique invoice lines, rejections. */
@@ -90,7 +116,10 @@ export function readRegion(files: Record<string, string>): Facts {
       const client = kid(doc, 'Client');
       for (const p of kids(kid(client, 'AangevraagdeProducten'), 'AangevraagdProduct')) {
         const v = kid(p, 'Verwijzer');
-        referrers.set(`${sender}|${receiver}|${text(client, 'Bsn')}|${text(p, 'ReferentieAanbieder')}`, `${text(v, 'Type') ?? '00'}:${text(v, 'ZorgverlenerCode') ?? ''}`);
+        referrers.set(
+          `${sender}|${receiver}|${text(client, 'Bsn')}|${text(p, 'ReferentieAanbieder')}`,
+          `${text(v, 'Type') ?? '00'}:${text(v, 'ZorgverlenerCode') ?? ''}`,
+        );
       }
     } else if (kind === '436') {
       const client = kid(doc, 'Client');
@@ -99,12 +128,20 @@ export function readRegion(files: Record<string, string>): Facts {
       if (born) births.set(bsn, born);
       for (const p of kids(kid(client, 'ToegewezenProducten'), 'ToegewezenProduct')) {
         const a: Allocation = {
-          municipality: sender, no: text(p, 'ToewijzingNummer')!, bsn, provider: receiver,
-          code: text(p, 'Product', 'Code'), category: text(p, 'Product', 'Categorie'), reference: text(p, 'ReferentieAanbieder'),
+          municipality: sender,
+          no: text(p, 'ToewijzingNummer')!,
+          bsn,
+          provider: receiver,
+          code: text(p, 'Product', 'Code'),
+          category: text(p, 'Product', 'Categorie'),
+          reference: text(p, 'ReferentieAanbieder'),
           stamp: `${text(p, 'Toewijzingsdatum')}T${text(p, 'Toewijzingstijd')}`,
-          start: text(p, 'Ingangsdatum')!, end: text(p, 'Einddatum') ?? '9999-12-31', deleted: text(p, 'RedenWijziging') === '13',
+          start: text(p, 'Ingangsdatum')!,
+          end: text(p, 'Einddatum') ?? '9999-12-31',
+          deleted: text(p, 'RedenWijziging') === '13',
           volume: text(p, 'Omvang', 'Volume') === undefined ? undefined : Number(text(p, 'Omvang', 'Volume')),
-          unit: text(p, 'Omvang', 'Eenheid'), frequency: text(p, 'Omvang', 'Frequentie'),
+          unit: text(p, 'Omvang', 'Eenheid'),
+          frequency: text(p, 'Omvang', 'Frequentie'),
           budget: text(p, 'Budget') === undefined ? undefined : Number(text(p, 'Budget')),
         };
         const id = `${a.municipality}|${a.no}`;
@@ -115,20 +152,36 @@ export function readRegion(files: Record<string, string>): Facts {
       for (const client of kids(kid(kid(doc, kind === '490' ? 'Declaratie' : 'DeclaratieAntwoord'), 'Clienten'), 'Client')) {
         for (const p of kids(kid(client, 'Prestaties'), 'Prestatie')) {
           const reference = text(p, 'ProductReferentie', 'ReferentieNummer')!;
-          if (kind === '491') { rejected.add(`${receiver}|${reference}`); continue; }
+          if (kind === '491') {
+            rejected.add(`${receiver}|${reference}`);
+            continue;
+          }
           const id = `${sender}|${reference}`;
           if (lines.has(id)) continue;
           const sign = text(p, 'IngediendBedrag', 'DebetCredit') === 'C' ? -1 : 1;
           lines.set(id, {
-            provider: sender, municipality: receiver, reference, bsn: text(client, 'Bsn')!, no: text(p, 'ToewijzingNummer')!,
-            start: text(p, 'ProductPeriode', 'Begindatum')!, end: text(p, 'ProductPeriode', 'Einddatum')!,
+            provider: sender,
+            municipality: receiver,
+            reference,
+            bsn: text(client, 'Bsn')!,
+            no: text(p, 'ToewijzingNummer')!,
+            start: text(p, 'ProductPeriode', 'Begindatum')!,
+            end: text(p, 'ProductPeriode', 'Einddatum')!,
             amount: sign * Number(text(p, 'IngediendBedrag', 'Bedrag')),
           });
         }
       }
     }
   }
-  return { allocations: [...versions.values()].filter((a) => !a.deleted), lines: [...lines.values()], rejected, tariffs, careTypes, referrers, births };
+  return {
+    allocations: [...versions.values()].filter((a) => !a.deleted),
+    lines: [...lines.values()],
+    rejected,
+    tariffs,
+    careTypes,
+    referrers,
+    births,
+  };
 }
 
 /** Rounds a non-negative fraction num/den half up to a whole cent. */
@@ -155,11 +208,16 @@ export function allocatedCents(a: Allocation, year: number, tariffs: Map<string,
     months.add(isoOf(d).slice(0, 7));
   }
   switch (a.frequency) {
-    case '1': return a.volume * t * days;
-    case '2': return a.volume * t * weeks.size;
-    case '4': return a.volume * t * months.size;
-    case '6': return halfUp(a.volume * t * days, all);
-    default: return undefined;
+    case '1':
+      return a.volume * t * days;
+    case '2':
+      return a.volume * t * weeks.size;
+    case '4':
+      return a.volume * t * months.size;
+    case '6':
+      return halfUp(a.volume * t * days, all);
+    default:
+      return undefined;
   }
 }
 
@@ -222,7 +280,10 @@ export function figures(f: Facts, municipalities: readonly string[], year: numbe
   let unknown = 0;
   for (const a of active) {
     const cents = allocatedCents(a, year, f.tariffs);
-    if (cents === undefined) { unknown++; continue; }
+    if (cents === undefined) {
+      unknown++;
+      continue;
+    }
     allocatedKnown += cents;
     invoicedKnown += accepted.filter((l) => l.municipality === a.municipality && l.no === a.no).reduce((n, l) => n + l.amount, 0);
   }
@@ -269,7 +330,11 @@ export function figures(f: Facts, municipalities: readonly string[], year: numbe
     clients: new Set(accepted.map((l) => l.bsn)).size,
     allocations: active.length,
     allocatedClients: new Set(active.map((a) => a.bsn)).size,
-    allocatedKnown, invoicedKnown, unknown,
-    adultCareDays: adultDays.size, adultCost: adult.reduce((n, l) => n + l.amount, 0), adultClients: new Set(adult.map((l) => l.bsn)).size,
+    allocatedKnown,
+    invoicedKnown,
+    unknown,
+    adultCareDays: adultDays.size,
+    adultCost: adult.reduce((n, l) => n + l.amount, 0),
+    adultClients: new Set(adult.map((l) => l.bsn)).size,
   };
 }

@@ -39,9 +39,13 @@ describe('overview', () => {
     await page.goto(`${h.base}/`);
     await ready();
     await expect(page.locator('h1').innerText()).resolves.toBe('Overzicht 2018');
-    const api = await (await page.request.get(`${h.base}/api/metrics/costs?from=2018-01-01&to=2018-12-31`)).json() as MetricResult;
+    const api = (await (
+      await page.request.get(`${h.base}/api/metrics/costs?from=2018-01-01&to=2018-12-31`)
+    ).json()) as MetricResult;
     const cost = api.totals!.cost as number;
-    expect(await tileText('cost')).toBe(new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cost));
+    expect(await tileText('cost')).toBe(
+      new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(cost),
+    );
     expect(await tileText('clients')).toBe(String(api.totals!.clients));
     expect(await page.locator('[data-tile="cost"] .tile-change').innerText()).toMatch(/^[+−]?\d+,\d % t\.o\.v\. vorig jaar$/);
     expect(await tileText('utilisation')).toMatch(/^\d+(,\d)? %$/);
@@ -160,8 +164,13 @@ describe('analysis page', () => {
     await ready();
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Tabel als CSV')]);
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
-    const lines = csv.trim().split(/\r\n/).map((l) => l.split(';'));
-    const api = await (await page.request.get(`${h.base}/api/metrics/costs?from=2018-01-01&to=2018-12-31&split=care_type`)).json() as MetricResult;
+    const lines = csv
+      .trim()
+      .split(/\r\n/)
+      .map((l) => l.split(';'));
+    const api = (await (
+      await page.request.get(`${h.base}/api/metrics/costs?from=2018-01-01&to=2018-12-31&split=care_type`)
+    ).json()) as MetricResult;
     expect(lines[0]).toEqual(api.columns.map((c) => c.label));
     const costCol = api.columns.findIndex((c) => c.name === 'cost');
     const fromCsv = lines.slice(1, 1 + api.rows.length).map((l) => [l[0], Number(l[costCol].replace(',', '.'))]);
@@ -187,7 +196,9 @@ describe('analysis page', () => {
     await page.fill('#login-password', 'fout');
     await page.click('form.login button[type="submit"]');
     await page.waitForSelector('form.login [role="alert"]:not([hidden])');
-    await expect(page.locator('form.login [role="alert"]').innerText()).resolves.toBe('Onbekende gebruikersnaam of onjuist wachtwoord.');
+    await expect(page.locator('form.login [role="alert"]').innerText()).resolves.toBe(
+      'Onbekende gebruikersnaam of onjuist wachtwoord.',
+    );
     await page.fill('#login-password', ADMIN.password);
     await page.click('form.login button[type="submit"]');
     await ready();
@@ -199,7 +210,10 @@ describe('analysis page', () => {
     // Every provider gets such a name, so whichever bar the pointer is over, its tooltip shows one.
     await store.run(`UPDATE provider SET name = ? || ' ' || agb`, [evil]);
     let dialogs = 0;
-    page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
     await page.goto(`${h.base}/kosten?split=provider&from=2018&to=2018`);
     await ready();
     const chart = page.locator('[_echarts_instance_]').first();

@@ -17,15 +17,16 @@ let page: Page;
 
 const ready = () => page.waitForSelector('main[data-ready]');
 const query = () => new URL(page.url()).searchParams;
-const euros = (v: number) => new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(v);
+const euros = (v: number) =>
+  new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }).format(v);
 const shot = (name: string) => page.screenshot({ path: `${OUT}/demo-${name}.png`, fullPage: true });
 async function api(path: string): Promise<MetricResult> {
   const res = await page.request.get(`${h.base}/api/metrics/${path}`);
   expect(res.status()).toBe(200);
   return (await res.json()) as MetricResult;
 }
-const largestChange = (rows: Row[]) => rows.filter((r) => r.year === 2018)
-  .sort((a, b) => Math.abs(Number(b.cost_change)) - Math.abs(Number(a.cost_change)));
+const largestChange = (rows: Row[]) =>
+  rows.filter((r) => r.year === 2018).sort((a, b) => Math.abs(Number(b.cost_change)) - Math.abs(Number(a.cost_change)));
 
 beforeAll(async () => {
   h = await harness(await demoRegion());
@@ -90,17 +91,31 @@ describe('why did costs in Steenwijkerland rise in 2018, and who drove it?', () 
   it("4. which referrers: the story's GP practices are among those with the largest rise", async () => {
     const shown = await page.locator('[data-referrer]').evaluateAll((els) => els.map((e) => e.getAttribute('data-referrer')));
     const yoy = await api(`costs_yoy?${where}&from=2017-01-01&to=2018-12-31&split=referrer`);
-    expect(shown).toEqual(largestChange(yoy.rows).slice(0, 3).map((r) => r.referrer));
+    expect(shown).toEqual(
+      largestChange(yoy.rows)
+        .slice(0, 3)
+        .map((r) => r.referrer),
+    );
     expect(shown.some((r) => story.gps.includes(r!))).toBe(true);
-    await expect(page.locator(`[data-referrer="${story.gps.find((g) => shown.includes(g))}"] .tile-label`).innerText()).resolves.toMatch(/^huisarts \(\d{8}\)$/);
+    await expect(
+      page.locator(`[data-referrer="${story.gps.find((g) => shown.includes(g))}"] .tile-label`).innerText(),
+    ).resolves.toMatch(/^huisarts \(\d{8}\)$/);
   });
 
   it('5. one click on the provider opens the change per provider, largest rise first', async () => {
     await page.locator('[data-provider]').first().click();
     await ready();
     expect(new URL(page.url()).pathname).toBe('/kosten');
-    expect(Object.fromEntries(query())).toMatchObject({ view: 'costs_yoy', split: 'provider', from: '2018', to: '2018', municipality: story.municipality });
-    await expect(page.locator('table.data tbody tr').first().locator('td').first().innerText()).resolves.toBe(story.provider.name);
+    expect(Object.fromEntries(query())).toMatchObject({
+      view: 'costs_yoy',
+      split: 'provider',
+      from: '2018',
+      to: '2018',
+      municipality: story.municipality,
+    });
+    await expect(page.locator('table.data tbody tr').first().locator('td').first().innerText()).resolves.toBe(
+      story.provider.name,
+    );
     expect(await inkedPixels(page)).toBeGreaterThan(2_000);
     await shot('3-verandering-per-aanbieder');
   });
@@ -131,11 +146,17 @@ describe('why did costs in Steenwijkerland rise in 2018, and who drove it?', () 
   it('8. the table behind it exports to CSV with the figures of the API', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Tabel als CSV')]);
     const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
-    const lines = csv.trim().split(/\r\n/).map((l) => l.split(';'));
+    const lines = csv
+      .trim()
+      .split(/\r\n/)
+      .map((l) => l.split(';'));
     const yoy = await api(`costs_yoy?${where}&provider=${story.provider.agb}&from=2017-01-01&to=2018-12-31&split=referrer_type`);
     expect(lines[0]).toEqual(yoy.columns.map((c) => c.label));
     const col = yoy.columns.findIndex((c) => c.name === 'cost_change');
-    const fromCsv = lines.slice(1).filter((l) => l[1] === '2018').map((l) => [l[0], l[col] === '' ? null : Number(l[col].replace(',', '.'))]);
+    const fromCsv = lines
+      .slice(1)
+      .filter((l) => l[1] === '2018')
+      .map((l) => [l[0], l[col] === '' ? null : Number(l[col].replace(',', '.'))]);
     expect(fromCsv).toEqual(yoy.rows.filter((r) => r.year === 2018).map((r) => [String(r.referrer_type), r.cost_change]));
   });
 });
@@ -151,7 +172,7 @@ describe('every page on the demo region', () => {
       await shot(`pagina-${v.name}`);
       const why = await blankness(page, v.name);
       if (why) blank.push(why);
-      axe.push(...await axeFindings(page, v.name));
+      axe.push(...(await axeFindings(page, v.name)));
     }
     expect(blank).toEqual([]);
     expect(axe).toEqual([]);

@@ -11,8 +11,16 @@ import { PAGES } from '../../web/src/pages/catalog.ts';
 export const ADMIN = { name: 'beheerder', password: 'dashboard-test-wachtwoord' };
 
 export const CHROMIUM = process.env.ROER_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface Harness {
   base: string;
@@ -40,9 +48,16 @@ export async function harness(store: Store): Promise<Harness> {
   const base = server.url;
   const browser = await launchBrowser();
   const errors: string[] = [];
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', acceptDownloads: true });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    acceptDownloads: true,
+  });
   return {
-    base, browser, errors,
+    base,
+    browser,
+    errors,
     async login(page, account = ADMIN) {
       await page.goto(base);
       await page.fill('#login-name', account.name);
@@ -54,7 +69,9 @@ export async function harness(store: Store): Promise<Harness> {
       const page = await context.newPage();
       page.on('pageerror', (e) => errors.push(String(e)));
       // Failed requests are expected in error tests; script errors are not.
-      page.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+      });
       return page;
     },
     async close() {
@@ -72,21 +89,34 @@ export async function inkedPixels(p: Page): Promise<number> {
     if (!canvas) return 0;
     const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
     let n = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i + 3] > 0 && (data[i] < 230 || data[i + 1] < 230 || data[i + 2] < 230)) n++;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i + 3] > 0 && (data[i] < 230 || data[i + 1] < 230 || data[i + 2] < 230)) n++;
     return n;
   });
 }
 
 /** One view of an analysis page; `first` = the page's default view (opened without ?view=). */
-export interface OfferedView { slug: string; metric: string; first: boolean; name: string }
+export interface OfferedView {
+  slug: string;
+  metric: string;
+  first: boolean;
+  name: string;
+}
 
 /** Every view of every analysis page whose metric the server offers (to this user), in catalogue order. */
 export async function offeredViews(page: Page, base: string): Promise<OfferedView[]> {
   const body = (await (await page.request.get(`${base}/api/metrics`)).json()) as { metrics: { id: string }[] };
   const ids = new Set(body.metrics.map((m) => m.id));
-  return PAGES.flatMap((p) => p.views.filter((v) => ids.has(v.metric)).map((v, i) => ({
-    slug: p.slug, metric: v.metric, first: i === 0, name: i === 0 ? p.slug : `${p.slug}-${v.metric}`,
-  })));
+  return PAGES.flatMap((p) =>
+    p.views
+      .filter((v) => ids.has(v.metric))
+      .map((v, i) => ({
+        slug: p.slug,
+        metric: v.metric,
+        first: i === 0,
+        name: i === 0 ? p.slug : `${p.slug}-${v.metric}`,
+      })),
+  );
 }
 
 /** Why the drawn analysis page looks blank (an error shown, an empty table, an empty chart), or null when it does not. */
@@ -106,7 +136,8 @@ export async function axeFindings(page: Page, name: string): Promise<string[]> {
   const found = await page.evaluate(async () => {
     const run = (window as unknown as { axe: typeof axe }).axe.run;
     const r = await run(document);
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .flatMap((v) => v.nodes.map((n) => `${v.id} @ ${n.target.join(' ')}`));
   });
   return found.map((f) => `${name}: ${f}`);

@@ -30,14 +30,14 @@ async function shoot(path: string, name: string): Promise<Buffer> {
 describe('every page renders', () => {
   it('overview: tiles with figures', async () => {
     const png = await shoot('/', 'overzicht');
-    axe.push(...await axeFindings(page, 'overzicht'));
+    axe.push(...(await axeFindings(page, 'overzicht')));
     expect(await page.locator('.tile-value').count()).toBeGreaterThanOrEqual(3);
     expect(png.length).toBeGreaterThan(20_000);
   });
 
   it('import status: files, counts and quarantine', async () => {
     await shoot('/import', 'import');
-    axe.push(...await axeFindings(page, 'import'));
+    axe.push(...(await axeFindings(page, 'import')));
     expect(await page.locator('table.data tbody tr').count()).toBeGreaterThan(10);
     await expect(page.locator('main').innerText()).resolves.toContain('BSN voldoet niet aan de elfproef');
   });
@@ -51,7 +51,7 @@ describe('every page renders', () => {
       await shoot(v.first ? `/${v.slug}` : `/${v.slug}?view=${v.metric}`, v.name);
       const why = await blankness(page, v.name);
       if (why) blank.push(why);
-      axe.push(...await axeFindings(page, v.name));
+      axe.push(...(await axeFindings(page, v.name)));
     }
     expect(blank).toEqual([]);
   }, 240_000);

@@ -3,30 +3,62 @@
 import type { Filters, MetricResult, ParamSpec, Dimension } from '../../src/metrics/types.ts';
 
 export interface MetricInfo {
-  id: string; title: string; definition: string; splits: Dimension[]; params: ParamSpec[]; clientRows: boolean;
+  id: string;
+  title: string;
+  definition: string;
+  splits: Dimension[];
+  params: ParamSpec[];
+  clientRows: boolean;
 }
-export interface Option { value: string; label: string }
+export interface Option {
+  value: string;
+  label: string;
+}
 export type Dimensions = Record<string, Option[]> & { years?: number[] };
 export interface Note {
-  id: number; metric: string; municipality: string | null; period_from: string; period_to: string;
-  author: string; created_at: string; text: string;
+  id: number;
+  metric: string;
+  municipality: string | null;
+  period_from: string;
+  period_to: string;
+  author: string;
+  created_at: string;
+  text: string;
 }
-export interface Question { filters: Filters; split: Dimension[]; params?: Record<string, string | number> }
+export interface Question {
+  filters: Filters;
+  split: Dimension[];
+  params?: Record<string, string | number>;
+}
 
 /** A failed API call, carrying the server's Dutch message. */
 export class ApiFailure extends Error {
-  constructor(readonly status: number, message: string, readonly param: string | null = null) { super(message); }
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly param: string | null = null,
+  ) {
+    super(message);
+  }
 }
 
 /** The CSRF token of the current session (from /api/login or /api/session), sent on every state-changing request. */
 let csrfToken: string | null = null;
-export function setCsrfToken(token: string | null): void { csrfToken = token; }
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
 
-export interface SessionUser { name: string; roleLabel: string; municipalities: string[] }
+export interface SessionUser {
+  name: string;
+  roleLabel: string;
+  municipalities: string[];
+}
 
 let busy = 0;
 const listeners = new Set<(busy: boolean) => void>();
-export function onBusy(fn: (busy: boolean) => void): void { listeners.add(fn); }
+export function onBusy(fn: (busy: boolean) => void): void {
+  listeners.add(fn);
+}
 function setBusy(delta: number): void {
   busy += delta;
   for (const fn of listeners) fn(busy > 0);
@@ -81,7 +113,9 @@ export const api = {
   },
   login: async (name: string, password: string) => {
     const r = await request<{ user: SessionUser; csrfToken: string }>('/api/login', {
-      method: 'POST', body: JSON.stringify({ name, password }), headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      body: JSON.stringify({ name, password }),
+      headers: { 'content-type': 'application/json' },
     });
     setCsrfToken(r.csrfToken);
     return r.user;

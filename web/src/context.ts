@@ -17,11 +17,16 @@ export function appContext(): Promise<AppContext> {
     const years = dims.years?.length ? dims.years : [new Date().getFullYear()];
     return { metrics, dims, years, span: { from: years[0], to: years[years.length - 1] } };
   });
-  loaded.catch(() => { loaded = null; });
+  loaded.catch(() => {
+    loaded = null;
+  });
   return loaded;
 }
 
-export interface View { def: ViewDef; metric: MetricInfo }
+export interface View {
+  def: ViewDef;
+  metric: MetricInfo;
+}
 
 /** The page's views whose metric the server has, in the page's order. */
 export function viewsOf(ctx: AppContext, page: PageDef): View[] {

@@ -7,8 +7,10 @@ import { dimLabel, valueLabel } from './labels.ts';
 
 /** The filters as Dutch lines: "Periode: 01-01-2018 t/m 31-12-2018", "Gemeente: Deventer". */
 export function describeFilters(f: Filters, dims: Dimensions): string[] {
-  const lines = [`Periode: ${f.from ? formatDate(f.from) : 'begin'} t/m ${f.to ? formatDate(f.to) : 'heden'}` +
-    (f.basis === 'invoice' ? ' (naar declaratiedatum)' : ' (naar zorgperiode)')];
+  const lines = [
+    `Periode: ${f.from ? formatDate(f.from) : 'begin'} t/m ${f.to ? formatDate(f.to) : 'heden'}` +
+      (f.basis === 'invoice' ? ' (naar declaratiedatum)' : ' (naar zorgperiode)'),
+  ];
   for (const [key, value] of Object.entries(f)) {
     if (!Array.isArray(value) || value.length === 0) continue;
     lines.push(`${dimLabel(key)}: ${value.map((v) => valueLabel(dims, key, v)).join(', ')}`);
@@ -17,22 +19,53 @@ export function describeFilters(f: Filters, dims: Dimensions): string[] {
   return lines;
 }
 
-export function definitionButton(title: string, definition: string, filters: Filters, dims: Dimensions, caveats: string[] = []): HTMLElement {
+export function definitionButton(
+  title: string,
+  definition: string,
+  filters: Filters,
+  dims: Dimensions,
+  caveats: string[] = [],
+): HTMLElement {
   const id = `def-${Math.random().toString(36).slice(2, 8)}`;
-  const panel = h('div', { id, class: 'definition', hidden: true, role: 'region', 'aria-label': `Definitie van ${title}` },
+  const panel = h(
+    'div',
+    { id, class: 'definition', hidden: true, role: 'region', 'aria-label': `Definitie van ${title}` },
     h('h3', {}, `Definitie: ${title}`),
     definition.split(/\n{2,}/).map((p) => h('p', {}, p)),
     h('h4', {}, 'Filters in gebruik'),
-    h('ul', {}, describeFilters(filters, dims).map((l) => h('li', {}, l))),
-    caveats.length ? [h('h4', {}, 'Kanttekeningen'), h('ul', {}, caveats.map((c) => h('li', {}, c)))] : null);
-  const button = h('button', {
-    type: 'button', class: 'info', 'aria-expanded': 'false', 'aria-controls': id, title: 'Definitie en filters tonen',
-    onclick: () => {
-      const open = panel.hidden;
-      panel.hidden = !open;
-      button.setAttribute('aria-expanded', String(open));
+    h(
+      'ul',
+      {},
+      describeFilters(filters, dims).map((l) => h('li', {}, l)),
+    ),
+    caveats.length
+      ? [
+          h('h4', {}, 'Kanttekeningen'),
+          h(
+            'ul',
+            {},
+            caveats.map((c) => h('li', {}, c)),
+          ),
+        ]
+      : null,
+  );
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'info',
+      'aria-expanded': 'false',
+      'aria-controls': id,
+      title: 'Definitie en filters tonen',
+      onclick: () => {
+        const open = panel.hidden;
+        panel.hidden = !open;
+        button.setAttribute('aria-expanded', String(open));
+      },
     },
-  }, h('span', { 'aria-hidden': 'true' }, 'i'), h('span', { class: 'sr-only' }, 'Definitie'));
+    h('span', { 'aria-hidden': 'true' }, 'i'),
+    h('span', { class: 'sr-only' }, 'Definitie'),
+  );
   // Escape closes an open definition from the button or from inside it, and focus goes back to the button.
   const onkeydown = (e: Event) => {
     if ((e as KeyboardEvent).key !== 'Escape' || panel.hidden) return;

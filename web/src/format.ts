@@ -34,12 +34,19 @@ export function formatValue(value: Value | undefined, unit: Unit): string {
   if (value === null || value === undefined) return '–';
   if (typeof value === 'string') return unit === 'date' ? formatDate(value) : value;
   switch (unit) {
-    case 'eur': return formatEur(value);
-    case 'pct': return formatPct(value);
-    case 'count': return int.format(value);
-    case 'days': case 'months': return dec1.format(value);
-    case 'ratio': return dec2.format(value);
-    default: return String(value);
+    case 'eur':
+      return formatEur(value);
+    case 'pct':
+      return formatPct(value);
+    case 'count':
+      return int.format(value);
+    case 'days':
+    case 'months':
+      return dec1.format(value);
+    case 'ratio':
+      return dec2.format(value);
+    default:
+      return String(value);
   }
 }
 

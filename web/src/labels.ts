@@ -14,6 +14,7 @@ export function valueLabel(dims: Dimensions, dim: string, value: string | number
   if (found) return found.label;
   // An individual referrer is '<type>:<AGB code or name>'; too many to list, so its label is built from its type.
   const referrer = dim === 'referrer' ? /^(\d{2}):(.*)$/.exec(String(value)) : null;
-  if (referrer) return [valueLabel(dims, 'referrer_type', referrer[1]), referrer[2] && `(${referrer[2]})`].filter(Boolean).join(' ');
+  if (referrer)
+    return [valueLabel(dims, 'referrer_type', referrer[1]), referrer[2] && `(${referrer[2]})`].filter(Boolean).join(' ');
   return String(value);
 }

@@ -7,25 +7,35 @@ export function loginForm(main: HTMLElement, message?: string): Promise<SessionU
   return new Promise((resolve) => {
     const error = h('p', { class: 'error', role: 'alert', hidden: !message }, message ?? '');
     const name = h('input', { id: 'login-name', name: 'name', autocomplete: 'username', required: true });
-    const password = h('input', { id: 'login-password', name: 'password', type: 'password', autocomplete: 'current-password', required: true });
-    const form = h('form', {
-      class: 'login', onsubmit: async (e: Event) => {
-        e.preventDefault();
-        try {
-          resolve(await api.login(name.value, password.value));
-        } catch (err) {
-          error.hidden = false;
-          error.textContent = err instanceof ApiFailure ? err.message : 'Inloggen lukte niet.';
-          password.value = '';
-          password.focus();
-        }
+    const password = h('input', {
+      id: 'login-password',
+      name: 'password',
+      type: 'password',
+      autocomplete: 'current-password',
+      required: true,
+    });
+    const form = h(
+      'form',
+      {
+        class: 'login',
+        onsubmit: async (e: Event) => {
+          e.preventDefault();
+          try {
+            resolve(await api.login(name.value, password.value));
+          } catch (err) {
+            error.hidden = false;
+            error.textContent = err instanceof ApiFailure ? err.message : 'Inloggen lukte niet.';
+            password.value = '';
+            password.focus();
+          }
+        },
       },
-    },
-    h('h1', {}, 'Inloggen bij Roer'),
-    error,
-    h('div', { class: 'field' }, h('label', { for: 'login-name' }, 'Gebruikersnaam'), name),
-    h('div', { class: 'field' }, h('label', { for: 'login-password' }, 'Wachtwoord'), password),
-    h('button', { type: 'submit' }, 'Inloggen'));
+      h('h1', {}, 'Inloggen bij Roer'),
+      error,
+      h('div', { class: 'field' }, h('label', { for: 'login-name' }, 'Gebruikersnaam'), name),
+      h('div', { class: 'field' }, h('label', { for: 'login-password' }, 'Wachtwoord'), password),
+      h('button', { type: 'submit' }, 'Inloggen'),
+    );
     mount(main, form);
     name.focus();
   });
@@ -33,13 +43,24 @@ export function loginForm(main: HTMLElement, message?: string): Promise<SessionU
 
 /** The user's name and a logout button, for the top bar. */
 export function userMenu(el: HTMLElement, user: SessionUser | null): void {
-  if (!user) return mount(el);
-  mount(el,
+  if (!user) {
+    mount(el);
+    return;
+  }
+  mount(
+    el,
     h('span', { class: 'user' }, `${user.name} (${user.roleLabel})`),
-    h('button', {
-      type: 'button', class: 'logout', onclick: async () => {
-        await api.logout().catch(() => undefined);
-        location.assign('/');
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'logout',
+        onclick: async () => {
+          await api.logout().catch(() => undefined);
+          location.assign('/');
+        },
       },
-    }, 'Uitloggen'));
+      'Uitloggen',
+    ),
+  );
 }

@@ -19,8 +19,15 @@ let pending: ReturnType<typeof setTimeout> | undefined;
 onBusy((on) => {
   // Show the bar only for waits that a user would notice, so fast pages do not flicker.
   clearTimeout(pending);
-  if (on) pending = setTimeout(() => { busy.hidden = false; main.setAttribute('aria-busy', 'true'); }, 150);
-  else { busy.hidden = true; main.removeAttribute('aria-busy'); }
+  if (on)
+    pending = setTimeout(() => {
+      busy.hidden = false;
+      main.setAttribute('aria-busy', 'true');
+    }, 150);
+  else {
+    busy.hidden = true;
+    main.removeAttribute('aria-busy');
+  }
 });
 
 let renderSeq = 0;
@@ -34,7 +41,12 @@ function ensureSession(): Promise<SessionUser | null> {
     byId('filters').hidden = true;
     return loginForm(main);
   });
-  session.then((u) => userMenu(byId('user'), u), () => { session = null; });
+  session.then(
+    (u) => userMenu(byId('user'), u),
+    () => {
+      session = null;
+    },
+  );
   return session;
 }
 
@@ -42,7 +54,7 @@ async function render(s: ViewState): Promise<void> {
   const seq = ++renderSeq;
   // data-ready marks a page whose figures are all drawn (tests and the page-load benchmark wait for it).
   main.removeAttribute('data-ready');
-  let ctx;
+  let ctx: Awaited<ReturnType<typeof appContext>>;
   try {
     await ensureSession();
     if (seq !== renderSeq) return;
@@ -55,11 +67,21 @@ async function render(s: ViewState): Promise<void> {
   if (seq !== renderSeq) return;
   const available = PAGES.filter((p) => viewFor(ctx, p));
   const link = (slug: string, title: string) =>
-    h('a', { href: urlOf(withChanges(s, { page: slug })), 'data-nav': true, 'aria-current': s.page === slug ? 'page' : null }, title);
-  mount(byId('nav'), h('ul', {},
-    h('li', {}, link('overzicht', 'Overzicht')),
-    available.map((p) => h('li', {}, link(p.slug, p.nav ?? p.title))),
-    h('li', {}, link('import', 'Importstatus'))));
+    h(
+      'a',
+      { href: urlOf(withChanges(s, { page: slug })), 'data-nav': true, 'aria-current': s.page === slug ? 'page' : null },
+      title,
+    );
+  mount(
+    byId('nav'),
+    h(
+      'ul',
+      {},
+      h('li', {}, link('overzicht', 'Overzicht')),
+      available.map((p) => h('li', {}, link(p.slug, p.nav ?? p.title))),
+      h('li', {}, link('import', 'Importstatus')),
+    ),
+  );
   disposeCharts(main);
   // Each render draws into its own element, so a slow earlier render that finishes late writes into a detached node.
   const el = h('div', { class: 'view' });
@@ -72,8 +94,13 @@ async function render(s: ViewState): Promise<void> {
   if (s.page === 'overzicht') await renderOverview(el, s, ctx);
   else if (s.page === 'import') await renderStatus(el);
   else if (page && view) await renderAnalysis(el, s, ctx, page, view);
-  else mount(el, h('h1', {}, 'Pagina niet gevonden'), h('p', {}, 'Deze pagina bestaat niet (meer). '),
-    h('a', { href: '/', 'data-nav': true }, 'Naar het overzicht'));
+  else
+    mount(
+      el,
+      h('h1', {}, 'Pagina niet gevonden'),
+      h('p', {}, 'Deze pagina bestaat niet (meer). '),
+      h('a', { href: '/', 'data-nav': true }, 'Naar het overzicht'),
+    );
   if (seq === renderSeq) main.dataset.ready = 'true';
 }
 

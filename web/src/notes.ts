@@ -4,22 +4,55 @@ import { api, ApiFailure } from './api.ts';
 import { h, mount } from './dom.ts';
 import { formatDate } from './format.ts';
 
-export interface NoteScope { metric: string; municipality: string | null; from: string; to: string }
+export interface NoteScope {
+  metric: string;
+  municipality: string | null;
+  from: string;
+  to: string;
+}
 
 export function notesPanel(scope: NoteScope): HTMLElement {
   const list = h('ol', { class: 'notes-list', 'aria-live': 'polite' });
   const status = h('p', { class: 'muted', role: 'status' });
-  const text = h('textarea', { id: 'note-text', name: 'text', rows: 3, maxlength: 2000, required: true, placeholder: 'Bijv. stijging door sluiting van aanbieder X' });
-  const form = h('form', { class: 'note-form' },
-    h('label', { for: 'note-text' }, 'Notitie toevoegen'), text,
-    h('button', { type: 'submit' }, 'Notitie opslaan'));
+  const text = h('textarea', {
+    id: 'note-text',
+    name: 'text',
+    rows: 3,
+    maxlength: 2000,
+    required: true,
+    placeholder: 'Bijv. stijging door sluiting van aanbieder X',
+  });
+  const form = h(
+    'form',
+    { class: 'note-form' },
+    h('label', { for: 'note-text' }, 'Notitie toevoegen'),
+    text,
+    h('button', { type: 'submit' }, 'Notitie opslaan'),
+  );
 
   const load = async () => {
     try {
-      const notes = await api.notes({ metric: scope.metric, municipality: scope.municipality ?? undefined, from: scope.from, to: scope.to });
-      mount(list, notes.map((n) => h('li', { class: 'note' },
-        h('p', { class: 'note-text' }, n.text),
-        h('p', { class: 'note-meta' }, `${n.author} · ${formatDate(n.created_at)} · over ${formatDate(n.period_from)} t/m ${formatDate(n.period_to)}`))));
+      const notes = await api.notes({
+        metric: scope.metric,
+        municipality: scope.municipality ?? undefined,
+        from: scope.from,
+        to: scope.to,
+      });
+      mount(
+        list,
+        notes.map((n) =>
+          h(
+            'li',
+            { class: 'note' },
+            h('p', { class: 'note-text' }, n.text),
+            h(
+              'p',
+              { class: 'note-meta' },
+              `${n.author} · ${formatDate(n.created_at)} · over ${formatDate(n.period_from)} t/m ${formatDate(n.period_to)}`,
+            ),
+          ),
+        ),
+      );
       status.textContent = notes.length ? '' : 'Nog geen notities bij deze analyse en periode.';
     } catch (e) {
       status.textContent = e instanceof ApiFailure ? e.message : 'Notities konden niet worden geladen.';

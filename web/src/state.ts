@@ -4,8 +4,18 @@ import type { Dimension, Filters } from '../../src/metrics/types.ts';
 
 /** Filters a view can carry, each a comma-separated list in the URL under the API's own name (drill-down can set any). */
 export const FILTER_DIMS = [
-  'municipality', 'care_type', 'product_category', 'product', 'provider', 'referrer_type', 'referrer',
-  'team', 'district', 'age_band', 'sex', 'financing',
+  'municipality',
+  'care_type',
+  'product_category',
+  'product',
+  'provider',
+  'referrer_type',
+  'referrer',
+  'team',
+  'district',
+  'age_band',
+  'sex',
+  'financing',
 ] as const;
 export type FilterDim = (typeof FILTER_DIMS)[number];
 
@@ -37,7 +47,10 @@ export function readState(loc: Location = location): ViewState {
   const split = q.get('split');
   return {
     page: loc.pathname.replace(/^\/+|\/+$/g, '') || 'overzicht',
-    filters, from: year('from'), to: year('to'), params,
+    filters,
+    from: year('from'),
+    to: year('to'),
+    params,
     split: split !== null ? (split.split(',').filter(Boolean) as Dimension[]) : undefined,
     measure: q.get('measure') || undefined,
     view: q.get('view') || undefined,

@@ -16,7 +16,11 @@ export function tableWrap(name: string, ...children: (Node | null)[]): HTMLEleme
 }
 
 /** `canDrill(dim)` says which dimension columns get drill-down buttons (those the view can filter on). */
-export function resultTable(frame: Frame, onDrill: ((dim: string, value: Value) => void) | null, canDrill: (dim: string) => boolean = () => true): HTMLElement {
+export function resultTable(
+  frame: Frame,
+  onDrill: ((dim: string, value: Value) => void) | null,
+  canDrill: (dim: string) => boolean = () => true,
+): HTMLElement {
   const r: MetricResult = frame.result;
   const dimNames = new Set(frame.dims.map((d) => d.name));
   const numeric = (unit: string) => unit !== 'text' && unit !== 'date';
@@ -25,20 +29,65 @@ export function resultTable(frame: Frame, onDrill: ((dim: string, value: Value) 
     if (dimNames.has(name)) {
       const text = frame.label(name, v ?? null);
       return onDrill && canDrill(name) && v !== null && v !== undefined
-        ? h('td', {}, h('button', { type: 'button', class: 'link', title: `Inzoomen op ${text}`, onclick: () => onDrill(name, v) }, text))
+        ? h(
+            'td',
+            {},
+            h('button', { type: 'button', class: 'link', title: `Inzoomen op ${text}`, onclick: () => onDrill(name, v) }, text),
+          )
         : h('td', {}, text);
     }
     return h('td', { class: numeric(unit) ? 'num' : null }, formatValue(v, unit as never));
   };
   const rows = r.rows.slice(0, MAX_ROWS);
-  return tableWrap(r.title,
-    h('table', { class: 'data' },
+  return tableWrap(
+    r.title,
+    h(
+      'table',
+      { class: 'data' },
       h('caption', { class: 'sr-only' }, r.title),
-      h('thead', {}, h('tr', {}, r.columns.map((c) => h('th', { scope: 'col', class: numeric(c.unit) ? 'num' : null }, c.label)))),
-      h('tbody', {}, rows.map((row) => h('tr', {}, r.columns.map((c) => cell(row, c.name, c.unit))))),
-      r.totals ? h('tfoot', {}, h('tr', {}, r.columns.map((c, i) =>
-        i === 0 && r.totals![c.name] === undefined ? h('th', { scope: 'row' }, 'Totaal')
-          : h('td', { class: numeric(c.unit) ? 'num' : null }, r.totals![c.name] === undefined ? '' : formatValue(r.totals![c.name], c.unit))))) : null),
-    r.rows.length > MAX_ROWS ? h('p', { class: 'muted' }, `De eerste ${MAX_ROWS} van ${r.rows.length} rijen; exporteer voor de volledige tabel.`) : null,
-    r.rows.length === 0 ? h('p', { class: 'muted' }, 'Geen gegevens voor deze selectie.') : null);
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          r.columns.map((c) => h('th', { scope: 'col', class: numeric(c.unit) ? 'num' : null }, c.label)),
+        ),
+      ),
+      h(
+        'tbody',
+        {},
+        rows.map((row) =>
+          h(
+            'tr',
+            {},
+            r.columns.map((c) => cell(row, c.name, c.unit)),
+          ),
+        ),
+      ),
+      r.totals
+        ? h(
+            'tfoot',
+            {},
+            h(
+              'tr',
+              {},
+              r.columns.map((c, i) =>
+                i === 0 && r.totals![c.name] === undefined
+                  ? h('th', { scope: 'row' }, 'Totaal')
+                  : h(
+                      'td',
+                      { class: numeric(c.unit) ? 'num' : null },
+                      r.totals![c.name] === undefined ? '' : formatValue(r.totals![c.name], c.unit),
+                    ),
+              ),
+            ),
+          )
+        : null,
+    ),
+    r.rows.length > MAX_ROWS
+      ? h('p', { class: 'muted' }, `De eerste ${MAX_ROWS} van ${r.rows.length} rijen; exporteer voor de volledige tabel.`)
+      : null,
+    r.rows.length === 0 ? h('p', { class: 'muted' }, 'Geen gegevens voor deze selectie.') : null,
+  );
 }

@@ -40,7 +40,9 @@ describe('Cache-Control: no-store on every API answer', () => {
       asked.push([method, path, res.status]);
       expect(res.headers.get('cache-control'), `${method} ${path} (${res.status})`).toBe('no-store');
     };
-    const paths = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => [m, path.replace('{id}', 'costs')] as const));
+    const paths = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => [m, path.replace('{id}', 'costs')] as const),
+    );
     expect(paths.length).toBeGreaterThan(20);
     for (const [method, path] of paths) {
       await ask(method, path, admin.request); // answered (200/201) or refused for a bad question (400)
@@ -50,7 +52,8 @@ describe('Cache-Control: no-store on every API answer', () => {
       Promise.resolve(app.request(p, { ...i, method: 'POST', headers: json, body: JSON.stringify({ name: 'anna', password }) }));
     await ask('post', '/api/login', login(PASSWORD));
     await ask('post', '/api/login', login('fout-wachtwoord-123'));
-    for (const path of ['/api/session', '/api/audit', '/api/audit/export.csv', '/api/audit?from=2024-99-99', '/api/onbekend']) await ask('get', path, admin.request);
+    for (const path of ['/api/session', '/api/audit', '/api/audit/export.csv', '/api/audit?from=2024-99-99', '/api/onbekend'])
+      await ask('get', path, admin.request);
     await ask('get', '/api/session', (p, i) => Promise.resolve(app.request(p, i)));
     await ask('post', '/api/logout', admin.request);
     expect(new Set(asked.map(([, , status]) => status))).toEqual(new Set([200, 400, 401, 404]));
@@ -60,10 +63,20 @@ describe('Cache-Control: no-store on every API answer', () => {
 describe('login', () => {
   it('keeps the API closed without a login, except health, login and session', async () => {
     const app = await setup();
-    for (const path of ['/api/metrics', '/api/metrics/costs', '/api/dimensions', '/api/status', '/api/notes', '/api/audit', '/api/openapi.json']) {
+    for (const path of [
+      '/api/metrics',
+      '/api/metrics/costs',
+      '/api/dimensions',
+      '/api/status',
+      '/api/notes',
+      '/api/audit',
+      '/api/openapi.json',
+    ]) {
       const res = await app.request(path);
       expect(res.status, path).toBe(401);
-      expect(await res.json()).toEqual({ error: { message: 'U bent niet ingelogd, of uw sessie is verlopen. Log opnieuw in.', param: null } });
+      expect(await res.json()).toEqual({
+        error: { message: 'U bent niet ingelogd, of uw sessie is verlopen. Log opnieuw in.', param: null },
+      });
     }
     expect((await app.request('/api/health')).status).toBe(200);
     expect(await (await app.request('/api/session')).json()).toEqual({ user: null });
@@ -81,26 +94,45 @@ describe('login', () => {
     const forged = await app.request('/api/login', { method: 'POST', headers: { ...json, 'x-forwarded-proto': 'https' }, body });
     expect(forged.headers.getSetCookie()[0]).toMatch(/^roer_sessie=/);
     const proxyApp = await setup({ trustProxy: true });
-    const proxied = await proxyApp.request('/api/login', { method: 'POST', headers: { ...json, 'x-forwarded-proto': 'https' }, body });
-    expect(proxied.headers.getSetCookie()[0]).toMatch(/^__Host-roer_sessie=[A-Za-z0-9_-]{43}; Max-Age=36000; Path=\/; HttpOnly; Secure; SameSite=Strict$/);
+    const proxied = await proxyApp.request('/api/login', {
+      method: 'POST',
+      headers: { ...json, 'x-forwarded-proto': 'https' },
+      body,
+    });
+    expect(proxied.headers.getSetCookie()[0]).toMatch(
+      /^__Host-roer_sessie=[A-Za-z0-9_-]{43}; Max-Age=36000; Path=\/; HttpOnly; Secure; SameSite=Strict$/,
+    );
     const tlsApp = await setup({ tls: true });
     expect((await tlsApp.request('/api/login', { method: 'POST', headers: json, body })).headers.getSetCookie()).toEqual([
-      expect.stringContaining('; Secure;'), expect.stringContaining('; Secure;'),
+      expect.stringContaining('; Secure;'),
+      expect.stringContaining('; Secure;'),
     ]);
   });
 
   it('returns the user, their rights and a CSRF token, never the password hash', async () => {
     const app = await setup();
-    const res = await app.request('/api/login', { method: 'POST', headers: json, body: JSON.stringify({ name: 'Bert ', password: PASSWORD }) });
+    const res = await app.request('/api/login', {
+      method: 'POST',
+      headers: json,
+      body: JSON.stringify({ name: 'Bert ', password: PASSWORD }),
+    });
     const body = await res.json();
-    expect(body.user).toMatchObject({ name: 'bert', role: 'analyst', roleLabel: 'analist', municipalities: ['0150'], provider: null, team: null });
+    expect(body.user).toMatchObject({
+      name: 'bert',
+      role: 'analyst',
+      roleLabel: 'analist',
+      municipalities: ['0150'],
+      provider: null,
+      team: null,
+    });
     expect(body.csrfToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(JSON.stringify(body)).not.toContain('scrypt');
   });
 
   it('answers a wrong password with 401 and locks the account with 429 after 5 failures', async () => {
     const app = await setup({ now: () => Date.UTC(2026, 0, 5, 9) });
-    const attempt = (password: string) => app.request('/api/login', { method: 'POST', headers: json, body: JSON.stringify({ name: 'bert', password }) });
+    const attempt = (password: string) =>
+      app.request('/api/login', { method: 'POST', headers: json, body: JSON.stringify({ name: 'bert', password }) });
     for (let i = 0; i < 5; i++) {
       const res = await attempt('fout-wachtwoord');
       expect(res.status).toBe(401);
@@ -135,7 +167,9 @@ describe('login throttling, as an attacker tries it', () => {
   const T = Date.UTC(2026, 0, 5, 9);
   const attempt = (app: Awaited<ReturnType<typeof setup>>, name: string, password: string, forwardedFor?: string) =>
     app.request('/api/login', {
-      method: 'POST', headers: { ...json, ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) }, body: JSON.stringify({ name, password }),
+      method: 'POST',
+      headers: { ...json, ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}) },
+      body: JSON.stringify({ name, password }),
     });
 
   it('5 wrong passwords for the administrator from address A do not stop the right password from address B', async () => {
@@ -147,14 +181,15 @@ describe('login throttling, as an attacker tries it', () => {
 
   it('takes the right-most X-Forwarded-For hop: a forged first hop does not change the throttled address', async () => {
     const app = await setup({ trustProxy: true, now: () => T });
-    for (let i = 0; i < 5; i++) expect((await attempt(app, 'anna', 'fout-wachtwoord', `10.0.0.${i}, 203.0.113.66`)).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await attempt(app, 'anna', 'fout-wachtwoord', `10.0.0.${i}, 203.0.113.66`)).status).toBe(401);
     expect((await attempt(app, 'anna', PASSWORD, '198.51.100.7, 203.0.113.66')).status).toBe(429);
     const anna = await loginAs(app, 'anna'); // no header: the socket's address ('onbekend' in-process)
     const { entries } = await (await anna.request('/api/audit?action=login_failed')).json();
     expect(entries.map((e: { ip: string }) => e.ip)).toEqual(Array(5).fill('203.0.113.66')); // the 6th is counted (flood.ts)
   });
 
-  it('ignores X-Forwarded-For without --proxy: every hop is the client\'s own word', async () => {
+  it("ignores X-Forwarded-For without --proxy: every hop is the client's own word", async () => {
     const app = await setup({ now: () => T });
     for (let i = 0; i < 5; i++) await attempt(app, 'anna', 'fout-wachtwoord', `203.0.113.${i}`);
     expect((await attempt(app, 'anna', PASSWORD, '198.51.100.7')).status).toBe(429);
@@ -187,7 +222,9 @@ describe('login throttling, as an attacker tries it', () => {
     expect(refused.status).toBe(403);
     expect((await refused.json()).error.message).toBe('Met de rol lezer mag u inlogblokkades opheffen niet.');
     const anna = await loginAs(app, 'anna');
-    expect((await anna.request('/api/users/bert/unlock', { method: 'POST', headers: { 'x-csrf-token': 'x'.repeat(43) } })).status).toBe(403);
+    expect(
+      (await anna.request('/api/users/bert/unlock', { method: 'POST', headers: { 'x-csrf-token': 'x'.repeat(43) } })).status,
+    ).toBe(403);
     expect((await anna.request('/api/users/niemand/unlock', { method: 'POST' })).status).toBe(404);
     const ok = await anna.request('/api/users/bert/unlock', { method: 'POST' });
     expect(await ok.json()).toEqual({ name: 'bert', failures: 5 });
@@ -199,11 +236,20 @@ describe('CSRF', () => {
   it('refuses a state-changing request without the session token, with a wrong one, or from another site', async () => {
     const app = await setup();
     const bert = await loginAs(app, 'bert');
-    const note = JSON.stringify({ metric: 'costs', municipality: '0150', from: '2018-01-01', to: '2018-12-31', text: 'Crisisplaatsen gesloten' });
-    const post = (headers: Record<string, string>) => bert.request('/api/notes', { method: 'POST', headers: { ...json, ...headers }, body: note });
+    const note = JSON.stringify({
+      metric: 'costs',
+      municipality: '0150',
+      from: '2018-01-01',
+      to: '2018-12-31',
+      text: 'Crisisplaatsen gesloten',
+    });
+    const post = (headers: Record<string, string>) =>
+      bert.request('/api/notes', { method: 'POST', headers: { ...json, ...headers }, body: note });
     const missing = await app.request('/api/notes', { method: 'POST', headers: { ...json, cookie: bert.cookie }, body: note });
     expect(missing.status).toBe(403);
-    expect((await missing.json()).error.message).toBe('Beveiligingstoken ontbreekt of klopt niet (X-CSRF-Token). Laad de pagina opnieuw.');
+    expect((await missing.json()).error.message).toBe(
+      'Beveiligingstoken ontbreekt of klopt niet (X-CSRF-Token). Laad de pagina opnieuw.',
+    );
     expect((await post({ 'x-csrf-token': 'x'.repeat(43) })).status).toBe(403);
     expect((await post({ origin: 'https://evil.example' })).status).toBe(403);
     expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
@@ -213,7 +259,11 @@ describe('CSRF', () => {
 
   it('refuses a login posted as a form (what a cross-site page could send)', async () => {
     const app = await setup();
-    const res = await app.request('/api/login', { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `name=bert&password=${PASSWORD}` });
+    const res = await app.request('/api/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `name=bert&password=${PASSWORD}`,
+    });
     expect(res.status).toBe(400);
   });
 });
@@ -227,13 +277,22 @@ describe('audit log over HTTP', () => {
     expect((await bert.request('/api/audit')).status).toBe(403);
     expect((await bert.request('/api/audit/export.csv')).status).toBe(403);
     const { entries } = await (await anna.request('/api/audit?action=view')).json();
-    expect(entries.map((e: { actor: string; target: string; row_count: number }) => [e.actor, e.target, e.row_count])).toEqual([['bert', 'costs', 3]]);
+    expect(entries.map((e: { actor: string; target: string; row_count: number }) => [e.actor, e.target, e.row_count])).toEqual([
+      ['bert', 'costs', 3],
+    ]);
     const csv = await (await anna.request('/api/audit/export.csv?action=view')).text();
-    expect(csv.split('\r\n')[0]).toBe('Nr;Tijdstip (UTC);Gebruiker;Rol;Handeling;Onderwerp;Details;Rijen;Uitkomst;Adres;Controlegetal');
-    expect(csv).toContain(';bert;analyst;view;costs;"{""filters"":{""municipality"":[""0150""]},""split"":[""care_type""],""params"":{},""scope"":{""municipality"":[""0150""]}}";3;ok;onbekend;');
+    expect(csv.split('\r\n')[0]).toBe(
+      'Nr;Tijdstip (UTC);Gebruiker;Rol;Handeling;Onderwerp;Details;Rijen;Uitkomst;Adres;Controlegetal',
+    );
+    expect(csv).toContain(
+      ';bert;analyst;view;costs;"{""filters"":{""municipality"":[""0150""]},""split"":[""care_type""],""params"":{},""scope"":{""municipality"":[""0150""]}}";3;ok;onbekend;',
+    );
     const log = await (await anna.request('/api/audit?action=audit_export')).json();
     // Newest first: anna's export, and bert's refused one (refusals are logged too).
-    expect(log.entries.map((e: { actor: string; outcome: string }) => [e.actor, e.outcome])).toEqual([['anna', 'ok'], ['bert', 'geweigerd']]);
+    expect(log.entries.map((e: { actor: string; outcome: string }) => [e.actor, e.outcome])).toEqual([
+      ['anna', 'ok'],
+      ['bert', 'geweigerd'],
+    ]);
   });
 
   it('records reads of notes, filter lists and the import status, and refused reads of the audit log, status and notes', async () => {
@@ -248,8 +307,25 @@ describe('audit log over HTTP', () => {
     const anna = await loginAs(app, 'anna');
     expect((await anna.request('/api/status')).status).toBe(200);
     const { entries } = await (await anna.request('/api/audit')).json();
-    const seen = entries.reverse().map((e: { actor: string; action: string; target: string | null; detail: string | null; row_count: number | null; outcome: string }) =>
-      [e.actor, e.action, e.target, e.outcome, e.row_count, e.detail === null ? null : JSON.parse(e.detail).reason ?? null]);
+    const seen = entries
+      .reverse()
+      .map(
+        (e: {
+          actor: string;
+          action: string;
+          target: string | null;
+          detail: string | null;
+          row_count: number | null;
+          outcome: string;
+        }) => [
+          e.actor,
+          e.action,
+          e.target,
+          e.outcome,
+          e.row_count,
+          e.detail === null ? null : (JSON.parse(e.detail).reason ?? null),
+        ],
+      );
     expect(seen).toEqual([
       ['bert', 'login', null, 'ok', null, null],
       ['bert', 'status_read', null, 'geweigerd', null, 'Met de rol analist mag u de importstatus inzien niet.'],

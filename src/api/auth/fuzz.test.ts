@@ -14,16 +14,93 @@ import type { AuthEnv } from './middleware.ts';
 import { loginAs, PASSWORD, type Client } from './testing.ts';
 
 const NASTY = [
-  '', ' ', ',', ',,,', '0150', '0150,1708', '1708', '9999', '11111111', '22222222', 'T1', 'T3', '2018-01-01', '2018-02-30',
-  '2018-13-01', '0000-00-00', '99999-01-01', 'care', 'invoice', 'year', 'year,year', 'municipality,provider', 'team',
-  "' OR 1=1 --", '"; DROP TABLE audit_log; --', '../../etc/passwd', '%00', '%ZZ', '\u0000', '\u202e', '\u200b', '😀',
-  '<script>alert(1)</script>', '=HYPERLINK("http://x")', '${7*7}', '\r\nSet-Cookie: x=y', '__proto__', 'constructor',
-  'toString', '1e309', '1e19', '1e17', '2147483648', '1e-300', '2,5', '-0', 'NaN', '-1', '0', '9999999999999999999999', '0x10', 'true', 'null', '[]', '{}', 'x'.repeat(5000),
+  '',
+  ' ',
+  ',',
+  ',,,',
+  '0150',
+  '0150,1708',
+  '1708',
+  '9999',
+  '11111111',
+  '22222222',
+  'T1',
+  'T3',
+  '2018-01-01',
+  '2018-02-30',
+  '2018-13-01',
+  '0000-00-00',
+  '99999-01-01',
+  'care',
+  'invoice',
+  'year',
+  'year,year',
+  'municipality,provider',
+  'team',
+  "' OR 1=1 --",
+  '"; DROP TABLE audit_log; --',
+  '../../etc/passwd',
+  '%00',
+  '%ZZ',
+  '\u0000',
+  '\u202e',
+  '\u200b',
+  '😀',
+  '<script>alert(1)</script>',
+  '=HYPERLINK("http://x")',
+  '$' + '{7*7}', // a template-injection probe, spelled so no linter mistakes it for a template
+  '\r\nSet-Cookie: x=y',
+  '__proto__',
+  'constructor',
+  'toString',
+  '1e309',
+  '1e19',
+  '1e17',
+  '2147483648',
+  '1e-300',
+  '2,5',
+  '-0',
+  'NaN',
+  '-1',
+  '0',
+  '9999999999999999999999',
+  '0x10',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  'x'.repeat(5000),
 ];
 const KEYS = [
-  'municipality', 'provider', 'team', 'from', 'to', 'basis', 'split', 'care_type', 'product_category', 'product', 'referrer_type',
-  'referrer', 'district', 'age_band', 'sex', 'financing', 'p.minimum', 'p.', 'p.__proto__', '__proto__',
-  'constructor', '', 'metric', 'text', 'limit', 'action', 'unknown', 'split[]', 'municipality[0]',
+  'municipality',
+  'provider',
+  'team',
+  'from',
+  'to',
+  'basis',
+  'split',
+  'care_type',
+  'product_category',
+  'product',
+  'referrer_type',
+  'referrer',
+  'district',
+  'age_band',
+  'sex',
+  'financing',
+  'p.minimum',
+  'p.',
+  'p.__proto__',
+  '__proto__',
+  'constructor',
+  '',
+  'metric',
+  'text',
+  'limit',
+  'action',
+  'unknown',
+  'split[]',
+  'municipality[0]',
   // every parameter name of the catalogue, so a new one is fuzzed too
   ...new Set(catalogue.flatMap((m) => (m.params ?? []).map((p) => `p.${p.name}`))),
 ];
@@ -39,20 +116,43 @@ beforeAll(async () => {
     const municipality = i % 2 ? '1708' : '0150';
     const client = `c${i}`;
     await addClient(store, { id: client, municipality, birthMonth: '2008-01-01' });
-    const no = await addAllocation(store, { client, municipality, provider: i % 3 ? '11111111' : '22222222', team: i % 2 ? 'T3' : 'T1', start: '2017-03-01', end: '2018-10-31' });
-    await addInvoice(store, { client, municipality, allocation: no, provider: i % 3 ? '11111111' : '22222222', periodStart: '2018-01-01', periodEnd: '2018-01-31', euros: 500 + i });
+    const no = await addAllocation(store, {
+      client,
+      municipality,
+      provider: i % 3 ? '11111111' : '22222222',
+      team: i % 2 ? 'T3' : 'T1',
+      start: '2017-03-01',
+      end: '2018-10-31',
+    });
+    await addInvoice(store, {
+      client,
+      municipality,
+      allocation: no,
+      provider: i % 3 ? '11111111' : '22222222',
+      periodStart: '2018-01-01',
+      periodEnd: '2018-01-31',
+      euros: 500 + i,
+    });
   }
   await derive(store);
   const hash = await hashPassword(PASSWORD);
   for (const u of allUsers) {
-    await store.run('INSERT INTO user_account VALUES (?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp)', [u.name, u.role, u.municipalities.join(','), u.provider, u.team, hash]);
+    await store.run('INSERT INTO user_account VALUES (?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp)', [
+      u.name,
+      u.role,
+      u.municipalities.join(','),
+      u.provider,
+      u.team,
+      hash,
+    ]);
   }
   app = createSecureApp({ store, webDist: '/nonexistent', lockout: { perPair: 1000, perAddress: 1000, windowMs: 60_000 } });
   for (const u of allUsers) clients.push(await loginAs(app, u.name));
 });
 afterAll(() => store.close());
 
-const LEAK = /\bat [\w.<>]+ \(|\n\s+at |Error:|TypeError|RangeError|Binder|Parser Error|Conversion Error|duckdb|undefined|\[object Object\]|SELECT /i;
+const LEAK =
+  /\bat [\w.<>]+ \(|\n\s+at |Error:|TypeError|RangeError|Binder|Parser Error|Conversion Error|duckdb|undefined|\[object Object\]|SELECT /i;
 
 /** Answers by status: the fuzzing must reach the computations (200) and the scope checks (403), not only the parser. */
 const seen: Record<number, number> = {};
@@ -82,8 +182,11 @@ describe('hostile API parameters (seeded)', () => {
       const id = pick(ids);
       const kind = Math.floor(rnd() * 5);
       const path = [
-        `/api/metrics/${id}?${pairs}`, `/api/metrics/${id}/export.csv?${pairs}`, `/api/metrics/${id}/export.xlsx?${pairs}`,
-        `/api/notes?${pairs}`, `/api/audit?${pairs}`,
+        `/api/metrics/${id}?${pairs}`,
+        `/api/metrics/${id}/export.csv?${pairs}`,
+        `/api/metrics/${id}/export.xlsx?${pairs}`,
+        `/api/notes?${pairs}`,
+        `/api/audit?${pairs}`,
       ][kind];
       let res: Response;
       try {
@@ -106,13 +209,22 @@ describe('hostile API parameters (seeded)', () => {
       if (r < 0.4) return Number(pick(['0', '-1', '1e308', '3.5', '10']));
       if (r < 0.5) return pick([null, true, false]);
       if (r < 0.7 && depth < 3) return Array.from({ length: Math.floor(rnd() * 3) }, () => value(depth + 1));
-      if (depth < 3) return Object.fromEntries(Array.from({ length: Math.floor(rnd() * 3) }, () => [pick([...KEYS, 'filters', 'split', 'params', 'name', 'password']), value(depth + 1)]));
+      if (depth < 3)
+        return Object.fromEntries(
+          Array.from({ length: Math.floor(rnd() * 3) }, () => [
+            pick([...KEYS, 'filters', 'split', 'params', 'name', 'password']),
+            value(depth + 1),
+          ]),
+        );
       return pick(NASTY);
     };
     for (let i = 0; i < 300; i++) {
       const client = pick(clients);
       const target = pick([`/api/metrics/${pick(catalogue).id}`, '/api/notes', '/api/login']);
-      const body = rnd() < 0.15 ? pick(['{', '{"filters":', 'null', '[]', '"x"', '\u0000', '{"__proto__":{"admin":true}}']) : JSON.stringify(value());
+      const body =
+        rnd() < 0.15
+          ? pick(['{', '{"filters":', 'null', '[]', '"x"', '\u0000', '{"__proto__":{"admin":true}}'])
+          : JSON.stringify(value());
       const res = await client.request(target, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       await expectSafe(res, `${target} ${body.slice(0, 200)}`);
     }
@@ -122,12 +234,19 @@ describe('hostile API parameters (seeded)', () => {
     const rnd = seeded(11);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
     for (let i = 0; i < 150; i++) {
-      const headers: Record<string, string> = { 'content-type': pick(['application/json', 'text/plain', 'application/json; charset=x', '']) };
+      const headers: Record<string, string> = {
+        'content-type': pick(['application/json', 'text/plain', 'application/json; charset=x', '']),
+      };
       const safe = (s: string) => s.replace(/[^\x20-\x7e]/g, '').slice(0, 300);
       if (rnd() < 0.8) headers.cookie = `roer_sessie=${safe(pick([...NASTY, clients[0].cookie.split('=')[1]]))}`;
       if (rnd() < 0.5) headers['x-csrf-token'] = safe(pick([...NASTY, clients[0].csrf]));
-      if (rnd() < 0.5) headers.origin = safe(pick(['null', 'http://localhost', 'https://evil.example', 'http://', '%', ...NASTY]));
-      const res = await app.request(pick(['/api/metrics', '/api/notes', '/api/logout', '/api/session', '/api/audit']), { method: pick(['GET', 'POST', 'PUT', 'DELETE']), headers, body: undefined });
+      if (rnd() < 0.5)
+        headers.origin = safe(pick(['null', 'http://localhost', 'https://evil.example', 'http://', '%', ...NASTY]));
+      const res = await app.request(pick(['/api/metrics', '/api/notes', '/api/logout', '/api/session', '/api/audit']), {
+        method: pick(['GET', 'POST', 'PUT', 'DELETE']),
+        headers,
+        body: undefined,
+      });
       await expectSafe(res, JSON.stringify(headers).slice(0, 300));
     }
   });
@@ -135,9 +254,36 @@ describe('hostile API parameters (seeded)', () => {
 
 /** Bad values of every kind: huge, negative, fractional, NaN-like, impossible dates, overlong text. */
 const BAD_PARAM_VALUES = [
-  '1e19', '1e300', '1e17', '2147483648', '9007199254740993', '9'.repeat(400), '-1', '-1e19', '-0.5', '0.5', '2,5', '1e-300',
-  'NaN', 'Infinity', '-Infinity', '0x10', '1_000', 'null', 'undefined', ' ', '2024-02-30', '2023-02-29', '2024-13-01',
-  '0000-00-00', '99999-01-01', '2024-99-99', 'x'.repeat(5000), '1'.repeat(300), '<script>alert(1)</script>', "'; --",
+  '1e19',
+  '1e300',
+  '1e17',
+  '2147483648',
+  '9007199254740993',
+  '9'.repeat(400),
+  '-1',
+  '-1e19',
+  '-0.5',
+  '0.5',
+  '2,5',
+  '1e-300',
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '0x10',
+  '1_000',
+  'null',
+  'undefined',
+  ' ',
+  '2024-02-30',
+  '2023-02-29',
+  '2024-13-01',
+  '0000-00-00',
+  '99999-01-01',
+  '2024-99-99',
+  'x'.repeat(5000),
+  '1'.repeat(300),
+  '<script>alert(1)</script>',
+  "'; --",
 ];
 
 describe('every parameter of every metric in the catalogue', () => {
@@ -158,7 +304,15 @@ describe('every parameter of every metric in the catalogue', () => {
           [admin, `/api/metrics/${metric}?${q}`],
           [admin, `/api/metrics/${metric}/export.csv?${q}`],
           [reader, `/api/metrics/${metric}?${q}`],
-          [admin, `/api/metrics/${metric}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ params: { [name]: Number.isNaN(Number(v)) ? v : Number(v) } }) }],
+          [
+            admin,
+            `/api/metrics/${metric}`,
+            {
+              method: 'POST',
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify({ params: { [name]: Number.isNaN(Number(v)) ? v : Number(v) } }),
+            },
+          ],
         ];
         for (const [client, path, init] of asked) {
           const res = await client.request(path, init);
@@ -183,15 +337,42 @@ describe('every parameter of every metric in the catalogue', () => {
       const res = await admin.request(path);
       return [res.status, ((await res.json()) as { error?: { message: string; param: string } }).error];
     };
-    expect(await ask('/api/metrics/provider_concentration?p.top=1e19')).toEqual([400, { param: 'p.top', message: "Parameter 'top' moet een geheel getal van 1 tot en met 1.000 zijn." }]);
-    expect(await ask('/api/metrics/intensive_clients?p.low=1e300')).toEqual([400, { param: 'p.low', message: "Parameter 'low' moet een getal van 0 tot en met 1.000.000.000 zijn." }]);
-    expect(await ask('/api/metrics/intensive_entry?p.threshold=1e17')).toEqual([400, { param: 'p.threshold', message: "Parameter 'threshold' moet een getal van 0 tot en met 1.000.000.000 zijn." }]);
-    expect(await ask('/api/metrics/budget?p.lag_months=2147483648')).toEqual([400, { param: 'p.lag_months', message: "Parameter 'lag_months' moet een geheel getal van 0 tot en met 120 zijn." }]);
-    expect(await ask('/api/metrics/budget?p.lag_months=2.5')).toEqual([400, { param: 'p.lag_months', message: "Parameter 'lag_months' moet een geheel getal zijn (0 tot en met 120)." }]);
-    expect(await ask('/api/metrics/budget?p.peildatum=2024-02-30')).toEqual([400, { param: 'p.peildatum', message: "'peildatum' is geen geldige datum (jjjj-mm-dd)." }]);
-    expect(await ask('/api/metrics/budget?p.peildatum=' + 'x'.repeat(201))).toEqual([400, { param: 'p.peildatum', message: "Parameter 'peildatum' is te lang (hoogstens 200 tekens)." }]);
-    expect(await ask('/api/audit?from=2024-99-99')).toEqual([400, { param: 'from', message: "'from' is geen geldige datum (jjjj-mm-dd)" }]);
-    expect(await ask('/api/audit?to=2023-02-29')).toEqual([400, { param: 'to', message: "'to' is geen geldige datum (jjjj-mm-dd)" }]);
+    expect(await ask('/api/metrics/provider_concentration?p.top=1e19')).toEqual([
+      400,
+      { param: 'p.top', message: "Parameter 'top' moet een geheel getal van 1 tot en met 1.000 zijn." },
+    ]);
+    expect(await ask('/api/metrics/intensive_clients?p.low=1e300')).toEqual([
+      400,
+      { param: 'p.low', message: "Parameter 'low' moet een getal van 0 tot en met 1.000.000.000 zijn." },
+    ]);
+    expect(await ask('/api/metrics/intensive_entry?p.threshold=1e17')).toEqual([
+      400,
+      { param: 'p.threshold', message: "Parameter 'threshold' moet een getal van 0 tot en met 1.000.000.000 zijn." },
+    ]);
+    expect(await ask('/api/metrics/budget?p.lag_months=2147483648')).toEqual([
+      400,
+      { param: 'p.lag_months', message: "Parameter 'lag_months' moet een geheel getal van 0 tot en met 120 zijn." },
+    ]);
+    expect(await ask('/api/metrics/budget?p.lag_months=2.5')).toEqual([
+      400,
+      { param: 'p.lag_months', message: "Parameter 'lag_months' moet een geheel getal zijn (0 tot en met 120)." },
+    ]);
+    expect(await ask('/api/metrics/budget?p.peildatum=2024-02-30')).toEqual([
+      400,
+      { param: 'p.peildatum', message: "'peildatum' is geen geldige datum (jjjj-mm-dd)." },
+    ]);
+    expect(await ask(`/api/metrics/budget?p.peildatum=${'x'.repeat(201)}`)).toEqual([
+      400,
+      { param: 'p.peildatum', message: "Parameter 'peildatum' is te lang (hoogstens 200 tekens)." },
+    ]);
+    expect(await ask('/api/audit?from=2024-99-99')).toEqual([
+      400,
+      { param: 'from', message: "'from' is geen geldige datum (jjjj-mm-dd)" },
+    ]);
+    expect(await ask('/api/audit?to=2023-02-29')).toEqual([
+      400,
+      { param: 'to', message: "'to' is geen geldige datum (jjjj-mm-dd)" },
+    ]);
     expect((await ask('/api/metrics/budget?p.lag_months=120&p.peildatum=2024-02-29'))[0]).toBe(200);
   });
 });

@@ -19,15 +19,21 @@ export interface GuardSettings {
 
 /** The audit entry for a refused question other than a metric answer. */
 function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: AccessError): AuditEntry {
-  const action = ({ 'notes.read': 'notes_read', 'notes.write': 'note_add', dimensions: 'dimensions_read', status: 'status_read' } as const)[q.kind];
-  const target = q.kind === 'notes.read' || q.kind === 'notes.write' ? q.metric?.id ?? null : null;
+  const action = (
+    { 'notes.read': 'notes_read', 'notes.write': 'note_add', dimensions: 'dimensions_read', status: 'status_read' } as const
+  )[q.kind];
+  const target = q.kind === 'notes.read' || q.kind === 'notes.write' ? (q.metric?.id ?? null) : null;
   const filters = q.kind === 'notes.read' || q.kind === 'notes.write' ? q.request.filters : undefined;
   return { action, target, detail: { filters, reason: e.message }, outcome: 'geweigerd' };
 }
 
 /** Builds the Guard that createApp routes every question through. */
 export function accessGuard(settings: GuardSettings): Guard {
-  const guard = async (ctx: Parameters<Guard>[0], q: Question, next: (q: Question) => Promise<AnswerOf<Question>>): Promise<unknown> => {
+  const guard = async (
+    ctx: Parameters<Guard>[0],
+    q: Question,
+    next: (q: Question) => Promise<AnswerOf<Question>>,
+  ): Promise<unknown> => {
     const user = ctx.user;
     if (!user) throw new ApiError(401, 'U bent niet ingelogd.');
     const actor = { name: user.name, role: user.role, ip: ctx.ip };
@@ -38,19 +44,33 @@ export function accessGuard(settings: GuardSettings): Guard {
         case 'compute':
         case 'export':
           return await guardedCompute(
-            ctx.store, user, q.metric, q.request,
-            { kind: q.kind === 'compute' ? 'view' : 'export', threshold: settings.threshold, cellKey: settings.cellKey, ip: ctx.ip, format: q.kind === 'export' ? q.format : undefined },
+            ctx.store,
+            user,
+            q.metric,
+            q.request,
+            {
+              kind: q.kind === 'compute' ? 'view' : 'export',
+              threshold: settings.threshold,
+              cellKey: settings.cellKey,
+              ip: ctx.ip,
+              format: q.kind === 'export' ? q.format : undefined,
+            },
             async (scoped) => (await next({ ...q, request: scoped })) as AnswerOf<typeof q>,
           );
         case 'notes.read': {
-          if (q.metric?.clientRows && !RIGHTS[user.role].clientRows) throw denied(`Met de rol ${RIGHTS[user.role].label} mag u de notities bij '${q.metric.title}' niet lezen.`, 'metric');
+          if (q.metric?.clientRows && !RIGHTS[user.role].clientRows)
+            throw denied(`Met de rol ${RIGHTS[user.role].label} mag u de notities bij '${q.metric.title}' niet lezen.`, 'metric');
           const municipality = scopeNotes(user, q.request.filters.municipality);
           const filters = { ...q.request.filters, municipality };
           const notes = (await next({ ...q, request: { ...q.request, filters } })) as Note[];
           const own = scopeOf(user).municipality;
-          const hiddenMetrics = new Set(ctx.engine.catalogue.filter((m) => m.clientRows && !RIGHTS[user.role].clientRows).map((m) => m.id));
+          const hiddenMetrics = new Set(
+            ctx.engine.catalogue.filter((m) => m.clientRows && !RIGHTS[user.role].clientRows).map((m) => m.id),
+          );
           // Defence in depth: whatever the query returned, only notes within the scope leave the server.
-          const shown = notes.filter((n) => (!own || (n.municipality !== null && own.includes(n.municipality))) && !hiddenMetrics.has(n.metric));
+          const shown = notes.filter(
+            (n) => (!own || (n.municipality !== null && own.includes(n.municipality))) && !hiddenMetrics.has(n.metric),
+          );
           await log({ action: 'notes_read', target: q.metric?.id ?? null, detail: { filters }, rowCount: shown.length });
           return shown;
         }

@@ -42,11 +42,28 @@ export function createSecureApp(options: SecureAppOptions): Hono<AuthEnv> {
   app.use('*', securityHeaders());
   const transport: TransportSettings = { tls: options.tls, trustProxy: options.trustProxy };
   // One address per request for throttling and every audit entry (the proxy's X-Forwarded-For hop only with --proxy).
-  app.use('*', async (c, next) => { c.set('ip', clientIp(c, transport)); await next(); });
+  app.use('*', async (c, next) => {
+    c.set('ip', clientIp(c, transport));
+    await next();
+  });
   app.use('/api/*', apiHeaders); // also on login, session, logout, audit and the refusals before the API proper
   app.use('/api/*', loadSession(options.store, session, now), requireLogin(), csrfProtection());
-  app.use('/api/login', bodyLimit({ maxSize: 4096, onError: () => { throw new ApiError(400, 'Het verzoek is te groot.'); } }));
+  app.use(
+    '/api/login',
+    bodyLimit({
+      maxSize: 4096,
+      onError: () => {
+        throw new ApiError(400, 'Het verzoek is te groot.');
+      },
+    }),
+  );
   registerAuthRoutes(app, { store: options.store, session, lockout: options.lockout ?? DEFAULT_LOCKOUT, now, ...transport });
-  app.route('/', createApp({ ...options, guard: accessGuard({ threshold: options.threshold, cellKey: options.cellKey ?? randomBytes(32) }) }) as unknown as Hono<AuthEnv>);
+  app.route(
+    '/',
+    createApp({
+      ...options,
+      guard: accessGuard({ threshold: options.threshold, cellKey: options.cellKey ?? randomBytes(32) }),
+    }) as unknown as Hono<AuthEnv>,
+  );
   return app;
 }

@@ -30,7 +30,15 @@ export interface AuthRouteSettings extends TransportSettings {
 
 /** What the dashboard learns about the logged-in user (never the hash). */
 export function publicUser(u: User) {
-  return { name: u.name, role: u.role, roleLabel: RIGHTS[u.role].label, municipalities: u.municipalities, provider: u.provider, team: u.team, rights: RIGHTS[u.role] };
+  return {
+    name: u.name,
+    role: u.role,
+    roleLabel: RIGHTS[u.role].label,
+    municipalities: u.municipalities,
+    provider: u.provider,
+    team: u.team,
+    rights: RIGHTS[u.role],
+  };
 }
 
 function cookieName(c: Context, t: TransportSettings): string {
@@ -47,11 +55,15 @@ function setCsrfCookie(c: Context, t: TransportSettings, token: string): void {
 }
 
 function parseLogin(body: unknown): { name: string; password: string } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'Stuur een JSON-object met name en password.');
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new ApiError(400, 'Stuur een JSON-object met name en password.');
   const b = body as Record<string, unknown>;
-  for (const k of Object.keys(b)) if (k !== 'name' && k !== 'password') throw new ApiError(400, `Onbekend veld '${k}' (toegestaan: name, password)`, k);
-  if (typeof b.name !== 'string' || b.name.length < 1 || b.name.length > 64) throw new ApiError(400, "'name' moet een gebruikersnaam zijn (1–64 tekens)", 'name');
-  if (typeof b.password !== 'string' || b.password.length < 1 || b.password.length > 200) throw new ApiError(400, "'password' moet een wachtwoord zijn (1–200 tekens)", 'password');
+  for (const k of Object.keys(b))
+    if (k !== 'name' && k !== 'password') throw new ApiError(400, `Onbekend veld '${k}' (toegestaan: name, password)`, k);
+  if (typeof b.name !== 'string' || b.name.length < 1 || b.name.length > 64)
+    throw new ApiError(400, "'name' moet een gebruikersnaam zijn (1–64 tekens)", 'name');
+  if (typeof b.password !== 'string' || b.password.length < 1 || b.password.length > 200)
+    throw new ApiError(400, "'password' moet een wachtwoord zijn (1–200 tekens)", 'password');
   return { name: b.name.trim().toLowerCase(), password: b.password };
 }
 
@@ -71,11 +83,19 @@ const AUDIT_COLUMNS: Column[] = [
 
 function auditQuery(c: Context) {
   const q = new URL(c.req.url).searchParams;
-  for (const k of q.keys()) if (!['from', 'to', 'actor', 'action', 'limit'].includes(k)) throw new ApiError(400, `Onbekende filter '${k}' (toegestaan: from, to, actor, action, limit)`, k);
+  for (const k of q.keys())
+    if (!['from', 'to', 'actor', 'action', 'limit'].includes(k))
+      throw new ApiError(400, `Onbekende filter '${k}' (toegestaan: from, to, actor, action, limit)`, k);
   const limit = q.get('limit');
   if (limit !== null && !/^\d{1,6}$/.test(limit)) throw new ApiError(400, "'limit' moet een geheel getal zijn", 'limit');
   const date = (k: 'from' | 'to') => (q.get(k) === null ? undefined : parseDate(k, q.get(k)));
-  return { from: date('from'), to: date('to'), actor: q.get('actor') ?? undefined, action: q.get('action') ?? undefined, limit: limit ? Number(limit) : undefined };
+  return {
+    from: date('from'),
+    to: date('to'),
+    actor: q.get('actor') ?? undefined,
+    action: q.get('action') ?? undefined,
+    limit: limit ? Number(limit) : undefined,
+  };
 }
 
 /** Runs `f`; a refusal (403) is audited as `refused` with its reason before it becomes the API's error. */
@@ -84,7 +104,8 @@ async function guarded<T>(store: Store, actor: Actor, refused: AuditEntry, f: ()
     return await f();
   } catch (e) {
     if (e instanceof AccessError) {
-      if (e.status === 403) await audit(store, actor, { ...refused, detail: { ...refused.detail, reason: e.message }, outcome: 'geweigerd' });
+      if (e.status === 403)
+        await audit(store, actor, { ...refused, detail: { ...refused.detail, reason: e.message }, outcome: 'geweigerd' });
       throw new ApiError(e.status as ErrorStatus, e.message, e.param);
     }
     throw e;
@@ -100,13 +121,25 @@ export function registerAuthRoutes(app: Hono<AuthEnv>, s: AuthRouteSettings): vo
     if (!r.ok && r.reason === 'locked') {
       const minutes = Math.ceil(r.retryAfterMs / 60_000);
       c.header('Retry-After', String(Math.ceil(r.retryAfterMs / 1000)));
-      return c.json({ error: { message: `Te veel mislukte pogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`, param: null } }, 429);
+      return c.json(
+        {
+          error: {
+            message: `Te veel mislukte pogingen. Probeer het over ${minutes} ${minutes === 1 ? 'minuut' : 'minuten'} opnieuw.`,
+            param: null,
+          },
+        },
+        429,
+      );
     }
     if (!r.ok) return c.json({ error: { message: 'Onbekende gebruikersnaam of onjuist wachtwoord.', param: null } }, 401);
     const old = c.get('sessionToken');
     if (old) await endSession(store, old); // a new login never reuses a session (no fixation)
     setCookie(c, cookieName(c, s), r.token, {
-      httpOnly: true, sameSite: 'Strict', secure: overTls(c, s), path: '/', maxAge: Math.floor(s.session.absoluteMs / 1000),
+      httpOnly: true,
+      sameSite: 'Strict',
+      secure: overTls(c, s),
+      path: '/',
+      maxAge: Math.floor(s.session.absoluteMs / 1000),
     });
     setCsrfCookie(c, s, r.csrfToken);
     return json(c, { user: publicUser(r.user), csrfToken: r.csrfToken });
@@ -144,17 +177,31 @@ export function registerAuthRoutes(app: Hono<AuthEnv>, s: AuthRouteSettings): vo
   app.get('/api/audit/export.csv', async (c) => {
     const user = c.get('user')!;
     const q = auditQuery(c);
-    const entries: AuditRow[] = await guarded(store, actorOf(c), { action: 'audit_export', detail: q }, () => readAudit(store, user, { ...q, limit: q.limit ?? 100_000 }));
+    const entries: AuditRow[] = await guarded(store, actorOf(c), { action: 'audit_export', detail: q }, () =>
+      readAudit(store, user, { ...q, limit: q.limit ?? 100_000 }),
+    );
     await audit(store, actorOf(c), { action: 'audit_export', detail: q, rowCount: entries.length });
-    const csv = toCsv({ metric: 'audit', title: 'Auditlog', columns: AUDIT_COLUMNS, rows: entries as never, filters: {}, split: [] });
-    return c.body(csv, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="${exportFileName('auditlog', 'csv')}"` });
+    const csv = toCsv({
+      metric: 'audit',
+      title: 'Auditlog',
+      columns: AUDIT_COLUMNS,
+      rows: entries as never,
+      filters: {},
+      split: [],
+    });
+    return c.body(csv, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${exportFileName('auditlog', 'csv')}"`,
+    });
   });
 
   // The server holds the database file, so `roer user unlock` cannot run beside it: this is the unlock path while serving.
   app.post('/api/users/:name/unlock', async (c) => {
     const user = c.get('user')!;
     const name = c.req.param('name');
-    await guarded(store, actorOf(c), { action: 'user_unlock', target: name }, async () => assertRight(user, 'administer', 'inlogblokkades opheffen'));
+    await guarded(store, actorOf(c), { action: 'user_unlock', target: name }, async () =>
+      assertRight(user, 'administer', 'inlogblokkades opheffen'),
+    );
     if (!(await findUser(store, name))) throw new ApiError(404, `Gebruiker ${name} bestaat niet.`, 'name');
     const failures = await unlockUser(store, actorOf(c), name);
     return json(c, { name, failures });

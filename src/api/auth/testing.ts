@@ -17,10 +17,14 @@ export async function secureFixture(options: Partial<SecureAppOptions> = {}): Pr
   // One scrypt hash shared by all test accounts (hashing seven times per test would dominate the run time).
   hash ??= hashPassword(PASSWORD);
   for (const u of allUsers) {
-    await store.run(
-      `INSERT INTO user_account VALUES (?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp)`,
-      [u.name, u.role, u.municipalities.join(','), u.provider, u.team, await hash],
-    );
+    await store.run(`INSERT INTO user_account VALUES (?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp)`, [
+      u.name,
+      u.role,
+      u.municipalities.join(','),
+      u.provider,
+      u.team,
+      await hash,
+    ]);
   }
   const app = createSecureApp({ store, engine: engineOf(fakeCatalogue), webDist: '/nonexistent', ...options });
   return { store, app };
@@ -34,9 +38,16 @@ export interface Client {
 
 /** Logs in as `name` and returns a client that sends the session cookie and, on non-GET requests, the CSRF token. */
 export async function loginAs(app: Hono<AuthEnv>, name: string, password = PASSWORD): Promise<Client> {
-  const res = await app.request('/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name, password }) });
+  const res = await app.request('/api/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ name, password }),
+  });
   if (res.status !== 200) throw new Error(`login ${name}: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().find((h) => h.includes('roer_sessie='))!.split(';')[0];
+  const cookie = res.headers
+    .getSetCookie()
+    .find((h) => h.includes('roer_sessie='))!
+    .split(';')[0];
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return {
     cookie,

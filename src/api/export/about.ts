@@ -23,7 +23,8 @@ export async function filterNames(store: Store, f: Filters): Promise<CodeNames> 
   const codes = f.municipality ?? [];
   if (codes.length === 0) return FIXED_NAMES;
   const rows = await store.all<{ code: string; name: string }>(
-    `SELECT code, name FROM municipality WHERE code IN (${codes.map(() => '?').join(', ')})`, codes,
+    `SELECT code, name FROM municipality WHERE code IN (${codes.map(() => '?').join(', ')})`,
+    codes,
   );
   return { ...FIXED_NAMES, municipality: Object.fromEntries(rows.map((r) => [r.code, r.name])) };
 }
@@ -56,9 +57,19 @@ export function filterLines(f: Filters, names: CodeNames = {}): string[] {
 
 /** The moment of export as Amsterdam sees it. @example '25-11-2026 14:05' */
 function stamp(at: Date): string {
-  const p = Object.fromEntries(new Intl.DateTimeFormat('nl-NL', {
-    timeZone: 'Europe/Amsterdam', day: 'numeric', month: 'numeric', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
-  }).formatToParts(at).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('nl-NL', {
+      timeZone: 'Europe/Amsterdam',
+      day: 'numeric',
+      month: 'numeric',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
   return `${p.day}-${p.month}-${p.year} ${p.hour}:${p.minute}`;
 }
 

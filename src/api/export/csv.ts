@@ -20,5 +20,5 @@ export function toCsv(result: MetricResult): string {
   const t = exportTable(result);
   const header = t.header.map((h) => field(h, 'text')).join(';');
   const lines = t.rows.map((row) => row.map((v, i) => field(v, t.columns[i].unit)).join(';'));
-  return '\uFEFF' + [header, ...lines].join('\r\n') + '\r\n';
+  return `\uFEFF${[header, ...lines].join('\r\n')}\r\n`;
 }

@@ -12,7 +12,10 @@ import type { ExportContext } from './about.ts';
 import { sheetName, toXlsx } from './xlsx.ts';
 
 const hostile: MetricResult = {
-  metric: 'x', title: 'Aanbieders: top/10 [test]', split: ['provider'], filters: {},
+  metric: 'x',
+  title: 'Aanbieders: top/10 [test]',
+  split: ['provider'],
+  filters: {},
   columns: [
     { name: 'provider', label: 'Aanbieder', unit: 'text' },
     { name: 'cost', label: 'Kosten (€)', unit: 'eur' },
@@ -32,7 +35,16 @@ const hostile: MetricResult = {
 
 describe('neutralising formulas', () => {
   it('prefixes text starting with = + - @ tab or CR with an apostrophe, and leaves numbers alone', () => {
-    expect(['=1', '+1', '-1', '@a', '\tx', '\rx', 'a=1', ''].map(neutralise)).toEqual(["'=1", "'+1", "'-1", "'@a", "'\tx", "'\rx", 'a=1', '']);
+    expect(['=1', '+1', '-1', '@a', '\tx', '\rx', 'a=1', ''].map(neutralise)).toEqual([
+      "'=1",
+      "'+1",
+      "'-1",
+      "'@a",
+      "'\tx",
+      "'\rx",
+      'a=1',
+      '',
+    ]);
     expect(neutralise(-5)).toBe(-5);
     expect(neutralise(null)).toBe(null);
   });
@@ -55,9 +67,18 @@ describe('CSV', () => {
 
   it('labels the totals row of a split by year, and adds none without a split', () => {
     const byYear: MetricResult = {
-      metric: 'x', title: 'x', split: ['year'], filters: {},
-      columns: [{ name: 'year', label: 'Jaar', unit: 'text' }, { name: 'clients', label: 'Cliënten', unit: 'count' }],
-      rows: [{ year: 2017, clients: 3 }, { year: 2018, clients: 4 }],
+      metric: 'x',
+      title: 'x',
+      split: ['year'],
+      filters: {},
+      columns: [
+        { name: 'year', label: 'Jaar', unit: 'text' },
+        { name: 'clients', label: 'Cliënten', unit: 'count' },
+      ],
+      rows: [
+        { year: 2017, clients: 3 },
+        { year: 2018, clients: 4 },
+      ],
       totals: { clients: 5 },
     };
     expect(toCsv(byYear)).toBe('\uFEFFJaar;Cliënten\r\n2017;3\r\n2018;4\r\nTotaal;5\r\n');
@@ -67,14 +88,24 @@ describe('CSV', () => {
 
   it('writes dates the Dutch way, dd-mm-jjjj', () => {
     const dated: MetricResult = {
-      metric: 'x', title: 'x', split: [], filters: {},
-      columns: [{ name: 'd', label: 'Datum', unit: 'date' }], rows: [{ d: '2024-12-31' }, { d: null }],
+      metric: 'x',
+      title: 'x',
+      split: [],
+      filters: {},
+      columns: [{ name: 'd', label: 'Datum', unit: 'date' }],
+      rows: [{ d: '2024-12-31' }, { d: null }],
     };
     expect(toCsv(dated)).toBe('\uFEFFDatum\r\n31-12-2024\r\n\r\n');
   });
 
   it('formats numbers without exponent or grouping', () => {
-    expect([0, -1234.5, 1e-7, 2500.05, 123456789012].map(csvNumber)).toEqual(['0', '-1234,5', '0,0000001', '2500,05', '123456789012']);
+    expect([0, -1234.5, 1e-7, 2500.05, 123456789012].map(csvNumber)).toEqual([
+      '0',
+      '-1234,5',
+      '0,0000001',
+      '2500,05',
+      '123456789012',
+    ]);
   });
 
   it('names the file after the metric and the day', () => {
@@ -90,10 +121,17 @@ async function workbook(result: MetricResult, ctx?: ExportContext): Promise<Exce
 
 /** The explanation sheet as 'Label: waarde' lines. */
 const aboutText = (wb: ExcelJS.Workbook): string[] =>
-  wb.getWorksheet('Toelichting')!.getSheetValues().slice(1).map((r) => (r as unknown[]).slice(1).join(': '));
+  wb
+    .getWorksheet('Toelichting')!
+    .getSheetValues()
+    .slice(1)
+    .map((r) => (r as unknown[]).slice(1).join(': '));
 
 const shares: MetricResult = {
-  metric: 'x', title: 'Kosten per aanbieder en productcategorie', split: ['provider'], filters: {},
+  metric: 'x',
+  title: 'Kosten per aanbieder en productcategorie',
+  split: ['provider'],
+  filters: {},
   columns: [
     { name: 'provider', label: 'Aanbieder', unit: 'text' },
     { name: 'cost', label: 'Kosten (€)', unit: 'eur' },
@@ -111,9 +149,13 @@ const shares: MetricResult = {
 describe('XLSX', () => {
   it('writes numbers as numbers with a format per unit: euros, percentages as fractions, counts and days grouped', async () => {
     const sheet = (await workbook(shares)).worksheets[0];
-    expect(['A', 'B', 'C', 'D', 'E'].map((c) => sheet.getCell(`${c}2`).numFmt)).toEqual(
-      [undefined, '"€" #,##0.00', '0.0 %', '#,##0', '#,##0'],
-    );
+    expect(['A', 'B', 'C', 'D', 'E'].map((c) => sheet.getCell(`${c}2`).numFmt)).toEqual([
+      undefined,
+      '"€" #,##0.00',
+      '0.0 %',
+      '#,##0',
+      '#,##0',
+    ]);
     expect(['A2', 'B2', 'C2', 'D2', 'E2'].map((a) => sheet.getCell(a).value)).toEqual(['De Brug', 1234567.5, 0.117, 1250, 36500]);
     expect(['C3', 'C4'].map((a) => sheet.getCell(a).value)).toEqual([0.883, 1]);
     expect(sheet.getRow(4).values).toEqual([undefined, 'Totaal', 1234567.75, 1, 1253, 36512]);
@@ -134,15 +176,21 @@ describe('XLSX', () => {
     expect(sheetName('x'.repeat(40))).toBe('x'.repeat(31));
     expect(sheetName('Instroom, doorstroom en uitstroom per jaar')).toBe('Instroom, doorstroom en');
     expect(sheetName('[]')).toBe('Roer');
-    expect((await workbook({ ...shares, title: 'Toelichting' })).worksheets.map((s) => s.name)).toEqual(['Toelichting (2)', 'Toelichting']);
+    expect((await workbook({ ...shares, title: 'Toelichting' })).worksheets.map((s) => s.name)).toEqual([
+      'Toelichting (2)',
+      'Toelichting',
+    ]);
   });
 
   it('writes formula-like text as text cells without an apostrophe, never as a formula', async () => {
     const sheet = (await workbook(hostile)).worksheets[0];
     expect(sheet.getRow(1).values).toEqual([undefined, 'Aanbieder', 'Kosten (€)']);
-    expect(['A2', 'A3', 'A4', 'A5'].map((a) => sheet.getCell(a).value)).toEqual(
-      ['=HYPERLINK("http://x","klik")', '+31 zorg', '-min', '@SUM(A1)'],
-    );
+    expect(['A2', 'A3', 'A4', 'A5'].map((a) => sheet.getCell(a).value)).toEqual([
+      '=HYPERLINK("http://x","klik")',
+      '+31 zorg',
+      '-min',
+      '@SUM(A1)',
+    ]);
     for (let r = 2; r <= 9; r++) {
       expect(sheet.getCell(`A${r}`).type).toBe(ExcelJS.ValueType.String);
       expect(sheet.getCell(`A${r}`).formula).toBeUndefined();
@@ -153,9 +201,16 @@ describe('XLSX', () => {
   });
 
   it('writes dates as spreadsheet dates', async () => {
-    const sheet = (await workbook({
-      metric: 'x', title: 'x', split: [], filters: {}, columns: [{ name: 'd', label: 'Datum', unit: 'date' }], rows: [{ d: '2024-12-31' }],
-    })).worksheets[0];
+    const sheet = (
+      await workbook({
+        metric: 'x',
+        title: 'x',
+        split: [],
+        filters: {},
+        columns: [{ name: 'd', label: 'Datum', unit: 'date' }],
+        rows: [{ d: '2024-12-31' }],
+      })
+    ).worksheets[0];
     expect(sheet.getCell('A2').value).toEqual(new Date(Date.UTC(2024, 11, 31)));
     expect(sheet.getCell('A2').numFmt).toBe('dd-mm-yyyy');
   });
@@ -163,14 +218,19 @@ describe('XLSX', () => {
   it('explains the question in readable Dutch on the sheet Toelichting', async () => {
     const wb = await workbook(
       {
-        ...hostile, title: 'Kosten', split: ['year', 'municipality'],
+        ...hostile,
+        title: 'Kosten',
+        split: ['year', 'municipality'],
         filters: { from: '2018-01-01', to: '2018-12-31', basis: 'invoice', municipality: ['0150', '1708'], financing: ['PGB'] },
       },
       {
-        metric: { definition: 'Som van de gedeclareerde bedragen.', params: [
-          { name: 'top', label: 'Aantal aanbieders', type: 'number', default: 10 },
-          { name: 'minimum', label: 'Ondergrens (euro)', type: 'number', default: 0 },
-        ] },
+        metric: {
+          definition: 'Som van de gedeclareerde bedragen.',
+          params: [
+            { name: 'top', label: 'Aantal aanbieders', type: 'number', default: 10 },
+            { name: 'minimum', label: 'Ondergrens (euro)', type: 'number', default: 0 },
+          ],
+        },
         params: { top: 5 },
         names: { municipality: { '0150': 'Deventer' } },
         exportedAt: new Date('2026-11-25T13:05:00Z'),
@@ -224,15 +284,24 @@ describe('export routes', () => {
     expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="roer-fixture_cost-\d{4}-\d{2}-\d{2}\.csv"$/);
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes.slice(3)).trimEnd().split('\r\n').map((l) => l.split(';'));
+    const lines = new TextDecoder()
+      .decode(bytes.slice(3))
+      .trimEnd()
+      .split('\r\n')
+      .map((l) => l.split(';'));
     expect(lines[0]).toEqual(['Jaar', 'Gemeente', 'Kosten (€)']);
-    expect(lines.slice(1).map(([y, m, c]) => ({ year: y, municipality: m, cost: Number(c.replace(',', '.')) }))).toEqual(json.rows);
+    expect(lines.slice(1).map(([y, m, c]) => ({ year: y, municipality: m, cost: Number(c.replace(',', '.')) }))).toEqual(
+      json.rows,
+    );
 
     const xlsx = await app.request(`/api/metrics/fixture_cost/export.xlsx${query}`);
     expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await xlsx.arrayBuffer()) as never);
-    const rows = wb.worksheets[0].getSheetValues().slice(2).map((r) => (r as unknown[]).slice(1));
+    const rows = wb.worksheets[0]
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1));
     expect(rows).toEqual(json.rows.map((r) => [r.year, r.municipality, r.cost]));
     // The route hands the metric's definition and parameters to the explanation.
     expect(aboutText(wb).slice(0, 6)).toEqual([
@@ -247,7 +316,9 @@ describe('export routes', () => {
 
   it('names the municipalities, the period and the parameters of the question in the explanation', async () => {
     const app = createApp({ store, engine: fixtureEngine, webDist: '/nonexistent' });
-    const xlsx = await app.request('/api/metrics/fixture_cost/export.xlsx?municipality=1708,0150&from=2018-01-01&to=2018-12-31&p.minimum=100');
+    const xlsx = await app.request(
+      '/api/metrics/fixture_cost/export.xlsx?municipality=1708,0150&from=2018-01-01&to=2018-12-31&p.minimum=100',
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await xlsx.arrayBuffer()) as never);
     expect(aboutText(wb).slice(2, 6)).toEqual([

@@ -7,7 +7,13 @@ import { exportTable, isoDate, type Cell } from './table.ts';
 
 /** Format codes in Excel's own (US) notation; Excel NL shows them with its separators: € 1.234,50 and 11,7 %. */
 export const NUMBER_FORMATS: Partial<Record<Unit, string>> = {
-  eur: '"€" #,##0.00', pct: '0.0 %', count: '#,##0', days: '#,##0', date: 'dd-mm-yyyy', months: '0.0', ratio: '0.000',
+  eur: '"€" #,##0.00',
+  pct: '0.0 %',
+  count: '#,##0',
+  days: '#,##0',
+  date: 'dd-mm-yyyy',
+  months: '0.0',
+  ratio: '0.000',
 };
 
 const MAX_SHEET_NAME = 31;
@@ -18,7 +24,10 @@ const ABOUT_SHEET = 'Toelichting';
  * @example sheetName('Kosten per aanbieder en productcategorie') === 'Kosten per aanbieder en'
  */
 export function sheetName(title: string): string {
-  const clean = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = title
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (clean.length <= MAX_SHEET_NAME) return clean || 'Roer';
   const cut = clean.slice(0, MAX_SHEET_NAME + 1);
   const space = cut.lastIndexOf(' ');

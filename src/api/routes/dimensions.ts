@@ -7,10 +7,14 @@ import { contextOf, type ApiDeps, type RouteDef } from '../route.ts';
 export function dimensionRoutes(deps: ApiDeps): RouteDef[] {
   return [
     {
-      method: 'get', path: '/api/dimensions', tag: 'filters',
+      method: 'get',
+      path: '/api/dimensions',
+      tag: 'filters',
       summary: 'De mogelijke waarden van elke filter, met Nederlandse namen',
       response: {
-        status: 200, description: 'Per dimensie de waarden', contentType: 'application/json',
+        status: 200,
+        description: 'Per dimensie de waarden',
+        contentType: 'application/json',
         schema: {
           type: 'object',
           properties: {

@@ -28,17 +28,28 @@ export function exportRoutes(deps: ApiDeps): RouteDef[] {
   };
   return [
     {
-      method: 'get', path: '/api/metrics/:id/export.csv', tag: 'export',
+      method: 'get',
+      path: '/api/metrics/:id/export.csv',
+      tag: 'export',
       summary: "Tabel van een analyse als CSV (';', decimale komma, UTF-8 met BOM)",
-      pathParams: [idParam], query: metricQuery(),
+      pathParams: [idParam],
+      query: metricQuery(),
       response: { status: 200, description: 'CSV-bestand', contentType: 'text/csv', schema: { type: 'string' } },
       handler: exporter('csv'),
     },
     {
-      method: 'get', path: '/api/metrics/:id/export.xlsx', tag: 'export',
+      method: 'get',
+      path: '/api/metrics/:id/export.xlsx',
+      tag: 'export',
       summary: 'Tabel van een analyse als Excel-bestand (XLSX)',
-      pathParams: [idParam], query: metricQuery(),
-      response: { status: 200, description: 'XLSX-bestand', contentType: XLSX_TYPE, schema: { type: 'string', contentEncoding: 'binary' } },
+      pathParams: [idParam],
+      query: metricQuery(),
+      response: {
+        status: 200,
+        description: 'XLSX-bestand',
+        contentType: XLSX_TYPE,
+        schema: { type: 'string', contentEncoding: 'binary' },
+      },
       handler: exporter('xlsx'),
     },
   ];

@@ -15,8 +15,17 @@ beforeAll(async () => {
 afterAll(() => store.close());
 
 const post = async (body: unknown) => {
-  const res = await app.request('/api/notes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-  return { status: res.status, type: res.headers.get('content-type'), nosniff: res.headers.get('x-content-type-options'), body: await res.json() };
+  const res = await app.request('/api/notes', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    nosniff: res.headers.get('x-content-type-options'),
+    body: await res.json(),
+  };
 };
 const list = async (qs: string) => (await (await app.request(`/api/notes${qs}`)).json()).notes;
 
@@ -28,7 +37,13 @@ describe('notes', () => {
     expect(res.type).toBe('application/json; charset=utf-8');
     expect(res.nosniff).toBe('nosniff');
     expect(res.body).toMatchObject({
-      id: 1, metric: 'fixture_cost', municipality: '1708', period_from: '2018-01-01', period_to: '2018-12-31', author: 'onbekend', text,
+      id: 1,
+      metric: 'fixture_cost',
+      municipality: '1708',
+      period_from: '2018-01-01',
+      period_to: '2018-12-31',
+      author: 'onbekend',
+      text,
     });
     expect(res.body.created_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/);
     expect(await list('?metric=fixture_cost&municipality=1708')).toEqual([res.body]);
@@ -40,13 +55,20 @@ describe('notes', () => {
     const texts = async (qs: string) => (await list(qs)).map((n: { text: string }) => n.text);
     expect(await texts('')).toHaveLength(3);
     expect(await texts('?metric=fixture_cost&from=2017-06-01&to=2017-06-30')).toEqual(['Regio: nieuwe inkoop']);
-    expect(await texts('?from=2018-09-30')).toEqual(['Stijging door sluiting <script>alert(1)</script> van aanbieder X', 'Deventer Q3']);
-    expect(await texts('?municipality=0150,1708&to=2018-06-30')).toEqual(['Stijging door sluiting <script>alert(1)</script> van aanbieder X']);
+    expect(await texts('?from=2018-09-30')).toEqual([
+      'Stijging door sluiting <script>alert(1)</script> van aanbieder X',
+      'Deventer Q3',
+    ]);
+    expect(await texts('?municipality=0150,1708&to=2018-06-30')).toEqual([
+      'Stijging door sluiting <script>alert(1)</script> van aanbieder X',
+    ]);
     expect((await list('?municipality=0150'))[0]).toMatchObject({ municipality: '0150', period_from: '2018-07-01' });
   });
 
   it('keeps line breaks, trims, and accepts exactly 2,000 characters', async () => {
-    expect((await post({ metric: 'fixture_cost', from: '2018-01-01', to: '2018-01-31', text: '  regel 1\r\nregel 2 ' })).body.text).toBe('regel 1\nregel 2');
+    expect(
+      (await post({ metric: 'fixture_cost', from: '2018-01-01', to: '2018-01-31', text: '  regel 1\r\nregel 2 ' })).body.text,
+    ).toBe('regel 1\nregel 2');
     const longest = 'é'.repeat(2000);
     expect((await post({ metric: 'fixture_cost', from: '2018-01-01', to: '2018-01-31', text: longest })).body.text).toBe(longest);
   });
@@ -62,7 +84,12 @@ describe('notes', () => {
     [{ ...valid, municipality: '0150,1708' }, 400, 'municipality', 'Een notitie hoort bij één gemeente (of bij de hele regio)'],
     [{ ...valid, from: '2018-02-30' }, 400, 'from', "'from' is geen geldige datum (jjjj-mm-dd)"],
     [{ ...valid, to: '2017-12-31' }, 400, 'to', "'to' (2017-12-31) ligt vóór 'from' (2018-01-01)"],
-    [{ ...valid, author: 'iemand anders' }, 400, 'author', "Onbekend veld 'author' (toegestaan: metric, municipality, from, to, text)"],
+    [
+      { ...valid, author: 'iemand anders' },
+      400,
+      'author',
+      "Onbekend veld 'author' (toegestaan: metric, municipality, from, to, text)",
+    ],
   ])('refuses %j', async (body, status, param, message) => {
     expect(await post(body)).toMatchObject({ status, body: { error: { param, message } } });
   });
@@ -70,6 +97,8 @@ describe('notes', () => {
   it('refuses unknown filters when listing', async () => {
     const res = await app.request('/api/notes?gemeente=0150');
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { message: "Onbekende filter 'gemeente' (toegestaan: metric, municipality, from, to)", param: 'gemeente' } });
+    expect(await res.json()).toEqual({
+      error: { message: "Onbekende filter 'gemeente' (toegestaan: metric, municipality, from, to)", param: 'gemeente' },
+    });
   });
 });

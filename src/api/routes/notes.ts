@@ -42,22 +42,39 @@ export function noteRoutes(deps: ApiDeps): RouteDef[] {
   };
   return [
     {
-      method: 'get', path: '/api/notes', tag: 'notities',
+      method: 'get',
+      path: '/api/notes',
+      tag: 'notities',
       summary: 'Notities bij een analyse, gemeente en periode',
       query: [
         { name: 'metric', description: 'Id van de analyse.', schema: { type: 'string' } },
-        { name: 'municipality', description: "Gemeentecodes, gescheiden door komma's (leeg = alle notities).", schema: { type: 'string' } },
-        { name: 'from', description: 'Notities waarvan de periode na deze datum eindigt (jjjj-mm-dd).', schema: { type: 'string', format: 'date' } },
-        { name: 'to', description: 'Notities waarvan de periode vóór deze datum begint (jjjj-mm-dd).', schema: { type: 'string', format: 'date' } },
+        {
+          name: 'municipality',
+          description: "Gemeentecodes, gescheiden door komma's (leeg = alle notities).",
+          schema: { type: 'string' },
+        },
+        {
+          name: 'from',
+          description: 'Notities waarvan de periode na deze datum eindigt (jjjj-mm-dd).',
+          schema: { type: 'string', format: 'date' },
+        },
+        {
+          name: 'to',
+          description: 'Notities waarvan de periode vóór deze datum begint (jjjj-mm-dd).',
+          schema: { type: 'string', format: 'date' },
+        },
       ],
       response: {
-        status: 200, description: 'De notities, oudste periode eerst', contentType: 'application/json',
+        status: 200,
+        description: 'De notities, oudste periode eerst',
+        contentType: 'application/json',
         schema: { type: 'object', properties: { notes: { type: 'array', items: ref('Note') } } },
       },
       handler: async (c) => {
         const query = new URL(c.req.url).searchParams;
         for (const key of query.keys()) {
-          if (!['metric', 'municipality', 'from', 'to'].includes(key)) throw badParam(key, `Onbekende filter '${key}' (toegestaan: metric, municipality, from, to)`);
+          if (!['metric', 'municipality', 'from', 'to'].includes(key))
+            throw badParam(key, `Onbekende filter '${key}' (toegestaan: metric, municipality, from, to)`);
         }
         const value = (k: string) => query.get(k) || undefined;
         const metric = value('metric') ? noteMetric(value('metric')) : null;
@@ -70,13 +87,16 @@ export function noteRoutes(deps: ApiDeps): RouteDef[] {
       },
     },
     {
-      method: 'post', path: '/api/notes', tag: 'notities',
+      method: 'post',
+      path: '/api/notes',
+      tag: 'notities',
       summary: 'Voeg een notitie toe (platte tekst, hoogstens 2.000 tekens)',
       body: ref('NewNote'),
       response: { status: 201, description: 'De opgeslagen notitie', contentType: 'application/json', schema: ref('Note') },
       handler: async (c) => {
         const body = await jsonBody(c);
-        if (typeof body !== 'object' || body === null || Array.isArray(body)) throw badParam(null, 'De notitie moet een JSON-object zijn');
+        if (typeof body !== 'object' || body === null || Array.isArray(body))
+          throw badParam(null, 'De notitie moet een JSON-object zijn');
         const b = body as Record<string, unknown>;
         for (const key of Object.keys(b)) {
           if (!NOTE_FIELDS.includes(key)) throw badParam(key, `Onbekend veld '${key}' (toegestaan: ${NOTE_FIELDS.join(', ')})`);

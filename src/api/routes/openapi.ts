@@ -7,7 +7,9 @@ import type { ApiDeps, RouteDef } from '../route.ts';
 export function openApiRoutes(deps: ApiDeps, routes: () => RouteDef[]): RouteDef[] {
   return [
     {
-      method: 'get', path: '/api/openapi.json', tag: 'documentatie',
+      method: 'get',
+      path: '/api/openapi.json',
+      tag: 'documentatie',
       summary: 'Deze API beschreven als OpenAPI 3.1',
       response: { status: 200, description: 'OpenAPI-document', contentType: 'application/json', schema: { type: 'object' } },
       handler: (c) => json(c, buildOpenApi(routes(), deps.engine.catalogue, deps.version)),

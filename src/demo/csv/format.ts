@@ -27,11 +27,11 @@ export class CsvFile {
 
   constructor(path: string, header: readonly string[]) {
     this.fd = openSync(path, 'w');
-    this.buf.push('\uFEFF' + header.map(quote).join(';') + '\r\n');
+    this.buf.push(`\uFEFF${header.map(quote).join(';')}\r\n`);
   }
 
   row(values: readonly (string | number | null)[]): void {
-    const line = values.map((v) => (v === null ? '' : quote(String(v)))).join(';') + '\r\n';
+    const line = `${values.map((v) => (v === null ? '' : quote(String(v)))).join(';')}\r\n`;
     this.buf.push(line);
     this.size += line.length;
     this.rows++;

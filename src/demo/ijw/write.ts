@@ -39,7 +39,16 @@ const CODE_DIGIT: Record<MessageCode, string> = { JW301: '1', JW305: '5', JW307:
  * Writes the messages under `<outDir>/ijw/<year>/<code>/`. Message ids are unique per sender and message type:
  * two digits for the municipality, one for the type, then a counter.
  */
-export function writeIjw(outDir: string, muniIndex: number, municipality: string, allocations: Allocation[], lines: InvoiceLine[], rng: Rng, counts: IjwCounts, start: Day = IJW_START): void {
+export function writeIjw(
+  outDir: string,
+  muniIndex: number,
+  municipality: string,
+  allocations: Allocation[],
+  lines: InvoiceLine[],
+  rng: Rng,
+  counts: IjwCounts,
+  start: Day = IJW_START,
+): void {
   const seq: Record<string, number> = {};
   const made = new Set<string>();
   const emit = (code: MessageCode, h: Omit<Header, 'id'>, build: (h: Header) => string): Header => {
@@ -56,11 +65,17 @@ export function writeIjw(outDir: string, muniIndex: number, municipality: string
     counts.bytes += xml.length;
     return header;
   };
-  const fromProvider = (a: { provider: { agb: string } }, date: Day) => ({ sender: a.provider.agb, receiver: municipality, date });
+  const fromProvider = (a: { provider: { agb: string } }, date: Day) => ({
+    sender: a.provider.agb,
+    receiver: municipality,
+    date,
+  });
   const fromMunicipality = (agb: string, date: Day) => ({ sender: municipality, receiver: agb, date });
 
   const made2021 = allocations.filter((a) => a.allocatedOn >= start);
-  for (const g of groupBy(made2021, (a) => (a.referrer.type === '00' ? null : `${a.client.bsn}/${a.provider.agb}/${a.requestDate}`))) {
+  for (const g of groupBy(made2021, (a) =>
+    a.referrer.type === '00' ? null : `${a.client.bsn}/${a.provider.agb}/${a.requestDate}`,
+  )) {
     emit('JW315', fromProvider(g[0], g[0].requestDate), (h) => jw315(h, g));
   }
   // A JW301 carries the decision's products and the client's other current allocations at that provider.
@@ -73,15 +88,22 @@ export function writeIjw(outDir: string, muniIndex: number, municipality: string
   }
   for (const g of groupBy(made2021, (a) => `${a.client.bsn}/${a.provider.agb}/${a.allocatedOn}`)) {
     const d = g[0].allocatedOn;
-    const current = atProvider.get(`${g[0].client.bsn}/${g[0].provider.agb}`)!.filter(
-      (a) => a.allocatedOn < d && a.careStart !== null && (a.end === null || a.end >= d) && (a.careEnd === null || a.careEnd >= d),
-    );
+    const current = atProvider
+      .get(`${g[0].client.bsn}/${g[0].provider.agb}`)!
+      .filter(
+        (a) =>
+          a.allocatedOn < d && a.careStart !== null && (a.end === null || a.end >= d) && (a.careEnd === null || a.careEnd >= d),
+      );
     emit('JW301', fromMunicipality(g[0].provider.agb, d), (h) => jw301(h, [...current, ...g]));
   }
-  for (const g of groupBy(allocations, (a) => (a.careStart !== null && a.careStart >= start ? `${a.client.bsn}/${a.provider.agb}/${a.careStart}` : null))) {
+  for (const g of groupBy(allocations, (a) =>
+    a.careStart !== null && a.careStart >= start ? `${a.client.bsn}/${a.provider.agb}/${a.careStart}` : null,
+  )) {
     emit('JW305', fromProvider(g[0], g[0].careStart! + rng.int(0, 5)), (h) => jw305(h, g));
   }
-  for (const g of groupBy(allocations, (a) => (a.careEnd !== null && a.careEnd >= start ? `${a.client.bsn}/${a.provider.agb}/${a.careEnd}` : null))) {
+  for (const g of groupBy(allocations, (a) =>
+    a.careEnd !== null && a.careEnd >= start ? `${a.client.bsn}/${a.provider.agb}/${a.careEnd}` : null,
+  )) {
     emit('JW307', fromProvider(g[0], g[0].careEnd! + rng.int(1, 10)), (h) => jw307(h, g));
   }
   const declared = lines.filter((l) => l.periodStart >= start);

@@ -4,11 +4,19 @@ import { iso, type Day } from '../dates.ts';
 
 export type MessageCode = 'JW301' | 'JW305' | 'JW307' | 'JW315' | 'JW323' | 'JW325';
 
-export const BERICHT_CODE: Record<MessageCode, string> = { JW301: '436', JW305: '438', JW307: '440', JW315: '446', JW323: '490', JW325: '491' };
+export const BERICHT_CODE: Record<MessageCode, string> = {
+  JW301: '436',
+  JW305: '438',
+  JW307: '440',
+  JW315: '446',
+  JW323: '490',
+  JW325: '491',
+};
 
-const XSD_VERSIE = '<ijw:BasisschemaXsdVersie>1.0.0</ijw:BasisschemaXsdVersie>\n<ijw:BerichtXsdVersie>1.0.0</ijw:BerichtXsdVersie>\n';
+const XSD_VERSIE =
+  '<ijw:BasisschemaXsdVersie>1.0.0</ijw:BasisschemaXsdVersie>\n<ijw:BerichtXsdVersie>1.0.0</ijw:BerichtXsdVersie>\n';
 
-export function escape(text: string): string {
+export function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -19,7 +27,9 @@ export class Message {
 
   constructor(readonly code: MessageCode) {
     this.p = code.toLowerCase();
-    this.parts.push(`<?xml version="1.0" encoding="UTF-8"?>\n<${this.p}:Bericht xmlns:ijw="http://www.istandaarden.nl/ijw/3_2/basisschema/schema" xmlns:${this.p}="http://www.istandaarden.nl/ijw/3_2/${this.p}/schema">\n`);
+    this.parts.push(
+      `<?xml version="1.0" encoding="UTF-8"?>\n<${this.p}:Bericht xmlns:ijw="http://www.istandaarden.nl/ijw/3_2/basisschema/schema" xmlns:${this.p}="http://www.istandaarden.nl/ijw/3_2/${this.p}/schema">\n`,
+    );
   }
 
   /** An element of the message's own namespace with text content. */
@@ -46,9 +56,16 @@ export class Message {
 
   /** Header fields up to and including XsdVersie (JW325 continues with its own fields before closing). */
   header(sender: string, receiver: string, id: string, date: Day, closeHeader = true): this {
-    this.open('Header').el('BerichtCode', BERICHT_CODE[this.code]).el('BerichtVersie', 3).el('BerichtSubversie', 2)
-      .el('Afzender', sender).el('Ontvanger', receiver)
-      .open('BerichtIdentificatie').ijw('Identificatie', id).ijw('Dagtekening', iso(date)).close('BerichtIdentificatie');
+    this.open('Header')
+      .el('BerichtCode', BERICHT_CODE[this.code])
+      .el('BerichtVersie', 3)
+      .el('BerichtSubversie', 2)
+      .el('Afzender', sender)
+      .el('Ontvanger', receiver)
+      .open('BerichtIdentificatie')
+      .ijw('Identificatie', id)
+      .ijw('Dagtekening', iso(date))
+      .close('BerichtIdentificatie');
     this.parts.push(`<${this.p}:XsdVersie>\n${XSD_VERSIE}</${this.p}:XsdVersie>\n`);
     return closeHeader ? this.close('Header') : this;
   }
@@ -74,6 +91,6 @@ export class Message {
   }
 
   toString(): string {
-    return this.parts.join('') + `</${this.p}:Bericht>\n`;
+    return `${this.parts.join('')}</${this.p}:Bericht>\n`;
   }
 }

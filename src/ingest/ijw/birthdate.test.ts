@@ -3,7 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import { birthDate } from './walk.ts';
 
-const client = (date: string | null, use?: string) => ({ clientId: 'x', birthDate: date, sex: null, ...(use ? { birthDateUse: use } : {}) });
+const client = (date: string | null, use?: string) => ({
+  clientId: 'x',
+  birthDate: date,
+  sex: null,
+  ...(use ? { birthDateUse: use } : {}),
+});
 
 describe('birthDate', () => {
   it('keeps the day (ages are counted to the day), 29 February included', () => {
@@ -12,8 +17,11 @@ describe('birthDate', () => {
   });
 
   it('honours DatumGebruik: 1 gives the 1st of the month, 2 gives 1 January, 3 gives nothing', () => {
-    expect([birthDate(client('2005-07-15', '1')), birthDate(client('2005-07-15', '2')), birthDate(client('2005-07-15', '3'))])
-      .toEqual(['2005-07-01', '2005-01-01', null]);
+    expect([
+      birthDate(client('2005-07-15', '1')),
+      birthDate(client('2005-07-15', '2')),
+      birthDate(client('2005-07-15', '3')),
+    ]).toEqual(['2005-07-01', '2005-01-01', null]);
   });
 
   it('gives nothing for a missing or malformed date', () => {

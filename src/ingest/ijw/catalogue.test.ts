@@ -5,7 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { BERICHT_CODE, kindOfNamespace } from './catalogue.ts';
 import { xsdEnumeration } from './enumerations.ts';
 import { xsdDir } from '../../reference.ts';
-import { CREDIT, DEBET, REDEN_WIJZIGING_VERWIJDERD, RETOUR_GEEN_OPMERKING, STATUS_AANLEVERING, VERWIJZER_ONBEKEND } from './codes.ts';
+import {
+  CREDIT,
+  DEBET,
+  REDEN_WIJZIGING_VERWIJDERD,
+  RETOUR_GEEN_OPMERKING,
+  STATUS_AANLEVERING,
+  VERWIJZER_ONBEKEND,
+} from './codes.ts';
 
 const enumeration = (type: string) => xsdEnumeration(type);
 
@@ -20,8 +27,11 @@ describe('iJw codes come from basisschema.xsd', () => {
   it('the codes the importer acts on mean what the importer assumes', () => {
     expect(enumeration('LDT_RedenWijziging')[REDEN_WIJZIGING_VERWIJDERD]).toBe('Verwijderd');
     expect(enumeration('LDT_StatusAanlevering')).toEqual({
-      [STATUS_AANLEVERING.eerste]: 'Eerste aanlevering', [STATUS_AANLEVERING.gewijzigd]: 'Gewijzigde aanlevering',
-      [STATUS_AANLEVERING.verwijderen]: 'Verwijderen aanlevering', [STATUS_AANLEVERING.ongewijzigd]: 'Niet van toepassing (ongewijzigd)' });
+      [STATUS_AANLEVERING.eerste]: 'Eerste aanlevering',
+      [STATUS_AANLEVERING.gewijzigd]: 'Gewijzigde aanlevering',
+      [STATUS_AANLEVERING.verwijderen]: 'Verwijderen aanlevering',
+      [STATUS_AANLEVERING.ongewijzigd]: 'Niet van toepassing (ongewijzigd)',
+    });
     expect(enumeration('LDT_DebetCredit')).toEqual({ [CREDIT]: 'Creditbedrag en aantal', [DEBET]: 'Debetbedrag en aantal' });
     expect(enumeration('LDT_RetourCode')[RETOUR_GEEN_OPMERKING]).toBe('Geen opmerking over deze berichtklasse.');
     expect(Object.keys(enumeration('LDT_TypeVerwijzer'))).toEqual(['01', '02', '03', '04', '05', '06', '08']);

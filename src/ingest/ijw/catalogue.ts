@@ -7,16 +7,38 @@ export type IjwKind = ImportedKind | (typeof SKIPPED)[number];
 
 /** BerichtCode per message, as fixed by the `BerichtCode` pattern in each message XSD (checked by a test). */
 export const BERICHT_CODE: Record<IjwKind, string> = {
-  JW301: '436', JW302: '437', JW305: '438', JW306: '439', JW307: '440', JW308: '441', JW315: '446', JW316: '447',
-  JW317: '486', JW318: '487', JW319: '488', JW320: '489', JW323: '490', JW325: '491',
+  JW301: '436',
+  JW302: '437',
+  JW305: '438',
+  JW306: '439',
+  JW307: '440',
+  JW308: '441',
+  JW315: '446',
+  JW316: '447',
+  JW317: '486',
+  JW318: '487',
+  JW319: '488',
+  JW320: '489',
+  JW323: '490',
+  JW325: '491',
 };
 
 /** Dutch name of each message, for the import log and the CLI. */
 export const LABEL: Record<IjwKind, string> = {
-  JW301: 'toewijzing', JW302: 'retourbericht toewijzing', JW305: 'start zorg', JW306: 'retourbericht start zorg',
-  JW307: 'stop zorg', JW308: 'retourbericht stop zorg', JW315: 'verzoek om toewijzing', JW316: 'retourbericht verzoek om toewijzing',
-  JW317: 'verzoek om wijziging', JW318: 'retourbericht verzoek om wijziging', JW319: 'antwoord verzoek om wijziging',
-  JW320: 'retourbericht antwoord verzoek om wijziging', JW323: 'declaratie', JW325: 'declaratie-antwoord',
+  JW301: 'toewijzing',
+  JW302: 'retourbericht toewijzing',
+  JW305: 'start zorg',
+  JW306: 'retourbericht start zorg',
+  JW307: 'stop zorg',
+  JW308: 'retourbericht stop zorg',
+  JW315: 'verzoek om toewijzing',
+  JW316: 'retourbericht verzoek om toewijzing',
+  JW317: 'verzoek om wijziging',
+  JW318: 'retourbericht verzoek om wijziging',
+  JW319: 'antwoord verzoek om wijziging',
+  JW320: 'retourbericht antwoord verzoek om wijziging',
+  JW323: 'declaratie',
+  JW325: 'declaratie-antwoord',
 };
 
 /** Import order: requests before allocations (referrers), allocations before care and invoices, invoices before answers. */
@@ -32,4 +54,3 @@ export function kindOfNamespace(ns: string): IjwKind | undefined {
   const kind = m ? `JW${m[1]}` : undefined;
   return kind && kind in BERICHT_CODE ? (kind as IjwKind) : undefined;
 }
-

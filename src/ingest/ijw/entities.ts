@@ -34,8 +34,16 @@ export async function ensureProducts(store: Store, stage: string): Promise<void>
  * speaks) an existing client gets the latest file's municipality and its latest known birth date and sex; otherwise
  * the first file that names a new client decides, and existing clients are left as they are.
  */
-export async function upsertClients(store: Store, stage: string, party: Party, replace: boolean, withFacts = true): Promise<void> {
-  const facts = withFacts ? 'CAST(any_value(s.birth_date) AS DATE) AS bd, any_value(s.sex) AS sex' : 'CAST(NULL AS DATE) AS bd, CAST(NULL AS VARCHAR) AS sex';
+export async function upsertClients(
+  store: Store,
+  stage: string,
+  party: Party,
+  replace: boolean,
+  withFacts = true,
+): Promise<void> {
+  const facts = withFacts
+    ? 'CAST(any_value(s.birth_date) AS DATE) AS bd, any_value(s.sex) AS sex'
+    : 'CAST(NULL AS DATE) AS bd, CAST(NULL AS VARCHAR) AS sex';
   const perFile = `SELECT s.file_idx, s.client_id, ${facts}, any_value(f.${party}) AS muni FROM ${quoteIdent(stage)} s
     JOIN stage_file f USING (file_idx) WHERE s.client_id IS NOT NULL GROUP BY s.file_idx, s.client_id`;
   if (replace) {

@@ -21,7 +21,8 @@ export function xsdEnumeration(type: string, dir = xsdDir()): Record<string, str
   const body = new RegExp(`<xs:simpleType name="${type}">([^]*?)</xs:simpleType>`).exec(basis)?.[1];
   if (body === undefined) throw new Error(`Type ${type} staat niet in basisschema.xsd (${dir})`);
   const out: Record<string, string> = {};
-  for (const m of body.matchAll(/<xs:enumeration value="([^"]+)">\s*<xs:annotation>\s*<xs:documentation>([^<]*)</g)) out[m[1]!] = unescapeXml(m[2]!).trim();
+  for (const m of body.matchAll(/<xs:enumeration value="([^"]+)">\s*<xs:annotation>\s*<xs:documentation>([^<]*)</g))
+    out[m[1]!] = unescapeXml(m[2]!).trim();
   cache.set(key, out);
   return out;
 }

@@ -8,10 +8,12 @@ const valid = jw301({ afzender: '0384', ontvanger: '12345678', id: 'T1', date: '
   { no: '1', cat: '45', code: '45A03', date: '2026-01-05', time: '10:00:00', start: '2026-01-01', omvang: [2, '04', '2'] },
 ]);
 const DECL = '<?xml version="1.0" encoding="UTF-8"?>';
-const withProlog = (prolog: string) => valid.replace(DECL, DECL + '\n' + prolog);
+const withProlog = (prolog: string) => valid.replace(DECL, `${DECL}\n${prolog}`);
 
 let store: Store;
-beforeEach(async () => { store = await Store.open(':memory:'); });
+beforeEach(async () => {
+  store = await Store.open(':memory:');
+});
 afterEach(() => store.close());
 
 async function refusedWith(name: string, body: string | Buffer, maxFileBytes?: number): Promise<string> {
@@ -22,18 +24,28 @@ async function refusedWith(name: string, body: string | Buffer, maxFileBytes?: n
   const after = await snapshot(store);
   // Only the log entry of the refusal is new.
   expect({ ...after, import_file: before.import_file }).toEqual(before);
-  expect(await store.all('SELECT status, records_ok FROM import_file WHERE file_name = ?', [name])).toEqual([{ status: 'geweigerd', records_ok: 0 }]);
+  expect(await store.all('SELECT status, records_ok FROM import_file WHERE file_name = ?', [name])).toEqual([
+    { status: 'geweigerd', records_ok: 0 },
+  ]);
   return r!.note!;
 }
 
 describe('hostile or broken files are refused', () => {
   it('refuses an external entity (XXE)', async () => {
-    const xxe = withProlog('<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>').replace('<jw301:Commentaar>Vertrouwelijke toelichting', '<jw301:Commentaar>&xxe;');
-    expect(await refusedWith('xxe.xml', xxe)).toMatch(/^Het bestand bevat een DOCTYPE-declaratie \(mogelijk externe entiteiten of een entiteitenbom\) en is geweigerd\./);
+    const xxe = withProlog('<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>').replace(
+      '<jw301:Commentaar>Vertrouwelijke toelichting',
+      '<jw301:Commentaar>&xxe;',
+    );
+    expect(await refusedWith('xxe.xml', xxe)).toMatch(
+      /^Het bestand bevat een DOCTYPE-declaratie \(mogelijk externe entiteiten of een entiteitenbom\) en is geweigerd\./,
+    );
   });
 
   it('refuses an entity-expansion bomb', async () => {
-    const lol = ['<!ENTITY lol "lol">', ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`)].join('');
+    const lol = [
+      '<!ENTITY lol "lol">',
+      ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`),
+    ].join('');
     const bomb = withProlog(`<!DOCTYPE lolz [${lol}]>`).replace('Vertrouwelijke toelichting', '&lol9;');
     expect(await refusedWith('bom.xml', bomb)).toMatch(/DOCTYPE-declaratie/);
   });
@@ -47,7 +59,9 @@ describe('hostile or broken files are refused', () => {
     const { writeFiles } = await import('../../../test/ingest/ijw-messages.ts');
     const { paths } = writeFiles({ 'x.xml': withProlog('<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>') });
     const { readXml } = await import('./reader.ts');
-    await expect(readXml(paths['x.xml']!, { open: () => undefined, close: () => undefined })).rejects.toThrow(/DOCTYPE-declaratie/);
+    await expect(readXml(paths['x.xml']!, { open: () => undefined, close: () => undefined })).rejects.toThrow(
+      /DOCTYPE-declaratie/,
+    );
   });
 
   it('refuses a file over the size limit before reading it', async () => {
@@ -62,19 +76,23 @@ describe('hostile or broken files are refused', () => {
   it('refuses bytes that are not valid UTF-8, naming the line of the first bad byte', async () => {
     // Commentaar, on line 31, written in Latin-1.
     const bad = Buffer.from(valid.replace('Vertrouwelijke toelichting', 'Caf\u00e9'), 'latin1');
-    expect(await refusedWith('bytes.xml', bad)).toBe('Het bestand bevat op regel 31 bytes die geen geldige UTF-8 zijn; een iJw-bericht moet UTF-8 zijn.');
+    expect(await refusedWith('bytes.xml', bad)).toBe(
+      'Het bestand bevat op regel 31 bytes die geen geldige UTF-8 zijn; een iJw-bericht moet UTF-8 zijn.',
+    );
   });
 
   it('names that line in a large file too, also after a character split over two chunks of 1 MB', async () => {
     const { CHUNK } = await import('./reader.ts');
     // A comment on lines 3–4, after the root's start tag, whose 'é' (2 bytes) straddles the first chunk's end:
     // Commentaar moves to line 33.
-    const head = valid.slice(0, valid.indexOf('\n', DECL.length + 1)) + '\n<!--';
-    const text = head + 'x'.repeat(CHUNK - 1 - Buffer.byteLength(head)) + '\u00e9\n-->' + valid.slice(head.length - 5);
+    const head = `${valid.slice(0, valid.indexOf('\n', DECL.length + 1))}\n<!--`;
+    const text = `${head + 'x'.repeat(CHUNK - 1 - Buffer.byteLength(head))}\u00e9\n-->${valid.slice(head.length - 5)}`;
     expect(Buffer.from(text).subarray(CHUNK - 1, CHUNK + 1)).toEqual(Buffer.from('\u00e9'));
     const bad = Buffer.from(text.replace('Vertrouwelijke toelichting', '\u0000'));
     bad[bad.indexOf(0)] = 0xe9;
-    expect(await refusedWith('groot.xml', bad)).toBe('Het bestand bevat op regel 33 bytes die geen geldige UTF-8 zijn; een iJw-bericht moet UTF-8 zijn.');
+    expect(await refusedWith('groot.xml', bad)).toBe(
+      'Het bestand bevat op regel 33 bytes die geen geldige UTF-8 zijn; een iJw-bericht moet UTF-8 zijn.',
+    );
   });
 
   it('refuses UTF-16', async () => {
@@ -83,15 +101,21 @@ describe('hostile or broken files are refused', () => {
   });
 
   it('refuses a truncated file', async () => {
-    expect(await refusedWith('half.xml', valid.slice(0, Math.floor(valid.length * 0.7)))).toMatch(/^Het bestand is geen geldige XML \(regel \d+\): niet afgesloten element/);
+    expect(await refusedWith('half.xml', valid.slice(0, Math.floor(valid.length * 0.7)))).toMatch(
+      /^Het bestand is geen geldige XML \(regel \d+\): niet afgesloten element/,
+    );
   });
 
   it('refuses XML that is not well-formed', async () => {
-    expect(await refusedWith('kapot.xml', valid.replace('</jw301:Geslacht>', '</jw301:Geslacht2>'))).toMatch(/^Het bestand is geen geldige XML \(regel \d+\)/);
+    expect(await refusedWith('kapot.xml', valid.replace('</jw301:Geslacht>', '</jw301:Geslacht2>'))).toMatch(
+      /^Het bestand is geen geldige XML \(regel \d+\)/,
+    );
   });
 
   it('refuses XML that is not an iJw message, and a file of an unknown type', async () => {
-    expect(await refusedWith('ander.xml', `${DECL}<factuur xmlns="urn:iets"><regel/></factuur>`)).toBe('Het bestand is geen iJw 3.2-bericht (hoofdelement factuur, namespace urn:iets).');
+    expect(await refusedWith('ander.xml', `${DECL}<factuur xmlns="urn:iets"><regel/></factuur>`)).toBe(
+      'Het bestand is geen iJw 3.2-bericht (hoofdelement factuur, namespace urn:iets).',
+    );
     expect(await refusedWith('notities.pdf', '%PDF-1.4')).toMatch(/^Onbekend bestandstype '.pdf'/);
   });
 });

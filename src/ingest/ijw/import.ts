@@ -24,7 +24,15 @@ import { jw315 } from './jw315.ts';
 import { jw323 } from './jw323.ts';
 import { jw325 } from './jw325.ts';
 
-const MODULES: Record<string, MessageModule<any>> = { JW301: jw301, JW305: jw305, JW307: jw307, JW315: jw315, JW323: jw323, JW325: jw325 };
+// biome-ignore lint/suspicious/noExplicitAny: each module has its own record type; the caller only passes records back to it
+const MODULES: Record<string, MessageModule<any>> = {
+  JW301: jw301,
+  JW305: jw305,
+  JW307: jw307,
+  JW315: jw315,
+  JW323: jw323,
+  JW325: jw325,
+};
 
 /** A message file read into memory: its header, how many records it has, its records, and the keys it touches. */
 export interface ParsedMessage {
@@ -74,7 +82,8 @@ export function validationRefusal(v: FileValidation, fileName: string): RoerErro
   return new RefusedFile(
     'Het bericht voldoet niet aan het XSD-schema en is in zijn geheel geweigerd (iJw-retourcode 0001, afgekeurd om ' +
       `technische redenen): ${formatPlace({ record: first.line, field: first.field, reason: first.reason })}` +
-      (more > 0 ? ` (en nog ${more} ${more === 1 ? 'fout' : 'fouten'})` : '') + '.',
+      (more > 0 ? ` (en nog ${more} ${more === 1 ? 'fout' : 'fouten'})` : '') +
+      '.',
     v.errors.map((e) => ({ file: fileName, record: e.line, field: e.field, reason: e.reason })),
     'Niets uit dit bestand is opgeslagen; lees het verbeterde bericht opnieuw in.',
   );
@@ -84,16 +93,33 @@ export function validationRefusal(v: FileValidation, fileName: string): RoerErro
  * Parses a (small) message into memory. Throws a RoerError when the file is refused.
  * @example const parsed = await parseMessage('JW301.xml', 'JW301', secret);
  */
-export async function parseMessage(path: string, kind: IjwKind, secret: Secret, maxBytes = DEFAULT_MAX_BYTES): Promise<ParsedMessage> {
+export async function parseMessage(
+  path: string,
+  kind: IjwKind,
+  secret: Secret,
+  maxBytes = DEFAULT_MAX_BYTES,
+): Promise<ParsedMessage> {
   const module = isImported(kind) ? MODULES[kind]! : null;
   const rows = module ? new RowBuffer() : null;
   const parsed = await readMessage(path, kind, rows, secret, maxBytes);
   const h = parsed.header;
-  if (module && rows) rows.replay({ append: (_r, _l, _p, clientId, own) => { parsed.keys.add(`${kind}|${module.key(h, own, clientId)}`); } });
+  if (module && rows)
+    rows.replay({
+      append: (_r, _l, _p, clientId, own) => {
+        parsed.keys.add(`${kind}|${module.key(h, own, clientId)}`);
+      },
+    });
   return { ...parsed, rows };
 }
 
-async function readMessage(path: string, kind: IjwKind, sink: RowSink | null, secret: Secret, maxBytes: number, read = readXml): Promise<ParsedMessage> {
+async function readMessage(
+  path: string,
+  kind: IjwKind,
+  sink: RowSink | null,
+  secret: Secret,
+  maxBytes: number,
+  read = readXml,
+): Promise<ParsedMessage> {
   const module = isImported(kind) ? MODULES[kind]! : null;
   const walk = walkMessage(module ? module.parser : HEADER_ONLY, sink, secret);
   await read(path, walk.handler, maxBytes);
@@ -104,7 +130,13 @@ async function readMessage(path: string, kind: IjwKind, sink: RowSink | null, se
 }
 
 /** Streams a large file into the stage: lean tokenizer first; when it gives up, the file's rows go and saxes reads it. */
-async function streamMessage(path: string, kind: IjwKind, stage: Stage | null, secret: Secret, maxBytes: number): Promise<ParsedMessage> {
+async function streamMessage(
+  path: string,
+  kind: IjwKind,
+  stage: Stage | null,
+  secret: Secret,
+  maxBytes: number,
+): Promise<ParsedMessage> {
   if (LARGE_FILES.scan) {
     try {
       return { ...(await readMessage(path, kind, stage, secret, maxBytes, scanXml)), scanned: true };
@@ -120,7 +152,13 @@ async function streamMessage(path: string, kind: IjwKind, stage: Stage | null, s
  * Imports `files` (all of message kind `kind`) and returns one outcome per file, in order. Throws when the batch
  * cannot be imported (a RoerError when a file is refused); the caller's transaction then leaves nothing behind.
  */
-export async function importMessages(store: Store, secret: Secret, kind: IjwKind, files: MessageFile[], opts: ImportMessagesOptions = {}): Promise<MessageOutcome[]> {
+export async function importMessages(
+  store: Store,
+  secret: Secret,
+  kind: IjwKind,
+  files: MessageFile[],
+  opts: ImportMessagesOptions = {},
+): Promise<MessageOutcome[]> {
   const module = isImported(kind) ? MODULES[kind]! : null;
   const stage = module ? await Stage.open(store, `stage_${kind.toLowerCase()}`, module.columns) : null;
   const parsed: ParsedMessage[] = [];
@@ -146,15 +184,21 @@ export async function importMessages(store: Store, secret: Secret, kind: IjwKind
       throw refusal;
     }
   }
-  await stageFiles(store, parsed.map((p, i) => ({ fileId: files[i]!.fileId, header: p.header })));
+  await stageFiles(
+    store,
+    parsed.map((p, i) => ({ fileId: files[i]!.fileId, header: p.header })),
+  );
 
   // Messages read before change nothing.
   const seen = new Set<number>();
   if (parsed.some((p) => p.header.identificatie !== '')) {
     const rows = await store.all<{ i: number }>(
       `SELECT f.file_idx AS i FROM ${STAGE_FILE} f JOIN message m ON m.sender = f.sender AND m.message_id = f.message_id
-        AND m.message_code = ?`, [kind]);
-    for (const { i } of rows) if (parsed[i]!.header.identificatie !== '' && parsed[i]!.header.berichtCode === BERICHT_CODE[kind]) seen.add(i);
+        AND m.message_code = ?`,
+      [kind],
+    );
+    for (const { i } of rows)
+      if (parsed[i]!.header.identificatie !== '' && parsed[i]!.header.berichtCode === BERICHT_CODE[kind]) seen.add(i);
   }
   await stage?.drop([...seen]);
 
@@ -164,23 +208,35 @@ export async function importMessages(store: Store, secret: Secret, kind: IjwKind
   if (module && stage) {
     await module.check?.(store, stage.table);
     for (const { fileIdx, ...r } of await stage.takeQuarantined(files.map((f) => f.fileName))) quarantined[fileIdx]!.push(r);
-    if (parsed.some((p, i) => !seen.has(i) && quarantined[i]!.length < p.records)) changed = await module.merge(store, stage.table);
+    if (parsed.some((p, i) => !seen.has(i) && quarantined[i]!.length < p.records))
+      changed = await module.merge(store, stage.table);
   }
   // Only a message read without problems counts as received: a corrected copy of a message with quarantined records
   // must still be read (its records that were stored already change nothing the second time).
-  const received = parsed.flatMap((p, i) => (!seen.has(i) && quarantined[i]!.length === 0 && p.header.identificatie !== '' && p.header.afzender !== '' ? [i] : []));
+  const received = parsed.flatMap((p, i) =>
+    !seen.has(i) && quarantined[i]!.length === 0 && p.header.identificatie !== '' && p.header.afzender !== '' ? [i] : [],
+  );
   if (received.length > 0) {
     await store.run(
       `INSERT OR IGNORE INTO message SELECT sender, message_id,
          CASE WHEN regexp_full_match(message_date, '\\d{4}-\\d{2}-\\d{2}') THEN CAST(message_date AS DATE) END, ?, nullif(receiver, ''), file_id
-       FROM ${STAGE_FILE} WHERE file_idx IN (${received.map(() => '?').join(', ')})`, [kind, ...received]);
+       FROM ${STAGE_FILE} WHERE file_idx IN (${received.map(() => '?').join(', ')})`,
+      [kind, ...received],
+    );
   }
   const note = module ? undefined : `${kind} (${LABEL[kind]}) wordt door Roer niet gebruikt; alleen gecontroleerd`;
   return parsed.map((p, i) => {
     const h = p.header;
     const total = p.records;
     if (seen.has(i)) {
-      return { kind, total, ok: 0, unchanged: total, quarantined: [], note: `bericht al eerder ingelezen (afzender ${h.afzender}, identificatie ${h.identificatie}); niets gewijzigd` };
+      return {
+        kind,
+        total,
+        ok: 0,
+        unchanged: total,
+        quarantined: [],
+        note: `bericht al eerder ingelezen (afzender ${h.afzender}, identificatie ${h.identificatie}); niets gewijzigd`,
+      };
     }
     const ok = changed.get(i) ?? 0;
     const q = quarantined[i]!;

@@ -2,7 +2,14 @@
 // A later Toewijzingsdatum+tijd replaces an earlier version; RedenWijziging 13 marks it deleted (the row is kept).
 // All variants: specific (Omvang: volume, unit, frequency), aspecific with Budget, generic (Budget without product).
 import { REDEN_WIJZIGING_VERWIJDERD } from './codes.ts';
-import { CLIENT_COLUMNS, ensureProducts, ensureProviders, ensureUnknownReferrer, referrerIdSql, upsertClients } from './entities.ts';
+import {
+  CLIENT_COLUMNS,
+  ensureProducts,
+  ensureProviders,
+  ensureUnknownReferrer,
+  referrerIdSql,
+  upsertClients,
+} from './entities.ts';
 import { countPerFile, headed, integer, type MessageModule } from './module.ts';
 import { birthDate } from './walk.ts';
 
@@ -27,23 +34,65 @@ const b = (name: string) => ({ name, type: 'BIGINT' as const });
 
 export const jw301: MessageModule<Allocated> = {
   kind: 'JW301',
-  columns: [v('allocation_no'), v('provider_reference'), v('product_category'), v('product_code'), v('allocated_at'),
-    v('start_date'), v('end_date'), b('volume'), v('unit'), v('frequency'), b('budget_cents'), v('change_reason'), ...CLIENT_COLUMNS],
+  columns: [
+    v('allocation_no'),
+    v('provider_reference'),
+    v('product_category'),
+    v('product_code'),
+    v('allocated_at'),
+    v('start_date'),
+    v('end_date'),
+    b('volume'),
+    v('unit'),
+    v('frequency'),
+    b('budget_cents'),
+    v('change_reason'),
+    ...CLIENT_COLUMNS,
+  ],
   parser: {
     recordElement: 'ToegewezenProduct',
-    newRecord: () => ({ no: null, reference: null, category: null, code: null, date: null, time: null, start: null, end: null,
-      volume: null, unit: null, frequency: null, budget: null, reason: null }),
+    newRecord: () => ({
+      no: null,
+      reference: null,
+      category: null,
+      code: null,
+      date: null,
+      time: null,
+      start: null,
+      end: null,
+      volume: null,
+      unit: null,
+      frequency: null,
+      budget: null,
+      reason: null,
+    }),
     leaf(r, name, parent, text) {
       if (parent === 'ToegewezenProduct') {
         switch (name) {
-          case 'ToewijzingNummer': r.no = text; break;
-          case 'ReferentieAanbieder': r.reference = text; break;
-          case 'Toewijzingsdatum': r.date = text; break;
-          case 'Toewijzingstijd': r.time = text; break;
-          case 'Ingangsdatum': r.start = text; break;
-          case 'Einddatum': r.end = text; break;
-          case 'RedenWijziging': r.reason = text; break;
-          case 'Budget': r.budget = text; break;
+          case 'ToewijzingNummer':
+            r.no = text;
+            break;
+          case 'ReferentieAanbieder':
+            r.reference = text;
+            break;
+          case 'Toewijzingsdatum':
+            r.date = text;
+            break;
+          case 'Toewijzingstijd':
+            r.time = text;
+            break;
+          case 'Ingangsdatum':
+            r.start = text;
+            break;
+          case 'Einddatum':
+            r.end = text;
+            break;
+          case 'RedenWijziging':
+            r.reason = text;
+            break;
+          case 'Budget':
+            r.budget = text;
+            break;
           // Commentaar is free text and deliberately not read.
         }
       } else if (parent === 'Product') {
@@ -55,8 +104,22 @@ export const jw301: MessageModule<Allocated> = {
         else if (name === 'Frequentie') r.frequency = text;
       }
     },
-    row: (r, c) => [r.no, r.reference, r.category, r.code, r.date && r.time ? `${r.date} ${r.time.slice(0, 8)}` : r.date,
-      r.start, r.end, integer(r.volume), r.unit, r.frequency, integer(r.budget), r.reason, birthDate(c), c.sex],
+    row: (r, c) => [
+      r.no,
+      r.reference,
+      r.category,
+      r.code,
+      r.date && r.time ? `${r.date} ${r.time.slice(0, 8)}` : r.date,
+      r.start,
+      r.end,
+      integer(r.volume),
+      r.unit,
+      r.frequency,
+      integer(r.budget),
+      r.reason,
+      birthDate(c),
+      c.sex,
+    ],
   },
 
   key: (h, own) => `${h.afzender}|${own[0]}`,
@@ -69,9 +132,11 @@ export const jw301: MessageModule<Allocated> = {
     // Within one file the latest version of an allocation counts; against the store, only a strictly later one.
     const latest = `SELECT * FROM (${headed(stage)})
       QUALIFY row_number() OVER (PARTITION BY file_idx, allocation_no ORDER BY CAST(allocated_at AS TIMESTAMP) DESC, rec_no DESC) = 1`;
-    const changed = await countPerFile(store,
+    const changed = await countPerFile(
+      store,
       `SELECT n.file_idx FROM (${latest}) n LEFT JOIN allocation a ON a.municipality = n.sender AND a.allocation_no = n.allocation_no
-        WHERE a.allocation_no IS NULL OR CAST(n.allocated_at AS TIMESTAMP) > a.allocated_at`);
+        WHERE a.allocation_no IS NULL OR CAST(n.allocated_at AS TIMESTAMP) > a.allocated_at`,
+    );
     await store.run(
       `INSERT INTO allocation (municipality, allocation_no, client_id, provider_agb, provider_reference, product_category,
          product_code, allocated_at, start_date, end_date, volume, unit, frequency, budget_cents, change_reason, deleted,

@@ -19,19 +19,37 @@ const v = (name: string) => ({ name, type: 'VARCHAR' as const });
 
 export const jw307: MessageModule<Stopped> = {
   kind: 'JW307',
-  columns: [v('allocation_no'), v('product_category'), v('product_code'), v('start_date'), v('end_date'), v('end_reason'),
-    v('status'), ...CLIENT_COLUMNS],
+  columns: [
+    v('allocation_no'),
+    v('product_category'),
+    v('product_code'),
+    v('start_date'),
+    v('end_date'),
+    v('end_reason'),
+    v('status'),
+    ...CLIENT_COLUMNS,
+  ],
   parser: {
     recordElement: 'StopProduct',
     newRecord: () => ({ no: null, category: null, code: null, start: null, end: null, reason: null, status: null }),
     leaf(r, name, parent, text) {
       if (parent === 'StopProduct') {
         switch (name) {
-          case 'ToewijzingNummer': r.no = text; break;
-          case 'Begindatum': r.start = text; break;
-          case 'Einddatum': r.end = text; break;
-          case 'RedenBeeindiging': r.reason = text; break;
-          case 'StatusAanlevering': r.status = text; break;
+          case 'ToewijzingNummer':
+            r.no = text;
+            break;
+          case 'Begindatum':
+            r.start = text;
+            break;
+          case 'Einddatum':
+            r.end = text;
+            break;
+          case 'RedenBeeindiging':
+            r.reason = text;
+            break;
+          case 'StatusAanlevering':
+            r.status = text;
+            break;
         }
       } else if (parent === 'Product') {
         if (name === 'Categorie') r.category = text;
@@ -50,10 +68,12 @@ export const jw307: MessageModule<Stopped> = {
     await ensureProducts(store, stage);
     await upsertClients(store, stage, 'receiver', false);
     const latest = latestPerAllocation(stage);
-    const changed = await countPerFile(store,
+    const changed = await countPerFile(
+      store,
       `SELECT n.file_idx FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = n.receiver AND c.allocation_no = n.allocation_no
         WHERE CASE WHEN n.status = '${S.verwijderen}' THEN c.end_date IS NOT NULL
-                   ELSE c.end_date IS DISTINCT FROM CAST(n.end_date AS DATE) OR c.end_reason IS DISTINCT FROM n.end_reason END`);
+                   ELSE c.end_date IS DISTINCT FROM CAST(n.end_date AS DATE) OR c.end_reason IS DISTINCT FROM n.end_reason END`,
+    );
     await store.run(
       `INSERT INTO care_period (municipality, allocation_no, provider_agb, client_id, start_date, end_date, end_reason, stop_file_id)
        SELECT receiver, allocation_no, sender, client_id, CAST(start_date AS DATE), CAST(end_date AS DATE), end_reason, file_id

@@ -19,11 +19,27 @@ const v = (name: string) => ({ name, type: 'VARCHAR' as const });
 
 export const jw315: MessageModule<Requested> = {
   kind: 'JW315',
-  columns: [v('provider_reference'), v('product_category'), v('product_code'), v('requested_start'), v('requested_end'),
-    v('referrer_type'), v('referrer_agb'), ...CLIENT_COLUMNS],
+  columns: [
+    v('provider_reference'),
+    v('product_category'),
+    v('product_code'),
+    v('requested_start'),
+    v('requested_end'),
+    v('referrer_type'),
+    v('referrer_agb'),
+    ...CLIENT_COLUMNS,
+  ],
   parser: {
     recordElement: 'AangevraagdProduct',
-    newRecord: () => ({ reference: null, category: null, code: null, start: null, end: null, referrerType: null, referrerAgb: null }),
+    newRecord: () => ({
+      reference: null,
+      category: null,
+      code: null,
+      start: null,
+      end: null,
+      referrerType: null,
+      referrerAgb: null,
+    }),
     leaf(r, name, parent, text) {
       if (parent === 'AangevraagdProduct') {
         if (name === 'ReferentieAanbieder') r.reference = text;
@@ -38,7 +54,17 @@ export const jw315: MessageModule<Requested> = {
         // Naam (of the referrer) is deliberately not read.
       }
     },
-    row: (r, c) => [r.reference, r.category, r.code, r.start, r.end, r.referrerType ?? VERWIJZER_ONBEKEND, r.referrerAgb, birthDate(c), c.sex],
+    row: (r, c) => [
+      r.reference,
+      r.category,
+      r.code,
+      r.start,
+      r.end,
+      r.referrerType ?? VERWIJZER_ONBEKEND,
+      r.referrerAgb,
+      birthDate(c),
+      c.sex,
+    ],
   },
 
   key: (h, own, clientId) => `${h.afzender}|${h.ontvanger}|${own[0]}|${clientId}`,
@@ -51,10 +77,12 @@ export const jw315: MessageModule<Requested> = {
     // The last request per (reference, client) in the file; a request replaces an older one of the same key.
     const latest = `SELECT * FROM (${headed(stage)})
       QUALIFY row_number() OVER (PARTITION BY file_idx, provider_reference, client_id ORDER BY rec_no DESC) = 1`;
-    const changed = await countPerFile(store,
+    const changed = await countPerFile(
+      store,
       `SELECT n.file_idx FROM (${latest}) n LEFT JOIN request r ON r.provider_agb = n.sender AND r.municipality = n.receiver
          AND r.provider_reference = n.provider_reference AND r.client_id = n.client_id
-       WHERE r.client_id IS NULL OR r.request_date <= CAST(n.message_date AS DATE)`);
+       WHERE r.client_id IS NULL OR r.request_date <= CAST(n.message_date AS DATE)`,
+    );
     await store.run(
       `INSERT INTO request SELECT sender, provider_reference, receiver, client_id, CAST(message_date AS DATE), product_category,
          product_code, CAST(requested_start AS DATE), CAST(requested_end AS DATE), referrer_type, referrer_agb, file_id FROM (${latest})

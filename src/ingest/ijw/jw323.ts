@@ -26,23 +26,60 @@ const b = (name: string) => ({ name, type: 'BIGINT' as const });
 
 export const jw323: MessageModule<Prestatie> = {
   kind: 'JW323',
-  columns: [v('reference'), v('previous_reference'), v('allocation_no'), v('invoice_no'), v('invoice_date'),
-    v('product_category'), v('product_code'), v('period_start'), v('period_end'), b('volume'), v('unit'), b('tariff_cents'),
-    b('amount_cents'), v('debit_credit')],
+  columns: [
+    v('reference'),
+    v('previous_reference'),
+    v('allocation_no'),
+    v('invoice_no'),
+    v('invoice_date'),
+    v('product_category'),
+    v('product_code'),
+    v('period_start'),
+    v('period_end'),
+    b('volume'),
+    v('unit'),
+    b('tariff_cents'),
+    b('amount_cents'),
+    v('debit_credit'),
+  ],
   parser: {
     recordElement: 'Prestatie',
-    newRecord: () => ({ reference: null, previous: null, no: null, category: null, code: null, start: null, end: null,
-      volume: null, unit: null, tariff: null, amount: null, dc: null }),
+    newRecord: () => ({
+      reference: null,
+      previous: null,
+      no: null,
+      category: null,
+      code: null,
+      start: null,
+      end: null,
+      volume: null,
+      unit: null,
+      tariff: null,
+      amount: null,
+      dc: null,
+    }),
     leaf(r, name, parent, text) {
       switch (parent) {
         case 'Prestatie':
           switch (name) {
-            case 'ToewijzingNummer': r.no = text; break;
-            case 'ProductCategorie': r.category = text; break;
-            case 'ProductCode': r.code = text; break;
-            case 'GeleverdVolume': r.volume = text; break;
-            case 'Eenheid': r.unit = text; break;
-            case 'ProductTarief': r.tariff = text; break;
+            case 'ToewijzingNummer':
+              r.no = text;
+              break;
+            case 'ProductCategorie':
+              r.category = text;
+              break;
+            case 'ProductCode':
+              r.code = text;
+              break;
+            case 'GeleverdVolume':
+              r.volume = text;
+              break;
+            case 'Eenheid':
+              r.unit = text;
+              break;
+            case 'ProductTarief':
+              r.tariff = text;
+              break;
           }
           break;
         case 'ProductReferentie':
@@ -66,8 +103,22 @@ export const jw323: MessageModule<Prestatie> = {
       const sign = r.dc === CREDIT ? -1 : 1;
       const amount = integer(r.amount);
       const volume = integer(r.volume);
-      return [r.reference, r.previous, r.no, doc.DeclaratieNummer ?? null, doc.DeclaratieDagtekening ?? null, r.category, r.code,
-        r.start, r.end, volume === null ? null : sign * volume, r.unit, integer(r.tariff), amount === null ? null : sign * amount, r.dc];
+      return [
+        r.reference,
+        r.previous,
+        r.no,
+        doc.DeclaratieNummer ?? null,
+        doc.DeclaratieDagtekening ?? null,
+        r.category,
+        r.code,
+        r.start,
+        r.end,
+        volume === null ? null : sign * volume,
+        r.unit,
+        integer(r.tariff),
+        amount === null ? null : sign * amount,
+        r.dc,
+      ];
     },
   },
 

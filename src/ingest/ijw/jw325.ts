@@ -12,7 +12,11 @@ interface Rejected {
 
 export const jw325: MessageModule<Rejected> = {
   kind: 'JW325',
-  columns: [{ name: 'reference', type: 'VARCHAR' }, { name: 'return_codes', type: 'VARCHAR' }, { name: 'amount_cents', type: 'BIGINT' }],
+  columns: [
+    { name: 'reference', type: 'VARCHAR' },
+    { name: 'return_codes', type: 'VARCHAR' },
+    { name: 'amount_cents', type: 'BIGINT' },
+  ],
   parser: {
     recordElement: 'Prestatie',
     newRecord: () => ({ reference: null, amount: null, dc: null, codes: [] }),
@@ -25,7 +29,7 @@ export const jw325: MessageModule<Rejected> = {
     },
     row(r) {
       const amount = integer(r.amount);
-      return [r.reference, r.codes.join(','), amount === null ? null : (r.dc === CREDIT ? -amount : amount)];
+      return [r.reference, r.codes.join(','), amount === null ? null : r.dc === CREDIT ? -amount : amount];
     },
   },
 
@@ -35,10 +39,12 @@ export const jw325: MessageModule<Rejected> = {
     // A line whose only code is 0200 ("geen opmerking") is not a rejection.
     const rejected = `SELECT * FROM (${headed(stage)}) WHERE list_filter(string_split(return_codes, ','), x -> x <> '${RETOUR_GEEN_OPMERKING}') <> []
       QUALIFY row_number() OVER (PARTITION BY file_idx, reference ORDER BY rec_no DESC) = 1`;
-    const changed = await countPerFile(store,
+    const changed = await countPerFile(
+      store,
       `SELECT n.file_idx FROM (${rejected}) n LEFT JOIN invoice_rejection r ON r.provider_agb = n.receiver AND r.reference = n.reference
         WHERE r.reference IS NULL OR (r.answered_on <= CAST(n.message_date AS DATE)
-          AND (r.return_codes, r.amount_cents) IS DISTINCT FROM (n.return_codes, n.amount_cents))`);
+          AND (r.return_codes, r.amount_cents) IS DISTINCT FROM (n.return_codes, n.amount_cents))`,
+    );
     await store.run(
       `INSERT INTO invoice_rejection SELECT receiver, reference, return_codes, amount_cents, CAST(message_date AS DATE), file_id
          FROM (${rejected})

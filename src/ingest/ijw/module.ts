@@ -36,8 +36,15 @@ export function mergedFiles(stage: string): string {
 }
 
 /** Counts the rows of a query (which has a file_idx column) per file: what a merge will change, before it changes it. */
-export async function countPerFile(store: Store, sql: string, params: (string | number | null)[] = []): Promise<Map<number, number>> {
-  const rows = await store.all<{ f: number; n: number }>(`SELECT file_idx AS f, count(*) AS n FROM (${sql}) GROUP BY file_idx`, params);
+export async function countPerFile(
+  store: Store,
+  sql: string,
+  params: (string | number | null)[] = [],
+): Promise<Map<number, number>> {
+  const rows = await store.all<{ f: number; n: number }>(
+    `SELECT file_idx AS f, count(*) AS n FROM (${sql}) GROUP BY file_idx`,
+    params,
+  );
   return new Map(rows.map((r) => [r.f, r.n]));
 }
 

@@ -9,19 +9,32 @@ import { importPaths } from '../importer.ts';
 import { SECRET } from '../../../test/ingest/harness.ts';
 import { IJW_EXAMPLES } from '../../../test/fixtures/index.ts';
 
-const PERSONAL = /<[\w]+:(Bsn|Achternaam|Voornamen|Straatnaam|Plaatsnaam|Postcode|Telefoonnummer|Emailadres|Commentaar|Naam|Organisatie)>([^<]+)</g;
+const PERSONAL =
+  /<[\w]+:(Bsn|Achternaam|Voornamen|Straatnaam|Plaatsnaam|Postcode|Telefoonnummer|Emailadres|Commentaar|Naam|Organisatie)>([^<]+)</g;
 
 function personalValues(): string[] {
   const out = new Set<string>();
   for (const f of readdirSync(IJW_EXAMPLES)) {
-    for (const m of readFileSync(join(IJW_EXAMPLES, f), 'utf8').matchAll(PERSONAL)) if (m[2]!.trim() !== '') out.add(m[2]!.trim());
+    for (const m of readFileSync(join(IJW_EXAMPLES, f), 'utf8').matchAll(PERSONAL))
+      if (m[2]!.trim() !== '') out.add(m[2]!.trim());
   }
   return [...out].sort();
 }
 
 describe('privacy at the door', () => {
   it('finds the personal data in the examples it checks for', () => {
-    expect(personalValues()).toEqual(expect.arrayContaining(['999900006', '999900018', 'Wit', 'Van Woustraat', '0201234567', 'abc@def.com', 'Commentaar client', 'huisarts']));
+    expect(personalValues()).toEqual(
+      expect.arrayContaining([
+        '999900006',
+        '999900018',
+        'Wit',
+        'Van Woustraat',
+        '0201234567',
+        'abc@def.com',
+        'Commentaar client',
+        'huisarts',
+      ]),
+    );
   });
 
   it('stores no BSN, name, address, phone, e-mail or comment from the example messages', async () => {
@@ -32,7 +45,9 @@ describe('privacy at the door', () => {
     expect(reports).toHaveLength(14);
     const values = personalValues();
     // Every stored text value, from every table (exact to the SQL layer, whatever the file's compression does).
-    const tables = await store.all<{ t: string }>("SELECT table_name AS t FROM duckdb_tables() WHERE database_name = 'roer' AND NOT temporary");
+    const tables = await store.all<{ t: string }>(
+      "SELECT table_name AS t FROM duckdb_tables() WHERE database_name = 'roer' AND NOT temporary",
+    );
     let text = '';
     for (const { t } of tables) text += JSON.stringify(await store.all(`SELECT * FROM "${t}"`));
     for (const v of values) expect(text.includes(v), v).toBe(false);

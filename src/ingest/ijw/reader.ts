@@ -29,7 +29,10 @@ export function refused(reason: string, hint?: string): RoerError {
 export async function checkSize(path: string, maxBytes: number): Promise<number> {
   const { size } = await stat(path);
   if (size > maxBytes) {
-    throw refused(`Het bestand is te groot (${bytes(size)}; de grens is ${bytes(maxBytes)}).`, 'Verhoog de grens met --max-mb als het bestand te vertrouwen is.');
+    throw refused(
+      `Het bestand is te groot (${bytes(size)}; de grens is ${bytes(maxBytes)}).`,
+      'Verhoog de grens met --max-mb als het bestand te vertrouwen is.',
+    );
   }
   return size;
 }
@@ -59,7 +62,10 @@ export async function readXml(path: string, handler: XmlHandler, maxBytes = DEFA
     throw refused('Het bestand bevat een DOCTYPE-declaratie (mogelijk externe entiteiten of een entiteitenbom) en is geweigerd.');
   });
   parser.on('error', (e) => {
-    throw refused(`Het bestand is geen geldige XML (regel ${parser.line}): ${dutchSaxError(e.message)}.`, 'Controleer of het bestand volledig en onbeschadigd is.');
+    throw refused(
+      `Het bestand is geen geldige XML (regel ${parser.line}): ${dutchSaxError(e.message)}.`,
+      'Controleer of het bestand volledig en onbeschadigd is.',
+    );
   });
   parser.on('opentag', (tag) => {
     const name = localName(tag.name);
@@ -71,7 +77,8 @@ export async function readXml(path: string, handler: XmlHandler, maxBytes = DEFA
   });
   parser.on('text', (t) => {
     text += t;
-    if (text.length > MAX_TEXT) throw refused(`Het bestand bevat op regel ${parser.line} een element met meer dan een miljoen tekens en is geweigerd.`);
+    if (text.length > MAX_TEXT)
+      throw refused(`Het bestand bevat op regel ${parser.line} een element met meer dan een miljoen tekens en is geweigerd.`);
   });
   parser.on('closetag', (tag) => {
     handler.close(localName(tag.name), text, parser.line);
@@ -112,7 +119,8 @@ function localName(qname: string): string {
 /** The most common saxes complaints in Dutch; the rest verbatim. */
 function dutchSaxError(msg: string): string {
   const m = msg.replace(/^.*?:\d+:\d+: /, '');
-  if (/unclosed tag/i.test(m)) return `niet afgesloten element (${m.replace(/^unclosed tag: /i, '')}); het bestand lijkt afgebroken`;
+  if (/unclosed tag/i.test(m))
+    return `niet afgesloten element (${m.replace(/^unclosed tag: /i, '')}); het bestand lijkt afgebroken`;
   if (/document must contain a root element/i.test(m)) return 'het bestand bevat geen XML-element';
   if (/undefined entity/i.test(m)) return `onbekende entiteit (${m.replace(/^undefined entity: /i, '')})`;
   if (/unexpected close tag/i.test(m)) return 'onverwachte eindtag';

@@ -62,7 +62,10 @@ class Scanner {
   feed(chunk: Buffer, final: boolean): void {
     if (this.buf.length > 0 || chunk.length > 0) {
       this.lineOf(this.pos);
-      if (this.textFrom !== this.textTo) { this.joined = this.decode(this.textFrom, this.textTo); this.textFrom = this.textTo = 0; }
+      if (this.textFrom !== this.textTo) {
+        this.joined = this.decode(this.textFrom, this.textTo);
+        this.textFrom = this.textTo = 0;
+      }
       const rest = this.buf.subarray(this.pos);
       this.checked -= this.pos;
       this.buf = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
@@ -73,7 +76,8 @@ class Scanner {
     const end = final ? b.length : completeUtf8(b);
     if (!isUtf8(b.subarray(this.checked, end))) throw new ScanUnsupported('not UTF-8');
     // Lines are counted at LF; a lone CR (also one that ends a chunk) would count as a line of its own.
-    for (let i = b.indexOf(13, this.checked); i >= 0 && i < end; i = b.indexOf(13, i + 1)) if (b[i + 1] !== 10) throw new ScanUnsupported('lone CR');
+    for (let i = b.indexOf(13, this.checked); i >= 0 && i < end; i = b.indexOf(13, i + 1))
+      if (b[i + 1] !== 10) throw new ScanUnsupported('lone CR');
     this.checked = end;
     if (!this.started) {
       if (b.length < 3 && !final) return;
@@ -85,7 +89,8 @@ class Scanner {
     this.run(b, final);
     // Memory stays bounded: a text, tag or comment that runs on for megabytes is left to saxes (which streams it).
     if (b.length - this.pos > MAX_TEXT + CHUNK) throw new ScanUnsupported('construct too long');
-    if (final && (this.stack.length > 0 || !this.rootDone || this.pos < b.length)) throw new ScanUnsupported('unfinished document');
+    if (final && (this.stack.length > 0 || !this.rootDone || this.pos < b.length))
+      throw new ScanUnsupported('unfinished document');
   }
 
   private run(b: Buffer, final: boolean): void {
@@ -123,11 +128,17 @@ class Scanner {
     const nb = name.bytes;
     const n = nb.length;
     let i = lt + 2;
-    if (i + n >= b.length) { this.stack.push(name); return -1; }
+    if (i + n >= b.length) {
+      this.stack.push(name);
+      return -1;
+    }
     for (let k = 0; k < n; k++) if (b[i + k] !== nb[k]) throw new ScanUnsupported('unbalanced end tag');
     i += n;
     while (i < b.length && space(b[i]!)) i++;
-    if (i >= b.length) { this.stack.push(name); return -1; }
+    if (i >= b.length) {
+      this.stack.push(name);
+      return -1;
+    }
     if (b[i] !== 62) throw new ScanUnsupported('unbalanced end tag');
     this.handler.close(name.local, this.takeText(b), this.lineOf(i));
     if (this.stack.length === 0) this.rootDone = true;
@@ -142,13 +153,16 @@ class Scanner {
     let h = 0;
     for (; e < len; e++) {
       const x = b[e]!;
-      if (x === 58 /* : */) { if (colon < 0) colon = e; }
-      else if (!((x >= 97 && x <= 122) || (x >= 65 && x <= 90) || (x >= 48 && x <= 57) || x === 95 || x === 45 || x === 46)) break;
+      if (x === 58 /* : */) {
+        if (colon < 0) colon = e;
+      } else if (!((x >= 97 && x <= 122) || (x >= 65 && x <= 90) || (x >= 48 && x <= 57) || x === 95 || x === 45 || x === 46))
+        break;
       h = (Math.imul(h, 31) + x) | 0;
     }
     if (e >= len) return -1;
     const c = b[lt + 1]!;
-    if (e === lt + 1 || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 58 || colon === e - 1) throw new ScanUnsupported('odd tag name');
+    if (e === lt + 1 || (c >= 48 && c <= 57) || c === 45 || c === 46 || c === 58 || colon === e - 1)
+      throw new ScanUnsupported('odd tag name');
     const stop = b[e]!;
     let gt: number;
     let attrs: Record<string, string> | null = null;
@@ -164,7 +178,10 @@ class Scanner {
       let q = 0;
       for (gt = e; gt < len; gt++) {
         const x = b[gt]!;
-        if (q === 0) { if (x === 62) break; if (x === 34 || x === 39) q = x; } else if (x === q) q = 0;
+        if (q === 0) {
+          if (x === 62) break;
+          if (x === 34 || x === 39) q = x;
+        } else if (x === q) q = 0;
       }
       if (gt >= len) return -1;
       selfClosing = b[gt - 1] === 47;
@@ -217,7 +234,11 @@ class Scanner {
     if (b.toString('latin1', at, at + 5) !== '<?xml' || !space(b[at + 5] ?? 0)) return;
     const end = b.indexOf('?>', at);
     if (end < 0) throw new ScanUnsupported(final ? 'unfinished declaration' : 'long declaration');
-    if (!/^<\?xml\s+version\s*=\s*(["'])1\.[0-9]\1(\s+encoding\s*=\s*(["'])utf-?8\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*$/i.test(b.toString('latin1', at, end))) {
+    if (
+      !/^<\?xml\s+version\s*=\s*(["'])1\.[0-9]\1(\s+encoding\s*=\s*(["'])utf-?8\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*$/i.test(
+        b.toString('latin1', at, end),
+      )
+    ) {
       throw new ScanUnsupported('unusual XML declaration');
     }
     this.pos = end + 2;
@@ -255,7 +276,11 @@ class Scanner {
     }
     this.textLength += to - from;
     if (this.textLength > MAX_TEXT) throw new ScanUnsupported('text too long');
-    if (this.textFrom === this.textTo && this.joined === null) { this.textFrom = from; this.textTo = to; return; }
+    if (this.textFrom === this.textTo && this.joined === null) {
+      this.textFrom = from;
+      this.textTo = to;
+      return;
+    }
     this.joined = (this.joined ?? this.decode(this.textFrom, this.textTo)) + this.decode(from, to);
     this.textFrom = this.textTo = 0;
   }
@@ -337,7 +362,16 @@ function entities(s: string): string {
     if (known !== undefined) return known;
     const m = /^#(?:x([0-9A-Fa-f]{1,6})|([0-9]{1,7}))$/.exec(ref);
     const cp = m ? parseInt(m[1] ?? m[2]!, m[1] ? 16 : 10) : NaN;
-    if (!(cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff))) {
+    if (
+      !(
+        cp === 0x9 ||
+        cp === 0xa ||
+        cp === 0xd ||
+        (cp >= 0x20 && cp <= 0xd7ff) ||
+        (cp >= 0xe000 && cp <= 0xfffd) ||
+        (cp >= 0x10000 && cp <= 0x10ffff)
+      )
+    ) {
       throw new ScanUnsupported('unknown entity');
     }
     return String.fromCodePoint(cp);

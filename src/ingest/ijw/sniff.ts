@@ -34,7 +34,7 @@ export async function sniffMessage(path: string, maxBytes: number): Promise<IjwK
   const root = /<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)((?:\s+[^\s=>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*\/?>/.exec(prolog);
   if (!root) throw refused('Het bestand is geen iJw-bericht: er is geen hoofdelement gevonden.');
   const [, prefix, local, attrs] = root;
-  const ns = new RegExp(`\\bxmlns${prefix ? ':' + prefix : ''}\\s*=\\s*["']([^"']*)["']`).exec(attrs ?? '')?.[1];
+  const ns = new RegExp(`\\bxmlns${prefix ? `:${prefix}` : ''}\\s*=\\s*["']([^"']*)["']`).exec(attrs ?? '')?.[1];
   const kind = local === 'Bericht' && ns ? kindOfNamespace(ns) : undefined;
   if (!kind) {
     throw refused(`Het bestand is geen iJw 3.2-bericht (hoofdelement ${local}${ns ? `, namespace ${ns}` : ''}).`);

@@ -8,11 +8,17 @@ import { xsdDir } from '../../reference.ts';
 import { BSN, jw323, writeFiles, type Prestatie } from '../../../test/ingest/ijw-messages.ts';
 
 const line: Prestatie = { ref: 'X', no: '1', from: '2026-01-01', to: '2026-01-31', volume: 4, amount: 5000, dc: 'D' };
-const clients: [string, Prestatie[]][] = Array.from({ length: 1500 }, (_, i) => [[BSN.a, BSN.b, BSN.c][i % 3]!, [{ ...line, ref: `X${i}` }]]);
+const clients: [string, Prestatie[]][] = Array.from({ length: 1500 }, (_, i) => [
+  [BSN.a, BSN.b, BSN.c][i % 3]!,
+  [{ ...line, ref: `X${i}` }],
+]);
 // Errors in the header, in the first and in a late client.
 const big = jw323({ afzender: '12345678', ontvanger: '0384', id: 'F1', date: '2026-02-05' }, clients)
   .replace('<ijw:Dagtekening>2026-02-05</ijw:Dagtekening>', '<ijw:Dagtekening>5 februari</ijw:Dagtekening>')
-  .replace('<ijw:ReferentieNummer>X0</ijw:ReferentieNummer>', '<ijw:ReferentieNummer>X0</ijw:ReferentieNummer><ijw:Onbekend>1</ijw:Onbekend>')
+  .replace(
+    '<ijw:ReferentieNummer>X0</ijw:ReferentieNummer>',
+    '<ijw:ReferentieNummer>X0</ijw:ReferentieNummer><ijw:Onbekend>1</ijw:Onbekend>',
+  )
   .replace(/(X1400<\/ijw:ReferentieNummer>[^]*?)<jw323:Eenheid>04/, '$1<jw323:Eenheid>99');
 
 describe('validating a large message in parts', () => {

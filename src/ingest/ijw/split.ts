@@ -39,7 +39,13 @@ export function splitAtClients(buf: Buffer, partBytes: number): Part[] | null {
   const tailFirst = lines(tailStart) + 1;
   return starts.map((from, k) => {
     const to = starts[k + 1] ?? tailStart;
-    return part(Buffer.concat([head, buf.subarray(from, to), tail]), headLines, lines(from) + 1, lines(to) - lines(from), tailFirst);
+    return part(
+      Buffer.concat([head, buf.subarray(from, to), tail]),
+      headLines,
+      lines(from) + 1,
+      lines(to) - lines(from),
+      tailFirst,
+    );
   });
 }
 
@@ -47,7 +53,8 @@ export function splitAtClients(buf: Buffer, partBytes: number): Part[] | null {
 function part(contents: Buffer, headLines: number, bodyFirst: number, bodyLines: number, tailFirst: number): Part {
   return {
     contents,
-    fileLine: (l) => (l <= headLines ? l : l <= headLines + bodyLines ? l - headLines - 1 + bodyFirst : l - headLines - bodyLines - 1 + tailFirst),
+    fileLine: (l) =>
+      l <= headLines ? l : l <= headLines + bodyLines ? l - headLines - 1 + bodyFirst : l - headLines - bodyLines - 1 + tailFirst,
     shared: (l) => l <= headLines || l > headLines + bodyLines,
   };
 }
@@ -60,7 +67,10 @@ function lineCounter(s: string): (offset: number) => number {
   return (offset) => {
     const known = memo.get(offset);
     if (known !== undefined) return known;
-    if (offset < at) { at = 0; n = 0; }
+    if (offset < at) {
+      at = 0;
+      n = 0;
+    }
     for (let i = s.indexOf('\n', at); i >= 0 && i < offset; i = s.indexOf('\n', i + 1)) n++;
     at = offset;
     memo.set(offset, n);

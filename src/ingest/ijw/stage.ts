@@ -70,12 +70,16 @@ export class Stage implements RowSink {
     a.appendInteger(line);
     if (problem) {
       a.appendInteger(problem.line);
-      if (problem.field === null) a.appendNull(); else a.appendVarchar(problem.field);
+      if (problem.field === null) a.appendNull();
+      else a.appendVarchar(problem.field);
       a.appendVarchar(problem.reason);
     } else {
-      a.appendNull(); a.appendNull(); a.appendNull();
+      a.appendNull();
+      a.appendNull();
+      a.appendNull();
     }
-    if (clientId === null) a.appendNull(); else a.appendVarchar(clientId);
+    if (clientId === null) a.appendNull();
+    else a.appendVarchar(clientId);
     const text = this.text;
     for (let i = 0; i < own.length; i++) {
       const v = own[i];
@@ -102,7 +106,10 @@ export class Stage implements RowSink {
   /** Drops the records of the given files (messages received before: they change nothing). */
   async drop(fileIdxs: number[]): Promise<void> {
     if (fileIdxs.length === 0) return;
-    await this.store.run(`DELETE FROM ${quoteIdent(this.table)} WHERE file_idx IN (${fileIdxs.map(() => '?').join(', ')})`, fileIdxs);
+    await this.store.run(
+      `DELETE FROM ${quoteIdent(this.table)} WHERE file_idx IN (${fileIdxs.map(() => '?').join(', ')})`,
+      fileIdxs,
+    );
   }
 
   /** Removes the quarantined records from the stage and returns them for the quarantine table (raw: no BSN, no names). */
@@ -117,7 +124,14 @@ export class Stage implements RowSink {
       const { file_idx, rec_no: _n, line_no: _l, q_line, q_field, q_reason, ...rest } = r;
       const raw = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null));
       const fileIdx = Number(file_idx);
-      return { fileIdx, file: fileNames[fileIdx]!, record: Number(q_line), field: (q_field as string | null) ?? null, reason: String(q_reason), raw: JSON.stringify(raw) };
+      return {
+        fileIdx,
+        file: fileNames[fileIdx]!,
+        record: Number(q_line),
+        field: (q_field as string | null) ?? null,
+        reason: String(q_reason),
+        raw: JSON.stringify(raw),
+      };
     });
   }
 }
@@ -144,8 +158,13 @@ export async function stageFiles(store: Store, files: { fileId: string; header: 
     message_id VARCHAR, message_date VARCHAR)`);
   const a = await store.connection.createAppender(STAGE_FILE, 'main', 'temp');
   files.forEach(({ fileId, header: h }, i) => {
-    a.appendInteger(i); a.appendVarchar(fileId); a.appendVarchar(h.afzender); a.appendVarchar(h.ontvanger);
-    a.appendVarchar(h.identificatie); a.appendVarchar(h.dagtekening); a.endRow();
+    a.appendInteger(i);
+    a.appendVarchar(fileId);
+    a.appendVarchar(h.afzender);
+    a.appendVarchar(h.ontvanger);
+    a.appendVarchar(h.identificatie);
+    a.appendVarchar(h.dagtekening);
+    a.endRow();
   });
   a.flushSync();
   a.closeSync();

@@ -37,7 +37,11 @@ export class SchemaValidator {
    * `partBytes`: size of the parts a large message is split into for wasm (tests use small parts); `native`: the xmllint
    * binary, null for the wasm build (default: the native one when installed).
    */
-  constructor(private readonly dir = xsdDir(), private readonly partBytes = PART_BYTES, private readonly native = nativeXmllint()) {}
+  constructor(
+    private readonly dir = xsdDir(),
+    private readonly partBytes = PART_BYTES,
+    private readonly native = nativeXmllint(),
+  ) {}
 
   /**
    * Starts validating `files` (iJw messages of any kind, with their sizes), in order; returns one promise per path,
@@ -50,10 +54,23 @@ export class SchemaValidator {
       // A validation that fails outright (xmllint cannot start, a file vanished, the worker dies) refuses the batch's
       // files with one Dutch reason, for a large file as for small ones; it never rejects.
       const run = this.queue
-        .then(async () => (large ? [await this.runLarge(batch[0]!.path)] : this.check(batch.map((f) => ({ path: f.path })), false)))
-        .catch((e: unknown): FileValidation[] => batch.map(() => ({ errors: [], failed: `de controle liep vast (${e instanceof Error ? e.message : String(e)})` })));
+        .then(async () =>
+          large
+            ? [await this.runLarge(batch[0]!.path)]
+            : this.check(
+                batch.map((f) => ({ path: f.path })),
+                false,
+              ),
+        )
+        .catch((e: unknown): FileValidation[] =>
+          batch.map(() => ({ errors: [], failed: `de controle liep vast (${e instanceof Error ? e.message : String(e)})` })),
+        );
       this.queue = run;
-      batch.forEach((f, i) => out.set(f.path, run.then((r) => r[i]!)));
+      for (const [i, f] of batch.entries())
+        out.set(
+          f.path,
+          run.then((r) => r[i]!),
+        );
     }
     return out;
   }
@@ -76,7 +93,14 @@ export class SchemaValidator {
         while (next < parts.length) {
           const from = next;
           next = Math.min(parts.length, next + PARTS_PER_CALL);
-          (await this.check(parts.slice(from, next).map((p) => ({ contents: p.contents })), false)).forEach((r, i) => { byPart[from + i] = r; });
+          (
+            await this.check(
+              parts.slice(from, next).map((p) => ({ contents: p.contents })),
+              false,
+            )
+          ).forEach((r, i) => {
+            byPart[from + i] = r;
+          });
         }
       };
       await Promise.all([worker(), worker()]);
@@ -128,7 +152,12 @@ export class SchemaValidator {
    * Results from xmllint's output; `abnormal` is set when it did not end normally. Then what it printed per file is
    * used, else the batch is split to find the file that breaks it.
    */
-  private async outcome(abnormal: string | null, output: string, inputs: LintInput[], stream: boolean): Promise<FileValidation[]> {
+  private async outcome(
+    abnormal: string | null,
+    output: string,
+    inputs: LintInput[],
+    stream: boolean,
+  ): Promise<FileValidation[]> {
     if (abnormal === null || /^f\d+\.xml[: ]/m.test(abnormal)) return splitOutput(output, inputs.length);
     if (inputs.length > 1) {
       const half = Math.ceil(inputs.length / 2);
@@ -138,10 +167,12 @@ export class SchemaValidator {
   }
 
   private loadSchemas(): Promise<XMLFileInfo[]> {
-    this.schemas ??= Promise.all(['basisschema', ...KINDS].map(async (name) => {
-      const fileName = `${name}.xsd`;
-      return { fileName, contents: await readFile(join(this.dir, fileName), 'utf8') };
-    }));
+    this.schemas ??= Promise.all(
+      ['basisschema', ...KINDS].map(async (name) => {
+        const fileName = `${name}.xsd`;
+        return { fileName, contents: await readFile(join(this.dir, fileName), 'utf8') };
+      }),
+    );
     return this.schemas;
   }
 }
@@ -163,7 +194,10 @@ function* batches<T extends { size: number }>(files: T[]): Generator<T[]> {
   let bytes = 0;
   let limit = FIRST_BATCH_FILES;
   for (const f of files) {
-    if (batch.length > 0 && (bytes + f.size > BATCH_BYTES || batch.length >= limit || f.size > STREAM_BYTES || batch[0]!.size > STREAM_BYTES)) {
+    if (
+      batch.length > 0 &&
+      (bytes + f.size > BATCH_BYTES || batch.length >= limit || f.size > STREAM_BYTES || batch[0]!.size > STREAM_BYTES)
+    ) {
       yield batch;
       batch = [];
       bytes = 0;
@@ -191,6 +225,8 @@ function splitOutput(raw: string, n: number): FileValidation[] {
   // xmllint ends each file it validated with 'f<i>.xml validates' or '… fails to validate'; a file without either was
   // not read at all (e.g. it disappeared, which the native xmllint only mentions as a warning): never count it valid.
   const verdict = new Set([...raw.matchAll(/^f(\d+)\.xml (?:validates|fails to validate)$/gm)].map((v) => Number(v[1])));
-  out.forEach((file, i) => { if (!verdict.has(i)) file.failed ??= 'xmllint kon het bestand niet lezen'; });
+  out.forEach((file, i) => {
+    if (!verdict.has(i)) file.failed ??= 'xmllint kon het bestand niet lezen';
+  });
   return out;
 }

@@ -11,7 +11,8 @@ import { IJW_EXAMPLES } from '../../../test/fixtures/index.ts';
 
 const native = nativeXmllint();
 const alloc = jw301({ afzender: '0384', ontvanger: '12345678', id: 'T1', date: '2026-01-05' }, BSN.a, [
-  { no: '1', cat: '45', code: '45A03', date: '2026-01-05', time: '10:00:00', start: '2026-01-01', omvang: [2, '04', '2'] }]);
+  { no: '1', cat: '45', code: '45A03', date: '2026-01-05', time: '10:00:00', start: '2026-01-01', omvang: [2, '04', '2'] },
+]);
 const line: Prestatie = { ref: 'X', no: '1', from: '2026-01-01', to: '2026-01-31', volume: 4, amount: 5000, dc: 'D' };
 
 /** Small files with one kind of fault each, beside the published examples (JW315 and JW318 hold schema faults). */
@@ -31,17 +32,25 @@ const small: Record<string, string> = {
 };
 
 /** A declaration over 1 MB (validated alone, streamed) with faults in the header, early, and after line 65,535. */
-const clients: [string, Prestatie[]][] = Array.from({ length: 6000 }, (_, i) => [[BSN.a, BSN.b, BSN.c][i % 3]!, [{ ...line, ref: `X${i}` }]]);
+const clients: [string, Prestatie[]][] = Array.from({ length: 6000 }, (_, i) => [
+  [BSN.a, BSN.b, BSN.c][i % 3]!,
+  [{ ...line, ref: `X${i}` }],
+]);
 const large = jw323({ afzender: '12345678', ontvanger: '0384', id: 'F1', date: '2026-02-05' }, clients)
   .replace('<ijw:Dagtekening>2026-02-05</ijw:Dagtekening>', '<ijw:Dagtekening>5 februari</ijw:Dagtekening>')
-  .replace('<ijw:ReferentieNummer>X0</ijw:ReferentieNummer>', '<ijw:ReferentieNummer>X0</ijw:ReferentieNummer><ijw:Onbekend>1</ijw:Onbekend>')
+  .replace(
+    '<ijw:ReferentieNummer>X0</ijw:ReferentieNummer>',
+    '<ijw:ReferentieNummer>X0</ijw:ReferentieNummer><ijw:Onbekend>1</ijw:Onbekend>',
+  )
   .replace(/(X5900<\/ijw:ReferentieNummer>[^]*?)<jw323:Eenheid>04/, '$1<jw323:Eenheid>99');
 
 async function validateAll(files: Record<string, string>, engine: string | null): Promise<Record<string, FileValidation>> {
   const { paths } = writeFiles(files);
   const list = Object.values(paths).map((path) => ({ path, size: statSync(path).size }));
   const results = new SchemaValidator(xsdDir(), undefined, engine).validate(list);
-  return Object.fromEntries(await Promise.all(Object.entries(paths).map(async ([name, p]) => [name, await results.get(p)!] as const)));
+  return Object.fromEntries(
+    await Promise.all(Object.entries(paths).map(async ([name, p]) => [name, await results.get(p)!] as const)),
+  );
 }
 
 describe.skipIf(!native)('native xmllint and xmllint-wasm', () => {

@@ -37,20 +37,49 @@ export function nativeXmllint(env: NodeJS.ProcessEnv = process.env): string | nu
  * Validates `inputs` against the message schemas in `xsdDir` through `schema`, an umbrella that imports them (its
  * schemaLocations are rewritten to absolute file URLs); `stream` uses libxml2's reader (bounded memory, any size).
  */
-export async function runNative(binary: string, xsdDir: string, umbrella: string, inputs: LintInput[], stream: boolean): Promise<LintResult> {
+export async function runNative(
+  binary: string,
+  xsdDir: string,
+  umbrella: string,
+  inputs: LintInput[],
+  stream: boolean,
+): Promise<LintResult> {
   const dir = await mkdtemp(join(tmpdir(), 'roer-xmllint-'));
   try {
-    const absolute = umbrella.replace(/schemaLocation="([^"]+)"/g, (_, f: string) => `schemaLocation="${pathToFileURL(join(resolve(xsdDir), f)).href}"`);
+    const absolute = umbrella.replace(
+      /schemaLocation="([^"]+)"/g,
+      (_, f: string) => `schemaLocation="${pathToFileURL(join(resolve(xsdDir), f)).href}"`,
+    );
     await writeFile(join(dir, 'roer-ijw.xsd'), absolute);
-    await Promise.all(inputs.map((input, i) => ('path' in input ? symlink(resolve(input.path), join(dir, `f${i}.xml`)) : writeFile(join(dir, `f${i}.xml`), input.contents))));
-    const args = ['--noout', '--nonet', '--nocatalogs', ...(stream ? ['--stream'] : []), '--schema', 'roer-ijw.xsd', ...inputs.map((_, i) => `f${i}.xml`)];
+    await Promise.all(
+      inputs.map((input, i) =>
+        'path' in input
+          ? symlink(resolve(input.path), join(dir, `f${i}.xml`))
+          : writeFile(join(dir, `f${i}.xml`), input.contents),
+      ),
+    );
+    const args = [
+      '--noout',
+      '--nonet',
+      '--nocatalogs',
+      ...(stream ? ['--stream'] : []),
+      '--schema',
+      'roer-ijw.xsd',
+      ...inputs.map((_, i) => `f${i}.xml`),
+    ];
     return await new Promise<LintResult>((done, fail) => {
-      const child = spawn(binary, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' } });
+      const child = spawn(binary, args, {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { PATH: process.env.PATH ?? '/usr/bin:/bin', LC_ALL: 'C' },
+      });
       const out: Buffer[] = [];
       child.stdout.on('data', (b: Buffer) => out.push(b));
       child.stderr.on('data', (b: Buffer) => out.push(b));
       child.on('error', fail);
-      child.on('close', (code) => done({ output: Buffer.concat(out).toString('utf8'), normal: code !== null && [0, 1, 3, 4].includes(code) }));
+      child.on('close', (code) =>
+        done({ output: Buffer.concat(out).toString('utf8'), normal: code !== null && [0, 1, 3, 4].includes(code) }),
+      );
     });
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -7,7 +7,9 @@ import { amountCentsSql, stripAmountSql } from './parse.ts';
 import type { DecimalStyle } from './types.ts';
 
 let store: Store;
-beforeAll(async () => { store = await Store.open(':memory:'); });
+beforeAll(async () => {
+  store = await Store.open(':memory:');
+});
 afterAll(() => store.close());
 
 /** The former strip, verbatim: replaces only for cells with a euro sign or a kind of space. */
@@ -23,8 +25,12 @@ function formerCents(r: string, style: DecimalStyle): string {
   const comma = `CASE WHEN regexp_full_match(${r}, '-?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d{1,2})?') THEN replace(replace(${r}, '.', ''), ',', '.') END`;
   const point = `CASE WHEN regexp_full_match(${r}, '-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d{1,2})?') THEN replace(${r}, ',', '') END`;
   const plainThousands = `CASE WHEN regexp_full_match(${r}, '-?\\d{1,3}(\\.\\d{3})+') THEN replace(${r}, '.', '') END`;
-  const text = style === ',' ? comma : style === '.' ? point
-    : `CASE WHEN strpos(${r}, ',') > 0 AND strpos(${r}, '.') > 0
+  const text =
+    style === ','
+      ? comma
+      : style === '.'
+        ? point
+        : `CASE WHEN strpos(${r}, ',') > 0 AND strpos(${r}, '.') > 0
               THEN (CASE WHEN strpos(${r}, ',') > strpos(${r}, '.') THEN ${comma} ELSE ${point} END)
             WHEN strpos(${r}, ',') > 0 THEN ${comma} ELSE coalesce(${plainThousands}, ${point}) END`;
   const cents = (n: string) =>
@@ -36,24 +42,77 @@ function formerCents(r: string, style: DecimalStyle): string {
 function randomCells(n: number, seed: number): string[] {
   const chars = ['0', '1', '2', '5', '9', '0', '3', '.', ',', '.', ',', '-', '+', '€', ' ', '\u00A0', '\u202F', 'e', 'x'];
   let s = seed;
-  const next = () => { s = (s * 1103515245 + 12345) % 2147483648; return s / 2147483648; };
-  return Array.from({ length: n }, () => Array.from({ length: Math.floor(next() * 15) }, () => chars[Math.floor(next() * chars.length)]).join(''));
+  const next = () => {
+    s = (s * 1103515245 + 12345) % 2147483648;
+    return s / 2147483648;
+  };
+  return Array.from({ length: n }, () =>
+    Array.from({ length: Math.floor(next() * 15) }, () => chars[Math.floor(next() * chars.length)]).join(''),
+  );
 }
 
 /** Notations from parse.test.ts, the fixtures and the bench, in the forms exports really use. */
 const NOTATIONS = [
-  '€ 1.234,56', '-12,5', '1234.5', '1234,56', '€1.234', '1.234.567,8', '1,234.56', '-€ 3,00', '0,01', '12', '7,10',
-  '12,345', '1.23', '1.2.3', '12,5,0', 'twaalf', '€', '-', '1 2', '€\u00A01.234,56', '1\u202F234,56', '1 234,56',
-  '€ 10.450.000', '€ 1.020.000,00', '250000', '450,00', '450', '€ 475,25', '94.97', '1,096.50', '€ 94,97', '94,96',
-  '95,00', '€ 3.800,00', '€ 95,00', '', '0', '-0', '-0,00', '.5', ',5', '5.', '5,', '1.000', '1,000', '100.000.000,00',
+  '€ 1.234,56',
+  '-12,5',
+  '1234.5',
+  '1234,56',
+  '€1.234',
+  '1.234.567,8',
+  '1,234.56',
+  '-€ 3,00',
+  '0,01',
+  '12',
+  '7,10',
+  '12,345',
+  '1.23',
+  '1.2.3',
+  '12,5,0',
+  'twaalf',
+  '€',
+  '-',
+  '1 2',
+  '€\u00A01.234,56',
+  '1\u202F234,56',
+  '1 234,56',
+  '€ 10.450.000',
+  '€ 1.020.000,00',
+  '250000',
+  '450,00',
+  '450',
+  '€ 475,25',
+  '94.97',
+  '1,096.50',
+  '€ 94,97',
+  '94,96',
+  '95,00',
+  '€ 3.800,00',
+  '€ 95,00',
+  '',
+  '0',
+  '-0',
+  '-0,00',
+  '.5',
+  ',5',
+  '5.',
+  '5,',
+  '1.000',
+  '1,000',
+  '100.000.000,00',
 ];
 
 /** Temp table cells (i, x): the cells in order, then one NULL. */
 async function load(cells: string[]): Promise<void> {
   await store.run('CREATE OR REPLACE TEMP TABLE cells (i INTEGER, x VARCHAR)');
   const app = await store.connection.createAppender('cells', 'main', 'temp');
-  cells.forEach((c, i) => { app.appendInteger(i); app.appendVarchar(c); app.endRow(); });
-  app.appendInteger(cells.length); app.appendNull(); app.endRow();
+  cells.forEach((c, i) => {
+    app.appendInteger(i);
+    app.appendVarchar(c);
+    app.endRow();
+  });
+  app.appendInteger(cells.length);
+  app.appendNull();
+  app.endRow();
   app.flushSync();
   app.closeSync();
 }
@@ -62,8 +121,11 @@ async function compare(cells: string[], style: DecimalStyle): Promise<{ cell: st
   await load(cells);
   const rows = await store.all<{ x: string | null; s0: string | null; s1: string | null; v0: number | null; v1: number | null }>(
     `SELECT x, s0, s1, ${formerCents('s0', style)} AS v0, ${amountCentsSql('s1', style)} AS v1
-     FROM (SELECT i, x, ${formerStrip('x')} AS s0, ${stripAmountSql('x')} AS s1 FROM cells) ORDER BY i`);
-  return rows.filter((r) => r.s0 !== r.s1 || r.v0 !== r.v1).map((r) => ({ cell: String(r.x), former: [r.s0, r.v0], now: [r.s1, r.v1] }));
+     FROM (SELECT i, x, ${formerStrip('x')} AS s0, ${stripAmountSql('x')} AS s1 FROM cells) ORDER BY i`,
+  );
+  return rows
+    .filter((r) => r.s0 !== r.s1 || r.v0 !== r.v1)
+    .map((r) => ({ cell: String(r.x), former: [r.s0, r.v0], now: [r.s1, r.v1] }));
 }
 
 describe('amount parsing equals its former form', () => {
@@ -77,7 +139,8 @@ describe('amount parsing equals its former form', () => {
     await load(randomCells(30_000, 44));
     const shapes = await store.one<{ ok: number; dec: number; thousands: number }>(
       `SELECT count(v) AS ok, count(v) FILTER (WHERE contains(s, ',')) AS dec, count(v) FILTER (WHERE contains(s, '.')) AS thousands
-       FROM (SELECT s, ${amountCentsSql('s', ',')} AS v FROM (SELECT ${stripAmountSql('x')} AS s FROM cells))`);
+       FROM (SELECT s, ${amountCentsSql('s', ',')} AS v FROM (SELECT ${stripAmountSql('x')} AS s FROM cells))`,
+    );
     expect(shapes!.ok).toBeGreaterThan(1000);
     expect(shapes!.dec).toBeGreaterThan(100);
     expect(shapes!.thousands).toBeGreaterThan(10);

@@ -5,13 +5,29 @@ import { isValidBsn } from '../pseudonym.ts';
 import { bsnValidSql } from './bsn.ts';
 
 let store: Store;
-beforeAll(async () => { store = await Store.open(':memory:'); });
+beforeAll(async () => {
+  store = await Store.open(':memory:');
+});
 afterAll(() => store.close());
 
 describe('bsnValidSql', () => {
   it('agrees with isValidBsn on edge cases and on 20,000 seeded nine-digit strings', async () => {
-    const edge = ['123456782', '111222333', '000000000', '999999990', '12345678', '1234567820', '12345678x', '+12345678',
-      ' 23456782', '1_2345678', '', '100000009', '000000019', '999990007'];
+    const edge = [
+      '123456782',
+      '111222333',
+      '000000000',
+      '999999990',
+      '12345678',
+      '1234567820',
+      '12345678x',
+      '+12345678',
+      ' 23456782',
+      '1_2345678',
+      '',
+      '100000009',
+      '000000019',
+      '999990007',
+    ];
     let seed = 42;
     const random = Array.from({ length: 20_000 }, () => {
       seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -19,7 +35,9 @@ describe('bsnValidSql', () => {
     });
     const values = [...edge, ...random];
     const rows = await store.all<{ b: string; ok: boolean }>(
-      `SELECT b, ${bsnValidSql('b')} AS ok FROM (SELECT unnest(CAST($list AS VARCHAR[])) AS b)`, { list: JSON.stringify(values) });
+      `SELECT b, ${bsnValidSql('b')} AS ok FROM (SELECT unnest(CAST($list AS VARCHAR[])) AS b)`,
+      { list: JSON.stringify(values) },
+    );
     const sql = new Map(rows.map((r) => [r.b, r.ok]));
     const disagree = values.filter((v) => sql.get(v) !== isValidBsn(v));
     expect(disagree).toEqual([]);

@@ -11,7 +11,8 @@ export function cellText(value: unknown, type: FieldType | undefined, dateFormat
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return formatDate(value, dateFormat);
   if (typeof value === 'number') {
-    if (type === 'date' && value >= 1 && value < 2_958_466) return formatDate(new Date(EXCEL_EPOCH + Math.floor(value) * DAY), dateFormat);
+    if (type === 'date' && value >= 1 && value < 2_958_466)
+      return formatDate(new Date(EXCEL_EPOCH + Math.floor(value) * DAY), dateFormat);
     if (type === 'amount') {
       // Floating-point noise (12.340000000000002) is rounded away; real extra decimals stay and are refused later.
       const text = String(Number(value.toPrecision(15)));

@@ -27,16 +27,24 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
     const read = `read_csv($path, header = true, all_varchar = true, delim = $delim, quote = '"', escape = '"',
                            ignore_errors = true, auto_detect = true, sample_size = 20480)`;
     const params = { path: file.path, delim: spec.delimiter };
-    const header = (await ctx.store.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${read}`, params)).map((r) => r.column_name);
+    const header = (await ctx.store.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${read}`, params)).map(
+      (r) => r.column_name,
+    );
     const columns = resolveColumns(spec, header, ctx.fileName);
     const cols = mappedHeaders(columns).map(quoteIdent);
     const from = `(SELECT ${cols.join(', ')} FROM ${read})`;
     const stage: Stage = {
-      from, params, lineColumn: false, columns, total: quick.records, staged: quick.records,
+      from,
+      params,
+      lineColumn: false,
+      columns,
+      total: quick.records,
+      staged: quick.records,
       // Without quotes an empty cell is NULL already; without spaces beside delimiters nothing needs trimming.
       clean: quick.regular && !quick.padded,
       async confirm(rows) {
-        if (scan === undefined && rows > 0 && rows === quick.records) scan = { columns: header.length, good: rows, lines: null, bad: [] };
+        if (scan === undefined && rows > 0 && rows === quick.records)
+          scan = { columns: header.length, good: rows, lines: null, bad: [] };
         scan ??= await scanCsv(file.path, spec.delimiter, ctx.fileName);
         if (rows !== scan.good) {
           throw new RoerError(
@@ -52,7 +60,9 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
       async raw() {
         await ctx.store.run(`CREATE TEMP TABLE ${names.raw} AS SELECT * FROM ${from}`, params);
         const { line, join } = await lineSql(ctx.store, names.raw, 'r', stage.lines);
-        await ctx.store.run(`CREATE TEMP VIEW ${names.stage} AS SELECT ${line} AS __line, ${cols.map((c) => `r.${c}`).join(', ')} FROM ${names.raw} r ${join}`);
+        await ctx.store.run(
+          `CREATE TEMP VIEW ${names.stage} AS SELECT ${line} AS __line, ${cols.map((c) => `r.${c}`).join(', ')} FROM ${names.raw} r ${join}`,
+        );
         return names.stage;
       },
       dispose: () => file.dispose(),
@@ -68,14 +78,23 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
 async function lineTable(ctx: ImportContext, lines: Int32Array, table: string): Promise<string> {
   await ctx.store.run(`CREATE TEMP TABLE ${table} (idx BIGINT, line INTEGER)`);
   const app = await ctx.store.connection.createAppender(table, 'main', 'temp');
-  lines.forEach((line, idx) => { app.appendBigInt(BigInt(idx)); app.appendInteger(line); app.endRow(); });
+  lines.forEach((line, idx) => {
+    app.appendBigInt(BigInt(idx));
+    app.appendInteger(line);
+    app.endRow();
+  });
   app.flushSync();
   app.closeSync();
   return table;
 }
 
 async function quarantineBadRecords(
-  ctx: ImportContext, spec: TableSpec, scan: CsvScan, path: string, header: string[], columns: Record<string, string>,
+  ctx: ImportContext,
+  spec: TableSpec,
+  scan: CsvScan,
+  path: string,
+  header: string[],
+  columns: Record<string, string>,
 ): Promise<void> {
   if (scan.bad.length === 0) return;
   const fh = await open(path);
@@ -89,9 +108,10 @@ async function quarantineBadRecords(
       ctx.quarantine({
         record: bad.line,
         field: null,
-        reason: bad.fields < scan.columns
-          ? `te weinig kolommen (${bad.fields} van de ${scan.columns}); is de regel afgebroken?`
-          : `te veel kolommen (${bad.fields} in plaats van ${scan.columns})`,
+        reason:
+          bad.fields < scan.columns
+            ? `te weinig kolommen (${bad.fields} van de ${scan.columns}); is de regel afgebroken?`
+            : `te veel kolommen (${bad.fields} in plaats van ${scan.columns})`,
         raw: maskedRaw(mapped, columns.bsn),
       });
     }
@@ -114,13 +134,21 @@ async function startsWithZipMagic(path: string): Promise<boolean> {
 /** Splits one record into cells (quotes removed, "" unescaped); only used for the few refused records. */
 function splitRecord(text: string, delimiter: string): string[] {
   const cells: string[] = [];
-  let cur = '', quoted = false;
+  let cur = '',
+    quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = false; else cur += c;
+      if (c === '"' && text[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else cur += c;
     } else if (c === '"') quoted = true;
-    else if (c === delimiter) { cells.push(cur); cur = ''; } else cur += c;
+    else if (c === delimiter) {
+      cells.push(cur);
+      cur = '';
+    } else cur += c;
   }
   cells.push(cur);
   return cells;

@@ -35,52 +35,105 @@ const frequency: FieldDef = { type: 'enum', codes: ['1', '2', '4', '6'] };
 
 export const FIELDS: Record<Kind, Record<string, FieldDef>> = {
   products: {
-    product_code: req(text), product_category: req(category), care_type: req(text), description: text,
-    year, unit: code2, tariff: amount,
+    product_code: req(text),
+    product_category: req(category),
+    care_type: req(text),
+    description: text,
+    year,
+    unit: code2,
+    tariff: amount,
   },
   providers: { provider_agb: req(agb), provider_name: text },
   clients: { bsn, birth_date: date, sex, municipality, district: text, postcode: text },
   allocations: {
-    municipality: req(municipality), allocation_no: req(text), bsn, provider_agb: req(agb), product_code: req(text),
-    start_date: req(date), end_date: date, product_category: category, allocated_on: date, birth_date: date, sex,
-    postcode: text, district: text, provider_name: text, volume: int, unit: code2, frequency, budget: amount,
+    municipality: req(municipality),
+    allocation_no: req(text),
+    bsn,
+    provider_agb: req(agb),
+    product_code: req(text),
+    start_date: req(date),
+    end_date: date,
+    product_category: category,
+    allocated_on: date,
+    birth_date: date,
+    sex,
+    postcode: text,
+    district: text,
+    provider_name: text,
+    volume: int,
+    unit: code2,
+    frequency,
+    budget: amount,
     referrer_type: { type: 'enum', pad: 2, codes: ['01', '02', '03', '04', '05', '06', '08'] },
-    referrer_agb: agb, referrer_name: text, team: text,
+    referrer_agb: agb,
+    referrer_name: text,
+    team: text,
     financing: { type: 'enum', codes: ['ZIN', 'PGB'] },
-    request_date: date, care_start: date, care_end: date, end_reason: code2, deleted: { type: 'yesno' },
+    request_date: date,
+    care_start: date,
+    care_end: date,
+    end_reason: code2,
+    deleted: { type: 'yesno' },
   },
   invoice_lines: {
-    provider_agb: req(agb), reference: req(text), municipality: req(municipality), bsn, period_start: req(date),
-    period_end: req(date), amount: req(amount), allocation_no: text, previous_reference: text, invoice_no: text,
-    invoice_date: date, product_category: category, product_code: text, volume: int, unit: code2, tariff: amount,
+    provider_agb: req(agb),
+    reference: req(text),
+    municipality: req(municipality),
+    bsn,
+    period_start: req(date),
+    period_end: req(date),
+    amount: req(amount),
+    allocation_no: text,
+    previous_reference: text,
+    invoice_no: text,
+    invoice_date: date,
+    product_category: category,
+    product_code: text,
+    volume: int,
+    unit: code2,
+    tariff: amount,
     debit_credit: { type: 'enum', codes: ['D', 'C'] },
     message_kind: { type: 'enum', codes: ['export', 'JW323', 'JW303'] },
   },
   budgets: {
-    year: req(year), municipality: req(municipality), amount: req(amount), care_type: text, team: text,
+    year: req(year),
+    municipality: req(municipality),
+    amount: req(amount),
+    care_type: text,
+    team: text,
     kind: { type: 'enum', codes: ['begroting', 'burap', 'rijksbijdrage', 'taakstelling'] },
   },
   pgb_costs: {
-    municipality: req(municipality), bsn, period_start: req(date), period_end: req(date), amount: req(amount),
-    care_type: text, reference: text,
+    municipality: req(municipality),
+    bsn,
+    period_start: req(date),
+    period_end: req(date),
+    amount: req(amount),
+    care_type: text,
+    reference: text,
   },
   population: { municipality: req(municipality), year: req(year), age_band: req(text), inhabitants: req(int) },
 };
 
 /** The fields of `kind` that need a column or a constant. */
 export function requiredFields(kind: Kind): string[] {
-  return Object.entries(FIELDS[kind]).filter(([, d]) => d.required).map(([f]) => f);
+  return Object.entries(FIELDS[kind])
+    .filter(([, d]) => d.required)
+    .map(([f]) => f);
 }
 
 /** The field of a wide product list's tariff column for `year` (see TableSpec.tariffs). */
 export const tariffField = (year: string | number) => `tariff_${year}`;
 
 /** The year of a wide tariff field, undefined for any other field. */
-export const tariffYear = (field: string): number | undefined => (/^tariff_\d{4}$/.test(field) ? Number(field.slice(7)) : undefined);
+export const tariffYear = (field: string): number | undefined =>
+  /^tariff_\d{4}$/.test(field) ? Number(field.slice(7)) : undefined;
 
 /** The fields a file read by `spec` has: those of its kind, plus one amount per tariff column of a wide product list. */
 export function fieldsOf(spec: TableSpec, columns: Record<string, string>): Record<string, FieldDef> {
   if (spec.tariffs === undefined && spec.tariffColumns === undefined) return FIELDS[spec.kind];
-  const wide = Object.keys(columns).filter((f) => tariffYear(f) !== undefined).sort();
+  const wide = Object.keys(columns)
+    .filter((f) => tariffYear(f) !== undefined)
+    .sort();
   return { ...FIELDS[spec.kind], ...Object.fromEntries(wide.map((f) => [f, amount])) };
 }

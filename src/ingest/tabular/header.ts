@@ -12,7 +12,10 @@ export function resolveColumns(spec: TableSpec, header: string[], fileName: stri
   const loose = (s: string) => s.trim().toLowerCase();
   const out: Record<string, string> = {};
   const missing: string[] = [];
-  const wanted = { ...spec.columns, ...Object.fromEntries(Object.entries(spec.tariffs ?? {}).map(([y, c]) => [tariffField(y), c])) };
+  const wanted = {
+    ...spec.columns,
+    ...Object.fromEntries(Object.entries(spec.tariffs ?? {}).map(([y, c]) => [tariffField(y), c])),
+  };
   for (const [field, col] of Object.entries(wanted)) {
     const found = header.find((h) => h === col) ?? header.find((h) => loose(h) === loose(col));
     if (found === undefined) missing.push(`"${col}" (${field})`);
@@ -36,7 +39,10 @@ function tariffColumns(pattern: string, header: string[], fileName: string): Rec
     const year = re.exec(h.trim())?.[1];
     if (year === undefined) continue;
     if (!/^(19|20)\d\d$/.test(year)) {
-      throw new RoerError(`${fileName}: de kolom "${h}" past bij "tariffColumns", maar "${year}" is geen jaartal.`, 'Pas het patroon in de mapping aan.');
+      throw new RoerError(
+        `${fileName}: de kolom "${h}" past bij "tariffColumns", maar "${year}" is geen jaartal.`,
+        'Pas het patroon in de mapping aan.',
+      );
     }
     out[tariffField(year)] ??= h;
   }
@@ -59,7 +65,8 @@ export const mappedHeaders = (columns: Record<string, string>): string[] => [...
 export function maskedRaw(values: [column: string, value: string | null][], bsnColumn: string | undefined): string {
   const o: Record<string, string | null> = {};
   for (const [c, v] of values) {
-    o[c] = c === bsnColumn && v !== null && v !== '' ? '*********' : v === null ? v : v.replace(/(?<!\d)\d{8,9}(?!\d)/g, maskNumber);
+    o[c] =
+      c === bsnColumn && v !== null && v !== '' ? '*********' : v === null ? v : v.replace(/(?<!\d)\d{8,9}(?!\d)/g, maskNumber);
   }
   return JSON.stringify(o);
 }

@@ -24,7 +24,10 @@ export async function importTabular(ctx: ImportContext, mapping: Mapping): Promi
   const specs = matchTables(mapping, ctx.fileName);
   const ext = extname(ctx.fileName).toLowerCase();
   if (ext === '.xls') {
-    throw new RoerError(`${ctx.fileName}: het oude Excel-formaat .xls wordt niet ondersteund.`, 'Sla het bestand op als .xlsx of .csv.');
+    throw new RoerError(
+      `${ctx.fileName}: het oude Excel-formaat .xls wordt niet ondersteund.`,
+      'Sla het bestand op als .xlsx of .csv.',
+    );
   }
   const outcomes: ImportOutcome[] = [];
   for (const spec of specs) outcomes.push(await importAs(ctx, spec, ext, specs.length > 1));

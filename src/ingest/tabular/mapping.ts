@@ -3,10 +3,33 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { RoerError } from '../../errors.ts';
 import { FIELDS, requiredFields } from './fields.ts';
-import { KINDS, type AmountStyle, type DateFormat, type DecimalStyle, type Encoding, type Kind, type Mapping, type TableSpec } from './types.ts';
+import {
+  KINDS,
+  type AmountStyle,
+  type DateFormat,
+  type DecimalStyle,
+  type Encoding,
+  type Kind,
+  type Mapping,
+  type TableSpec,
+} from './types.ts';
 
-const TABLE_KEYS = ['kind', 'files', 'sheet', 'delimiter', 'encoding', 'dateFormat', 'decimal', 'columns', 'constants', 'values', 'maxFileBytes',
-  'amounts', 'tariffs', 'tariffColumns'];
+const TABLE_KEYS = [
+  'kind',
+  'files',
+  'sheet',
+  'delimiter',
+  'encoding',
+  'dateFormat',
+  'decimal',
+  'columns',
+  'constants',
+  'values',
+  'maxFileBytes',
+  'amounts',
+  'tariffs',
+  'tariffColumns',
+];
 const ENCODINGS: Encoding[] = ['utf-8', 'windows-1252', 'latin1'];
 const DATE_FORMATS: DateFormat[] = ['dd-mm-jjjj', 'jjjj-mm-dd', 'auto'];
 const DECIMALS: DecimalStyle[] = [',', '.', 'auto'];
@@ -46,10 +69,11 @@ export function parseMapping(json: unknown, name = 'mapping'): Mapping {
     if (typeof json.source === 'string') source = json.source;
     else if (json.source !== undefined) err('source', 'moet tekst zijn');
     if (!Array.isArray(json.tables) || json.tables.length === 0) err('tables', 'moet een lijst met minstens één tabel zijn');
-    else json.tables.forEach((t, i) => {
-      const spec = parseTable(t, `tables[${i}]`, err);
-      if (spec) tables.push(spec);
-    });
+    else
+      json.tables.forEach((t, i) => {
+        const spec = parseTable(t, `tables[${i}]`, err);
+        if (spec) tables.push(spec);
+      });
   }
   if (errors.length > 0) {
     throw new RoerError(`De mapping ${name} is ongeldig:\n  ${errors.join('\n  ')}`, 'Zie docs/mapping.md voor het formaat.');
@@ -58,7 +82,10 @@ export function parseMapping(json: unknown, name = 'mapping'): Mapping {
 }
 
 function parseTable(t: unknown, at: string, err: (path: string, msg: string) => void): TableSpec | undefined {
-  if (!isObject(t)) { err(at, 'moet een object zijn'); return undefined; }
+  if (!isObject(t)) {
+    err(at, 'moet een object zijn');
+    return undefined;
+  }
   for (const k of Object.keys(t)) if (!TABLE_KEYS.includes(k)) err(`${at}.${k}`, 'onbekende sleutel');
   if (!KINDS.includes(t.kind as Kind)) {
     err(`${at}.kind`, `onbekende soort ${JSON.stringify(t.kind)} (kies uit ${KINDS.join(', ')})`);
@@ -69,15 +96,24 @@ function parseTable(t: unknown, at: string, err: (path: string, msg: string) => 
   const str = (key: string, ok: (v: string) => boolean, expect: string): string | undefined => {
     const v = t[key];
     if (v === undefined) return undefined;
-    if (typeof v !== 'string' || !ok(v)) { err(`${at}.${key}`, `ongeldige waarde ${JSON.stringify(v)} (verwacht ${expect})`); return undefined; }
+    if (typeof v !== 'string' || !ok(v)) {
+      err(`${at}.${key}`, `ongeldige waarde ${JSON.stringify(v)} (verwacht ${expect})`);
+      return undefined;
+    }
     return v;
   };
   const files = str('files', (v) => v.trim() !== '', 'een bestandspatroon zoals "toewijzingen*.csv"');
   if (t.files === undefined) err(`${at}.files`, 'ontbreekt (bestandspatroon, bijv. "toewijzingen*.csv")');
   const stringMap = (key: string, required: boolean): Record<string, string> => {
     const v = t[key];
-    if (v === undefined) { if (required) err(`${at}.${key}`, 'ontbreekt'); return {}; }
-    if (!isObject(v)) { err(`${at}.${key}`, 'moet een object zijn'); return {}; }
+    if (v === undefined) {
+      if (required) err(`${at}.${key}`, 'ontbreekt');
+      return {};
+    }
+    if (!isObject(v)) {
+      err(`${at}.${key}`, 'moet een object zijn');
+      return {};
+    }
     const out: Record<string, string> = {};
     for (const [f, c] of Object.entries(v)) {
       if (!(f in fields)) err(`${at}.${key}.${f}`, `onbekend veld voor soort "${kind}"`);
@@ -89,18 +125,22 @@ function parseTable(t: unknown, at: string, err: (path: string, msg: string) => 
   const columns = stringMap('columns', true);
   const constants = stringMap('constants', false);
   if (constants.bsn !== undefined) err(`${at}.constants.bsn`, 'een BSN kan geen constante zijn');
-  for (const f of Object.keys(constants)) if (f in columns) err(`${at}.constants.${f}`, 'staat ook in columns: kies één van beide');
+  for (const f of Object.keys(constants))
+    if (f in columns) err(`${at}.constants.${f}`, 'staat ook in columns: kies één van beide');
   for (const f of requiredFields(kind)) {
-    if (!(f in columns) && !(f in constants)) err(`${at}.columns.${f}`, 'verplicht veld ontbreekt (geef een kolom of een constante)');
+    if (!(f in columns) && !(f in constants))
+      err(`${at}.columns.${f}`, 'verplicht veld ontbreekt (geef een kolom of een constante)');
   }
   const values: Record<string, Record<string, string>> = {};
   if (t.values !== undefined) {
     if (!isObject(t.values)) err(`${at}.values`, 'moet een object zijn');
-    else for (const [f, m] of Object.entries(t.values)) {
-      if (!(f in fields)) err(`${at}.values.${f}`, `onbekend veld voor soort "${kind}"`);
-      else if (!isObject(m) || Object.values(m).some((x) => typeof x !== 'string')) err(`${at}.values.${f}`, 'moet een object van tekst naar code zijn');
-      else values[f] = m as Record<string, string>;
-    }
+    else
+      for (const [f, m] of Object.entries(t.values)) {
+        if (!(f in fields)) err(`${at}.values.${f}`, `onbekend veld voor soort "${kind}"`);
+        else if (!isObject(m) || Object.values(m).some((x) => typeof x !== 'string'))
+          err(`${at}.values.${f}`, 'moet een object van tekst naar code zijn');
+        else values[f] = m as Record<string, string>;
+      }
   }
   const maxFileBytes = t.maxFileBytes;
   if (maxFileBytes !== undefined && !(Number.isInteger(maxFileBytes) && (maxFileBytes as number) > 0)) {
@@ -111,10 +151,13 @@ function parseTable(t: unknown, at: string, err: (path: string, msg: string) => 
     files: files ?? '',
     delimiter: str('delimiter', (v) => v.length === 1 && v !== '"' && v !== '\n' && v !== '\r', 'één teken, bijv. ";"') ?? ';',
     encoding: (str('encoding', (v) => ENCODINGS.includes(v as Encoding), ENCODINGS.join(' / ')) ?? 'utf-8') as Encoding,
-    dateFormat: (str('dateFormat', (v) => DATE_FORMATS.includes(v as DateFormat), DATE_FORMATS.join(' / ')) ?? 'auto') as DateFormat,
+    dateFormat: (str('dateFormat', (v) => DATE_FORMATS.includes(v as DateFormat), DATE_FORMATS.join(' / ')) ??
+      'auto') as DateFormat,
     decimal: (str('decimal', (v) => DECIMALS.includes(v as DecimalStyle), '"," / "." / "auto"') ?? 'auto') as DecimalStyle,
     amounts: (str('amounts', (v) => AMOUNTS.includes(v as AmountStyle), '"euros" / "cents"') ?? 'euros') as AmountStyle,
-    columns, constants, values,
+    columns,
+    constants,
+    values,
     maxFileBytes: typeof maxFileBytes === 'number' ? maxFileBytes : DEFAULT_MAX_FILE_BYTES,
   };
   const sheet = str('sheet', (v) => v !== '', 'de naam van een werkblad');
@@ -127,16 +170,24 @@ function parseTable(t: unknown, at: string, err: (path: string, msg: string) => 
 function parseWide(t: Record<string, unknown>, at: string, spec: TableSpec, err: (path: string, msg: string) => void): void {
   if (t.tariffs === undefined && t.tariffColumns === undefined) return;
   const key = t.tariffs !== undefined ? 'tariffs' : 'tariffColumns';
-  if (spec.kind !== 'products') { err(`${at}.${key}`, 'alleen voor soort "products"'); return; }
-  if (t.tariffs !== undefined && t.tariffColumns !== undefined) err(`${at}.tariffColumns`, 'kies "tariffs" of "tariffColumns", niet beide');
+  if (spec.kind !== 'products') {
+    err(`${at}.${key}`, 'alleen voor soort "products"');
+    return;
+  }
+  if (t.tariffs !== undefined && t.tariffColumns !== undefined)
+    err(`${at}.tariffColumns`, 'kies "tariffs" of "tariffColumns", niet beide');
   for (const f of ['year', 'tariff']) {
     for (const where of ['columns', 'constants'] as const) {
-      if (f in spec[where]) err(`${at}.${where}.${f}`, `kan niet samen met "${key}" (kies de lange vorm met year en tariff, of de brede vorm)`);
+      if (f in spec[where])
+        err(`${at}.${where}.${f}`, `kan niet samen met "${key}" (kies de lange vorm met year en tariff, of de brede vorm)`);
     }
   }
   if (t.tariffs !== undefined) {
     const v = t.tariffs;
-    if (!isObject(v) || Object.keys(v).length === 0) { err(`${at}.tariffs`, 'moet een object van jaartal naar kolomnaam zijn, bijv. { "2024": "Tarief 2024" }'); return; }
+    if (!isObject(v) || Object.keys(v).length === 0) {
+      err(`${at}.tariffs`, 'moet een object van jaartal naar kolomnaam zijn, bijv. { "2024": "Tarief 2024" }');
+      return;
+    }
     const out: Record<string, string> = {};
     for (const [year, col] of Object.entries(v)) {
       if (!/^(19|20)\d\d$/.test(year)) err(`${at}.tariffs.${year}`, 'geen jaartal (vier cijfers)');
@@ -149,8 +200,14 @@ function parseWide(t: Record<string, unknown>, at: string, spec: TableSpec, err:
     let groups = -1;
     try {
       if (typeof v === 'string' && v !== '') groups = new RegExp(`${v}|`).exec('')!.length - 1;
-    } catch { /* reported below */ }
-    if (groups < 1) err(`${at}.tariffColumns`, `ongeldige waarde ${JSON.stringify(v)} (verwacht een patroon met het jaartal tussen haakjes, bijv. "Tarief (\\\\d{4})")`);
+    } catch {
+      /* reported below */
+    }
+    if (groups < 1)
+      err(
+        `${at}.tariffColumns`,
+        `ongeldige waarde ${JSON.stringify(v)} (verwacht een patroon met het jaartal tussen haakjes, bijv. "Tarief (\\\\d{4})")`,
+      );
     else spec.tariffColumns = v as string;
   }
 }

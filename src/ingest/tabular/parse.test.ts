@@ -6,13 +6,15 @@ import { Params } from './params.ts';
 import { stripAmountSql, valueSql, type ParseStyle } from './parse.ts';
 
 let store: Store;
-beforeAll(async () => { store = await Store.open(':memory:'); });
+beforeAll(async () => {
+  store = await Store.open(':memory:');
+});
 afterAll(() => store.close());
 
 /** Parses each input with `def` in `style`; returns the values in order (null = refused). */
 async function parse(def: FieldDef, style: ParseStyle, inputs: string[]): Promise<unknown[]> {
   const p = new Params();
-  const cell = def.type === 'amount' ? stripAmountSql('nullif(trim(x), \'\')') : 'nullif(trim(x), \'\')';
+  const cell = def.type === 'amount' ? stripAmountSql("nullif(trim(x), '')") : "nullif(trim(x), '')";
   const list = inputs.map((s) => p.add(s)).join(', ');
   const rows = await store.all<{ v: unknown }>(
     `SELECT ${valueSql(def, 'c', style, p)} AS v FROM (SELECT ${cell} AS c, i FROM (SELECT unnest([${list}]) AS x, generate_subscripts([${list}], 1) AS i)) ORDER BY i`,
@@ -25,20 +27,47 @@ const auto: ParseStyle = { dateFormat: 'auto', decimal: 'auto' };
 
 describe('amounts in euros → cents', () => {
   it('auto: Dutch comma, point, thousands separators, euro sign, negatives', async () => {
-    expect(await parse({ type: 'amount' }, auto, [
-      '€ 1.234,56', '-12,5', '1234.5', '1234,56', '€1.234', '1.234.567,8', '1,234.56', '-€ 3,00', '0,01', '12', ' 7,10 ',
-    ])).toEqual([123456, -1250, 123450, 123456, 123400, 123456780, 123456, -300, 1, 1200, 710]);
+    expect(
+      await parse({ type: 'amount' }, auto, [
+        '€ 1.234,56',
+        '-12,5',
+        '1234.5',
+        '1234,56',
+        '€1.234',
+        '1.234.567,8',
+        '1,234.56',
+        '-€ 3,00',
+        '0,01',
+        '12',
+        ' 7,10 ',
+      ]),
+    ).toEqual([123456, -1250, 123450, 123456, 123400, 123456780, 123456, -300, 1, 1200, 710]);
   });
 
   it('auto: refuses more than two decimals, misplaced separators and words', async () => {
     expect(await parse({ type: 'amount' }, auto, ['12,345', '1.23', '1.2.3', '12,5,0', 'twaalf', '€', '-', '1 2'])).toEqual([
-      null, 123, null, null, null, null, null, 1200,
+      null,
+      123,
+      null,
+      null,
+      null,
+      null,
+      null,
+      1200,
     ]);
   });
 
   it('declared "," reads a point as thousands separator only; declared "." the other way round', async () => {
-    expect(await parse({ type: 'amount' }, { dateFormat: 'auto', decimal: ',' }, ['1.234,56', '1234.5', '12,5'])).toEqual([123456, null, 1250]);
-    expect(await parse({ type: 'amount' }, { dateFormat: 'auto', decimal: '.' }, ['1,234.56', '1234,5', '12.5'])).toEqual([123456, null, 1250]);
+    expect(await parse({ type: 'amount' }, { dateFormat: 'auto', decimal: ',' }, ['1.234,56', '1234.5', '12,5'])).toEqual([
+      123456,
+      null,
+      1250,
+    ]);
+    expect(await parse({ type: 'amount' }, { dateFormat: 'auto', decimal: '.' }, ['1,234.56', '1234,5', '12.5'])).toEqual([
+      123456,
+      null,
+      1250,
+    ]);
   });
 });
 
@@ -46,8 +75,22 @@ describe('dates', () => {
   it('dd-mm-jjjj, jjjj-mm-dd, or both (auto); impossible dates and two-digit years are refused', async () => {
     const inputs = ['31-01-2019', '1-2-2019', '2019-02-28', '31-02-2019', '01-02-19', '2019/02/01'];
     expect(await parse({ type: 'date' }, auto, inputs)).toEqual(['2019-01-31', '2019-02-01', '2019-02-28', null, null, null]);
-    expect(await parse({ type: 'date' }, { dateFormat: 'dd-mm-jjjj', decimal: 'auto' }, inputs)).toEqual(['2019-01-31', '2019-02-01', null, null, null, null]);
-    expect(await parse({ type: 'date' }, { dateFormat: 'jjjj-mm-dd', decimal: 'auto' }, inputs)).toEqual([null, null, '2019-02-28', null, null, null]);
+    expect(await parse({ type: 'date' }, { dateFormat: 'dd-mm-jjjj', decimal: 'auto' }, inputs)).toEqual([
+      '2019-01-31',
+      '2019-02-01',
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(await parse({ type: 'date' }, { dateFormat: 'jjjj-mm-dd', decimal: 'auto' }, inputs)).toEqual([
+      null,
+      null,
+      '2019-02-28',
+      null,
+      null,
+      null,
+    ]);
   });
 });
 
@@ -65,6 +108,8 @@ describe('integers, years, codes', () => {
 
 describe('amount cells with non-breaking spaces', () => {
   it('strips the euro sign, spaces and (narrow) no-break spaces as thousands separators', async () => {
-    expect(await parse({ type: 'amount' }, auto, ['€\u00A01.234,56', '1\u202F234,56', '1 234,56'])).toEqual([123456, 123456, 123456]);
+    expect(await parse({ type: 'amount' }, auto, ['€\u00A01.234,56', '1\u202F234,56', '1 234,56'])).toEqual([
+      123456, 123456, 123456,
+    ]);
   });
 });

@@ -6,16 +6,26 @@ import type { Params } from './params.ts';
 import type { AmountStyle, DateFormat, DecimalStyle } from './types.ts';
 
 /** How a table writes its cells; `amounts` defaults to euros. */
-export interface ParseStyle { dateFormat: DateFormat; decimal: DecimalStyle; amounts?: AmountStyle }
+export interface ParseStyle {
+  dateFormat: DateFormat;
+  decimal: DecimalStyle;
+  amounts?: AmountStyle;
+}
 
 /** The SQL type a field is stored as in the typed table. */
 export function sqlType(def: FieldDef): string {
   switch (def.type) {
-    case 'date': return 'DATE';
-    case 'amount': case 'int': return 'BIGINT';
-    case 'year': return 'INTEGER';
-    case 'yesno': return 'BOOLEAN';
-    default: return 'VARCHAR';
+    case 'date':
+      return 'DATE';
+    case 'amount':
+    case 'int':
+      return 'BIGINT';
+    case 'year':
+      return 'INTEGER';
+    case 'yesno':
+      return 'BOOLEAN';
+    default:
+      return 'VARCHAR';
   }
 }
 
@@ -37,9 +47,11 @@ export function amountCentsSql(r: string, style: DecimalStyle): string {
   const comma = `CASE WHEN regexp_full_match(${r}, '-?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d{1,2})?') THEN ${scaled(',')} END`;
   const point = `CASE WHEN regexp_full_match(${r}, '-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d{1,2})?') THEN ${scaled('.')} END`;
   const plainThousands = `CASE WHEN regexp_full_match(${r}, '-?\\d{1,3}(\\.\\d{3})+') THEN ${digits} * 100 END`;
-  return style === ',' ? comma
-    : style === '.' ? point
-    : `CASE WHEN strpos(${r}, ',') > 0 AND strpos(${r}, '.') > 0
+  return style === ','
+    ? comma
+    : style === '.'
+      ? point
+      : `CASE WHEN strpos(${r}, ',') > 0 AND strpos(${r}, '.') > 0
               THEN (CASE WHEN strpos(${r}, ',') > strpos(${r}, '.') THEN ${comma} ELSE ${point} END)
             WHEN strpos(${r}, ',') > 0 THEN ${comma} ELSE coalesce(${plainThousands}, ${point}) END`;
 }
@@ -56,21 +68,26 @@ export function stripAmountSql(r: string): string {
 /** The value expression for a field whose normalised cell is `r`. */
 export function valueSql(def: FieldDef, r: string, style: ParseStyle, p: Params): string {
   switch (def.type) {
-    case 'text': return r;
-    case 'bsn': return `CASE WHEN ${bsnValidSql(r)} THEN ${r} END`;
+    case 'text':
+      return r;
+    case 'bsn':
+      return `CASE WHEN ${bsnValidSql(r)} THEN ${r} END`;
     case 'date': {
-      const dmy = DMY.replaceAll('{r}', r), ymd = YMD.replaceAll('{r}', r);
+      const dmy = DMY.replaceAll('{r}', r),
+        ymd = YMD.replaceAll('{r}', r);
       return style.dateFormat === 'dd-mm-jjjj' ? dmy : style.dateFormat === 'jjjj-mm-dd' ? ymd : `coalesce(${dmy}, ${ymd})`;
     }
     // Whole eurocents are read like any whole number (thousands separators included).
-    case 'amount': return style.amounts === 'cents' ? valueSql({ type: 'int' }, r, style, p) : amountCentsSql(r, style.decimal);
+    case 'amount':
+      return style.amounts === 'cents' ? valueSql({ type: 'int' }, r, style, p) : amountCentsSql(r, style.decimal);
     case 'int': {
       // Thousands separators are allowed ("3.512" inhabitants): '.' unless the table's decimal mark is '.', then ','.
       const sep = style.decimal === '.' ? ',' : '\\.';
       return `CASE WHEN regexp_full_match(${r}, '-?\\d{1,15}') THEN CAST(${r} AS BIGINT)
                    WHEN regexp_full_match(${r}, '-?\\d{1,3}(${sep}\\d{3})+') THEN CAST(replace(${r}, '${sep.at(-1)}', '') AS BIGINT) END`;
     }
-    case 'year': return `CASE WHEN regexp_full_match(${r}, '(19|20)\\d\\d') THEN CAST(${r} AS INTEGER) END`;
+    case 'year':
+      return `CASE WHEN regexp_full_match(${r}, '(19|20)\\d\\d') THEN CAST(${r} AS INTEGER) END`;
     case 'enum':
       return `CASE upper(${r}) ${(def.codes ?? []).map((c) => `WHEN ${p.add(c.toUpperCase())} THEN ${p.add(c)}`).join(' ')} END`;
     case 'yesno':
@@ -90,11 +107,17 @@ export function reasonSql(def: FieldDef, r: string, style: ParseStyle, p: Params
       return style.amounts === 'cents'
         ? `'geen geldig bedrag in centen (een geheel getal): ' || ${quoted}`
         : `'geen geldig bedrag (euro, hooguit twee decimalen): ' || ${quoted}`;
-    case 'int': return `'geen geheel getal: ' || ${quoted}`;
-    case 'year': return `'geen geldig jaartal: ' || ${quoted}`;
-    case 'enum': return `${p.add(`onbekende code (toegestaan: ${(def.codes ?? []).join(', ')}): `)} || ${quoted}`;
-    case 'yesno': return `'verwacht ja of nee: ' || ${quoted}`;
-    case 'bsn': return `'geen geldig BSN (elfproef)'`;
-    default: return `NULL`;
+    case 'int':
+      return `'geen geheel getal: ' || ${quoted}`;
+    case 'year':
+      return `'geen geldig jaartal: ' || ${quoted}`;
+    case 'enum':
+      return `${p.add(`onbekende code (toegestaan: ${(def.codes ?? []).join(', ')}): `)} || ${quoted}`;
+    case 'yesno':
+      return `'verwacht ja of nee: ' || ${quoted}`;
+    case 'bsn':
+      return `'geen geldig BSN (elfproef)'`;
+    default:
+      return `NULL`;
   }
 }

@@ -36,7 +36,9 @@ export async function checkAmountNames(ctx: ImportContext, spec: TableSpec, stag
     if (defs[field]?.type !== 'amount' || says === undefined || says === spec.amounts) continue;
     const c = quoteIdent(header);
     const example = await ctx.store.one<{ v: string }>(
-      `SELECT ${c} AS v FROM ${stage.from} WHERE nullif(trim(${c}), '') IS NOT NULL LIMIT 1`, stage.params);
+      `SELECT ${c} AS v FROM ${stage.from} WHERE nullif(trim(${c}), '') IS NOT NULL LIMIT 1`,
+      stage.params,
+    );
     const read = spec.amounts === 'cents' ? 'centen' : "euro's";
     throw new RoerError(
       `${ctx.fileName}: de kolom "${header}" noemt ${says === 'cents' ? 'centen' : "euro's"}, maar de mapping leest de bedragen als ${read}` +
@@ -51,12 +53,15 @@ export async function checkTariffs(ctx: ImportContext, spec: TableSpec, stage: S
   if (spec.kind !== 'products' || !('unit' in stage.columns || 'unit' in spec.constants)) return;
   const fields = Object.keys(stage.columns).filter((f) => f === 'tariff' || tariffYear(f) !== undefined);
   const p = new Params();
-  const ceiling = `CASE unit ${Object.entries(TARIFF_CEILINGS).map(([u, c]) => `WHEN ${p.add(u)} THEN ${p.add(c.cents)}`).join(' ')} END`;
+  const ceiling = `CASE unit ${Object.entries(TARIFF_CEILINGS)
+    .map(([u, c]) => `WHEN ${p.add(u)} THEN ${p.add(c.cents)}`)
+    .join(' ')} END`;
   for (const field of fields) {
     const v = quoteIdent(field);
     const hit = await ctx.store.one<{ line: number; code: string; unit: string; cents: number }>(
       `SELECT __line AS line, product_code AS code, unit, ${v} AS cents FROM ${typed} WHERE __ok AND ${v} > ${ceiling} ORDER BY __line LIMIT 1`,
-      p.values);
+      p.values,
+    );
     if (!hit) continue;
     const max = TARIFF_CEILINGS[hit.unit]!;
     throw new RoerError(

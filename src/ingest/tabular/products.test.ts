@@ -11,8 +11,9 @@ import { parseMapping } from './mapping.ts';
 
 const UNITS = { unit: { uur: '04', etmaal: '14', stuks: '82' } };
 const PRODUCT_COLUMNS = { product_code: 'Productcode', product_category: 'Categorie', care_type: 'Zorgsoort', unit: 'Eenheid' };
-const products = (extra: Record<string, unknown>, files = 'producten*.csv') =>
-  ({ tables: [{ kind: 'products', files, columns: PRODUCT_COLUMNS, values: UNITS, ...extra }] });
+const products = (extra: Record<string, unknown>, files = 'producten*.csv') => ({
+  tables: [{ kind: 'products', files, columns: PRODUCT_COLUMNS, values: UNITS, ...extra }],
+});
 
 // Three years; 43V02 has no 2022 tariff (not offered yet); amounts as a Dutch spreadsheet writes them.
 const WIDE = [
@@ -33,7 +34,10 @@ const WIDE_TARIFFS = [
 ];
 const tariffs = (store: Awaited<ReturnType<typeof openStore>>) => store.all('SELECT * FROM product_tariff ORDER BY code, year');
 const refusal = async (p: Promise<unknown>): Promise<string> => {
-  const e = await p.then(() => undefined, (x: unknown) => x);
+  const e = await p.then(
+    () => undefined,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(RoerError);
   return `${(e as RoerError).message} ${(e as RoerError).hint}`;
 };
@@ -41,8 +45,11 @@ const refusal = async (p: Promise<unknown>): Promise<string> => {
 describe('the wide product list: one tariff column per year', () => {
   it('"tariffs" per year gives exactly one product_tariff row per product and filled year', async () => {
     const store = await openStore();
-    const { outcome, quarantined } = await importFile(store, tempFile('producten.csv', WIDE),
-      products({ tariffs: { 2022: 'Tarief 2022', 2023: 'Tarief 2023', 2024: 'Tarief 2024' } }));
+    const { outcome, quarantined } = await importFile(
+      store,
+      tempFile('producten.csv', WIDE),
+      products({ tariffs: { 2022: 'Tarief 2022', 2023: 'Tarief 2023', 2024: 'Tarief 2024' } }),
+    );
     expect(outcome).toEqual({ kind: 'products', total: 3, ok: 3, unchanged: 0 });
     expect(quarantined).toEqual([]);
     expect(await tariffs(store)).toEqual(WIDE_TARIFFS);
@@ -79,10 +86,13 @@ describe('the wide product list: one tariff column per year', () => {
     ]);
   });
 
-  it('an unreadable tariff quarantines its row, naming the year\'s column', async () => {
+  it("an unreadable tariff quarantines its row, naming the year's column", async () => {
     const store = await openStore();
-    const { outcome, quarantined } = await importFile(store, tempFile('producten.csv', WIDE.replace('82,00', 'n.v.t.')),
-      products({ tariffColumns: 'Tarief (\\d{4})' }));
+    const { outcome, quarantined } = await importFile(
+      store,
+      tempFile('producten.csv', WIDE.replace('82,00', 'n.v.t.')),
+      products({ tariffColumns: 'Tarief (\\d{4})' }),
+    );
     expect(outcome).toEqual({ kind: 'products', total: 3, ok: 2, unchanged: 0 });
     expect(quarantined.map(({ record, field, reason }) => ({ record, field, reason }))).toEqual([
       { record: 2, field: 'Tarief 2023', reason: 'geen geldig bedrag (euro, hooguit twee decimalen): "n.v.t."' },
@@ -92,10 +102,12 @@ describe('the wide product list: one tariff column per year', () => {
 
   it('a year column the file lacks, or a pattern no column fits, refuses the file', async () => {
     const store = await openStore();
-    expect(await refusal(importFile(store, tempFile('producten.csv', WIDE), products({ tariffs: { 2025: 'Tarief 2025' } }))))
-      .toMatch(/^producten\.csv: de kopregel mist de kolom "Tarief 2025" \(tariff_2025\)\./);
-    expect(await refusal(importFile(store, tempFile('producten.csv', WIDE), products({ tariffColumns: 'Prijs (\\d{4})' }))))
-      .toMatch(/^producten\.csv: geen kolom in de kopregel past bij "tariffColumns" \(Prijs \(\\d\{4\}\)\)\./);
+    expect(
+      await refusal(importFile(store, tempFile('producten.csv', WIDE), products({ tariffs: { 2025: 'Tarief 2025' } }))),
+    ).toMatch(/^producten\.csv: de kopregel mist de kolom "Tarief 2025" \(tariff_2025\)\./);
+    expect(
+      await refusal(importFile(store, tempFile('producten.csv', WIDE), products({ tariffColumns: 'Prijs (\\d{4})' }))),
+    ).toMatch(/^producten\.csv: geen kolom in de kopregel past bij "tariffColumns" \(Prijs \(\\d\{4\}\)\)\./);
   });
 });
 
@@ -109,8 +121,11 @@ describe('amounts in euros or eurocents', () => {
 
   it('"amounts": "cents" reads whole eurocents; a cell with a decimal comma is quarantined', async () => {
     const store = await openStore();
-    const { outcome, quarantined } = await importFile(store, tempFile('producten.csv', CENTS),
-      products({ tariffColumns: 'tarief_cent_(\\d{4})', amounts: 'cents' }));
+    const { outcome, quarantined } = await importFile(
+      store,
+      tempFile('producten.csv', CENTS),
+      products({ tariffColumns: 'tarief_cent_(\\d{4})', amounts: 'cents' }),
+    );
     expect(outcome).toEqual({ kind: 'products', total: 3, ok: 2, unchanged: 0 });
     expect(await tariffs(store)).toEqual([
       { code: '43V02', year: 2023, unit: '14', tariff_cents: 23100 },
@@ -126,32 +141,51 @@ describe('amounts in euros or eurocents', () => {
   it('the option holds for every amount field of any kind: a budget in cents', async () => {
     const store = await openStore();
     await importFile(store, tempFile('begroting.csv', 'Jaar;Gemeente;Bedrag\n2024;193;1050000000\n'), {
-      tables: [{ kind: 'budgets', files: 'begroting*.csv', amounts: 'cents', columns: { year: 'Jaar', municipality: 'Gemeente', amount: 'Bedrag' } }],
+      tables: [
+        {
+          kind: 'budgets',
+          files: 'begroting*.csv',
+          amounts: 'cents',
+          columns: { year: 'Jaar', municipality: 'Gemeente', amount: 'Bedrag' },
+        },
+      ],
     });
-    expect(await store.all('SELECT year, municipality, amount_cents FROM budget')).toEqual([{ year: 2024, municipality: '0193', amount_cents: 1_050_000_000 }]);
+    expect(await store.all('SELECT year, municipality, amount_cents FROM budget')).toEqual([
+      { year: 2024, municipality: '0193', amount_cents: 1_050_000_000 },
+    ]);
   });
 
   it('the same list read as euros is refused before anything is stored: the column says cents', async () => {
     const store = await openStore();
-    const reports = await importPaths(store, [writeFiles({ 'producten-2024.csv': WIDE }).dir],
-      { secret: SECRET, mapping: parseMapping(products({ tariffColumns: 'Tarief (\\d{4})' })) });
+    const reports = await importPaths(store, [writeFiles({ 'producten-2024.csv': WIDE }).dir], {
+      secret: SECRET,
+      mapping: parseMapping(products({ tariffColumns: 'Tarief (\\d{4})' })),
+    });
     expect(reports.map((r) => r.status)).toEqual(['ingelezen']);
     const before = await snapshot(store);
-    const [r] = await importPaths(store, [writeFiles({ 'producten-centen.csv': CENTS }).dir],
-      { secret: SECRET, mapping: parseMapping(products({ tariffColumns: 'tarief_cent_(\\d{4})' })) });
+    const [r] = await importPaths(store, [writeFiles({ 'producten-centen.csv': CENTS }).dir], {
+      secret: SECRET,
+      mapping: parseMapping(products({ tariffColumns: 'tarief_cent_(\\d{4})' })),
+    });
     expect(r).toMatchObject({ status: 'geweigerd', ok: 0, quarantined: 0 });
-    expect(r!.note).toBe('producten-centen.csv: de kolom "tarief_cent_2023" noemt centen, maar de mapping leest de bedragen als euro\'s '
-      + '(voorbeeld: "8200"). Er is niets opgeslagen. Zet "amounts": "cents" in de mapping als de bedragen in centen staan.');
+    expect(r!.note).toBe(
+      'producten-centen.csv: de kolom "tarief_cent_2023" noemt centen, maar de mapping leest de bedragen als euro\'s ' +
+        '(voorbeeld: "8200"). Er is niets opgeslagen. Zet "amounts": "cents" in de mapping als de bedragen in centen staan.',
+    );
     expect({ ...(await snapshot(store)), import_file: before.import_file }).toEqual(before);
     expect(await tariffs(store)).toEqual(WIDE_TARIFFS);
   });
 
   it('and the reverse: a column that says euros, read as cents', async () => {
     const store = await openStore();
-    const file = tempFile('producten.csv', 'Productcode;Categorie;Zorgsoort;Eenheid;Tarief in euro\'s\n45A01;45;ambulant;uur;85,25\n');
-    expect(await refusal(importFile(store, file, products({ tariffs: { 2024: 'Tarief in euro\'s' }, amounts: 'cents' })))).toBe(
-      'producten.csv: de kolom "Tarief in euro\'s" noemt euro\'s, maar de mapping leest de bedragen als centen (voorbeeld: "85,25"). '
-      + 'Er is niets opgeslagen. Zet "amounts": "euros" in de mapping als de bedragen in euro\'s staan.');
+    const file = tempFile(
+      'producten.csv',
+      "Productcode;Categorie;Zorgsoort;Eenheid;Tarief in euro's\n45A01;45;ambulant;uur;85,25\n",
+    );
+    expect(await refusal(importFile(store, file, products({ tariffs: { 2024: "Tarief in euro's" }, amounts: 'cents' })))).toBe(
+      'producten.csv: de kolom "Tarief in euro\'s" noemt euro\'s, maar de mapping leest de bedragen als centen (voorbeeld: "85,25"). ' +
+        'Er is niets opgeslagen. Zet "amounts": "euros" in de mapping als de bedragen in euro\'s staan.',
+    );
   });
 });
 
@@ -167,22 +201,28 @@ describe('implausible tariffs for their unit refuse the file', () => {
   it('a per-day tariff above € 2.500: the column, the line, the value and the option to change; nothing stored', async () => {
     const store = await openStore();
     const before = await snapshot(store);
-    const [r] = await importPaths(store, [writeFiles({ 'producten.csv': MISREAD }).dir],
-      { secret: SECRET, mapping: parseMapping(products({ tariffColumns: 'Tarief (\\d{4})' })) });
+    const [r] = await importPaths(store, [writeFiles({ 'producten.csv': MISREAD }).dir], {
+      secret: SECRET,
+      mapping: parseMapping(products({ tariffColumns: 'Tarief (\\d{4})' })),
+    });
     expect(r).toMatchObject({ status: 'geweigerd', ok: 0 });
-    expect(r!.note).toBe('producten.csv: de kolom "Tarief 2024" geeft een onwaarschijnlijk tarief: € 8.950,00 per etmaal '
-      + '(regel 4, product 43V02; verwacht hooguit € 2.500 per etmaal). Er is niets opgeslagen. '
-      + 'Staan de bedragen in centen? Zet dan "amounts": "cents" in de mapping.');
+    expect(r!.note).toBe(
+      'producten.csv: de kolom "Tarief 2024" geeft een onwaarschijnlijk tarief: € 8.950,00 per etmaal ' +
+        '(regel 4, product 43V02; verwacht hooguit € 2.500 per etmaal). Er is niets opgeslagen. ' +
+        'Staan de bedragen in centen? Zet dan "amounts": "cents" in de mapping.',
+    );
     expect({ ...(await snapshot(store)), import_file: before.import_file }).toEqual(before);
   });
 
   it('a per-hour tariff above € 500 (the long form too); per piece has no ceiling, and € 2.500 a day is allowed', async () => {
     const store = await openStore();
-    const long = (tariff: string, unit: string) => `Productcode;Categorie;Zorgsoort;Eenheid;Jaar;Tarief\n45A01;45;ambulant;${unit};2024;${tariff}\n`;
+    const long = (tariff: string, unit: string) =>
+      `Productcode;Categorie;Zorgsoort;Eenheid;Jaar;Tarief\n45A01;45;ambulant;${unit};2024;${tariff}\n`;
     const mapping = products({ columns: { ...PRODUCT_COLUMNS, year: 'Jaar', tariff: 'Tarief' } });
-    expect(await refusal(importFile(store, tempFile('producten.csv', long('500,01', 'uur'), ), mapping))).toBe(
-      'producten.csv: de kolom "Tarief" geeft een onwaarschijnlijk tarief: € 500,01 per uur (regel 2, product 45A01; '
-      + 'verwacht hooguit € 500 per uur). Er is niets opgeslagen. Staan de bedragen in centen? Zet dan "amounts": "cents" in de mapping.');
+    expect(await refusal(importFile(store, tempFile('producten.csv', long('500,01', 'uur')), mapping))).toBe(
+      'producten.csv: de kolom "Tarief" geeft een onwaarschijnlijk tarief: € 500,01 per uur (regel 2, product 45A01; ' +
+        'verwacht hooguit € 500 per uur). Er is niets opgeslagen. Staan de bedragen in centen? Zet dan "amounts": "cents" in de mapping.',
+    );
     await importFile(store, tempFile('producten-a.csv', long('500,00', 'uur')), mapping);
     await importFile(store, tempFile('producten-b.csv', long('2.500', 'etmaal').replace('45A01', '43V02')), mapping);
     await importFile(store, tempFile('producten-c.csv', long('25.000', 'stuks').replace('45A01', '48B01')), mapping);
@@ -210,16 +250,23 @@ describe('one file feeding several tables', () => {
     });
     const [r] = await importPaths(store, [writeFiles({ 'contracten-2024.csv': file }).dir], { secret: SECRET, mapping });
     expect(r).toMatchObject({
-      kind: 'products+providers', status: 'ingelezen', total: 2, ok: 4, unchanged: 0, quarantined: 0,
+      kind: 'products+providers',
+      status: 'ingelezen',
+      total: 2,
+      ok: 4,
+      unchanged: 0,
+      quarantined: 0,
       note: 'products: 2 opgeslagen, 0 ongewijzigd; providers: 2 opgeslagen, 0 ongewijzigd',
     });
     expect(await store.all('SELECT * FROM provider ORDER BY agb')).toEqual([
-      { agb: '01234567', name: 'Kleine Praktijk' }, { agb: '12345678', name: 'Zorg BV' },
+      { agb: '01234567', name: 'Kleine Praktijk' },
+      { agb: '12345678', name: 'Zorg BV' },
     ]);
     expect(await tariffs(store)).toEqual([
-      { code: '43V02', year: 2024, unit: '14', tariff_cents: 24510 }, { code: '45A01', year: 2024, unit: '04', tariff_cents: 8525 },
+      { code: '43V02', year: 2024, unit: '14', tariff_cents: 24510 },
+      { code: '45A01', year: 2024, unit: '04', tariff_cents: 8525 },
     ]);
-    expect(await store.all("SELECT kind, records_total, records_ok FROM import_file")).toEqual([
+    expect(await store.all('SELECT kind, records_total, records_ok FROM import_file')).toEqual([
       { kind: 'products+providers', records_total: 2, records_ok: 4 },
     ]);
   });
@@ -241,14 +288,18 @@ describe('one file feeding several tables', () => {
     };
     const { outcome, quarantined } = await importFile(store, tempFile('contracten.csv', file), mapping);
     expect(outcome).toEqual({
-      kind: 'products+providers', total: 4, ok: 6, unchanged: 0,
+      kind: 'products+providers',
+      total: 4,
+      ok: 6,
+      unchanged: 0,
       note: 'products: 4 opgeslagen, 0 ongewijzigd; providers: 2 opgeslagen, 0 ongewijzigd',
     });
     expect(quarantined.map(({ record, field, reason }) => ({ record, field, reason }))).toEqual([
       { record: 3, field: null, reason: 'dubbel: regel 4 heeft dezelfde sleutel en vervangt deze regel' },
     ]);
     expect(await store.all('SELECT * FROM provider ORDER BY agb')).toEqual([
-      { agb: '12345678', name: 'Zorg B.V.' }, { agb: '87654321', name: 'Jeugdhulp NV' },
+      { agb: '12345678', name: 'Zorg B.V.' },
+      { agb: '87654321', name: 'Jeugdhulp NV' },
     ]);
   });
 
@@ -270,23 +321,30 @@ describe('the mapping keys of the wide form', () => {
   it('are checked with their JSON path', () => {
     let message = '';
     try {
-      parseMapping({
-        tables: [
-          products({ tariffs: { 2024: 'Tarief 2024' }, columns: { ...PRODUCT_COLUMNS, year: 'Jaar' } }).tables[0],
-          products({ tariffs: { 24: 'Tarief 24' }, tariffColumns: 'Tarief (\\d{4})' }).tables[0],
-          products({ tariffColumns: 'Tarief \\d{4}', amounts: 'guldens' }).tables[0],
-          { kind: 'providers', files: 'a.csv', columns: { provider_agb: 'AGB' }, tariffs: { 2024: 'Tarief' } },
-        ],
-      }, 'm.json');
-    } catch (e) { message = (e as Error).message; }
-    expect(message).toBe([
-      'De mapping m.json is ongeldig:',
-      '  tables[0].columns.year: kan niet samen met "tariffs" (kies de lange vorm met year en tariff, of de brede vorm)',
-      '  tables[1].tariffColumns: kies "tariffs" of "tariffColumns", niet beide',
-      '  tables[1].tariffs.24: geen jaartal (vier cijfers)',
-      '  tables[2].amounts: ongeldige waarde "guldens" (verwacht "euros" / "cents")',
-      '  tables[2].tariffColumns: ongeldige waarde "Tarief \\\\d{4}" (verwacht een patroon met het jaartal tussen haakjes, bijv. "Tarief (\\\\d{4})")',
-      '  tables[3].tariffs: alleen voor soort "products"',
-    ].join('\n'));
+      parseMapping(
+        {
+          tables: [
+            products({ tariffs: { 2024: 'Tarief 2024' }, columns: { ...PRODUCT_COLUMNS, year: 'Jaar' } }).tables[0],
+            products({ tariffs: { 24: 'Tarief 24' }, tariffColumns: 'Tarief (\\d{4})' }).tables[0],
+            products({ tariffColumns: 'Tarief \\d{4}', amounts: 'guldens' }).tables[0],
+            { kind: 'providers', files: 'a.csv', columns: { provider_agb: 'AGB' }, tariffs: { 2024: 'Tarief' } },
+          ],
+        },
+        'm.json',
+      );
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(
+      [
+        'De mapping m.json is ongeldig:',
+        '  tables[0].columns.year: kan niet samen met "tariffs" (kies de lange vorm met year en tariff, of de brede vorm)',
+        '  tables[1].tariffColumns: kies "tariffs" of "tariffColumns", niet beide',
+        '  tables[1].tariffs.24: geen jaartal (vier cijfers)',
+        '  tables[2].amounts: ongeldige waarde "guldens" (verwacht "euros" / "cents")',
+        '  tables[2].tariffColumns: ongeldige waarde "Tarief \\\\d{4}" (verwacht een patroon met het jaartal tussen haakjes, bijv. "Tarief (\\\\d{4})")',
+        '  tables[3].tariffs: alleen voor soort "products"',
+      ].join('\n'),
+    );
   });
 });

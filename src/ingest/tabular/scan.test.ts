@@ -12,15 +12,23 @@ describe('quickScanCsv', () => {
   });
 
   it('finds a space before or after a delimiter, at a line start or end, and at the end of the file', async () => {
-    for (const text of ['A;B\n1 ;2\n', 'A;B\n1; 2\n', 'A;B\n 1;2\n', 'A;B\n1;2 \n', 'A;B\r\n1;2 \r\n', 'A;B\n1;2 ', ' A;B\n1;2\n']) {
+    for (const text of [
+      'A;B\n1 ;2\n',
+      'A;B\n1; 2\n',
+      'A;B\n 1;2\n',
+      'A;B\n1;2 \n',
+      'A;B\r\n1;2 \r\n',
+      'A;B\n1;2 ',
+      ' A;B\n1;2\n',
+    ]) {
       expect((await scan(text)).padded, JSON.stringify(text)).toBe(true);
     }
   });
 
   it('finds a padded cell whose space and delimiter fall on both sides of a chunk boundary', async () => {
-    const filler = 'A;B\n' + '1;2\n'.repeat((1 << 20) / 4);
+    const filler = `A;B\n${'1;2\n'.repeat((1 << 20) / 4)}`;
     const head = filler.slice(0, (1 << 20) - 1);
-    expect((await scan(head + ' ;x\n')).padded).toBe(true); // the space is the chunk's last byte, ';' the next one's first
-    expect((await scan(head + 'y;x\n')).padded).toBe(false);
+    expect((await scan(`${head} ;x\n`)).padded).toBe(true); // the space is the chunk's last byte, ';' the next one's first
+    expect((await scan(`${head}y;x\n`)).padded).toBe(false);
   });
 });

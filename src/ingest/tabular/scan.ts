@@ -16,7 +16,10 @@ export interface CsvScan {
   bad: { line: number; fields: number; start: number; end: number }[];
 }
 
-const QUOTE = 34, LF = 10, CR = 13, SPACE = 32;
+const QUOTE = 34,
+  LF = 10,
+  CR = 13,
+  SPACE = 32;
 
 /**
  * Scans `path` (UTF-8, BOM allowed). Quotes toggle a quoted state, so `""` inside a quoted field needs no special case.
@@ -24,9 +27,17 @@ const QUOTE = 34, LF = 10, CR = 13, SPACE = 32;
  */
 export async function scanCsv(path: string, delimiter: string, fileName: string): Promise<CsvScan> {
   const delim = Buffer.from(delimiter, 'utf8')[0]!;
-  let columns = -1, good = 0, lines: number[] | null = null;
+  let columns = -1,
+    good = 0,
+    lines: number[] | null = null;
   const bad: CsvScan['bad'] = [];
-  let inQuote = false, fields = 1, nonEmpty = false, line = 1, recLine = 1, recStart = 0, offset = 0;
+  let inQuote = false,
+    fields = 1,
+    nonEmpty = false,
+    line = 1,
+    recLine = 1,
+    recStart = 0,
+    offset = 0;
   let carry: Buffer = Buffer.alloc(0);
 
   const endRecord = (end: number) => {
@@ -41,26 +52,41 @@ export async function scanCsv(path: string, delimiter: string, fileName: string)
 
   for await (const raw of createReadStream(path, { highWaterMark: 1 << 20 })) {
     let chunk = carry.length ? Buffer.concat([carry, raw as Buffer]) : (raw as Buffer);
-    if (offset === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) { chunk = chunk.subarray(3); offset = 3; }
+    if (offset === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
+      chunk = chunk.subarray(3);
+      offset = 3;
+    }
     const cut = completeUtf8Length(chunk);
     carry = Buffer.from(chunk.subarray(cut));
     const buf = chunk.subarray(0, cut);
     if (!isUtf8(buf)) throw invalidUtf8(buf, line, fileName);
     for (let i = 0; i < buf.length; i++) {
       const b = buf[i]!;
-      if (b === QUOTE) { inQuote = !inQuote; nonEmpty = true; }
-      else if (b === LF) {
+      if (b === QUOTE) {
+        inQuote = !inQuote;
+        nonEmpty = true;
+      } else if (b === LF) {
         line++;
-        if (!inQuote) { endRecord(offset + i); fields = 1; nonEmpty = false; recLine = line; recStart = offset + i + 1; }
+        if (!inQuote) {
+          endRecord(offset + i);
+          fields = 1;
+          nonEmpty = false;
+          recLine = line;
+          recStart = offset + i + 1;
+        }
       } else if (inQuote) continue;
-      else if (b === delim) { fields++; nonEmpty = true; }
-      else if (b !== CR) nonEmpty = true;
+      else if (b === delim) {
+        fields++;
+        nonEmpty = true;
+      } else if (b !== CR) nonEmpty = true;
     }
     offset += buf.length;
   }
   if (carry.length) throw invalidUtf8(carry, line, fileName);
   if (inQuote) {
-    throw new RoerError(`${fileName}: het bestand eindigt binnen een veld tussen aanhalingstekens (begonnen op regel ${recLine}); is het afgebroken?`);
+    throw new RoerError(
+      `${fileName}: het bestand eindigt binnen een veld tussen aanhalingstekens (begonnen op regel ${recLine}); is het afgebroken?`,
+    );
   }
   endRecord(offset);
   if (columns < 0) throw new RoerError(`${fileName}: het bestand is leeg.`);
@@ -76,9 +102,16 @@ export async function scanCsv(path: string, delimiter: string, fileName: string)
  * cells need no trimming.
  */
 export async function quickScanCsv(
-  path: string, fileName: string, delimiter = ';',
+  path: string,
+  fileName: string,
+  delimiter = ';',
 ): Promise<{ records: number; regular: boolean; padded: boolean }> {
-  let newlines = 0, regular = true, last = -1, first = true, line = 1, padded = false;
+  let newlines = 0,
+    regular = true,
+    last = -1,
+    first = true,
+    line = 1,
+    padded = false;
   const spaced = [` ${delimiter}`, `${delimiter} `, ' \n', '\n ', ' \r'].map((p) => Buffer.from(p));
   const width = Math.max(...spaced.map((p) => p.length)) - 1;
   let tail: Buffer = Buffer.alloc(0);
@@ -90,8 +123,15 @@ export async function quickScanCsv(
     carry = Buffer.from(chunk.subarray(cut));
     const buf = chunk.subarray(0, cut);
     if (!isUtf8(buf)) throw invalidUtf8(buf, line, fileName);
-    if (regular && (buf.indexOf(QUOTE) >= 0 || buf.indexOf('\n\n') >= 0 || buf.indexOf('\n\r\n') >= 0
-      || (first && (buf[0] === LF || buf[0] === CR)) || (last === LF && (buf[0] === LF || buf[0] === CR)))) regular = false;
+    if (
+      regular &&
+      (buf.indexOf(QUOTE) >= 0 ||
+        buf.indexOf('\n\n') >= 0 ||
+        buf.indexOf('\n\r\n') >= 0 ||
+        (first && (buf[0] === LF || buf[0] === CR)) ||
+        (last === LF && (buf[0] === LF || buf[0] === CR)))
+    )
+      regular = false;
     if (!padded) {
       // A pattern may straddle two chunks: the end of the previous one is searched together with this one's start.
       const seam = Buffer.concat([tail, buf.subarray(0, width)]);

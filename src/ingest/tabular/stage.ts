@@ -39,7 +39,10 @@ export interface Stage {
  * The offset is read once and written into the SQL as a number (a scalar subquery would cost a join on every read).
  */
 export async function lineSql(
-  store: Store, table: string, alias: string, lines: string | undefined,
+  store: Store,
+  table: string,
+  alias: string,
+  lines: string | undefined,
 ): Promise<{ line: string; join: string }> {
   const first = (await store.one<{ m: string | null }>(`SELECT CAST(min(rowid) AS VARCHAR) AS m FROM ${table}`))?.m ?? '0';
   if (!/^\d+$/.test(first)) throw new Error(`unexpected rowid ${first}`);
@@ -54,7 +57,11 @@ let counter = 0;
 export function tempNames(): { stage: string; raw: string; lines: string; base: string; typed: string; pseudonyms: string } {
   const n = `${process.pid}_${++counter}`;
   return {
-    stage: `roer_stage_${n}`, raw: `roer_raw_${n}`, lines: `roer_lines_${n}`, base: `roer_base_${n}`, typed: `roer_typed_${n}`,
+    stage: `roer_stage_${n}`,
+    raw: `roer_raw_${n}`,
+    lines: `roer_lines_${n}`,
+    base: `roer_base_${n}`,
+    typed: `roer_typed_${n}`,
     pseudonyms: `roer_bsn_${n}`,
   };
 }

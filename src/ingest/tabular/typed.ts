@@ -22,7 +22,11 @@ const q = quoteIdent;
  * `extra` columns (SQL over the typed columns); then quarantines every row that is not ok. Returns how many.
  */
 export async function buildTyped(
-  ctx: ImportContext, spec: TableSpec, stage: Stage, names: ReturnType<typeof tempNames>, extra: Record<string, string> = {},
+  ctx: ImportContext,
+  spec: TableSpec,
+  stage: Stage,
+  names: ReturnType<typeof tempNames>,
+  extra: Record<string, string> = {},
 ): Promise<number> {
   const p = new Params();
   const defs = fieldsOf(spec, stage.columns);
@@ -34,15 +38,20 @@ export async function buildTyped(
     Object.entries(stage.columns).map(([f, h]) => `${stage.clean ? col('s', h) : trimSql(col('s', h))} AS ${col('t', f)}`),
     sourced.map((f) => `${normSql(f, defs[f]!, spec, stage, p)} AS ${col('r', f)}`),
     sourced.filter((f) => defs[f]!.type === 'bsn').map((f) => `${bsnNumberSql(col('r', f))} AS ${col('a', f)}`),
-    Object.entries(defs).map(([f, d]) => `CAST(${!sourced.includes(f) ? 'NULL' : valueOf(f, d, spec, p)} AS ${sqlType(d)}) AS ${col('v', f)}`),
+    Object.entries(defs).map(
+      ([f, d]) => `CAST(${!sourced.includes(f) ? 'NULL' : fieldValueSql(f, d, spec, p)} AS ${sqlType(d)}) AS ${col('v', f)}`,
+    ),
   ];
   // Only fields that can fail get an error column (a non-required text field never does).
   const checked = sourced.filter((f) => defs[f]!.required || defs[f]!.type !== 'text');
-  steps.push(checked.map((f) => {
-    const d = defs[f]!;
-    const invalid = d.type === 'text' ? 'NULL' : `CASE WHEN ${col('v', f)} IS NULL THEN ${reasonSql(d, col('r', f), spec, p)} END`;
-    return `CASE WHEN ${col('r', f)} IS NULL THEN ${d.required ? "'ontbreekt'" : 'NULL'} ELSE ${invalid} END AS ${col('e', f)}`;
-  }));
+  steps.push(
+    checked.map((f) => {
+      const d = defs[f]!;
+      const invalid =
+        d.type === 'text' ? 'NULL' : `CASE WHEN ${col('v', f)} IS NULL THEN ${reasonSql(d, col('r', f), spec, p)} END`;
+      return `CASE WHEN ${col('r', f)} IS NULL THEN ${d.required ? "'ontbreekt'" : 'NULL'} ELSE ${invalid} END AS ${col('e', f)}`;
+    }),
+  );
   steps.push([`${checked.length ? checked.map((f) => `${col('e', f)} IS NULL`).join(' AND ') : 'true'} AS __ok`]);
   const source = `SELECT ${stage.lineColumn ? '__line, ' : ''}${headers.map((h) => `${q(h)} AS ${col('s', h)}`).join(', ')} FROM ${stage.from}`;
   const nested = steps.filter((s) => s.length > 0).reduce((from, s) => `SELECT *, ${s.join(', ')} FROM (${from})`, source);
@@ -53,7 +62,10 @@ export async function buildTyped(
     // An invalid row keeps its reasons and its cells as one JSON text, NULL (nearly free) for valid rows.
     `CASE WHEN NOT __ok THEN CAST(to_json(struct_pack(${[...checked.map((f) => col('e', f)), ...headers.map((h) => col('s', h))].map((c) => `${c} := ${c}`).join(', ')})) AS VARCHAR) END AS __bad`,
   ];
-  await ctx.store.run(`CREATE TEMP TABLE ${names.base} AS SELECT ${keep.join(', ')} FROM (${nested})`, { ...stage.params, ...p.values });
+  await ctx.store.run(`CREATE TEMP TABLE ${names.base} AS SELECT ${keep.join(', ')} FROM (${nested})`, {
+    ...stage.params,
+    ...p.values,
+  });
 
   const rows = (await ctx.store.one<{ n: number }>(`SELECT count(*) AS n FROM ${names.base}`))!.n;
   await stage.confirm(rows);
@@ -62,19 +74,26 @@ export async function buildTyped(
 }
 
 /** The value of a field from its normalised cell `r:<field>` (BSNs from their number `a:<field>`, one step earlier). */
-function valueOf(field: string, def: FieldDef, spec: TableSpec, p: Params): string {
-  const r = q(`r:${field}`), a = q(`a:${field}`);
+function fieldValueSql(field: string, def: FieldDef, spec: TableSpec, p: Params): string {
+  const r = q(`r:${field}`),
+    a = q(`a:${field}`);
   if (def.type === 'bsn') return `CASE WHEN ${bsnValidSql(r, a)} THEN ${r} END`;
   return valueSql(def, r, spec, p);
 }
 
 /** The view the quarantine, the duplicate check and the writers read: lines, pseudonyms and the plan's extra columns. */
 async function createView(
-  ctx: ImportContext, stage: Stage, names: ReturnType<typeof tempNames>, hasBsn: boolean, extra: Record<string, string>,
+  ctx: ImportContext,
+  stage: Stage,
+  names: ReturnType<typeof tempNames>,
+  hasBsn: boolean,
+  extra: Record<string, string>,
 ): Promise<void> {
   if (hasBsn) await buildPseudonymTable(ctx, names.base, '__bsn', names.pseudonyms);
   const { line, join } = stage.lineColumn ? { line: '', join: '' } : await lineSql(ctx.store, names.base, 'b', stage.lines);
-  const extras = Object.entries(extra).map(([name, sql]) => `, ${sql} AS ${q(name)}`).join('');
+  const extras = Object.entries(extra)
+    .map(([name, sql]) => `, ${sql} AS ${q(name)}`)
+    .join('');
   await ctx.store.run(
     `CREATE TEMP VIEW ${names.typed} AS SELECT *${extras} FROM (
        SELECT ${line ? `${line} AS __line, ` : ''}b.rowid AS __rid, b.*${hasBsn ? ' EXCLUDE (__bsn), p.client_id' : ''}
@@ -90,9 +109,12 @@ function normSql(field: string, def: FieldDef, spec: TableSpec, stage: Stage, p:
   let x = field in stage.columns ? q(`t:${field}`) : p.add(spec.constants[field]!);
   const recode = spec.values[field];
   if (recode && Object.keys(recode).length > 0) {
-    x = `CASE ${x} ${Object.entries(recode).map(([from, to]) => `WHEN ${p.add(from)} THEN ${p.add(to)}`).join(' ')} ELSE ${x} END`;
+    x = `CASE ${x} ${Object.entries(recode)
+      .map(([from, to]) => `WHEN ${p.add(from)} THEN ${p.add(to)}`)
+      .join(' ')} ELSE ${x} END`;
   }
-  if (def.pad) x = `CASE WHEN length(${x}) < ${def.pad} AND regexp_full_match(${x}, '\\d+') THEN lpad(${x}, ${def.pad}, '0') ELSE ${x} END`;
+  if (def.pad)
+    x = `CASE WHEN length(${x}) < ${def.pad} AND regexp_full_match(${x}, '\\d+') THEN lpad(${x}, ${def.pad}, '0') ELSE ${x} END`;
   if (def.type === 'amount') x = stripAmountSql(x);
   if (def.type === 'bsn') x = normaliseBsnSql(x);
   return x;
@@ -100,18 +122,30 @@ function normSql(field: string, def: FieldDef, spec: TableSpec, stage: Stage, p:
 
 /** Cells of a row as the quarantine keeps them: the mapped columns only, BSN masked. */
 const rawOf = (stage: Stage, row: Record<string, unknown>, prefix: string) =>
-  maskedRaw(mappedHeaders(stage.columns).map((h) => [h, row[`${prefix}${h}`] as string | null]), stage.columns.bsn);
+  maskedRaw(
+    mappedHeaders(stage.columns).map((h) => [h, row[`${prefix}${h}`] as string | null]),
+    stage.columns.bsn,
+  );
 
 async function quarantineInvalid(ctx: ImportContext, stage: Stage, typed: string, checked: string[]): Promise<number> {
   const bad = await ctx.store.one<{ n: number }>(`SELECT count(*) AS n FROM ${typed} WHERE NOT __ok`);
   if (bad!.n === 0) return 0;
-  const rows = (await ctx.store.all<{ __line: number; __bad: string }>(`SELECT __line, __bad FROM ${typed} WHERE NOT __ok ORDER BY __line`))
-    .map((r): Record<string, unknown> => ({ __line: r.__line, ...(JSON.parse(r.__bad) as Record<string, string | null>) }));
+  const rows = (
+    await ctx.store.all<{ __line: number; __bad: string }>(`SELECT __line, __bad FROM ${typed} WHERE NOT __ok ORDER BY __line`)
+  ).map((r): Record<string, unknown> => ({ __line: r.__line, ...(JSON.parse(r.__bad) as Record<string, string | null>) }));
   const label = (f: string) => stage.columns[f] ?? `(constante ${f})`;
   for (const row of rows) {
     const errs = checked.filter((f) => row[`e:${f}`] !== null).map((f) => ({ field: label(f), reason: String(row[`e:${f}`]) }));
-    const more = errs.slice(1).map((e) => `; ook ${e.field}: ${e.reason}`).join('');
-    ctx.quarantine({ record: Number(row.__line), field: errs[0]!.field, reason: errs[0]!.reason + more, raw: rawOf(stage, row, 's:') });
+    const more = errs
+      .slice(1)
+      .map((e) => `; ook ${e.field}: ${e.reason}`)
+      .join('');
+    ctx.quarantine({
+      record: Number(row.__line),
+      field: errs[0]!.field,
+      reason: errs[0]!.reason + more,
+      raw: rawOf(stage, row, 's:'),
+    });
   }
   return rows.length;
 }
@@ -121,10 +155,19 @@ async function quarantineInvalid(ctx: ImportContext, stage: Stage, typed: string
  * seen again (a provider on each of its product lines), not a conflict. All but the last are marked not ok, without
  * quarantine. Returns how many.
  */
-export async function dropRepeats(ctx: ImportContext, spec: TableSpec, stage: Stage, names: ReturnType<typeof tempNames>): Promise<number> {
-  const all = Object.keys(fieldsOf(spec, stage.columns)).map((f) => q(typedColumn(f))).join(', ');
+export async function dropRepeats(
+  ctx: ImportContext,
+  spec: TableSpec,
+  stage: Stage,
+  names: ReturnType<typeof tempNames>,
+): Promise<number> {
+  const all = Object.keys(fieldsOf(spec, stage.columns))
+    .map((f) => q(typedColumn(f)))
+    .join(', ');
   const repeats = `SELECT __rid FROM (SELECT __rid, __line, max(__line) OVER (PARTITION BY ${all}) AS keep FROM ${names.typed} WHERE __ok) WHERE __line <> keep`;
-  return Number((await ctx.store.connection.run(`UPDATE ${names.base} SET __ok = false WHERE rowid IN (${repeats})`)).rowsChanged);
+  return Number(
+    (await ctx.store.connection.run(`UPDATE ${names.base} SET __ok = false WHERE rowid IN (${repeats})`)).rowsChanged,
+  );
 }
 
 /**
@@ -132,7 +175,11 @@ export async function dropRepeats(ctx: ImportContext, spec: TableSpec, stage: St
  * dropped) and marked not ok. Returns how many.
  */
 export async function quarantineDuplicates(
-  ctx: ImportContext, spec: TableSpec, stage: Stage, names: ReturnType<typeof tempNames>, key: string[],
+  ctx: ImportContext,
+  spec: TableSpec,
+  stage: Stage,
+  names: ReturnType<typeof tempNames>,
+  key: string[],
 ): Promise<number> {
   const typed = names.typed;
   // Keys of plain fields are counted in the base table, without the view's joins.
@@ -140,7 +187,8 @@ export async function quarantineDuplicates(
   // A cheap aggregate on one 64-bit hash of the key first: equal keys have equal hashes, so no repeated hash proves
   // there are no duplicates; only then (or on a collision) the window below runs.
   const any = await ctx.store.one<{ n: number }>(
-    `SELECT count(*) AS n FROM (SELECT 1 FROM ${plain ? names.base : typed} WHERE __ok GROUP BY hash(${key.join(', ')}) HAVING count(*) > 1)`);
+    `SELECT count(*) AS n FROM (SELECT 1 FROM ${plain ? names.base : typed} WHERE __ok GROUP BY hash(${key.join(', ')}) HAVING count(*) > 1)`,
+  );
   if (any!.n === 0) return 0;
   const dups = `SELECT __line, __rid, keep FROM (SELECT __line, __rid, max(__line) OVER (PARTITION BY ${key.join(', ')}) AS keep FROM ${typed} WHERE __ok) WHERE __line <> keep`;
   const raw = await stage.raw(); // valid rows keep no copy of their cells: read them again, only now
@@ -152,8 +200,10 @@ export async function quarantineDuplicates(
   if (rows.length === 0) return 0;
   for (const row of rows) {
     ctx.quarantine({
-      record: Number(row.__line), field: null,
-      reason: `dubbel: regel ${row.keep} heeft dezelfde sleutel en vervangt deze regel`, raw: rawOf(stage, row, 'c:'),
+      record: Number(row.__line),
+      field: null,
+      reason: `dubbel: regel ${row.keep} heeft dezelfde sleutel en vervangt deze regel`,
+      raw: rawOf(stage, row, 'c:'),
     });
   }
   await ctx.store.run(`UPDATE ${names.base} SET __ok = false WHERE rowid IN (SELECT __rid FROM (${dups}))`);

@@ -1,6 +1,15 @@
 // The column mapping as typed records (see /docs/mapping.md): what loadMapping returns and the pipeline consumes.
 
-export const KINDS = ['products', 'providers', 'clients', 'allocations', 'invoice_lines', 'budgets', 'pgb_costs', 'population'] as const;
+export const KINDS = [
+  'products',
+  'providers',
+  'clients',
+  'allocations',
+  'invoice_lines',
+  'budgets',
+  'pgb_costs',
+  'population',
+] as const;
 export type Kind = (typeof KINDS)[number];
 
 export type DateFormat = 'dd-mm-jjjj' | 'jjjj-mm-dd' | 'auto';

@@ -39,11 +39,23 @@ export async function runUpsert(store: Store, u: Upsert, params?: Record<string,
   try {
     await store.connection.run(
       `CREATE TEMP TABLE ${delta} AS SELECT excluded.*, ${u.table}.rowid AS __tid FROM (${selectNew(u)}) AS excluded
-       LEFT JOIN ${u.table} ON ${keyMatch(u)} WHERE ${u.table}.rowid IS NULL OR (${where})`, params);
-    const updated = set.length === 0 ? 0 : Number((await store.connection.run(
-      `UPDATE ${u.table} SET ${set.join(', ')} FROM ${delta} AS excluded WHERE ${u.table}.rowid = excluded.__tid`)).rowsChanged);
-    const inserted = Number((await store.connection.run(
-      `INSERT INTO ${u.table} (${cols}) SELECT ${cols} FROM ${delta} WHERE __tid IS NULL`)).rowsChanged);
+       LEFT JOIN ${u.table} ON ${keyMatch(u)} WHERE ${u.table}.rowid IS NULL OR (${where})`,
+      params,
+    );
+    const updated =
+      set.length === 0
+        ? 0
+        : Number(
+            (
+              await store.connection.run(
+                `UPDATE ${u.table} SET ${set.join(', ')} FROM ${delta} AS excluded WHERE ${u.table}.rowid = excluded.__tid`,
+              )
+            ).rowsChanged,
+          );
+    const inserted = Number(
+      (await store.connection.run(`INSERT INTO ${u.table} (${cols}) SELECT ${cols} FROM ${delta} WHERE __tid IS NULL`))
+        .rowsChanged,
+    );
     return updated + inserted;
   } finally {
     await store.connection.run(`DROP TABLE IF EXISTS temp.main.${delta}`).catch(() => {}); // aborted: the rollback drops it
@@ -59,12 +71,18 @@ function assignments(u: Upsert): { set: string[]; where: string } {
   const compared = rest.filter((c) => !(u.ignore ?? []).includes(c));
   const set = rest.map((c) => `${c} = ${u.merge ? `coalesce(excluded.${c}, ${t}.${c})` : `excluded.${c}`}`);
   const changed = compared.map((c) =>
-    u.merge ? `(excluded.${c} IS NOT NULL AND excluded.${c} IS DISTINCT FROM ${t}.${c})` : `excluded.${c} IS DISTINCT FROM ${t}.${c}`);
+    u.merge
+      ? `(excluded.${c} IS NOT NULL AND excluded.${c} IS DISTINCT FROM ${t}.${c})`
+      : `excluded.${c} IS DISTINCT FROM ${t}.${c}`,
+  );
   const where = [changed.length ? `(${changed.join(' OR ')})` : 'false', ...(u.guard ? [u.guard] : [])].join(' AND ');
   return { set, where };
 }
 
-const selectNew = (u: Upsert) => `SELECT ${Object.keys(u.cols).map((c) => `${u.cols[c]} AS ${c}`).join(', ')} ${u.from}`;
+const selectNew = (u: Upsert) =>
+  `SELECT ${Object.keys(u.cols)
+    .map((c) => `${u.cols[c]} AS ${c}`)
+    .join(', ')} ${u.from}`;
 
 const keyMatch = (u: Upsert) => u.key.map((k) => `${u.table}.${k} = excluded.${k}`).join(' AND ');
 

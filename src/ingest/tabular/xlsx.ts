@@ -13,12 +13,19 @@ import { checkZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zipguard.ts';
 
 /** Stages the sheet `spec.sheet` (default: the first) of `ctx.path` as `names.stage`. */
 export async function stageXlsx(
-  ctx: ImportContext, spec: TableSpec, names: ReturnType<typeof tempNames>, limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+  ctx: ImportContext,
+  spec: TableSpec,
+  names: ReturnType<typeof tempNames>,
+  limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): Promise<Stage> {
   await checkFileSize(ctx, spec);
   await checkZip(ctx.path, ctx.fileName, limits);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(ctx.path, {
-    sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'ignore',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'ignore',
   });
   const seen: string[] = [];
   try {
@@ -33,11 +40,16 @@ export async function stageXlsx(
     throw new RoerError(`${ctx.fileName}: het XLSX-bestand kan niet worden gelezen: ${(e as Error).message}`);
   }
   if (seen.length === 0) throw new RoerError(`${ctx.fileName}: het XLSX-bestand bevat geen werkbladen.`);
-  throw new RoerError(`${ctx.fileName}: het werkblad "${spec.sheet}" ontbreekt (werkbladen: ${seen.map((s) => `"${s}"`).join(', ')}).`);
+  throw new RoerError(
+    `${ctx.fileName}: het werkblad "${spec.sheet}" ontbreekt (werkbladen: ${seen.map((s) => `"${s}"`).join(', ')}).`,
+  );
 }
 
 async function stageSheet(
-  ctx: ImportContext, spec: TableSpec, names: ReturnType<typeof tempNames>, sheet: AsyncIterable<ExcelJS.Row>,
+  ctx: ImportContext,
+  spec: TableSpec,
+  names: ReturnType<typeof tempNames>,
+  sheet: AsyncIterable<ExcelJS.Row>,
 ): Promise<Stage> {
   let columns: Record<string, string> | undefined;
   let picks: { index: number; type: ReturnType<typeof fieldType> }[] = [];
@@ -50,14 +62,20 @@ async function stageSheet(
   };
   for await (const row of sheet) {
     const values = row.values as unknown[];
-    const texts = (idx: number[], types: (ReturnType<typeof fieldType>)[]) =>
+    const texts = (idx: number[], types: ReturnType<typeof fieldType>[]) =>
       idx.map((i, k) => cellText(values[i], types[k], spec.dateFormat, spec.decimal).trim());
     if (columns === undefined) {
-      const header = values.map((v, i) => ({ i, h: cellText(v, undefined, spec.dateFormat, spec.decimal).trim() })).filter((x) => x.h !== '');
+      const header = values
+        .map((v, i) => ({ i, h: cellText(v, undefined, spec.dateFormat, spec.decimal).trim() }))
+        .filter((x) => x.h !== '');
       if (header.length === 0) continue;
       // Exports often put a title above the header: the header is the first of the first ten rows that has the columns.
       try {
-        columns = resolveColumns(spec, header.map((x) => x.h), ctx.fileName);
+        columns = resolveColumns(
+          spec,
+          header.map((x) => x.h),
+          ctx.fileName,
+        );
       } catch (e) {
         headerError ??= e;
         if (row.number < 10) continue;
@@ -65,14 +83,22 @@ async function stageSheet(
       }
       const staged = mappedHeaders(columns);
       picks = staged.map((c) => ({ index: header.find((x) => x.h === c)!.i, type: fieldType(c) }));
-      await ctx.store.run(`CREATE TEMP TABLE ${names.stage} (__line INTEGER, ${staged.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`);
+      await ctx.store.run(
+        `CREATE TEMP TABLE ${names.stage} (__line INTEGER, ${staged.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`,
+      );
       app = await ctx.store.connection.createAppender(names.stage, 'main', 'temp');
       continue;
     }
-    const cells = texts(picks.map((p) => p.index), picks.map((p) => p.type));
+    const cells = texts(
+      picks.map((p) => p.index),
+      picks.map((p) => p.type),
+    );
     if (cells.every((c) => c === '') && values.every((v) => v === null || v === undefined || v === '')) continue;
     app!.appendInteger(row.number);
-    for (const c of cells) { if (c === '') app!.appendNull(); else app!.appendVarchar(c); }
+    for (const c of cells) {
+      if (c === '') app!.appendNull();
+      else app!.appendVarchar(c);
+    }
     app!.endRow();
     total++;
   }
@@ -82,7 +108,15 @@ async function stageSheet(
   if (total === 0) throw new RoerError(`${ctx.fileName}: het werkblad bevat alleen een kopregel, geen gegevens.`);
   const table = names.stage;
   return {
-    from: table, params: {}, lineColumn: true, columns, total, staged: total, clean: true, // cells trimmed, '' appended as NULL
-    confirm: async () => {}, raw: async () => table, dispose: async () => {},
+    from: table,
+    params: {},
+    lineColumn: true,
+    columns,
+    total,
+    staged: total,
+    clean: true, // cells trimmed, '' appended as NULL
+    confirm: async () => {},
+    raw: async () => table,
+    dispose: async () => {},
   };
 }

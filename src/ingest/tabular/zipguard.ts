@@ -14,9 +14,16 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxUncompressed: 1e9, maxRatio: 200, maxEntries: 10_000 };
 
-export interface ZipSummary { entries: number; compressed: number; uncompressed: number }
+export interface ZipSummary {
+  entries: number;
+  compressed: number;
+  uncompressed: number;
+}
 
-const EOCD = 0x06054b50, ZIP64_LOCATOR = 0x07064b50, ZIP64_EOCD = 0x06064b50, CENTRAL = 0x02014b50;
+const EOCD = 0x06054b50,
+  ZIP64_LOCATOR = 0x07064b50,
+  ZIP64_EOCD = 0x06064b50,
+  CENTRAL = 0x02014b50;
 
 /**
  * Checks `path` against `limits` from its central directory alone.
@@ -35,13 +42,20 @@ export async function checkZip(path: string, fileName: string, limits: ZipLimits
     };
     const head = size >= 4 ? await read(0, 4) : Buffer.alloc(0);
     if (size < 22 || head.readUInt32LE(0) !== 0x04034b50) {
-      throw new RoerError(`${fileName}: dit is geen geldig XLSX-bestand (geen zip-archief).`, 'Sla het bestand in Excel op als .xlsx, of exporteer als CSV.');
+      throw new RoerError(
+        `${fileName}: dit is geen geldig XLSX-bestand (geen zip-archief).`,
+        'Sla het bestand in Excel op als .xlsx, of exporteer als CSV.',
+      );
     }
     // The End Of Central Directory record sits in the last 22 + 65,535 (comment) bytes.
     const tailLen = Math.min(size, 22 + 0xffff);
     const tail = await read(size - tailLen, tailLen);
     let at = -1;
-    for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD) { at = i; break; }
+    for (let i = tail.length - 22; i >= 0; i--)
+      if (tail.readUInt32LE(i) === EOCD) {
+        at = i;
+        break;
+      }
     if (at < 0) throw damaged(fileName);
     let count = tail.readUInt16LE(at + 10);
     let cdSize = tail.readUInt32LE(at + 12);
@@ -58,21 +72,31 @@ export async function checkZip(path: string, fileName: string, limits: ZipLimits
     }
     if (count > limits.maxEntries) throw tooBig(fileName, `${count} onderdelen`);
     const cd = await read(cdOffset, cdSize);
-    let compressed = 0, uncompressed = 0, pos = 0;
+    let compressed = 0,
+      uncompressed = 0,
+      pos = 0;
     for (let n = 0; n < count; n++) {
       if (pos + 46 > cd.length || cd.readUInt32LE(pos) !== CENTRAL) throw damaged(fileName);
-      let c = cd.readUInt32LE(pos + 20), u = cd.readUInt32LE(pos + 24);
-      const nameLen = cd.readUInt16LE(pos + 28), extraLen = cd.readUInt16LE(pos + 30), commentLen = cd.readUInt16LE(pos + 32);
-      if (u === 0xffffffff || c === 0xffffffff) [u, c] = zip64Sizes(cd.subarray(pos + 46 + nameLen, pos + 46 + nameLen + extraLen), u, c, fileName);
+      let c = cd.readUInt32LE(pos + 20),
+        u = cd.readUInt32LE(pos + 24);
+      const nameLen = cd.readUInt16LE(pos + 28),
+        extraLen = cd.readUInt16LE(pos + 30),
+        commentLen = cd.readUInt16LE(pos + 32);
+      if (u === 0xffffffff || c === 0xffffffff)
+        [u, c] = zip64Sizes(cd.subarray(pos + 46 + nameLen, pos + 46 + nameLen + extraLen), u, c, fileName);
       compressed += c;
       uncompressed += u;
       if (u > limits.maxUncompressed || uncompressed > limits.maxUncompressed) {
-        throw tooBig(fileName, `uitgepakt ${(uncompressed / 1e6).toFixed(0)} MB, grens ${(limits.maxUncompressed / 1e6).toFixed(0)} MB`);
+        throw tooBig(
+          fileName,
+          `uitgepakt ${(uncompressed / 1e6).toFixed(0)} MB, grens ${(limits.maxUncompressed / 1e6).toFixed(0)} MB`,
+        );
       }
       if (u > 1e6 && u / Math.max(c, 1) > limits.maxRatio) throw ratio(fileName, u / Math.max(c, 1), limits);
       pos += 46 + nameLen + extraLen + commentLen;
     }
-    if (uncompressed > 1e6 && uncompressed / Math.max(compressed, 1) > limits.maxRatio) throw ratio(fileName, uncompressed / Math.max(compressed, 1), limits);
+    if (uncompressed > 1e6 && uncompressed / Math.max(compressed, 1) > limits.maxRatio)
+      throw ratio(fileName, uncompressed / Math.max(compressed, 1), limits);
     return { entries: count, compressed, uncompressed };
   } finally {
     await fh.close();
@@ -82,10 +106,16 @@ export async function checkZip(path: string, fileName: string, limits: ZipLimits
 /** Sizes from the ZIP64 extended-information extra field (id 0x0001): uncompressed first, then compressed. */
 function zip64Sizes(extra: Buffer, u: number, c: number, fileName: string): [number, number] {
   for (let p = 0; p + 4 <= extra.length; ) {
-    const id = extra.readUInt16LE(p), len = extra.readUInt16LE(p + 2);
+    const id = extra.readUInt16LE(p),
+      len = extra.readUInt16LE(p + 2);
     if (id === 0x0001) {
       let q = p + 4;
-      const next = () => { if (q + 8 > p + 4 + len) throw damaged(fileName); const v = Number(extra.readBigUInt64LE(q)); q += 8; return v; };
+      const next = () => {
+        if (q + 8 > p + 4 + len) throw damaged(fileName);
+        const v = Number(extra.readBigUInt64LE(q));
+        q += 8;
+        return v;
+      };
       if (u === 0xffffffff) u = next();
       if (c === 0xffffffff) c = next();
       return [u, c];
@@ -95,7 +125,11 @@ function zip64Sizes(extra: Buffer, u: number, c: number, fileName: string): [num
   throw damaged(fileName);
 }
 
-const damaged = (f: string) => new RoerError(`${f}: het XLSX-bestand is beschadigd (de inhoudsopgave van het zip-archief klopt niet).`);
-const tooBig = (f: string, what: string) => new RoerError(`${f}: het XLSX-bestand is geweigerd: te groot na uitpakken (${what}); mogelijk een zip-bom.`);
+const damaged = (f: string) =>
+  new RoerError(`${f}: het XLSX-bestand is beschadigd (de inhoudsopgave van het zip-archief klopt niet).`);
+const tooBig = (f: string, what: string) =>
+  new RoerError(`${f}: het XLSX-bestand is geweigerd: te groot na uitpakken (${what}); mogelijk een zip-bom.`);
 const ratio = (f: string, r: number, l: ZipLimits) =>
-  new RoerError(`${f}: het XLSX-bestand is geweigerd: onwaarschijnlijk sterk gecomprimeerd (${Math.round(r)}×, grens ${l.maxRatio}×); mogelijk een zip-bom.`);
+  new RoerError(
+    `${f}: het XLSX-bestand is geweigerd: onwaarschijnlijk sterk gecomprimeerd (${Math.round(r)}×, grens ${l.maxRatio}×); mogelijk een zip-bom.`,
+  );

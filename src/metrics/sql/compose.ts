@@ -11,7 +11,10 @@ export function sql(strings: TemplateStringsArray, ...parts: (string | Where)[])
   const params: Param[] = [];
   parts.forEach((p, i) => {
     if (typeof p === 'string') text += p;
-    else { text += p.sql; params.push(...p.params); }
+    else {
+      text += p.sql;
+      params.push(...p.params);
+    }
     text += strings[i + 1]!;
   });
   return { sql: text, params };

@@ -21,12 +21,20 @@ export interface DimensionSpec {
   column?: string;
 }
 
-const col = (c: string, label: string, level: DimensionLevel = 'fact'): DimensionSpec =>
-  ({ label, level, sql: () => `f.${c}`, column: c });
+const col = (c: string, label: string, level: DimensionLevel = 'fact'): DimensionSpec => ({
+  label,
+  level,
+  sql: () => `f.${c}`,
+  column: c,
+});
 
 export const DIMENSION_SPECS: Record<Dimension, DimensionSpec> = {
   year: { label: 'Jaar', level: 'period', sql: (d) => `year(${d})` },
-  half_year: { label: 'Halfjaar', level: 'period', sql: (d) => `strftime(${d}, '%Y') || '-H' || (CASE WHEN month(${d}) <= 6 THEN 1 ELSE 2 END)` },
+  half_year: {
+    label: 'Halfjaar',
+    level: 'period',
+    sql: (d) => `strftime(${d}, '%Y') || '-H' || (CASE WHEN month(${d}) <= 6 THEN 1 ELSE 2 END)`,
+  },
   quarter: { label: 'Kwartaal', level: 'period', sql: (d) => `strftime(${d}, '%Y') || '-K' || quarter(${d})` },
   month: { label: 'Maand', level: 'period', sql: (d) => `strftime(${d}, '%Y-%m')` },
   municipality: col('municipality', 'Gemeente'),

@@ -12,7 +12,8 @@ import { filterWhere, withoutPeriod, type Where } from './filters.ts';
  */
 export function entrySql(filters: Filters): Where {
   const f = withoutPeriod(filters);
-  if (entryPrecomputed(f)) return sql`SELECT client_no, min(f.entry_date) AS entry_date FROM d_entry f WHERE ${filterWhere(f, null)} GROUP BY client_no`;
+  if (entryPrecomputed(f))
+    return sql`SELECT client_no, min(f.entry_date) AS entry_date FROM d_entry f WHERE ${filterWhere(f, null)} GROUP BY client_no`;
   return sql`
     SELECT client_no, min(d) AS entry_date FROM (
       SELECT f.client_no, f.start_date AS d FROM d_alloc f WHERE f.end_date >= f.start_date AND ${filterWhere(f, { date: 'f.start_date' })}
@@ -24,7 +25,10 @@ export function entrySql(filters: Filters): Where {
 /** Cost (cents) per client × year (× split), within the filters. Columns: client_no, year, split…, cost_cents. */
 export function clientYearCostSql(req: MetricRequest, split = req.split): Where {
   const cost = costFact(req, [...split, 'year']);
-  const keys = splitSelect(split.filter((d) => d !== 'year'), cost.period);
+  const keys = splitSelect(
+    split.filter((d) => d !== 'year'),
+    cost.period,
+  );
   return sql`
     SELECT f.client_no, year(${cost.period.date}) AS year, ${[...keys, ''].join(', ')} sum(f.amount_cents)::BIGINT AS cost_cents
     FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL`;

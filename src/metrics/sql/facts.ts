@@ -76,10 +76,21 @@ const STORED_DAYS: Where = { sql: 'f.days', params: [] };
  */
 export function allocFact(req: MetricRequest, split: readonly Dimension[] = req.split, monthly = false): AllocFact {
   if (!monthly && wholeYears(req.filters, split)) {
-    return { from: sql`d_alloc_year f`, period: YEAR_RANGE, where: filterWhere(req.filters, YEAR_RANGE), days: STORED_DAYS, priced: 'f.priced' };
+    return {
+      from: sql`d_alloc_year f`,
+      period: YEAR_RANGE,
+      where: filterWhere(req.filters, YEAR_RANGE),
+      days: STORED_DAYS,
+      priced: 'f.priced',
+    };
   }
-  return { from: sql`d_alloc_piece f`, period: RANGE, where: filterWhere(req.filters, RANGE), days: clippedDaysSql(req.filters),
-    priced: 'f.allocated_num IS NOT NULL' };
+  return {
+    from: sql`d_alloc_piece f`,
+    period: RANGE,
+    where: filterWhere(req.filters, RANGE),
+    days: clippedDaysSql(req.filters),
+    priced: 'f.allocated_num IS NOT NULL',
+  };
 }
 
 const allocLevel = (d: Dimension) => DIMENSION_SPECS[d].level === 'allocation';
@@ -91,18 +102,32 @@ const allocLevel = (d: Dimension) => DIMENSION_SPECS[d].level === 'allocation';
  */
 export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): RangeFact {
   const split = [...req.split, ...extraSplit];
-  const needsMerge = split.some(allocLevel) || Object.keys(req.filters).some((k) => k in DIMENSION_SPECS && allocLevel(k as Dimension));
+  const needsMerge =
+    split.some(allocLevel) || Object.keys(req.filters).some((k) => k in DIMENSION_SPECS && allocLevel(k as Dimension));
   if (!needsMerge && wholeYears(req.filters, split)) {
     return { from: sql`d_care_year f`, period: YEAR_RANGE, where: filterWhere(req.filters, YEAR_RANGE), days: STORED_DAYS };
   }
   const byDimension = needsMerge ? careYearTable(req.filters, split, allocLevel) : null;
-  if (byDimension) return { from: sql`${byDimension} f`, period: YEAR_RANGE, where: filterWhere(req.filters, YEAR_RANGE), days: STORED_DAYS };
+  if (byDimension)
+    return { from: sql`${byDimension} f`, period: YEAR_RANGE, where: filterWhere(req.filters, YEAR_RANGE), days: STORED_DAYS };
   const days = clippedDaysSql(req.filters);
   if (!needsMerge) return { from: sql`d_care_piece f`, period: RANGE, where: filterWhere(req.filters, RANGE), days };
-  const keys = ['client_id', 'municipality', 'care_type', 'client_no', 'district', 'sex', 'birth_date',
-    ...new Set(split.filter(allocLevel).map((d) => DIMENSION_SPECS[d].column!))];
+  const keys = [
+    'client_id',
+    'municipality',
+    'care_type',
+    'client_no',
+    'district',
+    'sex',
+    'birth_date',
+    ...new Set(split.filter(allocLevel).map((d) => DIMENSION_SPECS[d].column!)),
+  ];
   // Only allocations overlapping the period matter: the union clipped to the period is the union of the clipped parts.
-  const inner = filterWhere(req.filters, { date: 'f.start_date', start: 'f.start_date', end: 'f.end_date' }, (d) => !allocLevel(d));
+  const inner = filterWhere(
+    req.filters,
+    { date: 'f.start_date', start: 'f.start_date', end: 'f.end_date' },
+    (d) => !allocLevel(d),
+  );
   const src = sql`(SELECT * FROM d_alloc f WHERE end_date >= start_date AND ${inner})`;
   const from = sql`(WITH seg AS (${mergeIntervalsSql(src.sql, keys, 'alloc_key')})
     ${monthPiecesSql('seg', keys.map((k) => `s.${k}`).join(', '), 'seg_start', 'seg_end', 's.birth_date')}) f`;

@@ -29,13 +29,22 @@ export function filterWhere(filters: Filters, period: PeriodSpec | null, skip: (
   const params: Param[] = [];
   if (period) {
     const [lo, hi] = 'start' in period ? [period.end, period.start] : [period.date, period.date];
-    if (filters.from) { parts.push(`${lo} >= ?::DATE`); params.push(filters.from); }
-    if (filters.to) { parts.push(`${hi} <= ?::DATE`); params.push(filters.to); }
+    if (filters.from) {
+      parts.push(`${lo} >= ?::DATE`);
+      params.push(filters.from);
+    }
+    if (filters.to) {
+      parts.push(`${hi} <= ?::DATE`);
+      params.push(filters.to);
+    }
   }
   for (const d of FILTER_DIMENSIONS) {
     const values = filters[d as keyof Filters] as string[] | undefined;
     if (!values || skip(d)) continue;
-    if (values.length === 0) { parts.push('false'); continue; }
+    if (values.length === 0) {
+      parts.push('false');
+      continue;
+    }
     parts.push(`${dimensionSql(d, period ?? 'current_date')} IN (${values.map(() => '?').join(', ')})`);
     params.push(...values);
   }
@@ -60,8 +69,8 @@ export function overlapsPeriod(filters: Filters, start: string, end: string): Wh
 
 /** Days of [start, end] that fall within the filter period (the range fact's measure). */
 export function clippedDaysSql(filters: Filters, start = 'f.first_day', end = 'f.last_day'): Where {
-  const lo = filters.from ? 'greatest(' + start + ', ?::DATE)' : start;
-  const hi = filters.to ? 'least(' + end + ', ?::DATE)' : end;
+  const lo = filters.from ? `greatest(${start}, ?::DATE)` : start;
+  const hi = filters.to ? `least(${end}, ?::DATE)` : end;
   const params: Param[] = [];
   if (filters.to) params.push(filters.to);
   if (filters.from) params.push(filters.from);

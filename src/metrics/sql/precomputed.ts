@@ -22,15 +22,21 @@ export const uses = (filters: Filters, split: readonly Dimension[], d: Dimension
  * everything about its period, and the year rollups give the same sums.
  */
 export function wholeYears(filters: Filters, split: readonly Dimension[]): boolean {
-  return precomputed.enabled && (!filters.from || filters.from.endsWith('-01-01'))
-    && (!filters.to || filters.to.endsWith('-12-31')) && !split.some((d) => SUB_YEAR.includes(d));
+  return (
+    precomputed.enabled &&
+    (!filters.from || filters.from.endsWith('-01-01')) &&
+    (!filters.to || filters.to.endsWith('-12-31')) &&
+    !split.some((d) => SUB_YEAR.includes(d))
+  );
 }
 
 // Segments of a client are always per municipality; district and sex belong to the client, so merging with or without
 // them gives the same segments and they may be filtered on any segment table.
 const SEGMENT_BASE: readonly Dimension[] = ['municipality', 'district', 'sex'];
 const SEGMENT_TABLES: [table: string, keys: Dimension[]][] = [
-  ['d_client_seg', []], ['d_care_seg', ['care_type']], ['d_provider_seg', ['provider']],
+  ['d_client_seg', []],
+  ['d_care_seg', ['care_type']],
+  ['d_provider_seg', ['provider']],
 ];
 
 /**
@@ -65,14 +71,16 @@ export function stockEventTable(filters: Filters, dims: readonly Dimension[]): s
  * and its allocation).
  */
 export function utilisationPrecomputed(filters: Filters, split: readonly Dimension[]): boolean {
-  return wholeYears(filters, split) && split.every((d) => d === 'year' || d === 'municipality')
-    && filteredDimensions(filters).every((d) => d === 'municipality');
+  return (
+    wholeYears(filters, split) &&
+    split.every((d) => d === 'year' || d === 'municipality') &&
+    filteredDimensions(filters).every((d) => d === 'municipality')
+  );
 }
 
 /** True when first entry may be read from d_entry (kept per client × municipality × care type). */
 export function entryPrecomputed(filters: Filters): boolean {
-  return precomputed.enabled
-    && filteredDimensions(filters).every((d) => [...SEGMENT_BASE, 'care_type'].includes(d));
+  return precomputed.enabled && filteredDimensions(filters).every((d) => [...SEGMENT_BASE, 'care_type'].includes(d));
 }
 
 /**
@@ -87,14 +95,21 @@ export function clientLevel(filters: Filters): 'client' | 'mun' | null {
 }
 
 /** Care-day rollups merged per one allocation-level dimension too (src/store/precompute.ts). */
-const CARE_YEAR_BY: [table: string, dim: Dimension][] = [['d_care_year_provider', 'provider'], ['d_care_year_referrer', 'referrer']];
+const CARE_YEAR_BY: [table: string, dim: Dimension][] = [
+  ['d_care_year_provider', 'provider'],
+  ['d_care_year_referrer', 'referrer'],
+];
 
 /**
  * The care-day rollup for a question over whole years whose only allocation-level cut (split or filter) is the provider
  * or the individual referrer; null otherwise. Age bands are left to the on-the-fly merge, which judges them per piece.
  */
-export function careYearTable(filters: Filters, split: readonly Dimension[], allocationLevel: (d: Dimension) => boolean): string | null {
+export function careYearTable(
+  filters: Filters,
+  split: readonly Dimension[],
+  allocationLevel: (d: Dimension) => boolean,
+): string | null {
   if (!wholeYears(filters, split) || uses(filters, split, 'age_band')) return null;
   const alloc = [...new Set([...split, ...filteredDimensions(filters)])].filter(allocationLevel);
-  return alloc.length === 1 ? CARE_YEAR_BY.find(([, d]) => d === alloc[0])?.[0] ?? null : null;
+  return alloc.length === 1 ? (CARE_YEAR_BY.find(([, d]) => d === alloc[0])?.[0] ?? null) : null;
 }

@@ -24,8 +24,14 @@ export function tempFile(name: string, content: string | Buffer): string {
 export async function importFile(store: Store, path: string, mapping: unknown, fileId = basename(path)) {
   const quarantined: Entry[] = [];
   const ctx: ImportContext = {
-    store, secret: SECRET, fileId, path, fileName: basename(path),
-    quarantine: (p) => { quarantined.push(p); },
+    store,
+    secret: SECRET,
+    fileId,
+    path,
+    fileName: basename(path),
+    quarantine: (p) => {
+      quarantined.push(p);
+    },
   };
   const outcome: ImportOutcome = await store.transaction(() => importTabular(ctx, parseMapping(mapping)));
   return { outcome, quarantined };

@@ -20,10 +20,19 @@ const TIME = /^(year|half_year|quarter|month)$/;
 
 function tooltip(units: Column['unit'][]) {
   return {
-    trigger: 'axis', confine: true,
+    trigger: 'axis',
+    confine: true,
     valueFormatter: undefined,
-    formatter: (items: { seriesIndex: number; seriesName: string; marker: string; value: number | null; axisValueLabel: string }[]) =>
-      tooltipLines(items[0]?.axisValueLabel ?? '', ...items.map((p) => ({ marker: p.marker, text: `${p.seriesName}: ${formatValue(p.value, units[p.seriesIndex] ?? 'count')}` }))),
+    formatter: (
+      items: { seriesIndex: number; seriesName: string; marker: string; value: number | null; axisValueLabel: string }[],
+    ) =>
+      tooltipLines(
+        items[0]?.axisValueLabel ?? '',
+        ...items.map((p) => ({
+          marker: p.marker,
+          text: `${p.seriesName}: ${formatValue(p.value, units[p.seriesIndex] ?? 'count')}`,
+        })),
+      ),
   };
 }
 
@@ -64,20 +73,34 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
     const sameAxis = f.together.length > 1;
     const shown = sameAxis ? f.together : second ? [primary, second] : [primary];
     series = shown.map((m, i) => ({
-      name: m.label, type: i === 0 || sameAxis ? type : 'line', yAxisIndex: sameAxis ? 0 : i, symbolSize: 7,
+      name: m.label,
+      type: i === 0 || sameAxis ? type : 'line',
+      yAxisIndex: sameAxis ? 0 : i,
+      symbolSize: 7,
       data: cats.map((c) => num(firstRow.get(String(c.raw))?.[m.name])),
     }));
     units = shown.map((m) => m.unit);
-    yAxes = sameAxis ? [valueAxis(shown[0].unit)] : shown.map((m, i) => valueAxis(m.unit, i ? { splitLine: { show: false } } : {}));
+    yAxes = sameAxis
+      ? [valueAxis(shown[0].unit)]
+      : shown.map((m, i) => valueAxis(m.unit, i ? { splitLine: { show: false } } : {}));
   }
   // Many or long category names do not fit under vertical bars: lay them out horizontally.
   const horizontal = type === 'bar' && !TIME.test(d0.name) && cats.length > 6;
-  if (horizontal && !d1 && !f.together.length) (series = series.slice(0, 1), units = units.slice(0, 1));
+  if (horizontal && !d1 && !f.together.length) (series = series.slice(0, 1)), (units = units.slice(0, 1));
   const catAxis = { type: 'category', data: cats.map((c) => c.label), axisLabel: { hideOverlap: true }, inverse: horizontal };
   const option: ChartOption = {
     tooltip: tooltip(units),
     legend: { top: 0, type: 'scroll' },
-    ...(cats.length < all.length ? { title: { text: `De eerste ${cats.length} van ${all.length}; de tabel toont meer.`, left: 'center', top: 24, textStyle: { fontSize: 12, fontWeight: 'normal' } } } : {}),
+    ...(cats.length < all.length
+      ? {
+          title: {
+            text: `De eerste ${cats.length} van ${all.length}; de tabel toont meer.`,
+            left: 'center',
+            top: 24,
+            textStyle: { fontSize: 12, fontWeight: 'normal' },
+          },
+        }
+      : {}),
     grid: { left: 16, right: 24, top: cats.length < all.length ? 64 : 48, bottom: 16, containLabel: true },
     xAxis: horizontal ? yAxes[0] : catAxis,
     yAxis: horizontal ? catAxis : yAxes,
@@ -98,11 +121,22 @@ function measureBars(f: Frame, primary: Column): Built {
   const shown = f.measures.filter((m) => m.unit === primary.unit && num(row[m.name]) !== null);
   return {
     option: {
-      tooltip: { trigger: 'axis', confine: true, formatter: (items: { name: string; value: number }[]) => tooltipLines(`${items[0].name}: ${formatValue(items[0].value, primary.unit)}`) },
+      tooltip: {
+        trigger: 'axis',
+        confine: true,
+        formatter: (items: { name: string; value: number }[]) =>
+          tooltipLines(`${items[0].name}: ${formatValue(items[0].value, primary.unit)}`),
+      },
       grid: { left: 16, right: 24, top: 24, bottom: 16, containLabel: true },
       xAxis: valueAxis(primary.unit),
       yAxis: { type: 'category', data: shown.map((m) => m.label), inverse: true },
-      series: [{ type: 'bar', data: shown.map((m) => num(row[m.name])), label: { show: true, position: 'right', formatter: (p: { value: number }) => formatValue(p.value, primary.unit) } }],
+      series: [
+        {
+          type: 'bar',
+          data: shown.map((m) => num(row[m.name])),
+          label: { show: true, position: 'right', formatter: (p: { value: number }) => formatValue(p.value, primary.unit) },
+        },
+      ],
     },
     drill: () => [],
   };
@@ -123,7 +157,11 @@ export function paretoChart(f: Frame): Built {
       tooltip: tooltip([m.unit, 'pct']),
       legend: { top: 0 },
       grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true },
-      xAxis: { type: 'category', data: top.map((r) => f.label(d0.name, r[d0.name])), axisLabel: { rotate: 40, hideOverlap: true } },
+      xAxis: {
+        type: 'category',
+        data: top.map((r) => f.label(d0.name, r[d0.name])),
+        axisLabel: { rotate: 40, hideOverlap: true },
+      },
       yAxis: [valueAxis(m.unit), valueAxis('pct', { max: 100, splitLine: { show: false } })],
       series: [
         { name: m.label, type: 'bar', data: top.map((r) => num(r[m.name])) },
@@ -159,20 +197,31 @@ export function waterfallChart(f: Frame): Built {
   for (const step of steps) {
     if (step.isTotal) {
       level = step.value;
-      base.push('-'); up.push('-'); down.push('-'); totals.push(step.value);
+      base.push('-');
+      up.push('-');
+      down.push('-');
+      totals.push(step.value);
       continue;
     }
     const from = level;
     level += step.value;
-    base.push(Math.min(from, level)); up.push(step.value >= 0 ? step.value : '-'); down.push(step.value < 0 ? -step.value : '-'); totals.push('-');
+    base.push(Math.min(from, level));
+    up.push(step.value >= 0 ? step.value : '-');
+    down.push(step.value < 0 ? -step.value : '-');
+    totals.push('-');
   }
   const fmt = (v: number) => formatValue(v, total.unit);
   const signed = (v: number) => `${v > 0 ? '+' : v < 0 ? '−' : ''}${fmt(Math.abs(v))}`;
-  const label = (position: string, format: (v: number) => string) => ({ show: true, position, formatter: (p: { value: number }) => format(p.value) });
+  const label = (position: string, format: (v: number) => string) => ({
+    show: true,
+    position,
+    formatter: (p: { value: number }) => format(p.value),
+  });
   return {
     option: {
       tooltip: {
-        trigger: 'axis', confine: true,
+        trigger: 'axis',
+        confine: true,
         formatter: (items: { dataIndex: number }[]) => {
           const s = steps[items[0].dataIndex];
           return tooltipLines(`${s.label}: ${s.isTotal ? fmt(s.value) : signed(s.value)}`);
@@ -180,12 +229,38 @@ export function waterfallChart(f: Frame): Built {
       },
       legend: { top: 0, data: ['Toename', 'Afname', 'Totaal'] },
       grid: { left: 16, right: 24, top: 48, bottom: 16, containLabel: true },
-      xAxis: { type: 'category', data: steps.map((s) => s.label), axisLabel: { interval: 0, width: 120, overflow: 'break', lineHeight: 17 } },
+      xAxis: {
+        type: 'category',
+        data: steps.map((s) => s.label),
+        axisLabel: { interval: 0, width: 120, overflow: 'break', lineHeight: 17 },
+      },
       yAxis: valueAxis(total.unit),
       series: [
-        { type: 'bar', stack: 'w', data: base, itemStyle: { color: 'transparent' }, emphasis: { disabled: true }, silent: true, tooltip: { show: false } },
-        { name: 'Toename', type: 'bar', stack: 'w', data: up, itemStyle: { color: '#D55E00' }, label: label('top', (v) => signed(v)) },
-        { name: 'Afname', type: 'bar', stack: 'w', data: down, itemStyle: { color: '#009E73' }, label: label('bottom', (v) => signed(-v)) },
+        {
+          type: 'bar',
+          stack: 'w',
+          data: base,
+          itemStyle: { color: 'transparent' },
+          emphasis: { disabled: true },
+          silent: true,
+          tooltip: { show: false },
+        },
+        {
+          name: 'Toename',
+          type: 'bar',
+          stack: 'w',
+          data: up,
+          itemStyle: { color: '#D55E00' },
+          label: label('top', (v) => signed(v)),
+        },
+        {
+          name: 'Afname',
+          type: 'bar',
+          stack: 'w',
+          data: down,
+          itemStyle: { color: '#009E73' },
+          label: label('bottom', (v) => signed(-v)),
+        },
         { name: 'Totaal', type: 'bar', stack: 'w', data: totals, itemStyle: { color: '#0072B2' }, label: label('top', fmt) },
       ],
     },

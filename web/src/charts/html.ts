@@ -10,5 +10,7 @@ export function escapeHtml(text: unknown): string {
 
 /** A tooltip of text lines: each line escaped, joined by line breaks. `marker` is ECharts' own colour dot (HTML). */
 export function tooltipLines(...lines: ({ marker?: string; text: unknown } | string)[]): string {
-  return lines.map((l) => (typeof l === 'string' ? escapeHtml(l) : `${l.marker ?? ''}${l.marker ? ' ' : ''}${escapeHtml(l.text)}`)).join('<br>');
+  return lines
+    .map((l) => (typeof l === 'string' ? escapeHtml(l) : `${l.marker ?? ''}${l.marker ? ' ' : ''}${escapeHtml(l.text)}`))
+    .join('<br>');
 }

@@ -7,14 +7,24 @@ import { heatmapChart, sankeyChart } from './special.ts';
 
 export type ChartKind = 'trend' | 'bar' | 'pareto' | 'waterfall' | 'heatmap' | 'sankey';
 export type Drill = (p: { dataIndex: number; seriesIndex?: number }) => { dim: string; value: Value }[];
-export interface Built { option: ChartOption; drill: Drill; /** Pixels the chart needs (many horizontal bars). */ height?: number }
+export interface Built {
+  option: ChartOption;
+  drill: Drill /** Pixels the chart needs (many horizontal bars). */;
+  height?: number;
+}
 
 export function buildChart(kind: ChartKind, frame: Frame): Built {
   switch (kind) {
-    case 'trend': case 'bar': return categoryChart(frame, kind);
-    case 'pareto': return paretoChart(frame);
-    case 'waterfall': return waterfallChart(frame);
-    case 'heatmap': return heatmapChart(frame);
-    case 'sankey': return sankeyChart(frame);
+    case 'trend':
+    case 'bar':
+      return categoryChart(frame, kind);
+    case 'pareto':
+      return paretoChart(frame);
+    case 'waterfall':
+      return waterfallChart(frame);
+    case 'heatmap':
+      return heatmapChart(frame);
+    case 'sankey':
+      return sankeyChart(frame);
   }
 }

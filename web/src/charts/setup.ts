@@ -2,16 +2,37 @@
 /// <reference path="../shims.d.ts" />
 import * as echarts from 'echarts/core';
 import { BarChart, HeatmapChart, LineChart, SankeyChart } from 'echarts/charts';
-import { AriaComponent, GridComponent, TitleComponent, LegendComponent, TooltipComponent, VisualMapComponent, MarkLineComponent } from 'echarts/components';
+import {
+  AriaComponent,
+  GridComponent,
+  TitleComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  MarkLineComponent,
+} from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import langNL from 'echarts/lib/i18n/langNL.js';
 
-echarts.use([BarChart, HeatmapChart, LineChart, SankeyChart, AriaComponent, GridComponent, TitleComponent, LegendComponent,
-  TooltipComponent, VisualMapComponent, MarkLineComponent, CanvasRenderer]);
+echarts.use([
+  BarChart,
+  HeatmapChart,
+  LineChart,
+  SankeyChart,
+  AriaComponent,
+  GridComponent,
+  TitleComponent,
+  LegendComponent,
+  TooltipComponent,
+  VisualMapComponent,
+  MarkLineComponent,
+  CanvasRenderer,
+]);
 // Projector-readable type: ECharts' default 12 px labels are too small at the back of a council room.
 const axis = { axisLabel: { fontSize: 13, color: '#3b4450' }, nameTextStyle: { fontSize: 13 } };
 echarts.registerTheme('roer', {
-  categoryAxis: axis, valueAxis: axis,
+  categoryAxis: axis,
+  valueAxis: axis,
   legend: { textStyle: { fontSize: 14 } },
   tooltip: { textStyle: { fontSize: 14 } },
 });
@@ -38,7 +59,8 @@ export function drawChart(el: HTMLElement, option: ChartOption): Chart {
 }
 
 export function disposeCharts(root: Element): void {
-  root.querySelectorAll<HTMLElement>('[_echarts_instance_]').forEach((el) => echarts.getInstanceByDom(el)?.dispose());
+  for (const el of Array.from(root.querySelectorAll<HTMLElement>('[_echarts_instance_]')))
+    echarts.getInstanceByDom(el)?.dispose();
 }
 
 /** The chart as a PNG data URL on a white background (for "Grafiek opslaan als PNG"). */

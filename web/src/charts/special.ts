@@ -29,18 +29,50 @@ export function heatmapChart(f: Frame): Built {
       tooltip: {
         confine: true,
         formatter: (p: { value: number[] }) =>
-          tooltipLines(`${dy.label} ${ys[p.value[1]].label}, ${dx.label} ${xs[p.value[0]].label}: ${formatValue(p.value[2], m.unit)}`),
+          tooltipLines(
+            `${dy.label} ${ys[p.value[1]].label}, ${dx.label} ${xs[p.value[0]].label}: ${formatValue(p.value[2], m.unit)}`,
+          ),
       },
       grid: { left: 40, right: 24, top: 16, bottom: 90, containLabel: true },
-      xAxis: { type: 'category', name: dx.label, nameLocation: 'middle', nameGap: 30, data: xs.map((c) => c.label), splitArea: { show: true } },
-      yAxis: { type: 'category', name: dy.label, nameLocation: 'middle', nameGap: 50, data: ys.map((c) => c.label), inverse: true, splitArea: { show: true } },
+      xAxis: {
+        type: 'category',
+        name: dx.label,
+        nameLocation: 'middle',
+        nameGap: 30,
+        data: xs.map((c) => c.label),
+        splitArea: { show: true },
+      },
+      yAxis: {
+        type: 'category',
+        name: dy.label,
+        nameLocation: 'middle',
+        nameGap: 50,
+        data: ys.map((c) => c.label),
+        inverse: true,
+        splitArea: { show: true },
+      },
       // Sequential single-hue scale (light to dark blue): readable with every form of colour-blindness.
-      visualMap: { min: 0, max, calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#f0f6fb', '#56B4E9', '#0072B2', '#023858'] } },
-      series: [{
-        type: 'heatmap', data,
-        label: { show: data.length <= 150, formatter: (p: { value: number[] }) => formatValue(p.value[2], m.unit), fontSize: 14 },
-        emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
-      }],
+      visualMap: {
+        min: 0,
+        max,
+        calculable: true,
+        orient: 'horizontal',
+        left: 'center',
+        bottom: 0,
+        inRange: { color: ['#f0f6fb', '#56B4E9', '#0072B2', '#023858'] },
+      },
+      series: [
+        {
+          type: 'heatmap',
+          data,
+          label: {
+            show: data.length <= 150,
+            formatter: (p: { value: number[] }) => formatValue(p.value[2], m.unit),
+            fontSize: 14,
+          },
+          emphasis: { itemStyle: { borderColor: '#000', borderWidth: 1 } },
+        },
+      ],
     },
     drill: () => [],
   };
@@ -76,20 +108,40 @@ export function sankeyChart(f: Frame): Built {
     option: {
       tooltip: {
         confine: true,
-        formatter: (p: { dataType: string; data: { source?: string; target?: string; value: number }; name: string; value: number }) =>
-          tooltipLines(p.dataType === 'edge'
-            ? `${nodes.get(p.data.source!)} → ${nodes.get(p.data.target!)}: ${formatValue(p.data.value, m.unit)}`
-            : `${nodes.get(p.name)}: ${formatValue(p.value, m.unit)}`),
+        formatter: (p: {
+          dataType: string;
+          data: { source?: string; target?: string; value: number };
+          name: string;
+          value: number;
+        }) =>
+          tooltipLines(
+            p.dataType === 'edge'
+              ? `${nodes.get(p.data.source!)} → ${nodes.get(p.data.target!)}: ${formatValue(p.data.value, m.unit)}`
+              : `${nodes.get(p.name)}: ${formatValue(p.value, m.unit)}`,
+          ),
       },
-      series: [{
-        type: 'sankey', left: 16, right: 160, nodeWidth: 18, top: 16, bottom: 16, nodeGap: 10,
-        // One colour per care type, the same at every step.
-        data: [...nodes.keys()].map((name) => ({ name, itemStyle: { color: colourOf(nodes.get(name)!) } })),
-        links,
-        emphasis: { focus: 'adjacency' },
-        lineStyle: { color: 'gradient', opacity: 0.35 },
-        label: { formatter: (p: { name: string }) => nodes.get(p.name) ?? p.name, fontSize: 13, color: '#1b1f24', position: 'right' },
-      }],
+      series: [
+        {
+          type: 'sankey',
+          left: 16,
+          right: 160,
+          nodeWidth: 18,
+          top: 16,
+          bottom: 16,
+          nodeGap: 10,
+          // One colour per care type, the same at every step.
+          data: [...nodes.keys()].map((name) => ({ name, itemStyle: { color: colourOf(nodes.get(name)!) } })),
+          links,
+          emphasis: { focus: 'adjacency' },
+          lineStyle: { color: 'gradient', opacity: 0.35 },
+          label: {
+            formatter: (p: { name: string }) => nodes.get(p.name) ?? p.name,
+            fontSize: 13,
+            color: '#1b1f24',
+            position: 'right',
+          },
+        },
+      ],
     },
     drill: () => [],
   };

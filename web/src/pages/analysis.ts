@@ -15,13 +15,23 @@ import type { PageDef, ViewDef } from './catalog.ts';
 import { errorBox } from './error.ts';
 
 /** After drilling into a dimension, the view splits by the next one down this list (the one not yet fixed). */
-const DRILL_ORDER: Dimension[] = ['municipality', 'care_type', 'provider', 'referrer_type', 'team', 'district', 'age_band', 'financing'];
+const DRILL_ORDER: Dimension[] = [
+  'municipality',
+  'care_type',
+  'provider',
+  'referrer_type',
+  'team',
+  'district',
+  'age_band',
+  'financing',
+];
 
 export function questionOf(s: ViewState, ctx: AppContext, def: ViewDef, metric: MetricInfo): MetricRequest {
   const split = (s.split ?? def.split ?? []).filter((d) => metric.splits.includes(d));
   const params = Object.fromEntries(Object.entries(s.params).filter(([k]) => metric.params.some((p) => p.name === k)));
   const filters = filtersOf(s, ctx.span);
-  if (def.needsPrevious && filters.from!.slice(0, 4) === filters.to!.slice(0, 4)) filters.from = `${Number(filters.to!.slice(0, 4)) - 1}-01-01`;
+  if (def.needsPrevious && filters.from!.slice(0, 4) === filters.to!.slice(0, 4))
+    filters.from = `${Number(filters.to!.slice(0, 4)) - 1}-01-01`;
   return { filters, split, params };
 }
 
@@ -36,22 +46,48 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
   const { def, metric } = view;
   const q = questionOf(s, ctx, def, metric);
   const views = viewsOf(ctx, page);
-  const tabs = views.length > 1 ? h('div', { class: 'tabs', role: 'group', 'aria-label': 'Onderdeel' }, views.map((v) =>
-    h('button', {
-      type: 'button', class: 'tab', 'aria-pressed': String(v.metric.id === metric.id),
-      onclick: () => go(withChanges(s, { view: v.metric.id, split: undefined, measure: undefined, params: {} })),
-    }, v.metric.title))) : null;
-  const head = (definition?: HTMLElement) => h('header', { class: 'page-head' },
-    h('div', { class: 'title-row' }, h('h1', {}, page.title), definition), h('p', { class: 'question' }, page.question), tabs);
+  const tabs =
+    views.length > 1
+      ? h(
+          'div',
+          { class: 'tabs', role: 'group', 'aria-label': 'Onderdeel' },
+          views.map((v) =>
+            h(
+              'button',
+              {
+                type: 'button',
+                class: 'tab',
+                'aria-pressed': String(v.metric.id === metric.id),
+                onclick: () => go(withChanges(s, { view: v.metric.id, split: undefined, measure: undefined, params: {} })),
+              },
+              v.metric.title,
+            ),
+          ),
+        )
+      : null;
+  const head = (definition?: HTMLElement) =>
+    h(
+      'header',
+      { class: 'page-head' },
+      h('div', { class: 'title-row' }, h('h1', {}, page.title), definition),
+      h('p', { class: 'question' }, page.question),
+      tabs,
+    );
   mount(main, head(), h('p', { class: 'muted', role: 'status' }, 'Bezig met berekenen…'));
-  let result;
+  let result: ReturnType<typeof withoutWidening>;
   try {
     result = withoutWidening(await api.compute(metric.id, q), s, ctx, def);
   } catch (e) {
     mount(main, head(definitionButton(metric.title, metric.definition, q.filters, ctx.dims)), errorBox(e));
     return;
   }
-  const frame = frameOf(result, ctx.dims, [s.measure ?? '', ...(def.prefer ?? [])].filter(Boolean), s.measure ? [] : def.together, def.dims);
+  const frame = frameOf(
+    result,
+    ctx.dims,
+    [s.measure ?? '', ...(def.prefer ?? [])].filter(Boolean),
+    s.measure ? [] : def.together,
+    def.dims,
+  );
   const built = buildChart(def.chart, frame);
   const onDrill = (pairs: { dim: string; value: Value }[]) => {
     let next = s;
@@ -61,35 +97,59 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
       if (dim === 'year' && /^\d{4}$/.test(String(value))) next = withChanges(next, { from: Number(value), to: Number(value) });
       else if ((FILTER_DIMS as readonly string[]).includes(dim)) next = drill(next, dim as FilterDim, String(value));
       else continue;
-      const replacement = DRILL_ORDER.find((d) => metric.splits.includes(d) && !next.filters[d as FilterDim]?.length && !split.includes(d));
+      const replacement = DRILL_ORDER.find(
+        (d) => metric.splits.includes(d) && !next.filters[d as FilterDim]?.length && !split.includes(d),
+      );
       split = split.map((d) => (d === dim ? replacement : d)).filter((d): d is Dimension => !!d);
     }
     if (next !== s) go(withChanges(next, { split }));
   };
 
   // Only what the user split by can be drilled into (a cohort's entry year, say, is not a filter).
-  const canDrill = (dim: string) => (FILTER_DIMS as readonly string[]).includes(dim) || (dim === 'year' && (q.split as string[]).includes(dim));
+  const canDrill = (dim: string) =>
+    (FILTER_DIMS as readonly string[]).includes(dim) || (dim === 'year' && (q.split as string[]).includes(dim));
   const chartEl = h('div', { class: 'chart', role: 'img', 'aria-label': `Grafiek: ${result.title}` });
   const exportLink = (format: 'csv' | 'xlsx', label: string) =>
     h('a', { class: 'button', href: api.exportUrl(metric.id, q, format), download: '' }, label);
   const pngButton = h('button', { type: 'button', class: 'button' }, 'Grafiek als PNG');
-  const figure = h('figure', { class: 'figure' },
+  const figure = h(
+    'figure',
+    { class: 'figure' },
     chartEl,
-    h('figcaption', { class: 'actions' }, pngButton, exportLink('csv', 'Tabel als CSV'), exportLink('xlsx', 'Tabel als Excel')));
-  mount(main,
+    h('figcaption', { class: 'actions' }, pngButton, exportLink('csv', 'Tabel als CSV'), exportLink('xlsx', 'Tabel als Excel')),
+  );
+  mount(
+    main,
     head(definitionButton(metric.title, metric.definition, result.filters, ctx.dims, result.notes)),
-    result.notes?.length ? h('ul', { class: 'caveats' }, result.notes.map((n) => h('li', {}, n))) : null,
+    result.notes?.length
+      ? h(
+          'ul',
+          { class: 'caveats' },
+          result.notes.map((n) => h('li', {}, n)),
+        )
+      : null,
     controls(s, metric, q.split, ['trend', 'bar', 'pareto', 'heatmap'].includes(def.chart) ? frame : null),
-    h('div', { class: 'analysis-grid' }, figure, notesPanel({
-      metric: metric.id, municipality: s.filters.municipality?.length === 1 ? s.filters.municipality[0] : null,
-      from: q.filters.from!, to: q.filters.to!,
-    })),
+    h(
+      'div',
+      { class: 'analysis-grid' },
+      figure,
+      notesPanel({
+        metric: metric.id,
+        municipality: s.filters.municipality?.length === 1 ? s.filters.municipality[0] : null,
+        from: q.filters.from!,
+        to: q.filters.to!,
+      }),
+    ),
     h('h2', {}, 'Tabel'),
-    resultTable(frame, (dim, value) => onDrill([{ dim, value }]), canDrill));
+    resultTable(frame, (dim, value) => onDrill([{ dim, value }]), canDrill),
+  );
 
   if (result.rows.length === 0 || Object.keys(built.option).length === 0) {
     chartEl.classList.add('empty');
-    chartEl.textContent = result.rows.length === 0 ? 'Geen gegevens voor deze selectie.' : 'Deze uitsplitsing laat zich niet als grafiek tonen; zie de tabel.';
+    chartEl.textContent =
+      result.rows.length === 0
+        ? 'Geen gegevens voor deze selectie.'
+        : 'Deze uitsplitsing laat zich niet als grafiek tonen; zie de tabel.';
     pngButton.disabled = true;
     return;
   }

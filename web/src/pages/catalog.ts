@@ -32,27 +32,74 @@ export interface PageDef {
 }
 
 export const PAGES: PageDef[] = [
-  { slug: 'kosten', title: 'Kosten en cliënten', nav: 'Kosten', question: 'Hoe ontwikkelen kosten, cliënten en kosten per cliënt zich?',
-    views: [{ metric: 'costs', chart: 'trend', split: ['year'], prefer: ['cost'] }, { metric: 'costs_yoy', chart: 'bar', prefer: ['cost_change'], needsPrevious: true, hidePrevious: true }] },
-  { slug: 'ontleding', title: 'Ontleding van de groei', nav: 'Ontleding', question: 'Komt de kostengroei door meer cliënten, meer zorgdagen, hogere prijzen of een andere mix?',
-    views: [{ metric: 'decomposition', chart: 'waterfall', needsPrevious: true }] },
-  { slug: 'uitnutting', title: 'Uitnutting', question: 'Welk deel van de toegewezen zorg wordt ook gedeclareerd?',
-    views: [{ metric: 'utilisation', chart: 'trend', split: ['year'], prefer: ['clients_pct', 'allocations_pct'], together: ['clients_pct', 'allocations_pct', 'euros_pct'] }] },
-  { slug: 'cohorten', title: 'Cohorten', question: 'Hoeveel cliënten per instroomjaar zijn later nog in zorg, en wat kosten zij?',
-    views: [{ metric: 'cohorts', chart: 'heatmap', prefer: ['clients'] }] },
-  { slug: 'zorgintensief', title: 'Zorgintensieve cliënten', nav: 'Zorgintensief', question: 'Hoeveel cliënten kosten meer dan € 50.000 of € 100.000 per jaar?',
+  {
+    slug: 'kosten',
+    title: 'Kosten en cliënten',
+    nav: 'Kosten',
+    question: 'Hoe ontwikkelen kosten, cliënten en kosten per cliënt zich?',
     views: [
-      { metric: 'intensive_clients', chart: 'bar', prefer: ['clients_over_low'], together: ['clients_over_low', 'clients_over_high'] },
+      { metric: 'costs', chart: 'trend', split: ['year'], prefer: ['cost'] },
+      { metric: 'costs_yoy', chart: 'bar', prefer: ['cost_change'], needsPrevious: true, hidePrevious: true },
+    ],
+  },
+  {
+    slug: 'ontleding',
+    title: 'Ontleding van de groei',
+    nav: 'Ontleding',
+    question: 'Komt de kostengroei door meer cliënten, meer zorgdagen, hogere prijzen of een andere mix?',
+    views: [{ metric: 'decomposition', chart: 'waterfall', needsPrevious: true }],
+  },
+  {
+    slug: 'uitnutting',
+    title: 'Uitnutting',
+    question: 'Welk deel van de toegewezen zorg wordt ook gedeclareerd?',
+    views: [
+      {
+        metric: 'utilisation',
+        chart: 'trend',
+        split: ['year'],
+        prefer: ['clients_pct', 'allocations_pct'],
+        together: ['clients_pct', 'allocations_pct', 'euros_pct'],
+      },
+    ],
+  },
+  {
+    slug: 'cohorten',
+    title: 'Cohorten',
+    question: 'Hoeveel cliënten per instroomjaar zijn later nog in zorg, en wat kosten zij?',
+    views: [{ metric: 'cohorts', chart: 'heatmap', prefer: ['clients'] }],
+  },
+  {
+    slug: 'zorgintensief',
+    title: 'Zorgintensieve cliënten',
+    nav: 'Zorgintensief',
+    question: 'Hoeveel cliënten kosten meer dan € 50.000 of € 100.000 per jaar?',
+    views: [
+      {
+        metric: 'intensive_clients',
+        chart: 'bar',
+        prefer: ['clients_over_low'],
+        together: ['clients_over_low', 'clients_over_high'],
+      },
       { metric: 'intensive_entry', chart: 'heatmap', prefer: ['clients'] },
       { metric: 'intensive_client_list', chart: 'bar', prefer: ['cost'] },
-    ] },
-  { slug: 'verwijzers', title: 'Verwijzers', question: 'Wie verwijst, en naar welke zorg?',
+    ],
+  },
+  {
+    slug: 'verwijzers',
+    title: 'Verwijzers',
+    question: 'Wie verwijst, en naar welke zorg?',
     views: [
       { metric: 'referrals', chart: 'bar', prefer: ['clients'] },
       { metric: 'referrers', chart: 'pareto', prefer: ['cost'] },
       { metric: 'gp_specialist_mh', chart: 'trend', split: ['year'], prefer: ['specialist_pct'] },
-    ] },
-  { slug: 'stromen', title: 'Instroom, uitstroom en wachttijd', nav: 'Stromen en wachttijd', question: 'Hoeveel cliënten stromen in en uit, hoe lang duurt zorg en hoe lang is de wachttijd?',
+    ],
+  },
+  {
+    slug: 'stromen',
+    title: 'Instroom, uitstroom en wachttijd',
+    nav: 'Stromen en wachttijd',
+    question: 'Hoeveel cliënten stromen in en uit, hoe lang duurt zorg en hoe lang is de wachttijd?',
     views: [
       { metric: 'flows', chart: 'trend', together: ['inflow', 'outflow', 'stock'] },
       { metric: 'waiting_time', chart: 'bar', split: ['year'] },
@@ -61,20 +108,49 @@ export const PAGES: PageDef[] = [
       { metric: 'reentry', chart: 'trend', split: ['year'] },
       { metric: 'reindication', chart: 'bar' },
       { metric: 'extended_care', chart: 'trend', split: ['year'] },
-    ] },
-  { slug: 'zorgpaden', title: 'Zorgpaden', question: 'Welke overgangen tussen zorgsoorten komen het meest voor?',
+    ],
+  },
+  {
+    slug: 'zorgpaden',
+    title: 'Zorgpaden',
+    question: 'Welke overgangen tussen zorgsoorten komen het meest voor?',
     views: [
       { metric: 'transitions', chart: 'sankey', prefer: ['clients'] },
       { metric: 'pathways', chart: 'bar', prefer: ['clients'] },
       { metric: 'stacking', chart: 'bar', prefer: ['clients'], dims: ['max_simultaneous'] },
-    ] },
-  { slug: 'aanbieders', title: 'Aanbieders', question: 'Bij welke aanbieders gaat het geld heen, en hoe geconcentreerd is dat?',
-    views: [{ metric: 'providers', chart: 'pareto', prefer: ['cost'] }, { metric: 'provider_concentration', chart: 'bar', prefer: ['cost'] }] },
-  { slug: 'declaraties', title: 'Declaraties: gedeclareerd, afgewezen en geaccepteerd', nav: 'Declaraties',
+    ],
+  },
+  {
+    slug: 'aanbieders',
+    title: 'Aanbieders',
+    question: 'Bij welke aanbieders gaat het geld heen, en hoe geconcentreerd is dat?',
+    views: [
+      { metric: 'providers', chart: 'pareto', prefer: ['cost'] },
+      { metric: 'provider_concentration', chart: 'bar', prefer: ['cost'] },
+    ],
+  },
+  {
+    slug: 'declaraties',
+    title: 'Declaraties: gedeclareerd, afgewezen en geaccepteerd',
+    nav: 'Declaraties',
     question: 'Hoeveel van wat aanbieders declareren wordt afgewezen, bij wie en om welke reden?',
-    views: [{ metric: 'claims', chart: 'bar', split: ['provider'], prefer: ['rejected'], together: ['claimed', 'rejected', 'accepted'] }] },
-  { slug: 'budget', title: 'Budget en realisatie', nav: 'Budget', question: 'Hoe verhoudt de realisatie zich tot het budget, en wat wordt het jaareinde?',
-    views: [{ metric: 'budget', chart: 'bar', together: ['budget', 'invoiced', 'realised'] }] },
+    views: [
+      {
+        metric: 'claims',
+        chart: 'bar',
+        split: ['provider'],
+        prefer: ['rejected'],
+        together: ['claimed', 'rejected', 'accepted'],
+      },
+    ],
+  },
+  {
+    slug: 'budget',
+    title: 'Budget en realisatie',
+    nav: 'Budget',
+    question: 'Hoe verhoudt de realisatie zich tot het budget, en wat wordt het jaareinde?',
+    views: [{ metric: 'budget', chart: 'bar', together: ['budget', 'invoiced', 'realised'] }],
+  },
 ];
 
 export function pageBySlug(slug: string): PageDef | undefined {

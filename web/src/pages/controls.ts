@@ -10,16 +10,25 @@ export function controls(s: ViewState, metric: MetricInfo, split: Dimension[], f
   const dimOptions = [{ value: '', label: '(geen)' }, ...metric.splits.map((d) => ({ value: d, label: dimLabel(d) }))];
   const splitSelect = (i: number, label: string) => {
     const id = `c-split${i}`;
-    return h('div', { class: 'field' },
+    return h(
+      'div',
+      { class: 'field' },
       h('label', { for: id }, label),
-      h('select', {
-        id, onchange: (e: Event) => {
-          const next = [...split];
-          const v = (e.target as HTMLSelectElement).value as Dimension;
-          if (v) next[i] = v; else next.splice(i);
-          go(withChanges(s, { split: next.filter(Boolean), measure: undefined }));
+      h(
+        'select',
+        {
+          id,
+          onchange: (e: Event) => {
+            const next = [...split];
+            const v = (e.target as HTMLSelectElement).value as Dimension;
+            if (v) next[i] = v;
+            else next.splice(i);
+            go(withChanges(s, { split: next.filter(Boolean), measure: undefined }));
+          },
         },
-      }, dimOptions.map((o) => h('option', { value: o.value, selected: (split[i] ?? '') === o.value }, o.label))));
+        dimOptions.map((o) => h('option', { value: o.value, selected: (split[i] ?? '') === o.value }, o.label)),
+      ),
+    );
   };
   const fields: HTMLElement[] = [];
   if (metric.splits.length) {
@@ -27,26 +36,52 @@ export function controls(s: ViewState, metric: MetricInfo, split: Dimension[], f
     if (split.length) fields.push(splitSelect(1, 'en naar'));
   }
   if (frame && frame.measures.length > 1) {
-    fields.push(h('div', { class: 'field' },
-      h('label', { for: 'c-measure' }, 'Grafiek toont'),
-      h('select', { id: 'c-measure', onchange: (e: Event) => go(withChanges(s, { measure: (e.target as HTMLSelectElement).value })) },
-        frame.measures.map((m) => h('option', { value: m.name, selected: m.name === frame.primary?.name }, m.label)))));
+    fields.push(
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: 'c-measure' }, 'Grafiek toont'),
+        h(
+          'select',
+          { id: 'c-measure', onchange: (e: Event) => go(withChanges(s, { measure: (e.target as HTMLSelectElement).value })) },
+          frame.measures.map((m) => h('option', { value: m.name, selected: m.name === frame.primary?.name }, m.label)),
+        ),
+      ),
+    );
   }
   if (metric.params.length) {
-    const inputs = metric.params.map((p) => h('div', { class: 'field' },
-      h('label', { for: `p-${p.name}` }, p.label),
-      h('input', { id: `p-${p.name}`, name: p.name, type: p.type === 'number' ? 'number' : 'text', value: s.params[p.name] ?? String(p.default) })));
-    fields.push(h('form', {
-      class: 'params', onsubmit: (e: Event) => {
-        e.preventDefault();
-        const params: Record<string, string> = {};
-        for (const p of metric.params) {
-          const v = ((e.target as HTMLFormElement).elements.namedItem(p.name) as HTMLInputElement).value.trim();
-          if (v !== '' && v !== String(p.default)) params[p.name] = v;
-        }
-        go(withChanges(s, { params }));
-      },
-    }, inputs, h('button', { type: 'submit' }, 'Toepassen')));
+    const inputs = metric.params.map((p) =>
+      h(
+        'div',
+        { class: 'field' },
+        h('label', { for: `p-${p.name}` }, p.label),
+        h('input', {
+          id: `p-${p.name}`,
+          name: p.name,
+          type: p.type === 'number' ? 'number' : 'text',
+          value: s.params[p.name] ?? String(p.default),
+        }),
+      ),
+    );
+    fields.push(
+      h(
+        'form',
+        {
+          class: 'params',
+          onsubmit: (e: Event) => {
+            e.preventDefault();
+            const params: Record<string, string> = {};
+            for (const p of metric.params) {
+              const v = ((e.target as HTMLFormElement).elements.namedItem(p.name) as HTMLInputElement).value.trim();
+              if (v !== '' && v !== String(p.default)) params[p.name] = v;
+            }
+            go(withChanges(s, { params }));
+          },
+        },
+        inputs,
+        h('button', { type: 'submit' }, 'Toepassen'),
+      ),
+    );
   }
   return h('div', { class: 'controls' }, fields);
 }

@@ -12,15 +12,30 @@ import { pageBySlug } from './catalog.ts';
 import { errorBox } from './error.ts';
 import { pick, type Pick } from './pick.ts';
 
-interface Tile { label: string; value: string; detail?: string; change?: number; page: string; id: string }
+interface Tile {
+  label: string;
+  value: string;
+  detail?: string;
+  change?: number;
+  page: string;
+  id: string;
+}
 
 export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppContext): Promise<void> {
   const year = s.to ?? ctx.span.to;
   const where = s.filters.municipality?.length
     ? s.filters.municipality.map((m) => valueLabel(ctx.dims, 'municipality', m)).join(', ')
     : 'de hele regio';
-  const head = h('header', { class: 'page-head' }, h('h1', {}, `Overzicht ${year}`),
-    h('p', { class: 'question' }, `Jeugdhulp in ${where}: kosten, cliënten en de grootste oorzaken van de verandering ten opzichte van ${year - 1}.`));
+  const head = h(
+    'header',
+    { class: 'page-head' },
+    h('h1', {}, `Overzicht ${year}`),
+    h(
+      'p',
+      { class: 'question' },
+      `Jeugdhulp in ${where}: kosten, cliënten en de grootste oorzaken van de verandering ten opzichte van ${year - 1}.`,
+    ),
+  );
   const grid = h('div', { class: 'tiles' });
   mount(main, head, grid);
 
@@ -29,26 +44,44 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
     const metric = page && viewFor(ctx, page, view)?.metric;
     if (!metric || (view && metric.id !== view)) return Promise.resolve(null);
     const filters = filtersOf({ ...s, from, to: year }, ctx.span);
-    return api.compute(metric.id, { filters, split: split.filter((d) => metric.splits.includes(d as never)) as never, params })
+    return api
+      .compute(metric.id, { filters, split: split.filter((d) => metric.splits.includes(d as never)) as never, params })
       .then((r) => pick(r));
   };
-  const link = (page: string, change: Partial<ViewState> = {}) => urlOf(withChanges(s, { page, from: change.from ?? year - 1, to: year, ...change }));
+  const link = (page: string, change: Partial<ViewState> = {}) =>
+    urlOf(withChanges(s, { page, from: change.from ?? year - 1, to: year, ...change }));
 
   try {
     const [costs, util, budget, decomposition, byProvider, byReferrer] = await Promise.all([
-      ask('kosten', year - 1, ['year']), ask('uitnutting', year), ask('budget', year), ask('ontleding', year - 1),
-      ask('kosten', year - 1, ['provider'], {}, 'costs_yoy'), ask('kosten', year - 1, ['referrer'], {}, 'costs_yoy'),
+      ask('kosten', year - 1, ['year']),
+      ask('uitnutting', year),
+      ask('budget', year),
+      ask('ontleding', year - 1),
+      ask('kosten', year - 1, ['provider'], {}, 'costs_yoy'),
+      ask('kosten', year - 1, ['referrer'], {}, 'costs_yoy'),
     ]);
     const tiles: Tile[] = [];
     if (costs) tiles.push(...costTiles(costs, year));
     if (util) {
       const pct = util.named(/^clients_pct$/) ?? util.first('pct');
-      if (pct) tiles.push({ id: 'utilisation', label: pct.col.label, value: formatValue(util.total(pct.col.name), 'pct'), page: 'uitnutting' });
+      if (pct)
+        tiles.push({
+          id: 'utilisation',
+          label: pct.col.label,
+          value: formatValue(util.total(pct.col.name), 'pct'),
+          page: 'uitnutting',
+        });
     }
     if (budget) tiles.push(...budgetTiles(budget));
-    mount(grid, tiles.map((t) => tile(t, link(t.page, t.page === 'uitnutting' || t.page === 'budget' ? { from: year } : {}))));
+    mount(
+      grid,
+      tiles.map((t) => tile(t, link(t.page, t.page === 'uitnutting' || t.page === 'budget' ? { from: year } : {}))),
+    );
     const driverList = decomposition && drivers(decomposition, year, link('ontleding', { from: year }));
-    const who = [contributors(byProvider, 'provider', year, ctx, link), contributors(byReferrer, 'referrer', year, ctx, link)].filter((e) => e !== null);
+    const who = [
+      contributors(byProvider, 'provider', year, ctx, link),
+      contributors(byReferrer, 'referrer', year, ctx, link),
+    ].filter((e) => e !== null);
     grid.after(...[driverList, ...who].filter((e): e is HTMLElement => e !== null));
   } catch (e) {
     mount(grid, errorBox(e));
@@ -57,11 +90,14 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
 
 function tile(t: Tile, href: string): HTMLElement {
   const cls = t.change === undefined ? '' : t.change > 0 ? 'up' : t.change < 0 ? 'down' : '';
-  return h('a', { class: 'tile', href, 'data-nav': true, 'data-tile': t.id },
+  return h(
+    'a',
+    { class: 'tile', href, 'data-nav': true, 'data-tile': t.id },
     h('span', { class: 'tile-label' }, t.label),
     h('span', { class: 'tile-value' }, t.value),
     t.change !== undefined ? h('span', { class: `tile-change ${cls}` }, `${formatChange(t.change)} t.o.v. vorig jaar`) : null,
-    t.detail ? h('span', { class: 'tile-detail' }, t.detail) : null);
+    t.detail ? h('span', { class: 'tile-detail' }, t.detail) : null,
+  );
 }
 
 function costTiles(p: Pick, year: number): Tile[] {
@@ -76,9 +112,30 @@ function costTiles(p: Pick, year: number): Tile[] {
   const cost = p.first('eur');
   const clients = p.first('count', true);
   const perClient = p.named(/per_client|per_clie|cost_per_client/);
-  if (cost) out.push({ id: 'cost', label: 'Totale kosten', value: formatValue(cur?.[cost.col.name] ?? null, 'eur'), change: change(cost.col.name), page: 'kosten' });
-  if (clients) out.push({ id: 'clients', label: 'Cliënten', value: formatValue(cur?.[clients.col.name] ?? null, 'count'), change: change(clients.col.name), page: 'kosten' });
-  if (perClient) out.push({ id: 'per_client', label: 'Kosten per cliënt', value: formatValue(cur?.[perClient.col.name] ?? null, 'eur'), change: change(perClient.col.name), page: 'kosten' });
+  if (cost)
+    out.push({
+      id: 'cost',
+      label: 'Totale kosten',
+      value: formatValue(cur?.[cost.col.name] ?? null, 'eur'),
+      change: change(cost.col.name),
+      page: 'kosten',
+    });
+  if (clients)
+    out.push({
+      id: 'clients',
+      label: 'Cliënten',
+      value: formatValue(cur?.[clients.col.name] ?? null, 'count'),
+      change: change(clients.col.name),
+      page: 'kosten',
+    });
+  if (perClient)
+    out.push({
+      id: 'per_client',
+      label: 'Kosten per cliënt',
+      value: formatValue(cur?.[perClient.col.name] ?? null, 'eur'),
+      change: change(perClient.col.name),
+      page: 'kosten',
+    });
   return out;
 }
 
@@ -90,12 +147,21 @@ function budgetTiles(p: Pick): Tile[] {
   if (!budget) return [];
   const b = num(p.total(budget.col.name));
   const e = yearEnd ? num(p.total(yearEnd.col.name)) : null;
-  return [{
-    id: 'budget', label: 'Budget', value: formatValue(b, 'eur'), page: 'budget',
-    detail: [invoiced ? `gedeclareerd ${formatValue(p.total(invoiced.col.name), 'eur')}` : '',
-      e !== null ? `verwacht jaareinde ${formatValue(e, 'eur')}` : '',
-      b !== null && e !== null ? `${e > b ? 'overschrijding' : 'onderschrijding'} ${formatValue(Math.abs(e - b), 'eur')}` : ''].filter(Boolean).join(' · '),
-  }];
+  return [
+    {
+      id: 'budget',
+      label: 'Budget',
+      value: formatValue(b, 'eur'),
+      page: 'budget',
+      detail: [
+        invoiced ? `gedeclareerd ${formatValue(p.total(invoiced.col.name), 'eur')}` : '',
+        e !== null ? `verwacht jaareinde ${formatValue(e, 'eur')}` : '',
+        b !== null && e !== null ? `${e > b ? 'overschrijding' : 'onderschrijding'} ${formatValue(Math.abs(e - b), 'eur')}` : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    },
+  ];
 }
 
 /** The three effects of the decomposition (volume, intensity, price, mix, …) with the largest size in `year`. */
@@ -107,12 +173,32 @@ function drivers(p: Pick, year: number, href: string): HTMLElement | null {
     .sort((a, b) => Math.abs(num(row[b.name])!) - Math.abs(num(row[a.name])!))
     .slice(0, 3);
   const change = p.named(/^cost_change$/);
-  return h('section', { class: 'drivers', 'aria-labelledby': 'drivers-h' },
-    h('h2', { id: 'drivers-h' }, 'Grootste oorzaken van de verandering',
-      change ? h('span', { class: 'muted' }, ` (totaal ${signed(num(row[change.col.name]))})`) : null),
-    h('ol', {}, top.map((c) => h('li', {}, h('a', { href, 'data-nav': true, class: 'tile driver', 'data-driver': c.name },
-      h('span', { class: 'tile-label' }, c.label),
-      h('span', { class: `tile-value ${num(row[c.name])! > 0 ? 'up' : 'down'}` }, signed(num(row[c.name]))))))));
+  return h(
+    'section',
+    { class: 'drivers', 'aria-labelledby': 'drivers-h' },
+    h(
+      'h2',
+      { id: 'drivers-h' },
+      'Grootste oorzaken van de verandering',
+      change ? h('span', { class: 'muted' }, ` (totaal ${signed(num(row[change.col.name]))})`) : null,
+    ),
+    h(
+      'ol',
+      {},
+      top.map((c) =>
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            { href, 'data-nav': true, class: 'tile driver', 'data-driver': c.name },
+            h('span', { class: 'tile-label' }, c.label),
+            h('span', { class: `tile-value ${num(row[c.name])! > 0 ? 'up' : 'down'}` }, signed(num(row[c.name]))),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 const WHO_TITLE: Record<'provider' | 'referrer', string> = {
@@ -124,8 +210,13 @@ const WHO_TITLE: Record<'provider' | 'referrer', string> = {
  * The three providers (or individual referrers) whose cost changed most against the year before, largest change
  * (rise or fall) first, each linking to the year-on-year view split the same way — the "who drove it" beside the "why".
  */
-function contributors(p: Pick | null, dim: 'provider' | 'referrer', year: number, ctx: AppContext,
-  link: (page: string, change?: Partial<ViewState>) => string): HTMLElement | null {
+function contributors(
+  p: Pick | null,
+  dim: 'provider' | 'referrer',
+  year: number,
+  ctx: AppContext,
+  link: (page: string, change?: Partial<ViewState>) => string,
+): HTMLElement | null {
   if (!p) return null;
   const top = p.result.rows
     .filter((r) => Number(r.year) === year && num(r.cost_change) !== null && num(r.cost_change) !== 0)
@@ -134,12 +225,32 @@ function contributors(p: Pick | null, dim: 'provider' | 'referrer', year: number
   if (!top.length) return null;
   const href = link('kosten', { from: year, view: 'costs_yoy', split: [dim] });
   const id = `who-${dim}`;
-  return h('section', { class: 'drivers', 'aria-labelledby': id },
+  return h(
+    'section',
+    { class: 'drivers', 'aria-labelledby': id },
     h('h2', { id }, WHO_TITLE[dim], h('span', { class: 'muted' }, ` (${year - 1} → ${year})`)),
-    h('ol', {}, top.map((r) => h('li', {}, h('a', { href, 'data-nav': true, class: 'tile driver', [`data-${dim}`]: String(r[dim]) },
-      h('span', { class: 'tile-label' }, valueLabel(ctx.dims, dim, r[dim])),
-      h('span', { class: `tile-value ${num(r.cost_change)! > 0 ? 'up' : 'down'}` }, signed(num(r.cost_change))),
-      h('span', { class: 'tile-detail' }, `${formatValue(r.clients_previous ?? 0, 'count')} → ${formatValue(r.clients ?? null, 'count')} cliënten`))))));
+    h(
+      'ol',
+      {},
+      top.map((r) =>
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            { href, 'data-nav': true, class: 'tile driver', [`data-${dim}`]: String(r[dim]) },
+            h('span', { class: 'tile-label' }, valueLabel(ctx.dims, dim, r[dim])),
+            h('span', { class: `tile-value ${num(r.cost_change)! > 0 ? 'up' : 'down'}` }, signed(num(r.cost_change))),
+            h(
+              'span',
+              { class: 'tile-detail' },
+              `${formatValue(r.clients_previous ?? 0, 'count')} → ${formatValue(r.clients ?? null, 'count')} cliënten`,
+            ),
+          ),
+        ),
+      ),
+    ),
+  );
 }
 
 function signed(v: number | null): string {

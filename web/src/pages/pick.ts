@@ -14,9 +14,10 @@ export function pick(result: MetricResult): Pick {
   const wrap = (col: Column | undefined) => (col ? { col } : undefined);
   return {
     result,
-    first: (unit, clientCount) => wrap(result.columns.find((c) => c.unit === unit && (clientCount === undefined || !!c.clientCount === clientCount))),
+    first: (unit, clientCount) =>
+      wrap(result.columns.find((c) => c.unit === unit && (clientCount === undefined || !!c.clientCount === clientCount))),
     named: (re) => wrap(result.columns.find((c) => re.test(c.name))),
-    total: (name) => result.totals?.[name] ?? (result.rows.length === 1 ? result.rows[0][name] ?? null : null),
+    total: (name) => result.totals?.[name] ?? (result.rows.length === 1 ? (result.rows[0][name] ?? null) : null),
     rowWhere: (dim, value) => result.rows.find((r) => String(r[dim]) === String(value)),
   };
 }
