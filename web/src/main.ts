@@ -10,6 +10,7 @@ import { PAGES, pageBySlug } from './pages/catalog.ts';
 import { errorBox } from './pages/error.ts';
 import { renderOverview } from './pages/overview.ts';
 import { renderStatus } from './pages/status.ts';
+import { renderUpload } from './pages/upload.ts';
 import { disposeCharts } from './charts/setup.ts';
 import { interceptLinks, onNavigate, readState, urlOf, withChanges, type ViewState } from './state.ts';
 
@@ -55,8 +56,9 @@ async function render(s: ViewState): Promise<void> {
   // data-ready marks a page whose figures are all drawn (tests and the page-load benchmark wait for it).
   main.removeAttribute('data-ready');
   let ctx: Awaited<ReturnType<typeof appContext>>;
+  let user: SessionUser | null;
   try {
-    await ensureSession();
+    user = await ensureSession();
     if (seq !== renderSeq) return;
     ctx = await appContext();
   } catch (e) {
@@ -80,6 +82,7 @@ async function render(s: ViewState): Promise<void> {
       h('li', {}, link('overzicht', 'Overzicht')),
       available.map((p) => h('li', {}, link(p.slug, p.nav ?? p.title))),
       h('li', {}, link('import', 'Importstatus')),
+      user?.rights?.upload ? h('li', {}, link('inlezen', 'Gegevens inlezen')) : null,
     ),
   );
   disposeCharts(main);
@@ -87,12 +90,14 @@ async function render(s: ViewState): Promise<void> {
   const el = h('div', { class: 'view' });
   mount(main, el);
   renderFilterBar(byId('filters'), s, ctx.dims, ctx.years);
-  byId('filters').hidden = s.page === 'import';
+  byId('filters').hidden = s.page === 'import' || s.page === 'inlezen';
   const page = pageBySlug(s.page);
   const view = page && viewFor(ctx, page, s.view);
-  document.title = `${page?.title ?? (s.page === 'import' ? 'Importstatus' : 'Overzicht')} — Roer`;
+  const own = { import: 'Importstatus', inlezen: 'Gegevens inlezen' }[s.page];
+  document.title = `${page?.title ?? own ?? 'Overzicht'} — Roer`;
   if (s.page === 'overzicht') await renderOverview(el, s, ctx);
   else if (s.page === 'import') await renderStatus(el);
+  else if (s.page === 'inlezen') await renderUpload(el);
   else if (page && view) await renderAnalysis(el, s, ctx, page, view);
   else
     mount(
