@@ -8,10 +8,12 @@ import { scopeOf } from '../access/scope.ts';
 import type { User } from '../access/roles.ts';
 import { RoerError } from '../errors.ts';
 import { type FileReport, importPaths } from '../ingest/importer.ts';
+import { fileDigest } from '../ingest/importlog.ts';
 import { loadMunicipalities } from '../ingest/municipalities.ts';
 import type { Secret } from '../ingest/pseudonym.ts';
 import { readSavedMapping } from '../ingest/tabular/saved.ts';
 import type { Mapping } from '../ingest/tabular/index.ts';
+import { unzipMessages } from '../ingest/unzip.ts';
 import type { Store } from '../store/index.ts';
 
 export interface UploadSettings {
@@ -54,8 +56,8 @@ export interface UploadJob {
   error: string | null;
 }
 
-/** File types an upload may have (a zip is refused until it can be unpacked safely, see docs/import.md). */
-const TYPES = new Set(['.xml', '.csv', '.txt', '.xlsx']);
+/** File types an upload may have; a zip holds iJw messages (unpacked by src/ingest/unzip.ts). */
+const TYPES = new Set(['.xml', '.zip', '.csv', '.txt', '.xlsx']);
 const TABULAR = new Set(['.csv', '.txt', '.xlsx']);
 const QUARANTINE_SHOWN = 500;
 const JOBS_KEPT = 200;
@@ -97,7 +99,7 @@ export class Uploads {
     const ext = extname(fileName).toLowerCase();
     if (!TYPES.has(ext))
       throw new RoerError(
-        `Onbekend bestandstype '${ext || fileName}': Roer leest iJw-berichten (.xml) en exports (.csv, .txt, .xlsx).`,
+        `Onbekend bestandstype '${ext || fileName}': Roer leest iJw-berichten (.xml, of een .zip daarvan) en exports (.csv, .txt, .xlsx).`,
       );
     if (TABULAR.has(ext) && !mappingName) throw new RoerError('Kies voor een CSV- of XLSX-bestand een opgeslagen kolomindeling.');
     const mapping = TABULAR.has(ext) && mappingName ? await readSavedMapping(this.mappingDir, mappingName) : undefined;
@@ -149,9 +151,14 @@ export class Uploads {
     let status: UploadJob['status'] = 'klaar';
     try {
       const municipalities = scopeOf(user).municipality;
+      const uploaded = join(dir, job.fileName);
+      const unpacked = join(dir, 'uitgepakt');
+      const zipped = extname(job.fileName).toLowerCase() === '.zip';
+      if (zipped) await mkdir(unpacked);
+      const paths = zipped ? await unzipMessages(uploaded, job.fileName, unpacked) : [uploaded];
       const reports = await this.store.limited(IMPORT_LIMITS, async (s) => {
         await loadMunicipalities(s);
-        return importPaths(s, [join(dir, job.fileName)], {
+        return importPaths(s, paths, {
           secret: this.settings.secret,
           ...(mapping ? { mapping } : {}),
           ...(municipalities ? { municipalities } : {}),
@@ -160,7 +167,7 @@ export class Uploads {
           },
         });
       });
-      job.files = await Promise.all(reports.map((r) => this.describe(r, job.sha256)));
+      job.files = await Promise.all(reports.map((r) => this.describe(r)));
     } catch (e) {
       status = 'mislukt';
       job.error =
@@ -188,13 +195,13 @@ export class Uploads {
   }
 
   /** A file's report with its open quarantine from the store (the report itself keeps only the first ten). */
-  private async describe(r: FileReport, fileId: string): Promise<UploadedFile> {
+  private async describe(r: FileReport): Promise<UploadedFile> {
     const problems =
       r.quarantined > 0
         ? await this.store.all<UploadedFile['problems'][number]>(
             `SELECT record_no AS record, field, reason FROM quarantine WHERE file_id = ? AND NOT resolved
               ORDER BY record_no LIMIT ?`,
-            [fileId, QUARANTINE_SHOWN],
+            [await fileDigest(r.path), QUARANTINE_SHOWN],
           )
         : r.problems.map(({ record, field, reason }) => ({ record, field, reason }));
     return {

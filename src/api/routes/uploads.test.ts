@@ -1,10 +1,11 @@
-// Uploads in the browser, through the secured app as the dashboard calls it: the one importer behind a multipart upload,
-// progress by polling the job, the quarantine report, saved mappings, scope for analysts, refusals and the audit log.
+// Uploads in the browser, through the secured app as the dashboard calls it: the one importer behind a multipart upload
+// (a message, a zip of messages, a CSV), progress by polling the job, the quarantine report, saved mappings, scope for analysts, refusals and the audit log.
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BSN, jw301 } from '../../../test/ingest/ijw-messages.ts';
+import { zipOf } from '../../../test/ingest/zip.ts';
 import type { Store } from '../../store/index.ts';
 import { type Client, loginAs, secureFixture } from '../auth/testing.ts';
 import type { UploadJob } from '../uploads.ts';
@@ -33,15 +34,15 @@ const BUDGET_MAPPING = {
   tables: [{ kind: 'budgets', files: 'budget*.csv', columns: { year: 'Jaar', municipality: 'Gemeente', amount: 'Bedrag' } }],
 };
 
-function form(name: string, content: string, mapping?: string): FormData {
+function form(name: string, content: string | Buffer, mapping?: string): FormData {
   const fd = new FormData();
-  fd.set('file', new File([content], name));
+  fd.set('file', new File([typeof content === 'string' ? content : new Uint8Array(content)], name));
   if (mapping) fd.set('mapping', mapping);
   return fd;
 }
 
 /** Uploads and polls the job until it is done (the import runs after the answer). */
-async function upload(client: Client, name: string, content: string, mapping?: string): Promise<UploadJob> {
+async function upload(client: Client, name: string, content: string | Buffer, mapping?: string): Promise<UploadJob> {
   const res = await client.request('/api/uploads', { method: 'POST', body: form(name, content, mapping) });
   expect(res.status, await res.clone().text()).toBe(201);
   const { id } = (await res.json()) as UploadJob;
@@ -67,6 +68,17 @@ describe('upload in the browser', () => {
       expect.objectContaining({ kind: 'JW301', status: 'ingelezen', total: 1, ok: 1, quarantined: 0, problems: [] }),
     ]);
 
+    // A zip of messages: each message imported and reported on its own.
+    const zip = zipOf([
+      { name: 'januari/toewijzing-5.xml', data: allocation('0150', 'T5', '5', BSN.b) },
+      { name: 'januari/toewijzing-6.xml', data: allocation('0150', 'T6', '6', BSN.c), deflate: true },
+    ]);
+    const zipped = await upload(anna, 'januari.zip', zip);
+    expect(zipped.files.map((f) => [f.fileName, f.kind, f.status, f.ok])).toEqual([
+      ['toewijzing-5.xml', 'JW301', 'ingelezen', 1],
+      ['toewijzing-6.xml', 'JW301', 'ingelezen', 1],
+    ]);
+
     const saved = await anna.request('/api/mappings', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -90,7 +102,7 @@ describe('upload in the browser', () => {
         problems: [{ record: 3, field: 'Bedrag', reason: 'geen geldig bedrag (euro, hooguit twee decimalen): "veel"' }],
       },
     ]);
-    expect(await counts(store)).toEqual({ a: 1, b: 1 });
+    expect(await counts(store)).toEqual({ a: 3, b: 1 });
     // The uploaded files are gone once read (they hold BSNs); the saved mapping stays.
     expect(readdirSync(join(dataDir, 'uploads'))).toEqual([]);
     expect(readdirSync(join(dataDir, 'kolomindelingen'))).toEqual(['financieel.json']);
@@ -98,7 +110,7 @@ describe('upload in the browser', () => {
     // The same bytes again change nothing.
     const again = await upload(anna, 'budget-2026.csv', BUDGETS, 'financieel');
     expect(again.files).toEqual([expect.objectContaining({ status: 'overgeslagen', ok: 0, note: 'al eerder ingelezen' })]);
-    expect(await counts(store)).toEqual({ a: 1, b: 1 });
+    expect(await counts(store)).toEqual({ a: 3, b: 1 });
   });
 
   it("an analyst of 0150 cannot write 1708's data, and sees only the own uploads", async () => {
