@@ -95,7 +95,7 @@ export async function renderUpload(main: HTMLElement): Promise<void> {
     h(
       'p',
       { class: 'question' },
-      'Lees een iJw-bericht (.xml) of een export uit uw zaaksysteem (.csv, .xlsx, met een kolomindeling) in.',
+      'Lees iJw-berichten (.xml, of een .zip daarvan) of een export uit uw zaaksysteem (.csv, .xlsx, met een kolomindeling) in.',
     ),
   );
   mount(main, head, h('p', { class: 'muted', role: 'status' }, 'Bezig met laden…'));
@@ -106,7 +106,7 @@ export async function renderUpload(main: HTMLElement): Promise<void> {
     mount(main, head, errorBox(e));
     return;
   }
-  const file = h('input', { id: 'upload-file', name: 'file', type: 'file', required: true, accept: '.xml,.csv,.txt,.xlsx' });
+  const file = h('input', { id: 'upload-file', name: 'file', type: 'file', required: true, accept: '.xml,.zip,.csv,.txt,.xlsx' });
   const choice = h('select', { id: 'upload-mapping', name: 'mapping' });
   const fillChoice = () =>
     mount(
@@ -157,7 +157,12 @@ export async function renderUpload(main: HTMLElement): Promise<void> {
         }
       },
     },
-    h('div', { class: 'field' }, h('label', { for: 'upload-file' }, 'Bestand (.xml, .csv, .txt of .xlsx)'), file),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'upload-file' }, 'Bestand (.xml, .zip met berichten, .csv, .txt of .xlsx)'),
+      file,
+    ),
     h('div', { class: 'field' }, h('label', { for: 'upload-mapping' }, 'Kolomindeling (voor CSV en XLSX)'), choice),
     submit,
   );
