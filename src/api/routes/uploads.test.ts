@@ -141,17 +141,31 @@ describe('upload in the browser', () => {
         mapping: { tables: [{ kind: 'providers', files: '*.csv', columns: { provider_agb: 'AGB', provider_name: 'Naam' } }] },
       }),
     });
+    await anna.request('/api/mappings', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'financieel', mapping: BUDGET_MAPPING }),
+    });
+    const budgets = await upload(bert, 'budget-mix.csv', 'Jaar;Gemeente;Bedrag\n2026;0150;100\n2026;1708;200\n', 'financieel');
+    expect(budgets.files[0]).toMatchObject({ status: 'geweigerd', ok: 0 });
+    expect(budgets.files[0]!.note).toMatch(/^budget-mix\.csv: het bestand bevat gegevens van gemeente 1708;/);
+    expect(await store.one('SELECT count(*)::INTEGER AS n FROM budget')).toEqual({ n: 0 });
     const providers = await upload(bert, 'aanbieders.csv', 'AGB;Naam\n11110001;Andere naam\n', 'aanbieders');
     expect(providers.files[0]!.note).toMatch(/gelden voor de hele regio; alleen de beheerder/);
     expect(await store.one('SELECT name FROM provider WHERE agb = ?', ['11110001'])).toEqual({ name: 'Zorg & Co' });
 
     // Bert sees his own uploads only; the administrator's job is not found for him, the administrator sees all.
     const list = (await (await bert.request('/api/uploads')).json()) as { uploads: UploadJob[] };
-    expect(list.uploads.map((j) => j.fileName)).toEqual(['aanbieders.csv', 'andere-gemeente.xml', 'deventer.xml']);
+    expect(list.uploads.map((j) => j.fileName)).toEqual([
+      'aanbieders.csv',
+      'budget-mix.csv',
+      'andere-gemeente.xml',
+      'deventer.xml',
+    ]);
     expect(list.uploads[0]).not.toHaveProperty('owner');
     expect((await bert.request(`/api/uploads/${admins.id}`)).status).toBe(404);
     const all = (await (await anna.request('/api/uploads')).json()) as { uploads: UploadJob[] };
-    expect(all.uploads).toHaveLength(4);
+    expect(all.uploads).toHaveLength(5);
     // The region-wide import log stays the administrator's.
     expect((await bert.request('/api/status')).status).toBe(403);
   });
