@@ -194,6 +194,27 @@ describe('upload in the browser', () => {
     });
     const csvWithout = await anna.request('/api/uploads', { method: 'POST', body: form('a.csv', BUDGETS) });
     expect(csvWithout.status).toBe(400);
+    expect(((await csvWithout.json()) as { error: { message: string } }).error.message).toBe(
+      'Kies voor een CSV- of XLSX-bestand een opgeslagen kolomindeling.',
+    );
+    const unknownMapping = await anna.request('/api/uploads', { method: 'POST', body: form('a.csv', BUDGETS, 'onbekend') });
+    expect(await unknownMapping.json()).toEqual({
+      error: { message: "Er is geen kolomindeling met de naam 'onbekend'.", param: 'file' },
+    });
+    const saveMapping = (body: unknown) =>
+      anna.request('/api/mappings', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const badName = await saveMapping({ name: '../Etc', mapping: BUDGET_MAPPING });
+    expect(badName.status).toBe(400);
+    const badMapping = await saveMapping({
+      name: 'fout',
+      mapping: { tables: [{ kind: 'budgets', files: '*.csv', columns: {} }] },
+    });
+    expect(badMapping.status).toBe(400);
+    expect(((await badMapping.json()) as { error: { message: string } }).error.message).toMatch(/tables\[0\]/);
     expect(await store.one('SELECT count(*)::INTEGER AS n FROM allocation')).toEqual({ n: 0 });
   });
 
