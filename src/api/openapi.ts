@@ -3,6 +3,11 @@
 import type { Metric } from '../metrics/types.ts';
 import type { QueryParam, RouteDef, Schema } from './route.ts';
 import { SCHEMAS, metricQuery } from './schemas.ts';
+import { AUTH_PATHS, AUTH_SCHEMAS } from './openapi/auth-paths.ts';
+import { METRIC_COLUMNS } from './openapi/metric-columns.ts';
+import { metricResultSchema } from './openapi/metric-result.ts';
+import { GLOBAL_SECURITY, SECURITY_SCHEMES, securityOf } from './openapi/security.ts';
+import { TAGS } from './openapi/tags.ts';
 
 /** '/api/metrics/:id' → '/api/metrics/{id}'. */
 export function openApiPath(honoPath: string): string {
@@ -22,10 +27,24 @@ const ERRORS: Record<string, string> = {
 function operation(
   r: RouteDef,
   operationId: string,
-  extra: { query?: QueryParam[]; summary?: string; description?: string; pathParams?: boolean } = {},
+  extra: {
+    query?: QueryParam[];
+    summary?: string;
+    description?: string;
+    pathParams?: boolean;
+    ids?: string[];
+    result?: Schema;
+  } = {},
 ) {
   const params = [
-    ...(extra.pathParams === false ? [] : (r.pathParams ?? []).map((p) => ({ ...p, in: 'path', required: true }))),
+    ...(extra.pathParams === false
+      ? []
+      : (r.pathParams ?? []).map((p) => ({
+          ...p,
+          in: 'path',
+          required: true,
+          ...(p.name === 'id' && extra.ids ? { schema: { type: 'string', enum: extra.ids } } : {}),
+        }))),
     ...(extra.query ?? r.query ?? []).map((p) => ({
       name: p.name,
       in: 'query',
@@ -40,12 +59,13 @@ function operation(
     tags: [r.tag],
     summary: extra.summary ?? r.summary,
     ...((extra.description ?? r.description) ? { description: extra.description ?? r.description } : {}),
+    security: securityOf(r.method, openApiPath(r.path)),
     ...(params.length ? { parameters: params } : {}),
     ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: r.body } } } } : {}),
     responses: {
       [r.response.status]: {
         description: r.response.description,
-        content: { [r.response.contentType]: r.response.schema ? { schema: r.response.schema } : {} },
+        content: { [r.response.contentType]: r.response.schema ? { schema: extra.result ?? r.response.schema } : {} },
       },
       ...Object.fromEntries(Object.keys(ERRORS).map((s) => [s, { $ref: `#/components/responses/E${s}` }])),
     },
@@ -67,17 +87,24 @@ const idOf = (r: RouteDef) =>
 export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   const add = (path: string, method: string, op: unknown) => ((paths[path] ??= {})[method] = op);
+  const ids = catalogue.map((m) => m.id);
+  const resultSchemas: Record<string, Schema> = {};
   for (const r of routes) {
-    add(openApiPath(r.path), r.method, operation(r, idOf(r)));
+    add(openApiPath(r.path), r.method, operation(r, idOf(r), { ids }));
     if (!r.path.startsWith('/api/metrics/:id')) continue;
     for (const m of catalogue) {
       const query = r.method === 'get' ? metricQuery(m) : undefined;
+      // The answer's columns, where they are declared (JSON routes only; the exports are files).
+      const columns = METRIC_COLUMNS[m.id];
+      const isResult = (r.response.schema as { $ref?: string } | undefined)?.$ref === '#/components/schemas/MetricResult';
+      if (columns && isResult) resultSchemas[`MetricResult_${m.id}`] ??= metricResultSchema(m, columns);
       add(r.path.replace(':id', m.id), r.method, {
         ...operation(r, `${idOf(r)}_${m.id}`, {
           query,
           pathParams: false,
           summary: `${m.title} — ${r.summary}`,
           description: m.definition,
+          ...(columns && isResult ? { result: { $ref: `#/components/schemas/MetricResult_${m.id}` } } : {}),
         }),
         'x-metric': { id: m.id, splits: m.splits, params: m.params ?? [], clientRows: m.clientRows ?? false },
       });
@@ -100,15 +127,27 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
       clientRows: { type: 'boolean' },
     },
   };
+  for (const [path, item] of Object.entries(AUTH_PATHS))
+    for (const [method, op] of Object.entries(item)) add(path, method, { ...(op as object), security: securityOf(method, path) });
   return {
     openapi: '3.1.0',
     info: {
       title: 'Roer API',
       version,
       description:
-        'Stuurinformatie jeugdhulp: analyses met filters en uitsplitsingen, exports, notities en importstatus. Foutmeldingen zijn Nederlands en noemen de parameter.',
+        'Stuurinformatie jeugdhulp: analyses met filters en uitsplitsingen, exports, notities en importstatus. Foutmeldingen zijn Nederlands en noemen de parameter. ' +
+        'Log eerst in met POST /api/login; stuur daarna de sessiecookie mee, en bij elke POST ook het beveiligingstoken in de kop X-CSRF-Token.',
+      // The package is private and carries no licence; SPDX's LicenseRef- form says so without inventing one.
+      license: { name: 'Geen openbare licentie (alle rechten voorbehouden)', identifier: 'LicenseRef-Proprietary' },
     },
+    servers: [{ url: '/', description: 'Deze Roer-server' }],
+    security: GLOBAL_SECURITY,
+    tags: [...TAGS],
     paths,
-    components: { schemas: { ...SCHEMAS, MetricInfo: metricInfo }, responses: errorResponses },
+    components: {
+      schemas: { ...SCHEMAS, ...AUTH_SCHEMAS, MetricInfo: metricInfo, ...resultSchemas },
+      responses: errorResponses,
+      securitySchemes: SECURITY_SCHEMES,
+    },
   };
 }

@@ -109,11 +109,16 @@ export function metricQuery(metric?: Metric): QueryParam[] {
       description: "Welke datum de periode bepaalt: 'care' (zorgperiode, standaard) of 'invoice'.",
       schema: { enum: ['care', 'invoice'] },
     },
-    {
-      name: 'split',
-      description: "Uitsplitsen naar deze dimensies, gescheiden door komma's.",
-      schema: list('dimensies', { enum: [...(metric ? metric.splits : ALL_DIMENSIONS)] }),
-    },
+    // A metric without splits takes no `split` (an empty enum would describe a parameter nobody can use).
+    ...(metric?.splits.length === 0
+      ? []
+      : [
+          {
+            name: 'split',
+            description: "Uitsplitsen naar deze dimensies, gescheiden door komma's.",
+            schema: list('dimensies', { enum: [...(metric ? metric.splits : ALL_DIMENSIONS)] }),
+          },
+        ]),
     ...(metric?.params ?? []).map((p) => ({
       name: `p.${p.name}`,
       description: `${p.label} (standaard ${p.default}).`,
