@@ -4,6 +4,7 @@ import type { Metric } from '../metrics/types.ts';
 import type { QueryParam, RouteDef, Schema } from './route.ts';
 import { SCHEMAS, metricQuery } from './schemas.ts';
 import { AUTH_PATHS, AUTH_SCHEMAS } from './openapi/auth-paths.ts';
+import { ERROR_EXAMPLES, EXAMPLE_METRIC, type RouteExample, routeExamples } from './openapi/examples.ts';
 import { METRIC_COLUMNS } from './openapi/metric-columns.ts';
 import { metricResultSchema } from './openapi/metric-result.ts';
 import { GLOBAL_SECURITY, SECURITY_SCHEMES, securityOf } from './openapi/security.ts';
@@ -24,6 +25,8 @@ const ERRORS: Record<string, string> = {
   503: 'De vraag duurde langer dan de tijdslimiet en is afgebroken',
 };
 
+const withExample = (media: object, example: unknown) => (example === undefined ? media : { ...media, example });
+
 function operation(
   r: RouteDef,
   operationId: string,
@@ -34,6 +37,7 @@ function operation(
     pathParams?: boolean;
     ids?: string[];
     result?: Schema;
+    example?: RouteExample;
   } = {},
 ) {
   const params = [
@@ -52,6 +56,7 @@ function operation(
       description: p.description,
       schema: p.schema,
       ...(p.schema.type === 'array' ? { style: 'form', explode: false } : {}),
+      ...(extra.example?.query?.[p.name] === undefined ? {} : { example: extra.example.query[p.name] }),
     })),
   ];
   return {
@@ -61,11 +66,22 @@ function operation(
     ...((extra.description ?? r.description) ? { description: extra.description ?? r.description } : {}),
     security: securityOf(r.method, openApiPath(r.path)),
     ...(params.length ? { parameters: params } : {}),
-    ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: r.body } } } } : {}),
+    ...(r.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': withExample({ schema: r.body }, extra.example?.request) },
+          },
+        }
+      : {}),
     responses: {
       [r.response.status]: {
         description: r.response.description,
-        content: { [r.response.contentType]: r.response.schema ? { schema: extra.result ?? r.response.schema } : {} },
+        content: {
+          [r.response.contentType]: r.response.schema
+            ? withExample({ schema: extra.result ?? r.response.schema }, extra.example?.response)
+            : {},
+        },
       },
       ...Object.fromEntries(Object.keys(ERRORS).map((s) => [s, { $ref: `#/components/responses/E${s}` }])),
     },
@@ -89,8 +105,10 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
   const add = (path: string, method: string, op: unknown) => ((paths[path] ??= {})[method] = op);
   const ids = catalogue.map((m) => m.id);
   const resultSchemas: Record<string, Schema> = {};
+  const examples = routeExamples(version);
   for (const r of routes) {
-    add(openApiPath(r.path), r.method, operation(r, idOf(r), { ids }));
+    const example = examples[`${r.method} ${r.path}`];
+    add(openApiPath(r.path), r.method, operation(r, idOf(r), { ids, example }));
     if (!r.path.startsWith('/api/metrics/:id')) continue;
     for (const m of catalogue) {
       const query = r.method === 'get' ? metricQuery(m) : undefined;
@@ -104,6 +122,7 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
           pathParams: false,
           summary: `${m.title} — ${r.summary}`,
           description: m.definition,
+          ...(m.id === EXAMPLE_METRIC ? { example } : {}),
           ...(columns && isResult ? { result: { $ref: `#/components/schemas/MetricResult_${m.id}` } } : {}),
         }),
         'x-metric': { id: m.id, splits: m.splits, params: m.params ?? [], clientRows: m.clientRows ?? false },
@@ -113,7 +132,12 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
   const errorResponses = Object.fromEntries(
     Object.entries(ERRORS).map(([s, description]) => [
       `E${s}`,
-      { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      {
+        description,
+        content: {
+          'application/json': { schema: { $ref: '#/components/schemas/Error' }, example: { error: ERROR_EXAMPLES[s] } },
+        },
+      },
     ]),
   );
   const metricInfo: Schema = {
