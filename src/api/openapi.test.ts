@@ -119,6 +119,20 @@ describe('/api/openapi.json', () => {
     expect(JSON.stringify(doc)).not.toContain('"enum":[]');
   });
 
+  type Operation = { description?: string; tags: string[]; responses: Record<string, unknown> };
+  it('gives every operation a description, a declared tag and a 4xx answer', () => {
+    const tags = doc.tags.map((t: { name: string }) => t.name);
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Operation>>))
+      for (const [method, op] of Object.entries(item)) {
+        expect(op.description, `${method} ${path}`).toMatch(/\S/);
+        expect(tags, `${method} ${path}`).toContain(op.tags[0]);
+        expect(
+          Object.keys(op.responses).some((s) => s.startsWith('4')),
+          `${method} ${path}`,
+        ).toBe(true);
+      }
+  });
+
   it('resolves every $ref', () => {
     const refs = JSON.stringify(doc).match(/"\$ref":"[^"]+"/g) ?? [];
     for (const r of new Set(refs)) {

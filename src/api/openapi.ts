@@ -4,6 +4,7 @@ import type { Metric } from '../metrics/types.ts';
 import type { QueryParam, RouteDef, Schema } from './route.ts';
 import { SCHEMAS, metricQuery } from './schemas.ts';
 import { AUTH_PATHS, AUTH_SCHEMAS } from './openapi/auth-paths.ts';
+import { ROUTE_DESCRIPTIONS } from './openapi/descriptions.ts';
 import { ERROR_EXAMPLES, EXAMPLE_METRIC, type RouteExample, routeExamples } from './openapi/examples.ts';
 import { METRIC_COLUMNS } from './openapi/metric-columns.ts';
 import { metricResultSchema } from './openapi/metric-result.ts';
@@ -63,7 +64,7 @@ function operation(
     operationId,
     tags: [r.tag],
     summary: extra.summary ?? r.summary,
-    ...((extra.description ?? r.description) ? { description: extra.description ?? r.description } : {}),
+    description: extra.description ?? r.description ?? ROUTE_DESCRIPTIONS[`${r.method} ${r.path}`] ?? r.summary,
     security: securityOf(r.method, openApiPath(r.path)),
     ...(params.length ? { parameters: params } : {}),
     ...(r.body
