@@ -54,5 +54,20 @@ describe('the OpenAPI document under redocly lint (recommended rules)', () => {
     const doc = await (await app.request('/api/openapi.json')).json();
     const problems = lint(doc);
     expect(problems, problems.join('\n')).toEqual([]);
+    // Each metric answers with its own columns, e.g. costs:
+    const costs = doc.paths['/api/metrics/costs'].get.responses['200'].content['application/json'].schema;
+    expect(costs).toEqual({ $ref: '#/components/schemas/MetricResult_costs' });
+    expect(doc.components.schemas.MetricResult_costs.properties.rows.items.required).toEqual([
+      'cost',
+      'clients',
+      'cost_per_client',
+      'care_days',
+      'cost_per_care_day',
+    ]);
+  });
+
+  it('reports what is wrong (the check itself works)', () => {
+    const problems = lint({ openapi: '3.1.0', info: { title: 'x', version: '1' }, paths: {} });
+    expect(problems.some((p) => p.includes('no-empty-servers'))).toBe(true);
   });
 });

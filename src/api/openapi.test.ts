@@ -117,6 +117,14 @@ describe('/api/openapi.json', () => {
     const id = doc.paths['/api/metrics/{id}'].get.parameters.find((p: { name: string }) => p.name === 'id');
     expect(id.schema.enum).toEqual(['fixture_cost', 'fixture_bigint']);
     expect(JSON.stringify(doc)).not.toContain('"enum":[]');
+    // The JSON question per metric: its own splits and parameters.
+    expect(doc.paths['/api/metrics/fixture_cost'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/MetricRequest_fixture_cost',
+    });
+    const { split, params } = doc.components.schemas.MetricRequest_fixture_cost.properties;
+    expect(split.items.enum).toEqual(['year', 'municipality']);
+    expect(Object.keys(params.properties)).toEqual(['minimum']);
+    expect(doc.components.schemas.MetricRequest_fixture_bigint.properties.split).toEqual({ type: 'array', maxItems: 0 });
   });
 
   type Operation = { description?: string; tags: string[]; responses: Record<string, unknown> };

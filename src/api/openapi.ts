@@ -7,6 +7,7 @@ import { AUTH_PATHS, AUTH_SCHEMAS } from './openapi/auth-paths.ts';
 import { ROUTE_DESCRIPTIONS } from './openapi/descriptions.ts';
 import { ERROR_EXAMPLES, EXAMPLE_METRIC, type RouteExample, routeExamples } from './openapi/examples.ts';
 import { METRIC_COLUMNS } from './openapi/metric-columns.ts';
+import { metricRequestSchema } from './openapi/metric-request.ts';
 import { metricResultSchema } from './openapi/metric-result.ts';
 import { GLOBAL_SECURITY, SECURITY_SCHEMES, securityOf } from './openapi/security.ts';
 import { TAGS } from './openapi/tags.ts';
@@ -38,6 +39,7 @@ function operation(
     pathParams?: boolean;
     ids?: string[];
     result?: Schema;
+    body?: Schema;
     example?: RouteExample;
   } = {},
 ) {
@@ -71,7 +73,7 @@ function operation(
       ? {
           requestBody: {
             required: true,
-            content: { 'application/json': withExample({ schema: r.body }, extra.example?.request) },
+            content: { 'application/json': withExample({ schema: extra.body ?? r.body }, extra.example?.request) },
           },
         }
       : {}),
@@ -105,7 +107,7 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
   const paths: Record<string, Record<string, unknown>> = {};
   const add = (path: string, method: string, op: unknown) => ((paths[path] ??= {})[method] = op);
   const ids = catalogue.map((m) => m.id);
-  const resultSchemas: Record<string, Schema> = {};
+  const metricSchemas: Record<string, Schema> = {};
   const examples = routeExamples(version);
   for (const r of routes) {
     const example = examples[`${r.method} ${r.path}`];
@@ -116,7 +118,8 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
       // The answer's columns, where they are declared (JSON routes only; the exports are files).
       const columns = METRIC_COLUMNS[m.id];
       const isResult = (r.response.schema as { $ref?: string } | undefined)?.$ref === '#/components/schemas/MetricResult';
-      if (columns && isResult) resultSchemas[`MetricResult_${m.id}`] ??= metricResultSchema(m, columns);
+      if (columns && isResult) metricSchemas[`MetricResult_${m.id}`] ??= metricResultSchema(m, columns);
+      if (r.body) metricSchemas[`MetricRequest_${m.id}`] ??= metricRequestSchema(m);
       add(r.path.replace(':id', m.id), r.method, {
         ...operation(r, `${idOf(r)}_${m.id}`, {
           query,
@@ -124,6 +127,7 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
           summary: `${m.title} — ${r.summary}`,
           description: m.definition,
           ...(m.id === EXAMPLE_METRIC ? { example } : {}),
+          ...(r.body ? { body: { $ref: `#/components/schemas/MetricRequest_${m.id}` } } : {}),
           ...(columns && isResult ? { result: { $ref: `#/components/schemas/MetricResult_${m.id}` } } : {}),
         }),
         'x-metric': { id: m.id, splits: m.splits, params: m.params ?? [], clientRows: m.clientRows ?? false },
@@ -170,7 +174,7 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
     tags: [...TAGS],
     paths,
     components: {
-      schemas: { ...SCHEMAS, ...AUTH_SCHEMAS, MetricInfo: metricInfo, ...resultSchemas },
+      schemas: { ...SCHEMAS, ...AUTH_SCHEMAS, MetricInfo: metricInfo, ...metricSchemas },
       responses: errorResponses,
       securitySchemes: SECURITY_SCHEMES,
     },

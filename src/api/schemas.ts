@@ -128,7 +128,7 @@ export function metricQuery(metric?: Metric): QueryParam[] {
 }
 
 /** A metric parameter's schema with the bounds the engine enforces (src/metrics/validate.ts). */
-function paramSchema(p: ParamSpec): Schema {
+export function paramSchema(p: ParamSpec): Schema {
   if (p.type === 'string')
     return p.format === 'date'
       ? { type: 'string', format: 'date', default: p.default }
