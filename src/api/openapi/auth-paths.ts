@@ -13,8 +13,15 @@ const jsonContent = (schema: Schema, example?: unknown) => ({
 });
 
 /** A real answer: what the dashboard learns about an analyst of Deventer. */
-const EXAMPLE_USER = publicUser({ name: 'analist', role: 'analyst', municipalities: ['0150'], provider: null, team: null });
-const EXAMPLE_CSRF = 'q2xW9cVd0yF3Jk7pLm4sTn8uBz1eRa6h';
+export const EXAMPLE_USER = publicUser({
+  name: 'analist',
+  role: 'analyst',
+  municipalities: ['0150'],
+  provider: null,
+  team: null,
+});
+/** Shaped like a real token: 32 random bytes as base64url. */
+export const EXAMPLE_CSRF = 'QUW3O4Ml-JFBdUhGJDzTmc1Gux4lddulPAUmrnsUXm4';
 
 export const AUTH_SCHEMAS: Record<string, Schema> = {
   LoginRequest: {

@@ -5,6 +5,7 @@ import { refreshDerived, type Store } from '../../store/index.ts';
 import { DEFAULT_LIMITS } from '../answer.ts';
 import { createApp, VERSION } from '../app.ts';
 import { createSecureApp } from '../auth/index.ts';
+import { loginAs, secureFixture } from '../auth/testing.ts';
 import { toApiError } from '../errors.ts';
 import { fixtureStore } from '../fixture.ts';
 import { timeLimitError } from '../../store/limits.ts';
@@ -20,6 +21,7 @@ import {
   STATUS_EXAMPLE,
   routeExamples,
 } from './examples.ts';
+import { EXAMPLE_CSRF, EXAMPLE_USER } from './auth-paths.ts';
 
 let store: Store;
 let app: ReturnType<typeof createApp>;
@@ -71,5 +73,20 @@ describe('OpenAPI examples', () => {
     expect(mapped(timeLimitError(DEFAULT_LIMITS))).toEqual({ status: 503, body: ERROR_EXAMPLES[503] });
     expect(mapped(new Error('Transaction conflict'))).toEqual({ status: 409, body: ERROR_EXAMPLES[409] });
     expect(mapped(new TypeError('x is undefined'))).toEqual({ status: 500, body: ERROR_EXAMPLES[500] });
+  });
+
+  it('the login layer: the session of an analyst of Deventer, and the 403 when asking another municipality', async () => {
+    const secured = await secureFixture();
+    try {
+      const bert = await loginAs(secured.app, 'bert'); // analyst of 0150, like the example user
+      const session = await (await bert.request('/api/session')).json();
+      expect(session).toEqual({ user: { ...EXAMPLE_USER, name: 'bert' }, csrfToken: bert.csrf });
+      expect(EXAMPLE_CSRF).toMatch(new RegExp(`^[\\w-]{${bert.csrf.length}}$`));
+      const refused = await bert.request('/api/notes?municipality=1708');
+      expect({ status: refused.status, body: (await refused.json()).error }).toEqual({ status: 403, body: ERROR_EXAMPLES[403] });
+      expect(await (await bert.request('/api/logout', { method: 'POST' })).json()).toEqual({ ok: true });
+    } finally {
+      secured.store.close();
+    }
   });
 });
