@@ -9,6 +9,7 @@ import { ERROR_EXAMPLES, EXAMPLE_METRIC, type RouteExample, routeExamples } from
 import { METRIC_COLUMNS } from './openapi/metric-columns.ts';
 import { metricRequestSchema } from './openapi/metric-request.ts';
 import { metricResultSchema } from './openapi/metric-result.ts';
+import { PARAM_SPEC_SCHEMA } from './openapi/param-spec.ts';
 import { GLOBAL_SECURITY, SECURITY_SCHEMES, securityOf } from './openapi/security.ts';
 import { TAGS } from './openapi/tags.ts';
 
@@ -152,7 +153,7 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
       title: { type: 'string' },
       definition: { type: 'string' },
       splits: { type: 'array', items: { type: 'string' } },
-      params: { type: 'array', items: { type: 'object' } },
+      params: { type: 'array', items: { $ref: '#/components/schemas/ParamSpec' } },
       clientRows: { type: 'boolean' },
     },
   };
@@ -174,7 +175,7 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
     tags: [...TAGS],
     paths,
     components: {
-      schemas: { ...SCHEMAS, ...AUTH_SCHEMAS, MetricInfo: metricInfo, ...metricSchemas },
+      schemas: { ...SCHEMAS, ...AUTH_SCHEMAS, MetricInfo: metricInfo, ParamSpec: PARAM_SPEC_SCHEMA, ...metricSchemas },
       responses: errorResponses,
       securitySchemes: SECURITY_SCHEMES,
     },
