@@ -10,8 +10,8 @@ import type { Store } from '../store/index.ts';
 import { createApp } from './app.ts';
 import { fixtureStore } from './fixture.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const REDOCLY = join(ROOT, 'node_modules/@redocly/cli/bin/cli.js');
+const REDOCLY = fileURLToPath(new URL('../../node_modules/@redocly/cli/bin/cli.js', import.meta.url));
+const CONFIG = fileURLToPath(new URL('../../redocly.yaml', import.meta.url));
 
 interface Problem {
   ruleId: string;
@@ -34,14 +34,10 @@ afterAll(() => {
 function lint(doc: unknown): string[] {
   const file = join(dir, 'openapi.json');
   writeFileSync(file, JSON.stringify(doc));
-  const run = spawnSync(
-    process.execPath,
-    [REDOCLY, 'lint', file, '--config', join(ROOT, 'redocly.yaml'), '--format=json', '--max-problems=1000'],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
-    },
-  );
+  const run = spawnSync(process.execPath, [REDOCLY, 'lint', file, '--config', CONFIG, '--format=json', '--max-problems=1000'], {
+    encoding: 'utf8',
+    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NO_COLOR: '1' },
+  });
   const start = run.stdout.indexOf('{');
   if (start < 0) throw new Error(`redocly lint gave no report:\n${run.stdout}\n${run.stderr}`);
   const report = JSON.parse(run.stdout.slice(start)) as { problems: Problem[] };
