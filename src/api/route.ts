@@ -8,6 +8,7 @@ import type { AnswerContext, AnswerLimits, Guard } from './answer.ts';
 import type { MetricsEngine } from './engine.ts';
 import { ApiError } from './errors.ts';
 import type { Uploads } from './uploads.ts';
+import type { TagName } from './openapi/tags.ts';
 
 /** Hono environment: the access layer sets `user` in a middleware. */
 /** `user` and `ip` are set by the access layer's middleware (`ip`: the client's address, resolved behind a proxy). */
@@ -27,7 +28,7 @@ export interface RouteDef {
   method: 'get' | 'post';
   /** Hono path, e.g. '/api/metrics/:id'. */
   path: string;
-  tag: string;
+  tag: TagName;
   summary: string;
   description?: string;
   pathParams?: QueryParam[];

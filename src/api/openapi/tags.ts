@@ -5,7 +5,14 @@ export const TAGS = [
   { name: 'export', description: 'Dezelfde vraag als een analyse, beantwoord als CSV- of Excel-bestand.' },
   { name: 'filters', description: 'De waarden die elke filter kan aannemen, met Nederlandse namen.' },
   { name: 'notities', description: 'Toelichtingen bij een analyse, gemeente en periode.' },
+  {
+    name: 'inlezen',
+    description: 'Bestanden inlezen vanuit de browser (iJw-berichten, CSV/XLSX) en opgeslagen kolomindelingen.',
+  },
   { name: 'status', description: 'Draait de server, en wat staat er in de database.' },
   { name: 'beheer', description: 'Alleen voor de beheerder: het auditlog en het opheffen van een inlogblokkade.' },
   { name: 'documentatie', description: 'Deze beschrijving van de API.' },
 ] as const;
+
+/** The tag of a route: one of the declared tags, so a new route cannot go undocumented. */
+export type TagName = (typeof TAGS)[number]['name'];
