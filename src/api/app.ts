@@ -15,6 +15,8 @@ import { metricRoutes } from './routes/metrics.ts';
 import { noteRoutes } from './routes/notes.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { statusRoutes } from './routes/status.ts';
+import { viewRoutes } from './routes/views.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 import { dashboard } from './static.ts';
 
 export interface AppOptions {
@@ -55,6 +57,8 @@ export function apiRoutes(deps: ApiDeps): RouteDef[] {
     ...exportRoutes(deps),
     ...dimensionRoutes(deps),
     ...noteRoutes(deps),
+    ...viewRoutes(deps),
+    ...coverageRoutes(deps),
   ];
   routes.push(...openApiRoutes(deps, () => routes));
   return routes;

@@ -29,7 +29,7 @@ describe('/api/openapi.json', () => {
     const served = app.routes
       .filter((r) => r.path.startsWith('/api/') && r.path !== '/api/*' && r.method !== 'ALL')
       .map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`);
-    expect(served.length).toBe(11);
+    expect(served.length).toBe(17);
     for (const route of served) {
       const [method, path] = route.split(' ');
       expect(doc.paths[path]?.[method], route).toBeDefined();
@@ -80,7 +80,7 @@ describe('/api/openapi.json', () => {
     const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) =>
       Object.values(p).map((o) => o.operationId),
     );
-    expect(ids.length).toBe(11 + 2 * 4); // 11 routes, and per metric: GET, POST, export.csv, export.xlsx
+    expect(ids.length).toBe(17 + 2 * 4); // 17 routes, and per metric: GET, POST, export.csv, export.xlsx
     expect(new Set(ids).size).toBe(ids.length);
   });
 
