@@ -34,7 +34,8 @@ export function printHead(s: ViewState, ctx: AppContext, title: string): HTMLEle
     'div',
     { class: 'print-head' },
     h('p', { class: 'print-title' }, `Roer — ${title}`),
-    h('p', { class: 'print-filters' }, filtersInWords(s, ctx).join(' · ')),
+    // The import status has no filters (main.ts hides the filter bar there).
+    s.page === 'import' ? null : h('p', { class: 'print-filters' }, filtersInWords(s, ctx).join(' · ')),
     h('p', { class: 'print-date' }, `Afgedrukt op ${formatDate(today)}`),
   );
 }

@@ -65,13 +65,17 @@ export function renderViewsMenu(el: HTMLElement, s: ViewState): void {
               'li',
               {},
               h('a', { href: viewLink(v.id), 'data-nav': true, class: 'view-link' }, v.name),
-              h('button', { type: 'button', class: 'link-button', onclick: () => showLink(v) }, 'Link'),
+              h(
+                'button',
+                { type: 'button', class: 'link-button', 'aria-label': `Link naar ${v.name}`, onclick: () => showLink(v) },
+                'Link',
+              ),
               h(
                 'button',
                 {
                   type: 'button',
                   class: 'link-button',
-                  'aria-label': `Verwijder '${v.name}'`,
+                  'aria-label': `Verwijderen: ${v.name}`,
                   onclick: async () => {
                     await api.deleteView(v.id).catch(() => undefined);
                     fill(await reload());
