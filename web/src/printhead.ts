@@ -4,13 +4,16 @@ import type { AppContext } from './context.ts';
 import { h } from './dom.ts';
 import { formatDate } from './format.ts';
 import { dimLabel, valueLabel } from './labels.ts';
+import { NOTES_SLUG } from './pages/notes.ts';
 import { FILTER_DIMS, type ViewState } from './state.ts';
 
 /** The view's filters, period, split and parameters as Dutch sentences' parts: "Gemeente: Deventer", "Periode: 2018 t/m 2024". */
 export function filtersInWords(s: ViewState, ctx: AppContext): string[] {
   const from = s.from ?? ctx.span.from;
   const to = s.to ?? ctx.span.to;
-  const parts = [`Periode: ${from === to ? from : `${from} t/m ${to}`}`];
+  // The notes page without a chosen period lists notes of every period.
+  const allPeriods = s.page === NOTES_SLUG && s.from === undefined && s.to === undefined;
+  const parts = [`Periode: ${allPeriods ? 'alle' : from === to ? from : `${from} t/m ${to}`}`];
   for (const dim of FILTER_DIMS) {
     const values = s.filters[dim];
     if (values?.length) parts.push(`${dimLabel(dim)}: ${values.map((v) => valueLabel(ctx.dims, dim, v)).join(', ')}`);
