@@ -138,3 +138,31 @@ export function scopeDimensions<T extends Record<string, unknown>>(user: User, d
   }
   return out as T;
 }
+
+/**
+ * A saved view's filters as `user` may open them: codes outside the user's scope are dropped (never widened), and a view
+ * that names only codes outside it is refused. Dimensions the view leaves open stay open: every question the opened view
+ * asks is scoped again by scopeRequest. Returns the filters and, when something was dropped, a Dutch sentence saying so.
+ * @example narrowFilters(analyst0150, { municipality: ['0150', '1708'] }) // { filters: { municipality: ['0150'] }, narrowed: '…' }
+ */
+export function narrowFilters(
+  user: User,
+  filters: Record<string, string[]>,
+): { filters: Record<string, string[]>; narrowed: string | null } {
+  const scope = scopeOf(user);
+  const out = { ...filters };
+  const dropped: string[] = [];
+  for (const dim of Object.keys(scope) as (keyof Scope)[]) {
+    const allowed = scope[dim]!;
+    const asked = filters[dim];
+    if (!asked?.length) continue;
+    const kept = asked.filter((v) => allowed.includes(v));
+    if (kept.length === 0) throw denied(`Deze weergave gaat over een ${WHAT[dim]} waar u geen toegang toe heeft.`, dim);
+    if (kept.length < asked.length) dropped.push(`${WHAT[dim]} ${asked.filter((v) => !allowed.includes(v)).join(', ')}`);
+    out[dim] = kept;
+  }
+  const narrowed = dropped.length
+    ? `Deze weergave is beperkt tot wat u mag zien: ${dropped.join('; ')} ${dropped.length > 1 ? 'zijn' : 'is'} weggelaten.`
+    : null;
+  return { filters: out, narrowed };
+}

@@ -6,17 +6,27 @@ import { rowLimitError, type Store } from '../store/index.ts';
 import { summarise, type StoreSummary } from '../store/summary.ts';
 import type { MetricsEngine } from './engine.ts';
 import { addNote, listNotes, type Note } from './notes.ts';
+import { coverage, type Coverage } from './coverage.ts';
+import { deleteView, findView, listViews, saveView, type NewSavedView, type SavedView } from './views.ts';
 import { dimensions, type Dimensions } from './dimensions.ts';
 
 /** What a route asks for. A note question carries its municipality and period as a MetricRequest's filters. */
 export type Question =
   | { kind: 'compute'; metric: Metric; request: MetricRequest }
   | { kind: 'export'; metric: Metric; request: MetricRequest; format: 'csv' | 'xlsx' }
-  | { kind: 'notes.read'; metric: Metric | null; request: MetricRequest }
+  /** `id`: only that note (a direct link). */
+  | { kind: 'notes.read'; metric: Metric | null; request: MetricRequest; id?: number }
   | { kind: 'notes.write'; metric: Metric; request: MetricRequest; text: string }
   /** `municipality`: list only values within these municipalities (the access layer sets it from the user's scope). */
   | { kind: 'dimensions'; municipality?: string[] }
-  | { kind: 'status' };
+  | { kind: 'status' }
+  /** Saved views: the asker's own list, saving and deleting one of their own, and opening any by its id (the link). */
+  | { kind: 'views.list' }
+  | { kind: 'views.save'; view: NewSavedView }
+  | { kind: 'views.delete'; id: string }
+  | { kind: 'views.open'; id: string }
+  /** The last month with data; `municipality` / `provider`: within these only (set from the user's scope). */
+  | { kind: 'coverage'; municipality?: string[]; provider?: string[] };
 
 export interface Answers {
   compute: MetricResult;
@@ -25,6 +35,13 @@ export interface Answers {
   'notes.write': Note;
   dimensions: Dimensions;
   status: StoreSummary;
+  'views.list': SavedView[];
+  'views.save': SavedView;
+  /** The view removed; undefined: the asker has no view with this id. */
+  'views.delete': SavedView | undefined;
+  /** undefined: no view has this id. */
+  'views.open': SavedView | undefined;
+  coverage: Coverage;
 }
 
 export type AnswerOf<Q extends Question> = Answers[Q['kind']];
@@ -85,7 +102,7 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
     }
     case 'notes.read': {
       const f = q.request.filters;
-      return listNotes(ctx.store, { metric: q.metric?.id, municipality: f.municipality, from: f.from, to: f.to });
+      return listNotes(ctx.store, { id: q.id, metric: q.metric?.id, municipality: f.municipality, from: f.from, to: f.to });
     }
     case 'notes.write': {
       const f = q.request.filters;
@@ -94,7 +111,7 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
         municipality: f.municipality?.[0] ?? null,
         period_from: f.from!,
         period_to: f.to!,
-        author: ctx.user?.name ?? 'onbekend',
+        author: owner(ctx),
         text: q.text,
       });
     }
@@ -102,5 +119,20 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
       return dimensions(ctx.store, q.municipality);
     case 'status':
       return summarise(ctx.store, 500);
+    case 'views.list':
+      return listViews(ctx.store, owner(ctx));
+    case 'views.save':
+      return saveView(ctx.store, owner(ctx), q.view);
+    case 'views.delete':
+      return deleteView(ctx.store, owner(ctx), q.id);
+    case 'views.open':
+      return findView(ctx.store, q.id);
+    case 'coverage':
+      return coverage(ctx.store, q);
   }
+}
+
+/** Who writes a note or keeps a view: the logged-in user ('onbekend' in an app without login). */
+function owner(ctx: AnswerContext): string {
+  return ctx.user?.name ?? 'onbekend';
 }

@@ -16,6 +16,8 @@ import { noteRoutes } from './routes/notes.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { statusRoutes } from './routes/status.ts';
 import { UPLOAD_PATH, uploadRoutes } from './routes/uploads.ts';
+import { viewRoutes } from './routes/views.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 import { dashboard } from './static.ts';
 import { type UploadSettings, Uploads } from './uploads.ts';
 
@@ -60,6 +62,8 @@ export function apiRoutes(deps: ApiDeps): RouteDef[] {
     ...dimensionRoutes(deps),
     ...noteRoutes(deps),
     ...uploadRoutes(deps),
+    ...viewRoutes(deps),
+    ...coverageRoutes(deps),
   ];
   routes.push(...openApiRoutes(deps, () => routes));
   return routes;

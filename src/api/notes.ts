@@ -19,6 +19,8 @@ export type NewNote = Omit<Note, 'id' | 'created_at'>;
 export const NOTE_MAX_LENGTH = 2000;
 
 export interface NoteQuery {
+  /** Only the note with this id. */
+  id?: number;
   metric?: string;
   /** Only notes on these municipalities; absent = all notes. */
   municipality?: string[];
@@ -33,7 +35,8 @@ const COLUMNS = `id, metric, municipality, strftime(period_from, '%Y-%m-%d') AS 
 /** The notes matching `q`, oldest period first. */
 export async function listNotes(store: Store, q: NoteQuery): Promise<Note[]> {
   const where: string[] = [];
-  const params: (string | null)[] = [];
+  const params: (string | number | null)[] = [];
+  if (q.id !== undefined) where.push('id = ?'), params.push(q.id);
   if (q.metric) where.push('metric = ?'), params.push(q.metric);
   if (q.municipality) {
     where.push(`municipality IN (${q.municipality.map(() => '?').join(', ')})`);

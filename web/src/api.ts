@@ -27,6 +27,25 @@ export interface Note {
   created_at: string;
   text: string;
 }
+/** A saved view as the API keeps it (src/api/views.ts): the page and its URL state, under the user's own name. */
+export interface SavedView {
+  id: string;
+  name: string;
+  page: string;
+  owner: string;
+  created_at: string;
+  state: {
+    filters: Record<string, string[]>;
+    from?: number;
+    to?: number;
+    split?: string[];
+    view?: string;
+    measure?: string;
+    params: Record<string, string>;
+  };
+  /** When opened: what the opener's scope left out, in Dutch. */
+  narrowed?: string | null;
+}
 export interface Question {
   filters: Filters;
   split: Dimension[];
@@ -131,7 +150,7 @@ export const api = {
   exportUrl: (id: string, q: Question, format: 'csv' | 'xlsx') =>
     `/api/metrics/${encodeURIComponent(id)}/export.${format}?${queryOf(q)}`,
   status: () => request<StatusSummary>('/api/status'),
-  notes: (q: { metric: string; municipality?: string; from?: string; to?: string }) => {
+  notes: (q: { metric?: string; municipality?: string; from?: string; to?: string }) => {
     const s = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
     return request<{ notes: Note[] }>(`/api/notes?${s}`).then((r) => r.notes);
   },
@@ -144,6 +163,17 @@ export const api = {
       body: JSON.stringify({ name, mapping }),
       headers: { 'content-type': 'application/json' },
     }),
+  note: (id: number) => request<Note>(`/api/notes/${id}`),
+  views: () => request<{ views: SavedView[] }>('/api/views').then((r) => r.views),
+  view: (id: string) => request<SavedView>(`/api/views/${encodeURIComponent(id)}`),
+  saveView: (view: { name: string; page: string } & SavedView['state']) =>
+    request<SavedView>('/api/views', {
+      method: 'POST',
+      body: JSON.stringify(view),
+      headers: { 'content-type': 'application/json' },
+    }),
+  deleteView: (id: string) => request<SavedView>(`/api/views/${encodeURIComponent(id)}/delete`, { method: 'POST' }),
+  coverage: () => request<{ through: string | null }>('/api/coverage'),
   addNote: (note: { metric: string; municipality: string | null; from: string; to: string; text: string }) =>
     request<Note>('/api/notes', { method: 'POST', body: JSON.stringify(note), headers: { 'content-type': 'application/json' } }),
 };

@@ -61,3 +61,11 @@ export function formatAxis(value: number, unit: Unit): string {
   if (unit === 'pct') return `${int.format(value)} %`;
   return int.format(value);
 }
+
+const monthYear = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** '2024-11' → 'november 2024' (the coverage line); anything else unchanged. */
+export function formatMonth(key: string): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(key);
+  return m ? monthYear.format(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1)) : key;
+}

@@ -11,6 +11,10 @@ import { errorBox } from './pages/error.ts';
 import { renderOverview } from './pages/overview.ts';
 import { renderStatus } from './pages/status.ts';
 import { renderUpload } from './pages/upload.ts';
+import { NOTES_SLUG, renderNotes } from './pages/notes.ts';
+import { coverageLine } from './coverage.ts';
+import { printHead } from './printhead.ts';
+import { linkedView, openLinked, renderViewsMenu, takeNotice } from './views.ts';
 import { disposeCharts } from './charts/setup.ts';
 import { interceptLinks, onNavigate, readState, urlOf, withChanges, type ViewState } from './state.ts';
 
@@ -67,6 +71,15 @@ async function render(s: ViewState): Promise<void> {
     return;
   }
   if (seq !== renderSeq) return;
+  const linked = linkedView(s);
+  if (linked) {
+    // A saved view's link: the server narrows it to this user, then the view replaces the link in the history.
+    await openLinked(linked).catch((e) => {
+      mount(main, errorBox(e));
+      main.dataset.ready = 'true';
+    });
+    return;
+  }
   const available = PAGES.filter((p) => viewFor(ctx, p));
   const link = (slug: string, title: string) =>
     h(
@@ -81,6 +94,7 @@ async function render(s: ViewState): Promise<void> {
       {},
       h('li', {}, link('overzicht', 'Overzicht')),
       available.map((p) => h('li', {}, link(p.slug, p.nav ?? p.title))),
+      h('li', {}, link(NOTES_SLUG, 'Notities')),
       h('li', {}, link('import', 'Importstatus')),
       user?.rights?.upload ? h('li', {}, link('inlezen', 'Gegevens inlezen')) : null,
     ),
@@ -88,16 +102,20 @@ async function render(s: ViewState): Promise<void> {
   disposeCharts(main);
   // Each render draws into its own element, so a slow earlier render that finishes late writes into a detached node.
   const el = h('div', { class: 'view' });
-  mount(main, el);
+  const page = pageBySlug(s.page);
+  const title =
+    page?.title ?? { import: 'Importstatus', inlezen: 'Gegevens inlezen', [NOTES_SLUG]: 'Notities' }[s.page] ?? 'Overzicht';
+  const notice = takeNotice();
+  mount(main, printHead(s, ctx, title), coverageLine(), notice ? h('p', { class: 'notice', role: 'status' }, notice) : null, el);
+  renderViewsMenu(viewsMenu(), s);
   renderFilterBar(byId('filters'), s, ctx.dims, ctx.years);
   byId('filters').hidden = s.page === 'import' || s.page === 'inlezen';
-  const page = pageBySlug(s.page);
   const view = page && viewFor(ctx, page, s.view);
-  const own = { import: 'Importstatus', inlezen: 'Gegevens inlezen' }[s.page];
-  document.title = `${page?.title ?? own ?? 'Overzicht'} — Roer`;
+  document.title = `${title} — Roer`;
   if (s.page === 'overzicht') await renderOverview(el, s, ctx);
   else if (s.page === 'import') await renderStatus(el);
   else if (s.page === 'inlezen') await renderUpload(el);
+  else if (s.page === NOTES_SLUG) await renderNotes(el, s, ctx);
   else if (page && view) await renderAnalysis(el, s, ctx, page, view);
   else
     mount(
@@ -107,6 +125,15 @@ async function render(s: ViewState): Promise<void> {
       h('a', { href: '/', 'data-nav': true }, 'Naar het overzicht'),
     );
   if (seq === renderSeq) main.dataset.ready = 'true';
+}
+
+/** The saved-views menu's place in the top bar, before the user's name. */
+function viewsMenu(): HTMLElement {
+  const found = document.getElementById('views');
+  if (found) return found;
+  const el = h('div', { id: 'views', class: 'views' });
+  byId('user').before(el);
+  return el;
 }
 
 interceptLinks();

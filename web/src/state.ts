@@ -115,3 +115,9 @@ export function interceptLinks(): void {
     listener(readState());
   });
 }
+
+/** Moves to a state in place of the current history entry (a saved view's link becomes the view it opens). */
+export function replace(s: ViewState): void {
+  history.replaceState(null, '', urlOf(s));
+  listener(readState());
+}

@@ -4,8 +4,9 @@ import { audit, type AuditEntry } from '../../access/audit.ts';
 import { AccessError } from '../../access/errors.ts';
 import { guardedCompute } from '../../access/guard.ts';
 import { RIGHTS } from '../../access/roles.ts';
-import { assertNoteWrite, assertRight, scopeDimensions, scopeNotes, scopeOf } from '../../access/scope.ts';
+import { assertNoteWrite, assertRight, narrowFilters, scopeDimensions, scopeNotes, scopeOf } from '../../access/scope.ts';
 import type { Note } from '../notes.ts';
+import type { SavedView } from '../views.ts';
 import type { AnswerOf, Guard, Question } from '../answer.ts';
 import { ApiError, type ErrorStatus } from '../errors.ts';
 import { denied } from '../../access/errors.ts';
@@ -20,9 +21,24 @@ export interface GuardSettings {
 /** The audit entry for a refused question other than a metric answer. */
 function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: AccessError): AuditEntry {
   const action = (
-    { 'notes.read': 'notes_read', 'notes.write': 'note_add', dimensions: 'dimensions_read', status: 'status_read' } as const
+    {
+      'notes.read': 'notes_read',
+      'notes.write': 'note_add',
+      dimensions: 'dimensions_read',
+      status: 'status_read',
+      'views.list': 'views_read',
+      'views.save': 'view_save',
+      'views.delete': 'view_delete',
+      'views.open': 'view_open',
+      coverage: 'coverage_read',
+    } as const
   )[q.kind];
-  const target = q.kind === 'notes.read' || q.kind === 'notes.write' ? (q.metric?.id ?? null) : null;
+  const target =
+    q.kind === 'notes.read' || q.kind === 'notes.write'
+      ? (q.metric?.id ?? null)
+      : q.kind === 'views.open' || q.kind === 'views.delete'
+        ? q.id
+        : null;
   const filters = q.kind === 'notes.read' || q.kind === 'notes.write' ? q.request.filters : undefined;
   return { action, target, detail: { filters, reason: e.message }, outcome: 'geweigerd' };
 }
@@ -71,7 +87,12 @@ export function accessGuard(settings: GuardSettings): Guard {
           const shown = notes.filter(
             (n) => (!own || (n.municipality !== null && own.includes(n.municipality))) && !hiddenMetrics.has(n.metric),
           );
-          await log({ action: 'notes_read', target: q.metric?.id ?? null, detail: { filters }, rowCount: shown.length });
+          await log({
+            action: 'notes_read',
+            target: q.metric?.id ?? null,
+            detail: { filters, ...(q.id !== undefined ? { id: q.id } : {}) },
+            rowCount: shown.length,
+          });
           return shown;
         }
         case 'notes.write': {
@@ -91,6 +112,38 @@ export function accessGuard(settings: GuardSettings): Guard {
           const status = await next(q);
           await log({ action: 'status_read' });
           return status;
+        }
+        case 'views.list': {
+          const views = (await next(q)) as SavedView[];
+          await log({ action: 'views_read', rowCount: views.length });
+          return views;
+        }
+        case 'views.save': {
+          const view = (await next(q)) as SavedView;
+          await log({ action: 'view_save', target: view.id, detail: { page: view.page, state: view.state } });
+          return view;
+        }
+        case 'views.delete': {
+          const deleted = await next(q);
+          await log({ action: 'view_delete', target: q.id, outcome: deleted ? 'ok' : 'geweigerd' });
+          return deleted;
+        }
+        case 'views.open': {
+          // Anyone holding the link may open a view, but only within their own scope: narrowed here, never widened.
+          const view = (await next(q)) as SavedView | undefined;
+          if (!view) {
+            await log({ action: 'view_open', target: q.id, detail: { reason: 'onbekend' }, outcome: 'geweigerd' });
+            return undefined;
+          }
+          const { filters, narrowed } = narrowFilters(user, view.state.filters);
+          await log({ action: 'view_open', target: q.id, detail: { owner: view.owner, page: view.page, filters, narrowed } });
+          return { ...view, state: { ...view.state, filters }, narrowed };
+        }
+        case 'coverage': {
+          const scope = scopeOf(user);
+          const answer = await next({ ...q, municipality: scope.municipality, provider: scope.provider });
+          await log({ action: 'coverage_read', detail: { scope } });
+          return answer;
         }
       }
     } catch (e) {

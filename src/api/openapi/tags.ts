@@ -6,6 +6,10 @@ export const TAGS = [
   { name: 'filters', description: 'De waarden die elke filter kan aannemen, met Nederlandse namen.' },
   { name: 'notities', description: 'Toelichtingen bij een analyse, gemeente en periode.' },
   {
+    name: 'weergaven',
+    description: 'Opgeslagen weergaven (een pagina met zijn filters) per gebruiker, te delen als link.',
+  },
+  {
     name: 'inlezen',
     description: 'Bestanden inlezen vanuit de browser (iJw-berichten, CSV/XLSX) en opgeslagen kolomindelingen.',
   },

@@ -3,7 +3,7 @@
 import type { Store } from '../../store/index.ts';
 import type { MetricRequest } from '../../metrics/types.ts';
 import { answer } from '../answer.ts';
-import { badParam } from '../errors.ts';
+import { ApiError, badParam } from '../errors.ts';
 import { json } from '../json.ts';
 import { NOTE_MAX_LENGTH } from '../notes.ts';
 import { parseDate, parseList } from '../request.ts';
@@ -84,6 +84,29 @@ export function noteRoutes(deps: ApiDeps): RouteDef[] {
         if (value('to')) request.filters.to = parseDate('to', value('to'));
         period(request.filters.from, request.filters.to);
         return json(c, { notes: await answer(contextOf(c, deps), deps.guard, { kind: 'notes.read', metric, request }) });
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/notes/:id',
+      tag: 'notities',
+      summary: 'Eén notitie (als u haar mag lezen)',
+      pathParams: [{ name: 'id', description: 'Id van de notitie.', schema: { type: 'integer' } }],
+      response: { status: 200, description: 'De notitie', contentType: 'application/json', schema: ref('Note') },
+      handler: async (c) => {
+        // Someone else's note and no note at all answer alike, so ids outside the scope reveal nothing.
+        const notFound = new ApiError(404, 'Deze notitie bestaat niet, of u mag haar niet lezen.', 'id');
+        const id = c.req.param('id') ?? '';
+        if (!/^\d{1,9}$/.test(id)) throw notFound;
+        const request: MetricRequest = { filters: {}, split: [] };
+        const [note] = await answer(contextOf(c, deps), deps.guard, {
+          kind: 'notes.read',
+          metric: null,
+          request,
+          id: Number(id),
+        });
+        if (!note) throw notFound;
+        return json(c, note);
       },
     },
     {

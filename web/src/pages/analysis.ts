@@ -35,6 +35,12 @@ export function questionOf(s: ViewState, ctx: AppContext, def: ViewDef, metric: 
   return { filters, split, params };
 }
 
+/** The period a note on this view is about: the years the user sees, never the comparison year asked for with them. */
+export function notePeriod(s: ViewState, ctx: AppContext): { from: string; to: string } {
+  const { from, to } = filtersOf(s, ctx.span);
+  return { from: from!, to: to! };
+}
+
 /** A view that compares with the year before gets it asked for too, but shows only the years the user chose. */
 function withoutWidening(result: MetricResult, s: ViewState, ctx: AppContext, def: ViewDef): MetricResult {
   const from = s.from ?? ctx.span.from;
@@ -133,11 +139,11 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
       'div',
       { class: 'analysis-grid' },
       figure,
+      // The period the user chose, not the question's: a comparing view also asks for the year before (questionOf).
       notesPanel({
         metric: metric.id,
         municipality: s.filters.municipality?.length === 1 ? s.filters.municipality[0] : null,
-        from: q.filters.from!,
-        to: q.filters.to!,
+        ...notePeriod(s, ctx),
       }),
     ),
     h('h2', {}, 'Tabel'),
