@@ -14,7 +14,8 @@ export interface Option {
   value: string;
   label: string;
 }
-export type Dimensions = Record<string, Option[]> & { years?: number[] };
+/** Per filter its values; `years` and `last_month` ('2024-11', the last month with care or costs) span the data. */
+export type Dimensions = Record<string, Option[]> & { years?: number[]; last_month?: string };
 export interface Note {
   id: number;
   metric: string;
@@ -52,6 +53,8 @@ export interface SessionUser {
   name: string;
   roleLabel: string;
   municipalities: string[];
+  /** `suppressed`: an aggregate-only role (whole years, no filters besides the municipality). */
+  rights?: { suppressed?: boolean };
 }
 
 let busy = 0;

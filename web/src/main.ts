@@ -11,7 +11,7 @@ import { errorBox } from './pages/error.ts';
 import { renderOverview } from './pages/overview.ts';
 import { renderStatus } from './pages/status.ts';
 import { disposeCharts } from './charts/setup.ts';
-import { interceptLinks, onNavigate, readState, urlOf, withChanges, type ViewState } from './state.ts';
+import { interceptLinks, onNavigate, readState, urlOf, withChanges, withHome, type ViewState } from './state.ts';
 
 const main = byId('main');
 const busy = byId('busy');
@@ -50,15 +50,20 @@ function ensureSession(): Promise<SessionUser | null> {
   return session;
 }
 
-async function render(s: ViewState): Promise<void> {
+async function render(asked: ViewState): Promise<void> {
   const seq = ++renderSeq;
   // data-ready marks a page whose figures are all drawn (tests and the page-load benchmark wait for it).
   main.removeAttribute('data-ready');
   let ctx: Awaited<ReturnType<typeof appContext>>;
+  let user: SessionUser | null;
+  let s = asked;
   try {
-    await ensureSession();
+    user = await ensureSession();
     if (seq !== renderSeq) return;
-    ctx = await appContext();
+    ctx = { ...(await appContext()), home: user?.municipalities ?? [] };
+    // A one-municipality user starts on it; the URL says so too, so a bookmark or a shared link means the same.
+    s = withHome(asked, ctx.home);
+    if (s !== asked) history.replaceState(null, '', urlOf(s));
   } catch (e) {
     mount(main, errorBox(e));
     main.dataset.ready = 'true';
@@ -86,7 +91,7 @@ async function render(s: ViewState): Promise<void> {
   // Each render draws into its own element, so a slow earlier render that finishes late writes into a detached node.
   const el = h('div', { class: 'view' });
   mount(main, el);
-  renderFilterBar(byId('filters'), s, ctx.dims, ctx.years);
+  renderFilterBar(byId('filters'), s, ctx, { suppressed: !!user?.rights?.suppressed });
   byId('filters').hidden = s.page === 'import';
   const page = pageBySlug(s.page);
   const view = page && viewFor(ctx, page, s.view);
@@ -107,6 +112,7 @@ async function render(s: ViewState): Promise<void> {
 interceptLinks();
 onNavigate((s) => {
   void render(s);
-  main.focus({ preventScroll: true });
+  // A change made in the filter bar keeps focus there (the bar puts it back on the same control after re-rendering).
+  if (!byId('filters').contains(document.activeElement)) main.focus({ preventScroll: true });
 });
 void render(readState());

@@ -37,7 +37,7 @@ export function questionOf(s: ViewState, ctx: AppContext, def: ViewDef, metric: 
 
 /** A view that compares with the year before gets it asked for too, but shows only the years the user chose. */
 function withoutWidening(result: MetricResult, s: ViewState, ctx: AppContext, def: ViewDef): MetricResult {
-  const from = s.from ?? ctx.span.from;
+  const from = Number(filtersOf(s, ctx.span).from!.slice(0, 4));
   if (!def.hidePrevious || !result.columns.some((c) => c.name === 'year')) return result;
   return { ...result, rows: result.rows.filter((r) => r.year === null || Number(r.year) >= from) };
 }
