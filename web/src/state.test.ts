@@ -79,6 +79,9 @@ describe('periodOf and filtersOf: one meaning of the period on every page', () =
     expect(periodOf({ ...base, from: 2016 }, span)).toEqual({ kind: 'years', from: 2016, to: 2018 });
     expect(periodOf({ ...base, to: 2017 }, span)).toEqual({ kind: 'years', from: 2017, to: 2017 });
   });
+  it('a reversed pair from the URL goes to the API as it is, for its Dutch message', () => {
+    expect(filtersOf({ ...base, page: 'kosten', from: 2019, to: 2016 }, span)).toEqual({ from: '2019-01-01', to: '2016-12-31' });
+  });
   it('gives the API dates and filters', () => {
     const s = withPeriod({ ...base, filters: { provider: ['1'], care_type: [] } }, { kind: 'ytd' });
     expect(filtersOf(s, span)).toEqual({ from: '2018-01-01', to: '2018-11-30', provider: ['1'] });

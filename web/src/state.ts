@@ -100,6 +100,8 @@ export function urlOf(s: ViewState): string {
  */
 export function periodOf(s: ViewState, span: DataSpan): Period {
   if (s.period) return s.period;
+  // Both years given are taken as they are (a reversed pair gets the API's own message); one given, the other follows.
+  if (s.from !== undefined && s.to !== undefined) return { kind: 'years', from: s.from, to: s.to };
   const deflt = s.page === 'overzicht' ? span.to : span.from;
   const from = s.from ?? Math.min(deflt, s.to ?? deflt);
   return { kind: 'years', from, to: Math.max(from, s.to ?? span.to) };
