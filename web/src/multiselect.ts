@@ -61,8 +61,9 @@ export function multiSelect(spec: MultiSelectSpec): HTMLElement {
     'aria-describedby': `${id}-count`,
   });
   const count = h('p', { id: `${id}-count`, class: 'multi-count', 'aria-live': 'polite' });
-  const boxes = options.map((o) =>
-    h('input', { type: 'checkbox', value: o.value, tabindex: '-1', checked: staged.has(o.value), id: `${id}-o-${o.value}` }),
+  // Ids by position: values may hold spaces or colons (team '0150:Team Noord'), which an id may not.
+  const boxes = options.map((o, i) =>
+    h('input', { type: 'checkbox', value: o.value, tabindex: '-1', checked: staged.has(o.value), id: `${id}-o${i}` }),
   );
   const items = options.map((o, i) => h('li', {}, h('label', { for: boxes[i].id }, boxes[i], ` ${o.label}`)));
   const list = h('ul', { id: `${id}-list`, class: 'multi-list', 'aria-label': spec.label }, items);

@@ -7,7 +7,7 @@ import { viewFor, type AppContext } from '../context.ts';
 import { h, mount } from '../dom.ts';
 import { formatChange, formatValue } from '../format.ts';
 import { valueLabel } from '../labels.ts';
-import { isOneYear, periodLabel, periodRange, previousLabel, previousPeriod } from '../period.ts';
+import { isOneYear, lastMonthOf, type Period, periodLabel, periodRange, previousLabel, previousPeriod } from '../period.ts';
 import { filtersOf, periodOf, urlOf, withChanges, withPeriod, type ViewState } from '../state.ts';
 import { pageBySlug } from './catalog.ts';
 import { errorBox } from './error.ts';
@@ -26,7 +26,10 @@ interface Tile {
 
 export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppContext): Promise<void> {
   // The period picker's period (by default the data's last year), set against the same stretch a year earlier.
-  const period = periodOf(s, ctx.span);
+  const chosen = periodOf(s, ctx.span);
+  const last = lastMonthOf(ctx.span);
+  // Year-to-date over data that runs to December is that whole year, with its drivers and contributors.
+  const period: Period = chosen.kind === 'ytd' && last.month === 12 ? { kind: 'years', from: last.year, to: last.year } : chosen;
   const range = periodRange(period, ctx.span);
   const before = previousPeriod(period, ctx.span);
   const label = periodLabel(period, ctx.span);
