@@ -73,6 +73,24 @@ describe('the filter bar at 1366×768', () => {
     expect(await axeFindings(page, 'kosten')).toEqual([]);
   });
 
+  it('at 125 % display scaling too, part of the chart is above the fold', async () => {
+    // 1366×768 at 125 % is a CSS viewport of 1093×614.
+    const zoomed = await h.browser.newContext({
+      viewport: { width: 1093, height: 614 },
+      deviceScaleFactor: 1.25,
+      locale: 'nl-NL',
+      timezoneId: 'Europe/Amsterdam',
+    });
+    const p = await zoomed.newPage();
+    await login(p, { name: 'beheerder', password: 'dashboard-test-wachtwoord' });
+    await p.goto(`${h.base}/kosten`);
+    await p.waitForSelector('main[data-ready]');
+    const chart = (await p.locator('.chart').boundingBox())!;
+    expect(chart.y).toBeLessThan(614 - 120);
+    expect(await shot(p, 'analysis-125')).toBeGreaterThan(20_000);
+    await zoomed.close();
+  });
+
   it('narrows the provider list as the user types, and applies the choice when the list closes', async () => {
     await page.goto(`${h.base}/kosten?from=2018&to=2018`);
     await ready();
