@@ -30,7 +30,10 @@ export function questionOf(s: ViewState, ctx: AppContext, def: ViewDef, metric: 
   const split = (s.split ?? def.split ?? []).filter((d) => metric.splits.includes(d));
   const params = Object.fromEntries(Object.entries(s.params).filter(([k]) => metric.params.some((p) => p.name === k)));
   const filters = filtersOf(s, ctx.span);
-  if (def.needsPrevious && filters.from!.slice(0, 4) === filters.to!.slice(0, 4))
+  // Only a whole year is widened by the year before: the year-on-year metrics compare calendar years, so a quarter set
+  // against the whole year before would mislead (part of a year has no comparison instead).
+  const wholeYear = filters.from!.endsWith('-01-01') && filters.to!.endsWith('-12-31');
+  if (def.needsPrevious && wholeYear && filters.from!.slice(0, 4) === filters.to!.slice(0, 4))
     filters.from = `${Number(filters.to!.slice(0, 4)) - 1}-01-01`;
   return { filters, split, params };
 }
