@@ -34,6 +34,7 @@ export type AuditAction =
   | 'login_failed'
   | 'logout'
   | 'import'
+  | 'mapping_save'
   | 'user_add'
   | 'user_remove'
   | 'user_reset'

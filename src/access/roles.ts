@@ -31,6 +31,8 @@ export interface Rights {
   readNotes: boolean;
   /** May see the import status and the quarantine. */
   importStatus: boolean;
+  /** May upload files in the browser (an analyst only data of the own municipalities; docs/security.md). */
+  upload: boolean;
 }
 
 export const RIGHTS: Record<Role, Rights> = {
@@ -42,6 +44,7 @@ export const RIGHTS: Record<Role, Rights> = {
     writeNotes: true,
     readNotes: true,
     importStatus: true,
+    upload: true,
   },
   // The import status (file names of every municipality, the whole quarantine) is region-wide: administrators only.
   analyst: {
@@ -52,6 +55,7 @@ export const RIGHTS: Record<Role, Rights> = {
     writeNotes: true,
     readNotes: true,
     importStatus: false,
+    upload: true,
   },
   team_lead: {
     label: 'teamleider',
@@ -61,6 +65,7 @@ export const RIGHTS: Record<Role, Rights> = {
     writeNotes: false,
     readNotes: true,
     importStatus: false,
+    upload: false,
   },
   provider: {
     label: 'aanbieder',
@@ -70,6 +75,7 @@ export const RIGHTS: Record<Role, Rights> = {
     writeNotes: false,
     readNotes: false,
     importStatus: false,
+    upload: false,
   },
   reader: {
     label: 'lezer',
@@ -79,6 +85,7 @@ export const RIGHTS: Record<Role, Rights> = {
     writeNotes: false,
     readNotes: true,
     importStatus: false,
+    upload: false,
   },
 };
 

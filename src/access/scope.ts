@@ -86,7 +86,11 @@ export function scopeRequest(
 }
 
 /** Throws unless the user's role has `right`. @example assertRight(user, 'administer', 'het auditlog inzien') */
-export function assertRight(user: User, right: 'administer' | 'writeNotes' | 'readNotes' | 'importStatus', doing: string): void {
+export function assertRight(
+  user: User,
+  right: 'administer' | 'writeNotes' | 'readNotes' | 'importStatus' | 'upload',
+  doing: string,
+): void {
   if (!RIGHTS[user.role][right]) throw denied(`Met de rol ${RIGHTS[user.role].label} mag u ${doing} niet.`);
 }
 

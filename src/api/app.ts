@@ -15,7 +15,9 @@ import { metricRoutes } from './routes/metrics.ts';
 import { noteRoutes } from './routes/notes.ts';
 import { openApiRoutes } from './routes/openapi.ts';
 import { statusRoutes } from './routes/status.ts';
+import { UPLOAD_PATH, uploadRoutes } from './routes/uploads.ts';
 import { dashboard } from './static.ts';
+import { type UploadSettings, Uploads } from './uploads.ts';
 
 export interface AppOptions {
   store: Store;
@@ -28,6 +30,8 @@ export interface AppOptions {
   version?: string;
   /** Rows and time one metric question may take (default DEFAULT_LIMITS). */
   limits?: Partial<AnswerLimits>;
+  /** Uploads in the browser (the pseudonym secret and the data folder); without it the upload routes answer 503. */
+  upload?: UploadSettings;
 }
 
 /** Questions and notes are small; anything larger is refused before it is read. */
@@ -55,6 +59,7 @@ export function apiRoutes(deps: ApiDeps): RouteDef[] {
     ...exportRoutes(deps),
     ...dimensionRoutes(deps),
     ...noteRoutes(deps),
+    ...uploadRoutes(deps),
   ];
   routes.push(...openApiRoutes(deps, () => routes));
   return routes;
@@ -70,19 +75,19 @@ export function createApp(options: AppOptions): Hono<ApiEnv> {
     guard: options.guard ?? openGuard,
     version: options.version ?? VERSION,
     limits: { ...DEFAULT_LIMITS, ...options.limits },
+    ...(options.upload ? { uploads: new Uploads(options.store, options.upload) } : {}),
   };
   const app = new Hono<ApiEnv>();
   app.onError(onError);
   app.use('/api/*', apiHeaders);
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(400, `Het verzoek is te groot (hoogstens ${MAX_BODY_BYTES / 1024} kB).`);
-      },
-    }),
-  );
+  const smallBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(400, `Het verzoek is te groot (hoogstens ${MAX_BODY_BYTES / 1024} kB).`);
+    },
+  });
+  // An upload has its own, larger limit (answered with 413 by its route).
+  app.use('/api/*', (c, next) => (c.req.path === UPLOAD_PATH ? next() : smallBody(c, next)));
   register(app, apiRoutes(deps));
   app.all('/api/*', (c) => {
     throw new ApiError(404, `Onbekende API-route: ${c.req.method} ${c.req.path}. Zie /api/openapi.json.`);

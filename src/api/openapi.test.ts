@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/index.ts';
 import { createApp } from './app.ts';
+import { createSecureApp } from './auth/index.ts';
 import { fixtureEngine, fixtureStore } from './fixture.ts';
 import { openApiPath } from './openapi.ts';
 
@@ -29,7 +30,7 @@ describe('/api/openapi.json', () => {
     const served = app.routes
       .filter((r) => r.path.startsWith('/api/') && r.path !== '/api/*' && r.method !== 'ALL')
       .map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`);
-    expect(served.length).toBe(11);
+    expect(served.length).toBe(16);
     for (const route of served) {
       const [method, path] = route.split(' ');
       expect(doc.paths[path]?.[method], route).toBeDefined();
@@ -43,7 +44,8 @@ describe('/api/openapi.json', () => {
       expect(op.description).toBe(m.definition);
       expect(op['x-metric']).toEqual({ id: m.id, splits: m.splits, params: m.params ?? [], clientRows: false });
       const split = op.parameters.find((p: { name: string }) => p.name === 'split');
-      expect(split.schema.items.enum).toEqual(m.splits);
+      if (m.splits.length) expect(split.schema.items.enum).toEqual(m.splits);
+      else expect(split).toBeUndefined(); // no split to offer: no parameter, rather than an empty enum
       for (const p of m.params ?? []) expect(op.parameters.some((q: { name: string }) => q.name === `p.${p.name}`)).toBe(true);
       expect(doc.paths[`/api/metrics/${m.id}/export.csv`].get).toBeDefined();
       expect(doc.paths[`/api/metrics/${m.id}`].post).toBeDefined();
@@ -80,8 +82,63 @@ describe('/api/openapi.json', () => {
     const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) =>
       Object.values(p).map((o) => o.operationId),
     );
-    expect(ids.length).toBe(11 + 2 * 4); // 11 routes, and per metric: GET, POST, export.csv, export.xlsx
+    // 16 routes, 6 of the login layer, and per metric: GET, POST, export.csv, export.xlsx
+    expect(ids.length).toBe(16 + 6 + 2 * 4);
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('describes every route of the secured app, login and administration included', () => {
+    const secure = createSecureApp({ store, engine: fixtureEngine, webDist: '/nonexistent', tls: false });
+    const served = secure.routes
+      .filter((r) => r.path.startsWith('/api/') && r.path !== '/api/*' && r.method !== 'ALL')
+      .map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`);
+    expect(served).toContain('post /api/login');
+    for (const route of served) {
+      const [method, path] = route.split(' ');
+      expect(doc.paths[path]?.[method], route).toBeDefined();
+    }
+  });
+
+  it('declares the session cookie and the CSRF header, and which operations need them', () => {
+    expect(doc.components.securitySchemes).toMatchObject({
+      sessieCookie: { type: 'apiKey', in: 'cookie', name: 'roer_sessie' },
+      csrfToken: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+    });
+    expect(doc.security).toEqual([{ sessieCookie: [] }]);
+    expect(doc.paths['/api/login'].post.security).toEqual([]);
+    expect(doc.paths['/api/health'].get.security).toEqual([]);
+    expect(doc.paths['/api/session'].get.security).toEqual([{}, { sessieCookie: [] }]);
+    expect(doc.paths['/api/metrics/{id}'].get.security).toEqual([{ sessieCookie: [] }]);
+    expect(doc.paths['/api/notes'].post.security).toEqual([{ sessieCookie: [], csrfToken: [] }]);
+    expect(doc.paths['/api/logout'].post.security).toEqual([{ sessieCookie: [], csrfToken: [] }]);
+  });
+
+  it('lists the metric ids for {id} and has no empty enum anywhere', () => {
+    const id = doc.paths['/api/metrics/{id}'].get.parameters.find((p: { name: string }) => p.name === 'id');
+    expect(id.schema.enum).toEqual(['fixture_cost', 'fixture_bigint']);
+    expect(JSON.stringify(doc)).not.toContain('"enum":[]');
+    // The JSON question per metric: its own splits and parameters.
+    expect(doc.paths['/api/metrics/fixture_cost'].post.requestBody.content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/MetricRequest_fixture_cost',
+    });
+    const { split, params } = doc.components.schemas.MetricRequest_fixture_cost.properties;
+    expect(split.items.enum).toEqual(['year', 'municipality']);
+    expect(Object.keys(params.properties)).toEqual(['minimum']);
+    expect(doc.components.schemas.MetricRequest_fixture_bigint.properties.split).toEqual({ type: 'array', maxItems: 0 });
+  });
+
+  type Operation = { description?: string; tags: string[]; responses: Record<string, unknown> };
+  it('gives every operation a description, a declared tag and a 4xx answer', () => {
+    const tags = doc.tags.map((t: { name: string }) => t.name);
+    for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, Operation>>))
+      for (const [method, op] of Object.entries(item)) {
+        expect(op.description, `${method} ${path}`).toMatch(/\S/);
+        expect(tags, `${method} ${path}`).toContain(op.tags[0]);
+        expect(
+          Object.keys(op.responses).some((s) => s.startsWith('4')),
+          `${method} ${path}`,
+        ).toBe(true);
+      }
   });
 
   it('resolves every $ref', () => {

@@ -3,6 +3,15 @@
 import type { Metric } from '../metrics/types.ts';
 import type { QueryParam, RouteDef, Schema } from './route.ts';
 import { SCHEMAS, metricQuery } from './schemas.ts';
+import { AUTH_PATHS, AUTH_SCHEMAS } from './openapi/auth-paths.ts';
+import { ROUTE_DESCRIPTIONS } from './openapi/descriptions.ts';
+import { ERROR_EXAMPLES, EXAMPLE_METRIC, type RouteExample, routeExamples } from './openapi/examples.ts';
+import { METRIC_COLUMNS } from './openapi/metric-columns.ts';
+import { metricRequestSchema } from './openapi/metric-request.ts';
+import { metricResultSchema } from './openapi/metric-result.ts';
+import { PARAM_SPEC_SCHEMA } from './openapi/param-spec.ts';
+import { GLOBAL_SECURITY, SECURITY_SCHEMES, securityOf } from './openapi/security.ts';
+import { TAGS } from './openapi/tags.ts';
 
 /** '/api/metrics/:id' → '/api/metrics/{id}'. */
 export function openApiPath(honoPath: string): string {
@@ -19,13 +28,31 @@ const ERRORS: Record<string, string> = {
   503: 'De vraag duurde langer dan de tijdslimiet en is afgebroken',
 };
 
+const withExample = (media: object, example: unknown) => (example === undefined ? media : { ...media, example });
+
 function operation(
   r: RouteDef,
   operationId: string,
-  extra: { query?: QueryParam[]; summary?: string; description?: string; pathParams?: boolean } = {},
+  extra: {
+    query?: QueryParam[];
+    summary?: string;
+    description?: string;
+    pathParams?: boolean;
+    ids?: string[];
+    result?: Schema;
+    body?: Schema;
+    example?: RouteExample;
+  } = {},
 ) {
   const params = [
-    ...(extra.pathParams === false ? [] : (r.pathParams ?? []).map((p) => ({ ...p, in: 'path', required: true }))),
+    ...(extra.pathParams === false
+      ? []
+      : (r.pathParams ?? []).map((p) => ({
+          ...p,
+          in: 'path',
+          required: true,
+          ...(p.name === 'id' && extra.ids ? { schema: { type: 'string', enum: extra.ids } } : {}),
+        }))),
     ...(extra.query ?? r.query ?? []).map((p) => ({
       name: p.name,
       in: 'query',
@@ -33,19 +60,32 @@ function operation(
       description: p.description,
       schema: p.schema,
       ...(p.schema.type === 'array' ? { style: 'form', explode: false } : {}),
+      ...(extra.example?.query?.[p.name] === undefined ? {} : { example: extra.example.query[p.name] }),
     })),
   ];
   return {
     operationId,
     tags: [r.tag],
     summary: extra.summary ?? r.summary,
-    ...((extra.description ?? r.description) ? { description: extra.description ?? r.description } : {}),
+    description: extra.description ?? r.description ?? ROUTE_DESCRIPTIONS[`${r.method} ${r.path}`] ?? r.summary,
+    security: securityOf(r.method, openApiPath(r.path)),
     ...(params.length ? { parameters: params } : {}),
-    ...(r.body ? { requestBody: { required: true, content: { 'application/json': { schema: r.body } } } } : {}),
+    ...(r.body
+      ? {
+          requestBody: {
+            required: true,
+            content: { 'application/json': withExample({ schema: extra.body ?? r.body }, extra.example?.request) },
+          },
+        }
+      : {}),
     responses: {
       [r.response.status]: {
         description: r.response.description,
-        content: { [r.response.contentType]: r.response.schema ? { schema: r.response.schema } : {} },
+        content: {
+          [r.response.contentType]: r.response.schema
+            ? withExample({ schema: extra.result ?? r.response.schema }, extra.example?.response)
+            : {},
+        },
       },
       ...Object.fromEntries(Object.keys(ERRORS).map((s) => [s, { $ref: `#/components/responses/E${s}` }])),
     },
@@ -67,17 +107,29 @@ const idOf = (r: RouteDef) =>
 export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], version: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   const add = (path: string, method: string, op: unknown) => ((paths[path] ??= {})[method] = op);
+  const ids = catalogue.map((m) => m.id);
+  const metricSchemas: Record<string, Schema> = {};
+  const examples = routeExamples(version);
   for (const r of routes) {
-    add(openApiPath(r.path), r.method, operation(r, idOf(r)));
+    const example = examples[`${r.method} ${r.path}`];
+    add(openApiPath(r.path), r.method, operation(r, idOf(r), { ids, example }));
     if (!r.path.startsWith('/api/metrics/:id')) continue;
     for (const m of catalogue) {
       const query = r.method === 'get' ? metricQuery(m) : undefined;
+      // The answer's columns, where they are declared (JSON routes only; the exports are files).
+      const columns = METRIC_COLUMNS[m.id];
+      const isResult = (r.response.schema as { $ref?: string } | undefined)?.$ref === '#/components/schemas/MetricResult';
+      if (columns && isResult) metricSchemas[`MetricResult_${m.id}`] ??= metricResultSchema(m, columns);
+      if (r.body) metricSchemas[`MetricRequest_${m.id}`] ??= metricRequestSchema(m);
       add(r.path.replace(':id', m.id), r.method, {
         ...operation(r, `${idOf(r)}_${m.id}`, {
           query,
           pathParams: false,
           summary: `${m.title} — ${r.summary}`,
           description: m.definition,
+          ...(m.id === EXAMPLE_METRIC ? { example } : {}),
+          ...(r.body ? { body: { $ref: `#/components/schemas/MetricRequest_${m.id}` } } : {}),
+          ...(columns && isResult ? { result: { $ref: `#/components/schemas/MetricResult_${m.id}` } } : {}),
         }),
         'x-metric': { id: m.id, splits: m.splits, params: m.params ?? [], clientRows: m.clientRows ?? false },
       });
@@ -86,7 +138,12 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
   const errorResponses = Object.fromEntries(
     Object.entries(ERRORS).map(([s, description]) => [
       `E${s}`,
-      { description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+      {
+        description,
+        content: {
+          'application/json': { schema: { $ref: '#/components/schemas/Error' }, example: { error: ERROR_EXAMPLES[s] } },
+        },
+      },
     ]),
   );
   const metricInfo: Schema = {
@@ -96,19 +153,31 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
       title: { type: 'string' },
       definition: { type: 'string' },
       splits: { type: 'array', items: { type: 'string' } },
-      params: { type: 'array', items: { type: 'object' } },
+      params: { type: 'array', items: { $ref: '#/components/schemas/ParamSpec' } },
       clientRows: { type: 'boolean' },
     },
   };
+  for (const [path, item] of Object.entries(AUTH_PATHS))
+    for (const [method, op] of Object.entries(item)) add(path, method, { ...(op as object), security: securityOf(method, path) });
   return {
     openapi: '3.1.0',
     info: {
       title: 'Roer API',
       version,
       description:
-        'Stuurinformatie jeugdhulp: analyses met filters en uitsplitsingen, exports, notities en importstatus. Foutmeldingen zijn Nederlands en noemen de parameter.',
+        'Stuurinformatie jeugdhulp: analyses met filters en uitsplitsingen, exports, notities en importstatus. Foutmeldingen zijn Nederlands en noemen de parameter. ' +
+        'Log eerst in met POST /api/login; stuur daarna de sessiecookie mee, en bij elke POST ook het beveiligingstoken in de kop X-CSRF-Token.',
+      // The package is private and carries no licence; SPDX's LicenseRef- form says so without inventing one.
+      license: { name: 'Geen openbare licentie (alle rechten voorbehouden)', identifier: 'LicenseRef-Proprietary' },
     },
+    servers: [{ url: '/', description: 'Deze Roer-server' }],
+    security: GLOBAL_SECURITY,
+    tags: [...TAGS],
     paths,
-    components: { schemas: { ...SCHEMAS, MetricInfo: metricInfo }, responses: errorResponses },
+    components: {
+      schemas: { ...SCHEMAS, ...AUTH_SCHEMAS, MetricInfo: metricInfo, ParamSpec: PARAM_SPEC_SCHEMA, ...metricSchemas },
+      responses: errorResponses,
+      securitySchemes: SECURITY_SCHEMES,
+    },
   };
 }

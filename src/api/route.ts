@@ -7,6 +7,7 @@ import type { User } from '../access/roles.ts';
 import type { AnswerContext, AnswerLimits, Guard } from './answer.ts';
 import type { MetricsEngine } from './engine.ts';
 import { ApiError } from './errors.ts';
+import type { Uploads } from './uploads.ts';
 
 /** Hono environment: the access layer sets `user` in a middleware. */
 /** `user` and `ip` are set by the access layer's middleware (`ip`: the client's address, resolved behind a proxy). */
@@ -44,6 +45,8 @@ export interface ApiDeps {
   guard: Guard;
   version: string;
   limits: AnswerLimits;
+  /** Uploads in the browser; absent when the server was not given a data folder and secret (503). */
+  uploads?: Uploads;
 }
 
 export function register(app: Hono<ApiEnv>, routes: RouteDef[]): void {

@@ -109,11 +109,16 @@ export function metricQuery(metric?: Metric): QueryParam[] {
       description: "Welke datum de periode bepaalt: 'care' (zorgperiode, standaard) of 'invoice'.",
       schema: { enum: ['care', 'invoice'] },
     },
-    {
-      name: 'split',
-      description: "Uitsplitsen naar deze dimensies, gescheiden door komma's.",
-      schema: list('dimensies', { enum: [...(metric ? metric.splits : ALL_DIMENSIONS)] }),
-    },
+    // A metric without splits takes no `split` (an empty enum would describe a parameter nobody can use).
+    ...(metric?.splits.length === 0
+      ? []
+      : [
+          {
+            name: 'split',
+            description: "Uitsplitsen naar deze dimensies, gescheiden door komma's.",
+            schema: list('dimensies', { enum: [...(metric ? metric.splits : ALL_DIMENSIONS)] }),
+          },
+        ]),
     ...(metric?.params ?? []).map((p) => ({
       name: `p.${p.name}`,
       description: `${p.label} (standaard ${p.default}).`,
@@ -123,7 +128,7 @@ export function metricQuery(metric?: Metric): QueryParam[] {
 }
 
 /** A metric parameter's schema with the bounds the engine enforces (src/metrics/validate.ts). */
-function paramSchema(p: ParamSpec): Schema {
+export function paramSchema(p: ParamSpec): Schema {
   if (p.type === 'string')
     return p.format === 'date'
       ? { type: 'string', format: 'date', default: p.default }

@@ -1,5 +1,6 @@
 // `roer serve`: the API and the dashboard on http://127.0.0.1:3000. This process owns the database file while it runs;
 // it stops cleanly on Ctrl+C or SIGTERM (closing the store, so the file is free again).
+import { dirname } from 'node:path';
 import { cellKeyFrom } from '../access/disclosure.ts';
 import { flushLoginFloods } from '../access/flood.ts';
 import { createSecureApp, ensureAdmin } from '../api/auth/index.ts';
@@ -72,8 +73,15 @@ zijn wachtwoord één keer getoond; meer gebruikers: 'roer user add' (zie 'roer 
         process.stdout.write(
           `Eerste beheerder aangemaakt: gebruiker 'beheerder', wachtwoord ${password}\n(dit wachtwoord wordt niet opnieuw getoond)\n`,
         );
-      const cellKey = cellKeyFrom(loadOrCreateSecret(secretPath(path)));
-      const app = createSecureApp({ store, tls: Boolean(values.tls), trustProxy: Boolean(values.proxy), cellKey });
+      const secret = loadOrCreateSecret(secretPath(path));
+      const app = createSecureApp({
+        store,
+        tls: Boolean(values.tls),
+        trustProxy: Boolean(values.proxy),
+        cellKey: cellKeyFrom(secret),
+        // Uploads are written beside the database (and deleted once read), saved column mappings too.
+        upload: { secret, dataDir: dirname(path) },
+      });
       const server = await startServer({ store, port, host, app: app as never });
       process.stdout.write(`Roer draait op ${server.url}  (database ${path})\nStoppen: Ctrl+C\n`);
       await stopped;

@@ -33,7 +33,9 @@ import {
 } from './ijw/index.ts';
 import type { Secret } from './pseudonym.ts';
 import { importTabular, type Kind, type Mapping } from './tabular/index.ts';
+import { isDuckDbError } from './tabular/csverror.ts';
 import { matchTables } from './tabular/mapping.ts';
+import { assertWithin } from './within.ts';
 
 /** Tabular kinds in dependency order: reference tables before the facts that use them. */
 const TABULAR_ORDER: Kind[] = [
@@ -61,6 +63,11 @@ export interface ImportOptions {
    *  runs, like bench/import, may rebuild once at the end instead. */
   refreshDerived?: boolean;
   onProgress?: (p: ImportProgress) => void;
+  /**
+   * Only records of these municipalities may be written (an analyst's upload): a file that changes another
+   * municipality's records, or a region-wide table, is refused whole (see within.ts).
+   */
+  municipalities?: readonly string[];
 }
 
 export interface ImportProgress {
@@ -188,6 +195,12 @@ export async function importPaths(store: Store, paths: string[], opts: ImportOpt
           jobs.map((j) => ({ ...j.file, validation: validations.get(j.file.path)!, ...(j.parsed ? { parsed: j.parsed } : {}) })),
           { maxBytes, onRecords: (k, n) => progress(jobs[k]!.at, n) },
         );
+        if (opts.municipalities)
+          await assertWithin(
+            store,
+            jobs.map((j, k) => ({ fileId: j.file.fileId, fileName: j.file.fileName, kind: out[k]!.kind })),
+            opts.municipalities,
+          );
         await writeQuarantines(
           store,
           jobs.map((j, k) => ({ fileId: j.file.fileId, fileName: j.file.fileName, records: out[k]!.quarantined })),
@@ -295,6 +308,8 @@ async function importTabularFile(
   };
   const o = await store.transaction(async () => {
     const outcome = await importTabular(ctx, opts.mapping!);
+    if (opts.municipalities)
+      await assertWithin(store, [{ fileId: f.fileId, fileName: f.fileName, kind: outcome.kind }], opts.municipalities);
     await writeQuarantine(store, f.fileId, f.fileName, q);
     await logImport(store, {
       fileId: f.fileId,
@@ -330,10 +345,13 @@ async function mapLimited<T, R>(items: T[], fn: (item: T, i: number) => Promise<
  * when it names them. Unexpected errors are refusals too.
  */
 async function refuse(store: Store, base: Omit<FileReport, 'status'>, fileId: string, e: unknown): Promise<FileReport> {
+  if (isDuckDbError(e)) console.error(`[roer import] ${base.fileName}:`, e); // for the operator; the user gets Dutch
   const note =
     e instanceof RoerError
       ? e.message + (e.hint ? ` ${e.hint}` : '')
-      : `onverwachte fout tijdens het inlezen: ${e instanceof Error ? e.message : String(e)}`;
+      : isDuckDbError(e)
+        ? 'onverwachte databasefout tijdens het inlezen; de details staan in het logboek van de server.'
+        : `onverwachte fout tijdens het inlezen: ${e instanceof Error ? e.message : String(e)}`;
   await logImport(store, {
     fileId,
     fileName: base.fileName,

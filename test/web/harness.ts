@@ -2,7 +2,7 @@
 // playwright-core (never a downloaded browser). One server and one browser per test file.
 import axe from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createSecureApp, ensureAdmin } from '../../src/api/auth/index.ts';
+import { createSecureApp, ensureAdmin, type SecureAppOptions } from '../../src/api/auth/index.ts';
 import { startServer } from '../../src/api/server.ts';
 import type { Store } from '../../src/store/index.ts';
 import { PAGES } from '../../web/src/pages/catalog.ts';
@@ -34,17 +34,17 @@ export interface Harness {
 }
 
 /** The app as `roer serve` runs it (login, CSRF, security headers, access guard) on a free port of 127.0.0.1. */
-export async function serveSecured(store: Store) {
+export async function serveSecured(store: Store, options: Partial<SecureAppOptions> = {}) {
   await ensureAdmin(store, ADMIN.password);
-  return startServer({ store, port: 0, app: createSecureApp({ store, tls: false }) });
+  return startServer({ store, port: 0, app: createSecureApp({ store, tls: false, ...options }) });
 }
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-export async function harness(store: Store): Promise<Harness> {
-  const server = await serveSecured(store);
+export async function harness(store: Store, options: Partial<SecureAppOptions> = {}): Promise<Harness> {
+  const server = await serveSecured(store, options);
   const base = server.url;
   const browser = await launchBrowser();
   const errors: string[] = [];

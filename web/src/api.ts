@@ -1,6 +1,8 @@
 // The dashboard's only door to the server: JSON fetches with the API's Dutch error message, and a busy counter
 // that drives the progress bar. Every request goes through `request`, so login/CSRF headers live in one place.
 import type { Filters, MetricResult, ParamSpec, Dimension } from '../../src/metrics/types.ts';
+import type { UploadJob } from '../../src/api/uploads.ts';
+import type { SavedMapping } from '../../src/ingest/tabular/saved.ts';
 
 export interface MetricInfo {
   id: string;
@@ -53,8 +55,11 @@ export interface SessionUser {
   name: string;
   roleLabel: string;
   municipalities: string[];
-  /** `suppressed`: an aggregate-only role (whole years, no filters besides the municipality). */
-  rights?: { suppressed?: boolean };
+  /**
+   * The role's rights as the server states them (src/access/roles.ts); the server checks them again on every call.
+   * `suppressed`: an aggregate-only role (whole years, no filters besides the municipality).
+   */
+  rights?: { upload?: boolean; suppressed?: boolean };
 }
 
 let busy = 0;
@@ -134,6 +139,15 @@ export const api = {
     const s = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);
     return request<{ notes: Note[] }>(`/api/notes?${s}`).then((r) => r.notes);
   },
+  upload: (form: FormData) => request<UploadJob>('/api/uploads', { method: 'POST', body: form }),
+  uploadJob: (id: string) => request<UploadJob>(`/api/uploads/${encodeURIComponent(id)}`),
+  mappings: () => request<{ mappings: SavedMapping[] }>('/api/mappings').then((r) => r.mappings),
+  saveMapping: (name: string, mapping: unknown) =>
+    request<SavedMapping>('/api/mappings', {
+      method: 'POST',
+      body: JSON.stringify({ name, mapping }),
+      headers: { 'content-type': 'application/json' },
+    }),
   addNote: (note: { metric: string; municipality: string | null; from: string; to: string; text: string }) =>
     request<Note>('/api/notes', { method: 'POST', body: JSON.stringify(note), headers: { 'content-type': 'application/json' } }),
 };
@@ -145,3 +159,6 @@ export interface StatusSummary {
   quarantine?: Record<string, string | number | null>[];
   [key: string]: unknown;
 }
+
+/** An upload and, once read, what became of its file; a saved column mapping (the server's own types). */
+export type { SavedMapping, UploadJob };

@@ -10,6 +10,7 @@ import { PAGES, pageBySlug } from './pages/catalog.ts';
 import { errorBox } from './pages/error.ts';
 import { renderOverview } from './pages/overview.ts';
 import { renderStatus } from './pages/status.ts';
+import { renderUpload } from './pages/upload.ts';
 import { disposeCharts } from './charts/setup.ts';
 import { interceptLinks, onNavigate, readState, urlOf, withChanges, withHome, type ViewState } from './state.ts';
 
@@ -85,6 +86,7 @@ async function render(asked: ViewState): Promise<void> {
       h('li', {}, link('overzicht', 'Overzicht')),
       available.map((p) => h('li', {}, link(p.slug, p.nav ?? p.title))),
       h('li', {}, link('import', 'Importstatus')),
+      user?.rights?.upload ? h('li', {}, link('inlezen', 'Gegevens inlezen')) : null,
     ),
   );
   disposeCharts(main);
@@ -92,12 +94,14 @@ async function render(asked: ViewState): Promise<void> {
   const el = h('div', { class: 'view' });
   mount(main, el);
   renderFilterBar(byId('filters'), s, ctx, { suppressed: !!user?.rights?.suppressed });
-  byId('filters').hidden = s.page === 'import';
+  byId('filters').hidden = s.page === 'import' || s.page === 'inlezen';
   const page = pageBySlug(s.page);
   const view = page && viewFor(ctx, page, s.view);
-  document.title = `${page?.title ?? (s.page === 'import' ? 'Importstatus' : 'Overzicht')} — Roer`;
+  const own = { import: 'Importstatus', inlezen: 'Gegevens inlezen' }[s.page];
+  document.title = `${page?.title ?? own ?? 'Overzicht'} — Roer`;
   if (s.page === 'overzicht') await renderOverview(el, s, ctx);
   else if (s.page === 'import') await renderStatus(el);
+  else if (s.page === 'inlezen') await renderUpload(el);
   else if (page && view) await renderAnalysis(el, s, ctx, page, view);
   else
     mount(

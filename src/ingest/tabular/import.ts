@@ -5,6 +5,7 @@ import { RoerError } from '../../errors.ts';
 import type { Param } from '../../store/index.ts';
 import type { ImportContext, ImportOutcome } from '../context.ts';
 import { stageCsv } from './csv.ts';
+import { csvReadError } from './csverror.ts';
 import { matchTables } from './mapping.ts';
 import { checkAmountNames, checkTariffs } from './plausible.ts';
 import { dropTemps, tempNames, type Stage } from './stage.ts';
@@ -68,6 +69,8 @@ async function importAs(ctx: ImportContext, spec: TableSpec, ext: string, feedsO
     });
     ok = Math.min(ok, valid); // products: a row may change both its product and its tariffs
     return { kind: spec.kind, total: stage.total, ok, unchanged: valid - ok };
+  } catch (e) {
+    throw ext === '.xlsx' ? e : csvReadError(e, ctx.fileName);
   } finally {
     await dropTemps(ctx.store, names);
     await stage?.dispose();

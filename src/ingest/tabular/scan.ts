@@ -19,7 +19,8 @@ export interface CsvScan {
 const QUOTE = 34,
   LF = 10,
   CR = 13,
-  SPACE = 32;
+  SPACE = 32,
+  TAB = 9;
 
 /**
  * Scans `path` (UTF-8, BOM allowed). Quotes toggle a quoted state, so `""` inside a quoted field needs no special case.
@@ -32,6 +33,7 @@ export async function scanCsv(path: string, delimiter: string, fileName: string)
     lines: number[] | null = null;
   const bad: CsvScan['bad'] = [];
   let inQuote = false,
+    afterQuote = false,
     fields = 1,
     nonEmpty = false,
     line = 1,
@@ -62,8 +64,18 @@ export async function scanCsv(path: string, delimiter: string, fileName: string)
     if (!isUtf8(buf)) throw invalidUtf8(buf, line, fileName);
     for (let i = 0; i < buf.length; i++) {
       const b = buf[i]!;
+      // After the quote that closes a field only a delimiter, line end or a doubled quote may follow: DuckDB cannot
+      // read `"Zorg" BV`, and would say so only in English and without a line.
+      if (afterQuote && b !== QUOTE && b !== delim && b !== LF && b !== CR && b !== SPACE && b !== TAB) {
+        throw new RoerError(
+          `${fileName}: regel ${line}: na het afsluitende aanhalingsteken van een veld staat nog tekst.`,
+          'Zet het hele veld tussen aanhalingstekens en verdubbel de aanhalingstekens erbinnen ("Zorg ""Noord"" BV").',
+        );
+      }
+      if (b !== SPACE && b !== TAB) afterQuote = false;
       if (b === QUOTE) {
         inQuote = !inQuote;
+        afterQuote = !inQuote;
         nonEmpty = true;
       } else if (b === LF) {
         line++;

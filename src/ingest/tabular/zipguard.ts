@@ -18,6 +18,18 @@ export interface ZipSummary {
   entries: number;
   compressed: number;
   uncompressed: number;
+  /** Each entry as the central directory describes it (for an unpacker that trusts nothing else: src/ingest/unzip.ts). */
+  files: ZipEntry[];
+}
+
+export interface ZipEntry {
+  name: string;
+  /** 0 stored, 8 deflated. */
+  method: number;
+  compressed: number;
+  uncompressed: number;
+  /** Where the entry's local header starts; 0xffffffff when it is only in a ZIP64 field (not followed). */
+  offset: number;
 }
 
 const EOCD = 0x06054b50,
@@ -42,10 +54,12 @@ export async function checkZip(path: string, fileName: string, limits: ZipLimits
     };
     const head = size >= 4 ? await read(0, 4) : Buffer.alloc(0);
     if (size < 22 || head.readUInt32LE(0) !== 0x04034b50) {
-      throw new RoerError(
-        `${fileName}: dit is geen geldig XLSX-bestand (geen zip-archief).`,
-        'Sla het bestand in Excel op als .xlsx, of exporteer als CSV.',
-      );
+      throw isZip(fileName)
+        ? new RoerError(`${fileName}: dit is geen geldig zip-bestand.`)
+        : new RoerError(
+            `${fileName}: dit is geen geldig XLSX-bestand (geen zip-archief).`,
+            'Sla het bestand in Excel op als .xlsx, of exporteer als CSV.',
+          );
     }
     // The End Of Central Directory record sits in the last 22 + 65,535 (comment) bytes.
     const tailLen = Math.min(size, 22 + 0xffff);
@@ -75,6 +89,7 @@ export async function checkZip(path: string, fileName: string, limits: ZipLimits
     let compressed = 0,
       uncompressed = 0,
       pos = 0;
+    const files: ZipEntry[] = [];
     for (let n = 0; n < count; n++) {
       if (pos + 46 > cd.length || cd.readUInt32LE(pos) !== CENTRAL) throw damaged(fileName);
       let c = cd.readUInt32LE(pos + 20),
@@ -86,6 +101,8 @@ export async function checkZip(path: string, fileName: string, limits: ZipLimits
         [u, c] = zip64Sizes(cd.subarray(pos + 46 + nameLen, pos + 46 + nameLen + extraLen), u, c, fileName);
       compressed += c;
       uncompressed += u;
+      const name = cd.toString('utf8', pos + 46, pos + 46 + nameLen);
+      files.push({ name, method: cd.readUInt16LE(pos + 10), compressed: c, uncompressed: u, offset: cd.readUInt32LE(pos + 42) });
       if (u > limits.maxUncompressed || uncompressed > limits.maxUncompressed) {
         throw tooBig(
           fileName,
@@ -97,7 +114,7 @@ export async function checkZip(path: string, fileName: string, limits: ZipLimits
     }
     if (uncompressed > 1e6 && uncompressed / Math.max(compressed, 1) > limits.maxRatio)
       throw ratio(fileName, uncompressed / Math.max(compressed, 1), limits);
-    return { entries: count, compressed, uncompressed };
+    return { entries: count, compressed, uncompressed, files };
   } finally {
     await fh.close();
   }
@@ -125,11 +142,14 @@ function zip64Sizes(extra: Buffer, u: number, c: number, fileName: string): [num
   throw damaged(fileName);
 }
 
+/** The guard also checks zips of iJw messages (src/ingest/unzip.ts); its messages name what the user sent. */
+const isZip = (f: string) => /\.zip$/i.test(f);
+const kindOf = (f: string) => (isZip(f) ? 'zip-bestand' : 'XLSX-bestand');
 const damaged = (f: string) =>
-  new RoerError(`${f}: het XLSX-bestand is beschadigd (de inhoudsopgave van het zip-archief klopt niet).`);
+  new RoerError(`${f}: het ${kindOf(f)} is beschadigd (de inhoudsopgave van het zip-archief klopt niet).`);
 const tooBig = (f: string, what: string) =>
-  new RoerError(`${f}: het XLSX-bestand is geweigerd: te groot na uitpakken (${what}); mogelijk een zip-bom.`);
+  new RoerError(`${f}: het ${kindOf(f)} is geweigerd: te groot na uitpakken (${what}); mogelijk een zip-bom.`);
 const ratio = (f: string, r: number, l: ZipLimits) =>
   new RoerError(
-    `${f}: het XLSX-bestand is geweigerd: onwaarschijnlijk sterk gecomprimeerd (${Math.round(r)}×, grens ${l.maxRatio}×); mogelijk een zip-bom.`,
+    `${f}: het ${kindOf(f)} is geweigerd: onwaarschijnlijk sterk gecomprimeerd (${Math.round(r)}×, grens ${l.maxRatio}×); mogelijk een zip-bom.`,
   );

@@ -9,8 +9,9 @@ const nf = new Intl.NumberFormat('nl-NL');
 
 const capital = (t: string) => t.charAt(0).toUpperCase() + t.slice(1);
 
-type Cell = string | number | null | undefined;
-function table(caption: string, headers: [string, string][], rows: Record<string, Cell>[]): HTMLElement {
+export type Cell = string | number | null | undefined;
+/** A plain data table: `headers` are [key, Dutch label]; numbers right-aligned in Dutch format. Also used by upload.ts. */
+export function table(caption: string, headers: [string, string][], rows: Record<string, Cell>[]): HTMLElement {
   const numeric = (v: Cell) => typeof v === 'number';
   return tableWrap(
     caption,
