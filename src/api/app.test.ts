@@ -182,6 +182,8 @@ describe('GET /api/dimensions', () => {
       { value: 'PGB', label: 'persoonsgebonden budget' },
     ]);
     expect(body.years).toEqual([2017, 2018]);
+    // The last month with care, which year-to-date in the period picker runs to.
+    expect(body.last_month).toMatch(/^2018-\d\d$/);
   });
 });
 

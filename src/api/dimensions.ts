@@ -28,7 +28,7 @@ export const DIMENSION_LISTS = [
   'financing',
 ] as const;
 
-export type Dimensions = Record<(typeof DIMENSION_LISTS)[number], Option[]> & { years: number[] };
+export type Dimensions = Record<(typeof DIMENSION_LISTS)[number], Option[]> & { years: number[]; last_month: string | null };
 
 const fromCodes = (labels: Record<string, string>): Option[] =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -52,6 +52,10 @@ export async function dimensions(store: Store, within?: string[]): Promise<Dimen
   );
   const years: number[] = [];
   for (let y = span?.lo ?? 0; span?.hi != null && y <= span.hi; y++) years.push(y);
+  // The last month with delivered care (invoiced or PGB), as the peildatum in derive.ts: what "year to date" runs to.
+  const last = await store.one<{ m: string | null }>(
+    `SELECT strftime(max(period_end), '%Y-%m') AS m FROM (SELECT period_end FROM invoice_line UNION ALL SELECT period_end FROM pgb_cost)`,
+  );
   return {
     // Only municipalities with data: the reference list holds all 342 of the country. (One set of codes, not EXISTS
     // per municipality: 130 ms → 10 ms on the demo region, paid on every page load.)
@@ -76,5 +80,6 @@ export async function dimensions(store: Store, within?: string[]): Promise<Dimen
     sex: fromCodes(SEX_LABELS),
     financing: fromCodes(FINANCING_LABELS),
     years,
+    last_month: last?.m ?? null,
   };
 }

@@ -16,7 +16,8 @@ export interface Option {
   value: string;
   label: string;
 }
-export type Dimensions = Record<string, Option[]> & { years?: number[] };
+/** Per filter its values; `years` and `last_month` ('2024-11', the last month with care or costs) span the data. */
+export type Dimensions = Record<string, Option[]> & { years?: number[]; last_month?: string };
 export interface Note {
   id: number;
   metric: string;
@@ -73,8 +74,11 @@ export interface SessionUser {
   name: string;
   roleLabel: string;
   municipalities: string[];
-  /** The role's rights as the server states them (src/access/roles.ts); the server checks them again on every call. */
-  rights?: { upload?: boolean };
+  /**
+   * The role's rights as the server states them (src/access/roles.ts); the server checks them again on every call.
+   * `suppressed`: an aggregate-only role (whole years, no filters besides the municipality).
+   */
+  rights?: { upload?: boolean; suppressed?: boolean };
 }
 
 let busy = 0;

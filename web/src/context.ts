@@ -1,13 +1,16 @@
 // What every page needs once per visit: the metric catalogue, the filter values with labels, and the data's years.
 import { api, type Dimensions, type MetricInfo } from './api.ts';
 import type { PageDef, ViewDef } from './pages/catalog.ts';
+import type { DataSpan } from './period.ts';
 
 export interface AppContext {
   metrics: MetricInfo[];
   dims: Dimensions;
   years: number[];
-  /** The span used when the URL names no period. */
-  span: { from: number; to: number };
+  /** The data's years and last month: the default periods and what year-to-date means. */
+  span: DataSpan;
+  /** The municipalities the user is limited to; empty = the whole region. */
+  home: string[];
 }
 
 let loaded: Promise<AppContext> | null = null;
@@ -15,7 +18,8 @@ let loaded: Promise<AppContext> | null = null;
 export function appContext(): Promise<AppContext> {
   loaded ??= Promise.all([api.metrics(), api.dimensions()]).then(([metrics, dims]) => {
     const years = dims.years?.length ? dims.years : [new Date().getFullYear()];
-    return { metrics, dims, years, span: { from: years[0], to: years[years.length - 1] } };
+    const to = years[years.length - 1];
+    return { metrics, dims, years, home: [], span: { from: years[0], to, lastMonth: dims.last_month ?? `${to}-12` } };
   });
   loaded.catch(() => {
     loaded = null;

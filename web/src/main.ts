@@ -16,7 +16,7 @@ import { coverageLine } from './coverage.ts';
 import { printHead } from './printhead.ts';
 import { linkedView, openLinked, renderViewsMenu, takeNotice } from './views.ts';
 import { disposeCharts } from './charts/setup.ts';
-import { interceptLinks, onNavigate, readState, urlOf, withChanges, type ViewState } from './state.ts';
+import { interceptLinks, onNavigate, readState, urlOf, withChanges, withHome, type ViewState } from './state.ts';
 
 const main = byId('main');
 const busy = byId('busy');
@@ -55,16 +55,20 @@ function ensureSession(): Promise<SessionUser | null> {
   return session;
 }
 
-async function render(s: ViewState): Promise<void> {
+async function render(asked: ViewState): Promise<void> {
   const seq = ++renderSeq;
   // data-ready marks a page whose figures are all drawn (tests and the page-load benchmark wait for it).
   main.removeAttribute('data-ready');
   let ctx: Awaited<ReturnType<typeof appContext>>;
   let user: SessionUser | null;
+  let s = asked;
   try {
     user = await ensureSession();
     if (seq !== renderSeq) return;
-    ctx = await appContext();
+    ctx = { ...(await appContext()), home: user?.municipalities ?? [] };
+    // A one-municipality user starts on it; the URL says so too, so a bookmark or a shared link means the same.
+    s = withHome(asked, ctx.home);
+    if (s !== asked) history.replaceState(null, '', urlOf(s));
   } catch (e) {
     mount(main, errorBox(e));
     main.dataset.ready = 'true';
@@ -108,7 +112,7 @@ async function render(s: ViewState): Promise<void> {
   const notice = takeNotice();
   mount(main, printHead(s, ctx, title), coverageLine(), notice ? h('p', { class: 'notice', role: 'status' }, notice) : null, el);
   renderViewsMenu(viewsMenu(), s);
-  renderFilterBar(byId('filters'), s, ctx.dims, ctx.years);
+  renderFilterBar(byId('filters'), s, ctx, { suppressed: !!user?.rights?.suppressed });
   byId('filters').hidden = s.page === 'import' || s.page === 'inlezen';
   const view = page && viewFor(ctx, page, s.view);
   document.title = `${title} — Roer`;
@@ -139,6 +143,7 @@ function viewsMenu(): HTMLElement {
 interceptLinks();
 onNavigate((s) => {
   void render(s);
-  main.focus({ preventScroll: true });
+  // A change made in the filter bar keeps focus there (the bar puts it back on the same control after re-rendering).
+  if (!byId('filters').contains(document.activeElement)) main.focus({ preventScroll: true });
 });
 void render(readState());

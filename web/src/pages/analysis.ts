@@ -30,7 +30,10 @@ export function questionOf(s: ViewState, ctx: AppContext, def: ViewDef, metric: 
   const split = (s.split ?? def.split ?? []).filter((d) => metric.splits.includes(d));
   const params = Object.fromEntries(Object.entries(s.params).filter(([k]) => metric.params.some((p) => p.name === k)));
   const filters = filtersOf(s, ctx.span);
-  if (def.needsPrevious && filters.from!.slice(0, 4) === filters.to!.slice(0, 4))
+  // Only a whole year is widened by the year before: the year-on-year metrics compare calendar years, so a quarter set
+  // against the whole year before would mislead (part of a year has no comparison instead).
+  const wholeYear = filters.from!.endsWith('-01-01') && filters.to!.endsWith('-12-31');
+  if (def.needsPrevious && wholeYear && filters.from!.slice(0, 4) === filters.to!.slice(0, 4))
     filters.from = `${Number(filters.to!.slice(0, 4)) - 1}-01-01`;
   return { filters, split, params };
 }
@@ -43,7 +46,7 @@ export function notePeriod(s: ViewState, ctx: AppContext): { from: string; to: s
 
 /** A view that compares with the year before gets it asked for too, but shows only the years the user chose. */
 function withoutWidening(result: MetricResult, s: ViewState, ctx: AppContext, def: ViewDef): MetricResult {
-  const from = s.from ?? ctx.span.from;
+  const from = Number(filtersOf(s, ctx.span).from!.slice(0, 4));
   if (!def.hidePrevious || !result.columns.some((c) => c.name === 'year')) return result;
   return { ...result, rows: result.rows.filter((r) => r.year === null || Number(r.year) >= from) };
 }

@@ -1,7 +1,9 @@
 // The controls above a chart: split by (one or two dimensions), the measure shown, and the metric's parameters.
+// Selects apply once chosen (onChosen), not on every arrow key.
 import type { Dimension } from '../../../src/metrics/types.ts';
 import type { MetricInfo } from '../api.ts';
 import type { Frame } from '../charts/frame.ts';
+import { onChosen } from '../choose.ts';
 import { h } from '../dom.ts';
 import { dimLabel } from '../labels.ts';
 import { go, withChanges, type ViewState } from '../state.ts';
@@ -14,19 +16,19 @@ export function controls(s: ViewState, metric: MetricInfo, split: Dimension[], f
       'div',
       { class: 'field' },
       h('label', { for: id }, label),
-      h(
-        'select',
-        {
-          id,
-          onchange: (e: Event) => {
-            const next = [...split];
-            const v = (e.target as HTMLSelectElement).value as Dimension;
-            if (v) next[i] = v;
-            else next.splice(i);
-            go(withChanges(s, { split: next.filter(Boolean), measure: undefined }));
-          },
+      onChosen(
+        h(
+          'select',
+          { id },
+          dimOptions.map((o) => h('option', { value: o.value, selected: (split[i] ?? '') === o.value }, o.label)),
+        ),
+        (value) => {
+          const next = [...split];
+          const v = value as Dimension;
+          if (v) next[i] = v;
+          else next.splice(i);
+          go(withChanges(s, { split: next.filter(Boolean), measure: undefined }));
         },
-        dimOptions.map((o) => h('option', { value: o.value, selected: (split[i] ?? '') === o.value }, o.label)),
       ),
     );
   };
@@ -41,10 +43,13 @@ export function controls(s: ViewState, metric: MetricInfo, split: Dimension[], f
         'div',
         { class: 'field' },
         h('label', { for: 'c-measure' }, 'Grafiek toont'),
-        h(
-          'select',
-          { id: 'c-measure', onchange: (e: Event) => go(withChanges(s, { measure: (e.target as HTMLSelectElement).value })) },
-          frame.measures.map((m) => h('option', { value: m.name, selected: m.name === frame.primary?.name }, m.label)),
+        onChosen(
+          h(
+            'select',
+            { id: 'c-measure' },
+            frame.measures.map((m) => h('option', { value: m.name, selected: m.name === frame.primary?.name }, m.label)),
+          ),
+          (measure) => go(withChanges(s, { measure })),
         ),
       ),
     );

@@ -7,7 +7,8 @@ import { viewFor, type AppContext } from '../context.ts';
 import { h, mount } from '../dom.ts';
 import { formatChange, formatValue } from '../format.ts';
 import { valueLabel } from '../labels.ts';
-import { filtersOf, urlOf, withChanges, type ViewState } from '../state.ts';
+import { isOneYear, lastMonthOf, type Period, periodLabel, periodRange, previousLabel, previousPeriod } from '../period.ts';
+import { filtersOf, periodOf, urlOf, withChanges, withPeriod, type ViewState } from '../state.ts';
 import { pageBySlug } from './catalog.ts';
 import { errorBox } from './error.ts';
 import { pick, type Pick } from './pick.ts';
@@ -17,51 +18,71 @@ interface Tile {
   value: string;
   detail?: string;
   change?: number;
+  /** What the change is against ('t.o.v. vorig jaar'). */
+  against?: string;
   page: string;
   id: string;
 }
 
 export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppContext): Promise<void> {
-  const year = s.to ?? ctx.span.to;
-  const where = s.filters.municipality?.length
-    ? s.filters.municipality.map((m) => valueLabel(ctx.dims, 'municipality', m)).join(', ')
-    : 'de hele regio';
+  // The period picker's period (by default the data's last year), set against the same stretch a year earlier.
+  const chosen = periodOf(s, ctx.span);
+  const last = lastMonthOf(ctx.span);
+  // Year-to-date over data that runs to December is that whole year, with its drivers and contributors.
+  const period: Period = chosen.kind === 'ytd' && last.month === 12 ? { kind: 'years', from: last.year, to: last.year } : chosen;
+  const range = periodRange(period, ctx.span);
+  const before = previousPeriod(period, ctx.span);
+  const label = periodLabel(period, ctx.span);
+  const beforeLabel = previousLabel(period, ctx.span);
+  const oneYear = isOneYear(period);
+  const year = oneYear ? period.to : Number(range.to.slice(0, 4));
+  const named = s.filters.municipality?.length ? s.filters.municipality : ctx.home;
+  const where = named.length ? named.map((m) => valueLabel(ctx.dims, 'municipality', m)).join(', ') : 'de hele regio';
   const head = h(
     'header',
     { class: 'page-head' },
-    h('h1', {}, `Overzicht ${year}`),
+    h('h1', {}, `Overzicht ${label}`),
     h(
       'p',
       { class: 'question' },
-      `Jeugdhulp in ${where}: kosten, cliënten en de grootste oorzaken van de verandering ten opzichte van ${year - 1}.`,
+      `Jeugdhulp in ${where}: kosten, cliënten en de grootste oorzaken van de verandering ten opzichte van ${beforeLabel}.`,
     ),
   );
   const grid = h('div', { class: 'tiles' });
   mount(main, head, grid);
 
-  const ask = (slug: string, from: number, split: string[] = [], params: Record<string, string> = {}, view?: string) => {
+  type Range = { from: string; to: string };
+  const ask = (slug: string, dates: Range, split: string[] = [], params: Record<string, string> = {}, view?: string) => {
     const page = pageBySlug(slug);
     const metric = page && viewFor(ctx, page, view)?.metric;
     if (!metric || (view && metric.id !== view)) return Promise.resolve(null);
-    const filters = filtersOf({ ...s, from, to: year }, ctx.span);
+    const filters = { ...filtersOf(s, ctx.span), ...dates };
     return api
       .compute(metric.id, { filters, split: split.filter((d) => metric.splits.includes(d as never)) as never, params })
       .then((r) => pick(r));
   };
-  const link = (page: string, change: Partial<ViewState> = {}) =>
-    urlOf(withChanges(s, { page, from: change.from ?? year - 1, to: year, ...change }));
+  const yearRange = (from: number, to: number): Range => ({ from: `${from}-01-01`, to: `${to}-12-31` });
+  // One year links to the two years it is compared over; any other period travels as it is.
+  const link = (page: string, change: Partial<ViewState> = {}) => {
+    if (oneYear) return urlOf(withChanges(s, { page, from: change.from ?? year - 1, to: year, ...change }));
+    const { from: _from, to: _to, ...rest } = change;
+    return urlOf(withChanges(withPeriod(s, period), { page, ...rest }));
+  };
 
   try {
-    const [costs, util, budget, decomposition, byProvider, byReferrer] = await Promise.all([
-      ask('kosten', year - 1, ['year']),
-      ask('uitnutting', year),
-      ask('budget', year),
-      ask('ontleding', year - 1),
-      ask('kosten', year - 1, ['provider'], {}, 'costs_yoy'),
-      ask('kosten', year - 1, ['referrer'], {}, 'costs_yoy'),
+    const [costs, costsBefore, util, budget, decomposition, byProvider, byReferrer] = await Promise.all([
+      ask('kosten', range),
+      ask('kosten', before),
+      ask('uitnutting', range),
+      ask('budget', range),
+      // The decomposition and the year-on-year change answer one year against the one before, nothing shorter or longer.
+      oneYear ? ask('ontleding', yearRange(year - 1, year)) : null,
+      oneYear ? ask('kosten', yearRange(year - 1, year), ['provider'], {}, 'costs_yoy') : null,
+      oneYear ? ask('kosten', yearRange(year - 1, year), ['referrer'], {}, 'costs_yoy') : null,
     ]);
     const tiles: Tile[] = [];
-    if (costs) tiles.push(...costTiles(costs, year));
+    const against = period.kind === 'years' && !oneYear ? `t.o.v. ${beforeLabel}` : 't.o.v. vorig jaar';
+    if (costs) tiles.push(...costTiles(costs, costsBefore, against));
     if (util) {
       const pct = util.named(/^clients_pct$/) ?? util.first('pct');
       if (pct)
@@ -82,7 +103,14 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
       contributors(byProvider, 'provider', year, ctx, link),
       contributors(byReferrer, 'referrer', year, ctx, link),
     ].filter((e) => e !== null);
-    grid.after(...[driverList, ...who].filter((e): e is HTMLElement => e !== null));
+    const yearOnly = oneYear
+      ? null
+      : h(
+          'p',
+          { class: 'muted', 'data-year-only': true },
+          'De oorzaken van de verandering en de aanbieders en verwijzers die haar droegen staan hier bij een periode van één heel jaar.',
+        );
+    grid.after(...[driverList, ...who, yearOnly].filter((e): e is HTMLElement => e !== null));
   } catch (e) {
     mount(grid, errorBox(e));
   }
@@ -95,47 +123,35 @@ function tile(t: Tile, href: string): HTMLElement {
     { class: 'tile', href, 'data-nav': true, 'data-tile': t.id },
     h('span', { class: 'tile-label' }, t.label),
     h('span', { class: 'tile-value' }, t.value),
-    t.change !== undefined ? h('span', { class: `tile-change ${cls}` }, `${formatChange(t.change)} t.o.v. vorig jaar`) : null,
+    t.change !== undefined
+      ? h('span', { class: `tile-change ${cls}` }, `${formatChange(t.change)} ${t.against ?? 't.o.v. vorig jaar'}`)
+      : null,
     t.detail ? h('span', { class: 'tile-detail' }, t.detail) : null,
   );
 }
 
-function costTiles(p: Pick, year: number): Tile[] {
-  const cur = p.rowWhere('year', year);
-  const prev = p.rowWhere('year', year - 1);
+/** Cost, clients and cost per client over the period, each with its change against the comparison period. */
+function costTiles(p: Pick, before: Pick | null, against: string): Tile[] {
   const change = (name: string) => {
-    const a = num(prev?.[name]);
-    const b = num(cur?.[name]);
+    const a = num(before?.total(name) ?? null);
+    const b = num(p.total(name));
     return a && b !== null ? b / a - 1 : undefined;
   };
   const out: Tile[] = [];
   const cost = p.first('eur');
   const clients = p.first('count', true);
   const perClient = p.named(/per_client|per_clie|cost_per_client/);
-  if (cost)
-    out.push({
-      id: 'cost',
-      label: 'Totale kosten',
-      value: formatValue(cur?.[cost.col.name] ?? null, 'eur'),
-      change: change(cost.col.name),
-      page: 'kosten',
-    });
-  if (clients)
-    out.push({
-      id: 'clients',
-      label: 'Cliënten',
-      value: formatValue(cur?.[clients.col.name] ?? null, 'count'),
-      change: change(clients.col.name),
-      page: 'kosten',
-    });
-  if (perClient)
-    out.push({
-      id: 'per_client',
-      label: 'Kosten per cliënt',
-      value: formatValue(cur?.[perClient.col.name] ?? null, 'eur'),
-      change: change(perClient.col.name),
-      page: 'kosten',
-    });
+  const figure = (id: string, label: string, name: string, unit: 'eur' | 'count') => ({
+    id,
+    label,
+    value: formatValue(p.total(name), unit),
+    change: change(name),
+    against,
+    page: 'kosten',
+  });
+  if (cost) out.push(figure('cost', 'Totale kosten', cost.col.name, 'eur'));
+  if (clients) out.push(figure('clients', 'Cliënten', clients.col.name, 'count'));
+  if (perClient) out.push(figure('per_client', 'Kosten per cliënt', perClient.col.name, 'eur'));
   return out;
 }
 
