@@ -17,6 +17,8 @@ interface Tile {
   value: string;
   detail?: string;
   change?: number;
+  /** A caveat on the tile itself (a filter the figure cannot follow). */
+  note?: string;
   page: string;
   id: string;
 }
@@ -97,6 +99,7 @@ function tile(t: Tile, href: string): HTMLElement {
     h('span', { class: 'tile-value' }, t.value),
     t.change !== undefined ? h('span', { class: `tile-change ${cls}` }, `${formatChange(t.change)} t.o.v. vorig jaar`) : null,
     t.detail ? h('span', { class: 'tile-detail' }, t.detail) : null,
+    t.note ? h('span', { class: 'tile-note' }, t.note) : null,
   );
 }
 
@@ -153,6 +156,8 @@ function budgetTiles(p: Pick): Tile[] {
       label: 'Budget',
       value: formatValue(b, 'eur'),
       page: 'budget',
+      // The budget has no provider, referrer … : say so on the tile rather than show it as if filtered.
+      note: p.result.notes?.join(' '),
       detail: [
         invoiced ? `gedeclareerd ${formatValue(p.total(invoiced.col.name), 'eur')}` : '',
         e !== null ? `verwacht jaareinde ${formatValue(e, 'eur')}` : '',
