@@ -13,13 +13,13 @@ const fixedN = (digits: number) =>
 const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
 
 /**
- * Amounts arrive as euros (metrics convert cents): whole euros ("€ 50.000", "€ 0", "−€ 36.171"), with cents only for
- * amounts under € 1.000 that have them (a price per care-day: "€ 87,45").
+ * Amounts arrive as euros (metrics convert cents): whole euros ("€ 50.000", "€ 0", "−€ 36.171"), with cents for every
+ * amount under € 1.000 (a price per care-day: "€ 87,45", "€ 44,00"), so a column of them keeps two decimals.
  */
 export function formatEur(value: number): string {
   // Intl writes "€ -36.171"; a minus in front ("−€ 36.171") reads as the signed changes beside it.
   if (value < 0) return `−${formatEur(-value)}`;
-  return value < 1000 && !Number.isInteger(value) ? eurCents.format(value) : eur.format(value);
+  return value < 1000 && value !== 0 ? eurCents.format(value) : eur.format(value);
 }
 
 /** Large amounts in words where space is short (headings, labels): "€ 1,2 mln" from a million up, else formatEur. */

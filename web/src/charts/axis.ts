@@ -48,8 +48,9 @@ export function axisStart(values: number[]): number {
   const lo = Math.min(...finite);
   const hi = Math.max(...finite);
   if (lo <= 0 || hi - lo >= hi / 3) return 0;
+  // Half a power of ten at least as large as the span: a start the axis' own round ticks continue from.
   const span = Math.max(hi - lo, hi / 100);
-  const step = 10 ** Math.floor(Math.log10(span));
+  const step = 10 ** Math.ceil(Math.log10(span)) / 2;
   return Math.max(0, Math.floor((lo - span) / step) * step);
 }
 

@@ -34,7 +34,7 @@ export function seriesLook(i: number): SeriesLook {
   return {
     color: PALETTE[i % PALETTE.length],
     lineType: LINE_TYPES[round % LINE_TYPES.length],
-    symbol: SYMBOLS[i % SYMBOLS.length],
+    symbol: SYMBOLS[(i + round) % SYMBOLS.length],
     hatched: round > 0,
   };
 }

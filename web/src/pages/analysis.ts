@@ -126,8 +126,10 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
     exportLink('csv', 'Tabel als CSV'),
     exportLink('xlsx', 'Tabel als Excel'),
   );
+  const table = resultTable(frame, (dim, value) => onDrill([{ dim, value }]), canDrill);
+  // A list (one row per client) is read, not compared: its table takes the chart's place.
   const figure = tableOnly
-    ? h('div', { class: 'figure' }, exports)
+    ? h('div', { class: 'figure list' }, table, exports)
     : h(
         'figure',
         { class: 'figure' },
@@ -167,8 +169,8 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
         to: q.filters.to!,
       }),
     ),
-    h('h2', {}, 'Tabel'),
-    resultTable(frame, (dim, value) => onDrill([{ dim, value }]), canDrill),
+    tableOnly ? null : h('h2', {}, 'Tabel'),
+    tableOnly ? null : table,
   );
 
   if (tableOnly) return;
