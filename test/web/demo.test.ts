@@ -180,7 +180,7 @@ describe('every page on the demo region', () => {
     expect(blank).toEqual([]);
     expect(tall).toEqual([]);
     expect(axe).toEqual([]);
-  }, 300_000);
+  }, 600_000);
 });
 
 describe('charts that suit their data (1366×768)', () => {

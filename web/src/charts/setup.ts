@@ -48,7 +48,8 @@ export function drawChart(el: HTMLElement, option: ChartOption): Chart {
   chart.setOption({
     color: PALETTE,
     textStyle: { fontFamily: 'system-ui, "DejaVu Sans", sans-serif' },
-    aria: { enabled: true },
+    // The screen-reader description names every series (ECharts stops at 10) and the first values of each.
+    aria: { enabled: true, label: { series: { maxCount: 30 }, data: { maxCount: 12 } } },
     animationDuration: 300,
     ...option,
   });

@@ -56,6 +56,7 @@ export function heatmapChart(f: Frame): Built {
         min: 0,
         max,
         calculable: true,
+        formatter: (v: number) => formatValue(v, m.unit),
         orient: 'horizontal',
         left: 'center',
         bottom: 0,
