@@ -47,6 +47,29 @@ describe('top-N', () => {
     expect(built.drill({ dataIndex: 0 })).toEqual([{ dim: 'provider', value: 'p1' }]);
   });
 
+  it('ranks by everything drawn: the largest claims stay even when the chosen measure is 0 for most', () => {
+    // 20 providers; only p20 (the smallest claim) has a rejection. Claims of 100…81 decide which 15 are drawn.
+    const rows = Array.from({ length: 20 }, (_, i) => ({ provider: `p${i + 1}`, claimed: 100 - i, rejected: i === 19 ? 2 : 0 }));
+    const f = frameOf(
+      result(
+        [
+          { name: 'provider', label: 'Aanbieder', unit: 'text' },
+          { name: 'claimed', label: 'Gedeclareerd', unit: 'eur' },
+          { name: 'rejected', label: 'Afgewezen', unit: 'eur' },
+        ],
+        rows,
+        ['provider'],
+      ),
+      {},
+      ['rejected'],
+      ['claimed', 'rejected'],
+    );
+    const built = categoryChart(f, 'bar');
+    expect(categoriesOf(built.option)).toEqual([...rows.slice(0, 15).map((r) => r.provider), 'Overige (5)']);
+    // The rest: claims 85+84+83+82+81 = 415, rejections 2.
+    expect(seriesOf(built.option).map((s) => s.data.at(-1))).toEqual([415, 2]);
+  });
+
   it('keeps a chart of 300 bars' + "'" + ' worth of categories within the screen', () => {
     expect(horizontalHeight(16)).toBe(90 + 16 * 26);
     expect(horizontalHeight(300)).toBe(MAX_CHART_HEIGHT);

@@ -135,9 +135,19 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
   const type = kind === 'trend' && TIME.test(d0.name) ? 'line' : 'bar';
   const shownMeasures = d1 ? [primary] : f.together.length > 1 ? f.together : [primary];
   const canSum = shownMeasures.every((m) => additive(m.unit));
-  const all = f.categories(d0.name);
+  let all = f.categories(d0.name);
+  const cut = type === 'bar' && !TIME.test(d0.name) && all.length > TOP_BARS + 1;
   // Long categorical bar charts: the largest bars, the rest summed in one (or, for averages, left to the table).
-  const { shown, rest } = type === 'bar' && !TIME.test(d0.name) ? topN(all, TOP_BARS) : { shown: all, rest: [] };
+  // Largest by everything drawn (claimed beside rejected), not by the first measure alone, which may be 0 for most.
+  if (cut) {
+    const size = new Map<string, number>();
+    for (const r of f.result.rows) {
+      const key = String(r[d0.name]);
+      size.set(key, (size.get(key) ?? 0) + shownMeasures.reduce((t, m) => t + Math.abs(num(r[m.name]) ?? 0), 0));
+    }
+    all = [...all].sort((a, b) => (size.get(String(b.raw)) ?? 0) - (size.get(String(a.raw)) ?? 0));
+  }
+  const { shown, rest } = cut ? topN(all, TOP_BARS) : { shown: all, rest: [] };
   const cats: Slot[] =
     rest.length && canSum
       ? [...shown, { raw: OVERIG, label: restLabel(rest.length), members: new Set(rest.map((c) => String(c.raw))) }]
