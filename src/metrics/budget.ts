@@ -2,7 +2,7 @@
 // delivered in recent months that has not been invoiced yet.
 import type { Store } from '../store/index.ts';
 import { bind, join, sql } from './sql/compose.ts';
-import { splitSelect } from './sql/dimensions.ts';
+import { DIMENSION_SPECS, splitSelect } from './sql/dimensions.ts';
 import { allocFact, costFact } from './sql/facts.ts';
 import { FILTER_DIMENSIONS, type Where } from './sql/filters.ts';
 import { eur, pct, query, result, splitColumns, type Row } from './result.ts';
@@ -106,7 +106,10 @@ export const budgetRealisation: Metric = {
     };
     const ignored = FILTER_DIMENSIONS.filter((d) => !(d in BUDGET_COLUMN) && req.filters[d as keyof Filters]);
     const notes = ignored.length
-      ? [`De begroting is niet uitgesplitst naar ${ignored.join(', ')}; dat filter geldt alleen voor de realisatie.`]
+      ? [
+          `De begroting is niet uitgesplitst naar ${ignored.map((d) => DIMENSION_SPECS[d].label.toLowerCase()).join(', ')}; ` +
+            'dat filter geldt alleen voor de realisatie.',
+        ]
       : [];
     return result(
       this,

@@ -8,6 +8,9 @@ import { clientYearCostSql, entrySql } from './sql/entry.ts';
 import { eur, pct, query, result, splitColumns } from './result.ts';
 import type { Metric, MetricRequest } from './types.ts';
 
+/** A threshold in a column label as users write it: 50000 → "€ 50.000". */
+const euros = (n: unknown) => `€ ${Number(n).toLocaleString('nl-NL')}`;
+
 const COST_PER_YEAR =
   'Kosten per cliënt per jaar zoals bij "Kosten en cliënten" (geaccepteerde declaraties plus PGB, jaar ' +
   'van de zorg), opgeteld over alle zorgsoorten en aanbieders binnen de filters.';
@@ -66,10 +69,10 @@ export const intensiveClients: Metric = {
         ...splitColumns(req.split),
         { name: 'cost', label: 'Totale kosten', unit: 'eur' },
         { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
-        { name: 'clients_over_low', label: `Cliënten boven € ${p.low}`, unit: 'count', clientCount: true },
-        { name: 'cost_over_low', label: `Kosten cliënten boven € ${p.low}`, unit: 'eur' },
-        { name: 'clients_over_high', label: `Cliënten boven € ${p.high}`, unit: 'count', clientCount: true },
-        { name: 'cost_over_high', label: `Kosten cliënten boven € ${p.high}`, unit: 'eur' },
+        { name: 'clients_over_low', label: `Cliënten boven ${euros(p.low)}`, unit: 'count', clientCount: true },
+        { name: 'cost_over_low', label: `Kosten cliënten boven ${euros(p.low)}`, unit: 'eur' },
+        { name: 'clients_over_high', label: `Cliënten boven ${euros(p.high)}`, unit: 'count', clientCount: true },
+        { name: 'cost_over_high', label: `Kosten cliënten boven ${euros(p.high)}`, unit: 'eur' },
         { name: 'top_cost', label: `Kosten ${p.top} duurste cliënten`, unit: 'eur' },
         { name: 'top_share_pct', label: `Aandeel ${p.top} duurste cliënten (%)`, unit: 'pct' },
       ],

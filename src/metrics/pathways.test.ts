@@ -1,4 +1,4 @@
-// Specification of pathways, transitions (escalation / step-down) and stacking on five hand-made clients.
+// Specification of pathways, transitions (escalation / step-down) and stacking on six hand-made clients.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/index.ts';
 import { addAllocation, derive, fixtureStore } from './fixtures.ts';
@@ -22,6 +22,8 @@ beforeAll(async () => {
   await alloc('p5', 'AMB', '2018-01-01', '2018-12-31'); // three at once in the second half of February
   await alloc('p5', 'AMB', '2018-02-01', '2018-02-28');
   await alloc('p5', 'DAG', '2018-02-15', '2018-03-15');
+  await alloc('p6', 'VBL', '2018-01-01', '2018-05-31'); // residential to foster care: a step within residential care
+  await alloc('p6', 'PLZ', '2018-06-01', '2018-12-31');
   await derive(store);
 });
 
@@ -29,24 +31,26 @@ describe('pathways', () => {
   it('counts clients per sequence of care types', async () => {
     const r = await computeMetric(store, 'pathways', { filters: Y2018, split: [] });
     expect(r.rows).toEqual([
-      { pathway: 'ambulant', steps: 1, clients: 2, share_pct: 40 },
-      { pathway: 'ambulant → dagbehandeling', steps: 2, clients: 1, share_pct: 20 },
-      { pathway: 'ambulant → pleegzorg', steps: 2, clients: 1, share_pct: 20 },
-      { pathway: 'ambulant → verblijf → ambulant', steps: 3, clients: 1, share_pct: 20 },
+      { pathway: 'ambulant', steps: 1, clients: 2, share_pct: 33.3 },
+      { pathway: 'ambulant → dagbehandeling', steps: 2, clients: 1, share_pct: 16.7 },
+      { pathway: 'ambulant → pleegzorg', steps: 2, clients: 1, share_pct: 16.7 },
+      { pathway: 'ambulant → verblijf → ambulant', steps: 3, clients: 1, share_pct: 16.7 },
+      { pathway: 'verblijf → pleegzorg', steps: 2, clients: 1, share_pct: 16.7 },
     ]);
   });
 });
 
 describe('transitions', () => {
-  it('gives source → target counts per step with escalations and step-downs', async () => {
+  it('gives source → target counts per step, each typed by the care types it joins', async () => {
     const r = await computeMetric(store, 'transitions', { filters: Y2018, split: [] });
     expect(r.rows).toEqual([
-      { step: 1, source: 'ambulant', target: 'dagbehandeling', kind: 'overig', clients: 1 },
+      { step: 1, source: 'ambulant', target: 'dagbehandeling', kind: 'zonder verblijf', clients: 1 },
       { step: 1, source: 'ambulant', target: 'pleegzorg', kind: 'opschaling', clients: 1 },
       { step: 1, source: 'ambulant', target: 'verblijf', kind: 'opschaling', clients: 1 },
+      { step: 1, source: 'verblijf', target: 'pleegzorg', kind: 'binnen verblijf', clients: 1 },
       { step: 2, source: 'verblijf', target: 'ambulant', kind: 'afschaling', clients: 1 },
     ]);
-    expect(r.totals).toEqual({ escalations: 2, step_downs: 1, transitions: 4 });
+    expect(r.totals).toEqual({ escalations: 2, step_downs: 1, within_residential: 1, within_outpatient: 1, transitions: 5 });
   });
 });
 
@@ -54,9 +58,9 @@ describe('stacking', () => {
   it('gives the distribution of the maximum number of simultaneous allocations', async () => {
     const r = await computeMetric(store, 'stacking', { filters: Y2018, split: [] });
     expect(r.rows).toEqual([
-      { max_simultaneous: 1, clients: 3, share_pct: 60 },
-      { max_simultaneous: 2, clients: 1, share_pct: 20 },
-      { max_simultaneous: 3, clients: 1, share_pct: 20 },
+      { max_simultaneous: 1, clients: 4, share_pct: 66.7 },
+      { max_simultaneous: 2, clients: 1, share_pct: 16.7 },
+      { max_simultaneous: 3, clients: 1, share_pct: 16.7 },
     ]);
   });
 });

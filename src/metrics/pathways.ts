@@ -86,7 +86,8 @@ export const transitions: Metric = {
   definition:
     `${PATHWAY} Een overgang is de stap van de ene zorgsoort naar de volgende in de reeks van een cliënt; ` +
     'geteld in de periode waarin de nieuwe zorgsoort begint. Opschaling: van zorg zonder verblijf naar zorg met verblijf; ' +
-    'afschaling: andersom. "step" is het volgnummer van de bron in de reeks (zo blijft het Sankey-diagram zonder kringen).',
+    'afschaling: andersom; binnen verblijf: van zorg met verblijf naar andere zorg met verblijf; zonder verblijf: tussen ' +
+    'twee zorgsoorten zonder verblijf. "step" is het volgnummer van de bron in de reeks (zo blijft het Sankey-diagram zonder kringen).',
   splits: [],
   async compute(store: Store, req: MetricRequest) {
     const q = sql`
@@ -94,7 +95,8 @@ export const transitions: Metric = {
       SELECT a.step, a.care_type AS source, b.care_type AS target,
         CASE WHEN NOT ${RESIDENTIAL_SQL('a.care_type')} AND ${RESIDENTIAL_SQL('b.care_type')} THEN 'opschaling'
              WHEN ${RESIDENTIAL_SQL('a.care_type')} AND NOT ${RESIDENTIAL_SQL('b.care_type')} THEN 'afschaling'
-             ELSE 'overig' END AS kind,
+             WHEN ${RESIDENTIAL_SQL('a.care_type')} THEN 'binnen verblijf'
+             ELSE 'zonder verblijf' END AS kind,
         count(*) AS clients
       FROM steps a JOIN steps b ON b.client_no = a.client_no AND b.step = a.step + 1
       WHERE ${inPeriod(req.filters, 'b.step_start')}
@@ -115,7 +117,9 @@ export const transitions: Metric = {
       {
         escalations: sum('opschaling'),
         step_downs: sum('afschaling'),
-        transitions: sum('opschaling') + sum('afschaling') + sum('overig'),
+        within_residential: sum('binnen verblijf'),
+        within_outpatient: sum('zonder verblijf'),
+        transitions: rows.reduce((s, r) => s + Number(r.clients), 0),
       },
     );
   },

@@ -8,7 +8,8 @@ import type { MetricResult, Value } from '../../src/metrics/types.ts';
 
 type Row = Record<string, Value>;
 import { demoRegion, demoStory } from './demo.ts';
-import { axeFindings, blankness, harness, inkedPixels, offeredViews, type Harness } from './harness.ts';
+import { MAX_CHART_HEIGHT } from '../../web/src/charts/axis.ts';
+import { axeFindings, blankness, chartHeight, harness, inkedPixels, offeredViews, type Harness } from './harness.ts';
 
 const OUT = 'test-results/web';
 const story = demoStory();
@@ -165,16 +166,87 @@ describe('every page on the demo region', () => {
   it('each view of each analysis page: no error, a drawn chart, a filled table, nothing serious for axe-core', async () => {
     const blank: string[] = [];
     const axe: string[] = [];
+    const tall: string[] = [];
     for (const v of await offeredViews(page, h.base)) {
       await page.goto(`${h.base}/${v.slug}?municipality=${story.municipality}${v.first ? '' : `&view=${v.metric}`}`);
       await ready();
       await page.waitForTimeout(300); // the chart's entry animation
       await shot(`pagina-${v.name}`);
-      const why = await blankness(page, v.name);
+      const why = await blankness(page, v.name, v.drawn);
       if (why) blank.push(why);
+      if ((await chartHeight(page)) > MAX_CHART_HEIGHT) tall.push(`${v.name}: ${await chartHeight(page)} px`);
       axe.push(...(await axeFindings(page, v.name)));
     }
     expect(blank).toEqual([]);
+    expect(tall).toEqual([]);
     expect(axe).toEqual([]);
-  }, 300_000);
+  }, 600_000);
+});
+
+describe('charts that suit their data (1366×768)', () => {
+  const where = `municipality=${story.municipality}`;
+  const notes = () => page.locator('.chart-notes').innerText();
+  const open = async (path: string, name: string) => {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(`${h.base}${path}`);
+    await ready();
+    await page.waitForTimeout(300); // the chart's entry animation
+    await shot(`grafiek-${name}`);
+  };
+
+  it('the change per provider: the largest 15 and the rest summed, within the screen, rises and falls told apart', async () => {
+    await open(`/kosten?view=costs_yoy&split=provider&from=2018&to=2018&${where}`, 'verandering-per-aanbieder');
+    expect(await chartHeight(page)).toBeLessThanOrEqual(MAX_CHART_HEIGHT);
+    await expect(page.locator('.chart').getAttribute('aria-label')).resolves.toMatch(/Overige \(\d+\)/);
+    await expect(notes()).resolves.toContain('Stijging in oranje, daling in blauw');
+  });
+
+  it('a comparison of every municipality draws every one of them', async () => {
+    const dims = (await (await page.request.get(`${h.base}/api/dimensions`)).json()) as { municipality: { label: string }[] };
+    await open('/kosten?split=year,municipality', 'gemeenten');
+    const label = (await page.locator('.chart').getAttribute('aria-label')) ?? '';
+    expect(label).toContain(`Het bestaat uit ${dims.municipality.length} series`);
+    for (const m of dims.municipality) expect(label).toContain(m.label);
+    expect(dims.municipality.length).toBeGreaterThan(8);
+  });
+
+  it('the care-intensive clients are a table, not a chart', async () => {
+    await open('/zorgintensief?view=intensive_client_list', 'zorgintensieve-lijst');
+    expect(await page.locator('.chart').count()).toBe(0);
+    expect(await page.locator('table.data tbody tr').count()).toBeGreaterThan(0);
+  });
+
+  it('the pathways view: the first steps and largest flows, every transition typed by the care it joins', async () => {
+    await open('/zorgpaden', 'zorgpaden');
+    await expect(notes()).resolves.toContain('De eerste 3 overgangen van elk zorgpad');
+    const kinds = await page.locator('table.data tbody tr td:nth-child(4)').allInnerTexts();
+    expect(new Set(kinds)).toEqual(new Set(['opschaling', 'afschaling', 'binnen verblijf', 'zonder verblijf']));
+  });
+
+  it('the waterfall says when its axis does not start at 0', async () => {
+    await open(`/ontleding?${where}&from=2018&to=2018`, 'ontleding');
+    await expect(notes()).resolves.toContain('niet bij 0');
+  });
+
+  it('the first cohort and the first month' + "'" + 's inflow say they hold everyone already in care', async () => {
+    await open('/cohorten', 'cohorten');
+    await expect(notes()).resolves.toContain('bevat iedereen die al in zorg was toen de gegevens begonnen');
+    await open('/stromen', 'stromen');
+    await expect(notes()).resolves.toContain('De instroom in jan 2015 bevat iedereen die al in zorg was');
+  });
+
+  it('the budget tile says the provider filter does not apply to the budget', async () => {
+    await open(`/?${where}&provider=${story.provider.agb}&to=2018`, 'overzicht-met-aanbieder');
+    await expect(page.locator('[data-tile="budget"] .tile-note').innerText()).resolves.toContain('aanbieder');
+  });
+
+  it('the PNG carries more than the chart: a title and filters above it, source and date below', async () => {
+    await open(`/ontleding?${where}&from=2018&to=2018`, 'ontleding-png');
+    const canvas = await page.evaluate(() => document.querySelector('.chart canvas')!.getBoundingClientRect().height);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('text=Grafiek als PNG')]);
+    const png = await readFile((await download.path())!);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    // The PNG's height (bytes 20–23 of the IHDR chunk) at pixel ratio 2: the chart plus the lines of context.
+    expect(png.readUInt32BE(20)).toBeGreaterThan(2 * canvas + 200);
+  });
 });

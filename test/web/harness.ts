@@ -101,6 +101,8 @@ export interface OfferedView {
   metric: string;
   first: boolean;
   name: string;
+  /** Whether the view draws a chart (a list is shown as its table only). */
+  drawn: boolean;
 }
 
 /** Every view of every analysis page whose metric the server offers (to this user), in catalogue order. */
@@ -115,16 +117,25 @@ export async function offeredViews(page: Page, base: string): Promise<OfferedVie
         metric: v.metric,
         first: i === 0,
         name: i === 0 ? p.slug : `${p.slug}-${v.metric}`,
+        drawn: v.chart !== 'table',
       })),
   );
 }
 
 /** Why the drawn analysis page looks blank (an error shown, an empty table, an empty chart), or null when it does not. */
-export async function blankness(page: Page, name: string): Promise<string | null> {
+export async function blankness(page: Page, name: string, drawn = true): Promise<string | null> {
   const alerts = await page.locator('[role="alert"]').count();
   const rows = await page.locator('table.data tbody tr').count();
   const ink = await inkedPixels(page);
-  return alerts > 0 || rows === 0 || ink < 2_000 ? `${name}: ${alerts} fout(en), ${rows} rijen, ${ink} pixels` : null;
+  // A list view has no chart at all: an ink check there would pass on nothing.
+  const charts = await page.locator('.chart').count();
+  const missing = drawn ? ink < 2_000 : charts > 0;
+  return alerts > 0 || rows === 0 || missing ? `${name}: ${alerts} fout(en), ${rows} rijen, ${ink} pixels` : null;
+}
+
+/** The height in CSS pixels of the page's chart (0 without one). */
+export async function chartHeight(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('.chart')?.getBoundingClientRect().height ?? 0);
 }
 
 /**

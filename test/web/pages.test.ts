@@ -49,7 +49,7 @@ describe('every page renders', () => {
     const blank: string[] = [];
     for (const v of offered) {
       await shoot(v.first ? `/${v.slug}` : `/${v.slug}?view=${v.metric}`, v.name);
-      const why = await blankness(page, v.name);
+      const why = await blankness(page, v.name, v.drawn);
       if (why) blank.push(why);
       axe.push(...(await axeFindings(page, v.name)));
     }

@@ -1,26 +1,46 @@
-// Dutch number and date formats (nl-NL): € 1.234.567, 12,5 %, 31-12-2024. One place, used by tiles, tables and charts.
+// Dutch number and date formats (nl-NL): € 1.234.567, € 1,2 mln, 12,5 %, jan 2015, 31-12-2024. The one place for
+// them: tiles, tables, tooltips, axes and the PNG export all format through here, so the same figure reads the same.
 import type { Unit, Value } from '../../src/metrics/types.ts';
 
 const eur = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const eurCents = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 });
 const int = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
-const dec1 = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 1 });
-const dec2 = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 2 });
+const fixed1 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const fixed2 = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const fixedN = (digits: number) =>
+  new Intl.NumberFormat('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-/** Amounts arrive as euros (metrics convert cents): whole euros from € 1.000 up, with cents below (e.g. per care-day). */
+const MONTHS = ['jan', 'feb', 'mrt', 'apr', 'mei', 'jun', 'jul', 'aug', 'sep', 'okt', 'nov', 'dec'];
+
+/**
+ * Amounts arrive as euros (metrics convert cents): whole euros ("€ 50.000", "€ 0", "−€ 36.171"), with cents for every
+ * amount under € 1.000 (a price per care-day: "€ 87,45", "€ 44,00"), so a column of them keeps two decimals.
+ */
 export function formatEur(value: number): string {
-  return Math.abs(value) < 1000 ? eurCents.format(value) : eur.format(value);
+  // Intl writes "€ -36.171"; a minus in front ("−€ 36.171") reads as the signed changes beside it.
+  if (value < 0) return `−${formatEur(-value)}`;
+  return value < 1000 && value !== 0 ? eurCents.format(value) : eur.format(value);
 }
 
-/** 12.5 → "12,5 %" (metrics give percentages, not fractions, for 'pct'). */
+/** Large amounts in words where space is short (headings, labels): "€ 1,2 mln" from a million up, else formatEur. */
+export function formatEurShort(value: number): string {
+  return Math.abs(value) >= 1e6 ? `€\u00a0${fixed1.format(value / 1e6)}\u00a0mln` : formatEur(value);
+}
+
+/** 12.5 → "12,5 %", 1 → "1,0 %" (always one decimal, so "1,0 %" stands beside "0,6 %"; metrics give percentages). */
 export function formatPct(percent: number): string {
-  return `${dec1.format(percent)} %`;
+  return `${fixed1.format(percent)} %`;
 }
 
-/** Signed change: "+12,5 %" / "−3,0 %". */
+/** Signed change of a fraction: 0.125 → "+12,5 %", −0.03 → "−3,0 %". */
 export function formatChange(fraction: number): string {
   const sign = fraction > 0 ? '+' : fraction < 0 ? '−' : '';
-  return `${sign}${dec1.format(Math.abs(fraction) * 100)} %`;
+  return `${sign}${fixed1.format(Math.abs(fraction) * 100)} %`;
+}
+
+/** A signed amount: "+€ 12.000", "−€ 3.500" (a real minus sign, never the hyphen Intl puts after the €). */
+export function formatSignedEur(value: number): string {
+  return value > 0 ? `+${formatEur(value)}` : formatEur(value);
 }
 
 /** '2024-12-31' → '31-12-2024'; timestamps keep their time. */
@@ -28,6 +48,23 @@ export function formatDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(iso);
   if (!m) return iso;
   return `${m[3]}-${m[2]}-${m[1]}${m[4] ? ` ${m[4]}` : ''}`;
+}
+
+/** The local calendar day of `d` as 'yyyy-mm-dd' (not toISOString: that is the UTC day, a day off around midnight). */
+export function isoDay(d: Date): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * A period key as the metrics give it, in words: '2015-01' → 'jan 2015', '2015-K1' → 'K1 2015', '2015-H2' → 'H2 2015';
+ * anything else (a year) unchanged.
+ */
+export function formatPeriod(key: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(key);
+  if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) return `${MONTHS[Number(month[2]) - 1]} ${month[1]}`;
+  const part = /^(\d{4})-([KH]\d)$/.exec(key);
+  if (part) return `${part[2]} ${part[1]}`;
+  return key;
 }
 
 export function formatValue(value: Value | undefined, unit: Unit): string {
@@ -42,24 +79,30 @@ export function formatValue(value: Value | undefined, unit: Unit): string {
       return int.format(value);
     case 'days':
     case 'months':
-      return dec1.format(value);
+      return fixed1.format(value);
     case 'ratio':
-      return dec2.format(value);
+      return fixed2.format(value);
     default:
       return String(value);
   }
 }
 
-/** Short axis labels: € 1,2 mln, € 350k. */
-export function formatAxis(value: number, unit: Unit): string {
+/**
+ * Axis labels for an axis whose values reach `max` (the largest absolute value drawn): amounts in full ("€ 200.000")
+ * below € 10 mln and in millions above, with the same number of decimals on every tick ("€ 0,5 mln", "€ 1,0 mln").
+ */
+export function axisFormatter(unit: Unit, max: number): (value: number) => string {
   if (unit === 'eur') {
-    const abs = Math.abs(value);
-    if (abs >= 1e6) return `€ ${dec1.format(value / 1e6)} mln`;
-    if (abs >= 1e3) return `€ ${int.format(value / 1e3)}k`;
-    return eur.format(value);
+    const minus = (v: number) => (v < 0 ? '−' : '');
+    if (max >= 1e7) {
+      const f = fixedN(max >= 1e8 ? 0 : 1);
+      return (v) => `${minus(v)}€\u00a0${f.format(Math.abs(v) / 1e6)}\u00a0mln`;
+    }
+    return (v) => `${minus(v)}${eur.format(Math.abs(v))}`;
   }
-  if (unit === 'pct') return `${int.format(value)} %`;
-  return int.format(value);
+  if (unit === 'pct') return (v) => `${max < 5 ? fixed1.format(v) : int.format(v)} %`;
+  if (unit === 'ratio' || unit === 'days' || unit === 'months') return (v) => (max < 5 ? fixed1.format(v) : int.format(v));
+  return (v) => int.format(v);
 }
 
 const monthYear = new Intl.DateTimeFormat('nl-NL', { month: 'long', year: 'numeric', timeZone: 'UTC' });

@@ -1,6 +1,7 @@
 // Dutch names for dimensions and their values, from the API's own label table and /api/dimensions.
 import { DIMENSION_LABELS } from '../../src/api/labels.ts';
 import type { Dimensions } from './api.ts';
+import { formatPeriod } from './format.ts';
 
 export function dimLabel(dim: string): string {
   const l = (DIMENSION_LABELS as Record<string, string>)[dim] ?? dim;
@@ -10,6 +11,7 @@ export function dimLabel(dim: string): string {
 /** The label of a code ('0150' → 'Deventer'); the code itself when /api/dimensions does not know it. */
 export function valueLabel(dims: Dimensions, dim: string, value: string | number | null | undefined): string {
   if (value === null || value === undefined) return 'onbekend';
+  if (dim === 'month' || dim === 'quarter' || dim === 'half_year') return formatPeriod(String(value));
   const found = (dims[dim] as { value: string; label: string }[] | undefined)?.find((o) => o.value === String(value));
   if (found) return found.label;
   // An individual referrer is '<type>:<AGB code or name>'; too many to list, so its label is built from its type.

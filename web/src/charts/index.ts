@@ -5,12 +5,16 @@ import type { Frame } from './frame.ts';
 import type { ChartOption } from './setup.ts';
 import { heatmapChart, sankeyChart } from './special.ts';
 
-export type ChartKind = 'trend' | 'bar' | 'pareto' | 'waterfall' | 'heatmap' | 'sankey';
+/** 'table': a list (one row per client, say) is not a chart: the page shows only its table. */
+export type ChartKind = 'trend' | 'bar' | 'pareto' | 'waterfall' | 'heatmap' | 'sankey' | 'table';
 export type Drill = (p: { dataIndex: number; seriesIndex?: number }) => { dim: string; value: Value }[];
 export interface Built {
   option: ChartOption;
-  drill: Drill /** Pixels the chart needs (many horizontal bars). */;
+  drill: Drill;
+  /** Pixels the chart needs (many horizontal bars); never more than MAX_CHART_HEIGHT. */
   height?: number;
+  /** Lines shown under the chart and printed on its PNG (what was cut, what the colours mean). */
+  notes?: string[];
 }
 
 export function buildChart(kind: ChartKind, frame: Frame): Built {
@@ -26,5 +30,7 @@ export function buildChart(kind: ChartKind, frame: Frame): Built {
       return heatmapChart(frame);
     case 'sankey':
       return sankeyChart(frame);
+    case 'table':
+      return { option: {}, drill: () => [] };
   }
 }

@@ -13,6 +13,7 @@ import {
 } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import langNL from 'echarts/lib/i18n/langNL.js';
+import { PALETTE } from './colours.ts';
 
 echarts.use([
   BarChart,
@@ -38,9 +39,6 @@ echarts.registerTheme('roer', {
 });
 echarts.registerLocale('NL', langNL as Parameters<typeof echarts.registerLocale>[1]);
 
-/** Okabe–Ito: distinguishable with the common forms of colour-blindness (black left out: it reads as text). */
-export const PALETTE = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00', '#999999', '#F0E442'];
-
 export type ChartOption = echarts.EChartsCoreOption;
 export type Chart = echarts.ECharts;
 
@@ -50,7 +48,8 @@ export function drawChart(el: HTMLElement, option: ChartOption): Chart {
   chart.setOption({
     color: PALETTE,
     textStyle: { fontFamily: 'system-ui, "DejaVu Sans", sans-serif' },
-    aria: { enabled: true },
+    // The screen-reader description names every series (ECharts stops at 10) and the first values of each.
+    aria: { enabled: true, label: { series: { maxCount: 30 }, data: { maxCount: 12 } } },
     animationDuration: 300,
     ...option,
   });
@@ -61,9 +60,4 @@ export function drawChart(el: HTMLElement, option: ChartOption): Chart {
 export function disposeCharts(root: Element): void {
   for (const el of Array.from(root.querySelectorAll<HTMLElement>('[_echarts_instance_]')))
     echarts.getInstanceByDom(el)?.dispose();
-}
-
-/** The chart as a PNG data URL on a white background (for "Grafiek opslaan als PNG"). */
-export function chartPng(chart: Chart): string {
-  return chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
 }

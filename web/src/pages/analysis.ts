@@ -1,12 +1,17 @@
 // One analysis page: title with definition, controls, the chart (click to drill down), exports, notes and the table.
 import type { Dimension, MetricRequest, MetricResult, Value } from '../../../src/metrics/types.ts';
 import { api, type MetricInfo } from '../api.ts';
+import { MAX_CHART_HEIGHT } from '../charts/axis.ts';
+import { censoringNotes } from '../charts/captions.ts';
 import { buildChart } from '../charts/index.ts';
 import { frameOf } from '../charts/frame.ts';
-import { chartPng, drawChart } from '../charts/setup.ts';
+import { chartPngWithContext } from '../charts/png.ts';
+import { drawChart } from '../charts/setup.ts';
 import { viewsOf, type AppContext, type View } from '../context.ts';
-import { definitionButton } from '../definition.ts';
+import { definitionButton, describeFilters } from '../definition.ts';
 import { h, mount } from '../dom.ts';
+import { formatDate, isoDay } from '../format.ts';
+import { dimLabel } from '../labels.ts';
 import { notesPanel } from '../notes.ts';
 import { drill, filtersOf, FILTER_DIMS, go, withChanges, type FilterDim, type ViewState } from '../state.ts';
 import { resultTable } from '../table.ts';
@@ -121,12 +126,36 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
   const exportLink = (format: 'csv' | 'xlsx', label: string) =>
     h('a', { class: 'button', href: api.exportUrl(metric.id, q, format), download: '' }, label);
   const pngButton = h('button', { type: 'button', class: 'button' }, 'Grafiek als PNG');
-  const figure = h(
-    'figure',
-    { class: 'figure' },
-    chartEl,
-    h('figcaption', { class: 'actions' }, pngButton, exportLink('csv', 'Tabel als CSV'), exportLink('xlsx', 'Tabel als Excel')),
+  const chartNotes = [...censoringNotes(result, ctx.span.from), ...(built.notes ?? [])];
+  const tableOnly = def.chart === 'table';
+  const exports = h(
+    'div',
+    { class: 'actions' },
+    tableOnly ? null : pngButton,
+    exportLink('csv', 'Tabel als CSV'),
+    exportLink('xlsx', 'Tabel als Excel'),
   );
+  const table = resultTable(frame, (dim, value) => onDrill([{ dim, value }]), canDrill);
+  // A list (one row per client) is read, not compared: its table takes the chart's place.
+  const figure = tableOnly
+    ? h('div', { class: 'figure list' }, table, exports)
+    : h(
+        'figure',
+        { class: 'figure' },
+        chartEl,
+        h(
+          'figcaption',
+          {},
+          chartNotes.length
+            ? h(
+                'ul',
+                { class: 'chart-notes' },
+                chartNotes.map((n) => h('li', {}, n)),
+              )
+            : null,
+          exports,
+        ),
+      );
   mount(
     main,
     head(definitionButton(metric.title, metric.definition, result.filters, ctx.dims, result.notes)),
@@ -149,10 +178,11 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
         ...notePeriod(s, ctx),
       }),
     ),
-    h('h2', {}, 'Tabel'),
-    resultTable(frame, (dim, value) => onDrill([{ dim, value }]), canDrill),
+    tableOnly ? null : h('h2', {}, 'Tabel'),
+    tableOnly ? null : table,
   );
 
+  if (tableOnly) return;
   if (result.rows.length === 0 || Object.keys(built.option).length === 0) {
     chartEl.classList.add('empty');
     chartEl.textContent =
@@ -162,11 +192,20 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
     pngButton.disabled = true;
     return;
   }
-  if (built.height) chartEl.style.height = `${built.height}px`;
+  if (built.height) chartEl.style.height = `${Math.min(built.height, MAX_CHART_HEIGHT)}px`;
   const chart = drawChart(chartEl, built.option);
   chart.on('click', (p) => onDrill(built.drill(p as { dataIndex: number; seriesIndex?: number }).filter((d) => canDrill(d.dim))));
-  pngButton.addEventListener('click', () => {
-    const a = h('a', { href: chartPng(chart), download: `${metric.id}.png` });
-    a.click();
+  pngButton.addEventListener('click', async () => {
+    const href = await chartPngWithContext(chart, {
+      title: result.title,
+      filters: [
+        ...describeFilters(result.filters, ctx.dims),
+        ...(q.split.length ? [`Uitgesplitst naar: ${q.split.map((d) => dimLabel(d).toLowerCase()).join(' en ')}`] : []),
+      ],
+      notes: chartNotes,
+      source: `Bron: Roer, gegevens jeugdhulp ${ctx.span.from} t/m ${ctx.span.to}`,
+      made: `Gemaakt op ${formatDate(isoDay(new Date()))}`,
+    });
+    h('a', { href, download: `${metric.id}.png` }).click();
   });
 }

@@ -82,7 +82,7 @@ export const PAGES: PageDef[] = [
         together: ['clients_over_low', 'clients_over_high'],
       },
       { metric: 'intensive_entry', chart: 'heatmap', prefer: ['clients'] },
-      { metric: 'intensive_client_list', chart: 'bar', prefer: ['cost'] },
+      { metric: 'intensive_client_list', chart: 'table', prefer: ['cost'] },
     ],
   },
   {

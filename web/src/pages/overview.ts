@@ -20,6 +20,8 @@ interface Tile {
   change?: number;
   /** What the change is against ('t.o.v. vorig jaar'). */
   against?: string;
+  /** A caveat on the tile itself (a filter the figure cannot follow). */
+  note?: string;
   page: string;
   id: string;
 }
@@ -127,6 +129,7 @@ function tile(t: Tile, href: string): HTMLElement {
       ? h('span', { class: `tile-change ${cls}` }, `${formatChange(t.change)} ${t.against ?? 't.o.v. vorig jaar'}`)
       : null,
     t.detail ? h('span', { class: 'tile-detail' }, t.detail) : null,
+    t.note ? h('span', { class: 'tile-note' }, t.note) : null,
   );
 }
 
@@ -169,6 +172,8 @@ function budgetTiles(p: Pick): Tile[] {
       label: 'Budget',
       value: formatValue(b, 'eur'),
       page: 'budget',
+      // The budget has no provider, referrer … : say so on the tile rather than show it as if filtered.
+      note: p.result.notes?.join(' '),
       detail: [
         invoiced ? `gedeclareerd ${formatValue(p.total(invoiced.col.name), 'eur')}` : '',
         e !== null ? `verwacht jaareinde ${formatValue(e, 'eur')}` : '',
