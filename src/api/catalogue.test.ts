@@ -94,11 +94,13 @@ describe('the real catalogue through the API', () => {
       .trimEnd()
       .split('\r\n')
       .map((l) => l.split(';'));
-    expect(header).toEqual(json.columns.map((c) => c.label));
-    const figures = (cells: string[]) => cells.map((v, i) => (i === 0 ? v : Number(v.replace(',', '.'))));
+    // The municipality's name follows its code, as on the screen; the figures are the JSON answer's.
+    expect(header).toEqual([json.columns[0].label, 'Naam gemeente', ...json.columns.slice(1).map((c) => c.label)]);
+    const figures = (cells: string[]) => cells.map((v, i) => (i < 2 ? v : Number(v.replace(',', '.'))));
+    const NAMES: Record<string, string> = { '0150': 'Deventer', '1708': 'Steenwijkerland' };
     expect(lines.map(figures)).toEqual([
-      ...json.rows.map((r) => json.columns.map((c) => r[c.name])),
-      ['Totaal', ...json.columns.slice(1).map((c) => json.totals![c.name])],
+      ...json.rows.map((r) => [r.municipality, NAMES[String(r.municipality)], ...json.columns.slice(1).map((c) => r[c.name])]),
+      ['Totaal', '', ...json.columns.slice(1).map((c) => json.totals![c.name])],
     ]);
   });
 

@@ -2,6 +2,7 @@
 import type { Store } from '../store/index.ts';
 import { AGE_BANDS } from '../metrics/sql/dimensions.ts';
 import { FINANCING_LABELS, REFERRER_TYPE_LABELS, SEX_LABELS } from './labels.ts';
+import { referrerOptions } from './names.ts';
 import type { Schema } from './route.ts';
 
 export interface Option {
@@ -28,7 +29,12 @@ export const DIMENSION_LISTS = [
   'financing',
 ] as const;
 
-export type Dimensions = Record<(typeof DIMENSION_LISTS)[number], Option[]> & { years: number[]; last_month: string | null };
+/** `referrer`: every individual referrer with its name (a split and chart category, not a filter of the bar). */
+export type Dimensions = Record<(typeof DIMENSION_LISTS)[number], Option[]> & {
+  years: number[];
+  last_month: string | null;
+  referrer: Option[];
+};
 
 const fromCodes = (labels: Record<string, string>): Option[] =>
   Object.entries(labels).map(([value, label]) => ({ value, label }));
@@ -72,6 +78,7 @@ export async function dimensions(store: Store, within?: string[]): Promise<Dimen
     product: await q(`SELECT code AS value, coalesce(description, code) AS label FROM product ORDER BY code`),
     provider: await q('SELECT agb AS value, coalesce(name, agb) AS label FROM provider ORDER BY label, agb'),
     referrer_type: referrerTypes.map(({ value }) => ({ value, label: REFERRER_TYPE_LABELS[value] ?? value })),
+    referrer: await referrerOptions(store, within),
     team: await scoped(`SELECT team_id AS value, coalesce(name, team_id) AS label FROM team WHERE true ${inScope('municipality')}
       ORDER BY label, team_id`),
     district: await scoped(`SELECT DISTINCT district AS value, district AS label FROM client

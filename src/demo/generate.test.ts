@@ -80,6 +80,7 @@ describe('generateDemo', () => {
       'pgb_svb.csv',
       'producten.csv',
       ...[2015, 2016, 2017, 2018, 2019, 2020].map((y) => `toewijzingen_${y}.csv`),
+      'verwijzers.csv',
     ]);
     for (const code of ['JW301', 'JW305', 'JW307', 'JW315', 'JW323', 'JW325'] as const)
       expect(summary.ijw.files[code]).toBeGreaterThan(0);

@@ -23,6 +23,8 @@ import { budgets, pgbLines, type BudgetRow } from './extras.ts';
 import { IJW_START, emptyCounts, writeIjw, type IjwCounts } from './ijw/write.ts';
 import type { Allocation, Client, InvoiceLine, PgbLine } from './model.ts';
 import { makeProviders, makeReferrers, type Provider, type Referrers } from './parties.ts';
+import { referrerRegistry, type RegisteredReferrer } from './practices.ts';
+import { referrersTable } from './csv/referrers.ts';
 import { Rng } from './random.ts';
 import { YEARS, loadRegion, populationRows, type Municipality } from './region.ts';
 import { simulateMunicipality } from './trajectories.ts';
@@ -93,6 +95,8 @@ export interface RegionSetup {
   region: Municipality[];
   providers: Provider[];
   referrers: Referrers;
+  /** The AGB list naming the referrers (written as verwijzers.csv). */
+  registry: RegisteredReferrer[];
   bsns: BsnSequence;
 }
 
@@ -100,11 +104,13 @@ export interface RegionSetup {
 export function setupRegion(seed: string | number): RegionSetup {
   const root = new Rng(String(seed));
   const region = loadRegion();
+  const referrers = makeReferrers(root.fork('verwijzers'), region);
   return {
     root,
     region,
     providers: makeProviders(root.fork('aanbieders')),
-    referrers: makeReferrers(root.fork('verwijzers'), region),
+    referrers,
+    registry: referrerRegistry(root.fork('verwijzerslijst'), referrers, region),
     bsns: new BsnSequence(),
   };
 }
@@ -154,6 +160,7 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
   writeAll(productsTable, PRODUCTS);
   writeAll(providersTable, providers);
   writeAll(populationTable, populationRows(region, scale));
+  writeAll(referrersTable, setup.registry);
   const clientsCsv = open(outDir, clientsTable);
   const budgetsCsv = open(outDir, budgetsTable);
   const pgbCsv = open(outDir, pgbTable);
@@ -185,7 +192,7 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
   }
   summary.invoiceLines.xml = summary.ijw.lines;
   for (const f of [clientsCsv, budgetsCsv, pgbCsv, ...allocCsv.values(), ...linesCsv.values()]) f.close();
-  summary.csvFiles = 6 + allocCsv.size + linesCsv.size;
+  summary.csvFiles = 7 + allocCsv.size + linesCsv.size;
   writeFileSync(join(outDir, MAPPING_FILE), `${JSON.stringify(mappingJson(), null, 2)}\n`);
   opts.onProgress?.(region.length, region.length, 'klaar');
   return summary;

@@ -47,11 +47,23 @@ describe('importing the demo region', () => {
     );
     // Every file the generator wrote: its CSV exports and its iJw messages of each kind.
     const written = made.csvFiles + Object.values(made.ijw.files).reduce((t, k) => t + k, 0);
-    expect([written, log.length]).toEqual([1183, 1183]);
+    expect([written, log.length]).toEqual([1184, 1184]);
     expect(await count('audit_log')).toBe(reports.length);
     expect(log.map((e) => [e.target, e.row_count, e.outcome])).toEqual(reports.map((r) => [r.fileName, r.ok, 'ok']));
     expect(new Set(log.map((e) => e.actor))).toEqual(new Set([cliActor().name]));
     expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: reports.length, unkeyed: 0, keyedFrom: 1 });
+  });
+
+  it('names the GP practices from the AGB list it wrote: every referrer with an AGB code has a name', async () => {
+    const unnamed = await store.all(
+      'SELECT r.referrer_id FROM referrer r LEFT JOIN referrer_agb g ON g.agb = r.agb WHERE r.agb IS NOT NULL AND g.name IS NULL',
+    );
+    expect(unnamed).toEqual([]);
+    expect(await count('referrer_agb')).toBe(setupRegion(SEED).registry.length);
+    const gp = await store.one<{ name: string }>(
+      "SELECT g.name FROM referrer r JOIN referrer_agb g ON g.agb = r.agb WHERE r.type = '02' ORDER BY r.referrer_id LIMIT 1",
+    );
+    expect(gp!.name).toMatch(/^(Huisartsenpraktijk|Huisartsen|Gezondheidscentrum) /);
   });
 
   it('stores every allocation, invoice line, budget row and PGB line the generator wrote', async () => {

@@ -105,6 +105,7 @@ describe('importPaths', () => {
       ['aanbieders.csv', 'providers', 'ingelezen'],
       ['clienten.csv', 'clients', 'ingelezen'],
       ['bevolking-2019.csv', 'population', 'ingelezen'],
+      ['verwijzers.csv', 'referrers', 'ingelezen'],
       ['toewijzingen-2019.csv', 'allocations', 'ingelezen'],
       ['declaraties-2019.csv', 'invoice_lines', 'ingelezen'],
       ['budgetten-2019.csv', 'budgets', 'ingelezen'],
@@ -115,7 +116,7 @@ describe('importPaths', () => {
     ]);
     expect(await store.one('SELECT sum(amount_cents) AS s, count(*) AS n FROM invoice_line')).toEqual({
       s: 122200 + 58000,
-      n: reports[5]!.ok + 4,
+      n: reports[6]!.ok + 4,
     });
     expect(await store.one('SELECT count(*) AS n FROM allocation')).toEqual({ n: 3 + 2 });
   });

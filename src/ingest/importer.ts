@@ -43,6 +43,7 @@ const TABULAR_ORDER: Kind[] = [
   'providers',
   'clients',
   'population',
+  'referrers',
   'allocations',
   'invoice_lines',
   'budgets',

@@ -94,6 +94,19 @@ describe('referrals', () => {
     ]);
   });
 
+  it("names each practice after the imported AGB list of referrers, before the export's own name", async () => {
+    await store.run(`INSERT INTO referrer_agb VALUES ('87654321', 'Huisartsen Dalfsen', '02', 'Dalfsen')`);
+    try {
+      const r = await computeMetric(store, 'referrers', { filters: { referrer_type: ['02'] }, split: [] });
+      expect(r.rows.map(({ referrer_id, name }) => ({ referrer_id, name }))).toEqual([
+        { referrer_id: '02:12345678', name: 'Praktijk A' },
+        { referrer_id: '02:87654321', name: 'Huisartsen Dalfsen' },
+      ]);
+    } finally {
+      await store.run('DELETE FROM referrer_agb');
+    }
+  });
+
   it('gives the share of GP referrals to specialist GGZ (GGZ zwaar), per practice', async () => {
     const r = await computeMetric(store, 'gp_specialist_mh', { filters: {}, split: ['referrer'] });
     expect(

@@ -80,7 +80,8 @@ export const referrers: Metric = {
   id: 'referrers',
   title: 'Verwijzingen per verwijzer (bijv. huisartspraktijk)',
   definition:
-    'Per individuele verwijzer (type + AGB-code van de zorgverlener, of de naam als er geen AGB is): unieke cliënten, ' +
+    'Per individuele verwijzer (type + AGB-code van de zorgverlener, of de naam als er geen AGB is; de naam komt uit de ' +
+    'ingelezen AGB-lijst van verwijzers, anders uit de export): unieke cliënten, ' +
     'kosten (als bij "Kosten en cliënten") en de zorgsoorten waarnaar is verwezen, en de cliënten met een toewijzing van ' +
     'die verwijzer die in de periode loopt (ingangsdatum tot einddatum), ook als er (nog) niet op gedeclareerd is. Kies met ' +
     'het filter "type verwijzer" bijvoorbeeld alleen huisartsen (02).',
@@ -91,9 +92,9 @@ export const referrers: Metric = {
     const names = req.split as string[];
     const q = sql`
       SELECT ${[...keys, ''].join(', ')} f.referrer_id, any_value(f.referrer_type) AS referrer_type, any_value(r.agb) AS agb,
-             any_value(r.name) AS name, count(DISTINCT f.client_no) AS clients, sum(f.amount_cents)::BIGINT AS cost_cents,
+             coalesce(any_value(g.name), any_value(r.name)) AS name, count(DISTINCT f.client_no) AS clients, sum(f.amount_cents)::BIGINT AS cost_cents,
              nullif(array_to_string(list_sort(list_distinct(list(f.care_type))), ', '), '') AS care_types
-      FROM ${cost.from} LEFT JOIN referrer r ON r.referrer_id = f.referrer_id
+      FROM ${cost.from} LEFT JOIN referrer r ON r.referrer_id = f.referrer_id LEFT JOIN referrer_agb g ON g.agb = r.agb
       WHERE ${cost.where} GROUP BY ${[...names.map((_, i) => String(i + 1)), 'f.referrer_id'].join(', ')}
       ORDER BY ${[...names, 'cost_cents DESC', 'f.referrer_id'].join(', ')}`;
     const byReferrer: Dimension[] = [...req.split, 'referrer'];
@@ -109,7 +110,13 @@ export const referrers: Metric = {
     // Referrers with running allocations but no cost in the period, after the invoiced ones.
     const seen = new Set(costRows.map((r: Row) => keyOf({ ...r, referrer: r.referrer_id }, byReferrer)));
     const known = new Map(
-      (await query(store, sql`SELECT referrer_id, type, agb, name FROM referrer`)).map((r) => [r.referrer_id, r]),
+      (
+        await query(
+          store,
+          sql`SELECT referrer_id, r.type, r.agb, coalesce(g.name, r.name) AS name
+        FROM referrer r LEFT JOIN referrer_agb g ON g.agb = r.agb`,
+        )
+      ).map((r) => [r.referrer_id, r]),
     );
     const allocatedOnly = [...allocated]
       .filter(([k]) => !seen.has(k))

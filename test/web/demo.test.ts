@@ -4,6 +4,7 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { REFERRER_TYPE_LABELS } from '../../src/api/labels.ts';
 import type { MetricResult, Value } from '../../src/metrics/types.ts';
 
 type Row = Record<string, Value>;
@@ -26,6 +27,7 @@ async function api(path: string): Promise<MetricResult> {
   expect(res.status()).toBe(200);
   return (await res.json()) as MetricResult;
 }
+const typeName = (code: Value) => REFERRER_TYPE_LABELS[String(code)] ?? String(code);
 const largestChange = (rows: Row[]) =>
   rows.filter((r) => r.year === 2018).sort((a, b) => Math.abs(Number(b.cost_change)) - Math.abs(Number(a.cost_change)));
 
@@ -98,9 +100,11 @@ describe('why did costs in Steenwijkerland rise in 2018, and who drove it?', () 
         .map((r) => r.referrer),
     );
     expect(shown.some((r) => story.gps.includes(r!))).toBe(true);
-    await expect(
-      page.locator(`[data-referrer="${story.gps.find((g) => shown.includes(g))}"] .tile-label`).innerText(),
-    ).resolves.toMatch(/^huisarts \(\d{8}\)$/);
+    // By the name the AGB list gives the practice, never by its code.
+    const gp = story.gps.find((g) => shown.includes(g))!;
+    await expect(page.locator(`[data-referrer="${gp}"] .tile-label`).innerText()).resolves.toBe(
+      `${story.referrerNames.get(gp)} (huisarts)`,
+    );
   });
 
   it('5. one click on the provider opens the change per provider, largest rise first', async () => {
@@ -152,13 +156,37 @@ describe('why did costs in Steenwijkerland rise in 2018, and who drove it?', () 
       .split(/\r\n/)
       .map((l) => l.split(';'));
     const yoy = await api(`costs_yoy?${where}&provider=${story.provider.agb}&from=2017-01-01&to=2018-12-31&split=referrer_type`);
-    expect(lines[0]).toEqual(yoy.columns.map((c) => c.label));
-    const col = yoy.columns.findIndex((c) => c.name === 'cost_change');
+    // As on the screen: the type's name beside its code, the largest change first, and 2017 (asked for only to compare
+    // with) after the shown rows, marked.
+    const [code, ...rest] = yoy.columns.map((c) => c.label);
+    expect(lines[0]).toEqual([code, 'Naam type verwijzer', ...rest, 'Op het scherm']);
+    const col = lines[0].indexOf('Verandering kosten');
     const fromCsv = lines
       .slice(1)
-      .filter((l) => l[1] === '2018')
-      .map((l) => [l[0], l[col] === '' ? null : Number(l[col].replace(',', '.'))]);
-    expect(fromCsv).toEqual(yoy.rows.filter((r) => r.year === 2018).map((r) => [String(r.referrer_type), r.cost_change]));
+      .filter((l) => l[2] === '2018')
+      .map((l) => [l[0], l[1], l[col] === '' ? null : Number(l[col].replace(',', '.')), l.at(-1)]);
+    expect(fromCsv).toEqual(
+      largestChange(yoy.rows).map((r) => [String(r.referrer_type), typeName(r.referrer_type), r.cost_change, 'ja']),
+    );
+    expect(lines.slice(1).map((l) => (l[2] === '2018' ? 'ja' : 'nee'))).toEqual(lines.slice(1).map((l) => l.at(-1)));
+    expect(lines.slice(1 + fromCsv.length).every((l) => l[2] === '2017')).toBe(true);
+  });
+});
+
+describe('referrers by name', () => {
+  it('the referrers page names each practice after the AGB list, and "geen verwijzer bekend" for none', async () => {
+    await page.goto(`${h.base}/verwijzers?view=referrers&municipality=${story.municipality}&from=2018&to=2018`);
+    await ready();
+    const cells = await page.locator('table.data tbody tr td:first-child').allInnerTexts();
+    expect(cells.length).toBeGreaterThan(5);
+    expect(cells.filter((c) => /^\d{2}:/.test(c))).toEqual([]);
+    const api2018 = await api(`referrers?municipality=${story.municipality}&from=2018-01-01&to=2018-12-31`);
+    const gp = api2018.rows.find((r) => story.gps.includes(String(r.referrer_id)))!;
+    const name = story.referrerNames.get(String(gp.referrer_id))!;
+    expect(gp.name).toBe(name);
+    expect(cells).toContain(`${name} (huisarts)`);
+    if (api2018.rows.some((r) => r.referrer_id === '00:')) expect(cells).toContain('geen verwijzer bekend');
+    await shot('verwijzers-bij-naam');
   });
 });
 

@@ -19,6 +19,8 @@ export function demoStory() {
     municipality: STORY_MUNICIPALITY,
     provider: storyProvider(setup.providers),
     gps: storyReferrers(setup.referrers, STORY_MUNICIPALITY).map((r) => `02:${r.agb}`),
+    /** The demo's AGB list (verwijzers.csv): referrer id → the name the dashboard shows. */
+    referrerNames: new Map(setup.registry.map((r) => [`${r.type}:${r.agb}`, r.name])),
   };
 }
 

@@ -151,8 +151,13 @@ export const api = {
   metrics: () => request<{ metrics: MetricInfo[] }>('/api/metrics').then((r) => r.metrics),
   dimensions: () => request<Dimensions>('/api/dimensions'),
   compute: (id: string, q: Question) => request<MetricResult>(`/api/metrics/${encodeURIComponent(id)}?${queryOf(q)}`),
-  exportUrl: (id: string, q: Question, format: 'csv' | 'xlsx') =>
-    `/api/metrics/${encodeURIComponent(id)}/export.${format}?${queryOf(q)}`,
+  /** `view`: how the screen showed the answer (sort measure, first year shown), so the file matches it. */
+  exportUrl: (id: string, q: Question, format: 'csv' | 'xlsx', view: { order?: string; shownFrom?: number } = {}) => {
+    const s = queryOf(q);
+    if (view.order) s.set('order', view.order);
+    if (view.shownFrom) s.set('shown_from', String(view.shownFrom));
+    return `/api/metrics/${encodeURIComponent(id)}/export.${format}?${s}`;
+  },
   status: () => request<StatusSummary>('/api/status'),
   notes: (q: { metric?: string; municipality?: string; from?: string; to?: string }) => {
     const s = new URLSearchParams(Object.entries(q).filter(([, v]) => v) as [string, string][]);

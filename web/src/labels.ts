@@ -1,5 +1,6 @@
 // Dutch names for dimensions and their values, from the API's own label table and /api/dimensions.
 import { DIMENSION_LABELS } from '../../src/api/labels.ts';
+import { NO_REFERRER } from '../../src/api/names.ts';
 import type { Dimensions } from './api.ts';
 import { formatPeriod } from './format.ts';
 
@@ -12,10 +13,13 @@ export function dimLabel(dim: string): string {
 export function valueLabel(dims: Dimensions, dim: string, value: string | number | null | undefined): string {
   if (value === null || value === undefined) return 'onbekend';
   if (dim === 'month' || dim === 'quarter' || dim === 'half_year') return formatPeriod(String(value));
-  const found = (dims[dim] as { value: string; label: string }[] | undefined)?.find((o) => o.value === String(value));
+  // The referrers metric lists each referrer by its id: the same names as the split by referrer.
+  const list = dims[dim === 'referrer_id' ? 'referrer' : dim] as { value: string; label: string }[] | undefined;
+  const found = list?.find((o) => o.value === String(value));
   if (found) return found.label;
-  // An individual referrer is '<type>:<AGB code or name>'; too many to list, so its label is built from its type.
-  const referrer = dim === 'referrer' ? /^(\d{2}):(.*)$/.exec(String(value)) : null;
+  if (value === '00:' && (dim === 'referrer' || dim === 'referrer_id')) return NO_REFERRER;
+  // A referrer the list lacks ('<type>:<AGB code or name>'): its label is built from its type.
+  const referrer = dim === 'referrer' || dim === 'referrer_id' ? /^(\d{2}):(.*)$/.exec(String(value)) : null;
   if (referrer)
     return [valueLabel(dims, 'referrer_type', referrer[1]), referrer[2] && `(${referrer[2]})`].filter(Boolean).join(' ');
   return String(value);

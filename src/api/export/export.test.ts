@@ -289,8 +289,10 @@ describe('export routes', () => {
       .trimEnd()
       .split('\r\n')
       .map((l) => l.split(';'));
-    expect(lines[0]).toEqual(['Jaar', 'Gemeente', 'Kosten (€)']);
-    expect(lines.slice(1).map(([y, m, c]) => ({ year: y, municipality: m, cost: Number(c.replace(',', '.')) }))).toEqual(
+    // Beside the municipality code its name, as the screen shows it.
+    expect(lines[0]).toEqual(['Jaar', 'Gemeente', 'Naam gemeente', 'Kosten (€)']);
+    expect(lines.slice(1).map((l) => l[2])).toEqual(['Deventer', 'Deventer', 'Steenwijkerland']);
+    expect(lines.slice(1).map(([y, m, , c]) => ({ year: y, municipality: m, cost: Number(c.replace(',', '.')) }))).toEqual(
       json.rows,
     );
 
@@ -302,7 +304,7 @@ describe('export routes', () => {
       .getSheetValues()
       .slice(2)
       .map((r) => (r as unknown[]).slice(1));
-    expect(rows).toEqual(json.rows.map((r) => [r.year, r.municipality, r.cost]));
+    expect(rows).toEqual(json.rows.map((r, i) => [r.year, r.municipality, lines[i + 1][2], r.cost]));
     // The route hands the metric's definition and parameters to the explanation.
     expect(aboutText(wb).slice(0, 6)).toEqual([
       'Analyse: Kosten (testanalyse)',

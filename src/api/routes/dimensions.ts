@@ -19,6 +19,7 @@ export function dimensionRoutes(deps: ApiDeps): RouteDef[] {
           type: 'object',
           properties: {
             ...Object.fromEntries(DIMENSION_LISTS.map((d) => [d, optionsSchema])),
+            referrer: optionsSchema,
             years: { type: 'array', items: { type: 'integer' } },
             last_month: { type: ['string', 'null'], description: "De laatste maand met zorg of kosten ('2024-11')" },
           },

@@ -3,6 +3,8 @@ import type { Context } from 'hono';
 import { answer } from '../answer.ts';
 import { filterNames } from '../export/about.ts';
 import { toCsv } from '../export/csv.ts';
+import { asOnScreen, type ScreenView } from '../export/screen.ts';
+import { resultNames } from '../names.ts';
 import { exportFileName } from '../export/table.ts';
 import { toXlsx } from '../export/xlsx.ts';
 import { fromQuery, parseMetricRequest } from '../request.ts';
@@ -12,11 +14,36 @@ import { idParam } from './metrics.ts';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+const SCREEN_PARAMS = [
+  {
+    name: 'order',
+    description: 'De kolom waarnaar het scherm de rijen sorteerde (grootste eerst); de export volgt die volgorde.',
+    schema: { type: 'string' as const },
+  },
+  {
+    name: 'shown_from',
+    description: 'Het eerste jaar dat het scherm toont; eerdere rijen (alleen ter vergelijking) worden gemarkeerd.',
+    schema: { type: 'integer' as const },
+  },
+];
+
+/** Takes the screen's view out of the query (the rest is the question itself). */
+function screenView(query: URLSearchParams): ScreenView {
+  const order = query.get('order') || undefined;
+  const from = Number(query.get('shown_from'));
+  query.delete('order');
+  query.delete('shown_from');
+  return { order, ...(Number.isInteger(from) && from > 0 ? { shownFrom: from } : {}) };
+}
+
 export function exportRoutes(deps: ApiDeps): RouteDef[] {
   const exporter = (format: 'csv' | 'xlsx') => async (c: Context<ApiEnv>) => {
     const metric = metricOr404(deps, c.req.param('id')!);
-    const request = parseMetricRequest(metric, fromQuery(new URL(c.req.url).searchParams));
-    const result = await answer(contextOf(c, deps), deps.guard, { kind: 'export', metric, request, format });
+    const query = new URL(c.req.url).searchParams;
+    const view = screenView(query);
+    const request = parseMetricRequest(metric, fromQuery(query));
+    const answered = await answer(contextOf(c, deps), deps.guard, { kind: 'export', metric, request, format });
+    const result = asOnScreen(answered, await resultNames(deps.store, answered), view);
     const headers = {
       'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : XLSX_TYPE,
       'Content-Disposition': `attachment; filename="${exportFileName(metric.id, format)}"`,
@@ -33,7 +60,7 @@ export function exportRoutes(deps: ApiDeps): RouteDef[] {
       tag: 'export',
       summary: "Tabel van een analyse als CSV (';', decimale komma, UTF-8 met BOM)",
       pathParams: [idParam],
-      query: metricQuery(),
+      query: [...metricQuery(), ...SCREEN_PARAMS],
       response: { status: 200, description: 'CSV-bestand', contentType: 'text/csv', schema: { type: 'string' } },
       handler: exporter('csv'),
     },
@@ -43,7 +70,7 @@ export function exportRoutes(deps: ApiDeps): RouteDef[] {
       tag: 'export',
       summary: 'Tabel van een analyse als Excel-bestand (XLSX)',
       pathParams: [idParam],
-      query: metricQuery(),
+      query: [...metricQuery(), ...SCREEN_PARAMS],
       response: {
         status: 200,
         description: 'XLSX-bestand',

@@ -6,10 +6,12 @@ import type { BudgetRow } from '../extras.ts';
 import type { Allocation, Client, InvoiceLine, PgbLine } from '../model.ts';
 import type { Provider } from '../parties.ts';
 import { YEARS, type PopulationRow } from '../region.ts';
+import type { Kind } from '../../ingest/tabular/types.ts';
 import { euros, eurosSymbol } from './format.ts';
+import { referrersTable } from './referrers.ts';
 
 export interface TableDef<T> {
-  kind: 'products' | 'providers' | 'clients' | 'population' | 'allocations' | 'invoice_lines' | 'budgets' | 'pgb_costs';
+  kind: Kind;
   /** File name; `{jaar}` is replaced by the year for exports split per year. */
   file: string;
   /** field → Dutch column name, in column order. */
@@ -251,6 +253,7 @@ export const TABLES = [
   providersTable,
   clientsTable,
   populationTable,
+  referrersTable,
   allocationsTable,
   invoiceLinesTable,
   budgetsTable,

@@ -32,6 +32,8 @@ const sex: FieldDef = { type: 'enum', codes: ['0', '1', '2'] };
 const year: FieldDef = { type: 'year' };
 /** WJ757 Frequentie (LDT_Frequentie in basisschema.xsd): per dag, per week, per maand, totaal binnen de geldigheidsduur. */
 const frequency: FieldDef = { type: 'enum', codes: ['1', '2', '4', '6'] };
+/** iJw LDT_TypeVerwijzer as Roer reads it (07 is not in use). */
+const referrerType: FieldDef = { type: 'enum', pad: 2, codes: ['01', '02', '03', '04', '05', '06', '08'] };
 
 export const FIELDS: Record<Kind, Record<string, FieldDef>> = {
   products: {
@@ -64,7 +66,7 @@ export const FIELDS: Record<Kind, Record<string, FieldDef>> = {
     unit: code2,
     frequency,
     budget: amount,
-    referrer_type: { type: 'enum', pad: 2, codes: ['01', '02', '03', '04', '05', '06', '08'] },
+    referrer_type: referrerType,
     referrer_agb: agb,
     referrer_name: text,
     team: text,
@@ -113,6 +115,7 @@ export const FIELDS: Record<Kind, Record<string, FieldDef>> = {
     reference: text,
   },
   population: { municipality: req(municipality), year: req(year), age_band: req(text), inhabitants: req(int) },
+  referrers: { referrer_agb: req(agb), referrer_name: req(text), referrer_type: referrerType, place: text },
 };
 
 /** The fields of `kind` that need a column or a constant. */

@@ -291,6 +291,22 @@ describe('products, providers, clients, budgets, pgb_costs, population', () => {
     ]);
   });
 
+  it('referrers: the AGB list of practices with name, type and place; a row without a name is quarantined in Dutch', async () => {
+    const { store, results } = await load('verwijzers.csv');
+    expect(results[0]!.outcome).toEqual({ kind: 'referrers', total: 4, ok: 3, unchanged: 0 });
+    expect(await store.all('SELECT * FROM referrer_agb ORDER BY agb')).toEqual([
+      { agb: '01598930', name: 'Huisartsenpraktijk De Linde', type: '02', place: 'Deventer' },
+      { agb: '01598931', name: 'Huisartsen Dalfsen', type: '02', place: 'Dalfsen' },
+      { agb: '03222222', name: 'Kinderartsenpraktijk Isala', type: '05', place: null },
+    ]);
+    expect(results[0]!.quarantined.map(({ record, field, reason }) => ({ record, field, reason }))).toEqual([
+      { record: 4, field: 'Naam praktijk', reason: 'ontbreekt' },
+    ]);
+    const again = await importFile(store, fixture('verwijzers.csv'), fixtureMapping(), 'verwijzers-opnieuw.csv');
+    expect(again.outcome).toEqual({ kind: 'referrers', total: 4, ok: 0, unchanged: 3 });
+    expect(await store.one('SELECT count(*)::INT AS n FROM referrer_agb')).toEqual({ n: 3 });
+  });
+
   it('clients: birth date and month, sex, constant municipality, postcode-4; never the address', async () => {
     const { store, results } = await load('clienten.csv');
     expect(await store.all('SELECT * FROM client')).toEqual([

@@ -15,6 +15,7 @@ const FILES = [
   'pgb-2019-01.csv',
   'pgb-2019-02.csv',
   'bevolking-2019.csv',
+  'verwijzers.csv',
 ];
 const TABLES = [
   'provider',
@@ -30,6 +31,7 @@ const TABLES = [
   'budget',
   'pgb_cost',
   'population',
+  'referrer_agb',
 ];
 
 /** Every row of every table the importer writes, as text, sorted: a snapshot that any change would alter. */

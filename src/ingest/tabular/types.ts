@@ -9,6 +9,7 @@ export const KINDS = [
   'budgets',
   'pgb_costs',
   'population',
+  'referrers',
 ] as const;
 export type Kind = (typeof KINDS)[number];
 

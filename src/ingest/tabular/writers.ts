@@ -40,6 +40,19 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
           },
         ],
       };
+    case 'referrers':
+      return {
+        key: ['referrer_agb'],
+        writes: [
+          {
+            main: true,
+            table: 'referrer_agb',
+            key: ['agb'],
+            from: valid,
+            cols: { agb: 'referrer_agb', name: 'referrer_name', type: 'referrer_type', place: 'place' },
+          },
+        ],
+      };
     case 'clients':
       return {
         key: ['client_id'],

@@ -325,7 +325,8 @@ export function paretoChart(f: Frame): Built {
       xAxis: {
         type: 'category',
         data: top.map((r) => f.label(d0.name, r[d0.name])),
-        axisLabel: { rotate: 40, hideOverlap: true },
+        // Names (a practice, a provider) can be long: cut at 160 px so the bars keep their room; the tooltip has the whole.
+        axisLabel: { rotate: 40, hideOverlap: true, width: 160, overflow: 'truncate' },
       },
       yAxis: [
         valueAxis(m.unit, maxAbs(top.map((r) => num(r[m.name])))),

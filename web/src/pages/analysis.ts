@@ -123,8 +123,13 @@ export async function renderAnalysis(main: HTMLElement, s: ViewState, ctx: AppCo
   const canDrill = (dim: string) =>
     (FILTER_DIMS as readonly string[]).includes(dim) || (dim === 'year' && (q.split as string[]).includes(dim));
   const chartEl = h('div', { class: 'chart', role: 'img', 'aria-label': `Grafiek: ${result.title}` });
+  // The file follows the screen: its sort (frameOf returns a new result only when it sorted) and its first year.
+  const shownOn = {
+    order: frame.result !== result ? frame.primary?.name : undefined,
+    shownFrom: def.hidePrevious ? (s.from ?? ctx.span.from) : undefined,
+  };
   const exportLink = (format: 'csv' | 'xlsx', label: string) =>
-    h('a', { class: 'button', href: api.exportUrl(metric.id, q, format), download: '' }, label);
+    h('a', { class: 'button', href: api.exportUrl(metric.id, q, format, shownOn), download: '' }, label);
   const pngButton = h('button', { type: 'button', class: 'button' }, 'Grafiek als PNG');
   const chartNotes = [...censoringNotes(result, ctx.span.from), ...(built.notes ?? [])];
   const tableOnly = def.chart === 'table';
