@@ -78,7 +78,7 @@ export interface SessionUser {
    * The role's rights as the server states them (src/access/roles.ts); the server checks them again on every call.
    * `suppressed`: an aggregate-only role (whole years, no filters besides the municipality).
    */
-  rights?: { upload?: boolean; suppressed?: boolean };
+  rights?: { upload?: boolean; suppressed?: boolean; importStatus?: boolean; readNotes?: boolean };
 }
 
 let busy = 0;

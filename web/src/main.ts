@@ -98,8 +98,9 @@ async function render(asked: ViewState): Promise<void> {
       {},
       h('li', {}, link('overzicht', 'Overzicht')),
       available.map((p) => h('li', {}, link(p.slug, p.nav ?? p.title))),
-      h('li', {}, link(NOTES_SLUG, 'Notities')),
-      h('li', {}, link('import', 'Importstatus')),
+      // Links only to what the role may open (the server refuses the rest anyway).
+      user?.rights?.readNotes ? h('li', {}, link(NOTES_SLUG, 'Notities')) : null,
+      user?.rights?.importStatus ? h('li', {}, link('import', 'Importstatus')) : null,
       user?.rights?.upload ? h('li', {}, link('inlezen', 'Gegevens inlezen')) : null,
     ),
   );
