@@ -7,7 +7,7 @@ import { RIGHTS } from '../../access/roles.ts';
 import { assertNoteWrite, assertRight, scopeDimensions, scopeNotes, scopeOf } from '../../access/scope.ts';
 import type { Note } from '../notes.ts';
 import type { AnswerOf, Guard, Question } from '../answer.ts';
-import { ApiError, type ErrorStatus } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { denied } from '../../access/errors.ts';
 
 export interface GuardSettings {
@@ -96,7 +96,6 @@ export function accessGuard(settings: GuardSettings): Guard {
     } catch (e) {
       if (e instanceof AccessError) {
         if (q.kind !== 'compute' && q.kind !== 'export') await log(refusal(q, e));
-        throw new ApiError(e.status as ErrorStatus, e.message, e.param);
       }
       throw e;
     }
