@@ -3,3 +3,4 @@
 export * from './dimensions.ts';
 export * from './question.ts';
 export * from './parse.ts';
+export * from './columns.ts';

@@ -50,11 +50,16 @@ export const MAX_SPLITS = 4;
 export type Unit = 'eur' | 'count' | 'pct' | 'days' | 'months' | 'ratio' | 'text' | 'date';
 export const UNITS: readonly Unit[] = ['eur', 'count', 'pct', 'days', 'months', 'ratio', 'text', 'date'];
 
+/** 'key': a category or identifier of the row; 'value': a measure; 'annotation': a remark beside the figures. */
+export type ColumnKind = 'key' | 'value' | 'annotation';
+
 export interface Column {
   name: string;
   /** Dutch column header. */
   label: string;
   unit: Unit;
+  /** Set on every answer's columns (split columns are keys); a metric module may leave it to the contract. */
+  kind?: ColumnKind;
   /** True for columns that count clients (the access layer suppresses small counts in these). */
   clientCount?: boolean;
   /** A remark beside the figures of its row (e.g. a data-quality signal): shown in tables, never a category or key. */
