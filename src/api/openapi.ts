@@ -1,5 +1,6 @@
 // Builds the OpenAPI 3.1 document from the route definitions and the metric catalogue — never written by hand —
 // so the document lists exactly the routes the app serves and the metrics, splits and parameters the engine has.
+import { declaredColumns, isMetricId } from '../contract/columns.ts';
 import type { Metric } from '../metrics/types.ts';
 import type { QueryParam, RouteDef, Schema } from './route.ts';
 import { SCHEMAS, metricQuery } from './schemas.ts';
@@ -72,13 +73,14 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
     if (!r.path.startsWith('/api/metrics/:id')) continue;
     for (const m of catalogue) {
       const query = r.method === 'get' ? metricQuery(m) : undefined;
+      const op = operation(r, `${idOf(r)}_${m.id}`, {
+        query,
+        pathParams: false,
+        summary: `${m.title} — ${r.summary}`,
+        description: m.definition,
+      });
       add(r.path.replace(':id', m.id), r.method, {
-        ...operation(r, `${idOf(r)}_${m.id}`, {
-          query,
-          pathParams: false,
-          summary: `${m.title} — ${r.summary}`,
-          description: m.definition,
-        }),
+        ...withResultSchema(op, r, m),
         'x-metric': { id: m.id, splits: m.splits, params: m.params ?? [], clientRows: m.clientRows ?? false },
       });
     }
@@ -109,6 +111,63 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
         'Stuurinformatie jeugdhulp: analyses met filters en uitsplitsingen, exports, notities en importstatus. Foutmeldingen zijn Nederlands en noemen de parameter.',
     },
     paths,
-    components: { schemas: { ...SCHEMAS, MetricInfo: metricInfo }, responses: errorResponses },
+    components: { schemas: { ...SCHEMAS, MetricInfo: metricInfo, ...resultSchemas(catalogue) }, responses: errorResponses },
+  };
+}
+
+// Per-metric answers, from the contract's column declarations (src/contract/columns.ts).
+
+const resultName = (id: string) => `Result_${id}`;
+
+/**
+ * One schema per metric: a MetricResult whose rows hold that metric's declared columns (plus the split columns, which
+ * depend on the question) and whose `columns` name them.
+ */
+export function resultSchemas(catalogue: readonly Metric[]): Record<string, Schema> {
+  const out: Record<string, Schema> = {};
+  for (const m of catalogue) {
+    if (!isMetricId(m.id)) continue;
+    const columns = declaredColumns(m.id, m.splits);
+    const cell = (unit: string): Schema =>
+      unit === 'text' || unit === 'date' ? { type: ['string', 'number', 'null'] } : { type: ['number', 'null'] };
+    out[resultName(m.id)] = {
+      allOf: [
+        { $ref: '#/components/schemas/MetricResult' },
+        {
+          type: 'object',
+          description: `Kolommen van ${m.title}: ${columns.map((c) => `${c.name} (${c.label}, ${c.unit})`).join('; ')}. Daarvóór staan de kolommen van de uitsplitsing.`,
+          properties: {
+            metric: { const: m.id },
+            rows: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: Object.fromEntries(
+                  columns.map((c) => [c.name, { ...cell(c.unit), title: c.label, 'x-unit': c.unit, 'x-kind': c.kind }]),
+                ),
+              },
+            },
+          },
+        },
+      ],
+    };
+  }
+  return out;
+}
+
+/** The metric's own result schema in place of the generic MetricResult, for routes that answer with one. */
+function withResultSchema<T extends ReturnType<typeof operation>>(op: T, r: RouteDef, m: Metric): T {
+  const generic = r.response.schema?.$ref === '#/components/schemas/MetricResult';
+  if (!generic || !isMetricId(m.id)) return op;
+  const status = String(r.response.status);
+  return {
+    ...op,
+    responses: {
+      ...op.responses,
+      [status]: {
+        description: r.response.description,
+        content: { [r.response.contentType]: { schema: { $ref: `#/components/schemas/${resultName(m.id)}` } } },
+      },
+    },
   };
 }

@@ -105,6 +105,11 @@ export function isDimension(name: string): name is Dimension {
   return Object.hasOwn(DIMENSION_DECLS, name);
 }
 
+/** True for a cut of the period (year, half year, quarter, month): an axis of time, not a category. */
+export function isPeriodDimension(name: string): boolean {
+  return isDimension(name) && dimension(name).level === 'period';
+}
+
 /** True for a filter dimension name. */
 export function isFilterDimension(name: string): name is FilterDimension {
   return (FILTER_DIMENSIONS as string[]).includes(name);

@@ -1,19 +1,9 @@
 // The dashboard's only door to the server: JSON fetches with the API's Dutch error message, and a busy counter
 // that drives the progress bar. Every request goes through `request`, so login/CSRF headers live in one place.
-import type { Filters, MetricResult, ParamSpec, Dimension } from '../../src/metrics/types.ts';
+import type { Dimension, Filters, MetricInfo, MetricResult, Option } from '../../src/contract/index.ts';
 
-export interface MetricInfo {
-  id: string;
-  title: string;
-  definition: string;
-  splits: Dimension[];
-  params: ParamSpec[];
-  clientRows: boolean;
-}
-export interface Option {
-  value: string;
-  label: string;
-}
+// The wire types are the server's own, from the contract (src/contract), never re-declared here.
+export type { MetricInfo, Option };
 export type Dimensions = Record<string, Option[]> & { years?: number[] };
 export interface Note {
   id: number;

@@ -94,6 +94,13 @@ async function render(s: ViewState): Promise<void> {
   if (s.page === 'overzicht') await renderOverview(el, s, ctx);
   else if (s.page === 'import') await renderStatus(el);
   else if (page && view) await renderAnalysis(el, s, ctx, page, view);
+  else if (page && s.view)
+    mount(
+      el,
+      h('h1', {}, 'Analyse niet gevonden'),
+      h('p', { role: 'alert' }, `De pagina ${page.title} heeft geen analyse '${s.view}'. `),
+      h('a', { href: urlOf(withChanges(s, { view: undefined })), 'data-nav': true }, `Naar ${page.title}`),
+    );
   else
     mount(
       el,

@@ -1,5 +1,6 @@
 // Charts on a category axis: trend lines, bars (horizontal when there are many categories), Pareto and waterfall.
 // Each returns the ECharts option and, per clicked item, the dimension values to drill into.
+import { isPeriodDimension } from '../../../src/contract/dimensions.ts';
 import type { Column } from '../../../src/metrics/types.ts';
 import { formatAxis, formatValue } from '../format.ts';
 import { tooltipLines } from './html.ts';
@@ -15,8 +16,6 @@ const MAX_BARS = 60;
 function valueAxis(unit: Column['unit'], extra: object = {}) {
   return { type: 'value', axisLabel: { formatter: (v: number) => formatAxis(v, unit) }, ...extra };
 }
-
-const TIME = /^(year|half_year|quarter|month)$/;
 
 function tooltip(units: Column['unit'][]) {
   return {
@@ -43,9 +42,9 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
   if (!d0 && primary && f.result.rows.length === 1) return measureBars(f, primary);
   if (!d0 || !primary) return { option: {}, drill: () => [] };
   // A trend over something that is not time (e.g. providers) reads better as bars.
-  const type = kind === 'trend' && TIME.test(d0.name) ? 'line' : 'bar';
+  const type = kind === 'trend' && isPeriodDimension(d0.name) ? 'line' : 'bar';
   const all = f.categories(d0.name);
-  const cats = type === 'bar' && !TIME.test(d0.name) ? all.slice(0, MAX_BARS) : all;
+  const cats = type === 'bar' && !isPeriodDimension(d0.name) ? all.slice(0, MAX_BARS) : all;
   const index = new Map(cats.map((c, i) => [String(c.raw), i]));
   let series: object[];
   let units: Column['unit'][];
@@ -61,7 +60,13 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
         if (at !== undefined && String(row[d1.name]) === String(g.raw)) data[at] = num(row[primary.name]);
       }
       // Stack parts of a whole; years side by side are compared, not added.
-      return { name: g.label, type, data, stack: type === 'bar' && !TIME.test(d1.name) ? 'totaal' : undefined, symbolSize: 7 };
+      return {
+        name: g.label,
+        type,
+        data,
+        stack: type === 'bar' && !isPeriodDimension(d1.name) ? 'totaal' : undefined,
+        symbolSize: 7,
+      };
     });
     units = groups.map(() => primary.unit);
     yAxes = [valueAxis(primary.unit)];
@@ -85,7 +90,7 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
       : shown.map((m, i) => valueAxis(m.unit, i ? { splitLine: { show: false } } : {}));
   }
   // Many or long category names do not fit under vertical bars: lay them out horizontally.
-  const horizontal = type === 'bar' && !TIME.test(d0.name) && cats.length > 6;
+  const horizontal = type === 'bar' && !isPeriodDimension(d0.name) && cats.length > 6;
   if (horizontal && !d1 && !f.together.length) (series = series.slice(0, 1)), (units = units.slice(0, 1));
   const catAxis = { type: 'category', data: cats.map((c) => c.label), axisLabel: { hideOverlap: true }, inverse: horizontal };
   const option: ChartOption = {
