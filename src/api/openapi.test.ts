@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/index.ts';
 import { createApp } from './app.ts';
 import { fixtureEngine, fixtureStore } from './fixture.ts';
-import { openApiPath } from './openapi.ts';
+import { catalogue } from '../metrics/index.ts';
+import { buildOpenApi, openApiPath, resultSchemas } from './openapi.ts';
+import { metricRoutes } from './routes/metrics.ts';
 
 let store: Store;
 // biome-ignore lint/suspicious/noExplicitAny: a JSON document read by path
@@ -93,5 +95,31 @@ describe('/api/openapi.json', () => {
         r,
       ).toBeDefined();
     }
+  });
+
+  it("gives each metric of the real catalogue a result schema listing the contract's columns, and uses it", () => {
+    // biome-ignore lint/suspicious/noExplicitAny: a JSON document read by path
+    const schemas: any = resultSchemas(catalogue);
+    expect(Object.keys(schemas)).toHaveLength(catalogue.length);
+    const costs = schemas.Result_costs.allOf[1];
+    expect(Object.keys(costs.properties.rows.items.properties)).toEqual([
+      'cost',
+      'clients',
+      'cost_per_client',
+      'care_days',
+      'cost_per_care_day',
+    ]);
+    expect(costs.properties.rows.items.properties.cost).toMatchObject({ title: 'Kosten', 'x-unit': 'eur', 'x-kind': 'value' });
+    // biome-ignore lint/suspicious/noExplicitAny: a JSON document read by path
+    const real: any = buildOpenApi(metricRoutes({ engine: { catalogue } } as never), catalogue, '0');
+    expect(real.paths['/api/metrics/costs'].get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/Result_costs',
+    });
+    expect(real.components.schemas.Result_budget).toBeDefined();
+  });
+
+  it('offers the fixed code lists of the contract as enums', () => {
+    const sex = doc.paths['/api/metrics/{id}'].get.parameters.find((p: { name: string }) => p.name === 'sex');
+    expect(sex.schema.items).toEqual({ enum: ['0', '1', '2'] });
   });
 });
