@@ -32,7 +32,7 @@ export class HttpError extends RoerError {
   ) {
     super(message, options.hint);
     this.name = 'HttpError';
-    this.problems = options.problems ?? (param ? [{ path: param, message }] : []);
+    this.problems = options.problems ?? [];
   }
 }
 
@@ -41,7 +41,7 @@ export function invalidRequest(problems: RequestProblem[]): HttpError {
   const message =
     problems.length === 1
       ? problems[0].message
-      : `De vraag heeft ${problems.length} problemen: ${problems.map((p) => p.message).join('; ')}`;
+      : `De vraag heeft ${problems.length} problemen: ${problems.map((p) => p.message.replace(/\.$/, '')).join('; ')}.`;
   return new HttpError(400, message, problems[0]?.path ? queryName(problems[0].path) : null, { problems });
 }
 

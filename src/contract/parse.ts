@@ -143,7 +143,7 @@ function parseList(name: string, path: string, value: unknown, problems: Problem
   const out: string[] = [];
   let ok = true;
   items.forEach((item, i) => {
-    const at = typeof value === 'string' ? path : `${path}[${i}]`;
+    const at = `${path}[${i}]`;
     if (typeof item !== 'string') {
       problems.push({ path: at, message: `'${name}' moet een lijst van codes zijn` });
       ok = false;
@@ -160,7 +160,7 @@ function parseCodes(d: FilterDimension, value: unknown, problems: Problem[]): st
   const path = `filters.${d}`;
   const items = parseList(d, path, value, problems);
   if (!items) return null;
-  const at = (i: number) => (typeof value === 'string' ? path : `${path}[${i}]`);
+  const at = (i: number) => `${path}[${i}]`;
   const { codes, openCodes } = dimension(d);
   const out: string[] = [];
   items.forEach((v, i) => {
@@ -193,7 +193,7 @@ function parseSplit(metric: MetricShape, value: unknown, problems: Problem[]): D
   dims.forEach((d, i) => {
     if (!(metric.splits as readonly string[]).includes(d))
       problems.push({
-        path: typeof value === 'string' ? 'split' : `split[${i}]`,
+        path: `split[${i}]`,
         message: `'${metric.id}' kan niet worden uitgesplitst naar '${d}' (mogelijk: ${allowed})`,
       });
   });
