@@ -1,6 +1,6 @@
 // The dashboard's only door to the server: JSON fetches with the API's Dutch error message, and a busy counter
 // that drives the progress bar. Every request goes through `request`, so login/CSRF headers live in one place.
-import type { Dimension, Filters, MetricInfo, MetricResult, Option } from '../../src/contract/index.ts';
+import type { MetricInfo, MetricRequest, MetricResult, Option } from '../../src/contract/index.ts';
 
 // The wire types are the server's own, from the contract (src/contract), never re-declared here.
 export type { MetricInfo, Option };
@@ -15,11 +15,8 @@ export interface Note {
   created_at: string;
   text: string;
 }
-export interface Question {
-  filters: Filters;
-  split: Dimension[];
-  params?: Record<string, string | number>;
-}
+/** A question as the engine takes it. */
+export type Question = MetricRequest;
 
 /** A failed API call, carrying the server's Dutch message. */
 export class ApiFailure extends Error {
