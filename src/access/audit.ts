@@ -4,7 +4,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { userInfo } from 'node:os';
 import type { Store } from '../store/index.ts';
-import { isDate } from '../metrics/validate.ts';
+import { isDate } from '../contract/parse.ts';
 import { auditKey } from './auditkey.ts';
 import { AccessError, denied } from './errors.ts';
 import { RIGHTS, type Role, type User } from './roles.ts';

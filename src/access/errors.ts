@@ -1,15 +1,12 @@
-// The access layer's one error: a refusal with a Dutch reason, an HTTP-like status and the parameter that caused it.
-// Deliberately not a RoerError: the API maps it to 401/403/429, never to 500.
+// The access layer's refusal: the project's HttpError (status 401/403/429, or 400 for a malformed audit query) with a
+// Dutch reason and the parameter that caused it. A subclass only so the layer can audit its own refusals.
+import { HttpError } from '../errors.ts';
 
 export type AccessStatus = 400 | 401 | 403 | 429;
 
-export class AccessError extends Error {
-  constructor(
-    message: string,
-    readonly status: AccessStatus = 403,
-    readonly param: string | null = null,
-  ) {
-    super(message);
+export class AccessError extends HttpError {
+  constructor(message: string, status: AccessStatus = 403, param: string | null = null) {
+    super(status, message, param);
     this.name = 'AccessError';
   }
 }

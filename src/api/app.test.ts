@@ -121,21 +121,27 @@ describe('errors', () => {
     expect(await big.json()).toEqual({ error: { message: 'Het verzoek is te groot (hoogstens 64 kB).', param: null } });
   });
 
-  it("maps the engine's MetricRequestError to 400 with the query name of the parameter", async () => {
-    const { MetricRequestError } = await import('../metrics/errors.ts');
+  it("answers the engine's refusal with its status and every problem with its path", async () => {
+    const { invalidRequest } = await import('../errors.ts');
     const failing = createApp({
       store,
       webDist: '/nonexistent',
       engine: {
         ...fixtureEngine,
         compute: async () => {
-          throw new MetricRequestError('params.minimum', 'Ondergrens moet positief zijn');
+          throw invalidRequest([{ path: 'p.minimum', message: 'Ondergrens moet positief zijn' }]);
         },
       },
     });
-    const res = await failing.request('/api/metrics/fixture_cost?p.minimum=-1');
+    const res = await failing.request('/api/metrics/fixture_cost?p.minimum=1');
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual({ error: { message: 'Ondergrens moet positief zijn', param: 'p.minimum' } });
+    expect(await res.json()).toEqual({
+      error: {
+        message: 'Ondergrens moet positief zijn',
+        param: 'p.minimum',
+        problems: [{ path: 'p.minimum', message: 'Ondergrens moet positief zijn' }],
+      },
+    });
   });
 
   it('hides internal errors behind a Dutch 500', async () => {

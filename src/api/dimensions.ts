@@ -1,7 +1,7 @@
 // The values each filter can take, with Dutch labels, for the dashboard's filter bar (served at /api/dimensions).
 import type { Store } from '../store/index.ts';
-import { AGE_BANDS } from '../metrics/sql/dimensions.ts';
-import { FINANCING_LABELS, REFERRER_TYPE_LABELS, SEX_LABELS } from './labels.ts';
+import { dimension, FILTER_DIMENSIONS, type FilterDimension } from '../contract/dimensions.ts';
+import { REFERRER_TYPE_LABELS } from './labels.ts';
 import { referrerOptions } from './names.ts';
 import type { Schema } from './route.ts';
 
@@ -15,19 +15,8 @@ export const optionsSchema: Schema = {
   items: { type: 'object', required: ['value', 'label'], properties: { value: { type: 'string' }, label: { type: 'string' } } },
 };
 
-export const DIMENSION_LISTS = [
-  'municipality',
-  'care_type',
-  'product_category',
-  'product',
-  'provider',
-  'referrer_type',
-  'team',
-  'district',
-  'age_band',
-  'sex',
-  'financing',
-] as const;
+/** The filters whose values are listed: all but the individual referrer (thousands; labelled from its type instead). */
+export const DIMENSION_LISTS = FILTER_DIMENSIONS.filter((d) => d !== 'referrer') as Exclude<FilterDimension, 'referrer'>[];
 
 /** `referrer`: every individual referrer with its name (a split and chart category, not a filter of the bar). */
 export type Dimensions = Record<(typeof DIMENSION_LISTS)[number], Option[]> & {
@@ -36,8 +25,9 @@ export type Dimensions = Record<(typeof DIMENSION_LISTS)[number], Option[]> & {
   referrer: Option[];
 };
 
-const fromCodes = (labels: Record<string, string>): Option[] =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }));
+/** A fixed code list of the contract as options, names lower-cased as in a filter list. */
+const fromCodes = (d: FilterDimension): Option[] =>
+  Object.entries(dimension(d).codes ?? {}).map(([value, label]) => ({ value, label: label.toLowerCase() }));
 
 /**
  * The filter values present in the store (code lists with a fixed meaning are listed in full). With `within`, the
@@ -83,9 +73,9 @@ export async function dimensions(store: Store, within?: string[]): Promise<Dimen
       ORDER BY label, team_id`),
     district: await scoped(`SELECT DISTINCT district AS value, district AS label FROM client
       WHERE district IS NOT NULL ${inScope('municipality')} ORDER BY 1`),
-    age_band: AGE_BANDS.map((b) => ({ value: b, label: /\d/.test(b) ? `${b} jaar` : b })),
-    sex: fromCodes(SEX_LABELS),
-    financing: fromCodes(FINANCING_LABELS),
+    age_band: fromCodes('age_band'),
+    sex: fromCodes('sex'),
+    financing: fromCodes('financing'),
     years,
     last_month: last?.m ?? null,
   };

@@ -37,10 +37,15 @@ const body = async (res: Response) => [res.status, await res.json()];
 describe('limits of one question', () => {
   it('refuses more than four split dimensions, naming the split', async () => {
     const app = createApp({ store, engine: engineOf([costFixture]), webDist: '/nonexistent' });
-    expect(await body(await app.request('/api/metrics/fixture_cost?split=year,municipality,provider,team,care_type'))).toEqual([
-      400,
-      { error: { message: 'Uitsplitsen kan naar hoogstens 4 dimensies tegelijk (gevraagd: 5).', param: 'split' } },
-    ]);
+    // All problems at once: too many, and the three the metric cannot split by, each at its place in the list.
+    const [status, answer] = await body(
+      await app.request('/api/metrics/fixture_cost?split=year,municipality,provider,team,care_type'),
+    );
+    expect(status).toBe(400);
+    expect(answer.error.param).toBe('split');
+    expect(answer.error.problems.map((p: { path: string }) => p.path)).toEqual(['split', 'split[2]', 'split[3]', 'split[4]']);
+    expect(answer.error.problems[0].message).toBe('Uitsplitsen kan naar hoogstens 4 dimensies tegelijk (gevraagd: 5).');
+    expect(answer.error.message).toMatch(/^De vraag heeft 4 problemen: Uitsplitsen kan naar hoogstens 4 dimensies/);
     const post = await app.request('/api/metrics/fixture_cost', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -61,10 +66,12 @@ describe('limits of one question', () => {
         ],
       }),
     });
-    expect(await body(post)).toEqual([
-      400,
-      { error: { message: 'Uitsplitsen kan naar hoogstens 4 dimensies tegelijk (gevraagd: 12).', param: 'split' } },
-    ]);
+    const [postStatus, postAnswer] = await body(post);
+    expect(postStatus).toBe(400);
+    expect(postAnswer.error.problems[0]).toEqual({
+      path: 'split',
+      message: 'Uitsplitsen kan naar hoogstens 4 dimensies tegelijk (gevraagd: 12).',
+    });
   });
 
   it('refuses an answer with more rows than the limit, in JSON and in exports', async () => {

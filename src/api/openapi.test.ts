@@ -5,7 +5,9 @@ import type { Store } from '../store/index.ts';
 import { createApp } from './app.ts';
 import { createSecureApp } from './auth/index.ts';
 import { fixtureEngine, fixtureStore } from './fixture.ts';
-import { openApiPath } from './openapi.ts';
+import { catalogue } from '../metrics/index.ts';
+import { buildOpenApi, openApiPath } from './openapi.ts';
+import { metricRoutes } from './routes/metrics.ts';
 
 let store: Store;
 // biome-ignore lint/suspicious/noExplicitAny: a JSON document read by path
@@ -150,5 +152,22 @@ describe('/api/openapi.json', () => {
         r,
       ).toBeDefined();
     }
+  });
+
+  it("gives each metric of the real catalogue a result schema listing the contract's columns, and uses it", () => {
+    // biome-ignore lint/suspicious/noExplicitAny: a JSON document read by path
+    const real: any = buildOpenApi(metricRoutes({ engine: { catalogue } } as never), catalogue, '0');
+    for (const m of catalogue) expect(real.components.schemas[`MetricResult_${m.id}`], m.id).toBeDefined();
+    const costs = real.components.schemas.MetricResult_costs.properties.rows.items;
+    expect(costs.required).toEqual(['cost', 'clients', 'cost_per_client', 'care_days', 'cost_per_care_day']);
+    expect(costs.properties.cost.description).toBe('Kosten (euro)');
+    expect(real.paths['/api/metrics/costs'].get.responses['200'].content['application/json'].schema).toEqual({
+      $ref: '#/components/schemas/MetricResult_costs',
+    });
+  });
+
+  it('offers the fixed code lists of the contract as enums', () => {
+    const sex = doc.paths['/api/metrics/{id}'].get.parameters.find((p: { name: string }) => p.name === 'sex');
+    expect(sex.schema.items).toEqual({ enum: ['0', '1', '2'] });
   });
 });

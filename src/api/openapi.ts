@@ -1,12 +1,12 @@
 // Builds the OpenAPI 3.1 document from the route definitions and the metric catalogue — never written by hand —
 // so the document lists exactly the routes the app serves and the metrics, splits and parameters the engine has.
+import { declaredColumns, isMetricId } from '../contract/columns.ts';
 import type { Metric } from '../metrics/types.ts';
 import type { QueryParam, RouteDef, Schema } from './route.ts';
 import { SCHEMAS, metricQuery } from './schemas.ts';
 import { AUTH_PATHS, AUTH_SCHEMAS } from './openapi/auth-paths.ts';
 import { ROUTE_DESCRIPTIONS } from './openapi/descriptions.ts';
 import { ERROR_EXAMPLES, EXAMPLE_METRIC, type RouteExample, routeExamples } from './openapi/examples.ts';
-import { METRIC_COLUMNS } from './openapi/metric-columns.ts';
 import { metricRequestSchema } from './openapi/metric-request.ts';
 import { metricResultSchema } from './openapi/metric-result.ts';
 import { PARAM_SPEC_SCHEMA } from './openapi/param-spec.ts';
@@ -117,7 +117,7 @@ export function buildOpenApi(routes: RouteDef[], catalogue: readonly Metric[], v
     for (const m of catalogue) {
       const query = r.method === 'get' ? metricQuery(m) : undefined;
       // The answer's columns, where they are declared (JSON routes only; the exports are files).
-      const columns = METRIC_COLUMNS[m.id];
+      const columns = isMetricId(m.id) ? declaredColumns(m.id, m.splits) : undefined;
       const isResult = (r.response.schema as { $ref?: string } | undefined)?.$ref === '#/components/schemas/MetricResult';
       if (columns && isResult) metricSchemas[`MetricResult_${m.id}`] ??= metricResultSchema(m, columns);
       if (r.body) metricSchemas[`MetricRequest_${m.id}`] ??= metricRequestSchema(m);

@@ -1,26 +1,44 @@
 // JSON Schema fragments for what the API sends and receives, and the query parameters of a metric question —
 // shared by the routes' definitions, so the OpenAPI document describes exactly what the parser accepts.
-import { ALL_DIMENSIONS, PARAM_MAX, PARAM_MAX_LENGTH, type Metric, type ParamSpec } from '../metrics/types.ts';
+import { ALL_DIMENSIONS, dimension, FILTER_DIMENSIONS, type FilterDimension } from '../contract/dimensions.ts';
+import { PARAM_MAX, PARAM_MAX_LENGTH, UNITS, type ParamSpec } from '../contract/question.ts';
+import type { Metric } from '../metrics/types.ts';
 import { DIMENSION_LABELS } from './labels.ts';
-import { LIST_FILTERS } from './request.ts';
 import type { QueryParam, Schema } from './route.ts';
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const value: Schema = { type: ['string', 'number', 'null'] };
-const codes: Schema = { type: 'array', items: { type: 'string' } };
 const date: Schema = { type: 'string', format: 'date' };
 
 export const SCHEMAS: Record<string, Schema> = {
   Error: {
     type: 'object',
     required: ['error'],
-    properties: { error: { type: 'object', properties: { message: { type: 'string' }, param: { type: ['string', 'null'] } } } },
+    properties: {
+      error: {
+        type: 'object',
+        required: ['message', 'param'],
+        properties: {
+          message: { type: 'string' },
+          param: { type: ['string', 'null'] },
+          problems: {
+            type: 'array',
+            description: "Elk probleem van een geweigerde vraag met zijn plaats, bijv. 'filters.municipality[1]' of 'p.top'.",
+            items: {
+              type: 'object',
+              required: ['path', 'message'],
+              properties: { path: { type: 'string' }, message: { type: 'string' } },
+            },
+          },
+        },
+      },
+    },
   },
   Filters: {
     type: 'object',
     additionalProperties: false,
     properties: {
-      ...Object.fromEntries(LIST_FILTERS.map((f) => [f, codes])),
+      ...Object.fromEntries(FILTER_DIMENSIONS.map((f) => [f, { type: 'array', items: codeSchema(f) }])),
       from: date,
       to: date,
       basis: { enum: ['care', 'invoice'] },
@@ -41,8 +59,10 @@ export const SCHEMAS: Record<string, Schema> = {
     properties: {
       name: { type: 'string' },
       label: { type: 'string' },
-      unit: { enum: ['eur', 'count', 'pct', 'days', 'months', 'ratio', 'text', 'date'] },
+      unit: { enum: [...UNITS] },
+      kind: { enum: ['key', 'value', 'annotation'] },
       clientCount: { type: 'boolean' },
+      annotation: { type: 'boolean' },
     },
   },
   MetricResult: {
@@ -97,10 +117,10 @@ export function metricQuery(metric?: Metric): QueryParam[] {
     description,
   });
   return [
-    ...LIST_FILTERS.map((f) => ({
+    ...FILTER_DIMENSIONS.map((f) => ({
       name: f,
       description: `Filter op ${DIMENSION_LABELS[f]}: één of meer codes, gescheiden door komma's.`,
-      schema: list(DIMENSION_LABELS[f], f === 'financing' ? { enum: ['ZIN', 'PGB'] } : { type: 'string' }),
+      schema: list(DIMENSION_LABELS[f], codeSchema(f)),
     })),
     { name: 'from', description: 'Begin van de periode (jjjj-mm-dd, inclusief).', schema: date },
     { name: 'to', description: 'Einde van de periode (jjjj-mm-dd, inclusief).', schema: date },
@@ -127,7 +147,13 @@ export function metricQuery(metric?: Metric): QueryParam[] {
   ];
 }
 
-/** A metric parameter's schema with the bounds the engine enforces (src/metrics/validate.ts). */
+/** A filter's code: one of its fixed list (the contract's), or any text where the data decides. */
+function codeSchema(d: FilterDimension): Schema {
+  const { codes, openCodes } = dimension(d);
+  return codes && !openCodes ? { enum: Object.keys(codes) } : { type: 'string' };
+}
+
+/** A metric parameter's schema with the bounds the engine enforces (src/contract/parse.ts). */
 export function paramSchema(p: ParamSpec): Schema {
   if (p.type === 'string')
     return p.format === 'date'

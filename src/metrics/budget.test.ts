@@ -97,6 +97,6 @@ describe('budget', () => {
   it('refuses a malformed peildatum', async () => {
     await expect(
       computeMetric(store, 'budget', { filters: Y2018, split: [], params: { peildatum: '31-12-2018' } }),
-    ).rejects.toMatchObject({ param: 'params.peildatum' });
+    ).rejects.toMatchObject({ problems: [{ path: 'p.peildatum' }] });
   });
 });

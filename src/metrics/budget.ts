@@ -1,5 +1,6 @@
 // Budget versus realisation per year (and municipality, care type, team): realised = invoiced + expected for care
 // delivered in recent months that has not been invoiced yet.
+import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import type { Store } from '../store/index.ts';
 import { bind, join, sql } from './sql/compose.ts';
 import { DIMENSION_SPECS, splitSelect } from './sql/dimensions.ts';
@@ -115,15 +116,15 @@ export const budgetRealisation: Metric = {
       this,
       req,
       [
-        { name: 'year', label: 'Jaar', unit: 'text' },
+        C.budget.year,
         ...splitColumns(req.split),
-        { name: 'original_budget', label: 'Primitieve begroting', unit: 'eur' },
-        { name: 'budget', label: 'Begroting (na burap)', unit: 'eur' },
-        { name: 'invoiced', label: 'Gedeclareerd', unit: 'eur' },
-        { name: 'expected', label: 'Verwacht, nog niet gedeclareerd', unit: 'eur' },
-        { name: 'realised', label: 'Realisatie', unit: 'eur' },
-        { name: 'difference', label: 'Verschil (begroting − realisatie)', unit: 'eur' },
-        { name: 'realised_pct', label: 'Realisatie (% van begroting)', unit: 'pct' },
+        C.budget.original_budget,
+        C.budget.budget,
+        C.budget.invoiced,
+        C.budget.expected,
+        C.budget.realised,
+        C.budget.difference,
+        C.budget.realised_pct,
       ],
       (await query(store, q)).map(shape),
       undefined,

@@ -16,6 +16,7 @@ import {
   derive,
   fixtureStore,
 } from './fixtures.ts';
+import { declaredColumns, isMetricId } from '../contract/columns.ts';
 import { catalogueMarkdown } from './doc.ts';
 import { catalogue, computeMetric, getMetric } from './index.ts';
 import type { Filters } from './types.ts';
@@ -98,6 +99,19 @@ describe('catalogue', () => {
         const r = await computeMetric(store, m.id, { filters: { from: '2018-01-01', to: '2018-12-31' }, split });
         const names = new Set(r.columns.map((c) => c.name));
         for (const row of r.rows) for (const k of Object.keys(row)) expect(names, `${m.id} ${split} ${k}`).toContain(k);
+      }
+    }
+  });
+
+  it('returns exactly the columns the contract declares for each metric, split columns as keys', async () => {
+    for (const m of catalogue) {
+      expect(isMetricId(m.id), m.id).toBe(true);
+      if (!isMetricId(m.id)) continue;
+      for (const split of [[], ...m.splits.filter((d) => d === 'return_code' || d === 'care_type').map((d) => [d])]) {
+        const r = await computeMetric(store, m.id, { filters: { from: '2018-01-01', to: '2018-12-31' }, split });
+        const own = r.columns.filter((c) => !(split as string[]).includes(c.name));
+        expect(own, `${m.id} ${split}`).toEqual(declaredColumns(m.id, split));
+        for (const c of r.columns.filter((c) => (split as string[]).includes(c.name))) expect(c.kind).toBe('key');
       }
     }
   });

@@ -1,5 +1,6 @@
 // Claimed, rejected and accepted: what providers invoiced (JW323), what the municipality rejected in its answers (JW325,
 // per return code) and what it accepted — the cost everywhere else in Roer — by any cut.
+import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import { xsdEnumeration } from '../ingest/ijw/enumerations.ts';
 import type { Store } from '../store/index.ts';
 import { sql } from './sql/compose.ts';
@@ -42,14 +43,7 @@ function figures(r: Row): Row {
   };
 }
 
-const COLUMNS: Column[] = [
-  { name: 'claimed', label: 'Gedeclareerd', unit: 'eur' },
-  { name: 'rejected', label: 'Afgewezen', unit: 'eur' },
-  { name: 'accepted', label: 'Geaccepteerd', unit: 'eur' },
-  { name: 'rejected_pct', label: 'Aandeel afgewezen (%)', unit: 'pct' },
-  { name: 'lines', label: 'Declaratieregels', unit: 'count' },
-  { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
-];
+const COLUMNS: Column[] = Object.values(C.claims).filter((c) => c.name !== 'return_code_name');
 
 export const claims: Metric = {
   id: 'claims',
@@ -78,7 +72,7 @@ export const claims: Metric = {
       ...(byCode ? { return_code_name: returnCodeName(String(r.return_code)) } : {}),
       ...figures(r),
     }));
-    const nameColumn: Column[] = byCode ? [{ name: 'return_code_name', label: 'Omschrijving retourcode', unit: 'text' }] : [];
+    const nameColumn: Column[] = byCode ? [C.claims.return_code_name] : [];
     const notes = byCode
       ? ['Een regel met meer dan één retourcode telt bij elke code volledig mee; het totaal telt elke regel één keer.']
       : [];

@@ -1,16 +1,8 @@
-// Code meanings the metrics need, copied from iJw 3.2 basisschema.xsd (LDT_TypeVerwijzer, LDT_RedenBeeindiging).
+// Code meanings the metrics need, from iJw 3.2 basisschema.xsd (LDT_RedenBeeindiging here; LDT_TypeVerwijzer is a
+// dimension's code list, declared in src/contract).
+import { REFERRER_TYPES } from '../contract/dimensions.ts';
 
-/** LDT_TypeVerwijzer; '00' is Roer's own code for "no referrer known" (never guessed). */
-export const REFERRER_TYPES: Record<string, string> = {
-  '00': 'Onbekend',
-  '01': 'Gemeente',
-  '02': 'Huisarts',
-  '03': 'Jeugdarts',
-  '04': 'Gecertificeerde instelling',
-  '05': 'Medisch specialist',
-  '06': 'Zelfverwijzer/geen verwijzer',
-  '08': 'Rechter, Officier van Justitie, functionaris Justitiële jeugdinrichting',
-};
+export { REFERRER_TYPES };
 
 /**
  * LDT_RedenBeeindiging (JZ588) grouped for the planned-vs-early analysis:

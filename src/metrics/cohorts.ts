@@ -1,4 +1,5 @@
 // Cohorts: clients grouped by the year they first entered care, followed through the later years.
+import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import type { Store } from '../store/index.ts';
 import { sql } from './sql/compose.ts';
 import { inPeriod, withoutPeriod } from './sql/filters.ts';
@@ -40,13 +41,13 @@ export const cohorts: Metric = {
       this,
       req,
       [
-        { name: 'cohort', label: 'Instroomjaar', unit: 'text' },
-        { name: 'year', label: 'Jaar', unit: 'text' },
-        { name: 'entrants', label: 'Instroom', unit: 'count', clientCount: true },
-        { name: 'clients', label: 'Nog in zorg', unit: 'count', clientCount: true },
-        { name: 'share_pct', label: 'Deel van de instroom (%)', unit: 'pct' },
-        { name: 'cost', label: 'Kosten', unit: 'eur' },
-        { name: 'cost_per_client', label: 'Kosten per jeugdige', unit: 'eur' },
+        C.cohorts.cohort,
+        C.cohorts.year,
+        C.cohorts.entrants,
+        C.cohorts.clients,
+        C.cohorts.share_pct,
+        C.cohorts.cost,
+        C.cohorts.cost_per_client,
       ],
       rows,
     );

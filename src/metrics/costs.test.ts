@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '../store/index.ts';
 import { addAllocation, addCarePeriod, addInvoice, addPgb, derive, fixtureStore } from './fixtures.ts';
-import { computeMetric, MetricRequestError } from './index.ts';
+import { HttpError } from '../errors.ts';
+import { computeMetric } from './index.ts';
 
 const Y2018 = { from: '2018-01-01', to: '2018-12-31' };
 let store: Store;
@@ -145,17 +146,17 @@ describe('costs', () => {
 
   it('refuses an unknown split, filter value or parameter with a Dutch message naming it', async () => {
     await expect(computeMetric(store, 'costs', { filters: {}, split: ['colour' as never] })).rejects.toMatchObject({
-      param: 'split',
-      message: "Onbekende dimensie 'colour' in de uitsplitsing.",
+      status: 400,
+      problems: [{ path: 'split[0]', message: expect.stringContaining("kan niet worden uitgesplitst naar 'colour'") }],
     });
     await expect(computeMetric(store, 'costs', { filters: { financing: ['X' as never] }, split: [] })).rejects.toBeInstanceOf(
-      MetricRequestError,
+      HttpError,
     );
     await expect(computeMetric(store, 'costs', { filters: { from: '2018-02-30' }, split: [] })).rejects.toMatchObject({
-      param: 'filters.from',
+      problems: [{ path: 'filters.from' }],
     });
     await expect(computeMetric(store, 'costs', { filters: {}, split: [], params: { top: 3 } })).rejects.toMatchObject({
-      param: 'params.top',
+      problems: [{ path: 'p.top' }],
     });
   });
 });

@@ -1,4 +1,5 @@
 // Costs and clients: total cost, unique clients, cost per client, care-days and cost per care-day, by any cut.
+import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import type { Store } from '../store/index.ts';
 import { sql } from './sql/compose.ts';
 import { splitSelect } from './sql/dimensions.ts';
@@ -45,13 +46,7 @@ export function costFigures(r: Row): Row {
   };
 }
 
-export const COST_COLUMNS = [
-  { name: 'cost', label: 'Kosten', unit: 'eur' },
-  { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
-  { name: 'cost_per_client', label: 'Kosten per cliënt', unit: 'eur' },
-  { name: 'care_days', label: 'Trajectdagen', unit: 'days' },
-  { name: 'cost_per_care_day', label: 'Kosten per trajectdag', unit: 'eur' },
-] as const;
+export const COST_COLUMNS = Object.values(C.costs);
 
 export const costs: Metric = {
   id: 'costs',

@@ -1,29 +1,13 @@
 // Growth decomposition: why did cost change from year to year — more clients, more care-days per client, dearer
 // care-days, or a shift between care types. The method is in lmdi.ts and docs/metrics.md.
+import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import type { Store } from '../store/index.ts';
 import { costAndCareSql } from './costs.ts';
 import { decompose, periodFigures, type AggregateRow } from './lmdi.ts';
 import { change, eur, result, round, ratio, type Row, query } from './result.ts';
 import type { Column, Metric, MetricRequest } from './types.ts';
 
-export const DECOMPOSITION_COLUMNS: Column[] = [
-  { name: 'year', label: 'Jaar', unit: 'text' },
-  { name: 'cost', label: 'Kosten', unit: 'eur' },
-  { name: 'clients', label: 'Jeugdigen', unit: 'count', clientCount: true },
-  { name: 'cost_per_client', label: 'Kosten per jeugdige', unit: 'eur' },
-  { name: 'care_days_per_client', label: 'Trajectdagen per jeugdige', unit: 'days' },
-  { name: 'cost_per_care_day', label: 'Kosten per trajectdag', unit: 'eur' },
-  { name: 'cost_change', label: 'Verandering kosten', unit: 'eur' },
-  { name: 'cost_change_pct', label: 'Verandering kosten (%)', unit: 'pct' },
-  { name: 'clients_change_pct', label: 'Verandering jeugdigen (%)', unit: 'pct' },
-  { name: 'care_days_per_client_change_pct', label: 'Verandering trajectdagen per jeugdige (%)', unit: 'pct' },
-  { name: 'cost_per_care_day_change_pct', label: 'Verandering kosten per trajectdag (%)', unit: 'pct' },
-  { name: 'effect_volume', label: 'Effect aantal jeugdigen', unit: 'eur' },
-  { name: 'effect_intensity', label: 'Effect trajectdagen per jeugdige', unit: 'eur' },
-  { name: 'effect_price', label: 'Effect kosten per trajectdag', unit: 'eur' },
-  { name: 'effect_mix', label: 'Effect verschuiving zorgsoorten', unit: 'eur' },
-  { name: 'effect_other', label: 'Niet te ontleden', unit: 'eur' },
-];
+export const DECOMPOSITION_COLUMNS: Column[] = Object.values(C.decomposition);
 
 /**
  * The decomposition table from aggregate rows (period × care type). `clients` gives the unique clients per period over

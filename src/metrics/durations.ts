@@ -1,4 +1,5 @@
 // Trajectory durations per care type, planned vs early endings (JZ588), and the re-indication share of allocations.
+import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import type { Store } from '../store/index.ts';
 import { endGroupSql } from './codes.ts';
 import { TRAJECTORY_SPLITS } from './flows.ts';
@@ -47,11 +48,11 @@ export const duration: Metric = {
       req,
       [
         ...splitColumns(split),
-        { name: 'trajectories', label: 'Beëindigde trajecten', unit: 'count' },
-        { name: 'median_days', label: 'Mediaan (dagen)', unit: 'days' },
-        { name: 'p75_days', label: '75e percentiel (dagen)', unit: 'days' },
-        { name: 'p90_days', label: '90e percentiel (dagen)', unit: 'days' },
-        { name: 'mean_days', label: 'Gemiddelde (dagen)', unit: 'days' },
+        C.duration.trajectories,
+        C.duration.median_days,
+        C.duration.p75_days,
+        C.duration.p90_days,
+        C.duration.mean_days,
       ],
       rows,
     );
@@ -104,13 +105,13 @@ export const endings: Metric = {
       req,
       [
         ...splitColumns(req.split),
-        { name: 'ended', label: 'Beëindigde toewijzingen', unit: 'count' },
-        { name: 'planned', label: 'Volgens plan', unit: 'count' },
-        { name: 'early', label: 'Voortijdig', unit: 'count' },
-        { name: 'other', label: 'Overige reden', unit: 'count' },
-        { name: 'unknown', label: 'Reden onbekend', unit: 'count' },
-        { name: 'planned_pct', label: 'Volgens plan (%)', unit: 'pct' },
-        { name: 'early_pct', label: 'Voortijdig (%)', unit: 'pct' },
+        C.endings.ended,
+        C.endings.planned,
+        C.endings.early,
+        C.endings.other,
+        C.endings.unknown,
+        C.endings.planned_pct,
+        C.endings.early_pct,
       ],
       rows.map(shape),
       shape(totals),
@@ -149,12 +150,7 @@ export const reindication: Metric = {
     return result(
       this,
       req,
-      [
-        ...splitColumns(req.split),
-        { name: 'ended', label: 'Beëindigde toewijzingen', unit: 'count' },
-        { name: 'reindicated', label: 'Geherindiceerd', unit: 'count' },
-        { name: 'reindicated_pct', label: 'Herindicatie (%)', unit: 'pct' },
-      ],
+      [...splitColumns(req.split), C.reindication.ended, C.reindication.reindicated, C.reindication.reindicated_pct],
       rows.map(shape),
       shape(totals),
     );

@@ -1,5 +1,6 @@
 // Flows: inflow, outflow and stock of clients per month, and re-entry into care within 6 and 12 months after ending.
 // Built on care trajectories: allocations merged per client × municipality (× split, e.g. care type).
+import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import type { Store } from '../store/index.ts';
 import { bind, sql } from './sql/compose.ts';
 import { DIMENSION_SPECS, splitSelect } from './sql/dimensions.ts';
@@ -132,15 +133,7 @@ export const flows: Metric = {
     return result(
       this,
       req,
-      [
-        ...splitColumns(req.split),
-        { name: 'month', label: 'Maand', unit: 'text' },
-        { name: 'inflow', label: 'Instroom', unit: 'count', clientCount: true },
-        { name: 'outflow', label: 'Uitstroom', unit: 'count', clientCount: true },
-        { name: 'stock', label: 'In zorg op de laatste dag', unit: 'count', clientCount: true },
-        { name: 'started', label: 'Gestarte trajecten', unit: 'count', clientCount: true },
-        { name: 'ended', label: 'Beëindigde trajecten', unit: 'count', clientCount: true },
-      ],
+      [...splitColumns(req.split), C.flows.month, C.flows.inflow, C.flows.outflow, C.flows.stock, C.flows.started, C.flows.ended],
       await query(store, q),
     );
   },
@@ -183,11 +176,11 @@ export const reentry: Metric = {
       req,
       [
         ...splitColumns(req.split),
-        { name: 'ended', label: 'Beëindigde trajecten', unit: 'count' },
-        { name: 'reentry_6', label: 'Terug binnen 6 maanden', unit: 'count' },
-        { name: 'reentry_6_pct', label: 'Terug binnen 6 maanden (%)', unit: 'pct' },
-        { name: 'reentry_12', label: 'Terug binnen 12 maanden', unit: 'count' },
-        { name: 'reentry_12_pct', label: 'Terug binnen 12 maanden (%)', unit: 'pct' },
+        C.reentry.ended,
+        C.reentry.reentry_6,
+        C.reentry.reentry_6_pct,
+        C.reentry.reentry_12,
+        C.reentry.reentry_12_pct,
       ],
       rows.map(shape),
       shape(totals),

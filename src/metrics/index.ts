@@ -1,4 +1,4 @@
-// The metrics engine's import surface: the catalogue, lookup, and computeMetric (validates, then computes).
+// The metrics engine's import surface: the catalogue, lookup, and computeMetric (parses the question, then computes).
 import { refreshDerived, type Store } from '../store/index.ts';
 import { DERIVE_STEPS } from '../store/derive.ts';
 import { budgetRealisation } from './budget.ts';
@@ -15,12 +15,11 @@ import { gpSpecialistMh, referrals, referrers } from './referrals.ts';
 import { utilisation } from './utilisation.ts';
 import { extendedCare, waitingTime } from './waiting.ts';
 import { costsYoy } from './yoy.ts';
-import { MetricRequestError } from './errors.ts';
+import { invalidRequest } from '../errors.ts';
+import { parseRequest, withDefaults } from '../contract/parse.ts';
 import type { Metric, MetricRequest, MetricResult } from './types.ts';
-import { validateRequest } from './validate.ts';
 import { precomputed } from './sql/precomputed.ts';
 
-export { MetricRequestError } from './errors.ts';
 export type * from './types.ts';
 
 /** Every metric Roer computes, in the order the dashboard lists them. */
@@ -58,14 +57,16 @@ export function getMetric(id: string): Metric | undefined {
 }
 
 /**
- * Validates `request` against metric `id` and computes it on `store` (derived tables must be fresh).
- * @throws MetricRequestError for an unknown metric, split, parameter or filter value (Dutch message, `.param`).
+ * Parses `request` for metric `id` (the one parser the API uses too) and computes it on `store`.
+ * @throws HttpError (400) listing every problem of the question with its path, or naming an unknown metric.
  * @example await computeMetric(store, 'costs', { filters: { from: '2018-01-01', to: '2018-12-31' }, split: ['care_type'] })
  */
 export async function computeMetric(store: Store, id: string, request: Partial<MetricRequest>): Promise<MetricResult> {
   const metric = getMetric(id);
-  if (!metric) throw new MetricRequestError('metric', `Onbekende maatstaf '${id}'.`);
-  const valid = validateRequest(metric, request);
+  if (!metric) throw invalidRequest([{ path: 'metric', message: `Onbekende maatstaf '${id}'.` }]);
+  const parsed = parseRequest(metric, { filters: request.filters ?? {}, split: request.split, params: request.params ?? {} });
+  if (!parsed.ok) throw invalidRequest(parsed.problems);
+  const valid = withDefaults(metric, parsed.value);
   await ensureDerived(store);
   // A scope naming every municipality in the data (a region-wide analyst) filters nothing: computed without it, so the
   // precomputed per-client tables apply; the answer still reports the filters as asked.

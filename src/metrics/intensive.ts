@@ -1,5 +1,6 @@
 // Care-intensive clients: clients above cost thresholds per year, the top-N share, their entry year, and the
 // pseudonymous list for screening (e.g. for the Wlz), which only roles allowed client rows may see.
+import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import type { Store } from '../store/index.ts';
 import { bind, sql } from './sql/compose.ts';
 import { splitSelect } from './sql/dimensions.ts';
@@ -65,16 +66,16 @@ export const intensiveClients: Metric = {
       this,
       req,
       [
-        { name: 'year', label: 'Jaar', unit: 'text' },
+        C.intensive_clients.year,
         ...splitColumns(req.split),
-        { name: 'cost', label: 'Totale kosten', unit: 'eur' },
-        { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
-        { name: 'clients_over_low', label: `Cliënten boven ${euros(p.low)}`, unit: 'count', clientCount: true },
-        { name: 'cost_over_low', label: `Kosten cliënten boven ${euros(p.low)}`, unit: 'eur' },
-        { name: 'clients_over_high', label: `Cliënten boven ${euros(p.high)}`, unit: 'count', clientCount: true },
-        { name: 'cost_over_high', label: `Kosten cliënten boven ${euros(p.high)}`, unit: 'eur' },
-        { name: 'top_cost', label: `Kosten ${p.top} duurste cliënten`, unit: 'eur' },
-        { name: 'top_share_pct', label: `Aandeel ${p.top} duurste cliënten (%)`, unit: 'pct' },
+        C.intensive_clients.cost,
+        C.intensive_clients.clients,
+        { ...C.intensive_clients.clients_over_low, label: `Cliënten boven ${euros(p.low)}` },
+        { ...C.intensive_clients.cost_over_low, label: `Kosten cliënten boven ${euros(p.low)}` },
+        { ...C.intensive_clients.clients_over_high, label: `Cliënten boven ${euros(p.high)}` },
+        { ...C.intensive_clients.cost_over_high, label: `Kosten cliënten boven ${euros(p.high)}` },
+        { ...C.intensive_clients.top_cost, label: `Kosten ${p.top} duurste cliënten` },
+        { ...C.intensive_clients.top_share_pct, label: `Aandeel ${p.top} duurste cliënten (%)` },
       ],
       rows,
     );
@@ -105,12 +106,7 @@ export const intensiveEntry: Metric = {
     return result(
       this,
       req,
-      [
-        { name: 'year', label: 'Jaar', unit: 'text' },
-        { name: 'entry_year', label: 'Instroomjaar', unit: 'text' },
-        { name: 'clients', label: 'Cliënten boven de drempel', unit: 'count', clientCount: true },
-        { name: 'cost', label: 'Kosten', unit: 'eur' },
-      ],
+      [C.intensive_entry.year, C.intensive_entry.entry_year, C.intensive_entry.clients, C.intensive_entry.cost],
       rows,
     );
   },
@@ -152,13 +148,13 @@ export const intensiveClientList: Metric = {
       this,
       req,
       [
-        { name: 'client_id', label: 'Cliënt (pseudoniem)', unit: 'text' },
-        { name: 'year', label: 'Jaar', unit: 'text' },
-        { name: 'entry_year', label: 'Instroomjaar', unit: 'text' },
-        { name: 'care_types', label: 'Zorgsoorten', unit: 'text' },
-        { name: 'providers', label: 'Aanbieders', unit: 'count' },
-        { name: 'municipalities', label: 'Gemeente(n)', unit: 'text' },
-        { name: 'cost', label: 'Kosten', unit: 'eur' },
+        C.intensive_client_list.client_id,
+        C.intensive_client_list.year,
+        C.intensive_client_list.entry_year,
+        C.intensive_client_list.care_types,
+        C.intensive_client_list.providers,
+        C.intensive_client_list.municipalities,
+        C.intensive_client_list.cost,
       ],
       rows,
     );

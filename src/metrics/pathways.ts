@@ -1,5 +1,6 @@
 // Care pathways (zorgpaden): sequences of care types per client, transitions for a Sankey chart (with escalation to
 // and step-down from residential care), and stacking (how many allocations a client has at the same time).
+import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import type { Store } from '../store/index.ts';
 import { bind, sql } from './sql/compose.ts';
 import { segmentsSql } from './sql/facts.ts';
@@ -66,17 +67,7 @@ export const pathways: Metric = {
       clients: r.clients,
       share_pct: pct(r.clients, r.total),
     }));
-    return result(
-      this,
-      req,
-      [
-        { name: 'pathway', label: 'Zorgpad', unit: 'text' },
-        { name: 'steps', label: 'Stappen', unit: 'count' },
-        { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
-        { name: 'share_pct', label: 'Aandeel (%)', unit: 'pct' },
-      ],
-      rows,
-    );
+    return result(this, req, [C.pathways.pathway, C.pathways.steps, C.pathways.clients, C.pathways.share_pct], rows);
   },
 };
 
@@ -106,13 +97,7 @@ export const transitions: Metric = {
     return result(
       this,
       req,
-      [
-        { name: 'step', label: 'Stap', unit: 'count' },
-        { name: 'source', label: 'Van', unit: 'text' },
-        { name: 'target', label: 'Naar', unit: 'text' },
-        { name: 'kind', label: 'Soort overgang', unit: 'text' },
-        { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
-      ],
+      [C.transitions.step, C.transitions.source, C.transitions.target, C.transitions.kind, C.transitions.clients],
       rows,
       {
         escalations: sum('opschaling'),
@@ -163,15 +148,6 @@ export const stacking: Metric = {
       clients: r.clients,
       share_pct: pct(r.clients, r.total),
     }));
-    return result(
-      this,
-      req,
-      [
-        { name: 'max_simultaneous', label: 'Toewijzingen tegelijk (maximum)', unit: 'count' },
-        { name: 'clients', label: 'Cliënten', unit: 'count', clientCount: true },
-        { name: 'share_pct', label: 'Aandeel (%)', unit: 'pct' },
-      ],
-      rows,
-    );
+    return result(this, req, [C.stacking.max_simultaneous, C.stacking.clients, C.stacking.share_pct], rows);
   },
 };

@@ -1,5 +1,6 @@
 // Providers: spend, clients, cost per client, trajectory duration and early-ending share per provider; concentration
 // (number of providers, top-N share, count above a threshold) and scale classes.
+import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import type { Store } from '../store/index.ts';
 import { endGroupSql } from './codes.ts';
 import { bind, sql } from './sql/compose.ts';
@@ -51,13 +52,13 @@ export const providers: Metric = {
       this,
       req,
       [
-        { name: 'provider', label: 'Aanbieder (AGB)', unit: 'text' },
-        { name: 'name', label: 'Naam', unit: 'text' },
-        { name: 'cost', label: 'Kosten', unit: 'eur' },
-        { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
-        { name: 'cost_per_client', label: 'Kosten per cliënt', unit: 'eur' },
-        { name: 'median_days', label: 'Mediane trajectduur (dagen)', unit: 'days' },
-        { name: 'early_pct', label: 'Voortijdig beëindigd (%)', unit: 'pct' },
+        C.providers.provider,
+        C.providers.name,
+        C.providers.cost,
+        C.providers.clients,
+        C.providers.cost_per_client,
+        C.providers.median_days,
+        C.providers.early_pct,
       ],
       rows,
     );
@@ -117,10 +118,10 @@ export const providerConcentration: Metric = {
       this,
       req,
       [
-        { name: 'scale_class', label: 'Schaalklasse', unit: 'text' },
-        { name: 'providers', label: 'Aanbieders', unit: 'count' },
-        { name: 'cost', label: 'Kosten', unit: 'eur' },
-        { name: 'cost_share_pct', label: 'Aandeel kosten (%)', unit: 'pct' },
+        C.provider_concentration.scale_class,
+        C.provider_concentration.providers,
+        C.provider_concentration.cost,
+        C.provider_concentration.cost_share_pct,
       ],
       rows,
       {

@@ -1,5 +1,6 @@
 // Referrals: clients and cost by referrer type, per individual referrer (GP practice AGB), and the share of GP referrals
 // that go to specialist mental-health care.
+import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import type { Store } from '../store/index.ts';
 import { REFERRER_TYPES, SPECIALIST_MH_SQL } from './codes.ts';
 import { costAndCareSql, costFigures } from './costs.ts';
@@ -62,14 +63,14 @@ export const referrals: Metric = {
       req,
       [
         ...splitColumns(req.split),
-        { name: 'referrer_type', label: 'Code verwijzer', unit: 'text' },
-        { name: 'referrer_type_name', label: 'Type verwijzer', unit: 'text' },
-        { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
-        { name: 'clients_share_pct', label: 'Aandeel cliënten (%)', unit: 'pct' },
-        { name: 'cost', label: 'Kosten', unit: 'eur' },
-        { name: 'cost_share_pct', label: 'Aandeel kosten (%)', unit: 'pct' },
-        { name: 'cost_per_client', label: 'Kosten per cliënt', unit: 'eur' },
-        { name: 'allocated_clients', label: 'Cliënten met een toewijzing', unit: 'count', clientCount: true },
+        C.referrals.referrer_type,
+        C.referrals.referrer_type_name,
+        C.referrals.clients,
+        C.referrals.clients_share_pct,
+        C.referrals.cost,
+        C.referrals.cost_share_pct,
+        C.referrals.cost_per_client,
+        C.referrals.allocated_clients,
       ],
       rows,
     );
@@ -144,15 +145,15 @@ export const referrers: Metric = {
       req,
       [
         ...splitColumns(req.split),
-        { name: 'referrer_id', label: 'Verwijzer', unit: 'text' },
-        { name: 'referrer_type', label: 'Code verwijzer', unit: 'text' },
-        { name: 'agb', label: 'AGB-code', unit: 'text' },
-        { name: 'name', label: 'Naam', unit: 'text' },
-        { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
-        { name: 'care_types', label: 'Zorgsoorten', unit: 'text' },
-        { name: 'referrer_type_name', label: 'Type verwijzer', unit: 'text' },
-        { name: 'cost', label: 'Kosten', unit: 'eur' },
-        { name: 'allocated_clients', label: 'Cliënten met een toewijzing', unit: 'count', clientCount: true },
+        C.referrers.referrer_id,
+        C.referrers.referrer_type,
+        C.referrers.agb,
+        C.referrers.name,
+        C.referrers.clients,
+        C.referrers.care_types,
+        C.referrers.referrer_type_name,
+        C.referrers.cost,
+        C.referrers.allocated_clients,
       ],
       rows,
     );
@@ -194,12 +195,12 @@ export const gpSpecialistMh: Metric = {
       req,
       [
         ...splitColumns(req.split),
-        { name: 'referrals', label: 'Verwijzingen huisarts', unit: 'count' },
-        { name: 'specialist', label: 'Naar specialistische GGZ', unit: 'count' },
-        { name: 'specialist_pct', label: 'Aandeel specialistische GGZ (%)', unit: 'pct' },
-        { name: 'clients', label: 'Cliënten verwezen door huisarts', unit: 'count', clientCount: true },
-        { name: 'specialist_clients', label: 'Cliënten naar specialistische GGZ', unit: 'count', clientCount: true },
-        { name: 'specialist_clients_pct', label: 'Aandeel cliënten specialistische GGZ (%)', unit: 'pct' },
+        C.gp_specialist_mh.referrals,
+        C.gp_specialist_mh.specialist,
+        C.gp_specialist_mh.specialist_pct,
+        C.gp_specialist_mh.clients,
+        C.gp_specialist_mh.specialist_clients,
+        C.gp_specialist_mh.specialist_clients_pct,
       ],
       rows.map(shape),
       shape(totals),

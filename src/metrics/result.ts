@@ -30,7 +30,7 @@ export const change = (after: Value | undefined, before: Value | undefined) =>
 
 /** The columns of the split dimensions, in split order. */
 export function splitColumns(split: readonly Dimension[]): Column[] {
-  return split.map((d) => ({ name: d, label: DIMENSION_SPECS[d].label, unit: 'text' as const }));
+  return split.map((d) => ({ name: d, label: DIMENSION_SPECS[d].label, unit: 'text' as const, kind: 'key' as const }));
 }
 
 /** Runs a composed query; rows typed as metric rows (the SQL here only yields strings, numbers and nulls). */

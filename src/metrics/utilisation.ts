@@ -1,4 +1,5 @@
 // Utilisation (uitnutting): how much of what was allocated is actually invoiced — allocations, clients and euros.
+import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import { roundedCentsSql } from '../store/allocated.ts';
 import type { Store } from '../store/index.ts';
 import { sql } from './sql/compose.ts';
@@ -153,20 +154,20 @@ export const utilisation: Metric = {
       req,
       [
         ...splitColumns(req.split),
-        { name: 'allocations', label: 'Toewijzingen', unit: 'count' },
-        { name: 'invoiced_allocations', label: 'Gedeclareerde toewijzingen', unit: 'count' },
-        { name: 'allocations_pct', label: 'Uitnutting toewijzingen (%)', unit: 'pct' },
-        { name: 'clients', label: 'Cliënten met toewijzing', unit: 'count', clientCount: true },
-        { name: 'invoiced_clients', label: 'Cliënten met declaratie', unit: 'count', clientCount: true },
-        { name: 'clients_pct', label: 'Uitnutting cliënten (%)', unit: 'pct' },
-        { name: 'allocated', label: 'Toegewezen (toewijzingen met bedrag)', unit: 'eur' },
-        { name: 'invoiced_priced', label: 'Gedeclareerd (toewijzingen met bedrag)', unit: 'eur' },
-        { name: 'euros_pct', label: "Uitnutting euro's (%)", unit: 'pct' },
-        { name: 'priced_pct', label: 'Toewijzingen met bekend bedrag (%)', unit: 'pct' },
-        { name: 'unpriced_allocations', label: 'Toewijzingen zonder bedrag', unit: 'count' },
-        { name: 'invoiced', label: 'Gedeclareerd (alle toewijzingen)', unit: 'eur' },
-        { name: 'not_started', label: 'Geleverde zorg: toegewezen, nooit gestart', unit: 'count' },
-        { name: 'signal', label: 'Signaal', unit: 'text', annotation: true },
+        C.utilisation.allocations,
+        C.utilisation.invoiced_allocations,
+        C.utilisation.allocations_pct,
+        C.utilisation.clients,
+        C.utilisation.invoiced_clients,
+        C.utilisation.clients_pct,
+        C.utilisation.allocated,
+        C.utilisation.invoiced_priced,
+        C.utilisation.euros_pct,
+        C.utilisation.priced_pct,
+        C.utilisation.unpriced_allocations,
+        C.utilisation.invoiced,
+        C.utilisation.not_started,
+        C.utilisation.signal,
       ],
       shaped,
       total,

@@ -1,4 +1,5 @@
 // Waiting time from the request (JW315) to the allocation and to the start of care; extended care for 18+.
+import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import type { Store } from '../store/index.ts';
 import { costAndCareSql, costFigures } from './costs.ts';
 import { sql } from './sql/compose.ts';
@@ -47,20 +48,19 @@ export const waitingTime: Metric = {
       to_start_p90: round(Number(r.start_p90), 1),
     });
     const { rows, totals } = await rowsAndTotals(store, req.split, build);
-    const days = (name: string, label: string) => ({ name, label, unit: 'days' as const });
     return result(
       this,
       req,
       [
         ...splitColumns(req.split),
-        { name: 'requests', label: 'Verzoeken met toewijzing', unit: 'count' },
-        days('to_allocation_median', 'Tot toewijzing: mediaan (dagen)'),
-        days('to_allocation_p75', 'Tot toewijzing: 75e percentiel'),
-        days('to_allocation_p90', 'Tot toewijzing: 90e percentiel'),
-        { name: 'started', label: 'Met start zorg', unit: 'count' },
-        days('to_start_median', 'Tot start zorg: mediaan (dagen)'),
-        days('to_start_p75', 'Tot start zorg: 75e percentiel'),
-        days('to_start_p90', 'Tot start zorg: 90e percentiel'),
+        C.waiting_time.requests,
+        C.waiting_time.to_allocation_median,
+        C.waiting_time.to_allocation_p75,
+        C.waiting_time.to_allocation_p90,
+        C.waiting_time.started,
+        C.waiting_time.to_start_median,
+        C.waiting_time.to_start_p75,
+        C.waiting_time.to_start_p90,
       ],
       rows.map(shape),
       shape(totals),
@@ -107,11 +107,11 @@ export const extendedCare: Metric = {
       req,
       [
         ...splitColumns(req.split),
-        { name: 'clients', label: 'Cliënten 18+', unit: 'count', clientCount: true },
-        { name: 'cost', label: 'Kosten 18+', unit: 'eur' },
-        { name: 'care_days', label: 'Trajectdagen 18+', unit: 'days' },
-        { name: 'clients_share_pct', label: 'Aandeel in cliënten (%)', unit: 'pct' },
-        { name: 'cost_share_pct', label: 'Aandeel in kosten (%)', unit: 'pct' },
+        C.extended_care.clients,
+        C.extended_care.cost,
+        C.extended_care.care_days,
+        C.extended_care.clients_share_pct,
+        C.extended_care.cost_share_pct,
       ],
       rows.map((r) => shape(r, all.get(key(r)))),
       shape(totals, allTotal),

@@ -1,4 +1,5 @@
 // Year-on-year change of the cost figures, per split value: this year against the year before.
+import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import type { Store } from '../store/index.ts';
 import { costAndCareSql, costFigures } from './costs.ts';
 import { change, eur, result, splitColumns, type Row, query } from './result.ts';
@@ -6,23 +7,8 @@ import { DIMENSIONS, type Column, type Dimension, type Metric, type MetricReques
 
 const PERIODS: Dimension[] = ['year', 'half_year', 'quarter', 'month'];
 const FIGURES = ['cost', 'clients', 'cost_per_client', 'care_days', 'cost_per_care_day'] as const;
-const LABELS: Record<(typeof FIGURES)[number], string> = {
-  cost: 'kosten',
-  clients: 'unieke cliënten',
-  cost_per_client: 'kosten per cliënt',
-  care_days: 'trajectdagen',
-  cost_per_care_day: 'kosten per trajectdag',
-};
 
-const COLUMNS: Column[] = [
-  { name: 'year', label: 'Jaar', unit: 'text' },
-  { name: 'cost', label: 'Kosten', unit: 'eur' },
-  { name: 'cost_previous', label: 'Kosten vorig jaar', unit: 'eur' },
-  { name: 'cost_change', label: 'Verandering kosten', unit: 'eur' },
-  { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
-  { name: 'clients_previous', label: 'Unieke cliënten vorig jaar', unit: 'count', clientCount: true },
-  ...FIGURES.map((f) => ({ name: `${f}_change_pct`, label: `Verandering ${LABELS[f]} (%)`, unit: 'pct' as const })),
-];
+const COLUMNS: Column[] = Object.values(C.costs_yoy);
 
 export const costsYoy: Metric = {
   id: 'costs_yoy',

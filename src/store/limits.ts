@@ -1,6 +1,6 @@
 // The limits one question's queries run under (time, rows) and the Dutch error that says which one was hit, so no
 // single question can hold the server or fill its memory.
-import { RoerError } from '../errors.ts';
+import { HttpError } from '../errors.ts';
 
 export interface QueryLimits {
   /** After this many milliseconds the question's connection is interrupted. */
@@ -9,14 +9,14 @@ export interface QueryLimits {
   maxRows: number;
 }
 
-/** A question stopped by a limit; `limit` tells the API which status fits (too big: 400, too slow: 503). */
-export class QueryLimitError extends RoerError {
+/** A question stopped by a limit. Too big is the question's doing (400); too slow may be the server's load (503). */
+export class QueryLimitError extends HttpError {
   constructor(
     readonly limit: 'time' | 'rows',
     message: string,
     hint: string,
   ) {
-    super(message, hint);
+    super(limit === 'rows' ? 400 : 503, message, null, { hint });
     this.name = 'QueryLimitError';
   }
 }

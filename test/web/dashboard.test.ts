@@ -187,6 +187,13 @@ describe('analysis page', () => {
     await expect(axeFindings(page, 'foutmelding')).resolves.toEqual([]);
   });
 
+  it('says in Dutch that a page has no analysis the URL names, instead of showing another', async () => {
+    await page.goto(`${h.base}/kosten?view=kosten_per_maand`);
+    await ready();
+    expect(await page.locator('main h1').innerText()).toBe('Analyse niet gevonden');
+    expect(await page.locator('main [role=alert]').innerText()).toContain("geen analyse 'kosten_per_maand'");
+  });
+
   it('logs out, refuses a wrong password in Dutch, and logs in again', async () => {
     await page.goto(`${h.base}/`);
     await ready();

@@ -1,21 +1,11 @@
 // The dashboard's only door to the server: JSON fetches with the API's Dutch error message, and a busy counter
 // that drives the progress bar. Every request goes through `request`, so login/CSRF headers live in one place.
-import type { Filters, MetricResult, ParamSpec, Dimension } from '../../src/metrics/types.ts';
+import type { MetricInfo, MetricRequest, MetricResult, Option } from '../../src/contract/index.ts';
 import type { UploadJob } from '../../src/api/uploads.ts';
 import type { SavedMapping } from '../../src/ingest/tabular/saved.ts';
 
-export interface MetricInfo {
-  id: string;
-  title: string;
-  definition: string;
-  splits: Dimension[];
-  params: ParamSpec[];
-  clientRows: boolean;
-}
-export interface Option {
-  value: string;
-  label: string;
-}
+// The wire types are the server's own, from the contract (src/contract), never re-declared here.
+export type { MetricInfo, Option };
 /** Per filter its values; `years` and `last_month` ('2024-11', the last month with care or costs) span the data. */
 export type Dimensions = Record<string, Option[]> & { years?: number[]; last_month?: string };
 export interface Note {
@@ -47,11 +37,8 @@ export interface SavedView {
   /** When opened: what the opener's scope left out, in Dutch. */
   narrowed?: string | null;
 }
-export interface Question {
-  filters: Filters;
-  split: Dimension[];
-  params?: Record<string, string | number>;
-}
+/** A question as the engine takes it. */
+export type Question = MetricRequest;
 
 /** A failed API call, carrying the server's Dutch message. */
 export class ApiFailure extends Error {

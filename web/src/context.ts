@@ -40,8 +40,8 @@ export function viewsOf(ctx: AppContext, page: PageDef): View[] {
   });
 }
 
-/** The view named in the URL (by metric id), else the page's first. */
+/** The view named in the URL (by metric id; none when the page has no such view), else the page's first. */
 export function viewFor(ctx: AppContext, page: PageDef, id?: string): View | undefined {
   const views = viewsOf(ctx, page);
-  return views.find((v) => v.metric.id === id) ?? views[0];
+  return id ? views.find((v) => v.metric.id === id) : views[0];
 }

@@ -1,12 +1,11 @@
-// Dutch names for dimensions and their values, from the API's own label table and /api/dimensions.
-import { DIMENSION_LABELS } from '../../src/api/labels.ts';
+// Dutch names for dimensions and their values, from the contract's dimension declarations and /api/dimensions.
+import { dimension, isDimension } from '../../src/contract/dimensions.ts';
 import { NO_REFERRER } from '../../src/api/names.ts';
 import type { Dimensions } from './api.ts';
 import { formatPeriod } from './format.ts';
 
 export function dimLabel(dim: string): string {
-  const l = (DIMENSION_LABELS as Record<string, string>)[dim] ?? dim;
-  return l.charAt(0).toUpperCase() + l.slice(1);
+  return isDimension(dim) ? dimension(dim).label : dim;
 }
 
 /** The label of a code ('0150' → 'Deventer'); the code itself when /api/dimensions does not know it. */

@@ -122,6 +122,13 @@ async function render(asked: ViewState): Promise<void> {
   else if (s.page === 'inlezen') await renderUpload(el);
   else if (s.page === NOTES_SLUG) await renderNotes(el, s, ctx);
   else if (page && view) await renderAnalysis(el, s, ctx, page, view);
+  else if (page && s.view)
+    mount(
+      el,
+      h('h1', {}, 'Analyse niet gevonden'),
+      h('p', { role: 'alert' }, `De pagina ${page.title} heeft geen analyse '${s.view}'. `),
+      h('a', { href: urlOf(withChanges(s, { view: undefined })), 'data-nav': true }, `Naar ${page.title}`),
+    );
   else
     mount(
       el,

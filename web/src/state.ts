@@ -1,23 +1,10 @@
 // The view's state lives in the URL (path = page, query = filters, period, split, parameters), so every view can be
 // bookmarked and sent to a colleague. This module is the only one that reads or writes location.
-import { ALL_DIMENSIONS, type Dimension, type Filters } from '../../src/metrics/types.ts';
+import { ALL_DIMENSIONS, FILTER_DIMENSIONS, type Dimension, type Filters } from '../../src/contract/index.ts';
 import { type DataSpan, type Period, parsePeriodToken, periodRange, periodToken } from './period.ts';
 
 /** Filters a view can carry, each a comma-separated list in the URL under the API's own name (drill-down can set any). */
-export const FILTER_DIMS = [
-  'municipality',
-  'care_type',
-  'product_category',
-  'product',
-  'provider',
-  'referrer_type',
-  'referrer',
-  'team',
-  'district',
-  'age_band',
-  'sex',
-  'financing',
-] as const;
+export const FILTER_DIMS = FILTER_DIMENSIONS;
 export type FilterDim = (typeof FILTER_DIMS)[number];
 
 export interface ViewState {

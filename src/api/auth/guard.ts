@@ -8,7 +8,7 @@ import { assertNoteWrite, assertRight, narrowFilters, scopeDimensions, scopeNote
 import type { Note } from '../notes.ts';
 import type { SavedView } from '../views.ts';
 import type { AnswerOf, Guard, Question } from '../answer.ts';
-import { ApiError, type ErrorStatus } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { denied } from '../../access/errors.ts';
 
 export interface GuardSettings {
@@ -149,7 +149,6 @@ export function accessGuard(settings: GuardSettings): Guard {
     } catch (e) {
       if (e instanceof AccessError) {
         if (q.kind !== 'compute' && q.kind !== 'export') await log(refusal(q, e));
-        throw new ApiError(e.status as ErrorStatus, e.message, e.param);
       }
       throw e;
     }

@@ -12,7 +12,7 @@ import { endSession, type SessionPolicy } from '../../access/sessions.ts';
 import { findUser, unlockUser } from '../../access/users.ts';
 import type { Column } from '../../metrics/types.ts';
 import type { Store } from '../../store/index.ts';
-import { ApiError, type ErrorStatus } from '../errors.ts';
+import { ApiError } from '../errors.ts';
 import { toCsv } from '../export/csv.ts';
 import { exportFileName } from '../export/table.ts';
 import { json } from '../json.ts';
@@ -106,7 +106,6 @@ async function guarded<T>(store: Store, actor: Actor, refused: AuditEntry, f: ()
     if (e instanceof AccessError) {
       if (e.status === 403)
         await audit(store, actor, { ...refused, detail: { ...refused.detail, reason: e.message }, outcome: 'geweigerd' });
-      throw new ApiError(e.status as ErrorStatus, e.message, e.param);
     }
     throw e;
   }

@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS } from '../answer.ts';
 import { createApp, VERSION } from '../app.ts';
 import { createSecureApp } from '../auth/index.ts';
 import { loginAs, secureFixture } from '../auth/testing.ts';
-import { toApiError } from '../errors.ts';
+import { errorBody, toApiError } from '../errors.ts';
 import { fixtureStore } from '../fixture.ts';
 import { timeLimitError } from '../../store/limits.ts';
 import {
@@ -68,7 +68,7 @@ describe('OpenAPI examples', () => {
     expect(await error(await secure.request('/api/metrics'))).toEqual({ status: 401, body: ERROR_EXAMPLES[401] });
     const mapped = (e: unknown) => {
       const a = toApiError(e);
-      return { status: a.status, body: { message: a.message, param: a.param } };
+      return { status: a.status, body: errorBody(a).error };
     };
     expect(mapped(timeLimitError(DEFAULT_LIMITS))).toEqual({ status: 503, body: ERROR_EXAMPLES[503] });
     expect(mapped(new Error('Transaction conflict'))).toEqual({ status: 409, body: ERROR_EXAMPLES[409] });

@@ -12,18 +12,18 @@ export const METRIC_REQUEST_EXAMPLE = {
 export const EXAMPLE_METRIC = 'costs';
 
 const COST_COLUMNS = [
-  { name: 'cost', label: 'Kosten', unit: 'eur' },
-  { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true },
-  { name: 'cost_per_client', label: 'Kosten per cliënt', unit: 'eur' },
-  { name: 'care_days', label: 'Trajectdagen', unit: 'days' },
-  { name: 'cost_per_care_day', label: 'Kosten per trajectdag', unit: 'eur' },
+  { name: 'cost', label: 'Kosten', unit: 'eur', kind: 'value' },
+  { name: 'clients', label: 'Unieke cliënten', unit: 'count', clientCount: true, kind: 'value' },
+  { name: 'cost_per_client', label: 'Kosten per cliënt', unit: 'eur', kind: 'value' },
+  { name: 'care_days', label: 'Trajectdagen', unit: 'days', kind: 'value' },
+  { name: 'cost_per_care_day', label: 'Kosten per trajectdag', unit: 'eur', kind: 'value' },
 ];
 const COST_FIGURES = { cost: 2500.5, clients: 1, cost_per_client: 2500.5, care_days: 0, cost_per_care_day: null };
 
 export const METRIC_RESULT_EXAMPLE = {
   metric: 'costs',
   title: 'Kosten en cliënten',
-  columns: [{ name: 'year', label: 'Jaar', unit: 'text' }, ...COST_COLUMNS],
+  columns: [{ name: 'year', label: 'Jaar', unit: 'text', kind: 'key' }, ...COST_COLUMNS],
   rows: [{ year: 2018, ...COST_FIGURES }],
   filters: { municipality: ['0150'], from: '2018-01-01', to: '2018-12-31' },
   split: ['year'],
@@ -51,6 +51,10 @@ export const DIMENSIONS_EXAMPLE = {
     { value: '00', label: 'onbekend' },
     { value: '02', label: 'huisarts' },
   ],
+  referrer: [
+    { value: '02:123', label: 'AGB 123 (huisarts)' },
+    { value: '00:', label: 'geen verwijzer bekend' },
+  ],
   team: [],
   district: [],
   age_band: [
@@ -71,6 +75,7 @@ export const DIMENSIONS_EXAMPLE = {
     { value: 'PGB', label: 'persoonsgebonden budget' },
   ],
   years: [2017, 2018],
+  last_month: '2018-07',
 };
 
 export const STATUS_EXAMPLE = {
@@ -80,6 +85,7 @@ export const STATUS_EXAMPLE = {
     provider: 2,
     product: 1,
     referrer: 2,
+    referrer_agb: 0,
     team: 0,
     request: 0,
     allocation: 0,
@@ -116,11 +122,21 @@ export const NOTE_EXAMPLE = {
 };
 
 /** One Dutch error message per status, as the API words them. */
-export const ERROR_EXAMPLES: Record<string, { message: string; param: string | null }> = {
+export const ERROR_EXAMPLES: Record<
+  string,
+  { message: string; param: string | null; problems?: { path: string; message: string }[] }
+> = {
   400: {
     message:
       "Onbekende filter 'gemeentee' (toegestaan: municipality, care_type, product_category, product, provider, referrer_type, referrer, team, district, age_band, sex, financing, from, to, basis)",
     param: 'gemeentee',
+    problems: [
+      {
+        path: 'filters.gemeentee',
+        message:
+          "Onbekende filter 'gemeentee' (toegestaan: municipality, care_type, product_category, product, provider, referrer_type, referrer, team, district, age_band, sex, financing, from, to, basis)",
+      },
+    ],
   },
   401: { message: 'U bent niet ingelogd, of uw sessie is verlopen. Log opnieuw in.', param: null },
   403: { message: 'U heeft geen toegang tot gemeente 1708.', param: 'municipality' },

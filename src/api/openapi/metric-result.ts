@@ -30,7 +30,7 @@ function cellSchema(c: Column): Schema {
  * The result schema of `metric`, whose answers carry `columns` after the split dimensions asked for.
  * @example metricResultSchema(costs, [{ name: 'cost', label: 'Kosten', unit: 'eur' }]).properties.rows.items.properties.cost
  */
-export function metricResultSchema(metric: Metric, columns: readonly Column[]): Schema {
+export function metricResultSchema(metric: Metric, columns: readonly (Column & { onlyWithSplit?: string })[]): Schema {
   const cells: Record<string, Schema> = {
     ...Object.fromEntries(
       metric.splits.map((d) => [
@@ -40,7 +40,9 @@ export function metricResultSchema(metric: Metric, columns: readonly Column[]): 
     ),
     ...Object.fromEntries(columns.map((c) => [c.name, cellSchema(c)])),
   };
-  const row: Schema = { type: 'object', required: columns.map((c) => c.name), properties: cells };
+  // A column present only with a given split (src/contract/columns.ts) is not required.
+  const always = columns.filter((c) => !c.onlyWithSplit).map((c) => c.name);
+  const row: Schema = { type: 'object', required: always, properties: cells };
   const generic = SCHEMAS.MetricResult as { required: string[]; properties: Record<string, Schema> };
   return {
     type: 'object',

@@ -1,5 +1,6 @@
 // The case-system exports of the demo: per table its file, its Dutch columns (field → column name) and how a record
 // becomes a row. The mapping JSON is built from these same definitions, so files and mapping cannot drift apart.
+import { REFERRER_TYPES } from '../../contract/dimensions.ts';
 import { UNIT_LABEL, tariff, type Product } from '../catalogue.ts';
 import { dutch } from '../dates.ts';
 import type { BudgetRow } from '../extras.ts';
@@ -27,15 +28,10 @@ const SEX = { M: '1', V: '2' };
 const SEX_LABEL: Record<string, string> = { '1': 'M', '2': 'V' };
 const UNIT_CODES = Object.fromEntries(Object.entries(UNIT_LABEL).map(([code, label]) => [label, code]));
 const FREQUENCY_CODES = { 'per dag': '1', 'per week': '2', 'per maand': '4' };
-const REFERRER_LABEL: Record<string, string> = {
-  '01': 'Gemeente',
-  '02': 'Huisarts',
-  '03': 'Jeugdarts',
-  '04': 'Gecertificeerde instelling',
-  '05': 'Medisch specialist',
-  '06': 'Zelfverwijzer',
-  '08': 'Rechter',
-};
+// The referrer types by their iJw names, as a municipality's own export spells them ('00' is Roer's, never exported).
+const REFERRER_LABEL: Record<string, string> = Object.fromEntries(
+  Object.entries(REFERRER_TYPES).filter(([code]) => code !== '00'),
+);
 const REFERRER_CODES = Object.fromEntries(Object.entries(REFERRER_LABEL).map(([code, label]) => [label, code]));
 const dateOrEmpty = (d: number | null) => (d === null ? null : dutch(d));
 

@@ -1,7 +1,8 @@
 // The one WHERE builder: turns Filters into SQL on a fact row (alias f) with bound parameters, through DIMENSION_SPECS.
 import type { Param } from '../../store/index.ts';
 import type { Dimension, Filters } from '../types.ts';
-import { DIMENSION_SPECS, dimensionSql } from './dimensions.ts';
+import { FILTER_DIMENSIONS } from '../../contract/dimensions.ts';
+import { dimensionSql } from './dimensions.ts';
 
 export interface Where {
   sql: string;
@@ -16,9 +17,7 @@ export interface Where {
 export type PeriodSpec = { date: string; age?: string } | { date: string; start: string; end: string; age?: string };
 
 /** The filter dimensions (every Filters key except the period keys; line dimensions are splits only). */
-export const FILTER_DIMENSIONS = Object.keys(DIMENSION_SPECS).filter(
-  (d) => DIMENSION_SPECS[d as Dimension].level !== 'period' && DIMENSION_SPECS[d as Dimension].level !== 'line',
-) as Dimension[];
+export { FILTER_DIMENSIONS } from '../../contract/dimensions.ts';
 
 /**
  * WHERE clause (without the keyword; 'true' when empty) for `filters` on the fact aliased `f`.

@@ -1,6 +1,7 @@
 // Charts on a category axis: trend lines, bars (horizontal when there are many categories), Pareto and waterfall.
 // Each returns the ECharts option and, per clicked item, the dimension values to drill into. The axis choices (how
 // many bars, where an axis starts, how tall a chart gets) are small pure functions at the top, tested beside this file.
+import { isPeriodDimension } from '../../../src/contract/dimensions.ts';
 import type { Column, Unit } from '../../../src/metrics/types.ts';
 import { axisFormatter, formatSignedEur, formatValue } from '../format.ts';
 import { changeColour, FALL, NEUTRAL, RISE, seriesLook } from './colours.ts';
@@ -82,8 +83,6 @@ function valueAxis(unit: Column['unit'], max: number, extra: object = {}) {
 const maxAbs = (values: (number | null | string)[]) =>
   Math.max(0, ...values.map((v) => (typeof v === 'number' && Number.isFinite(v) ? Math.abs(v) : 0)));
 
-const TIME = /^(year|half_year|quarter|month)$/;
-
 function tooltip(units: Column['unit'][]) {
   return {
     trigger: 'axis',
@@ -132,11 +131,11 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
   if (!d0 && primary && f.result.rows.length === 1) return measureBars(f, primary);
   if (!d0 || !primary) return { option: {}, drill: () => [] };
   // A trend over something that is not time (e.g. providers) reads better as bars.
-  const type = kind === 'trend' && TIME.test(d0.name) ? 'line' : 'bar';
+  const type = kind === 'trend' && isPeriodDimension(d0.name) ? 'line' : 'bar';
   const shownMeasures = d1 ? [primary] : f.together.length > 1 ? f.together : [primary];
   const canSum = shownMeasures.every((m) => additive(m.unit));
   let all = f.categories(d0.name);
-  const cut = type === 'bar' && !TIME.test(d0.name) && all.length > TOP_BARS + 1;
+  const cut = type === 'bar' && !isPeriodDimension(d0.name) && all.length > TOP_BARS + 1;
   // Long categorical bar charts: the largest bars, the rest summed in one (or, for averages, left to the table).
   // Largest by everything drawn (claimed beside rejected), not by the first measure alone, which may be 0 for most.
   if (cut) {
@@ -170,7 +169,7 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
   if (d1) {
     const groupsAll = f.categories(d1.name);
     // Largest series first when they have no order of their own, so a cut keeps the ones that matter.
-    if (!TIME.test(d1.name)) {
+    if (!isPeriodDimension(d1.name)) {
       const size = new Map<string, number>();
       for (const r of f.result.rows)
         size.set(String(r[d1.name]), (size.get(String(r[d1.name])) ?? 0) + Math.abs(num(r[primary.name]) ?? 0));
@@ -195,7 +194,7 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
         name: g.label,
         type,
         data,
-        stack: type === 'bar' && !TIME.test(d1.name) && !change ? 'totaal' : undefined,
+        stack: type === 'bar' && !isPeriodDimension(d1.name) && !change ? 'totaal' : undefined,
         symbolSize: 7,
         ...styled(gi, type),
       };
@@ -209,7 +208,7 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
     // The primary measure, plus one measure of another unit (e.g. clients beside euros) on a second axis.
     const second = f.measures.find((m) => m.unit !== primary.unit && (m.clientCount || m.unit === 'count'));
     const sameAxis = f.together.length > 1;
-    const horizontalSoon = type === 'bar' && !TIME.test(d0.name) && cats.length > 6;
+    const horizontalSoon = type === 'bar' && !isPeriodDimension(d0.name) && cats.length > 6;
     const measures = sameAxis ? f.together : second && !horizontalSoon ? [primary, second] : [primary];
     const seen = new Set<string>();
     const columns = measures.map(() => cats.map((): number | null => null));
@@ -234,7 +233,7 @@ export function categoryChart(f: Frame, kind: 'trend' | 'bar'): Built {
       : measures.map((m, i) => valueAxis(m.unit, maxAbs(columns[i]), i ? { splitLine: { show: false } } : {}));
   }
   // Many or long category names do not fit under vertical bars: lay them out horizontally.
-  const horizontal = type === 'bar' && !TIME.test(d0.name) && cats.length > 6;
+  const horizontal = type === 'bar' && !isPeriodDimension(d0.name) && cats.length > 6;
   // One series of changes: rises and falls in their own colours, each bar labelled with its signed amount.
   const signed = change && series.length === 1 && type === 'bar';
   if (signed)

@@ -1,25 +1,29 @@
 // The dashboard's pages: one per analysis. A page shows one or more metrics of /api/metrics ("views", chosen with a
 // tab), each with the chart that suits it, the split it opens with and the measures it shows first. Views whose metric
 // the server lacks are left out; a page without any is left out of the menu.
-import type { Dimension } from '../../../src/metrics/types.ts';
+import type { Dimension, METRIC_COLUMNS, MetricId } from '../../../src/contract/index.ts';
 import type { ChartKind } from '../charts/index.ts';
 
-export interface ViewDef {
-  metric: string;
+/** A view of metric M: its column names are the ones the contract declares for M (a typo does not compile). */
+interface ViewOf<M extends MetricId> {
+  metric: M;
   chart: ChartKind;
   /** The split the view opens with; dimensions the metric cannot split by are dropped. */
   split?: Dimension[];
   /** Measures the chart shows first, by column name. */
-  prefer?: string[];
+  prefer?: ColumnOf<M>[];
   /** Measures of one unit drawn side by side (e.g. budget and realisation), instead of the first measure alone. */
-  together?: string[];
+  together?: ColumnOf<M>[];
   /** The metric compares with the year before: the period asked for always includes it. */
   needsPrevious?: boolean;
   /** With needsPrevious: the year before is only the comparison (in the *_previous columns), so its rows are hidden. */
   hidePrevious?: boolean;
   /** Numeric columns that are categories of the chart, not figures. */
-  dims?: string[];
+  dims?: ColumnOf<M>[];
 }
+
+type ColumnOf<M extends MetricId> = keyof (typeof METRIC_COLUMNS)[M];
+export type ViewDef = { [M in MetricId]: ViewOf<M> }[MetricId];
 
 export interface PageDef {
   slug: string;

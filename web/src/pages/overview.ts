@@ -1,7 +1,7 @@
 // The overview for one municipality (or the region) and year: cost and its change, clients, cost per client,
 // utilisation, budget vs realisation with the expected year-end, and the three biggest drivers of the change.
 // Each tile links to the page behind it.
-import type { Value } from '../../../src/metrics/types.ts';
+import { METRIC_COLUMNS as C, type Value } from '../../../src/contract/index.ts';
 import { api } from '../api.ts';
 import { viewFor, type AppContext } from '../context.ts';
 import { h, mount } from '../dom.ts';
@@ -86,7 +86,7 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
     const against = period.kind === 'years' && !oneYear ? `t.o.v. ${beforeLabel}` : 't.o.v. vorig jaar';
     if (costs) tiles.push(...costTiles(costs, costsBefore, against));
     if (util) {
-      const pct = util.named(/^clients_pct$/) ?? util.first('pct');
+      const pct = util.column(C.utilisation.clients_pct);
       if (pct)
         tiles.push({
           id: 'utilisation',
@@ -141,9 +141,9 @@ function costTiles(p: Pick, before: Pick | null, against: string): Tile[] {
     return a && b !== null ? b / a - 1 : undefined;
   };
   const out: Tile[] = [];
-  const cost = p.first('eur');
-  const clients = p.first('count', true);
-  const perClient = p.named(/per_client|per_clie|cost_per_client/);
+  const cost = p.column(C.costs.cost);
+  const clients = p.column(C.costs.clients);
+  const perClient = p.column(C.costs.cost_per_client);
   const figure = (id: string, label: string, name: string, unit: 'eur' | 'count') => ({
     id,
     label,
@@ -160,9 +160,9 @@ function costTiles(p: Pick, before: Pick | null, against: string): Tile[] {
 
 /** Budget and the expected year-end: realisation = invoiced + expected for care delivered but not yet invoiced. */
 function budgetTiles(p: Pick): Tile[] {
-  const budget = p.named(/^budget$/) ?? p.named(/^budget/);
-  const invoiced = p.named(/^invoiced$/);
-  const yearEnd = p.named(/^realised$/) ?? p.named(/realis/);
+  const budget = p.column(C.budget.budget);
+  const invoiced = p.column(C.budget.invoiced);
+  const yearEnd = p.column(C.budget.realised);
   if (!budget) return [];
   const b = num(p.total(budget.col.name));
   const e = yearEnd ? num(p.total(yearEnd.col.name)) : null;
@@ -189,11 +189,18 @@ function budgetTiles(p: Pick): Tile[] {
 function drivers(p: Pick, year: number, href: string): HTMLElement | null {
   const row = p.rowWhere('year', year);
   if (!row) return null;
+  const effects = [
+    C.decomposition.effect_volume,
+    C.decomposition.effect_intensity,
+    C.decomposition.effect_price,
+    C.decomposition.effect_mix,
+    C.decomposition.effect_other,
+  ].map((c) => c.name as string);
   const top = p.result.columns
-    .filter((c) => c.name.startsWith('effect_') && num(row[c.name]) !== null)
+    .filter((c) => effects.includes(c.name) && num(row[c.name]) !== null)
     .sort((a, b) => Math.abs(num(row[b.name])!) - Math.abs(num(row[a.name])!))
     .slice(0, 3);
-  const change = p.named(/^cost_change$/);
+  const change = p.column(C.decomposition.cost_change);
   return h(
     'section',
     { class: 'drivers', 'aria-labelledby': 'drivers-h' },
