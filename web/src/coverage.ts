@@ -24,8 +24,8 @@ export function coverageLine(): HTMLElement {
     else
       line.replaceChildren(
         h('strong', {}, `Gegevens t/m ${formatMonth(month)}`),
-        ': de laatste zorgmaand waarover declaraties zijn ingelezen, binnen de gemeenten die u mag zien. ' +
-          'Aanbieders declareren achteraf, dus de laatste maanden kunnen nog aangevuld worden.',
+        // One line: the chart must stay above the fold on a laptop.
+        ' (laatste zorgmaand met ingelezen declaraties; aanbieders declareren achteraf, recente maanden vullen nog aan)',
       );
   });
   return line;
