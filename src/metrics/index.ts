@@ -1,5 +1,5 @@
 // The metrics engine's import surface: the catalogue, lookup, and computeMetric (validates, then computes).
-import { refreshDerived, type Store } from '../store/index.ts';
+import { join, refreshDerived, sql, type Store } from '../store/index.ts';
 import { DERIVE_STEPS } from '../store/derive.ts';
 import { budgetRealisation } from './budget.ts';
 import { claims } from './claims.ts';
@@ -77,8 +77,7 @@ async function dropCoveringMunicipalities(store: Store, req: MetricRequest): Pro
   const asked = req.filters.municipality;
   if (!precomputed.enabled || !asked || asked.length < 2) return req;
   const missing = await store.one<{ n: number }>(
-    `SELECT count(*) AS n FROM d_municipalities WHERE municipality NOT IN (${asked.map(() => '?').join(', ')})`,
-    asked,
+    sql`SELECT count(*) AS n FROM d_municipalities WHERE municipality NOT IN (${join(asked)})`,
   );
   if (Number(missing?.n ?? 1) > 0) return req;
   const { municipality: _, ...filters } = req.filters;
@@ -108,8 +107,7 @@ function ensureDerived(store: Store): Promise<void> {
 async function buildDerivedIfMissing(store: Store): Promise<void> {
   const names = DERIVE_STEPS.map(([name]) => name);
   const found = await store.one<{ n: number }>(
-    `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN (${names.map(() => '?').join(', ')})`,
-    names,
+    sql`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN (${join(names)})`,
   );
   if (Number(found?.n ?? 0) < names.length) await refreshDerived(store);
 }

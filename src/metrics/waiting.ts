@@ -1,7 +1,7 @@
 // Waiting time from the request (JW315) to the allocation and to the start of care; extended care for 18+.
 import type { Store } from '../store/index.ts';
 import { costAndCareSql, costFigures } from './costs.ts';
-import { sql } from './sql/compose.ts';
+import { raw, sql } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { filterWhere } from './sql/filters.ts';
 import { precomputed } from './sql/precomputed.ts';
@@ -32,9 +32,9 @@ export const waitingTime: Metric = {
     const toAllocation = pre ? 'f.to_allocation' : '(f.allocated_at::DATE - r.request_date)';
     const toStart = pre ? 'f.to_start' : '(f.care_start - r.request_date)';
     const build = (split: Dimension[]) => sql`
-      SELECT ${[...splitSelect(split, period.date), ''].join(', ')} ${stats(toAllocation, 'alloc')}, ${stats(toStart, 'start')}
-      FROM ${pairs}
-      WHERE ${filterWhere(req.filters, period)} ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
+      SELECT ${raw([...splitSelect(split, period.date), ''].join(', '))} ${raw(stats(toAllocation, 'alloc'))}, ${raw(stats(toStart, 'start'))}
+      FROM ${raw(pairs)}
+      WHERE ${filterWhere(req.filters, period)} ${raw(split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : '')}`;
     const shape = (r: Row) => ({
       ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),
       requests: r.alloc_n ?? 0,

@@ -2,6 +2,7 @@
 import type { Store } from '../../src/store/index.ts';
 import { importPaths, type FileReport } from '../../src/ingest/importer.ts';
 import { writeFiles } from './ijw-messages.ts';
+import { sql, raw } from '../../src/store/sql.ts';
 
 export const SECRET = Buffer.alloc(32, 7);
 
@@ -30,8 +31,8 @@ const TABLES = [
 /** Row counts of every table plus the sums that matter, to prove that an import changed nothing. */
 export async function snapshot(store: Store): Promise<Record<string, number | null>> {
   const out: Record<string, number | null> = {};
-  for (const t of TABLES) out[t] = (await store.one<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))!.n;
-  const sums = await store.one<Record<string, number | null>>(`SELECT
+  for (const t of TABLES) out[t] = (await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(t)}`))!.n;
+  const sums = await store.one<Record<string, number | null>>(sql`SELECT
     (SELECT sum(amount_cents) FROM invoice_line) AS invoiced, (SELECT sum(amount_cents) FROM invoice_rejection) AS rejected,
     (SELECT sum(coalesce(budget_cents, 0) + coalesce(volume, 0)) FROM allocation) AS allocated,
     (SELECT count(*) FILTER (WHERE resolved) FROM quarantine) AS resolved`);

@@ -1,7 +1,7 @@
 // A large declaration read by the lean tokenizer (scan.ts) gives exactly the tables, reports and refusals of reading it
 // with saxes — also when the tokenizer gives up halfway (its rows are dropped and saxes starts over).
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../store/index.ts';
+import { Store, raw } from '../../store/index.ts';
 import type { FileReport } from '../importer.ts';
 import { LARGE_FILES } from './import.ts';
 import { BSN, jw323, type Prestatie } from '../../../test/ingest/ijw-messages.ts';
@@ -57,9 +57,11 @@ async function importWith(scan: boolean, body: string): Promise<{ reports: FileR
   const tables: Record<string, unknown[]> = {};
   for (const t of TABLES) {
     tables[t] = await store.all(
-      `SELECT * EXCLUDE (${t === 'import_file' ? 'imported_at' : t === 'quarantine' ? 'quarantined_at' : '_none'}) FROM ${t} ORDER BY ALL`.replace(
-        ' EXCLUDE (_none)',
-        '',
+      raw(
+        `SELECT * EXCLUDE (${t === 'import_file' ? 'imported_at' : t === 'quarantine' ? 'quarantined_at' : '_none'}) FROM ${t} ORDER BY ALL`.replace(
+          ' EXCLUDE (_none)',
+          '',
+        ),
       ),
     );
   }
