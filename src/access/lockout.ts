@@ -57,7 +57,9 @@ export async function recordAttempt(store: Store, key: string, ip: string, succe
 
 /** Forgets the failed attempts on an account (from every address): lifts its locks. Returns how many were forgotten. */
 export async function forgetFailures(store: Store, name: string): Promise<number> {
-  const row = await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM login_attempt WHERE user_name = ${name} AND NOT success`);
+  const row = await store.one<{ n: number }>(
+    sql`SELECT count(*) AS n FROM login_attempt WHERE user_name = ${name} AND NOT success`,
+  );
   await store.run(sql`DELETE FROM login_attempt WHERE user_name = ${name} AND NOT success`);
   return Number(row?.n ?? 0);
 }

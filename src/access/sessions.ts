@@ -65,5 +65,7 @@ export async function endSession(store: Store, token: string): Promise<void> {
 
 /** Removes sessions that can no longer be used (called now and then, e.g. at login). */
 export async function pruneSessions(store: Store, now: number, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<void> {
-  await store.run(sql`DELETE FROM user_session WHERE last_seen_ms < ${now - policy.idleMs} OR created_ms < ${now - policy.absoluteMs}`);
+  await store.run(
+    sql`DELETE FROM user_session WHERE last_seen_ms < ${now - policy.idleMs} OR created_ms < ${now - policy.absoluteMs}`,
+  );
 }

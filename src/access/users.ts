@@ -84,7 +84,9 @@ export async function resetPassword(store: Store, actor: Actor, name: string, pa
   const hash = await hashPassword(pw);
   await store.transaction(async () => {
     if (!(await findAccount(store, name))) throw new RoerError(`Gebruiker ${name} bestaat niet.`);
-    await store.run(sql`UPDATE user_account SET password_hash = ${hash}, password_set_at = ${nowTs()}::TIMESTAMP WHERE name = ${name}`);
+    await store.run(
+      sql`UPDATE user_account SET password_hash = ${hash}, password_set_at = ${nowTs()}::TIMESTAMP WHERE name = ${name}`,
+    );
     await store.run(sql`DELETE FROM user_session WHERE user_name = ${name}`);
     await forgetFailures(store, name);
     await audit(store, actor, { action: 'user_reset', target: name });

@@ -51,7 +51,9 @@ export async function logImport(store: Store, e: ImportLogEntry): Promise<void> 
 export async function logImports(store: Store, entries: ImportLogEntry[]): Promise<void> {
   if (entries.length === 1) {
     const [e] = entries;
-    await store.run(sql`INSERT OR REPLACE INTO import_file VALUES (${e!.fileId}, ${e!.fileName}, ${e!.kind}, current_timestamp, ${e!.total}, ${e!.ok}, ${e!.quarantined}, ${e!.status}, ${e!.note ?? null})`);
+    await store.run(
+      sql`INSERT OR REPLACE INTO import_file VALUES (${e!.fileId}, ${e!.fileName}, ${e!.kind}, current_timestamp, ${e!.total}, ${e!.ok}, ${e!.quarantined}, ${e!.status}, ${e!.note ?? null})`,
+    );
     return;
   }
   await store.run(sql`CREATE OR REPLACE TEMP TABLE import_file_new (file_id VARCHAR, file_name VARCHAR, kind VARCHAR,

@@ -1,7 +1,6 @@
 // Budget versus realisation per year (and municipality, care type, team): realised = invoiced + expected for care
 // delivered in recent months that has not been invoiced yet.
-import type { Store } from '../store/index.ts';
-import { raw, join, sql } from '../store/index.ts';
+import { raw, join, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { allocFact, costFact } from './sql/facts.ts';
 import { FILTER_DIMENSIONS, type Where } from './sql/filters.ts';

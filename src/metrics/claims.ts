@@ -1,8 +1,7 @@
 // Claimed, rejected and accepted: what providers invoiced (JW323), what the municipality rejected in its answers (JW325,
 // per return code) and what it accepted — the cost everywhere else in Roer — by any cut.
 import { xsdEnumeration } from '../ingest/ijw/enumerations.ts';
-import type { Store } from '../store/index.ts';
-import { raw, sql } from '../store/index.ts';
+import { raw, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { claimFact, NOT_REJECTED } from './sql/facts.ts';
 import type { Where } from './sql/filters.ts';

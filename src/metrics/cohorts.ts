@@ -1,6 +1,5 @@
 // Cohorts: clients grouped by the year they first entered care, followed through the later years.
-import type { Store } from '../store/index.ts';
-import { sql } from '../store/index.ts';
+import { sql, type Store } from '../store/index.ts';
 import { inPeriod, withoutPeriod } from './sql/filters.ts';
 import { clientYearCostSql, entrySql } from './sql/entry.ts';
 import { eur, pct, result, round, ratio, query } from './result.ts';

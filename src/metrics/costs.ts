@@ -1,6 +1,5 @@
 // Costs and clients: total cost, unique clients, cost per client, care-days and cost per care-day, by any cut.
-import type { Store } from '../store/index.ts';
-import { raw, sql } from '../store/index.ts';
+import { raw, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { careFact, costFact } from './sql/facts.ts';
 import type { Where } from './sql/filters.ts';

@@ -1,8 +1,7 @@
 // Trajectory durations per care type, planned vs early endings (JZ588), and the re-indication share of allocations.
-import type { Store } from '../store/index.ts';
 import { endGroupSql } from './codes.ts';
 import { TRAJECTORY_SPLITS } from './flows.ts';
-import { raw, sql } from '../store/index.ts';
+import { raw, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { segmentsSql } from './sql/facts.ts';
 import { filterWhere, inPeriod } from './sql/filters.ts';
@@ -83,7 +82,7 @@ export const endings: Metric = {
       SELECT ${raw([...splitSelect(split, 'f.ended_on'), ''].join(', '))} count(*) AS ended,
         count(*) FILTER (WHERE g = 'gepland') AS planned, count(*) FILTER (WHERE g = 'voortijdig') AS early,
         count(*) FILTER (WHERE g = 'overig') AS other, count(*) FILTER (WHERE g = 'onbekend') AS unknown
-      FROM (SELECT *, ${raw(endGroupSql('end_reason'))} AS g FROM ${endedAllocations(req)}) f
+      FROM (SELECT *, ${endGroupSql(sql`end_reason`)} AS g FROM ${endedAllocations(req)}) f
       ${raw(split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : '')}`;
     const shape = (r: Row) => {
       const known = Number(r.ended ?? 0) - Number(r.unknown ?? 0);

@@ -1,7 +1,6 @@
 // Flows: inflow, outflow and stock of clients per month, and re-entry into care within 6 and 12 months after ending.
 // Built on care trajectories: allocations merged per client × municipality (× split, e.g. care type).
-import type { Store } from '../store/index.ts';
-import { raw, sql, type Sql } from '../store/index.ts';
+import { raw, sql, type Sql, type Store } from '../store/index.ts';
 import { DIMENSION_SPECS, splitSelect } from './sql/dimensions.ts';
 import { mergeIntervalsSql } from '../store/intervals.ts';
 import { segmentsSql } from './sql/facts.ts';

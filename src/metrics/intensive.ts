@@ -1,7 +1,6 @@
 // Care-intensive clients: clients above cost thresholds per year, the top-N share, their entry year, and the
 // pseudonymous list for screening (e.g. for the Wlz), which only roles allowed client rows may see.
-import type { Store } from '../store/index.ts';
-import { raw, sql } from '../store/index.ts';
+import { raw, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { costFact } from './sql/facts.ts';
 import { clientYearCostSql, entrySql } from './sql/entry.ts';

@@ -1,7 +1,6 @@
 // Care pathways (zorgpaden): sequences of care types per client, transitions for a Sankey chart (with escalation to
 // and step-down from residential care), and stacking (how many allocations a client has at the same time).
-import type { Store } from '../store/index.ts';
-import { raw, sql } from '../store/index.ts';
+import { raw, sql, type Sql, type Store } from '../store/index.ts';
 import { segmentsSql } from './sql/facts.ts';
 import { filterWhere, inPeriod, overlapsPeriod, withoutPeriod, type Where } from './sql/filters.ts';
 import { careStepsSql } from '../store/precompute.ts';
@@ -10,7 +9,7 @@ import { pct, query, result, type Row } from './result.ts';
 import type { Metric, MetricRequest } from './types.ts';
 
 /** Care types "with residence" (CBS: jeugdhulp met verblijf): names starting with verblijf, gezinshuis or pleegzorg. */
-export const RESIDENTIAL_SQL = (col: string) => `regexp_matches(lower(${col}), '^(verblijf|gezinshuis|pleegzorg)')`;
+export const RESIDENTIAL_SQL = (col: Sql) => sql`regexp_matches(lower(${col}), ${'^(verblijf|gezinshuis|pleegzorg)'})`;
 
 const PATHWAY =
   'Per cliënt de opeenvolging van zorgsoorten: trajecten per zorgsoort (overlappende of aansluitende toewijzingen van ' +
@@ -92,8 +91,8 @@ export const transitions: Metric = {
     const q = sql`
       WITH steps AS MATERIALIZED (${stepsSql(req)})
       SELECT a.step, a.care_type AS source, b.care_type AS target,
-        CASE WHEN NOT ${raw(RESIDENTIAL_SQL('a.care_type'))} AND ${raw(RESIDENTIAL_SQL('b.care_type'))} THEN 'opschaling'
-             WHEN ${raw(RESIDENTIAL_SQL('a.care_type'))} AND NOT ${raw(RESIDENTIAL_SQL('b.care_type'))} THEN 'afschaling'
+        CASE WHEN NOT ${RESIDENTIAL_SQL(sql`a.care_type`)} AND ${RESIDENTIAL_SQL(sql`b.care_type`)} THEN 'opschaling'
+             WHEN ${RESIDENTIAL_SQL(sql`a.care_type`)} AND NOT ${RESIDENTIAL_SQL(sql`b.care_type`)} THEN 'afschaling'
              ELSE 'overig' END AS kind,
         count(*) AS clients
       FROM steps a JOIN steps b ON b.client_no = a.client_no AND b.step = a.step + 1

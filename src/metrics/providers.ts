@@ -1,8 +1,7 @@
 // Providers: spend, clients, cost per client, trajectory duration and early-ending share per provider; concentration
 // (number of providers, top-N share, count above a threshold) and scale classes.
-import type { Store } from '../store/index.ts';
 import { endGroupSql } from './codes.ts';
-import { raw, sql } from '../store/index.ts';
+import { raw, sql, type Store } from '../store/index.ts';
 import { costFact, segmentsSql } from './sql/facts.ts';
 import { filterWhere, inPeriod } from './sql/filters.ts';
 import { eur, pct, query, result, round, ratio } from './result.ts';
@@ -31,7 +30,7 @@ export const providers: Metric = {
       dur AS (SELECT f.provider_agb, quantile_cont(f.seg_end - f.seg_start + 1, 0.5) AS median_days
               FROM (${segmentsSql(req, ['provider'])}) f WHERE f.closed AND ${inPeriod(req.filters, 'f.seg_end')} GROUP BY f.provider_agb),
       ends AS (SELECT f.provider_agb, count(*) FILTER (WHERE g = 'voortijdig') AS early, count(*) FILTER (WHERE g <> 'onbekend') AS known
-               FROM (SELECT f.*, ${raw(endGroupSql('f.end_reason'))} AS g FROM d_alloc f, d_meta m
+               FROM (SELECT f.*, ${endGroupSql(sql`f.end_reason`)} AS g FROM d_alloc f, d_meta m
                      WHERE f.ended_on >= f.start_date AND f.ended_on < m.peildatum AND ${filterWhere(req.filters, endPeriod)}) f
                GROUP BY f.provider_agb)
       SELECT s.provider_agb AS provider, p.name, s.cost_cents, s.clients, d.median_days, e.early, e.known

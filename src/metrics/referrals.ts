@@ -1,9 +1,8 @@
 // Referrals: clients and cost by referrer type, per individual referrer (GP practice AGB), and the share of GP referrals
 // that go to specialist mental-health care.
-import type { Store } from '../store/index.ts';
 import { REFERRER_TYPES, SPECIALIST_MH_SQL } from './codes.ts';
 import { costAndCareSql, costFigures } from './costs.ts';
-import { raw, sql } from '../store/index.ts';
+import { raw, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { allocFact, costFact } from './sql/facts.ts';
 import type { Where } from './sql/filters.ts';
@@ -165,9 +164,9 @@ export const gpSpecialistMh: Metric = {
     const build = (split: Dimension[]) => {
       const keys = splitSelect(split, period.date);
       return sql`
-        SELECT ${raw([...keys, ''].join(', '))} count(*) AS referrals, count(*) FILTER (WHERE ${raw(SPECIALIST_MH_SQL('f.care_type'))}) AS specialist,
+        SELECT ${raw([...keys, ''].join(', '))} count(*) AS referrals, count(*) FILTER (WHERE ${SPECIALIST_MH_SQL(sql`f.care_type`)}) AS specialist,
                count(DISTINCT f.client_no) AS clients,
-               count(DISTINCT f.client_no) FILTER (WHERE ${raw(SPECIALIST_MH_SQL('f.care_type'))}) AS specialist_clients
+               count(DISTINCT f.client_no) FILTER (WHERE ${SPECIALIST_MH_SQL(sql`f.care_type`)}) AS specialist_clients
         FROM d_alloc f
         WHERE f.referrer_type = '02' AND f.end_date >= f.start_date AND ${filterWhere(req.filters, period)}
         ${raw(split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : '')}`;

@@ -1,7 +1,6 @@
 // Waiting time from the request (JW315) to the allocation and to the start of care; extended care for 18+.
-import type { Store } from '../store/index.ts';
 import { costAndCareSql, costFigures } from './costs.ts';
-import { raw, sql } from '../store/index.ts';
+import { raw, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { filterWhere } from './sql/filters.ts';
 import { precomputed } from './sql/precomputed.ts';

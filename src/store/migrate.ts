@@ -22,7 +22,9 @@ export function migrations(): Migration[] {
 
 /** Brings the store's schema to the newest version; returns the versions it applied. */
 export async function migrate(store: Store): Promise<number[]> {
-  await store.run(sql`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)`);
+  await store.run(
+    sql`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)`,
+  );
   const done = new Set((await store.all<{ version: number }>(sql`SELECT version FROM schema_version`)).map((r) => r.version));
   const applied: number[] = [];
   for (const m of migrations()) {

@@ -122,9 +122,11 @@ SELECT DISTINCT f.alloc_key FROM d_alloc f JOIN d_alloc b ON b.client_id = f.cli
 
 const WAIT = sql`
 CREATE OR REPLACE TABLE d_wait AS
-SELECT ${raw(FACT_DIMENSION_COLUMNS.split(',')
-  .map((c) => `f.${c.trim()}`)
-  .join(', '))}, r.request_date, f.allocated_at::DATE - r.request_date AS to_allocation,
+SELECT ${raw(
+  FACT_DIMENSION_COLUMNS.split(',')
+    .map((c) => `f.${c.trim()}`)
+    .join(', '),
+)}, r.request_date, f.allocated_at::DATE - r.request_date AS to_allocation,
        f.care_start - r.request_date AS to_start
 FROM request r JOIN d_alloc f ON f.provider_agb = r.provider_agb AND f.provider_reference = r.provider_reference
   AND f.municipality = r.municipality AND f.client_id = r.client_id

@@ -66,7 +66,10 @@ export function ident(...names: string[]): Sql {
  */
 export function join(parts: readonly SqlPart[], separator = ', '): Sql {
   const pieces = parts.map((p) => sql`${p}`);
-  return Sql.make(pieces.map((p) => p.text).join(separator), pieces.flatMap((p) => p.params));
+  return Sql.make(
+    pieces.map((p) => p.text).join(separator),
+    pieces.flatMap((p) => p.params),
+  );
 }
 
 /** The empty fragment (e.g. an optional clause left out). */

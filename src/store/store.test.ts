@@ -94,7 +94,9 @@ describe('Store', () => {
       message: 'Deze vraag levert 3 rijen op; het maximum is 2.',
       hint: 'Kies een kortere periode, minder uitsplitsingen of meer filters.',
     });
-    const slow = store.limited({ timeoutMs: 100, maxRows: 2 }, (s) => s.all(sql`SELECT count(*) AS n FROM range(10000000000000)`));
+    const slow = store.limited({ timeoutMs: 100, maxRows: 2 }, (s) =>
+      s.all(sql`SELECT count(*) AS n FROM range(10000000000000)`),
+    );
     await expect(slow).rejects.toMatchObject({
       name: 'QueryLimitError',
       limit: 'time',

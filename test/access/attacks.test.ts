@@ -68,7 +68,9 @@ beforeAll(async () => {
   await derive(store);
   const hash = await hashPassword(PASSWORD);
   for (const u of allUsers) {
-    await store.run(sql`INSERT INTO user_account VALUES (${u.name}, ${u.role}, ${u.municipalities.join(',')}, ${u.provider}, ${u.team}, ${hash}, current_timestamp, current_timestamp)`);
+    await store.run(
+      sql`INSERT INTO user_account VALUES (${u.name}, ${u.role}, ${u.municipalities.join(',')}, ${u.provider}, ${u.team}, ${hash}, current_timestamp, current_timestamp)`,
+    );
   }
   app = createSecureApp({ store, webDist: '/nonexistent', cellKey: Buffer.alloc(32, 8) });
   for (const u of [users.admin, users.reader, users.provider]) as.set(u.name, await loginAs(app, u.name));

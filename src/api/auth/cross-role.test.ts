@@ -77,7 +77,9 @@ beforeAll(async () => {
   await derive(store);
   const hash = await hashPassword(PASSWORD);
   for (const u of allUsers) {
-    await store.run(sql`INSERT INTO user_account VALUES (${u.name}, ${u.role}, ${u.municipalities.join(',')}, ${u.provider}, ${u.team}, ${hash}, current_timestamp, current_timestamp)`);
+    await store.run(
+      sql`INSERT INTO user_account VALUES (${u.name}, ${u.role}, ${u.municipalities.join(',')}, ${u.provider}, ${u.team}, ${hash}, current_timestamp, current_timestamp)`,
+    );
   }
   app = createSecureApp({ store, webDist: '/nonexistent', cellKey: KEY });
   for (const u of allUsers) clients.set(u.name, await loginAs(app, u.name));
@@ -260,7 +262,9 @@ describe('status and dimension lists', () => {
     const stray: User = { name: 'henk', role: 'team_lead', municipalities: [], provider: null, team: 'T9' };
     const hash = await hashPassword(PASSWORD);
     for (const u of [lead, stray]) {
-      await store.run(sql`INSERT INTO user_account VALUES (${u.name}, 'team_lead', '', NULL, ${u.team}, ${hash}, current_timestamp, current_timestamp)`);
+      await store.run(
+        sql`INSERT INTO user_account VALUES (${u.name}, 'team_lead', '', NULL, ${u.team}, ${hash}, current_timestamp, current_timestamp)`,
+      );
       clients.set(u.name, await loginAs(app, u.name));
     }
     const metric = catalogue.find((m) => !m.clientRows)!;

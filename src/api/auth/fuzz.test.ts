@@ -137,7 +137,9 @@ beforeAll(async () => {
   await derive(store);
   const hash = await hashPassword(PASSWORD);
   for (const u of allUsers) {
-    await store.run(sql`INSERT INTO user_account VALUES (${u.name}, ${u.role}, ${u.municipalities.join(',')}, ${u.provider}, ${u.team}, ${hash}, current_timestamp, current_timestamp)`);
+    await store.run(
+      sql`INSERT INTO user_account VALUES (${u.name}, ${u.role}, ${u.municipalities.join(',')}, ${u.provider}, ${u.team}, ${hash}, current_timestamp, current_timestamp)`,
+    );
   }
   app = createSecureApp({ store, webDist: '/nonexistent', lockout: { perPair: 1000, perAddress: 1000, windowMs: 60_000 } });
   for (const u of allUsers) clients.push(await loginAs(app, u.name));

@@ -17,7 +17,9 @@ export async function secureFixture(options: Partial<SecureAppOptions> = {}): Pr
   // One scrypt hash shared by all test accounts (hashing seven times per test would dominate the run time).
   hash ??= hashPassword(PASSWORD);
   for (const u of allUsers) {
-    await store.run(sql`INSERT INTO user_account VALUES (${u.name}, ${u.role}, ${u.municipalities.join(',')}, ${u.provider}, ${u.team}, ${await hash}, current_timestamp, current_timestamp)`);
+    await store.run(
+      sql`INSERT INTO user_account VALUES (${u.name}, ${u.role}, ${u.municipalities.join(',')}, ${u.provider}, ${u.team}, ${await hash}, current_timestamp, current_timestamp)`,
+    );
   }
   const app = createSecureApp({ store, engine: engineOf(fakeCatalogue), webDist: '/nonexistent', ...options });
   return { store, app };

@@ -16,7 +16,9 @@ export type Party = 'sender' | 'receiver';
 
 /** Adds the provider (name unknown) of every merged file when its AGB code is new. */
 export async function ensureProviders(store: Store, stage: string, party: Party): Promise<void> {
-  await store.run(sql`INSERT OR IGNORE INTO provider (agb, name) SELECT DISTINCT ${raw(party)}, NULL FROM (${raw(mergedFiles(stage))})`);
+  await store.run(
+    sql`INSERT OR IGNORE INTO provider (agb, name) SELECT DISTINCT ${raw(party)}, NULL FROM (${raw(mergedFiles(stage))})`,
+  );
 }
 
 /** Adds products seen in the stage when missing, never overwriting: the first file with a code gives its category. */

@@ -133,8 +133,11 @@ export const jw301: MessageModule<Allocated> = {
     // Within one file the latest version of an allocation counts; against the store, only a strictly later one.
     const latest = `SELECT * FROM (${headed(stage)})
       QUALIFY row_number() OVER (PARTITION BY file_idx, allocation_no ORDER BY CAST(allocated_at AS TIMESTAMP) DESC, rec_no DESC) = 1`;
-    const changed = await countPerFile(store, raw(`SELECT n.file_idx FROM (${latest}) n LEFT JOIN allocation a ON a.municipality = n.sender AND a.allocation_no = n.allocation_no
-        WHERE a.allocation_no IS NULL OR CAST(n.allocated_at AS TIMESTAMP) > a.allocated_at`));
+    const changed = await countPerFile(
+      store,
+      raw(`SELECT n.file_idx FROM (${latest}) n LEFT JOIN allocation a ON a.municipality = n.sender AND a.allocation_no = n.allocation_no
+        WHERE a.allocation_no IS NULL OR CAST(n.allocated_at AS TIMESTAMP) > a.allocated_at`),
+    );
     await store.run(
       sql`INSERT INTO allocation (municipality, allocation_no, client_id, provider_agb, provider_reference, product_category,
          product_code, allocated_at, start_date, end_date, volume, unit, frequency, budget_cents, change_reason, deleted,

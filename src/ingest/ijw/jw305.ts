@@ -45,9 +45,12 @@ export const jw305: MessageModule<Started> = {
     await upsertClients(store, stage, 'receiver', false);
     // Per allocation the last StartProduct of the message is the one that holds.
     const latest = latestPerAllocation(stage);
-    const changed = await countPerFile(store, raw(`SELECT n.file_idx FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = n.receiver AND c.allocation_no = n.allocation_no
+    const changed = await countPerFile(
+      store,
+      raw(`SELECT n.file_idx FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = n.receiver AND c.allocation_no = n.allocation_no
         WHERE CASE WHEN n.status = '${S.verwijderen}' THEN c.start_date IS NOT NULL
-                   ELSE c.start_date IS DISTINCT FROM CAST(n.start_date AS DATE) END`));
+                   ELSE c.start_date IS DISTINCT FROM CAST(n.start_date AS DATE) END`),
+    );
     await store.run(
       sql`INSERT INTO care_period (municipality, allocation_no, provider_agb, client_id, start_date, start_file_id)
        SELECT receiver, allocation_no, sender, client_id, CAST(start_date AS DATE), file_id FROM (${raw(latest)}) WHERE status <> '${raw(S.verwijderen)}'

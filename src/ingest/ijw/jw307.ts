@@ -69,9 +69,12 @@ export const jw307: MessageModule<Stopped> = {
     await ensureProducts(store, stage);
     await upsertClients(store, stage, 'receiver', false);
     const latest = latestPerAllocation(stage);
-    const changed = await countPerFile(store, raw(`SELECT n.file_idx FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = n.receiver AND c.allocation_no = n.allocation_no
+    const changed = await countPerFile(
+      store,
+      raw(`SELECT n.file_idx FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = n.receiver AND c.allocation_no = n.allocation_no
         WHERE CASE WHEN n.status = '${S.verwijderen}' THEN c.end_date IS NOT NULL
-                   ELSE c.end_date IS DISTINCT FROM CAST(n.end_date AS DATE) OR c.end_reason IS DISTINCT FROM n.end_reason END`));
+                   ELSE c.end_date IS DISTINCT FROM CAST(n.end_date AS DATE) OR c.end_reason IS DISTINCT FROM n.end_reason END`),
+    );
     await store.run(
       sql`INSERT INTO care_period (municipality, allocation_no, provider_agb, client_id, start_date, end_date, end_reason, stop_file_id)
        SELECT receiver, allocation_no, sender, client_id, CAST(start_date AS DATE), CAST(end_date AS DATE), end_reason, file_id

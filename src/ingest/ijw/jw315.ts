@@ -78,9 +78,12 @@ export const jw315: MessageModule<Requested> = {
     // The last request per (reference, client) in the file; a request replaces an older one of the same key.
     const latest = `SELECT * FROM (${headed(stage)})
       QUALIFY row_number() OVER (PARTITION BY file_idx, provider_reference, client_id ORDER BY rec_no DESC) = 1`;
-    const changed = await countPerFile(store, raw(`SELECT n.file_idx FROM (${latest}) n LEFT JOIN request r ON r.provider_agb = n.sender AND r.municipality = n.receiver
+    const changed = await countPerFile(
+      store,
+      raw(`SELECT n.file_idx FROM (${latest}) n LEFT JOIN request r ON r.provider_agb = n.sender AND r.municipality = n.receiver
          AND r.provider_reference = n.provider_reference AND r.client_id = n.client_id
-       WHERE r.client_id IS NULL OR r.request_date <= CAST(n.message_date AS DATE)`));
+       WHERE r.client_id IS NULL OR r.request_date <= CAST(n.message_date AS DATE)`),
+    );
     await store.run(
       sql`INSERT INTO request SELECT sender, provider_reference, receiver, client_id, CAST(message_date AS DATE), product_category,
          product_code, CAST(requested_start AS DATE), CAST(requested_end AS DATE), referrer_type, referrer_agb, file_id FROM (${raw(latest)})

@@ -40,9 +40,12 @@ export const jw325: MessageModule<Rejected> = {
     // A line whose only code is 0200 ("geen opmerking") is not a rejection.
     const rejected = `SELECT * FROM (${headed(stage)}) WHERE list_filter(string_split(return_codes, ','), x -> x <> '${RETOUR_GEEN_OPMERKING}') <> []
       QUALIFY row_number() OVER (PARTITION BY file_idx, reference ORDER BY rec_no DESC) = 1`;
-    const changed = await countPerFile(store, raw(`SELECT n.file_idx FROM (${rejected}) n LEFT JOIN invoice_rejection r ON r.provider_agb = n.receiver AND r.reference = n.reference
+    const changed = await countPerFile(
+      store,
+      raw(`SELECT n.file_idx FROM (${rejected}) n LEFT JOIN invoice_rejection r ON r.provider_agb = n.receiver AND r.reference = n.reference
         WHERE r.reference IS NULL OR (r.answered_on <= CAST(n.message_date AS DATE)
-          AND (r.return_codes, r.amount_cents) IS DISTINCT FROM (n.return_codes, n.amount_cents))`));
+          AND (r.return_codes, r.amount_cents) IS DISTINCT FROM (n.return_codes, n.amount_cents))`),
+    );
     await store.run(
       sql`INSERT INTO invoice_rejection SELECT receiver, reference, return_codes, amount_cents, CAST(message_date AS DATE), file_id
          FROM (${raw(rejected)})

@@ -36,11 +36,10 @@ export function mergedFiles(stage: string): string {
 }
 
 /** Counts the rows of a query (which has a file_idx column) per file: what a merge will change, before it changes it. */
-export async function countPerFile(
-  store: Store,
-  query: Sql,
-): Promise<Map<number, number>> {
-  const rows = await store.all<{ f: number; n: number }>(sql`SELECT file_idx AS f, count(*) AS n FROM (${query}) GROUP BY file_idx`);
+export async function countPerFile(store: Store, query: Sql): Promise<Map<number, number>> {
+  const rows = await store.all<{ f: number; n: number }>(
+    sql`SELECT file_idx AS f, count(*) AS n FROM (${query}) GROUP BY file_idx`,
+  );
   return new Map(rows.map((r) => [r.f, r.n]));
 }
 

@@ -223,7 +223,9 @@ describe('JW305 / JW307 start and stop of care', () => {
   const start = (id: string, start: string, status: string) =>
     jw305({ ...AANB, id, date: '2026-01-10' }, BSN.a, [{ no: '1001', cat: '45', code: '45A03', start, status }]);
   const period = () =>
-    store.one(sql`SELECT start_date, end_date, end_reason FROM care_period WHERE municipality = ${'0384'} AND allocation_no = ${'1001'}`);
+    store.one(
+      sql`SELECT start_date, end_date, end_reason FROM care_period WHERE municipality = ${'0384'} AND allocation_no = ${'1001'}`,
+    );
 
   it('applies a correction (2) and a deletion (3)', async () => {
     await load(store, { 's1.xml': start('S1', '2026-01-03', '1') });

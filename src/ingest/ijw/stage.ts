@@ -2,7 +2,7 @@
 // during parsing, each with its file's index; there SQL marks the quarantined ones, hands them to the quarantine, and
 // merges the rest into the real tables. A `stage_file` table beside it holds each file's header.
 import type { DuckDBAppender } from '@duckdb/node-api';
-import { empty, ident, join, raw, sql, type Store } from '../../store/index.ts';
+import { ident, join, raw, sql, type Store } from '../../store/index.ts';
 import type { QuarantinedRecord } from '../importlog.ts';
 import { STAGE_FILE } from './module.ts';
 import type { Header } from './walk.ts';

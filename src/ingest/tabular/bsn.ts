@@ -28,7 +28,9 @@ export function bsnValidSql(r: string, n = `(${bsnNumberSql(r)})`): string {
 
 /** Creates temp table `table` (bsn, client_id) for every distinct valid BSN in column `bsn` of `from`. */
 export async function buildPseudonymTable(ctx: ImportContext, from: string, bsn: string, table: string): Promise<void> {
-  const rows = await ctx.store.all<{ bsn: string }>(sql`SELECT DISTINCT ${raw(bsn)} AS bsn FROM ${raw(from)} WHERE ${raw(bsn)} IS NOT NULL`);
+  const rows = await ctx.store.all<{ bsn: string }>(
+    sql`SELECT DISTINCT ${raw(bsn)} AS bsn FROM ${raw(from)} WHERE ${raw(bsn)} IS NOT NULL`,
+  );
   await ctx.store.run(sql`CREATE TEMP TABLE ${raw(table)} (bsn VARCHAR NOT NULL, client_id VARCHAR NOT NULL)`);
   const app = await ctx.store.appender(table, { temp: true });
   for (const { bsn: value } of rows) {

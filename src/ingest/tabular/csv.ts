@@ -2,7 +2,7 @@
 // once by the typed pipeline; the number of rows DuckDB read is verified against the scan, which gives the line numbers.
 import { open } from 'node:fs/promises';
 import { RoerError } from '../../errors.ts';
-import { empty, ident, raw, sql } from '../../store/index.ts';
+import { ident, raw, sql } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { asUtf8 } from './encoding.ts';
 import { mappedHeaders, maskedRaw, resolveColumns } from './header.ts';

@@ -1,7 +1,7 @@
 // Broken and hostile CSV input: every case is refused with a clear Dutch error or quarantined line by line.
 import { describe, expect, it } from 'vitest';
 import { importFile, openStore, tempFile } from '../../../test/ingest/tabular/harness.ts';
-import { sql, empty } from '../../store/index.ts';
+import { sql } from '../../store/index.ts';
 
 const providers = (extra: Record<string, unknown> = {}) => ({
   source: 'T',

@@ -33,7 +33,8 @@ const WIDE_TARIFFS = [
   { code: '48B01', year: 2023, unit: '82', tariff_cents: 155000 },
   { code: '48B01', year: 2024, unit: '82', tariff_cents: 162550 },
 ];
-const tariffs = (store: Awaited<ReturnType<typeof openStore>>) => store.all(sql`SELECT * FROM product_tariff ORDER BY code, year`);
+const tariffs = (store: Awaited<ReturnType<typeof openStore>>) =>
+  store.all(sql`SELECT * FROM product_tariff ORDER BY code, year`);
 const refusal = async (p: Promise<unknown>): Promise<string> => {
   const e = await p.then(
     () => undefined,

@@ -129,7 +129,9 @@ describe('re-import', () => {
       tempFile('old.csv', 'G;N;B;A;P;S;E;T\n0193;1;123456782;12345678;45A03;01-01-2019;30-06-2019;01-01-2019\n'),
       m,
     );
-    expect(await store.all(sql`SELECT end_date, file_id FROM allocation`)).toEqual([{ end_date: '2019-12-31', file_id: 'new.csv' }]);
+    expect(await store.all(sql`SELECT end_date, file_id FROM allocation`)).toEqual([
+      { end_date: '2019-12-31', file_id: 'new.csv' },
+    ]);
   });
 });
 

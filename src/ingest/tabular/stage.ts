@@ -2,7 +2,7 @@
 // each row's line (CSV) or row number (XLSX) is found.
 import { stat } from 'node:fs/promises';
 import { RoerError } from '../../errors.ts';
-import { empty, raw, sql, type Param, type Store } from '../../store/index.ts';
+import { raw, sql, type Param, type Store } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import type { TableSpec } from './types.ts';
 
@@ -44,7 +44,8 @@ export async function lineSql(
   alias: string,
   lines: string | undefined,
 ): Promise<{ line: string; join: string }> {
-  const first = (await store.one<{ m: string | null }>(sql`SELECT CAST(min(rowid) AS VARCHAR) AS m FROM ${raw(table)}`))?.m ?? '0';
+  const first =
+    (await store.one<{ m: string | null }>(sql`SELECT CAST(min(rowid) AS VARCHAR) AS m FROM ${raw(table)}`))?.m ?? '0';
   if (!/^\d+$/.test(first)) throw new Error(`unexpected rowid ${first}`);
   const idx = `(${alias}.rowid - ${first})`;
   if (lines === undefined) return { line: `CAST(${idx} + 2 AS INTEGER)`, join: '' };

@@ -1,7 +1,7 @@
 // The one SQL pass after staging: read each mapped cell once, normalise and parse it per its field type, and record per
 // row which field failed and why — one vectorised CREATE TABLE AS straight from the file. A view adds the line numbers
 // and the pseudonyms. Invalid rows go to quarantine; the writers read only valid rows.
-import { empty, ident, raw, sql } from '../../store/index.ts';
+import { ident, raw, sql } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { bsnNumberSql, bsnValidSql, buildPseudonymTable, normaliseBsnSql } from './bsn.ts';
 import { fieldsOf, type FieldDef } from './fields.ts';
@@ -62,7 +62,9 @@ export async function buildTyped(
     // An invalid row keeps its reasons and its cells as one JSON text, NULL (nearly free) for valid rows.
     `CASE WHEN NOT __ok THEN CAST(to_json(struct_pack(${[...checked.map((f) => col('e', f)), ...headers.map((h) => col('s', h))].map((c) => `${c} := ${c}`).join(', ')})) AS VARCHAR) END AS __bad`,
   ];
-  await ctx.store.run(statement(`CREATE TEMP TABLE ${names.base} AS SELECT ${keep.join(', ')} FROM (${nested})`, stage.params, p.values));
+  await ctx.store.run(
+    statement(`CREATE TEMP TABLE ${names.base} AS SELECT ${keep.join(', ')} FROM (${nested})`, stage.params, p.values),
+  );
 
   const rows = (await ctx.store.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(names.base)}`))!.n;
   await stage.confirm(rows);
@@ -128,7 +130,9 @@ async function quarantineInvalid(ctx: ImportContext, stage: Stage, typed: string
   const bad = await ctx.store.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(typed)} WHERE NOT __ok`);
   if (bad!.n === 0) return 0;
   const rows = (
-    await ctx.store.all<{ __line: number; __bad: string }>(sql`SELECT __line, __bad FROM ${raw(typed)} WHERE NOT __ok ORDER BY __line`)
+    await ctx.store.all<{ __line: number; __bad: string }>(
+      sql`SELECT __line, __bad FROM ${raw(typed)} WHERE NOT __ok ORDER BY __line`,
+    )
   ).map((r): Record<string, unknown> => ({ __line: r.__line, ...(JSON.parse(r.__bad) as Record<string, string | null>) }));
   const label = (f: string) => stage.columns[f] ?? `(constante ${f})`;
   for (const row of rows) {

@@ -50,7 +50,9 @@ export async function runUpsert(store: Store, u: Upsert, params: Record<string, 
         : await store.run(
             sql`UPDATE ${table} SET ${raw(set.join(', '))} FROM ${delta} AS excluded WHERE ${table}.rowid = excluded.__tid`,
           );
-    const inserted = await store.run(sql`INSERT INTO ${table} (${raw(cols)}) SELECT ${raw(cols)} FROM ${delta} WHERE __tid IS NULL`);
+    const inserted = await store.run(
+      sql`INSERT INTO ${table} (${raw(cols)}) SELECT ${raw(cols)} FROM ${delta} WHERE __tid IS NULL`,
+    );
     return updated + inserted;
   } finally {
     await store.run(sql`DROP TABLE IF EXISTS temp.main.${delta}`).catch(() => {}); // aborted: the rollback drops it

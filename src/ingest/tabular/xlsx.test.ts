@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { importFile, openStore, SECRET, tempFile } from '../../../test/ingest/tabular/harness.ts';
 import { pseudonymise } from '../pseudonym.ts';
-import { sql, empty } from '../../store/index.ts';
+import { sql } from '../../store/index.ts';
 
 const mapping = {
   source: 'T',

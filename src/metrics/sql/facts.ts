@@ -109,7 +109,12 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Rang
   }
   const byDimension = needsMerge ? careYearTable(req.filters, split, allocLevel) : null;
   if (byDimension)
-    return { from: sql`${raw(byDimension)} f`, period: YEAR_RANGE, where: filterWhere(req.filters, YEAR_RANGE), days: STORED_DAYS };
+    return {
+      from: sql`${raw(byDimension)} f`,
+      period: YEAR_RANGE,
+      where: filterWhere(req.filters, YEAR_RANGE),
+      days: STORED_DAYS,
+    };
   const days = clippedDaysSql(req.filters);
   if (!needsMerge) return { from: sql`d_care_piece f`, period: RANGE, where: filterWhere(req.filters, RANGE), days };
   const keys = [
