@@ -5,7 +5,7 @@ import { raw, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { segmentsSql } from './sql/facts.ts';
 import { filterWhere, inPeriod } from './sql/filters.ts';
-import { precomputed } from './sql/precomputed.ts';
+import { precomputedAllowed } from './sql/precomputed.ts';
 import { pct, result, round, rowsAndTotals, splitColumns, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
@@ -127,7 +127,7 @@ export const reindication: Metric = {
   splits: DIMENSIONS.filter((d) => d !== 'age_band'),
   async compute(store: Store, req: MetricRequest) {
     // d_reindication lists the allocations with such a successor (the same comparison, made at load).
-    const followed = precomputed.enabled
+    const followed = precomputedAllowed()
       ? 'f.alloc_key IN (SELECT alloc_key FROM d_reindication)'
       : `EXISTS (
           SELECT 1 FROM d_alloc b WHERE b.client_id = f.client_id AND b.municipality = f.municipality

@@ -18,7 +18,7 @@ import { costsYoy } from './yoy.ts';
 import { MetricRequestError } from './errors.ts';
 import type { Metric, MetricRequest, MetricResult } from './types.ts';
 import { validateRequest } from './validate.ts';
-import { precomputed } from './sql/precomputed.ts';
+import { precomputedAllowed, withPrecomputed } from './sql/precomputed.ts';
 
 export { MetricRequestError } from './errors.ts';
 export type * from './types.ts';
@@ -57,25 +57,37 @@ export function getMetric(id: string): Metric | undefined {
   return catalogue.find((m) => m.id === id);
 }
 
+export interface ComputeOptions {
+  /** Read the tables precomputed at load where they give the same answer (default true; false computes on the fly). */
+  precomputed?: boolean;
+}
+
 /**
  * Validates `request` against metric `id` and computes it on `store` (derived tables must be fresh).
  * @throws MetricRequestError for an unknown metric, split, parameter or filter value (Dutch message, `.param`).
  * @example await computeMetric(store, 'costs', { filters: { from: '2018-01-01', to: '2018-12-31' }, split: ['care_type'] })
  */
-export async function computeMetric(store: Store, id: string, request: Partial<MetricRequest>): Promise<MetricResult> {
+export async function computeMetric(
+  store: Store,
+  id: string,
+  request: Partial<MetricRequest>,
+  options: ComputeOptions = {},
+): Promise<MetricResult> {
   const metric = getMetric(id);
   if (!metric) throw new MetricRequestError('metric', `Onbekende maatstaf '${id}'.`);
   const valid = validateRequest(metric, request);
   await ensureDerived(store);
-  // A scope naming every municipality in the data (a region-wide analyst) filters nothing: computed without it, so the
-  // precomputed per-client tables apply; the answer still reports the filters as asked.
-  const computed = await metric.compute(store, await dropCoveringMunicipalities(store, valid));
-  return { ...computed, filters: valid.filters };
+  return withPrecomputed(options.precomputed ?? true, async () => {
+    // A scope naming every municipality in the data (a region-wide analyst) filters nothing: computed without it, so the
+    // precomputed per-client tables apply; the answer still reports the filters as asked.
+    const computed = await metric.compute(store, await dropCoveringMunicipalities(store, valid));
+    return { ...computed, filters: valid.filters };
+  });
 }
 
 async function dropCoveringMunicipalities(store: Store, req: MetricRequest): Promise<MetricRequest> {
   const asked = req.filters.municipality;
-  if (!precomputed.enabled || !asked || asked.length < 2) return req;
+  if (!precomputedAllowed() || !asked || asked.length < 2) return req;
   const missing = await store.one<{ n: number }>(
     sql`SELECT count(*) AS n FROM d_municipalities WHERE municipality NOT IN (${join(asked)})`,
   );

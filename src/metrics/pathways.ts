@@ -1,9 +1,9 @@
 // Care pathways (zorgpaden): sequences of care types per client, transitions for a Sankey chart (with escalation to
 // and step-down from residential care), and stacking (how many allocations a client has at the same time).
-import { raw, sql, type Sql, type Store } from '../store/index.ts';
+import { ident, raw, sql, type Sql, type Store } from '../store/index.ts';
 import { segmentsSql } from './sql/facts.ts';
 import { filterWhere, inPeriod, overlapsPeriod, withoutPeriod, type Where } from './sql/filters.ts';
-import { careStepsSql } from '../store/precompute.ts';
+import { CLIENT_LEVEL_TABLES, careStepsSql } from '../store/precompute.ts';
 import { clientLevel } from './sql/precomputed.ts';
 import { pct, query, result, type Row } from './result.ts';
 import type { Metric, MetricRequest } from './types.ts';
@@ -25,7 +25,7 @@ function stepsSql(req: MetricRequest): Where {
   const rest = withoutPeriod(req.filters);
   const level = clientLevel(rest);
   if (level)
-    return sql`SELECT f.client_no, f.care_type, f.step_start, f.step FROM d_step_${raw(level)} f WHERE ${filterWhere(rest, null)}`;
+    return sql`SELECT f.client_no, f.care_type, f.step_start, f.step FROM ${ident(CLIENT_LEVEL_TABLES.step[level])} f WHERE ${filterWhere(rest, null)}`;
   const seg = sql`(SELECT client_no, care_type, seg_start, seg_end FROM (${segmentsSql(req, ['care_type'])}) f)`;
   return careStepsSql(seg, ['client_no']);
 }
@@ -34,7 +34,8 @@ function stepsSql(req: MetricRequest): Where {
 function pathsSql(req: MetricRequest): Where {
   const rest = withoutPeriod(req.filters);
   const level = clientLevel(rest);
-  if (level) return sql`SELECT f.client_no, f.pathway, f.steps FROM d_path_${raw(level)} f WHERE ${filterWhere(rest, null)}`;
+  if (level)
+    return sql`SELECT f.client_no, f.pathway, f.steps FROM ${ident(CLIENT_LEVEL_TABLES.path[level])} f WHERE ${filterWhere(rest, null)}`;
   return sql`SELECT client_no, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
     FROM (${stepsSql(req)}) GROUP BY client_no`;
 }
@@ -134,12 +135,12 @@ export const stacking: Metric = {
     const to = req.filters.to ?? null;
     const rest = withoutPeriod(req.filters);
     const level = clientLevel(rest);
-    const runs = level && `d_stack_${level}`;
+    const runs = level && CLIENT_LEVEL_TABLES.stack[level];
     // Precomputed runs of days with a constant number of active allocations: the peak within the period is the
     // highest run that overlaps it.
     const q = runs
       ? sql`
-      WITH peak AS (SELECT f.client_no, max(f.n) AS max_simultaneous FROM ${raw(runs)} f
+      WITH peak AS (SELECT f.client_no, max(f.n) AS max_simultaneous FROM ${ident(runs)} f
         WHERE ${filterWhere(rest, null)} AND ${overlapsPeriod(req.filters, 'f.run_start', 'f.run_end')} GROUP BY f.client_no)
       SELECT max_simultaneous, count(*) AS clients, sum(count(*)) OVER () AS total
       FROM peak GROUP BY max_simultaneous ORDER BY max_simultaneous`

@@ -3,7 +3,7 @@ import { costAndCareSql, costFigures } from './costs.ts';
 import { raw, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { filterWhere } from './sql/filters.ts';
-import { precomputed } from './sql/precomputed.ts';
+import { precomputedAllowed } from './sql/precomputed.ts';
 import { pct, result, round, rowsAndTotals, splitColumns, query, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
@@ -22,7 +22,7 @@ export const waitingTime: Metric = {
   splits: DIMENSIONS,
   async compute(store: Store, req: MetricRequest) {
     // d_wait holds the same request–allocation pairs with the days in between (joined at load).
-    const pre = precomputed.enabled;
+    const pre = precomputedAllowed();
     const period = { date: pre ? 'f.request_date' : 'r.request_date' };
     const pairs = pre
       ? 'd_wait f'

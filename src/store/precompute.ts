@@ -186,28 +186,136 @@ SELECT DISTINCT municipality FROM (SELECT municipality FROM allocation UNION ALL
   UNION ALL SELECT municipality FROM pgb_cost UNION ALL SELECT municipality FROM budget UNION ALL SELECT municipality FROM request)
 ORDER BY municipality`;
 
-/** The steps in order (name, SQL); run by refreshDerived after the base derived tables. */
-export const PRECOMPUTE_STEPS: [name: string, statement: Sql][] = [
-  ['d_client_seg', segTable('d_client_seg', [])],
-  ['d_provider_seg', segTable('d_provider_seg', ['provider_agb'])],
-  ['d_client_rseg', segTable('d_client_rseg', [], false)],
-  ['d_care_rseg', segTable('d_care_rseg', ['care_type'], false)],
-  ['d_stock_client', stockEventTable('d_stock_client', 'd_client_rseg', 'district, sex')],
-  ['d_stock_care', stockEventTable('d_stock_care', 'd_care_rseg', 'care_type, district, sex')],
-  ['d_cost_year', COST_YEAR],
-  ['d_care_year', CARE_YEAR],
-  ['d_care_year_provider', careYearBy('d_care_year_provider', 'provider_agb')],
-  ['d_care_year_referrer', careYearBy('d_care_year_referrer', 'referrer_id')],
-  ['d_alloc_year', ALLOC_YEAR],
-  ['d_util_year', UTIL_YEAR],
-  ['d_entry', ENTRY],
-  ['d_reindication', REINDICATION],
-  ['d_wait', WAIT],
-  ['d_municipalities', MUNICIPALITIES],
-  ['d_stack_client', stackTable('d_stack_client', [])],
-  ['d_stack_mun', stackTable('d_stack_mun', ['municipality'])],
-  ['d_step_client', stepTable('d_step_client', ['client_no', 'district', 'sex'])],
-  ['d_step_mun', stepTable('d_step_mun', ['municipality', 'client_no', 'district', 'sex'])],
-  ['d_path_client', pathTable('d_path_client', 'd_step_client', ['client_no', 'district', 'sex'])],
-  ['d_path_mun', pathTable('d_path_mun', 'd_step_mun', ['municipality', 'client_no', 'district', 'sex'])],
+/** A table precomputed at load: what builds it, which questions read it, and the test that proves it changes nothing. */
+export interface PrecomputedTable {
+  name: string;
+  build: Sql;
+  /** The questions that read it (the deciding function in src/metrics/sql/precomputed.ts, or the metric). */
+  answers: string;
+  /** The test comparing its answers with the on-the-fly computation. */
+  equivalence: string;
+}
+
+/** Every metric, precomputed against on the fly, on a seeded random region (computeMetric's `precomputed` option). */
+const EVERY_METRIC = 'src/metrics/precomputed.test.ts';
+
+/** The one registry of precomputed tables, in build order; refreshDerived runs them after the base derived tables. */
+export const PRECOMPUTED_TABLES: PrecomputedTable[] = [
+  {
+    name: 'd_client_seg',
+    build: segTable('d_client_seg', []),
+    answers: 'segmentTable: trajectories without a cut',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_provider_seg',
+    build: segTable('d_provider_seg', ['provider_agb']),
+    answers: 'segmentTable: trajectories per provider',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_client_rseg',
+    build: segTable('d_client_rseg', [], false),
+    answers: 'source of d_stock_client',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_care_rseg',
+    build: segTable('d_care_rseg', ['care_type'], false),
+    answers: 'source of d_stock_care',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_stock_client',
+    build: stockEventTable('d_stock_client', 'd_client_rseg', 'district, sex'),
+    answers: 'stockEventTable: flows over all municipalities',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_stock_care',
+    build: stockEventTable('d_stock_care', 'd_care_rseg', 'care_type, district, sex'),
+    answers: 'stockEventTable: flows per care type',
+    equivalence: EVERY_METRIC,
+  },
+  { name: 'd_cost_year', build: COST_YEAR, answers: 'wholeYears: cost over whole years (costFact)', equivalence: EVERY_METRIC },
+  {
+    name: 'd_care_year',
+    build: CARE_YEAR,
+    answers: 'wholeYears: care-days over whole years (careFact)',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_care_year_provider',
+    build: careYearBy('d_care_year_provider', 'provider_agb'),
+    answers: 'careYearTable: care-days by provider',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_care_year_referrer',
+    build: careYearBy('d_care_year_referrer', 'referrer_id'),
+    answers: 'careYearTable: care-days by referrer',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_alloc_year',
+    build: ALLOC_YEAR,
+    answers: 'wholeYears: allocations over whole years (allocFact)',
+    equivalence: EVERY_METRIC,
+  },
+  { name: 'd_util_year', build: UTIL_YEAR, answers: 'utilisationPrecomputed: utilisation', equivalence: EVERY_METRIC },
+  { name: 'd_entry', build: ENTRY, answers: 'entryPrecomputed: first entry (cohorts, intensive)', equivalence: EVERY_METRIC },
+  { name: 'd_reindication', build: REINDICATION, answers: 'reindication (durations.ts)', equivalence: EVERY_METRIC },
+  { name: 'd_wait', build: WAIT, answers: 'waiting time (waiting.ts)', equivalence: EVERY_METRIC },
+  {
+    name: 'd_municipalities',
+    build: MUNICIPALITIES,
+    answers: 'a filter naming every municipality (computeMetric)',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_stack_client',
+    build: stackTable('d_stack_client', []),
+    answers: "clientLevel 'client': stacking",
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_stack_mun',
+    build: stackTable('d_stack_mun', ['municipality']),
+    answers: "clientLevel 'mun': stacking",
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_step_client',
+    build: stepTable('d_step_client', ['client_no', 'district', 'sex']),
+    answers: "clientLevel 'client': transitions",
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_step_mun',
+    build: stepTable('d_step_mun', ['municipality', 'client_no', 'district', 'sex']),
+    answers: "clientLevel 'mun': transitions",
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_path_client',
+    build: pathTable('d_path_client', 'd_step_client', ['client_no', 'district', 'sex']),
+    answers: "clientLevel 'client': pathways",
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_path_mun',
+    build: pathTable('d_path_mun', 'd_step_mun', ['municipality', 'client_no', 'district', 'sex']),
+    answers: "clientLevel 'mun': pathways",
+    equivalence: EVERY_METRIC,
+  },
 ];
+
+/** The build steps in order (name, SQL), as refreshDerived runs them. */
+export const PRECOMPUTE_STEPS: [name: string, statement: Sql][] = PRECOMPUTED_TABLES.map((t) => [t.name, t.build]);
+
+/** The per-client table of a kind for a client level (clientLevel in src/metrics/sql/precomputed.ts), by its full name. */
+export const CLIENT_LEVEL_TABLES = {
+  stack: { client: 'd_stack_client', mun: 'd_stack_mun' },
+  step: { client: 'd_step_client', mun: 'd_step_mun' },
+  path: { client: 'd_path_client', mun: 'd_path_mun' },
+} as const;

@@ -1,15 +1,20 @@
 // Shared test harness for the importer tests: a store, a fixed secret, importing message texts, and a store snapshot.
 import type { Store } from '../../src/store/index.ts';
-import { importPaths, type FileReport } from '../../src/ingest/importer.ts';
+import { importPaths, type FileReport, type ImportOptions } from '../../src/ingest/importer.ts';
 import { writeFiles } from './ijw-messages.ts';
 import { sql, raw } from '../../src/store/sql.ts';
 
 export const SECRET = Buffer.alloc(32, 7);
 
 /** Writes `files` to a fresh folder and imports that folder. */
-export async function load(store: Store, files: Record<string, string | Buffer>, maxFileBytes?: number): Promise<FileReport[]> {
+export async function load(
+  store: Store,
+  files: Record<string, string | Buffer>,
+  maxFileBytes?: number,
+  options: Partial<ImportOptions> = {},
+): Promise<FileReport[]> {
   const { dir } = writeFiles(files);
-  return importPaths(store, [dir], { secret: SECRET, ...(maxFileBytes ? { maxFileBytes } : {}) });
+  return importPaths(store, [dir], { secret: SECRET, ...(maxFileBytes ? { maxFileBytes } : {}), ...options });
 }
 
 const TABLES = [

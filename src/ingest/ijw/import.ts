@@ -45,8 +45,6 @@ export interface ParsedMessage {
   scanned?: boolean;
 }
 
-/** How large files are read: the lean tokenizer with saxes as fall-back (tests switch it off to compare). */
-export const LARGE_FILES = { scan: true };
 const IGNORE: XmlHandler = { open: () => undefined, close: () => undefined };
 
 export interface MessageFile {
@@ -65,6 +63,8 @@ export interface MessageOutcome extends ImportOutcome {
 
 export interface ImportMessagesOptions {
   maxBytes?: number;
+  /** Read large files with the lean tokenizer, saxes as fall-back (default true; false reads them with saxes only). */
+  scanLargeFiles?: boolean;
   /** Called per file with the number of records read from it (for progress bars). */
   onRecords?: (fileIndex: number, n: number) => void;
 }
@@ -136,8 +136,9 @@ async function streamMessage(
   stage: Stage | null,
   secret: Secret,
   maxBytes: number,
+  scan: boolean,
 ): Promise<ParsedMessage> {
-  if (LARGE_FILES.scan) {
+  if (scan) {
     try {
       return { ...(await readMessage(path, kind, stage, secret, maxBytes, scanXml)), scanned: true };
     } catch (e) {
@@ -168,7 +169,8 @@ export async function importMessages(
       let p = f.parsed;
       if (p) {
         if (stage) p.rows?.replay(stage);
-      } else p = await streamMessage(f.path, kind, stage, secret, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+      } else
+        p = await streamMessage(f.path, kind, stage, secret, opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.scanLargeFiles ?? true);
       parsed.push(p);
       opts.onRecords?.(i, p.records);
     }

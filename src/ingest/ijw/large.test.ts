@@ -3,7 +3,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Store, raw } from '../../store/index.ts';
 import type { FileReport } from '../importer.ts';
-import { LARGE_FILES } from './import.ts';
 import { BSN, jw323, type Prestatie } from '../../../test/ingest/ijw-messages.ts';
 import { load } from '../../../test/ingest/harness.ts';
 
@@ -45,15 +44,16 @@ const large = jw323({ afzender: '12345678', ontvanger: '0384', id: 'F1', date: '
 
 const stores: Store[] = [];
 afterEach(() => {
-  LARGE_FILES.scan = true;
   for (const s of stores.splice(0)) s.close();
 });
 
 async function importWith(scan: boolean, body: string): Promise<{ reports: FileReport[]; tables: Record<string, unknown[]> }> {
-  LARGE_FILES.scan = scan;
   const store = await Store.open(':memory:');
   stores.push(store);
-  const reports = (await load(store, { 'groot.xml': body })).map((r) => ({ ...r, path: '' }));
+  const reports = (await load(store, { 'groot.xml': body }, undefined, { scanLargeFiles: scan })).map((r) => ({
+    ...r,
+    path: '',
+  }));
   const tables: Record<string, unknown[]> = {};
   for (const t of TABLES) {
     tables[t] = await store.all(
