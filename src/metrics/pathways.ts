@@ -1,6 +1,6 @@
 // Care pathways (zorgpaden): sequences of care types per client, transitions for a Sankey chart (with escalation to
 // and step-down from residential care), and stacking (how many allocations a client has at the same time).
-import { ident, raw, sql, type Sql, type Store } from '../store/index.ts';
+import { ident, sql, type Sql, type Store } from '../store/index.ts';
 import { segmentsSql } from './sql/facts.ts';
 import { filterWhere, inPeriod, overlapsPeriod, withoutPeriod, type Where } from './sql/filters.ts';
 import { CLIENT_LEVEL_TABLES, careStepsSql } from '../store/precompute.ts';
