@@ -6,6 +6,7 @@ import type { Role } from '../src/access/roles.ts';
 import { createApp } from '../src/api/app.ts';
 import { createSecureApp } from '../src/api/auth/index.ts';
 import type { Store } from '../src/store/index.ts';
+import { sql } from '../src/store/sql.ts';
 
 export type Request = (path: string) => Promise<Response>;
 
@@ -24,7 +25,7 @@ export async function client(
   const municipalities =
     role === 'admin'
       ? []
-      : (await store.all<{ m: string }>('SELECT DISTINCT municipality AS m FROM allocation ORDER BY 1')).map((r) => r.m);
+      : (await store.all<{ m: string }>(sql`SELECT DISTINCT municipality AS m FROM allocation ORDER BY 1`)).map((r) => r.m);
   await addUser(store, actor, { name: user.name, role: role as Role, municipalities, provider: null, team: null }, user.password);
   const app: Hono = createSecureApp({ store, webDist: '/nonexistent', tls: false }) as unknown as Hono;
   const res = await app.request('/api/login', {

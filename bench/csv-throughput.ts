@@ -5,7 +5,7 @@ import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Store } from '../src/store/index.ts';
+import { Store, type Sql } from '../src/store/index.ts';
 import { importTabular } from '../src/ingest/tabular/index.ts';
 import { parseMapping } from '../src/ingest/tabular/mapping.ts';
 
@@ -96,20 +96,22 @@ function profile(store: Store): Map<string, { ms: number; cpu: number }> {
             : /^\s*(INSERT|UPDATE|SELECT EXISTS)/.test(sql)
               ? 'wegschrijven'
               : 'overig SQL';
-  // runAndReadAll goes through run, so wrapping run sees every statement once.
-  const c = store.connection as unknown as { run: (...a: unknown[]) => Promise<unknown> };
-  const run = c.run.bind(c);
-  c.run = async (...a: unknown[]) => {
-    const t = performance.now(),
-      c0 = process.cpuUsage();
-    try {
-      return await run(...a);
-    } finally {
-      const cu = process.cpuUsage(c0),
-        s = steps.get(step(String(a[0]))) ?? { ms: 0, cpu: 0 };
-      steps.set(step(String(a[0])), { ms: s.ms + performance.now() - t, cpu: s.cpu + (cu.user + cu.system) / 1000 });
-    }
-  };
+  // `one` goes through `all`, so wrapping `run` and `all` sees every statement once.
+  const timed =
+    <R>(call: (q: Sql) => Promise<R>) =>
+    async (q: Sql): Promise<R> => {
+      const t = performance.now(),
+        c0 = process.cpuUsage();
+      try {
+        return await call(q);
+      } finally {
+        const cu = process.cpuUsage(c0),
+          s = steps.get(step(q.text)) ?? { ms: 0, cpu: 0 };
+        steps.set(step(q.text), { ms: s.ms + performance.now() - t, cpu: s.cpu + (cu.user + cu.system) / 1000 });
+      }
+    };
+  store.run = timed(store.run.bind(store));
+  store.all = timed(store.all.bind(store)) as Store['all'];
   return steps;
 }
 

@@ -12,14 +12,15 @@ import { suppress } from '../src/access/suppress.ts';
 import { catalogue, computeMetric } from '../src/metrics/index.ts';
 import type { MetricRequest, MetricResult, Value } from '../src/metrics/types.ts';
 import { Store } from '../src/store/index.ts';
+import { sql } from '../src/store/sql.ts';
 
 const { values } = parseArgs({ options: { db: { type: 'string', default: 'data/roer.duckdb' } } });
 const store = await Store.open(values.db!);
 const key = randomBytes(32);
-const years = (await store.all<{ y: number }>('SELECT DISTINCT year(care_date) AS y FROM d_cost ORDER BY y')).map((r) =>
+const years = (await store.all<{ y: number }>(sql`SELECT DISTINCT year(care_date) AS y FROM d_cost ORDER BY y`)).map((r) =>
   Number(r.y),
 );
-const municipalities = (await store.all<{ m: string }>('SELECT DISTINCT municipality AS m FROM d_cost ORDER BY m')).map(
+const municipalities = (await store.all<{ m: string }>(sql`SELECT DISTINCT municipality AS m FROM d_cost ORDER BY m`)).map(
   (r) => r.m,
 );
 

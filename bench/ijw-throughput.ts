@@ -9,6 +9,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { refreshDerived, Store } from '../src/store/index.ts';
 import { importPaths } from '../src/ingest/importer.ts';
+import { sql } from '../src/store/sql.ts';
 
 const prestaties = Number(process.argv[2] ?? 200_000);
 const PER_CLIENT = 4;
@@ -103,7 +104,7 @@ const importSeconds = (imported - t0) / 1000;
 const cpu = process.cpuUsage(cpu0);
 const childSeconds = childCpu() - child0;
 clearInterval(timer);
-const stored = (await store.one<{ n: number; s: number }>('SELECT count(*) AS n, sum(amount_cents) AS s FROM invoice_line'))!;
+const stored = (await store.one<{ n: number; s: number }>(sql`SELECT count(*) AS n, sum(amount_cents) AS s FROM invoice_line`))!;
 store.close();
 if (!process.env.KEEP) rmSync(dir, { recursive: true, force: true });
 else console.log(path);

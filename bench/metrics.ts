@@ -13,6 +13,7 @@ import { catalogue } from '../src/metrics/index.ts';
 import type { Metric } from '../src/metrics/types.ts';
 import { Store } from '../src/store/index.ts';
 import { client } from './client.ts';
+import { sql } from '../src/store/sql.ts';
 
 const { values } = parseArgs({
   options: {
@@ -56,7 +57,7 @@ async function bench(label: string, path: string): Promise<void> {
   try {
     const dims = (await (await request('/api/dimensions')).json()) as Dims;
     const counts = await store.one<{ lines: number; clients: number }>(
-      'SELECT (SELECT count(*) FROM invoice_line) AS lines, (SELECT count(*) FROM client) AS clients',
+      sql`SELECT (SELECT count(*) FROM invoice_line) AS lines, (SELECT count(*) FROM client) AS clients`,
     );
     process.stdout.write(
       `\n${label}: ${path}  (${counts?.lines.toLocaleString('nl-NL')} declaratieregels, ` +

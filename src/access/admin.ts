@@ -1,5 +1,5 @@
 // The first administrator: created on first start so a fresh installation can be logged into, password shown once.
-import type { Store } from '../store/index.ts';
+import { sql, type Store } from '../store/index.ts';
 import type { Actor } from './audit.ts';
 import { addUser } from './users.ts';
 
@@ -12,7 +12,7 @@ const SYSTEM: Actor = { name: 'roer start', role: 'system' };
  * @example const pw = await ensureAdmin(store); if (pw) console.log(`Gebruiker beheerder, wachtwoord ${pw}`)
  */
 export async function ensureAdmin(store: Store, password?: string): Promise<string | null> {
-  const row = await store.one<{ n: number }>("SELECT count(*) AS n FROM user_account WHERE role = 'admin'");
+  const row = await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM user_account WHERE role = 'admin'`);
   if (row && row.n > 0) return null;
   return addUser(store, SYSTEM, { name: FIRST_ADMIN, role: 'admin', municipalities: [], provider: null, team: null }, password);
 }

@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Store } from '../store/index.ts';
+import { sql, Store } from '../store/index.ts';
 import { audit, auditImports, readAudit, verifyAuditChain, type AuditRow } from './audit.ts';
 import { auditKeyFrom } from './auditkey.ts';
 import { AccessError } from './errors.ts';
@@ -17,13 +17,13 @@ async function resealWithSha256(store: Store, from: number, to = Number.MAX_SAFE
   let prev =
     from === 1
       ? ''
-      : (await store.one<{ hash: string }>('SELECT hash FROM audit_log WHERE id < ? ORDER BY id DESC LIMIT 1', [from]))!.hash;
-  for (const r of await store.all<AuditRow>('SELECT * FROM audit_log WHERE id BETWEEN ? AND ? ORDER BY id', [from, to])) {
+      : (await store.one<{ hash: string }>(sql`SELECT hash FROM audit_log WHERE id < ${from} ORDER BY id DESC LIMIT 1`))!.hash;
+  for (const r of await store.all<AuditRow>(sql`SELECT * FROM audit_log WHERE id BETWEEN ${from} AND ${to} ORDER BY id`)) {
     const hash = sha256Entry(prev, r);
-    await store.run('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?', [prev, hash, r.id]);
+    await store.run(sql`UPDATE audit_log SET prev_hash = ${prev}, hash = ${hash} WHERE id = ${r.id}`);
     prev = hash;
   }
-  if (to !== Number.MAX_SAFE_INTEGER) await store.run('UPDATE audit_log SET prev_hash = ? WHERE id = ?', [prev, to + 1]);
+  if (to !== Number.MAX_SAFE_INTEGER) await store.run(sql`UPDATE audit_log SET prev_hash = ${prev} WHERE id = ${to + 1}`);
 }
 
 describe('audit log', () => {
@@ -81,10 +81,10 @@ describe('audit log', () => {
     const store = await Store.open(':memory:');
     await Promise.all([1, 2, 3, 4].map((i) => audit(store, anna, { action: 'view', target: `m${i}`, rowCount: i })));
     expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: 4, unkeyed: 0, keyedFrom: 1 });
-    await store.run('UPDATE audit_log SET row_count = 99 WHERE id = 2'); // an attacker with file access
+    await store.run(sql`UPDATE audit_log SET row_count = 99 WHERE id = 2`); // an attacker with file access
     expect(await verifyAuditChain(store)).toEqual({ ok: false, brokenAt: 2, entries: 4 });
-    await store.run('UPDATE audit_log SET row_count = 2 WHERE id = 2');
-    await store.run('DELETE FROM audit_log WHERE id = 3');
+    await store.run(sql`UPDATE audit_log SET row_count = 2 WHERE id = 2`);
+    await store.run(sql`DELETE FROM audit_log WHERE id = 3`);
     expect(await verifyAuditChain(store)).toEqual({ ok: false, brokenAt: 4, entries: 3 });
     store.close();
   });
@@ -92,11 +92,11 @@ describe('audit log', () => {
   it('detects an edit whose editor recomputed the hashes without the key', async () => {
     const store = await Store.open(':memory:');
     for (const i of [1, 2, 3, 4]) await audit(store, anna, { action: 'view', target: `m${i}`, rowCount: i });
-    await store.run("UPDATE audit_log SET actor = 'iemand' WHERE id = 2");
+    await store.run(sql`UPDATE audit_log SET actor = 'iemand' WHERE id = 2`);
     await resealWithSha256(store, 2);
     expect(await verifyAuditChain(store)).toEqual({ ok: false, brokenAt: 2, entries: 4 });
     // With a key of another installation (another roer.secret) not even the untouched first entry fits.
-    await store.run("UPDATE audit_log SET actor = 'anna' WHERE id = 2");
+    await store.run(sql`UPDATE audit_log SET actor = 'anna' WHERE id = 2`);
     expect(await verifyAuditChain(store, randomBytes(32))).toEqual({ ok: false, brokenAt: 1, entries: 4 });
     store.close();
   });
@@ -132,14 +132,14 @@ describe('audit log', () => {
     expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: 6, unkeyed: 3, keyedFrom: 4 });
 
     // An old entry edited and re-hashed with SHA-256 no longer leads to the marker, whose HMAC covers its predecessor.
-    await store.run("UPDATE audit_log SET ip = '10.9.9.9' WHERE id = 2");
+    await store.run(sql`UPDATE audit_log SET ip = '10.9.9.9' WHERE id = 2`);
     await resealWithSha256(store, 2, 3);
     expect(await verifyAuditChain(store)).toEqual({ ok: false, brokenAt: 4, entries: 6 });
-    await store.run("UPDATE audit_log SET ip = '10.0.0.1' WHERE id = 2");
+    await store.run(sql`UPDATE audit_log SET ip = '10.0.0.1' WHERE id = 2`);
     await resealWithSha256(store, 2, 3);
     expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: 6, unkeyed: 3, keyedFrom: 4 });
     // Nor may an entry after the marker be re-hashed the old way.
-    await store.run('UPDATE audit_log SET row_count = 70 WHERE id = 5');
+    await store.run(sql`UPDATE audit_log SET row_count = 70 WHERE id = 5`);
     await resealWithSha256(store, 5);
     expect(await verifyAuditChain(store)).toEqual({ ok: false, brokenAt: 5, entries: 6 });
     store.close();
@@ -165,7 +165,7 @@ describe('audit log', () => {
   it('cannot tell a log rewritten entirely in the unkeyed form from an old one: it reports no keyed chain', async () => {
     const store = await Store.open(':memory:');
     for (const i of [1, 2, 3]) await audit(store, anna, { action: 'view', target: `m${i}`, rowCount: i });
-    await store.run('UPDATE audit_log SET row_count = 0 WHERE id = 2');
+    await store.run(sql`UPDATE audit_log SET row_count = 0 WHERE id = 2`);
     await resealWithSha256(store, 1);
     expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: 3, unkeyed: 3, keyedFrom: null });
     store.close();

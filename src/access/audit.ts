@@ -3,7 +3,7 @@
 // removed row even when the editor recomputed the hashes. Entries of older versions (plain SHA-256) stay verifiable.
 import { createHash, createHmac } from 'node:crypto';
 import { userInfo } from 'node:os';
-import type { Store } from '../store/index.ts';
+import { empty, join, sql, type Sql, type Store } from '../store/index.ts';
 import { isDate } from '../contract/parse.ts';
 import { auditKey } from './auditkey.ts';
 import { AccessError, denied } from './errors.ts';
@@ -104,7 +104,7 @@ const KEYED_MARKER = 'chain_keyed';
 async function continuesKeyedChain(store: Store, key: Buffer): Promise<boolean> {
   if (keyedStores.has(store.root)) return true;
   const ends = await store.all<AuditRow>(
-    '(SELECT * FROM audit_log ORDER BY id LIMIT 1) UNION ALL (SELECT * FROM audit_log ORDER BY id DESC LIMIT 1)',
+    sql`(SELECT * FROM audit_log ORDER BY id LIMIT 1) UNION ALL (SELECT * FROM audit_log ORDER BY id DESC LIMIT 1)`,
   );
   if (ends.length === 0) return true;
   if (ends[0]!.id === 1 && ends[0]!.hash === entryHash('', ends[0]!, key)) {
@@ -113,7 +113,7 @@ async function continuesKeyedChain(store: Store, key: Buffer): Promise<boolean> 
   }
   return (
     ends.some((r) => r.hash === entryHash(r.prev_hash, r, key)) ||
-    Boolean(await store.one('SELECT 1 AS x FROM audit_log WHERE action = ? LIMIT 1', [KEYED_MARKER]))
+    Boolean(await store.one(sql`SELECT 1 AS x FROM audit_log WHERE action = ${KEYED_MARKER} LIMIT 1`))
   );
 }
 
@@ -122,19 +122,20 @@ const CHUNK = 500;
 
 /** Appends `rows` after the last entry, each chained to its predecessor, in multi-row INSERTs. */
 async function append(store: Store, key: Buffer, rows: Fields[]): Promise<void> {
-  let prev = (await store.one<{ hash: string }>('SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1'))?.hash ?? '';
+  let prev = (await store.one<{ hash: string }>(sql`SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1`))?.hash ?? '';
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    const params: (string | number | null)[] = [];
+    const values: Sql[] = [];
     for (const r of chunk) {
       const hash = entryHash(prev, r, key);
-      params.push(r.logged_at, r.actor, r.role, r.action, r.target, r.detail, r.row_count, r.outcome, r.ip, prev, hash);
+      values.push(
+        sql`(${r.logged_at}::TIMESTAMP, ${join([r.actor, r.role, r.action, r.target, r.detail, r.row_count, r.outcome, r.ip, prev, hash])})`,
+      );
       prev = hash;
     }
     await store.run(
-      `INSERT INTO audit_log (logged_at, actor, role, action, target, detail, row_count, outcome, ip, prev_hash, hash)
-       VALUES ${chunk.map(() => '(?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      params,
+      sql`INSERT INTO audit_log (logged_at, actor, role, action, target, detail, row_count, outcome, ip, prev_hash, hash)
+       VALUES ${join(values)}`,
     );
   }
 }
@@ -144,7 +145,7 @@ function enqueue(store: Store, rows: Fields[]): Promise<void> {
   const run = async () => {
     const key = auditKey(store);
     if (!(await continuesKeyedChain(store, key))) {
-      const n = (await store.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM audit_log'))!.n;
+      const n = (await store.one<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM audit_log`))!.n;
       rows = [
         {
           logged_at: rows[0]!.logged_at,
@@ -237,28 +238,14 @@ export async function readAudit(store: Store, user: User, q: AuditQuery = {}): P
   for (const k of ['from', 'to'] as const) {
     if (q[k] !== undefined && !isDate(q[k])) throw new AccessError(`'${k}' is geen datum (jjjj-mm-dd).`, 400, k);
   }
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  if (q.from) {
-    where.push('logged_at >= ?::TIMESTAMP');
-    params.push(q.from);
-  }
-  if (q.to) {
-    where.push('logged_at < ?::DATE + INTERVAL 1 DAY');
-    params.push(q.to);
-  }
-  if (q.actor) {
-    where.push('actor = ?');
-    params.push(q.actor);
-  }
-  if (q.action) {
-    where.push('action = ?');
-    params.push(q.action);
-  }
-  params.push(Math.max(1, Math.min(q.limit ?? 1000, 100_000)));
+  const where: Sql[] = [];
+  if (q.from) where.push(sql`logged_at >= ${q.from}::TIMESTAMP`);
+  if (q.to) where.push(sql`logged_at < ${q.to}::DATE + INTERVAL 1 DAY`);
+  if (q.actor) where.push(sql`actor = ${q.actor}`);
+  if (q.action) where.push(sql`action = ${q.action}`);
+  const limit = Math.max(1, Math.min(q.limit ?? 1000, 100_000));
   return store.all<AuditRow>(
-    `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`,
-    params,
+    sql`SELECT * FROM audit_log ${where.length ? sql`WHERE ${join(where, ' AND ')}` : empty} ORDER BY id DESC LIMIT ${limit}`,
   );
 }
 
@@ -274,7 +261,7 @@ export type ChainCheck =
  * @example await verifyAuditChain(store) // { ok: true, entries: 4, unkeyed: 0, keyedFrom: 1 }
  */
 export async function verifyAuditChain(store: Store, key: Buffer = auditKey(store)): Promise<ChainCheck> {
-  const rows = await store.all<AuditRow>('SELECT * FROM audit_log ORDER BY id');
+  const rows = await store.all<AuditRow>(sql`SELECT * FROM audit_log ORDER BY id`);
   let prev = '';
   let keyedFrom: number | null = null;
   let unkeyed = 0;

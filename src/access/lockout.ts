@@ -2,7 +2,7 @@
 // refused for a while without even checking the password. Attempts live in the store, so a restart does not reset them.
 // Why per (address, name) and not per account: a per-account lock lets anyone anywhere lock the administrator out.
 import { createHmac, randomBytes } from 'node:crypto';
-import type { Store } from '../store/index.ts';
+import { sql, type Store } from '../store/index.ts';
 
 export interface LockoutPolicy {
   /** Failed attempts on one name from one address (since that pair's last successful login) within the window that lock the pair. */
@@ -37,14 +37,12 @@ export async function lockedFor(
 ): Promise<number> {
   const since = now - policy.windowMs;
   const pair = await store.all<{ at_ms: number }>(
-    `SELECT at_ms FROM login_attempt WHERE user_name = ? AND ip = ? AND NOT success AND at_ms > ?
-       AND at_ms > coalesce((SELECT max(at_ms) FROM login_attempt WHERE user_name = ? AND ip = ? AND success), 0)
-     ORDER BY at_ms DESC LIMIT ?`,
-    [key, ip, since, key, ip, policy.perPair],
+    sql`SELECT at_ms FROM login_attempt WHERE user_name = ${key} AND ip = ${ip} AND NOT success AND at_ms > ${since}
+       AND at_ms > coalesce((SELECT max(at_ms) FROM login_attempt WHERE user_name = ${key} AND ip = ${ip} AND success), 0)
+     ORDER BY at_ms DESC LIMIT ${policy.perPair}`,
   );
   const address = await store.all<{ at_ms: number }>(
-    'SELECT at_ms FROM login_attempt WHERE ip = ? AND NOT success AND at_ms > ? ORDER BY at_ms DESC LIMIT ?',
-    [ip, since, policy.perAddress],
+    sql`SELECT at_ms FROM login_attempt WHERE ip = ${ip} AND NOT success AND at_ms > ${since} ORDER BY at_ms DESC LIMIT ${policy.perAddress}`,
   );
   // Locked until the oldest of the last N failures leaves the window.
   const wait = (rows: { at_ms: number }[], n: number) => (rows.length >= n ? rows[n - 1].at_ms + policy.windowMs - now : 0);
@@ -53,15 +51,15 @@ export async function lockedFor(
 
 /** Records one attempt and forgets attempts older than a day. */
 export async function recordAttempt(store: Store, key: string, ip: string, success: boolean, now: number): Promise<void> {
-  await store.run('INSERT INTO login_attempt VALUES (?, ?, ?, ?)', [now, key, ip, success]);
-  await store.run('DELETE FROM login_attempt WHERE at_ms < ?', [now - 24 * 3600_000]);
+  await store.run(sql`INSERT INTO login_attempt VALUES (${now}, ${key}, ${ip}, ${success})`);
+  await store.run(sql`DELETE FROM login_attempt WHERE at_ms < ${now - 24 * 3600_000}`);
 }
 
 /** Forgets the failed attempts on an account (from every address): lifts its locks. Returns how many were forgotten. */
 export async function forgetFailures(store: Store, name: string): Promise<number> {
-  const row = await store.one<{ n: number }>('SELECT count(*) AS n FROM login_attempt WHERE user_name = ? AND NOT success', [
-    name,
-  ]);
-  await store.run('DELETE FROM login_attempt WHERE user_name = ? AND NOT success', [name]);
+  const row = await store.one<{ n: number }>(
+    sql`SELECT count(*) AS n FROM login_attempt WHERE user_name = ${name} AND NOT success`,
+  );
+  await store.run(sql`DELETE FROM login_attempt WHERE user_name = ${name} AND NOT success`);
   return Number(row?.n ?? 0);
 }

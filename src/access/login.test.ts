@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Store } from '../store/index.ts';
+import { sql, Store } from '../store/index.ts';
 import { readAudit, verifyAuditChain } from './audit.ts';
 import { flushLoginFloods } from './flood.ts';
 import { login } from './login.ts';
@@ -24,7 +24,7 @@ describe('login', () => {
     if (!r.ok) return;
     expect(r.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await findSession(store, r.token, T0 + MIN)).toEqual({ user: users.analyst, csrfToken: r.csrfToken, createdMs: T0 });
-    expect((await store.all('SELECT token_hash FROM user_session'))[0]).not.toEqual({ token_hash: r.token });
+    expect((await store.all(sql`SELECT token_hash FROM user_session`))[0]).not.toEqual({ token_hash: r.token });
     const [entry] = await readAudit(store, users.admin);
     expect([entry.actor, entry.action, entry.ip, entry.logged_at]).toEqual(['bert', 'login', '10.0.0.1', '2026-01-05T09:00:00']);
   });
@@ -69,7 +69,7 @@ describe('login', () => {
     expect(await login(store, PW, PW, '10.6.6.6', { now: T0 + 14 })).toEqual(locked);
     // A fresh name, known or not, from the same address is merely wrong (15 of the 20 failures an address may make).
     expect(await login(store, 'nog-iemand', 'fout', '10.6.6.6', { now: T0 + 15 })).toEqual({ ok: false, reason: 'invalid' });
-    const names = (await store.all<{ user_name: string }>('SELECT DISTINCT user_name FROM login_attempt ORDER BY 1')).map(
+    const names = (await store.all<{ user_name: string }>(sql`SELECT DISTINCT user_name FROM login_attempt ORDER BY 1`)).map(
       (r) => r.user_name,
     );
     expect(names).toHaveLength(4);
@@ -166,7 +166,7 @@ describe('sessions', () => {
     await endSession(store, token);
     expect(await findSession(store, token, T0)).toBeUndefined();
     const again = await session();
-    await store.run("DELETE FROM user_account WHERE name = 'bert'");
+    await store.run(sql`DELETE FROM user_account WHERE name = 'bert'`);
     expect(await findSession(store, again, T0)).toBeUndefined();
     for (const forged of ['', 'x', "' OR 1=1 --", 'A'.repeat(43), `${again}x`])
       expect(await findSession(store, forged, T0)).toBeUndefined();

@@ -1,7 +1,7 @@
 // Login sessions in the store: a random token in the cookie, only its SHA-256 in the table, a CSRF token per session,
 // and two expiries (idle and absolute). Time is passed in, so expiry is tested without waiting.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Store } from '../store/index.ts';
+import { sql, type Store } from '../store/index.ts';
 import { findUser } from './users.ts';
 import type { User } from './roles.ts';
 
@@ -28,7 +28,7 @@ const TOUCH_EVERY_MS = 60_000;
 export async function startSession(store: Store, userName: string, now: number): Promise<{ token: string; csrfToken: string }> {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
-  await store.run('INSERT INTO user_session VALUES (?, ?, ?, ?, ?)', [digest(token), userName, csrfToken, now, now]);
+  await store.run(sql`INSERT INTO user_session VALUES (${digest(token)}, ${userName}, ${csrfToken}, ${now}, ${now})`);
   return { token, csrfToken };
 }
 
@@ -45,29 +45,27 @@ export async function findSession(
   if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return undefined;
   const key = digest(token);
   const row = await store.one<{ user_name: string; csrf_token: string; created_ms: number; last_seen_ms: number }>(
-    'SELECT user_name, csrf_token, created_ms, last_seen_ms FROM user_session WHERE token_hash = ?',
-    [key],
+    sql`SELECT user_name, csrf_token, created_ms, last_seen_ms FROM user_session WHERE token_hash = ${key}`,
   );
   if (!row) return undefined;
   const user = await findUser(store, row.user_name);
   if (!user || now - row.last_seen_ms > policy.idleMs || now - row.created_ms > policy.absoluteMs || now < row.created_ms) {
-    await store.run('DELETE FROM user_session WHERE token_hash = ?', [key]);
+    await store.run(sql`DELETE FROM user_session WHERE token_hash = ${key}`);
     return undefined;
   }
   if (now - row.last_seen_ms >= TOUCH_EVERY_MS)
-    await store.run('UPDATE user_session SET last_seen_ms = ? WHERE token_hash = ?', [now, key]);
+    await store.run(sql`UPDATE user_session SET last_seen_ms = ${now} WHERE token_hash = ${key}`);
   return { user, csrfToken: row.csrf_token, createdMs: row.created_ms };
 }
 
 /** Ends a session (logout). */
 export async function endSession(store: Store, token: string): Promise<void> {
-  await store.run('DELETE FROM user_session WHERE token_hash = ?', [digest(token)]);
+  await store.run(sql`DELETE FROM user_session WHERE token_hash = ${digest(token)}`);
 }
 
 /** Removes sessions that can no longer be used (called now and then, e.g. at login). */
 export async function pruneSessions(store: Store, now: number, policy: SessionPolicy = DEFAULT_SESSION_POLICY): Promise<void> {
-  await store.run('DELETE FROM user_session WHERE last_seen_ms < ? OR created_ms < ?', [
-    now - policy.idleMs,
-    now - policy.absoluteMs,
-  ]);
+  await store.run(
+    sql`DELETE FROM user_session WHERE last_seen_ms < ${now - policy.idleMs} OR created_ms < ${now - policy.absoluteMs}`,
+  );
 }

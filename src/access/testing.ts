@@ -2,7 +2,7 @@
 // leak tests, deliberately ignore) the filters; audit entries as Roer wrote them before the chain had a key. Used only
 // by tests; the real catalogue is tested the same way.
 import { createHash } from 'node:crypto';
-import type { Store } from '../store/index.ts';
+import { sql, type Store } from '../store/index.ts';
 import type { AuditRow } from './audit.ts';
 import type { Dimension, Metric, MetricRequest, MetricResult } from '../metrics/types.ts';
 import type { User } from './roles.ts';
@@ -118,9 +118,8 @@ export async function writeUnkeyed(store: Store, actions: string[]): Promise<voi
     } as AuditRow;
     const hash = sha256Entry(prev, r);
     await store.run(
-      `INSERT INTO audit_log (logged_at, actor, role, action, target, detail, row_count, outcome, ip, prev_hash, hash)
-       VALUES (?::TIMESTAMP, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [r.logged_at, r.actor, r.role, r.action, r.target, r.detail, r.row_count, r.outcome, r.ip, prev, hash],
+      sql`INSERT INTO audit_log (logged_at, actor, role, action, target, detail, row_count, outcome, ip, prev_hash, hash)
+       VALUES (${r.logged_at}::TIMESTAMP, ${r.actor}, ${r.role}, ${r.action}, ${r.target}, ${r.detail}, ${r.row_count}, ${r.outcome}, ${r.ip}, ${prev}, ${hash})`,
     );
     prev = hash;
   }

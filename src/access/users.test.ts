@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Store } from '../store/index.ts';
+import { sql, Store } from '../store/index.ts';
 import { ensureAdmin } from './admin.ts';
 import { readAudit } from './audit.ts';
 import { verifyPassword } from './password.ts';
@@ -19,7 +19,7 @@ describe('user accounts', () => {
     const account = await findAccount(store, 'bea');
     expect(await verifyPassword(pw, account!.passwordHash)).toBe(true);
     expect(
-      (await store.all<{ n: number }>('SELECT count(*) AS n FROM user_account WHERE password_hash LIKE ?', [`%${pw}%`]))[0].n,
+      (await store.all<{ n: number }>(sql`SELECT count(*) AS n FROM user_account WHERE password_hash LIKE ${`%${pw}%`}`))[0].n,
     ).toBe(0);
     const log = await readAudit(store, users.admin);
     expect(log.map((r) => [r.actor, r.action, r.target, r.detail])).toEqual([
@@ -46,12 +46,12 @@ describe('user accounts', () => {
   it('resets a password (old one stops working, sessions end) and removes a user', async () => {
     const store = await Store.open(':memory:');
     const old = await addUser(store, cli, users.reader);
-    await store.run("INSERT INTO user_session VALUES ('h', 'els', 'c', 0, 0)");
+    await store.run(sql`INSERT INTO user_session VALUES ('h', 'els', 'c', 0, 0)`);
     const fresh = await resetPassword(store, cli, 'els');
     const { passwordHash } = (await findAccount(store, 'els'))!;
     expect(await verifyPassword(old, passwordHash)).toBe(false);
     expect(await verifyPassword(fresh, passwordHash)).toBe(true);
-    expect(await store.all('SELECT * FROM user_session')).toEqual([]);
+    expect(await store.all(sql`SELECT * FROM user_session`)).toEqual([]);
     await removeUser(store, cli, 'els');
     expect(await listUsers(store)).toEqual([]);
     await expect(removeUser(store, cli, 'els')).rejects.toThrow('Gebruiker els bestaat niet.');

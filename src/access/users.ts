@@ -1,7 +1,7 @@
 // Local user accounts in the store: add, remove, reset, list, look up. Every change is written to the audit log in the
 // same transaction, so a user change without its audit entry cannot happen.
 import { RoerError } from '../errors.ts';
-import type { Store } from '../store/index.ts';
+import { sql, type Store } from '../store/index.ts';
 import { audit, type Actor } from './audit.ts';
 import { forgetFailures } from './lockout.ts';
 import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, randomPassword } from './password.ts';
@@ -55,18 +55,8 @@ export async function addUser(store: Store, actor: Actor, user: User, password?:
     if (await findAccount(store, user.name))
       throw new RoerError(`Gebruiker ${user.name} bestaat al.`, "Gebruik 'roer user reset' voor een nieuw wachtwoord.");
     await store.run(
-      `INSERT INTO user_account (name, role, municipalities, provider_agb, team_id, password_hash, created_at, password_set_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?::TIMESTAMP, ?::TIMESTAMP)`,
-      [
-        user.name,
-        user.role,
-        [...new Set(user.municipalities)].sort().join(','),
-        user.provider,
-        user.team,
-        hash,
-        nowTs(),
-        nowTs(),
-      ],
+      sql`INSERT INTO user_account (name, role, municipalities, provider_agb, team_id, password_hash, created_at, password_set_at)
+       VALUES (${user.name}, ${user.role}, ${[...new Set(user.municipalities)].sort().join(',')}, ${user.provider}, ${user.team}, ${hash}, ${nowTs()}::TIMESTAMP, ${nowTs()}::TIMESTAMP)`,
     );
     await audit(store, actor, {
       action: 'user_add',
@@ -81,8 +71,8 @@ export async function addUser(store: Store, actor: Actor, user: User, password?:
 export async function removeUser(store: Store, actor: Actor, name: string): Promise<void> {
   await store.transaction(async () => {
     if (!(await findAccount(store, name))) throw new RoerError(`Gebruiker ${name} bestaat niet.`);
-    await store.run('DELETE FROM user_session WHERE user_name = ?', [name]);
-    await store.run('DELETE FROM user_account WHERE name = ?', [name]);
+    await store.run(sql`DELETE FROM user_session WHERE user_name = ${name}`);
+    await store.run(sql`DELETE FROM user_account WHERE name = ${name}`);
     await audit(store, actor, { action: 'user_remove', target: name });
   });
 }
@@ -94,12 +84,10 @@ export async function resetPassword(store: Store, actor: Actor, name: string, pa
   const hash = await hashPassword(pw);
   await store.transaction(async () => {
     if (!(await findAccount(store, name))) throw new RoerError(`Gebruiker ${name} bestaat niet.`);
-    await store.run('UPDATE user_account SET password_hash = ?, password_set_at = ?::TIMESTAMP WHERE name = ?', [
-      hash,
-      nowTs(),
-      name,
-    ]);
-    await store.run('DELETE FROM user_session WHERE user_name = ?', [name]);
+    await store.run(
+      sql`UPDATE user_account SET password_hash = ${hash}, password_set_at = ${nowTs()}::TIMESTAMP WHERE name = ${name}`,
+    );
+    await store.run(sql`DELETE FROM user_session WHERE user_name = ${name}`);
     await forgetFailures(store, name);
     await audit(store, actor, { action: 'user_reset', target: name });
   });
@@ -121,12 +109,12 @@ export async function unlockUser(store: Store, actor: Actor, name: string): Prom
 
 /** All users, by name. */
 export async function listUsers(store: Store): Promise<User[]> {
-  return (await store.all<AccountRow>('SELECT * FROM user_account ORDER BY name')).map(toUser);
+  return (await store.all<AccountRow>(sql`SELECT * FROM user_account ORDER BY name`)).map(toUser);
 }
 
 /** The user and their stored hash, or undefined. Only the login path needs the hash. */
 export async function findAccount(store: Store, name: string): Promise<{ user: User; passwordHash: string } | undefined> {
-  const row = await store.one<AccountRow>('SELECT * FROM user_account WHERE name = ?', [name]);
+  const row = await store.one<AccountRow>(sql`SELECT * FROM user_account WHERE name = ${name}`);
   return row && { user: toUser(row), passwordHash: row.password_hash };
 }
 

@@ -2,7 +2,7 @@
 // dimensions and exact (BigInt-safe) JSON.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
-import type { Store } from '../store/index.ts';
+import { sql, type Store } from '../store/index.ts';
 import { createApp } from './app.ts';
 import { fixtureEngine, fixtureStore } from './fixture.ts';
 import type { ApiEnv } from './route.ts';
@@ -148,7 +148,7 @@ describe('errors', () => {
     const failing = createApp({
       store,
       webDist: '/nonexistent',
-      engine: { ...fixtureEngine, compute: async () => store.all('SELECT * FROM no_such_table') as never },
+      engine: { ...fixtureEngine, compute: async () => store.all(sql`SELECT * FROM no_such_table`) as never },
     });
     const original = console.error;
     console.error = () => {};
@@ -196,10 +196,10 @@ describe('GET /api/dimensions', () => {
 describe('GET /api/status', () => {
   it('reports counts, imported files and open quarantine', async () => {
     await store.run(
-      `INSERT INTO import_file VALUES ('f1', 'jw323.xml', 'JW323', '2024-03-01 10:15:00', 5, 4, 1, 'ingelezen', NULL)`,
+      sql`INSERT INTO import_file VALUES ('f1', 'jw323.xml', 'JW323', '2024-03-01 10:15:00', 5, 4, 1, 'ingelezen', NULL)`,
     );
     await store.run(
-      `INSERT INTO quarantine VALUES ('f1', 'jw323.xml', 12, 'Bedrag', 'geen geldig bedrag', NULL, '2024-03-01 10:15:00', false)`,
+      sql`INSERT INTO quarantine VALUES ('f1', 'jw323.xml', 12, 'Bedrag', 'geen geldig bedrag', NULL, '2024-03-01 10:15:00', false)`,
     );
     const { status, body } = await get('/api/status');
     expect(status).toBe(200);

@@ -13,7 +13,7 @@ import {
   fixtureStore,
 } from '../metrics/fixtures.ts';
 import { catalogue } from '../metrics/index.ts';
-import type { Store } from '../store/index.ts';
+import { sql, type Store } from '../store/index.ts';
 import { createApp } from './app.ts';
 
 /** Birth dates whose day is not the 1st (the month alone may be shown), one of them 29 February. */
@@ -88,7 +88,7 @@ beforeAll(async () => {
 
 describe('the birth date', () => {
   it('is in the store (ages to the day need it)', async () => {
-    expect((await store.all('SELECT birth_date FROM client ORDER BY client_id')).map((r) => r.birth_date)).toEqual(BIRTHS);
+    expect((await store.all(sql`SELECT birth_date FROM client ORDER BY client_id`)).map((r) => r.birth_date)).toEqual(BIRTHS);
   });
 
   it('is shown by no answer or export of any metric, split or not, nor by the other endpoints', async () => {

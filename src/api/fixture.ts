@@ -1,7 +1,7 @@
 // Test support: a tiny store (two municipalities, a handful of invoice lines) and a small metric computed in SQL on
 // it, so the HTTP layer can be tested on real DuckDB independently of the metrics catalogue.
 import type { Metric, MetricRequest, MetricResult } from '../metrics/types.ts';
-import { Store } from '../store/index.ts';
+import { empty, join, raw, sql, Store } from '../store/index.ts';
 import { engineOf, type MetricsEngine } from './engine.ts';
 
 /** Invoice lines: [municipality, provider, period_start, amount_cents]. Hand-checked totals are in the tests. */
@@ -14,17 +14,16 @@ const LINES: [string, string, string, number][] = [
 
 export async function fixtureStore(): Promise<Store> {
   const store = await Store.open(':memory:');
-  await store.run(`INSERT INTO municipality VALUES ('0150', 'Deventer', 'Overijssel', 'IJsselland'),
+  await store.run(sql`INSERT INTO municipality VALUES ('0150', 'Deventer', 'Overijssel', 'IJsselland'),
                                                ('1708', 'Steenwijkerland', 'Overijssel', 'IJsselland')`);
-  await store.run(`INSERT INTO provider VALUES ('11110001', 'Zorg & Co'), ('22220002', NULL)`);
-  await store.run(`INSERT INTO product VALUES ('45A03', '45', 'ambulant', 'Ambulante begeleiding')`);
-  await store.run(`INSERT INTO referrer VALUES ('02:123', '02', '123', NULL), ('00:', '00', NULL, NULL)`);
+  await store.run(sql`INSERT INTO provider VALUES ('11110001', 'Zorg & Co'), ('22220002', NULL)`);
+  await store.run(sql`INSERT INTO product VALUES ('45A03', '45', 'ambulant', 'Ambulante begeleiding')`);
+  await store.run(sql`INSERT INTO referrer VALUES ('02:123', '02', '123', NULL), ('00:', '00', NULL, NULL)`);
   let i = 0;
   for (const [m, p, start, cents] of LINES) {
     await store.run(
-      `INSERT INTO invoice_line (provider_agb, reference, municipality, client_id, period_start, period_end, amount_cents,
-         debit_credit, message_kind, file_id) VALUES (?, ?, ?, 'c1', ?::DATE, ?::DATE + 27, ?, ?, 'JW323', 'f1')`,
-      [p, `r${++i}`, m, start, start, cents, cents < 0 ? 'C' : 'D'],
+      sql`INSERT INTO invoice_line (provider_agb, reference, municipality, client_id, period_start, period_end, amount_cents,
+         debit_credit, message_kind, file_id) VALUES (${p}, ${`r${++i}`}, ${m}, 'c1', ${start}::DATE, ${start}::DATE + 27, ${cents}, ${cents < 0 ? 'C' : 'D'}, 'JW323', 'f1')`,
     );
   }
   return store;
@@ -39,18 +38,15 @@ export const costFixture: Metric = {
   params: [{ name: 'minimum', label: 'Ondergrens per rij (euro)', type: 'number', default: 0 }],
   async compute(store: Store, request: MetricRequest): Promise<MetricResult> {
     const f = request.filters;
-    const where = ['true'];
-    const params: (string | number)[] = [];
-    if (f.municipality)
-      where.push(`municipality IN (${f.municipality.map(() => '?').join(',')})`), params.push(...f.municipality);
-    if (f.from) where.push('period_start >= ?::DATE'), params.push(f.from);
-    if (f.to) where.push('period_start <= ?::DATE'), params.push(f.to);
-    const keys = request.split.map((d) => (d === 'year' ? 'year(period_start)::VARCHAR AS year' : 'municipality'));
-    const group = request.split.map((_, i) => i + 1);
+    const where = [sql`true`];
+    if (f.municipality) where.push(sql`municipality IN (${join(f.municipality)})`);
+    if (f.from) where.push(sql`period_start >= ${f.from}::DATE`);
+    if (f.to) where.push(sql`period_start <= ${f.to}::DATE`);
+    const keys = request.split.map((d) => (d === 'year' ? sql`year(period_start)::VARCHAR AS year` : sql`municipality`));
+    const group = raw(request.split.map((_, i) => i + 1).join(', '));
     const rows = await store.all<Record<string, string | number>>(
-      `SELECT ${[...keys, 'sum(amount_cents) / 100 AS cost'].join(', ')} FROM invoice_line WHERE ${where.join(' AND ')}
-       ${group.length ? `GROUP BY ${group.join(', ')} ORDER BY ${group.join(', ')}` : ''}`,
-      params,
+      sql`SELECT ${join([...keys, sql`sum(amount_cents) / 100 AS cost`])} FROM invoice_line WHERE ${join(where, ' AND ')}
+       ${request.split.length ? sql`GROUP BY ${group} ORDER BY ${group}` : empty}`,
     );
     const minimum = Number(request.params?.minimum ?? 0);
     return {

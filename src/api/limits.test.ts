@@ -2,7 +2,7 @@
 // a question over a limit gets a Dutch 400 or 503 and leaves the server answering others.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metric } from '../metrics/types.ts';
-import type { Store } from '../store/index.ts';
+import { sql, type Store } from '../store/index.ts';
 import { createApp } from './app.ts';
 import { engineOf } from './engine.ts';
 import { costFixture, fixtureStore } from './fixture.ts';
@@ -14,7 +14,7 @@ const slowFixture: Metric = {
   definition: 'Telt tien biljoen rijen.',
   splits: [],
   async compute(store, request) {
-    const rows = await store.all<{ n: number }>('SELECT count(*)::DOUBLE AS n FROM range(10000000000000)');
+    const rows = await store.all<{ n: number }>(sql`SELECT count(*)::DOUBLE AS n FROM range(10000000000000)`);
     return {
       metric: 'fixture_slow',
       title: this.title,

@@ -1,7 +1,7 @@
 // Names for codes: referrers from the AGB list (else the export's name, else the AGB code), "geen verwijzer bekend" for
 // '00:', and the names of the codes a result holds, for the exports.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../store/index.ts';
+import { type Store, sql } from '../store/index.ts';
 import { createApp } from './app.ts';
 import { fixtureEngine, fixtureStore } from './fixture.ts';
 import { NO_REFERRER, referrerLabel, referrerOptions, resultNames } from './names.ts';
@@ -30,7 +30,7 @@ describe('names in the store', () => {
   let store: Store;
   beforeAll(async () => {
     store = await fixtureStore();
-    await store.run(`INSERT INTO referrer_agb VALUES ('123', 'Huisartsenpraktijk De Linde', '02', 'Deventer')`);
+    await store.run(sql`INSERT INTO referrer_agb VALUES ('123', 'Huisartsenpraktijk De Linde', '02', 'Deventer')`);
   });
   afterAll(() => store.close());
 

@@ -1,7 +1,7 @@
 // Names for the codes a user sees (referrers, providers, municipalities, teams, products), read from the store, so the
 // filter bar, the charts and the exports all say "Huisartsenpraktijk De Linde (huisarts)" where the data has "02:01598930".
 import type { Dimension, MetricResult } from '../metrics/types.ts';
-import type { Store } from '../store/index.ts';
+import { empty, join, type Sql, type Store, sql } from '../store/index.ts';
 import type { Option } from './dimensions.ts';
 import { REFERRER_TYPE_LABELS } from './labels.ts';
 
@@ -33,12 +33,11 @@ export function referrerLabel(r: ReferrerNames): string {
 /** The referrers as filter options with their labels; with `within`, only those behind allocations of these municipalities. */
 export async function referrerOptions(store: Store, within?: string[]): Promise<Option[]> {
   const scope = within
-    ? `WHERE r.referrer_id IN (SELECT referrer_id FROM allocation WHERE municipality IN (${within.map(() => '?').join(', ')}))`
-    : '';
+    ? sql`WHERE r.referrer_id IN (SELECT referrer_id FROM allocation WHERE municipality IN (${within.length ? join(within) : sql`NULL`}))`
+    : empty;
   const rows = await store.all<ReferrerNames>(
-    `SELECT r.referrer_id, r.type, r.agb, r.name, g.name AS registered
+    sql`SELECT r.referrer_id, r.type, r.agb, r.name, g.name AS registered
      FROM referrer r LEFT JOIN referrer_agb g ON g.agb = r.agb ${scope}`,
-    within ?? [],
   );
   return rows
     .map((r) => ({ value: r.referrer_id, label: referrerLabel(r) }))
@@ -46,11 +45,11 @@ export async function referrerOptions(store: Store, within?: string[]): Promise<
 }
 
 /** The dimensions whose codes have names in the store, each with the query giving (code, name). */
-const NAMED: Partial<Record<Dimension, string>> = {
-  municipality: 'SELECT code, name FROM municipality',
-  provider: 'SELECT agb AS code, name FROM provider WHERE name IS NOT NULL',
-  product: 'SELECT code, description AS name FROM product WHERE description IS NOT NULL',
-  team: 'SELECT team_id AS code, name FROM team WHERE name IS NOT NULL',
+const NAMED: Partial<Record<Dimension, Sql>> = {
+  municipality: sql`SELECT code, name FROM municipality`,
+  provider: sql`SELECT agb AS code, name FROM provider WHERE name IS NOT NULL`,
+  product: sql`SELECT code, description AS name FROM product WHERE description IS NOT NULL`,
+  team: sql`SELECT team_id AS code, name FROM team WHERE name IS NOT NULL`,
 };
 
 /** Columns that hold a dimension's codes under another name (the referrers metric lists each referrer by its id). */

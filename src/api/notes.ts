@@ -1,5 +1,5 @@
 // Notes ("tellen en vertellen"): plain-text remarks on a metric, municipality and period, kept in the store's note table.
-import type { Store } from '../store/index.ts';
+import { empty, join, raw, sql, type Sql, type Store } from '../store/index.ts';
 
 export interface Note {
   id: number;
@@ -29,35 +29,29 @@ export interface NoteQuery {
   to?: string;
 }
 
-const COLUMNS = `id, metric, municipality, strftime(period_from, '%Y-%m-%d') AS period_from,
-  strftime(period_to, '%Y-%m-%d') AS period_to, author, strftime(created_at, '%Y-%m-%dT%H:%M:%S') AS created_at, text`;
+const COLUMNS = raw(`id, metric, municipality, strftime(period_from, '%Y-%m-%d') AS period_from,
+  strftime(period_to, '%Y-%m-%d') AS period_to, author, strftime(created_at, '%Y-%m-%dT%H:%M:%S') AS created_at, text`);
 
 /** The notes matching `q`, oldest period first. */
 export async function listNotes(store: Store, q: NoteQuery): Promise<Note[]> {
-  const where: string[] = [];
-  const params: (string | number | null)[] = [];
-  if (q.id !== undefined) where.push('id = ?'), params.push(q.id);
-  if (q.metric) where.push('metric = ?'), params.push(q.metric);
-  if (q.municipality) {
-    where.push(`municipality IN (${q.municipality.map(() => '?').join(', ')})`);
-    params.push(...q.municipality);
-  }
-  if (q.from) where.push('period_to >= ?::DATE'), params.push(q.from);
-  if (q.to) where.push('period_from <= ?::DATE'), params.push(q.to);
+  const where: Sql[] = [];
+  if (q.id !== undefined) where.push(sql`id = ${q.id}`);
+  if (q.metric) where.push(sql`metric = ${q.metric}`);
+  if (q.municipality) where.push(sql`municipality IN (${join(q.municipality)})`);
+  if (q.from) where.push(sql`period_to >= ${q.from}::DATE`);
+  if (q.to) where.push(sql`period_from <= ${q.to}::DATE`);
   return store.all<Note>(
-    `SELECT ${COLUMNS} FROM note ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+    sql`SELECT ${COLUMNS} FROM note ${where.length ? sql`WHERE ${join(where, ' AND ')}` : empty}
       ORDER BY period_from, created_at, id`,
-    params,
   );
 }
 
 /** Stores a note (created now) and returns it as stored. */
 export async function addNote(store: Store, note: NewNote): Promise<Note> {
   const row = await store.one<{ id: number }>(
-    `INSERT INTO note (metric, municipality, period_from, period_to, author, created_at, text)
-     VALUES (?, ?, ?::DATE, ?::DATE, ?, date_trunc('second', localtimestamp), ?) RETURNING id`,
-    [note.metric, note.municipality, note.period_from, note.period_to, note.author, note.text],
+    sql`INSERT INTO note (metric, municipality, period_from, period_to, author, created_at, text)
+     VALUES (${note.metric}, ${note.municipality}, ${note.period_from}::DATE, ${note.period_to}::DATE, ${note.author}, date_trunc('second', localtimestamp), ${note.text}) RETURNING id`,
   );
-  const stored = await store.one<Note>(`SELECT ${COLUMNS} FROM note WHERE id = ?`, [row!.id]);
+  const stored = await store.one<Note>(sql`SELECT ${COLUMNS} FROM note WHERE id = ${row!.id}`);
   return stored!;
 }

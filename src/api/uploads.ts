@@ -14,7 +14,7 @@ import type { Secret } from '../ingest/pseudonym.ts';
 import { readSavedMapping } from '../ingest/tabular/saved.ts';
 import type { Mapping } from '../ingest/tabular/index.ts';
 import { unzipMessages } from '../ingest/unzip.ts';
-import type { Store } from '../store/index.ts';
+import { type Store, sql } from '../store/index.ts';
 
 export interface UploadSettings {
   /** The pseudonym secret (roer.secret beside the database). */
@@ -199,9 +199,8 @@ export class Uploads {
     const problems =
       r.quarantined > 0
         ? await this.store.all<UploadedFile['problems'][number]>(
-            `SELECT record_no AS record, field, reason FROM quarantine WHERE file_id = ? AND NOT resolved
-              ORDER BY record_no LIMIT ?`,
-            [await fileDigest(r.path), QUARANTINE_SHOWN],
+            sql`SELECT record_no AS record, field, reason FROM quarantine WHERE file_id = ${await fileDigest(r.path)} AND NOT resolved
+              ORDER BY record_no LIMIT ${QUARANTINE_SHOWN}`,
           )
         : r.problems.map(({ record, field, reason }) => ({ record, field, reason }));
     return {

@@ -1,7 +1,7 @@
 // Saved views: a user's named dashboard view (page + filters + period + split + parameters) in the store's saved_view
 // table. Listed per owner; opened by id by anyone holding the link (the access layer narrows it to the opener's scope).
 import { randomBytes } from 'node:crypto';
-import type { Store } from '../store/index.ts';
+import { raw, type Store, sql } from '../store/index.ts';
 import { badParam } from './errors.ts';
 
 /** What a view shows, as the dashboard's URL state carries it (web/src/state.ts), without the page. */
@@ -44,27 +44,27 @@ interface Row {
   state: string;
 }
 
-const COLUMNS = `id, name, page, owner, strftime(created_at, '%Y-%m-%dT%H:%M:%S') AS created_at, state`;
+const COLUMNS = raw(`id, name, page, owner, strftime(created_at, '%Y-%m-%dT%H:%M:%S') AS created_at, state`);
 
 const fromRow = (r: Row): SavedView => ({ ...r, state: JSON.parse(r.state) as SavedState });
 
 /** The views `owner` saved, by name. */
 export async function listViews(store: Store, owner: string): Promise<SavedView[]> {
-  const rows = await store.all<Row>(`SELECT ${COLUMNS} FROM saved_view WHERE owner = ? ORDER BY lower(name), created_at, id`, [
-    owner,
-  ]);
+  const rows = await store.all<Row>(
+    sql`SELECT ${COLUMNS} FROM saved_view WHERE owner = ${owner} ORDER BY lower(name), created_at, id`,
+  );
   return rows.map(fromRow);
 }
 
 /** The view with this id, whoever saved it; undefined when there is none. */
 export async function findView(store: Store, id: string): Promise<SavedView | undefined> {
-  const row = await store.one<Row>(`SELECT ${COLUMNS} FROM saved_view WHERE id = ?`, [id]);
+  const row = await store.one<Row>(sql`SELECT ${COLUMNS} FROM saved_view WHERE id = ${id}`);
   return row && fromRow(row);
 }
 
 /** How many views `owner` keeps. */
 export async function countViews(store: Store, owner: string): Promise<number> {
-  const row = await store.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM saved_view WHERE owner = ?', [owner]);
+  const row = await store.one<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM saved_view WHERE owner = ${owner}`);
   return row?.n ?? 0;
 }
 
@@ -75,15 +75,14 @@ export async function saveView(store: Store, owner: string, view: NewSavedView):
   }
   const id = randomBytes(16).toString('base64url');
   await store.run(
-    `INSERT INTO saved_view (id, owner, name, page, state, created_at)
-     VALUES (?, ?, ?, ?, ?, date_trunc('second', localtimestamp))`,
-    [id, owner, view.name, view.page, JSON.stringify(view.state)],
+    sql`INSERT INTO saved_view (id, owner, name, page, state, created_at)
+     VALUES (${id}, ${owner}, ${view.name}, ${view.page}, ${JSON.stringify(view.state)}, date_trunc('second', localtimestamp))`,
   );
   return (await findView(store, id))!;
 }
 
 /** Removes `owner`'s view with this id and returns it; undefined when `owner` has no such view (someone else's stays). */
 export async function deleteView(store: Store, owner: string, id: string): Promise<SavedView | undefined> {
-  const row = await store.one<Row>(`DELETE FROM saved_view WHERE id = ? AND owner = ? RETURNING ${COLUMNS}`, [id, owner]);
+  const row = await store.one<Row>(sql`DELETE FROM saved_view WHERE id = ${id} AND owner = ${owner} RETURNING ${COLUMNS}`);
   return row && fromRow(row);
 }

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { audit, readAudit, type AuditRow } from '../access/audit.ts';
 import { users, writeUnkeyed } from '../access/testing.ts';
 import { loadOrCreateSecret } from '../ingest/pseudonym.ts';
-import { Store, secretPath } from '../store/index.ts';
+import { secretPath, sql, Store } from '../store/index.ts';
 import { checkAuditAtStart } from './audit.ts';
 import { roer } from './testing.ts';
 
@@ -43,7 +43,7 @@ describe('roer audit verify', () => {
   it('names the first entry an UPDATE changed, with exit code 1', async () => {
     const db = await threeViews();
     const store = await Store.open(db);
-    await store.run('UPDATE audit_log SET row_count = 40 WHERE id = 2');
+    await store.run(sql`UPDATE audit_log SET row_count = 40 WHERE id = 2`);
     store.close();
     expect(await roer('audit', 'verify', '--db', db)).toEqual({ code: 1, out: '', err: BROKEN_2 });
   });
@@ -51,12 +51,12 @@ describe('roer audit verify', () => {
   it('still names it when the editor recomputed the SHA-256 hashes of that entry and the next', async () => {
     const db = await threeViews();
     const store = await Store.open(db);
-    await store.run("UPDATE audit_log SET target = 'm9' WHERE id = 2");
-    let prev = (await store.one<{ hash: string }>('SELECT hash FROM audit_log WHERE id = 1'))!.hash;
-    for (const r of await store.all<AuditRow>('SELECT * FROM audit_log WHERE id >= 2 ORDER BY id')) {
+    await store.run(sql`UPDATE audit_log SET target = 'm9' WHERE id = 2`);
+    let prev = (await store.one<{ hash: string }>(sql`SELECT hash FROM audit_log WHERE id = 1`))!.hash;
+    for (const r of await store.all<AuditRow>(sql`SELECT * FROM audit_log WHERE id >= 2 ORDER BY id`)) {
       const fields = [r.logged_at, r.actor, r.role, r.action, r.target, r.detail, r.row_count, r.outcome, r.ip];
       const hash = createHash('sha256').update(prev).update('\n').update(JSON.stringify(fields)).digest('hex');
-      await store.run('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?', [prev, hash, r.id]);
+      await store.run(sql`UPDATE audit_log SET prev_hash = ${prev}, hash = ${hash} WHERE id = ${r.id}`);
       prev = hash;
     }
     store.close();
@@ -108,7 +108,7 @@ describe('the check at server start', () => {
   it('warns on stderr and logs the broken entry, then lets the server start', async () => {
     const db = await threeViews();
     const store = await Store.open(db);
-    await store.run("UPDATE audit_log SET actor = 'bert' WHERE id = 1");
+    await store.run(sql`UPDATE audit_log SET actor = 'bert' WHERE id = 1`);
     let err = '';
     vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
     await checkAuditAtStart(store);

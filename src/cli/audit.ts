@@ -3,14 +3,14 @@
 import { existsSync } from 'node:fs';
 import { audit, verifyAuditChain, type AuditRow, type ChainCheck } from '../access/audit.ts';
 import { RoerError } from '../errors.ts';
-import { Store, dbPath, secretPath } from '../store/index.ts';
+import { dbPath, secretPath, sql, Store } from '../store/index.ts';
 import type { Command } from './command.ts';
 
 const n = (x: number) => x.toLocaleString('nl-NL');
 
 /** The Dutch account of a broken chain, naming the entry. */
 async function describeBroken(store: Store, check: Extract<ChainCheck, { ok: false }>): Promise<string> {
-  const r = await store.one<AuditRow>('SELECT * FROM audit_log WHERE id = ?', [check.brokenAt]);
+  const r = await store.one<AuditRow>(sql`SELECT * FROM audit_log WHERE id = ${check.brokenAt}`);
   const what = r ? ` (${r.logged_at}, ${r.action}${r.target ? ` ${r.target}` : ''} door ${r.actor})` : '';
   return (
     `Het auditlog is beschadigd: item ${check.brokenAt}${what} past niet in de keten. ` +

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { audit } from '../access/audit.ts';
-import { Store } from '../store/index.ts';
+import { sql, Store } from '../store/index.ts';
 import { parsePort } from './serve.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'roer-serve-'));
@@ -60,7 +60,7 @@ describe('roer serve', () => {
     let store = await Store.open(db);
     await audit(store, { name: 'anna', role: 'admin' }, { action: 'login' });
     await audit(store, { name: 'anna', role: 'admin' }, { action: 'logout' });
-    await store.run("UPDATE audit_log SET actor = 'bert' WHERE id = 1");
+    await store.run(sql`UPDATE audit_log SET actor = 'bert' WHERE id = 1`);
     store.close();
     const p = roer(['serve', '--port', '0', '--db', db]);
     await p.line(/Roer draait op/);
@@ -70,7 +70,7 @@ describe('roer serve', () => {
     p.child.kill('SIGTERM');
     expect(await p.exit).toBe(0);
     store = await Store.open(db);
-    expect((await store.all<{ action: string }>('SELECT action FROM audit_log ORDER BY id')).map((r) => r.action)).toEqual([
+    expect((await store.all<{ action: string }>(sql`SELECT action FROM audit_log ORDER BY id`)).map((r) => r.action)).toEqual([
       'login',
       'logout',
       'chain_broken',

@@ -1,7 +1,7 @@
 // `roer start` (the README's start command): on a store without data it first builds and imports the demo region
 // IJsselland, then serves the dashboard. Later starts reuse the store and are ready in seconds.
 import { existsSync } from 'node:fs';
-import { Store, dbPath } from '../store/index.ts';
+import { dbPath, sql, Store } from '../store/index.ts';
 import type { Command } from './command.ts';
 import { demo } from './demo.ts';
 import { serve } from './serve.ts';
@@ -11,7 +11,7 @@ async function hasData(path: string): Promise<boolean> {
   if (!existsSync(path)) return false;
   const store = await Store.open(path);
   try {
-    return (await store.one<{ n: number }>("SELECT count(*) AS n FROM import_file WHERE status = 'ingelezen'"))!.n > 0;
+    return (await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM import_file WHERE status = 'ingelezen'`))!.n > 0;
   } finally {
     store.close();
   }

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
 import { isValidBsn } from '../ingest/pseudonym.ts';
 import { xsdDir } from '../reference.ts';
-import { Store } from '../store/index.ts';
+import { sql, Store } from '../store/index.ts';
 import { TABLES } from './csv/tables.ts';
 import { generateDemo, type DemoSummary } from './generate.ts';
 import { YEARS } from './region.ts';
@@ -116,8 +116,7 @@ describe('CSV exports', () => {
           expect(header, name).toEqual([...Object.values(spec.columns), ...wide]);
           expect(wide.every((h) => new RegExp(`^(?:${spec.tariffColumns})$`).test(h))).toBe(true);
           const rows = await store.all<{ n: number }>(
-            `SELECT count(*)::INTEGER AS n FROM read_csv(?, delim=';', header=true, decimal_separator=',', dateformat='%d-%m-%Y', all_varchar=false)`,
-            [path],
+            sql`SELECT count(*)::INTEGER AS n FROM read_csv(${path}, delim=';', header=true, decimal_separator=',', dateformat='%d-%m-%Y', all_varchar=false)`,
           );
           const lines = readFileSync(path, 'utf8').split('\r\n').filter(Boolean).length - 1;
           expect(rows[0].n, name).toBe(lines);
@@ -128,8 +127,7 @@ describe('CSV exports', () => {
       expect(invoiceRows).toBe(summary.invoiceLines.csv);
       expect(allocationRows).toBe(summary.allocations.csv);
       const typed = await store.all<{ d: string; amount: number }>(
-        `SELECT "Begindatum"::DATE::VARCHAR AS d, "Bedrag"::DOUBLE AS amount FROM read_csv(?, delim=';', header=true, decimal_separator=',', dateformat='%d-%m-%Y') LIMIT 1`,
-        [join(dirA, 'declaraties_2018.csv')],
+        sql`SELECT "Begindatum"::DATE::VARCHAR AS d, "Bedrag"::DOUBLE AS amount FROM read_csv(${join(dirA, 'declaraties_2018.csv')}, delim=';', header=true, decimal_separator=',', dateformat='%d-%m-%Y') LIMIT 1`,
       );
       expect(typed[0].d.startsWith('2018-')).toBe(true);
       expect(typed[0].amount).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor, verifyAuditChain } from '../access/audit.ts';
 import type { FileReport } from '../ingest/importer.ts';
-import { Store } from '../store/index.ts';
+import { raw, sql, Store } from '../store/index.ts';
 import { yearOf } from './dates.ts';
 import { yearFigures } from './figures.ts';
 import { generateDemo, setupRegion, simulateRegion, type DemoSummary } from './generate.ts';
@@ -32,7 +32,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const count = async (table: string) => (await store.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))!.n;
+const count = async (table: string) => (await store.one<{ n: number }>(sql`SELECT count(*)::INTEGER AS n FROM ${raw(table)}`))!.n;
 
 describe('importing the demo region', () => {
   it('reads every file, refuses none and quarantines nothing', async () => {
@@ -43,7 +43,7 @@ describe('importing the demo region', () => {
 
   it('logs one audit entry per imported file, as the user running it, in an intact chain', async () => {
     const log = await store.all<{ actor: string; target: string; row_count: number; outcome: string }>(
-      "SELECT actor, target, row_count, outcome FROM audit_log WHERE action = 'import' ORDER BY id",
+      sql`SELECT actor, target, row_count, outcome FROM audit_log WHERE action = 'import' ORDER BY id`,
     );
     // Every file the generator wrote: its CSV exports and its iJw messages of each kind.
     const written = made.csvFiles + Object.values(made.ijw.files).reduce((t, k) => t + k, 0);
@@ -56,12 +56,12 @@ describe('importing the demo region', () => {
 
   it('names the GP practices from the AGB list it wrote: every referrer with an AGB code has a name', async () => {
     const unnamed = await store.all(
-      'SELECT r.referrer_id FROM referrer r LEFT JOIN referrer_agb g ON g.agb = r.agb WHERE r.agb IS NOT NULL AND g.name IS NULL',
+      sql`SELECT r.referrer_id FROM referrer r LEFT JOIN referrer_agb g ON g.agb = r.agb WHERE r.agb IS NOT NULL AND g.name IS NULL`,
     );
     expect(unnamed).toEqual([]);
     expect(await count('referrer_agb')).toBe(setupRegion(SEED).registry.length);
     const gp = await store.one<{ name: string }>(
-      "SELECT g.name FROM referrer r JOIN referrer_agb g ON g.agb = r.agb WHERE r.type = '02' ORDER BY r.referrer_id LIMIT 1",
+      sql`SELECT g.name FROM referrer r JOIN referrer_agb g ON g.agb = r.agb WHERE r.type = '02' ORDER BY r.referrer_id LIMIT 1`,
     );
     expect(gp!.name).toMatch(/^(Huisartsenpraktijk|Huisartsen|Gezondheidscentrum) /);
   });
@@ -79,7 +79,7 @@ describe('importing the demo region', () => {
   it('reads the wide product list: a tariff per product and year, e.g. 45A03 in 2015 at € 96 × 1.11 (the price level)', async () => {
     expect(await count('product')).toBe(26);
     expect(await count('product_tariff')).toBe(26 * 10);
-    expect(await store.one("SELECT unit, tariff_cents FROM product_tariff WHERE code = '45A03' AND year = 2015")).toEqual({
+    expect(await store.one(sql`SELECT unit, tariff_cents FROM product_tariff WHERE code = '45A03' AND year = 2015`)).toEqual({
       unit: '04',
       tariff_cents: 10656,
     });

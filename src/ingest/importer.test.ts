@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Store } from '../store/index.ts';
+import { sql, Store } from '../store/index.ts';
 import { importPaths, expand } from './importer.ts';
 import { loadMapping } from './tabular/index.ts';
 import { BSN, jw301, jw315, jw323, writeFiles } from '../../test/ingest/ijw-messages.ts';
@@ -57,7 +57,7 @@ describe('importPaths', () => {
       ['a-factuur.xml', 'JW323', 'ingelezen', 1],
     ]);
     // The request came first, so the allocation got its referrer.
-    expect(await store.one('SELECT referrer_id FROM allocation')).toEqual({ referrer_id: '02:01234567' });
+    expect(await store.one(sql`SELECT referrer_id FROM allocation`)).toEqual({ referrer_id: '02:01234567' });
     expect(progress.at(-1)).toBe(3);
   });
 
@@ -65,9 +65,9 @@ describe('importPaths', () => {
     await importPaths(store, [writeFiles({ 't.xml': allocation }).dir], { secret: SECRET });
     const before = await snapshot(store);
     const run = store.run.bind(store);
-    store.run = async (sql, params) => {
-      if (/^\s*INSERT INTO invoice_line/.test(sql)) throw new Error('schijf vol (test)');
-      return run(sql, params);
+    store.run = async (statement) => {
+      if (/^\s*INSERT INTO invoice_line/.test(statement.text)) throw new Error('schijf vol (test)');
+      return run(statement);
     };
     // A new provider, client and product: rows that are written before the failing statement, and must be rolled back.
     const other = jw323({ afzender: '87654321', ontvanger: '0384', id: 'F9', date: '2026-02-05' }, [
@@ -83,14 +83,14 @@ describe('importPaths', () => {
     });
     const after = await snapshot(store);
     expect({ ...after, import_file: before.import_file }).toEqual(before);
-    expect(await store.all("SELECT file_name, status FROM import_file WHERE status = 'geweigerd'")).toEqual([
+    expect(await store.all(sql`SELECT file_name, status FROM import_file WHERE status = 'geweigerd'`)).toEqual([
       { file_name: 'f.xml', status: 'geweigerd' },
     ]);
     // Offered again once the cause is gone, the file imports normally.
     const [again] = await importPaths(store, [writeFiles({ 'f.xml': other }).dir], { secret: SECRET });
     expect(again).toMatchObject({ status: 'ingelezen', ok: 1 });
-    expect(await store.one('SELECT count(*) AS n FROM import_file')).toEqual({ n: 2 });
-    expect(await store.one("SELECT count(*) AS n FROM provider WHERE agb = '87654321'")).toEqual({ n: 1 });
+    expect(await store.one(sql`SELECT count(*) AS n FROM import_file`)).toEqual({ n: 2 });
+    expect(await store.one(sql`SELECT count(*) AS n FROM provider WHERE agb = '87654321'`)).toEqual({ n: 1 });
   });
 
   it('imports case-system exports and iJw messages in one run: reference tables first, then facts, then messages', async () => {
@@ -114,19 +114,19 @@ describe('importPaths', () => {
       ['JW301.xml', 'JW301', 'ingelezen'],
       ['JW323.xml', 'JW323', 'ingelezen'],
     ]);
-    expect(await store.one('SELECT sum(amount_cents) AS s, count(*) AS n FROM invoice_line')).toEqual({
+    expect(await store.one(sql`SELECT sum(amount_cents) AS s, count(*) AS n FROM invoice_line`)).toEqual({
       s: 122200 + 58000,
       n: reports[6]!.ok + 4,
     });
-    expect(await store.one('SELECT count(*) AS n FROM allocation')).toEqual({ n: 3 + 2 });
+    expect(await store.one(sql`SELECT count(*) AS n FROM allocation`)).toEqual({ n: 3 + 2 });
   });
 
   it('rebuilds the derived tables after the run unless asked to leave that to the caller', async () => {
     const { dir } = writeFiles({ 'toewijzing.xml': allocation, 'factuur.xml': invoice });
     await importPaths(store, [join(dir, 'toewijzing.xml')], { secret: SECRET, refreshDerived: false });
-    expect(await store.one("SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = 'd_alloc'")).toEqual({ n: 0 });
+    expect(await store.one(sql`SELECT count(*)::INT AS n FROM duckdb_tables() WHERE table_name = 'd_alloc'`)).toEqual({ n: 0 });
     await importPaths(store, [join(dir, 'factuur.xml')], { secret: SECRET });
-    expect(await store.one('SELECT count(*)::INT AS n FROM d_alloc')).toEqual({ n: 1 });
+    expect(await store.one(sql`SELECT count(*)::INT AS n FROM d_alloc`)).toEqual({ n: 1 });
   });
 
   it('needs a mapping for CSV files and says so', async () => {

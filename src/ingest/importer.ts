@@ -63,6 +63,8 @@ export interface ImportOptions {
   /** Rebuild the derived tables after the run when anything changed (default true). A caller that imports in several
    *  runs, like bench/import, may rebuild once at the end instead. */
   refreshDerived?: boolean;
+  /** Read large iJw files with the lean tokenizer first (default true); false compares against saxes alone. */
+  scanLargeFiles?: boolean;
   onProgress?: (p: ImportProgress) => void;
   /**
    * Only records of these municipalities may be written (an analyst's upload): a file that changes another
@@ -194,7 +196,7 @@ export async function importPaths(store: Store, paths: string[], opts: ImportOpt
           opts.secret,
           kind,
           jobs.map((j) => ({ ...j.file, validation: validations.get(j.file.path)!, ...(j.parsed ? { parsed: j.parsed } : {}) })),
-          { maxBytes, onRecords: (k, n) => progress(jobs[k]!.at, n) },
+          { maxBytes, scanLargeFiles: opts.scanLargeFiles, onRecords: (k, n) => progress(jobs[k]!.at, n) },
         );
         if (opts.municipalities)
           await assertWithin(

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Store } from '../store/index.ts';
+import { sql, Store } from '../store/index.ts';
 import { logImport, wasImported, writeQuarantine } from './importlog.ts';
 
 describe('import log', () => {
@@ -23,7 +23,7 @@ describe('import log', () => {
     const store = await Store.open(':memory:');
     await writeQuarantine(store, 'f1', 'a.csv', [{ file: 'a.csv', record: 3, field: 'Bedrag', reason: 'geen geldig bedrag' }]);
     await writeQuarantine(store, 'f2', 'a.csv', [{ file: 'a.csv', record: 4, field: null, reason: 'te weinig kolommen' }]);
-    const open = await store.all('SELECT file_id, record_no, field, reason FROM quarantine WHERE NOT resolved');
+    const open = await store.all(sql`SELECT file_id, record_no, field, reason FROM quarantine WHERE NOT resolved`);
     expect(open).toEqual([{ file_id: 'f2', record_no: 4, field: null, reason: 'te weinig kolommen' }]);
     store.close();
   });

@@ -1,7 +1,7 @@
 // The import log and the quarantine table: which files were read, with what result, and which records were rejected why.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import type { Store } from '../store/index.ts';
+import { join, sql, type Store } from '../store/index.ts';
 import type { Problem } from '../errors.ts';
 
 export type QuarantinedRecord = Problem & { raw?: string };
@@ -24,8 +24,7 @@ export async function importedBefore(store: Store, fileIds: string[]): Promise<S
   for (let i = 0; i < fileIds.length; i += 1000) {
     const ids = fileIds.slice(i, i + 1000);
     const rows = await store.all<{ file_id: string }>(
-      `SELECT file_id FROM import_file WHERE status = 'ingelezen' AND file_id IN (${ids.map(() => '?').join(', ')})`,
-      ids,
+      sql`SELECT file_id FROM import_file WHERE status = 'ingelezen' AND file_id IN (${join(ids)})`,
     );
     for (const r of rows) out.add(r.file_id);
   }
@@ -52,21 +51,14 @@ export async function logImport(store: Store, e: ImportLogEntry): Promise<void> 
 export async function logImports(store: Store, entries: ImportLogEntry[]): Promise<void> {
   if (entries.length === 1) {
     const [e] = entries;
-    await store.run('INSERT OR REPLACE INTO import_file VALUES (?, ?, ?, current_timestamp, ?, ?, ?, ?, ?)', [
-      e!.fileId,
-      e!.fileName,
-      e!.kind,
-      e!.total,
-      e!.ok,
-      e!.quarantined,
-      e!.status,
-      e!.note ?? null,
-    ]);
+    await store.run(
+      sql`INSERT OR REPLACE INTO import_file VALUES (${e!.fileId}, ${e!.fileName}, ${e!.kind}, current_timestamp, ${e!.total}, ${e!.ok}, ${e!.quarantined}, ${e!.status}, ${e!.note ?? null})`,
+    );
     return;
   }
-  await store.run(`CREATE OR REPLACE TEMP TABLE import_file_new (file_id VARCHAR, file_name VARCHAR, kind VARCHAR,
+  await store.run(sql`CREATE OR REPLACE TEMP TABLE import_file_new (file_id VARCHAR, file_name VARCHAR, kind VARCHAR,
     records_total INTEGER, records_ok INTEGER, records_quarantined INTEGER, status VARCHAR, note VARCHAR)`);
-  const app = await store.connection.createAppender('import_file_new', 'main', 'temp');
+  const app = await store.appender('import_file_new', { temp: true });
   for (const e of entries) {
     app.appendVarchar(e.fileId);
     app.appendVarchar(e.fileName);
@@ -81,7 +73,7 @@ export async function logImports(store: Store, entries: ImportLogEntry[]): Promi
   }
   app.flushSync();
   app.closeSync();
-  await store.run(`INSERT OR REPLACE INTO import_file SELECT file_id, file_name, kind, current_timestamp, records_total, records_ok,
+  await store.run(sql`INSERT OR REPLACE INTO import_file SELECT file_id, file_name, kind, current_timestamp, records_total, records_ok,
     records_quarantined, status, note FROM import_file_new`);
 }
 
@@ -105,10 +97,7 @@ export async function writeQuarantines(
 ): Promise<void> {
   for (let i = 0; i < files.length; i += 1000) {
     const names = files.slice(i, i + 1000).map((f) => f.fileName);
-    await store.run(
-      `UPDATE quarantine SET resolved = true WHERE NOT resolved AND file_name IN (${names.map(() => '?').join(', ')})`,
-      names,
-    );
+    await store.run(sql`UPDATE quarantine SET resolved = true WHERE NOT resolved AND file_name IN (${join(names)})`);
   }
   if (!files.some((f) => f.records.length > 0)) return;
   const app = await store.appender('quarantine');

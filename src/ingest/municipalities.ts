@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { RoerError } from '../errors.ts';
 import { municipalityList } from '../reference.ts';
-import type { Store } from '../store/index.ts';
+import { sql, type Store } from '../store/index.ts';
 
 /**
  * Adds the municipalities of `csv` (gemeentecode;gemeentenaam;provincie;jeugdzorgregio, comma-separated) that the store
@@ -16,12 +16,11 @@ export async function loadMunicipalities(store: Store, csv = municipalityList())
       `Gemeentelijst niet gevonden: ${csv}`,
       'Zet ROER_GEMEENTEN op een bestaand bestand, of laat de variabele weg om de meegeleverde lijst te gebruiken.',
     );
-  const before = (await store.one<{ n: number }>('SELECT count(*) AS n FROM municipality'))!.n;
+  const before = (await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM municipality`))!.n;
   await store.run(
-    `INSERT OR IGNORE INTO municipality
+    sql`INSERT OR IGNORE INTO municipality
        SELECT lpad(trim(gemeentecode), 4, '0'), trim(gemeentenaam), trim(provincie), trim(jeugdzorgregio)
-         FROM read_csv(?, header = true, all_varchar = true, delim = ',')`,
-    [csv],
+         FROM read_csv(${csv}, header = true, all_varchar = true, delim = ',')`,
   );
-  return (await store.one<{ n: number }>('SELECT count(*) AS n FROM municipality'))!.n - before;
+  return (await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM municipality`))!.n - before;
 }

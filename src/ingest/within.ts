@@ -1,7 +1,7 @@
 // Keeps an import within a set of municipalities (an analyst's upload): checked inside the file's own transaction, after
 // its records were written, so a file that touched another municipality is rolled back whole and refused.
 import { RoerError } from '../errors.ts';
-import type { Store } from '../store/index.ts';
+import { ident, join, type Store, sql } from '../store/index.ts';
 
 /** Tables that carry the file that last wrote a row, and that row's municipality. */
 const OWNED: [table: string, fileColumn: string][] = [
@@ -37,17 +37,16 @@ export async function assertWithin(
       throw new RoerError(
         `${f.fileName}: bestanden met ${regional.join(', ')} gelden voor de hele regio; alleen de beheerder mag die inlezen.`,
       );
-    const inList = municipalities.map(() => '?').join(', ');
+    const inList = municipalities.length ? join(municipalities) : sql`NULL`;
     const parts = OWNED.map(
-      ([table, column]) => `SELECT municipality FROM ${table} WHERE ${column} = ? AND municipality NOT IN (${inList})`,
+      ([table, column]) =>
+        sql`SELECT municipality FROM ${ident(table)} WHERE ${ident(column)} = ${f.fileId} AND municipality NOT IN (${inList})`,
     );
     // JW325 rejections name invoice lines, which carry the municipality.
-    parts.push(`SELECT l.municipality FROM invoice_rejection r JOIN invoice_line l USING (provider_agb, reference)
-                 WHERE r.file_id = ? AND l.municipality NOT IN (${inList})`);
-    const params = parts.flatMap(() => [f.fileId, ...municipalities]);
+    parts.push(sql`SELECT l.municipality FROM invoice_rejection r JOIN invoice_line l USING (provider_agb, reference)
+                 WHERE r.file_id = ${f.fileId} AND l.municipality NOT IN (${inList})`);
     const outside = await store.all<{ municipality: string }>(
-      `SELECT DISTINCT municipality FROM (${parts.join(' UNION ALL ')}) ORDER BY municipality LIMIT 5`,
-      params,
+      sql`SELECT DISTINCT municipality FROM (${join(parts, ' UNION ALL ')}) ORDER BY municipality LIMIT 5`,
     );
     if (outside.length > 0)
       throw new RoerError(

@@ -2,8 +2,7 @@
 // per return code) and what it accepted — the cost everywhere else in Roer — by any cut.
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import { xsdEnumeration } from '../ingest/ijw/enumerations.ts';
-import type { Store } from '../store/index.ts';
-import { sql } from './sql/compose.ts';
+import { raw, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { claimFact, NOT_REJECTED } from './sql/facts.ts';
 import type { Where } from './sql/filters.ts';
@@ -15,13 +14,13 @@ function claimsSql(req: MetricRequest, split: Dimension[]): Where {
   const fact = claimFact(req, split);
   const names = split as string[];
   return sql`
-    SELECT ${[...names, ''].join(', ')} sum(claimed)::BIGINT AS claimed_cents, sum(rejected)::BIGINT AS rejected_cents,
+    SELECT ${raw([...names, ''].join(', '))} sum(claimed)::BIGINT AS claimed_cents, sum(rejected)::BIGINT AS rejected_cents,
       sum(lines)::BIGINT AS lines, count(*) AS clients, sum(mismatched)::BIGINT AS mismatched
-    FROM (SELECT ${[...splitSelect(split, fact.period), ''].join(', ')} f.client_no, sum(f.claimed_cents) AS claimed,
+    FROM (SELECT ${raw([...splitSelect(split, fact.period), ''].join(', '))} f.client_no, sum(f.claimed_cents) AS claimed,
             sum(f.rejected_cents) AS rejected, count(*) AS lines,
             count(*) FILTER (WHERE f.answer_cents <> f.claimed_cents) AS mismatched
           FROM ${fact.from} WHERE ${fact.where} GROUP BY ALL)
-    ${names.length ? `GROUP BY ALL ORDER BY ${names.join(', ')}` : ''}`;
+    ${raw(names.length ? `GROUP BY ALL ORDER BY ${names.join(', ')}` : '')}`;
 }
 
 /** The Dutch meaning of a return code, as LDT_RetourCode in basisschema.xsd documents it. */

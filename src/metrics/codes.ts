@@ -1,6 +1,7 @@
 // Code meanings the metrics need, from iJw 3.2 basisschema.xsd (LDT_RedenBeeindiging here; LDT_TypeVerwijzer is a
 // dimension's code list, declared in src/contract).
 import { REFERRER_TYPES } from '../contract/dimensions.ts';
+import { join, sql, type Sql } from '../store/index.ts';
 
 export { REFERRER_TYPES };
 
@@ -26,19 +27,17 @@ export const END_REASONS: Record<string, string> = {
   '39': 'Uitstroom naar ander domein',
 };
 
-/** SQL CASE mapping an end-reason column to 'gepland' / 'voortijdig' / 'overig' / 'onbekend'. */
-export function endGroupSql(col: string): string {
-  const list = (xs: readonly string[]) => xs.map((x) => `'${x}'`).join(', ');
-  return `CASE WHEN ${col} IN (${list(END_REASON_GROUPS.planned)}) THEN 'gepland'
-    WHEN ${col} IN (${list(END_REASON_GROUPS.early)}) THEN 'voortijdig'
+/** SQL CASE mapping an end-reason column (`col`, SQL on the row) to 'gepland' / 'voortijdig' / 'overig' / 'onbekend'. */
+export function endGroupSql(col: Sql): Sql {
+  return sql`CASE WHEN ${col} IN (${join(END_REASON_GROUPS.planned)}) THEN 'gepland'
+    WHEN ${col} IN (${join(END_REASON_GROUPS.early)}) THEN 'voortijdig'
     WHEN ${col} IS NULL THEN 'onbekend' ELSE 'overig' END`;
 }
 
-/** SQL CASE mapping a referrer-type column to its Dutch name. */
-export function referrerTypeNameSql(col: string): string {
-  return `CASE ${col} ${Object.entries(REFERRER_TYPES)
-    .map(([k, v]) => `WHEN '${k}' THEN '${v.replaceAll("'", "''")}'`)
-    .join(' ')}
+/** SQL CASE mapping a referrer-type column (`col`, SQL on the row) to its Dutch name. */
+export function referrerTypeNameSql(col: Sql): Sql {
+  const cases = Object.entries(REFERRER_TYPES).map(([k, v]) => sql`WHEN ${k} THEN ${v}`);
+  return sql`CASE ${col} ${join(cases, ' ')}
     ELSE 'Onbekend (' || coalesce(${col}, '') || ')' END`;
 }
 
@@ -46,4 +45,4 @@ export function referrerTypeNameSql(col: string): string {
  * Care types that count as specialist mental-health care (GGZ zwaar / specialistisch) for the GP-referral share:
  * the municipality's care-type names starting with "GGZ zwaar" or "GGZ specialistisch" (case-insensitive).
  */
-export const SPECIALIST_MH_SQL = (col: string) => `regexp_matches(lower(${col}), '^(ggz[ -]zwaar|ggz[ -]specialistisch)')`;
+export const SPECIALIST_MH_SQL = (col: Sql) => sql`regexp_matches(lower(${col}), ${'^(ggz[ -]zwaar|ggz[ -]specialistisch)'})`;

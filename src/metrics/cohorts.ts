@@ -1,7 +1,6 @@
 // Cohorts: clients grouped by the year they first entered care, followed through the later years.
+import { sql, type Store } from '../store/index.ts';
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
-import type { Store } from '../store/index.ts';
-import { sql } from './sql/compose.ts';
 import { inPeriod, withoutPeriod } from './sql/filters.ts';
 import { clientYearCostSql, entrySql } from './sql/entry.ts';
 import { eur, pct, result, round, ratio, query } from './result.ts';

@@ -1,7 +1,6 @@
 // Costs and clients: total cost, unique clients, cost per client, care-days and cost per care-day, by any cut.
+import { raw, sql, type Store } from '../store/index.ts';
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
-import type { Store } from '../store/index.ts';
-import { sql } from './sql/compose.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { careFact, costFact } from './sql/facts.ts';
 import type { Where } from './sql/filters.ts';
@@ -18,19 +17,19 @@ export function costAndCareSql(req: MetricRequest, split: Dimension[], withCare 
   return sql`
     WITH a AS (
       -- Two-step aggregation (per client first) counts unique clients much faster than count(DISTINCT).
-      SELECT ${[...names, ''].join(', ')} sum(c)::BIGINT AS cost_cents, count(*) AS clients FROM (
-        SELECT ${[...costKeys, ''].join(', ')} f.client_no, sum(f.amount_cents) AS c
-        FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL) ${names.length ? 'GROUP BY ALL' : ''}),
+      SELECT ${raw([...names, ''].join(', '))} sum(c)::BIGINT AS cost_cents, count(*) AS clients FROM (
+        SELECT ${raw([...costKeys, ''].join(', '))} f.client_no, sum(f.amount_cents) AS c
+        FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL) ${raw(names.length ? 'GROUP BY ALL' : '')}),
     b AS (${
       withCare
         ? sql`
-      SELECT ${[...careKeys, ''].join(', ')} sum(${care.days})::BIGINT AS care_days
-      FROM ${care.from} WHERE ${care.where} ${names.length ? 'GROUP BY ALL' : ''}`
-        : `SELECT ${[...names.map((n) => `NULL AS ${n}`), ''].join(', ')} NULL::BIGINT AS care_days WHERE false`
+      SELECT ${raw([...careKeys, ''].join(', '))} sum(${care.days})::BIGINT AS care_days
+      FROM ${care.from} WHERE ${care.where} ${raw(names.length ? 'GROUP BY ALL' : '')}`
+        : raw(`SELECT ${[...names.map((n) => `NULL AS ${n}`), ''].join(', ')} NULL::BIGINT AS care_days WHERE false`)
     })
-    SELECT ${names.length ? `${coalesceKeys(names)},` : ''} a.cost_cents, coalesce(a.clients, 0) AS clients, b.care_days
-    FROM a FULL OUTER JOIN b ON ${joinOn(names)}
-    ${names.length ? `ORDER BY ${names.join(', ')}` : ''}`;
+    SELECT ${raw(names.length ? `${coalesceKeys(names)},` : '')} a.cost_cents, coalesce(a.clients, 0) AS clients, b.care_days
+    FROM a FULL OUTER JOIN b ON ${raw(joinOn(names))}
+    ${raw(names.length ? `ORDER BY ${names.join(', ')}` : '')}`;
 }
 
 /** Shapes a cost-and-care row into the published figures. */

@@ -1,13 +1,12 @@
 // Trajectory durations per care type, planned vs early endings (JZ588), and the re-indication share of allocations.
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
-import type { Store } from '../store/index.ts';
 import { endGroupSql } from './codes.ts';
 import { TRAJECTORY_SPLITS } from './flows.ts';
-import { sql } from './sql/compose.ts';
+import { raw, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { segmentsSql } from './sql/facts.ts';
 import { filterWhere, inPeriod } from './sql/filters.ts';
-import { precomputed } from './sql/precomputed.ts';
+import { precomputedAllowed } from './sql/precomputed.ts';
 import { pct, result, round, rowsAndTotals, splitColumns, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
@@ -25,7 +24,7 @@ export const duration: Metric = {
   async compute(store: Store, req: MetricRequest) {
     const split: Dimension[] = ['care_type', ...req.split];
     const q = sql`
-      SELECT ${[...splitSelect(split, 'f.seg_end'), ''].join(', ')} count(*) AS trajectories,
+      SELECT ${raw([...splitSelect(split, 'f.seg_end'), ''].join(', '))} count(*) AS trajectories,
         quantile_cont(f.seg_end - f.seg_start + 1, 0.5) AS median, quantile_cont(f.seg_end - f.seg_start + 1, 0.75) AS p75,
         quantile_cont(f.seg_end - f.seg_start + 1, 0.9) AS p90, avg(f.seg_end - f.seg_start + 1) AS mean
       FROM (${segmentsSql(
@@ -33,8 +32,8 @@ export const duration: Metric = {
         split.filter((d) => d !== 'year'),
       )}) f
       WHERE f.closed AND ${inPeriod(req.filters, 'f.seg_end')}
-      GROUP BY ALL ORDER BY ${split.join(', ')}`;
-    const rows = (await store.all<Row>(q.sql, q.params)).map((r) => ({
+      GROUP BY ALL ORDER BY ${raw(split.join(', '))}`;
+    const rows = (await store.all<Row>(q)).map((r) => ({
       care_type: r.care_type,
       ...pick(req, r),
       trajectories: r.trajectories,
@@ -81,11 +80,11 @@ export const endings: Metric = {
   splits: DIMENSIONS.filter((d) => d !== 'age_band'),
   async compute(store: Store, req: MetricRequest) {
     const build = (split: Dimension[]) => sql`
-      SELECT ${[...splitSelect(split, 'f.ended_on'), ''].join(', ')} count(*) AS ended,
+      SELECT ${raw([...splitSelect(split, 'f.ended_on'), ''].join(', '))} count(*) AS ended,
         count(*) FILTER (WHERE g = 'gepland') AS planned, count(*) FILTER (WHERE g = 'voortijdig') AS early,
         count(*) FILTER (WHERE g = 'overig') AS other, count(*) FILTER (WHERE g = 'onbekend') AS unknown
-      FROM (SELECT *, ${endGroupSql('end_reason')} AS g FROM ${endedAllocations(req)}) f
-      ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
+      FROM (SELECT *, ${endGroupSql(sql`end_reason`)} AS g FROM ${endedAllocations(req)}) f
+      ${raw(split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : '')}`;
     const shape = (r: Row) => {
       const known = Number(r.ended ?? 0) - Number(r.unknown ?? 0);
       return {
@@ -129,17 +128,17 @@ export const reindication: Metric = {
   splits: DIMENSIONS.filter((d) => d !== 'age_band'),
   async compute(store: Store, req: MetricRequest) {
     // d_reindication lists the allocations with such a successor (the same comparison, made at load).
-    const followed = precomputed.enabled
+    const followed = precomputedAllowed()
       ? 'f.alloc_key IN (SELECT alloc_key FROM d_reindication)'
       : `EXISTS (
           SELECT 1 FROM d_alloc b WHERE b.client_id = f.client_id AND b.municipality = f.municipality
             AND b.care_type = f.care_type AND b.alloc_key <> f.alloc_key AND b.start_date > f.start_date
             AND b.start_date <= f.end_date + 31)`;
     const build = (split: Dimension[]) => sql`
-      SELECT ${[...splitSelect(split, 'f.ended_on'), ''].join(', ')} count(*) AS ended,
-        count(*) FILTER (WHERE f.change_reason = '04' OR ${followed}) AS reindicated
+      SELECT ${raw([...splitSelect(split, 'f.ended_on'), ''].join(', '))} count(*) AS ended,
+        count(*) FILTER (WHERE f.change_reason = '04' OR ${raw(followed)}) AS reindicated
       FROM ${endedAllocations(req)} f
-      ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
+      ${raw(split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : '')}`;
     const shape = (r: Row) => ({
       ...pick(req, r),
       ended: r.ended ?? 0,

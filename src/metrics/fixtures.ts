@@ -1,6 +1,6 @@
 // Tiny fixture builders for metric tests: rows with sensible defaults, inserted straight into an in-memory store.
 // Amounts are given in whole euros (`euros`) or cents (`cents`); dates are ISO strings.
-import { Store, refreshDerived, type Param } from '../store/index.ts';
+import { Store, ident, join, refreshDerived, sql, type Param } from '../store/index.ts';
 
 type Values = Record<string, Param | undefined>;
 
@@ -10,9 +10,8 @@ export async function insertRows(store: Store, table: string, rows: Values[]): P
   const cols = Object.keys(rows[0]!);
   for (let i = 0; i < rows.length; i += 200) {
     const chunk = rows.slice(i, i + 200);
-    const tuple = `(${cols.map(() => '?').join(', ')})`;
-    const params = chunk.flatMap((r) => cols.map((c) => r[c] ?? null));
-    await store.run(`INSERT INTO ${table} (${cols.join(', ')}) VALUES ${chunk.map(() => tuple).join(', ')}`, params);
+    const tuples = chunk.map((r) => sql`(${join(cols.map((c) => r[c] ?? null))})`);
+    await store.run(sql`INSERT INTO ${ident(table)} (${join(cols.map((c) => ident(c)))}) VALUES ${join(tuples)}`);
   }
 }
 

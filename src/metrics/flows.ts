@@ -1,8 +1,7 @@
 // Flows: inflow, outflow and stock of clients per month, and re-entry into care within 6 and 12 months after ending.
 // Built on care trajectories: allocations merged per client × municipality (× split, e.g. care type).
+import { raw, sql, type Sql, type Store } from '../store/index.ts';
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
-import type { Store } from '../store/index.ts';
-import { bind, sql } from './sql/compose.ts';
 import { DIMENSION_SPECS, splitSelect } from './sql/dimensions.ts';
 import { mergeIntervalsSql } from '../store/intervals.ts';
 import { segmentsSql } from './sql/facts.ts';
@@ -23,7 +22,7 @@ const TRAJECTORY =
 /** The month of `col` lies within the months the period touches (as the months CTE counts them). */
 const monthInPeriod = (req: MetricRequest, col: string) =>
   sql`${
-    req.filters.from ? sql`${col} >= date_trunc('month', ${bind(req.filters.from, 'DATE')})` : 'true'
+    req.filters.from ? sql`${raw(col)} >= date_trunc('month', ${req.filters.from}::DATE)` : raw('true')
   } AND ${inPeriod({ to: req.filters.to }, `date_trunc('month', ${col})`)}`;
 
 const monthRange = (start: string, end: string) =>
@@ -42,37 +41,37 @@ function stockEvents(req: MetricRequest, names: string[]): Where {
     req.split.filter((d) => DIMENSION_SPECS[d].column),
   );
   if (table) {
-    return sql`events AS (SELECT ${[...splitSelect(req.split, 'f.month'), ''].join(', ')} f.month, sum(f.delta) AS delta
-      FROM ${table} f WHERE ${filterWhere(rest, null)} GROUP BY ALL)`;
+    return sql`events AS (SELECT ${raw([...splitSelect(req.split, 'f.month'), ''].join(', '))} f.month, sum(f.delta) AS delta
+      FROM ${raw(table)} f WHERE ${filterWhere(rest, null)} GROUP BY ALL)`;
   }
   const events = `events AS (SELECT ${k} month, sum(delta) AS delta FROM (
                    SELECT ${k} start_month AS month, 1 AS delta FROM held WHERE stop_month > start_month
                    UNION ALL SELECT ${k} stop_month, -1 FROM held WHERE stop_month > start_month) GROUP BY ALL)`;
-  return sql`${heldRanges(req, names)}, ${events}`;
+  return sql`${heldRanges(req, names)}, ${raw(events)}`;
 }
 
 /** CTE `held` (see stockEvents) from the question's segments: disjoint per client within one municipality, else merged. */
 function heldRanges(req: MetricRequest, names: string[]): Where {
   const k = [...names, ''].join(', ');
   if (names.includes('municipality') || req.filters.municipality?.length === 1) {
-    return sql`held AS (SELECT ${k} ${monthRange('seg_start', 'seg_end')} FROM seg)`;
+    return sql`held AS (SELECT ${raw(k)} ${raw(monthRange('seg_start', 'seg_end'))} FROM seg)`;
   }
-  return sql`cover AS (SELECT ${k} client_no, date_trunc('month', seg_start)::DATE AS start_date,
+  return sql`cover AS (SELECT ${raw(k)} client_no, date_trunc('month', seg_start)::DATE AS start_date,
       (date_trunc('month', seg_end + 1) - INTERVAL 1 MONTH)::DATE AS end_date, seg_municipality || '/' || seg_start AS tie FROM seg),
-    merged AS (${mergeIntervalsSql('(SELECT * FROM cover WHERE end_date >= start_date)', [...names, 'client_no'], 'tie')}),
-    held AS (SELECT ${k} seg_start AS start_month, (seg_end + INTERVAL 1 MONTH)::DATE AS stop_month FROM merged)`;
+    merged AS (${mergeIntervalsSql(sql`(SELECT * FROM cover WHERE end_date >= start_date)`, [...names, 'client_no'], 'tie')}),
+    held AS (SELECT ${raw(k)} seg_start AS start_month, (seg_end + INTERVAL 1 MONTH)::DATE AS stop_month FROM merged)`;
 }
 
 /**
  * CTE `scoped`: a client's trajectories within the scope of a row: per municipality when the question is cut by
  * municipality or asks for one, else merged over the municipalities asked for (a move within them is no gap).
  */
-function scopedSegments(req: MetricRequest, names: string[]): string {
-  const k = [...names, ''].join(', ');
+function scopedSegments(req: MetricRequest, names: string[]): Sql {
+  const k = raw([...names, ''].join(', '));
   if (names.includes('municipality') || req.filters.municipality?.length === 1)
-    return `scoped AS (SELECT ${k} client_no, seg_start, seg_end FROM seg)`;
-  const source = `(SELECT ${k} client_no, seg_start AS start_date, seg_end AS end_date, seg_municipality || '/' || seg_start AS tie FROM seg)`;
-  return `scoped AS MATERIALIZED (${mergeIntervalsSql(source, [...names, 'client_no'], 'tie')})`;
+    return sql`scoped AS (SELECT ${k} client_no, seg_start, seg_end FROM seg)`;
+  const source = sql`(SELECT ${k} client_no, seg_start AS start_date, seg_end AS end_date, seg_municipality || '/' || seg_start AS tie FROM seg)`;
+  return sql`scoped AS MATERIALIZED (${mergeIntervalsSql(source, [...names, 'client_no'], 'tie')})`;
 }
 
 export const flows: Metric = {
@@ -91,45 +90,45 @@ export const flows: Metric = {
     const keys = splitSelect(req.split, 'f.seg_start');
     const k = [...names, ''].join(', ');
     const q = sql`
-      WITH seg AS MATERIALIZED (SELECT ${[...keys, ''].join(', ')} f.client_no, f.municipality AS seg_municipality, f.seg_start,
+      WITH seg AS MATERIALIZED (SELECT ${raw([...keys, ''].join(', '))} f.client_no, f.municipality AS seg_municipality, f.seg_start,
                   f.seg_end, f.closed FROM (${segmentsSql(req)}) f),
       months AS (SELECT m::DATE AS month FROM (SELECT min(seg_start) AS lo, max(seg_end) AS hi FROM seg),
                    unnest(generate_series(date_trunc('month', lo), date_trunc('month', hi), INTERVAL 1 MONTH)) AS t(m)
-                 WHERE ${req.filters.from ? sql`m::DATE >= date_trunc('month', ${bind(req.filters.from, 'DATE')})` : 'true'}
+                 WHERE ${req.filters.from ? sql`m::DATE >= date_trunc('month', ${req.filters.from}::DATE)` : raw('true')}
                    AND ${inPeriod({ to: req.filters.to }, 'm::DATE')}),
       ${scopedSegments(req, names)},
       -- Inflow and outflow: a client's first start and last end within the scope (a gap or a move inside it is neither).
-      span AS (SELECT ${k} client_no, min(seg_start) AS first_start, max(seg_end) AS last_end FROM scoped GROUP BY ALL),
-      inflow AS MATERIALIZED (SELECT ${k} date_trunc('month', first_start)::DATE AS month, count(*) AS n FROM span
+      span AS (SELECT ${raw(k)} client_no, min(seg_start) AS first_start, max(seg_end) AS last_end FROM scoped GROUP BY ALL),
+      inflow AS MATERIALIZED (SELECT ${raw(k)} date_trunc('month', first_start)::DATE AS month, count(*) AS n FROM span
                    WHERE ${monthInPeriod(req, 'first_start')} GROUP BY ALL),
-      outflow AS MATERIALIZED (SELECT ${k} date_trunc('month', last_end)::DATE AS month, count(*) AS n FROM span, d_meta m
+      outflow AS MATERIALIZED (SELECT ${raw(k)} date_trunc('month', last_end)::DATE AS month, count(*) AS n FROM span, d_meta m
                    WHERE last_end < m.peildatum AND ${monthInPeriod(req, 'last_end')} GROUP BY ALL),
       -- Trajectories started and ended, clients counted once per month (distinct rows, then count).
-      started AS MATERIALIZED (SELECT ${k} month, count(*) AS n FROM (SELECT DISTINCT ${k} date_trunc('month', seg_start)::DATE AS month,
+      started AS MATERIALIZED (SELECT ${raw(k)} month, count(*) AS n FROM (SELECT DISTINCT ${raw(k)} date_trunc('month', seg_start)::DATE AS month,
                    client_no FROM scoped WHERE ${monthInPeriod(req, 'seg_start')}) GROUP BY ALL),
-      ended AS MATERIALIZED (SELECT ${k} month, count(*) AS n FROM (SELECT DISTINCT ${k} date_trunc('month', seg_end)::DATE AS month,
+      ended AS MATERIALIZED (SELECT ${raw(k)} month, count(*) AS n FROM (SELECT DISTINCT ${raw(k)} date_trunc('month', seg_end)::DATE AS month,
                    client_no FROM scoped, d_meta m WHERE seg_end < m.peildatum AND ${monthInPeriod(req, 'seg_end')}) GROUP BY ALL),
       -- Stock without a range join: a segment holds the month ends from its first month up to (not including) the month
       -- of seg_end + 1. Counting held month ranges counts clients when a client's ranges are disjoint: true per
       -- municipality, and for the segments merged over municipalities; otherwise the ranges are merged here first.
       ${stockEvents(req, names)},
-      runs AS (SELECT ${k} month, lead(month) OVER (PARTITION BY ${[...names, 'true'].join(', ')} ORDER BY month) AS next_month,
-                 sum(delta) OVER (PARTITION BY ${[...names, 'true'].join(', ')} ORDER BY month ROWS UNBOUNDED PRECEDING) AS n FROM events),
-      stock AS MATERIALIZED (SELECT ${k} m::DATE AS month, n FROM runs,
+      runs AS (SELECT ${raw(k)} month, lead(month) OVER (PARTITION BY ${raw([...names, 'true'].join(', '))} ORDER BY month) AS next_month,
+                 sum(delta) OVER (PARTITION BY ${raw([...names, 'true'].join(', '))} ORDER BY month ROWS UNBOUNDED PRECEDING) AS n FROM events),
+      stock AS MATERIALIZED (SELECT ${raw(k)} m::DATE AS month, n FROM runs,
                  unnest(generate_series(month, next_month - INTERVAL 1 MONTH, INTERVAL 1 MONTH)) AS t(m) WHERE n > 0),
-      grid AS (SELECT DISTINCT ${k} month FROM (SELECT ${k} month FROM inflow UNION ALL SELECT ${k} month FROM outflow
-               UNION ALL SELECT ${k} month FROM stock UNION ALL SELECT ${k} month FROM started UNION ALL SELECT ${k} month FROM ended)
+      grid AS (SELECT DISTINCT ${raw(k)} month FROM (SELECT ${raw(k)} month FROM inflow UNION ALL SELECT ${raw(k)} month FROM outflow
+               UNION ALL SELECT ${raw(k)} month FROM stock UNION ALL SELECT ${raw(k)} month FROM started UNION ALL SELECT ${raw(k)} month FROM ended)
                WHERE month IN (SELECT month FROM months))
-      SELECT ${names.map((n) => `g.${n}, `).join('')} strftime(g.month, '%Y-%m') AS month,
+      SELECT ${raw(names.map((n) => `g.${n}, `).join(''))} strftime(g.month, '%Y-%m') AS month,
              coalesce(i.n, 0) AS inflow, coalesce(o.n, 0) AS outflow, coalesce(s.n, 0) AS stock,
              coalesce(ts.n, 0) AS started, coalesce(te.n, 0) AS ended
       FROM grid g
-      LEFT JOIN inflow i ON i.month = g.month ${names.map((n) => `AND i.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
-      LEFT JOIN outflow o ON o.month = g.month ${names.map((n) => `AND o.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
-      LEFT JOIN stock s ON s.month = g.month ${names.map((n) => `AND s.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
-      LEFT JOIN started ts ON ts.month = g.month ${names.map((n) => `AND ts.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
-      LEFT JOIN ended te ON te.month = g.month ${names.map((n) => `AND te.${n} IS NOT DISTINCT FROM g.${n}`).join(' ')}
-      ORDER BY ${[...names.map((n) => `g.${n}`), 'g.month'].join(', ')}`;
+      LEFT JOIN inflow i ON i.month = g.month ${raw(names.map((n) => `AND i.${n} IS NOT DISTINCT FROM g.${n}`).join(' '))}
+      LEFT JOIN outflow o ON o.month = g.month ${raw(names.map((n) => `AND o.${n} IS NOT DISTINCT FROM g.${n}`).join(' '))}
+      LEFT JOIN stock s ON s.month = g.month ${raw(names.map((n) => `AND s.${n} IS NOT DISTINCT FROM g.${n}`).join(' '))}
+      LEFT JOIN started ts ON ts.month = g.month ${raw(names.map((n) => `AND ts.${n} IS NOT DISTINCT FROM g.${n}`).join(' '))}
+      LEFT JOIN ended te ON te.month = g.month ${raw(names.map((n) => `AND te.${n} IS NOT DISTINCT FROM g.${n}`).join(' '))}
+      ORDER BY ${raw([...names.map((n) => `g.${n}`), 'g.month'].join(', '))}`;
     return result(
       this,
       req,
@@ -155,12 +154,12 @@ export const reentry: Metric = {
         WITH seg AS MATERIALIZED (SELECT f.* FROM (${segmentsSql(req, nonPeriod)}) f),
         ended AS (SELECT * FROM seg f, d_meta m WHERE f.closed
           AND ${inPeriod(req.filters, 'f.seg_end')})
-        SELECT ${[...keys, ''].join(', ')} count(*) AS ended,
+        SELECT ${raw([...keys, ''].join(', '))} count(*) AS ended,
           count(*) FILTER (WHERE f.seg_end + INTERVAL 6 MONTH <= f.peildatum) AS observable_6,
           count(*) FILTER (WHERE f.seg_end + INTERVAL 6 MONTH <= f.peildatum AND f.next_start <= f.seg_end + INTERVAL 6 MONTH) AS reentry_6,
           count(*) FILTER (WHERE f.seg_end + INTERVAL 12 MONTH <= f.peildatum) AS observable_12,
           count(*) FILTER (WHERE f.seg_end + INTERVAL 12 MONTH <= f.peildatum AND f.next_start <= f.seg_end + INTERVAL 12 MONTH) AS reentry_12
-        FROM ended f ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
+        FROM ended f ${raw(split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : '')}`;
     };
     const shape = (r: Row) => ({
       ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),

@@ -1,5 +1,5 @@
 // The metrics engine's import surface: the catalogue, lookup, and computeMetric (parses the question, then computes).
-import { refreshDerived, type Store } from '../store/index.ts';
+import { join, refreshDerived, sql, type Store } from '../store/index.ts';
 import { DERIVE_STEPS } from '../store/derive.ts';
 import { budgetRealisation } from './budget.ts';
 import { claims } from './claims.ts';
@@ -18,7 +18,7 @@ import { costsYoy } from './yoy.ts';
 import { invalidRequest } from '../errors.ts';
 import { parseRequest, withDefaults } from '../contract/parse.ts';
 import type { Metric, MetricRequest, MetricResult } from './types.ts';
-import { precomputed } from './sql/precomputed.ts';
+import { precomputedAllowed, withPrecomputed } from './sql/precomputed.ts';
 
 export type * from './types.ts';
 
@@ -56,30 +56,41 @@ export function getMetric(id: string): Metric | undefined {
   return catalogue.find((m) => m.id === id);
 }
 
+export interface ComputeOptions {
+  /** Read the tables precomputed at load where they give the same answer (default true; false computes on the fly). */
+  precomputed?: boolean;
+}
+
 /**
  * Parses `request` for metric `id` (the one parser the API uses too) and computes it on `store`.
  * @throws HttpError (400) listing every problem of the question with its path, or naming an unknown metric.
  * @example await computeMetric(store, 'costs', { filters: { from: '2018-01-01', to: '2018-12-31' }, split: ['care_type'] })
  */
-export async function computeMetric(store: Store, id: string, request: Partial<MetricRequest>): Promise<MetricResult> {
+export async function computeMetric(
+  store: Store,
+  id: string,
+  request: Partial<MetricRequest>,
+  options: ComputeOptions = {},
+): Promise<MetricResult> {
   const metric = getMetric(id);
   if (!metric) throw invalidRequest([{ path: 'metric', message: `Onbekende maatstaf '${id}'.` }]);
   const parsed = parseRequest(metric, { filters: request.filters ?? {}, split: request.split, params: request.params ?? {} });
   if (!parsed.ok) throw invalidRequest(parsed.problems);
   const valid = withDefaults(metric, parsed.value);
   await ensureDerived(store);
-  // A scope naming every municipality in the data (a region-wide analyst) filters nothing: computed without it, so the
-  // precomputed per-client tables apply; the answer still reports the filters as asked.
-  const computed = await metric.compute(store, await dropCoveringMunicipalities(store, valid));
-  return { ...computed, filters: valid.filters };
+  return withPrecomputed(options.precomputed ?? true, async () => {
+    // A scope naming every municipality in the data (a region-wide analyst) filters nothing: computed without it, so the
+    // precomputed per-client tables apply; the answer still reports the filters as asked.
+    const computed = await metric.compute(store, await dropCoveringMunicipalities(store, valid));
+    return { ...computed, filters: valid.filters };
+  });
 }
 
 async function dropCoveringMunicipalities(store: Store, req: MetricRequest): Promise<MetricRequest> {
   const asked = req.filters.municipality;
-  if (!precomputed.enabled || !asked || asked.length < 2) return req;
+  if (!precomputedAllowed() || !asked || asked.length < 2) return req;
   const missing = await store.one<{ n: number }>(
-    `SELECT count(*) AS n FROM d_municipalities WHERE municipality NOT IN (${asked.map(() => '?').join(', ')})`,
-    asked,
+    sql`SELECT count(*) AS n FROM d_municipalities WHERE municipality NOT IN (${join(asked)})`,
   );
   if (Number(missing?.n ?? 1) > 0) return req;
   const { municipality: _, ...filters } = req.filters;
@@ -109,8 +120,7 @@ function ensureDerived(store: Store): Promise<void> {
 async function buildDerivedIfMissing(store: Store): Promise<void> {
   const names = DERIVE_STEPS.map(([name]) => name);
   const found = await store.one<{ n: number }>(
-    `SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN (${names.map(() => '?').join(', ')})`,
-    names,
+    sql`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN (${join(names)})`,
   );
   if (Number(found?.n ?? 0) < names.length) await refreshDerived(store);
 }

@@ -1,8 +1,7 @@
 // Care-intensive clients: clients above cost thresholds per year, the top-N share, their entry year, and the
 // pseudonymous list for screening (e.g. for the Wlz), which only roles allowed client rows may see.
+import { raw, sql, type Store } from '../store/index.ts';
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
-import type { Store } from '../store/index.ts';
-import { bind, sql } from './sql/compose.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { costFact } from './sql/facts.ts';
 import { clientYearCostSql, entrySql } from './sql/entry.ts';
@@ -42,14 +41,14 @@ export const intensiveClients: Metric = {
     const p = req.params!;
     const q = sql`
       WITH cy AS (${clientYearCostSql(req)}),
-      ranked AS (SELECT *, row_number() OVER (PARTITION BY ${part} ORDER BY cost_cents DESC, client_no) AS rn FROM cy)
-      SELECT ${part}, sum(cost_cents)::BIGINT AS cost_cents, count(*) FILTER (WHERE cost_cents <> 0) AS clients,
-        count(*) FILTER (WHERE cost_cents > ${bind(Number(p.low) * 100)}) AS clients_low,
-        coalesce(sum(cost_cents) FILTER (WHERE cost_cents > ${bind(Number(p.low) * 100)}), 0)::BIGINT AS cost_low,
-        count(*) FILTER (WHERE cost_cents > ${bind(Number(p.high) * 100)}) AS clients_high,
-        coalesce(sum(cost_cents) FILTER (WHERE cost_cents > ${bind(Number(p.high) * 100)}), 0)::BIGINT AS cost_high,
-        coalesce(sum(cost_cents) FILTER (WHERE rn <= ${bind(Number(p.top))}), 0)::BIGINT AS cost_top
-      FROM ranked GROUP BY ${part} ORDER BY ${part}`;
+      ranked AS (SELECT *, row_number() OVER (PARTITION BY ${raw(part)} ORDER BY cost_cents DESC, client_no) AS rn FROM cy)
+      SELECT ${raw(part)}, sum(cost_cents)::BIGINT AS cost_cents, count(*) FILTER (WHERE cost_cents <> 0) AS clients,
+        count(*) FILTER (WHERE cost_cents > ${Number(p.low) * 100}) AS clients_low,
+        coalesce(sum(cost_cents) FILTER (WHERE cost_cents > ${Number(p.low) * 100}), 0)::BIGINT AS cost_low,
+        count(*) FILTER (WHERE cost_cents > ${Number(p.high) * 100}) AS clients_high,
+        coalesce(sum(cost_cents) FILTER (WHERE cost_cents > ${Number(p.high) * 100}), 0)::BIGINT AS cost_high,
+        coalesce(sum(cost_cents) FILTER (WHERE rn <= ${Number(p.top)}), 0)::BIGINT AS cost_top
+      FROM ranked GROUP BY ${raw(part)} ORDER BY ${raw(part)}`;
     const rows = (await query(store, q)).map((r) => ({
       year: r.year,
       ...Object.fromEntries(names.map((n) => [n, r[n] ?? null])),
@@ -95,7 +94,7 @@ export const intensiveEntry: Metric = {
       WITH cy AS (${clientYearCostSql(req, [])}), entry AS (${entrySql(req.filters)})
       SELECT cy.year, year(e.entry_date) AS entry_year, count(*) AS clients, sum(cy.cost_cents)::BIGINT AS cost_cents
       FROM cy LEFT JOIN entry e USING (client_no)
-      WHERE cy.cost_cents > ${bind(Number(req.params!.threshold) * 100)}
+      WHERE cy.cost_cents > ${Number(req.params!.threshold) * 100}
       GROUP BY ALL ORDER BY cy.year, entry_year`;
     const rows = (await query(store, q)).map((r) => ({
       year: r.year,
@@ -125,11 +124,11 @@ export const intensiveClientList: Metric = {
   async compute(store: Store, req: MetricRequest) {
     const cost = costFact(req, ['year']);
     const q = sql`
-      WITH lines AS MATERIALIZED (SELECT f.client_no, ${splitSelect(['year'], cost.period)[0]!}, f.care_type, f.provider_agb,
+      WITH lines AS MATERIALIZED (SELECT f.client_no, ${raw(splitSelect(['year'], cost.period)[0]!)}, f.care_type, f.provider_agb,
                        f.municipality, f.amount_cents FROM ${cost.from} WHERE ${cost.where}),
       -- The few clients above the threshold first; the distinct lists (and the pseudonyms) only for them.
       over AS (SELECT client_no, year FROM lines GROUP BY client_no, year
-               HAVING sum(amount_cents) > ${bind(Number(req.params!.threshold) * 100)}),
+               HAVING sum(amount_cents) > ${Number(req.params!.threshold) * 100}),
       entry AS (${entrySql(req.filters)}),
       listed AS (
         SELECT l.client_no, l.year, sum(l.amount_cents)::BIGINT AS cost_cents, year(any_value(e.entry_date)) AS entry_year,

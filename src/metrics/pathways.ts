@@ -1,17 +1,16 @@
 // Care pathways (zorgpaden): sequences of care types per client, transitions for a Sankey chart (with escalation to
 // and step-down from residential care), and stacking (how many allocations a client has at the same time).
+import { ident, sql, type Sql, type Store } from '../store/index.ts';
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
-import type { Store } from '../store/index.ts';
-import { bind, sql } from './sql/compose.ts';
 import { segmentsSql } from './sql/facts.ts';
 import { filterWhere, inPeriod, overlapsPeriod, withoutPeriod, type Where } from './sql/filters.ts';
-import { careStepsSql } from '../store/precompute.ts';
+import { CLIENT_LEVEL_TABLES, careStepsSql } from '../store/precompute.ts';
 import { clientLevel } from './sql/precomputed.ts';
 import { pct, query, result, type Row } from './result.ts';
 import type { Metric, MetricRequest } from './types.ts';
 
 /** Care types "with residence" (CBS: jeugdhulp met verblijf): names starting with verblijf, gezinshuis or pleegzorg. */
-export const RESIDENTIAL_SQL = (col: string) => `regexp_matches(lower(${col}), '^(verblijf|gezinshuis|pleegzorg)')`;
+export const RESIDENTIAL_SQL = (col: Sql) => sql`regexp_matches(lower(${col}), ${'^(verblijf|gezinshuis|pleegzorg)'})`;
 
 const PATHWAY =
   'Per cliënt de opeenvolging van zorgsoorten: trajecten per zorgsoort (overlappende of aansluitende toewijzingen van ' +
@@ -27,16 +26,17 @@ function stepsSql(req: MetricRequest): Where {
   const rest = withoutPeriod(req.filters);
   const level = clientLevel(rest);
   if (level)
-    return sql`SELECT f.client_no, f.care_type, f.step_start, f.step FROM d_step_${level} f WHERE ${filterWhere(rest, null)}`;
+    return sql`SELECT f.client_no, f.care_type, f.step_start, f.step FROM ${ident(CLIENT_LEVEL_TABLES.step[level])} f WHERE ${filterWhere(rest, null)}`;
   const seg = sql`(SELECT client_no, care_type, seg_start, seg_end FROM (${segmentsSql(req, ['care_type'])}) f)`;
-  return { sql: careStepsSql(seg.sql, ['client_no']), params: seg.params };
+  return careStepsSql(seg, ['client_no']);
 }
 
 /** Per client the pathway ('ambulant → verblijf') and its number of steps. Columns: client_no, pathway, steps. */
 function pathsSql(req: MetricRequest): Where {
   const rest = withoutPeriod(req.filters);
   const level = clientLevel(rest);
-  if (level) return sql`SELECT f.client_no, f.pathway, f.steps FROM d_path_${level} f WHERE ${filterWhere(rest, null)}`;
+  if (level)
+    return sql`SELECT f.client_no, f.pathway, f.steps FROM ${ident(CLIENT_LEVEL_TABLES.path[level])} f WHERE ${filterWhere(rest, null)}`;
   return sql`SELECT client_no, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
     FROM (${stepsSql(req)}) GROUP BY client_no`;
 }
@@ -60,7 +60,7 @@ export const pathways: Metric = {
       WITH active AS (${activeClients(req)}),
       seqs AS (SELECT * FROM (${pathsSql(req)}) WHERE client_no IN (SELECT client_no FROM active))
       SELECT pathway, any_value(steps) AS steps, count(*) AS clients, sum(count(*)) OVER () AS total
-      FROM seqs GROUP BY pathway ORDER BY clients DESC, pathway LIMIT ${bind(Number(req.params!.top))}`;
+      FROM seqs GROUP BY pathway ORDER BY clients DESC, pathway LIMIT ${Number(req.params!.top)}`;
     const rows = (await query(store, q)).map((r) => ({
       pathway: r.pathway,
       steps: r.steps,
@@ -84,9 +84,9 @@ export const transitions: Metric = {
     const q = sql`
       WITH steps AS MATERIALIZED (${stepsSql(req)})
       SELECT a.step, a.care_type AS source, b.care_type AS target,
-        CASE WHEN NOT ${RESIDENTIAL_SQL('a.care_type')} AND ${RESIDENTIAL_SQL('b.care_type')} THEN 'opschaling'
-             WHEN ${RESIDENTIAL_SQL('a.care_type')} AND NOT ${RESIDENTIAL_SQL('b.care_type')} THEN 'afschaling'
-             WHEN ${RESIDENTIAL_SQL('a.care_type')} THEN 'binnen verblijf'
+        CASE WHEN NOT ${RESIDENTIAL_SQL(sql`a.care_type`)} AND ${RESIDENTIAL_SQL(sql`b.care_type`)} THEN 'opschaling'
+             WHEN ${RESIDENTIAL_SQL(sql`a.care_type`)} AND NOT ${RESIDENTIAL_SQL(sql`b.care_type`)} THEN 'afschaling'
+             WHEN ${RESIDENTIAL_SQL(sql`a.care_type`)} THEN 'binnen verblijf'
              ELSE 'zonder verblijf' END AS kind,
         count(*) AS clients
       FROM steps a JOIN steps b ON b.client_no = a.client_no AND b.step = a.step + 1
@@ -124,18 +124,18 @@ export const stacking: Metric = {
     const to = req.filters.to ?? null;
     const rest = withoutPeriod(req.filters);
     const level = clientLevel(rest);
-    const runs = level && `d_stack_${level}`;
+    const runs = level && CLIENT_LEVEL_TABLES.stack[level];
     // Precomputed runs of days with a constant number of active allocations: the peak within the period is the
     // highest run that overlaps it.
     const q = runs
       ? sql`
-      WITH peak AS (SELECT f.client_no, max(f.n) AS max_simultaneous FROM ${runs} f
+      WITH peak AS (SELECT f.client_no, max(f.n) AS max_simultaneous FROM ${ident(runs)} f
         WHERE ${filterWhere(rest, null)} AND ${overlapsPeriod(req.filters, 'f.run_start', 'f.run_end')} GROUP BY f.client_no)
       SELECT max_simultaneous, count(*) AS clients, sum(count(*)) OVER () AS total
       FROM peak GROUP BY max_simultaneous ORDER BY max_simultaneous`
       : sql`
-      WITH a AS (SELECT f.client_no, f.alloc_key, greatest(f.start_date, coalesce(${bind(from, 'DATE')}, f.start_date)) AS s,
-                        least(f.end_date, coalesce(${bind(to, 'DATE')}, f.end_date)) AS e
+      WITH a AS (SELECT f.client_no, f.alloc_key, greatest(f.start_date, coalesce(${from}::DATE, f.start_date)) AS s,
+                        least(f.end_date, coalesce(${to}::DATE, f.end_date)) AS e
                  FROM d_alloc f WHERE ${filterWhere(rest, { date: 'f.start_date' })}),
       ev AS (SELECT client_no, alloc_key, s AS d, 1 AS delta FROM a WHERE e >= s
              UNION ALL SELECT client_no, alloc_key, e + 1, -1 FROM a WHERE e >= s),

@@ -1,9 +1,8 @@
 // Providers: spend, clients, cost per client, trajectory duration and early-ending share per provider; concentration
 // (number of providers, top-N share, count above a threshold) and scale classes.
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
-import type { Store } from '../store/index.ts';
 import { endGroupSql } from './codes.ts';
-import { bind, sql } from './sql/compose.ts';
+import { raw, sql, type Store } from '../store/index.ts';
 import { costFact, segmentsSql } from './sql/facts.ts';
 import { filterWhere, inPeriod } from './sql/filters.ts';
 import { eur, pct, query, result, round, ratio } from './result.ts';
@@ -32,7 +31,7 @@ export const providers: Metric = {
       dur AS (SELECT f.provider_agb, quantile_cont(f.seg_end - f.seg_start + 1, 0.5) AS median_days
               FROM (${segmentsSql(req, ['provider'])}) f WHERE f.closed AND ${inPeriod(req.filters, 'f.seg_end')} GROUP BY f.provider_agb),
       ends AS (SELECT f.provider_agb, count(*) FILTER (WHERE g = 'voortijdig') AS early, count(*) FILTER (WHERE g <> 'onbekend') AS known
-               FROM (SELECT f.*, ${endGroupSql('f.end_reason')} AS g FROM d_alloc f, d_meta m
+               FROM (SELECT f.*, ${endGroupSql(sql`f.end_reason`)} AS g FROM d_alloc f, d_meta m
                      WHERE f.ended_on >= f.start_date AND f.ended_on < m.peildatum AND ${filterWhere(req.filters, endPeriod)}) f
                GROUP BY f.provider_agb)
       SELECT s.provider_agb AS provider, p.name, s.cost_cents, s.clients, d.median_days, e.early, e.known
@@ -96,24 +95,24 @@ export const providerConcentration: Metric = {
     const q = sql`
       WITH spend AS (${spendSql(req)}),
       ranked AS (SELECT *, row_number() OVER (ORDER BY cost_cents DESC, provider_agb) AS rn,
-                   ${classSql} AS class
+                   ${raw(classSql)} AS class
                  FROM spend WHERE cost_cents > 0)
       SELECT class, count(*) AS providers, sum(cost_cents)::BIGINT AS cost_cents,
         sum(count(*)) OVER () AS all_providers, sum(sum(cost_cents)) OVER ()::BIGINT AS all_cost,
-        (SELECT sum(cost_cents) FROM ranked WHERE rn <= ${bind(Number(req.params!.top))})::BIGINT AS top_cost,
-        (SELECT count(*) FROM ranked WHERE cost_cents > ${bind(Number(req.params!.threshold) * 100)}) AS over
+        (SELECT sum(cost_cents) FROM ranked WHERE rn <= ${Number(req.params!.top)})::BIGINT AS top_cost,
+        (SELECT count(*) FROM ranked WHERE cost_cents > ${Number(req.params!.threshold) * 100}) AS over
       FROM ranked GROUP BY class ORDER BY class`;
-    const raw = await query(store, q);
+    const classes = await query(store, q);
     const rows = SCALE_CLASSES.map(([label], i) => {
-      const r = raw.find((x) => Number(x.class) === i + 1);
+      const r = classes.find((x) => Number(x.class) === i + 1);
       return {
         scale_class: label,
         providers: r?.providers ?? 0,
         cost: eur(r?.cost_cents ?? 0),
-        cost_share_pct: pct(r?.cost_cents ?? 0, raw[0]?.all_cost),
+        cost_share_pct: pct(r?.cost_cents ?? 0, classes[0]?.all_cost),
       };
     });
-    const t = raw[0];
+    const t = classes[0];
     return result(
       this,
       req,

@@ -1,6 +1,6 @@
 // Specification of the referral metrics: by referrer type, per GP practice, and GP referrals to specialist GGZ.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../store/index.ts';
+import { type Store, sql } from '../store/index.ts';
 import { addAllocation, addInvoice, addPgb, addReferrer, derive, fixtureStore } from './fixtures.ts';
 import { computeMetric } from './index.ts';
 
@@ -95,7 +95,7 @@ describe('referrals', () => {
   });
 
   it("names each practice after the imported AGB list of referrers, before the export's own name", async () => {
-    await store.run(`INSERT INTO referrer_agb VALUES ('87654321', 'Huisartsen Dalfsen', '02', 'Dalfsen')`);
+    await store.run(sql`INSERT INTO referrer_agb VALUES ('87654321', 'Huisartsen Dalfsen', '02', 'Dalfsen')`);
     try {
       const r = await computeMetric(store, 'referrers', { filters: { referrer_type: ['02'] }, split: [] });
       expect(r.rows.map(({ referrer_id, name }) => ({ referrer_id, name }))).toEqual([
@@ -103,7 +103,7 @@ describe('referrals', () => {
         { referrer_id: '02:87654321', name: 'Huisartsen Dalfsen' },
       ]);
     } finally {
-      await store.run('DELETE FROM referrer_agb');
+      await store.run(sql`DELETE FROM referrer_agb`);
     }
   });
 

@@ -1,10 +1,9 @@
 // Referrals: clients and cost by referrer type, per individual referrer (GP practice AGB), and the share of GP referrals
 // that go to specialist mental-health care.
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
-import type { Store } from '../store/index.ts';
 import { REFERRER_TYPES, SPECIALIST_MH_SQL } from './codes.ts';
 import { costAndCareSql, costFigures } from './costs.ts';
-import { sql } from './sql/compose.ts';
+import { raw, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { allocFact, costFact } from './sql/facts.ts';
 import type { Where } from './sql/filters.ts';
@@ -17,8 +16,8 @@ const keyOf = (r: Row, split: Dimension[]) => JSON.stringify(split.map((d) => r[
 /** Clients with an allocation active in the period (the allocation's own Ingangsdatum–Einddatum), per split value. */
 function allocatedClientsSql(req: MetricRequest, split: Dimension[]): Where {
   const al = allocFact(req, split);
-  return sql`SELECT ${[...splitSelect(split, al.period), ''].join(', ')} count(DISTINCT f.client_no) AS allocated_clients
-    FROM ${al.from} WHERE ${al.where} ${split.length ? 'GROUP BY ALL ORDER BY ALL' : ''}`;
+  return sql`SELECT ${raw([...splitSelect(split, al.period), ''].join(', '))} count(DISTINCT f.client_no) AS allocated_clients
+    FROM ${al.from} WHERE ${al.where} ${raw(split.length ? 'GROUP BY ALL ORDER BY ALL' : '')}`;
 }
 const typeName = (code: unknown) => REFERRER_TYPES[String(code)] ?? `Onbekend (${code ?? ''})`;
 
@@ -92,12 +91,12 @@ export const referrers: Metric = {
     const keys = splitSelect(req.split, cost.period);
     const names = req.split as string[];
     const q = sql`
-      SELECT ${[...keys, ''].join(', ')} f.referrer_id, any_value(f.referrer_type) AS referrer_type, any_value(r.agb) AS agb,
+      SELECT ${raw([...keys, ''].join(', '))} f.referrer_id, any_value(f.referrer_type) AS referrer_type, any_value(r.agb) AS agb,
              coalesce(any_value(g.name), any_value(r.name)) AS name, count(DISTINCT f.client_no) AS clients, sum(f.amount_cents)::BIGINT AS cost_cents,
              nullif(array_to_string(list_sort(list_distinct(list(f.care_type))), ', '), '') AS care_types
       FROM ${cost.from} LEFT JOIN referrer r ON r.referrer_id = f.referrer_id LEFT JOIN referrer_agb g ON g.agb = r.agb
-      WHERE ${cost.where} GROUP BY ${[...names.map((_, i) => String(i + 1)), 'f.referrer_id'].join(', ')}
-      ORDER BY ${[...names, 'cost_cents DESC', 'f.referrer_id'].join(', ')}`;
+      WHERE ${cost.where} GROUP BY ${raw([...names.map((_, i) => String(i + 1)), 'f.referrer_id'].join(', '))}
+      ORDER BY ${raw([...names, 'cost_cents DESC', 'f.referrer_id'].join(', '))}`;
     const byReferrer: Dimension[] = [...req.split, 'referrer'];
     const allocated = new Map(
       (await query(store, allocatedClientsSql(req, byReferrer))).map((r) => [keyOf(r, byReferrer), Number(r.allocated_clients)]),
@@ -173,12 +172,12 @@ export const gpSpecialistMh: Metric = {
     const build = (split: Dimension[]) => {
       const keys = splitSelect(split, period.date);
       return sql`
-        SELECT ${[...keys, ''].join(', ')} count(*) AS referrals, count(*) FILTER (WHERE ${SPECIALIST_MH_SQL('f.care_type')}) AS specialist,
+        SELECT ${raw([...keys, ''].join(', '))} count(*) AS referrals, count(*) FILTER (WHERE ${SPECIALIST_MH_SQL(sql`f.care_type`)}) AS specialist,
                count(DISTINCT f.client_no) AS clients,
-               count(DISTINCT f.client_no) FILTER (WHERE ${SPECIALIST_MH_SQL('f.care_type')}) AS specialist_clients
+               count(DISTINCT f.client_no) FILTER (WHERE ${SPECIALIST_MH_SQL(sql`f.care_type`)}) AS specialist_clients
         FROM d_alloc f
         WHERE f.referrer_type = '02' AND f.end_date >= f.start_date AND ${filterWhere(req.filters, period)}
-        ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
+        ${raw(split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : '')}`;
     };
     const shape = (r: Row) => ({
       ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),

@@ -35,7 +35,7 @@ export function splitColumns(split: readonly Dimension[]): Column[] {
 
 /** Runs a composed query; rows typed as metric rows (the SQL here only yields strings, numbers and nulls). */
 export function query(store: Store, q: Where): Promise<Row[]> {
-  return store.all<Row>(q.sql, q.params);
+  return store.all<Row>(q);
 }
 
 /** Runs `build(split)` for the rows and `build([])` for the exact totals (clients are never summed over rows). */

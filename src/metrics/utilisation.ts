@@ -1,8 +1,7 @@
 // Utilisation (uitnutting): how much of what was allocated is actually invoiced — allocations, clients and euros.
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import { roundedCentsSql } from '../store/allocated.ts';
-import type { Store } from '../store/index.ts';
-import { sql } from './sql/compose.ts';
+import { raw, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { allocFact, costFact } from './sql/facts.ts';
 import { filterWhere, type Where } from './sql/filters.ts';
@@ -23,11 +22,11 @@ function joinedSql(req: MetricRequest, split: Dimension[]): Where {
     const { from, to } = req.filters;
     if (split.includes('year') || (from && to && from.slice(0, 4) === to.slice(0, 4))) {
       // One row per allocation and year: nothing to add up per allocation.
-      return sql`joined AS (SELECT ${[...splitSelect(split, period), ''].join(', ')} f.alloc_key, f.client_no,
+      return sql`joined AS (SELECT ${raw([...splitSelect(split, period), ''].join(', '))} f.alloc_key, f.client_no,
         f.allocated_cents, f.priced, f.invoiced_cents, f.care_started FROM d_util_year f WHERE f.has_alloc AND ${filterWhere(req.filters, period)})`;
     }
     return sql`joined AS (
-      SELECT ${[...splitSelect(split, period), ''].join(', ')} f.alloc_key, f.client_no,
+      SELECT ${raw([...splitSelect(split, period), ''].join(', '))} f.alloc_key, f.client_no,
              sum(f.allocated_cents) FILTER (WHERE f.has_alloc) AS allocated_cents, bool_and(f.priced) AS priced,
              sum(f.invoiced_cents) AS invoiced_cents, any_value(f.care_started) AS care_started
       FROM d_util_year f WHERE ${filterWhere(req.filters, period)} GROUP BY ALL HAVING bool_or(f.has_alloc))`;
@@ -42,19 +41,19 @@ function joinedSql(req: MetricRequest, split: Dimension[]): Where {
   // Allocated euros are an exact fraction per piece, rounded once per allocation and year (and split value).
   return sql`
     al_year AS (
-      SELECT ${alKeys} f.alloc_key, f.client_no, year(f.first_day) AS y,
+      SELECT ${raw(alKeys)} f.alloc_key, f.client_no, year(f.first_day) AS y,
              sum(f.allocated_num * ${al.days} / f.days) AS num, any_value(f.allocated_den) AS den,
-             bool_and(${al.priced}) AS priced, any_value(f.care_started) AS care_started
+             bool_and(${raw(al.priced)}) AS priced, any_value(f.care_started) AS care_started
       FROM ${al.from} WHERE ${al.where} GROUP BY ALL),
     al AS (
-      SELECT ${k} alloc_key, client_no, sum(${roundedCentsSql('num', 'den')}) AS allocated_cents, bool_and(priced) AS priced,
+      SELECT ${raw(k)} alloc_key, client_no, sum(${raw(roundedCentsSql('num', 'den'))}) AS allocated_cents, bool_and(priced) AS priced,
              any_value(care_started) AS care_started
       FROM al_year GROUP BY ALL),
     inv AS (
-      SELECT ${invKeys} f.municipality || '/' || f.allocation_no AS alloc_key, sum(f.amount_cents) AS invoiced_cents
+      SELECT ${raw(invKeys)} f.municipality || '/' || f.allocation_no AS alloc_key, sum(f.amount_cents) AS invoiced_cents
       FROM ${inv.from} WHERE ${inv.where} AND f.allocation_no IS NOT NULL GROUP BY ALL),
     -- al is grouped per split value × allocation and inv matches at most once.
-    joined AS (SELECT al.*, inv.invoiced_cents FROM al LEFT JOIN inv ON al.alloc_key = inv.alloc_key ${on})`;
+    joined AS (SELECT al.*, inv.invoiced_cents FROM al LEFT JOIN inv ON al.alloc_key = inv.alloc_key ${raw(on)})`;
 }
 
 function utilisationSql(req: MetricRequest, split: Dimension[]): Where {
@@ -65,13 +64,13 @@ function utilisationSql(req: MetricRequest, split: Dimension[]): Where {
   return sql`
     WITH ${joinedSql(req, split)},
     per_client AS (
-      SELECT ${k} client_no, count(*) AS allocations,
+      SELECT ${raw(k)} client_no, count(*) AS allocations,
              count(*) FILTER (WHERE invoiced_cents > 0) AS invoiced_allocations,
              sum(allocated_cents) FILTER (WHERE priced) AS allocated_cents,
              sum(invoiced_cents) FILTER (WHERE priced) AS invoiced_priced_cents, sum(invoiced_cents) AS invoiced_cents,
              count(*) FILTER (WHERE NOT priced) AS unpriced, count(*) FILTER (WHERE NOT care_started) AS not_started
       FROM joined GROUP BY ALL)
-    SELECT ${k}
+    SELECT ${raw(k)}
            coalesce(sum(allocations), 0)::BIGINT AS allocations, coalesce(sum(invoiced_allocations), 0)::BIGINT AS invoiced_allocations,
            count(*) AS clients, count(*) FILTER (WHERE invoiced_allocations > 0) AS invoiced_clients,
            sum(allocated_cents)::BIGINT AS allocated_cents,
@@ -79,7 +78,7 @@ function utilisationSql(req: MetricRequest, split: Dimension[]): Where {
            coalesce(sum(invoiced_cents), 0)::BIGINT AS invoiced_cents, coalesce(sum(unpriced), 0)::BIGINT AS unpriced,
            coalesce(sum(not_started), 0)::BIGINT AS not_started
     FROM per_client
-    ${names.length ? `GROUP BY ${names.join(', ')} ORDER BY ${names.join(', ')}` : ''}`;
+    ${raw(names.length ? `GROUP BY ${names.join(', ')} ORDER BY ${names.join(', ')}` : '')}`;
 }
 
 /** The data-quality signal of a row whose invoices exceed what was allocated (possible, never hidden). */
@@ -128,7 +127,7 @@ export const utilisation: Metric = {
   splits: DIMENSIONS,
   async compute(store: Store, asked: MetricRequest) {
     // Nothing after the peildatum can have been invoiced yet: the period ends there (else a year still to come shows 0 %).
-    const peildatum = String((await store.one<{ p: string }>('SELECT peildatum::VARCHAR AS p FROM d_meta'))?.p ?? '');
+    const peildatum = String((await store.one<{ p: string }>(sql`SELECT peildatum::VARCHAR AS p FROM d_meta`))?.p ?? '');
     const to = asked.filters.to && (!peildatum || asked.filters.to < peildatum) ? asked.filters.to : peildatum || undefined;
     const req: MetricRequest = { ...asked, filters: { ...asked.filters, ...(to ? { to } : {}) } };
     const { rows, totals } = await rowsAndTotals(store, req.split, (split) => utilisationSql(req, split));

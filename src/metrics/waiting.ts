@@ -1,11 +1,10 @@
 // Waiting time from the request (JW315) to the allocation and to the start of care; extended care for 18+.
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
-import type { Store } from '../store/index.ts';
 import { costAndCareSql, costFigures } from './costs.ts';
-import { sql } from './sql/compose.ts';
+import { raw, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { filterWhere } from './sql/filters.ts';
-import { precomputed } from './sql/precomputed.ts';
+import { precomputedAllowed } from './sql/precomputed.ts';
 import { pct, result, round, rowsAndTotals, splitColumns, query, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
@@ -24,7 +23,7 @@ export const waitingTime: Metric = {
   splits: DIMENSIONS,
   async compute(store: Store, req: MetricRequest) {
     // d_wait holds the same request–allocation pairs with the days in between (joined at load).
-    const pre = precomputed.enabled;
+    const pre = precomputedAllowed();
     const period = { date: pre ? 'f.request_date' : 'r.request_date' };
     const pairs = pre
       ? 'd_wait f'
@@ -33,9 +32,9 @@ export const waitingTime: Metric = {
     const toAllocation = pre ? 'f.to_allocation' : '(f.allocated_at::DATE - r.request_date)';
     const toStart = pre ? 'f.to_start' : '(f.care_start - r.request_date)';
     const build = (split: Dimension[]) => sql`
-      SELECT ${[...splitSelect(split, period.date), ''].join(', ')} ${stats(toAllocation, 'alloc')}, ${stats(toStart, 'start')}
-      FROM ${pairs}
-      WHERE ${filterWhere(req.filters, period)} ${split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : ''}`;
+      SELECT ${raw([...splitSelect(split, period.date), ''].join(', '))} ${raw(stats(toAllocation, 'alloc'))}, ${raw(stats(toStart, 'start'))}
+      FROM ${raw(pairs)}
+      WHERE ${filterWhere(req.filters, period)} ${raw(split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : '')}`;
     const shape = (r: Row) => ({
       ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),
       requests: r.alloc_n ?? 0,

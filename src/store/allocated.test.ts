@@ -2,6 +2,7 @@
 // weeks and months touched, pro rata budgets and totals, rounded half up once per allocation and year.
 import { describe, expect, it } from 'vitest';
 import { addAllocation, addTariff, derive, fixtureStore } from '../metrics/fixtures.ts';
+import { sql } from './sql.ts';
 
 describe('allocated euros (d_util_year)', () => {
   it("follows the standard's maxima per allocation and year, with the tariff of each year", async () => {
@@ -87,7 +88,7 @@ describe('allocated euros (d_util_year)', () => {
     });
     await derive(store);
     expect(
-      await store.all(`SELECT split_part(alloc_key, '/', 2) AS no, year(first_day) AS year, allocated_cents, priced
+      await store.all(sql`SELECT split_part(alloc_key, '/', 2) AS no, year(first_day) AS year, allocated_cents, priced
       FROM d_util_year ORDER BY no, year`),
     ).toEqual([
       { no: 'BUDGET', year: 2018, allocated_cents: 667, priced: true },

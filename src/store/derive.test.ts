@@ -1,6 +1,7 @@
 // Specification of the derived tables: effective care intervals, merged care-days (checked against day expansion), costs.
 import { describe, expect, it } from 'vitest';
 import { addAllocation, addCarePeriod, addInvoice, addPgb, addTariff, derive, fixtureStore } from '../metrics/fixtures.ts';
+import { sql } from './sql.ts';
 
 describe("d_alloc: the allocation's period", () => {
   it("counts over the allocation's own dates (care start/stop ride along), closes an open end at the peildatum and drops deleted allocations", async () => {
@@ -13,7 +14,7 @@ describe("d_alloc: the allocation's period", () => {
     await addInvoice(store, { client: 'c1', periodStart: '2018-06-01', periodEnd: '2018-06-30', euros: 10 });
     await derive(store);
     expect(
-      await store.all(`SELECT client_id, start_date, end_date, open_ended, care_start, care_end, ended_on, care_started
+      await store.all(sql`SELECT client_id, start_date, end_date, open_ended, care_start, care_end, ended_on, care_started
       FROM d_alloc ORDER BY client_id`),
     ).toEqual([
       {
@@ -48,7 +49,7 @@ describe('d_care_piece: care-days merged per client × municipality × care type
     await addAllocation(store, { client: 'c1', start: '2018-01-05', end: '2018-01-06', product: 'VBL' }); // other care type
     await derive(store);
     expect(
-      await store.all('SELECT care_type, month, sum(days) AS days FROM d_care_piece GROUP BY ALL ORDER BY care_type, month'),
+      await store.all(sql`SELECT care_type, month, sum(days) AS days FROM d_care_piece GROUP BY ALL ORDER BY care_type, month`),
     ).toEqual([
       { care_type: 'ambulant', month: '2017-12-01', days: 12 },
       { care_type: 'ambulant', month: '2018-01-01', days: 31 },
@@ -78,11 +79,11 @@ describe('d_care_piece: care-days merged per client × municipality × care type
       }
       await addInvoice(store, { client: 'c0', periodStart: '2018-05-01', periodEnd: '2018-05-31', euros: 1 });
       await derive(store);
-      const brute = await store.all(`
+      const brute = await store.all(sql`
         SELECT client_id, municipality, care_type, strftime(d, '%Y-%m') AS m, count(DISTINCT d) AS days
         FROM d_alloc, unnest(generate_series(start_date, end_date, INTERVAL 1 DAY)) AS t(d)
         WHERE end_date >= start_date GROUP BY ALL ORDER BY ALL`);
-      const merged = await store.all(`
+      const merged = await store.all(sql`
         SELECT client_id, municipality, care_type, strftime(month, '%Y-%m') AS m, sum(days)::BIGINT AS days
         FROM d_care_piece GROUP BY ALL ORDER BY ALL`);
       expect(merged).toEqual(brute);
@@ -108,7 +109,7 @@ describe('d_cost', () => {
     await derive(store);
     expect(
       await store.all(
-        'SELECT financing, year(care_date) AS y, sum(amount_cents)::BIGINT AS cents FROM d_cost GROUP BY ALL ORDER BY ALL',
+        sql`SELECT financing, year(care_date) AS y, sum(amount_cents)::BIGINT AS cents FROM d_cost GROUP BY ALL ORDER BY ALL`,
       ),
     ).toEqual([
       { financing: 'PGB', y: 2018, cents: 10000 },
@@ -121,6 +122,6 @@ describe('d_cost', () => {
     await addTariff(store, { code: 'AMB', year: 2018, cents: 10000, unit: '04' });
     await addAllocation(store, { client: 'c1', start: '2018-01-01', end: '2018-01-14', volume: 2, unit: '04', frequency: '2' });
     await derive(store);
-    expect(await store.one('SELECT sum(allocated_num / allocated_den) AS c FROM d_alloc_piece')).toEqual({ c: 40000 });
+    expect(await store.one(sql`SELECT sum(allocated_num / allocated_den) AS c FROM d_alloc_piece`)).toEqual({ c: 40000 });
   });
 });

@@ -12,6 +12,7 @@
 import { allocatedPieceSql } from './allocated.ts';
 import { monthPiecesSql, trajectoriesSql } from './intervals.ts';
 import { CARE_KEYS, PRECOMPUTE_STEPS, VALID_ALLOC } from './precompute.ts';
+import { raw, sql, type Sql } from './sql.ts';
 import type { Store } from './store.ts';
 
 /**
@@ -20,12 +21,12 @@ import type { Store } from './store.ts';
  */
 const CLIENT_COLS = 'n.client_no, c.district, c.sex, c.birth_date';
 
-const CLIENT_NO = `
+const CLIENT_NO = sql`
 CREATE OR REPLACE TABLE d_client_no AS
 SELECT client_id, (row_number() OVER (ORDER BY client_id))::INTEGER AS client_no
 FROM (SELECT client_id FROM allocation UNION SELECT client_id FROM invoice_line UNION SELECT client_id FROM pgb_cost)`;
 
-const META = `
+const META = sql`
 CREATE OR REPLACE TABLE d_meta AS
 SELECT coalesce(
   (SELECT max(period_end) FROM (SELECT period_end FROM invoice_line UNION ALL SELECT period_end FROM pgb_cost)),
@@ -36,13 +37,13 @@ SELECT coalesce(
 // (allocations active, allocated euros, care-days, trajectories) counts over it. Delivered care (JW305/JW307) rides along as
 // care_start/care_end, ended_on (stop zorg, else the allocation's end) dates an ending with its JZ588 reason, and
 // care_started tells whether care ever started (a start zorg or any invoice on the allocation).
-const ALLOC = `
+const ALLOC = sql`
 CREATE OR REPLACE TABLE d_alloc AS
 SELECT a.municipality, a.allocation_no, a.municipality || '/' || a.allocation_no AS alloc_key, a.client_id,
        a.provider_agb, coalesce(a.product_category, p.category) AS product_category, a.product_code,
        coalesce(nullif(p.care_type, ''), 'onbekend') AS care_type,
        a.referrer_id, coalesce(r.type, split_part(a.referrer_id, ':', 1)) AS referrer_type,
-       a.team_id, a.financing, ${CLIENT_COLS},
+       a.team_id, a.financing, ${raw(CLIENT_COLS)},
        a.provider_reference, a.allocated_at, a.start_date AS alloc_start, a.end_date AS alloc_end,
        cp.start_date AS care_start, cp.end_date AS care_end, cp.end_reason,
        a.start_date, coalesce(a.end_date, m.peildatum) AS end_date, a.end_date IS NULL AS open_ended,
@@ -61,14 +62,14 @@ WHERE NOT a.deleted AND coalesce(a.change_reason, '') <> '13'
 ORDER BY start_date, alloc_key`;
 
 // Allocated euros of a month piece, as an exact fraction (see allocated.ts), priced with the tariff of the piece's year.
-const ALLOC_PIECE = `
+const ALLOC_PIECE = sql`
 CREATE OR REPLACE TABLE d_alloc_piece AS
 WITH tariff AS (  -- the tariff in force per product and year (the latest year at or before it); small, so a hash join follows
   SELECT c.code, c.y, t.tariff_cents, t.unit
   FROM (SELECT DISTINCT code, y FROM product_tariff, range(2000, 2100) AS r(y)) c
   ASOF LEFT JOIN product_tariff t ON t.code = c.code AND c.y >= t.year),
-pieces AS (${monthPiecesSql('(SELECT * FROM d_alloc WHERE end_date >= start_date)', 's.*', 'start_date', 'end_date')})
-SELECT p.* EXCLUDE (volume, unit, frequency, budget_cents, tariff_cents, tariff_unit), ${allocatedPieceSql('p')}
+pieces AS (${monthPiecesSql(VALID_ALLOC, 's.*', 'start_date', 'end_date')})
+SELECT p.* EXCLUDE (volume, unit, frequency, budget_cents, tariff_cents, tariff_unit), ${raw(allocatedPieceSql('p'))}
 FROM (
   SELECT pieces.*, t.tariff_cents, t.unit AS tariff_unit
   FROM pieces LEFT JOIN tariff t ON t.code = pieces.product_code AND t.y = year(pieces.month)
@@ -76,21 +77,21 @@ FROM (
 ORDER BY month, municipality, alloc_key`;
 
 // Care trajectories per client × municipality × care type (client attributes ride along: they depend on the client only).
-const CARE_SEG = `
+const CARE_SEG = sql`
 CREATE OR REPLACE TABLE d_care_seg AS
 ${trajectoriesSql(VALID_ALLOC, CARE_KEYS)}
 ORDER BY municipality, client_id, care_type, seg_start`;
 
-const CARE_PIECE = `
+const CARE_PIECE = sql`
 CREATE OR REPLACE TABLE d_care_piece AS
-${monthPiecesSql('d_care_seg', CARE_KEYS.map((k) => `s.${k}`).join(', '), 'seg_start', 'seg_end', 's.birth_date')}
+${monthPiecesSql(sql`d_care_seg`, CARE_KEYS.map((k) => `s.${k}`).join(', '), 'seg_start', 'seg_end', 's.birth_date')}
 ORDER BY month, municipality, client_id, care_type, first_day`;
 
 // Invoice lines as claimed (JW323 or export) with what JW325 rejected: claimed = the line's signed amount (credit lines
 // negative, in the period of the care); rejected = the whole claimed amount when a JW325 answer lists the line (iJw
 // rejects a prestatie whole), whatever amount the answer repeats (answer_cents, kept to show mismatches); return_codes =
 // its RetourCodes (NULL when the line was not rejected). d_cost takes its invoice lines from here: cost = claimed − rejected.
-const CLAIM = `
+const CLAIM = sql`
 CREATE OR REPLACE TABLE d_claim AS
 SELECT l.municipality, l.client_id,
        coalesce(nullif(p.care_type, ''), 'onbekend') AS care_type,
@@ -98,7 +99,7 @@ SELECT l.municipality, l.client_id,
        coalesce(l.product_code, a.product_code) AS product_code, l.provider_agb,
        coalesce(a.referrer_id, '00:') AS referrer_id,
        coalesce(r.type, split_part(coalesce(a.referrer_id, '00:'), ':', 1)) AS referrer_type,
-       a.team_id, coalesce(a.financing, 'ZIN') AS financing, ${CLIENT_COLS},
+       a.team_id, coalesce(a.financing, 'ZIN') AS financing, ${raw(CLIENT_COLS)},
        l.allocation_no, l.period_start AS care_date, l.period_end AS care_end_date,
        coalesce(l.invoice_date, l.period_end) AS invoice_date,
        l.amount_cents AS claimed_cents, CASE WHEN j.reference IS NULL THEN 0 ELSE l.amount_cents END AS rejected_cents,
@@ -113,7 +114,7 @@ LEFT JOIN d_client_no n ON n.client_id = l.client_id
 ORDER BY care_date, municipality`;
 
 // Cost = accepted amount (claimed − rejected in JW325); credit lines are negative and count in the period of the care.
-const COST = `
+const COST = sql`
 CREATE OR REPLACE TABLE d_cost AS
 SELECT 'declaratie' AS source, municipality, client_id, care_type, product_category, product_code, provider_agb,
        referrer_id, referrer_type, team_id, financing, client_no, district, sex, birth_date,
@@ -121,14 +122,14 @@ SELECT 'declaratie' AS source, municipality, client_id, care_type, product_categ
 FROM d_claim
 UNION ALL
 SELECT 'pgb', g.municipality, g.client_id, coalesce(nullif(g.care_type, ''), 'onbekend'), NULL, NULL, NULL,
-       '00:', '00', NULL, 'PGB', ${CLIENT_COLS}, NULL, g.period_start, g.period_end, g.period_end, g.amount_cents
+       '00:', '00', NULL, 'PGB', ${raw(CLIENT_COLS)}, NULL, g.period_start, g.period_end, g.period_end, g.amount_cents
 FROM pgb_cost g
 LEFT JOIN client c ON c.client_id = g.client_id
 LEFT JOIN d_client_no n ON n.client_id = g.client_id
 ORDER BY care_date, municipality`;
 
 /** The rebuild steps in order (name, SQL); exported so a benchmark can time each. */
-export const DERIVE_STEPS: [name: string, sql: string][] = [
+export const DERIVE_STEPS: [name: string, statement: Sql][] = [
   ['d_meta', META],
   ['d_client_no', CLIENT_NO],
   ['d_alloc', ALLOC],
@@ -142,5 +143,5 @@ export const DERIVE_STEPS: [name: string, sql: string][] = [
 
 /** Rebuilds the derived tables from the base tables. Called by the importer after files changed the store. */
 export async function refreshDerived(store: Store): Promise<void> {
-  for (const [, sql] of DERIVE_STEPS) await store.run(sql);
+  for (const [, statement] of DERIVE_STEPS) await store.run(statement);
 }

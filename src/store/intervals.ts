@@ -1,22 +1,25 @@
 // SQL building blocks on dates shared by the importers, the derived tables and the metrics: interval union, trajectories,
 // month pieces, birth month, exact age and age band.
 // Invariant: every window function orders by a unique tie-breaker (a tie once made one care-day total 12 % too high).
+// The set builders take and return `Sql` (a source's bound parameters ride along); the expression builders return
+// expression text made from column names in code, inserted with `raw(…)`.
+import { raw, sql, type Sql } from './sql.ts';
 
 /**
  * SQL that merges the intervals [start_date, end_date] (inclusive days) of `source` into disjoint segments per `keys`
  * (interval union; touching intervals merge). Returns columns keys…, seg_start, seg_end. `tieBreaker` must be unique per row.
- * @example mergeIntervalsSql('src', ['client_id', 'care_type'], 'row_key')
+ * @example mergeIntervalsSql(sql`src`, ['client_id', 'care_type'], 'row_key')
  */
-export function mergeIntervalsSql(source: string, keys: string[], tieBreaker: string): string {
-  const part = keys.join(', ');
-  const order = `ORDER BY start_date, end_date, ${tieBreaker}`;
-  return `
+export function mergeIntervalsSql(source: Sql, keys: string[], tieBreaker: string): Sql {
+  const part = raw(keys.join(', '));
+  const order = raw(`ORDER BY start_date, end_date, ${tieBreaker}`);
+  return sql`
     SELECT ${part}, min(start_date) AS seg_start, max(end_date) AS seg_end
     FROM (
       SELECT *, sum(CASE WHEN prev_end IS NOT NULL AND start_date <= prev_end + 1 THEN 0 ELSE 1 END)
                   OVER (PARTITION BY ${part} ${order} ROWS UNBOUNDED PRECEDING) AS grp
       FROM (
-        SELECT ${part}, start_date, end_date, ${tieBreaker},
+        SELECT ${part}, start_date, end_date, ${raw(tieBreaker)},
                max(end_date) OVER (PARTITION BY ${part} ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS prev_end
         FROM ${source}
       )
@@ -28,9 +31,9 @@ export function mergeIntervalsSql(source: string, keys: string[], tieBreaker: st
  * Trajectories of `source` merged per `keys`, with closed (ended before the peildatum) and next_start (the start of the
  * client's next trajectory with the same keys; segments are disjoint, so seg_start orders them uniquely).
  */
-export function trajectoriesSql(source: string, keys: string[]): string {
-  return `
-SELECT s.*, s.seg_end < m.peildatum AS closed, lead(s.seg_start) OVER (PARTITION BY ${keys.join(', ')} ORDER BY s.seg_start) AS next_start
+export function trajectoriesSql(source: Sql, keys: string[]): Sql {
+  return sql`
+SELECT s.*, s.seg_end < m.peildatum AS closed, lead(s.seg_start) OVER (PARTITION BY ${raw(keys.join(', '))} ORDER BY s.seg_start) AS next_start
 FROM (${mergeIntervalsSql(source, keys, 'alloc_key')}) s CROSS JOIN d_meta m`;
 }
 
@@ -42,19 +45,20 @@ const BAND_AGES = [4, 12, 18, 23];
  * With `birth` (the SQL of the birth date on a row of `source`) a piece is cut once more on a birthday that starts a
  * new age band, so that every piece lies in one age band and care-days change band on the birthday itself.
  */
-export function monthPiecesSql(source: string, cols: string, startCol = 'seg_start', endCol = 'seg_end', birth?: string): string {
-  const pieces = `
-    SELECT ${cols}, m::DATE AS month,
-           greatest(s.${startCol}, m::DATE) AS first_day,
-           least(s.${endCol}, last_day(m::DATE)) AS last_day,
-           least(s.${endCol}, last_day(m::DATE)) - greatest(s.${startCol}, m::DATE) + 1 AS days${birth ? `, ${birth} AS cut_birth` : ''}
+export function monthPiecesSql(source: Sql, cols: string, startCol = 'seg_start', endCol = 'seg_end', birth?: string): Sql {
+  const [start, end] = [raw(`s.${startCol}`), raw(`s.${endCol}`)];
+  const pieces = sql`
+    SELECT ${raw(cols)}, m::DATE AS month,
+           greatest(${start}, m::DATE) AS first_day,
+           least(${end}, last_day(m::DATE)) AS last_day,
+           least(${end}, last_day(m::DATE)) - greatest(${start}, m::DATE) + 1 AS days${raw(birth ? `, ${birth} AS cut_birth` : '')}
     FROM ${source} s
-    CROSS JOIN unnest(generate_series(date_trunc('month', s.${startCol}), date_trunc('month', s.${endCol}), INTERVAL 1 MONTH)) AS t(m)`;
+    CROSS JOIN unnest(generate_series(date_trunc('month', ${start}), date_trunc('month', ${end}), INTERVAL 1 MONTH)) AS t(m)`;
   if (!birth) return pieces;
   const day = birthdaySql('p.cut_birth', 'year(p.first_day)');
-  const cut = `CASE WHEN year(p.first_day) - year(p.cut_birth) IN (${BAND_AGES.join(', ')}) AND ${day} > p.first_day
-    AND ${day} <= p.last_day THEN ${day} END`;
-  return `
+  const cut = raw(`CASE WHEN year(p.first_day) - year(p.cut_birth) IN (${BAND_AGES.join(', ')}) AND ${day} > p.first_day
+    AND ${day} <= p.last_day THEN ${day} END`);
+  return sql`
     SELECT * EXCLUDE (cut, p_first, p_last, piece_start, piece_end), piece_start AS first_day, piece_end AS last_day,
            piece_end - piece_start + 1 AS days
     FROM (SELECT *, CASE WHEN cut IS NOT NULL AND piece_start < cut THEN cut - 1 ELSE p_last END AS piece_end

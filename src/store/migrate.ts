@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Store } from './store.ts';
+import { raw, sql } from './sql.ts';
 
 const dir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
@@ -21,14 +22,16 @@ export function migrations(): Migration[] {
 
 /** Brings the store's schema to the newest version; returns the versions it applied. */
 export async function migrate(store: Store): Promise<number[]> {
-  await store.run('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)');
-  const done = new Set((await store.all<{ version: number }>('SELECT version FROM schema_version')).map((r) => r.version));
+  await store.run(
+    sql`CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)`,
+  );
+  const done = new Set((await store.all<{ version: number }>(sql`SELECT version FROM schema_version`)).map((r) => r.version));
   const applied: number[] = [];
   for (const m of migrations()) {
     if (done.has(m.version)) continue;
     await store.transaction(async () => {
-      await store.run(m.sql);
-      await store.run('INSERT INTO schema_version VALUES (?, ?, current_timestamp)', [m.version, m.name]);
+      await store.run(raw(m.sql)); // a migration file is SQL shipped with the code
+      await store.run(sql`INSERT INTO schema_version VALUES (${m.version}, ${m.name}, current_timestamp)`);
     });
     applied.push(m.version);
   }
@@ -37,6 +40,6 @@ export async function migrate(store: Store): Promise<number[]> {
 
 /** The schema version of an opened store. */
 export async function schemaVersion(store: Store): Promise<number> {
-  const row = await store.one<{ v: number | null }>('SELECT max(version) AS v FROM schema_version');
+  const row = await store.one<{ v: number | null }>(sql`SELECT max(version) AS v FROM schema_version`);
   return row?.v ?? 0;
 }

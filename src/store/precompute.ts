@@ -17,27 +17,28 @@
 // Every table holds exactly what the on-the-fly query computes; src/metrics decides when a question may use one.
 import { roundedCentsSql } from './allocated.ts';
 import { ageBandSql, lineAgeBandSql, mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from './intervals.ts';
+import { ident, raw, sql, type Sql } from './sql.ts';
 
 /** The dimension columns every fact table carries (same names everywhere). */
 export const FACT_DIMENSION_COLUMNS = `municipality, client_id, client_no, care_type, product_category, product_code, provider_agb, referrer_id,
   referrer_type, team_id, financing, district, sex, birth_date`;
 
 /** The allocations with a care interval (a non-empty one): the source of every merge. */
-export const VALID_ALLOC = '(SELECT * FROM d_alloc WHERE end_date >= start_date)';
+export const VALID_ALLOC = sql`(SELECT * FROM d_alloc WHERE end_date >= start_date)`;
 const CLIENT_ATTRS = ['client_no', 'district', 'sex', 'birth_date'];
 
-const segTable = (name: string, keys: string[], perMunicipality = true) => `
-CREATE OR REPLACE TABLE ${name} AS
+const segTable = (name: string, keys: string[], perMunicipality = true) => sql`
+CREATE OR REPLACE TABLE ${ident(name)} AS
 ${trajectoriesSql(VALID_ALLOC, ['client_id', ...(perMunicipality ? ['municipality'] : []), ...keys, ...CLIENT_ATTRS])}
 ORDER BY client_id, seg_start`;
 
 // Year rollups: a question over whole years (no half-year/quarter/month cut) gives the same answer on these. A cost line's
 // age band does not depend on the basis (lineAgeBandSql), so the rollup serves both.
-const COST_YEAR = `
+const COST_YEAR = sql`
 CREATE OR REPLACE TABLE d_cost_year AS
-SELECT ${FACT_DIMENSION_COLUMNS}, allocation_no, age_band, make_date(cy, 1, 1) AS care_date, make_date(iy, 1, 1) AS invoice_date,
+SELECT ${raw(FACT_DIMENSION_COLUMNS)}, allocation_no, age_band, make_date(cy, 1, 1) AS care_date, make_date(iy, 1, 1) AS invoice_date,
        amount_cents
-FROM (SELECT ${FACT_DIMENSION_COLUMNS}, allocation_no, ${lineAgeBandSql()} AS age_band,
+FROM (SELECT ${raw(FACT_DIMENSION_COLUMNS)}, allocation_no, ${raw(lineAgeBandSql())} AS age_band,
              year(care_date) AS cy, year(invoice_date) AS iy, sum(amount_cents)::BIGINT AS amount_cents
       FROM d_cost GROUP BY ALL)
 ORDER BY care_date, municipality, client_id`;
@@ -46,25 +47,25 @@ ORDER BY care_date, municipality, client_id`;
 export const CARE_KEYS = ['client_id', 'municipality', 'care_type', ...CLIENT_ATTRS];
 
 /** Care-days of the month pieces `pieces` (columns keys…, month, first_day, days) summed per `keys` × year. */
-const careYearSql = (pieces: string, keys: string[]) => `
-SELECT ${keys.join(', ')}, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day, days
-FROM (SELECT ${keys.join(', ')}, ${ageBandSql('birth_date', 'first_day')} AS age_band, year(month) AS y, sum(days)::BIGINT AS days
+const careYearSql = (pieces: Sql, keys: string[]) => sql`
+SELECT ${raw(keys.join(', '))}, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day, days
+FROM (SELECT ${raw(keys.join(', '))}, ${raw(ageBandSql('birth_date', 'first_day'))} AS age_band, year(month) AS y, sum(days)::BIGINT AS days
       FROM ${pieces} GROUP BY ALL)
 ORDER BY first_day, municipality, client_id`;
 
-const CARE_YEAR = `
-CREATE OR REPLACE TABLE d_care_year AS${careYearSql('d_care_piece', CARE_KEYS)}`;
+const CARE_YEAR = sql`
+CREATE OR REPLACE TABLE d_care_year AS${careYearSql(sql`d_care_piece`, CARE_KEYS)}`;
 
 /**
  * d_care_year with the care intervals merged per one allocation-level column too (a client with two providers of one care
  * type has care-days at each), as the on-the-fly merge for a provider or referrer cut does.
  */
-function careYearBy(table: string, column: string): string {
+function careYearBy(table: string, column: string): Sql {
   const keys = [...CARE_KEYS, column];
-  return `
-CREATE OR REPLACE TABLE ${table} AS
+  return sql`
+CREATE OR REPLACE TABLE ${ident(table)} AS
 WITH seg AS (${mergeIntervalsSql(VALID_ALLOC, keys, 'alloc_key')}),
-pieces AS (${monthPiecesSql('seg', keys.map((k) => `s.${k}`).join(', '), 'seg_start', 'seg_end', 's.birth_date')})${careYearSql('pieces', keys)}`;
+pieces AS (${monthPiecesSql(sql`seg`, keys.map((k) => `s.${k}`).join(', '), 'seg_start', 'seg_end', 's.birth_date')})${careYearSql(sql`pieces`, keys)}`;
 }
 
 /** `any_value(c) AS c` for columns that depend on the grouping key (cheaper than grouping by all of them). */
@@ -76,13 +77,13 @@ const anyValues = (cols: string) =>
 
 // priced: every month piece had an amount (utilisation counts euros only over priced allocations). The allocated euros
 // stay an exact fraction (allocated_den is constant per allocation and year), rounded once per allocation and year.
-const ALLOC_YEAR = `
+const ALLOC_YEAR = sql`
 CREATE OR REPLACE TABLE d_alloc_year AS
-SELECT ${FACT_DIMENSION_COLUMNS}, alloc_key, allocation_no, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day,
+SELECT ${raw(FACT_DIMENSION_COLUMNS)}, alloc_key, allocation_no, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day,
        days, allocated_num, allocated_den, priced, care_started
-FROM (SELECT ${anyValues(FACT_DIMENSION_COLUMNS)}, alloc_key, any_value(allocation_no) AS allocation_no,
+FROM (SELECT ${raw(anyValues(FACT_DIMENSION_COLUMNS))}, alloc_key, any_value(allocation_no) AS allocation_no,
              any_value(care_started) AS care_started,
-             ${ageBandSql('birth_date', 'first_day')} AS age_band, year(month) AS y, sum(days)::BIGINT AS days,
+             ${raw(ageBandSql('birth_date', 'first_day'))} AS age_band, year(month) AS y, sum(days)::BIGINT AS days,
              sum(allocated_num)::BIGINT AS allocated_num, any_value(allocated_den) AS allocated_den,
              bool_and(allocated_num IS NOT NULL) AS priced
       FROM d_alloc_piece GROUP BY alloc_key, y, age_band)
@@ -91,9 +92,9 @@ ORDER BY first_day, municipality, alloc_key`;
 // has_alloc: the allocation was active in the year (else only invoices for care that year; kept, because a question
 // over several years compares all invoices of the period with the allocation). allocated_cents: rounded per allocation
 // and year.
-const UTIL_YEAR = `
+const UTIL_YEAR = sql`
 CREATE OR REPLACE TABLE d_util_year AS
-WITH al AS (SELECT alloc_key, first_day, ${roundedCentsSql('sum(allocated_num)', 'any_value(allocated_den)')} AS allocated_cents,
+WITH al AS (SELECT alloc_key, first_day, ${raw(roundedCentsSql('sum(allocated_num)', 'any_value(allocated_den)'))} AS allocated_cents,
                    bool_and(priced) AS priced
             FROM d_alloc_year GROUP BY alloc_key, first_day),
 inv AS (SELECT municipality || '/' || allocation_no AS alloc_key, care_date AS first_day, sum(amount_cents)::BIGINT AS invoiced_cents
@@ -106,7 +107,7 @@ LEFT JOIN al ON al.alloc_key = k.alloc_key AND al.first_day = k.first_day
 LEFT JOIN inv ON inv.alloc_key = k.alloc_key AND inv.first_day = k.first_day
 ORDER BY k.first_day, a.municipality, a.alloc_key`;
 
-const ENTRY = `
+const ENTRY = sql`
 CREATE OR REPLACE TABLE d_entry AS
 SELECT client_id, municipality, care_type, client_no, district, sex, birth_date, min(d) AS entry_date FROM (
   SELECT client_id, municipality, care_type, client_no, district, sex, birth_date, start_date AS d FROM ${VALID_ALLOC}
@@ -114,16 +115,18 @@ SELECT client_id, municipality, care_type, client_no, district, sex, birth_date,
 GROUP BY ALL ORDER BY client_id`;
 
 // Compared with every allocation (also those whose care never started), as the on-the-fly definition did.
-const REINDICATION = `
+const REINDICATION = sql`
 CREATE OR REPLACE TABLE d_reindication AS
 SELECT DISTINCT f.alloc_key FROM d_alloc f JOIN d_alloc b ON b.client_id = f.client_id AND b.municipality = f.municipality
   AND b.care_type = f.care_type AND b.alloc_key <> f.alloc_key AND b.start_date > f.start_date AND b.start_date <= f.end_date + 31`;
 
-const WAIT = `
+const WAIT = sql`
 CREATE OR REPLACE TABLE d_wait AS
-SELECT ${FACT_DIMENSION_COLUMNS.split(',')
-  .map((c) => `f.${c.trim()}`)
-  .join(', ')}, r.request_date, f.allocated_at::DATE - r.request_date AS to_allocation,
+SELECT ${raw(
+  FACT_DIMENSION_COLUMNS.split(',')
+    .map((c) => `f.${c.trim()}`)
+    .join(', '),
+)}, r.request_date, f.allocated_at::DATE - r.request_date AS to_allocation,
        f.care_start - r.request_date AS to_start
 FROM request r JOIN d_alloc f ON f.provider_agb = r.provider_agb AND f.provider_reference = r.provider_reference
   AND f.municipality = r.municipality AND f.client_id = r.client_id
@@ -132,13 +135,13 @@ ORDER BY request_date`;
 // Sweep line: +1 on the first day of an allocation, −1 the day after its last; a run lasts until the next change.
 const stackTable = (name: string, keys: string[]) => {
   const part = ['client_id', ...keys, ...CLIENT_ATTRS].join(', ');
-  return `
-CREATE OR REPLACE TABLE ${name} AS
-WITH ev AS (SELECT ${part}, start_date AS d, 1 AS delta FROM ${VALID_ALLOC}
-            UNION ALL SELECT ${part}, end_date + 1, -1 FROM ${VALID_ALLOC}),
-day AS (SELECT ${part}, d, sum(delta) AS delta FROM ev GROUP BY ALL),
-run AS (SELECT ${part}, d AS run_start, lead(d) OVER (PARTITION BY ${part} ORDER BY d) - 1 AS run_end,
-               (sum(delta) OVER (PARTITION BY ${part} ORDER BY d ROWS UNBOUNDED PRECEDING))::INTEGER AS n FROM day)
+  return sql`
+CREATE OR REPLACE TABLE ${ident(name)} AS
+WITH ev AS (SELECT ${raw(part)}, start_date AS d, 1 AS delta FROM ${VALID_ALLOC}
+            UNION ALL SELECT ${raw(part)}, end_date + 1, -1 FROM ${VALID_ALLOC}),
+day AS (SELECT ${raw(part)}, d, sum(delta) AS delta FROM ev GROUP BY ALL),
+run AS (SELECT ${raw(part)}, d AS run_start, lead(d) OVER (PARTITION BY ${raw(part)} ORDER BY d) - 1 AS run_end,
+               (sum(delta) OVER (PARTITION BY ${raw(part)} ORDER BY d ROWS UNBOUNDED PRECEDING))::INTEGER AS n FROM day)
 SELECT * FROM run WHERE n > 0 ORDER BY client_id, run_start`;
 };
 
@@ -147,64 +150,172 @@ SELECT * FROM run WHERE n > 0 ORDER BY client_id, run_start`;
  * (columns keys…, care_type, seg_start, seg_end): trajectories per care type sorted by start, a care type directly
  * following itself collapsed into one step. Columns: keys…, care_type, step_start, step (1, 2, …).
  */
-export function careStepsSql(source: string, keys: string[]): string {
-  const p = keys.join(', ');
-  const order = `PARTITION BY ${p} ORDER BY seg_start, care_type, seg_end`;
-  return `
+export function careStepsSql(source: Sql, keys: string[]): Sql {
+  const p = raw(keys.join(', '));
+  const order = sql`PARTITION BY ${p} ORDER BY seg_start, care_type, seg_end`;
+  return sql`
     SELECT ${p}, care_type, seg_start AS step_start, row_number() OVER (${order}) AS step
     FROM (SELECT * FROM (SELECT *, lag(care_type) OVER (${order}) AS prev FROM ${source}) WHERE prev IS NULL OR prev <> care_type)`;
 }
 
-const stepTable = (name: string, part: string[]) => `
-CREATE OR REPLACE TABLE ${name} AS
-${careStepsSql(`(SELECT client_id, ${part.join(', ')}, care_type, seg_start, seg_end FROM d_care_seg)`, ['client_id', ...part])}
+const stepTable = (name: string, part: string[]) => sql`
+CREATE OR REPLACE TABLE ${ident(name)} AS
+${careStepsSql(sql`(SELECT client_id, ${raw(part.join(', '))}, care_type, seg_start, seg_end FROM d_care_seg)`, ['client_id', ...part])}
 ORDER BY client_id, step`;
 
-const pathTable = (name: string, steps: string, part: string[]) => `
-CREATE OR REPLACE TABLE ${name} AS
-SELECT client_id, ${part.join(', ')}, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
-FROM ${steps} GROUP BY ALL ORDER BY client_id`;
+const pathTable = (name: string, steps: string, part: string[]) => sql`
+CREATE OR REPLACE TABLE ${ident(name)} AS
+SELECT client_id, ${raw(part.join(', '))}, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
+FROM ${raw(steps)} GROUP BY ALL ORDER BY client_id`;
 
 // A trajectory holds the month ends from its first month up to (not including) the month of seg_end + 1.
 const stockEventTable = (name: string, source: string, keys: string) => {
   const start = `date_trunc('month', seg_start)::DATE`;
   const stop = `date_trunc('month', seg_end + 1)::DATE`;
-  return `
-CREATE OR REPLACE TABLE ${name} AS
-SELECT ${keys}, month, sum(delta)::INTEGER AS delta FROM (
-  SELECT ${keys}, ${start} AS month, 1 AS delta FROM ${source} WHERE ${stop} > ${start}
-  UNION ALL SELECT ${keys}, ${stop}, -1 FROM ${source} WHERE ${stop} > ${start})
+  return sql`
+CREATE OR REPLACE TABLE ${ident(name)} AS
+SELECT ${raw(keys)}, month, sum(delta)::INTEGER AS delta FROM (
+  SELECT ${raw(keys)}, ${raw(start)} AS month, 1 AS delta FROM ${raw(source)} WHERE ${raw(stop)} > ${raw(start)}
+  UNION ALL SELECT ${raw(keys)}, ${raw(stop)}, -1 FROM ${raw(source)} WHERE ${raw(stop)} > ${raw(start)})
 GROUP BY ALL ORDER BY month`;
 };
 
-const MUNICIPALITIES = `
+const MUNICIPALITIES = sql`
 CREATE OR REPLACE TABLE d_municipalities AS
 SELECT DISTINCT municipality FROM (SELECT municipality FROM allocation UNION ALL SELECT municipality FROM invoice_line
   UNION ALL SELECT municipality FROM pgb_cost UNION ALL SELECT municipality FROM budget UNION ALL SELECT municipality FROM request)
 ORDER BY municipality`;
 
-/** The steps in order (name, SQL); run by refreshDerived after the base derived tables. */
-export const PRECOMPUTE_STEPS: [name: string, sql: string][] = [
-  ['d_client_seg', segTable('d_client_seg', [])],
-  ['d_provider_seg', segTable('d_provider_seg', ['provider_agb'])],
-  ['d_client_rseg', segTable('d_client_rseg', [], false)],
-  ['d_care_rseg', segTable('d_care_rseg', ['care_type'], false)],
-  ['d_stock_client', stockEventTable('d_stock_client', 'd_client_rseg', 'district, sex')],
-  ['d_stock_care', stockEventTable('d_stock_care', 'd_care_rseg', 'care_type, district, sex')],
-  ['d_cost_year', COST_YEAR],
-  ['d_care_year', CARE_YEAR],
-  ['d_care_year_provider', careYearBy('d_care_year_provider', 'provider_agb')],
-  ['d_care_year_referrer', careYearBy('d_care_year_referrer', 'referrer_id')],
-  ['d_alloc_year', ALLOC_YEAR],
-  ['d_util_year', UTIL_YEAR],
-  ['d_entry', ENTRY],
-  ['d_reindication', REINDICATION],
-  ['d_wait', WAIT],
-  ['d_municipalities', MUNICIPALITIES],
-  ['d_stack_client', stackTable('d_stack_client', [])],
-  ['d_stack_mun', stackTable('d_stack_mun', ['municipality'])],
-  ['d_step_client', stepTable('d_step_client', ['client_no', 'district', 'sex'])],
-  ['d_step_mun', stepTable('d_step_mun', ['municipality', 'client_no', 'district', 'sex'])],
-  ['d_path_client', pathTable('d_path_client', 'd_step_client', ['client_no', 'district', 'sex'])],
-  ['d_path_mun', pathTable('d_path_mun', 'd_step_mun', ['municipality', 'client_no', 'district', 'sex'])],
+/** A table precomputed at load: what builds it, which questions read it, and the test that proves it changes nothing. */
+export interface PrecomputedTable {
+  name: string;
+  build: Sql;
+  /** The questions that read it (the deciding function in src/metrics/sql/precomputed.ts, or the metric). */
+  answers: string;
+  /** The test comparing its answers with the on-the-fly computation. */
+  equivalence: string;
+}
+
+/** Every metric, precomputed against on the fly, on a seeded random region (computeMetric's `precomputed` option). */
+const EVERY_METRIC = 'src/metrics/precomputed.test.ts';
+
+/** The one registry of precomputed tables, in build order; refreshDerived runs them after the base derived tables. */
+export const PRECOMPUTED_TABLES: PrecomputedTable[] = [
+  {
+    name: 'd_client_seg',
+    build: segTable('d_client_seg', []),
+    answers: 'segmentTable: trajectories without a cut',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_provider_seg',
+    build: segTable('d_provider_seg', ['provider_agb']),
+    answers: 'segmentTable: trajectories per provider',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_client_rseg',
+    build: segTable('d_client_rseg', [], false),
+    answers: 'source of d_stock_client',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_care_rseg',
+    build: segTable('d_care_rseg', ['care_type'], false),
+    answers: 'source of d_stock_care',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_stock_client',
+    build: stockEventTable('d_stock_client', 'd_client_rseg', 'district, sex'),
+    answers: 'stockEventTable: flows over all municipalities',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_stock_care',
+    build: stockEventTable('d_stock_care', 'd_care_rseg', 'care_type, district, sex'),
+    answers: 'stockEventTable: flows per care type',
+    equivalence: EVERY_METRIC,
+  },
+  { name: 'd_cost_year', build: COST_YEAR, answers: 'wholeYears: cost over whole years (costFact)', equivalence: EVERY_METRIC },
+  {
+    name: 'd_care_year',
+    build: CARE_YEAR,
+    answers: 'wholeYears: care-days over whole years (careFact)',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_care_year_provider',
+    build: careYearBy('d_care_year_provider', 'provider_agb'),
+    answers: 'careYearTable: care-days by provider',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_care_year_referrer',
+    build: careYearBy('d_care_year_referrer', 'referrer_id'),
+    answers: 'careYearTable: care-days by referrer',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_alloc_year',
+    build: ALLOC_YEAR,
+    answers: 'wholeYears: allocations over whole years (allocFact)',
+    equivalence: EVERY_METRIC,
+  },
+  { name: 'd_util_year', build: UTIL_YEAR, answers: 'utilisationPrecomputed: utilisation', equivalence: EVERY_METRIC },
+  { name: 'd_entry', build: ENTRY, answers: 'entryPrecomputed: first entry (cohorts, intensive)', equivalence: EVERY_METRIC },
+  { name: 'd_reindication', build: REINDICATION, answers: 'reindication (durations.ts)', equivalence: EVERY_METRIC },
+  { name: 'd_wait', build: WAIT, answers: 'waiting time (waiting.ts)', equivalence: EVERY_METRIC },
+  {
+    name: 'd_municipalities',
+    build: MUNICIPALITIES,
+    answers: 'a filter naming every municipality (computeMetric)',
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_stack_client',
+    build: stackTable('d_stack_client', []),
+    answers: "clientLevel 'client': stacking",
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_stack_mun',
+    build: stackTable('d_stack_mun', ['municipality']),
+    answers: "clientLevel 'mun': stacking",
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_step_client',
+    build: stepTable('d_step_client', ['client_no', 'district', 'sex']),
+    answers: "clientLevel 'client': transitions",
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_step_mun',
+    build: stepTable('d_step_mun', ['municipality', 'client_no', 'district', 'sex']),
+    answers: "clientLevel 'mun': transitions",
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_path_client',
+    build: pathTable('d_path_client', 'd_step_client', ['client_no', 'district', 'sex']),
+    answers: "clientLevel 'client': pathways",
+    equivalence: EVERY_METRIC,
+  },
+  {
+    name: 'd_path_mun',
+    build: pathTable('d_path_mun', 'd_step_mun', ['municipality', 'client_no', 'district', 'sex']),
+    answers: "clientLevel 'mun': pathways",
+    equivalence: EVERY_METRIC,
+  },
 ];
+
+/** The build steps in order (name, SQL), as refreshDerived runs them. */
+export const PRECOMPUTE_STEPS: [name: string, statement: Sql][] = PRECOMPUTED_TABLES.map((t) => [t.name, t.build]);
+
+/** The per-client table of a kind for a client level (clientLevel in src/metrics/sql/precomputed.ts), by its full name. */
+export const CLIENT_LEVEL_TABLES = {
+  stack: { client: 'd_stack_client', mun: 'd_stack_mun' },
+  step: { client: 'd_step_client', mun: 'd_step_mun' },
+  path: { client: 'd_path_client', mun: 'd_path_mun' },
+} as const;

@@ -4,19 +4,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addAllocation, addTariff, insertRows } from '../metrics/fixtures.ts';
 import { QueryLimitError, Store, refreshDerived, schemaVersion, migrations } from './index.ts';
+import { sql } from './sql.ts';
 
 describe('Store', () => {
   it('creates the schema on open and reports its version', async () => {
     const store = await Store.open(':memory:');
     expect(await schemaVersion(store)).toBe(migrations().at(-1)!.version);
-    const tables = await store.all<{ name: string }>('SELECT table_name AS name FROM information_schema.tables ORDER BY 1');
+    const tables = await store.all<{ name: string }>(sql`SELECT table_name AS name FROM information_schema.tables ORDER BY 1`);
     expect(tables.map((t) => t.name)).toContain('allocation');
     store.close();
   });
 
   it('returns BIGINT as exact numbers and dates as ISO strings', async () => {
     const store = await Store.open(':memory:');
-    const row = await store.one("SELECT 12345678901::BIGINT AS c, DATE '2024-12-31' AS d, count(*) AS n FROM range(3)");
+    const row = await store.one(sql`SELECT 12345678901::BIGINT AS c, DATE '2024-12-31' AS d, count(*) AS n FROM range(3)`);
     expect(row).toEqual({ c: 12345678901, d: '2024-12-31', n: 3 });
     store.close();
   });
@@ -25,11 +26,11 @@ describe('Store', () => {
     const store = await Store.open(':memory:');
     await expect(
       store.transaction(async () => {
-        await store.run("INSERT INTO provider VALUES ('12345678', 'A')");
+        await store.run(sql`INSERT INTO provider VALUES ('12345678', 'A')`);
         throw new Error('crash');
       }),
     ).rejects.toThrow('crash');
-    expect(await store.all('SELECT * FROM provider')).toEqual([]);
+    expect(await store.all(sql`SELECT * FROM provider`)).toEqual([]);
     store.close();
   });
 
@@ -37,7 +38,7 @@ describe('Store', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'roer-')), 'x.duckdb');
     (await Store.open(file)).close();
     const again = await Store.open(file);
-    expect(await again.all('SELECT version FROM schema_version')).toHaveLength(migrations().length);
+    expect(await again.all(sql`SELECT version FROM schema_version`)).toHaveLength(migrations().length);
     again.close();
   });
 
@@ -49,11 +50,11 @@ describe('Store', () => {
     // 10 hours per month over January–February 2018, stored as a CSV import once did: '04'.
     await addAllocation(old, { client: 'c1', start: '2018-01-01', end: '2018-02-28', volume: 10, unit: '04', frequency: '04' });
     await refreshDerived(old);
-    await old.run('DELETE FROM schema_version WHERE version = 2');
+    await old.run(sql`DELETE FROM schema_version WHERE version = 2`);
     old.close();
     const again = await Store.open(file);
-    expect(await again.all('SELECT frequency FROM allocation')).toEqual([{ frequency: '4' }]);
-    expect(await again.all('SELECT allocated_cents FROM d_util_year')).toEqual([{ allocated_cents: 2_000_00 }]);
+    expect(await again.all(sql`SELECT frequency FROM allocation`)).toEqual([{ frequency: '4' }]);
+    expect(await again.all(sql`SELECT allocated_cents FROM d_util_year`)).toEqual([{ allocated_cents: 2_000_00 }]);
     again.close();
   });
 
@@ -63,16 +64,16 @@ describe('Store', () => {
     await insertRows(old, 'product', [{ code: 'AMB', category: '45', care_type: 'ambulant' }]);
     await addAllocation(old, { client: 'c1', start: '2023-06-01', end: '2023-07-31' });
     await refreshDerived(old);
-    await old.run('ALTER TABLE client DROP COLUMN birth_date');
+    await old.run(sql`ALTER TABLE client DROP COLUMN birth_date`);
     await insertRows(old, 'client', [{ client_id: 'c1', birth_month: '2005-07-01' }]);
-    await old.run('DELETE FROM schema_version WHERE version = 3');
+    await old.run(sql`DELETE FROM schema_version WHERE version = 3`);
     old.close();
     const again = await Store.open(file);
-    expect(await again.all('SELECT client_id, birth_date, birth_month FROM client')).toEqual([
+    expect(await again.all(sql`SELECT client_id, birth_date, birth_month FROM client`)).toEqual([
       { client_id: 'c1', birth_date: '2005-07-01', birth_month: '2005-07-01' },
     ]);
     // Derived anew: 18 from 1 July 2023 (the day is not known yet), so June is 12-17 and July 18-22.
-    expect(await again.all('SELECT first_day, last_day, birth_date FROM d_care_piece ORDER BY first_day')).toEqual([
+    expect(await again.all(sql`SELECT first_day, last_day, birth_date FROM d_care_piece ORDER BY first_day`)).toEqual([
       { first_day: '2023-06-01', last_day: '2023-06-30', birth_date: '2005-07-01' },
       { first_day: '2023-07-01', last_day: '2023-07-31', birth_date: '2005-07-01' },
     ]);
@@ -81,25 +82,27 @@ describe('Store', () => {
 
   it('runs a limited question on its own connection: same data, rows and time capped, the store usable afterwards', async () => {
     const store = await Store.open(':memory:');
-    await store.run("INSERT INTO provider VALUES ('12345678', 'A'), ('87654321', 'B')");
+    await store.run(sql`INSERT INTO provider VALUES ('12345678', 'A'), ('87654321', 'B')`);
     const limits = { timeoutMs: 60_000, maxRows: 2 };
     expect(
-      await store.limited(limits, async (s) => [s.root === store, await s.all('SELECT agb FROM provider ORDER BY 1')]),
+      await store.limited(limits, async (s) => [s.root === store, await s.all(sql`SELECT agb FROM provider ORDER BY 1`)]),
     ).toEqual([true, [{ agb: '12345678' }, { agb: '87654321' }]]);
-    const tooMany = store.limited(limits, (s) => s.all('SELECT * FROM range(3)'));
+    const tooMany = store.limited(limits, (s) => s.all(sql`SELECT * FROM range(3)`));
     await expect(tooMany).rejects.toBeInstanceOf(QueryLimitError);
     await expect(tooMany).rejects.toMatchObject({
       limit: 'rows',
       message: 'Deze vraag levert 3 rijen op; het maximum is 2.',
       hint: 'Kies een kortere periode, minder uitsplitsingen of meer filters.',
     });
-    const slow = store.limited({ timeoutMs: 100, maxRows: 2 }, (s) => s.all('SELECT count(*) AS n FROM range(10000000000000)'));
+    const slow = store.limited({ timeoutMs: 100, maxRows: 2 }, (s) =>
+      s.all(sql`SELECT count(*) AS n FROM range(10000000000000)`),
+    );
     await expect(slow).rejects.toMatchObject({
       name: 'QueryLimitError',
       limit: 'time',
       message: 'Deze vraag duurde langer dan 0,1 seconden en is afgebroken.',
     });
-    expect(await store.one('SELECT count(*) AS n FROM provider')).toEqual({ n: 2 });
+    expect(await store.one(sql`SELECT count(*) AS n FROM provider`)).toEqual({ n: 2 });
     store.close();
   });
 });

@@ -1,5 +1,5 @@
-// The one interface to the embedded DuckDB store: open (with migrations), query with bound parameters, transactions,
-// appenders for bulk loads. Everything else in Roer reaches the database through this module.
+// The one interface to the embedded DuckDB store: open (with migrations), query with bound parameters (statements made
+// with the `sql` tag, src/store/sql.ts), transactions, appenders for bulk loads. Nothing else touches the connection.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
@@ -7,10 +7,8 @@ import { RoerError } from '../errors.ts';
 import { refreshDerived } from './derive.ts';
 import { rowLimitError, timeLimitError, type QueryLimits } from './limits.ts';
 import { migrate } from './migrate.ts';
+import { sql, type Sql } from './sql.ts';
 import { toRow, type Row } from './values.ts';
-
-export type Param = string | number | boolean | null | bigint;
-export type Params = Param[] | Record<string, Param>;
 
 export interface OpenOptions {
   /** Skip migrations (only for tools that inspect a file as is). */
@@ -23,7 +21,7 @@ export class Store {
   private constructor(
     readonly path: string,
     private readonly instance: DuckDBInstance,
-    readonly connection: DuckDBConnection,
+    private readonly connection: DuckDBConnection,
     /** Set on a store made by `limited`: its limits, and whether its time is up. */
     private readonly limits?: QueryLimits & { expired: boolean },
     private readonly parent?: Store,
@@ -36,7 +34,7 @@ export class Store {
 
   /**
    * Opens (or creates) the store at `path` (':memory:' for tests) and brings its schema up to date.
-   * @example const store = await Store.open(':memory:'); await store.all('select 1 as x') // [{ x: 1 }]
+   * @example const store = await Store.open(':memory:'); await store.all(sql`select 1 as x`) // [{ x: 1 }]
    */
   static async open(path: string, options: OpenOptions = {}): Promise<Store> {
     const file = path === ':memory:' ? path : resolve(path);
@@ -56,21 +54,22 @@ export class Store {
     if (
       !options.noMigrate &&
       (await migrate(store)).length &&
-      (await store.one("SELECT 1 FROM duckdb_tables() WHERE table_name = 'd_meta'"))
+      (await store.one(sql`SELECT 1 FROM duckdb_tables() WHERE table_name = 'd_meta'`))
     ) {
       await refreshDerived(store);
     }
     return store;
   }
 
-  /** Runs a statement; parameters are always bound, never spliced into the SQL. */
-  async run(sql: string, params?: Params): Promise<void> {
-    await this.limitedCall(() => this.connection.run(sql, params as never));
+  /** Runs a statement (its parameters bound, never spliced into the SQL); returns the number of rows it changed. */
+  async run(statement: Sql): Promise<number> {
+    const result = await this.limitedCall(() => this.connection.run(statement.text, bound(statement)));
+    return Number(result.rowsChanged);
   }
 
   /** Runs a query and returns its rows as plain JSON-safe objects. */
-  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
-    const reader = await this.limitedCall(() => this.connection.runAndReadAll(sql, params as never));
+  async all<T = Row>(query: Sql): Promise<T[]> {
+    const reader = await this.limitedCall(() => this.connection.runAndReadAll(query.text, bound(query)));
     if (this.limits && reader.currentRowCount > this.limits.maxRows) throw rowLimitError(this.limits, reader.currentRowCount);
     return reader.getRowObjectsJS().map((r) => toRow(r as Record<string, unknown>)) as T[];
   }
@@ -110,8 +109,8 @@ export class Store {
   }
 
   /** The first row of a query, or undefined. */
-  async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
-    return (await this.all<T>(sql, params))[0];
+  async one<T = Row>(query: Sql): Promise<T | undefined> {
+    return (await this.all<T>(query))[0];
   }
 
   /**
@@ -130,9 +129,12 @@ export class Store {
     }
   }
 
-  /** A bulk appender on `table` (call `flushSync()`/`closeSync()` when done). */
-  async appender(table: string): Promise<DuckDBAppender> {
-    return this.connection.createAppender(table);
+  /**
+   * A bulk appender on `table` (a temporary table with `temp`); call `flushSync()`/`closeSync()` when done.
+   * @example const app = await store.appender('stage_x', { temp: true }); app.appendVarchar('a'); app.endRow(); app.closeSync()
+   */
+  async appender(table: string, options: { temp?: boolean } = {}): Promise<DuckDBAppender> {
+    return options.temp ? this.connection.createAppender(table, 'main', 'temp') : this.connection.createAppender(table);
   }
 
   close(): void {
@@ -141,9 +143,9 @@ export class Store {
   }
 }
 
-/** Quotes an identifier for SQL; the only way identifiers from outside the code reach a statement. */
-export function quoteIdent(name: string): string {
-  return `"${name.replaceAll('"', '""')}"`;
+/** The parameters of a statement as the driver takes them (none: undefined, so a statement without `?` runs as is). */
+function bound(statement: Sql): never {
+  return (statement.params.length ? [...statement.params] : undefined) as never;
 }
 
 function translateOpenError(e: unknown, file: string): Error {

@@ -2,6 +2,7 @@
 // `roer status` and the API.
 import type { Store } from './store.ts';
 import { formatProblem, type Problem } from '../errors.ts';
+import { sql, raw } from './sql.ts';
 
 export interface StoreSummary {
   counts: Record<string, number>;
@@ -60,19 +61,18 @@ export const TABLE_LABELS: Record<(typeof TABLES)[number], string> = {
 export async function summarise(store: Store, quarantineLimit = 50): Promise<StoreSummary> {
   const counts: Record<string, number> = {};
   const row = await store.one<Record<string, number>>(
-    `SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ')}`,
+    sql`SELECT ${raw(TABLES.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', '))}`,
   );
   for (const t of TABLES) counts[t] = row?.[t] ?? 0;
   const files = await store.all<StoreSummary['files'][number]>(
-    `SELECT file_name, kind, strftime(imported_at, '%d-%m-%Y %H:%M') AS imported_at, records_ok, records_quarantined, status, note
+    sql`SELECT file_name, kind, strftime(imported_at, '%d-%m-%Y %H:%M') AS imported_at, records_ok, records_quarantined, status, note
        FROM import_file ORDER BY imported_at DESC, file_name LIMIT 200`,
   );
   const quarantine = await store.all<Problem>(
-    `SELECT file_name AS file, record_no AS record, field, reason FROM quarantine WHERE NOT resolved
-      ORDER BY quarantined_at, file_name, record_no LIMIT ?`,
-    [quarantineLimit],
+    sql`SELECT file_name AS file, record_no AS record, field, reason FROM quarantine WHERE NOT resolved
+      ORDER BY quarantined_at, file_name, record_no LIMIT ${quarantineLimit}`,
   );
-  const total = await store.one<{ n: number }>('SELECT count(*) AS n FROM quarantine WHERE NOT resolved');
+  const total = await store.one<{ n: number }>(sql`SELECT count(*) AS n FROM quarantine WHERE NOT resolved`);
   return { counts, files, quarantine, quarantineTotal: total?.n ?? 0 };
 }
 

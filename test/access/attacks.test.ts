@@ -11,6 +11,7 @@ import type { AuthEnv } from '../../src/api/auth/middleware.ts';
 import { loginAs, PASSWORD, type Client } from '../../src/api/auth/testing.ts';
 import { addAllocation, addClient, addInvoice, addReferrer, derive, fixtureStore } from '../../src/metrics/fixtures.ts';
 import type { Store } from '../../src/store/index.ts';
+import { sql } from '../../src/store/sql.ts';
 
 const YEARS = [2017, 2018, 2019];
 /** Referrer types with their number of clients per municipality: 05, 06 and 08 are small in every year. */
@@ -30,7 +31,7 @@ const as = new Map<string, Client>();
 
 beforeAll(async () => {
   store = await fixtureStore();
-  await store.run(`INSERT INTO municipality VALUES ('0150','Deventer',NULL,NULL), ('1708','Steenwijkerland',NULL,NULL)`);
+  await store.run(sql`INSERT INTO municipality VALUES ('0150','Deventer',NULL,NULL), ('1708','Steenwijkerland',NULL,NULL)`);
   let n = 0;
   for (const [type] of REFERRERS) await addReferrer(store, { id: `${type}:`, type });
   for (const municipality of ['0150', '1708']) {
@@ -67,14 +68,9 @@ beforeAll(async () => {
   await derive(store);
   const hash = await hashPassword(PASSWORD);
   for (const u of allUsers) {
-    await store.run('INSERT INTO user_account VALUES (?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp)', [
-      u.name,
-      u.role,
-      u.municipalities.join(','),
-      u.provider,
-      u.team,
-      hash,
-    ]);
+    await store.run(
+      sql`INSERT INTO user_account VALUES (${u.name}, ${u.role}, ${u.municipalities.join(',')}, ${u.provider}, ${u.team}, ${hash}, current_timestamp, current_timestamp)`,
+    );
   }
   app = createSecureApp({ store, webDist: '/nonexistent', cellKey: Buffer.alloc(32, 8) });
   for (const u of [users.admin, users.reader, users.provider]) as.set(u.name, await loginAs(app, u.name));

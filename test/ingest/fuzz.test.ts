@@ -9,6 +9,7 @@ import { importPaths } from '../../src/ingest/importer.ts';
 import { loadMapping } from '../../src/ingest/tabular/index.ts';
 import { SECRET } from './harness.ts';
 import { IJW_EXAMPLES } from '../fixtures/index.ts';
+import { sql } from '../../src/store/sql.ts';
 
 const TABULAR = new URL('./tabular/', import.meta.url);
 const BSNS = ['999900006', '123456782'];
@@ -82,7 +83,7 @@ describe('importer fuzzing (seeded)', () => {
       if (rep.status === 'geweigerd') expect(rep.note, rep.fileName).toMatch(/[a-z]{3,}/);
       for (const p of rep.problems) expect(p.reason.length, rep.fileName).toBeGreaterThan(3);
     }
-    const raw = await store.all<{ t: string }>("SELECT coalesce(raw, '') || ' ' || reason AS t FROM quarantine");
+    const raw = await store.all<{ t: string }>(sql`SELECT coalesce(raw, '') || ' ' || reason AS t FROM quarantine`);
     for (const { t } of raw) for (const bsn of BSNS) expect(t).not.toContain(bsn);
     store.close();
   });
@@ -114,7 +115,7 @@ describe('importer fuzzing (seeded)', () => {
         expect(p.reason.length).toBeGreaterThan(3);
       }
     }
-    const raw = await store.all<{ t: string }>("SELECT coalesce(raw, '') AS t FROM quarantine");
+    const raw = await store.all<{ t: string }>(sql`SELECT coalesce(raw, '') AS t FROM quarantine`);
     for (const { t } of raw) for (const bsn of BSNS) expect(t).not.toContain(bsn);
     store.close();
   });

@@ -7,6 +7,7 @@ import type { MetricResult } from '../../src/metrics/types.ts';
 import type { Store } from '../../src/store/index.ts';
 import { ADMIN, axeFindings, harness, type Harness } from './harness.ts';
 import { tinyRegion } from './region.ts';
+import { sql } from '../../src/store/sql.ts';
 
 let h: Harness;
 let page: Page;
@@ -217,7 +218,7 @@ describe('analysis page', () => {
   it('shows an imported provider name with HTML in a chart tooltip as text, not as an element', async () => {
     const evil = '<img src=x onerror=alert(1)>';
     // Every provider gets such a name, so whichever bar the pointer is over, its tooltip shows one.
-    await store.run(`UPDATE provider SET name = ? || ' ' || agb`, [evil]);
+    await store.run(sql`UPDATE provider SET name = ${evil} || ' ' || agb`);
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;

@@ -12,7 +12,7 @@ import { hashPassword } from '../../access/password.ts';
 import { addAllocation, addClient, addInvoice, derive, fixtureStore, PRODUCTS } from '../../metrics/fixtures.ts';
 import { catalogue } from '../../metrics/index.ts';
 import type { MetricResult } from '../../metrics/types.ts';
-import type { Store } from '../../store/index.ts';
+import { sql, type Store } from '../../store/index.ts';
 import { createSecureApp } from './index.ts';
 import type { AuthEnv } from './middleware.ts';
 import { loginAs, PASSWORD, type Client } from './testing.ts';
@@ -34,9 +34,9 @@ const clients = new Map<string, Client>();
 beforeAll(async () => {
   store = await fixtureStore();
   await store.run(
-    `INSERT INTO municipality VALUES ('0150','Deventer',NULL,NULL), ('1708','Steenwijkerland',NULL,NULL), ('0166','Kampen',NULL,NULL)`,
+    sql`INSERT INTO municipality VALUES ('0150','Deventer',NULL,NULL), ('1708','Steenwijkerland',NULL,NULL), ('0166','Kampen',NULL,NULL)`,
   );
-  await store.run(`INSERT INTO provider VALUES ('11111111','Een'), ('22222222','Twee'), ('33333333','Drie')`);
+  await store.run(sql`INSERT INTO provider VALUES ('11111111','Een'), ('22222222','Twee'), ('33333333','Drie')`);
   // 90 clients spread over municipalities, providers, teams and care types, in care 2016–2018, some of them expensive.
   for (let i = 0; i < 90; i++) {
     const municipality = MUNICIPALITIES[i % 3];
@@ -77,14 +77,9 @@ beforeAll(async () => {
   await derive(store);
   const hash = await hashPassword(PASSWORD);
   for (const u of allUsers) {
-    await store.run('INSERT INTO user_account VALUES (?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp)', [
-      u.name,
-      u.role,
-      u.municipalities.join(','),
-      u.provider,
-      u.team,
-      hash,
-    ]);
+    await store.run(
+      sql`INSERT INTO user_account VALUES (${u.name}, ${u.role}, ${u.municipalities.join(',')}, ${u.provider}, ${u.team}, ${hash}, current_timestamp, current_timestamp)`,
+    );
   }
   app = createSecureApp({ store, webDist: '/nonexistent', cellKey: KEY });
   for (const u of allUsers) clients.set(u.name, await loginAs(app, u.name));
@@ -234,10 +229,10 @@ describe('status and dimension lists', () => {
   });
 
   it("lists a one-municipality analyst only the own municipality's teams and districts", async () => {
-    await store.run(`INSERT INTO team VALUES ('0150:Jeugdteam Deventer Noord', '0150', 'Jeugdteam Deventer Noord'),
+    await store.run(sql`INSERT INTO team VALUES ('0150:Jeugdteam Deventer Noord', '0150', 'Jeugdteam Deventer Noord'),
       ('1708:Jeugdteam Steenwijkerland', '1708', 'Jeugdteam Steenwijkerland'), ('0166:Jeugdteam Kampen Zuid', '0166', 'Jeugdteam Kampen Zuid')`);
     await store.run(
-      `UPDATE client SET district = CASE municipality WHEN '0150' THEN 'Deventer Centrum' WHEN '1708' THEN 'Steenwijk Noord' ELSE 'Kampen Zuid' END`,
+      sql`UPDATE client SET district = CASE municipality WHEN '0150' THEN 'Deventer Centrum' WHEN '1708' THEN 'Steenwijk Noord' ELSE 'Kampen Zuid' END`,
     );
     const values = async (u: User) => {
       const { body } = await get(u, '/api/dimensions');
@@ -267,11 +262,9 @@ describe('status and dimension lists', () => {
     const stray: User = { name: 'henk', role: 'team_lead', municipalities: [], provider: null, team: 'T9' };
     const hash = await hashPassword(PASSWORD);
     for (const u of [lead, stray]) {
-      await store.run("INSERT INTO user_account VALUES (?, 'team_lead', '', NULL, ?, ?, current_timestamp, current_timestamp)", [
-        u.name,
-        u.team,
-        hash,
-      ]);
+      await store.run(
+        sql`INSERT INTO user_account VALUES (${u.name}, 'team_lead', '', NULL, ${u.team}, ${hash}, current_timestamp, current_timestamp)`,
+      );
       clients.set(u.name, await loginAs(app, u.name));
     }
     const metric = catalogue.find((m) => !m.clientRows)!;

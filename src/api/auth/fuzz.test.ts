@@ -8,7 +8,7 @@ import { hashPassword } from '../../access/password.ts';
 import { allUsers, seeded, users } from '../../access/testing.ts';
 import { addAllocation, addClient, addInvoice, derive, fixtureStore } from '../../metrics/fixtures.ts';
 import { catalogue } from '../../metrics/index.ts';
-import type { Store } from '../../store/index.ts';
+import { sql, type Store } from '../../store/index.ts';
 import { createSecureApp } from './index.ts';
 import type { AuthEnv } from './middleware.ts';
 import { loginAs, PASSWORD, type Client } from './testing.ts';
@@ -111,7 +111,7 @@ const clients: Client[] = [];
 
 beforeAll(async () => {
   store = await fixtureStore();
-  await store.run(`INSERT INTO municipality VALUES ('0150','Deventer',NULL,NULL), ('1708','Steenwijkerland',NULL,NULL)`);
+  await store.run(sql`INSERT INTO municipality VALUES ('0150','Deventer',NULL,NULL), ('1708','Steenwijkerland',NULL,NULL)`);
   for (let i = 0; i < 24; i++) {
     const municipality = i % 2 ? '1708' : '0150';
     const client = `c${i}`;
@@ -137,14 +137,9 @@ beforeAll(async () => {
   await derive(store);
   const hash = await hashPassword(PASSWORD);
   for (const u of allUsers) {
-    await store.run('INSERT INTO user_account VALUES (?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp)', [
-      u.name,
-      u.role,
-      u.municipalities.join(','),
-      u.provider,
-      u.team,
-      hash,
-    ]);
+    await store.run(
+      sql`INSERT INTO user_account VALUES (${u.name}, ${u.role}, ${u.municipalities.join(',')}, ${u.provider}, ${u.team}, ${hash}, current_timestamp, current_timestamp)`,
+    );
   }
   app = createSecureApp({ store, webDist: '/nonexistent', lockout: { perPair: 1000, perAddress: 1000, windowMs: 60_000 } });
   for (const u of allUsers) clients.push(await loginAs(app, u.name));

@@ -3,7 +3,7 @@
 import type { Hono } from 'hono';
 import { hashPassword } from '../../access/password.ts';
 import { allUsers, fakeCatalogue } from '../../access/testing.ts';
-import type { Store } from '../../store/index.ts';
+import { sql, type Store } from '../../store/index.ts';
 import { engineOf } from '../engine.ts';
 import { fixtureStore } from '../fixture.ts';
 import { CSRF_HEADER, createSecureApp, type SecureAppOptions } from './index.ts';
@@ -17,14 +17,9 @@ export async function secureFixture(options: Partial<SecureAppOptions> = {}): Pr
   // One scrypt hash shared by all test accounts (hashing seven times per test would dominate the run time).
   hash ??= hashPassword(PASSWORD);
   for (const u of allUsers) {
-    await store.run(`INSERT INTO user_account VALUES (?, ?, ?, ?, ?, ?, current_timestamp, current_timestamp)`, [
-      u.name,
-      u.role,
-      u.municipalities.join(','),
-      u.provider,
-      u.team,
-      await hash,
-    ]);
+    await store.run(
+      sql`INSERT INTO user_account VALUES (${u.name}, ${u.role}, ${u.municipalities.join(',')}, ${u.provider}, ${u.team}, ${await hash}, current_timestamp, current_timestamp)`,
+    );
   }
   const app = createSecureApp({ store, engine: engineOf(fakeCatalogue), webDist: '/nonexistent', ...options });
   return { store, app };

@@ -2,7 +2,7 @@
 // caveats, and when it was exported, as label/value lines.
 import { DIMENSION_SPECS } from '../../metrics/sql/dimensions.ts';
 import type { Dimension, Filters, Metric, MetricResult } from '../../metrics/types.ts';
-import type { Store } from '../../store/index.ts';
+import { join, sql, type Store } from '../../store/index.ts';
 import { FINANCING_LABELS, REFERRER_TYPE_LABELS, SEX_LABELS } from '../labels.ts';
 
 /** Names for filter codes, per dimension: { municipality: { '0150': 'Deventer' } }. */
@@ -23,8 +23,7 @@ export async function filterNames(store: Store, f: Filters): Promise<CodeNames> 
   const codes = f.municipality ?? [];
   if (codes.length === 0) return FIXED_NAMES;
   const rows = await store.all<{ code: string; name: string }>(
-    `SELECT code, name FROM municipality WHERE code IN (${codes.map(() => '?').join(', ')})`,
-    codes,
+    sql`SELECT code, name FROM municipality WHERE code IN (${join(codes)})`,
   );
   return { ...FIXED_NAMES, municipality: Object.fromEntries(rows.map((r) => [r.code, r.name])) };
 }

@@ -1,6 +1,6 @@
 // The coverage line's source: the last care month with invoice lines, within the asker's scope only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../store/index.ts';
+import { type Store, sql } from '../../store/index.ts';
 import { loginAs, secureFixture } from '../auth/testing.ts';
 import type { AuthEnv } from '../auth/middleware.ts';
 import type { Hono } from 'hono';
@@ -33,7 +33,7 @@ describe('/api/coverage', () => {
   it('needs a login and is audited', async () => {
     expect((await app.request('/api/coverage')).status).toBe(401);
     const row = await store.one<{ n: number }>(
-      `SELECT count(*)::INTEGER AS n FROM audit_log WHERE action = 'coverage_read' AND actor = 'bert'`,
+      sql`SELECT count(*)::INTEGER AS n FROM audit_log WHERE action = 'coverage_read' AND actor = 'bert'`,
     );
     expect(row?.n).toBe(1);
   });

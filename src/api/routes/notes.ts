@@ -1,6 +1,6 @@
 // /api/notes: read and add notes on a metric, municipality and period. Notes are plain text, stored as given and
 // sent back as JSON strings (never as HTML); the author is the logged-in user.
-import type { Store } from '../../store/index.ts';
+import { sql, type Store } from '../../store/index.ts';
 import type { MetricRequest } from '../../metrics/types.ts';
 import { answer } from '../answer.ts';
 import { ApiError, badParam } from '../errors.ts';
@@ -25,7 +25,7 @@ export function parseNoteText(value: unknown): string {
 
 async function knownMunicipalities(store: Store, codes: string[]): Promise<void> {
   for (const code of codes) {
-    if (!(await store.one('SELECT 1 FROM municipality WHERE code = ?', [code]))) {
+    if (!(await store.one(sql`SELECT 1 FROM municipality WHERE code = ${code}`))) {
       throw badParam('municipality', `Gemeente '${code}' komt niet voor in de database`);
     }
   }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BSN, jw301 } from '../../../test/ingest/ijw-messages.ts';
 import { zipOf } from '../../../test/ingest/zip.ts';
-import type { Store } from '../../store/index.ts';
+import { type Store, sql } from '../../store/index.ts';
 import { type Client, loginAs, secureFixture } from '../auth/testing.ts';
 import type { UploadJob } from '../uploads.ts';
 
@@ -55,7 +55,7 @@ async function upload(client: Client, name: string, content: string | Buffer, ma
 
 const counts = async (s: Store) =>
   s.one<{ a: number; b: number }>(
-    'SELECT (SELECT count(*) FROM allocation)::INTEGER AS a, (SELECT count(*) FROM budget)::INTEGER AS b',
+    sql`SELECT (SELECT count(*) FROM allocation)::INTEGER AS a, (SELECT count(*) FROM budget)::INTEGER AS b`,
   );
 
 describe('upload in the browser', () => {
@@ -128,7 +128,7 @@ describe('upload in the browser', () => {
       ok: 0,
       note: 'andere-gemeente.xml: het bestand bevat gegevens van gemeente 1708; u mag alleen gegevens van 0150 inlezen. Er is niets uit dit bestand opgeslagen.',
     });
-    expect(await store.all('SELECT municipality, allocation_no FROM allocation ORDER BY 1, 2')).toEqual([
+    expect(await store.all(sql`SELECT municipality, allocation_no FROM allocation ORDER BY 1, 2`)).toEqual([
       { municipality: '0150', allocation_no: '3' },
       { municipality: '1708', allocation_no: '2' },
     ]);
@@ -149,10 +149,10 @@ describe('upload in the browser', () => {
     const budgets = await upload(bert, 'budget-mix.csv', 'Jaar;Gemeente;Bedrag\n2026;0150;100\n2026;1708;200\n', 'financieel');
     expect(budgets.files[0]).toMatchObject({ status: 'geweigerd', ok: 0 });
     expect(budgets.files[0]!.note).toMatch(/^budget-mix\.csv: het bestand bevat gegevens van gemeente 1708;/);
-    expect(await store.one('SELECT count(*)::INTEGER AS n FROM budget')).toEqual({ n: 0 });
+    expect(await store.one(sql`SELECT count(*)::INTEGER AS n FROM budget`)).toEqual({ n: 0 });
     const providers = await upload(bert, 'aanbieders.csv', 'AGB;Naam\n11110001;Andere naam\n', 'aanbieders');
     expect(providers.files[0]!.note).toMatch(/gelden voor de hele regio; alleen de beheerder/);
-    expect(await store.one('SELECT name FROM provider WHERE agb = ?', ['11110001'])).toEqual({ name: 'Zorg & Co' });
+    expect(await store.one(sql`SELECT name FROM provider WHERE agb = ${'11110001'}`)).toEqual({ name: 'Zorg & Co' });
 
     // Bert sees his own uploads only; the administrator's job is not found for him, the administrator sees all.
     const list = (await (await bert.request('/api/uploads')).json()) as { uploads: UploadJob[] };
@@ -215,7 +215,7 @@ describe('upload in the browser', () => {
     });
     expect(badMapping.status).toBe(400);
     expect(((await badMapping.json()) as { error: { message: string } }).error.message).toMatch(/tables\[0\]/);
-    expect(await store.one('SELECT count(*)::INTEGER AS n FROM allocation')).toEqual({ n: 0 });
+    expect(await store.one(sql`SELECT count(*)::INTEGER AS n FROM allocation`)).toEqual({ n: 0 });
   });
 
   it('audits every upload (who, file, size, sha-256, outcome) and every refusal', async () => {
@@ -227,7 +227,7 @@ describe('upload in the browser', () => {
     const els = await loginAs(app, 'els');
     await els.request('/api/uploads', { method: 'POST', body: form('a.xml', content) });
     const rows = await store.all<{ actor: string; target: string | null; outcome: string; detail: string; row_count: number }>(
-      "SELECT actor, target, outcome, detail, row_count FROM audit_log WHERE action = 'import' ORDER BY id",
+      sql`SELECT actor, target, outcome, detail, row_count FROM audit_log WHERE action = 'import' ORDER BY id`,
     );
     expect(rows.map((r) => [r.actor, r.target, r.outcome, r.row_count])).toEqual([
       ['bert', 'andere-gemeente.xml', 'geweigerd', 0],

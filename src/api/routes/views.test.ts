@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Hono } from 'hono';
 import type { AuthEnv } from '../auth/middleware.ts';
 import { loginAs, secureFixture, type Client } from '../auth/testing.ts';
-import type { Store } from '../../store/index.ts';
+import { type Store, sql } from '../../store/index.ts';
 
 let store: Store;
 let app: Hono<AuthEnv>;
@@ -140,7 +140,7 @@ describe('saved views', () => {
 
   it('records saving and opening in the audit log, refusals too', async () => {
     const rows = await store.all<{ actor: string; action: string; outcome: string }>(
-      `SELECT actor, action, outcome FROM audit_log WHERE action IN ('view_save', 'view_open', 'views_read', 'view_delete')`,
+      sql`SELECT actor, action, outcome FROM audit_log WHERE action IN ('view_save', 'view_open', 'views_read', 'view_delete')`,
     );
     expect(rows).toContainEqual({ actor: 'anna', action: 'view_save', outcome: 'ok' });
     expect(rows).toContainEqual({ actor: 'bert', action: 'view_open', outcome: 'ok' });
@@ -176,8 +176,7 @@ describe('saved views', () => {
     expect(await res.json()).toEqual({ error: { message: 'De inhoud van het verzoek is geen geldige JSON.', param: null } });
     for (let i = 0; i < 100; i++) {
       await store.run(
-        `INSERT INTO saved_view VALUES (?, 'bea', 'v', 'kosten', '{"filters":{},"params":{}}', current_timestamp)`,
-        [`v${i}`],
+        sql`INSERT INTO saved_view VALUES (${`v${i}`}, 'bea', 'v', 'kosten', '{"filters":{},"params":{}}', current_timestamp)`,
       );
     }
     expect((await save(bea, valid)).body).toEqual({

@@ -1,7 +1,7 @@
 // Small messages are imported in batches: the store must come out exactly as when every file is imported alone, in
 // order — with corrections, a re-sent message, quarantined records and a refused file inside one batch.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Store } from '../../store/index.ts';
+import { raw, sql, Store } from '../../store/index.ts';
 import { importPaths, type FileReport } from '../importer.ts';
 import { Batcher } from './batches.ts';
 import { BSN, jw301, jw305, jw307, jw315, jw323, jw325, writeFiles } from '../../../test/ingest/ijw-messages.ts';
@@ -129,9 +129,9 @@ const TABLES = [
 /** Every row of the tables an import writes (timestamps of the log and quarantine left out: they say when, not what). */
 async function contents(store: Store): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const t of TABLES) out[t] = await store.all(`SELECT * FROM ${t} ORDER BY ALL`);
-  out.import_file = await store.all('SELECT * EXCLUDE (imported_at) FROM import_file ORDER BY ALL');
-  out.quarantine = await store.all('SELECT * EXCLUDE (quarantined_at) FROM quarantine ORDER BY ALL');
+  for (const t of TABLES) out[t] = await store.all(sql`SELECT * FROM ${raw(t)} ORDER BY ALL`);
+  out.import_file = await store.all(sql`SELECT * EXCLUDE (imported_at) FROM import_file ORDER BY ALL`);
+  out.quarantine = await store.all(sql`SELECT * EXCLUDE (quarantined_at) FROM quarantine ORDER BY ALL`);
   return out;
 }
 
@@ -186,26 +186,26 @@ describe('batched import of small messages', () => {
     expect(byName['t5.xml']).toMatchObject({ status: 'ingelezen', ok: 0, quarantined: 2 });
     expect(byName['f3.xml']).toMatchObject({ status: 'ingelezen', total: 3, ok: 1, quarantined: 2 });
     expect(
-      await batched.all('SELECT municipality, allocation_no, end_date, volume, referrer_id FROM allocation ORDER BY ALL'),
+      await batched.all(sql`SELECT municipality, allocation_no, end_date, volume, referrer_id FROM allocation ORDER BY ALL`),
     ).toEqual([
       { municipality: '0384', allocation_no: '1001', end_date: '2026-03-31', volume: 3, referrer_id: '03:07654321' },
       { municipality: '0384', allocation_no: '1002', end_date: null, volume: 2, referrer_id: '01:' },
       { municipality: '0385', allocation_no: '1001', end_date: null, volume: 2, referrer_id: '00:' },
     ]);
-    expect(await batched.all('SELECT allocation_no, start_date, end_date FROM care_period ORDER BY ALL')).toEqual([
+    expect(await batched.all(sql`SELECT allocation_no, start_date, end_date FROM care_period ORDER BY ALL`)).toEqual([
       { allocation_no: '1001', start_date: '2026-01-03', end_date: '2026-02-28' },
       { allocation_no: '1003', start_date: '2026-01-02', end_date: null },
       { allocation_no: '1004', start_date: '2026-01-01', end_date: '2026-02-28' },
     ]);
-    expect(await batched.one('SELECT count(*) AS n, sum(amount_cents) AS s FROM invoice_line')).toEqual({
+    expect(await batched.one(sql`SELECT count(*) AS n, sum(amount_cents) AS s FROM invoice_line`)).toEqual({
       n: 7,
       s: 5000 + 3000 + 2000 - 5000 + 4500 + 100 + 700,
     });
-    expect(await batched.all('SELECT reference, amount_cents FROM invoice_rejection ORDER BY ALL')).toEqual([
+    expect(await batched.all(sql`SELECT reference, amount_cents FROM invoice_rejection ORDER BY ALL`)).toEqual([
       { reference: 'X2', amount_cents: 3000 },
       { reference: 'X4', amount_cents: 4500 },
     ]);
-    expect(await batched.all('SELECT code, category FROM product ORDER BY ALL')).toEqual([
+    expect(await batched.all(sql`SELECT code, category FROM product ORDER BY ALL`)).toEqual([
       { code: '45A03', category: '45' },
       { code: '45A07', category: '45' },
       { code: '45A09', category: '46' },
@@ -216,15 +216,15 @@ describe('batched import of small messages', () => {
     const files = { 'f1.xml': MESSAGES['f1.xml']!, 'f2.xml': MESSAGES['f2.xml']!, 'f4.xml': MESSAGES['f4.xml']! };
     const { reports: good } = await importCounting(alone, { 'f1.xml': files['f1.xml'], 'f4.xml': files['f4.xml'] }, 1);
     const run = batched.run.bind(batched);
-    batched.run = async (sql, params) => {
+    batched.run = async (statement) => {
       // The disk fills up whenever f2 is among the files being written.
       if (
-        /^\s*INSERT INTO invoice_line/.test(sql) &&
-        (await batched.one("SELECT 1 AS x FROM stage_file WHERE sender = '12345678' AND message_id = 'F2'"))
+        /^\s*INSERT INTO invoice_line/.test(statement.text) &&
+        (await batched.one(sql`SELECT 1 AS x FROM stage_file WHERE sender = '12345678' AND message_id = 'F2'`))
       ) {
         throw new Error('schijf vol (test)');
       }
-      return run(sql, params);
+      return run(statement);
     };
     const { reports, transactions } = await importCounting(batched, files);
     batched.run = run;

@@ -1,7 +1,7 @@
 // Reference rows that iJw records imply: providers (by AGB), products (code, category), clients (pseudonym, birth
 // date and month, sex, municipality) and referrers. Existing rows keep what users or other sources gave them (e.g. care_type).
 // Over a batch of files these statements give what importing the files one by one in index order gives.
-import { birthMonthSql, quoteIdent, type Store } from '../../store/index.ts';
+import { birthMonthSql, ident, raw, sql, type Store } from '../../store/index.ts';
 import { mergedFiles } from './module.ts';
 import type { Column } from './stage.ts';
 
@@ -16,15 +16,17 @@ export type Party = 'sender' | 'receiver';
 
 /** Adds the provider (name unknown) of every merged file when its AGB code is new. */
 export async function ensureProviders(store: Store, stage: string, party: Party): Promise<void> {
-  await store.run(`INSERT OR IGNORE INTO provider (agb, name) SELECT DISTINCT ${party}, NULL FROM (${mergedFiles(stage)})`);
+  await store.run(
+    sql`INSERT OR IGNORE INTO provider (agb, name) SELECT DISTINCT ${raw(party)}, NULL FROM (${raw(mergedFiles(stage))})`,
+  );
 }
 
 /** Adds products seen in the stage when missing, never overwriting: the first file with a code gives its category. */
 export async function ensureProducts(store: Store, stage: string): Promise<void> {
   await store.run(
-    `INSERT OR IGNORE INTO product (code, category)
+    sql`INSERT OR IGNORE INTO product (code, category)
      SELECT product_code, category FROM (SELECT file_idx, product_code, min(product_category) AS category
-       FROM ${quoteIdent(stage)} WHERE product_code IS NOT NULL GROUP BY file_idx, product_code)
+       FROM ${ident(stage)} WHERE product_code IS NOT NULL GROUP BY file_idx, product_code)
      QUALIFY row_number() OVER (PARTITION BY product_code ORDER BY file_idx) = 1`,
   );
 }
@@ -44,23 +46,23 @@ export async function upsertClients(
   const facts = withFacts
     ? 'CAST(any_value(s.birth_date) AS DATE) AS bd, any_value(s.sex) AS sex'
     : 'CAST(NULL AS DATE) AS bd, CAST(NULL AS VARCHAR) AS sex';
-  const perFile = `SELECT s.file_idx, s.client_id, ${facts}, any_value(f.${party}) AS muni FROM ${quoteIdent(stage)} s
+  const perFile = `SELECT s.file_idx, s.client_id, ${facts}, any_value(f.${party}) AS muni FROM ${ident(stage).text} s
     JOIN stage_file f USING (file_idx) WHERE s.client_id IS NOT NULL GROUP BY s.file_idx, s.client_id`;
   if (replace) {
     await store.run(
-      `INSERT INTO client (client_id, birth_date, birth_month, sex, municipality)
-       SELECT client_id, bd, ${birthMonthSql('bd')}, sex, muni FROM (
+      sql`INSERT INTO client (client_id, birth_date, birth_month, sex, municipality)
+       SELECT client_id, bd, ${raw(birthMonthSql('bd'))}, sex, muni FROM (
          SELECT client_id, arg_max(bd, file_idx) FILTER (WHERE bd IS NOT NULL) AS bd,
            arg_max(sex, file_idx) FILTER (WHERE sex IS NOT NULL) AS sex, arg_max(muni, file_idx) AS muni
-         FROM (${perFile}) GROUP BY client_id)
+         FROM (${raw(perFile)}) GROUP BY client_id)
        ON CONFLICT (client_id) DO UPDATE SET birth_date = coalesce(excluded.birth_date, client.birth_date),
          birth_month = coalesce(excluded.birth_month, client.birth_month),
          sex = coalesce(excluded.sex, client.sex), municipality = excluded.municipality`,
     );
   } else {
     await store.run(
-      `INSERT OR IGNORE INTO client (client_id, birth_date, birth_month, sex, municipality)
-       SELECT client_id, bd, ${birthMonthSql('bd')}, sex, muni FROM (${perFile}) QUALIFY row_number() OVER (PARTITION BY client_id ORDER BY file_idx) = 1`,
+      sql`INSERT OR IGNORE INTO client (client_id, birth_date, birth_month, sex, municipality)
+       SELECT client_id, bd, ${raw(birthMonthSql('bd'))}, sex, muni FROM (${raw(perFile)}) QUALIFY row_number() OVER (PARTITION BY client_id ORDER BY file_idx) = 1`,
     );
   }
 }
@@ -71,15 +73,15 @@ export const referrerIdSql = (type: string, agb: string) => `(${type} || ':' || 
 /** Adds the referrers of a JW315 stage (columns referrer_type, referrer_agb); the name is never stored. */
 export async function ensureReferrers(store: Store, stage: string): Promise<void> {
   await store.run(
-    `INSERT OR IGNORE INTO referrer (referrer_id, type, agb, name)
-     SELECT ${referrerIdSql('referrer_type', 'referrer_agb')} AS id, referrer_type, referrer_agb, NULL
-       FROM ${quoteIdent(stage)} WHERE referrer_type IS NOT NULL
+    sql`INSERT OR IGNORE INTO referrer (referrer_id, type, agb, name)
+     SELECT ${raw(referrerIdSql('referrer_type', 'referrer_agb'))} AS id, referrer_type, referrer_agb, NULL
+       FROM ${ident(stage)} WHERE referrer_type IS NOT NULL
      QUALIFY row_number() OVER (PARTITION BY id ORDER BY file_idx, rec_no) = 1`,
   );
 }
 
 /** Makes sure the "unknown referrer" row exists (when the stage has records to merge). */
 export async function ensureUnknownReferrer(store: Store, stage: string): Promise<void> {
-  await store.run(`INSERT OR IGNORE INTO referrer (referrer_id, type, agb, name)
-    SELECT '00:', '00', NULL, NULL WHERE EXISTS (SELECT 1 FROM ${quoteIdent(stage)})`);
+  await store.run(sql`INSERT OR IGNORE INTO referrer (referrer_id, type, agb, name)
+    SELECT '00:', '00', NULL, NULL WHERE EXISTS (SELECT 1 FROM ${ident(stage)})`);
 }

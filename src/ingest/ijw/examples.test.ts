@@ -1,6 +1,6 @@
 // The 14 published iJw 3.2 example messages: exact records, amounts, the two refused for schema faults, skipped messages.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../store/index.ts';
+import { sql, Store } from '../../store/index.ts';
 import { importPaths, type FileReport } from '../importer.ts';
 import { pseudonymise } from '../pseudonym.ts';
 import { SECRET } from '../../../test/ingest/harness.ts';
@@ -57,11 +57,11 @@ describe('the published example messages', () => {
         reason: "'2027-06-31' is geen geldige waarde voor een datum",
       },
     ]);
-    expect(await store.all('SELECT * FROM request')).toEqual([]);
-    expect(await store.all("SELECT * FROM quarantine WHERE file_name = 'JW315.xml'")).toEqual([]);
+    expect(await store.all(sql`SELECT * FROM request`)).toEqual([]);
+    expect(await store.all(sql`SELECT * FROM quarantine WHERE file_name = 'JW315.xml'`)).toEqual([]);
     expect(
       await store.all(
-        "SELECT status, records_total, records_ok, records_quarantined, note FROM import_file WHERE file_name = 'JW315.xml'",
+        sql`SELECT status, records_total, records_ok, records_quarantined, note FROM import_file WHERE file_name = 'JW315.xml'`,
       ),
     ).toEqual([{ status: 'geweigerd', records_total: 0, records_ok: 0, records_quarantined: 0, note: by('JW315.xml').note }]);
   });
@@ -82,7 +82,7 @@ describe('the published example messages', () => {
   });
 
   it('JW301: two allocations with volume, unit and frequency; referrer unknown (the JW315 was refused)', async () => {
-    expect(await store.all('SELECT * EXCLUDE (file_id) FROM allocation ORDER BY allocation_no')).toEqual([
+    expect(await store.all(sql`SELECT * EXCLUDE (file_id) FROM allocation ORDER BY allocation_no`)).toEqual([
       {
         municipality: '0384',
         allocation_no: '300201',
@@ -126,7 +126,7 @@ describe('the published example messages', () => {
         financing: 'ZIN',
       },
     ]);
-    expect(await store.all('SELECT * FROM client ORDER BY birth_month NULLS LAST')).toEqual([
+    expect(await store.all(sql`SELECT * FROM client ORDER BY birth_month NULLS LAST`)).toEqual([
       {
         client_id: client('999900006'),
         birth_date: '2010-02-14',
@@ -151,7 +151,7 @@ describe('the published example messages', () => {
   it('JW305/JW307: start and stop of care for both allocations', async () => {
     expect(
       await store.all(
-        'SELECT municipality, allocation_no, provider_agb, start_date, end_date, end_reason FROM care_period ORDER BY allocation_no',
+        sql`SELECT municipality, allocation_no, provider_agb, start_date, end_date, end_reason FROM care_period ORDER BY allocation_no`,
       ),
     ).toEqual([
       {
@@ -176,7 +176,7 @@ describe('the published example messages', () => {
   it('JW323: four prestaties, € 580,00; the second RN004 of the same provider is quarantined', async () => {
     expect(
       await store.all(
-        'SELECT reference, client_id, allocation_no, product_code, period_start, period_end, volume, tariff_cents, amount_cents FROM invoice_line ORDER BY reference',
+        sql`SELECT reference, client_id, allocation_no, product_code, period_start, period_end, volume, tariff_cents, amount_cents FROM invoice_line ORDER BY reference`,
       ),
     ).toEqual([
       {
@@ -237,7 +237,7 @@ describe('the published example messages', () => {
   it('JW325: three rejected prestaties with their return codes, credit amounts negative', async () => {
     expect(
       await store.all(
-        'SELECT provider_agb, reference, return_codes, amount_cents, answered_on FROM invoice_rejection ORDER BY reference',
+        sql`SELECT provider_agb, reference, return_codes, amount_cents, answered_on FROM invoice_rejection ORDER BY reference`,
       ),
     ).toEqual([
       { provider_agb: '65656055', reference: 'RN001', return_codes: '0611', amount_cents: -5000, answered_on: '2023-05-07' },
@@ -253,7 +253,7 @@ describe('the published example messages', () => {
   });
 
   it('remembers the messages read without problems, adds providers and products, and no names', async () => {
-    expect((await store.all<{ c: string }>('SELECT message_code AS c FROM message ORDER BY c')).map((r) => r.c)).toEqual([
+    expect((await store.all<{ c: string }>(sql`SELECT message_code AS c FROM message ORDER BY c`)).map((r) => r.c)).toEqual([
       'JW301',
       'JW302',
       'JW305',
@@ -266,16 +266,16 @@ describe('the published example messages', () => {
       'JW320',
       'JW325',
     ]);
-    expect(await store.all('SELECT agb, name FROM provider ORDER BY agb')).toEqual([
+    expect(await store.all(sql`SELECT agb, name FROM provider ORDER BY agb`)).toEqual([
       { agb: '42420001', name: null },
       { agb: '65656055', name: null },
     ]);
-    expect(await store.all('SELECT code, category FROM product ORDER BY code')).toEqual([
+    expect(await store.all(sql`SELECT code, category FROM product ORDER BY code`)).toEqual([
       { code: '45A03', category: '45' },
       { code: '45A04', category: '45' },
       { code: '55A11', category: '55' },
       { code: '55A12', category: '55' },
     ]);
-    expect(await store.all('SELECT * FROM referrer')).toEqual([{ referrer_id: '00:', type: '00', agb: null, name: null }]);
+    expect(await store.all(sql`SELECT * FROM referrer`)).toEqual([{ referrer_id: '00:', type: '00', agb: null, name: null }]);
   });
 });

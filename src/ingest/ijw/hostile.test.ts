@@ -1,6 +1,6 @@
 // Hostile input is refused as a whole with a clear Dutch reason, logged as 'geweigerd', and leaves no data behind.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Store } from '../../store/index.ts';
+import { sql, Store } from '../../store/index.ts';
 import { BSN, jw301 } from '../../../test/ingest/ijw-messages.ts';
 import { load, snapshot } from '../../../test/ingest/harness.ts';
 
@@ -24,7 +24,7 @@ async function refusedWith(name: string, body: string | Buffer, maxFileBytes?: n
   const after = await snapshot(store);
   // Only the log entry of the refusal is new.
   expect({ ...after, import_file: before.import_file }).toEqual(before);
-  expect(await store.all('SELECT status, records_ok FROM import_file WHERE file_name = ?', [name])).toEqual([
+  expect(await store.all(sql`SELECT status, records_ok FROM import_file WHERE file_name = ${name}`)).toEqual([
     { status: 'geweigerd', records_ok: 0 },
   ]);
   return r!.note!;

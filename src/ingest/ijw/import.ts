@@ -6,7 +6,7 @@
 // The caller makes sure files of one batch touch different store rows (see batches.ts), so the batch gives exactly
 // what importing its files one by one in order gives.
 import { RefusedFile, formatPlace, type RoerError } from '../../errors.ts';
-import type { Store } from '../../store/index.ts';
+import { join, raw, sql, type Store } from '../../store/index.ts';
 import type { ImportOutcome } from '../context.ts';
 import type { QuarantinedRecord } from '../importlog.ts';
 import type { Secret } from '../pseudonym.ts';
@@ -45,8 +45,6 @@ export interface ParsedMessage {
   scanned?: boolean;
 }
 
-/** How large files are read: the lean tokenizer with saxes as fall-back (tests switch it off to compare). */
-export const LARGE_FILES = { scan: true };
 const IGNORE: XmlHandler = { open: () => undefined, close: () => undefined };
 
 export interface MessageFile {
@@ -65,6 +63,8 @@ export interface MessageOutcome extends ImportOutcome {
 
 export interface ImportMessagesOptions {
   maxBytes?: number;
+  /** Read large files with the lean tokenizer, saxes as fall-back (default true; false reads them with saxes only). */
+  scanLargeFiles?: boolean;
   /** Called per file with the number of records read from it (for progress bars). */
   onRecords?: (fileIndex: number, n: number) => void;
 }
@@ -136,8 +136,9 @@ async function streamMessage(
   stage: Stage | null,
   secret: Secret,
   maxBytes: number,
+  scan: boolean,
 ): Promise<ParsedMessage> {
-  if (LARGE_FILES.scan) {
+  if (scan) {
     try {
       return { ...(await readMessage(path, kind, stage, secret, maxBytes, scanXml)), scanned: true };
     } catch (e) {
@@ -168,7 +169,8 @@ export async function importMessages(
       let p = f.parsed;
       if (p) {
         if (stage) p.rows?.replay(stage);
-      } else p = await streamMessage(f.path, kind, stage, secret, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+      } else
+        p = await streamMessage(f.path, kind, stage, secret, opts.maxBytes ?? DEFAULT_MAX_BYTES, opts.scanLargeFiles ?? true);
       parsed.push(p);
       opts.onRecords?.(i, p.records);
     }
@@ -193,9 +195,8 @@ export async function importMessages(
   const seen = new Set<number>();
   if (parsed.some((p) => p.header.identificatie !== '')) {
     const rows = await store.all<{ i: number }>(
-      `SELECT f.file_idx AS i FROM ${STAGE_FILE} f JOIN message m ON m.sender = f.sender AND m.message_id = f.message_id
-        AND m.message_code = ?`,
-      [kind],
+      sql`SELECT f.file_idx AS i FROM ${raw(STAGE_FILE)} f JOIN message m ON m.sender = f.sender AND m.message_id = f.message_id
+        AND m.message_code = ${kind}`,
     );
     for (const { i } of rows)
       if (parsed[i]!.header.identificatie !== '' && parsed[i]!.header.berichtCode === BERICHT_CODE[kind]) seen.add(i);
@@ -218,10 +219,9 @@ export async function importMessages(
   );
   if (received.length > 0) {
     await store.run(
-      `INSERT OR IGNORE INTO message SELECT sender, message_id,
-         CASE WHEN regexp_full_match(message_date, '\\d{4}-\\d{2}-\\d{2}') THEN CAST(message_date AS DATE) END, ?, nullif(receiver, ''), file_id
-       FROM ${STAGE_FILE} WHERE file_idx IN (${received.map(() => '?').join(', ')})`,
-      [kind, ...received],
+      sql`INSERT OR IGNORE INTO message SELECT sender, message_id,
+         CASE WHEN regexp_full_match(message_date, '\\d{4}-\\d{2}-\\d{2}') THEN CAST(message_date AS DATE) END, ${kind}, nullif(receiver, ''), file_id
+       FROM ${raw(STAGE_FILE)} WHERE file_idx IN (${join(received)})`,
     );
   }
   const note = module ? undefined : `${kind} (${LABEL[kind]}) wordt door Roer niet gebruikt; alleen gecontroleerd`;

@@ -12,6 +12,7 @@ import {
 } from './entities.ts';
 import { countPerFile, headed, integer, type MessageModule } from './module.ts';
 import { birthDate } from './walk.ts';
+import { sql, raw } from '../../store/index.ts';
 
 interface Allocated {
   no: string | null;
@@ -134,18 +135,18 @@ export const jw301: MessageModule<Allocated> = {
       QUALIFY row_number() OVER (PARTITION BY file_idx, allocation_no ORDER BY CAST(allocated_at AS TIMESTAMP) DESC, rec_no DESC) = 1`;
     const changed = await countPerFile(
       store,
-      `SELECT n.file_idx FROM (${latest}) n LEFT JOIN allocation a ON a.municipality = n.sender AND a.allocation_no = n.allocation_no
-        WHERE a.allocation_no IS NULL OR CAST(n.allocated_at AS TIMESTAMP) > a.allocated_at`,
+      raw(`SELECT n.file_idx FROM (${latest}) n LEFT JOIN allocation a ON a.municipality = n.sender AND a.allocation_no = n.allocation_no
+        WHERE a.allocation_no IS NULL OR CAST(n.allocated_at AS TIMESTAMP) > a.allocated_at`),
     );
     await store.run(
-      `INSERT INTO allocation (municipality, allocation_no, client_id, provider_agb, provider_reference, product_category,
+      sql`INSERT INTO allocation (municipality, allocation_no, client_id, provider_agb, provider_reference, product_category,
          product_code, allocated_at, start_date, end_date, volume, unit, frequency, budget_cents, change_reason, deleted,
          referrer_id, file_id)
        SELECT n.sender, n.allocation_no, n.client_id, n.receiver, n.provider_reference, n.product_category, n.product_code,
          CAST(n.allocated_at AS TIMESTAMP), CAST(n.start_date AS DATE), CAST(n.end_date AS DATE), n.volume, n.unit, n.frequency,
-         n.budget_cents, n.change_reason, coalesce(n.change_reason = ?, false),
-         coalesce(${referrerIdSql('r.referrer_type', 'r.referrer_agb')}, '00:'), n.file_id
-         FROM (${latest}) n LEFT JOIN request r ON r.provider_agb = n.receiver AND r.municipality = n.sender AND r.client_id = n.client_id
+         n.budget_cents, n.change_reason, coalesce(n.change_reason = ${REDEN_WIJZIGING_VERWIJDERD}, false),
+         coalesce(${raw(referrerIdSql('r.referrer_type', 'r.referrer_agb'))}, '00:'), n.file_id
+         FROM (${raw(latest)}) n LEFT JOIN request r ON r.provider_agb = n.receiver AND r.municipality = n.sender AND r.client_id = n.client_id
           AND r.provider_reference = n.provider_reference
        ON CONFLICT (municipality, allocation_no) DO UPDATE SET client_id = excluded.client_id, provider_agb = excluded.provider_agb,
          provider_reference = excluded.provider_reference, product_category = excluded.product_category,
@@ -155,7 +156,6 @@ export const jw301: MessageModule<Allocated> = {
          referrer_id = CASE WHEN excluded.referrer_id = '00:' THEN allocation.referrer_id ELSE excluded.referrer_id END,
          file_id = excluded.file_id
        WHERE excluded.allocated_at > allocation.allocated_at`,
-      [REDEN_WIJZIGING_VERWIJDERD],
     );
     return changed;
   },

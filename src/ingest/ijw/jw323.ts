@@ -1,7 +1,7 @@
 // JW323 declaratie: one invoice line per Prestatie, identified by provider (Afzender) + ReferentieNummer; the municipality
 // is the Ontvanger. A credit (DebetCredit C) is stored negative (amount and volume) with its VorigReferentieNummer; the
 // new debit that corrects it is a line of its own. Both count, in the period of the care.
-import { quoteIdent } from '../../store/index.ts';
+import { ident, raw, sql } from '../../store/index.ts';
 import { CREDIT } from './codes.ts';
 import { ensureProducts, ensureProviders, upsertClients } from './entities.ts';
 import { STAGE_FILE, countPerFile, headed, integer, type MessageModule } from './module.ts';
@@ -125,19 +125,19 @@ export const jw323: MessageModule<Prestatie> = {
   key: (h, own) => `${h.afzender}|${own[0]}`,
 
   async check(store, stage) {
-    const s = quoteIdent(stage);
+    const s = ident(stage);
     // A reference is unique per provider: a second use in this message, or a different line already stored, is an error.
     await store.run(
-      `UPDATE ${s} SET q_line = line_no, q_field = 'ReferentieNummer',
+      sql`UPDATE ${s} SET q_line = line_no, q_field = 'ReferentieNummer',
          q_reason = 'ReferentieNummer ' || ${s}.reference || ' komt in dit bericht al eerder voor'
         FROM (SELECT file_idx AS fi, rec_no AS rn FROM ${s} WHERE q_reason IS NULL
           QUALIFY row_number() OVER (PARTITION BY file_idx, reference ORDER BY rec_no) > 1) d
         WHERE ${s}.q_reason IS NULL AND ${s}.file_idx = d.fi AND ${s}.rec_no = d.rn`,
     );
     await store.run(
-      `UPDATE ${s} SET q_line = line_no, q_field = 'ReferentieNummer',
+      sql`UPDATE ${s} SET q_line = line_no, q_field = 'ReferentieNummer',
          q_reason = 'ReferentieNummer ' || ${s}.reference || ' is al gebruikt voor een andere prestatie van deze aanbieder'
-        FROM invoice_line i, ${STAGE_FILE} f WHERE ${s}.q_reason IS NULL AND f.file_idx = ${s}.file_idx
+        FROM invoice_line i, ${raw(STAGE_FILE)} f WHERE ${s}.q_reason IS NULL AND f.file_idx = ${s}.file_idx
          AND i.provider_agb = f.sender AND i.reference = ${s}.reference
          AND (i.amount_cents, i.period_start, i.period_end, i.client_id) IS DISTINCT FROM
              (${s}.amount_cents, CAST(${s}.period_start AS DATE), CAST(${s}.period_end AS DATE), ${s}.client_id)`,
@@ -150,14 +150,14 @@ export const jw323: MessageModule<Prestatie> = {
     await upsertClients(store, stage, 'receiver', false, false);
     const fresh = `SELECT * FROM (${headed(stage)}) n
       WHERE NOT EXISTS (SELECT 1 FROM invoice_line i WHERE i.provider_agb = n.sender AND i.reference = n.reference)`;
-    const changed = await countPerFile(store, fresh);
+    const changed = await countPerFile(store, raw(fresh));
     await store.run(
-      `INSERT INTO invoice_line (provider_agb, reference, previous_reference, municipality, client_id, allocation_no, invoice_no,
+      sql`INSERT INTO invoice_line (provider_agb, reference, previous_reference, municipality, client_id, allocation_no, invoice_no,
          invoice_date, product_category, product_code, period_start, period_end, volume, unit, tariff_cents, amount_cents,
          debit_credit, message_kind, file_id)
        SELECT sender, reference, previous_reference, receiver, client_id, allocation_no, invoice_no, CAST(invoice_date AS DATE),
          product_category, product_code, CAST(period_start AS DATE), CAST(period_end AS DATE), volume, unit, tariff_cents,
-         amount_cents, debit_credit, 'JW323', file_id FROM (${fresh})`,
+         amount_cents, debit_credit, 'JW323', file_id FROM (${raw(fresh)})`,
     );
     return changed;
   },

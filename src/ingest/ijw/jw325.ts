@@ -2,6 +2,7 @@
 // accepted = claimed − rejected. Provider = Ontvanger; a later answer for the same line replaces an earlier one.
 import { CREDIT, RETOUR_GEEN_OPMERKING } from './codes.ts';
 import { countPerFile, headed, integer, type MessageModule } from './module.ts';
+import { sql, raw } from '../../store/index.ts';
 
 interface Rejected {
   reference: string | null;
@@ -41,13 +42,13 @@ export const jw325: MessageModule<Rejected> = {
       QUALIFY row_number() OVER (PARTITION BY file_idx, reference ORDER BY rec_no DESC) = 1`;
     const changed = await countPerFile(
       store,
-      `SELECT n.file_idx FROM (${rejected}) n LEFT JOIN invoice_rejection r ON r.provider_agb = n.receiver AND r.reference = n.reference
+      raw(`SELECT n.file_idx FROM (${rejected}) n LEFT JOIN invoice_rejection r ON r.provider_agb = n.receiver AND r.reference = n.reference
         WHERE r.reference IS NULL OR (r.answered_on <= CAST(n.message_date AS DATE)
-          AND (r.return_codes, r.amount_cents) IS DISTINCT FROM (n.return_codes, n.amount_cents))`,
+          AND (r.return_codes, r.amount_cents) IS DISTINCT FROM (n.return_codes, n.amount_cents))`),
     );
     await store.run(
-      `INSERT INTO invoice_rejection SELECT receiver, reference, return_codes, amount_cents, CAST(message_date AS DATE), file_id
-         FROM (${rejected})
+      sql`INSERT INTO invoice_rejection SELECT receiver, reference, return_codes, amount_cents, CAST(message_date AS DATE), file_id
+         FROM (${raw(rejected)})
        ON CONFLICT (provider_agb, reference) DO UPDATE SET return_codes = excluded.return_codes,
          amount_cents = excluded.amount_cents, answered_on = excluded.answered_on, file_id = excluded.file_id
        WHERE excluded.answered_on >= invoice_rejection.answered_on`,

@@ -1,9 +1,8 @@
 // A large declaration read by the lean tokenizer (scan.ts) gives exactly the tables, reports and refusals of reading it
 // with saxes — also when the tokenizer gives up halfway (its rows are dropped and saxes starts over).
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../store/index.ts';
+import { Store, raw } from '../../store/index.ts';
 import type { FileReport } from '../importer.ts';
-import { LARGE_FILES } from './import.ts';
 import { BSN, jw323, type Prestatie } from '../../../test/ingest/ijw-messages.ts';
 import { load } from '../../../test/ingest/harness.ts';
 
@@ -45,21 +44,24 @@ const large = jw323({ afzender: '12345678', ontvanger: '0384', id: 'F1', date: '
 
 const stores: Store[] = [];
 afterEach(() => {
-  LARGE_FILES.scan = true;
   for (const s of stores.splice(0)) s.close();
 });
 
 async function importWith(scan: boolean, body: string): Promise<{ reports: FileReport[]; tables: Record<string, unknown[]> }> {
-  LARGE_FILES.scan = scan;
   const store = await Store.open(':memory:');
   stores.push(store);
-  const reports = (await load(store, { 'groot.xml': body })).map((r) => ({ ...r, path: '' }));
+  const reports = (await load(store, { 'groot.xml': body }, undefined, { scanLargeFiles: scan })).map((r) => ({
+    ...r,
+    path: '',
+  }));
   const tables: Record<string, unknown[]> = {};
   for (const t of TABLES) {
     tables[t] = await store.all(
-      `SELECT * EXCLUDE (${t === 'import_file' ? 'imported_at' : t === 'quarantine' ? 'quarantined_at' : '_none'}) FROM ${t} ORDER BY ALL`.replace(
-        ' EXCLUDE (_none)',
-        '',
+      raw(
+        `SELECT * EXCLUDE (${t === 'import_file' ? 'imported_at' : t === 'quarantine' ? 'quarantined_at' : '_none'}) FROM ${t} ORDER BY ALL`.replace(
+          ' EXCLUDE (_none)',
+          '',
+        ),
       ),
     );
   }

@@ -1,7 +1,7 @@
 // The shape of one message's importer: its staging columns, how a record is read, what key it touches, optional rule
 // checks, and the merge. Checks and merges are set-based over a whole batch of files of one kind: every staged row
 // carries its file's index, and `stage_file` holds each file's header (sender, receiver, dagtekening, file id).
-import { quoteIdent, type Store } from '../../store/index.ts';
+import { ident, sql, type Sql, type Store } from '../../store/index.ts';
 import type { ImportedKind } from './catalogue.ts';
 import { STATUS_AANLEVERING as S } from './codes.ts';
 import type { Cell, Column } from './stage.ts';
@@ -27,23 +27,18 @@ export interface MessageModule<R = unknown> {
 
 /** SQL: the staged rows with their file's header columns (sender, receiver, message_date, file_id). */
 export function headed(stage: string): string {
-  return `SELECT s.*, f.sender, f.receiver, f.message_date, f.file_id FROM ${quoteIdent(stage)} s JOIN ${STAGE_FILE} f USING (file_idx)`;
+  return `SELECT s.*, f.sender, f.receiver, f.message_date, f.file_id FROM ${ident(stage).text} s JOIN ${STAGE_FILE} f USING (file_idx)`;
 }
 
 /** SQL: the headers of the files that still have staged rows (only those are merged, as a file with none changes nothing). */
 export function mergedFiles(stage: string): string {
-  return `SELECT * FROM ${STAGE_FILE} WHERE file_idx IN (SELECT file_idx FROM ${quoteIdent(stage)})`;
+  return `SELECT * FROM ${STAGE_FILE} WHERE file_idx IN (SELECT file_idx FROM ${ident(stage).text})`;
 }
 
 /** Counts the rows of a query (which has a file_idx column) per file: what a merge will change, before it changes it. */
-export async function countPerFile(
-  store: Store,
-  sql: string,
-  params: (string | number | null)[] = [],
-): Promise<Map<number, number>> {
+export async function countPerFile(store: Store, query: Sql): Promise<Map<number, number>> {
   const rows = await store.all<{ f: number; n: number }>(
-    `SELECT file_idx AS f, count(*) AS n FROM (${sql}) GROUP BY file_idx`,
-    params,
+    sql`SELECT file_idx AS f, count(*) AS n FROM (${query}) GROUP BY file_idx`,
   );
   return new Map(rows.map((r) => [r.f, r.n]));
 }
@@ -56,7 +51,7 @@ export function integer(text: string | null): number | null {
 /** Marks staged records without a ToewijzingNummer (optional in the XSD, required by the iJw rules) for quarantine. */
 export async function requireAllocationNo(store: Store, stage: string): Promise<void> {
   await store.run(
-    `UPDATE ${quoteIdent(stage)} SET q_line = line_no, q_field = 'ToewijzingNummer',
+    sql`UPDATE ${ident(stage)} SET q_line = line_no, q_field = 'ToewijzingNummer',
        q_reason = 'ToewijzingNummer ontbreekt; zonder nummer hoort de regel bij geen toewijzing'
      WHERE q_reason IS NULL AND allocation_no IS NULL`,
   );

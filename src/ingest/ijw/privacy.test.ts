@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../store/index.ts';
+import { raw, sql, Store } from '../../store/index.ts';
 import { importPaths } from '../importer.ts';
 import { SECRET } from '../../../test/ingest/harness.ts';
 import { IJW_EXAMPLES } from '../../../test/fixtures/index.ts';
@@ -46,12 +46,12 @@ describe('privacy at the door', () => {
     const values = personalValues();
     // Every stored text value, from every table (exact to the SQL layer, whatever the file's compression does).
     const tables = await store.all<{ t: string }>(
-      "SELECT table_name AS t FROM duckdb_tables() WHERE database_name = 'roer' AND NOT temporary",
+      sql`SELECT table_name AS t FROM duckdb_tables() WHERE database_name = 'roer' AND NOT temporary`,
     );
     let text = '';
-    for (const { t } of tables) text += JSON.stringify(await store.all(`SELECT * FROM "${t}"`));
+    for (const { t } of tables) text += JSON.stringify(await store.all(sql`SELECT * FROM "${raw(t)}"`));
     for (const v of values) expect(text.includes(v), v).toBe(false);
-    await store.run('CHECKPOINT');
+    await store.run(sql`CHECKPOINT`);
     store.close();
     // The raw bytes of the database file and any write-ahead log.
     const bytes = Buffer.concat([db, `${db}.wal`].filter(existsSync).map((p) => readFileSync(p)));

@@ -2,7 +2,7 @@
 // redenen"): its valid records are not stored either, the store stays as it was and the report names file, line,
 // element and reason. Rule problems in a schema-valid message (the 11-proof) still quarantine record by record.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Store } from '../../store/index.ts';
+import { sql, Store } from '../../store/index.ts';
 import { SchemaValidator } from './validate.ts';
 import { BSN, jw323, type Prestatie } from '../../../test/ingest/ijw-messages.ts';
 import { load, snapshot } from '../../../test/ingest/harness.ts';
@@ -54,7 +54,7 @@ describe('a message that fails its XSD', () => {
     expect({ ...(await snapshot(store)), import_file: before.import_file }).toEqual(before);
     expect(
       await store.all(
-        "SELECT kind, status, records_total, records_ok, records_quarantined, note FROM import_file WHERE file_name = 'd.xml'",
+        sql`SELECT kind, status, records_total, records_ok, records_quarantined, note FROM import_file WHERE file_name = 'd.xml'`,
       ),
     ).toEqual([{ kind: 'JW323', status: 'geweigerd', records_total: 0, records_ok: 0, records_quarantined: 0, note: REASON }]);
   });
@@ -65,14 +65,14 @@ describe('a message that fails its XSD', () => {
     expect(again).toMatchObject({ status: 'geweigerd', note: REASON });
     const [fixed] = await load(store, { 'd.xml': invoice('F1', '2023-02-28') });
     expect(fixed).toMatchObject({ status: 'ingelezen', total: 2, ok: 2, unchanged: 0, quarantined: 0, problems: [] });
-    expect(await store.all('SELECT reference, period_end, amount_cents FROM invoice_line ORDER BY reference')).toEqual([
+    expect(await store.all(sql`SELECT reference, period_end, amount_cents FROM invoice_line ORDER BY reference`)).toEqual([
       { reference: 'F1-1', period_end: '2023-02-28', amount_cents: 5000 },
       { reference: 'F1-2', period_end: '2023-02-28', amount_cents: 5000 },
     ]);
-    expect(await store.all('SELECT sender, message_id, message_code FROM message')).toEqual([
+    expect(await store.all(sql`SELECT sender, message_id, message_code FROM message`)).toEqual([
       { sender: '12345678', message_id: 'F1', message_code: 'JW323' },
     ]);
-    expect(await store.all('SELECT file_name, status FROM import_file ORDER BY status')).toEqual([
+    expect(await store.all(sql`SELECT file_name, status FROM import_file ORDER BY status`)).toEqual([
       { file_name: 'd.xml', status: 'geweigerd' },
       { file_name: 'd.xml', status: 'ingelezen' },
     ]);
@@ -89,7 +89,7 @@ describe('a message that fails its XSD', () => {
       ['b.xml', 'geweigerd', 0, [42]],
       ['c.xml', 'ingelezen', 2, []],
     ]);
-    expect((await store.all<{ r: string }>('SELECT reference AS r FROM invoice_line ORDER BY r')).map((x) => x.r)).toEqual([
+    expect((await store.all<{ r: string }>(sql`SELECT reference AS r FROM invoice_line ORDER BY r`)).map((x) => x.r)).toEqual([
       'F1-1',
       'F1-2',
       'F3-1',
@@ -143,7 +143,7 @@ describe('a schema-valid message with a rule problem', () => {
       quarantined: 1,
       problems: [{ file: 'd.xml', record: 40, field: 'Bsn', reason: 'het BSN is ongeldig (voldoet niet aan de elfproef)' }],
     });
-    expect((await store.all<{ r: string }>('SELECT reference AS r FROM invoice_line')).map((x) => x.r)).toEqual(['X1']);
+    expect((await store.all<{ r: string }>(sql`SELECT reference AS r FROM invoice_line`)).map((x) => x.r)).toEqual(['X1']);
   });
 });
 

@@ -1,6 +1,6 @@
 // The iJw rules an importer must follow, each on a tiny hand-made message with exact expected rows.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Store } from '../../store/index.ts';
+import { sql, Store } from '../../store/index.ts';
 import { pseudonymise } from '../pseudonym.ts';
 import { BSN, jw301, jw305, jw307, jw315, jw323, jw325, type Allocated } from '../../../test/ingest/ijw-messages.ts';
 import { SECRET, load, snapshot } from '../../../test/ingest/harness.ts';
@@ -27,8 +27,7 @@ afterEach(() => store.close());
 
 const allocation = (no = '1001') =>
   store.one(
-    'SELECT allocated_at, end_date, volume, unit, frequency, budget_cents, change_reason, deleted, referrer_id, product_code FROM allocation WHERE municipality = ? AND allocation_no = ?',
-    ['0384', no],
+    sql`SELECT allocated_at, end_date, volume, unit, frequency, budget_cents, change_reason, deleted, referrer_id, product_code FROM allocation WHERE municipality = ${'0384'} AND allocation_no = ${no}`,
   );
 
 describe('JW301 toewijzing', () => {
@@ -43,7 +42,7 @@ describe('JW301 toewijzing', () => {
     expect(r).toMatchObject({ kind: 'JW301', status: 'ingelezen', total: 3, ok: 3, quarantined: 0 });
     expect(
       await store.all(
-        'SELECT allocation_no, client_id, provider_agb, product_category, product_code, start_date, end_date, volume, unit, frequency, budget_cents, referrer_id FROM allocation ORDER BY allocation_no',
+        sql`SELECT allocation_no, client_id, provider_agb, product_category, product_code, start_date, end_date, volume, unit, frequency, budget_cents, referrer_id FROM allocation ORDER BY allocation_no`,
       ),
     ).toEqual([
       {
@@ -89,7 +88,7 @@ describe('JW301 toewijzing', () => {
         referrer_id: '00:',
       },
     ]);
-    expect(await store.all('SELECT * FROM client')).toEqual([
+    expect(await store.all(sql`SELECT * FROM client`)).toEqual([
       {
         client_id: pseudonymise(SECRET, BSN.a),
         birth_date: '2010-02-14',
@@ -100,8 +99,8 @@ describe('JW301 toewijzing', () => {
         postcode4: null,
       },
     ]);
-    expect(await store.all('SELECT * FROM provider')).toEqual([{ agb: '12345678', name: null }]);
-    expect(await store.all('SELECT code, category, care_type FROM product')).toEqual([
+    expect(await store.all(sql`SELECT * FROM provider`)).toEqual([{ agb: '12345678', name: null }]);
+    expect(await store.all(sql`SELECT code, category, care_type FROM product`)).toEqual([
       { code: '45A03', category: '45', care_type: null },
     ]);
   });
@@ -126,7 +125,7 @@ describe('JW301 toewijzing', () => {
     });
     expect(same).toMatchObject({ ok: 0, unchanged: 1 });
     expect(await allocation()).toMatchObject({ allocated_at: '2026-01-05T10:00:01', end_date: '2026-03-31', volume: 3 });
-    expect(await store.one('SELECT count(*) AS n FROM allocation')).toEqual({ n: 1 });
+    expect(await store.one(sql`SELECT count(*) AS n FROM allocation`)).toEqual({ n: 1 });
   });
 
   it('keeps a deleted allocation (RedenWijziging 13) marked deleted', async () => {
@@ -153,9 +152,9 @@ describe('JW301 toewijzing', () => {
       field: 'Bsn',
       reason: 'het BSN is ongeldig (voldoet niet aan de elfproef)',
     });
-    expect(await store.one('SELECT count(*) AS n FROM allocation')).toEqual({ n: 0 });
-    expect(await store.one('SELECT count(*) AS n FROM client')).toEqual({ n: 0 });
-    const raws = await store.all<{ raw: string }>('SELECT raw FROM quarantine');
+    expect(await store.one(sql`SELECT count(*) AS n FROM allocation`)).toEqual({ n: 0 });
+    expect(await store.one(sql`SELECT count(*) AS n FROM client`)).toEqual({ n: 0 });
+    const raws = await store.all<{ raw: string }>(sql`SELECT raw FROM quarantine`);
     expect(raws).toHaveLength(2);
     for (const { raw } of raws) {
       expect(raw).not.toContain(BSN.invalid);
@@ -175,7 +174,7 @@ describe('referrer: JW301 has none, the matching JW315 gives it', () => {
     await load(store, { 'v.xml': request() });
     expect(
       await store.all(
-        'SELECT provider_agb, provider_reference, municipality, request_date, referrer_type, referrer_agb FROM request',
+        sql`SELECT provider_agb, provider_reference, municipality, request_date, referrer_type, referrer_agb FROM request`,
       ),
     ).toEqual([
       {
@@ -192,7 +191,7 @@ describe('referrer: JW301 has none, the matching JW315 gives it', () => {
     });
     expect((await allocation('1001'))!.referrer_id).toBe('02:01234567');
     expect((await allocation('1002'))!.referrer_id).toBe('00:');
-    expect(await store.all('SELECT * FROM referrer ORDER BY referrer_id')).toEqual([
+    expect(await store.all(sql`SELECT * FROM referrer ORDER BY referrer_id`)).toEqual([
       { referrer_id: '00:', type: '00', agb: null, name: null },
       { referrer_id: '02:01234567', type: '02', agb: '01234567', name: null },
     ]);
@@ -216,7 +215,7 @@ describe('referrer: JW301 has none, the matching JW315 gives it', () => {
     });
     await load(store, { 't.xml': jw301({ ...GEM, id: 'T1', date: '2026-01-05' }, BSN.a, [base]) });
     expect((await allocation())!.referrer_id).toBe('00:');
-    expect(await store.one("SELECT referrer_id FROM referrer WHERE type = '06'")).toEqual({ referrer_id: '06:' });
+    expect(await store.one(sql`SELECT referrer_id FROM referrer WHERE type = '06'`)).toEqual({ referrer_id: '06:' });
   });
 });
 
@@ -224,10 +223,9 @@ describe('JW305 / JW307 start and stop of care', () => {
   const start = (id: string, start: string, status: string) =>
     jw305({ ...AANB, id, date: '2026-01-10' }, BSN.a, [{ no: '1001', cat: '45', code: '45A03', start, status }]);
   const period = () =>
-    store.one('SELECT start_date, end_date, end_reason FROM care_period WHERE municipality = ? AND allocation_no = ?', [
-      '0384',
-      '1001',
-    ]);
+    store.one(
+      sql`SELECT start_date, end_date, end_reason FROM care_period WHERE municipality = ${'0384'} AND allocation_no = ${'1001'}`,
+    );
 
   it('applies a correction (2) and a deletion (3)', async () => {
     await load(store, { 's1.xml': start('S1', '2026-01-03', '1') });
@@ -273,7 +271,7 @@ describe('JW323 / JW325 invoices', () => {
     expect(r).toMatchObject({ kind: 'JW323', total: 2, ok: 2, quarantined: 0 });
     expect(
       await store.all(
-        'SELECT reference, previous_reference, municipality, period_start, volume, amount_cents, debit_credit, invoice_no FROM invoice_line ORDER BY reference',
+        sql`SELECT reference, previous_reference, municipality, period_start, volume, amount_cents, debit_credit, invoice_no FROM invoice_line ORDER BY reference`,
       ),
     ).toEqual([
       {
@@ -307,7 +305,7 @@ describe('JW323 / JW325 invoices', () => {
         invoice_no: 'DF2',
       },
     ]);
-    expect(await store.one('SELECT sum(amount_cents) AS s FROM invoice_line')).toEqual({ s: 3750 });
+    expect(await store.one(sql`SELECT sum(amount_cents) AS s FROM invoice_line`)).toEqual({ s: 3750 });
   });
 
   it('quarantines a reference used twice in one message, and a reused reference with other content', async () => {
@@ -334,11 +332,11 @@ describe('JW323 / JW325 invoices', () => {
       ]),
     });
     expect(again).toMatchObject({ total: 2, ok: 0, unchanged: 1, quarantined: 1 });
-    expect(await store.all('SELECT file_name, field, reason FROM quarantine ORDER BY file_name')).toEqual([
+    expect(await store.all(sql`SELECT file_name, field, reason FROM quarantine ORDER BY file_name`)).toEqual([
       { file_name: 'd1.xml', field: 'ReferentieNummer', reason: 'ReferentieNummer X1 komt in dit bericht al eerder voor' },
       { file_name: 'd2.xml', field: 'ReferentieNummer', reason: 'ReferentieNummer X1 komt in dit bericht al eerder voor' },
     ]);
-    expect(await store.one('SELECT sum(amount_cents) AS s FROM invoice_line')).toEqual({ s: 5000 });
+    expect(await store.one(sql`SELECT sum(amount_cents) AS s FROM invoice_line`)).toEqual({ s: 5000 });
   });
 
   it('stores only rejected lines of a JW325; accepted = claimed − rejected', async () => {
@@ -366,12 +364,12 @@ describe('JW323 / JW325 invoices', () => {
     });
     expect(r).toMatchObject({ kind: 'JW325', total: 2, ok: 1, unchanged: 1 });
     expect(
-      await store.all('SELECT provider_agb, reference, return_codes, amount_cents, answered_on FROM invoice_rejection'),
+      await store.all(sql`SELECT provider_agb, reference, return_codes, amount_cents, answered_on FROM invoice_rejection`),
     ).toEqual([
       { provider_agb: '12345678', reference: 'X2', return_codes: '9307,0611', amount_cents: 2500, answered_on: '2026-02-20' },
     ]);
     expect(
-      await store.one(`SELECT sum(i.amount_cents) - coalesce(sum(r.amount_cents), 0) AS accepted
+      await store.one(sql`SELECT sum(i.amount_cents) - coalesce(sum(r.amount_cents), 0) AS accepted
       FROM invoice_line i LEFT JOIN invoice_rejection r USING (provider_agb, reference)`),
     ).toEqual({ accepted: 5000 });
   });
@@ -413,20 +411,20 @@ describe('nothing twice', () => {
       ]);
     const [first] = await load(store, { 'd.xml': sent('X1') });
     expect(first).toMatchObject({ status: 'ingelezen', total: 2, ok: 1, quarantined: 1 });
-    expect(await store.one('SELECT count(*) AS n FROM message')).toEqual({ n: 0 });
+    expect(await store.one(sql`SELECT count(*) AS n FROM message`)).toEqual({ n: 0 });
     const [fixed] = await load(store, { 'd-verbeterd.xml': sent('X2') });
     expect(fixed).toMatchObject({ status: 'ingelezen', total: 2, ok: 1, unchanged: 1, quarantined: 0 });
-    expect(await store.all('SELECT reference, amount_cents FROM invoice_line ORDER BY reference')).toEqual([
+    expect(await store.all(sql`SELECT reference, amount_cents FROM invoice_line ORDER BY reference`)).toEqual([
       { reference: 'X1', amount_cents: 5000 },
       { reference: 'X2', amount_cents: 100 },
     ]);
-    expect(await store.one('SELECT count(*) AS n FROM message')).toEqual({ n: 1 });
+    expect(await store.one(sql`SELECT count(*) AS n FROM message`)).toEqual({ n: 1 });
   });
 
   it('never overwrites the care type of a known product', async () => {
-    await store.run("INSERT INTO product (code, category, care_type) VALUES ('45A03', NULL, 'ambulant')");
+    await store.run(sql`INSERT INTO product (code, category, care_type) VALUES ('45A03', NULL, 'ambulant')`);
     await load(store, { 'a.xml': msg });
-    expect(await store.all('SELECT code, category, care_type FROM product')).toEqual([
+    expect(await store.all(sql`SELECT code, category, care_type FROM product`)).toEqual([
       { code: '45A03', category: null, care_type: 'ambulant' },
     ]);
   });

@@ -2,7 +2,7 @@
 // during parsing, each with its file's index; there SQL marks the quarantined ones, hands them to the quarantine, and
 // merges the rest into the real tables. A `stage_file` table beside it holds each file's header.
 import type { DuckDBAppender } from '@duckdb/node-api';
-import { quoteIdent, type Store } from '../../store/index.ts';
+import { ident, join, raw, sql, type Store } from '../../store/index.ts';
 import type { QuarantinedRecord } from '../importlog.ts';
 import { STAGE_FILE } from './module.ts';
 import type { Header } from './walk.ts';
@@ -57,9 +57,9 @@ export class Stage implements RowSink {
   /** (Re)creates the empty temporary table `table` with the common and the message's own columns. */
   static async open(store: Store, table: string, own: Column[]): Promise<Stage> {
     const columns = [...COMMON, ...own];
-    const t = quoteIdent(table);
-    await store.run(`CREATE OR REPLACE TEMP TABLE ${t} (${columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')})`);
-    return new Stage(store, table, own, await store.connection.createAppender(table, 'main', 'temp'));
+    const columnDefs = join(columns.map((c) => sql`${ident(c.name)} ${raw(c.type)}`));
+    await store.run(sql`CREATE OR REPLACE TEMP TABLE ${ident(table)} (${columnDefs})`);
+    return new Stage(store, table, own, await store.appender(table, { temp: true }));
   }
 
   /** Appends one record: common values (file, rec_no, problem, client) then the message's own values, in column order. */
@@ -106,20 +106,17 @@ export class Stage implements RowSink {
   /** Drops the records of the given files (messages received before: they change nothing). */
   async drop(fileIdxs: number[]): Promise<void> {
     if (fileIdxs.length === 0) return;
-    await this.store.run(
-      `DELETE FROM ${quoteIdent(this.table)} WHERE file_idx IN (${fileIdxs.map(() => '?').join(', ')})`,
-      fileIdxs,
-    );
+    await this.store.run(sql`DELETE FROM ${ident(this.table)} WHERE file_idx IN (${join(fileIdxs)})`);
   }
 
   /** Removes the quarantined records from the stage and returns them for the quarantine table (raw: no BSN, no names). */
   async takeQuarantined(fileNames: string[]): Promise<StagedProblem[]> {
-    const t = quoteIdent(this.table);
+    const t = ident(this.table);
     const rows = await this.store.all<Record<string, string | number | null>>(
-      `SELECT * FROM ${t} WHERE q_reason IS NOT NULL ORDER BY file_idx, rec_no`,
+      sql`SELECT * FROM ${t} WHERE q_reason IS NOT NULL ORDER BY file_idx, rec_no`,
     );
     if (rows.length === 0) return [];
-    await this.store.run(`DELETE FROM ${t} WHERE q_reason IS NOT NULL`);
+    await this.store.run(sql`DELETE FROM ${t} WHERE q_reason IS NOT NULL`);
     return rows.map((r) => {
       const { file_idx, rec_no: _n, line_no: _l, q_line, q_field, q_reason, ...rest } = r;
       const raw = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== null));
@@ -154,9 +151,9 @@ export class RowBuffer implements RowSink {
  * the set-based checks and merges.
  */
 export async function stageFiles(store: Store, files: { fileId: string; header: Header }[]): Promise<void> {
-  await store.run(`CREATE OR REPLACE TEMP TABLE ${STAGE_FILE} (file_idx INTEGER, file_id VARCHAR, sender VARCHAR, receiver VARCHAR,
+  await store.run(sql`CREATE OR REPLACE TEMP TABLE ${raw(STAGE_FILE)} (file_idx INTEGER, file_id VARCHAR, sender VARCHAR, receiver VARCHAR,
     message_id VARCHAR, message_date VARCHAR)`);
-  const a = await store.connection.createAppender(STAGE_FILE, 'main', 'temp');
+  const a = await store.appender(STAGE_FILE, { temp: true });
   files.forEach(({ fileId, header: h }, i) => {
     a.appendInteger(i);
     a.appendVarchar(fileId);

@@ -2,7 +2,7 @@
 // form gave — the same cents, the same NULLs — for every decimal style, on the notations the other tests use and on
 // 30,000 seeded random cells built from every character that matters (digits, separators, signs, €, kinds of space).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../store/index.ts';
+import { raw, sql, Store } from '../../store/index.ts';
 import { amountCentsSql, stripAmountSql } from './parse.ts';
 import type { DecimalStyle } from './types.ts';
 
@@ -103,8 +103,8 @@ const NOTATIONS = [
 
 /** Temp table cells (i, x): the cells in order, then one NULL. */
 async function load(cells: string[]): Promise<void> {
-  await store.run('CREATE OR REPLACE TEMP TABLE cells (i INTEGER, x VARCHAR)');
-  const app = await store.connection.createAppender('cells', 'main', 'temp');
+  await store.run(sql`CREATE OR REPLACE TEMP TABLE cells (i INTEGER, x VARCHAR)`);
+  const app = await store.appender('cells', { temp: true });
   cells.forEach((c, i) => {
     app.appendInteger(i);
     app.appendVarchar(c);
@@ -120,8 +120,8 @@ async function load(cells: string[]): Promise<void> {
 async function compare(cells: string[], style: DecimalStyle): Promise<{ cell: string; former: unknown; now: unknown }[]> {
   await load(cells);
   const rows = await store.all<{ x: string | null; s0: string | null; s1: string | null; v0: number | null; v1: number | null }>(
-    `SELECT x, s0, s1, ${formerCents('s0', style)} AS v0, ${amountCentsSql('s1', style)} AS v1
-     FROM (SELECT i, x, ${formerStrip('x')} AS s0, ${stripAmountSql('x')} AS s1 FROM cells) ORDER BY i`,
+    sql`SELECT x, s0, s1, ${raw(formerCents('s0', style))} AS v0, ${raw(amountCentsSql('s1', style))} AS v1
+     FROM (SELECT i, x, ${raw(formerStrip('x'))} AS s0, ${raw(stripAmountSql('x'))} AS s1 FROM cells) ORDER BY i`,
   );
   return rows
     .filter((r) => r.s0 !== r.s1 || r.v0 !== r.v1)
@@ -138,8 +138,8 @@ describe('amount parsing equals its former form', () => {
   it('the comparison is not vacuous: random cells include accepted amounts of every shape', async () => {
     await load(randomCells(30_000, 44));
     const shapes = await store.one<{ ok: number; dec: number; thousands: number }>(
-      `SELECT count(v) AS ok, count(v) FILTER (WHERE contains(s, ',')) AS dec, count(v) FILTER (WHERE contains(s, '.')) AS thousands
-       FROM (SELECT s, ${amountCentsSql('s', ',')} AS v FROM (SELECT ${stripAmountSql('x')} AS s FROM cells))`,
+      sql`SELECT count(v) AS ok, count(v) FILTER (WHERE contains(s, ',')) AS dec, count(v) FILTER (WHERE contains(s, '.')) AS thousands
+       FROM (SELECT s, ${raw(amountCentsSql('s', ','))} AS v FROM (SELECT ${raw(stripAmountSql('x'))} AS s FROM cells))`,
     );
     expect(shapes!.ok).toBeGreaterThan(1000);
     expect(shapes!.dec).toBeGreaterThan(100);

@@ -3,6 +3,7 @@
 // and come back as (bsn, client_id) pairs in a temp table to join.
 import type { ImportContext } from '../context.ts';
 import { isValidBsn, pseudonymise } from '../pseudonym.ts';
+import { sql, raw } from '../../store/index.ts';
 
 /** SQL that normalises a BSN cell: spaces, dots and hyphens removed; a leading zero a spreadsheet dropped restored. */
 export function normaliseBsnSql(r: string): string {
@@ -27,9 +28,11 @@ export function bsnValidSql(r: string, n = `(${bsnNumberSql(r)})`): string {
 
 /** Creates temp table `table` (bsn, client_id) for every distinct valid BSN in column `bsn` of `from`. */
 export async function buildPseudonymTable(ctx: ImportContext, from: string, bsn: string, table: string): Promise<void> {
-  const rows = await ctx.store.all<{ bsn: string }>(`SELECT DISTINCT ${bsn} AS bsn FROM ${from} WHERE ${bsn} IS NOT NULL`);
-  await ctx.store.run(`CREATE TEMP TABLE ${table} (bsn VARCHAR NOT NULL, client_id VARCHAR NOT NULL)`);
-  const app = await ctx.store.connection.createAppender(table, 'main', 'temp');
+  const rows = await ctx.store.all<{ bsn: string }>(
+    sql`SELECT DISTINCT ${raw(bsn)} AS bsn FROM ${raw(from)} WHERE ${raw(bsn)} IS NOT NULL`,
+  );
+  await ctx.store.run(sql`CREATE TEMP TABLE ${raw(table)} (bsn VARCHAR NOT NULL, client_id VARCHAR NOT NULL)`);
+  const app = await ctx.store.appender(table, { temp: true });
   for (const { bsn: value } of rows) {
     if (!isValidBsn(value)) continue;
     app.appendVarchar(value);

@@ -2,13 +2,14 @@
 // once by the typed pipeline; the number of rows DuckDB read is verified against the scan, which gives the line numbers.
 import { open } from 'node:fs/promises';
 import { RoerError } from '../../errors.ts';
-import { quoteIdent } from '../../store/index.ts';
+import { ident, raw, sql } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { asUtf8 } from './encoding.ts';
 import { mappedHeaders, maskedRaw, resolveColumns } from './header.ts';
 import { quickScanCsv, scanCsv, type CsvScan } from './scan.ts';
 import { checkFileSize, lineSql, type Stage, type tempNames } from './stage.ts';
 import type { TableSpec } from './types.ts';
+import { statement } from './params.ts';
 
 /**
  * Prepares `ctx.path` for reading: checks size, encoding and shape, resolves the header. Nothing is copied: the typed
@@ -27,11 +28,11 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
     const read = `read_csv($path, header = true, all_varchar = true, delim = $delim, quote = '"', escape = '"',
                            ignore_errors = true, auto_detect = true, sample_size = 20480)`;
     const params = { path: file.path, delim: spec.delimiter };
-    const header = (await ctx.store.all<{ column_name: string }>(`DESCRIBE SELECT * FROM ${read}`, params)).map(
+    const header = (await ctx.store.all<{ column_name: string }>(statement(`DESCRIBE SELECT * FROM ${read}`, params))).map(
       (r) => r.column_name,
     );
     const columns = resolveColumns(spec, header, ctx.fileName);
-    const cols = mappedHeaders(columns).map(quoteIdent);
+    const cols = mappedHeaders(columns).map((h) => ident(h).text);
     const from = `(SELECT ${cols.join(', ')} FROM ${read})`;
     const stage: Stage = {
       from,
@@ -58,10 +59,10 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
         stage.staged = scan.good;
       },
       async raw() {
-        await ctx.store.run(`CREATE TEMP TABLE ${names.raw} AS SELECT * FROM ${from}`, params);
+        await ctx.store.run(statement(`CREATE TEMP TABLE ${names.raw} AS SELECT * FROM ${from}`, params));
         const { line, join } = await lineSql(ctx.store, names.raw, 'r', stage.lines);
         await ctx.store.run(
-          `CREATE TEMP VIEW ${names.stage} AS SELECT ${line} AS __line, ${cols.map((c) => `r.${c}`).join(', ')} FROM ${names.raw} r ${join}`,
+          sql`CREATE TEMP VIEW ${raw(names.stage)} AS SELECT ${raw(line)} AS __line, ${raw(cols.map((c) => `r.${c}`).join(', '))} FROM ${raw(names.raw)} r ${raw(join)}`,
         );
         return names.stage;
       },
@@ -76,8 +77,8 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
 
 /** Temp table (idx, line): the line on which good record idx starts. */
 async function lineTable(ctx: ImportContext, lines: Int32Array, table: string): Promise<string> {
-  await ctx.store.run(`CREATE TEMP TABLE ${table} (idx BIGINT, line INTEGER)`);
-  const app = await ctx.store.connection.createAppender(table, 'main', 'temp');
+  await ctx.store.run(sql`CREATE TEMP TABLE ${raw(table)} (idx BIGINT, line INTEGER)`);
+  const app = await ctx.store.appender(table, { temp: true });
   lines.forEach((line, idx) => {
     app.appendBigInt(BigInt(idx));
     app.appendInteger(line);

@@ -1,7 +1,7 @@
 // A malformed CSV is refused with a Dutch reason and its line, never with DuckDB's English message (the byte scan
 // names the problem first; what still reaches DuckDB is translated).
 import { describe, expect, it } from 'vitest';
-import { Store } from '../../store/index.ts';
+import { Store, sql } from '../../store/index.ts';
 import { importPaths } from '../importer.ts';
 import { parseMapping } from './mapping.ts';
 import { csvReadError } from './csverror.ts';
@@ -34,7 +34,7 @@ describe('malformed CSV', () => {
   it('a doubled quote inside a quoted field and spaces after the closing quote are fine', async () => {
     const store = await openStore();
     await importFile(store, tempFile('a.csv', 'AGB;Naam\n12345678;"Zorg ""Noord"" BV" \n'), providers);
-    expect(await store.all('SELECT name FROM provider')).toEqual([{ name: 'Zorg "Noord" BV' }]);
+    expect(await store.all(sql`SELECT name FROM provider`)).toEqual([{ name: 'Zorg "Noord" BV' }]);
   });
 
   it("DuckDB's own message is translated: Dutch reason, its line, no SQL or path", async () => {
@@ -42,9 +42,8 @@ describe('malformed CSV', () => {
     const path = tempFile('b.csv', 'AGB;Naam\n1;2\n3;"x" y\n');
     const raw = await store
       .all(
-        `SELECT * FROM read_csv(?, header = true, delim = ';', quote = '"', strict_mode = true, auto_detect = false,
+        sql`SELECT * FROM read_csv(${path}, header = true, delim = ';', quote = '"', strict_mode = true, auto_detect = false,
               columns = {'AGB': 'VARCHAR', 'Naam': 'VARCHAR'})`,
-        [path],
       )
       .then(
         () => new Error('no error'),

@@ -1,6 +1,7 @@
 // Broken and hostile CSV input: every case is refused with a clear Dutch error or quarantined line by line.
 import { describe, expect, it } from 'vitest';
 import { importFile, openStore, tempFile } from '../../../test/ingest/tabular/harness.ts';
+import { sql } from '../../store/index.ts';
 
 const providers = (extra: Record<string, unknown> = {}) => ({
   source: 'T',
@@ -29,13 +30,13 @@ describe('encodings', () => {
       Buffer.from('AGB;Naam\n12345678;Zwartewaterland \xe9\n', 'latin1'),
       providers({ encoding: 'windows-1252' }),
     );
-    expect(await store.all('SELECT * FROM provider')).toEqual([{ agb: '12345678', name: 'Zwartewaterland é' }]);
+    expect(await store.all(sql`SELECT * FROM provider`)).toEqual([{ agb: '12345678', name: 'Zwartewaterland é' }]);
     const b = await run(
       'b.csv',
       Buffer.from('Jaar;Gemeente;Bedrag\n2019;0193;\x80 1.234,56\n', 'latin1'),
       budgets({ encoding: 'windows-1252' }),
     );
-    expect(await b.store.all('SELECT amount_cents FROM budget')).toEqual([{ amount_cents: 123456 }]);
+    expect(await b.store.all(sql`SELECT amount_cents FROM budget`)).toEqual([{ amount_cents: 123456 }]);
   });
 
   it('latin1 is read as ISO-8859-1', async () => {
@@ -44,7 +45,7 @@ describe('encodings', () => {
       Buffer.from('AGB;Naam\n12345678;Zwartewaterland \xe9\n', 'latin1'),
       providers({ encoding: 'latin1' }),
     );
-    expect(await store.all('SELECT name FROM provider')).toEqual([{ name: 'Zwartewaterland é' }]);
+    expect(await store.all(sql`SELECT name FROM provider`)).toEqual([{ name: 'Zwartewaterland é' }]);
   });
 
   it('invalid UTF-8 in a file declared utf-8 is refused, naming the line', async () => {
@@ -65,7 +66,7 @@ describe('encodings', () => {
 
   it('spaces around cells are trimmed; a cell of spaces is empty', async () => {
     const { store } = await run('a.csv', 'AGB;Naam\n 12345678 ;  Zorg BV  \n87654321;   \n', providers());
-    expect(await store.all('SELECT * FROM provider ORDER BY agb')).toEqual([
+    expect(await store.all(sql`SELECT * FROM provider ORDER BY agb`)).toEqual([
       { agb: '12345678', name: 'Zorg BV' },
       { agb: '87654321', name: null },
     ]);
@@ -73,7 +74,7 @@ describe('encodings', () => {
 
   it('a UTF-8 byte-order mark is allowed', async () => {
     const { store } = await run('a.csv', '\uFEFFAGB;Naam\n12345678;Zorg é\n', providers());
-    expect(await store.all('SELECT * FROM provider')).toEqual([{ agb: '12345678', name: 'Zorg é' }]);
+    expect(await store.all(sql`SELECT * FROM provider`)).toEqual([{ agb: '12345678', name: 'Zorg é' }]);
   });
 });
 
@@ -85,7 +86,7 @@ describe('broken files', () => {
       budgets(),
     );
     expect(outcome).toEqual({ kind: 'budgets', total: 4, ok: 2, unchanged: 0 });
-    expect(await store.all('SELECT year, amount_cents FROM budget ORDER BY year')).toEqual([
+    expect(await store.all(sql`SELECT year, amount_cents FROM budget ORDER BY year`)).toEqual([
       { year: 2019, amount_cents: 10000 },
       { year: 2022, amount_cents: 30000 },
     ]);
@@ -112,7 +113,7 @@ describe('broken files', () => {
       csv,
       providers({ columns: { provider_agb: 'AGB', provider_name: 'Naam' }, values: {} }),
     );
-    expect(await store.all('SELECT * FROM provider ORDER BY agb')).toEqual([
+    expect(await store.all(sql`SELECT * FROM provider ORDER BY agb`)).toEqual([
       { agb: '12345678', name: 'Zorg\r\nmet "twee" regels' },
       { agb: '1234567x', name: 'Fout' },
       { agb: '87654321', name: 'Goed' },

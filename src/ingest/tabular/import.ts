@@ -2,7 +2,7 @@
 // misread amounts, write the valid rows.
 import { extname } from 'node:path';
 import { RoerError } from '../../errors.ts';
-import type { Param } from '../../store/index.ts';
+import { sql, type Param } from '../../store/index.ts';
 import type { ImportContext, ImportOutcome } from '../context.ts';
 import { stageCsv } from './csv.ts';
 import { csvReadError } from './csverror.ts';
@@ -84,20 +84,20 @@ async function importAs(ctx: ImportContext, spec: TableSpec, ext: string, feedsO
  */
 async function unordered(ctx: ImportContext, fn: () => Promise<void>): Promise<void> {
   if (!(await configurable(ctx))) return fn();
-  await ctx.store.run('SET preserve_insertion_order = false');
+  await ctx.store.run(sql`SET preserve_insertion_order = false`);
   try {
     await fn();
   } finally {
-    await ctx.store.run('SET preserve_insertion_order = true').catch(() => {});
+    await ctx.store.run(sql`SET preserve_insertion_order = true`).catch(() => {});
   }
 }
 
 /** Reading a file must keep insertion order: a temp table's rowid is then the record's place in the file. */
 async function keepOrder(ctx: ImportContext): Promise<void> {
-  if (await configurable(ctx)) await ctx.store.run('SET preserve_insertion_order = true');
+  if (await configurable(ctx)) await ctx.store.run(sql`SET preserve_insertion_order = true`);
 }
 
 /** False on a connection whose configuration is locked (then DuckDB's default, insertion order kept, holds). */
 async function configurable(ctx: ImportContext): Promise<boolean> {
-  return (await ctx.store.one<{ v: boolean }>("SELECT current_setting('lock_configuration') AS v"))?.v !== true;
+  return (await ctx.store.one<{ v: boolean }>(sql`SELECT current_setting('lock_configuration') AS v`))?.v !== true;
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixture, fixtureMapping, importFile, openStore, SECRET } from '../../../test/ingest/tabular/harness.ts';
 import { pseudonymise } from '../pseudonym.ts';
+import { sql } from '../../store/index.ts';
 
 const A = pseudonymise(SECRET, '123456782');
 const B = pseudonymise(SECRET, '111222333');
@@ -17,7 +18,7 @@ describe('invoice_lines (declaraties-2019.csv)', () => {
     const { store, results } = await load('declaraties-2019.csv');
     expect(results[0]!.outcome).toEqual({ kind: 'invoice_lines', total: 7, ok: 4, unchanged: 0 });
     const rows = await store.all(
-      `SELECT provider_agb, reference, previous_reference, client_id, period_start, period_end, amount_cents, debit_credit,
+      sql`SELECT provider_agb, reference, previous_reference, client_id, period_start, period_end, amount_cents, debit_credit,
               tariff_cents, volume, unit, message_kind FROM invoice_line ORDER BY provider_agb, reference`,
     );
     expect(rows).toEqual([
@@ -78,8 +79,8 @@ describe('invoice_lines (declaraties-2019.csv)', () => {
         message_kind: 'export',
       },
     ]);
-    expect(await store.one('SELECT sum(amount_cents) AS s FROM invoice_line')).toEqual({ s: 122200 });
-    expect(await store.all('SELECT agb, name FROM provider ORDER BY agb')).toEqual([
+    expect(await store.one(sql`SELECT sum(amount_cents) AS s FROM invoice_line`)).toEqual({ s: 122200 });
+    expect(await store.all(sql`SELECT agb, name FROM provider ORDER BY agb`)).toEqual([
       { agb: '12345678', name: null },
       { agb: '87654321', name: null },
     ]);
@@ -110,7 +111,7 @@ describe('allocations (toewijzingen-2019.csv)', () => {
     expect(results[0]!.outcome).toEqual({ kind: 'allocations', total: 4, ok: 3, unchanged: 0 });
     expect(
       await store.all(
-        `SELECT municipality, allocation_no, client_id, provider_agb, provider_reference, product_category, product_code,
+        sql`SELECT municipality, allocation_no, client_id, provider_agb, provider_reference, product_category, product_code,
               CAST(allocated_at AS VARCHAR) AS allocated_at, start_date, end_date, volume, unit, frequency, budget_cents,
               change_reason, deleted, referrer_id, team_id, financing
        FROM allocation ORDER BY municipality, allocation_no`,
@@ -187,20 +188,20 @@ describe('allocations (toewijzingen-2019.csv)', () => {
 
   it('fills providers, referrers (unknown = 00:), teams, requests, care periods and clients', async () => {
     const { store } = await load('toewijzingen-2019.csv');
-    expect(await store.all('SELECT * FROM provider ORDER BY agb')).toEqual([
+    expect(await store.all(sql`SELECT * FROM provider ORDER BY agb`)).toEqual([
       { agb: '12345678', name: 'Zorg BV' },
       { agb: '87654321', name: 'Jeugdhulp NV' },
     ]);
-    expect(await store.all('SELECT * FROM referrer ORDER BY referrer_id')).toEqual([
+    expect(await store.all(sql`SELECT * FROM referrer ORDER BY referrer_id`)).toEqual([
       { referrer_id: '00:', type: '00', agb: null, name: null },
       { referrer_id: '01:', type: '01', agb: null, name: null },
       { referrer_id: '02:01234567', type: '02', agb: '01234567', name: 'Dr. Smit' },
     ]);
-    expect(await store.all('SELECT * FROM team ORDER BY team_id')).toEqual([
+    expect(await store.all(sql`SELECT * FROM team ORDER BY team_id`)).toEqual([
       { team_id: '0166:Noord', municipality: '0166', name: 'Noord' },
       { team_id: '0193:Noord', municipality: '0193', name: 'Noord' },
     ]);
-    expect(await store.all('SELECT * EXCLUDE (file_id) FROM request')).toEqual([
+    expect(await store.all(sql`SELECT * EXCLUDE (file_id) FROM request`)).toEqual([
       {
         provider_agb: '12345678',
         provider_reference: 'export:T-001',
@@ -215,7 +216,7 @@ describe('allocations (toewijzingen-2019.csv)', () => {
         referrer_agb: '01234567',
       },
     ]);
-    expect(await store.all('SELECT * FROM care_period ORDER BY municipality')).toEqual([
+    expect(await store.all(sql`SELECT * FROM care_period ORDER BY municipality`)).toEqual([
       {
         municipality: '0166',
         allocation_no: 'T-001',
@@ -241,7 +242,7 @@ describe('allocations (toewijzingen-2019.csv)', () => {
     ]);
     // The client's attributes come from its latest line that has them; the birth date is kept for ages to the day, the
     // month is what users may see.
-    expect(await store.all('SELECT * FROM client ORDER BY birth_month')).toEqual([
+    expect(await store.all(sql`SELECT * FROM client ORDER BY birth_month`)).toEqual([
       {
         client_id: B,
         birth_date: '2008-03-02',
@@ -268,12 +269,12 @@ describe('products, providers, clients, budgets, pgb_costs, population', () => {
   it('products: care type per code, tariffs per year; a multi-line quoted description keeps the line numbers right', async () => {
     const { store, results } = await load('producten-2019.csv');
     expect(results[0]!.outcome).toEqual({ kind: 'products', total: 5, ok: 4, unchanged: 0 });
-    expect(await store.all('SELECT * FROM product ORDER BY code')).toEqual([
+    expect(await store.all(sql`SELECT * FROM product ORDER BY code`)).toEqual([
       { code: '41A01', category: '41', care_type: 'verblijf', description: 'Verblijf\nmet behandeling' },
       { code: '45A03', category: '45', care_type: 'ambulant', description: 'Ambulante hulp, individueel' },
       { code: '54001', category: '54', care_type: 'jeugdbescherming', description: 'Voogdij' },
     ]);
-    expect(await store.all('SELECT * FROM product_tariff ORDER BY code, year')).toEqual([
+    expect(await store.all(sql`SELECT * FROM product_tariff ORDER BY code, year`)).toEqual([
       { code: '41A01', year: 2019, unit: '14', tariff_cents: 25000 },
       { code: '45A03', year: 2019, unit: '04', tariff_cents: 9497 },
       { code: '45A03', year: 2020, unit: '14', tariff_cents: 109650 },
@@ -285,7 +286,7 @@ describe('products, providers, clients, budgets, pgb_costs, population', () => {
 
   it('providers: AGB codes a spreadsheet shortened get their leading zero back', async () => {
     const { store } = await load('aanbieders.csv');
-    expect(await store.all('SELECT * FROM provider ORDER BY agb')).toEqual([
+    expect(await store.all(sql`SELECT * FROM provider ORDER BY agb`)).toEqual([
       { agb: '01234567', name: 'Kleine Praktijk' },
       { agb: '12345678', name: 'Zorg BV' },
     ]);
@@ -294,7 +295,7 @@ describe('products, providers, clients, budgets, pgb_costs, population', () => {
   it('referrers: the AGB list of practices with name, type and place; a row without a name is quarantined in Dutch', async () => {
     const { store, results } = await load('verwijzers.csv');
     expect(results[0]!.outcome).toEqual({ kind: 'referrers', total: 4, ok: 3, unchanged: 0 });
-    expect(await store.all('SELECT * FROM referrer_agb ORDER BY agb')).toEqual([
+    expect(await store.all(sql`SELECT * FROM referrer_agb ORDER BY agb`)).toEqual([
       { agb: '01598930', name: 'Huisartsenpraktijk De Linde', type: '02', place: 'Deventer' },
       { agb: '01598931', name: 'Huisartsen Dalfsen', type: '02', place: 'Dalfsen' },
       { agb: '03222222', name: 'Kinderartsenpraktijk Isala', type: '05', place: null },
@@ -304,12 +305,12 @@ describe('products, providers, clients, budgets, pgb_costs, population', () => {
     ]);
     const again = await importFile(store, fixture('verwijzers.csv'), fixtureMapping(), 'verwijzers-opnieuw.csv');
     expect(again.outcome).toEqual({ kind: 'referrers', total: 4, ok: 0, unchanged: 3 });
-    expect(await store.one('SELECT count(*)::INT AS n FROM referrer_agb')).toEqual({ n: 3 });
+    expect(await store.one(sql`SELECT count(*)::INT AS n FROM referrer_agb`)).toEqual({ n: 3 });
   });
 
   it('clients: birth date and month, sex, constant municipality, postcode-4; never the address', async () => {
     const { store, results } = await load('clienten.csv');
-    expect(await store.all('SELECT * FROM client')).toEqual([
+    expect(await store.all(sql`SELECT * FROM client`)).toEqual([
       {
         client_id: A,
         birth_date: '2010-06-15',
@@ -334,7 +335,7 @@ describe('products, providers, clients, budgets, pgb_costs, population', () => {
 
   it('budgets: thousands separators, defaults for care type/team/kind; within a file the later duplicate wins', async () => {
     const { store, results } = await load('budgetten-2019.csv');
-    expect(await store.all('SELECT * EXCLUDE (file_id) FROM budget ORDER BY kind, care_type')).toEqual([
+    expect(await store.all(sql`SELECT * EXCLUDE (file_id) FROM budget ORDER BY kind, care_type`)).toEqual([
       { year: 2019, municipality: '0193', care_type: '', team_id: '', kind: 'begroting', amount_cents: 1_050_000_000 },
       {
         year: 2019,
@@ -357,7 +358,7 @@ describe('products, providers, clients, budgets, pgb_costs, population', () => {
       { kind: 'pgb_costs', total: 2, ok: 2, unchanged: 0 },
       { kind: 'pgb_costs', total: 2, ok: 1, unchanged: 1 },
     ]);
-    expect(await store.all('SELECT period_start, amount_cents, file_id FROM pgb_cost ORDER BY period_start')).toEqual([
+    expect(await store.all(sql`SELECT period_start, amount_cents, file_id FROM pgb_cost ORDER BY period_start`)).toEqual([
       { period_start: '2019-01-01', amount_cents: 45000, file_id: 'pgb-2019-01.csv' },
       { period_start: '2019-02-01', amount_cents: 45000, file_id: 'pgb-2019-01.csv' },
       { period_start: '2019-03-01', amount_cents: 47525, file_id: 'pgb-2019-02.csv' },
@@ -366,7 +367,7 @@ describe('products, providers, clients, budgets, pgb_costs, population', () => {
 
   it('population: inhabitants with a thousands separator, municipality code padded', async () => {
     const { store } = await load('bevolking-2019.csv');
-    expect(await store.all('SELECT * FROM population ORDER BY age_band')).toEqual([
+    expect(await store.all(sql`SELECT * FROM population ORDER BY age_band`)).toEqual([
       { municipality: '0193', year: 2019, age_band: '0-3', inhabitants: 3512 },
       { municipality: '0193', year: 2019, age_band: '4-11', inhabitants: 9876 },
     ]);

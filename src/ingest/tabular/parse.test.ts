@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../store/index.ts';
 import type { FieldDef } from './fields.ts';
-import { Params } from './params.ts';
+import { Params, statement } from './params.ts';
 import { stripAmountSql, valueSql, type ParseStyle } from './parse.ts';
 
 let store: Store;
@@ -17,8 +17,10 @@ async function parse(def: FieldDef, style: ParseStyle, inputs: string[]): Promis
   const cell = def.type === 'amount' ? stripAmountSql("nullif(trim(x), '')") : "nullif(trim(x), '')";
   const list = inputs.map((s) => p.add(s)).join(', ');
   const rows = await store.all<{ v: unknown }>(
-    `SELECT ${valueSql(def, 'c', style, p)} AS v FROM (SELECT ${cell} AS c, i FROM (SELECT unnest([${list}]) AS x, generate_subscripts([${list}], 1) AS i)) ORDER BY i`,
-    p.values,
+    statement(
+      `SELECT ${valueSql(def, 'c', style, p)} AS v FROM (SELECT ${cell} AS c, i FROM (SELECT unnest([${list}]) AS x, generate_subscripts([${list}], 1) AS i)) ORDER BY i`,
+      p.values,
+    ),
   );
   return rows.map((r) => r.v);
 }

@@ -1,10 +1,10 @@
 // Refuses a file whose amounts are evidently read in the wrong unit, before anything is stored: a column whose name
 // says cents (or euros) while the mapping reads the other, and product tariffs too high for their unit.
 import { RoerError } from '../../errors.ts';
-import { quoteIdent } from '../../store/index.ts';
+import { ident } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { fieldsOf, tariffYear } from './fields.ts';
-import { Params } from './params.ts';
+import { Params, statement } from './params.ts';
 import type { Stage } from './stage.ts';
 import type { AmountStyle, TableSpec } from './types.ts';
 
@@ -34,10 +34,9 @@ export async function checkAmountNames(ctx: ImportContext, spec: TableSpec, stag
   for (const [field, header] of Object.entries(stage.columns)) {
     const says = amountsInName(header);
     if (defs[field]?.type !== 'amount' || says === undefined || says === spec.amounts) continue;
-    const c = quoteIdent(header);
+    const c = ident(header).text;
     const example = await ctx.store.one<{ v: string }>(
-      `SELECT ${c} AS v FROM ${stage.from} WHERE nullif(trim(${c}), '') IS NOT NULL LIMIT 1`,
-      stage.params,
+      statement(`SELECT ${c} AS v FROM ${stage.from} WHERE nullif(trim(${c}), '') IS NOT NULL LIMIT 1`, stage.params),
     );
     const read = spec.amounts === 'cents' ? 'centen' : "euro's";
     throw new RoerError(
@@ -57,10 +56,12 @@ export async function checkTariffs(ctx: ImportContext, spec: TableSpec, stage: S
     .map(([u, c]) => `WHEN ${p.add(u)} THEN ${p.add(c.cents)}`)
     .join(' ')} END`;
   for (const field of fields) {
-    const v = quoteIdent(field);
+    const v = ident(field).text;
     const hit = await ctx.store.one<{ line: number; code: string; unit: string; cents: number }>(
-      `SELECT __line AS line, product_code AS code, unit, ${v} AS cents FROM ${typed} WHERE __ok AND ${v} > ${ceiling} ORDER BY __line LIMIT 1`,
-      p.values,
+      statement(
+        `SELECT __line AS line, product_code AS code, unit, ${v} AS cents FROM ${typed} WHERE __ok AND ${v} > ${ceiling} ORDER BY __line LIMIT 1`,
+        p.values,
+      ),
     );
     if (!hit) continue;
     const max = TARIFF_CEILINGS[hit.unit]!;

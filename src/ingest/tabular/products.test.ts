@@ -8,6 +8,7 @@ import { tempFile, importFile, openStore } from '../../../test/ingest/tabular/ha
 import { RoerError } from '../../errors.ts';
 import { importPaths } from '../importer.ts';
 import { parseMapping } from './mapping.ts';
+import { sql } from '../../store/index.ts';
 
 const UNITS = { unit: { uur: '04', etmaal: '14', stuks: '82' } };
 const PRODUCT_COLUMNS = { product_code: 'Productcode', product_category: 'Categorie', care_type: 'Zorgsoort', unit: 'Eenheid' };
@@ -32,7 +33,8 @@ const WIDE_TARIFFS = [
   { code: '48B01', year: 2023, unit: '82', tariff_cents: 155000 },
   { code: '48B01', year: 2024, unit: '82', tariff_cents: 162550 },
 ];
-const tariffs = (store: Awaited<ReturnType<typeof openStore>>) => store.all('SELECT * FROM product_tariff ORDER BY code, year');
+const tariffs = (store: Awaited<ReturnType<typeof openStore>>) =>
+  store.all(sql`SELECT * FROM product_tariff ORDER BY code, year`);
 const refusal = async (p: Promise<unknown>): Promise<string> => {
   const e = await p.then(
     () => undefined,
@@ -53,7 +55,7 @@ describe('the wide product list: one tariff column per year', () => {
     expect(outcome).toEqual({ kind: 'products', total: 3, ok: 3, unchanged: 0 });
     expect(quarantined).toEqual([]);
     expect(await tariffs(store)).toEqual(WIDE_TARIFFS);
-    expect(await store.all('SELECT code, category, care_type FROM product ORDER BY code')).toEqual([
+    expect(await store.all(sql`SELECT code, category, care_type FROM product ORDER BY code`)).toEqual([
       { code: '43V02', category: '43', care_type: 'verblijf' },
       { code: '45A01', category: '45', care_type: 'ambulant' },
       { code: '48B01', category: '48', care_type: 'jeugdbescherming' },
@@ -150,7 +152,7 @@ describe('amounts in euros or eurocents', () => {
         },
       ],
     });
-    expect(await store.all('SELECT year, municipality, amount_cents FROM budget')).toEqual([
+    expect(await store.all(sql`SELECT year, municipality, amount_cents FROM budget`)).toEqual([
       { year: 2024, municipality: '0193', amount_cents: 1_050_000_000 },
     ]);
   });
@@ -258,7 +260,7 @@ describe('one file feeding several tables', () => {
       quarantined: 0,
       note: 'products: 2 opgeslagen, 0 ongewijzigd; providers: 2 opgeslagen, 0 ongewijzigd',
     });
-    expect(await store.all('SELECT * FROM provider ORDER BY agb')).toEqual([
+    expect(await store.all(sql`SELECT * FROM provider ORDER BY agb`)).toEqual([
       { agb: '01234567', name: 'Kleine Praktijk' },
       { agb: '12345678', name: 'Zorg BV' },
     ]);
@@ -266,7 +268,7 @@ describe('one file feeding several tables', () => {
       { code: '43V02', year: 2024, unit: '14', tariff_cents: 24510 },
       { code: '45A01', year: 2024, unit: '04', tariff_cents: 8525 },
     ]);
-    expect(await store.all('SELECT kind, records_total, records_ok FROM import_file')).toEqual([
+    expect(await store.all(sql`SELECT kind, records_total, records_ok FROM import_file`)).toEqual([
       { kind: 'products+providers', records_total: 2, records_ok: 4 },
     ]);
   });
@@ -297,7 +299,7 @@ describe('one file feeding several tables', () => {
     expect(quarantined.map(({ record, field, reason }) => ({ record, field, reason }))).toEqual([
       { record: 3, field: null, reason: 'dubbel: regel 4 heeft dezelfde sleutel en vervangt deze regel' },
     ]);
-    expect(await store.all('SELECT * FROM provider ORDER BY agb')).toEqual([
+    expect(await store.all(sql`SELECT * FROM provider ORDER BY agb`)).toEqual([
       { agb: '12345678', name: 'Zorg B.V.' },
       { agb: '87654321', name: 'Jeugdhulp NV' },
     ]);

@@ -3,7 +3,7 @@
 import { copyFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixture, fixtureMapping, importFile, openStore, tempFile } from '../../../test/ingest/tabular/harness.ts';
-import type { Store } from '../../store/index.ts';
+import { raw, sql, type Store } from '../../store/index.ts';
 
 const FILES = [
   'aanbieders.csv',
@@ -38,7 +38,7 @@ const TABLES = [
 async function snapshot(store: Store): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const t of TABLES)
-    out[t] = (await store.all<{ r: string }>(`SELECT CAST(x AS VARCHAR) AS r FROM ${t} x ORDER BY r`)).map((r) => r.r);
+    out[t] = (await store.all<{ r: string }>(sql`SELECT CAST(x AS VARCHAR) AS r FROM ${raw(t)} x ORDER BY r`)).map((r) => r.r);
   return out;
 }
 
@@ -48,7 +48,7 @@ describe('re-import', () => {
     for (const f of FILES) await importFile(store, fixture(f), fixtureMapping());
     const before = await snapshot(store);
     const sums = await store.one(
-      'SELECT (SELECT sum(amount_cents) FROM invoice_line) AS invoices, (SELECT count(*) FROM allocation) AS allocations',
+      sql`SELECT (SELECT sum(amount_cents) FROM invoice_line) AS invoices, (SELECT count(*) FROM allocation) AS allocations`,
     );
     expect(sums).toEqual({ invoices: 122200, allocations: 3 });
     for (const f of FILES) {
@@ -76,7 +76,7 @@ describe('re-import', () => {
       mapping,
     );
     expect(outcome).toEqual({ kind: 'invoice_lines', total: 1, ok: 1, unchanged: 0 });
-    expect(await store.all('SELECT amount_cents, file_id FROM invoice_line')).toEqual([
+    expect(await store.all(sql`SELECT amount_cents, file_id FROM invoice_line`)).toEqual([
       { amount_cents: 11000, file_id: 'declaraties-b.csv' },
     ]);
   });
@@ -94,7 +94,7 @@ describe('re-import', () => {
       mapping,
     );
     expect(outcome).toEqual({ kind: 'invoice_lines', total: 3, ok: 2, unchanged: 1 });
-    expect(await store.all('SELECT reference, amount_cents, file_id FROM invoice_line ORDER BY reference')).toEqual([
+    expect(await store.all(sql`SELECT reference, amount_cents, file_id FROM invoice_line ORDER BY reference`)).toEqual([
       { reference: 'D-001', amount_cents: 15000, file_id: 'declaraties-b.csv' },
       { reference: 'D-002', amount_cents: 20000, file_id: 'declaraties-a.csv' },
       { reference: 'D-003', amount_cents: 30000, file_id: 'declaraties-b.csv' },
@@ -131,7 +131,9 @@ describe('re-import', () => {
       tempFile('old.csv', 'G;N;B;A;P;S;E;T\n0193;1;123456782;12345678;45A03;01-01-2019;30-06-2019;01-01-2019\n'),
       m,
     );
-    expect(await store.all('SELECT end_date, file_id FROM allocation')).toEqual([{ end_date: '2019-12-31', file_id: 'new.csv' }]);
+    expect(await store.all(sql`SELECT end_date, file_id FROM allocation`)).toEqual([
+      { end_date: '2019-12-31', file_id: 'new.csv' },
+    ]);
   });
 });
 
@@ -140,14 +142,14 @@ describe('privacy at the door', () => {
     const store = await openStore();
     for (const f of FILES) await importFile(store, fixture(f), fixtureMapping());
     const bsns = ['123456782', '111222333', '111222334'];
-    const tables = await store.all<{ t: string }>('SELECT table_name AS t FROM duckdb_tables()');
+    const tables = await store.all<{ t: string }>(sql`SELECT table_name AS t FROM duckdb_tables()`);
     for (const { t } of tables) {
       const hits = await store.all(
-        `SELECT * FROM ${t} x WHERE ${bsns.map((b) => `contains(CAST(x AS VARCHAR), '${b}')`).join(' OR ')}`,
+        sql`SELECT * FROM ${raw(t)} x WHERE ${raw(bsns.map((b) => `contains(CAST(x AS VARCHAR), '${b}')`).join(' OR '))}`,
       );
       expect(hits, t).toEqual([]);
     }
-    expect(await store.all('SELECT table_name FROM duckdb_tables() WHERE temporary')).toEqual([]);
-    expect(await store.all('SELECT view_name FROM duckdb_views() WHERE temporary AND NOT internal')).toEqual([]);
+    expect(await store.all(sql`SELECT table_name FROM duckdb_tables() WHERE temporary`)).toEqual([]);
+    expect(await store.all(sql`SELECT view_name FROM duckdb_views() WHERE temporary AND NOT internal`)).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // each row's line (CSV) or row number (XLSX) is found.
 import { stat } from 'node:fs/promises';
 import { RoerError } from '../../errors.ts';
-import type { Param, Store } from '../../store/index.ts';
+import { raw, sql, type Param, type Store } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import type { TableSpec } from './types.ts';
 
@@ -44,7 +44,8 @@ export async function lineSql(
   alias: string,
   lines: string | undefined,
 ): Promise<{ line: string; join: string }> {
-  const first = (await store.one<{ m: string | null }>(`SELECT CAST(min(rowid) AS VARCHAR) AS m FROM ${table}`))?.m ?? '0';
+  const first =
+    (await store.one<{ m: string | null }>(sql`SELECT CAST(min(rowid) AS VARCHAR) AS m FROM ${raw(table)}`))?.m ?? '0';
   if (!/^\d+$/.test(first)) throw new Error(`unexpected rowid ${first}`);
   const idx = `(${alias}.rowid - ${first})`;
   if (lines === undefined) return { line: `CAST(${idx} + 2 AS INTEGER)`, join: '' };
@@ -74,10 +75,10 @@ export async function dropTemps(store: Store, names: ReturnType<typeof tempNames
   const wanted = Object.values(names);
   try {
     const existing = await store.all<{ name: string; kind: string }>(
-      `SELECT view_name AS name, 'VIEW' AS kind FROM duckdb_views() WHERE temporary
+      sql`SELECT view_name AS name, 'VIEW' AS kind FROM duckdb_views() WHERE temporary
        UNION ALL SELECT table_name, 'TABLE' FROM duckdb_tables() WHERE temporary ORDER BY kind DESC`,
     );
-    for (const o of existing) if (wanted.includes(o.name)) await store.run(`DROP ${o.kind} temp.main.${o.name}`);
+    for (const o of existing) if (wanted.includes(o.name)) await store.run(sql`DROP ${raw(o.kind)} temp.main.${raw(o.name)}`);
   } catch {
     // aborted transaction: the rollback drops them
   }

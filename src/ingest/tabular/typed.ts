@@ -1,12 +1,12 @@
 // The one SQL pass after staging: read each mapped cell once, normalise and parse it per its field type, and record per
 // row which field failed and why — one vectorised CREATE TABLE AS straight from the file. A view adds the line numbers
 // and the pseudonyms. Invalid rows go to quarantine; the writers read only valid rows.
-import { quoteIdent } from '../../store/index.ts';
+import { ident, raw, sql } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { bsnNumberSql, bsnValidSql, buildPseudonymTable, normaliseBsnSql } from './bsn.ts';
 import { fieldsOf, type FieldDef } from './fields.ts';
 import { mappedHeaders, maskedRaw } from './header.ts';
-import { Params } from './params.ts';
+import { Params, statement } from './params.ts';
 import { reasonSql, sqlType, stripAmountSql, valueSql } from './parse.ts';
 import { lineSql, type Stage, type tempNames } from './stage.ts';
 import type { TableSpec } from './types.ts';
@@ -14,7 +14,7 @@ import type { TableSpec } from './types.ts';
 /** Column of the typed view holding a field's value (the BSN field holds the pseudonym, so it is named client_id). */
 export const typedColumn = (field: string) => (field === 'bsn' ? 'client_id' : field);
 
-const q = quoteIdent;
+const q = (name: string) => ident(name).text;
 
 /**
  * Creates temp table `names.base` (one typed column per field, `__ok`, and for invalid rows `__bad`: JSON with the
@@ -62,12 +62,11 @@ export async function buildTyped(
     // An invalid row keeps its reasons and its cells as one JSON text, NULL (nearly free) for valid rows.
     `CASE WHEN NOT __ok THEN CAST(to_json(struct_pack(${[...checked.map((f) => col('e', f)), ...headers.map((h) => col('s', h))].map((c) => `${c} := ${c}`).join(', ')})) AS VARCHAR) END AS __bad`,
   ];
-  await ctx.store.run(`CREATE TEMP TABLE ${names.base} AS SELECT ${keep.join(', ')} FROM (${nested})`, {
-    ...stage.params,
-    ...p.values,
-  });
+  await ctx.store.run(
+    statement(`CREATE TEMP TABLE ${names.base} AS SELECT ${keep.join(', ')} FROM (${nested})`, stage.params, p.values),
+  );
 
-  const rows = (await ctx.store.one<{ n: number }>(`SELECT count(*) AS n FROM ${names.base}`))!.n;
+  const rows = (await ctx.store.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(names.base)}`))!.n;
   await stage.confirm(rows);
   await createView(ctx, stage, names, 'bsn' in defs, extra);
   return quarantineInvalid(ctx, stage, names.typed, checked);
@@ -95,9 +94,9 @@ async function createView(
     .map(([name, sql]) => `, ${sql} AS ${q(name)}`)
     .join('');
   await ctx.store.run(
-    `CREATE TEMP VIEW ${names.typed} AS SELECT *${extras} FROM (
-       SELECT ${line ? `${line} AS __line, ` : ''}b.rowid AS __rid, b.*${hasBsn ? ' EXCLUDE (__bsn), p.client_id' : ''}
-       FROM ${names.base} b ${hasBsn ? `LEFT JOIN ${names.pseudonyms} p ON p.bsn = b.__bsn` : ''} ${join})`,
+    sql`CREATE TEMP VIEW ${raw(names.typed)} AS SELECT *${raw(extras)} FROM (
+       SELECT ${raw(line ? `${line} AS __line, ` : '')}b.rowid AS __rid, b.*${raw(hasBsn ? ' EXCLUDE (__bsn), p.client_id' : '')}
+       FROM ${raw(names.base)} b ${raw(hasBsn ? `LEFT JOIN ${names.pseudonyms} p ON p.bsn = b.__bsn` : '')} ${raw(join)})`,
   );
 }
 
@@ -128,10 +127,12 @@ const rawOf = (stage: Stage, row: Record<string, unknown>, prefix: string) =>
   );
 
 async function quarantineInvalid(ctx: ImportContext, stage: Stage, typed: string, checked: string[]): Promise<number> {
-  const bad = await ctx.store.one<{ n: number }>(`SELECT count(*) AS n FROM ${typed} WHERE NOT __ok`);
+  const bad = await ctx.store.one<{ n: number }>(sql`SELECT count(*) AS n FROM ${raw(typed)} WHERE NOT __ok`);
   if (bad!.n === 0) return 0;
   const rows = (
-    await ctx.store.all<{ __line: number; __bad: string }>(`SELECT __line, __bad FROM ${typed} WHERE NOT __ok ORDER BY __line`)
+    await ctx.store.all<{ __line: number; __bad: string }>(
+      sql`SELECT __line, __bad FROM ${raw(typed)} WHERE NOT __ok ORDER BY __line`,
+    )
   ).map((r): Record<string, unknown> => ({ __line: r.__line, ...(JSON.parse(r.__bad) as Record<string, string | null>) }));
   const label = (f: string) => stage.columns[f] ?? `(constante ${f})`;
   for (const row of rows) {
@@ -165,9 +166,7 @@ export async function dropRepeats(
     .map((f) => q(typedColumn(f)))
     .join(', ');
   const repeats = `SELECT __rid FROM (SELECT __rid, __line, max(__line) OVER (PARTITION BY ${all}) AS keep FROM ${names.typed} WHERE __ok) WHERE __line <> keep`;
-  return Number(
-    (await ctx.store.connection.run(`UPDATE ${names.base} SET __ok = false WHERE rowid IN (${repeats})`)).rowsChanged,
-  );
+  return ctx.store.run(sql`UPDATE ${raw(names.base)} SET __ok = false WHERE rowid IN (${raw(repeats)})`);
 }
 
 /**
@@ -187,15 +186,15 @@ export async function quarantineDuplicates(
   // A cheap aggregate on one 64-bit hash of the key first: equal keys have equal hashes, so no repeated hash proves
   // there are no duplicates; only then (or on a collision) the window below runs.
   const any = await ctx.store.one<{ n: number }>(
-    `SELECT count(*) AS n FROM (SELECT 1 FROM ${plain ? names.base : typed} WHERE __ok GROUP BY hash(${key.join(', ')}) HAVING count(*) > 1)`,
+    sql`SELECT count(*) AS n FROM (SELECT 1 FROM ${raw(plain ? names.base : typed)} WHERE __ok GROUP BY hash(${raw(key.join(', '))}) HAVING count(*) > 1)`,
   );
   if (any!.n === 0) return 0;
   const dups = `SELECT __line, __rid, keep FROM (SELECT __line, __rid, max(__line) OVER (PARTITION BY ${key.join(', ')}) AS keep FROM ${typed} WHERE __ok) WHERE __line <> keep`;
-  const raw = await stage.raw(); // valid rows keep no copy of their cells: read them again, only now
+  const rawTable = await stage.raw(); // valid rows keep no copy of their cells: read them again, only now
   const headers = mappedHeaders(stage.columns);
   const rows = await ctx.store.all(
-    `SELECT d.__line, d.keep ${headers.map((h) => `, s.${q(h)} AS ${q(`c:${h}`)}`).join('')}
-     FROM (${dups}) d JOIN ${raw} s ON s.__line = d.__line ORDER BY d.__line`,
+    sql`SELECT d.__line, d.keep ${raw(headers.map((h) => `, s.${q(h)} AS ${q(`c:${h}`)}`).join(''))}
+     FROM (${raw(dups)}) d JOIN ${raw(rawTable)} s ON s.__line = d.__line ORDER BY d.__line`,
   );
   if (rows.length === 0) return 0;
   for (const row of rows) {
@@ -206,6 +205,6 @@ export async function quarantineDuplicates(
       raw: rawOf(stage, row, 'c:'),
     });
   }
-  await ctx.store.run(`UPDATE ${names.base} SET __ok = false WHERE rowid IN (SELECT __rid FROM (${dups}))`);
+  await ctx.store.run(sql`UPDATE ${raw(names.base)} SET __ok = false WHERE rowid IN (SELECT __rid FROM (${raw(dups)}))`);
   return rows.length;
 }

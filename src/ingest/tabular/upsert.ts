@@ -1,6 +1,7 @@
 // Builds and runs idempotent upserts: a row whose values equal the stored ones is left alone (its file_id too), so importing
 // the same rows again changes nothing and the statement's changed-row count says how many records really changed.
-import type { Param, Store } from '../../store/index.ts';
+import { raw, sql, type Param, type Store } from '../../store/index.ts';
+import { statement } from './params.ts';
 
 export interface Upsert {
   table: string;
@@ -27,38 +28,34 @@ export interface Upsert {
  * columns alone: a file none of whose keys is stored yet (the usual case: a new period) is a plain bulk INSERT; else one
  * join sets apart the new and the changed rows (a re-import of the same file finds none and writes nothing).
  */
-export async function runUpsert(store: Store, u: Upsert, params?: Record<string, Param>): Promise<number> {
-  if (!u.plain) return Number((await store.connection.run(conflictUpsertSql(u), params)).rowsChanged);
+export async function runUpsert(store: Store, u: Upsert, params: Record<string, Param> = {}): Promise<number> {
+  const bound = (text: string) => statement(text, params);
+  if (!u.plain) return store.run(bound(conflictUpsertSql(u)));
   const cols = Object.keys(u.cols).join(', ');
   const probe = `SELECT EXISTS (SELECT 1 FROM ${u.table}) AND EXISTS (SELECT 1 FROM (${selectNew(u)}) AS excluded JOIN ${u.table} ON ${keyMatch(u)}) AS hit`;
-  if ((await store.connection.runAndReadAll(probe, params)).getRows()[0]![0] !== true) {
-    return Number((await store.connection.run(`INSERT INTO ${u.table} (${cols}) ${selectNew(u)}`, params)).rowsChanged);
+  if ((await store.one<{ hit: boolean }>(bound(probe)))?.hit !== true) {
+    return store.run(bound(`INSERT INTO ${u.table} (${cols}) ${selectNew(u)}`));
   }
-  const delta = `roer_delta_${process.pid}_${++deltas}`;
+  const delta = raw(`roer_delta_${process.pid}_${++deltas}`);
   const { set, where } = assignments(u);
+  const table = raw(u.table);
   try {
-    await store.connection.run(
-      `CREATE TEMP TABLE ${delta} AS SELECT excluded.*, ${u.table}.rowid AS __tid FROM (${selectNew(u)}) AS excluded
-       LEFT JOIN ${u.table} ON ${keyMatch(u)} WHERE ${u.table}.rowid IS NULL OR (${where})`,
-      params,
+    await store.run(
+      bound(`CREATE TEMP TABLE ${delta.text} AS SELECT excluded.*, ${u.table}.rowid AS __tid FROM (${selectNew(u)}) AS excluded
+       LEFT JOIN ${u.table} ON ${keyMatch(u)} WHERE ${u.table}.rowid IS NULL OR (${where})`),
     );
     const updated =
       set.length === 0
         ? 0
-        : Number(
-            (
-              await store.connection.run(
-                `UPDATE ${u.table} SET ${set.join(', ')} FROM ${delta} AS excluded WHERE ${u.table}.rowid = excluded.__tid`,
-              )
-            ).rowsChanged,
+        : await store.run(
+            sql`UPDATE ${table} SET ${raw(set.join(', '))} FROM ${delta} AS excluded WHERE ${table}.rowid = excluded.__tid`,
           );
-    const inserted = Number(
-      (await store.connection.run(`INSERT INTO ${u.table} (${cols}) SELECT ${cols} FROM ${delta} WHERE __tid IS NULL`))
-        .rowsChanged,
+    const inserted = await store.run(
+      sql`INSERT INTO ${table} (${raw(cols)}) SELECT ${raw(cols)} FROM ${delta} WHERE __tid IS NULL`,
     );
     return updated + inserted;
   } finally {
-    await store.connection.run(`DROP TABLE IF EXISTS temp.main.${delta}`).catch(() => {}); // aborted: the rollback drops it
+    await store.run(sql`DROP TABLE IF EXISTS temp.main.${delta}`).catch(() => {}); // aborted: the rollback drops it
   }
 }
 

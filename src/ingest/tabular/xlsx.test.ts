@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { importFile, openStore, SECRET, tempFile } from '../../../test/ingest/tabular/harness.ts';
 import { pseudonymise } from '../pseudonym.ts';
+import { sql } from '../../store/index.ts';
 
 const mapping = {
   source: 'T',
@@ -67,7 +68,7 @@ describe('XLSX import', () => {
     expect(outcome).toEqual({ kind: 'invoice_lines', total: 4, ok: 3, unchanged: 0 });
     expect(
       await store.all(
-        'SELECT reference, municipality, client_id, period_start, period_end, amount_cents, invoice_date FROM invoice_line ORDER BY reference',
+        sql`SELECT reference, municipality, client_id, period_start, period_end, amount_cents, invoice_date FROM invoice_line ORDER BY reference`,
       ),
     ).toEqual([
       {

@@ -2,7 +2,7 @@
 // into an all-text temp table of the mapped columns — the same shape the CSV path stages, for the same SQL pipeline.
 import ExcelJS from 'exceljs';
 import { RoerError } from '../../errors.ts';
-import { quoteIdent } from '../../store/index.ts';
+import { ident, join, raw, sql, type Store } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { cellText } from './cells.ts';
 import { fieldsOf } from './fields.ts';
@@ -53,7 +53,7 @@ async function stageSheet(
 ): Promise<Stage> {
   let columns: Record<string, string> | undefined;
   let picks: { index: number; type: ReturnType<typeof fieldType> }[] = [];
-  let app: Awaited<ReturnType<typeof ctx.store.connection.createAppender>> | undefined;
+  let app: Awaited<ReturnType<Store['appender']>> | undefined;
   let total = 0;
   let headerError: unknown;
   const fieldType = (col: string) => {
@@ -84,9 +84,9 @@ async function stageSheet(
       const staged = mappedHeaders(columns);
       picks = staged.map((c) => ({ index: header.find((x) => x.h === c)!.i, type: fieldType(c) }));
       await ctx.store.run(
-        `CREATE TEMP TABLE ${names.stage} (__line INTEGER, ${staged.map((c) => `${quoteIdent(c)} VARCHAR`).join(', ')})`,
+        sql`CREATE TEMP TABLE ${raw(names.stage)} (__line INTEGER, ${join(staged.map((c) => sql`${ident(c)} VARCHAR`))})`,
       );
-      app = await ctx.store.connection.createAppender(names.stage, 'main', 'temp');
+      app = await ctx.store.appender(names.stage, { temp: true });
       continue;
     }
     const cells = texts(

@@ -6,7 +6,7 @@
 import { lineAgeBandSql, mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from '../../store/intervals.ts';
 import { RETOUR_GEEN_OPMERKING } from '../../ingest/ijw/codes.ts';
 import type { Dimension, MetricRequest } from '../types.ts';
-import { sql } from './compose.ts';
+import { raw, sql } from '../../store/index.ts';
 import { DIMENSION_SPECS } from './dimensions.ts';
 import { filterWhere, clippedDaysSql, withoutPeriod, type PeriodSpec, type Where } from './filters.ts';
 import { careYearTable, segmentTable, wholeYears } from './precomputed.ts';
@@ -60,15 +60,15 @@ export function claimFact(req: MetricRequest, split: readonly Dimension[] = req.
   const period = { date: req.filters.basis === 'invoice' ? 'f.invoice_date' : 'f.care_date', age: LINE_AGE };
   const where = filterWhere(req.filters, period);
   if (!split.includes('return_code')) return { from: sql`d_claim f`, period, where };
-  const from = sql`(SELECT f.* EXCLUDE (codes), unnest(CASE WHEN len(f.codes) = 0 THEN ['${NOT_REJECTED}'] ELSE f.codes END) AS return_code
-    FROM (SELECT f.*, list_filter(coalesce(f.return_codes, []), x -> x <> '${RETOUR_GEEN_OPMERKING}') AS codes
+  const from = sql`(SELECT f.* EXCLUDE (codes), unnest(CASE WHEN len(f.codes) = 0 THEN [${NOT_REJECTED}] ELSE f.codes END) AS return_code
+    FROM (SELECT f.*, list_filter(coalesce(f.return_codes, []), x -> x <> ${RETOUR_GEEN_OPMERKING}) AS codes
           FROM d_claim f WHERE ${where}) f) f`;
   return { from, period, where: sql`true` };
 }
 
 const RANGE: PeriodSpec = { date: 'f.first_day', start: 'f.first_day', end: 'f.last_day' };
 const YEAR_RANGE: PeriodSpec = { ...RANGE, age: 'f.age_band' };
-const STORED_DAYS: Where = { sql: 'f.days', params: [] };
+const STORED_DAYS: Where = sql`f.days`;
 
 /**
  * Allocation pieces (one allocation may stack with others: nothing merged). `monthly` asks for the month pieces
@@ -109,7 +109,12 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Rang
   }
   const byDimension = needsMerge ? careYearTable(req.filters, split, allocLevel) : null;
   if (byDimension)
-    return { from: sql`${byDimension} f`, period: YEAR_RANGE, where: filterWhere(req.filters, YEAR_RANGE), days: STORED_DAYS };
+    return {
+      from: sql`${raw(byDimension)} f`,
+      period: YEAR_RANGE,
+      where: filterWhere(req.filters, YEAR_RANGE),
+      days: STORED_DAYS,
+    };
   const days = clippedDaysSql(req.filters);
   if (!needsMerge) return { from: sql`d_care_piece f`, period: RANGE, where: filterWhere(req.filters, RANGE), days };
   const keys = [
@@ -129,9 +134,8 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Rang
     (d) => !allocLevel(d),
   );
   const src = sql`(SELECT * FROM d_alloc f WHERE end_date >= start_date AND ${inner})`;
-  const from = sql`(WITH seg AS (${mergeIntervalsSql(src.sql, keys, 'alloc_key')})
-    ${monthPiecesSql('seg', keys.map((k) => `s.${k}`).join(', '), 'seg_start', 'seg_end', 's.birth_date')}) f`;
-  from.params = src.params;
+  const from = sql`(WITH seg AS (${mergeIntervalsSql(src, keys, 'alloc_key')})
+    ${monthPiecesSql(sql`seg`, keys.map((k) => `s.${k}`).join(', '), 'seg_start', 'seg_end', 's.birth_date')}) f`;
   return { from, period: RANGE, where: filterWhere(req.filters, RANGE, allocLevel), days };
 }
 
@@ -146,9 +150,9 @@ export function segmentsSql(req: MetricRequest, split: Dimension[] = req.split):
   const dims = split.filter((d) => DIMENSION_SPECS[d].column);
   const filters = withoutPeriod(req.filters);
   const table = segmentTable(filters, dims);
-  if (table) return sql`SELECT * FROM ${table} f WHERE ${filterWhere(filters, { date: 'f.seg_start' })}`;
+  if (table) return sql`SELECT * FROM ${raw(table)} f WHERE ${filterWhere(filters, { date: 'f.seg_start' })}`;
   const cols = [...new Set(['client_id', 'client_no', 'municipality', ...dims.map((d) => DIMENSION_SPECS[d].column!)])];
   const inner = filterWhere(filters, { date: 'f.start_date' });
   const src = sql`(SELECT * FROM d_alloc f WHERE f.end_date >= f.start_date AND ${inner})`;
-  return { sql: trajectoriesSql(src.sql, cols), params: src.params };
+  return trajectoriesSql(src, cols);
 }

@@ -1,13 +1,11 @@
 // The one WHERE builder: turns Filters into SQL on a fact row (alias f) with bound parameters, through DIMENSION_SPECS.
-import type { Param } from '../../store/index.ts';
+import { join, raw, sql, type Sql } from '../../store/index.ts';
 import type { Dimension, Filters } from '../types.ts';
 import { FILTER_DIMENSIONS } from '../../contract/dimensions.ts';
 import { dimensionSql } from './dimensions.ts';
 
-export interface Where {
-  sql: string;
-  params: Param[];
-}
+/** A condition or fragment on the fact row f (the store's `Sql`: text and bound parameters). */
+export type Where = Sql;
 
 /**
  * How a fact meets the period: by one date (a cost line's care or invoice date) or by a day range that must overlap
@@ -24,30 +22,22 @@ export { FILTER_DIMENSIONS } from '../../contract/dimensions.ts';
  * @example filterWhere({ care_type: ['verblijf'], from: '2018-01-01', to: '2018-12-31' }, { date: 'f.care_date' })
  */
 export function filterWhere(filters: Filters, period: PeriodSpec | null, skip: (d: Dimension) => boolean = () => false): Where {
-  const parts: string[] = [];
-  const params: Param[] = [];
+  const parts: Sql[] = [];
   if (period) {
     const [lo, hi] = 'start' in period ? [period.end, period.start] : [period.date, period.date];
-    if (filters.from) {
-      parts.push(`${lo} >= ?::DATE`);
-      params.push(filters.from);
-    }
-    if (filters.to) {
-      parts.push(`${hi} <= ?::DATE`);
-      params.push(filters.to);
-    }
+    if (filters.from) parts.push(sql`${raw(lo)} >= ${filters.from}::DATE`);
+    if (filters.to) parts.push(sql`${raw(hi)} <= ${filters.to}::DATE`);
   }
   for (const d of FILTER_DIMENSIONS) {
     const values = filters[d as keyof Filters] as string[] | undefined;
     if (!values || skip(d)) continue;
     if (values.length === 0) {
-      parts.push('false');
+      parts.push(sql`false`);
       continue;
     }
-    parts.push(`${dimensionSql(d, period ?? 'current_date')} IN (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
+    parts.push(sql`${raw(dimensionSql(d, period ?? 'current_date'))} IN (${join(values)})`);
   }
-  return { sql: parts.length ? parts.join(' AND ') : 'true', params };
+  return parts.length ? join(parts, ' AND ') : sql`true`;
 }
 
 /** The filters without the period (a trajectory, first entry or pathway is judged whole; the period applies after). */
@@ -68,10 +58,7 @@ export function overlapsPeriod(filters: Filters, start: string, end: string): Wh
 
 /** Days of [start, end] that fall within the filter period (the range fact's measure). */
 export function clippedDaysSql(filters: Filters, start = 'f.first_day', end = 'f.last_day'): Where {
-  const lo = filters.from ? `greatest(${start}, ?::DATE)` : start;
-  const hi = filters.to ? `least(${end}, ?::DATE)` : end;
-  const params: Param[] = [];
-  if (filters.to) params.push(filters.to);
-  if (filters.from) params.push(filters.from);
-  return { sql: `(${hi} - ${lo} + 1)`, params };
+  const lo = filters.from ? sql`greatest(${raw(start)}, ${filters.from}::DATE)` : raw(start);
+  const hi = filters.to ? sql`least(${raw(end)}, ${filters.to}::DATE)` : raw(end);
+  return sql`(${hi} - ${lo} + 1)`;
 }

@@ -1,10 +1,19 @@
-// When a question may read a table precomputed at load (src/store/precompute.ts) instead of computing on the fly: only
-// where the answer is provably the same. The switch lets the equivalence test compare both ways on the same fixtures.
+// When a question may read a table precomputed at load (the registry PRECOMPUTED_TABLES in src/store/precompute.ts)
+// instead of computing on the fly: only where the answer is provably the same. computeMetric's `precomputed` option
+// (default true) decides per question, so the equivalence test compares both ways on the same fixtures.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Dimension, Filters } from '../types.ts';
 import { FILTER_DIMENSIONS } from './filters.ts';
 
-/** Off only in tests that compare the precomputed answers with the on-the-fly ones. */
-export const precomputed = { enabled: true };
+const choice = new AsyncLocalStorage<boolean>();
+
+/** Runs one question with the precomputed tables allowed or not (computeMetric's option). */
+export function withPrecomputed<T>(enabled: boolean, fn: () => Promise<T>): Promise<T> {
+  return choice.run(enabled, fn);
+}
+
+/** Whether the question being computed may read precomputed tables (true outside withPrecomputed). */
+export const precomputedAllowed = (): boolean => choice.getStore() ?? true;
 
 const SUB_YEAR: readonly Dimension[] = ['half_year', 'quarter', 'month'];
 
@@ -23,7 +32,7 @@ export const uses = (filters: Filters, split: readonly Dimension[], d: Dimension
  */
 export function wholeYears(filters: Filters, split: readonly Dimension[]): boolean {
   return (
-    precomputed.enabled &&
+    precomputedAllowed() &&
     (!filters.from || filters.from.endsWith('-01-01')) &&
     (!filters.to || filters.to.endsWith('-12-31')) &&
     !split.some((d) => SUB_YEAR.includes(d))
@@ -44,7 +53,7 @@ const SEGMENT_TABLES: [table: string, keys: Dimension[]][] = [
  * the filters touch only dimensions of that table; null when the merge must run on the fly.
  */
 export function segmentTable(filters: Filters, dims: readonly Dimension[]): string | null {
-  if (!precomputed.enabled) return null;
+  if (!precomputedAllowed()) return null;
   const keys = dims.filter((d) => !SEGMENT_BASE.includes(d));
   const filtered = filteredDimensions(filters);
   for (const [table, tableKeys] of SEGMENT_TABLES) {
@@ -60,7 +69,7 @@ export function segmentTable(filters: Filters, dims: readonly Dimension[]): stri
  * other filters touch only that table's dimensions; null when the events come from the question's own segments.
  */
 export function stockEventTable(filters: Filters, dims: readonly Dimension[]): string | null {
-  if (!precomputed.enabled || filters.municipality || dims.includes('municipality')) return null;
+  if (!precomputedAllowed() || filters.municipality || dims.includes('municipality')) return null;
   const table = segmentTable(filters, dims);
   return table === 'd_client_seg' ? 'd_stock_client' : table === 'd_care_seg' ? 'd_stock_care' : null;
 }
@@ -80,16 +89,16 @@ export function utilisationPrecomputed(filters: Filters, split: readonly Dimensi
 
 /** True when first entry may be read from d_entry (kept per client × municipality × care type). */
 export function entryPrecomputed(filters: Filters): boolean {
-  return precomputed.enabled && filteredDimensions(filters).every((d) => [...SEGMENT_BASE, 'care_type'].includes(d));
+  return precomputedAllowed() && filteredDimensions(filters).every((d) => [...SEGMENT_BASE, 'care_type'].includes(d));
 }
 
 /**
  * Which per-client table answers a question with these (period-free) filters: 'client' (over all municipalities) or
  * 'mun' (per client × municipality, for one municipality); null when several municipalities together, or a filter
- * other than municipality, district or sex, need the computation on the fly. E.g. `d_stack_${level}`.
+ * other than municipality, district or sex, need the computation on the fly (CLIENT_LEVEL_TABLES in src/store/precompute.ts names the tables).
  */
 export function clientLevel(filters: Filters): 'client' | 'mun' | null {
-  if (!precomputed.enabled || !filteredDimensions(filters).every((d) => SEGMENT_BASE.includes(d))) return null;
+  if (!precomputedAllowed() || !filteredDimensions(filters).every((d) => SEGMENT_BASE.includes(d))) return null;
   if (!filters.municipality) return 'client';
   return filters.municipality.length === 1 ? 'mun' : null;
 }
