@@ -11,6 +11,8 @@ export interface SavedState {
   /** Inclusive years. */
   from?: number;
   to?: number;
+  /** A quarter ('2018-Q2'), a month ('2018-05') or year-to-date ('ytd') as the URL's period token; when set, from/to do not count. */
+  period?: string;
   split?: string[];
   /** The page's view (a metric id) and the measure the chart shows. */
   view?: string;

@@ -121,6 +121,20 @@ describe('saved views', () => {
     await expect(other.locator('.views-list').innerText()).resolves.toBe('Nog geen bewaarde weergaven.');
     await context.close();
   });
+
+  it('keeps a quarter chosen in the period picker, not the years around it', async () => {
+    await open('/kosten?municipality=0150&period=2018-Q2');
+    await page.click('.views-menu summary');
+    await page.fill('#view-name', 'Deventer tweede kwartaal');
+    await page.click('.view-form button[type="submit"]');
+    await page.waitForSelector('.views-status a');
+    const quarter = (await page.locator('.views-status a').getAttribute('href'))!;
+    await open('/');
+    await open(quarter);
+    await page.waitForURL((u) => u.pathname === '/kosten');
+    await ready();
+    expect(new URL(page.url()).search).toBe('?municipality=0150&period=2018-Q2');
+  });
 });
 
 describe('print', () => {

@@ -29,6 +29,8 @@ export interface SavedView {
     filters: Record<string, string[]>;
     from?: number;
     to?: number;
+    /** A quarter, a month or year-to-date as the URL's period token (period.ts). */
+    period?: string;
     split?: string[];
     view?: string;
     measure?: string;

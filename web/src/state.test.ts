@@ -67,6 +67,11 @@ describe('unknown or hostile URL parameters are ignored', () => {
   it('sends an odd path to the overview', () => {
     expect(fromUrl('/%3Cscript%3E').page).toBe('overzicht');
     expect(fromUrl('/kosten/').page).toBe('kosten');
+    expect(fromUrl('/weergave/a/b').page).toBe('overzicht');
+  });
+  it("keeps a saved view's link, so the view it names can be opened", () => {
+    expect(fromUrl('/weergave/Ab_9-xYz0123456789abcde').page).toBe('weergave/Ab_9-xYz0123456789abcde');
+    expect(fromUrl('/weergave/Ab_9?municipality=0150').page).toBe('weergave/Ab_9');
   });
 });
 

@@ -31,7 +31,8 @@ export function readState(loc: Location = location): ViewState {
 // What a URL may carry: anything else (a typo, a pasted attack, a parameter of an older version) is dropped, not obeyed.
 const SAFE_TEXT = /^[^\p{Cc}<>"`]{1,200}$/u;
 const SAFE_NAME = /^[a-z][a-z0-9_]{0,59}$/;
-const SAFE_PAGE = /^[a-z0-9-]{1,60}$/;
+// A page slug, optionally with one id under it: a saved view's link /weergave/<id> (views.ts linkedView) must survive.
+const SAFE_PAGE = /^[a-z0-9-]{1,60}(?:\/[A-Za-z0-9_-]{1,60})?$/;
 const MAX_VALUES = 500;
 
 /** The view a path and query describe (pure: the inverse of urlOf). */

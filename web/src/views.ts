@@ -2,6 +2,7 @@
 // a form to save the current one, and its shareable link /weergave/<id>, which the server opens narrowed to the opener.
 import { api, ApiFailure, type SavedView } from './api.ts';
 import { h, mount } from './dom.ts';
+import { parsePeriodToken, periodToken } from './period.ts';
 import { replace, type ViewState } from './state.ts';
 
 /** The path of a saved view's shareable link. */
@@ -30,6 +31,7 @@ export async function openLinked(id: string): Promise<void> {
     filters: st.filters,
     from: st.from,
     to: st.to,
+    period: parsePeriodToken(st.period ?? null),
     split: st.split as ViewState['split'],
     view: st.view,
     measure: st.measure,
@@ -94,12 +96,13 @@ export function renderViewsMenu(el: HTMLElement, s: ViewState): void {
       onsubmit: async (e: Event) => {
         e.preventDefault();
         try {
-          const { page, filters, from, to, split, view, measure, params } = s;
+          const { page, filters, from, to, period, split, view, measure, params } = s;
           const saved = await api.saveView({
             name: name.value,
             page,
             filters: filters as Record<string, string[]>,
-            ...{ from, to, split, view, measure, params },
+            ...(period ? { period: periodToken(period) } : { from, to }),
+            ...{ split, view, measure, params },
           });
           name.value = '';
           fill(await reload());

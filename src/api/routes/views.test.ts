@@ -119,6 +119,14 @@ describe('saved views', () => {
     expect(await open(bert, '1%20OR%201=1')).toEqual(gone);
   });
 
+  it('keeps a quarter, a month or year-to-date as the period picker names it', async () => {
+    for (const period of ['2018-Q2', '2018-05', 'ytd']) {
+      const res = await save(bert, { name: `Periode ${period}`, page: 'kosten', period });
+      expect(res.status).toBe(201);
+      expect((await open(bert, res.body.id)).body.state).toEqual({ filters: {}, period, params: {} });
+    }
+  });
+
   it('lets only the owner delete a view', async () => {
     const { body } = await save(bert, { name: 'weg ermee', page: 'kosten' });
     expect((await anna.request(`/api/views/${body.id}/delete`, { method: 'POST' })).status).toBe(404);
@@ -161,6 +169,7 @@ describe('saved views', () => {
     [{ ...valid, filters: { municipality: ['<b>'] } }, 'filters.municipality', "'filters.municipality' is geen geldige waarde"],
     [{ ...valid, from: '2018' }, 'from', "'from' moet een jaartal zijn (bijv. 2024)"],
     [{ ...valid, from: 2019, to: 2018 }, 'to', "'to' (2018) ligt vóór 'from' (2019)"],
+    [{ ...valid, period: '2018-Q5' }, 'period', "'period' moet een kwartaal (2024-Q2), een maand (2024-05) of 'ytd' zijn"],
     [{ ...valid, split: 'year' }, 'split', "'split' moet een lijst van hoogstens 4 dimensies zijn"],
     [{ ...valid, params: [] }, 'params', "'params' moet een object zijn"],
     [{ ...valid, owner: 'anna' }, 'owner', "Onbekend veld 'owner' (toegestaan: name, page, filters, from, to, split, view, "],

@@ -10,7 +10,9 @@ import { MAX_SPLITS } from '../request.ts';
 import type { Schema } from '../route.ts';
 import type { NewSavedView, SavedState } from '../views.ts';
 
-const FIELDS = ['name', 'page', 'filters', 'from', 'to', 'split', 'view', 'measure', 'params'];
+const FIELDS = ['name', 'page', 'filters', 'from', 'to', 'split', 'view', 'measure', 'params', 'period'];
+/** The period picker's token for a quarter, a month or year-to-date (web/src/period.ts periodToken). */
+const PERIOD = /^(?:\d{4}-Q[1-4]|\d{4}-(?:0[1-9]|1[0-2])|ytd)$/;
 export const VIEW_NAME_MAX_LENGTH = 100;
 /** Codes, metric ids, column and parameter names: letters, digits and a few separators, never markup. */
 const TOKEN = /^[\p{L}\p{N}_.:\- ]{1,64}$/u;
@@ -65,6 +67,11 @@ export function parseNewView(body: unknown): NewSavedView {
   if (from !== undefined && to !== undefined && from > to) throw badParam('to', `'to' (${to}) ligt vóór 'from' (${from})`);
   if (from !== undefined) state.from = from;
   if (to !== undefined) state.to = to;
+  if (body.period !== undefined && body.period !== null) {
+    if (typeof body.period !== 'string' || !PERIOD.test(body.period))
+      throw badParam('period', "'period' moet een kwartaal (2024-Q2), een maand (2024-05) of 'ytd' zijn");
+    state.period = body.period;
+  }
   if (body.split !== undefined && body.split !== null) {
     if (!Array.isArray(body.split) || body.split.length > MAX_SPLITS)
       throw badParam('split', `'split' moet een lijst van hoogstens ${MAX_SPLITS} dimensies zijn`);
@@ -104,6 +111,11 @@ const VIEW_SCHEMA: Schema = {
         filters: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
         from: { type: 'integer' },
         to: { type: 'integer' },
+        period: {
+          type: 'string',
+          pattern: PERIOD.source,
+          description: "Een kwartaal (2024-Q2), een maand (2024-05) of 'ytd'; gaat dan vóór from/to.",
+        },
         split: { type: 'array', items: { type: 'string' } },
         view: { type: 'string' },
         measure: { type: 'string' },
