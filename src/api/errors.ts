@@ -17,14 +17,11 @@ export interface ErrorBody {
 }
 
 /**
- * Translates any thrown value into an HttpError: those keep their status; a DuckDB write conflict is a 409 (the
+ * Translates any thrown value into an HttpError: those keep their status (the store's write conflict is a 409, the
  * database is busy); any other error is a 500 whose details stay on the server.
  */
 export function toApiError(e: unknown): HttpError {
   if (e instanceof HttpError) return e;
-  if (e instanceof Error && /\bconflict\b/i.test(e.message) && !(e instanceof RoerError)) {
-    return new HttpError(409, 'De database is even bezig; probeer het zo opnieuw.');
-  }
   if (e instanceof RoerError) return new HttpError(500, e.message, null, { hint: e.hint });
   return new HttpError(500, 'Er ging iets mis in Roer bij het beantwoorden van deze vraag.');
 }

@@ -1,6 +1,6 @@
 // The limits one question's queries run under (time, rows) and the Dutch error that says which one was hit, so no
 // single question can hold the server or fill its memory.
-import { HttpError } from '../errors.ts';
+import { HttpError, RoerError } from '../errors.ts';
 
 export interface QueryLimits {
   /** After this many milliseconds the question's connection is interrupted. */
@@ -38,4 +38,21 @@ export function rowLimitError(limits: QueryLimits, rows: number): QueryLimitErro
     `Deze vraag levert ${rows.toLocaleString('nl-NL')} rijen op; het maximum is ${limits.maxRows.toLocaleString('nl-NL')}.`,
     HINT,
   );
+}
+
+/** A write that met another connection's write (DuckDB's optimistic concurrency): the database is busy, not broken. */
+export class WriteConflictError extends HttpError {
+  /** `original`: DuckDB's own error, for the server log. */
+  constructor(readonly original: unknown) {
+    super(409, 'De database is even bezig; probeer het zo opnieuw.');
+    this.name = 'WriteConflictError';
+  }
+}
+
+/**
+ * DuckDB names a write-write conflict only in its message ("Transaction conflict", "Conflict on tuple"): this is the one
+ * place that reads it, so everything above the store tells errors apart by class.
+ */
+export function asStoreError(e: unknown): unknown {
+  return e instanceof Error && !(e instanceof RoerError) && /\bconflict\b/i.test(e.message) ? new WriteConflictError(e) : e;
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { addAllocation, addTariff, insertRows } from '../metrics/fixtures.ts';
 import { QueryLimitError, Store, refreshDerived, schemaVersion, migrations } from './index.ts';
 import { sql } from './sql.ts';
+import { WriteConflictError } from './limits.ts';
 
 describe('Store', () => {
   it('creates the schema on open and reports its version', async () => {
@@ -103,6 +104,27 @@ describe('Store', () => {
       message: 'Deze vraag duurde langer dan 0,1 seconden en is afgebroken.',
     });
     expect(await store.one(sql`SELECT count(*) AS n FROM provider`)).toEqual({ n: 2 });
+    store.close();
+  });
+
+  it("reports a write that meets another connection's write as a WriteConflictError (409), never DuckDB's own message", async () => {
+    const store = await Store.open(':memory:');
+    await store.run(sql`CREATE TABLE t (id INTEGER PRIMARY KEY, v INTEGER)`);
+    await store.run(sql`INSERT INTO t VALUES (1, 0)`);
+    const limits = { timeoutMs: 60_000, maxRows: 10 };
+    await store.limited(limits, (a) =>
+      store.limited(limits, async (b) => {
+        await a.run(sql`BEGIN TRANSACTION`);
+        await b.run(sql`BEGIN TRANSACTION`);
+        await a.run(sql`UPDATE t SET v = 1 WHERE id = 1`);
+        const refused = await b.run(sql`UPDATE t SET v = 2 WHERE id = 1`).catch((e: unknown) => e);
+        expect(refused).toBeInstanceOf(WriteConflictError);
+        expect((refused as WriteConflictError).status).toBe(409);
+        await b.run(sql`ROLLBACK`);
+        await a.run(sql`COMMIT`);
+      }),
+    );
+    expect(await store.one(sql`SELECT v FROM t`)).toEqual({ v: 1 });
     store.close();
   });
 });

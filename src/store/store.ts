@@ -5,7 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBAppender } from '@duckdb/node-api';
 import { RoerError } from '../errors.ts';
 import { refreshDerived } from './derive.ts';
-import { rowLimitError, timeLimitError, type QueryLimits } from './limits.ts';
+import { asStoreError, rowLimitError, timeLimitError, type QueryLimits } from './limits.ts';
 import { migrate } from './migrate.ts';
 import { sql, type Sql } from './sql.ts';
 import { toRow, type Row } from './values.ts';
@@ -98,13 +98,12 @@ export class Store {
   /** A call on a limited store: refused once its time is up, and an interruption reported as the time limit. */
   private async limitedCall<T>(call: () => Promise<T>): Promise<T> {
     const limits = this.limits;
-    if (!limits) return call();
-    if (limits.expired) throw timeLimitError(limits);
+    if (limits?.expired) throw timeLimitError(limits);
     try {
       return await call();
     } catch (e) {
-      if (limits.expired) throw timeLimitError(limits);
-      throw e;
+      if (limits?.expired) throw timeLimitError(limits);
+      throw asStoreError(e);
     }
   }
 

@@ -8,7 +8,7 @@ import { createSecureApp } from '../auth/index.ts';
 import { loginAs, secureFixture } from '../auth/testing.ts';
 import { errorBody, toApiError } from '../errors.ts';
 import { fixtureStore } from '../fixture.ts';
-import { timeLimitError } from '../../store/limits.ts';
+import { asStoreError, timeLimitError } from '../../store/limits.ts';
 import {
   CSV_EXAMPLE,
   DIMENSIONS_EXAMPLE,
@@ -71,7 +71,7 @@ describe('OpenAPI examples', () => {
       return { status: a.status, body: errorBody(a).error };
     };
     expect(mapped(timeLimitError(DEFAULT_LIMITS))).toEqual({ status: 503, body: ERROR_EXAMPLES[503] });
-    expect(mapped(new Error('Transaction conflict'))).toEqual({ status: 409, body: ERROR_EXAMPLES[409] });
+    expect(mapped(asStoreError(new Error('Transaction conflict')))).toEqual({ status: 409, body: ERROR_EXAMPLES[409] });
     expect(mapped(new TypeError('x is undefined'))).toEqual({ status: 500, body: ERROR_EXAMPLES[500] });
   });
 
