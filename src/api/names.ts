@@ -4,9 +4,10 @@ import type { Dimension, MetricResult } from '../metrics/types.ts';
 import { empty, join, type Sql, type Store, sql } from '../store/index.ts';
 import type { Option } from './dimensions.ts';
 import { REFERRER_TYPE_LABELS } from './labels.ts';
+import { NO_REFERRER } from '../contract/dimensions.ts';
 
 /** How the referrer '00:' (no referrer given) reads. */
-export const NO_REFERRER = 'geen verwijzer bekend';
+export { NO_REFERRER };
 
 /** A referrer as stored, with the name the imported AGB list gives its AGB code (`registered`). */
 export interface ReferrerNames {

@@ -2,6 +2,9 @@
 // known at and, where the codes have a fixed meaning, the code list with Dutch names. Pure data: the web bundles it too.
 
 /** iJw LDT_TypeVerwijzer (basisschema.xsd); '00' is Roer's own code for "no referrer known" (never guessed). */
+/** The label of the referrer '00:' (an allocation without a referrer), in the dashboard and the exports. */
+export const NO_REFERRER = 'geen verwijzer bekend';
+
 export const REFERRER_TYPES: Readonly<Record<string, string>> = {
   '00': 'Onbekend',
   '01': 'Gemeente',

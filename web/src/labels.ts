@@ -1,6 +1,5 @@
 // Dutch names for dimensions and their values, from the contract's dimension declarations and /api/dimensions.
-import { dimension, isDimension } from '../../src/contract/dimensions.ts';
-import { NO_REFERRER } from '../../src/api/names.ts';
+import { dimension, isDimension, NO_REFERRER } from '../../src/contract/dimensions.ts';
 import type { Dimensions } from './api.ts';
 import { formatPeriod } from './format.ts';
 
