@@ -3,42 +3,15 @@
 import type { MetricInfo, MetricRequest, MetricResult, Option } from '../../src/contract/index.ts';
 import type { UploadJob } from '../../src/api/uploads.ts';
 import type { SavedMapping } from '../../src/ingest/tabular/saved.ts';
+import type { Note } from '../../src/api/notes.ts';
+import type { SavedView } from '../../src/api/views.ts';
 
 // The wire types are the server's own, from the contract (src/contract), never re-declared here.
 export type { MetricInfo, Option };
 /** Per filter its values; `years` and `last_month` ('2024-11', the last month with care or costs) span the data. */
 export type Dimensions = Record<string, Option[]> & { years?: number[]; last_month?: string };
-export interface Note {
-  id: number;
-  metric: string;
-  municipality: string | null;
-  period_from: string;
-  period_to: string;
-  author: string;
-  created_at: string;
-  text: string;
-}
-/** A saved view as the API keeps it (src/api/views.ts): the page and its URL state, under the user's own name. */
-export interface SavedView {
-  id: string;
-  name: string;
-  page: string;
-  owner: string;
-  created_at: string;
-  state: {
-    filters: Record<string, string[]>;
-    from?: number;
-    to?: number;
-    /** A quarter, a month or year-to-date as the URL's period token (period.ts). */
-    period?: string;
-    split?: string[];
-    view?: string;
-    measure?: string;
-    params: Record<string, string>;
-  };
-  /** When opened: what the opener's scope left out, in Dutch. */
-  narrowed?: string | null;
-}
+// Notes and saved views as the API keeps them (type-only imports: nothing of the server is bundled).
+export type { Note, SavedView };
 /** A question as the engine takes it. */
 export type Question = MetricRequest;
 
