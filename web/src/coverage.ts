@@ -2,7 +2,7 @@
 // once per visit. Invoices come in after the month of care, so that month is where the figures stop being complete.
 import { api } from './api.ts';
 import { h } from './dom.ts';
-import { formatMonth } from './format.ts';
+import { formatMonth } from '../../src/contract/format.ts';
 
 let loaded: Promise<string | null> | null = null;
 

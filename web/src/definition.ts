@@ -2,7 +2,7 @@
 import type { Filters } from '../../src/metrics/types.ts';
 import type { Dimensions } from './api.ts';
 import { h } from './dom.ts';
-import { formatDate } from './format.ts';
+import { formatDate } from '../../src/contract/format.ts';
 import { dimLabel, valueLabel } from './labels.ts';
 
 /** The filters as Dutch lines: "Periode: 01-01-2018 t/m 31-12-2018", "Gemeente: Deventer". */

@@ -1,7 +1,7 @@
 // Dutch names for dimensions and their values, from the contract's dimension declarations and /api/dimensions.
 import { dimension, isDimension, NO_REFERRER } from '../../src/contract/dimensions.ts';
 import type { Dimensions } from './api.ts';
-import { formatPeriod } from './format.ts';
+import { formatPeriod } from '../../src/contract/format.ts';
 
 export function dimLabel(dim: string): string {
   return isDimension(dim) ? dimension(dim).label : dim;

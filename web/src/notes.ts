@@ -2,7 +2,7 @@
 // Note text is only ever inserted as text (textContent), never as HTML.
 import { api, ApiFailure } from './api.ts';
 import { h, mount } from './dom.ts';
-import { formatDate } from './format.ts';
+import { formatDate } from '../../src/contract/format.ts';
 
 export interface NoteScope {
   metric: string;

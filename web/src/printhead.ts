@@ -2,7 +2,7 @@
 // printed. Shown only in print (style.css, Print).
 import type { AppContext } from './context.ts';
 import { h } from './dom.ts';
-import { formatDate } from './format.ts';
+import { formatDate } from '../../src/contract/format.ts';
 import { dimLabel, valueLabel } from './labels.ts';
 import { NOTES_SLUG } from './pages/notes.ts';
 import { FILTER_DIMS, type ViewState } from './state.ts';

@@ -2,7 +2,7 @@
 // dimension cells (buttons, so keyboard users can drill too).
 import type { MetricResult, Value } from '../../src/metrics/types.ts';
 import { h } from './dom.ts';
-import { formatValue } from './format.ts';
+import { formatValue } from '../../src/contract/format.ts';
 import type { Frame } from './charts/frame.ts';
 
 const MAX_ROWS = 500;

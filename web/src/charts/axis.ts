@@ -3,7 +3,7 @@
 // many bars, where an axis starts, how tall a chart gets) are small pure functions at the top, tested beside this file.
 import { isPeriodDimension } from '../../../src/contract/dimensions.ts';
 import type { Column, Unit } from '../../../src/metrics/types.ts';
-import { axisFormatter, formatSignedEur, formatValue } from '../format.ts';
+import { axisFormatter, formatSignedEur, formatValue } from '../../../src/contract/format.ts';
 import { changeColour, FALL, NEUTRAL, RISE, seriesLook } from './colours.ts';
 import { tooltipLines } from './html.ts';
 import type { Built, Drill } from './index.ts';

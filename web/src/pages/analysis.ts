@@ -10,7 +10,7 @@ import { drawChart } from '../charts/setup.ts';
 import { viewsOf, type AppContext, type View } from '../context.ts';
 import { definitionButton, describeFilters } from '../definition.ts';
 import { h, mount } from '../dom.ts';
-import { formatDate, isoDay } from '../format.ts';
+import { formatDate, isoDay } from '../../../src/contract/format.ts';
 import { dimLabel } from '../labels.ts';
 import { notesPanel } from '../notes.ts';
 import { drill, filtersOf, FILTER_DIMS, go, withChanges, type FilterDim, type ViewState } from '../state.ts';

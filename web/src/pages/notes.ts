@@ -3,7 +3,7 @@
 import { api, type Note } from '../api.ts';
 import type { AppContext } from '../context.ts';
 import { h, mount } from '../dom.ts';
-import { formatDate } from '../format.ts';
+import { formatDate } from '../../../src/contract/format.ts';
 import { valueLabel } from '../labels.ts';
 import { go, urlOf, withChanges, type ViewState } from '../state.ts';
 import { PAGES } from './catalog.ts';

@@ -5,7 +5,7 @@ import { METRIC_COLUMNS as C, type Value } from '../../../src/contract/index.ts'
 import { api } from '../api.ts';
 import { viewFor, type AppContext } from '../context.ts';
 import { h, mount } from '../dom.ts';
-import { formatChange, formatValue } from '../format.ts';
+import { formatChange, formatValue } from '../../../src/contract/format.ts';
 import { valueLabel } from '../labels.ts';
 import { isOneYear, lastMonthOf, type Period, periodLabel, periodRange, previousLabel, previousPeriod } from '../period.ts';
 import { filtersOf, periodOf, urlOf, withChanges, withPeriod, type ViewState } from '../state.ts';

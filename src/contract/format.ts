@@ -1,6 +1,6 @@
 // Dutch number and date formats (nl-NL): € 1.234.567, € 1,2 mln, 12,5 %, jan 2015, 31-12-2024. The one place for
-// them: tiles, tables, tooltips, axes and the PNG export all format through here, so the same figure reads the same.
-import type { Unit, Value } from '../../src/metrics/types.ts';
+// them: the dashboard (tiles, tables, tooltips, axes, PNG export) and the council report format through here.
+import type { Unit, Value } from './question.ts';
 
 const eur = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
 const eurCents = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2 });
