@@ -120,8 +120,8 @@ async function load(cells: string[]): Promise<void> {
 async function compare(cells: string[], style: DecimalStyle): Promise<{ cell: string; former: unknown; now: unknown }[]> {
   await load(cells);
   const rows = await store.all<{ x: string | null; s0: string | null; s1: string | null; v0: number | null; v1: number | null }>(
-    sql`SELECT x, s0, s1, ${raw(formerCents('s0', style))} AS v0, ${raw(amountCentsSql('s1', style))} AS v1
-     FROM (SELECT i, x, ${raw(formerStrip('x'))} AS s0, ${raw(stripAmountSql('x'))} AS s1 FROM cells) ORDER BY i`,
+    sql`SELECT x, s0, s1, ${raw(formerCents('s0', style))} AS v0, ${amountCentsSql(sql`s1`, style)} AS v1
+     FROM (SELECT i, x, ${raw(formerStrip('x'))} AS s0, ${stripAmountSql(sql`x`)} AS s1 FROM cells) ORDER BY i`,
   );
   return rows
     .filter((r) => r.s0 !== r.s1 || r.v0 !== r.v1)
@@ -139,7 +139,7 @@ describe('amount parsing equals its former form', () => {
     await load(randomCells(30_000, 44));
     const shapes = await store.one<{ ok: number; dec: number; thousands: number }>(
       sql`SELECT count(v) AS ok, count(v) FILTER (WHERE contains(s, ',')) AS dec, count(v) FILTER (WHERE contains(s, '.')) AS thousands
-       FROM (SELECT s, ${raw(amountCentsSql('s', ','))} AS v FROM (SELECT ${raw(stripAmountSql('x'))} AS s FROM cells))`,
+       FROM (SELECT s, ${amountCentsSql(sql`s`, ',')} AS v FROM (SELECT ${stripAmountSql(sql`x`)} AS s FROM cells))`,
     );
     expect(shapes!.ok).toBeGreaterThan(1000);
     expect(shapes!.dec).toBeGreaterThan(100);
