@@ -50,16 +50,8 @@ export async function buildTyped(
       return sql`CASE WHEN ${col('r', f)} IS NULL THEN ${d.required ? sql`'ontbreekt'` : sql`NULL`} ELSE ${invalid} END AS ${col('e', f)}`;
     }),
   );
-  steps.push([
-    sql`${
-      checked.length
-        ? join(
-            checked.map((f) => sql`${col('e', f)} IS NULL`),
-            ' AND ',
-          )
-        : sql`true`
-    } AS __ok`,
-  ]);
+  const noErrors = checked.map((f) => sql`${col('e', f)} IS NULL`);
+  steps.push([sql`${checked.length ? join(noErrors, ' AND ') : sql`true`} AS __ok`]);
   const source = sql`SELECT ${stage.lineColumn ? sql`__line, ` : empty}${join(headers.map((h) => sql`${ident(h)} AS ${col('s', h)}`))} FROM ${stage.from}`;
   const nested = steps.filter((s) => s.length > 0).reduce((from, s) => sql`SELECT *, ${join(s)} FROM (${from})`, source);
   const kept = [...checked.map((f) => col('e', f)), ...headers.map((h) => col('s', h))];
@@ -196,11 +188,9 @@ export async function quarantineDuplicates(
   const dups = sql`SELECT __line, __rid, keep FROM (SELECT __line, __rid, max(__line) OVER (PARTITION BY ${keyed}) AS keep FROM ${ident(typed)} WHERE __ok) WHERE __line <> keep`;
   const rawTable = await stage.raw(); // valid rows keep no copy of their cells: read them again, only now
   const headers = mappedHeaders(stage.columns);
+  const cells = join(headers.map((h) => sql`s.${ident(h)} AS ${ident(`c:${h}`)}`));
   const rows = await ctx.store.all(
-    sql`SELECT d.__line, d.keep ${join(
-      headers.map((h) => sql`, s.${ident(h)} AS ${ident(`c:${h}`)}`),
-      '',
-    )}
+    sql`SELECT d.__line, d.keep, ${cells}
      FROM (${dups}) d JOIN ${ident(rawTable)} s ON s.__line = d.__line ORDER BY d.__line`,
   );
   if (rows.length === 0) return 0;
