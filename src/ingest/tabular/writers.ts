@@ -5,7 +5,10 @@ import type { Kind, TableSpec } from './types.ts';
 import { columnSql, type Upsert } from './upsert.ts';
 
 export interface KindPlan {
-  /** Identity of a row within one file (typed columns, or expressions over them): later duplicates replace earlier ones (which are quarantined). */
+  /**
+   * Identity of a row within one file (typed columns, or expressions over them): later duplicates replace earlier ones
+   * (which are quarantined).
+   */
   key: (string | Sql)[];
   /** Extra typed columns computed from the typed fields (no bound values: they are part of a view). */
   extra?: Record<string, Sql>;
