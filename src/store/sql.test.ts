@@ -1,6 +1,6 @@
 // Specification of the one SQL convention: values bound, identifiers quoted on request, raw text only through raw().
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ident, join, raw, sql, Store } from './index.ts';
+import { ident, join, literal, raw, sql, Store } from './index.ts';
 
 describe('the sql tag', () => {
   it('binds every interpolated value as a parameter, in text order', () => {
@@ -55,5 +55,19 @@ describe('on the store', () => {
     expect(await store.run(sql`INSERT INTO x VALUES (${'a'}), (${'b'}), (${'c'})`)).toBe(3);
     expect(await store.run(sql`UPDATE x SET name = upper(name) WHERE name IN (${join(['a', 'b'])})`)).toBe(2);
     expect(await store.run(sql`DELETE FROM x WHERE name = ${'nobody'}`)).toBe(0);
+  });
+});
+
+describe('literal', () => {
+  it('writes a constant into the text, for a view body that cannot take parameters', async () => {
+    expect(sql`SELECT ${literal("it's")}, ${literal(12n)}, ${literal(-1.5)}`).toEqual(sql`SELECT 'it''s', 12, -1.5`);
+    expect(() => literal(Number.NaN)).toThrow(TypeError);
+    const store = await Store.open(':memory:');
+    try {
+      await store.run(sql`CREATE TEMP VIEW v AS SELECT ${literal("O'Brien; DROP TABLE x")} AS name, ${literal(7n)} AS n`);
+      expect(await store.all(sql`SELECT * FROM v`)).toEqual([{ name: "O'Brien; DROP TABLE x", n: 7 }]);
+    } finally {
+      store.close();
+    }
   });
 });

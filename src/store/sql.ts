@@ -74,3 +74,14 @@ export function join(parts: readonly SqlPart[], separator = ', '): Sql {
 
 /** The empty fragment (e.g. an optional clause left out). */
 export const empty = raw('');
+
+/**
+ * A constant written into the SQL text instead of bound: only for the statements DuckDB cannot prepare with parameters
+ * (a view's body). A string becomes a quoted literal (quotes doubled), a number or bigint its decimal digits.
+ * @example sql`CREATE TEMP VIEW v AS SELECT rowid - ${literal(12n)} AS i FROM t` // … rowid - 12 AS i …
+ */
+export function literal(value: string | number | bigint): Sql {
+  if (typeof value === 'string') return raw(`'${value.replaceAll("'", "''")}'`);
+  if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`literal: ${value} is not a finite number`);
+  return raw(String(value));
+}

@@ -1,7 +1,7 @@
 // Small messages are imported in batches: the store must come out exactly as when every file is imported alone, in
 // order — with corrections, a re-sent message, quarantined records and a refused file inside one batch.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { raw, sql, Store } from '../../store/index.ts';
+import { ident, sql, Store } from '../../store/index.ts';
 import { importPaths, type FileReport } from '../importer.ts';
 import { Batcher } from './batches.ts';
 import { BSN, jw301, jw305, jw307, jw315, jw323, jw325, writeFiles } from '../../../test/ingest/ijw-messages.ts';
@@ -129,7 +129,7 @@ const TABLES = [
 /** Every row of the tables an import writes (timestamps of the log and quarantine left out: they say when, not what). */
 async function contents(store: Store): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
-  for (const t of TABLES) out[t] = await store.all(sql`SELECT * FROM ${raw(t)} ORDER BY ALL`);
+  for (const t of TABLES) out[t] = await store.all(sql`SELECT * FROM ${ident(t)} ORDER BY ALL`);
   out.import_file = await store.all(sql`SELECT * EXCLUDE (imported_at) FROM import_file ORDER BY ALL`);
   out.quarantine = await store.all(sql`SELECT * EXCLUDE (quarantined_at) FROM quarantine ORDER BY ALL`);
   return out;

@@ -1,8 +1,8 @@
 // Reference rows that iJw records imply: providers (by AGB), products (code, category), clients (pseudonym, birth
 // date and month, sex, municipality) and referrers. Existing rows keep what users or other sources gave them (e.g. care_type).
 // Over a batch of files these statements give what importing the files one by one in index order gives.
-import { birthMonthSql, ident, raw, sql, type Store } from '../../store/index.ts';
-import { mergedFiles } from './module.ts';
+import { birthMonthSql, ident, raw, sql, type Sql, type Store } from '../../store/index.ts';
+import { mergedFiles, STAGE_FILE } from './module.ts';
 import type { Column } from './stage.ts';
 
 /** Staging columns for the client facts a message carries. */
@@ -17,7 +17,7 @@ export type Party = 'sender' | 'receiver';
 /** Adds the provider (name unknown) of every merged file when its AGB code is new. */
 export async function ensureProviders(store: Store, stage: string, party: Party): Promise<void> {
   await store.run(
-    sql`INSERT OR IGNORE INTO provider (agb, name) SELECT DISTINCT ${raw(party)}, NULL FROM (${raw(mergedFiles(stage))})`,
+    sql`INSERT OR IGNORE INTO provider (agb, name) SELECT DISTINCT ${ident(party)}, NULL FROM (${mergedFiles(stage)})`,
   );
 }
 
@@ -44,17 +44,17 @@ export async function upsertClients(
   withFacts = true,
 ): Promise<void> {
   const facts = withFacts
-    ? 'CAST(any_value(s.birth_date) AS DATE) AS bd, any_value(s.sex) AS sex'
-    : 'CAST(NULL AS DATE) AS bd, CAST(NULL AS VARCHAR) AS sex';
-  const perFile = `SELECT s.file_idx, s.client_id, ${facts}, any_value(f.${party}) AS muni FROM ${ident(stage).text} s
-    JOIN stage_file f USING (file_idx) WHERE s.client_id IS NOT NULL GROUP BY s.file_idx, s.client_id`;
+    ? sql`CAST(any_value(s.birth_date) AS DATE) AS bd, any_value(s.sex) AS sex`
+    : sql`CAST(NULL AS DATE) AS bd, CAST(NULL AS VARCHAR) AS sex`;
+  const perFile = sql`SELECT s.file_idx, s.client_id, ${facts}, any_value(f.${ident(party)}) AS muni FROM ${ident(stage)} s
+    JOIN ${ident(STAGE_FILE)} f USING (file_idx) WHERE s.client_id IS NOT NULL GROUP BY s.file_idx, s.client_id`;
   if (replace) {
     await store.run(
       sql`INSERT INTO client (client_id, birth_date, birth_month, sex, municipality)
        SELECT client_id, bd, ${raw(birthMonthSql('bd'))}, sex, muni FROM (
          SELECT client_id, arg_max(bd, file_idx) FILTER (WHERE bd IS NOT NULL) AS bd,
            arg_max(sex, file_idx) FILTER (WHERE sex IS NOT NULL) AS sex, arg_max(muni, file_idx) AS muni
-         FROM (${raw(perFile)}) GROUP BY client_id)
+         FROM (${perFile}) GROUP BY client_id)
        ON CONFLICT (client_id) DO UPDATE SET birth_date = coalesce(excluded.birth_date, client.birth_date),
          birth_month = coalesce(excluded.birth_month, client.birth_month),
          sex = coalesce(excluded.sex, client.sex), municipality = excluded.municipality`,
@@ -62,19 +62,19 @@ export async function upsertClients(
   } else {
     await store.run(
       sql`INSERT OR IGNORE INTO client (client_id, birth_date, birth_month, sex, municipality)
-       SELECT client_id, bd, ${raw(birthMonthSql('bd'))}, sex, muni FROM (${raw(perFile)}) QUALIFY row_number() OVER (PARTITION BY client_id ORDER BY file_idx) = 1`,
+       SELECT client_id, bd, ${raw(birthMonthSql('bd'))}, sex, muni FROM (${perFile}) QUALIFY row_number() OVER (PARTITION BY client_id ORDER BY file_idx) = 1`,
     );
   }
 }
 
 /** The referrer id of Roer's schema: type || ':' || (AGB or ''). '00:' is "unknown". */
-export const referrerIdSql = (type: string, agb: string) => `(${type} || ':' || coalesce(${agb}, ''))`;
+export const referrerIdSql = (type: Sql, agb: Sql) => sql`(${type} || ':' || coalesce(${agb}, ''))`;
 
 /** Adds the referrers of a JW315 stage (columns referrer_type, referrer_agb); the name is never stored. */
 export async function ensureReferrers(store: Store, stage: string): Promise<void> {
   await store.run(
     sql`INSERT OR IGNORE INTO referrer (referrer_id, type, agb, name)
-     SELECT ${raw(referrerIdSql('referrer_type', 'referrer_agb'))} AS id, referrer_type, referrer_agb, NULL
+     SELECT ${referrerIdSql(sql`referrer_type`, sql`referrer_agb`)} AS id, referrer_type, referrer_agb, NULL
        FROM ${ident(stage)} WHERE referrer_type IS NOT NULL
      QUALIFY row_number() OVER (PARTITION BY id ORDER BY file_idx, rec_no) = 1`,
   );

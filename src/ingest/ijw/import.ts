@@ -6,7 +6,7 @@
 // The caller makes sure files of one batch touch different store rows (see batches.ts), so the batch gives exactly
 // what importing its files one by one in order gives.
 import { RefusedFile, formatPlace, type RoerError } from '../../errors.ts';
-import { join, raw, sql, type Store } from '../../store/index.ts';
+import { ident, join, sql, type Store } from '../../store/index.ts';
 import type { ImportOutcome } from '../context.ts';
 import type { QuarantinedRecord } from '../importlog.ts';
 import type { Secret } from '../pseudonym.ts';
@@ -195,7 +195,7 @@ export async function importMessages(
   const seen = new Set<number>();
   if (parsed.some((p) => p.header.identificatie !== '')) {
     const rows = await store.all<{ i: number }>(
-      sql`SELECT f.file_idx AS i FROM ${raw(STAGE_FILE)} f JOIN message m ON m.sender = f.sender AND m.message_id = f.message_id
+      sql`SELECT f.file_idx AS i FROM ${ident(STAGE_FILE)} f JOIN message m ON m.sender = f.sender AND m.message_id = f.message_id
         AND m.message_code = ${kind}`,
     );
     for (const { i } of rows)
@@ -221,7 +221,7 @@ export async function importMessages(
     await store.run(
       sql`INSERT OR IGNORE INTO message SELECT sender, message_id,
          CASE WHEN regexp_full_match(message_date, '\\d{4}-\\d{2}-\\d{2}') THEN CAST(message_date AS DATE) END, ${kind}, nullif(receiver, ''), file_id
-       FROM ${raw(STAGE_FILE)} WHERE file_idx IN (${join(received)})`,
+       FROM ${ident(STAGE_FILE)} WHERE file_idx IN (${join(received)})`,
     );
   }
   const note = module ? undefined : `${kind} (${LABEL[kind]}) wordt door Roer niet gebruikt; alleen gecontroleerd`;

@@ -12,7 +12,7 @@ import {
 } from './entities.ts';
 import { countPerFile, headed, integer, type MessageModule } from './module.ts';
 import { birthDate } from './walk.ts';
-import { sql, raw } from '../../store/index.ts';
+import { sql } from '../../store/index.ts';
 
 interface Allocated {
   no: string | null;
@@ -131,12 +131,12 @@ export const jw301: MessageModule<Allocated> = {
     await ensureProducts(store, stage);
     await upsertClients(store, stage, 'sender', true);
     // Within one file the latest version of an allocation counts; against the store, only a strictly later one.
-    const latest = `SELECT * FROM (${headed(stage)})
+    const latest = sql`SELECT * FROM (${headed(stage)})
       QUALIFY row_number() OVER (PARTITION BY file_idx, allocation_no ORDER BY CAST(allocated_at AS TIMESTAMP) DESC, rec_no DESC) = 1`;
     const changed = await countPerFile(
       store,
-      raw(`SELECT n.file_idx FROM (${latest}) n LEFT JOIN allocation a ON a.municipality = n.sender AND a.allocation_no = n.allocation_no
-        WHERE a.allocation_no IS NULL OR CAST(n.allocated_at AS TIMESTAMP) > a.allocated_at`),
+      sql`SELECT n.file_idx FROM (${latest}) n LEFT JOIN allocation a ON a.municipality = n.sender AND a.allocation_no = n.allocation_no
+        WHERE a.allocation_no IS NULL OR CAST(n.allocated_at AS TIMESTAMP) > a.allocated_at`,
     );
     await store.run(
       sql`INSERT INTO allocation (municipality, allocation_no, client_id, provider_agb, provider_reference, product_category,
@@ -145,8 +145,8 @@ export const jw301: MessageModule<Allocated> = {
        SELECT n.sender, n.allocation_no, n.client_id, n.receiver, n.provider_reference, n.product_category, n.product_code,
          CAST(n.allocated_at AS TIMESTAMP), CAST(n.start_date AS DATE), CAST(n.end_date AS DATE), n.volume, n.unit, n.frequency,
          n.budget_cents, n.change_reason, coalesce(n.change_reason = ${REDEN_WIJZIGING_VERWIJDERD}, false),
-         coalesce(${raw(referrerIdSql('r.referrer_type', 'r.referrer_agb'))}, '00:'), n.file_id
-         FROM (${raw(latest)}) n LEFT JOIN request r ON r.provider_agb = n.receiver AND r.municipality = n.sender AND r.client_id = n.client_id
+         coalesce(${referrerIdSql(sql`r.referrer_type`, sql`r.referrer_agb`)}, '00:'), n.file_id
+         FROM (${latest}) n LEFT JOIN request r ON r.provider_agb = n.receiver AND r.municipality = n.sender AND r.client_id = n.client_id
           AND r.provider_reference = n.provider_reference
        ON CONFLICT (municipality, allocation_no) DO UPDATE SET client_id = excluded.client_id, provider_agb = excluded.provider_agb,
          provider_reference = excluded.provider_reference, product_category = excluded.product_category,

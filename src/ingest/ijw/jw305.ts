@@ -4,7 +4,7 @@ import { STATUS_AANLEVERING as S } from './codes.ts';
 import { CLIENT_COLUMNS, ensureProducts, ensureProviders, upsertClients } from './entities.ts';
 import { countPerFile, latestPerAllocation, mergedFiles, requireAllocationNo, type MessageModule } from './module.ts';
 import { birthDate } from './walk.ts';
-import { sql, raw } from '../../store/index.ts';
+import { sql } from '../../store/index.ts';
 
 interface Started {
   no: string | null;
@@ -47,23 +47,23 @@ export const jw305: MessageModule<Started> = {
     const latest = latestPerAllocation(stage);
     const changed = await countPerFile(
       store,
-      raw(`SELECT n.file_idx FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = n.receiver AND c.allocation_no = n.allocation_no
-        WHERE CASE WHEN n.status = '${S.verwijderen}' THEN c.start_date IS NOT NULL
-                   ELSE c.start_date IS DISTINCT FROM CAST(n.start_date AS DATE) END`),
+      sql`SELECT n.file_idx FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = n.receiver AND c.allocation_no = n.allocation_no
+        WHERE CASE WHEN n.status = ${S.verwijderen} THEN c.start_date IS NOT NULL
+                   ELSE c.start_date IS DISTINCT FROM CAST(n.start_date AS DATE) END`,
     );
     await store.run(
       sql`INSERT INTO care_period (municipality, allocation_no, provider_agb, client_id, start_date, start_file_id)
-       SELECT receiver, allocation_no, sender, client_id, CAST(start_date AS DATE), file_id FROM (${raw(latest)}) WHERE status <> '${raw(S.verwijderen)}'
+       SELECT receiver, allocation_no, sender, client_id, CAST(start_date AS DATE), file_id FROM (${latest}) WHERE status <> ${S.verwijderen}
        ON CONFLICT (municipality, allocation_no) DO UPDATE SET start_date = excluded.start_date,
          start_file_id = excluded.start_file_id, provider_agb = excluded.provider_agb, client_id = excluded.client_id
        WHERE care_period.start_date IS DISTINCT FROM excluded.start_date`,
     );
     await store.run(
       sql`UPDATE care_period SET start_date = NULL, start_file_id = n.file_id
-        FROM (${raw(latest)}) n WHERE n.status = '${raw(S.verwijderen)}' AND care_period.municipality = n.receiver
+        FROM (${latest}) n WHERE n.status = ${S.verwijderen} AND care_period.municipality = n.receiver
          AND care_period.allocation_no = n.allocation_no AND care_period.start_date IS NOT NULL`,
     );
-    await store.run(sql`DELETE FROM care_period WHERE municipality IN (SELECT receiver FROM (${raw(mergedFiles(stage))}))
+    await store.run(sql`DELETE FROM care_period WHERE municipality IN (SELECT receiver FROM (${mergedFiles(stage)}))
       AND start_date IS NULL AND end_date IS NULL`);
     return changed;
   },

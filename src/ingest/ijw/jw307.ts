@@ -4,7 +4,7 @@ import { STATUS_AANLEVERING as S } from './codes.ts';
 import { CLIENT_COLUMNS, ensureProducts, ensureProviders, upsertClients } from './entities.ts';
 import { countPerFile, latestPerAllocation, mergedFiles, requireAllocationNo, type MessageModule } from './module.ts';
 import { birthDate } from './walk.ts';
-import { sql, raw } from '../../store/index.ts';
+import { sql } from '../../store/index.ts';
 
 interface Stopped {
   no: string | null;
@@ -71,24 +71,24 @@ export const jw307: MessageModule<Stopped> = {
     const latest = latestPerAllocation(stage);
     const changed = await countPerFile(
       store,
-      raw(`SELECT n.file_idx FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = n.receiver AND c.allocation_no = n.allocation_no
-        WHERE CASE WHEN n.status = '${S.verwijderen}' THEN c.end_date IS NOT NULL
-                   ELSE c.end_date IS DISTINCT FROM CAST(n.end_date AS DATE) OR c.end_reason IS DISTINCT FROM n.end_reason END`),
+      sql`SELECT n.file_idx FROM (${latest}) n LEFT JOIN care_period c ON c.municipality = n.receiver AND c.allocation_no = n.allocation_no
+        WHERE CASE WHEN n.status = ${S.verwijderen} THEN c.end_date IS NOT NULL
+                   ELSE c.end_date IS DISTINCT FROM CAST(n.end_date AS DATE) OR c.end_reason IS DISTINCT FROM n.end_reason END`,
     );
     await store.run(
       sql`INSERT INTO care_period (municipality, allocation_no, provider_agb, client_id, start_date, end_date, end_reason, stop_file_id)
        SELECT receiver, allocation_no, sender, client_id, CAST(start_date AS DATE), CAST(end_date AS DATE), end_reason, file_id
-         FROM (${raw(latest)}) WHERE status <> '${raw(S.verwijderen)}'
+         FROM (${latest}) WHERE status <> ${S.verwijderen}
        ON CONFLICT (municipality, allocation_no) DO UPDATE SET end_date = excluded.end_date, end_reason = excluded.end_reason,
          stop_file_id = excluded.stop_file_id, start_date = coalesce(care_period.start_date, excluded.start_date)
        WHERE care_period.end_date IS DISTINCT FROM excluded.end_date OR care_period.end_reason IS DISTINCT FROM excluded.end_reason`,
     );
     await store.run(
       sql`UPDATE care_period SET end_date = NULL, end_reason = NULL, stop_file_id = n.file_id
-        FROM (${raw(latest)}) n WHERE n.status = '${raw(S.verwijderen)}' AND care_period.municipality = n.receiver
+        FROM (${latest}) n WHERE n.status = ${S.verwijderen} AND care_period.municipality = n.receiver
          AND care_period.allocation_no = n.allocation_no AND care_period.end_date IS NOT NULL`,
     );
-    await store.run(sql`DELETE FROM care_period WHERE municipality IN (SELECT receiver FROM (${raw(mergedFiles(stage))}))
+    await store.run(sql`DELETE FROM care_period WHERE municipality IN (SELECT receiver FROM (${mergedFiles(stage)}))
       AND start_date IS NULL AND end_date IS NULL`);
     return changed;
   },

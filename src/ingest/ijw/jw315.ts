@@ -4,7 +4,7 @@ import { CLIENT_COLUMNS, ensureProducts, ensureProviders, ensureReferrers, refer
 import { STAGE_FILE, countPerFile, headed, type MessageModule } from './module.ts';
 import { birthDate } from './walk.ts';
 import { VERWIJZER_ONBEKEND } from './codes.ts';
-import { sql, raw } from '../../store/index.ts';
+import { ident, sql } from '../../store/index.ts';
 
 interface Requested {
   reference: string | null;
@@ -76,17 +76,17 @@ export const jw315: MessageModule<Requested> = {
     await upsertClients(store, stage, 'receiver', false);
     await ensureReferrers(store, stage);
     // The last request per (reference, client) in the file; a request replaces an older one of the same key.
-    const latest = `SELECT * FROM (${headed(stage)})
+    const latest = sql`SELECT * FROM (${headed(stage)})
       QUALIFY row_number() OVER (PARTITION BY file_idx, provider_reference, client_id ORDER BY rec_no DESC) = 1`;
     const changed = await countPerFile(
       store,
-      raw(`SELECT n.file_idx FROM (${latest}) n LEFT JOIN request r ON r.provider_agb = n.sender AND r.municipality = n.receiver
+      sql`SELECT n.file_idx FROM (${latest}) n LEFT JOIN request r ON r.provider_agb = n.sender AND r.municipality = n.receiver
          AND r.provider_reference = n.provider_reference AND r.client_id = n.client_id
-       WHERE r.client_id IS NULL OR r.request_date <= CAST(n.message_date AS DATE)`),
+       WHERE r.client_id IS NULL OR r.request_date <= CAST(n.message_date AS DATE)`,
     );
     await store.run(
       sql`INSERT INTO request SELECT sender, provider_reference, receiver, client_id, CAST(message_date AS DATE), product_category,
-         product_code, CAST(requested_start AS DATE), CAST(requested_end AS DATE), referrer_type, referrer_agb, file_id FROM (${raw(latest)})
+         product_code, CAST(requested_start AS DATE), CAST(requested_end AS DATE), referrer_type, referrer_agb, file_id FROM (${latest})
        ON CONFLICT DO UPDATE SET request_date = excluded.request_date, product_category = excluded.product_category,
          product_code = excluded.product_code, requested_start = excluded.requested_start, requested_end = excluded.requested_end,
          referrer_type = excluded.referrer_type, referrer_agb = excluded.referrer_agb, file_id = excluded.file_id
@@ -94,8 +94,8 @@ export const jw315: MessageModule<Requested> = {
     );
     // Allocations that arrived before their request get its referrer now (never overriding a known one).
     await store.run(
-      sql`UPDATE allocation SET referrer_id = ${raw(referrerIdSql('r.referrer_type', 'r.referrer_agb'))}
-         FROM request r WHERE r.file_id IN (SELECT file_id FROM ${raw(STAGE_FILE)}) AND allocation.referrer_id = '00:'
+      sql`UPDATE allocation SET referrer_id = ${referrerIdSql(sql`r.referrer_type`, sql`r.referrer_agb`)}
+         FROM request r WHERE r.file_id IN (SELECT file_id FROM ${ident(STAGE_FILE)}) AND allocation.referrer_id = '00:'
           AND allocation.municipality = r.municipality AND allocation.provider_agb = r.provider_agb
           AND allocation.client_id = r.client_id AND allocation.provider_reference = r.provider_reference`,
     );

@@ -1,7 +1,7 @@
 // JW323 declaratie: one invoice line per Prestatie, identified by provider (Afzender) + ReferentieNummer; the municipality
 // is the Ontvanger. A credit (DebetCredit C) is stored negative (amount and volume) with its VorigReferentieNummer; the
 // new debit that corrects it is a line of its own. Both count, in the period of the care.
-import { ident, raw, sql } from '../../store/index.ts';
+import { ident, sql } from '../../store/index.ts';
 import { CREDIT } from './codes.ts';
 import { ensureProducts, ensureProviders, upsertClients } from './entities.ts';
 import { STAGE_FILE, countPerFile, headed, integer, type MessageModule } from './module.ts';
@@ -137,7 +137,7 @@ export const jw323: MessageModule<Prestatie> = {
     await store.run(
       sql`UPDATE ${s} SET q_line = line_no, q_field = 'ReferentieNummer',
          q_reason = 'ReferentieNummer ' || ${s}.reference || ' is al gebruikt voor een andere prestatie van deze aanbieder'
-        FROM invoice_line i, ${raw(STAGE_FILE)} f WHERE ${s}.q_reason IS NULL AND f.file_idx = ${s}.file_idx
+        FROM invoice_line i, ${ident(STAGE_FILE)} f WHERE ${s}.q_reason IS NULL AND f.file_idx = ${s}.file_idx
          AND i.provider_agb = f.sender AND i.reference = ${s}.reference
          AND (i.amount_cents, i.period_start, i.period_end, i.client_id) IS DISTINCT FROM
              (${s}.amount_cents, CAST(${s}.period_start AS DATE), CAST(${s}.period_end AS DATE), ${s}.client_id)`,
@@ -148,16 +148,16 @@ export const jw323: MessageModule<Prestatie> = {
     await ensureProviders(store, stage, 'sender');
     await ensureProducts(store, stage);
     await upsertClients(store, stage, 'receiver', false, false);
-    const fresh = `SELECT * FROM (${headed(stage)}) n
+    const fresh = sql`SELECT * FROM (${headed(stage)}) n
       WHERE NOT EXISTS (SELECT 1 FROM invoice_line i WHERE i.provider_agb = n.sender AND i.reference = n.reference)`;
-    const changed = await countPerFile(store, raw(fresh));
+    const changed = await countPerFile(store, fresh);
     await store.run(
       sql`INSERT INTO invoice_line (provider_agb, reference, previous_reference, municipality, client_id, allocation_no, invoice_no,
          invoice_date, product_category, product_code, period_start, period_end, volume, unit, tariff_cents, amount_cents,
          debit_credit, message_kind, file_id)
        SELECT sender, reference, previous_reference, receiver, client_id, allocation_no, invoice_no, CAST(invoice_date AS DATE),
          product_category, product_code, CAST(period_start AS DATE), CAST(period_end AS DATE), volume, unit, tariff_cents,
-         amount_cents, debit_credit, 'JW323', file_id FROM (${raw(fresh)})`,
+         amount_cents, debit_credit, 'JW323', file_id FROM (${fresh})`,
     );
     return changed;
   },

@@ -2,7 +2,7 @@
 // accepted = claimed − rejected. Provider = Ontvanger; a later answer for the same line replaces an earlier one.
 import { CREDIT, RETOUR_GEEN_OPMERKING } from './codes.ts';
 import { countPerFile, headed, integer, type MessageModule } from './module.ts';
-import { sql, raw } from '../../store/index.ts';
+import { sql } from '../../store/index.ts';
 
 interface Rejected {
   reference: string | null;
@@ -38,17 +38,17 @@ export const jw325: MessageModule<Rejected> = {
 
   async merge(store, stage) {
     // A line whose only code is 0200 ("geen opmerking") is not a rejection.
-    const rejected = `SELECT * FROM (${headed(stage)}) WHERE list_filter(string_split(return_codes, ','), x -> x <> '${RETOUR_GEEN_OPMERKING}') <> []
+    const rejected = sql`SELECT * FROM (${headed(stage)}) WHERE list_filter(string_split(return_codes, ','), x -> x <> ${RETOUR_GEEN_OPMERKING}) <> []
       QUALIFY row_number() OVER (PARTITION BY file_idx, reference ORDER BY rec_no DESC) = 1`;
     const changed = await countPerFile(
       store,
-      raw(`SELECT n.file_idx FROM (${rejected}) n LEFT JOIN invoice_rejection r ON r.provider_agb = n.receiver AND r.reference = n.reference
+      sql`SELECT n.file_idx FROM (${rejected}) n LEFT JOIN invoice_rejection r ON r.provider_agb = n.receiver AND r.reference = n.reference
         WHERE r.reference IS NULL OR (r.answered_on <= CAST(n.message_date AS DATE)
-          AND (r.return_codes, r.amount_cents) IS DISTINCT FROM (n.return_codes, n.amount_cents))`),
+          AND (r.return_codes, r.amount_cents) IS DISTINCT FROM (n.return_codes, n.amount_cents))`,
     );
     await store.run(
       sql`INSERT INTO invoice_rejection SELECT receiver, reference, return_codes, amount_cents, CAST(message_date AS DATE), file_id
-         FROM (${raw(rejected)})
+         FROM (${rejected})
        ON CONFLICT (provider_agb, reference) DO UPDATE SET return_codes = excluded.return_codes,
          amount_cents = excluded.amount_cents, answered_on = excluded.answered_on, file_id = excluded.file_id
        WHERE excluded.answered_on >= invoice_rejection.answered_on`,

@@ -26,13 +26,13 @@ export interface MessageModule<R = unknown> {
 }
 
 /** SQL: the staged rows with their file's header columns (sender, receiver, message_date, file_id). */
-export function headed(stage: string): string {
-  return `SELECT s.*, f.sender, f.receiver, f.message_date, f.file_id FROM ${ident(stage).text} s JOIN ${STAGE_FILE} f USING (file_idx)`;
+export function headed(stage: string): Sql {
+  return sql`SELECT s.*, f.sender, f.receiver, f.message_date, f.file_id FROM ${ident(stage)} s JOIN ${ident(STAGE_FILE)} f USING (file_idx)`;
 }
 
 /** SQL: the headers of the files that still have staged rows (only those are merged, as a file with none changes nothing). */
-export function mergedFiles(stage: string): string {
-  return `SELECT * FROM ${STAGE_FILE} WHERE file_idx IN (SELECT file_idx FROM ${ident(stage).text})`;
+export function mergedFiles(stage: string): Sql {
+  return sql`SELECT * FROM ${ident(STAGE_FILE)} WHERE file_idx IN (SELECT file_idx FROM ${ident(stage)})`;
 }
 
 /** Counts the rows of a query (which has a file_idx column) per file: what a merge will change, before it changes it. */
@@ -61,7 +61,7 @@ export async function requireAllocationNo(store: Store, stage: string): Promise<
  * SQL for the start/stop product that holds per allocation in a JW305/JW307 stage (with header columns): per file, the
  * last one of the message among new, corrected and deleted deliveries (StatusAanlevering).
  */
-export function latestPerAllocation(stage: string): string {
-  return `SELECT * FROM (${headed(stage)}) WHERE status IN ('${S.eerste}', '${S.gewijzigd}', '${S.verwijderen}')
+export function latestPerAllocation(stage: string): Sql {
+  return sql`SELECT * FROM (${headed(stage)}) WHERE status IN (${S.eerste}, ${S.gewijzigd}, ${S.verwijderen})
       QUALIFY row_number() OVER (PARTITION BY file_idx, allocation_no ORDER BY rec_no DESC) = 1`;
 }

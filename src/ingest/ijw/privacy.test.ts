@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { raw, sql, Store } from '../../store/index.ts';
+import { ident, sql, Store } from '../../store/index.ts';
 import { importPaths } from '../importer.ts';
 import { SECRET } from '../../../test/ingest/harness.ts';
 import { IJW_EXAMPLES } from '../../../test/fixtures/index.ts';
@@ -49,7 +49,7 @@ describe('privacy at the door', () => {
       sql`SELECT table_name AS t FROM duckdb_tables() WHERE database_name = 'roer' AND NOT temporary`,
     );
     let text = '';
-    for (const { t } of tables) text += JSON.stringify(await store.all(sql`SELECT * FROM "${raw(t)}"`));
+    for (const { t } of tables) text += JSON.stringify(await store.all(sql`SELECT * FROM ${ident(t)}`));
     for (const v of values) expect(text.includes(v), v).toBe(false);
     await store.run(sql`CHECKPOINT`);
     store.close();

@@ -2,7 +2,7 @@
 // during parsing, each with its file's index; there SQL marks the quarantined ones, hands them to the quarantine, and
 // merges the rest into the real tables. A `stage_file` table beside it holds each file's header.
 import type { DuckDBAppender } from '@duckdb/node-api';
-import { ident, join, raw, sql, type Store } from '../../store/index.ts';
+import { ident, join, sql, type Sql, type Store } from '../../store/index.ts';
 import type { QuarantinedRecord } from '../importlog.ts';
 import { STAGE_FILE } from './module.ts';
 import type { Header } from './walk.ts';
@@ -24,6 +24,9 @@ export interface Column {
 export interface RowSink {
   append(recNo: number, line: number, problem: RecordProblem | undefined, clientId: string | null, own: Cell[]): void;
 }
+
+/** The SQL type of each column type. */
+const SQL_TYPE: Record<Column['type'], Sql> = { VARCHAR: sql`VARCHAR`, INTEGER: sql`INTEGER`, BIGINT: sql`BIGINT` };
 
 /** Columns every staging table starts with: file and record number, its first line, quarantine marks, the client. */
 const COMMON: Column[] = [
@@ -57,7 +60,7 @@ export class Stage implements RowSink {
   /** (Re)creates the empty temporary table `table` with the common and the message's own columns. */
   static async open(store: Store, table: string, own: Column[]): Promise<Stage> {
     const columns = [...COMMON, ...own];
-    const columnDefs = join(columns.map((c) => sql`${ident(c.name)} ${raw(c.type)}`));
+    const columnDefs = join(columns.map((c) => sql`${ident(c.name)} ${SQL_TYPE[c.type]}`));
     await store.run(sql`CREATE OR REPLACE TEMP TABLE ${ident(table)} (${columnDefs})`);
     return new Stage(store, table, own, await store.appender(table, { temp: true }));
   }
@@ -151,7 +154,7 @@ export class RowBuffer implements RowSink {
  * the set-based checks and merges.
  */
 export async function stageFiles(store: Store, files: { fileId: string; header: Header }[]): Promise<void> {
-  await store.run(sql`CREATE OR REPLACE TEMP TABLE ${raw(STAGE_FILE)} (file_idx INTEGER, file_id VARCHAR, sender VARCHAR, receiver VARCHAR,
+  await store.run(sql`CREATE OR REPLACE TEMP TABLE ${ident(STAGE_FILE)} (file_idx INTEGER, file_id VARCHAR, sender VARCHAR, receiver VARCHAR,
     message_id VARCHAR, message_date VARCHAR)`);
   const a = await store.appender(STAGE_FILE, { temp: true });
   files.forEach(({ fileId, header: h }, i) => {

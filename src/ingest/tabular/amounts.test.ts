@@ -2,7 +2,7 @@
 // form gave — the same cents, the same NULLs — for every decimal style, on the notations the other tests use and on
 // 30,000 seeded random cells built from every character that matters (digits, separators, signs, €, kinds of space).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { raw, sql, Store } from '../../store/index.ts';
+import { type Sql, sql, Store } from '../../store/index.ts';
 import { amountCentsSql, stripAmountSql } from './parse.ts';
 import type { DecimalStyle } from './types.ts';
 
@@ -12,30 +12,30 @@ beforeAll(async () => {
 });
 afterAll(() => store.close());
 
-/** The former strip, verbatim: replaces only for cells with a euro sign or a kind of space. */
-function formerStrip(r: string): string {
-  const common = `replace(replace(${r}, '€', ''), ' ', '')`;
-  const all = `replace(replace(${common}, chr(160), ''), chr(8239), '')`;
-  return `CASE WHEN regexp_matches(${r}, '[€ \u00A0\u202F]')
+/** The former strip, its SQL text verbatim: replaces only for cells with a euro sign or a kind of space. */
+function formerStrip(r: Sql): Sql {
+  const common = sql`replace(replace(${r}, '€', ''), ' ', '')`;
+  const all = sql`replace(replace(${common}, chr(160), ''), chr(8239), '')`;
+  return sql`CASE WHEN regexp_matches(${r}, '[€ \u00A0\u202F]')
             THEN nullif(CASE WHEN regexp_matches(${r}, '[\u00A0\u202F]') THEN ${all} ELSE ${common} END, '') ELSE ${r} END`;
 }
 
-/** The former two steps, verbatim: the number as text ("digits" + optional ".dd"), then that text as cents. */
-function formerCents(r: string, style: DecimalStyle): string {
-  const comma = `CASE WHEN regexp_full_match(${r}, '-?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d{1,2})?') THEN replace(replace(${r}, '.', ''), ',', '.') END`;
-  const point = `CASE WHEN regexp_full_match(${r}, '-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d{1,2})?') THEN replace(${r}, ',', '') END`;
-  const plainThousands = `CASE WHEN regexp_full_match(${r}, '-?\\d{1,3}(\\.\\d{3})+') THEN replace(${r}, '.', '') END`;
+/** The former two steps, their SQL text verbatim: the number as text ("digits" + optional ".dd"), then that text as cents. */
+function formerCents(r: Sql, style: DecimalStyle): Sql {
+  const comma = sql`CASE WHEN regexp_full_match(${r}, '-?(\\d{1,3}(\\.\\d{3})+|\\d+)(,\\d{1,2})?') THEN replace(replace(${r}, '.', ''), ',', '.') END`;
+  const point = sql`CASE WHEN regexp_full_match(${r}, '-?(\\d{1,3}(,\\d{3})+|\\d+)(\\.\\d{1,2})?') THEN replace(${r}, ',', '') END`;
+  const plainThousands = sql`CASE WHEN regexp_full_match(${r}, '-?\\d{1,3}(\\.\\d{3})+') THEN replace(${r}, '.', '') END`;
   const text =
     style === ','
       ? comma
       : style === '.'
         ? point
-        : `CASE WHEN strpos(${r}, ',') > 0 AND strpos(${r}, '.') > 0
+        : sql`CASE WHEN strpos(${r}, ',') > 0 AND strpos(${r}, '.') > 0
               THEN (CASE WHEN strpos(${r}, ',') > strpos(${r}, '.') THEN ${comma} ELSE ${point} END)
             WHEN strpos(${r}, ',') > 0 THEN ${comma} ELSE coalesce(${plainThousands}, ${point}) END`;
-  const cents = (n: string) =>
-    `TRY_CAST(replace(${n}, '.', '') AS BIGINT) * CASE WHEN strpos(${n}, '.') = 0 THEN 100 WHEN strpos(${n}, '.') = length(${n}) - 1 THEN 10 ELSE 1 END`;
-  return `(SELECT ${cents('n')} FROM (SELECT ${text} AS n))`;
+  const cents = (n: Sql) =>
+    sql`TRY_CAST(replace(${n}, '.', '') AS BIGINT) * CASE WHEN strpos(${n}, '.') = 0 THEN 100 WHEN strpos(${n}, '.') = length(${n}) - 1 THEN 10 ELSE 1 END`;
+  return sql`(SELECT ${cents(sql`n`)} FROM (SELECT ${text} AS n))`;
 }
 
 /** Seeded cells: short strings over the characters an amount parser reacts to (at most 14, so no cents overflow). */
@@ -120,8 +120,8 @@ async function load(cells: string[]): Promise<void> {
 async function compare(cells: string[], style: DecimalStyle): Promise<{ cell: string; former: unknown; now: unknown }[]> {
   await load(cells);
   const rows = await store.all<{ x: string | null; s0: string | null; s1: string | null; v0: number | null; v1: number | null }>(
-    sql`SELECT x, s0, s1, ${raw(formerCents('s0', style))} AS v0, ${raw(amountCentsSql('s1', style))} AS v1
-     FROM (SELECT i, x, ${raw(formerStrip('x'))} AS s0, ${raw(stripAmountSql('x'))} AS s1 FROM cells) ORDER BY i`,
+    sql`SELECT x, s0, s1, ${formerCents(sql`s0`, style)} AS v0, ${amountCentsSql(sql`s1`, style)} AS v1
+     FROM (SELECT i, x, ${formerStrip(sql`x`)} AS s0, ${stripAmountSql(sql`x`)} AS s1 FROM cells) ORDER BY i`,
   );
   return rows
     .filter((r) => r.s0 !== r.s1 || r.v0 !== r.v1)
@@ -139,7 +139,7 @@ describe('amount parsing equals its former form', () => {
     await load(randomCells(30_000, 44));
     const shapes = await store.one<{ ok: number; dec: number; thousands: number }>(
       sql`SELECT count(v) AS ok, count(v) FILTER (WHERE contains(s, ',')) AS dec, count(v) FILTER (WHERE contains(s, '.')) AS thousands
-       FROM (SELECT s, ${raw(amountCentsSql('s', ','))} AS v FROM (SELECT ${raw(stripAmountSql('x'))} AS s FROM cells))`,
+       FROM (SELECT s, ${amountCentsSql(sql`s`, ',')} AS v FROM (SELECT ${stripAmountSql(sql`x`)} AS s FROM cells))`,
     );
     expect(shapes!.ok).toBeGreaterThan(1000);
     expect(shapes!.dec).toBeGreaterThan(100);

@@ -1,6 +1,6 @@
 // The SQL 11-proof that runs over every row must agree exactly with isValidBsn, the one used for the pseudonyms.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store, raw, sql } from '../../store/index.ts';
+import { Store, sql } from '../../store/index.ts';
 import { isValidBsn } from '../pseudonym.ts';
 import { bsnValidSql } from './bsn.ts';
 
@@ -35,7 +35,7 @@ describe('bsnValidSql', () => {
     });
     const values = [...edge, ...random];
     const rows = await store.all<{ b: string; ok: boolean }>(
-      sql`SELECT b, ${raw(bsnValidSql('b'))} AS ok FROM (SELECT unnest(CAST(${JSON.stringify(values)} AS VARCHAR[])) AS b)`,
+      sql`SELECT b, ${bsnValidSql(sql`b`)} AS ok FROM (SELECT unnest(CAST(${JSON.stringify(values)} AS VARCHAR[])) AS b)`,
     );
     const inSql = new Map(rows.map((r) => [r.b, r.ok]));
     const disagree = values.filter((v) => inSql.get(v) !== isValidBsn(v));

@@ -2,14 +2,13 @@
 // once by the typed pipeline; the number of rows DuckDB read is verified against the scan, which gives the line numbers.
 import { open } from 'node:fs/promises';
 import { RoerError } from '../../errors.ts';
-import { ident, raw, sql } from '../../store/index.ts';
+import { ident, join, sql } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { asUtf8 } from './encoding.ts';
 import { mappedHeaders, maskedRaw, resolveColumns } from './header.ts';
 import { quickScanCsv, scanCsv, type CsvScan } from './scan.ts';
 import { checkFileSize, lineSql, type Stage, type tempNames } from './stage.ts';
 import type { TableSpec } from './types.ts';
-import { statement } from './params.ts';
 
 /**
  * Prepares `ctx.path` for reading: checks size, encoding and shape, resolves the header. Nothing is copied: the typed
@@ -25,18 +24,14 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
     // Irregular files (quotes, blank lines) get the full scan before DuckDB, so its Dutch errors come first.
     const quick = await quickScanCsv(file.path, ctx.fileName, spec.delimiter);
     let scan = quick.regular ? undefined : await scanCsv(file.path, spec.delimiter, ctx.fileName);
-    const read = `read_csv($path, header = true, all_varchar = true, delim = $delim, quote = '"', escape = '"',
+    const read = sql`read_csv(${file.path}, header = true, all_varchar = true, delim = ${spec.delimiter}, quote = '"', escape = '"',
                            ignore_errors = true, auto_detect = true, sample_size = 20480)`;
-    const params = { path: file.path, delim: spec.delimiter };
-    const header = (await ctx.store.all<{ column_name: string }>(statement(`DESCRIBE SELECT * FROM ${read}`, params))).map(
-      (r) => r.column_name,
-    );
+    const header = (await ctx.store.all<{ column_name: string }>(sql`DESCRIBE SELECT * FROM ${read}`)).map((r) => r.column_name);
     const columns = resolveColumns(spec, header, ctx.fileName);
-    const cols = mappedHeaders(columns).map((h) => ident(h).text);
-    const from = `(SELECT ${cols.join(', ')} FROM ${read})`;
+    const cols = mappedHeaders(columns).map((h) => ident(h));
+    const from = sql`(SELECT ${join(cols)} FROM ${read})`;
     const stage: Stage = {
       from,
-      params,
       lineColumn: false,
       columns,
       total: quick.records,
@@ -59,10 +54,10 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
         stage.staged = scan.good;
       },
       async raw() {
-        await ctx.store.run(statement(`CREATE TEMP TABLE ${names.raw} AS SELECT * FROM ${from}`, params));
-        const { line, join } = await lineSql(ctx.store, names.raw, 'r', stage.lines);
+        await ctx.store.run(sql`CREATE TEMP TABLE ${ident(names.raw)} AS SELECT * FROM ${from}`);
+        const lined = await lineSql(ctx.store, names.raw, 'r', stage.lines);
         await ctx.store.run(
-          sql`CREATE TEMP VIEW ${raw(names.stage)} AS SELECT ${raw(line)} AS __line, ${raw(cols.map((c) => `r.${c}`).join(', '))} FROM ${raw(names.raw)} r ${raw(join)}`,
+          sql`CREATE TEMP VIEW ${ident(names.stage)} AS SELECT ${lined.line} AS __line, ${join(cols.map((c) => sql`r.${c}`))} FROM ${ident(names.raw)} r ${lined.join}`,
         );
         return names.stage;
       },
@@ -77,7 +72,7 @@ export async function stageCsv(ctx: ImportContext, spec: TableSpec, names: Retur
 
 /** Temp table (idx, line): the line on which good record idx starts. */
 async function lineTable(ctx: ImportContext, lines: Int32Array, table: string): Promise<string> {
-  await ctx.store.run(sql`CREATE TEMP TABLE ${raw(table)} (idx BIGINT, line INTEGER)`);
+  await ctx.store.run(sql`CREATE TEMP TABLE ${ident(table)} (idx BIGINT, line INTEGER)`);
   const app = await ctx.store.appender(table, { temp: true });
   lines.forEach((line, idx) => {
     app.appendBigInt(BigInt(idx));

@@ -2,7 +2,7 @@
 // misread amounts, write the valid rows.
 import { extname } from 'node:path';
 import { RoerError } from '../../errors.ts';
-import { sql, type Param } from '../../store/index.ts';
+import { sql } from '../../store/index.ts';
 import type { ImportContext, ImportOutcome } from '../context.ts';
 import { stageCsv } from './csv.ts';
 import { csvReadError } from './csverror.ts';
@@ -51,19 +51,16 @@ async function importAs(ctx: ImportContext, spec: TableSpec, ext: string, feedsO
   try {
     stage = ext === '.xlsx' ? await stageXlsx(ctx, spec, names) : await stageCsv(ctx, spec, names);
     await checkAmountNames(ctx, spec, stage);
-    const plan = planFor(spec, names.typed, '$file', stage.columns);
+    const plan = planFor(spec, names.typed, ctx.fileId, stage.columns);
     const invalid = await buildTyped(ctx, spec, stage, names, plan.extra);
     const repeats = feedsOthers ? await dropRepeats(ctx, spec, stage, names) : 0;
     const duplicates = await quarantineDuplicates(ctx, spec, stage, names, plan.key);
     await checkTariffs(ctx, spec, stage, names.typed);
     const valid = stage.staged - invalid - repeats - duplicates;
-    const bound: Record<string, Param> = { file: ctx.fileId, ...plan.params };
     let ok = 0;
     await unordered(ctx, async () => {
       for (const write of plan.writes) {
-        const sql = JSON.stringify(write);
-        const params = Object.fromEntries(Object.entries(bound).filter(([name]) => new RegExp(`\\$${name}\\b`).test(sql)));
-        const changed = await runUpsert(ctx.store, write, Object.keys(params).length > 0 ? params : undefined);
+        const changed = await runUpsert(ctx.store, write);
         if (write.main) ok += changed;
       }
     });

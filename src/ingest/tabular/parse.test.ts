@@ -1,8 +1,7 @@
 // The cell parsers, run in real DuckDB: amounts to cents in every decimal style, dates in both styles, integers, codes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../store/index.ts';
+import { join, sql, Store } from '../../store/index.ts';
 import type { FieldDef } from './fields.ts';
-import { Params, statement } from './params.ts';
 import { stripAmountSql, valueSql, type ParseStyle } from './parse.ts';
 
 let store: Store;
@@ -13,14 +12,11 @@ afterAll(() => store.close());
 
 /** Parses each input with `def` in `style`; returns the values in order (null = refused). */
 async function parse(def: FieldDef, style: ParseStyle, inputs: string[]): Promise<unknown[]> {
-  const p = new Params();
-  const cell = def.type === 'amount' ? stripAmountSql("nullif(trim(x), '')") : "nullif(trim(x), '')";
-  const list = inputs.map((s) => p.add(s)).join(', ');
+  const trimmed = sql`nullif(trim(x), '')`;
+  const cell = def.type === 'amount' ? stripAmountSql(trimmed) : trimmed;
+  const list = join(inputs);
   const rows = await store.all<{ v: unknown }>(
-    statement(
-      `SELECT ${valueSql(def, 'c', style, p)} AS v FROM (SELECT ${cell} AS c, i FROM (SELECT unnest([${list}]) AS x, generate_subscripts([${list}], 1) AS i)) ORDER BY i`,
-      p.values,
-    ),
+    sql`SELECT ${valueSql(def, sql`c`, style)} AS v FROM (SELECT ${cell} AS c, i FROM (SELECT unnest([${list}]) AS x, generate_subscripts([${list}], 1) AS i)) ORDER BY i`,
   );
   return rows.map((r) => r.v);
 }

@@ -1,10 +1,9 @@
 // Refuses a file whose amounts are evidently read in the wrong unit, before anything is stored: a column whose name
 // says cents (or euros) while the mapping reads the other, and product tariffs too high for their unit.
 import { RoerError } from '../../errors.ts';
-import { ident } from '../../store/index.ts';
+import { ident, join, sql } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { fieldsOf, tariffYear } from './fields.ts';
-import { Params, statement } from './params.ts';
 import type { Stage } from './stage.ts';
 import type { AmountStyle, TableSpec } from './types.ts';
 
@@ -34,9 +33,9 @@ export async function checkAmountNames(ctx: ImportContext, spec: TableSpec, stag
   for (const [field, header] of Object.entries(stage.columns)) {
     const says = amountsInName(header);
     if (defs[field]?.type !== 'amount' || says === undefined || says === spec.amounts) continue;
-    const c = ident(header).text;
+    const c = ident(header);
     const example = await ctx.store.one<{ v: string }>(
-      statement(`SELECT ${c} AS v FROM ${stage.from} WHERE nullif(trim(${c}), '') IS NOT NULL LIMIT 1`, stage.params),
+      sql`SELECT ${c} AS v FROM ${stage.from} WHERE nullif(trim(${c}), '') IS NOT NULL LIMIT 1`,
     );
     const read = spec.amounts === 'cents' ? 'centen' : "euro's";
     throw new RoerError(
@@ -51,17 +50,12 @@ export async function checkAmountNames(ctx: ImportContext, spec: TableSpec, stag
 export async function checkTariffs(ctx: ImportContext, spec: TableSpec, stage: Stage, typed: string): Promise<void> {
   if (spec.kind !== 'products' || !('unit' in stage.columns || 'unit' in spec.constants)) return;
   const fields = Object.keys(stage.columns).filter((f) => f === 'tariff' || tariffYear(f) !== undefined);
-  const p = new Params();
-  const ceiling = `CASE unit ${Object.entries(TARIFF_CEILINGS)
-    .map(([u, c]) => `WHEN ${p.add(u)} THEN ${p.add(c.cents)}`)
-    .join(' ')} END`;
+  const whens = Object.entries(TARIFF_CEILINGS).map(([u, c]) => sql`WHEN ${u} THEN ${c.cents}`);
+  const ceiling = sql`CASE unit ${join(whens, ' ')} END`;
   for (const field of fields) {
-    const v = ident(field).text;
+    const v = ident(field);
     const hit = await ctx.store.one<{ line: number; code: string; unit: string; cents: number }>(
-      statement(
-        `SELECT __line AS line, product_code AS code, unit, ${v} AS cents FROM ${typed} WHERE __ok AND ${v} > ${ceiling} ORDER BY __line LIMIT 1`,
-        p.values,
-      ),
+      sql`SELECT __line AS line, product_code AS code, unit, ${v} AS cents FROM ${ident(typed)} WHERE __ok AND ${v} > ${ceiling} ORDER BY __line LIMIT 1`,
     );
     if (!hit) continue;
     const max = TARIFF_CEILINGS[hit.unit]!;

@@ -3,7 +3,7 @@
 import { copyFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fixture, fixtureMapping, importFile, openStore, tempFile } from '../../../test/ingest/tabular/harness.ts';
-import { raw, sql, type Store } from '../../store/index.ts';
+import { ident, join, sql, type Store } from '../../store/index.ts';
 
 const FILES = [
   'aanbieders.csv',
@@ -38,7 +38,7 @@ const TABLES = [
 async function snapshot(store: Store): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const t of TABLES)
-    out[t] = (await store.all<{ r: string }>(sql`SELECT CAST(x AS VARCHAR) AS r FROM ${raw(t)} x ORDER BY r`)).map((r) => r.r);
+    out[t] = (await store.all<{ r: string }>(sql`SELECT CAST(x AS VARCHAR) AS r FROM ${ident(t)} x ORDER BY r`)).map((r) => r.r);
   return out;
 }
 
@@ -145,7 +145,10 @@ describe('privacy at the door', () => {
     const tables = await store.all<{ t: string }>(sql`SELECT table_name AS t FROM duckdb_tables()`);
     for (const { t } of tables) {
       const hits = await store.all(
-        sql`SELECT * FROM ${raw(t)} x WHERE ${raw(bsns.map((b) => `contains(CAST(x AS VARCHAR), '${b}')`).join(' OR '))}`,
+        sql`SELECT * FROM ${ident(t)} x WHERE ${join(
+          bsns.map((b) => sql`contains(CAST(x AS VARCHAR), ${b})`),
+          ' OR ',
+        )}`,
       );
       expect(hits, t).toEqual([]);
     }

@@ -2,14 +2,13 @@
 // each row's line (CSV) or row number (XLSX) is found.
 import { stat } from 'node:fs/promises';
 import { RoerError } from '../../errors.ts';
-import { raw, sql, type Param, type Store } from '../../store/index.ts';
+import { empty, ident, literal, sql, type Sql, type Store } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import type { TableSpec } from './types.ts';
 
 export interface Stage {
-  /** FROM item yielding the mapped columns as text under their header names, in file order (bind `params`). */
-  from: string;
-  params: Record<string, Param>;
+  /** FROM item yielding the mapped columns as text under their header names, in file order (its values bound). */
+  from: Sql;
   /** true: `from` carries each row's `__line` (XLSX row numbers); false: the line follows from file order (CSV). */
   lineColumn: boolean;
   /** True when no cell needs trimming and an empty cell is NULL already (the typed pass then skips that step). */
@@ -43,13 +42,15 @@ export async function lineSql(
   table: string,
   alias: string,
   lines: string | undefined,
-): Promise<{ line: string; join: string }> {
+): Promise<{ line: Sql; join: Sql }> {
   const first =
-    (await store.one<{ m: string | null }>(sql`SELECT CAST(min(rowid) AS VARCHAR) AS m FROM ${raw(table)}`))?.m ?? '0';
+    (await store.one<{ m: string | null }>(sql`SELECT CAST(min(rowid) AS VARCHAR) AS m FROM ${ident(table)}`))?.m ?? '0';
   if (!/^\d+$/.test(first)) throw new Error(`unexpected rowid ${first}`);
-  const idx = `(${alias}.rowid - ${first})`;
-  if (lines === undefined) return { line: `CAST(${idx} + 2 AS INTEGER)`, join: '' };
-  return { line: `${alias}__l.line`, join: `JOIN ${lines} ${alias}__l ON ${alias}__l.idx = ${idx}` };
+  // A literal, not a parameter: the line is part of a view, which DuckDB cannot prepare with parameters.
+  const idx = sql`(${ident(alias)}.rowid - ${literal(BigInt(first))})`;
+  if (lines === undefined) return { line: sql`CAST(${idx} + 2 AS INTEGER)`, join: empty };
+  const l = ident(`${alias}__l`);
+  return { line: sql`${l}.line`, join: sql`JOIN ${ident(lines)} ${l} ON ${l}.idx = ${idx}` };
 }
 
 let counter = 0;
@@ -78,7 +79,10 @@ export async function dropTemps(store: Store, names: ReturnType<typeof tempNames
       sql`SELECT view_name AS name, 'VIEW' AS kind FROM duckdb_views() WHERE temporary
        UNION ALL SELECT table_name, 'TABLE' FROM duckdb_tables() WHERE temporary ORDER BY kind DESC`,
     );
-    for (const o of existing) if (wanted.includes(o.name)) await store.run(sql`DROP ${raw(o.kind)} temp.main.${raw(o.name)}`);
+    for (const o of existing) {
+      if (wanted.includes(o.name))
+        await store.run(sql`DROP ${o.kind === 'VIEW' ? sql`VIEW` : sql`TABLE`} ${ident('temp', 'main', o.name)}`);
+    }
   } catch {
     // aborted transaction: the rollback drops them
   }

@@ -1,29 +1,31 @@
 // What each kind writes from the valid typed rows into the store's tables (see 001_schema.sql for their identities).
-import { birthMonthSql, type Param } from '../../store/index.ts';
+import { birthMonthSql, ident, join, raw, sql, type Sql } from '../../store/index.ts';
 import { tariffYear } from './fields.ts';
 import type { Kind, TableSpec } from './types.ts';
-import type { Upsert } from './upsert.ts';
+import { columnSql, type Upsert } from './upsert.ts';
 
 export interface KindPlan {
-  /** Identity of a row within one file: later duplicates replace earlier ones (which are quarantined). */
-  key: string[];
-  /** Extra typed columns computed from the typed fields. */
-  extra?: Record<string, string>;
+  /**
+   * Identity of a row within one file (typed columns, or expressions over them): later duplicates replace earlier ones
+   * (which are quarantined).
+   */
+  key: (string | Sql)[];
+  /** Extra typed columns computed from the typed fields (no bound values: they are part of a view). */
+  extra?: Record<string, Sql>;
   /** Upserts in order; those marked main count the records stored (their changed rows, summed). */
   writes: (Upsert & { main?: boolean })[];
-  /** Values the writes bind (by `$name`), besides the file id. */
-  params?: Record<string, Param>;
 }
 
-const latest = (col: string) => `arg_max(${col}, __line) FILTER (WHERE ${col} IS NOT NULL)`;
-const postcode4 = `CASE WHEN regexp_full_match(left(replace(postcode, ' ', ''), 4), '\\d{4}') THEN left(replace(postcode, ' ', ''), 4) END`;
+const latest = (col: string | Sql) => sql`arg_max(${columnSql(col)}, __line) FILTER (WHERE ${columnSql(col)} IS NOT NULL)`;
+const postcode4 = sql`CASE WHEN regexp_full_match(left(replace(postcode, ' ', ''), 4), '\\d{4}') THEN left(replace(postcode, ' ', ''), 4) END`;
 
 /**
- * The plan for `spec`; `typed` is the typed temp table, `file` the placeholder of the file id, `columns` the fields the
- * file supplies (field → header).
+ * The plan for `spec`; `typed` is the typed temp table, `fileId` the id of the file being imported (bound),
+ * `columns` the fields the file supplies (field → header).
  */
-export function planFor(spec: TableSpec, typed: string, file: string, columns: Record<string, string>): KindPlan {
-  const valid = `FROM ${typed} WHERE __ok`;
+export function planFor(spec: TableSpec, typed: string, fileId: string, columns: Record<string, string>): KindPlan {
+  const valid = sql`FROM ${ident(typed)} WHERE __ok`;
+  const file = sql`${fileId}`;
   const kind: Kind = spec.kind;
   switch (kind) {
     case 'providers':
@@ -66,7 +68,7 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
             cols: {
               client_id: 'client_id',
               birth_date: 'birth_date',
-              birth_month: birthMonthSql('birth_date'),
+              birth_month: raw(birthMonthSql('birth_date')),
               sex: 'sex',
               municipality: 'municipality',
               district: 'district',
@@ -79,47 +81,46 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
       return {
         key: ['municipality', 'allocation_no'],
         extra: {
-          referrer_id:
-            "CASE WHEN referrer_type IS NULL THEN '00:' ELSE referrer_type || ':' || coalesce(referrer_agb, referrer_name, '') END",
-          team_id: "CASE WHEN team IS NOT NULL THEN municipality || ':' || team END",
-          provider_reference: "'export:' || allocation_no",
+          referrer_id: sql`CASE WHEN referrer_type IS NULL THEN '00:' ELSE referrer_type || ':' || coalesce(referrer_agb, referrer_name, '') END`,
+          team_id: sql`CASE WHEN team IS NOT NULL THEN municipality || ':' || team END`,
+          provider_reference: sql`'export:' || allocation_no`,
         },
         writes: [
           {
             table: 'provider',
             key: ['agb'],
             merge: true,
-            from: `${valid} GROUP BY provider_agb`,
+            from: sql`${valid} GROUP BY provider_agb`,
             cols: { agb: 'provider_agb', name: latest('provider_name') },
           },
           {
             table: 'referrer',
             key: ['referrer_id'],
             merge: true,
-            from: `${valid} GROUP BY referrer_id`,
+            from: sql`${valid} GROUP BY referrer_id`,
             cols: {
               referrer_id: 'referrer_id',
-              type: "coalesce(any_value(referrer_type), '00')",
-              agb: latest('CASE WHEN referrer_type IS NOT NULL THEN referrer_agb END'),
-              name: latest('CASE WHEN referrer_type IS NOT NULL THEN referrer_name END'),
+              type: sql`coalesce(any_value(referrer_type), '00')`,
+              agb: latest(sql`CASE WHEN referrer_type IS NOT NULL THEN referrer_agb END`),
+              name: latest(sql`CASE WHEN referrer_type IS NOT NULL THEN referrer_name END`),
             },
           },
           {
             table: 'team',
             key: ['team_id'],
             merge: true,
-            from: `${valid} AND team_id IS NOT NULL GROUP BY team_id`,
-            cols: { team_id: 'team_id', municipality: 'any_value(municipality)', name: 'any_value(team)' },
+            from: sql`${valid} AND team_id IS NOT NULL GROUP BY team_id`,
+            cols: { team_id: 'team_id', municipality: sql`any_value(municipality)`, name: sql`any_value(team)` },
           },
           {
             table: 'client',
             key: ['client_id'],
             merge: true,
-            from: `${valid} GROUP BY client_id`,
+            from: sql`${valid} GROUP BY client_id`,
             cols: {
               client_id: 'client_id',
               birth_date: latest('birth_date'),
-              birth_month: latest(birthMonthSql('birth_date')),
+              birth_month: latest(raw(birthMonthSql('birth_date'))),
               sex: latest('sex'),
               municipality: latest('municipality'),
               district: latest('district'),
@@ -132,7 +133,7 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
             key: ['municipality', 'allocation_no'],
             from: valid,
             ignore: ['file_id'],
-            guard: 'excluded.allocated_at >= allocation.allocated_at',
+            guard: sql`excluded.allocated_at >= allocation.allocated_at`,
             cols: {
               municipality: 'municipality',
               allocation_no: 'allocation_no',
@@ -141,25 +142,25 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
               provider_reference: 'provider_reference',
               product_category: 'product_category',
               product_code: 'product_code',
-              allocated_at: 'CAST(coalesce(allocated_on, start_date) AS TIMESTAMP)',
+              allocated_at: sql`CAST(coalesce(allocated_on, start_date) AS TIMESTAMP)`,
               start_date: 'start_date',
               end_date: 'end_date',
               volume: 'volume',
               unit: 'unit',
               frequency: 'frequency',
               budget_cents: 'budget',
-              change_reason: "CASE WHEN deleted THEN '13' END",
-              deleted: 'coalesce(deleted, false)',
+              change_reason: sql`CASE WHEN deleted THEN '13' END`,
+              deleted: sql`coalesce(deleted, false)`,
               referrer_id: 'referrer_id',
               team_id: 'team_id',
-              financing: "coalesce(financing, 'ZIN')",
+              financing: sql`coalesce(financing, 'ZIN')`,
               file_id: file,
             },
           },
           {
             table: 'request',
             key: ['provider_agb', 'provider_reference', 'municipality', 'client_id'],
-            from: `${valid} AND request_date IS NOT NULL`,
+            from: sql`${valid} AND request_date IS NOT NULL`,
             ignore: ['file_id'],
             cols: {
               provider_agb: 'provider_agb',
@@ -169,7 +170,7 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
               request_date: 'request_date',
               product_category: 'product_category',
               product_code: 'product_code',
-              referrer_type: "coalesce(referrer_type, '00')",
+              referrer_type: sql`coalesce(referrer_type, '00')`,
               referrer_agb: 'referrer_agb',
               file_id: file,
             },
@@ -178,7 +179,7 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
             table: 'care_period',
             key: ['municipality', 'allocation_no'],
             ignore: ['start_file_id', 'stop_file_id'],
-            from: `${valid} AND (care_start IS NOT NULL OR care_end IS NOT NULL OR end_reason IS NOT NULL)`,
+            from: sql`${valid} AND (care_start IS NOT NULL OR care_end IS NOT NULL OR end_reason IS NOT NULL)`,
             cols: {
               municipality: 'municipality',
               allocation_no: 'allocation_no',
@@ -187,8 +188,8 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
               start_date: 'care_start',
               end_date: 'care_end',
               end_reason: 'end_reason',
-              start_file_id: `CASE WHEN care_start IS NOT NULL THEN ${file} END`,
-              stop_file_id: `CASE WHEN care_end IS NOT NULL THEN ${file} END`,
+              start_file_id: sql`CASE WHEN care_start IS NOT NULL THEN ${file} END`,
+              stop_file_id: sql`CASE WHEN care_end IS NOT NULL THEN ${file} END`,
             },
           },
         ],
@@ -201,8 +202,8 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
             table: 'provider',
             key: ['agb'],
             merge: true,
-            from: `${valid} GROUP BY provider_agb`,
-            cols: { agb: 'provider_agb', name: 'CAST(NULL AS VARCHAR)' },
+            from: sql`${valid} GROUP BY provider_agb`,
+            cols: { agb: 'provider_agb', name: sql`CAST(NULL AS VARCHAR)` },
           },
           {
             main: true,
@@ -227,9 +228,9 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
               volume: 'volume',
               unit: 'unit',
               tariff_cents: 'tariff',
-              amount_cents: "CASE WHEN debit_credit = 'C' THEN -abs(amount) ELSE amount END",
-              debit_credit: "coalesce(debit_credit, CASE WHEN amount < 0 THEN 'C' ELSE 'D' END)",
-              message_kind: "coalesce(message_kind, 'export')",
+              amount_cents: sql`CASE WHEN debit_credit = 'C' THEN -abs(amount) ELSE amount END`,
+              debit_credit: sql`coalesce(debit_credit, CASE WHEN amount < 0 THEN 'C' ELSE 'D' END)`,
+              message_kind: sql`coalesce(message_kind, 'export')`,
               file_id: file,
             },
           },
@@ -237,7 +238,7 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
       };
     case 'budgets':
       return {
-        key: ['year', 'municipality', "coalesce(care_type, '')", "coalesce(team, '')", "coalesce(kind, 'begroting')"],
+        key: ['year', 'municipality', sql`coalesce(care_type, '')`, sql`coalesce(team, '')`, sql`coalesce(kind, 'begroting')`],
         writes: [
           {
             main: true,
@@ -248,9 +249,9 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
             cols: {
               year: 'year',
               municipality: 'municipality',
-              care_type: "coalesce(care_type, '')",
-              team_id: "CASE WHEN team IS NULL THEN '' ELSE municipality || ':' || team END",
-              kind: "coalesce(kind, 'begroting')",
+              care_type: sql`coalesce(care_type, '')`,
+              team_id: sql`CASE WHEN team IS NULL THEN '' ELSE municipality || ':' || team END`,
+              kind: sql`coalesce(kind, 'begroting')`,
               amount_cents: 'amount',
               file_id: file,
             },
@@ -261,7 +262,7 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
       return {
         key: ['line_key'],
         extra: {
-          line_key: `coalesce(reference, 'sha256:' || sha256(concat_ws('|', municipality, client_id, period_start, period_end, coalesce(care_type, ''), amount)))`,
+          line_key: sql`coalesce(reference, 'sha256:' || sha256(concat_ws('|', municipality, client_id, period_start, period_end, coalesce(care_type, ''), amount)))`,
         },
         writes: [
           {
@@ -303,24 +304,22 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
       const tariffs =
         wide.length > 0 ||
         (('year' in spec.columns || 'year' in spec.constants) && ('tariff' in spec.columns || 'tariff' in spec.constants));
-      const order = 'CAST(coalesce(year, 0) AS BIGINT) * 1000000000 + __line';
-      const latestByYear = (col: string) => `arg_max(${col}, ${order}) FILTER (WHERE ${col} IS NOT NULL)`;
+      const order = sql`CAST(coalesce(year, 0) AS BIGINT) * 1000000000 + __line`;
+      const latestByYear = (col: string) => sql`arg_max(${ident(col)}, ${order}) FILTER (WHERE ${ident(col)} IS NOT NULL)`;
       // The wide form (one tariff column per year) is turned into the long form's rows: one per product and year.
-      const years = Object.fromEntries(wide.map((f) => [`year_${tariffYear(f)}`, tariffYear(f)!]));
-      const tariffRows =
-        wide.length === 0
-          ? valid
-          : `FROM (${wide.map((f) => `SELECT product_code, unit, CAST($year_${tariffYear(f)} AS INTEGER) AS year, ${f} AS tariff ${valid}`).join(' UNION ALL ')}) WHERE true`;
+      const perYear = wide.map(
+        (f) => sql`SELECT product_code, unit, CAST(${tariffYear(f)!} AS INTEGER) AS year, ${ident(f)} AS tariff ${valid}`,
+      );
+      const tariffRows = wide.length === 0 ? valid : sql`FROM (${join(perYear, ' UNION ALL ')}) WHERE true`;
       return {
-        key: ['product_code', 'coalesce(year, 0)'],
-        params: years,
+        key: ['product_code', sql`coalesce(year, 0)`],
         writes: [
           {
             main: true,
             table: 'product',
             key: ['code'],
             merge: true,
-            from: `${valid} GROUP BY product_code`,
+            from: sql`${valid} GROUP BY product_code`,
             cols: {
               code: 'product_code',
               category: latestByYear('product_category'),
@@ -332,7 +331,7 @@ export function planFor(spec: TableSpec, typed: string, file: string, columns: R
             main: tariffs,
             table: 'product_tariff',
             key: ['code', 'year'],
-            from: `${tariffRows} AND year IS NOT NULL AND tariff IS NOT NULL`,
+            from: sql`${tariffRows} AND year IS NOT NULL AND tariff IS NOT NULL`,
             cols: { code: 'product_code', year: 'year', unit: 'unit', tariff_cents: 'tariff' },
           },
         ],

@@ -2,7 +2,7 @@
 // into an all-text temp table of the mapped columns — the same shape the CSV path stages, for the same SQL pipeline.
 import ExcelJS from 'exceljs';
 import { RoerError } from '../../errors.ts';
-import { ident, join, raw, sql, type Store } from '../../store/index.ts';
+import { ident, join, sql, type Store } from '../../store/index.ts';
 import type { ImportContext } from '../context.ts';
 import { cellText } from './cells.ts';
 import { fieldsOf } from './fields.ts';
@@ -84,7 +84,7 @@ async function stageSheet(
       const staged = mappedHeaders(columns);
       picks = staged.map((c) => ({ index: header.find((x) => x.h === c)!.i, type: fieldType(c) }));
       await ctx.store.run(
-        sql`CREATE TEMP TABLE ${raw(names.stage)} (__line INTEGER, ${join(staged.map((c) => sql`${ident(c)} VARCHAR`))})`,
+        sql`CREATE TEMP TABLE ${ident(names.stage)} (__line INTEGER, ${join(staged.map((c) => sql`${ident(c)} VARCHAR`))})`,
       );
       app = await ctx.store.appender(names.stage, { temp: true });
       continue;
@@ -108,8 +108,7 @@ async function stageSheet(
   if (total === 0) throw new RoerError(`${ctx.fileName}: het werkblad bevat alleen een kopregel, geen gegevens.`);
   const table = names.stage;
   return {
-    from: table,
-    params: {},
+    from: ident(table),
     lineColumn: true,
     columns,
     total,
