@@ -74,3 +74,25 @@ export function join(parts: readonly SqlPart[], separator = ', '): Sql {
 
 /** The empty fragment (e.g. an optional clause left out). */
 export const empty = raw('');
+
+/**
+ * Quoted identifiers, one fragment per name, each qualified by `qualifier` when given: the columns of a key list.
+ * @example join(idents(['year', 'care_type'], 'g')) // "g"."year", "g"."care_type"
+ */
+export function idents(names: readonly string[], qualifier?: string): Sql[] {
+  return names.map((n) => (qualifier === undefined ? ident(n) : ident(qualifier, n)));
+}
+
+/**
+ * A whole number of the code written into the SQL text (an age limit, a month count), where a bound parameter would
+ * change the plan or its type; anything else is refused.
+ */
+export function literal(n: number): Sql {
+  if (!Number.isSafeInteger(n)) throw new TypeError(`sql: literal ${n} is not a whole number`);
+  return raw(String(n));
+}
+
+/** Fragments each followed by ", " (nothing when there are none): the keys put before further select items. */
+export function leading(parts: readonly SqlPart[]): Sql {
+  return join([...parts, empty]);
+}
