@@ -1,6 +1,6 @@
 // Client-level building blocks shared by cohorts, care-intensive clients and pathways: first entry and cost per year.
 import type { Filters, MetricRequest } from '../types.ts';
-import { empty, join, sql } from '../../store/index.ts';
+import { leading, sql } from '../../store/index.ts';
 import { splitSelect } from './dimensions.ts';
 import { costFact } from './facts.ts';
 import { entryPrecomputed } from './precomputed.ts';
@@ -30,6 +30,6 @@ export function clientYearCostSql(req: MetricRequest, split = req.split): Where 
     cost.period,
   );
   return sql`
-    SELECT f.client_no, year(${cost.period.date}) AS year, ${join([...keys, empty])} sum(f.amount_cents)::BIGINT AS cost_cents
+    SELECT f.client_no, year(${cost.period.date}) AS year, ${leading(keys)} sum(f.amount_cents)::BIGINT AS cost_cents
     FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL`;
 }
