@@ -2,6 +2,7 @@
 import { empty, join, sql, type Sql, type Store } from '../store/index.ts';
 import { dimension, FILTER_DIMENSIONS, type FilterDimension } from '../contract/dimensions.ts';
 import { REFERRER_TYPE_LABELS } from './labels.ts';
+import { lastMonth } from './coverage.ts';
 import { referrerOptions } from './names.ts';
 import type { Schema } from './route.ts';
 
@@ -48,10 +49,6 @@ export async function dimensions(store: Store, within?: string[]): Promise<Dimen
   );
   const years: number[] = [];
   for (let y = span?.lo ?? 0; span?.hi != null && y <= span.hi; y++) years.push(y);
-  // The last month with delivered care (invoiced or PGB), as the peildatum in derive.ts: what "year to date" runs to.
-  const last = await store.one<{ m: string | null }>(
-    sql`SELECT strftime(max(period_end), '%Y-%m') AS m FROM (SELECT period_end FROM invoice_line UNION ALL SELECT period_end FROM pgb_cost)`,
-  );
   return {
     // Only municipalities with data: the reference list holds all 342 of the country. (One set of codes, not EXISTS
     // per municipality: 130 ms → 10 ms on the demo region, paid on every page load.)
@@ -77,6 +74,7 @@ export async function dimensions(store: Store, within?: string[]): Promise<Dimen
     sex: fromCodes('sex'),
     financing: fromCodes('financing'),
     years,
-    last_month: last?.m ?? null,
+    // The last month with delivered care (invoiced or PGB), over the whole store as the peildatum in derive.ts.
+    last_month: await lastMonth(store, { date: 'period_end', pgb: true }),
   };
 }

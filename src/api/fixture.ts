@@ -1,7 +1,7 @@
 // Test support: a tiny store (two municipalities, a handful of invoice lines) and a small metric computed in SQL on
 // it, so the HTTP layer can be tested on real DuckDB independently of the metrics catalogue.
 import type { Metric, MetricRequest, MetricResult } from '../metrics/types.ts';
-import { empty, join, raw, sql, Store } from '../store/index.ts';
+import { empty, join, literal, sql, Store } from '../store/index.ts';
 import { engineOf, type MetricsEngine } from './engine.ts';
 
 /** Invoice lines: [municipality, provider, period_start, amount_cents]. Hand-checked totals are in the tests. */
@@ -43,7 +43,7 @@ export const costFixture: Metric = {
     if (f.from) where.push(sql`period_start >= ${f.from}::DATE`);
     if (f.to) where.push(sql`period_start <= ${f.to}::DATE`);
     const keys = request.split.map((d) => (d === 'year' ? sql`year(period_start)::VARCHAR AS year` : sql`municipality`));
-    const group = raw(request.split.map((_, i) => i + 1).join(', '));
+    const group = join(request.split.map((_, i) => literal(i + 1)));
     const rows = await store.all<Record<string, string | number>>(
       sql`SELECT ${join([...keys, sql`sum(amount_cents) / 100 AS cost`])} FROM invoice_line WHERE ${join(where, ' AND ')}
        ${request.split.length ? sql`GROUP BY ${group} ORDER BY ${group}` : empty}`,

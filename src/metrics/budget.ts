@@ -1,12 +1,12 @@
 // Budget versus realisation per year (and municipality, care type, team): realised = invoiced + expected for care
 // delivered in recent months that has not been invoiced yet.
-import { raw, join, sql, type Store } from '../store/index.ts';
+import { empty, ident, idents, join, leading, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import { dimension } from '../contract/dimensions.ts';
 import { allocFact, costFact } from './sql/facts.ts';
 import { FILTER_DIMENSIONS, type Where } from './sql/filters.ts';
-import { eur, pct, query, result, splitColumns, type Row } from './result.ts';
+import { eur, joinOn, pct, query, result, splitColumns, type Row } from './result.ts';
 import type { Dimension, Filters, Metric, MetricRequest } from './types.ts';
 
 const BUDGET_COLUMN: Partial<Record<Dimension, string>> = {
@@ -23,22 +23,22 @@ function budgetSql(req: MetricRequest): Where {
   const parts: Where[] = [sql`true`];
   for (const d of ['municipality', 'care_type', 'team'] as const) {
     const values = f[d];
-    if (values) parts.push(sql`${raw(BUDGET_COLUMN[d]!)} IN (${values.length ? join(values) : sql`NULL`})`);
+    if (values) parts.push(sql`${ident(BUDGET_COLUMN[d]!)} IN (${values.length ? join(values) : sql`NULL`})`);
   }
   if (f.from) parts.push(sql`year >= year(${f.from}::DATE)`);
   if (f.to) parts.push(sql`year <= year(${f.to}::DATE)`);
-  const keys = req.split.map((d) => `${BUDGET_COLUMN[d]} AS ${d}`);
+  const keys = req.split.map((d) => sql`${ident(BUDGET_COLUMN[d]!)} AS ${ident(d)}`);
   // Without a care-type split, a municipality that only budgets per care type still gets its total (sum of those rows);
   // decided per kind, so a burap given as one total does not hide a begroting given per care type.
   const typeLevel = byType
-    ? `care_type <> ''`
-    : `(care_type = '' OR NOT EXISTS (SELECT 1 FROM budget o WHERE o.year = b.year
+    ? sql`care_type <> ''`
+    : sql`(care_type = '' OR NOT EXISTS (SELECT 1 FROM budget o WHERE o.year = b.year
     AND o.municipality = b.municipality AND o.team_id = b.team_id AND o.kind = b.kind AND o.care_type = ''))`;
   return sql`
-    SELECT year, ${raw([...keys, ''].join(', '))}
+    SELECT year, ${leading(keys)}
       sum(amount_cents) FILTER (WHERE kind = 'begroting')::BIGINT AS original_cents,
       sum(amount_cents) FILTER (WHERE kind IN ('begroting', 'burap'))::BIGINT AS budget_cents
-    FROM budget b WHERE ${join(parts, ' AND ')} AND ${raw(typeLevel)} AND ${raw(byTeam ? `team_id <> ''` : `team_id = ''`)}
+    FROM budget b WHERE ${join(parts, ' AND ')} AND ${typeLevel} AND ${byTeam ? sql`team_id <> ''` : sql`team_id = ''`}
     GROUP BY ALL`;
 }
 
@@ -71,12 +71,14 @@ export const budgetRealisation: Metric = {
     const names = req.split as string[];
     const cost = costFact({ ...req, filters: { ...req.filters, basis: 'care' } });
     const al = allocFact(req, req.split, true);
-    const k = [...names, ''].join(', ');
+    const k = leading(idents(names));
+    const joinKeys = (t: string) =>
+      sql`LEFT JOIN ${ident(t)} ON ${ident(t, 'year')} = keys.year ${names.length ? sql`AND ${joinOn(names, t, 'keys')}` : empty}`;
     const q = sql`
       WITH bud AS MATERIALIZED (${budgetSql(req)}),
-      inv AS MATERIALIZED (SELECT year(f.care_date) AS year, ${raw([...splitSelect(req.split, 'f.care_date'), ''].join(', '))}
+      inv AS MATERIALIZED (SELECT year(f.care_date) AS year, ${leading(splitSelect(req.split, sql`f.care_date`))}
               sum(f.amount_cents)::BIGINT AS invoiced_cents FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL),
-      exp AS MATERIALIZED (SELECT year(f.first_day) AS year, ${raw([...splitSelect(req.split, 'f.first_day'), ''].join(', '))}
+      exp AS MATERIALIZED (SELECT year(f.first_day) AS year, ${leading(splitSelect(req.split, sql`f.first_day`))}
               sum(f.allocated_num / f.allocated_den * (least(f.last_day, ${refSql}) - f.first_day + 1) / f.days) AS expected_cents
               FROM ${al.from} WHERE ${al.where} AND f.first_day <= ${refSql}
                 -- delivered care decides what is expected: not before a known start or after a known stop of care
@@ -85,12 +87,12 @@ export const budgetRealisation: Metric = {
                 AND NOT EXISTS (SELECT 1 FROM d_cost c WHERE c.municipality = f.municipality AND c.allocation_no = f.allocation_no
                                 AND date_trunc('month', c.care_date) = f.month)
               GROUP BY ALL),
-      keys AS (SELECT DISTINCT year, ${raw(k)} FROM (SELECT year, ${raw(k)} FROM bud UNION ALL SELECT year, ${raw(k)} FROM inv
-               UNION ALL SELECT year, ${raw(k)} FROM exp))
+      keys AS (SELECT DISTINCT year, ${k} FROM (SELECT year, ${k} FROM bud UNION ALL SELECT year, ${k} FROM inv
+               UNION ALL SELECT year, ${k} FROM exp))
       SELECT keys.*, bud.original_cents, bud.budget_cents, inv.invoiced_cents, round(exp.expected_cents)::BIGINT AS expected_cents
       FROM keys
-      ${raw(['bud', 'inv', 'exp'].map((t) => `LEFT JOIN ${t} ON ${t}.year = keys.year ${names.map((n) => `AND ${t}.${n} IS NOT DISTINCT FROM keys.${n}`).join(' ')}`).join('\n'))}
-      ORDER BY ${raw(['keys.year', ...names.map((n) => `keys.${n}`)].join(', '))}`;
+      ${join(['bud', 'inv', 'exp'].map(joinKeys), '\n')}
+      ORDER BY ${join([sql`keys.year`, ...idents(names, 'keys')])}`;
     const shape = (r: Row) => {
       const realised = Number(r.invoiced_cents ?? 0) + Number(r.expected_cents ?? 0);
       return {

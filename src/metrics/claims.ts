@@ -2,7 +2,7 @@
 // per return code) and what it accepted — the cost everywhere else in Roer — by any cut.
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import { xsdEnumeration } from '../ingest/ijw/enumerations.ts';
-import { raw, sql, type Store } from '../store/index.ts';
+import { empty, idents, join, leading, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { claimFact, NOT_REJECTED } from './sql/facts.ts';
 import type { Where } from './sql/filters.ts';
@@ -14,13 +14,13 @@ function claimsSql(req: MetricRequest, split: Dimension[]): Where {
   const fact = claimFact(req, split);
   const names = split as string[];
   return sql`
-    SELECT ${raw([...names, ''].join(', '))} sum(claimed)::BIGINT AS claimed_cents, sum(rejected)::BIGINT AS rejected_cents,
+    SELECT ${leading(idents(names))} sum(claimed)::BIGINT AS claimed_cents, sum(rejected)::BIGINT AS rejected_cents,
       sum(lines)::BIGINT AS lines, count(*) AS clients, sum(mismatched)::BIGINT AS mismatched
-    FROM (SELECT ${raw([...splitSelect(split, fact.period), ''].join(', '))} f.client_no, sum(f.claimed_cents) AS claimed,
+    FROM (SELECT ${leading(splitSelect(split, fact.period))} f.client_no, sum(f.claimed_cents) AS claimed,
             sum(f.rejected_cents) AS rejected, count(*) AS lines,
             count(*) FILTER (WHERE f.answer_cents <> f.claimed_cents) AS mismatched
           FROM ${fact.from} WHERE ${fact.where} GROUP BY ALL)
-    ${raw(names.length ? `GROUP BY ALL ORDER BY ${names.join(', ')}` : '')}`;
+    ${names.length ? sql`GROUP BY ALL ORDER BY ${join(idents(names))}` : empty}`;
 }
 
 /** The Dutch meaning of a return code, as LDT_RetourCode in basisschema.xsd documents it. */

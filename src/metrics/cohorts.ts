@@ -21,7 +21,7 @@ export const cohorts: Metric = {
       WITH entry AS (${entrySql(req.filters)}),
       cy AS (${clientYearCostSql({ ...req, filters: withoutPeriod(req.filters) }, [])}),
       cohort AS (SELECT client_no, year(entry_date) AS cohort FROM entry
-                 WHERE ${inPeriod(req.filters, 'entry_date')}),
+                 WHERE ${inPeriod(req.filters, sql`entry_date`)}),
       size AS (SELECT cohort, count(*) AS entrants FROM cohort GROUP BY cohort)
       SELECT c.cohort, cy.year, s.entrants, count(DISTINCT cy.client_no) AS clients, sum(cy.cost_cents)::BIGINT AS cost_cents
       FROM cohort c JOIN cy USING (client_no) JOIN size s USING (cohort)

@@ -1,5 +1,5 @@
 // Costs and clients: total cost, unique clients, cost per client, care-days and cost per care-day, by any cut.
-import { raw, sql, type Store } from '../store/index.ts';
+import { empty, ident, idents, join, leading, sql, type Store } from '../store/index.ts';
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { careFact, costFact } from './sql/facts.ts';
@@ -17,19 +17,19 @@ export function costAndCareSql(req: MetricRequest, split: Dimension[], withCare 
   return sql`
     WITH a AS (
       -- Two-step aggregation (per client first) counts unique clients much faster than count(DISTINCT).
-      SELECT ${raw([...names, ''].join(', '))} sum(c)::BIGINT AS cost_cents, count(*) AS clients FROM (
-        SELECT ${raw([...costKeys, ''].join(', '))} f.client_no, sum(f.amount_cents) AS c
-        FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL) ${raw(names.length ? 'GROUP BY ALL' : '')}),
+      SELECT ${leading(idents(names))} sum(c)::BIGINT AS cost_cents, count(*) AS clients FROM (
+        SELECT ${leading(costKeys)} f.client_no, sum(f.amount_cents) AS c
+        FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL) ${names.length ? sql`GROUP BY ALL` : empty}),
     b AS (${
       withCare
         ? sql`
-      SELECT ${raw([...careKeys, ''].join(', '))} sum(${care.days})::BIGINT AS care_days
-      FROM ${care.from} WHERE ${care.where} ${raw(names.length ? 'GROUP BY ALL' : '')}`
-        : raw(`SELECT ${[...names.map((n) => `NULL AS ${n}`), ''].join(', ')} NULL::BIGINT AS care_days WHERE false`)
+      SELECT ${leading(careKeys)} sum(${care.days})::BIGINT AS care_days
+      FROM ${care.from} WHERE ${care.where} ${names.length ? sql`GROUP BY ALL` : empty}`
+        : sql`SELECT ${leading(names.map((n) => sql`NULL AS ${ident(n)}`))} NULL::BIGINT AS care_days WHERE false`
     })
-    SELECT ${raw(names.length ? `${coalesceKeys(names)},` : '')} a.cost_cents, coalesce(a.clients, 0) AS clients, b.care_days
-    FROM a FULL OUTER JOIN b ON ${raw(joinOn(names))}
-    ${raw(names.length ? `ORDER BY ${names.join(', ')}` : '')}`;
+    SELECT ${leading(coalesceKeys(names))} a.cost_cents, coalesce(a.clients, 0) AS clients, b.care_days
+    FROM a FULL OUTER JOIN b ON ${joinOn(names)}
+    ${names.length ? sql`ORDER BY ${join(idents(names))}` : empty}`;
 }
 
 /** Shapes a cost-and-care row into the published figures. */

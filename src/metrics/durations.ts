@@ -2,7 +2,7 @@
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import { endGroupSql } from './codes.ts';
 import { TRAJECTORY_SPLITS } from './flows.ts';
-import { raw, sql, type Store } from '../store/index.ts';
+import { empty, idents, join, leading, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { segmentsSql } from './sql/facts.ts';
 import { filterWhere, inPeriod } from './sql/filters.ts';
@@ -24,15 +24,15 @@ export const duration: Metric = {
   async compute(store: Store, req: MetricRequest) {
     const split: Dimension[] = ['care_type', ...req.split];
     const q = sql`
-      SELECT ${raw([...splitSelect(split, 'f.seg_end'), ''].join(', '))} count(*) AS trajectories,
+      SELECT ${leading(splitSelect(split, sql`f.seg_end`))} count(*) AS trajectories,
         quantile_cont(f.seg_end - f.seg_start + 1, 0.5) AS median, quantile_cont(f.seg_end - f.seg_start + 1, 0.75) AS p75,
         quantile_cont(f.seg_end - f.seg_start + 1, 0.9) AS p90, avg(f.seg_end - f.seg_start + 1) AS mean
       FROM (${segmentsSql(
         req,
         split.filter((d) => d !== 'year'),
       )}) f
-      WHERE f.closed AND ${inPeriod(req.filters, 'f.seg_end')}
-      GROUP BY ALL ORDER BY ${raw(split.join(', '))}`;
+      WHERE f.closed AND ${inPeriod(req.filters, sql`f.seg_end`)}
+      GROUP BY ALL ORDER BY ${join(idents(split))}`;
     const rows = (await store.all<Row>(q)).map((r) => ({
       care_type: r.care_type,
       ...pick(req, r),
@@ -63,7 +63,7 @@ export const duration: Metric = {
  * end: the day the JZ588 reason belongs to), with the dimensions of the allocation.
  */
 function endedAllocations(req: MetricRequest) {
-  const period = { date: 'f.ended_on' };
+  const period = { date: sql`f.ended_on` };
   return sql`(SELECT f.* FROM d_alloc f, d_meta m
     WHERE f.ended_on >= f.start_date AND f.ended_on < m.peildatum AND ${filterWhere(req.filters, period)})`;
 }
@@ -80,11 +80,11 @@ export const endings: Metric = {
   splits: DIMENSIONS.filter((d) => d !== 'age_band'),
   async compute(store: Store, req: MetricRequest) {
     const build = (split: Dimension[]) => sql`
-      SELECT ${raw([...splitSelect(split, 'f.ended_on'), ''].join(', '))} count(*) AS ended,
+      SELECT ${leading(splitSelect(split, sql`f.ended_on`))} count(*) AS ended,
         count(*) FILTER (WHERE g = 'gepland') AS planned, count(*) FILTER (WHERE g = 'voortijdig') AS early,
         count(*) FILTER (WHERE g = 'overig') AS other, count(*) FILTER (WHERE g = 'onbekend') AS unknown
       FROM (SELECT *, ${endGroupSql(sql`end_reason`)} AS g FROM ${endedAllocations(req)}) f
-      ${raw(split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : '')}`;
+      ${split.length ? sql`GROUP BY ALL ORDER BY ${join(idents(split))}` : empty}`;
     const shape = (r: Row) => {
       const known = Number(r.ended ?? 0) - Number(r.unknown ?? 0);
       return {
@@ -129,16 +129,16 @@ export const reindication: Metric = {
   async compute(store: Store, req: MetricRequest) {
     // d_reindication lists the allocations with such a successor (the same comparison, made at load).
     const followed = precomputedAllowed()
-      ? 'f.alloc_key IN (SELECT alloc_key FROM d_reindication)'
-      : `EXISTS (
+      ? sql`f.alloc_key IN (SELECT alloc_key FROM d_reindication)`
+      : sql`EXISTS (
           SELECT 1 FROM d_alloc b WHERE b.client_id = f.client_id AND b.municipality = f.municipality
             AND b.care_type = f.care_type AND b.alloc_key <> f.alloc_key AND b.start_date > f.start_date
             AND b.start_date <= f.end_date + 31)`;
     const build = (split: Dimension[]) => sql`
-      SELECT ${raw([...splitSelect(split, 'f.ended_on'), ''].join(', '))} count(*) AS ended,
-        count(*) FILTER (WHERE f.change_reason = '04' OR ${raw(followed)}) AS reindicated
+      SELECT ${leading(splitSelect(split, sql`f.ended_on`))} count(*) AS ended,
+        count(*) FILTER (WHERE f.change_reason = '04' OR ${followed}) AS reindicated
       FROM ${endedAllocations(req)} f
-      ${raw(split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : '')}`;
+      ${split.length ? sql`GROUP BY ALL ORDER BY ${join(idents(split))}` : empty}`;
     const shape = (r: Row) => ({
       ...pick(req, r),
       ended: r.ended ?? 0,

@@ -1,6 +1,6 @@
 // Care-intensive clients: clients above cost thresholds per year, the top-N share, their entry year, and the
 // pseudonymous list for screening (e.g. for the Wlz), which only roles allowed client rows may see.
-import { raw, sql, type Store } from '../store/index.ts';
+import { idents, join, sql, type Store } from '../store/index.ts';
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { costFact } from './sql/facts.ts';
@@ -37,18 +37,18 @@ export const intensiveClients: Metric = {
   ],
   async compute(store: Store, req: MetricRequest) {
     const names = req.split as string[];
-    const part = ['year', ...names].join(', ');
+    const part = join(idents(['year', ...names]));
     const p = req.params!;
     const q = sql`
       WITH cy AS (${clientYearCostSql(req)}),
-      ranked AS (SELECT *, row_number() OVER (PARTITION BY ${raw(part)} ORDER BY cost_cents DESC, client_no) AS rn FROM cy)
-      SELECT ${raw(part)}, sum(cost_cents)::BIGINT AS cost_cents, count(*) FILTER (WHERE cost_cents <> 0) AS clients,
+      ranked AS (SELECT *, row_number() OVER (PARTITION BY ${part} ORDER BY cost_cents DESC, client_no) AS rn FROM cy)
+      SELECT ${part}, sum(cost_cents)::BIGINT AS cost_cents, count(*) FILTER (WHERE cost_cents <> 0) AS clients,
         count(*) FILTER (WHERE cost_cents > ${Number(p.low) * 100}) AS clients_low,
         coalesce(sum(cost_cents) FILTER (WHERE cost_cents > ${Number(p.low) * 100}), 0)::BIGINT AS cost_low,
         count(*) FILTER (WHERE cost_cents > ${Number(p.high) * 100}) AS clients_high,
         coalesce(sum(cost_cents) FILTER (WHERE cost_cents > ${Number(p.high) * 100}), 0)::BIGINT AS cost_high,
         coalesce(sum(cost_cents) FILTER (WHERE rn <= ${Number(p.top)}), 0)::BIGINT AS cost_top
-      FROM ranked GROUP BY ${raw(part)} ORDER BY ${raw(part)}`;
+      FROM ranked GROUP BY ${part} ORDER BY ${part}`;
     const rows = (await query(store, q)).map((r) => ({
       year: r.year,
       ...Object.fromEntries(names.map((n) => [n, r[n] ?? null])),
@@ -124,7 +124,7 @@ export const intensiveClientList: Metric = {
   async compute(store: Store, req: MetricRequest) {
     const cost = costFact(req, ['year']);
     const q = sql`
-      WITH lines AS MATERIALIZED (SELECT f.client_no, ${raw(splitSelect(['year'], cost.period)[0]!)}, f.care_type, f.provider_agb,
+      WITH lines AS MATERIALIZED (SELECT f.client_no, ${join(splitSelect(['year'], cost.period))}, f.care_type, f.provider_agb,
                        f.municipality, f.amount_cents FROM ${cost.from} WHERE ${cost.where}),
       -- The few clients above the threshold first; the distinct lists (and the pseudonyms) only for them.
       over AS (SELECT client_no, year FROM lines GROUP BY client_no, year

@@ -44,7 +44,7 @@ function pathsSql(req: MetricRequest): Where {
 /** Clients with care in the filter period (their whole pathway is shown). */
 function activeClients(req: MetricRequest): Where {
   return sql`SELECT DISTINCT client_no FROM (${segmentsSql(req, [])}) f
-    WHERE ${overlapsPeriod(req.filters, 'f.seg_start', 'f.seg_end')}`;
+    WHERE ${overlapsPeriod(req.filters, sql`f.seg_start`, sql`f.seg_end`)}`;
 }
 
 export const pathways: Metric = {
@@ -90,7 +90,7 @@ export const transitions: Metric = {
              ELSE 'zonder verblijf' END AS kind,
         count(*) AS clients
       FROM steps a JOIN steps b ON b.client_no = a.client_no AND b.step = a.step + 1
-      WHERE ${inPeriod(req.filters, 'b.step_start')}
+      WHERE ${inPeriod(req.filters, sql`b.step_start`)}
       GROUP BY ALL ORDER BY a.step, clients DESC, source, target`;
     const rows = await query(store, q);
     const sum = (kind: string) => rows.filter((r) => r.kind === kind).reduce((s, r) => s + Number(r.clients), 0);
@@ -130,13 +130,13 @@ export const stacking: Metric = {
     const q = runs
       ? sql`
       WITH peak AS (SELECT f.client_no, max(f.n) AS max_simultaneous FROM ${ident(runs)} f
-        WHERE ${filterWhere(rest, null)} AND ${overlapsPeriod(req.filters, 'f.run_start', 'f.run_end')} GROUP BY f.client_no)
+        WHERE ${filterWhere(rest, null)} AND ${overlapsPeriod(req.filters, sql`f.run_start`, sql`f.run_end`)} GROUP BY f.client_no)
       SELECT max_simultaneous, count(*) AS clients, sum(count(*)) OVER () AS total
       FROM peak GROUP BY max_simultaneous ORDER BY max_simultaneous`
       : sql`
       WITH a AS (SELECT f.client_no, f.alloc_key, greatest(f.start_date, coalesce(${from}::DATE, f.start_date)) AS s,
                         least(f.end_date, coalesce(${to}::DATE, f.end_date)) AS e
-                 FROM d_alloc f WHERE ${filterWhere(rest, { date: 'f.start_date' })}),
+                 FROM d_alloc f WHERE ${filterWhere(rest, { date: sql`f.start_date` })}),
       ev AS (SELECT client_no, alloc_key, s AS d, 1 AS delta FROM a WHERE e >= s
              UNION ALL SELECT client_no, alloc_key, e + 1, -1 FROM a WHERE e >= s),
       run AS (SELECT client_no, sum(delta) OVER (PARTITION BY client_no ORDER BY d, delta, alloc_key ROWS UNBOUNDED PRECEDING) AS n FROM ev),

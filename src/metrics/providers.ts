@@ -2,7 +2,7 @@
 // (number of providers, top-N share, count above a threshold) and scale classes.
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import { endGroupSql } from './codes.ts';
-import { raw, sql, type Store } from '../store/index.ts';
+import { join, literal, sql, type Store } from '../store/index.ts';
 import { costFact, segmentsSql } from './sql/facts.ts';
 import { filterWhere, inPeriod } from './sql/filters.ts';
 import { eur, pct, query, result, round, ratio } from './result.ts';
@@ -25,11 +25,11 @@ export const providers: Metric = {
     '(JZ588 32–35) van de in de periode beëindigde toewijzingen met bekende reden. Gesorteerd op kosten, hoogste eerst.',
   splits: [],
   async compute(store: Store, req: MetricRequest) {
-    const endPeriod = { date: 'f.ended_on' };
+    const endPeriod = { date: sql`f.ended_on` };
     const q = sql`
       WITH spend AS (${spendSql(req)}),
       dur AS (SELECT f.provider_agb, quantile_cont(f.seg_end - f.seg_start + 1, 0.5) AS median_days
-              FROM (${segmentsSql(req, ['provider'])}) f WHERE f.closed AND ${inPeriod(req.filters, 'f.seg_end')} GROUP BY f.provider_agb),
+              FROM (${segmentsSql(req, ['provider'])}) f WHERE f.closed AND ${inPeriod(req.filters, sql`f.seg_end`)} GROUP BY f.provider_agb),
       ends AS (SELECT f.provider_agb, count(*) FILTER (WHERE g = 'voortijdig') AS early, count(*) FILTER (WHERE g <> 'onbekend') AS known
                FROM (SELECT f.*, ${endGroupSql(sql`f.end_reason`)} AS g FROM d_alloc f, d_meta m
                      WHERE f.ended_on >= f.start_date AND f.ended_on < m.peildatum AND ${filterWhere(req.filters, endPeriod)}) f
@@ -88,14 +88,16 @@ export const providerConcentration: Metric = {
   ],
   async compute(store: Store, req: MetricRequest) {
     // Class bounds are code constants (not user input), so they are written into the SQL.
-    const classSql = `CASE ${SCALE_CLASSES.map(([, lo], i) => [i + 1, lo] as const)
-      .reverse()
-      .map(([i, lo]) => `WHEN cost_cents >= ${lo * 100} THEN ${i}`)
-      .join(' ')} END`;
+    const classSql = sql`CASE ${join(
+      SCALE_CLASSES.map(([, lo], i) => [i + 1, lo] as const)
+        .reverse()
+        .map(([i, lo]) => sql`WHEN cost_cents >= ${literal(lo * 100)} THEN ${literal(i)}`),
+      ' ',
+    )} END`;
     const q = sql`
       WITH spend AS (${spendSql(req)}),
       ranked AS (SELECT *, row_number() OVER (ORDER BY cost_cents DESC, provider_agb) AS rn,
-                   ${raw(classSql)} AS class
+                   ${classSql} AS class
                  FROM spend WHERE cost_cents > 0)
       SELECT class, count(*) AS providers, sum(cost_cents)::BIGINT AS cost_cents,
         sum(count(*)) OVER () AS all_providers, sum(sum(cost_cents)) OVER ()::BIGINT AS all_cost,

@@ -3,7 +3,7 @@
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import { REFERRER_TYPES, SPECIALIST_MH_SQL } from './codes.ts';
 import { costAndCareSql, costFigures } from './costs.ts';
-import { raw, sql, type Store } from '../store/index.ts';
+import { empty, idents, join, leading, literal, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { allocFact, costFact } from './sql/facts.ts';
 import type { Where } from './sql/filters.ts';
@@ -16,8 +16,8 @@ const keyOf = (r: Row, split: Dimension[]) => JSON.stringify(split.map((d) => r[
 /** Clients with an allocation active in the period (the allocation's own Ingangsdatum–Einddatum), per split value. */
 function allocatedClientsSql(req: MetricRequest, split: Dimension[]): Where {
   const al = allocFact(req, split);
-  return sql`SELECT ${raw([...splitSelect(split, al.period), ''].join(', '))} count(DISTINCT f.client_no) AS allocated_clients
-    FROM ${al.from} WHERE ${al.where} ${raw(split.length ? 'GROUP BY ALL ORDER BY ALL' : '')}`;
+  return sql`SELECT ${leading(splitSelect(split, al.period))} count(DISTINCT f.client_no) AS allocated_clients
+    FROM ${al.from} WHERE ${al.where} ${split.length ? sql`GROUP BY ALL ORDER BY ALL` : empty}`;
 }
 const typeName = (code: unknown) => REFERRER_TYPES[String(code)] ?? `Onbekend (${code ?? ''})`;
 
@@ -91,12 +91,12 @@ export const referrers: Metric = {
     const keys = splitSelect(req.split, cost.period);
     const names = req.split as string[];
     const q = sql`
-      SELECT ${raw([...keys, ''].join(', '))} f.referrer_id, any_value(f.referrer_type) AS referrer_type, any_value(r.agb) AS agb,
+      SELECT ${leading(keys)} f.referrer_id, any_value(f.referrer_type) AS referrer_type, any_value(r.agb) AS agb,
              coalesce(any_value(g.name), any_value(r.name)) AS name, count(DISTINCT f.client_no) AS clients, sum(f.amount_cents)::BIGINT AS cost_cents,
              nullif(array_to_string(list_sort(list_distinct(list(f.care_type))), ', '), '') AS care_types
       FROM ${cost.from} LEFT JOIN referrer r ON r.referrer_id = f.referrer_id LEFT JOIN referrer_agb g ON g.agb = r.agb
-      WHERE ${cost.where} GROUP BY ${raw([...names.map((_, i) => String(i + 1)), 'f.referrer_id'].join(', '))}
-      ORDER BY ${raw([...names, 'cost_cents DESC', 'f.referrer_id'].join(', '))}`;
+      WHERE ${cost.where} GROUP BY ${join([...names.map((_, i) => literal(i + 1)), sql`f.referrer_id`])}
+      ORDER BY ${join([...idents(names), sql`cost_cents DESC`, sql`f.referrer_id`])}`;
     const byReferrer: Dimension[] = [...req.split, 'referrer'];
     const allocated = new Map(
       (await query(store, allocatedClientsSql(req, byReferrer))).map((r) => [keyOf(r, byReferrer), Number(r.allocated_clients)]),
@@ -168,16 +168,16 @@ export const gpSpecialistMh: Metric = {
     '"GGZ zwaar" of "GGZ specialistisch". Ook in unieke cliënten. Uit te splitsen per huisartspraktijk (verwijzer).',
   splits: ['year', 'half_year', 'quarter', 'municipality', 'referrer'],
   async compute(store: Store, req: MetricRequest) {
-    const period = { date: 'f.start_date' };
+    const period = { date: sql`f.start_date` };
     const build = (split: Dimension[]) => {
       const keys = splitSelect(split, period.date);
       return sql`
-        SELECT ${raw([...keys, ''].join(', '))} count(*) AS referrals, count(*) FILTER (WHERE ${SPECIALIST_MH_SQL(sql`f.care_type`)}) AS specialist,
+        SELECT ${leading(keys)} count(*) AS referrals, count(*) FILTER (WHERE ${SPECIALIST_MH_SQL(sql`f.care_type`)}) AS specialist,
                count(DISTINCT f.client_no) AS clients,
                count(DISTINCT f.client_no) FILTER (WHERE ${SPECIALIST_MH_SQL(sql`f.care_type`)}) AS specialist_clients
         FROM d_alloc f
         WHERE f.referrer_type = '02' AND f.end_date >= f.start_date AND ${filterWhere(req.filters, period)}
-        ${raw(split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : '')}`;
+        ${split.length ? sql`GROUP BY ALL ORDER BY ${join(idents(split))}` : empty}`;
     };
     const shape = (r: Row) => ({
       ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),

@@ -1,5 +1,5 @@
 // Shared shaping of answers: split columns, euro/ratio rounding, grouped rows plus exact totals from their own query.
-import type { Store } from '../store/index.ts';
+import { ident, join, sql, type Sql, type Store } from '../store/index.ts';
 import { DIMENSION_SPECS } from './sql/dimensions.ts';
 import type { Where } from './sql/filters.ts';
 import type { Column, Dimension, MetricRequest, MetricResult, Value } from './types.ts';
@@ -67,12 +67,13 @@ export function result(
   };
 }
 
-/** ON-clause joining two grouped subqueries a and b on the split columns (NULL matches NULL). */
-export function joinOn(names: string[], a = 'a', b = 'b'): string {
-  return names.length ? names.map((n) => `${a}.${n} IS NOT DISTINCT FROM ${b}.${n}`).join(' AND ') : 'true';
+/** ON-clause joining two grouped subqueries a and b on the split columns (NULL matches NULL; true without any). */
+export function joinOn(names: readonly string[], a = 'a', b = 'b'): Sql {
+  const same = names.map((n) => sql`${ident(a, n)} IS NOT DISTINCT FROM ${ident(b, n)}`);
+  return same.length ? join(same, ' AND ') : sql`true`;
 }
 
 /** Select items taking each split column from whichever side has it. */
-export function coalesceKeys(names: string[], a = 'a', b = 'b'): string {
-  return names.map((n) => `coalesce(${a}.${n}, ${b}.${n}) AS ${n}`).join(', ');
+export function coalesceKeys(names: readonly string[], a = 'a', b = 'b'): Sql[] {
+  return names.map((n) => sql`coalesce(${ident(a, n)}, ${ident(b, n)}) AS ${ident(n)}`);
 }

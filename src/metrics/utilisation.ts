@@ -1,12 +1,12 @@
 // Utilisation (uitnutting): how much of what was allocated is actually invoiced — allocations, clients and euros.
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import { roundedCentsSql } from '../store/allocated.ts';
-import { raw, sql, type Store } from '../store/index.ts';
+import { empty, idents, join, leading, sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { allocFact, costFact } from './sql/facts.ts';
 import { filterWhere, type Where } from './sql/filters.ts';
 import { utilisationPrecomputed } from './sql/precomputed.ts';
-import { eur, pct, result, rowsAndTotals, splitColumns, type Row } from './result.ts';
+import { eur, joinOn, pct, result, rowsAndTotals, splitColumns, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
 /**
@@ -17,16 +17,16 @@ function joinedSql(req: MetricRequest, split: Dimension[]): Where {
   const names = split as string[];
   if (utilisationPrecomputed(req.filters, split)) {
     // Per allocation × year at load; years with only invoices count towards the allocation when the year is not split.
-    const period = { date: 'f.first_day', start: 'f.first_day', end: 'f.last_day' };
+    const period = { date: sql`f.first_day`, start: sql`f.first_day`, end: sql`f.last_day` };
     // The period always ends (at the latest) at the peildatum, so there is always a `to`.
     const { from, to } = req.filters;
     if (split.includes('year') || (from && to && from.slice(0, 4) === to.slice(0, 4))) {
       // One row per allocation and year: nothing to add up per allocation.
-      return sql`joined AS (SELECT ${raw([...splitSelect(split, period), ''].join(', '))} f.alloc_key, f.client_no,
+      return sql`joined AS (SELECT ${leading(splitSelect(split, period))} f.alloc_key, f.client_no,
         f.allocated_cents, f.priced, f.invoiced_cents, f.care_started FROM d_util_year f WHERE f.has_alloc AND ${filterWhere(req.filters, period)})`;
     }
     return sql`joined AS (
-      SELECT ${raw([...splitSelect(split, period), ''].join(', '))} f.alloc_key, f.client_no,
+      SELECT ${leading(splitSelect(split, period))} f.alloc_key, f.client_no,
              sum(f.allocated_cents) FILTER (WHERE f.has_alloc) AS allocated_cents, bool_and(f.priced) AS priced,
              sum(f.invoiced_cents) AS invoiced_cents, any_value(f.care_started) AS care_started
       FROM d_util_year f WHERE ${filterWhere(req.filters, period)} GROUP BY ALL HAVING bool_or(f.has_alloc))`;
@@ -34,43 +34,43 @@ function joinedSql(req: MetricRequest, split: Dimension[]): Where {
   const al = allocFact(req, split);
   // The invoice side follows the care period, whatever the basis, so both sides cover the same days.
   const inv = costFact({ ...req, filters: { ...req.filters, basis: 'care' } }, split);
-  const alKeys = [...splitSelect(split, al.period), ''].join(', ');
-  const invKeys = [...splitSelect(split, inv.period), ''].join(', ');
-  const on = names.map((n) => `AND al.${n} IS NOT DISTINCT FROM inv.${n}`).join(' ');
-  const k = names.map((n) => `${n}, `).join('');
+  const alKeys = leading(splitSelect(split, al.period));
+  const invKeys = leading(splitSelect(split, inv.period));
+  const on = names.length ? sql`AND ${joinOn(names, 'al', 'inv')}` : empty;
+  const k = leading(idents(names));
   // Allocated euros are an exact fraction per piece, rounded once per allocation and year (and split value).
   return sql`
     al_year AS (
-      SELECT ${raw(alKeys)} f.alloc_key, f.client_no, year(f.first_day) AS y,
+      SELECT ${alKeys} f.alloc_key, f.client_no, year(f.first_day) AS y,
              sum(f.allocated_num * ${al.days} / f.days) AS num, any_value(f.allocated_den) AS den,
-             bool_and(${raw(al.priced)}) AS priced, any_value(f.care_started) AS care_started
+             bool_and(${al.priced}) AS priced, any_value(f.care_started) AS care_started
       FROM ${al.from} WHERE ${al.where} GROUP BY ALL),
     al AS (
-      SELECT ${raw(k)} alloc_key, client_no, sum(${raw(roundedCentsSql('num', 'den'))}) AS allocated_cents, bool_and(priced) AS priced,
+      SELECT ${k} alloc_key, client_no, sum(${roundedCentsSql(sql`num`, sql`den`)}) AS allocated_cents, bool_and(priced) AS priced,
              any_value(care_started) AS care_started
       FROM al_year GROUP BY ALL),
     inv AS (
-      SELECT ${raw(invKeys)} f.municipality || '/' || f.allocation_no AS alloc_key, sum(f.amount_cents) AS invoiced_cents
+      SELECT ${invKeys} f.municipality || '/' || f.allocation_no AS alloc_key, sum(f.amount_cents) AS invoiced_cents
       FROM ${inv.from} WHERE ${inv.where} AND f.allocation_no IS NOT NULL GROUP BY ALL),
     -- al is grouped per split value × allocation and inv matches at most once.
-    joined AS (SELECT al.*, inv.invoiced_cents FROM al LEFT JOIN inv ON al.alloc_key = inv.alloc_key ${raw(on)})`;
+    joined AS (SELECT al.*, inv.invoiced_cents FROM al LEFT JOIN inv ON al.alloc_key = inv.alloc_key ${on})`;
 }
 
 function utilisationSql(req: MetricRequest, split: Dimension[]): Where {
   const names = split as string[];
-  const k = names.map((n) => `${n}, `).join('');
+  const k = leading(idents(names));
   // Allocations are counted with count(*) (one row each), clients in two steps (per client first), which is much
   // cheaper than count(DISTINCT).
   return sql`
     WITH ${joinedSql(req, split)},
     per_client AS (
-      SELECT ${raw(k)} client_no, count(*) AS allocations,
+      SELECT ${k} client_no, count(*) AS allocations,
              count(*) FILTER (WHERE invoiced_cents > 0) AS invoiced_allocations,
              sum(allocated_cents) FILTER (WHERE priced) AS allocated_cents,
              sum(invoiced_cents) FILTER (WHERE priced) AS invoiced_priced_cents, sum(invoiced_cents) AS invoiced_cents,
              count(*) FILTER (WHERE NOT priced) AS unpriced, count(*) FILTER (WHERE NOT care_started) AS not_started
       FROM joined GROUP BY ALL)
-    SELECT ${raw(k)}
+    SELECT ${k}
            coalesce(sum(allocations), 0)::BIGINT AS allocations, coalesce(sum(invoiced_allocations), 0)::BIGINT AS invoiced_allocations,
            count(*) AS clients, count(*) FILTER (WHERE invoiced_allocations > 0) AS invoiced_clients,
            sum(allocated_cents)::BIGINT AS allocated_cents,
@@ -78,7 +78,7 @@ function utilisationSql(req: MetricRequest, split: Dimension[]): Where {
            coalesce(sum(invoiced_cents), 0)::BIGINT AS invoiced_cents, coalesce(sum(unpriced), 0)::BIGINT AS unpriced,
            coalesce(sum(not_started), 0)::BIGINT AS not_started
     FROM per_client
-    ${raw(names.length ? `GROUP BY ${names.join(', ')} ORDER BY ${names.join(', ')}` : '')}`;
+    ${names.length ? sql`GROUP BY ${join(idents(names))} ORDER BY ${join(idents(names))}` : empty}`;
 }
 
 /** The data-quality signal of a row whose invoices exceed what was allocated (possible, never hidden). */

@@ -1,16 +1,16 @@
 // Waiting time from the request (JW315) to the allocation and to the start of care; extended care for 18+.
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import { costAndCareSql, costFigures } from './costs.ts';
-import { raw, sql, type Store } from '../store/index.ts';
+import { empty, ident, idents, join, leading, sql, type Sql, type Store } from '../store/index.ts';
 import { splitSelect } from './sql/dimensions.ts';
 import { filterWhere } from './sql/filters.ts';
 import { precomputedAllowed } from './sql/precomputed.ts';
 import { pct, result, round, rowsAndTotals, splitColumns, query, type Row } from './result.ts';
 import { DIMENSIONS, type Dimension, type Metric, type MetricRequest } from './types.ts';
 
-const stats = (expr: string, name: string) => `count(${expr}) AS ${name}_n,
-  quantile_cont(${expr}, 0.5) AS ${name}_median, quantile_cont(${expr}, 0.75) AS ${name}_p75,
-  quantile_cont(${expr}, 0.9) AS ${name}_p90`;
+const stats = (expr: Sql, name: string) => sql`count(${expr}) AS ${ident(`${name}_n`)},
+  quantile_cont(${expr}, 0.5) AS ${ident(`${name}_median`)}, quantile_cont(${expr}, 0.75) AS ${ident(`${name}_p75`)},
+  quantile_cont(${expr}, 0.9) AS ${ident(`${name}_p90`)}`;
 
 export const waitingTime: Metric = {
   id: 'waiting_time',
@@ -24,17 +24,17 @@ export const waitingTime: Metric = {
   async compute(store: Store, req: MetricRequest) {
     // d_wait holds the same request–allocation pairs with the days in between (joined at load).
     const pre = precomputedAllowed();
-    const period = { date: pre ? 'f.request_date' : 'r.request_date' };
+    const period = { date: pre ? sql`f.request_date` : sql`r.request_date` };
     const pairs = pre
-      ? 'd_wait f'
-      : `request r JOIN d_alloc f ON f.provider_agb = r.provider_agb
+      ? sql`d_wait f`
+      : sql`request r JOIN d_alloc f ON f.provider_agb = r.provider_agb
         AND f.provider_reference = r.provider_reference AND f.municipality = r.municipality AND f.client_id = r.client_id`;
-    const toAllocation = pre ? 'f.to_allocation' : '(f.allocated_at::DATE - r.request_date)';
-    const toStart = pre ? 'f.to_start' : '(f.care_start - r.request_date)';
+    const toAllocation = pre ? sql`f.to_allocation` : sql`(f.allocated_at::DATE - r.request_date)`;
+    const toStart = pre ? sql`f.to_start` : sql`(f.care_start - r.request_date)`;
     const build = (split: Dimension[]) => sql`
-      SELECT ${raw([...splitSelect(split, period.date), ''].join(', '))} ${raw(stats(toAllocation, 'alloc'))}, ${raw(stats(toStart, 'start'))}
-      FROM ${raw(pairs)}
-      WHERE ${filterWhere(req.filters, period)} ${raw(split.length ? `GROUP BY ALL ORDER BY ${split.join(', ')}` : '')}`;
+      SELECT ${leading(splitSelect(split, period.date))} ${stats(toAllocation, 'alloc')}, ${stats(toStart, 'start')}
+      FROM ${pairs}
+      WHERE ${filterWhere(req.filters, period)} ${split.length ? sql`GROUP BY ALL ORDER BY ${join(idents(split))}` : empty}`;
     const shape = (r: Row) => ({
       ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),
       requests: r.alloc_n ?? 0,

@@ -2,9 +2,10 @@
 // and the one rounding of such sums to whole cents (half up, once per allocation and year).
 // Codes from reference/ijw/xsd/basisschema.xsd: LDT_Frequentie 1 per dag, 2 per week, 4 per maand, 6 totaal binnen de
 // geldigheidsduur; LDT_Eenheid 01 minuut, 04 uur.
+import { idents, sql, type Sql } from './sql.ts';
 
 /**
- * SQL columns allocated_num, allocated_den for a month piece `p` (columns budget_cents, volume, unit, frequency,
+ * SQL columns allocated_num, allocated_den for a month piece aliased `alias` (columns budget_cents, volume, unit, frequency,
  * tariff_cents, tariff_unit of the piece's year, start_date/end_date of the allocation, first_day/last_day/days of the
  * piece). The piece's allocated cents are allocated_num / allocated_den; den is constant per allocation and year, so a
  * year's sum stays an exact fraction. allocated_num is NULL when neither a budget nor volume × tariff is known.
@@ -17,27 +18,43 @@
  *   per month:     V × T for every calendar month touched (IV078: a broken month allows the full monthly volume)
  *   total:         V × T × days ÷ all days of the allocation
  */
-export function allocatedPieceSql(p: string): string {
-  const allDays = `(${p}.end_date - ${p}.start_date + 1)`;
+export function allocatedPieceSql(alias: string): Sql {
+  const [budgetCents, volume, unit, frequency, tariffCents, tariffUnit, startDate, endDate, firstDay, lastDay, days] = idents(
+    [
+      'budget_cents',
+      'volume',
+      'unit',
+      'frequency',
+      'tariff_cents',
+      'tariff_unit',
+      'start_date',
+      'end_date',
+      'first_day',
+      'last_day',
+      'days',
+    ],
+    alias,
+  ) as [Sql, Sql, Sql, Sql, Sql, Sql, Sql, Sql, Sql, Sql, Sql];
+  const allDays = sql`(${endDate} - ${startDate} + 1)`;
   // Minutes allocated against an hourly tariff and the reverse: the conversion as a fraction (num, den).
-  const convNum = `CASE WHEN ${p}.unit = '04' AND ${p}.tariff_unit = '01' THEN 60 ELSE 1 END`;
-  const convDen = `CASE WHEN ${p}.unit = '01' AND ${p}.tariff_unit = '04' THEN 60 ELSE 1 END`;
-  const firstMonday = `(${p}.first_day + ((8 - isodow(${p}.first_day)) % 7)::INTEGER)`;
-  const mondays = `CASE WHEN ${firstMonday} > ${p}.last_day THEN 0 ELSE (${p}.last_day - ${firstMonday}) // 7 + 1 END`;
-  const yearStart = `greatest(${p}.start_date, date_trunc('year', ${p}.first_day)::DATE)`;
-  const weeks = `(${mondays} + CASE WHEN isodow(${p}.first_day) <> 1 AND ${p}.first_day = ${yearStart} THEN 1 ELSE 0 END)`;
-  const vt = `${p}.volume * ${p}.tariff_cents * ${convNum}`;
-  const priced = `${p}.volume IS NOT NULL AND ${p}.tariff_cents IS NOT NULL`;
-  return `
-    (CASE WHEN ${p}.budget_cents IS NOT NULL THEN ${p}.budget_cents * ${p}.days
+  const convNum = sql`CASE WHEN ${unit} = '04' AND ${tariffUnit} = '01' THEN 60 ELSE 1 END`;
+  const convDen = sql`CASE WHEN ${unit} = '01' AND ${tariffUnit} = '04' THEN 60 ELSE 1 END`;
+  const firstMonday = sql`(${firstDay} + ((8 - isodow(${firstDay})) % 7)::INTEGER)`;
+  const mondays = sql`CASE WHEN ${firstMonday} > ${lastDay} THEN 0 ELSE (${lastDay} - ${firstMonday}) // 7 + 1 END`;
+  const yearStart = sql`greatest(${startDate}, date_trunc('year', ${firstDay})::DATE)`;
+  const weeks = sql`(${mondays} + CASE WHEN isodow(${firstDay}) <> 1 AND ${firstDay} = ${yearStart} THEN 1 ELSE 0 END)`;
+  const vt = sql`${volume} * ${tariffCents} * ${convNum}`;
+  const priced = sql`${volume} IS NOT NULL AND ${tariffCents} IS NOT NULL`;
+  return sql`
+    (CASE WHEN ${budgetCents} IS NOT NULL THEN ${budgetCents} * ${days}
       WHEN NOT (${priced}) THEN NULL
-      ELSE ${vt} * CASE ${p}.frequency WHEN '1' THEN ${p}.days WHEN '2' THEN ${weeks} WHEN '4' THEN 1 WHEN '6' THEN ${p}.days END
+      ELSE ${vt} * CASE ${frequency} WHEN '1' THEN ${days} WHEN '2' THEN ${weeks} WHEN '4' THEN 1 WHEN '6' THEN ${days} END
     END)::BIGINT AS allocated_num,
-    (CASE WHEN ${p}.budget_cents IS NOT NULL THEN ${allDays}
-      WHEN ${p}.frequency = '6' THEN ${allDays} * ${convDen} ELSE ${convDen} END)::BIGINT AS allocated_den`;
+    (CASE WHEN ${budgetCents} IS NOT NULL THEN ${allDays}
+      WHEN ${frequency} = '6' THEN ${allDays} * ${convDen} ELSE ${convDen} END)::BIGINT AS allocated_den`;
 }
 
 /** SQL: the whole cents of the exact fraction `num` / `den` (num ≥ 0), rounded half up. */
-export function roundedCentsSql(num: string, den: string): string {
-  return `floor((${num}) / (${den}) + 0.5)::BIGINT`;
+export function roundedCentsSql(num: Sql, den: Sql): Sql {
+  return sql`floor((${num}) / (${den}) + 0.5)::BIGINT`;
 }

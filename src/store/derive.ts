@@ -12,14 +12,14 @@
 import { allocatedPieceSql } from './allocated.ts';
 import { monthPiecesSql, trajectoriesSql } from './intervals.ts';
 import { CARE_KEYS, PRECOMPUTE_STEPS, VALID_ALLOC } from './precompute.ts';
-import { raw, sql, type Sql } from './sql.ts';
+import { idents, join, sql, type Sql } from './sql.ts';
 import type { Store } from './store.ts';
 
 /**
  * Client attributes carried on every fact so no query needs a join. client_no is a small integer per pseudonym: grouping
  * and counting by it is several times cheaper than by the 64-character pseudonym.
  */
-const CLIENT_COLS = 'n.client_no, c.district, c.sex, c.birth_date';
+const CLIENT_COLS = sql`n.client_no, c.district, c.sex, c.birth_date`;
 
 const CLIENT_NO = sql`
 CREATE OR REPLACE TABLE d_client_no AS
@@ -43,7 +43,7 @@ SELECT a.municipality, a.allocation_no, a.municipality || '/' || a.allocation_no
        a.provider_agb, coalesce(a.product_category, p.category) AS product_category, a.product_code,
        coalesce(nullif(p.care_type, ''), 'onbekend') AS care_type,
        a.referrer_id, coalesce(r.type, split_part(a.referrer_id, ':', 1)) AS referrer_type,
-       a.team_id, a.financing, ${raw(CLIENT_COLS)},
+       a.team_id, a.financing, ${CLIENT_COLS},
        a.provider_reference, a.allocated_at, a.start_date AS alloc_start, a.end_date AS alloc_end,
        cp.start_date AS care_start, cp.end_date AS care_end, cp.end_reason,
        a.start_date, coalesce(a.end_date, m.peildatum) AS end_date, a.end_date IS NULL AS open_ended,
@@ -68,8 +68,8 @@ WITH tariff AS (  -- the tariff in force per product and year (the latest year a
   SELECT c.code, c.y, t.tariff_cents, t.unit
   FROM (SELECT DISTINCT code, y FROM product_tariff, range(2000, 2100) AS r(y)) c
   ASOF LEFT JOIN product_tariff t ON t.code = c.code AND c.y >= t.year),
-pieces AS (${monthPiecesSql(VALID_ALLOC, 's.*', 'start_date', 'end_date')})
-SELECT p.* EXCLUDE (volume, unit, frequency, budget_cents, tariff_cents, tariff_unit), ${raw(allocatedPieceSql('p'))}
+pieces AS (${monthPiecesSql(VALID_ALLOC, sql`s.*`, 'start_date', 'end_date')})
+SELECT p.* EXCLUDE (volume, unit, frequency, budget_cents, tariff_cents, tariff_unit), ${allocatedPieceSql('p')}
 FROM (
   SELECT pieces.*, t.tariff_cents, t.unit AS tariff_unit
   FROM pieces LEFT JOIN tariff t ON t.code = pieces.product_code AND t.y = year(pieces.month)
@@ -84,7 +84,7 @@ ORDER BY municipality, client_id, care_type, seg_start`;
 
 const CARE_PIECE = sql`
 CREATE OR REPLACE TABLE d_care_piece AS
-${monthPiecesSql(sql`d_care_seg`, CARE_KEYS.map((k) => `s.${k}`).join(', '), 'seg_start', 'seg_end', 's.birth_date')}
+${monthPiecesSql(sql`d_care_seg`, join(idents(CARE_KEYS, 's')), 'seg_start', 'seg_end', sql`s.birth_date`)}
 ORDER BY month, municipality, client_id, care_type, first_day`;
 
 // Invoice lines as claimed (JW323 or export) with what JW325 rejected: claimed = the line's signed amount (credit lines
@@ -99,7 +99,7 @@ SELECT l.municipality, l.client_id,
        coalesce(l.product_code, a.product_code) AS product_code, l.provider_agb,
        coalesce(a.referrer_id, '00:') AS referrer_id,
        coalesce(r.type, split_part(coalesce(a.referrer_id, '00:'), ':', 1)) AS referrer_type,
-       a.team_id, coalesce(a.financing, 'ZIN') AS financing, ${raw(CLIENT_COLS)},
+       a.team_id, coalesce(a.financing, 'ZIN') AS financing, ${CLIENT_COLS},
        l.allocation_no, l.period_start AS care_date, l.period_end AS care_end_date,
        coalesce(l.invoice_date, l.period_end) AS invoice_date,
        l.amount_cents AS claimed_cents, CASE WHEN j.reference IS NULL THEN 0 ELSE l.amount_cents END AS rejected_cents,
@@ -122,7 +122,7 @@ SELECT 'declaratie' AS source, municipality, client_id, care_type, product_categ
 FROM d_claim
 UNION ALL
 SELECT 'pgb', g.municipality, g.client_id, coalesce(nullif(g.care_type, ''), 'onbekend'), NULL, NULL, NULL,
-       '00:', '00', NULL, 'PGB', ${raw(CLIENT_COLS)}, NULL, g.period_start, g.period_end, g.period_end, g.amount_cents
+       '00:', '00', NULL, 'PGB', ${CLIENT_COLS}, NULL, g.period_start, g.period_end, g.period_end, g.amount_cents
 FROM pgb_cost g
 LEFT JOIN client c ON c.client_id = g.client_id
 LEFT JOIN d_client_no n ON n.client_id = g.client_id

@@ -1,6 +1,6 @@
 // The store's import surface.
 export { Store, type OpenOptions } from './store.ts';
-export { sql, raw, ident, join, empty, literal, Sql, type Param, type SqlPart } from './sql.ts';
+export { sql, raw, ident, idents, join, leading, literal, empty, Sql, type Param, type SqlPart } from './sql.ts';
 export { migrate, migrations, schemaVersion } from './migrate.ts';
 export { dbPath, secretPath, DEFAULT_DB } from './location.ts';
 export type { Row, Cell } from './values.ts';

@@ -17,11 +17,19 @@
 // Every table holds exactly what the on-the-fly query computes; src/metrics decides when a question may use one.
 import { roundedCentsSql } from './allocated.ts';
 import { ageBandSql, lineAgeBandSql, mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from './intervals.ts';
-import { ident, raw, sql, type Sql } from './sql.ts';
+import { ALL_DIMENSIONS, dimension } from '../contract/dimensions.ts';
+import { ident, idents, join, sql, type Sql } from './sql.ts';
 
-/** The dimension columns every fact table carries (same names everywhere). */
-export const FACT_DIMENSION_COLUMNS = `municipality, client_id, client_no, care_type, product_category, product_code, provider_agb, referrer_id,
-  referrer_type, team_id, financing, district, sex, birth_date`;
+/**
+ * The columns every fact table carries (same names everywhere): the client's keys and the fact column of each dimension
+ * as the contract declares it (src/contract/dimensions.ts), so a new dimension's column reaches the rollups by itself.
+ */
+export const FACT_DIMENSION_COLUMNS: readonly string[] = [
+  'client_id',
+  'client_no',
+  ...new Set(ALL_DIMENSIONS.flatMap((d) => dimension(d).column ?? [])),
+];
+const FACT_COLUMNS = join(idents(FACT_DIMENSION_COLUMNS));
 
 /** The allocations with a care interval (a non-empty one): the source of every merge. */
 export const VALID_ALLOC = sql`(SELECT * FROM d_alloc WHERE end_date >= start_date)`;
@@ -36,9 +44,9 @@ ORDER BY client_id, seg_start`;
 // age band does not depend on the basis (lineAgeBandSql), so the rollup serves both.
 const COST_YEAR = sql`
 CREATE OR REPLACE TABLE d_cost_year AS
-SELECT ${raw(FACT_DIMENSION_COLUMNS)}, allocation_no, age_band, make_date(cy, 1, 1) AS care_date, make_date(iy, 1, 1) AS invoice_date,
+SELECT ${FACT_COLUMNS}, allocation_no, age_band, make_date(cy, 1, 1) AS care_date, make_date(iy, 1, 1) AS invoice_date,
        amount_cents
-FROM (SELECT ${raw(FACT_DIMENSION_COLUMNS)}, allocation_no, ${raw(lineAgeBandSql())} AS age_band,
+FROM (SELECT ${FACT_COLUMNS}, allocation_no, ${lineAgeBandSql()} AS age_band,
              year(care_date) AS cy, year(invoice_date) AS iy, sum(amount_cents)::BIGINT AS amount_cents
       FROM d_cost GROUP BY ALL)
 ORDER BY care_date, municipality, client_id`;
@@ -48,8 +56,8 @@ export const CARE_KEYS = ['client_id', 'municipality', 'care_type', ...CLIENT_AT
 
 /** Care-days of the month pieces `pieces` (columns keys…, month, first_day, days) summed per `keys` × year. */
 const careYearSql = (pieces: Sql, keys: string[]) => sql`
-SELECT ${raw(keys.join(', '))}, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day, days
-FROM (SELECT ${raw(keys.join(', '))}, ${raw(ageBandSql('birth_date', 'first_day'))} AS age_band, year(month) AS y, sum(days)::BIGINT AS days
+SELECT ${join(idents(keys))}, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day, days
+FROM (SELECT ${join(idents(keys))}, ${ageBandSql(sql`birth_date`, sql`first_day`)} AS age_band, year(month) AS y, sum(days)::BIGINT AS days
       FROM ${pieces} GROUP BY ALL)
 ORDER BY first_day, municipality, client_id`;
 
@@ -65,25 +73,21 @@ function careYearBy(table: string, column: string): Sql {
   return sql`
 CREATE OR REPLACE TABLE ${ident(table)} AS
 WITH seg AS (${mergeIntervalsSql(VALID_ALLOC, keys, 'alloc_key')}),
-pieces AS (${monthPiecesSql(sql`seg`, keys.map((k) => `s.${k}`).join(', '), 'seg_start', 'seg_end', 's.birth_date')})${careYearSql(sql`pieces`, keys)}`;
+pieces AS (${monthPiecesSql(sql`seg`, join(idents(keys, 's')), 'seg_start', 'seg_end', sql`s.birth_date`)})${careYearSql(sql`pieces`, keys)}`;
 }
 
 /** `any_value(c) AS c` for columns that depend on the grouping key (cheaper than grouping by all of them). */
-const anyValues = (cols: string) =>
-  cols
-    .split(',')
-    .map((c) => `any_value(${c.trim()}) AS ${c.trim()}`)
-    .join(', ');
+const anyValues = (cols: readonly string[]) => join(cols.map((c) => sql`any_value(${ident(c)}) AS ${ident(c)}`));
 
 // priced: every month piece had an amount (utilisation counts euros only over priced allocations). The allocated euros
 // stay an exact fraction (allocated_den is constant per allocation and year), rounded once per allocation and year.
 const ALLOC_YEAR = sql`
 CREATE OR REPLACE TABLE d_alloc_year AS
-SELECT ${raw(FACT_DIMENSION_COLUMNS)}, alloc_key, allocation_no, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day,
+SELECT ${FACT_COLUMNS}, alloc_key, allocation_no, age_band, make_date(y, 1, 1) AS first_day, make_date(y, 12, 31) AS last_day,
        days, allocated_num, allocated_den, priced, care_started
-FROM (SELECT ${raw(anyValues(FACT_DIMENSION_COLUMNS))}, alloc_key, any_value(allocation_no) AS allocation_no,
+FROM (SELECT ${anyValues(FACT_DIMENSION_COLUMNS)}, alloc_key, any_value(allocation_no) AS allocation_no,
              any_value(care_started) AS care_started,
-             ${raw(ageBandSql('birth_date', 'first_day'))} AS age_band, year(month) AS y, sum(days)::BIGINT AS days,
+             ${ageBandSql(sql`birth_date`, sql`first_day`)} AS age_band, year(month) AS y, sum(days)::BIGINT AS days,
              sum(allocated_num)::BIGINT AS allocated_num, any_value(allocated_den) AS allocated_den,
              bool_and(allocated_num IS NOT NULL) AS priced
       FROM d_alloc_piece GROUP BY alloc_key, y, age_band)
@@ -94,7 +98,7 @@ ORDER BY first_day, municipality, alloc_key`;
 // and year.
 const UTIL_YEAR = sql`
 CREATE OR REPLACE TABLE d_util_year AS
-WITH al AS (SELECT alloc_key, first_day, ${raw(roundedCentsSql('sum(allocated_num)', 'any_value(allocated_den)'))} AS allocated_cents,
+WITH al AS (SELECT alloc_key, first_day, ${roundedCentsSql(sql`sum(allocated_num)`, sql`any_value(allocated_den)`)} AS allocated_cents,
                    bool_and(priced) AS priced
             FROM d_alloc_year GROUP BY alloc_key, first_day),
 inv AS (SELECT municipality || '/' || allocation_no AS alloc_key, care_date AS first_day, sum(amount_cents)::BIGINT AS invoiced_cents
@@ -122,11 +126,7 @@ SELECT DISTINCT f.alloc_key FROM d_alloc f JOIN d_alloc b ON b.client_id = f.cli
 
 const WAIT = sql`
 CREATE OR REPLACE TABLE d_wait AS
-SELECT ${raw(
-  FACT_DIMENSION_COLUMNS.split(',')
-    .map((c) => `f.${c.trim()}`)
-    .join(', '),
-)}, r.request_date, f.allocated_at::DATE - r.request_date AS to_allocation,
+SELECT ${join(idents(FACT_DIMENSION_COLUMNS, 'f'))}, r.request_date, f.allocated_at::DATE - r.request_date AS to_allocation,
        f.care_start - r.request_date AS to_start
 FROM request r JOIN d_alloc f ON f.provider_agb = r.provider_agb AND f.provider_reference = r.provider_reference
   AND f.municipality = r.municipality AND f.client_id = r.client_id
@@ -134,14 +134,14 @@ ORDER BY request_date`;
 
 // Sweep line: +1 on the first day of an allocation, −1 the day after its last; a run lasts until the next change.
 const stackTable = (name: string, keys: string[]) => {
-  const part = ['client_id', ...keys, ...CLIENT_ATTRS].join(', ');
+  const part = join(idents(['client_id', ...keys, ...CLIENT_ATTRS]));
   return sql`
 CREATE OR REPLACE TABLE ${ident(name)} AS
-WITH ev AS (SELECT ${raw(part)}, start_date AS d, 1 AS delta FROM ${VALID_ALLOC}
-            UNION ALL SELECT ${raw(part)}, end_date + 1, -1 FROM ${VALID_ALLOC}),
-day AS (SELECT ${raw(part)}, d, sum(delta) AS delta FROM ev GROUP BY ALL),
-run AS (SELECT ${raw(part)}, d AS run_start, lead(d) OVER (PARTITION BY ${raw(part)} ORDER BY d) - 1 AS run_end,
-               (sum(delta) OVER (PARTITION BY ${raw(part)} ORDER BY d ROWS UNBOUNDED PRECEDING))::INTEGER AS n FROM day)
+WITH ev AS (SELECT ${part}, start_date AS d, 1 AS delta FROM ${VALID_ALLOC}
+            UNION ALL SELECT ${part}, end_date + 1, -1 FROM ${VALID_ALLOC}),
+day AS (SELECT ${part}, d, sum(delta) AS delta FROM ev GROUP BY ALL),
+run AS (SELECT ${part}, d AS run_start, lead(d) OVER (PARTITION BY ${part} ORDER BY d) - 1 AS run_end,
+               (sum(delta) OVER (PARTITION BY ${part} ORDER BY d ROWS UNBOUNDED PRECEDING))::INTEGER AS n FROM day)
 SELECT * FROM run WHERE n > 0 ORDER BY client_id, run_start`;
 };
 
@@ -151,7 +151,7 @@ SELECT * FROM run WHERE n > 0 ORDER BY client_id, run_start`;
  * following itself collapsed into one step. Columns: keys…, care_type, step_start, step (1, 2, …).
  */
 export function careStepsSql(source: Sql, keys: string[]): Sql {
-  const p = raw(keys.join(', '));
+  const p = join(idents(keys));
   const order = sql`PARTITION BY ${p} ORDER BY seg_start, care_type, seg_end`;
   return sql`
     SELECT ${p}, care_type, seg_start AS step_start, row_number() OVER (${order}) AS step
@@ -160,23 +160,24 @@ export function careStepsSql(source: Sql, keys: string[]): Sql {
 
 const stepTable = (name: string, part: string[]) => sql`
 CREATE OR REPLACE TABLE ${ident(name)} AS
-${careStepsSql(sql`(SELECT client_id, ${raw(part.join(', '))}, care_type, seg_start, seg_end FROM d_care_seg)`, ['client_id', ...part])}
+${careStepsSql(sql`(SELECT client_id, ${join(idents(part))}, care_type, seg_start, seg_end FROM d_care_seg)`, ['client_id', ...part])}
 ORDER BY client_id, step`;
 
 const pathTable = (name: string, steps: string, part: string[]) => sql`
 CREATE OR REPLACE TABLE ${ident(name)} AS
-SELECT client_id, ${raw(part.join(', '))}, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
-FROM ${raw(steps)} GROUP BY ALL ORDER BY client_id`;
+SELECT client_id, ${join(idents(part))}, string_agg(care_type, ' → ' ORDER BY step) AS pathway, max(step) AS steps
+FROM ${ident(steps)} GROUP BY ALL ORDER BY client_id`;
 
 // A trajectory holds the month ends from its first month up to (not including) the month of seg_end + 1.
-const stockEventTable = (name: string, source: string, keys: string) => {
-  const start = `date_trunc('month', seg_start)::DATE`;
-  const stop = `date_trunc('month', seg_end + 1)::DATE`;
+const stockEventTable = (name: string, source: string, keyNames: string[]) => {
+  const start = sql`date_trunc('month', seg_start)::DATE`;
+  const stop = sql`date_trunc('month', seg_end + 1)::DATE`;
+  const keys = join(idents(keyNames));
   return sql`
 CREATE OR REPLACE TABLE ${ident(name)} AS
-SELECT ${raw(keys)}, month, sum(delta)::INTEGER AS delta FROM (
-  SELECT ${raw(keys)}, ${raw(start)} AS month, 1 AS delta FROM ${raw(source)} WHERE ${raw(stop)} > ${raw(start)}
-  UNION ALL SELECT ${raw(keys)}, ${raw(stop)}, -1 FROM ${raw(source)} WHERE ${raw(stop)} > ${raw(start)})
+SELECT ${keys}, month, sum(delta)::INTEGER AS delta FROM (
+  SELECT ${keys}, ${start} AS month, 1 AS delta FROM ${ident(source)} WHERE ${stop} > ${start}
+  UNION ALL SELECT ${keys}, ${stop}, -1 FROM ${ident(source)} WHERE ${stop} > ${start})
 GROUP BY ALL ORDER BY month`;
 };
 
@@ -227,13 +228,13 @@ export const PRECOMPUTED_TABLES: PrecomputedTable[] = [
   },
   {
     name: 'd_stock_client',
-    build: stockEventTable('d_stock_client', 'd_client_rseg', 'district, sex'),
+    build: stockEventTable('d_stock_client', 'd_client_rseg', ['district', 'sex']),
     answers: 'stockEventTable: flows over all municipalities',
     equivalence: EVERY_METRIC,
   },
   {
     name: 'd_stock_care',
-    build: stockEventTable('d_stock_care', 'd_care_rseg', 'care_type, district, sex'),
+    build: stockEventTable('d_stock_care', 'd_care_rseg', ['care_type', 'district', 'sex']),
     answers: 'stockEventTable: flows per care type',
     equivalence: EVERY_METRIC,
   },

@@ -1,6 +1,6 @@
 // Specification of the one SQL convention: values bound, identifiers quoted on request, raw text only through raw().
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ident, join, literal, raw, sql, Store } from './index.ts';
+import { ident, idents, join, leading, literal, raw, sql, Store } from './index.ts';
 
 describe('the sql tag', () => {
   it('binds every interpolated value as a parameter, in text order', () => {
@@ -29,6 +29,18 @@ describe('the sql tag', () => {
     const q = sql`WHERE code IN (${join(['a', 'b'])}) AND ${join([sql`x = ${1}`, sql`y = ${2}`], ' AND ')}`;
     expect(q.text).toBe('WHERE code IN (?, ?) AND x = ? AND y = ?');
     expect(q.params).toEqual(['a', 'b', 1, 2]);
+  });
+
+  it('quotes a list of column names, qualified when asked, and puts keys before further items', () => {
+    expect(join(idents(['year', 'care_type'], 'g')).text).toBe('"g"."year", "g"."care_type"');
+    expect(sql`SELECT ${leading(idents(['year']))} count(*)`.text).toBe('SELECT "year",  count(*)');
+    expect(sql`SELECT ${leading([])}count(*)`.text).toBe('SELECT count(*)');
+  });
+
+  it('writes only whole numbers of the code as literals', () => {
+    expect(sql`WHERE age < ${literal(18)}`).toEqual(sql`WHERE age < 18`);
+    expect(() => literal(1.5)).toThrow(/whole number/);
+    expect(() => literal(Number.NaN)).toThrow(/whole number/);
   });
 
   it('refuses undefined (a missing value is not SQL NULL by accident)', () => {
@@ -60,7 +72,7 @@ describe('on the store', () => {
 
 describe('literal', () => {
   it('writes a constant into the text, for a view body that cannot take parameters', async () => {
-    expect(sql`SELECT ${literal("it's")}, ${literal(12n)}, ${literal(-1.5)}`).toEqual(sql`SELECT 'it''s', 12, -1.5`);
+    expect(sql`SELECT ${literal("it's")}, ${literal(12n)}, ${literal(-15)}`).toEqual(sql`SELECT 'it''s', 12, -15`);
     expect(() => literal(Number.NaN)).toThrow(TypeError);
     const store = await Store.open(':memory:');
     try {

@@ -76,12 +76,27 @@ export function join(parts: readonly SqlPart[], separator = ', '): Sql {
 export const empty = raw('');
 
 /**
+ * Quoted identifiers, one fragment per name, each qualified by `qualifier` when given: the columns of a key list.
+ * @example join(idents(['year', 'care_type'], 'g')) // "g"."year", "g"."care_type"
+ */
+export function idents(names: readonly string[], qualifier?: string): Sql[] {
+  return names.map((n) => (qualifier === undefined ? ident(n) : ident(qualifier, n)));
+}
+
+/**
  * A constant written into the SQL text instead of bound: only for the statements DuckDB cannot prepare with parameters
- * (a view's body). A string becomes a quoted literal (quotes doubled), a number or bigint its decimal digits.
+ * (a view's body) or where a bound parameter would change the plan or its type (an age limit). A string becomes a quoted
+ * literal (quotes doubled), a whole number or bigint its digits; anything else is refused.
  * @example sql`CREATE TEMP VIEW v AS SELECT rowid - ${literal(12n)} AS i FROM t` // … rowid - 12 AS i …
  */
 export function literal(value: string | number | bigint): Sql {
   if (typeof value === 'string') return raw(`'${value.replaceAll("'", "''")}'`);
-  if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError(`literal: ${value} is not a finite number`);
+  if (typeof value === 'number' && !Number.isSafeInteger(value))
+    throw new TypeError(`sql: literal ${value} is not a whole number`);
   return raw(String(value));
+}
+
+/** Fragments each followed by ", " (nothing when there are none): the keys put before further select items. */
+export function leading(parts: readonly SqlPart[]): Sql {
+  return join([...parts, empty]);
 }

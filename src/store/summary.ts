@@ -2,7 +2,7 @@
 // `roer status` and the API.
 import type { Store } from './store.ts';
 import { formatProblem, type Problem } from '../errors.ts';
-import { sql, raw } from './sql.ts';
+import { ident, join, sql } from './sql.ts';
 
 export interface StoreSummary {
   counts: Record<string, number>;
@@ -61,7 +61,7 @@ export const TABLE_LABELS: Record<(typeof TABLES)[number], string> = {
 export async function summarise(store: Store, quarantineLimit = 50): Promise<StoreSummary> {
   const counts: Record<string, number> = {};
   const row = await store.one<Record<string, number>>(
-    sql`SELECT ${raw(TABLES.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', '))}`,
+    sql`SELECT ${join(TABLES.map((t) => sql`(SELECT count(*) FROM ${ident(t)}) AS ${ident(t)}`))}`,
   );
   for (const t of TABLES) counts[t] = row?.[t] ?? 0;
   const files = await store.all<StoreSummary['files'][number]>(

@@ -51,7 +51,7 @@ export async function upsertClients(
   if (replace) {
     await store.run(
       sql`INSERT INTO client (client_id, birth_date, birth_month, sex, municipality)
-       SELECT client_id, bd, ${raw(birthMonthSql('bd'))}, sex, muni FROM (
+       SELECT client_id, bd, ${birthMonthSql(ident('bd'))}, sex, muni FROM (
          SELECT client_id, arg_max(bd, file_idx) FILTER (WHERE bd IS NOT NULL) AS bd,
            arg_max(sex, file_idx) FILTER (WHERE sex IS NOT NULL) AS sex, arg_max(muni, file_idx) AS muni
          FROM (${perFile}) GROUP BY client_id)
@@ -62,7 +62,7 @@ export async function upsertClients(
   } else {
     await store.run(
       sql`INSERT OR IGNORE INTO client (client_id, birth_date, birth_month, sex, municipality)
-       SELECT client_id, bd, ${raw(birthMonthSql('bd'))}, sex, muni FROM (${perFile}) QUALIFY row_number() OVER (PARTITION BY client_id ORDER BY file_idx) = 1`,
+       SELECT client_id, bd, ${birthMonthSql(ident('bd'))}, sex, muni FROM (${perFile}) QUALIFY row_number() OVER (PARTITION BY client_id ORDER BY file_idx) = 1`,
     );
   }
 }

@@ -68,7 +68,7 @@ export function planFor(spec: TableSpec, typed: string, fileId: string, columns:
             cols: {
               client_id: 'client_id',
               birth_date: 'birth_date',
-              birth_month: raw(birthMonthSql('birth_date')),
+              birth_month: birthMonthSql(ident('birth_date')),
               sex: 'sex',
               municipality: 'municipality',
               district: 'district',
@@ -120,7 +120,7 @@ export function planFor(spec: TableSpec, typed: string, fileId: string, columns:
             cols: {
               client_id: 'client_id',
               birth_date: latest('birth_date'),
-              birth_month: latest(raw(birthMonthSql('birth_date'))),
+              birth_month: latest(birthMonthSql(ident('birth_date'))),
               sex: latest('sex'),
               municipality: latest('municipality'),
               district: latest('district'),

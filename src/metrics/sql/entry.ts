@@ -1,6 +1,6 @@
 // Client-level building blocks shared by cohorts, care-intensive clients and pathways: first entry and cost per year.
 import type { Filters, MetricRequest } from '../types.ts';
-import { raw, sql } from '../../store/index.ts';
+import { leading, sql } from '../../store/index.ts';
 import { splitSelect } from './dimensions.ts';
 import { costFact } from './facts.ts';
 import { entryPrecomputed } from './precomputed.ts';
@@ -16,9 +16,9 @@ export function entrySql(filters: Filters): Where {
     return sql`SELECT client_no, min(f.entry_date) AS entry_date FROM d_entry f WHERE ${filterWhere(f, null)} GROUP BY client_no`;
   return sql`
     SELECT client_no, min(d) AS entry_date FROM (
-      SELECT f.client_no, f.start_date AS d FROM d_alloc f WHERE f.end_date >= f.start_date AND ${filterWhere(f, { date: 'f.start_date' })}
+      SELECT f.client_no, f.start_date AS d FROM d_alloc f WHERE f.end_date >= f.start_date AND ${filterWhere(f, { date: sql`f.start_date` })}
       UNION ALL
-      SELECT f.client_no, f.care_date FROM d_cost f WHERE ${filterWhere(f, { date: 'f.care_date' })}
+      SELECT f.client_no, f.care_date FROM d_cost f WHERE ${filterWhere(f, { date: sql`f.care_date` })}
     ) GROUP BY client_no`;
 }
 
@@ -30,6 +30,6 @@ export function clientYearCostSql(req: MetricRequest, split = req.split): Where 
     cost.period,
   );
   return sql`
-    SELECT f.client_no, year(${raw(cost.period.date)}) AS year, ${raw([...keys, ''].join(', '))} sum(f.amount_cents)::BIGINT AS cost_cents
+    SELECT f.client_no, year(${cost.period.date}) AS year, ${leading(keys)} sum(f.amount_cents)::BIGINT AS cost_cents
     FROM ${cost.from} WHERE ${cost.where} GROUP BY ALL`;
 }

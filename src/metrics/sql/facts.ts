@@ -6,7 +6,7 @@
 import { lineAgeBandSql, mergeIntervalsSql, monthPiecesSql, trajectoriesSql } from '../../store/intervals.ts';
 import { RETOUR_GEEN_OPMERKING } from '../../ingest/ijw/codes.ts';
 import type { Dimension, MetricRequest } from '../types.ts';
-import { raw, sql } from '../../store/index.ts';
+import { ident, idents, join, sql, type Sql } from '../../store/index.ts';
 import { DIMENSION_SPECS } from './dimensions.ts';
 import { filterWhere, clippedDaysSql, withoutPeriod, type PeriodSpec, type Where } from './filters.ts';
 import { careYearTable, segmentTable, wholeYears } from './precomputed.ts';
@@ -28,20 +28,20 @@ export interface RangeFact extends Fact {
 /** An allocation fact: allocated cents of a row = f.allocated_num / f.allocated_den (exact; src/store/allocated.ts). */
 export interface AllocFact extends RangeFact {
   /** SQL: the row has an allocated amount (for a year rollup: every month of it had one). */
-  priced: string;
+  priced: Sql;
 }
 
 /** The age band of a cost or claimed line (see lineAgeBandSql; the year rollup stores the same band). */
-const LINE_AGE = lineAgeBandSql('f.');
+const LINE_AGE = lineAgeBandSql('f');
 
 /**
  * Cost lines (invoices and PGB); the care period decides unless basis = 'invoice'. `split` is the split the caller
  * groups by (it decides whether the year rollup can answer).
  */
 export function costFact(req: MetricRequest, split: readonly Dimension[] = req.split): Fact {
-  const date = req.filters.basis === 'invoice' ? 'f.invoice_date' : 'f.care_date';
+  const date = req.filters.basis === 'invoice' ? sql`f.invoice_date` : sql`f.care_date`;
   if (wholeYears(req.filters, split)) {
-    const period = { date, age: 'f.age_band' };
+    const period = { date, age: sql`f.age_band` };
     return { from: sql`d_cost_year f`, period, where: filterWhere(req.filters, period) };
   }
   const period = { date, age: LINE_AGE };
@@ -57,7 +57,7 @@ export const NOT_REJECTED = 'geen';
  * that was not rejected one row with return_code 'geen'; the filters apply before that unnest, inside `from`.
  */
 export function claimFact(req: MetricRequest, split: readonly Dimension[] = req.split): Fact {
-  const period = { date: req.filters.basis === 'invoice' ? 'f.invoice_date' : 'f.care_date', age: LINE_AGE };
+  const period = { date: req.filters.basis === 'invoice' ? sql`f.invoice_date` : sql`f.care_date`, age: LINE_AGE };
   const where = filterWhere(req.filters, period);
   if (!split.includes('return_code')) return { from: sql`d_claim f`, period, where };
   const from = sql`(SELECT f.* EXCLUDE (codes), unnest(CASE WHEN len(f.codes) = 0 THEN [${NOT_REJECTED}] ELSE f.codes END) AS return_code
@@ -66,8 +66,8 @@ export function claimFact(req: MetricRequest, split: readonly Dimension[] = req.
   return { from, period, where: sql`true` };
 }
 
-const RANGE: PeriodSpec = { date: 'f.first_day', start: 'f.first_day', end: 'f.last_day' };
-const YEAR_RANGE: PeriodSpec = { ...RANGE, age: 'f.age_band' };
+const RANGE: PeriodSpec = { date: sql`f.first_day`, start: sql`f.first_day`, end: sql`f.last_day` };
+const YEAR_RANGE: PeriodSpec = { ...RANGE, age: sql`f.age_band` };
 const STORED_DAYS: Where = sql`f.days`;
 
 /**
@@ -81,7 +81,7 @@ export function allocFact(req: MetricRequest, split: readonly Dimension[] = req.
       period: YEAR_RANGE,
       where: filterWhere(req.filters, YEAR_RANGE),
       days: STORED_DAYS,
-      priced: 'f.priced',
+      priced: sql`f.priced`,
     };
   }
   return {
@@ -89,7 +89,7 @@ export function allocFact(req: MetricRequest, split: readonly Dimension[] = req.
     period: RANGE,
     where: filterWhere(req.filters, RANGE),
     days: clippedDaysSql(req.filters),
-    priced: 'f.allocated_num IS NOT NULL',
+    priced: sql`f.allocated_num IS NOT NULL`,
   };
 }
 
@@ -110,7 +110,7 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Rang
   const byDimension = needsMerge ? careYearTable(req.filters, split, allocLevel) : null;
   if (byDimension)
     return {
-      from: sql`${raw(byDimension)} f`,
+      from: sql`${ident(byDimension)} f`,
       period: YEAR_RANGE,
       where: filterWhere(req.filters, YEAR_RANGE),
       days: STORED_DAYS,
@@ -130,12 +130,12 @@ export function careFact(req: MetricRequest, extraSplit: Dimension[] = []): Rang
   // Only allocations overlapping the period matter: the union clipped to the period is the union of the clipped parts.
   const inner = filterWhere(
     req.filters,
-    { date: 'f.start_date', start: 'f.start_date', end: 'f.end_date' },
+    { date: sql`f.start_date`, start: sql`f.start_date`, end: sql`f.end_date` },
     (d) => !allocLevel(d),
   );
   const src = sql`(SELECT * FROM d_alloc f WHERE end_date >= start_date AND ${inner})`;
   const from = sql`(WITH seg AS (${mergeIntervalsSql(src, keys, 'alloc_key')})
-    ${monthPiecesSql(sql`seg`, keys.map((k) => `s.${k}`).join(', '), 'seg_start', 'seg_end', 's.birth_date')}) f`;
+    ${monthPiecesSql(sql`seg`, join(idents(keys, 's')), 'seg_start', 'seg_end', sql`s.birth_date`)}) f`;
   return { from, period: RANGE, where: filterWhere(req.filters, RANGE, allocLevel), days };
 }
 
@@ -150,9 +150,9 @@ export function segmentsSql(req: MetricRequest, split: Dimension[] = req.split):
   const dims = split.filter((d) => DIMENSION_SPECS[d].column);
   const filters = withoutPeriod(req.filters);
   const table = segmentTable(filters, dims);
-  if (table) return sql`SELECT * FROM ${raw(table)} f WHERE ${filterWhere(filters, { date: 'f.seg_start' })}`;
+  if (table) return sql`SELECT * FROM ${ident(table)} f WHERE ${filterWhere(filters, { date: sql`f.seg_start` })}`;
   const cols = [...new Set(['client_id', 'client_no', 'municipality', ...dims.map((d) => DIMENSION_SPECS[d].column!)])];
-  const inner = filterWhere(filters, { date: 'f.start_date' });
+  const inner = filterWhere(filters, { date: sql`f.start_date` });
   const src = sql`(SELECT * FROM d_alloc f WHERE f.end_date >= f.start_date AND ${inner})`;
   return trajectoriesSql(src, cols);
 }

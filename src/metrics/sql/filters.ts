@@ -1,5 +1,5 @@
 // The one WHERE builder: turns Filters into SQL on a fact row (alias f) with bound parameters, through DIMENSION_SPECS.
-import { join, raw, sql, type Sql } from '../../store/index.ts';
+import { join, sql, type Sql } from '../../store/index.ts';
 import type { Dimension, Filters } from '../types.ts';
 import { FILTER_DIMENSIONS } from '../../contract/dimensions.ts';
 import { dimensionSql } from './dimensions.ts';
@@ -12,21 +12,24 @@ export type Where = Sql;
  * [from, to] (care pieces, allocation pieces). `date` also decides the age and the period buckets; `age`, on a year rollup,
  * is the column holding the age band of the rows it sums.
  */
-export type PeriodSpec = { date: string; age?: string } | { date: string; start: string; end: string; age?: string };
+export type PeriodSpec = { date: Sql; age?: Sql } | { date: Sql; start: Sql; end: Sql; age?: Sql };
 
 /** The filter dimensions (every Filters key except the period keys; line dimensions are splits only). */
 export { FILTER_DIMENSIONS } from '../../contract/dimensions.ts';
 
+/** Where a filter without a period is judged (a dimension cut of the date needs some date). */
+const CURRENT_DATE = sql`current_date`;
+
 /**
  * WHERE clause (without the keyword; 'true' when empty) for `filters` on the fact aliased `f`.
- * @example filterWhere({ care_type: ['verblijf'], from: '2018-01-01', to: '2018-12-31' }, { date: 'f.care_date' })
+ * @example filterWhere({ care_type: ['verblijf'], from: '2018-01-01', to: '2018-12-31' }, { date: sql`f.care_date` })
  */
 export function filterWhere(filters: Filters, period: PeriodSpec | null, skip: (d: Dimension) => boolean = () => false): Where {
   const parts: Sql[] = [];
   if (period) {
     const [lo, hi] = 'start' in period ? [period.end, period.start] : [period.date, period.date];
-    if (filters.from) parts.push(sql`${raw(lo)} >= ${filters.from}::DATE`);
-    if (filters.to) parts.push(sql`${raw(hi)} <= ${filters.to}::DATE`);
+    if (filters.from) parts.push(sql`${lo} >= ${filters.from}::DATE`);
+    if (filters.to) parts.push(sql`${hi} <= ${filters.to}::DATE`);
   }
   for (const d of FILTER_DIMENSIONS) {
     const values = filters[d as keyof Filters] as string[] | undefined;
@@ -35,7 +38,7 @@ export function filterWhere(filters: Filters, period: PeriodSpec | null, skip: (
       parts.push(sql`false`);
       continue;
     }
-    parts.push(sql`${raw(dimensionSql(d, period ?? 'current_date'))} IN (${join(values)})`);
+    parts.push(sql`${dimensionSql(d, period ?? CURRENT_DATE)} IN (${join(values)})`);
   }
   return parts.length ? join(parts, ' AND ') : sql`true`;
 }
@@ -47,18 +50,18 @@ export const withoutPeriod = (f: Filters): Filters => ({ ...f, from: undefined, 
  * The filter period on one date column: `col >= from AND col <= to` with only the bounds given ('true' without a period),
  * so the scan can use it (a coalesce with a NULL parameter is evaluated on every row).
  */
-export function inPeriod(filters: Filters, col: string): Where {
+export function inPeriod(filters: Filters, col: Sql): Where {
   return filterWhere({ from: filters.from, to: filters.to }, { date: col });
 }
 
 /** Rows whose days [start, end] overlap the filter period (only the bounds given). */
-export function overlapsPeriod(filters: Filters, start: string, end: string): Where {
+export function overlapsPeriod(filters: Filters, start: Sql, end: Sql): Where {
   return filterWhere({ from: filters.from, to: filters.to }, { date: start, start, end });
 }
 
 /** Days of [start, end] that fall within the filter period (the range fact's measure). */
-export function clippedDaysSql(filters: Filters, start = 'f.first_day', end = 'f.last_day'): Where {
-  const lo = filters.from ? sql`greatest(${raw(start)}, ${filters.from}::DATE)` : raw(start);
-  const hi = filters.to ? sql`least(${raw(end)}, ${filters.to}::DATE)` : raw(end);
+export function clippedDaysSql(filters: Filters, start = sql`f.first_day`, end = sql`f.last_day`): Where {
+  const lo = filters.from ? sql`greatest(${start}, ${filters.from}::DATE)` : start;
+  const hi = filters.to ? sql`least(${end}, ${filters.to}::DATE)` : end;
   return sql`(${hi} - ${lo} + 1)`;
 }
