@@ -1,7 +1,7 @@
 // Reference rows that iJw records imply: providers (by AGB), products (code, category), clients (pseudonym, birth
 // date and month, sex, municipality) and referrers. Existing rows keep what users or other sources gave them (e.g. care_type).
 // Over a batch of files these statements give what importing the files one by one in index order gives.
-import { birthMonthSql, ident, raw, sql, type Sql, type Store } from '../../store/index.ts';
+import { birthMonthSql, ident, sql, type Sql, type Store } from '../../store/index.ts';
 import { mergedFiles, STAGE_FILE } from './module.ts';
 import type { Column } from './stage.ts';
 

@@ -1,5 +1,5 @@
 // What each kind writes from the valid typed rows into the store's tables (see 001_schema.sql for their identities).
-import { birthMonthSql, ident, join, raw, sql, type Sql } from '../../store/index.ts';
+import { birthMonthSql, ident, join, sql, type Sql } from '../../store/index.ts';
 import { tariffYear } from './fields.ts';
 import type { Kind, TableSpec } from './types.ts';
 import { columnSql, type Upsert } from './upsert.ts';
