@@ -1,7 +1,6 @@
 // What a council report is, before it is rendered: sections of blocks (sentences, tables, charts, notes, caveats), each
 // figure traceable to the metric question it came from. Built by build.ts from a Source; rendered by html.ts / pdf.ts.
-// TODO(report-render): the chart modules move to src/charts (shared by the dashboard and the report); import from there.
-import type { ChartKind } from '../../web/src/charts/index.ts';
+import type { ChartKind } from '../charts/index.ts';
 import type { Column, Dimension, Filters, MetricRequest, MetricResult, Value } from '../contract/index.ts';
 
 /** What the user asks for: `roer report --gemeente <code> --jaar <year> [--vergelijk <year>] [--tot <date>]`. */

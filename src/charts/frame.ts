@@ -1,8 +1,7 @@
 // Reads a MetricResult the way a chart needs it: which columns are dimensions (the split), which are measures, and
 // the categories in display order with their Dutch labels. Chart builders work on this, never on raw rows.
-import type { Column, MetricResult, Value } from '../../../src/metrics/types.ts';
-import type { Dimensions } from '../api.ts';
-import { valueLabel } from '../labels.ts';
+import type { Column, MetricResult, Value } from '../contract/index.ts';
+import { type Lookups, valueLabel } from './labels.ts';
 
 export interface Category {
   raw: Value;
@@ -39,7 +38,7 @@ const BY_SIZE = new Set([
 /** `asDims` names numeric columns that are categories, not figures (e.g. 'number of simultaneous allocations'). */
 export function frameOf(
   result: MetricResult,
-  lookups: Dimensions,
+  lookups: Lookups,
   prefer: string[] = [],
   together: string[] = [],
   asDims: string[] = [],
