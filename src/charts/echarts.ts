@@ -12,6 +12,7 @@ import {
   VisualMapComponent,
   MarkLineComponent,
 } from 'echarts/components';
+import { LegacyGridContainLabel } from 'echarts/features';
 import langNL from 'echarts/lib/i18n/langNL.js';
 import { PALETTE } from './colours.ts';
 import type { ChartOption } from './index.ts';
@@ -28,6 +29,8 @@ echarts.use([
   TooltipComponent,
   VisualMapComponent,
   MarkLineComponent,
+  // The charts keep axis labels inside the grid (`grid.containLabel`), which ECharts 6 moved to this feature.
+  LegacyGridContainLabel,
 ]);
 // Projector-readable type: ECharts' default 12 px labels are too small at the back of a council room.
 const axis = { axisLabel: { fontSize: 13, color: '#3b4450' }, nameTextStyle: { fontSize: 13 } };

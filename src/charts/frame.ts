@@ -8,6 +8,13 @@ export interface Category {
   label: string;
 }
 
+/** How a page or report reads a metric's answer: measures first shown, measures drawn together, numeric columns that are categories. */
+export interface FrameView {
+  prefer?: string[];
+  together?: string[];
+  dims?: string[];
+}
+
 export interface Frame {
   result: MetricResult;
   dims: Column[];

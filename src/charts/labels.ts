@@ -1,7 +1,7 @@
-// Dutch names of dimension values in charts ('0150' → 'Deventer'): from the lists the server serves at /api/dimensions,
-// then the contract's fixed code lists. Shared by the dashboard and the council report, so both name things alike.
-import { codeLabel, isDimension, NO_REFERRER, type Option } from '../contract/index.ts';
-import { formatPeriod } from '../contract/format.ts';
+// Dutch names of dimensions and their values ('0150' → 'Deventer'), from the lists the server serves at /api/dimensions,
+// then the contract's fixed code lists, and filters in words. Shared by the dashboard and the council report.
+import { codeLabel, dimension, type Filters, isDimension, NO_REFERRER, type Option } from '../contract/index.ts';
+import { formatDate, formatPeriod } from '../contract/format.ts';
 
 /** Per dimension its values with labels (the answer of /api/dimensions, or any part of it; other keys are ignored). */
 export type Lookups = { readonly [dim: string]: unknown };
@@ -20,4 +20,22 @@ export function valueLabel(dims: Lookups, dim: string, value: string | number | 
   if (referrer)
     return [valueLabel(dims, 'referrer_type', referrer[1]), referrer[2] && `(${referrer[2]})`].filter(Boolean).join(' ');
   return (isDimension(dim) && codeLabel(dim, String(value))) || String(value);
+}
+
+export function dimLabel(dim: string): string {
+  return isDimension(dim) ? dimension(dim).label : dim;
+}
+
+/** The filters as Dutch lines: "Periode: 01-01-2018 t/m 31-12-2018", "Gemeente: Deventer". */
+export function describeFilters(f: Filters, dims: Lookups): string[] {
+  const lines = [
+    `Periode: ${f.from ? formatDate(f.from) : 'begin'} t/m ${f.to ? formatDate(f.to) : 'heden'}` +
+      (f.basis === 'invoice' ? ' (naar declaratiedatum)' : ' (naar zorgperiode)'),
+  ];
+  for (const [key, value] of Object.entries(f)) {
+    if (!Array.isArray(value) || value.length === 0) continue;
+    lines.push(`${dimLabel(key)}: ${value.map((v) => valueLabel(dims, key, v)).join(', ')}`);
+  }
+  if (!f.municipality?.length) lines.push('Gemeente: hele regio');
+  return lines;
 }
