@@ -48,9 +48,23 @@ describe('forPrint', () => {
   it('gives each line its own dash style, patterns to bars, and drops animation and tooltips', () => {
     const option = forPrint({
       tooltip: { trigger: 'axis' },
-      series: [{ type: 'line', lineStyle: { type: 'solid' } }, { type: 'line' }, { type: 'line' }, { type: 'bar' }],
-    }) as { series: { lineStyle?: { type: string } }[]; animation: boolean; tooltip: unknown; aria: object };
-    expect(option.series.map((s) => s.lineStyle?.type)).toEqual(['solid', 'dashed', 'dotted', undefined]);
+      series: [
+        { type: 'line', lineStyle: { type: 'solid' } },
+        { type: 'line' },
+        { type: 'line' },
+        { type: 'bar' },
+        { type: 'bar', itemStyle: { color: 'transparent' } },
+      ],
+    }) as {
+      series: { lineStyle?: { type: string }; itemStyle?: { decal?: object } }[];
+      animation: boolean;
+      tooltip: unknown;
+      aria: object;
+    };
+    expect(option.series.map((s) => s.lineStyle?.type)).toEqual(['solid', 'dashed', 'dotted', undefined, undefined]);
+    // A waterfall's invisible base bars get an invisible pattern.
+    expect(option.series[4].itemStyle?.decal).toEqual({ color: 'transparent' });
+    expect(option.series[3].itemStyle?.decal).toBeUndefined();
     expect(option).toMatchObject({ animation: false, tooltip: undefined, aria: { decal: { show: true } } });
   });
 });

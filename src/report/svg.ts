@@ -25,7 +25,7 @@ export interface ChartSvg {
 const LINE_TYPES = ['solid', 'dashed', 'dotted'];
 
 /**
- * The option adapted to paper: every bar series gets a pattern and every line series a dash style of its own (colour
+ * The option adapted to paper: every visible bar series gets a pattern and every line series a dash style of its own (colour
  * alone carries nothing in grey-scale), tooltips and animation go.
  */
 export function forPrint(option: ChartOption): ChartOption {
@@ -39,6 +39,9 @@ export function forPrint(option: ChartOption): ChartOption {
     tooltip: undefined,
     aria: { enabled: true, decal: { show: true } },
     series: series.map((s) => {
+      const itemStyle = s.itemStyle as { color?: string } | undefined;
+      // A waterfall's invisible base bars stay invisible: a pattern would draw them.
+      if (itemStyle?.color === 'transparent') return { ...s, itemStyle: { ...itemStyle, decal: { color: 'transparent' } } };
       if (s.type !== 'line') return s;
       const lineStyle = { ...(s.lineStyle as object), type: LINE_TYPES[line++ % LINE_TYPES.length] };
       return { ...s, lineStyle, symbolSize: 8, showSymbol: true };
