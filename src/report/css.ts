@@ -41,6 +41,7 @@ sup.source a { text-decoration: none; }
 .note .text { white-space: pre-line; margin: 0; }
 .caveats { border: 0.75pt solid #1b1f24; padding: 2mm 4mm; margin: 4mm 0; }
 .caveats ul { margin: 0; padding-left: 5mm; }
+.sources { list-style: none; padding-left: 0; }
 .sources li { margin: 0 0 3mm; break-inside: avoid; page-break-inside: avoid; }
 .sources .what { margin: 0; }
 .muted { color: #3b4450; }

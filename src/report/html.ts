@@ -75,7 +75,7 @@ function appendix(r: Report, lookups: Lookups): string {
   return [
     `<p>Elk cijfer in dit rapport komt uit een van de vragen hieronder, gesteld aan Roer over dezelfde gegevens (${esc(version)}). ` +
       'Wie dezelfde vraag opnieuw stelt over dezelfde gegevens, krijgt dezelfde cijfers.</p>',
-    `<ol class="sources">\n${r.sources.map((s) => sourceItem(s, r, lookups)).join('\n')}\n</ol>`,
+    `<ul class="sources">\n${r.sources.map((s) => sourceItem(s, r, lookups)).join('\n')}\n</ul>`,
   ].join('\n');
 }
 
