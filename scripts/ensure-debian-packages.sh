@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the Debian packages the tests use are present: chromium for the browser tests (never a downloaded browser
 # build) and libxml2-utils, whose native xmllint validates iJw messages ≈ 3× faster than the wasm fall-back (and is what
-# the native-versus-wasm tests compare against). Installs what is missing with apt-get as root (or through sudo without a
+# the native-versus-wasm tests compare against), and poppler-utils (pdftoppm, pdftotext), with which the report's PDF tests
+# read the pages back. Installs what is missing with apt-get as root (or through sudo without a
 # password); when that cannot run or fails, says in Dutch what to install by hand and stops.
 set -uo pipefail
 CHROMIUM="${ROER_CHROMIUM:-/usr/bin/chromium}"
@@ -10,6 +11,7 @@ missing() {
   local m=()
   [ -x "$CHROMIUM" ] || m+=(chromium fonts-dejavu-core)
   command -v xmllint >/dev/null 2>&1 || m+=(libxml2-utils)
+  command -v pdftoppm >/dev/null 2>&1 || m+=(poppler-utils)
   echo "${m[@]:-}"
 }
 
@@ -49,4 +51,5 @@ still="$(missing)"
 [ -n "$still" ] && by_hand "$still" "apt-get meldde geen fout, maar de pakketten zijn er daarna nog steeds niet."
 echo "Chromium aanwezig: $("$CHROMIUM" --version 2>/dev/null || echo "$CHROMIUM")"
 echo "xmllint aanwezig: $(xmllint --version 2>&1 | head -1)"
+echo "poppler-utils aanwezig: $(pdftoppm -v 2>&1 | head -1)"
 exit 0

@@ -1,7 +1,7 @@
 // What a council report is, before it is rendered: sections of blocks (sentences, tables, charts, notes, caveats), each
 // figure traceable to the metric question it came from. Built by build.ts from a Source; rendered by html.ts / pdf.ts.
-// TODO(report-render): the chart modules move to src/charts (shared by the dashboard and the report); import from there.
-import type { ChartKind } from '../../web/src/charts/index.ts';
+import type { FrameView } from '../charts/frame.ts';
+import type { ChartKind } from '../charts/index.ts';
 import type { Column, Dimension, Filters, MetricRequest, MetricResult, Value } from '../contract/index.ts';
 
 /** What the user asks for: `roer report --gemeente <code> --jaar <year> [--vergelijk <year>] [--tot <date>]`. */
@@ -61,7 +61,15 @@ export type Block =
   | { kind: 'messages'; items: Message[] }
   | { kind: 'table'; caption: string; columns: Column[]; rows: Record<string, Value>[]; source: string }
   /** A chart drawn from a metric answer, as the dashboard draws it. */
-  | { kind: 'chart'; chart: ChartKind; caption: string; result: MetricResult; source: string }
+  | {
+      kind: 'chart';
+      chart: ChartKind;
+      caption: string;
+      result: MetricResult;
+      source: string;
+      /** The dashboard view's choice of measures (web/src/pages/catalog.ts), so the chart is the page's chart. */
+      view?: FrameView;
+    }
   | { kind: 'notes'; items: ReportNote[] }
   | { kind: 'caveats'; items: Caveat[] };
 

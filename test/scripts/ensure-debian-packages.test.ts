@@ -52,7 +52,7 @@ describe('scripts/ensure-debian-packages.sh', () => {
   });
 
   it('does nothing when the packages are there', () => {
-    const r = run({ xmllint: 'echo "xmllint: using libxml version 1"' }, { ROER_CHROMIUM: '/bin/sh' });
+    const r = run({ xmllint: 'echo "xmllint: using libxml version 1"', pdftoppm: 'exit 0' }, { ROER_CHROMIUM: '/bin/sh' });
     expect(r).toMatchObject({ status: 0, out: '', err: '' });
   });
 });

@@ -9,7 +9,7 @@ import type { MetricResult, Value } from '../../src/metrics/types.ts';
 
 type Row = Record<string, Value>;
 import { demoRegion, demoStory } from './demo.ts';
-import { MAX_CHART_HEIGHT } from '../../web/src/charts/axis.ts';
+import { MAX_CHART_HEIGHT } from '../../src/charts/axis.ts';
 import { axeFindings, blankness, chartHeight, harness, inkedPixels, offeredViews, type Harness } from './harness.ts';
 
 const OUT = 'test-results/web';

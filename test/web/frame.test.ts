@@ -1,6 +1,6 @@
 // The chart frame orders categories without a natural order largest first, by magnitude: a fall counts as much as a rise.
 import { describe, expect, it } from 'vitest';
-import { frameOf } from '../../web/src/charts/frame.ts';
+import { frameOf } from '../../src/charts/frame.ts';
 import type { MetricResult } from '../../src/metrics/types.ts';
 
 const result = (rows: MetricResult['rows']): MetricResult => ({

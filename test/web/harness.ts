@@ -1,26 +1,15 @@
 // Browser-test harness: the real API server in-process on a random port over a store, and Debian's chromium driven by
 // playwright-core (never a downloaded browser). One server and one browser per test file.
 import axe from 'axe-core';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createSecureApp, ensureAdmin, type SecureAppOptions } from '../../src/api/auth/index.ts';
 import { startServer } from '../../src/api/server.ts';
+import { launchChromium } from '../../src/chromium.ts';
 import type { Store } from '../../src/store/index.ts';
 import { PAGES } from '../../web/src/pages/catalog.ts';
 
 /** The administrator the harness creates (the first account `roer start` makes), with a fixed test password. */
 export const ADMIN = { name: 'beheerder', password: 'dashboard-test-wachtwoord' };
-
-export const CHROMIUM = process.env.ROER_CHROMIUM ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 export interface Harness {
   base: string;
@@ -40,7 +29,7 @@ export async function serveSecured(store: Store, options: Partial<SecureAppOptio
 }
 
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  return launchChromium();
 }
 
 export async function harness(store: Store, options: Partial<SecureAppOptions> = {}): Promise<Harness> {

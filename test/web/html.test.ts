@@ -2,9 +2,9 @@
 // name with markup shows as its characters and never becomes an element.
 import { describe, expect, it } from 'vitest';
 import type { MetricResult } from '../../src/metrics/types.ts';
-import { categoryChart } from '../../web/src/charts/axis.ts';
-import { frameOf } from '../../web/src/charts/frame.ts';
-import { escapeHtml, tooltipLines } from '../../web/src/charts/html.ts';
+import { categoryChart } from '../../src/charts/axis.ts';
+import { frameOf } from '../../src/charts/frame.ts';
+import { escapeHtml, tooltipLines } from '../../src/charts/html.ts';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 

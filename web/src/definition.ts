@@ -1,23 +1,10 @@
 // "Definitions in reach": an ⓘ button that opens the metric's Dutch definition and the filters in force.
 import type { Filters } from '../../src/metrics/types.ts';
+import { describeFilters } from '../../src/charts/labels.ts';
 import type { Dimensions } from './api.ts';
 import { h } from './dom.ts';
-import { formatDate } from '../../src/contract/format.ts';
-import { dimLabel, valueLabel } from './labels.ts';
 
-/** The filters as Dutch lines: "Periode: 01-01-2018 t/m 31-12-2018", "Gemeente: Deventer". */
-export function describeFilters(f: Filters, dims: Dimensions): string[] {
-  const lines = [
-    `Periode: ${f.from ? formatDate(f.from) : 'begin'} t/m ${f.to ? formatDate(f.to) : 'heden'}` +
-      (f.basis === 'invoice' ? ' (naar declaratiedatum)' : ' (naar zorgperiode)'),
-  ];
-  for (const [key, value] of Object.entries(f)) {
-    if (!Array.isArray(value) || value.length === 0) continue;
-    lines.push(`${dimLabel(key)}: ${value.map((v) => valueLabel(dims, key, v)).join(', ')}`);
-  }
-  if (!f.municipality?.length) lines.push('Gemeente: hele regio');
-  return lines;
-}
+export { describeFilters };
 
 export function definitionButton(
   title: string,

@@ -3,7 +3,7 @@
 import type { MetricResult, Value } from '../../src/metrics/types.ts';
 import { h } from './dom.ts';
 import { formatValue } from '../../src/contract/format.ts';
-import type { Frame } from './charts/frame.ts';
+import type { Frame } from '../../src/charts/frame.ts';
 
 const MAX_ROWS = 500;
 

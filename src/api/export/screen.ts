@@ -5,7 +5,7 @@ import { namedDimension } from '../names.ts';
 
 /** How the screen showed the answer (the dashboard passes it along with the export link). */
 export interface ScreenView {
-  /** The measure the screen sorted the rows by, largest magnitude first (web/src/charts/frame.ts). */
+  /** The measure the screen sorted the rows by, largest magnitude first (src/charts/frame.ts). */
   order?: string;
   /** The first year the screen shows: earlier rows were asked for only to compare with. */
   shownFrom?: number;

@@ -1,10 +1,10 @@
 // One analysis page: title with definition, controls, the chart (click to drill down), exports, notes and the table.
 import type { Dimension, MetricRequest, MetricResult, Value } from '../../../src/metrics/types.ts';
 import { api, type MetricInfo } from '../api.ts';
-import { MAX_CHART_HEIGHT } from '../charts/axis.ts';
-import { censoringNotes } from '../charts/captions.ts';
-import { buildChart } from '../charts/index.ts';
-import { frameOf } from '../charts/frame.ts';
+import { MAX_CHART_HEIGHT } from '../../../src/charts/axis.ts';
+import { censoringNotes } from '../../../src/charts/captions.ts';
+import { buildChart } from '../../../src/charts/index.ts';
+import { frameOf } from '../../../src/charts/frame.ts';
 import { chartPngWithContext } from '../charts/png.ts';
 import { drawChart } from '../charts/setup.ts';
 import { viewsOf, type AppContext, type View } from '../context.ts';

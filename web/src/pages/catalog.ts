@@ -2,7 +2,7 @@
 // tab), each with the chart that suits it, the split it opens with and the measures it shows first. Views whose metric
 // the server lacks are left out; a page without any is left out of the menu.
 import type { Dimension, METRIC_COLUMNS, MetricId } from '../../../src/contract/index.ts';
-import type { ChartKind } from '../charts/index.ts';
+import type { ChartKind } from '../../../src/charts/index.ts';
 
 /** A view of metric M: its column names are the ones the contract declares for M (a typo does not compile). */
 interface ViewOf<M extends MetricId> {

@@ -2,7 +2,7 @@
 // Selects apply once chosen (onChosen), not on every arrow key.
 import type { Dimension } from '../../../src/metrics/types.ts';
 import type { MetricInfo } from '../api.ts';
-import type { Frame } from '../charts/frame.ts';
+import type { Frame } from '../../../src/charts/frame.ts';
 import { onChosen } from '../choose.ts';
 import { h } from '../dom.ts';
 import { dimLabel } from '../labels.ts';

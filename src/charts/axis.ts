@@ -1,14 +1,13 @@
 // Charts on a category axis: trend lines, bars (horizontal when there are many categories), Pareto and waterfall.
 // Each returns the ECharts option and, per clicked item, the dimension values to drill into. The axis choices (how
 // many bars, where an axis starts, how tall a chart gets) are small pure functions at the top, tested beside this file.
-import { isPeriodDimension } from '../../../src/contract/dimensions.ts';
-import type { Column, Unit } from '../../../src/metrics/types.ts';
-import { axisFormatter, formatSignedEur, formatValue } from '../../../src/contract/format.ts';
+import { isPeriodDimension } from '../contract/dimensions.ts';
+import type { Column, Unit } from '../contract/index.ts';
+import { axisFormatter, formatSignedEur, formatValue } from '../contract/format.ts';
 import { changeColour, FALL, NEUTRAL, RISE, seriesLook } from './colours.ts';
 import { tooltipLines } from './html.ts';
-import type { Built, Drill } from './index.ts';
+import type { Built, ChartOption, Drill } from './index.ts';
 import { num, type Category, type Frame } from './frame.ts';
-import type { ChartOption } from './setup.ts';
 
 /** Bars of a categorical chart: the largest ones, the rest summed into one "Overige (n)" bar (the table has them all). */
 export const TOP_BARS = 15;

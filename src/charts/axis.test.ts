@@ -1,7 +1,7 @@
 // Specification of the axis choices: how many bars a chart draws (and what "Overige" sums), when a value axis leaves
 // 0, how tall a chart may get, that every compared series is drawn, and that rises and falls differ in more than colour.
 import { describe, expect, it } from 'vitest';
-import type { Column, MetricResult, Value } from '../../../src/metrics/types.ts';
+import type { Column, MetricResult, Value } from '../contract/index.ts';
 import { axisStart, categoryChart, horizontalHeight, MAX_CHART_HEIGHT, topN, waterfallChart } from './axis.ts';
 import { censoringNotes } from './captions.ts';
 import { changeColour, FALL, PALETTE, RISE, seriesLook } from './colours.ts';

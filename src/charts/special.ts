@@ -1,5 +1,5 @@
 // Charts with their own geometry: the cohort heat-map (entry year × later year) and the pathway Sankey.
-import { formatValue } from '../../../src/contract/format.ts';
+import { formatValue } from '../contract/format.ts';
 import { FALL, PALETTE, RISE } from './colours.ts';
 import { tooltipLines } from './html.ts';
 

@@ -1,9 +1,13 @@
 // Picks the chart for a page's kind. A chart is an ECharts option plus a drill function: clicked item → filter values.
-import type { Value } from '../../../src/metrics/types.ts';
+// Pure (no DOM): the dashboard draws these options on a canvas, the council report renders them to SVG on the server.
+import type { Value } from '../contract/index.ts';
 import { categoryChart, paretoChart, waterfallChart } from './axis.ts';
 import type { Frame } from './frame.ts';
-import type { ChartOption } from './setup.ts';
+import type { EChartsCoreOption } from 'echarts/core';
 import { heatmapChart, sankeyChart } from './special.ts';
+
+/** An ECharts option, as the dashboard (canvas) and the report (server-side SVG) draw it. */
+export type ChartOption = EChartsCoreOption;
 
 /** 'table': a list (one row per client, say) is not a chart: the page shows only its table. */
 export type ChartKind = 'trend' | 'bar' | 'pareto' | 'waterfall' | 'heatmap' | 'sankey' | 'table';

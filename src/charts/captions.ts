@@ -1,7 +1,7 @@
 // What a chart must say about its own data beyond the figures: where the data start cuts into a cohort or a month's
 // inflow (left-censoring). Pure: the result and the first year of data in, Dutch sentences out.
-import type { MetricResult } from '../../../src/metrics/types.ts';
-import { formatPeriod } from '../../../src/contract/format.ts';
+import type { MetricResult } from '../contract/index.ts';
+import { formatPeriod } from '../contract/format.ts';
 
 export const LEFT_CENSORED = 'bevat iedereen die al in zorg was toen de gegevens begonnen';
 

@@ -1,12 +1,18 @@
 // Reads a MetricResult the way a chart needs it: which columns are dimensions (the split), which are measures, and
 // the categories in display order with their Dutch labels. Chart builders work on this, never on raw rows.
-import type { Column, MetricResult, Value } from '../../../src/metrics/types.ts';
-import type { Dimensions } from '../api.ts';
-import { valueLabel } from '../labels.ts';
+import type { Column, MetricResult, Value } from '../contract/index.ts';
+import { type Lookups, valueLabel } from './labels.ts';
 
 export interface Category {
   raw: Value;
   label: string;
+}
+
+/** How a page or report reads a metric's answer: measures first shown, measures drawn together, numeric columns that are categories. */
+export interface FrameView {
+  prefer?: string[];
+  together?: string[];
+  dims?: string[];
 }
 
 export interface Frame {
@@ -39,7 +45,7 @@ const BY_SIZE = new Set([
 /** `asDims` names numeric columns that are categories, not figures (e.g. 'number of simultaneous allocations'). */
 export function frameOf(
   result: MetricResult,
-  lookups: Dimensions,
+  lookups: Lookups,
   prefer: string[] = [],
   together: string[] = [],
   asDims: string[] = [],
