@@ -61,7 +61,15 @@ export type Block =
   | { kind: 'messages'; items: Message[] }
   | { kind: 'table'; caption: string; columns: Column[]; rows: Record<string, Value>[]; source: string }
   /** A chart drawn from a metric answer, as the dashboard draws it. */
-  | { kind: 'chart'; chart: ChartKind; caption: string; result: MetricResult; source: string }
+  | {
+      kind: 'chart';
+      chart: ChartKind;
+      caption: string;
+      result: MetricResult;
+      source: string;
+      /** The columns drawn (as the dashboard's `prefer`/`together`); absent: the renderer's default measure. */
+      measures?: string[];
+    }
   | { kind: 'notes'; items: ReportNote[] }
   | { kind: 'caveats'; items: Caveat[] };
 
