@@ -41,6 +41,11 @@ export async function buildReport(
   for (const def of sections) {
     const out = await def.build(ctx);
     if (!out) continue;
+    // A table or chart without rows says nothing: left out, and a section left with nothing is left out too.
+    const shown = out.blocks.filter(
+      (b) => !((b.kind === 'table' && b.rows.length === 0) || (b.kind === 'chart' && b.result.rows.length === 0)),
+    );
+    if (shown.length === 0) continue;
     const messages = (out.messages ?? []).filter((m): m is Ranked => m !== null);
     const caveats = (out.caveats ?? []).filter((c): c is Caveat => c !== null);
     ranked.push(...messages);
@@ -48,7 +53,7 @@ export async function buildReport(
     else ctx.caveats.push(...caveats);
     const blocks: Block[] = [];
     if (messages.length) blocks.push({ kind: 'messages', items: messages.map((m) => m.message) });
-    blocks.push(...out.blocks);
+    blocks.push(...shown);
     const notes = [];
     for (const metric of def.notes) notes.push(...(await source.notes(metric, ctx.year)));
     const noteBlock = notesBlock(notes);

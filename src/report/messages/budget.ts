@@ -5,7 +5,7 @@ import { amount, type Figures, message, num, type Ranked, rowOfYear } from './fi
 /**
  * "De realisatie over 2018 (€ 10,49 mln) ligt € 0,50 mln boven de begroting (€ 9,99 mln): 105,0 % van de begroting."
  * Null without a budget for the year.
- * @param budget budget_realisation without split (one row per year)
+ * @param budget the budget metric without split (one row per year)
  */
 export function budgetBalance(budget: Figures, year: number): Ranked | null {
   const row = rowOfYear(budget.result, year);

@@ -160,7 +160,7 @@ describe('who moved most', () => {
 
 describe('budget', () => {
   it('says by how much the realisation is over the budget', () => {
-    const budget = fig('budget_realisation', [
+    const budget = fig('budget', [
       { year: 2018, budget: 9_990_000, realised: 10_490_000, difference: -500_000, realised_pct: 105.0 },
     ]);
     expect(text(budgetBalance(budget, 2018))).toBe(
@@ -169,6 +169,6 @@ describe('budget', () => {
   });
 
   it('says nothing without a budget', () => {
-    expect(budgetBalance(fig('budget_realisation', [{ year: 2018, budget: null, realised: 1 }]), 2018)).toBeNull();
+    expect(budgetBalance(fig('budget', [{ year: 2018, budget: null, realised: 1 }]), 2018)).toBeNull();
   });
 });

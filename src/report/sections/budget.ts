@@ -7,9 +7,9 @@ import { type SectionDef, table } from './context.ts';
 export const budgetSection: SectionDef = {
   id: 'budget',
   title: 'Begroting en realisatie',
-  notes: ['budget_realisation'],
+  notes: ['budget'],
   async build(ctx) {
-    const budget = await ctx.ask('budget_realisation', { filters: ctx.trend, split: [] });
+    const budget = await ctx.ask('budget', { filters: ctx.trend, split: [] });
     if (!budget || !rowOfYear(budget.result, ctx.request.year)) return null;
     return {
       blocks: [
