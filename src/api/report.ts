@@ -44,7 +44,7 @@ export function answerSource(ctx: AnswerContext, guard: Guard): ReportSource {
     dataVersion: async (municipality) => dataVersion(ctx.store, (await coverage(municipality)).through),
     facts: (year, compare) => dataFacts(ctx.store, year, compare),
     texts: (municipality, year) => readReportText(ctx.store, municipality, year),
-    place: (municipality) => placeName(ctx.store, municipality),
+    place: (municipality) => placeName(ctx.store, municipality, ctx.user?.municipalities),
     protects: ctx.user ? RIGHTS[ctx.user.role].suppressed : false,
   };
 }

@@ -36,8 +36,11 @@ export async function placeName(store: Store, municipality: string | null, withi
     const m = await store.one<{ name: string }>(sql`SELECT name FROM municipality WHERE code = ${municipality}`);
     return m?.name ?? `gemeente ${municipality}`;
   }
+  // The region of the municipalities with data (the municipality table lists every municipality in the country).
   const regions = await store.all<{ region: string }>(
-    sql`SELECT DISTINCT region FROM municipality WHERE region IS NOT NULL ${within?.length ? sql`AND code IN (${join(within)})` : empty} ORDER BY region`,
+    sql`SELECT DISTINCT region FROM municipality WHERE region IS NOT NULL
+        AND code IN (SELECT DISTINCT municipality FROM invoice_line)
+        ${within?.length ? sql`AND code IN (${join(within)})` : empty} ORDER BY region`,
   );
   return regions.length === 1 ? `Regio ${regions[0]!.region}` : 'de regio';
 }
