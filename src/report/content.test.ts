@@ -98,6 +98,11 @@ describe('a report on the demo region', () => {
     }
   });
 
+  it('is the same report when built again on the same data, but for its generation time', async () => {
+    const again = await buildReport(storeSource(store, metricsEngine), REQUEST, new Date('2027-01-01T00:00:00Z'));
+    expect({ ...again, generatedAt: null }).toEqual({ ...report, generatedAt: null });
+  });
+
   it('never asks for the list of care-intensive clients', () => {
     expect(report.sources.map((s) => s.metric)).not.toContain('intensive_client_list');
   });
