@@ -60,6 +60,11 @@ function secondClause(row: ReturnType<typeof rowOfYear>, driver: Effect, careTyp
   }
   const clients = num(row, 'clients_change_pct');
   if (clients === null) return '';
-  const who = careType ? `het aantal jeugdigen met ${careType}-zorg` : 'het aantal jeugdigen';
+  const who = careType ? `het aantal jeugdigen met ${careWords(careType)}` : 'het aantal jeugdigen';
   return clients === 0 ? `; ${who} bleef gelijk` : `; ${who} ${moved(clients, true)} met ${size(clients)}`;
+}
+
+/** A care type after "jeugdigen met": an abbreviation as "LVB-zorg", any other name as "zorgsoort ambulant". */
+export function careWords(careType: string): string {
+  return /^[A-Z&]+$/.test(careType) ? `${careType}-zorg` : `zorgsoort ${careType}`;
 }

@@ -128,6 +128,12 @@ describe('what drove the change', () => {
     );
   });
 
+  it('names a care type that is no abbreviation as a care type', () => {
+    expect(text(changeDriver(lvb, 2018, 'ambulant', 60))).toMatch(
+      /het aantal jeugdigen met zorgsoort ambulant steeg met 5,2 %\.$/,
+    );
+  });
+
   it('says nothing when the cost did not change', () => {
     expect(changeDriver(fig('decomposition', [{ year: 2018, cost_change: 0 }]), 2018, null, 70)).toBeNull();
   });
@@ -144,6 +150,15 @@ describe('who moved most', () => {
   it('names the provider whose cost changed most in the year, by its name', () => {
     expect(text(moverOfYear(fig('costs_yoy', rows), 'provider', 2018, 10_490_000, names, 50))).toBe(
       'Bij aanbieder Zorg & Co stegen de kosten het meest: met € 0,25 mln (+40,3 %) naar € 0,87 mln.',
+    );
+  });
+
+  it('says when a provider has no cost any more', () => {
+    const gone = [
+      { year: 2018, provider: '22220002', cost: 0, cost_previous: 17_253, cost_change: -17_253, cost_change_pct: -100 },
+    ];
+    expect(text(moverOfYear(fig('costs_yoy', gone), 'provider', 2018, 1_000_000, names, 50))).toBe(
+      'Bij aanbieder 22220002 vielen de kosten weg: € 17.253 in 2017, niets in 2018.',
     );
   });
 

@@ -11,7 +11,8 @@ const NOUN = { provider: 'aanbieder', referrer: 'verwijzer' } as const;
 
 /**
  * "Bij aanbieder Zorg & Co stegen de kosten het meest: met € 0,25 mln (+40,1 %) naar € 0,87 mln." The code's name
- * comes from `names`; a provider new this year: "Aanbieder Zorg & Co is nieuw in 2018, met € 0,25 mln.".
+ * comes from `names`; a provider new this year: "Aanbieder Zorg & Co is nieuw in 2018, met € 0,25 mln."; one without
+ * cost this year: "Bij aanbieder Zorg & Co vielen de kosten weg: € 17.253 in 2017, niets in 2018."
  * @param yoy costs_yoy split by `dimension`
  * @param total the year's total cost (the threshold of a meaningful move)
  */
@@ -37,6 +38,10 @@ export function moverOfYear(
   const rule = `mover-${dimension}`;
   if (!previous) {
     const text = `${noun[0]!.toUpperCase()}${noun.slice(1)} ${name} is nieuw in ${year}, met ${amount(cost)}.`;
+    return message(rule, text, [yoy], weight);
+  }
+  if (cost === 0) {
+    const text = `Bij ${noun} ${name} vielen de kosten weg: ${amount(previous)} in ${year - 1}, niets in ${year}.`;
     return message(rule, text, [yoy], weight);
   }
   const detail = pct === null ? '' : ` (${formatChange(pct / 100)})`;

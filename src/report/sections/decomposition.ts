@@ -54,7 +54,8 @@ export const decompositionSection: SectionDef = {
       if (!one || !rowOfYear(one.result, year)) continue;
       blocks.push(table(one, `${careType}: verandering in ${year}`, CHANGES, keep));
       const share = Math.abs(num(r, 'cost_change')!) / total;
-      messages.push(changeDriver(one, year, careType, 60 + 10 * Math.min(1, share)));
+      // Ranked by their share of the change: a care type that made most of it outranks a provider's move.
+      messages.push(changeDriver(one, year, careType, 45 + 25 * Math.min(1, share)));
     }
     return { blocks, messages };
   },
