@@ -115,6 +115,17 @@ describe('the report on the published four-year table', () => {
     expect([change.cost_change, change.cost_change_pct]).toEqual([670_000, 6.8]);
   });
 
+  it('adds the caveats by itself: here, the months after March 2018 have no invoices yet', () => {
+    expect(report.caveats.map((c) => [c.kind, c.text])).toEqual([
+      [
+        'incomplete-months',
+        'Over april 2018 tot en met december 2018 zijn nog geen declaraties ingelezen; de cijfers over die maanden ontbreken of zijn onvolledig.',
+      ],
+    ]);
+    expect(report.sections.at(-1)!.blocks[0]).toEqual({ kind: 'caveats', items: report.caveats });
+    expect(report.protectedFigures).toBe(false);
+  });
+
   it('lists every source asked, numbered in order of first use', () => {
     expect(report.sources.map((s) => s.id)).toEqual(report.sources.map((_, i) => `B${i + 1}`));
     const used = report.sections.flatMap((s) => s.blocks.flatMap((b) => ('source' in b ? [b.source] : [])));
