@@ -8,7 +8,7 @@ import { metricsEngine } from '../api/engine.ts';
 import { computeMetric } from '../metrics/index.ts';
 import { derive, fixtureStore, insertRows, invoiceRow } from '../metrics/fixtures.ts';
 import { sql, type Store } from '../store/index.ts';
-import { buildReport } from './build.ts';
+import { buildReport, fullRequest } from './build.ts';
 import type { Block, Report } from './model.ts';
 import { storeSource } from './source.ts';
 import { saveReportText } from './texts.ts';
@@ -163,5 +163,19 @@ describe('the report on the published four-year table', () => {
 
   it('never shows the list of care-intensive clients', () => {
     expect(report.sources.some((s) => s.metric === 'intensive_client_list')).toBe(false);
+  });
+});
+
+describe('the request', () => {
+  it('defaults to the year before and the end of the year, and refuses what cannot be reported', () => {
+    expect(fullRequest({ municipality: null, year: 2018 })).toEqual({
+      municipality: null,
+      year: 2018,
+      compare: 2017,
+      through: '2018-12-31',
+    });
+    expect(fullRequest({ municipality: '1708', year: 2018, compare: 2015, through: '2018-06-30' }).compare).toBe(2015);
+    expect(() => fullRequest({ municipality: null, year: 2018, compare: 2018 })).toThrow(/vóór het rapportjaar/);
+    expect(() => fullRequest({ municipality: null, year: 2018, through: '2019-01-31' })).toThrow(/een datum in 2018/);
   });
 });

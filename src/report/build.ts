@@ -1,6 +1,8 @@
 // Builds a council report from a source: the title page data, the key messages (the heaviest first), the sections of
 // the registry with their notes and caveats, and every source asked. The same data gives the same report, except for
 // `generatedAt`.
+import { isDate } from '../contract/parse.ts';
+import { HttpError } from '../errors.ts';
 import type { Ranked } from './messages/figures.ts';
 import type { Block, Caveat, Report, ReportRequest, Section } from './model.ts';
 import { SECTIONS, type SectionDef } from './sections/index.ts';
@@ -10,14 +12,21 @@ import type { ReportSource } from './source.ts';
 /** The summary lists at most this many key messages. */
 export const SUMMARY_SIZE = 8;
 
-/** The request with its defaults: compared with the year before, data through the end of the year. */
+/**
+ * The request with its defaults: compared with the year before, data through the end of the year.
+ * @throws HttpError (400, Dutch) for a comparison year that is not before the year, or a `through` outside the year
+ */
 export function fullRequest(request: ReportRequest): Required<ReportRequest> {
-  return {
-    municipality: request.municipality,
-    year: request.year,
-    compare: request.compare ?? request.year - 1,
-    through: request.through ?? `${request.year}-12-31`,
-  };
+  const { year } = request;
+  const compare = request.compare ?? year - 1;
+  const through = request.through ?? `${year}-12-31`;
+  if (!Number.isInteger(year) || !Number.isInteger(compare) || compare >= year) {
+    throw new HttpError(400, `Het vergelijkingsjaar (${compare}) moet vóór het rapportjaar (${year}) liggen.`, 'vergelijk');
+  }
+  if (!isDate(through) || through < `${year}-01-01` || through > `${year}-12-31`) {
+    throw new HttpError(400, `De einddatum (${through}) moet een datum in ${year} zijn (jjjj-mm-dd).`, 'tot');
+  }
+  return { municipality: request.municipality, year, compare, through };
 }
 
 /**
