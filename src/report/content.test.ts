@@ -17,7 +17,7 @@ import { day } from '../demo/dates.ts';
 import { generateDemo } from '../demo/generate.ts';
 import { importDemo } from '../demo/load.ts';
 import { computeMetric } from '../metrics/index.ts';
-import { Store } from '../store/index.ts';
+import { Store, sql } from '../store/index.ts';
 import { buildReport } from './build.ts';
 import { amount } from './messages/figures.ts';
 import type { Block, Report } from './model.ts';
@@ -114,6 +114,11 @@ describe("a reader's report", () => {
     const guard = accessGuard({ cellKey: randomBytes(32) });
     const reader = await buildReport(answerSource(ctx, guard), REQUEST, new Date('2026-12-06T10:00:00Z'));
     expect(reader.protectedFigures).toBe(true);
+    // Every figure was asked as the reader, through the guard: one audited view per source.
+    const views = await store.all<{ n: number }>(
+      sql`SELECT count(*)::INTEGER AS n FROM audit_log WHERE actor = 'frits' AND action = 'view' AND outcome = 'ok'`,
+    );
+    expect(views[0]!.n).toBe(reader.sources.length);
     expect(reader.caveats.map((c) => c.kind)).toContain('suppressed');
     for (const t of tablesOf(reader)) {
       for (const c of t.columns.filter((c) => c.clientCount)) {
