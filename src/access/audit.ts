@@ -48,6 +48,7 @@ export type AuditAction =
   | 'view_delete'
   | 'view_open'
   | 'coverage_read'
+  | 'report_text_save'
   | 'audit_read'
   | 'audit_export'
   | 'chain_keyed'

@@ -6,6 +6,8 @@ import {
   formatChange,
   formatDate,
   formatEur,
+  formatCount,
+  formatEurMln,
   formatEurShort,
   formatPct,
   formatPeriod,
@@ -35,6 +37,14 @@ describe('amounts', () => {
   it('read as millions where space is short', () => {
     expect(formatEurShort(1_234_567)).toBe(`${E}1,2\u00a0mln`);
     expect(formatEurShort(950_000)).toBe(`${E}950.000`);
+  });
+  it('read as millions with two decimals in a sentence of the council report', () => {
+    expect(formatEurMln(670_000)).toBe(`${E}0,67\u00a0mln`);
+    expect(formatEurMln(10_490_000)).toBe(`${E}10,49\u00a0mln`);
+    expect(formatEurMln(-670_000)).toBe(`−${E}0,67\u00a0mln`);
+  });
+  it('count with thousands separators', () => {
+    expect(formatCount(1362)).toBe('1.362');
   });
 });
 

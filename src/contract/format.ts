@@ -1,5 +1,6 @@
 // Dutch number and date formats (nl-NL): € 1.234.567, € 1,2 mln, 12,5 %, jan 2015, 31-12-2024. The one place for
-// them: the dashboard (tiles, tables, tooltips, axes, PNG export) and the council report format through here.
+// them: the dashboard (tiles, tables, axes, PNG export) and the council report format through here, so a figure reads
+// the same everywhere. Pure: imports nothing outside src/contract.
 import type { Unit, Value } from './question.ts';
 
 const eur = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
@@ -25,6 +26,20 @@ export function formatEur(value: number): string {
 /** Large amounts in words where space is short (headings, labels): "€ 1,2 mln" from a million up, else formatEur. */
 export function formatEurShort(value: number): string {
   return Math.abs(value) >= 1e6 ? `€\u00a0${fixed1.format(value / 1e6)}\u00a0mln` : formatEur(value);
+}
+
+/**
+ * Millions with two decimals, for a sentence that names an amount and its change: 670000 → "€ 0,67 mln",
+ * 10490000 → "€ 10,49 mln", −670000 → "−€ 0,67 mln".
+ */
+export function formatEurMln(value: number): string {
+  if (value < 0) return `−${formatEurMln(-value)}`;
+  return `€\u00a0${fixed2.format(value / 1e6)}\u00a0mln`;
+}
+
+/** A whole number with thousands separators: 1362 → "1.362". */
+export function formatCount(value: number): string {
+  return int.format(value);
 }
 
 /** 12.5 → "12,5 %", 1 → "1,0 %" (always one decimal, so "1,0 %" stands beside "0,6 %"; metrics give percentages). */

@@ -1,0 +1,68 @@
+// The port the report reads through: every figure, note and fact it uses. Injected, so the CLI computes directly on the
+// store (storeSource) while the API asks every question through the access layer's guard (src/api/report.ts), and a
+// reader's report holds only the protected aggregates that reader may see.
+import type { Coverage } from '../api/coverage.ts';
+import { coverage } from '../api/coverage.ts';
+import type { MetricsEngine } from '../api/engine.ts';
+import { resultNames } from '../api/names.ts';
+import { listNotes, type Note } from '../api/notes.ts';
+import type { Dimension, Filters, MetricRequest, MetricResult } from '../contract/index.ts';
+import type { Store } from '../store/index.ts';
+import { dataFacts, placeName, type DataFacts } from './facts.ts';
+import type { DataVersion } from './model.ts';
+import { readReportText, type ReportText } from './texts.ts';
+import { dataVersion } from './version.ts';
+
+/** Names of the codes in a result, per dimension (providers, referrers, …), as the dashboard shows them. */
+export type Names = Partial<Record<Dimension, Record<string, string>>>;
+
+export interface ReportSource {
+  /**
+   * The answer to one metric question, or null when this asker may not see it (the section then says so).
+   * @example await source.compute('costs', { filters: { municipality: ['1708'], from: '2015-01-01', to: '2018-12-31' }, split: ['year'] })
+   */
+  compute(metric: string, request: MetricRequest): Promise<MetricResult | null>;
+  /** Names for the codes `result` holds (already scoped: nothing is named its reader may not see). */
+  names(result: MetricResult): Promise<Names>;
+  /** Notes on `metric` overlapping the period of `filters`, for its municipality (or the region: notes without one). */
+  notes(metric: string, filters: Filters): Promise<Note[]>;
+  /** The last care month with an invoice line within these municipalities (absent: the asker's whole scope). */
+  coverage(municipality: string[] | undefined): Promise<Coverage>;
+  /** The import log's version, with the coverage month of the report's scope. */
+  dataVersion(municipality: string[] | undefined): Promise<DataVersion>;
+  /** Quarantine and product-list facts for the compared years. */
+  facts(year: number, compare: number): Promise<DataFacts>;
+  /** The user's introduction and conclusions for this place and year, if written. */
+  texts(municipality: string | null, year: number): Promise<ReportText | null>;
+  /** The municipality's name, or the region's. */
+  place(municipality: string | null): Promise<string>;
+  /** True when this asker sees protected figures (small numbers suppressed, the rest perturbed). */
+  readonly protects: boolean;
+}
+
+/** Notes of exactly this place: a municipality's own, or for the region those on no single municipality. */
+export function notesOfPlace(notes: Note[], municipality: string | null): Note[] {
+  return notes.filter((n) => n.municipality === municipality);
+}
+
+/**
+ * The source for the command line: computes directly with the metrics engine (no login, no suppression; whoever holds
+ * the database file sees everything already).
+ * @example await buildReport(storeSource(store, metricsEngine), { municipality: '1708', year: 2018 }, new Date())
+ */
+export function storeSource(store: Store, engine: MetricsEngine): ReportSource {
+  return {
+    compute: (metric, request) => engine.compute(store, metric, request),
+    names: (result) => resultNames(store, result),
+    notes: async (metric, filters) => {
+      const notes = await listNotes(store, { metric, municipality: filters.municipality, from: filters.from, to: filters.to });
+      return notesOfPlace(notes, filters.municipality?.[0] ?? null);
+    },
+    coverage: (municipality) => coverage(store, { municipality }),
+    dataVersion: async (municipality) => dataVersion(store, (await coverage(store, { municipality })).through),
+    facts: (year, compare) => dataFacts(store, year, compare),
+    texts: (municipality, year) => readReportText(store, municipality, year),
+    place: (municipality) => placeName(store, municipality),
+    protects: false,
+  };
+}
