@@ -1,0 +1,65 @@
+// Finds and reads the files of one downloaded CBS table: the data (TypedDataSet.json, or TypedDataSet.csv /
+// UntypedDataSet.csv) and beside it the metadata CBS publishes with it (DataProperties, RegioS, Perioden, TableInfos),
+// laid out as `roer benchmark fetch`, cbsodata (Python) and cbsodataR write them: one folder per table, one file each.
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { RoerError } from '../../errors.ts';
+
+/** A file's name (for messages) and its text. */
+export interface NamedText {
+  name: string;
+  text: string;
+}
+
+/** The texts of one table download; the parser (parse.ts) makes typed records of them. */
+export interface TableFiles {
+  /** The folder's name: the table id when the folder is named after it ('85097NED'). */
+  folder: string;
+  data: NamedText;
+  dataProperties: NamedText;
+  regions: NamedText | null;
+  periods: NamedText | null;
+  tableInfos: NamedText | null;
+}
+
+const DATA_NAMES = ['TypedDataSet.json', 'TypedDataSet.csv', 'UntypedDataSet.json', 'UntypedDataSet.csv'];
+
+/** The data file of a table folder, or the path itself when it is a data file. */
+export function dataFileOf(path: string): string {
+  if (!statSync(path).isDirectory()) return path;
+  const found = DATA_NAMES.map((n) => join(path, n)).find((p) => existsSync(p));
+  if (!found) throw new RoerError(`${basename(path)}: geen CBS-gegevens gevonden (verwacht ${DATA_NAMES.join(' of ')})`);
+  return found;
+}
+
+/** The metadata files beside a data file that exist, in the order they are read (the import's identity covers them). */
+export function metadataFilesOf(dataFile: string): string[] {
+  const dir = dirname(dataFile);
+  return ['DataProperties', 'RegioS', 'Perioden', 'TableInfos'].map((n) => metaFile(dir, n)).filter((p): p is string => !!p);
+}
+
+/** Reads a table folder (or a data file and the metadata beside it). DataProperties is required: it names the measures. */
+export function readTableFiles(path: string): TableFiles {
+  const dataFile = dataFileOf(path);
+  const dir = dirname(dataFile);
+  const read = (p: string | null): NamedText | null => (p ? { name: basename(p), text: readFileSync(p, 'utf8') } : null);
+  const dataProperties = read(metaFile(dir, 'DataProperties'));
+  if (!dataProperties)
+    throw new RoerError(
+      `${basename(dataFile)}: DataProperties.json (of .csv) ontbreekt naast het bestand`,
+      'Download de tabel met haar metadata (roer benchmark fetch, of DataProperties van de CBS-OData-API) in dezelfde map.',
+    );
+  return {
+    folder: basename(dir),
+    data: read(dataFile)!,
+    dataProperties,
+    regions: read(metaFile(dir, 'RegioS')),
+    periods: read(metaFile(dir, 'Perioden')),
+    tableInfos: read(metaFile(dir, 'TableInfos')),
+  };
+}
+
+function metaFile(dir: string, name: string): string | null {
+  for (const ext of ['.json', '.csv']) if (existsSync(join(dir, name + ext))) return join(dir, name + ext);
+  return null;
+}
