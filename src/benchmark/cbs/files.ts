@@ -13,7 +13,7 @@ export interface NamedText {
 
 /** The texts of one table download; the parser (parse.ts) makes typed records of them. */
 export interface TableFiles {
-  /** The folder's name: the table id when the folder is named after it ('85097NED'). */
+  /** The folder's name: the table id when the folder is named after it ('85097NED'). File names start with it. */
   folder: string;
   data: NamedText;
   dataProperties: NamedText;
@@ -42,11 +42,13 @@ export function metadataFilesOf(dataFile: string): string[] {
 export function readTableFiles(path: string): TableFiles {
   const dataFile = dataFileOf(path);
   const dir = dirname(dataFile);
-  const read = (p: string | null): NamedText | null => (p ? { name: basename(p), text: readFileSync(p, 'utf8') } : null);
+  // Every table folder holds a 'TypedDataSet.json': the folder in the name tells them apart in messages and quarantine.
+  const read = (p: string | null): NamedText | null =>
+    p ? { name: `${basename(dir)}/${basename(p)}`, text: readFileSync(p, 'utf8') } : null;
   const dataProperties = read(metaFile(dir, 'DataProperties'));
   if (!dataProperties)
     throw new RoerError(
-      `${basename(dataFile)}: DataProperties.json (of .csv) ontbreekt naast het bestand`,
+      `${basename(dir)}/${basename(dataFile)}: DataProperties.json (of .csv) ontbreekt naast het bestand`,
       'Download de tabel met haar metadata (roer benchmark fetch, of DataProperties van de CBS-OData-API) in dezelfde map.',
     );
   return {

@@ -48,14 +48,14 @@ export function readLayout(file: NamedText): TableLayout {
     if (kind === 'Topic') {
       const title = str(fields.Title)?.trim();
       if (!title) throw refuse(file.name, `maatstaf ${key} heeft geen titel`, record, 'Title');
-      const decimals = str(fields.Decimals);
+      const decimals = Number(str(fields.Decimals) ?? Number.NaN);
       measures.set(key, {
         key,
         title,
         path: pathOf(str(fields.ParentID), title),
         unit: str(fields.Unit)?.trim() || null,
         datatype: str(fields.Datatype) ?? 'Double',
-        decimals: decimals === null || decimals === '' ? null : Number(decimals),
+        decimals: Number.isInteger(decimals) ? decimals : null,
       });
     } else if (kind === 'GeoDimension' || kind === 'GeoDetail') region = key;
     else if (kind === 'TimeDimension') period = key;

@@ -86,13 +86,13 @@ describe('parseCbsTable: the CSV download', () => {
   it('reports what it cannot read with file, line, field and reason, and keeps the rest of the record', () => {
     expect(problems).toEqual([
       {
-        file: 'UntypedDataSet.csv',
+        file: '85097NED-csv/UntypedDataSet.csv',
         record: 6,
         field: 'Perioden',
         reason: "'2021HJ03': volgnummer 03 past niet bij periodesoort HJ",
       },
       {
-        file: 'UntypedDataSet.csv',
+        file: '85097NED-csv/UntypedDataSet.csv',
         record: 7,
         field: 'JeugdhulpZonderVerblijf_2',
         reason: "'n/a' is geen getal en geen CBS-teken (., x, .., -)",
@@ -139,7 +139,7 @@ describe('parseCbsTable: refused files', () => {
     const dir = copy('83454NED');
     writeFileSync(join(dir, 'TypedDataSet.json'), '[{"ID":0,"RegioS":"GM0150","Perioden":"2019JJ00","Onbekend_9":1}]');
     expect(() => parseCbsTable(readTableFiles(dir))).toThrow(
-      "TypedDataSet.json: kolom 'Onbekend_9' staat niet in DataProperties.json",
+      "83454NED/TypedDataSet.json: kolom 'Onbekend_9' staat niet in 83454NED/DataProperties.json",
     );
   });
 
@@ -158,11 +158,13 @@ describe('parseCbsTable: refused files', () => {
     })();
     expect(e).toBeInstanceOf(RefusedFile);
     expect((e as RefusedFile).message).toBe(
-      'DataProperties.json: geen regiodimensie (GeoDimension, bijv. RegioS): Roer vergelijkt gemeenten',
+      '83454NED/DataProperties.json: geen regiodimensie (GeoDimension, bijv. RegioS): Roer vergelijkt gemeenten',
     );
     const lonely = mkdtempSync(join(tmpdir(), 'roer-cbs-'));
     writeFileSync(join(lonely, 'TypedDataSet.json'), '[]');
-    expect(() => readTableFiles(lonely)).toThrow('TypedDataSet.json: DataProperties.json (of .csv) ontbreekt naast het bestand');
+    expect(() => readTableFiles(lonely)).toThrow(
+      /^roer-cbs-\w+\/TypedDataSet\.json: DataProperties\.json \(of \.csv\) ontbreekt naast het bestand$/,
+    );
   });
 
   it('reports a region or period the metadata does not list, and a repeated observation', () => {
@@ -178,8 +180,8 @@ describe('parseCbsTable: refused files', () => {
     );
     const { table, problems } = parseCbsTable(readTableFiles(dir));
     expect(problems.map((p) => [p.record, p.field, p.reason])).toEqual([
-      [1, 'RegioS', "regio 'GM9999' staat niet in RegioS.json"],
-      [2, 'Perioden', "periode '2018JJ00' staat niet in Perioden.json"],
+      [1, 'RegioS', "regio 'GM9999' staat niet in 83454NED/RegioS.json"],
+      [2, 'Perioden', "periode '2018JJ00' staat niet in 83454NED/Perioden.json"],
       [4, 'RegioS', 'regio GM0150, periode 2019JJ00 komt al eerder voor in dit bestand'],
     ]);
     expect(table.observations.map((o) => o.value)).toEqual([1]);
