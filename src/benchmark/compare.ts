@@ -1,0 +1,63 @@
+// The normalised comparison of two municipalities: each figure of A as a percentage of B, beside the ratio of their
+// populations ("44 % of the inhabitants, 50 % of the care cost"). A percentage is only given where it means something:
+// not when B is zero, and not when A and B have opposite signs (a surplus as a percentage of a deficit).
+import { formatEurPerInhabitant, formatPct, formatSignedEur } from '../contract/format.ts';
+
+/** A percentage, or 'n.v.t.' with the Dutch reason why there is none. */
+export type Share = { percent: number; reason: null } | { percent: null; reason: string };
+
+/**
+ * `a` as a percentage of `b`.
+ * @example shareOf(287_900, -547_974) // → { percent: null, reason: 'A is positief (+€ 287.900) en B negatief (−€ 547.974): …' }
+ */
+export function shareOf(a: number, b: number): Share {
+  if (b === 0) return { percent: null, reason: 'B is nul: een percentage daarvan bestaat niet' };
+  if (a !== 0 && Math.sign(a) !== Math.sign(b))
+    return {
+      percent: null,
+      reason:
+        `A is ${a > 0 ? 'positief' : 'negatief'} (${formatSignedEur(a)}) en B ${b > 0 ? 'positief' : 'negatief'} ` +
+        `(${formatSignedEur(b)}): een percentage van een bedrag met het andere teken zegt niets`,
+    };
+  return { percent: (a / b) * 100, reason: null };
+}
+
+/** 'n.v.t.' or the percentage as the dashboard writes it ("46,4 %"). */
+export function formatShare(share: Share): string {
+  return share.percent === null ? 'n.v.t.' : formatPct(share.percent);
+}
+
+export interface Side {
+  name: string;
+  population: number;
+}
+
+export interface Figure {
+  label: string;
+  a: number;
+  b: number;
+}
+
+export interface NormalisedComparison {
+  a: Side;
+  b: Side;
+  /** A's inhabitants as a percentage of B's: the yardstick each share is read against. */
+  population: Share;
+  rows: (Figure & { share: Share })[];
+}
+
+/** Each figure of A as a percentage of B, beside the population ratio. */
+export function normalisedComparison(a: Side, b: Side, figures: readonly Figure[]): NormalisedComparison {
+  return {
+    a,
+    b,
+    population: shareOf(a.population, b.population),
+    rows: figures.map((f) => ({ ...f, share: shareOf(f.a, f.b) })),
+  };
+}
+
+/** An amount per inhabitant, formatted as council papers print it ("€ 238,8"). */
+export function perInhabitant(amount: number, side: Side): { value: number; text: string } {
+  const value = amount / side.population;
+  return { value, text: formatEurPerInhabitant(value) };
+}
