@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadMunicipalities } from '../ingest/municipalities.ts';
 import { Store } from '../store/index.ts';
-import { municipalityCode, sizeClass, youthCareRegion } from './context.ts';
+import { municipalityCode } from './cbs/region.ts';
+import { sizeClass, youthCareRegion } from './context.ts';
 
 describe('size class', () => {
   it('places the fixture municipalities', () => {

@@ -1,6 +1,9 @@
-// A municipality's context for comparison: its size class (from its population on 1 January) and its youth-care region
-// (from the municipality reference list, loaded into the store's `municipality` table).
+// A municipality's context for comparison: its size class (from its population on 1 January, CBS table 03759ned) and
+// its youth-care region (from the municipality reference list, loaded into the store's `municipality` table).
 import { sql, type Store } from '../store/index.ts';
+import { cbsRegionOf } from './cbs/region.ts';
+import type { MissingReason } from './cbs/types.ts';
+import { readCbsSeries, type SeriesQuery } from './figures.ts';
 
 export interface SizeClass {
   key: 'tot-20k' | '20k-50k' | '50k-100k' | '100k-150k' | '150k-300k' | '300k-plus';
@@ -41,8 +44,44 @@ export async function youthCareRegion(store: Store, code: string): Promise<strin
   return row?.region ?? null;
 }
 
-/** The four-digit municipality code of a CBS region key ('GM0150' → '0150'); null for other regions (NL01, PV…). */
-export function municipalityCode(cbsRegion: string): string | null {
-  const m = /^GM(\d{4})$/.exec(cbsRegion.trim());
-  return m ? m[1]! : null;
+/** Where the population comes from: CBS 03759ned, all sexes and ages, measure found by its title. */
+export const POPULATION_SOURCE: Omit<SeriesQuery, 'regions'> = {
+  table: '03759ned',
+  measure: 'Bevolking op 1 januari',
+  dims: { Geslacht: 'Totaal mannen en vrouwen', Leeftijd: 'Totaal leeftijd' },
+};
+
+export interface MunicipalityContext {
+  code: string;
+  name: string | null;
+  region: string | null;
+  year: number;
+  /** Inhabitants on 1 January of `year`; null with the reason when CBS's figure is missing or not imported. */
+  population: number | null;
+  missing: MissingReason | 'niet ingelezen' | null;
+  sizeClass: SizeClass | null;
+}
+
+/** A municipality's name, youth-care region, population on 1 January of `year` and size class. */
+export async function municipalityContext(
+  store: Store,
+  code: string,
+  year: number,
+  source = POPULATION_SOURCE,
+): Promise<MunicipalityContext> {
+  const ref = await store.one<{ name: string; region: string | null }>(
+    sql`SELECT name, region FROM municipality WHERE code = ${code}`,
+  );
+  const points = await readCbsSeries(store, { ...source, regions: [cbsRegionOf(code)] });
+  const point = points.find((p) => p.periodKind === 'jaar' && p.period === String(year));
+  const population = point?.value ?? null;
+  return {
+    code,
+    name: ref?.name ?? null,
+    region: ref?.region ?? null,
+    year,
+    population,
+    missing: point ? point.missing : 'niet ingelezen',
+    sizeClass: population === null ? null : sizeClass(population),
+  };
 }

@@ -23,6 +23,7 @@ async function snapshot() {
   return {
     observations: await store.all(sql`SELECT * EXCLUDE (file_id) FROM cbs_observation ORDER BY ALL`),
     measures: await store.all(sql`SELECT * FROM cbs_measure ORDER BY ALL`),
+    categories: await store.all(sql`SELECT * FROM cbs_category ORDER BY ALL`),
     log: await store.all(sql`SELECT file_id, file_name, kind, records_total, records_ok, status FROM import_file ORDER BY ALL`),
     quarantine: await store.all(sql`SELECT * EXCLUDE (quarantined_at) FROM quarantine ORDER BY ALL`),
   };
@@ -210,7 +211,7 @@ describe('importCbsPaths', () => {
   it('a failure halfway through a table leaves the store as it was, import log included', async () => {
     await importCbsPaths(store, [fixture('83454NED')]);
     const before = await snapshot();
-    const { table, problems } = parseCbsTable(readTableFiles(fixture('85097NED')));
+    const { table, problems } = parseCbsTable(readTableFiles(fixture('03759ned')));
     // The last cell breaks the table's rule "no value means a reason" (which the parser never lets through), so the
     // database refuses it after the measures and the other cells were written.
     const broken = {
@@ -218,7 +219,7 @@ describe('importCbsPaths', () => {
       observations: [...table.observations, { ...table.observations[0]!, region: 'GM0001', missing: 'x' as never }],
     };
     await expect(
-      storeDownload(store, { fileId: 'f'.repeat(64), fileName: '85097NED/TypedDataSet.json' }, broken, problems),
+      storeDownload(store, { fileId: 'f'.repeat(64), fileName: '03759ned/TypedDataSet.json' }, broken, problems),
     ).rejects.toThrow();
     expect(await snapshot()).toEqual(before);
   });

@@ -1,4 +1,4 @@
-// Writes a parsed CBS table into the store (cbs_measure, cbs_observation; migration 007) in the caller's transaction.
+// Writes a parsed CBS table into the store (cbs_measure, cbs_category, cbs_observation; migration 007) in the caller's transaction.
 // A newer download of a table replaces the figures it contains (CBS revises provisional figures); a row that is already
 // there with the same value and status is counted as unchanged and not touched.
 import { sql, type Store } from '../store/index.ts';
@@ -20,6 +20,9 @@ export async function writeCbsTable(store: Store, table: CbsTable, fileId: strin
     await store.run(
       sql`INSERT OR REPLACE INTO cbs_measure VALUES (${table.id}, ${m.key}, ${m.title}, ${m.path}, ${m.unit}, ${m.decimals})`,
     );
+  for (const [dimension, list] of table.categories)
+    for (const [key, title] of list)
+      await store.run(sql`INSERT OR REPLACE INTO cbs_category VALUES (${table.id}, ${dimension}, ${key}, ${title})`);
   await store.run(sql`CREATE OR REPLACE TEMP TABLE cbs_observation_new AS SELECT * FROM cbs_observation LIMIT 0`);
   const app = await store.appender('cbs_observation_new', { temp: true });
   const text = (s: string | null) => (s === null ? app.appendNull() : app.appendVarchar(s));

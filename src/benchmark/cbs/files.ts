@@ -1,7 +1,8 @@
 // Finds and reads the files of one downloaded CBS table: the data (TypedDataSet.json, or TypedDataSet.csv /
-// UntypedDataSet.csv) and beside it the metadata CBS publishes with it (DataProperties, RegioS, Perioden, TableInfos),
+// UntypedDataSet.csv) and beside it the metadata CBS publishes with it (DataProperties, RegioS, Perioden, TableInfos, and
+// a category list per other dimension, e.g. Leeftijd),
 // laid out as `roer benchmark fetch`, cbsodata (Python) and cbsodataR write them: one folder per table, one file each.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { RoerError } from '../../errors.ts';
 
@@ -20,6 +21,8 @@ export interface TableFiles {
   regions: NamedText | null;
   periods: NamedText | null;
   tableInfos: NamedText | null;
+  /** The other files of the folder by base name: among them the category lists of the other dimensions (Leeftijd.json). */
+  others: Map<string, NamedText>;
 }
 
 const DATA_NAMES = ['TypedDataSet.json', 'TypedDataSet.csv', 'UntypedDataSet.json', 'UntypedDataSet.csv'];
@@ -32,10 +35,15 @@ export function dataFileOf(path: string): string {
   return found;
 }
 
-/** The metadata files beside a data file that exist, in the order they are read (the import's identity covers them). */
+const KNOWN_META = ['DataProperties', 'RegioS', 'Perioden', 'TableInfos'];
+
+/** The metadata files beside a data file (every JSON or CSV but the data), sorted: the import's identity covers them. */
 export function metadataFilesOf(dataFile: string): string[] {
   const dir = dirname(dataFile);
-  return ['DataProperties', 'RegioS', 'Perioden', 'TableInfos'].map((n) => metaFile(dir, n)).filter((p): p is string => !!p);
+  return readdirSync(dir)
+    .filter((f) => /\.(json|csv)$/i.test(f) && !DATA_NAMES.includes(f))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** Reads a table folder (or a data file and the metadata beside it). DataProperties is required: it names the measures. */
@@ -58,6 +66,12 @@ export function readTableFiles(path: string): TableFiles {
     regions: read(metaFile(dir, 'RegioS')),
     periods: read(metaFile(dir, 'Perioden')),
     tableInfos: read(metaFile(dir, 'TableInfos')),
+    others: new Map(
+      metadataFilesOf(dataFile)
+        .map((p) => [basename(p).replace(/\.(json|csv)$/i, ''), p] as const)
+        .filter(([name]) => !KNOWN_META.includes(name))
+        .map(([name, p]) => [name, read(p)!]),
+    ),
   };
 }
 

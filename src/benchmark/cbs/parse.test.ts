@@ -117,8 +117,27 @@ describe('parseCbsTable: other tables', () => {
     ]);
   });
 
-  it('keeps the extra dimensions of 03759ned (population by age), trimmed', () => {
+  it('keeps the extra dimensions of 03759ned (population by age), trimmed, with the titles of their categories', () => {
     const { table } = parse('03759ned');
+    expect(table.categories).toEqual(
+      new Map([
+        [
+          'Geslacht',
+          new Map([
+            ['T001038', 'Totaal mannen en vrouwen'],
+            ['3000', 'Mannen'],
+            ['4000', 'Vrouwen'],
+          ]),
+        ],
+        [
+          'Leeftijd',
+          new Map([
+            ['10000', 'Totaal leeftijd'],
+            ['22000', '0 tot 20 jaar'],
+          ]),
+        ],
+      ]),
+    );
     expect(table.observations.map((o) => [o.region, o.dims, o.value])).toEqual([
       ['GM0150', { Geslacht: 'T001038', Leeftijd: '10000' }, 99941],
       ['GM0150', { Geslacht: 'T001038', Leeftijd: '22000' }, 20145],
@@ -165,6 +184,22 @@ describe('parseCbsTable: refused files', () => {
     expect(() => readTableFiles(lonely)).toThrow(
       /^roer-cbs-\w+\/TypedDataSet\.json: DataProperties\.json \(of \.csv\) ontbreekt naast het bestand$/,
     );
+  });
+
+  it('reports a category its dimension list does not have', () => {
+    const dir = copy('03759ned');
+    writeFileSync(
+      join(dir, 'TypedDataSet.json'),
+      '[{"Geslacht":"T001038","Leeftijd":"99999","RegioS":"GM0150","Perioden":"2020JJ00","BevolkingOp1Januari_1":1}]',
+    );
+    expect(parseCbsTable(readTableFiles(dir)).problems).toEqual([
+      {
+        file: '03759ned/TypedDataSet.json',
+        record: 1,
+        field: 'Leeftijd',
+        reason: "categorie '99999' staat niet in 03759ned/Leeftijd.json",
+      },
+    ]);
   });
 
   it('reports a region or period the metadata does not list, and a repeated observation', () => {

@@ -19,6 +19,12 @@ export function parseCbsTable(files: TableFiles): { table: CbsTable; problems: P
   const layout = readLayout(files.dataProperties);
   const regions = readCategories(files.regions);
   const periods = readCategories(files.periods);
+  const categories = new Map(
+    layout.dims.map((d) => {
+      const list = readCategories(files.others.get(d) ?? null);
+      return [d, new Map([...list].map(([key, c]) => [key, c.title ?? key]))] as const;
+    }),
+  );
   const data = readRows(files.data);
   const file = files.data.name;
   const id = tableIdOf(files.tableInfos, data.odataMetadata, files.folder);
@@ -55,6 +61,11 @@ export function parseCbsTable(files: TableFiles): { table: CbsTable; problems: P
       continue;
     }
     const dims = Object.fromEntries(layout.dims.map((d) => [d, String(fields[d] ?? '').trim()]));
+    const unlisted = layout.dims.find((d) => categories.get(d)!.size > 0 && !categories.get(d)!.has(dims[d]!));
+    if (unlisted !== undefined) {
+      problem(unlisted, `categorie '${dims[unlisted]}' staat niet in ${files.others.get(unlisted)!.name}`);
+      continue;
+    }
     const at = [region, rawPeriod, ...layout.dims.map((d) => dims[d])].join('|');
     if (seen.has(at)) {
       problem(layout.region, `regio ${region}, periode ${rawPeriod} komt al eerder voor in dit bestand`);
@@ -78,5 +89,5 @@ export function parseCbsTable(files: TableFiles): { table: CbsTable; problems: P
       });
     }
   }
-  return { table: { id, title: tableTitleOf(files.tableInfos), measures, observations }, problems };
+  return { table: { id, title: tableTitleOf(files.tableInfos), measures, categories, observations }, problems };
 }

@@ -55,5 +55,7 @@ export interface CbsTable {
   id: string;
   title: string | null;
   measures: CbsMeasure[];
+  /** The categories of the other dimensions with their titles, where CBS's list was given: dimension → key → title. */
+  categories: Map<string, Map<string, string>>;
   observations: CbsObservation[];
 }

@@ -11,6 +11,14 @@ CREATE TABLE cbs_measure (                    -- the measures (CBS 'Topic' in Da
   PRIMARY KEY (table_id, measure_key)
 );
 
+CREATE TABLE cbs_category (                   -- the categories of a table's other dimensions, with CBS's titles
+  table_id      VARCHAR NOT NULL,
+  dimension     VARCHAR NOT NULL,            -- 'Leeftijd'
+  category      VARCHAR NOT NULL,            -- '10000' (padding trimmed)
+  title         VARCHAR NOT NULL,            -- 'Totaal leeftijd'
+  PRIMARY KEY (table_id, dimension, category)
+);
+
 CREATE TABLE cbs_observation (
   table_id      VARCHAR NOT NULL,
   measure_key   VARCHAR NOT NULL,
