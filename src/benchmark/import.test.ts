@@ -224,6 +224,15 @@ describe('importCbsPaths', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('reads a table once when its files are given one by one (roer benchmark import 85097NED/*)', async () => {
+    const files = ['DataProperties.json', 'Perioden.json', 'RegioS.json', 'TypedDataSet.json'].map((f) =>
+      join(fixture('85097NED'), f),
+    );
+    expect((await importCbsPaths(store, files)).map((r) => [r.fileName, r.status, r.total])).toEqual([
+      ['85097NED/TypedDataSet.json', 'ingelezen', 24],
+    ]);
+  });
+
   it('refuses a download whose metadata is wrong, logs the refusal and stores nothing of it', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'roer-cbs-')), '83454NED');
     cpSync(fixture('83454NED'), dir, { recursive: true });

@@ -41,7 +41,7 @@ export function tableDownloads(paths: string[]): string[] {
       out.push(...found.map(dataFileOf));
     }
   }
-  return out;
+  return [...new Set(out)];
 }
 
 function hasData(dir: string): boolean {

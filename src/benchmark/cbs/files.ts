@@ -27,9 +27,15 @@ export interface TableFiles {
 
 const DATA_NAMES = ['TypedDataSet.json', 'TypedDataSet.csv', 'UntypedDataSet.json', 'UntypedDataSet.csv'];
 
-/** The data file of a table folder, or the path itself when it is a data file. */
+/**
+ * The data file of a table folder. A file given by itself is the data file, unless it lies beside one (a metadata file,
+ * as `roer benchmark import 85097NED/*` gives them): then it stands for that table's data file.
+ */
 export function dataFileOf(path: string): string {
-  if (!statSync(path).isDirectory()) return path;
+  if (!statSync(path).isDirectory()) {
+    if (DATA_NAMES.includes(basename(path))) return path;
+    return DATA_NAMES.map((n) => join(dirname(path), n)).find((p) => existsSync(p)) ?? path;
+  }
   const found = DATA_NAMES.map((n) => join(path, n)).find((p) => existsSync(p));
   if (!found) throw new RoerError(`${basename(path)}: geen CBS-gegevens gevonden (verwacht ${DATA_NAMES.join(' of ')})`);
   return found;
