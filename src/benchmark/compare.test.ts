@@ -53,6 +53,7 @@ describe('normalised comparison: Steenwijkerland as a percentage of Deventer', (
   it('has no percentage of zero; two deficits compare as amounts of the same sign', () => {
     expect(shareOf(5, 0)).toEqual({ percent: null, reason: 'B is nul: een percentage daarvan bestaat niet' });
     expect(shareOf(0, 100)).toEqual({ percent: 0, reason: null });
+    expect(formatShare(shareOf(0, -547_974))).toBe('0,0 %');
     expect(formatShare(shareOf(-287_900, -547_974))).toBe('52,5 %');
   });
 });

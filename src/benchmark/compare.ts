@@ -19,7 +19,8 @@ export function shareOf(a: number, b: number): Share {
         `A is ${a > 0 ? 'positief' : 'negatief'} (${formatSignedEur(a)}) en B ${b > 0 ? 'positief' : 'negatief'} ` +
         `(${formatSignedEur(b)}): een percentage van een bedrag met het andere teken zegt niets`,
     };
-  return { percent: (a / b) * 100, reason: null };
+  // `+ 0` turns 0 / −x (−0) into 0, which would otherwise print as "-0,0 %".
+  return { percent: (a / b) * 100 + 0, reason: null };
 }
 
 /** 'n.v.t.' or the percentage as the dashboard writes it ("46,4 %"). */
