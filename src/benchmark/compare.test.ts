@@ -36,24 +36,33 @@ describe('normalised comparison: Steenwijkerland as a percentage of Deventer', (
     const balance = c.rows[6]!;
     expect(formatShare(balance.share)).toBe('n.v.t.');
     expect(balance.share.reason).toBe(
-      'A is positief (+€\u00a0287.900) en B negatief (−€\u00a0547.974): een percentage van een bedrag met het andere teken zegt niets',
+      'bij Steenwijkerland positief (+€\u00a0287.900), bij Deventer negatief (−€\u00a0547.974): een percentage van een bedrag met het andere teken zegt niets',
     );
     // The published 52.5 % is what ignoring the signs gives.
-    expect(formatShare(shareOf(Math.abs(balance.a), Math.abs(balance.b)))).toBe('52,5 %');
+    expect(formatShare(shareOf(Math.abs(balance.a!), Math.abs(balance.b!)))).toBe('52,5 %');
   });
 
   it('care cost per inhabitant: € 238,8 in Steenwijkerland against € 209,6 in Deventer', () => {
-    const a = perInhabitant(10_490_000, steenwijkerland);
-    const b = perInhabitant(20_943_007, deventer);
+    const a = perInhabitant(10_490_000, steenwijkerland.population);
+    const b = perInhabitant(20_943_007, deventer.population);
     expect([a.text, b.text]).toEqual(['€\u00a0238,8', '€\u00a0209,6']);
     expect(a.value).toBeCloseTo(238.784, 3);
     expect(b.value).toBeCloseTo(209.554, 3);
   });
 
   it('has no percentage of zero; two deficits compare as amounts of the same sign', () => {
-    expect(shareOf(5, 0)).toEqual({ percent: null, reason: 'B is nul: een percentage daarvan bestaat niet' });
+    expect(shareOf(5, 0)).toEqual({ percent: null, reason: 'bij B nul: een percentage daarvan bestaat niet' });
     expect(shareOf(0, 100)).toEqual({ percent: 0, reason: null });
     expect(formatShare(shareOf(0, -547_974))).toBe('0,0 %');
     expect(formatShare(shareOf(-287_900, -547_974))).toBe('52,5 %');
+  });
+
+  it('has no share where a side has no figure, and says whose and why', () => {
+    const c2 = normalisedComparison({ name: 'Zwolle', population: null }, deventer, [
+      { label: 'Jeugdhulp met verblijf', a: null, b: 275, missing: { a: 'geheim' } },
+      { label: 'Jeugdhulp zonder verblijf', a: 840, b: null },
+    ]);
+    expect(c2.population).toEqual({ percent: null, reason: 'Zwolle heeft geen inwonertal' });
+    expect(c2.rows.map((r) => r.share.reason)).toEqual(['Zwolle heeft geen cijfer (geheim)', 'Deventer heeft geen cijfer']);
   });
 });
