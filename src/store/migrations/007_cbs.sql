@@ -37,3 +37,13 @@ CREATE TABLE cbs_observation (
   CHECK ((value IS NULL) = (status <> 'waarde'))
 );
 CREATE INDEX cbs_observation_region ON cbs_observation (region, period);
+
+-- Reference groups a municipality is compared with, saved per municipality under a name of the user's choosing.
+CREATE TABLE reference_group (
+  municipality  VARCHAR NOT NULL,            -- four-digit code of the municipality the group is for
+  name          VARCHAR NOT NULL,            -- e.g. 'Buren'
+  definition    VARCHAR NOT NULL,            -- JSON: {"kind":"regio","region":…} | {"kind":"grootteklasse","sizeClass":…} | {"kind":"buren","municipalities":[…]}
+  saved_by      VARCHAR NOT NULL,
+  saved_at      TIMESTAMP NOT NULL,
+  PRIMARY KEY (municipality, name)
+);
