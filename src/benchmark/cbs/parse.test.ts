@@ -147,6 +147,33 @@ describe('parseCbsTable: other tables', () => {
   });
 });
 
+describe('parseCbsTable: metadata as CSV', () => {
+  it('reads DataProperties, RegioS and Perioden from CSV files just as from JSON', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'roer-cbs-')), '83454NED');
+    cpSync(join(FIXTURES, '83454NED', 'TypedDataSet.json'), join(dir, 'TypedDataSet.json'));
+    writeFileSync(
+      join(dir, 'DataProperties.csv'),
+      '"ID";"Position";"ParentID";"Type";"Key";"Title";"Datatype";"Unit";"Decimals"\r\n' +
+        '"0";"0";"";"GeoDimension";"RegioS";"Regio\'s";"";"";""\r\n' +
+        '"1";"1";"";"TimeDimension";"Perioden";"Perioden";"";"";""\r\n' +
+        '"2";"2";"";"TopicGroup";"";"Lasten jeugdhulp";"";"";""\r\n' +
+        '"3";"3";"2";"Topic";"LastenJeugdhulp_1";"Lasten jeugdhulp totaal";"Double";"x 1 000 euro";"0"\r\n' +
+        '"4";"4";"2";"Topic";"LastenJeugdhulpPerInwoner_2";"Lasten jeugdhulp per inwoner";"Double";"euro";"0"\r\n',
+    );
+    writeFileSync(join(dir, 'RegioS.csv'), '"Key";"Title"\r\n"GM0150    ";"Deventer"\r\n"GM1708    ";"Steenwijkerland"\r\n');
+    writeFileSync(
+      join(dir, 'Perioden.csv'),
+      '"Key";"Title";"Status"\r\n"2019JJ00";"2019";"Definitief"\r\n"2020JJ00";"2020*";"Voorlopig"\r\n',
+    );
+    const fromCsv = parseCbsTable(readTableFiles(dir));
+    const fromJson = parse('83454NED');
+    expect(fromCsv.problems).toEqual([]);
+    expect(fromCsv.table.measures).toEqual(fromJson.table.measures);
+    expect(fromCsv.table.observations.map(brief)).toEqual(fromJson.table.observations.map(brief));
+    expect(fromCsv.table.observations[0]!.regionTitle).toBe('Deventer');
+  });
+});
+
 describe('parseCbsTable: refused files', () => {
   const copy = (folder: string) => {
     const dir = join(mkdtempSync(join(tmpdir(), 'roer-cbs-')), folder);
