@@ -28,3 +28,6 @@ export function municipalityList(env: NodeJS.ProcessEnv = process.env, dir = joi
 
 /** The demo region's sizing table (inhabitants and youth share of the eleven IJsselland municipalities). */
 export const DEMO_REGION_TABLE = join(REFERENCE_DIR, 'demo', 'ijsselland-demo.csv');
+
+/** Municipal mergers (herindelingen): which municipalities went into which, from which 1 January. */
+export const MERGERS_TABLE = join(REFERENCE_DIR, 'gemeenten', 'herindelingen.csv');

@@ -7,5 +7,6 @@ import { importCommand } from './import.ts';
 import { demo } from './demo.ts';
 import { start } from './start.ts';
 import { auditCommand } from './audit.ts';
+import { benchmark } from './benchmark.ts';
 
-export const commands: Command[] = [start, importCommand, status, user, auditCommand, serve, demo];
+export const commands: Command[] = [start, importCommand, status, user, auditCommand, serve, demo, benchmark];

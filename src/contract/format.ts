@@ -58,6 +58,12 @@ export function formatSignedEur(value: number): string {
   return value > 0 ? `+${formatEur(value)}` : formatEur(value);
 }
 
+/** An amount per inhabitant as council papers print it, one decimal: 238.78 → "€ 238,8" (benchmark comparisons). */
+export function formatEurPerInhabitant(value: number): string {
+  if (value < 0) return `−${formatEurPerInhabitant(-value)}`;
+  return `€\u00a0${fixed1.format(value)}`;
+}
+
 /** '2024-12-31' → '31-12-2024'; timestamps keep their time. */
 export function formatDate(iso: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}:\d{2}))?/.exec(iso);
