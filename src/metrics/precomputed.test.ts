@@ -146,19 +146,18 @@ const questions: [Filters, Dimension[]][] = [
   [{ from: '2018-01-01', to: '2018-12-31', age_band: ['12-17'] }, ['provider']],
 ];
 
-describe('precomputed tables', () => {
-  it('give every metric the same answer as computing on the fly', async () => {
+describe('precomputed tables give the same answer as computing on the fly', () => {
+  // One test per metric: each compares its questions, so a failure names the metric and no test holds all 25.
+  it.each(catalogue.map((m) => [m.id, m] as const))('%s', async (_id, m) => {
     let compared = 0;
-    for (const m of catalogue) {
-      for (const [filters, split] of questions) {
-        const ok = split.filter((d) => m.splits.includes(d));
-        const request = { filters, split: ok };
-        const fast = await computeMetric(store, m.id, request);
-        const slow = await computeMetric(store, m.id, request, { precomputed: false });
-        expect(fast, `${m.id} ${JSON.stringify(request)}`).toEqual(slow);
-        compared += fast.rows.length;
-      }
+    for (const [filters, split] of questions) {
+      const ok = split.filter((d) => m.splits.includes(d));
+      const request = { filters, split: ok };
+      const fast = await computeMetric(store, m.id, request);
+      const slow = await computeMetric(store, m.id, request, { precomputed: false });
+      expect(fast, `${m.id} ${JSON.stringify(request)}`).toEqual(slow);
+      compared += fast.rows.length;
     }
-    expect(compared).toBeGreaterThan(500);
+    expect(compared).toBeGreaterThan(0);
   });
 });
