@@ -1,19 +1,10 @@
 // Specification of the financial framework: the regional plan of issue 17 (amounts in € mln), reproduced to the cent.
 import { describe, expect, it } from 'vitest';
-import { type FrameworkInput, framework, sumFrameworks } from './framework.ts';
-
-/** € mln as cents (exact for the plan's one-decimal figures). */
-const mln = (m: number) => Math.round(m * 1e8);
-
-const PLAN: FrameworkInput[] = [
-  { year: 2019, budgetCents: mln(104.5), burapCents: mln(10.2), targetCents: 0, contributionCents: mln(12) },
-  { year: 2020, budgetCents: null, carry: true, burapCents: 0, targetCents: mln(5), contributionCents: mln(9.5) },
-  { year: 2021, budgetCents: null, carry: true, burapCents: 0, targetCents: mln(5), contributionCents: mln(9.5) },
-  { year: 2022, budgetCents: null, carry: true, burapCents: 0, targetCents: mln(4.7), contributionCents: null },
-];
+import { framework, sumFrameworks } from './framework.ts';
+import { PLAN_FRAMEWORK, mln } from './regional-plan.fixture.ts';
 
 describe('financial framework', () => {
-  const years = framework(PLAN);
+  const years = framework(PLAN_FRAMEWORK);
 
   it('reproduces the plan: budget carried from last year, year cost = budget + burap − target, net = cost − contribution', () => {
     expect(
