@@ -1,0 +1,47 @@
+// Specification of reading the invoice triangle from a tiny store.
+import { describe, expect, it } from 'vitest';
+import { addInvoice, derive, fixtureStore } from '../metrics/fixtures.ts';
+import { readCostTriangle } from './yearend-store.ts';
+import { monthIndex } from './yearend.ts';
+
+describe('invoice triangle from the store', () => {
+  it('sums accepted cost per municipality and care type by month of care and month of invoice', async () => {
+    const store = await fixtureStore();
+    await addInvoice(store, {
+      client: 'c1',
+      periodStart: '2023-05-01',
+      periodEnd: '2023-05-31',
+      euros: 100,
+      invoiceDate: '2023-06-10',
+    });
+    await addInvoice(store, {
+      client: 'c2',
+      periodStart: '2023-05-03',
+      periodEnd: '2023-05-20',
+      euros: 50,
+      invoiceDate: '2023-06-28',
+    });
+    await addInvoice(store, { client: 'c2', periodStart: '2023-05-03', euros: 20, invoiceDate: '2023-08-01', credit: true });
+    await addInvoice(store, { client: 'c3', periodStart: '2023-06-01', euros: 300, product: 'VBL', municipality: '0193' });
+    await derive(store);
+    const groups = await readCostTriangle(store);
+    expect(groups).toEqual([
+      {
+        municipality: '0150',
+        careType: 'ambulant',
+        cells: [
+          { careMonth: monthIndex(2023, 5), invoiceMonth: monthIndex(2023, 6), cents: 150_00 },
+          { careMonth: monthIndex(2023, 5), invoiceMonth: monthIndex(2023, 8), cents: -20_00 },
+        ],
+      },
+      // Without an invoice date the line counts as invoiced at the end of its period.
+      {
+        municipality: '0193',
+        careType: 'verblijf',
+        cells: [{ careMonth: monthIndex(2023, 6), invoiceMonth: monthIndex(2023, 6), cents: 300_00 }],
+      },
+    ]);
+    expect((await readCostTriangle(store, ['0193'])).map((g) => g.municipality)).toEqual(['0193']);
+    store.close();
+  });
+});

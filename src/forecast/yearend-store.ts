@@ -1,0 +1,37 @@
+// Reads the invoice triangle for the year-end forecast from the store: accepted cost (PGB included) per municipality and
+// care type, by month of care and month of invoice (a PGB payment counts as invoiced at the end of its period).
+import { join, sql, type Store } from '../store/index.ts';
+import type { CostCell } from './yearend.ts';
+
+export interface TriangleGroup {
+  municipality: string;
+  careType: string;
+  cells: CostCell[];
+}
+
+/** The cost cells per municipality × care type (rows of the derived cost table; call after `refreshDerived`). */
+export async function readCostTriangle(store: Store, municipalities?: readonly string[]): Promise<TriangleGroup[]> {
+  const only = municipalities
+    ? sql`WHERE municipality IN (${municipalities.length ? join([...municipalities]) : sql`NULL`})`
+    : sql``;
+  const rows = await store.all<{
+    municipality: string;
+    care_type: string;
+    care_month: number;
+    invoice_month: number;
+    cents: number;
+  }>(sql`
+    SELECT municipality, care_type,
+      (year(care_date) * 12 + month(care_date) - 1)::INTEGER AS care_month,
+      (year(invoice_date) * 12 + month(invoice_date) - 1)::INTEGER AS invoice_month,
+      sum(amount_cents)::BIGINT AS cents
+    FROM d_cost ${only} GROUP BY ALL ORDER BY municipality, care_type, care_month, invoice_month`);
+  const groups = new Map<string, TriangleGroup>();
+  for (const r of rows) {
+    const key = `${r.municipality}\u0000${r.care_type}`;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { municipality: r.municipality, careType: r.care_type, cells: [] }));
+    g.cells.push({ careMonth: r.care_month, invoiceMonth: r.invoice_month, cents: r.cents });
+  }
+  return [...groups.values()];
+}
