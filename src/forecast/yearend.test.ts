@@ -57,6 +57,16 @@ describe('year-end forecast', () => {
     expect([f.invoicedCents, f.notYetInvoicedCents, f.remainingCents, f.centralCents]).toEqual([4_600, 1_400, 7_000, 13_000]);
   });
 
+  it('grows last year’s level into the new year by last year’s growth (tariffs step at the new year)', () => {
+    // Each year 10 % dearer than the last, flat within the year: in January 2023 only December 2022 is credibly invoiced.
+    const growing = [2019, 2020, 2021, 2022, 2023].flatMap((y) => world(() => 1_000 * 1.1 ** (y - 2019), [y]));
+    const jan = monthIndex(2023, 1);
+    // 2023 costs 1,000 × 1.1⁴ = 1,464.1 a month: 17,569.2 in all.
+    expect(yearEndForecast(growing, 2023, jan, OPTIONS).centralCents).toBe(17_569);
+    // Without the trend, January expects 2022's level again (12 × 1,331).
+    expect(yearEndForecast(growing, 2023, jan, { ...OPTIONS, trend: false }).centralCents).toBe(15_972);
+  });
+
   it('widens the interval by the errors of earlier years, and gives none with fewer than three', () => {
     // The second half of each year jumps by its own factor, which no June forecast can see coming.
     const jump: Record<number, number> = { 2019: 1, 2020: 1.2, 2021: 0.9, 2022: 1.1, 2023: 1 };

@@ -22,6 +22,8 @@ export interface YearEndOptions {
   /** Cells the lag pattern and the seasonal profile are learned from, e.g. the whole region's for one municipality's
    * care type (default: the forecast's own cells). */
   pattern?: readonly CostCell[];
+  /** Grow last year's level into this year by the last twelve months' growth against the twelve before (default true). */
+  trend?: boolean;
 }
 
 export interface YearEndForecast {
@@ -41,7 +43,7 @@ export interface YearEndForecast {
 export const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
 
 type Settings = Required<Omit<YearEndOptions, 'pattern'>> & { pattern?: readonly CostCell[] };
-const DEFAULTS: Settings = { maxLag: 12, lagWindow: 24, credibleShare: 0.5, levelMonths: 3 };
+const DEFAULTS: Settings = { maxLag: 12, lagWindow: 24, credibleShare: 0.5, levelMonths: 3, trend: true };
 
 /** Invoiced per care month as known at the cut-off (invoices up to it), lag counted from the care month. */
 function known(cells: readonly CostCell[], cutoff: number): Map<number, number[]> {
@@ -109,6 +111,22 @@ function estimatedFinals(byMonth: Map<number, number[]>, cutoff: number, shares:
   return out;
 }
 
+/**
+ * Yearly growth of deseasonalised cost: the last twelve credible care months against the twelve before them; 1 (no
+ * growth) without two such years.
+ */
+function yearlyGrowth(finals: Map<number, number>, season: readonly number[], latest: number): number {
+  let recent = 0;
+  let before = 0;
+  for (let k = latest - 23; k <= latest; k++) {
+    const v = finals.get(k);
+    if (v === undefined) return 1;
+    if (k > latest - 12) recent += v / season[k % 12]!;
+    else before += v / season[k % 12]!;
+  }
+  return before > 0 ? recent / before : 1;
+}
+
 /** The central forecast of `year` at the cut-off (invoices up to and including that month); no interval. */
 function central(cells: readonly CostCell[], year: number, cutoff: number, o: Settings) {
   const byMonth = known(cells, cutoff);
@@ -117,13 +135,22 @@ function central(cells: readonly CostCell[], year: number, cutoff: number, o: Se
   const first = year * 12;
   const lastKnown = Math.min(cutoff, first + 11);
   const finals = estimatedFinals(byMonth, cutoff, shares);
-  // The recent level: deseasonalised finals of the last care months whose invoices are credible.
+  // Growth from one year to the next (tariffs and volumes step at the new year): learned where the lag pattern is (the
+  // region's for a small group, whose own is too noisy), from the last twelve credible months against the twelve before.
   const credible = (k: number) => (cutoff - k >= o.maxLag ? 1 : shares[cutoff - k]!) >= o.credibleShare;
-  const levelOf = (upTo: number) => {
+  let latest = cutoff;
+  while (latest > cutoff - o.maxLag && !credible(latest)) latest--;
+  const growthFrom = o.pattern ? estimatedFinals(known(o.pattern, cutoff), cutoff, shares) : finals;
+  const growth = o.trend ? yearlyGrowth(growthFrom, season, latest) : 1;
+  // The recent level in `target`'s year: deseasonalised finals of the last credible care months, grown into that year.
+  const levelOf = (upTo: number, target: number) => {
     const ks: number[] = [];
     for (let k = upTo; k > upTo - 24 && ks.length < o.levelMonths; k--) if (credible(k) && finals.has(k)) ks.push(k);
-    return ks.length ? ks.reduce((s, k) => s + finals.get(k)! / season[k % 12]!, 0) / ks.length : 0;
+    const year = Math.floor(target / 12);
+    const value = (k: number) => (finals.get(k)! / season[k % 12]!) * growth ** (year - Math.floor(k / 12));
+    return ks.length ? ks.reduce((s, k) => s + value(k), 0) / ks.length : 0;
   };
+  const expectedAt = (k: number, upTo: number) => levelOf(upTo, k) * season[k % 12]!;
   let invoiced = 0;
   let notYet = 0;
   for (let k = first; k <= lastKnown; k++) {
@@ -133,12 +160,11 @@ function central(cells: readonly CostCell[], year: number, cutoff: number, o: Se
     invoiced += cum;
     const f = lag >= o.maxLag ? 1 : shares[lag]!;
     // Too little invoiced yet to trust the month's own figure: expect the rest at the recent level (Bornhuetter–Ferguson).
-    const expected = credible(k) ? (f > 0 ? cum / f : cum) : cum + (1 - f) * levelOf(k - 1) * season[k % 12]!;
+    const expected = credible(k) ? (f > 0 ? cum / f : cum) : cum + (1 - f) * expectedAt(k, k - 1);
     notYet += expected - cum;
   }
-  const level = levelOf(cutoff);
   let remaining = 0;
-  for (let k = Math.max(first, cutoff + 1); k <= first + 11; k++) remaining += level * season[k % 12]!;
+  for (let k = Math.max(first, cutoff + 1); k <= first + 11; k++) remaining += expectedAt(k, cutoff);
   return { invoiced, notYet, remaining, total: invoiced + notYet + remaining };
 }
 
