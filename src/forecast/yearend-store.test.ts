@@ -1,8 +1,8 @@
 // Specification of reading the invoice triangle from a tiny store.
 import { describe, expect, it } from 'vitest';
 import { addInvoice, derive, fixtureStore } from '../metrics/fixtures.ts';
-import { readCostTriangle } from './yearend-store.ts';
-import { monthIndex } from './yearend.ts';
+import { readCostTriangle, yearEndFromStore } from './yearend-store.ts';
+import { monthIndex, yearEndForecast } from './yearend.ts';
 
 describe('invoice triangle from the store', () => {
   it('sums accepted cost per municipality and care type by month of care and month of invoice', async () => {
@@ -42,6 +42,36 @@ describe('invoice triangle from the store', () => {
       },
     ]);
     expect((await readCostTriangle(store, ['0193'])).map((g) => g.municipality)).toEqual(['0193']);
+    store.close();
+  });
+
+  it('forecasts each municipality × care type at the peildatum, learning the lag on the region', async () => {
+    const store = await fixtureStore();
+    // Ambulant care in 0150 and 0193, € 100 a month each through May 2023, invoiced the month after.
+    for (const municipality of ['0150', '0193'])
+      for (let m = 1; m <= 5; m++) {
+        const month = String(m).padStart(2, '0');
+        await addInvoice(store, {
+          client: `c${municipality}`,
+          municipality,
+          periodStart: `2023-${month}-01`,
+          periodEnd: `2023-${month}-28`,
+          euros: 100,
+          invoiceDate: `2023-${String(m + 1).padStart(2, '0')}-05`,
+        });
+      }
+    await derive(store);
+    const result = await yearEndFromStore(store, 2023);
+    const cells = (await readCostTriangle(store)).flatMap((g) => g.cells);
+    // The peildatum is 28 May 2023: the cut-off is May.
+    expect(result.map((r) => [r.municipality, r.careType, r.forecast.cutoff])).toEqual([
+      ['0150', 'ambulant', monthIndex(2023, 5)],
+      ['0193', 'ambulant', monthIndex(2023, 5)],
+    ]);
+    const own = (await readCostTriangle(store, ['0150']))[0]!.cells;
+    // Five months of history hold no fully invoiced month (lag up to 12): the forecast says the lag is unknown.
+    expect(result[0]!.forecast.lagReason).not.toBeNull();
+    expect(result[0]!.forecast).toEqual(yearEndForecast(own, 2023, monthIndex(2023, 5), { pattern: cells }));
     store.close();
   });
 });

@@ -1,7 +1,7 @@
 // Reads the invoice triangle for the year-end forecast from the store: accepted cost (PGB included) per municipality and
 // care type, by month of care and month of invoice (a PGB payment counts as invoiced at the end of its period).
 import { join, sql, type Store } from '../store/index.ts';
-import type { CostCell } from './yearend.ts';
+import { type CostCell, type YearEndForecast, yearEndForecast } from './yearend.ts';
 
 export interface TriangleGroup {
   municipality: string;
@@ -34,4 +34,27 @@ export async function readCostTriangle(store: Store, municipalities?: readonly s
     g.cells.push({ careMonth: r.care_month, invoiceMonth: r.invoice_month, cents: r.cents });
   }
   return [...groups.values()];
+}
+
+export interface GroupForecast {
+  municipality: string;
+  careType: string;
+  forecast: YearEndForecast;
+}
+
+/**
+ * The year-end forecast of `year` per municipality × care type, at the end of the cut-off month (default: the month of
+ * the store's peildatum). The invoice lag, seasonal profile and growth are learned on all groups together (the region).
+ */
+export async function yearEndFromStore(store: Store, year: number, cutoff?: number): Promise<GroupForecast[]> {
+  const groups = await readCostTriangle(store);
+  const at =
+    cutoff ??
+    (await store.one<{ m: number }>(sql`SELECT (year(peildatum) * 12 + month(peildatum) - 1)::INTEGER AS m FROM d_meta`))!.m;
+  const region = groups.flatMap((g) => g.cells);
+  return groups.map((g) => ({
+    municipality: g.municipality,
+    careType: g.careType,
+    forecast: yearEndForecast(g.cells, year, at, { pattern: region }),
+  }));
 }

@@ -46,6 +46,7 @@ describe('year-end forecast', () => {
       low80Cents: 12_000,
       high80Cents: 12_000,
       intervalReason: null,
+      lagReason: null,
     });
   });
 
@@ -83,6 +84,16 @@ describe('year-end forecast', () => {
     expect(short.centralCents).toBe(12_000);
     expect([short.low80Cents, short.high80Cents]).toEqual([null, null]);
     expect(short.intervalReason).toBe('Te weinig eerdere jaren om de onzekerheid te schatten (1; er zijn er minstens 3 nodig).');
+    // Without one fully invoiced month before the cut-off the lag is unknown, and the forecast says so.
+    const fresh = yearEndForecast(
+      world(() => 1_000, [2023]),
+      2023,
+      monthIndex(2023, 2),
+      OPTIONS,
+    );
+    expect(fresh.lagReason).toBe(
+      'Geen volledig gedeclareerde maanden om de declaratievertraging van te leren: nog niet gedeclareerde zorg is niet geschat.',
+    );
   });
 
   it('adds nothing once the year is fully invoiced', () => {

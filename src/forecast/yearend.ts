@@ -38,6 +38,9 @@ export interface YearEndForecast {
   low80Cents: number | null;
   high80Cents: number | null;
   intervalReason: string | null;
+  /** Set when no care month was fully invoiced before the cut-off: the invoice lag is unknown, so care not yet invoiced
+   * is not estimated (counted as 0) and the forecast is too low by it. */
+  lagReason: string | null;
 }
 
 export const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
@@ -70,6 +73,10 @@ function cumulative(row: readonly number[] | undefined, lag: number): number {
  * cut-off (the last `lagWindow` of them). Without such months: 1 for every lag (nothing is added).
  */
 export function completionShares(cells: readonly CostCell[], cutoff: number, options: YearEndOptions = {}): number[] {
+  return lagPattern(cells, cutoff, options).shares;
+}
+
+function lagPattern(cells: readonly CostCell[], cutoff: number, options: YearEndOptions): { shares: number[]; learned: boolean } {
   const o = { ...DEFAULTS, ...options };
   const byMonth = known(cells, cutoff);
   const last = cutoff - o.maxLag;
@@ -79,7 +86,7 @@ export function completionShares(cells: readonly CostCell[], cutoff: number, opt
     for (let l = 0; l <= o.maxLag; l++) cum[l]! += cumulative(row, l);
   }
   const final = cum[o.maxLag]!;
-  return cum.map((c) => (final > 0 ? Math.min(1, Math.max(0, c / final)) : 1));
+  return { shares: cum.map((c) => (final > 0 ? Math.min(1, Math.max(0, c / final)) : 1)), learned: final > 0 };
 }
 
 /** Month-of-year profile (12 values averaging 1) of the complete calendar years before the cut-off; flat without any. */
@@ -210,6 +217,9 @@ export function yearEndForecast(
     centralCents,
     low80Cents: enough ? Math.min(centralCents, Math.round(centralCents / (1 + quantileSorted(errors, 0.9)!))) : null,
     high80Cents: enough ? Math.max(centralCents, Math.round(centralCents / (1 + quantileSorted(errors, 0.1)!))) : null,
+    lagReason: lagPattern(o.pattern ?? cells, cutoff, o).learned
+      ? null
+      : 'Geen volledig gedeclareerde maanden om de declaratievertraging van te leren: nog niet gedeclareerde zorg is niet geschat.',
     intervalReason: enough
       ? null
       : `Te weinig eerdere jaren om de onzekerheid te schatten (${errors.length}; er zijn er minstens 3 nodig).`,
