@@ -99,7 +99,7 @@ export function seasonalProfile(cells: readonly CostCell[], cutoff: number, opti
     const months = Array.from({ length: 12 }, (_, m) => est.get(y * 12 + m) ?? 0);
     if (months.some((v) => v <= 0)) continue;
     const mean = months.reduce((a, b) => a + b, 0) / 12;
-    months.forEach((v, m) => (profile[m]! += v / mean));
+    for (let m = 0; m < 12; m++) profile[m]! += months[m]! / mean;
     years++;
   }
   return years === 0 ? Array<number>(12).fill(1) : profile.map((p) => p / years);
