@@ -1,6 +1,7 @@
 // Backtest of the multi-year stock-flow baseline: fitted per care type on the demo as it stood at the end of a base year
 // (default 2021), it predicts the next years' care-days and cost; prints them against the actual figures. Asserts nothing.
-// Run: npx tsx bench/baseline.ts [--db data/roer.duckdb] [--basisjaar 2021] [--jaren 3] [--indexatie 0.02]
+// Run: npx tsx bench/baseline.ts [--db data/roer.duckdb] [--basisjaar 2021] [--jaren 3] [--indexatie 0.02] [--leeftijd]
+// (--leeftijd: inflow per age band, scaled by the population table)
 import { parseArgs } from 'node:util';
 import { projectStockFlow } from '../src/forecast/stockflow.ts';
 import { fitStockFlow } from '../src/forecast/stockflow-store.ts';
@@ -12,13 +13,14 @@ const { values } = parseArgs({
     basisjaar: { type: 'string', default: '2021' },
     jaren: { type: 'string', default: '3' },
     indexatie: { type: 'string', default: '0.02' },
+    leeftijd: { type: 'boolean', default: false },
   },
 });
 const base = Number(values.basisjaar);
 const years = Array.from({ length: Number(values.jaren) }, (_, i) => base + 1 + i);
 
 const store = await Store.open(values.db!, { noMigrate: true });
-const fits = await fitStockFlow(store, base, years, Number(values.indexatie));
+const fits = await fitStockFlow(store, base, years, Number(values.indexatie), { byAgeBand: values.leeftijd });
 const actual = await store.all<{ care_type: string; year: number; cents: number; days: number }>(sql`
   SELECT care_type, year, coalesce(c.cents, 0)::BIGINT AS cents, coalesce(d.days, 0)::BIGINT AS days
   FROM (SELECT care_type, year(month) AS year, sum(days) AS days FROM d_care_piece GROUP BY ALL) d
@@ -31,7 +33,7 @@ const find = (careType: string, year: number) => actual.find((a) => a.care_type 
 const mln = (cents: number) => (cents / 1e8).toFixed(2).padStart(7);
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${(100 * x).toFixed(1)} %`.padStart(9);
 console.log(
-  `Basislijn (voorraad en stroom), gefit op ${values.db} tot en met ${base}, indexatie ${values.indexatie}; peildatum ${peildatum}`,
+  `Basislijn (voorraad en stroom), gefit op ${values.db} tot en met ${base}, indexatie ${values.indexatie}${values.leeftijd ? ', instroom per leeftijdsgroep' : ''}; peildatum ${peildatum}`,
 );
 console.log(
   'zorgsoort            jaar | trajectdagen voorspeld / werkelijk  afwijking | kosten € mln voorspeld / werkelijk  afwijking',

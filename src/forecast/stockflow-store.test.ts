@@ -1,6 +1,7 @@
 // Specification of fitting the stock-flow baseline on a tiny store.
 import { describe, expect, it } from 'vitest';
-import { addAllocation, addInvoice, derive, fixtureStore } from '../metrics/fixtures.ts';
+import { addAllocation, addClient, addInvoice, derive, fixtureStore, insertRows } from '../metrics/fixtures.ts';
+import { monthlyInflow } from './stockflow.ts';
 import { fitStockFlow, wholeMonths } from './stockflow-store.ts';
 
 describe('stock-flow fit from the store', () => {
@@ -35,6 +36,36 @@ describe('stock-flow fit from the store', () => {
       costPerCareDayCents: 1_000,
       priceIndex: 0.02,
     });
+    store.close();
+  });
+
+  it('splits the inflow by age band at the start and scales it with the region’s population', async () => {
+    const store = await fixtureStore();
+    await addClient(store, { id: 'a', birthDate: '2010-01-01' }); // 11 on 1 March 2021: 4-11
+    await addClient(store, { id: 'c', birthDate: '2005-06-01' }); // 16 on 1 October 2021: 12-17
+    await addAllocation(store, { client: 'a', start: '2021-03-01', end: '2021-04-30' });
+    await addAllocation(store, { client: 'c', start: '2021-10-01', end: '2022-06-30' });
+    await addAllocation(store, { client: 'x', start: '2021-05-01', end: '2021-05-31' }); // no birth date: 'onbekend'
+    const pop = (municipality: string, year: number, age_band: string, inhabitants: number) => ({
+      municipality,
+      year,
+      age_band,
+      inhabitants,
+    });
+    await insertRows(store, 'population', [
+      pop('0150', 2021, '4-11', 60),
+      pop('0193', 2021, '4-11', 40),
+      pop('0150', 2021, '12-17', 200),
+      pop('0150', 2021, 'totaal', 999),
+      pop('0150', 2022, '4-11', 150),
+      pop('0150', 2022, '12-17', 100),
+    ]);
+    await derive(store);
+    const [fit] = await fitStockFlow(store, 2021, [2022], 0, { byAgeBand: true });
+    expect(fit!.input.inflowPerMonth).toEqual({ '4-11': 1 / 12, '12-17': 1 / 12, onbekend: 1 / 12 });
+    expect(fit!.input.population).toEqual({ 2021: { '4-11': 100, '12-17': 200 }, 2022: { '4-11': 150, '12-17': 100 } });
+    // 2022: 4-11 × 1.5, 12-17 × 0.5, unknown age flat → (1.5 + 0.5 + 1) / 12 a month.
+    expect(monthlyInflow(fit!.input, 2022)).toBeCloseTo(3 / 12, 15);
     store.close();
   });
 });

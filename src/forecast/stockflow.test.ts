@@ -54,5 +54,7 @@ describe('stock-flow baseline', () => {
     expect(monthlyInflow(byAge, 2024)).toBe(9.5);
     expect(monthlyInflow({ ...byAge, population: undefined }, 2024)).toBe(10);
     expect(() => monthlyInflow(byAge, 2023)).toThrow("Bevolkingsprognose ontbreekt voor leeftijdsgroep '0-11' in 2023");
+    // A band the population does not count (unknown age) stays flat: 9.5 + 1.
+    expect(monthlyInflow({ ...byAge, inflowPerMonth: { ...byAge.inflowPerMonth, onbekend: 1 } }, 2024)).toBe(10.5);
   });
 });

@@ -15,7 +15,8 @@ export interface StockFlowInput {
   years: readonly number[];
   /** New entrants per month in the base year, per age band ('' when undivided). */
   inflowPerMonth: Readonly<Record<string, number>>;
-  /** Population per year and age band; each band's inflow scales with its population against the base year. */
+  /** Population per year and age band; each band's inflow scales with its population against the base year (a band
+   * the population never counts stays flat). */
   population?: Readonly<Record<number, Readonly<Record<string, number>>>>;
   /** Survival of durations in whole months (Kaplan–Meier); S(k) = share still in care k months after entry. */
   survival: readonly SurvivalStep[];
@@ -49,6 +50,10 @@ export function monthlyInflow(input: StockFlowInput, year: number): number {
     }
     const base = input.population[input.baseYear]?.[band];
     const now = input.population[year]?.[band];
+    if (base === undefined && !Object.values(input.population).some((p) => band in p)) {
+      total += lambda; // a band the population does not count (e.g. unknown age) stays flat
+      continue;
+    }
     if (base === undefined || now === undefined)
       throw new RangeError(
         `Bevolkingsprognose ontbreekt voor leeftijdsgroep '${band}' in ${base === undefined ? input.baseYear : year}`,
