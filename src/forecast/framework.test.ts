@@ -57,10 +57,48 @@ describe('financial framework', () => {
         ['0193', b],
       ]),
     );
-    expect(region).toMatchObject({ budgetCents: 3_000, yearCostCents: 3_100, contributionCents: null, netCostCents: null });
+    expect(region).toMatchObject({
+      budgetCents: 3_000,
+      budgetSource: 'begroting',
+      yearCostCents: 3_100,
+      contributionCents: null,
+      netCostCents: null,
+    });
     expect(region!.netAtMostCents).toBe(800 + 2_000);
     expect(region!.unknown).toEqual([
       '0193: Rijksbijdrage 2022 is niet bekend; de nettokosten zijn daarom onbekend (niet als 0 gerekend).',
+    ]);
+  });
+
+  it('calls a region’s budget carried when one municipality’s is, and unknown when one is unknown', () => {
+    const set = framework([
+      { year: 2020, budgetCents: 1_000, burapCents: 0, targetCents: 0, contributionCents: 0 },
+      { year: 2021, budgetCents: 900, burapCents: 0, targetCents: 0, contributionCents: 0 },
+    ]);
+    const carried = framework([
+      { year: 2020, budgetCents: 500, burapCents: 0, targetCents: 0, contributionCents: 0 },
+      { year: 2021, budgetCents: null, carry: true, burapCents: 0, targetCents: 0, contributionCents: 0 },
+    ]);
+    const missing = framework([{ year: 2021, budgetCents: null, burapCents: 0, targetCents: 0, contributionCents: 0 }]);
+    const sum = (parts: [string, typeof set][]) =>
+      sumFrameworks(new Map(parts)).map((y) => [y.year, y.budgetCents, y.budgetSource]);
+    expect(
+      sum([
+        ['0150', set],
+        ['0193', carried],
+      ]),
+    ).toEqual([
+      [2020, 1_500, 'begroting'],
+      [2021, 1_400, 'doorgeschoven'],
+    ]);
+    expect(
+      sum([
+        ['0150', set],
+        ['0193', missing],
+      ]),
+    ).toEqual([
+      [2020, 1_000, 'begroting'],
+      [2021, null, 'onbekend'],
     ]);
   });
 });

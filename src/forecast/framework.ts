@@ -104,7 +104,9 @@ export function sumFrameworks(parts: ReadonlyMap<string, readonly FrameworkYear[
         continue;
       }
       s.budgetCents = plus(s.budgetCents, y.budgetCents);
-      if (s.budgetSource !== y.budgetSource) s.budgetSource = s.budgetCents === null ? 'onbekend' : 'begroting';
+      // A sum is only as set as its least-set part: unknown if one is unknown, else carried if one is carried.
+      if (s.budgetCents === null) s.budgetSource = 'onbekend';
+      else if (y.budgetSource === 'doorgeschoven') s.budgetSource = 'doorgeschoven';
       s.burapCents += y.burapCents;
       s.targetCents += y.targetCents;
       s.yearCostCents = plus(s.yearCostCents, y.yearCostCents);
