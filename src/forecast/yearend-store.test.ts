@@ -1,6 +1,6 @@
 // Specification of reading the invoice triangle from a tiny store.
 import { describe, expect, it } from 'vitest';
-import { addInvoice, derive, fixtureStore } from '../metrics/fixtures.ts';
+import { addAllocation, addInvoice, derive, fixtureStore } from '../metrics/fixtures.ts';
 import { readCostTriangle, yearEndFromStore } from './yearend-store.ts';
 import { monthIndex, yearEndForecast } from './yearend.ts';
 
@@ -28,7 +28,7 @@ describe('invoice triangle from the store', () => {
     expect(groups).toEqual([
       {
         municipality: '0150',
-        careType: 'ambulant',
+        split: 'ambulant',
         cells: [
           { careMonth: monthIndex(2023, 5), invoiceMonth: monthIndex(2023, 6), cents: 150_00 },
           { careMonth: monthIndex(2023, 5), invoiceMonth: monthIndex(2023, 8), cents: -20_00 },
@@ -37,11 +37,25 @@ describe('invoice triangle from the store', () => {
       // Without an invoice date the line counts as invoiced at the end of its period.
       {
         municipality: '0193',
-        careType: 'verblijf',
+        split: 'verblijf',
         cells: [{ careMonth: monthIndex(2023, 6), invoiceMonth: monthIndex(2023, 6), cents: 300_00 }],
       },
     ]);
-    expect((await readCostTriangle(store, ['0193'])).map((g) => g.municipality)).toEqual(['0193']);
+    expect((await readCostTriangle(store, { municipalities: ['0193'] })).map((g) => g.municipality)).toEqual(['0193']);
+    store.close();
+  });
+
+  it('splits by team instead of care type on request (cost without a team under "")', async () => {
+    const store = await fixtureStore();
+    const a = await addAllocation(store, { client: 't', start: '2023-01-01', end: '2023-12-31', team: 'J1' });
+    await addInvoice(store, { client: 't', allocation: a, periodStart: '2023-01-01', periodEnd: '2023-01-31', euros: 10 });
+    await addInvoice(store, { client: 'u', periodStart: '2023-01-01', periodEnd: '2023-01-31', euros: 20 });
+    await derive(store);
+    const groups = await readCostTriangle(store, { by: 'team' });
+    expect(groups.map((g) => [g.split, g.cells.reduce((s, c) => s + c.cents, 0)])).toEqual([
+      ['', 20_00],
+      ['J1', 10_00],
+    ]);
     store.close();
   });
 
@@ -64,11 +78,11 @@ describe('invoice triangle from the store', () => {
     const result = await yearEndFromStore(store, 2023);
     const cells = (await readCostTriangle(store)).flatMap((g) => g.cells);
     // The peildatum is 28 May 2023: the cut-off is May.
-    expect(result.map((r) => [r.municipality, r.careType, r.forecast.cutoff])).toEqual([
+    expect(result.map((r) => [r.municipality, r.split, r.forecast.cutoff])).toEqual([
       ['0150', 'ambulant', monthIndex(2023, 5)],
       ['0193', 'ambulant', monthIndex(2023, 5)],
     ]);
-    const own = (await readCostTriangle(store, ['0150']))[0]!.cells;
+    const own = (await readCostTriangle(store, { municipalities: ['0150'] }))[0]!.cells;
     // Five months of history hold no fully invoiced month (lag up to 12): the forecast says the lag is unknown.
     expect(result[0]!.forecast.lagReason).not.toBeNull();
     expect(result[0]!.forecast).toEqual(yearEndForecast(own, 2023, monthIndex(2023, 5), { pattern: cells }));
