@@ -45,6 +45,8 @@ describe('levers', () => {
     // The shift acts on the inflow left after an inflow cut (10 entrants → 9 → 1.8 move).
     const cut: Effect = { lever: { kind: 'inflow', careType: 'verblijf' }, amount: 1_000 };
     expect(savings(BASE, [cut, shift])).toBe(300_000 + 1.8 * 250_000);
+    // A shift drawn at 0 % moves nobody (and divides by nothing).
+    expect(savings(BASE, [{ ...shift, amount: 0 }])).toBe(0);
     expect(() => savings(BASE, [{ lever: { kind: 'shift', from: 'verblijf', to: 'crisis' }, amount: 1 }])).toThrow(
       'Verschuiving naar onbekende zorgsoort: crisis',
     );

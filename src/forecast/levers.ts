@@ -97,7 +97,7 @@ export function scenarioCost(baseline: readonly CareTypeBaseline[], effects: rea
     for (const e of shifts) {
       const to = (e.lever as { to: string }).to;
       if (!byType.has(to)) throw new RangeError(`Verschuiving naar onbekende zorgsoort: ${to}`);
-      entrants.set(to, entrants.get(to)! + ((before - left) * e.amount) / total);
+      if (total > 0) entrants.set(to, entrants.get(to)! + ((before - left) * e.amount) / total);
     }
   }
   let cost = 0;
