@@ -52,6 +52,18 @@ describe('levers', () => {
     );
   });
 
+  it('applies duration and price to a care type without inflow, and refuses to shift youths into it', () => {
+    const only: CareTypeBaseline[] = [
+      { careType: 'verblijf', costCents: 1_000_000, entrants: 0 },
+      { careType: 'ambulant', costCents: 1_000_000, entrants: 100 },
+    ];
+    expect(savings(only, [{ lever: { kind: 'price', careType: 'verblijf' }, amount: 1_000 }])).toBe(100_000);
+    expect(savings(only, [{ lever: { kind: 'inflow', careType: 'verblijf' }, amount: 1_000 }])).toBe(0);
+    expect(() => savings(only, [{ lever: { kind: 'shift', from: 'ambulant', to: 'verblijf' }, amount: 1_000 }])).toThrow(
+      'Zorgsoort verblijf heeft geen instroom om kosten per jeugdige van af te leiden',
+    );
+  });
+
   it('subtracts fixed amounts as they are', () => {
     expect(savings(BASE, [{ lever: { kind: 'fixed' }, amount: 12_345 }, cutAmbulantInflow])).toBe(112_345);
     expect(savings([], [{ lever: { kind: 'fixed' }, amount: 12_345 }])).toBe(12_345);

@@ -102,16 +102,16 @@ export function scenarioCost(baseline: readonly CareTypeBaseline[], effects: rea
   }
   let cost = 0;
   for (const b of baseline) {
-    if (b.entrants <= 0) {
-      if (entrants.get(b.careType)! > 0)
-        throw new RangeError(`Zorgsoort ${b.careType} heeft geen instroom om kosten per jeugdige van af te leiden`);
-      cost += b.costCents;
-      continue;
-    }
-    const perEntrant = b.costCents / b.entrants;
     const duration = remainingFactor(cutsOn(effects, 'duration', b.careType));
     const price = remainingFactor(cutsOn(effects, 'price', b.careType));
-    cost += entrants.get(b.careType)! * perEntrant * duration * price;
+    if (b.entrants <= 0) {
+      // No inflow to scale (only running care): duration and price still act on its cost.
+      if (entrants.get(b.careType)! > 0)
+        throw new RangeError(`Zorgsoort ${b.careType} heeft geen instroom om kosten per jeugdige van af te leiden`);
+      cost += b.costCents * duration * price;
+      continue;
+    }
+    cost += entrants.get(b.careType)! * (b.costCents / b.entrants) * duration * price;
   }
   const fixed = effects.reduce((s, e) => s + (e.lever.kind === 'fixed' ? e.amount : 0), 0);
   return Math.round(cost) - fixed;
