@@ -1,0 +1,227 @@
+// Year-end forecast from invoices as known at a cut-off month: invoiced so far + care delivered but not yet invoiced
+// (invoice lag learned from history, chain ladder) + the months still to come (recent level × seasonal profile),
+// with an 80 % interval from the same forecast's errors in earlier years.
+import { quantileSorted } from './quantile.ts';
+
+/** Cost of care in one month, invoiced in one month; months are absolute: year × 12 + (month − 1). */
+export interface CostCell {
+  careMonth: number;
+  invoiceMonth: number;
+  cents: number;
+}
+
+export interface YearEndOptions {
+  /** Lag (months) after which a care month counts as fully invoiced (default 12). */
+  maxLag?: number;
+  /** Care months (before the cut-off, fully invoiced) the lag pattern is learned from (default 24). */
+  lagWindow?: number;
+  /** Below this share already invoiced a month's own invoices say too little: blend with the recent level (default 0.5). */
+  credibleShare?: number;
+  /** Recent care months whose level carries to the rest of the year (default 3). */
+  levelMonths?: number;
+  /** Cells the lag pattern and the seasonal profile are learned from, e.g. the whole region's for one municipality's
+   * care type (default: the forecast's own cells). */
+  pattern?: readonly CostCell[];
+  /** Grow last year's level into this year by the last twelve months' growth against the twelve before (default true). */
+  trend?: boolean;
+}
+
+export interface YearEndForecast {
+  year: number;
+  /** The last month whose invoices are known (absolute month). */
+  cutoff: number;
+  invoicedCents: number;
+  notYetInvoicedCents: number;
+  remainingCents: number;
+  centralCents: number;
+  /** 80 % interval from earlier years' errors; null (with `intervalReason`) when fewer than three years can be checked. */
+  low80Cents: number | null;
+  high80Cents: number | null;
+  intervalReason: string | null;
+  /** Set when no care month was fully invoiced before the cut-off: the invoice lag is unknown, so care not yet invoiced
+   * is not estimated (counted as 0) and the forecast is too low by it. */
+  lagReason: string | null;
+}
+
+export const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
+
+type Settings = Required<Omit<YearEndOptions, 'pattern'>> & { pattern?: readonly CostCell[] };
+const DEFAULTS: Settings = { maxLag: 12, lagWindow: 24, credibleShare: 0.5, levelMonths: 3, trend: true };
+
+/** Invoiced per care month as known at the cut-off (invoices up to it), lag counted from the care month. */
+function known(cells: readonly CostCell[], cutoff: number): Map<number, number[]> {
+  const byMonth = new Map<number, number[]>();
+  for (const c of cells) {
+    if (c.invoiceMonth > cutoff || c.careMonth > cutoff) continue;
+    const lag = Math.max(0, c.invoiceMonth - c.careMonth);
+    let row = byMonth.get(c.careMonth);
+    if (!row) byMonth.set(c.careMonth, (row = []));
+    row[lag] = (row[lag] ?? 0) + c.cents;
+  }
+  return byMonth;
+}
+
+/** Cumulative invoiced of a care month up to `lag` months after it. */
+function cumulative(row: readonly number[] | undefined, lag: number): number {
+  let s = 0;
+  for (let l = 0; l <= lag && row && l < row.length; l++) s += row[l] ?? 0;
+  return s;
+}
+
+/**
+ * Share of a care month's cost invoiced within each lag 0…maxLag, learned from the care months fully invoiced by the
+ * cut-off (the last `lagWindow` of them). Without such months: 1 for every lag (nothing is added).
+ */
+export function completionShares(cells: readonly CostCell[], cutoff: number, options: YearEndOptions = {}): number[] {
+  return lagPattern(cells, cutoff, options).shares;
+}
+
+function lagPattern(cells: readonly CostCell[], cutoff: number, options: YearEndOptions): { shares: number[]; learned: boolean } {
+  const o = { ...DEFAULTS, ...options };
+  const byMonth = known(cells, cutoff);
+  const last = cutoff - o.maxLag;
+  const cum = Array<number>(o.maxLag + 1).fill(0);
+  for (let k = last - o.lagWindow + 1; k <= last; k++) {
+    const row = byMonth.get(k);
+    for (let l = 0; l <= o.maxLag; l++) cum[l]! += cumulative(row, l);
+  }
+  const final = cum[o.maxLag]!;
+  return { shares: cum.map((c) => (final > 0 ? Math.min(1, Math.max(0, c / final)) : 1)), learned: final > 0 };
+}
+
+/** Month-of-year profile (12 values averaging 1) of the complete calendar years before the cut-off; flat without any. */
+export function seasonalProfile(cells: readonly CostCell[], cutoff: number, options: YearEndOptions = {}): number[] {
+  const shares = completionShares(cells, cutoff, options);
+  const est = estimatedFinals(known(cells, cutoff), cutoff, shares);
+  const profile = Array<number>(12).fill(0);
+  let years = 0;
+  for (let y = Math.floor(cutoff / 12) - 1; y * 12 >= Math.min(...est.keys(), cutoff); y--) {
+    const months = Array.from({ length: 12 }, (_, m) => est.get(y * 12 + m) ?? 0);
+    if (months.some((v) => v <= 0)) continue;
+    const mean = months.reduce((a, b) => a + b, 0) / 12;
+    for (let m = 0; m < 12; m++) profile[m]! += months[m]! / mean;
+    years++;
+  }
+  return years === 0 ? Array<number>(12).fill(1) : profile.map((p) => p / years);
+}
+
+/** Chain-ladder estimate of each care month's final cost: what is invoiced so far ÷ the share usually invoiced by now. */
+function estimatedFinals(byMonth: Map<number, number[]>, cutoff: number, shares: readonly number[]): Map<number, number> {
+  const out = new Map<number, number>();
+  const maxLag = shares.length - 1;
+  for (const [k, row] of byMonth) {
+    const lag = cutoff - k;
+    const f = lag >= maxLag ? 1 : shares[lag]!;
+    const cum = cumulative(row, lag);
+    out.set(k, f > 0 ? cum / f : cum);
+  }
+  return out;
+}
+
+/**
+ * Yearly growth of deseasonalised cost: the last twelve credible care months against the twelve before them; 1 (no
+ * growth) without two such years.
+ */
+function yearlyGrowth(finals: Map<number, number>, season: readonly number[], latest: number): number {
+  let recent = 0;
+  let before = 0;
+  for (let k = latest - 23; k <= latest; k++) {
+    const v = finals.get(k);
+    if (v === undefined) return 1;
+    if (k > latest - 12) recent += v / season[k % 12]!;
+    else before += v / season[k % 12]!;
+  }
+  return before > 0 ? recent / before : 1;
+}
+
+/** The central forecast of `year` at the cut-off (invoices up to and including that month); no interval. */
+function central(cells: readonly CostCell[], year: number, cutoff: number, o: Settings) {
+  const byMonth = known(cells, cutoff);
+  const shares = completionShares(o.pattern ?? cells, cutoff, o);
+  const season = seasonalProfile(o.pattern ?? cells, cutoff, o);
+  const first = year * 12;
+  const lastKnown = Math.min(cutoff, first + 11);
+  const finals = estimatedFinals(byMonth, cutoff, shares);
+  // Growth from one year to the next (tariffs and volumes step at the new year): learned where the lag pattern is (the
+  // region's for a small group, whose own is too noisy), from the last twelve credible months against the twelve before.
+  const credible = (k: number) => (cutoff - k >= o.maxLag ? 1 : shares[cutoff - k]!) >= o.credibleShare;
+  let latest = cutoff;
+  while (latest > cutoff - o.maxLag && !credible(latest)) latest--;
+  const growthFrom = o.pattern ? estimatedFinals(known(o.pattern, cutoff), cutoff, shares) : finals;
+  const growth = o.trend ? yearlyGrowth(growthFrom, season, latest) : 1;
+  // The recent level in `target`'s year: deseasonalised finals of the last credible care months, grown into that year.
+  const levelOf = (upTo: number, target: number) => {
+    const ks: number[] = [];
+    for (let k = upTo; k > upTo - 24 && ks.length < o.levelMonths; k--) if (credible(k) && finals.has(k)) ks.push(k);
+    const year = Math.floor(target / 12);
+    const value = (k: number) => (finals.get(k)! / season[k % 12]!) * growth ** (year - Math.floor(k / 12));
+    return ks.length ? ks.reduce((s, k) => s + value(k), 0) / ks.length : 0;
+  };
+  const expectedAt = (k: number, upTo: number) => levelOf(upTo, k) * season[k % 12]!;
+  let invoiced = 0;
+  let notYet = 0;
+  for (let k = first; k <= lastKnown; k++) {
+    const row = byMonth.get(k);
+    const lag = cutoff - k;
+    const cum = cumulative(row, lag);
+    invoiced += cum;
+    const f = lag >= o.maxLag ? 1 : shares[lag]!;
+    // Too little invoiced yet to trust the month's own figure: expect the rest at the recent level (Bornhuetter–Ferguson).
+    const expected = credible(k) ? (f > 0 ? cum / f : cum) : cum + (1 - f) * expectedAt(k, k - 1);
+    notYet += expected - cum;
+  }
+  let remaining = 0;
+  for (let k = Math.max(first, cutoff + 1); k <= first + 11; k++) remaining += expectedAt(k, cutoff);
+  return { invoiced, notYet, remaining, total: invoiced + notYet + remaining };
+}
+
+/** What a year finally cost, as far as the invoices known at the cut-off say (each care month's chain-ladder estimate). */
+function settled(cells: readonly CostCell[], year: number, cutoff: number, o: Settings): number {
+  const finals = estimatedFinals(known(cells, cutoff), cutoff, completionShares(o.pattern ?? cells, cutoff, o));
+  let s = 0;
+  for (let k = year * 12; k < year * 12 + 12; k++) s += finals.get(k) ?? 0;
+  return s;
+}
+
+/**
+ * Forecasts the cost of `year` from the invoices known at the end of the cut-off month. The 80 % interval comes from
+ * the relative errors of the same forecast made at the same month of earlier years (each with only the invoices known
+ * then), against what those years cost as known now: the actual lies in central ÷ (1 + error) between the 10th and
+ * 90th percentile error. Fewer than three earlier years: no interval.
+ */
+export function yearEndForecast(
+  cells: readonly CostCell[],
+  year: number,
+  cutoff: number,
+  options: YearEndOptions = {},
+): YearEndForecast {
+  const o = { ...DEFAULTS, ...options };
+  const c = central(cells, year, cutoff, o);
+  const firstData = Math.min(...cells.map((x) => x.careMonth));
+  const errors: number[] = [];
+  for (let back = 1; (year - back) * 12 >= firstData; back++) {
+    const past = central(cells, year - back, cutoff - 12 * back, o).total;
+    const actual = settled(cells, year - back, cutoff, o);
+    if (actual > 0 && past > 0) errors.push(past / actual - 1);
+  }
+  errors.sort((a, b) => a - b);
+  const enough = errors.length >= 3;
+  const parts = [c.invoiced, c.notYet, c.remaining].map(Math.round) as [number, number, number];
+  const centralCents = parts[0] + parts[1] + parts[2];
+  return {
+    year,
+    cutoff,
+    invoicedCents: parts[0],
+    notYetInvoicedCents: parts[1],
+    remainingCents: parts[2],
+    centralCents,
+    low80Cents: enough ? Math.min(centralCents, Math.round(centralCents / (1 + quantileSorted(errors, 0.9)!))) : null,
+    high80Cents: enough ? Math.max(centralCents, Math.round(centralCents / (1 + quantileSorted(errors, 0.1)!))) : null,
+    lagReason: lagPattern(o.pattern ?? cells, cutoff, o).learned
+      ? null
+      : 'Geen volledig gedeclareerde maanden om de declaratievertraging van te leren: nog niet gedeclareerde zorg is niet geschat.',
+    intervalReason: enough
+      ? null
+      : `Te weinig eerdere jaren om de onzekerheid te schatten (${errors.length}; er zijn er minstens 3 nodig).`,
+  };
+}
