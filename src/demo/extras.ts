@@ -5,7 +5,7 @@ import { addMonths, monthEnd, monthIndex, monthStart, type Day, day } from './da
 import type { BsnSequence } from './bsn.ts';
 import type { Client, InvoiceLine, PgbLine } from './model.ts';
 import { YEARS, youths, type Municipality } from './region.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 import { DATA_END } from './trajectories.ts';
 
 const PGB_INFLOW = 0.0052;

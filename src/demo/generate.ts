@@ -25,7 +25,7 @@ import type { Allocation, Client, InvoiceLine, PgbLine } from './model.ts';
 import { makeProviders, makeReferrers, type Provider, type Referrers } from './parties.ts';
 import { referrerRegistry, type RegisteredReferrer } from './practices.ts';
 import { referrersTable } from './csv/referrers.ts';
-import { Rng } from './random.ts';
+import { Rng } from '../random.ts';
 import { YEARS, loadRegion, populationRows, type Municipality } from './region.ts';
 import { simulateMunicipality } from './trajectories.ts';
 import { invoiceLines } from './invoicing.ts';

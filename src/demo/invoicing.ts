@@ -4,7 +4,7 @@
 import { UNIT, tariff } from './catalogue.ts';
 import { monthEnd, monthIndex, monthStart, yearOf, type Day } from './dates.ts';
 import type { Allocation, InvoiceLine } from './model.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 import { DATA_END } from './trajectories.ts';
 
 export const IJW_FROM = 2021;

@@ -2,7 +2,7 @@
 // referrers (GP practices per municipality, youth doctors, specialists, certified institutions, courts). All invented.
 import { CARE_TYPES, type CareType, type ReferrerType } from './catalogue.ts';
 import type { Municipality } from './region.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 
 export interface Provider {
   agb: string;

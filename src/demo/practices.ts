@@ -1,7 +1,7 @@
 // The AGB list of the demo's referrers: a plausible invented name and place for every GP practice, youth doctor and
 // medical specialist that makeReferrers coded, as a municipality would import it (tabular kind `referrers`).
 import type { Referrers } from './parties.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 import type { Municipality } from './region.ts';
 
 export interface RegisteredReferrer {

@@ -6,7 +6,7 @@ import { PRODUCTS, type CareType, type Product } from './catalogue.ts';
 import { monthEnd, monthStart, type Day } from './dates.ts';
 import type { Client } from './model.ts';
 import type { Provider, Referrer, Referrers } from './parties.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 import { youths, type Municipality } from './region.ts';
 import type { Episode } from './trajectories.ts';
 

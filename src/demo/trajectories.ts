@@ -5,7 +5,7 @@ import { addMonths, day, monthStart, monthEnd, yearOf, type Day } from './dates.
 import type { Allocation, Client } from './model.ts';
 import { referrerFor, type Provider, type Referrer, type Referrers } from './parties.ts';
 import { youths, type Municipality } from './region.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../random.ts';
 import type { BsnSequence } from './bsn.ts';
 import { storyEpisodes } from './story.ts';
 

@@ -1,6 +1,6 @@
 // Seeded Monte Carlo of the measures: each draw picks every mechanism's effect uniformly within its band, combines the
 // effects on the levers (overlap handled, not summed) and runs them through the year's baseline; per year P10/P50/P90.
-import { Rng } from '../demo/random.ts';
+import { Rng } from '../random.ts';
 import { type CareTypeBaseline, savings } from './levers.ts';
 import { type Measure, type Range, bandFor, naiveSum } from './measures.ts';
 import { quantileSorted } from './quantile.ts';

@@ -2,7 +2,7 @@
 // three providers, 2022–2024, hand-written edge cases plus seeded ordinary clients. Output: message files and a product
 // list, exactly as a municipality would import them. Deterministic for a seed.
 import { BsnSequence } from '../../src/demo/bsn.ts';
-import { Rng } from '../../src/demo/random.ts';
+import { Rng } from '../../src/random.ts';
 import { jw301, jw305, jw307, jw315, jw323, jw325, type Allocated, type Prestatie } from '../ingest/ijw-messages.ts';
 
 export const MUNICIPALITIES = ['0150', '1708'] as const;

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { day, monthIndex, yearOf, type Day } from '../dates.ts';
 import type { Allocation, InvoiceLine } from '../model.ts';
-import type { Rng } from '../random.ts';
+import type { Rng } from '../../random.ts';
 import { jw301, jw305, jw307, jw315, jw323, jw325, type Header } from './messages.ts';
 import type { MessageCode } from './xml.ts';
 

@@ -1,4 +1,4 @@
-// The demo's only source of randomness: a small seeded PRNG (sfc32), so the same seed gives byte-identical output.
+// The one source of randomness: a small seeded PRNG (sfc32), so the same seed gives byte-identical output (the demo region, the Monte Carlo of measures).
 
 /** Hashes a string to 32 bits (FNV-1a), to derive independent streams from one seed and a label. */
 function hash32(text: string): number {
