@@ -8,5 +8,6 @@ import { demo } from './demo.ts';
 import { start } from './start.ts';
 import { auditCommand } from './audit.ts';
 import { benchmark } from './benchmark.ts';
+import { reportCommand } from './report.ts';
 
-export const commands: Command[] = [start, importCommand, status, user, auditCommand, serve, demo, benchmark];
+export const commands: Command[] = [start, importCommand, status, reportCommand, user, auditCommand, serve, demo, benchmark];

@@ -1,10 +1,13 @@
 // The report's one stylesheet, inlined into its HTML: plain and readable on screen, A4 in print, black on white so it
 // survives a grey-scale printer. Page breaks: the title page and contents stand alone, each chapter starts a page,
-// headings stay with what follows, table rows, figures and notes are never split.
+// headings stay with what follows, table rows, figures and notes are never split. Nothing may be wider than the page:
+// chromium would shrink every page to fit it (a narrow text column) and still cut the table at the edge.
 export const REPORT_CSS = `
 @page { size: A4; margin: 22mm 18mm 20mm 18mm; }
 :root { color: #1b1f24; background: #fff; font: 10.5pt/1.45 "DejaVu Sans", "Liberation Sans", Arial, sans-serif; }
 body { margin: 0 auto; max-width: 174mm; padding: 0 4mm; }
+/* In print the page margins frame the text: the body takes the full printable width (A4 minus margins). */
+@media print { body { max-width: none; padding: 0; } }
 h1 { font-size: 24pt; line-height: 1.2; margin: 0 0 6mm; }
 h2 { font-size: 16pt; margin: 0 0 4mm; border-bottom: 1.5pt solid #1b1f24; padding-bottom: 1.5mm; }
 h3 { font-size: 12pt; margin: 6mm 0 2mm; }
@@ -22,11 +25,18 @@ a { color: inherit; }
 .toc li { margin: 1.5mm 0; }
 .chapter { break-before: page; page-break-before: always; }
 .messages li { margin: 0 0 2.5mm; }
-table { border-collapse: collapse; width: 100%; margin: 2mm 0 6mm; font-size: 9.5pt; }
-caption { text-align: left; font-weight: bold; padding-bottom: 1.5mm; }
+table { border-collapse: collapse; width: 100%; max-width: 100%; margin: 2mm 0 6mm; font-size: 9.5pt; }
+caption { text-align: left; font-weight: bold; font-size: 1rem; padding-bottom: 1.5mm; }
 th, td { padding: 1.2mm 2mm; border-bottom: 0.5pt solid #8a929c; vertical-align: top; text-align: left; }
-th { border-bottom: 1pt solid #1b1f24; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* Headers wrap (a long label takes two or three lines); figures never break inside. */
+th { border-bottom: 1pt solid #1b1f24; vertical-align: bottom; font-weight: bold; overflow-wrap: break-word; hyphens: auto; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
+/* Many columns: smaller type and tighter cells, so the table fits the width of the page. */
+table.wide { font-size: 8.5pt; }
+table.wide th, table.wide td { padding: 1mm 1.3mm; }
+table.wider { font-size: 7.5pt; }
+table.wider th, table.wider td { padding: 0.9mm 1mm; }
 thead { display: table-header-group; }
 tr, figure, .note, .caveats li { break-inside: avoid; page-break-inside: avoid; }
 figure { margin: 2mm 0 6mm; }

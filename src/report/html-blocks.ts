@@ -16,6 +16,15 @@ export interface BlockContext {
 
 const NUMERIC = new Set(['eur', 'count', 'pct', 'days', 'months', 'ratio']);
 
+/** From this many columns a table is set smaller ('wide'), and smaller again from WIDER, to fit the page. */
+export const WIDE = 6;
+export const WIDER = 8;
+
+/** The class of a table by its number of columns: the stylesheet sets many columns in smaller type. */
+function widthClass(columns: number): string {
+  return columns >= WIDER ? ' class="wide wider"' : columns >= WIDE ? ' class="wide"' : '';
+}
+
 /** The anchor of a source in the appendix. */
 export const sourceAnchor = (id: string) => `bron-${id}`;
 
@@ -55,7 +64,7 @@ export function tableHtml(
   const row = (r: Record<string, Value>) =>
     `<tr>${columns.map((c) => `<td${cls(c)}>${esc(cellText(c, r[c.name], lookups))}</td>`).join('')}</tr>`;
   return [
-    '<table>',
+    `<table${widthClass(columns.length)}>`,
     `<caption>${esc(caption)}${sourceMark(source)}</caption>`,
     `<thead><tr>${head}</tr></thead>`,
     '<tbody>',

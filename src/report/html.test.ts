@@ -107,6 +107,20 @@ describe('renderHtml', () => {
     expect(out).toContain('&lt;img src=x onerror=alert(1)&gt;');
   });
 
+  it('sets a table of six or more columns smaller (class wide), and of eight or more smaller again (wide wider)', () => {
+    const table = (n: number) => {
+      const columns = Array.from({ length: n }, (_, i) => ({ name: `c${i}`, label: `K${i}`, unit: 'count' as const }));
+      const report: Report = {
+        ...SMALL_REPORT,
+        sections: [{ id: 't', title: 'T', blocks: [{ kind: 'table', caption: 'T', columns, rows: [{ c0: 1 }], source: 'B1' }] }],
+      };
+      return /<table[^>]*>/.exec(renderHtml(report).slice(renderHtml(report).indexOf('id="t"')))![0];
+    };
+    expect(table(5)).toBe('<table>');
+    expect(table(6)).toBe('<table class="wide">');
+    expect(table(8)).toBe('<table class="wide wider">');
+  });
+
   it('asks for nothing outside the document', () => {
     expect(html).not.toMatch(/\bsrc=|<link|@import|url\((?!#)|href="(?!#)/i);
   });

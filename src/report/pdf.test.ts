@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMALL_REPORT } from '../../test/fixtures/report/small.ts';
 import { renderHtml } from './html.ts';
+import type { Report } from './model.ts';
 import { footerTemplate, headerTemplate, renderPdf } from './pdf.ts';
 
 /** A binary PGM (P5, 8-bit) as width, height and its grey values. */
@@ -61,6 +62,45 @@ describe('renderPdf', () => {
       expect(page).toContain(`pagina ${i + 1} van 9`);
     });
   });
+});
+
+describe('a table with many columns', () => {
+  // The budget table's eight columns with long headers and wide euro amounts, as on the demo region.
+  const labels = [
+    'Jaar',
+    'Primitieve begroting',
+    'Begroting (na burap)',
+    'Gedeclareerd',
+    'Verwacht, nog niet gedeclareerd',
+    'Realisatie',
+    'Verschil (begroting − realisatie)',
+    'Realisatie (% van begroting)',
+  ];
+  const columns = labels.map((label, i) => ({ name: `c${i}`, label, unit: i === 0 ? ('text' as const) : ('eur' as const) }));
+  const row = Object.fromEntries(columns.map((c, i) => [c.name, i === 0 ? '2018' : -11_514_449.25]));
+  const wide: Report = {
+    ...SMALL_REPORT,
+    sections: [
+      { id: 'budget', title: 'Begroting', blocks: [{ kind: 'table', caption: 'Breed', columns, rows: [row], source: 'B1' }] },
+    ],
+  };
+
+  it('fits the printable width: no word beyond the right margin, and the text uses the page minus its margins', async () => {
+    const wideFile = join(dir, 'breed.pdf');
+    writeFileSync(wideFile, await renderPdf(renderHtml(wide), wide));
+    // Word boxes in points; A4 is 595 pt wide, the margins 18 mm (51 pt) each side.
+    const bbox = execFileSync('pdftotext', ['-bbox', wideFile, '-'], { encoding: 'utf8' });
+    const words = [...bbox.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([^<]*)</g)].map((m) => ({
+      left: Number(m[1]),
+      right: Number(m[2]),
+      text: m[3]!,
+    }));
+    const amounts = words.filter((w) => w.text === '11.514.449');
+    expect(amounts).toHaveLength(7); // every amount whole on its line, none cut off
+    for (const w of words) expect(w.right, w.text).toBeLessThanOrEqual(595 - 51 + 1);
+    // Not shrunk to fit: the last column ends at the right margin.
+    expect(Math.max(...amounts.map((w) => w.right))).toBeGreaterThan(595 - 51 - 8);
+  }, 60_000);
 });
 
 describe('header and footer', () => {
