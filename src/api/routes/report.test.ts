@@ -174,16 +174,20 @@ describe('report texts', () => {
 });
 
 describe('GET /api/report?formaat=pdf', () => {
-  it('downloads the PDF as rapport-<place>-<year>.pdf', async () => {
-    const res = await who.bert!.request('/api/report?gemeente=0150&jaar=2018&formaat=pdf');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('application/pdf');
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="rapport-deventer-2018.pdf"');
-    expect(
-      Buffer.from(await res.arrayBuffer())
-        .subarray(0, 5)
-        .toString('latin1'),
-    ).toBe('%PDF-');
+  it('downloads the PDF as rapport-<place>-<year>.pdf; two asked at once are printed in turn, both delivered', async () => {
+    const [deventer, region] = await Promise.all([
+      who.bert!.request('/api/report?gemeente=0150&jaar=2018&formaat=pdf'),
+      who.anna!.request('/api/report?jaar=2018&formaat=pdf'),
+    ]);
+    for (const [res, name] of [
+      [deventer!, 'rapport-deventer-2018.pdf'],
+      [region!, 'rapport-regio-ijsselland-2018.pdf'],
+    ] as const) {
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('application/pdf');
+      expect(res.headers.get('content-disposition')).toBe(`attachment; filename="${name}"`);
+      expect(Buffer.from(await res.arrayBuffer()).toString('latin1', 0, 5)).toBe('%PDF-');
+    }
   });
 
   it('names the file by the place in letters and digits', () => {

@@ -106,6 +106,31 @@ export function reportFileName(place: string, year: number): string {
   return `rapport-${slug || 'regio'}-${year}.pdf`;
 }
 
+/** PDFs waiting for the printer beyond the one being printed; more are refused (429). */
+export const MAX_PDF_WAITING = 4;
+let printer: Promise<unknown> = Promise.resolve();
+let pdfsQueued = 0;
+
+/**
+ * Prints one PDF at a time: each print starts a chromium (hundreds of MB), so a burst of requests queues instead of
+ * holding the server's memory, and a longer burst is refused with a Dutch 429.
+ */
+async function printInTurn(html: string, report: Parameters<typeof renderPdf>[1]): Promise<Uint8Array> {
+  if (pdfsQueued > MAX_PDF_WAITING)
+    throw new ApiError(429, 'Er worden nu te veel rapporten als PDF gemaakt; probeer het over een minuut opnieuw.');
+  pdfsQueued++;
+  const turn = printer.then(() => renderPdf(html, report));
+  printer = turn.catch(() => undefined);
+  try {
+    return await turn;
+  } catch (e) {
+    if (e instanceof ChromiumMissingError) throw new ApiError(503, e.message);
+    throw e;
+  } finally {
+    pdfsQueued--;
+  }
+}
+
 const TEXT_FIELDS = ['gemeente', 'jaar', 'introduction', 'conclusions'];
 
 function parseText(field: string, value: unknown): string | null {
@@ -149,13 +174,7 @@ export function reportRoutes(deps: ApiDeps): RouteDef[] {
       // Every text in it is escaped, and the app's CSP (src/api/auth/headers.ts) runs no inline script.
       return c.body(html, 200, { 'Content-Type': 'text/html; charset=utf-8' });
     }
-    let pdf: Uint8Array;
-    try {
-      pdf = await renderPdf(html, built);
-    } catch (e) {
-      if (e instanceof ChromiumMissingError) throw new ApiError(503, e.message);
-      throw e;
-    }
+    const pdf = await printInTurn(html, built);
     return c.body(new Uint8Array(pdf), 200, {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="${reportFileName(built.place, request.year)}"`,
