@@ -65,6 +65,47 @@ describe('GET /api/report: parameters', () => {
     expect(await errorOf(res)).toMatchObject({ param, message });
   });
 
+  it('answers junk in any parameter with a Dutch 4xx naming it, never a 500', async () => {
+    const junk = [
+      '',
+      ' ',
+      ',',
+      '0150,1708',
+      "' OR 1=1 --",
+      '<script>',
+      '%00',
+      '\u202e',
+      '😀',
+      '1e309',
+      '-1',
+      '2018.0',
+      '0000-00-00',
+      '2018-13-01',
+      '99999-01-01',
+      '__proto__',
+      '9'.repeat(400),
+      '2018\r\nSet-Cookie: x=y',
+    ];
+    const base: Record<string, string> = {
+      gemeente: '0150',
+      jaar: '2018',
+      vergelijk: '2017',
+      tot: '2018-06-30',
+      formaat: 'html',
+    };
+    for (const param of Object.keys(base)) {
+      for (const value of junk) {
+        const q = new URLSearchParams({ ...base, [param]: value });
+        const res = await who.bert!.request(`/api/report?${q}`);
+        if (res.status === 200) continue; // '' for gemeente (the region), tot or formaat (the defaults)
+        expect(res.status, `${param}=${value}`).toBe(400);
+        const error = await errorOf(res);
+        expect(error.param, `${param}=${value}`).toBe(param);
+        expect(error.message).not.toMatch(/Error|undefined|NaN|SELECT/);
+      }
+    }
+  });
+
   it('answers 401 without a login and 404 for a municipality Roer does not know', async () => {
     expect((await app.request('/api/report?jaar=2018')).status).toBe(401);
     const res = await who.anna!.request('/api/report?jaar=2018&gemeente=9999');
