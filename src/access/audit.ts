@@ -48,6 +48,8 @@ export type AuditAction =
   | 'view_delete'
   | 'view_open'
   | 'coverage_read'
+  | 'report'
+  | 'report_text_read'
   | 'report_text_save'
   | 'audit_read'
   | 'audit_export'

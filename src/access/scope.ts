@@ -115,6 +115,34 @@ export function assertNoteWrite(user: User, municipality: string | null): void {
   }
 }
 
+/**
+ * Throws unless the user may read or write the introduction and conclusions of a report on `municipality` (null: the
+ * region). Like notes they are free text: only within the own municipalities, and the region's only for a user
+ * pinned to none (its text may speak of every municipality).
+ */
+export function assertReportText(user: User, municipality: string | null, write: boolean): void {
+  if (write) assertRight(user, 'writeNotes', 'rapportteksten schrijven');
+  else assertRight(user, 'readNotes', 'rapportteksten lezen');
+  const scope = scopeOf(user);
+  const own = scope.municipality;
+  if (!own && Object.keys(scope).length > 0)
+    throw denied('Uw account heeft geen gemeente toegewezen; vraag de beheerder dit te regelen.', 'gemeente');
+  if (own && (municipality === null || !own.includes(municipality))) {
+    throw denied(
+      `U mag alleen rapportteksten ${write ? 'schrijven' : 'lezen'} bij uw eigen gemeente${own.length > 1 ? 'n' : ''} (${own.join(', ')}).`,
+      'gemeente',
+    );
+  }
+}
+
+/** Throws unless a report on `municipality` (null: the region, narrowed to the own municipalities) is in the scope. */
+export function assertReportPlace(user: User, municipality: string | null): void {
+  const own = scopeOf(user).municipality;
+  if (own && municipality !== null && !own.includes(municipality)) {
+    throw denied(`U heeft geen toegang tot gemeente ${municipality}; uw account is beperkt tot ${own.join(', ')}.`, 'gemeente');
+  }
+}
+
 function forceMunicipalities(user: User, asked: string[] | undefined): string[] | undefined {
   const scope = scopeOf(user);
   const own = scope.municipality;

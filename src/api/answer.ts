@@ -9,6 +9,8 @@ import { addNote, listNotes, type Note } from './notes.ts';
 import { coverage, type Coverage } from './coverage.ts';
 import { deleteView, findView, listViews, saveView, type NewSavedView, type SavedView } from './views.ts';
 import { dimensions, type Dimensions } from './dimensions.ts';
+import type { ReportRequest } from '../report/model.ts';
+import { readReportText, saveReportText, type NewReportText, type ReportText } from '../report/texts.ts';
 
 /** What a route asks for. A note question carries its municipality and period as a MetricRequest's filters. */
 export type Question =
@@ -26,7 +28,15 @@ export type Question =
   | { kind: 'views.delete'; id: string }
   | { kind: 'views.open'; id: string }
   /** The last month with data; `municipality` / `provider`: within these only (set from the user's scope). */
-  | { kind: 'coverage'; municipality?: string[]; provider?: string[] };
+  | { kind: 'coverage'; municipality?: string[]; provider?: string[] }
+  /**
+   * A council report is about to be built: the gate that refuses a municipality outside the scope and audits the
+   * report. Its figures then each ask their own question; the answer is nothing.
+   */
+  | { kind: 'report'; request: Required<ReportRequest>; format: 'html' | 'pdf' }
+  /** The introduction and conclusions of a report (municipality null: the region). */
+  | { kind: 'report.texts.read'; municipality: string | null; year: number }
+  | { kind: 'report.texts.save'; text: NewReportText };
 
 export interface Answers {
   compute: MetricResult;
@@ -42,6 +52,10 @@ export interface Answers {
   /** undefined: no view has this id. */
   'views.open': SavedView | undefined;
   coverage: Coverage;
+  report: null;
+  /** null: nothing written yet. */
+  'report.texts.read': ReportText | null;
+  'report.texts.save': ReportText;
 }
 
 export type AnswerOf<Q extends Question> = Answers[Q['kind']];
@@ -129,6 +143,13 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
       return findView(ctx.store, q.id);
     case 'coverage':
       return coverage(ctx.store, q);
+    case 'report':
+      return null;
+    case 'report.texts.read':
+      return readReportText(ctx.store, q.municipality, q.year);
+    case 'report.texts.save':
+      // Audited by saveReportText itself, with the author's name (the CLI saves the same way).
+      return saveReportText(ctx.store, { name: owner(ctx), role: ctx.user?.role ?? 'system', ip: ctx.ip }, q.text);
   }
 }
 

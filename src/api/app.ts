@@ -17,6 +17,7 @@ import { openApiRoutes } from './routes/openapi.ts';
 import { statusRoutes } from './routes/status.ts';
 import { UPLOAD_PATH, uploadRoutes } from './routes/uploads.ts';
 import { viewRoutes } from './routes/views.ts';
+import { reportRoutes } from './routes/report.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { dashboard } from './static.ts';
 import { type UploadSettings, Uploads } from './uploads.ts';
@@ -64,6 +65,7 @@ export function apiRoutes(deps: ApiDeps): RouteDef[] {
     ...uploadRoutes(deps),
     ...viewRoutes(deps),
     ...coverageRoutes(deps),
+    ...reportRoutes(deps),
   ];
   routes.push(...openApiRoutes(deps, () => routes));
   return routes;

@@ -5,7 +5,6 @@ import { AccessError } from '../access/errors.ts';
 import { RIGHTS } from '../access/roles.ts';
 import { dataFacts, placeName } from '../report/facts.ts';
 import { notesOfPlace, type ReportSource } from '../report/source.ts';
-import { readReportText } from '../report/texts.ts';
 import { dataVersion } from '../report/version.ts';
 import { type AnswerContext, answer, type Guard } from './answer.ts';
 import { resultNames } from './names.ts';
@@ -43,7 +42,8 @@ export function answerSource(ctx: AnswerContext, guard: Guard): ReportSource {
     coverage,
     dataVersion: async (municipality) => dataVersion(ctx.store, (await coverage(municipality)).through),
     facts: (year, compare) => dataFacts(ctx.store, year, compare),
-    texts: (municipality, year) => readReportText(ctx.store, municipality, year),
+    // Free text like notes: only for a user who may read them there (not a provider, not another municipality's).
+    texts: (municipality, year) => unlessRefused(answer(ctx, guard, { kind: 'report.texts.read', municipality, year })),
     place: (municipality) => placeName(ctx.store, municipality, ctx.user?.municipalities),
     protects: ctx.user ? RIGHTS[ctx.user.role].suppressed : false,
   };

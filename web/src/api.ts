@@ -40,7 +40,7 @@ export interface SessionUser {
    * The role's rights as the server states them (src/access/roles.ts); the server checks them again on every call.
    * `suppressed`: an aggregate-only role (whole years, no filters besides the municipality).
    */
-  rights?: { upload?: boolean; suppressed?: boolean; importStatus?: boolean; readNotes?: boolean };
+  rights?: { upload?: boolean; suppressed?: boolean; importStatus?: boolean; readNotes?: boolean; writeNotes?: boolean };
 }
 
 let busy = 0;
@@ -145,9 +145,28 @@ export const api = {
     }),
   deleteView: (id: string) => request<SavedView>(`/api/views/${encodeURIComponent(id)}/delete`, { method: 'POST' }),
   coverage: () => request<{ through: string | null }>('/api/coverage'),
+  /** The introduction and conclusions of a report (gemeente '' = the region). */
+  reportTexts: (gemeente: string, jaar: number) =>
+    request<ReportTexts>(`/api/report/texts?${new URLSearchParams({ ...(gemeente ? { gemeente } : {}), jaar: String(jaar) })}`),
+  saveReportTexts: (texts: { gemeente: string | null; jaar: number; introduction: string; conclusions: string }) =>
+    request<ReportTexts>('/api/report/texts', {
+      method: 'POST',
+      body: JSON.stringify(texts),
+      headers: { 'content-type': 'application/json' },
+    }),
   addNote: (note: { metric: string; municipality: string | null; from: string; to: string; text: string }) =>
     request<Note>('/api/notes', { method: 'POST', body: JSON.stringify(note), headers: { 'content-type': 'application/json' } }),
 };
+
+/** GET /api/report/texts: nothing saved yet reads as empty texts without an author. */
+export interface ReportTexts {
+  municipality: string | null;
+  year: number;
+  introduction: string | null;
+  conclusions: string | null;
+  author: string | null;
+  saved_at: string | null;
+}
 
 /** GET /api/status, loosely typed: the page shows whatever counts, files and quarantine entries it gets. */
 export interface StatusSummary {

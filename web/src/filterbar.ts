@@ -8,7 +8,8 @@ import { h, mount } from './dom.ts';
 import { dimLabel, valueLabel } from './labels.ts';
 import { multiSelect } from './multiselect.ts';
 import { lastMonthOf, MONTH_NAMES, type Period, type PeriodKind, periodLabel } from './period.ts';
-import { FILTER_DIMS, type FilterDim, go, periodOf, type ViewState, withChanges, withPeriod } from './state.ts';
+import { REPORT_SLUG } from './pages/report.ts';
+import { FILTER_DIMS, type FilterDim, go, periodOf, urlOf, type ViewState, withChanges, withPeriod } from './state.ts';
 
 /** Folded filters, in this order; long lists get a search field. */
 const MORE: FilterDim[] = [
@@ -114,6 +115,12 @@ export function renderFilterBar(el: HTMLElement, s: ViewState, ctx: AppContext, 
         municipalityField(s, ctx, (values) => setFilter('municipality', values)),
         periodFields(s, ctx, user, apply),
         more.length ? toggle : null,
+        // The council report for the municipality and period in view (prefilled on its page).
+        h(
+          'a',
+          { id: 'f-report', class: 'button report-link', href: urlOf(withChanges(s, { page: REPORT_SLUG })), 'data-nav': true },
+          'Rapport',
+        ),
         chips.length
           ? h(
               'ul',

@@ -12,6 +12,7 @@ import { renderOverview } from './pages/overview.ts';
 import { renderStatus } from './pages/status.ts';
 import { renderUpload } from './pages/upload.ts';
 import { NOTES_SLUG, renderNotes } from './pages/notes.ts';
+import { REPORT_SLUG, renderReport } from './pages/report.ts';
 import { coverageLine } from './coverage.ts';
 import { printHead } from './printhead.ts';
 import { linkedView, openLinked, renderViewsMenu, takeNotice } from './views.ts';
@@ -100,6 +101,8 @@ async function render(asked: ViewState): Promise<void> {
       available.map((p) => h('li', {}, link(p.slug, p.nav ?? p.title))),
       // Links only to what the role may open (the server refuses the rest anyway).
       user?.rights?.readNotes ? h('li', {}, link(NOTES_SLUG, 'Notities')) : null,
+      // Every role may make a report (its figures are asked with the role's own rights).
+      h('li', {}, link(REPORT_SLUG, 'Rapport')),
       user?.rights?.importStatus ? h('li', {}, link('import', 'Importstatus')) : null,
       user?.rights?.upload ? h('li', {}, link('inlezen', 'Gegevens inlezen')) : null,
     ),
@@ -109,18 +112,27 @@ async function render(asked: ViewState): Promise<void> {
   const el = h('div', { class: 'view' });
   const page = pageBySlug(s.page);
   const title =
-    page?.title ?? { import: 'Importstatus', inlezen: 'Gegevens inlezen', [NOTES_SLUG]: 'Notities' }[s.page] ?? 'Overzicht';
+    page?.title ??
+    { import: 'Importstatus', inlezen: 'Gegevens inlezen', [NOTES_SLUG]: 'Notities', [REPORT_SLUG]: 'Rapport' }[s.page] ??
+    'Overzicht';
   const notice = takeNotice();
   mount(main, printHead(s, ctx, title), coverageLine(), notice ? h('p', { class: 'notice', role: 'status' }, notice) : null, el);
   renderViewsMenu(viewsMenu(), s);
   renderFilterBar(byId('filters'), s, ctx, { suppressed: !!user?.rights?.suppressed });
-  byId('filters').hidden = s.page === 'import' || s.page === 'inlezen';
+  // The report page has its own place and year fields (prefilled from the filters).
+  byId('filters').hidden = s.page === 'import' || s.page === 'inlezen' || s.page === REPORT_SLUG;
   const view = page && viewFor(ctx, page, s.view);
   document.title = `${title} — Roer`;
   if (s.page === 'overzicht') await renderOverview(el, s, ctx);
   else if (s.page === 'import') await renderStatus(el);
   else if (s.page === 'inlezen') await renderUpload(el);
   else if (s.page === NOTES_SLUG) await renderNotes(el, s, ctx);
+  else if (s.page === REPORT_SLUG)
+    await renderReport(el, s, ctx, {
+      // Without login (a test app) everything is allowed; the server checks again on every call.
+      readNotes: user ? !!user.rights?.readNotes : true,
+      writeNotes: user ? !!user.rights?.writeNotes : true,
+    });
   else if (page && view) await renderAnalysis(el, s, ctx, page, view);
   else if (page && s.view)
     mount(

@@ -4,7 +4,16 @@ import { audit, type AuditEntry } from '../../access/audit.ts';
 import { AccessError } from '../../access/errors.ts';
 import { guardedCompute } from '../../access/guard.ts';
 import { RIGHTS } from '../../access/roles.ts';
-import { assertNoteWrite, assertRight, narrowFilters, scopeDimensions, scopeNotes, scopeOf } from '../../access/scope.ts';
+import {
+  assertNoteWrite,
+  assertReportPlace,
+  assertReportText,
+  assertRight,
+  narrowFilters,
+  scopeDimensions,
+  scopeNotes,
+  scopeOf,
+} from '../../access/scope.ts';
 import type { Note } from '../notes.ts';
 import type { SavedView } from '../views.ts';
 import type { AnswerOf, Guard, Question } from '../answer.ts';
@@ -31,6 +40,9 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
       'views.delete': 'view_delete',
       'views.open': 'view_open',
       coverage: 'coverage_read',
+      report: 'report',
+      'report.texts.read': 'report_text_read',
+      'report.texts.save': 'report_text_save',
     } as const
   )[q.kind];
   const target =
@@ -38,7 +50,13 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
       ? (q.metric?.id ?? null)
       : q.kind === 'views.open' || q.kind === 'views.delete'
         ? q.id
-        : null;
+        : q.kind === 'report'
+          ? (q.request.municipality ?? 'regio')
+          : q.kind === 'report.texts.read'
+            ? (q.municipality ?? 'regio')
+            : q.kind === 'report.texts.save'
+              ? (q.text.municipality ?? 'regio')
+              : null;
   const filters = q.kind === 'notes.read' || q.kind === 'notes.write' ? q.request.filters : undefined;
   return { action, target, detail: { filters, reason: e.message }, outcome: 'geweigerd' };
 }
@@ -145,6 +163,27 @@ export function accessGuard(settings: GuardSettings): Guard {
           await log({ action: 'coverage_read', detail: { scope } });
           return answer;
         }
+        case 'report': {
+          assertReportPlace(user, q.request.municipality);
+          await next(q);
+          const { municipality, ...period } = q.request;
+          await log({
+            action: 'report',
+            target: municipality ?? 'regio',
+            detail: { ...period, format: q.format, scope: scopeOf(user) },
+          });
+          return null;
+        }
+        case 'report.texts.read': {
+          assertReportText(user, q.municipality, false);
+          const text = await next(q);
+          await log({ action: 'report_text_read', target: q.municipality ?? 'regio', detail: { year: q.year } });
+          return text;
+        }
+        case 'report.texts.save':
+          // The save itself is audited by saveReportText.
+          assertReportText(user, q.text.municipality, true);
+          return await next(q);
       }
     } catch (e) {
       if (e instanceof AccessError) {
