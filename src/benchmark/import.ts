@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { RoerError, RefusedFile, type Problem } from '../errors.ts';
+import type { FileReport } from '../ingest/importer.ts';
 import { fileDigest, logImport, wasImported, writeQuarantine } from '../ingest/importlog.ts';
 import type { Store } from '../store/index.ts';
 import { dataFileOf, metadataFilesOf, readTableFiles } from './cbs/files.ts';
@@ -12,20 +13,12 @@ import { parseCbsTable } from './cbs/parse.ts';
 import type { CbsTable } from './cbs/types.ts';
 import { writeCbsTable } from './store.ts';
 
-export interface CbsImportReport {
+/** What happened to one CBS data file: an import's file report (same statuses and counts), naming the CBS table. */
+export interface CbsImportReport extends Omit<FileReport, 'path' | 'kind'> {
   /** '85097NED/TypedDataSet.json': the table folder and the data file. */
   fileName: string;
   /** The CBS table id, once known. */
   table: string | null;
-  status: 'ingelezen' | 'overgeslagen' | 'geweigerd';
-  /** Cells read, stored (new or changed), already in the store unchanged, and records quarantined. */
-  total: number;
-  ok: number;
-  unchanged: number;
-  quarantined: number;
-  /** The first problems (at most 10). */
-  problems: Problem[];
-  note?: string;
 }
 
 /** The table downloads under `paths`: a table folder, a data file, or a folder of table folders. */
