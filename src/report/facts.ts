@@ -1,6 +1,6 @@
 // Facts about the data (not figures of a metric) that the report's caveats rest on: quarantined records and changes in
 // the regional product list between the compared years. Region-wide counts only: no file name, record or client.
-import { empty, join, sql, type Store } from '../store/index.ts';
+import { join, sql, type Store } from '../store/index.ts';
 
 export interface DataFacts {
   /** Records set aside at import (and not resolved): they are in no figure. */
@@ -36,11 +36,18 @@ export async function placeName(store: Store, municipality: string | null, withi
     const m = await store.one<{ name: string }>(sql`SELECT name FROM municipality WHERE code = ${municipality}`);
     return m?.name ?? `gemeente ${municipality}`;
   }
+  // A user scoped to some municipalities gets a report on those only: name them, never the whole region.
+  if (within?.length) {
+    const names = await store.all<{ name: string }>(
+      sql`SELECT coalesce(name, 'gemeente ' || code) AS name FROM municipality WHERE code IN (${join(within)}) ORDER BY name`,
+    );
+    const list = names.map((n) => n.name);
+    return list.length === 1 ? list[0]! : `${list.slice(0, -1).join(', ')} en ${list.at(-1)}`;
+  }
   // The region of the municipalities with data (the municipality table lists every municipality in the country).
   const regions = await store.all<{ region: string }>(
     sql`SELECT DISTINCT region FROM municipality WHERE region IS NOT NULL
-        AND code IN (SELECT DISTINCT municipality FROM invoice_line)
-        ${within?.length ? sql`AND code IN (${join(within)})` : empty} ORDER BY region`,
+        AND code IN (SELECT DISTINCT municipality FROM invoice_line) ORDER BY region`,
   );
   return regions.length === 1 ? `Regio ${regions[0]!.region}` : 'de regio';
 }

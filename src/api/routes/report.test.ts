@@ -128,7 +128,11 @@ describe('GET /api/report: scope', () => {
     // 2018: Deventer € 2.500,50, Steenwijkerland € 390 (€ 400 less a credit of € 10); 2017: Deventer € 1.000.
     const growth = (to: string) =>
       `De kosten stegen in 2018 met € ${to === '2.501' ? '1.501 (150,1 %)' : '1.891 (189,0 %)'} naar € ${to}.`;
-    expect(await html(who.bert!, 'jaar=2018')).toContain(growth('2.501'));
+    const own = await html(who.bert!, 'jaar=2018');
+    expect(own).toContain(growth('2.501'));
+    // Named for the municipality it covers, never as the whole region.
+    expect(own).toContain('<title>Jeugdhulp in Deventer 2018</title>');
+    expect(own).not.toContain('Regio IJsselland');
     expect(await html(who.anna!, 'jaar=2018')).toContain(growth('2.891'));
     expect(await audits('report')).toContainEqual({ actor: 'bert', target: 'regio', outcome: 'ok' });
   });
