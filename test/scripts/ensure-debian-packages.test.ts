@@ -10,13 +10,13 @@ import { describe, expect, it } from 'vitest';
 const SCRIPT = fileURLToPath(new URL('../../scripts/ensure-debian-packages.sh', import.meta.url));
 
 /** Runs the script with the given stand-in commands (name → shell body) first on the PATH and chromium absent. */
-function run(fakes: Record<string, string>, env: Record<string, string> = {}) {
+function run(fakes: Record<string, string>, env: Record<string, string> = {}, args: string[] = []) {
   const bin = mkdtempSync(join(tmpdir(), 'roer-apt-'));
   for (const [name, body] of Object.entries(fakes)) {
     writeFileSync(join(bin, name), `#!/bin/sh\n${body}\n`);
     chmodSync(join(bin, name), 0o755);
   }
-  const r = spawnSync('bash', [SCRIPT], {
+  const r = spawnSync('bash', [SCRIPT, ...args], {
     encoding: 'utf8',
     env: { PATH: `${bin}:/usr/bin:/bin`, ROER_CHROMIUM: join(bin, 'geen-chromium'), ...env },
   });
@@ -53,6 +53,19 @@ describe('scripts/ensure-debian-packages.sh', () => {
 
   it('does nothing when the packages are there', () => {
     const r = run({ xmllint: 'echo "xmllint: using libxml version 1"', pdftoppm: 'exit 0' }, { ROER_CHROMIUM: '/bin/sh' });
+    expect(r).toMatchObject({ status: 0, out: '', err: '' });
+  });
+
+  it('for npm start: wants only chromium and xmllint, and never stops the start when it cannot install them', () => {
+    const r = run({ id: 'echo 1000', sudo: 'exit 1', pdftoppm: 'exit 1' }, {}, ['--start']);
+    expect(r.status).toBe(0);
+    expect(r.err).toContain('Debian-pakketten ontbreken: chromium fonts-dejavu-core');
+    expect(r.err).toContain('Roer start zonder; de pdf van het raadsrapport werkt pas als ze er zijn');
+    expect(r.err).not.toContain('poppler-utils');
+  });
+
+  it('for npm start: does nothing when chromium and xmllint are there, even without poppler-utils', () => {
+    const r = run({ xmllint: 'echo "xmllint: using libxml version 1"' }, { ROER_CHROMIUM: '/bin/sh' }, ['--start']);
     expect(r).toMatchObject({ status: 0, out: '', err: '' });
   });
 });
