@@ -178,8 +178,9 @@ export async function renderReport(main: HTMLElement, s: ViewState, ctx: AppCont
       field('report-compare', 'Vergelijken met', compare),
       field('report-through', 'Gegevens tot en met (optioneel)', through, 'Leeg: het hele jaar.'),
     ),
-    texts,
+    // The actions right under the choice, in view at 1366×768; the texts below are optional.
     h('div', { class: 'actions report-actions' }, view, pdf),
+    texts,
   );
   try {
     await loadTexts();
