@@ -71,6 +71,7 @@ export function fanChart(f: FanInput): ChartOption {
     });
   return {
     legend: {
+      top: 0,
       data: [
         'Tot nu (incl. nog niet gedeclareerd)',
         'Verwachting',
