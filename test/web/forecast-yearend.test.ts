@@ -47,6 +47,14 @@ describe('Vooruitblik: verwacht jaareinde', () => {
     expect(await axeFindings(page, 'vooruitblik')).toEqual([]);
   });
 
+  it('splits per team on request, kept in the URL', async () => {
+    await page.selectOption('#yearend-per', 'team');
+    await page.waitForSelector('main[data-ready] [data-panel="yearend"] th:text("Team")');
+    expect(new URL(page.url()).searchParams.get('p.per')).toBe('team');
+    const api = (await (await page.request.get(`${h.base}/api/forecast/yearend?per=team`)).json()) as YearEndView;
+    expect(await page.locator('[data-panel="yearend"] tbody tr').count()).toBe(api.rows.length);
+  });
+
   it('follows the municipality filter', async () => {
     await page.goto(`${h.base}/vooruitblik?municipality=1708`);
     await page.waitForSelector('main[data-ready] [data-panel="yearend"] h2');

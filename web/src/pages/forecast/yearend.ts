@@ -9,7 +9,7 @@ import { drawChart } from '../../charts/setup.ts';
 import type { AppContext } from '../../context.ts';
 import { h, mount } from '../../dom.ts';
 import { valueLabel } from '../../labels.ts';
-import type { ViewState } from '../../state.ts';
+import { go, type ViewState, withChanges } from '../../state.ts';
 import { tableWrap } from '../../table.ts';
 import { errorBox } from '../error.ts';
 
@@ -50,8 +50,20 @@ export async function renderYearendPanel(el: HTMLElement, s: ViewState, ctx: App
   // The forecast is of one municipality or the region: with several chosen it shows the region within the account.
   const gemeente = municipalities.length === 1 ? municipalities[0] : undefined;
   const where = gemeente ? valueLabel(ctx.dims, 'municipality', gemeente) : 'de regio';
+  // Per care type (default) or per team, kept in the URL as p.per so a bookmark shows the same split.
+  const per = s.params.per === 'team' ? 'team' : 'care_type';
+  const dim = per === 'team' ? 'team' : 'care_type';
+  const perSelect = h(
+    'select',
+    {
+      id: 'yearend-per',
+      onchange: (e: Event) => go(withChanges(s, { params: { ...s.params, per: (e.target as HTMLSelectElement).value } })),
+    },
+    h('option', { value: 'care_type', selected: per === 'care_type' }, 'per zorgsoort'),
+    h('option', { value: 'team', selected: per === 'team' }, 'per team'),
+  );
   try {
-    const view = await api.forecastYearEnd({ gemeente });
+    const view = await api.forecastYearEnd({ gemeente, per });
     if (!view) {
       mount(section, h('h2', { id: 'yearend-h' }, 'Verwacht jaareinde'), h('p', {}, 'Er zijn nog geen gegevens.'));
       return;
@@ -62,7 +74,9 @@ export async function renderYearendPanel(el: HTMLElement, s: ViewState, ctx: App
       role: 'img',
       'aria-label': `Grafiek: kosten ${view.year} tot nu en verwacht tot het jaareinde, met 80 %-interval en begroting`,
     });
-    const head = ['Zorgsoort', ...COLUMNS].map((c, i) => h('th', { scope: 'col', class: i ? 'num' : null }, c));
+    const head = [per === 'team' ? 'Team' : 'Zorgsoort', ...COLUMNS].map((c, i) =>
+      h('th', { scope: 'col', class: i ? 'num' : null }, c),
+    );
     mount(
       section,
       h('h2', { id: 'yearend-h' }, `Verwacht jaareinde ${view.year}, ${where}`),
@@ -77,8 +91,9 @@ export async function renderYearendPanel(el: HTMLElement, s: ViewState, ctx: App
           [t.lagReason, t.intervalReason].filter(Boolean).join(' '),
       ),
       chartEl,
+      h('p', {}, h('label', { for: 'yearend-per' }, 'Uitsplitsing '), perSelect),
       tableWrap(
-        'verwacht jaareinde per zorgsoort',
+        `verwacht jaareinde ${per === 'team' ? 'per team' : 'per zorgsoort'}`,
         h(
           'table',
           {},
@@ -86,7 +101,8 @@ export async function renderYearendPanel(el: HTMLElement, s: ViewState, ctx: App
           h(
             'tbody',
             {},
-            view.rows.map((r) => tableRow(valueLabel(ctx.dims, 'care_type', r.key), r)),
+            // Cost without a team (PGB, allocations without one) has the key ''.
+            view.rows.map((r) => tableRow(r.key === '' ? 'zonder team' : valueLabel(ctx.dims, dim, r.key), r)),
           ),
           h('tfoot', {}, tableRow('Totaal', t, true)),
         ),
