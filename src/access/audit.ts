@@ -51,6 +51,7 @@ export type AuditAction =
   | 'report'
   | 'report_text_read'
   | 'report_text_save'
+  | 'forecast_yearend'
   | 'audit_read'
   | 'audit_export'
   | 'chain_keyed'

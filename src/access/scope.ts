@@ -143,6 +143,22 @@ export function assertReportPlace(user: User, municipality: string | null): void
   }
 }
 
+/**
+ * The municipalities a year-end forecast of `municipality` (null: the region) sums, or a refusal. Its rows are euro
+ * totals without a client count: like suppress.ts, which refuses such a table to a role that sees only suppressed
+ * figures, readers and providers are refused; so is an account pinned to a team, whose forecast would hold other teams.
+ */
+export function forecastMunicipalities(user: User, municipality: string | null): string[] | null {
+  if (RIGHTS[user.role].suppressed || scopeOf(user).team)
+    throw denied(
+      `Het verwachte jaareinde bestaat alleen uit bedragen zonder aantal cliënten; met de rol ${RIGHTS[user.role].label} kunt u het niet inzien.`,
+      'gemeente',
+    );
+  assertReportPlace(user, municipality);
+  const own = scopeOf(user).municipality;
+  return municipality !== null ? [municipality] : (own ?? null);
+}
+
 function forceMunicipalities(user: User, asked: string[] | undefined): string[] | undefined {
   const scope = scopeOf(user);
   const own = scope.municipality;

@@ -11,6 +11,7 @@ import { deleteView, findView, listViews, saveView, type NewSavedView, type Save
 import { dimensions, type Dimensions } from './dimensions.ts';
 import type { ReportRequest } from '../report/model.ts';
 import { readReportText, saveReportText, type NewReportText, type ReportText } from '../report/texts.ts';
+import { type YearEndQuery, type YearEndView, yearEndView } from '../forecast/yearend-view.ts';
 
 /** What a route asks for. A note question carries its municipality and period as a MetricRequest's filters. */
 export type Question =
@@ -36,7 +37,12 @@ export type Question =
   | { kind: 'report'; request: Required<ReportRequest>; format: 'html' | 'pdf' }
   /** The introduction and conclusions of a report (municipality null: the region). */
   | { kind: 'report.texts.read'; municipality: string | null; year: number }
-  | { kind: 'report.texts.save'; text: NewReportText };
+  | { kind: 'report.texts.save'; text: NewReportText }
+  /**
+   * The year-end forecast of one municipality (`municipality`) or the region (null: every municipality, narrowed by the
+   * access layer to the user's own); `query.municipalities` is set from these.
+   */
+  | { kind: 'forecast.yearend'; municipality: string | null; query: YearEndQuery };
 
 export interface Answers {
   compute: MetricResult;
@@ -56,6 +62,8 @@ export interface Answers {
   /** null: nothing written yet. */
   'report.texts.read': ReportText | null;
   'report.texts.save': ReportText;
+  /** null: the store holds no data. */
+  'forecast.yearend': YearEndView | null;
 }
 
 export type AnswerOf<Q extends Question> = Answers[Q['kind']];
@@ -150,6 +158,8 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
     case 'report.texts.save':
       // Audited by saveReportText itself, with the author's name (the CLI saves the same way).
       return saveReportText(ctx.store, { name: owner(ctx), role: ctx.user?.role ?? 'system', ip: ctx.ip }, q.text);
+    case 'forecast.yearend':
+      return yearEndView(ctx.store, q.query);
   }
 }
 

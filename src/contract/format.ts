@@ -30,11 +30,11 @@ export function formatEurShort(value: number): string {
 
 /**
  * Millions with two decimals, for a sentence that names an amount and its change: 670000 → "€ 0,67 mln",
- * 10490000 → "€ 10,49 mln", −670000 → "−€ 0,67 mln".
+ * 10490000 → "€ 10,49 mln", −670000 → "−€ 0,67 mln"; `digits` 1 for a forecast, whose second decimal is noise.
  */
-export function formatEurMln(value: number): string {
-  if (value < 0) return `−${formatEurMln(-value)}`;
-  return `€\u00a0${fixed2.format(value / 1e6)}\u00a0mln`;
+export function formatEurMln(value: number, digits = 2): string {
+  if (value < 0) return `−${formatEurMln(-value, digits)}`;
+  return `€\u00a0${(digits === 2 ? fixed2 : fixedN(digits)).format(value / 1e6)}\u00a0mln`;
 }
 
 /** A whole number with thousands separators: 1362 → "1.362". */

@@ -16,7 +16,7 @@ const BUDGET_COLUMN: Partial<Record<Dimension, string>> = {
 };
 
 /** Budget rows at the level the question asks for: per care type / team when split or filtered so, else the '' rows. */
-function budgetSql(req: MetricRequest): Where {
+export function budgetSql(req: MetricRequest): Where {
   const f = req.filters;
   const byType = req.split.includes('care_type') || !!f.care_type;
   const byTeam = req.split.includes('team') || !!f.team;

@@ -12,6 +12,7 @@ import { dataFacts, placeName, type DataFacts } from './facts.ts';
 import type { DataVersion } from './model.ts';
 import { readReportText, type ReportText } from './texts.ts';
 import { dataVersion } from './version.ts';
+import { type YearEndView, yearEndView } from '../forecast/yearend-view.ts';
 
 /** Names of the codes in a result, per dimension (providers, referrers, …), as the dashboard shows them. */
 export type Names = Partial<Record<Dimension, Record<string, string>>>;
@@ -36,6 +37,8 @@ export interface ReportSource {
   texts(municipality: string | null, year: number): Promise<ReportText | null>;
   /** The municipality's name, or the region's. */
   place(municipality: string | null): Promise<string>;
+  /** The year-end forecast of `year` per care type at the last data month; null when not for this asker or no data. */
+  yearEnd(municipality: string | null, year: number): Promise<YearEndView | null>;
   /** True when this asker sees protected figures (small numbers suppressed, the rest perturbed). */
   readonly protects: boolean;
 }
@@ -63,6 +66,8 @@ export function storeSource(store: Store, engine: MetricsEngine): ReportSource {
     facts: (year, compare) => dataFacts(store, year, compare),
     texts: (municipality, year) => readReportText(store, municipality, year),
     place: (municipality) => placeName(store, municipality),
+    yearEnd: (municipality, year) =>
+      yearEndView(store, { year, municipalities: municipality ? [municipality] : null, per: 'care_type' }),
     protects: false,
   };
 }

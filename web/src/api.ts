@@ -5,13 +5,14 @@ import type { UploadJob } from '../../src/api/uploads.ts';
 import type { SavedMapping } from '../../src/ingest/tabular/saved.ts';
 import type { Note } from '../../src/api/notes.ts';
 import type { SavedView } from '../../src/api/views.ts';
+import type { YearEndView } from '../../src/forecast/yearend-view.ts';
 
 // The wire types are the server's own, from the contract (src/contract), never re-declared here.
 export type { MetricInfo, Option };
 /** Per filter its values; `years` and `last_month` ('2024-11', the last month with care or costs) span the data. */
 export type Dimensions = Record<string, Option[]> & { years?: number[]; last_month?: string };
 // Notes and saved views as the API keeps them (type-only imports: nothing of the server is bundled).
-export type { Note, SavedView };
+export type { Note, SavedView, YearEndView };
 /** A question as the engine takes it. */
 export type Question = MetricRequest;
 
@@ -154,6 +155,15 @@ export const api = {
       body: JSON.stringify(texts),
       headers: { 'content-type': 'application/json' },
     }),
+  /** The year-end forecast (src/forecast/yearend-view.ts); gemeente '' = the region within the user's municipalities. */
+  forecastYearEnd: (q: { gemeente?: string; jaar?: number; per?: 'care_type' | 'team' }) =>
+    request<YearEndView | null>(
+      `/api/forecast/yearend?${new URLSearchParams(
+        Object.entries(q)
+          .filter(([, v]) => v !== undefined && v !== '')
+          .map(([k, v]) => [k, String(v)]),
+      )}`,
+    ),
   addNote: (note: { metric: string; municipality: string | null; from: string; to: string; text: string }) =>
     request<Note>('/api/notes', { method: 'POST', body: JSON.stringify(note), headers: { 'content-type': 'application/json' } }),
 };

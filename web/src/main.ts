@@ -13,6 +13,7 @@ import { renderStatus } from './pages/status.ts';
 import { renderUpload } from './pages/upload.ts';
 import { NOTES_SLUG, renderNotes } from './pages/notes.ts';
 import { REPORT_SLUG, renderReport } from './pages/report.ts';
+import { FORECAST_SLUG, renderForecast } from './pages/forecast/index.ts';
 import { coverageLine } from './coverage.ts';
 import { printHead } from './printhead.ts';
 import { linkedView, openLinked, renderViewsMenu, takeNotice } from './views.ts';
@@ -86,6 +87,7 @@ async function render(asked: ViewState): Promise<void> {
     return;
   }
   const available = PAGES.filter((p) => viewFor(ctx, p));
+  const forecastAllowed = !user?.rights?.suppressed && available.some((p) => p.slug === 'budget');
   const link = (slug: string, title: string) =>
     h(
       'a',
@@ -99,6 +101,8 @@ async function render(asked: ViewState): Promise<void> {
       {},
       h('li', {}, link('overzicht', 'Overzicht')),
       available.map((p) => h('li', {}, link(p.slug, p.nav ?? p.title))),
+      // Like the analysis pages: shown where the budget analysis is, and not to an aggregate-only role (refused).
+      forecastAllowed ? h('li', {}, link(FORECAST_SLUG, 'Vooruitblik')) : null,
       // Links only to what the role may open (the server refuses the rest anyway).
       user?.rights?.readNotes ? h('li', {}, link(NOTES_SLUG, 'Notities')) : null,
       // Every role may make a report (its figures are asked with the role's own rights).
@@ -113,7 +117,13 @@ async function render(asked: ViewState): Promise<void> {
   const page = pageBySlug(s.page);
   const title =
     page?.title ??
-    { import: 'Importstatus', inlezen: 'Gegevens inlezen', [NOTES_SLUG]: 'Notities', [REPORT_SLUG]: 'Rapport' }[s.page] ??
+    {
+      import: 'Importstatus',
+      inlezen: 'Gegevens inlezen',
+      [NOTES_SLUG]: 'Notities',
+      [REPORT_SLUG]: 'Rapport',
+      [FORECAST_SLUG]: 'Vooruitblik',
+    }[s.page] ??
     'Overzicht';
   const notice = takeNotice();
   mount(main, printHead(s, ctx, title), coverageLine(), notice ? h('p', { class: 'notice', role: 'status' }, notice) : null, el);
@@ -127,6 +137,7 @@ async function render(asked: ViewState): Promise<void> {
   else if (s.page === 'import') await renderStatus(el);
   else if (s.page === 'inlezen') await renderUpload(el);
   else if (s.page === NOTES_SLUG) await renderNotes(el, s, ctx);
+  else if (s.page === FORECAST_SLUG) await renderForecast(el, s, ctx);
   else if (s.page === REPORT_SLUG)
     await renderReport(el, s, ctx, {
       // Without login (a test app) everything is allowed; the server checks again on every call.

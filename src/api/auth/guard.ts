@@ -7,6 +7,7 @@ import { RIGHTS } from '../../access/roles.ts';
 import {
   assertNoteWrite,
   assertReportPlace,
+  forecastMunicipalities,
   assertReportText,
   assertRight,
   narrowFilters,
@@ -43,6 +44,7 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
       report: 'report',
       'report.texts.read': 'report_text_read',
       'report.texts.save': 'report_text_save',
+      'forecast.yearend': 'forecast_yearend',
     } as const
   )[q.kind];
   const target =
@@ -56,7 +58,9 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
             ? (q.municipality ?? 'regio')
             : q.kind === 'report.texts.save'
               ? (q.text.municipality ?? 'regio')
-              : null;
+              : q.kind === 'forecast.yearend'
+                ? (q.municipality ?? 'regio')
+                : null;
   const filters = q.kind === 'notes.read' || q.kind === 'notes.write' ? q.request.filters : undefined;
   return { action, target, detail: { filters, reason: e.message }, outcome: 'geweigerd' };
 }
@@ -179,6 +183,17 @@ export function accessGuard(settings: GuardSettings): Guard {
           const text = await next(q);
           await log({ action: 'report_text_read', target: q.municipality ?? 'regio', detail: { year: q.year } });
           return text;
+        }
+        case 'forecast.yearend': {
+          const municipalities = forecastMunicipalities(user, q.municipality);
+          const view = await next({ ...q, query: { ...q.query, municipalities } });
+          const { municipalities: _, ...asked } = q.query;
+          await log({
+            action: 'forecast_yearend',
+            target: q.municipality ?? 'regio',
+            detail: { ...asked, scope: scopeOf(user) },
+          });
+          return view;
         }
         case 'report.texts.save':
           // The save itself is audited by saveReportText.

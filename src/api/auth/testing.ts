@@ -12,8 +12,12 @@ import type { AuthEnv } from './middleware.ts';
 export const PASSWORD = 'test-wachtwoord-123';
 let hash: Promise<string> | undefined;
 
-export async function secureFixture(options: Partial<SecureAppOptions> = {}): Promise<{ store: Store; app: Hono<AuthEnv> }> {
-  const store = await fixtureStore();
+/** `base`: a store of the test's own instead of the API's fixture store (the accounts are added to it). */
+export async function secureFixture(
+  options: Partial<SecureAppOptions> = {},
+  base?: Store,
+): Promise<{ store: Store; app: Hono<AuthEnv> }> {
+  const store = base ?? (await fixtureStore());
   // One scrypt hash shared by all test accounts (hashing seven times per test would dominate the run time).
   hash ??= hashPassword(PASSWORD);
   for (const u of allUsers) {

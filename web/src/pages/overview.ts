@@ -2,7 +2,7 @@
 // utilisation, budget vs realisation with the expected year-end, and the three biggest drivers of the change.
 // Each tile links to the page behind it.
 import { METRIC_COLUMNS as C, type Value } from '../../../src/contract/index.ts';
-import { api } from '../api.ts';
+import { api, type YearEndView } from '../api.ts';
 import { viewFor, type AppContext } from '../context.ts';
 import { h, mount } from '../dom.ts';
 import { formatChange, formatValue } from '../../../src/contract/format.ts';
@@ -72,7 +72,7 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
   };
 
   try {
-    const [costs, costsBefore, util, budget, decomposition, byProvider, byReferrer] = await Promise.all([
+    const [costs, costsBefore, util, budget, decomposition, byProvider, byReferrer, yearEnd] = await Promise.all([
       ask('kosten', range),
       ask('kosten', before),
       ask('uitnutting', range),
@@ -81,6 +81,7 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
       oneYear ? ask('ontleding', yearRange(year - 1, year)) : null,
       oneYear ? ask('kosten', yearRange(year - 1, year), ['provider'], {}, 'costs_yoy') : null,
       oneYear ? ask('kosten', yearRange(year - 1, year), ['referrer'], {}, 'costs_yoy') : null,
+      oneYear ? forecastOf(s, year) : null,
     ]);
     const tiles: Tile[] = [];
     const against = period.kind === 'years' && !oneYear ? `t.o.v. ${beforeLabel}` : 't.o.v. vorig jaar';
@@ -95,7 +96,7 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
           page: 'uitnutting',
         });
     }
-    if (budget) tiles.push(...budgetTiles(budget));
+    if (budget) tiles.push(...budgetTiles(budget, yearEnd));
     mount(
       grid,
       tiles.map((t) => tile(t, link(t.page, t.page === 'uitnutting' || t.page === 'budget' ? { from: year } : {}))),
@@ -159,13 +160,33 @@ function costTiles(p: Pick, before: Pick | null, against: string): Tile[] {
 }
 
 /** Budget and the expected year-end: realisation = invoiced + expected for care delivered but not yet invoiced. */
-function budgetTiles(p: Pick): Tile[] {
+/**
+ * The year-end forecast behind the budget tile, for one municipality or the region and no other filter (the forecast
+ * follows no provider, referrer …); null where it cannot be asked or is refused (a reader's role).
+ */
+function forecastOf(s: ViewState, year: number): Promise<YearEndView | null> {
+  const municipalities = s.filters.municipality ?? [];
+  const others = Object.entries(s.filters).some(([d, v]) => d !== 'municipality' && v?.length);
+  if (municipalities.length > 1 || others) return Promise.resolve(null);
+  return api.forecastYearEnd({ gemeente: municipalities[0], jaar: year }).catch(() => null);
+}
+
+/**
+ * Budget, invoiced, and the expected year-end with its 80 % band and over- or underspend: from the year-end forecast
+ * where there is one (invoiced + not yet invoiced + the months still to come), else invoiced + not yet invoiced.
+ */
+function budgetTiles(p: Pick, forecast: YearEndView | null): Tile[] {
   const budget = p.column(C.budget.budget);
   const invoiced = p.column(C.budget.invoiced);
   const yearEnd = p.column(C.budget.realised);
   if (!budget) return [];
   const b = num(p.total(budget.col.name));
-  const e = yearEnd ? num(p.total(yearEnd.col.name)) : null;
+  const f = forecast?.total;
+  const e = f ? f.centralCents / 100 : yearEnd ? num(p.total(yearEnd.col.name)) : null;
+  const band =
+    f && f.low80Cents !== null && f.high80Cents !== null
+      ? ` (80 %: ${formatValue(f.low80Cents / 100, 'eur')}–${formatValue(f.high80Cents / 100, 'eur')})`
+      : '';
   return [
     {
       id: 'budget',
@@ -176,7 +197,7 @@ function budgetTiles(p: Pick): Tile[] {
       note: p.result.notes?.join(' '),
       detail: [
         invoiced ? `gedeclareerd ${formatValue(p.total(invoiced.col.name), 'eur')}` : '',
-        e !== null ? `verwacht jaareinde ${formatValue(e, 'eur')}` : '',
+        e !== null ? `verwacht jaareinde ${formatValue(e, 'eur')}${band}` : '',
         b !== null && e !== null ? `${e > b ? 'overschrijding' : 'onderschrijding'} ${formatValue(Math.abs(e - b), 'eur')}` : '',
       ]
         .filter(Boolean)

@@ -1,0 +1,124 @@
+// The year-end forecast as the API and dashboard show it: for one municipality (or the region within a list of
+// municipalities) one row per care type or team plus the total, each with the budget and the expected over/underspend,
+// and the cumulative invoiced per month so far (the fan chart's known part).
+import { budgetSql } from '../metrics/budget.ts';
+import { sql, type Store } from '../store/index.ts';
+import { readCostTriangle, type TriangleSplit } from './yearend-store.ts';
+import { type CostCell, monthIndex, yearEndForecast } from './yearend.ts';
+
+export interface YearEndRow {
+  /** The care type or team ('' for cost without a team); null on the total row. */
+  key: string | null;
+  invoicedCents: number;
+  notYetInvoicedCents: number;
+  /** Running allocations and new inflow together: the months after the cut-off (recent level × seasonal profile). */
+  remainingCents: number;
+  centralCents: number;
+  low80Cents: number | null;
+  high80Cents: number | null;
+  /** Begroting + burap of the year; null without a budget. */
+  budgetCents: number | null;
+  /** Central − budget: positive is an overspend; null without a budget. */
+  overspendCents: number | null;
+  intervalReason: string | null;
+  lagReason: string | null;
+}
+
+export interface YearEndView {
+  year: number;
+  /** The last month whose invoices are known, 'jjjj-mm'. */
+  cutoff: string;
+  per: TriangleSplit;
+  rows: YearEndRow[];
+  total: YearEndRow;
+  /** Per month of the year up to the cut-off: cost of care up to that month as invoiced by the cut-off. */
+  months: { month: string; cumulativeCents: number }[];
+}
+
+export interface YearEndQuery {
+  year?: number;
+  /** The municipalities to sum; null: every municipality in the store. */
+  municipalities: readonly string[] | null;
+  /** Absolute month index (year × 12 + month − 1); default the month of the store's peildatum. */
+  cutoff?: number;
+  per: TriangleSplit;
+}
+
+const monthLabel = (k: number) => `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+
+/** The month of the store's peildatum (absolute), or null for an empty store. */
+export async function lastDataMonth(store: Store): Promise<number | null> {
+  const row = await store.one<{ m: number | null }>(
+    sql`SELECT (year(peildatum) * 12 + month(peildatum) - 1)::INTEGER AS m FROM d_meta`,
+  );
+  return row?.m ?? null;
+}
+
+/**
+ * Forecasts each care type (or team) of the chosen municipalities as one group, and their total as one more: the
+ * interval of the total comes from the total's own history, not from adding up the rows' intervals. The invoice lag,
+ * season and growth are learned on every municipality in the store together (the region).
+ */
+export async function yearEndView(store: Store, q: YearEndQuery): Promise<YearEndView | null> {
+  const cutoff = q.cutoff ?? (await lastDataMonth(store));
+  if (cutoff === null) return null;
+  const year = q.year ?? Math.floor(cutoff / 12);
+  const groups = await readCostTriangle(store, { by: q.per });
+  const region = groups.flatMap((g) => g.cells);
+  const chosen = groups.filter((g) => q.municipalities === null || q.municipalities.includes(g.municipality));
+  const byKey = new Map<string, CostCell[]>();
+  for (const g of chosen) byKey.set(g.split, [...(byKey.get(g.split) ?? []), ...g.cells]);
+  const budgets = await readBudgets(store, year, q.municipalities, q.per);
+  const row = (key: string | null, cells: CostCell[], budget: number | null): YearEndRow => {
+    const f = yearEndForecast(cells, year, cutoff, { pattern: region });
+    return {
+      key,
+      invoicedCents: f.invoicedCents,
+      notYetInvoicedCents: f.notYetInvoicedCents,
+      remainingCents: f.remainingCents,
+      centralCents: f.centralCents,
+      low80Cents: f.low80Cents,
+      high80Cents: f.high80Cents,
+      budgetCents: budget,
+      overspendCents: budget === null ? null : f.centralCents - budget,
+      intervalReason: f.intervalReason,
+      lagReason: f.lagReason,
+    };
+  };
+  const keys = [...new Set([...byKey.keys(), ...budgets.byKey.keys()])].sort();
+  const all = chosen.flatMap((g) => g.cells);
+  const rows = keys.map((k) => row(k, byKey.get(k) ?? [], budgets.byKey.get(k) ?? null));
+  const first = monthIndex(year, 1);
+  const months: YearEndView['months'] = [];
+  let sum = 0;
+  for (let k = first; k <= Math.min(cutoff, first + 11); k++) {
+    for (const c of all) if (c.careMonth === k && c.invoiceMonth <= cutoff) sum += c.cents;
+    months.push({ month: monthLabel(k), cumulativeCents: sum });
+  }
+  return { year, cutoff: monthLabel(cutoff), per: q.per, rows, total: row(null, all, budgets.total), months };
+}
+
+/** Begroting + burap per care type or team and in total, at the levels the budget analysis uses. */
+async function readBudgets(
+  store: Store,
+  year: number,
+  municipalities: readonly string[] | null,
+  per: TriangleSplit,
+): Promise<{ byKey: Map<string, number>; total: number | null }> {
+  const filters = {
+    ...(municipalities ? { municipality: [...municipalities] } : {}),
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+  };
+  const split = per === 'care_type' ? 'care_type' : 'team';
+  const rows = await store.all<{ key: string; cents: number | null }>(
+    sql`SELECT ${split === 'care_type' ? sql`care_type` : sql`team`} AS key, sum(budget_cents)::BIGINT AS cents
+        FROM (${budgetSql({ filters, split: [split] })}) GROUP BY ALL`,
+  );
+  const total = await store.one<{ cents: number | null }>(
+    sql`SELECT sum(budget_cents)::BIGINT AS cents FROM (${budgetSql({ filters, split: [] })})`,
+  );
+  const byKey = new Map<string, number>();
+  for (const r of rows) if (r.cents !== null) byKey.set(r.key, Number(r.cents));
+  return { byKey, total: total?.cents === null || total?.cents === undefined ? null : Number(total.cents) };
+}

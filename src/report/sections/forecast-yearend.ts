@@ -1,0 +1,38 @@
+// Section "Verwacht jaareinde": the expected cost of the report year with its 80 % interval against the budget, and
+// how it is built up. Only for the year of the last data month: a closed year is not forecast but reported.
+import { formatEur, formatMonth } from '../../contract/format.ts';
+import type { YearEndView } from '../../forecast/yearend-view.ts';
+import { yearEndSentence } from '../messages/forecast-yearend.ts';
+import type { SectionDef } from './context.ts';
+
+const eur = (cents: number) => formatEur(Math.round(cents / 100));
+
+/** How the forecast is built up, and what it could not estimate. */
+export function yearEndBuildUp(view: YearEndView): string {
+  const t = view.total;
+  const parts = [
+    `Met de declaraties tot en met ${formatMonth(view.cutoff)}: gedeclareerd ${eur(t.invoicedCents)}, geleverd maar nog niet ` +
+      `gedeclareerd ${eur(t.notYetInvoicedCents)}, en voor de rest van het jaar (lopende toewijzingen en nieuwe instroom, ` +
+      `naar het recente niveau en het seizoen) ${eur(t.remainingCents)}.`,
+    t.lagReason,
+    t.intervalReason,
+  ];
+  return parts.filter(Boolean).join(' ');
+}
+
+export const forecastYearEndSection: SectionDef = {
+  id: 'forecast-yearend',
+  title: 'Verwacht jaareinde',
+  notes: [],
+  async build(ctx) {
+    const view = await ctx.source.yearEnd(ctx.request.municipality, ctx.request.year);
+    if (!view || Number(view.cutoff.slice(0, 4)) !== ctx.request.year) return null;
+    const text = yearEndSentence(view.year, view.total);
+    return {
+      blocks: [
+        { kind: 'messages', items: [{ rule: 'yearend-forecast', text, sources: [] }] },
+        { kind: 'paragraph', text: yearEndBuildUp(view) },
+      ],
+    };
+  },
+};
