@@ -11,6 +11,8 @@ import { deleteView, findView, listViews, saveView, type NewSavedView, type Save
 import { dimensions, type Dimensions } from './dimensions.ts';
 import type { ReportRequest } from '../report/model.ts';
 import { readReportText, saveReportText, type NewReportText, type ReportText } from '../report/texts.ts';
+import { benchmarkSeries, type BenchmarkMeasure, type BenchmarkSeries } from '../benchmark/series.ts';
+import type { ReferenceGroup } from '../benchmark/groups.ts';
 
 /** What a route asks for. A note question carries its municipality and period as a MetricRequest's filters. */
 export type Question =
@@ -36,7 +38,9 @@ export type Question =
   | { kind: 'report'; request: Required<ReportRequest>; format: 'html' | 'pdf' }
   /** The introduction and conclusions of a report (municipality null: the region). */
   | { kind: 'report.texts.read'; municipality: string | null; year: number }
-  | { kind: 'report.texts.save'; text: NewReportText };
+  | { kind: 'report.texts.save'; text: NewReportText }
+  /** CBS's public figures of a municipality beside its reference group, region and the Netherlands (no own data). */
+  | { kind: 'benchmark'; municipality: string; group: ReferenceGroup; measure: BenchmarkMeasure; base: string };
 
 export interface Answers {
   compute: MetricResult;
@@ -56,6 +60,7 @@ export interface Answers {
   /** null: nothing written yet. */
   'report.texts.read': ReportText | null;
   'report.texts.save': ReportText;
+  benchmark: BenchmarkSeries;
 }
 
 export type AnswerOf<Q extends Question> = Answers[Q['kind']];
@@ -150,6 +155,8 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
     case 'report.texts.save':
       // Audited by saveReportText itself, with the author's name (the CLI saves the same way).
       return saveReportText(ctx.store, { name: owner(ctx), role: ctx.user?.role ?? 'system', ip: ctx.ip }, q.text);
+    case 'benchmark':
+      return benchmarkSeries(ctx.store, q);
   }
 }
 

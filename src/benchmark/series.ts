@@ -4,7 +4,7 @@
 import { sql, type Store } from '../store/index.ts';
 import { baseIndex } from './baseindex.ts';
 import { cbsRegionOf } from './cbs/region.ts';
-import { POPULATION_SOURCE } from './context.ts';
+import { municipalityContext, POPULATION_SOURCE } from './context.ts';
 import { readCbsSeries, type CbsPoint, type SeriesQuery } from './figures.ts';
 import { groupLabel, groupMembers, pooledRate, type MunicipalityFacts, type ReferenceGroup } from './groups.ts';
 
@@ -115,4 +115,27 @@ export async function benchmarkSeries(
     ],
     leftOut: [...leftOut].map((r) => r.replace(/^GM/, '')).sort(),
   };
+}
+
+/** The kinds of reference group a question can name; the group itself follows from the municipality. */
+export type GroupKind = ReferenceGroup['kind'];
+
+/**
+ * The reference group of `municipality`: its youth-care region, its size class (from CBS's population in `year`), or
+ * the neighbours given. Null with the Dutch reason when it cannot be decided.
+ */
+export async function resolveGroup(
+  store: Store,
+  municipality: string,
+  kind: GroupKind,
+  neighbours: readonly string[],
+  year: number,
+): Promise<{ group: ReferenceGroup } | { reason: string }> {
+  if (kind === 'buren') return { group: { kind, municipalities: neighbours } };
+  const ctx = await municipalityContext(store, municipality, year);
+  if (kind === 'regio')
+    return ctx.region ? { group: { kind, region: ctx.region } } : { reason: `de jeugdzorgregio van ${municipality} is onbekend` };
+  return ctx.sizeClass
+    ? { group: { kind, sizeClass: ctx.sizeClass.key } }
+    : { reason: `het inwonertal van ${municipality} in ${year} is onbekend (${ctx.missing})` };
 }

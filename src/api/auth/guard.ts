@@ -43,6 +43,7 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
       report: 'report',
       'report.texts.read': 'report_text_read',
       'report.texts.save': 'report_text_save',
+      benchmark: 'benchmark_read',
     } as const
   )[q.kind];
   const target =
@@ -179,6 +180,16 @@ export function accessGuard(settings: GuardSettings): Guard {
           const text = await next(q);
           await log({ action: 'report_text_read', target: q.municipality ?? 'regio', detail: { year: q.year } });
           return text;
+        }
+        case 'benchmark': {
+          // CBS's figures are public: every logged-in user may compare any municipality. The answer holds no own data.
+          const series = await next(q);
+          await log({
+            action: 'benchmark_read',
+            target: q.municipality,
+            detail: { group: q.group, measure: q.measure, base: q.base },
+          });
+          return series;
         }
         case 'report.texts.save':
           // The save itself is audited by saveReportText.
