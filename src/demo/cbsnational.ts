@@ -36,35 +36,42 @@ function periods(): { cbs: string; title: string; from: Day; to: Day }[] {
   ]);
 }
 
-const ageAt = (birth: Day, at: Day) => {
-  const [b, a] = [new Date(birth * 86_400_000), new Date(at * 86_400_000)];
-  const md = (d: Date) => d.getUTCMonth() * 100 + d.getUTCDate();
-  return a.getUTCFullYear() - b.getUTCFullYear() - (md(a) < md(b) ? 1 : 0);
-};
+/** The day of the 18th birthday (born on 29 February: 1 March in a common year, as the exact age counts it). */
+function eighteenth(birth: Day): Day {
+  const b = new Date(birth * 86_400_000);
+  return Date.UTC(b.getUTCFullYear() + 18, b.getUTCMonth(), b.getUTCDate()) / 86_400_000;
+}
 
 /**
  * Adds one municipality's allocations to `counts`: a youth counts in a period when an allocation of theirs is active in it
  * and they are under 18 on its first day within the period; with residence by the iJw product category (as 'per_youth').
  */
 export function countYouths(counts: YouthCounts, municipality: string, allocations: readonly Allocation[]): void {
-  const seen = new Map<string, { total: Set<string>; outpatient: Set<string>; residential: Set<string> }>();
+  const all = periods();
+  const seen = all.map(() => ({ total: new Set<string>(), outpatient: new Set<string>(), residential: new Set<string>() }));
   const residentialCats: readonly string[] = RESIDENTIAL_CATEGORIES;
-  for (const p of periods()) seen.set(p.cbs, { total: new Set(), outpatient: new Set(), residential: new Set() });
   for (const a of allocations) {
-    for (const p of periods()) {
+    const adult = eighteenth(a.client.birth);
+    // Under 18 on the first day within the period: only periods ending after the start and starting before adulthood.
+    if (a.start >= adult) continue;
+    const residential = residentialCats.includes(a.product.category);
+    for (let i = 0; i < all.length; i++) {
+      const p = all[i]!;
       const from = Math.max(a.start, p.from);
-      if (from > Math.min(a.end ?? p.to, p.to) || ageAt(a.client.birth, from) >= 18) continue;
-      const s = seen.get(p.cbs)!;
+      if (from > Math.min(a.end ?? p.to, p.to) || from >= adult) continue;
+      const s = seen[i]!;
       s.total.add(a.client.bsn);
-      (residentialCats.includes(a.product.category) ? s.residential : s.outpatient).add(a.client.bsn);
+      (residential ? s.residential : s.outpatient).add(a.client.bsn);
     }
   }
-  for (const [cbs, s] of seen)
-    counts.set(countKey(municipality, cbs), {
+  all.forEach((p, i) => {
+    const s = seen[i]!;
+    counts.set(countKey(municipality, p.cbs), {
       total: s.total.size,
       outpatient: s.outpatient.size,
       residential: s.residential.size,
     });
+  });
 }
 
 interface Place {
