@@ -48,6 +48,7 @@ export type AuditAction =
   | 'view_delete'
   | 'view_open'
   | 'coverage_read'
+  | 'benchmark_read'
   | 'report'
   | 'report_text_read'
   | 'report_text_save'

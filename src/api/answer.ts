@@ -12,6 +12,8 @@ import { dimensions, type Dimensions } from './dimensions.ts';
 import type { ReportRequest } from '../report/model.ts';
 import { readReportText, saveReportText, type NewReportText, type ReportText } from '../report/texts.ts';
 import { type YearEndQuery, type YearEndView, yearEndView } from '../forecast/yearend-view.ts';
+import { benchmarkSeries, type BenchmarkMeasure, type BenchmarkSeries } from '../benchmark/series.ts';
+import type { ReferenceGroup } from '../benchmark/groups.ts';
 
 /** What a route asks for. A note question carries its municipality and period as a MetricRequest's filters. */
 export type Question =
@@ -42,7 +44,9 @@ export type Question =
    * The year-end forecast of one municipality (`municipality`) or the region (null: every municipality, narrowed by the
    * access layer to the user's own); `query.municipalities` is set from these.
    */
-  | { kind: 'forecast.yearend'; municipality: string | null; query: YearEndQuery };
+  | { kind: 'forecast.yearend'; municipality: string | null; query: YearEndQuery }
+  /** CBS's public figures of a municipality beside its reference group, region and the Netherlands (no own data). */
+  | { kind: 'benchmark'; municipality: string; group: ReferenceGroup; measure: BenchmarkMeasure; base: string };
 
 export interface Answers {
   compute: MetricResult;
@@ -64,6 +68,7 @@ export interface Answers {
   'report.texts.save': ReportText;
   /** null: the store holds no data. */
   'forecast.yearend': YearEndView | null;
+  benchmark: BenchmarkSeries;
 }
 
 export type AnswerOf<Q extends Question> = Answers[Q['kind']];
@@ -160,6 +165,8 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
       return saveReportText(ctx.store, { name: owner(ctx), role: ctx.user?.role ?? 'system', ip: ctx.ip }, q.text);
     case 'forecast.yearend':
       return yearEndView(ctx.store, q.query);
+    case 'benchmark':
+      return benchmarkSeries(ctx.store, q);
   }
 }
 

@@ -20,6 +20,7 @@ import { viewRoutes } from './routes/views.ts';
 import { reportRoutes } from './routes/report.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { forecastYearEndRoutes } from './routes/forecast-yearend.ts';
+import { benchmarkRoutes } from './routes/benchmark.ts';
 import { dashboard } from './static.ts';
 import { type UploadSettings, Uploads } from './uploads.ts';
 
@@ -68,6 +69,7 @@ export function apiRoutes(deps: ApiDeps): RouteDef[] {
     ...coverageRoutes(deps),
     ...reportRoutes(deps),
     ...forecastYearEndRoutes(deps),
+    ...benchmarkRoutes(deps),
   ];
   routes.push(...openApiRoutes(deps, () => routes));
   return routes;

@@ -23,6 +23,9 @@ Tot en met 2020 als exports uit een zaaksysteem (CSV met kolomindeling mapping.j
 als iJw 3.2-berichten (JW315, JW301, JW305, JW307, JW323, JW325). Daarna leest Roer alles in met
 dezelfde importfuncties als 'roer import'. Dezelfde schaal en hetzelfde zaad geven precies dezelfde
 bestanden. Er staan geen echte personen in: de BSN's zijn testnummers, namen ontbreken.
+Voor de vergelijking met andere gemeenten komt er een VERZONNEN landelijke set in CBS-formaat bij
+(map cbs/: jongeren met jeugdhulp met/zonder verblijf per halfjaar en bevolking, alle 342 gemeenten;
+titel "fictief, gegenereerd door Roer"); de gemeenten van de regio hebben daarin hun eigen demo-cijfers.
 
 Opties:
   --schaal <getal>     grootte ten opzichte van de echte regio (standaard 1; 0,1 = een tiende)

@@ -255,6 +255,22 @@ export const METRIC_COLUMNS = {
     difference: eur('Verschil (begroting − realisatie)'),
     realised_pct: pct('Realisatie (% van begroting)'),
   }),
+  per_youth: columns({
+    youths: count('Jeugdigen 0–17 jaar (inwoners)'),
+    clients: clients('Jeugdigen 0–17 met jeugdzorg'),
+    share_pct: pct('Aandeel 0–17 met jeugdzorg (%)'),
+    residential_clients: clients('Jeugdigen 0–17 met jeugdzorg met verblijf'),
+    residential_pct: pct('Aandeel 0–17 met verblijf (%)'),
+    outpatient_clients: clients('Jeugdigen 0–17 met jeugdzorg zonder verblijf'),
+    outpatient_pct: pct('Aandeel 0–17 zonder verblijf (%)'),
+    youths_extended: count('Jongeren 0–22 jaar (inwoners)'),
+    clients_extended: clients('Jongeren 0–22 met jeugdzorg'),
+    share_extended_pct: pct('Aandeel 0–22 met jeugdzorg (%)'),
+    inhabitants: count('Inwoners'),
+    cost: eur('Kosten'),
+    cost_per_youth: eur('Kosten per jeugdige inwoner (0–17)'),
+    cost_per_inhabitant: eur('Kosten per inwoner'),
+  }),
 } as const;
 
 export type MetricId = keyof typeof METRIC_COLUMNS;

@@ -73,6 +73,7 @@ describe('generateDemo', () => {
       'aanbieders.csv',
       'bevolking.csv',
       'budgetten.csv',
+      'cbs',
       'clienten.csv',
       ...[2015, 2016, 2017, 2018, 2019, 2020].map((y) => `declaraties_${y}.csv`),
       'ijw',

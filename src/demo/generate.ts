@@ -26,6 +26,7 @@ import { makeProviders, makeReferrers, type Provider, type Referrers } from './p
 import { referrerRegistry, type RegisteredReferrer } from './practices.ts';
 import { referrersTable } from './csv/referrers.ts';
 import { Rng } from '../random.ts';
+import { countYouths, nationalCbsFiles, writeNationalCbs, type YouthCounts } from './cbsnational.ts';
 import { YEARS, loadRegion, populationRows, type Municipality } from './region.ts';
 import { simulateMunicipality } from './trajectories.ts';
 import { invoiceLines } from './invoicing.ts';
@@ -167,8 +168,10 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
   const allocCsv = new Map(CSV_YEARS.map((y) => [y, open(outDir, allocationsTable, y)]));
   const linesCsv = new Map(CSV_YEARS.map((y) => [y, open(outDir, invoiceLinesTable, y)]));
 
+  const youthCounts: YouthCounts = new Map();
   for (const r of simulateRegion(setup, scale)) {
     opts.onProgress?.(r.index - 1, region.length, r.municipality.name);
+    countYouths(youthCounts, r.municipality.code, r.allocations);
     for (const c of [...r.clients, ...r.pgb.clients]) clientsCsv.row(clientsTable.row(c));
     summary.clients += r.clients.length + r.pgb.clients.length;
     for (const a of r.allocations) {
@@ -194,6 +197,8 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
   for (const f of [clientsCsv, budgetsCsv, pgbCsv, ...allocCsv.values(), ...linesCsv.values()]) f.close();
   summary.csvFiles = 7 + allocCsv.size + linesCsv.size;
   writeFileSync(join(outDir, MAPPING_FILE), `${JSON.stringify(mappingJson(), null, 2)}\n`);
+  // The fictitious national CBS set, with the region's own youths as counted above.
+  writeNationalCbs(outDir, nationalCbsFiles({ seed: opts.seed, region, scale, counts: youthCounts }));
   opts.onProgress?.(region.length, region.length, 'klaar');
   return summary;
 }

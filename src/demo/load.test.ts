@@ -12,6 +12,8 @@ import { yearOf } from './dates.ts';
 import { yearFigures } from './figures.ts';
 import { generateDemo, setupRegion, simulateRegion, type DemoSummary } from './generate.ts';
 import { importDemo } from './load.ts';
+import { readCbsSeries } from '../benchmark/figures.ts';
+import { computeMetric } from '../metrics/index.ts';
 
 const SCALE = 0.002;
 const SEED = 5;
@@ -100,5 +102,23 @@ describe('importing the demo region', () => {
     expect(got.map((g) => [g.year, g.clients, Math.round(g.cost * 100)])).toEqual(
       [...expected.entries()].sort((a, b) => a[0] - b[0]).map(([y, e]) => [y, e.clients.size, e.cents]),
     );
+  });
+
+  it("imports the fictitious national CBS set, whose youths of the region are the demo's own", async () => {
+    const youths = await readCbsSeries(store, { table: '85097NED', measure: 'Totaal jongeren met jeugdhulp' });
+    expect(new Set(youths.map((p) => p.region)).size).toBe(343);
+    const cbs = youths.filter((p) => p.region === 'GM1708' && ['2020-H1', '2020-H2', '2020'].includes(p.period));
+    const own = await computeMetric(store, 'per_youth', {
+      filters: { municipality: ['1708'], from: '2020-01-01', to: '2020-12-31' },
+      split: ['half_year'],
+    });
+    const year = await computeMetric(store, 'per_youth', {
+      filters: { municipality: ['1708'], from: '2020-01-01', to: '2020-12-31' },
+      split: [],
+    });
+    expect(cbs.map((p) => [p.period, p.value])).toEqual([
+      ...own.rows.map((r) => [r.half_year, r.clients]),
+      ['2020', year.totals!.clients],
+    ]);
   });
 });

@@ -8,6 +8,8 @@ import type { Secret } from '../ingest/pseudonym.ts';
 import { loadMapping } from '../ingest/tabular/index.ts';
 import { loadMunicipalities } from '../ingest/municipalities.ts';
 import type { Store } from '../store/index.ts';
+import { importCbsPaths } from '../benchmark/import.ts';
+import { CBS_DIR } from './cbsnational.ts';
 
 /** The files of a demo folder in the form importPaths takes them (the mapping itself is not data). */
 export function demoPaths(dir: string): string[] {
@@ -33,5 +35,7 @@ export async function importDemo(
   await loadMunicipalities(store);
   const reports = await importPaths(store, demoPaths(dir), { secret, mapping, ...(onProgress ? { onProgress } : {}) });
   await auditImports(store, actor, reports);
+  // The fictitious national CBS set (labelled so in its titles): the benchmark has figures out of the box.
+  if (existsSync(join(dir, CBS_DIR))) await importCbsPaths(store, [join(dir, CBS_DIR)]);
   return reports;
 }

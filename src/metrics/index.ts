@@ -10,6 +10,7 @@ import { duration, endings, reindication } from './durations.ts';
 import { flows, reentry } from './flows.ts';
 import { intensiveClientList, intensiveClients, intensiveEntry } from './intensive.ts';
 import { pathways, stacking, transitions } from './pathways.ts';
+import { perYouth } from './peryouth.ts';
 import { providerConcentration, providers } from './providers.ts';
 import { gpSpecialistMh, referrals, referrers } from './referrals.ts';
 import { utilisation } from './utilisation.ts';
@@ -26,6 +27,7 @@ export type * from './types.ts';
 export const catalogue: Metric[] = [
   costs,
   costsYoy,
+  perYouth,
   decomposition,
   utilisation,
   claims,

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { importPaths } from '../../src/ingest/importer.ts';
 import { parseMapping } from '../../src/ingest/tabular/mapping.ts';
 import { computeMetric } from '../../src/metrics/index.ts';
-import { Store } from '../../src/store/index.ts';
+import { Store, sql } from '../../src/store/index.ts';
 import { SECRET } from '../ingest/harness.ts';
 import { figures, readRegion, type Facts } from './reference.ts';
 import { MUNICIPALITIES, YEARS, buildRegion, productList } from './region.ts';
@@ -17,6 +17,11 @@ const SCOPES: [string, readonly string[]][] = [
   ['regio', MUNICIPALITIES],
 ];
 const euros = (cents: number) => Math.round(cents) / 100;
+/** Population per municipality (each year alike): 0–17, 18–22 and the total; the region is their sum. */
+const POPULATION: Record<string, { youths: number; young_adults: number; total: number }> = {
+  '0150': { youths: 10_007, young_adults: 3_911, total: 53_101 },
+  '1708': { youths: 6_003, young_adults: 2_017, total: 27_209 },
+};
 
 let store: Store;
 let facts: Facts;
@@ -35,6 +40,20 @@ beforeAll(async () => {
   expect(odd.map((r) => `${r.fileName}: ${r.status}, ${r.quarantined} in quarantaine: ${why(r)}`)).toEqual([
     expect.stringMatching(/^kopie_van_jw323_.*: overgeslagen, 0 in quarantaine: .*al eerder ingelezen/),
   ]);
+  // The population table as an import would fill it (the 0–17 figure split over its three bands).
+  for (const [m, p] of Object.entries(POPULATION))
+    for (const year of YEARS) {
+      const b0 = Math.floor(p.youths / 4);
+      const b4 = Math.floor(p.youths / 2);
+      for (const [band, n] of [
+        ['0-3', b0],
+        ['4-11', b4],
+        ['12-17', p.youths - b0 - b4],
+        ['18-22', p.young_adults],
+        ['totaal', p.total],
+      ] as const)
+        await store.run(sql`INSERT INTO population VALUES (${m}, ${year}, ${band}, ${n})`);
+    }
 }, 120_000);
 
 const ask = (id: string, scope: readonly string[], year: number) =>
@@ -105,6 +124,31 @@ describe('the second computation agrees with the API on the edge-case region', (
           unpriced: ref.unknown,
         });
         expect(t.euros_pct).toBe(Math.round((1000 * ref.invoicedKnown) / ref.allocatedKnown) / 10);
+      });
+
+      it(`${name} ${year}: youths with care per youth inhabitant, with and without residence, and cost per inhabitant`, async () => {
+        const ref = figures(facts, scope, year);
+        const pop = (k: 'youths' | 'young_adults' | 'total') => scope.reduce((n, m) => n + POPULATION[m]![k], 0);
+        const [youths, total] = [pop('youths'), pop('total')];
+        const extended = youths + pop('young_adults');
+        const pct = (n: number, d: number) => Math.round((1000 * n) / d) / 10;
+        const t = (await ask('per_youth', scope, year)).totals!;
+        expect(t).toEqual({
+          youths,
+          clients: ref.youthClients,
+          share_pct: pct(ref.youthClients, youths),
+          residential_clients: ref.residentialClients,
+          residential_pct: pct(ref.residentialClients, youths),
+          outpatient_clients: ref.outpatientClients,
+          outpatient_pct: pct(ref.outpatientClients, youths),
+          youths_extended: extended,
+          clients_extended: ref.extendedClients,
+          share_extended_pct: pct(ref.extendedClients, extended),
+          inhabitants: total,
+          cost: euros(ref.cost),
+          cost_per_youth: euros(ref.cost / youths),
+          cost_per_inhabitant: euros(ref.cost / total),
+        });
       });
     }
   }

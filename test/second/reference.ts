@@ -3,6 +3,7 @@
 // docs/metrics.md literally (day by day where the standard counts days, weeks or months), so that any disagreement with
 // the API is a question about a definition, never about two implementations of the same shortcut.
 import { SaxesParser } from 'saxes';
+import { PRODUCTS } from './region.ts';
 
 /** A parsed element: local name, text, children. */
 interface Node {
@@ -256,11 +257,20 @@ export interface Figures {
   adultCareDays: number;
   adultCost: number;
   adultClients: number;
+  /**
+   * Per youth: distinct clients with an allocation active in the year that, on the first day of some month of it within
+   * the year (or its start, if later), were 0–17 (before the 18th birthday), with and without residence (iJw product
+   * category 35–38, 43, 44), and 0–22 (before the 23rd birthday).
+   */
+  youthClients: number;
+  residentialClients: number;
+  outpatientClients: number;
+  extendedClients: number;
 }
 
-/** The day number of the 18th birthday of someone born on `born`; born on 29 February: 1 March when there is none. */
-function eighteenth(born: string): number {
-  const y = +born.slice(0, 4) + 18;
+/** The day number of the `years`th birthday of someone born on `born`; born on 29 February: 1 March when there is none. */
+function eighteenth(born: string, years = 18): number {
+  const y = +born.slice(0, 4) + years;
   const [m, d] = [+born.slice(5, 7), +born.slice(8, 10)];
   const date = new Date(Date.UTC(y, m - 1, d)); // 29 February of a common year rolls over to 1 March
   return date.getTime() / 86_400_000;
@@ -317,7 +327,33 @@ export function figures(f: Facts, municipalities: readonly string[], year: numbe
   }
   const monthEnd = (s: string) => Date.UTC(+s.slice(0, 4), +s.slice(5, 7), 0) / 86_400_000;
   const adult = accepted.filter((l) => adultFrom(l.bsn) <= Math.min(dayNo(l.end), monthEnd(l.start)));
+  const residentialCats = ['35', '36', '37', '38', '43', '44'];
+  const young = {
+    all: new Set<string>(),
+    residential: new Set<string>(),
+    outpatient: new Set<string>(),
+    extended: new Set<string>(),
+  };
+  for (const a of active) {
+    const born = f.births.get(a.bsn);
+    if (!born) continue;
+    const category = a.category ?? PRODUCTS.find((p) => p.code === a.code)?.cat;
+    const residential = category !== undefined && residentialCats.includes(category);
+    for (let m = 1; m <= 12; m++) {
+      const first = Math.max(dayNo(a.start), Date.UTC(year, m - 1, 1) / 86_400_000);
+      if (first > Math.min(dayNo(a.end), Date.UTC(year, m, 0) / 86_400_000)) continue;
+      if (first < eighteenth(born)) {
+        young.all.add(a.bsn);
+        (residential ? young.residential : young.outpatient).add(a.bsn);
+      }
+      if (first < eighteenth(born, 23)) young.extended.add(a.bsn);
+    }
+  }
   return {
+    youthClients: young.all.size,
+    residentialClients: young.residential.size,
+    outpatientClients: young.outpatient.size,
+    extendedClients: young.extended.size,
     allocatedByReferrer: Object.fromEntries([...byReferrer].map(([t, s]) => [t, s.size])),
     allocatedByReferrerId: Object.fromEntries([...byReferrerId].map(([t, s]) => [t, s.size])),
     inflow: [...span.values()].filter((s) => inYear(s.first)).length,

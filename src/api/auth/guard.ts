@@ -45,6 +45,7 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
       'report.texts.read': 'report_text_read',
       'report.texts.save': 'report_text_save',
       'forecast.yearend': 'forecast_yearend',
+      benchmark: 'benchmark_read',
     } as const
   )[q.kind];
   const target =
@@ -194,6 +195,16 @@ export function accessGuard(settings: GuardSettings): Guard {
             detail: { ...asked, scope: scopeOf(user) },
           });
           return view;
+        }
+        case 'benchmark': {
+          // CBS's figures are public: every logged-in user may compare any municipality. The answer holds no own data.
+          const series = await next(q);
+          await log({
+            action: 'benchmark_read',
+            target: q.municipality,
+            detail: { group: q.group, measure: q.measure, base: q.base },
+          });
+          return series;
         }
         case 'report.texts.save':
           // The save itself is audited by saveReportText.

@@ -21,6 +21,11 @@ export const TAGS = [
     name: 'vooruitblik',
     description: 'Vooruitkijken: het verwachte jaareinde, het financieel kader en de maatregelen.',
   },
+  {
+    name: 'vergelijken',
+    description:
+      'Vergelijken met andere gemeenten op de openbare CBS-cijfers: de gemeente, haar referentiegroep, de regio en Nederland.',
+  },
   { name: 'status', description: 'Draait de server, en wat staat er in de database.' },
   { name: 'beheer', description: 'Alleen voor de beheerder: het auditlog en het opheffen van een inlogblokkade.' },
   { name: 'documentatie', description: 'Deze beschrijving van de API.' },

@@ -1,0 +1,90 @@
+// /api/benchmark on the demo's fictitious national CBS set: public figures for every logged-in user, whatever their
+// scope (and never any own data in the answer), audited; junk in a parameter is a 400 naming it.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCbsPaths } from '../../benchmark/import.ts';
+import { nationalCbsFiles, writeNationalCbs } from '../../demo/cbsnational.ts';
+import { loadRegion } from '../../demo/region.ts';
+import { loadMunicipalities } from '../../ingest/municipalities.ts';
+import { type Store, sql } from '../../store/index.ts';
+import type { AuthEnv } from '../auth/middleware.ts';
+import { loginAs, secureFixture } from '../auth/testing.ts';
+
+let store: Store;
+let app: Hono<AuthEnv>;
+let files: Record<string, string>;
+beforeAll(async () => {
+  ({ store, app } = await secureFixture());
+  await loadMunicipalities(store);
+  files = nationalCbsFiles({ seed: 1, region: loadRegion(), scale: 1, counts: new Map() });
+  await importCbsPaths(store, [writeNationalCbs(mkdtempSync(join(tmpdir(), 'roer-bm-')), files)]);
+}, 120_000);
+afterAll(() => store.close());
+
+const ask = async (name: string, query: string) => (await loginAs(app, name)).request(`/api/benchmark?${query}`);
+
+/** A cell of the generated files, read straight from the JSON (not through Roer's parser). */
+function cell(table: string, region: string, period: string, key: string, age?: string): number {
+  const rows = JSON.parse(files[`${table}/TypedDataSet.json`]!).value as Record<string, string | number>[];
+  return rows.find(
+    (r) =>
+      String(r.RegioS).trim() === region && r.Perioden === period && (age === undefined || String(r.Leeftijd).trim() === age),
+  )![key] as number;
+}
+
+describe('/api/benchmark', () => {
+  it("gives a user scoped to 0150 Steenwijkerland's public figures beside its region and the Netherlands", async () => {
+    const res = await ask('bert', 'gemeente=1708&groep=regio&maat=met-verblijf&basis=2020-H1');
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    // Only the series: no own figure of any municipality travels with it.
+    expect(Object.keys(body).sort()).toEqual(['base', 'label', 'leftOut', 'lines', 'measure']);
+    expect(body.lines.map((l: { who: string }) => l.who)).toEqual(['gemeente', 'groep', 'regio', 'nederland']);
+    const own = body.lines[0];
+    expect(own.label).toBe('Steenwijkerland');
+    const h1 = own.points.find((p: { period: string }) => p.period === '2020-H1');
+    const expected =
+      (100 * cell('85097NED', 'GM1708', '2020HJ01', 'JeugdhulpMetVerblijf_3')) /
+      cell('03759ned', 'GM1708', '2020JJ00', 'BevolkingOp1Januari_1', '70100');
+    expect(h1).toEqual({ period: '2020-H1', percent: Math.round(expected * 100) / 100, index: 100, reason: null });
+    expect(body.lines[3].points.find((p: { period: string }) => p.period === '2020-H1').index).toBe(100);
+  });
+
+  it('compares with chosen neighbours and with the size class', async () => {
+    const buren = await (await ask('dirk', 'gemeente=1708&groep=buren&buren=0150,0193&basis=2020')).json();
+    expect(buren.lines[1].label).toBe('gekozen buurgemeenten (2)');
+    expect(buren.lines[1].points.map((p: { period: string }) => p.period)).toContain('2020');
+    const size = await ask('bea', 'gemeente=1708&groep=grootteklasse&basis=2019-H2');
+    expect(size.status).toBe(200);
+    expect((await size.json()).lines[1].label).toMatch(/^gemeenten met /);
+  });
+
+  it('needs a login and is audited', async () => {
+    expect((await app.request('/api/benchmark?gemeente=1708&basis=2020')).status).toBe(401);
+    const row = await store.one<{ n: number }>(
+      sql`SELECT count(*)::INTEGER AS n FROM audit_log WHERE action = 'benchmark_read' AND actor = 'bert' AND target = '1708'`,
+    );
+    expect(row?.n).toBe(1);
+  });
+
+  it('refuses junk in every parameter with a 400 naming it', async () => {
+    const cases: [string, string][] = [
+      ['gemeente=17&basis=2020', 'gemeente'],
+      ['gemeente=9999&basis=2020', 'gemeente'],
+      ['gemeente=1708&groep=provincie&basis=2020', 'groep'],
+      ['gemeente=1708&groep=buren&basis=2020', 'buren'],
+      ['gemeente=1708&buren=abc&basis=2020', 'buren'],
+      ['gemeente=1708&maat=kosten&basis=2020', 'maat'],
+      ['gemeente=1708&basis=2020-H3', 'basis'],
+      ['gemeente=1708&basis=2020&gemeente=0150', 'gemeente'],
+      ['gemeente=1708&basis=2020&wat=1', 'wat'],
+    ];
+    for (const [query, param] of cases) {
+      const res = await ask('anna', query);
+      expect([query, res.status, (await res.json()).error.param]).toEqual([query, 400, param]);
+    }
+  });
+});

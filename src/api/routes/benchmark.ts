@@ -1,0 +1,143 @@
+// /api/benchmark: a municipality beside its reference group, its youth-care region and the Netherlands on CBS's public
+// figures (share of youths with youth care, without or with residence), per period with the index on a base period.
+import { BENCHMARK_MEASURES, resolveGroup, type BenchmarkMeasure, type GroupKind } from '../../benchmark/series.ts';
+import { sql } from '../../store/index.ts';
+import { answer } from '../answer.ts';
+import { badParam } from '../errors.ts';
+import { json } from '../json.ts';
+import { contextOf, type ApiDeps, type QueryParam, type RouteDef } from '../route.ts';
+
+const GROUPS: readonly GroupKind[] = ['regio', 'grootteklasse', 'buren'];
+const MEASURES = Object.keys(BENCHMARK_MEASURES) as BenchmarkMeasure[];
+const CODE = /^\d{4}$/;
+const PERIOD = /^\d{4}(-H[12])?$/;
+
+const QUERY: QueryParam[] = [
+  {
+    name: 'gemeente',
+    required: true,
+    description: 'CBS-code van de gemeente (vier cijfers, bijv. 1708).',
+    schema: { type: 'string', pattern: '^\\d{4}$' },
+  },
+  {
+    name: 'groep',
+    description:
+      "De referentiegroep: 'regio' (standaard; de jeugdzorgregio), 'grootteklasse' (gemeenten van dezelfde grootte) of 'buren' (zie 'buren').",
+    schema: { type: 'string', enum: [...GROUPS] },
+  },
+  {
+    name: 'buren',
+    description: "Bij groep=buren: de gekozen gemeenten, CBS-codes gescheiden door komma's (bijv. 0150,0193).",
+    schema: { type: 'string', pattern: '^\\d{4}(,\\d{4})*$' },
+  },
+  {
+    name: 'maat',
+    description:
+      "Welk cijfer: 'jeugdhulp' (standaard), 'zonder-verblijf' of 'met-verblijf', als % van de jongeren van 0–17 jaar.",
+    schema: { type: 'string', enum: MEASURES },
+  },
+  {
+    name: 'basis',
+    required: true,
+    description:
+      "De basisperiode (= 100): een halfjaar 'jjjj-H1'/'jjjj-H2' (dan per halfjaar) of een jaar 'jjjj' (dan per jaar).",
+    schema: { type: 'string', pattern: '^\\d{4}(-H[12])?$' },
+  },
+];
+const KNOWN = QUERY.map((q) => q.name);
+
+const POINT = {
+  type: 'object',
+  properties: {
+    period: { type: 'string' },
+    percent: { type: ['number', 'null'] },
+    index: { type: ['number', 'null'] },
+    reason: { type: ['string', 'null'] },
+  },
+};
+
+/** One value of a parameter (given at most once). */
+function single(query: URLSearchParams, name: string): string | undefined {
+  const all = query.getAll(name);
+  if (all.length > 1) throw badParam(name, `'${name}' mag maar één keer voorkomen`);
+  return all[0];
+}
+
+export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
+  return [
+    {
+      method: 'get',
+      path: '/api/benchmark',
+      tag: 'vergelijken',
+      summary: 'Een gemeente naast haar referentiegroep, de jeugdzorgregio en Nederland, met een index (basisperiode = 100)',
+      description:
+        'Op de openbare CBS-cijfers (tabel 85097NED, jongeren met jeugdhulp, en 03759ned, bevolking): het aandeel jongeren ' +
+        'van 0–17 jaar met jeugdhulp per periode. Een groep telt de jongeren van haar leden op en deelt door hun jongeren ' +
+        "samen (nooit een gemiddelde van percentages); leden met een ontbrekend cijfer staan in 'leftOut'. Eigen gegevens " +
+        'zitten er niet in: die staan in de analyse per_youth, binnen uw gemeenten.',
+      query: QUERY,
+      response: {
+        status: 200,
+        description: 'De lijnen gemeente, groep, regio en nederland, elk met per periode het percentage en de index',
+        contentType: 'application/json',
+        schema: {
+          type: 'object',
+          properties: {
+            measure: { type: 'string', enum: MEASURES },
+            label: { type: 'string' },
+            base: { type: 'string' },
+            lines: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  who: { type: 'string', enum: ['gemeente', 'groep', 'regio', 'nederland'] },
+                  label: { type: 'string' },
+                  points: { type: 'array', items: POINT },
+                },
+              },
+            },
+            leftOut: { type: 'array', items: { type: 'string' } },
+          },
+        },
+      },
+      handler: async (c) => {
+        const query = new URL(c.req.url).searchParams;
+        for (const name of query.keys())
+          if (!KNOWN.includes(name)) throw badParam(name, `Onbekende parameter '${name}' (toegestaan: ${KNOWN.join(', ')})`);
+        const municipality = single(query, 'gemeente') ?? '';
+        if (!CODE.test(municipality))
+          throw badParam('gemeente', "'gemeente' moet een CBS-gemeentecode van vier cijfers zijn (bijv. 1708)");
+        const known = await deps.store.one(sql`SELECT 1 AS x FROM municipality WHERE code = ${municipality}`);
+        if (!known) throw badParam('gemeente', `Gemeente ${municipality} komt niet voor in de gemeentelijst`);
+        const kind = (single(query, 'groep') ?? 'regio') as GroupKind;
+        if (!GROUPS.includes(kind)) throw badParam('groep', `'groep' moet ${GROUPS.join(', ')} zijn`);
+        const burenText = single(query, 'buren');
+        if (burenText !== undefined && !/^\d{4}(,\d{4})*$/.test(burenText))
+          throw badParam('buren', "'buren' moet CBS-gemeentecodes van vier cijfers zijn, gescheiden door komma's");
+        if (kind === 'buren' && !burenText) throw badParam('buren', "Bij groep=buren hoort 'buren': de gekozen gemeenten");
+        const measure = (single(query, 'maat') ?? 'jeugdhulp') as BenchmarkMeasure;
+        if (!MEASURES.includes(measure)) throw badParam('maat', `'maat' moet ${MEASURES.join(', ')} zijn`);
+        const base = single(query, 'basis') ?? '';
+        if (!PERIOD.test(base))
+          throw badParam('basis', "'basis' moet een halfjaar (bijv. 2020-H1) of een jaar (bijv. 2020) zijn");
+        const resolved = await resolveGroup(
+          deps.store,
+          municipality,
+          kind,
+          burenText?.split(',') ?? [],
+          Number(base.slice(0, 4)),
+        );
+        if ('reason' in resolved) throw badParam('groep', `Geen referentiegroep: ${resolved.reason}`);
+        const series = await answer(contextOf(c, deps), deps.guard, {
+          kind: 'benchmark',
+          municipality,
+          group: resolved.group,
+          measure,
+          base,
+        });
+        return json(c, series);
+      },
+    },
+  ];
+}

@@ -1,0 +1,159 @@
+// The benchmark series on a hand-computed set of CBS figures: a municipality, its pooled reference group (a member with a
+// suppressed cell left out and named), its youth-care region and the Netherlands, each indexed on the base period.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Store, sql } from '../store/index.ts';
+import type { CbsMeasure, CbsObservation, CbsTable } from './cbs/types.ts';
+import { benchmarkSeries } from './series.ts';
+import { writeCbsTable } from './store.ts';
+
+const measure = (key: string, title: string): CbsMeasure => ({
+  key,
+  title,
+  path: title,
+  unit: 'aantal',
+  datatype: 'Long',
+  decimals: 0,
+});
+const period = (key: string) => ({
+  cbs: key.length === 4 ? `${key}JJ00` : `${key.slice(0, 4)}HJ0${key.slice(-1)}`,
+  key,
+  year: Number(key.slice(0, 4)),
+  kind: key.length === 4 ? ('jaar' as const) : ('halfjaar' as const),
+  index: key.length === 4 ? 0 : Number(key.slice(-1)),
+  title: null,
+  status: null,
+});
+function table(id: string, m: CbsMeasure, cells: [string, string, number | null, Record<string, string>?][]): CbsTable {
+  const observations: CbsObservation[] = cells.map(([region, p, value, dims], i) => ({
+    measure: m,
+    region,
+    regionTitle: null,
+    period: period(p),
+    dims: dims ?? {},
+    value,
+    missing: value === null ? 'geheim' : null,
+    record: i + 1,
+  }));
+  const categories =
+    id === '03759ned'
+      ? new Map([
+          ['Geslacht', new Map([['T001038', 'Totaal mannen en vrouwen']])],
+          [
+            'Leeftijd',
+            new Map([
+              ['10000', 'Totaal leeftijd'],
+              ['70100', '0 tot 18 jaar'],
+            ]),
+          ],
+        ])
+      : new Map();
+  return { id, title: null, measures: [m], categories, observations };
+}
+
+let store: Store;
+beforeAll(async () => {
+  store = await Store.open(':memory:');
+  await store.run(
+    sql`INSERT INTO municipality VALUES ('0001', 'Aa', 'P', 'R'), ('0002', 'Bee', 'P', 'R'), ('0003', 'Cee', 'P', 'S')`,
+  );
+  // Youths in care: Aa 100 and 120, Bee 300 and 330, Cee 50 and a suppressed cell; the Netherlands 1,000 and 1,100.
+  const youths = table('85097NED', measure('TotaalJongerenMetJeugdhulp_1', 'Totaal jongeren met jeugdhulp'), [
+    ['GM0001', '2020-H1', 100],
+    ['GM0001', '2020-H2', 120],
+    ['GM0002', '2020-H1', 300],
+    ['GM0002', '2020-H2', 330],
+    ['GM0003', '2020-H1', 50],
+    ['GM0003', '2020-H2', null],
+    ['NL01', '2020-H1', 1000],
+    ['NL01', '2020-H2', 1100],
+  ]);
+  // Population 2020: 0–17 and total.
+  const young = { Geslacht: 'T001038', Leeftijd: '70100' };
+  const all = { Geslacht: 'T001038', Leeftijd: '10000' };
+  const population = table('03759ned', measure('BevolkingOp1Januari_1', 'Bevolking op 1 januari'), [
+    ['GM0001', '2020', 1000, young],
+    ['GM0002', '2020', 2000, young],
+    ['GM0003', '2020', 500, young],
+    ['NL01', '2020', 10000, young],
+    ['GM0001', '2020', 5000, all],
+    ['GM0002', '2020', 10000, all],
+    ['GM0003', '2020', 2500, all],
+    ['NL01', '2020', 50000, all],
+  ]);
+  await writeCbsTable(store, youths, 'f1');
+  await writeCbsTable(store, population, 'f2');
+});
+
+describe('benchmarkSeries', () => {
+  it('gives the municipality, its neighbours pooled, its region and the Netherlands with the index on 2020-H1', async () => {
+    const s = await benchmarkSeries(store, {
+      municipality: '0001',
+      group: { kind: 'buren', municipalities: ['0002', '0003'] },
+      measure: 'jeugdhulp',
+      base: '2020-H1',
+    });
+    expect(s.lines.map((l) => [l.who, l.label, l.points.map((p) => [p.period, p.percent, p.index])])).toEqual([
+      [
+        'gemeente',
+        'Aa',
+        [
+          ['2020-H1', 10, 100],
+          ['2020-H2', 12, 120],
+        ],
+      ],
+      // (300 + 50) / (2,000 + 500) = 14 %; then Cee's cell is suppressed: 330 / 2,000 = 16.5 %, index 117.9.
+      [
+        'groep',
+        'gekozen buurgemeenten (2)',
+        [
+          ['2020-H1', 14, 100],
+          ['2020-H2', 16.5, 117.9],
+        ],
+      ],
+      // Aa and Bee: 400 / 3,000 and 450 / 3,000.
+      [
+        'regio',
+        'jeugdzorgregio R',
+        [
+          ['2020-H1', 13.33, 100],
+          ['2020-H2', 15, 112.5],
+        ],
+      ],
+      [
+        'nederland',
+        'Nederland',
+        [
+          ['2020-H1', 10, 100],
+          ['2020-H2', 11, 110],
+        ],
+      ],
+    ]);
+    expect(s.leftOut).toEqual(['0003']);
+  });
+
+  it('finds the size class from the total population of the base year', async () => {
+    const s = await benchmarkSeries(store, {
+      municipality: '0002',
+      group: { kind: 'grootteklasse', sizeClass: 'tot-20k' },
+      measure: 'jeugdhulp',
+      base: '2020-H1',
+    });
+    // Aa (5,000) and Cee (2,500): 150 / 1,500 = 10 %.
+    expect(s.lines[1]!.points[0]).toEqual({ period: '2020-H1', percent: 10, index: 100, reason: null });
+  });
+
+  it('has no index when the base period is not in the series, and says why', async () => {
+    const s = await benchmarkSeries(store, {
+      municipality: '0001',
+      group: { kind: 'regio', region: 'R' },
+      measure: 'jeugdhulp',
+      base: '2019-H1',
+    });
+    expect(s.lines[0]!.points[0]).toEqual({
+      period: '2020-H1',
+      percent: 10,
+      index: null,
+      reason: 'de basisperiode 2019-H1 komt niet voor in de reeks',
+    });
+  });
+});

@@ -1,0 +1,73 @@
+// The demo's fictitious national CBS set: in exactly the format the project's CBS parser reads, labelled fictitious, all
+// 342 municipalities plus the Netherlands, and the demo region's population as the demo's own population table has it.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readTableFiles } from '../benchmark/cbs/files.ts';
+import { parseCbsTable } from '../benchmark/cbs/parse.ts';
+import type { CbsTable } from '../benchmark/cbs/types.ts';
+import { FICTITIOUS, nationalCbsFiles, writeNationalCbs, type YouthCounts } from './cbsnational.ts';
+import { loadRegion, populationRows } from './region.ts';
+
+const region = loadRegion();
+let youth: { table: CbsTable; problems: unknown[] };
+let population: { table: CbsTable; problems: unknown[] };
+
+beforeAll(() => {
+  // Steenwijkerland's own count for 2020-H1 stands in for the demo's counted youths.
+  const counts: YouthCounts = new Map([['1708|2020HJ01', { total: 700, outpatient: 650, residential: 80 }]]);
+  const dir = writeNationalCbs(
+    mkdtempSync(join(tmpdir(), 'roer-cbs-')),
+    nationalCbsFiles({ seed: 42, region, scale: 1, counts }),
+  );
+  youth = parseCbsTable(readTableFiles(join(dir, '85097NED')));
+  population = parseCbsTable(readTableFiles(join(dir, '03759ned')));
+});
+
+describe('the fictitious national CBS set', () => {
+  it('parses without problems and says it is fictitious in its title', () => {
+    expect(youth.problems).toEqual([]);
+    expect(population.problems).toEqual([]);
+    expect(youth.table.id).toBe('85097NED');
+    expect(population.table.id).toBe('03759ned');
+    expect(youth.table.title).toContain(FICTITIOUS);
+    expect(population.table.title).toContain(FICTITIOUS);
+  });
+
+  it('covers the 342 municipalities and the Netherlands in every half-year and year 2015–2024', () => {
+    const regions = new Set(youth.table.observations.map((o) => o.region));
+    expect([...regions].filter((r) => r.startsWith('GM'))).toHaveLength(342);
+    expect(regions.has('NL01')).toBe(true);
+    expect(new Set(population.table.observations.map((o) => o.region)).size).toBe(343);
+    const periods = new Set(youth.table.observations.map((o) => o.period.key));
+    expect(periods.size).toBe(30);
+    expect(youth.table.observations.every((o) => o.value !== null && o.value >= 0)).toBe(true);
+  });
+
+  it("gives the demo region the demo's population and its own counted youths", () => {
+    const demo = populationRows(region, 1).filter((r) => r.municipality === '1708' && r.year === 2020);
+    const at = (t: CbsTable, measure: string, dim: string) =>
+      t.observations.find(
+        (o) =>
+          o.region === 'GM1708' &&
+          o.period.key === '2020' &&
+          o.measure.key === measure &&
+          (dim === '' || o.dims.Leeftijd === dim),
+      )?.value;
+    expect(at(population.table, 'BevolkingOp1Januari_1', '10000')).toBe(demo.find((r) => r.ageBand === 'totaal')!.inhabitants);
+    expect(at(population.table, 'BevolkingOp1Januari_1', '70100')).toBe(
+      demo.filter((r) => ['0-3', '4-11', '12-17'].includes(r.ageBand)).reduce((n, r) => n + r.inhabitants, 0),
+    );
+    const h1 = youth.table.observations.filter((o) => o.region === 'GM1708' && o.period.key === '2020-H1');
+    expect(h1.slice(0, 3).map((o) => o.value)).toEqual([700, 650, 80]);
+  });
+
+  it('sums the municipalities into the Netherlands', () => {
+    const of = (r: (region: string) => boolean) =>
+      youth.table.observations
+        .filter((o) => r(o.region) && o.period.key === '2022-H2' && o.measure.key === 'TotaalJongerenMetJeugdhulp_1')
+        .reduce((n, o) => n + o.value!, 0);
+    expect(of((r) => r === 'NL01')).toBe(of((r) => r.startsWith('GM')));
+  });
+});
