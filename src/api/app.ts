@@ -19,6 +19,7 @@ import { UPLOAD_PATH, uploadRoutes } from './routes/uploads.ts';
 import { viewRoutes } from './routes/views.ts';
 import { reportRoutes } from './routes/report.ts';
 import { coverageRoutes } from './routes/coverage.ts';
+import { forecastMeasureRoutes } from './routes/forecast-measures.ts';
 import { dashboard } from './static.ts';
 import { type UploadSettings, Uploads } from './uploads.ts';
 
@@ -66,6 +67,7 @@ export function apiRoutes(deps: ApiDeps): RouteDef[] {
     ...viewRoutes(deps),
     ...coverageRoutes(deps),
     ...reportRoutes(deps),
+    ...forecastMeasureRoutes(deps),
   ];
   routes.push(...openApiRoutes(deps, () => routes));
   return routes;
