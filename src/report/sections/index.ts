@@ -8,6 +8,7 @@ import { costsSection } from './costs.ts';
 import { dataSection } from './data.ts';
 import { decompositionSection } from './decomposition.ts';
 import { flowsSection } from './flows.ts';
+import { forecastMeasuresSection } from './forecast-measures.ts';
 import { intensiveSection } from './intensive.ts';
 import { providersSection } from './providers.ts';
 import { referralsSection } from './referrals.ts';
@@ -24,5 +25,6 @@ export const SECTIONS: readonly SectionDef[] = [
   intensiveSection,
   budgetSection,
   claimsSection,
+  forecastMeasuresSection,
   dataSection,
 ];
