@@ -1,5 +1,6 @@
 // Imports a generated demo folder through the same importers a user would use: the CSV exports with the folder's
-// mapping.json, and the iJw messages under ijw/; like 'roer import', one audit entry per offered file.
+// mapping.json, and the iJw messages under ijw/; like 'roer import', one audit entry per offered file. The region's
+// measures register gets the regional plan's fifteen measures.
 import { auditImports, cliActor, type Actor } from '../access/audit.ts';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,8 @@ import type { Secret } from '../ingest/pseudonym.ts';
 import { loadMapping } from '../ingest/tabular/index.ts';
 import { loadMunicipalities } from '../ingest/municipalities.ts';
 import type { Store } from '../store/index.ts';
+import { PLAN_MEASURES } from '../forecast/regional-plan.fixture.ts';
+import { seedMeasures } from '../forecast/register.ts';
 
 /** The files of a demo folder in the form importPaths takes them (the mapping itself is not data). */
 export function demoPaths(dir: string): string[] {
@@ -33,5 +36,7 @@ export async function importDemo(
   await loadMunicipalities(store);
   const reports = await importPaths(store, demoPaths(dir), { secret, mapping, ...(onProgress ? { onProgress } : {}) });
   await auditImports(store, actor, reports);
+  // The regional plan's fifteen measures, so a new user sees a filled register (only into an empty one).
+  await seedMeasures(store, actor, null, PLAN_MEASURES);
   return reports;
 }
