@@ -9,7 +9,8 @@ import { OVERLAP_NOTE } from '../../forecast/measures.ts';
 import { sql, type Store } from '../../store/index.ts';
 import type { AuthEnv } from '../auth/middleware.ts';
 import { type Client, loginAs, secureFixture } from '../auth/testing.ts';
-import { metricsEngine } from '../engine.ts';
+import { engineOf, metricsEngine } from '../engine.ts';
+import { costFixture } from '../fixture.ts';
 
 let store: Store;
 let app: Hono<AuthEnv>;
@@ -196,5 +197,41 @@ describe('GET /api/forecast/scenario', () => {
   it('refuses another municipality’s scenario (403)', async () => {
     expect((await who.bert!.request('/api/forecast/scenario?gemeente=1708')).status).toBe(403);
     expect((await who.bert!.request('/api/forecast/scenario?gemeente=0150')).status).toBe(200);
+  });
+});
+
+describe('GET /api/measures/<id>/monitor', () => {
+  // The fixture's test metric: cost of 0150 is € 1.000 in 2017 and € 2.500,50 in 2018.
+  let small: { store: Store; app: Hono<AuthEnv> };
+  let bert: Client;
+  beforeAll(async () => {
+    small = await secureFixture({ engine: engineOf([costFixture]) });
+    bert = await loginAs(small.app, 'bert');
+  });
+  afterAll(() => small.store.close());
+
+  it('gives the indicator before and after the start over windows of the same length, asked with the user’s rights', async () => {
+    const saved = (await (
+      await post(bert, '/api/measures', {
+        gemeente: '0150',
+        name: 'Minder dure zorg',
+        start: '2018-01-01',
+        indicator: { metric: 'fixture_cost', column: 'cost' },
+      })
+    ).json()) as { id: string };
+    const res = await bert.request(`/api/measures/${saved.id}/monitor?gemeente=0150&tot=2018-12-31`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      id: saved.id,
+      indicator: { metric: 'fixture_cost', column: 'cost' },
+      start: '2018-01-01',
+      days: 365,
+      before: { from: '2017-01-01', to: '2017-12-31', value: 1000 },
+      after: { from: '2018-01-01', to: '2018-12-31', value: 2500.5 },
+      change: 1500.5,
+    });
+    expect((await bert.request(`/api/measures/${saved.id}/monitor?gemeente=1708&tot=2018-12-31`)).status).toBe(403);
+    expect((await bert.request(`/api/measures/${saved.id}/monitor?gemeente=0150&tot=gisteren`)).status).toBe(400);
+    expect((await bert.request('/api/measures/onbekend/monitor?gemeente=0150')).status).toBe(404);
   });
 });

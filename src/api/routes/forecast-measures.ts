@@ -4,11 +4,13 @@ import type { Context } from 'hono';
 import type { Lever } from '../../forecast/levers.ts';
 import { type Band, MEASURE_STATUSES, type MeasureStatus } from '../../forecast/measures.ts';
 import type { Indicator, NewMeasure } from '../../forecast/register.ts';
+import { monitorWindows, monthEnd } from '../../forecast/monitor.ts';
 import { DEFAULT_DRAWS, MAX_DRAWS } from '../../forecast/scenario.ts';
+import type { Filters } from '../../contract/index.ts';
 import { answer } from '../answer.ts';
 import { ApiError, badParam } from '../errors.ts';
 import { json } from '../json.ts';
-import { contextOf, jsonBody, type ApiDeps, type ApiEnv, type QueryParam, type RouteDef } from '../route.ts';
+import { contextOf, jsonBody, metricOr404, type ApiDeps, type ApiEnv, type QueryParam, type RouteDef } from '../route.ts';
 import { onlyKnown, parseGemeente, parseJaar, single } from './report.ts';
 
 const GEMEENTE: QueryParam = {
@@ -249,6 +251,58 @@ export function forecastMeasureRoutes(deps: ApiDeps): RouteDef[] {
         const deleted = await answer(ctxOf(c), deps.guard, { kind: 'measures.delete', municipality, id });
         if (!deleted) throw new ApiError(404, `Onbekende maatregel '${id}'.`, 'id');
         return json(c, deleted);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/measures/:id/monitor',
+      tag: 'vooruitblik',
+      summary: 'De indicator van een maatregel vóór en na zijn start, over even lange perioden',
+      description:
+        'Na: van de start tot en met tot (standaard de laatste maand met gegevens); vóór: even veel dagen vóór de start. ' +
+        'Elk cijfer is met uw rechten gevraagd.',
+      pathParams: [{ name: 'id', description: 'De maatregel.', required: true, schema: { type: 'string' } }],
+      query: [GEMEENTE, { name: 'tot', description: 'Laatste dag (jjjj-mm-dd).', schema: { type: 'string', format: 'date' } }],
+      response: {
+        status: 200,
+        description: 'De indicator vóór en na de start, en het verschil',
+        contentType: 'application/json',
+        schema: { type: 'object' },
+      },
+      handler: async (c) => {
+        const query = new URL(c.req.url).searchParams;
+        onlyKnown(query.keys(), ['gemeente', 'tot']);
+        const municipality = parseGemeente(single(query, 'gemeente'));
+        const tot = single(query, 'tot') || undefined;
+        if (tot !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(tot) || Number.isNaN(Date.parse(tot))))
+          throw badParam('tot', "'tot' moet een datum zijn (jjjj-mm-dd)");
+        const ctx = ctxOf(c);
+        const id = c.req.param('id') ?? '';
+        const measure = (await answer(ctx, deps.guard, { kind: 'measures.list', municipality })).find((m) => m.id === id);
+        if (!measure) throw new ApiError(404, `Onbekende maatregel '${id}'.`, 'id');
+        if (!measure.indicator) throw new ApiError(404, `Maatregel '${measure.name}' heeft geen indicator.`, 'id');
+        if (!measure.start) throw new ApiError(404, `Maatregel '${measure.name}' heeft geen startdatum.`, 'id');
+        const metric = metricOr404(deps, measure.indicator.metric, 'indicator');
+        const place = municipality ? [municipality] : undefined;
+        let through = tot;
+        if (!through) {
+          const cov = await answer(ctx, deps.guard, { kind: 'coverage', municipality: place });
+          if (!cov.through) throw new ApiError(404, 'Er zijn nog geen gegevens om de maatregel mee te volgen.');
+          through = monthEnd(cov.through);
+        }
+        const windows = monitorWindows(measure.start, through);
+        const value = async (w: { from: string; to: string }) => {
+          const filters = { ...(measure.indicator!.filters ?? {}), ...(place ? { municipality: place } : {}), ...w } as Filters;
+          const result = await answer(ctx, deps.guard, { kind: 'compute', metric, request: { filters, split: [] } });
+          const v = result.rows[0]?.[measure.indicator!.column];
+          return { ...w, value: typeof v === 'number' ? v : v == null ? null : Number(v) };
+        };
+        if (!windows)
+          return json(c, { id, indicator: measure.indicator, start: measure.start, before: null, after: null, change: null });
+        const before = await value(windows.before);
+        const after = await value(windows.after);
+        const change = before.value === null || after.value === null ? null : after.value - before.value;
+        return json(c, { id, indicator: measure.indicator, start: measure.start, days: windows.days, before, after, change });
       },
     },
     {
