@@ -48,7 +48,7 @@ function registerTable(measures: StoredMeasure[], year: number, edit: (m: Stored
           h('td', {}, m.owner ?? '—'),
           h('td', { class: 'num' }, band(b.lowCents, b.highCents)),
           h('td', { class: 'num' }, eur(m.investmentCents)),
-          h('td', {}, h('button', { type: 'button', onclick: () => edit(m) }, `Bewerk ${m.name}`)),
+          h('td', {}, h('button', { type: 'button', 'aria-label': `Bewerk ${m.name}`, onclick: () => edit(m) }, 'Bewerk')),
         );
       }),
     ),
