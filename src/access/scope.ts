@@ -210,3 +210,22 @@ export function narrowFilters(
     : null;
   return { filters: out, narrowed };
 }
+
+/**
+ * Throws unless the user may read or (`write`) edit the measures register of `municipality` (null: the region). Like
+ * notes it is free text, so it needs the notes rights, and a municipality's register only within the own ones; the
+ * region's register (the regional plan, shared by its municipalities) may be read by all who read notes, but edited
+ * only by a user pinned to no municipality.
+ */
+export function assertMeasures(user: User, municipality: string | null, write: boolean): void {
+  if (write) assertRight(user, 'writeNotes', 'maatregelen bewerken');
+  else assertRight(user, 'readNotes', 'maatregelen inzien');
+  const scope = scopeOf(user);
+  const own = scope.municipality;
+  if (!own && Object.keys(scope).length > 0)
+    throw denied('Uw account heeft geen gemeente toegewezen; vraag de beheerder dit te regelen.', 'gemeente');
+  if (own && municipality !== null && !own.includes(municipality))
+    throw denied(`U heeft geen toegang tot de maatregelen van gemeente ${municipality}.`, 'gemeente');
+  if (own && municipality === null && write)
+    throw denied('Alleen wie niet aan een gemeente gebonden is, mag de maatregelen van de regio bewerken.', 'gemeente');
+}

@@ -14,6 +14,8 @@ import { readReportText, saveReportText, type NewReportText, type ReportText } f
 import { type YearEndQuery, type YearEndView, yearEndView } from '../forecast/yearend-view.ts';
 import { benchmarkSeries, type BenchmarkMeasure, type BenchmarkSeries } from '../benchmark/series.ts';
 import type { ReferenceGroup } from '../benchmark/groups.ts';
+import { deleteMeasure, listMeasures, saveMeasure, type NewMeasure, type StoredMeasure } from '../forecast/register.ts';
+import { scenario, type Scenario, type ScenarioRequest } from '../forecast/scenario.ts';
 
 /** What a route asks for. A note question carries its municipality and period as a MetricRequest's filters. */
 export type Question =
@@ -46,7 +48,12 @@ export type Question =
    */
   | { kind: 'forecast.yearend'; municipality: string | null; query: YearEndQuery }
   /** CBS's public figures of a municipality beside its reference group, region and the Netherlands (no own data). */
-  | { kind: 'benchmark'; municipality: string; group: ReferenceGroup; measure: BenchmarkMeasure; base: string };
+  | { kind: 'benchmark'; municipality: string; group: ReferenceGroup; measure: BenchmarkMeasure; base: string }
+  /** The measures register of a municipality (null: the region): list, save, delete, and its simulated scenario. */
+  | { kind: 'measures.list'; municipality: string | null }
+  | { kind: 'measures.save'; measure: NewMeasure }
+  | { kind: 'measures.delete'; municipality: string | null; id: string }
+  | { kind: 'measures.scenario'; municipality: string | null; request: ScenarioRequest };
 
 export interface Answers {
   compute: MetricResult;
@@ -69,6 +76,11 @@ export interface Answers {
   /** null: the store holds no data. */
   'forecast.yearend': YearEndView | null;
   benchmark: BenchmarkSeries;
+  'measures.list': StoredMeasure[];
+  'measures.save': StoredMeasure;
+  /** undefined: this place has no measure with this id. */
+  'measures.delete': StoredMeasure | undefined;
+  'measures.scenario': Scenario;
 }
 
 export type AnswerOf<Q extends Question> = Answers[Q['kind']];
@@ -162,13 +174,25 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
       return readReportText(ctx.store, q.municipality, q.year);
     case 'report.texts.save':
       // Audited by saveReportText itself, with the author's name (the CLI saves the same way).
-      return saveReportText(ctx.store, { name: owner(ctx), role: ctx.user?.role ?? 'system', ip: ctx.ip }, q.text);
+      return saveReportText(ctx.store, actorOf(ctx), q.text);
     case 'forecast.yearend':
       return yearEndView(ctx.store, q.query);
     case 'benchmark':
       return benchmarkSeries(ctx.store, q);
+    case 'measures.list':
+      return listMeasures(ctx.store, q.municipality);
+    case 'measures.save':
+      // Audited by saveMeasure / deleteMeasure themselves, with the author's name.
+      return saveMeasure(ctx.store, actorOf(ctx), q.measure);
+    case 'measures.delete':
+      return deleteMeasure(ctx.store, actorOf(ctx), q.municipality, q.id);
+    case 'measures.scenario':
+      return scenario(await listMeasures(ctx.store, q.municipality), q.request);
   }
 }
+
+/** Who edits a text or a measure, for the audit log. */
+const actorOf = (ctx: AnswerContext) => ({ name: owner(ctx), role: ctx.user?.role ?? ('system' as const), ip: ctx.ip });
 
 /** Who writes a note or keeps a view: the logged-in user ('onbekend' in an app without login). */
 function owner(ctx: AnswerContext): string {

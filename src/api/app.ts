@@ -21,6 +21,7 @@ import { reportRoutes } from './routes/report.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { forecastYearEndRoutes } from './routes/forecast-yearend.ts';
 import { benchmarkRoutes } from './routes/benchmark.ts';
+import { forecastMeasureRoutes } from './routes/forecast-measures.ts';
 import { dashboard } from './static.ts';
 import { type UploadSettings, Uploads } from './uploads.ts';
 
@@ -70,6 +71,7 @@ export function apiRoutes(deps: ApiDeps): RouteDef[] {
     ...reportRoutes(deps),
     ...forecastYearEndRoutes(deps),
     ...benchmarkRoutes(deps),
+    ...forecastMeasureRoutes(deps),
   ];
   routes.push(...openApiRoutes(deps, () => routes));
   return routes;

@@ -44,6 +44,7 @@ export function answerSource(ctx: AnswerContext, guard: Guard): ReportSource {
     facts: (year, compare) => dataFacts(ctx.store, year, compare),
     // Free text like notes: only for a user who may read them there (not a provider, not another municipality's).
     texts: (municipality, year) => unlessRefused(answer(ctx, guard, { kind: 'report.texts.read', municipality, year })),
+    measures: (municipality) => unlessRefused(answer(ctx, guard, { kind: 'measures.list', municipality })),
     place: (municipality) => placeName(ctx.store, municipality, ctx.user?.municipalities),
     yearEnd: (municipality, year) =>
       unlessRefused(

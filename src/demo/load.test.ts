@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliActor, verifyAuditChain } from '../access/audit.ts';
+import { PLAN_MEASURES } from '../forecast/regional-plan.fixture.ts';
 import type { FileReport } from '../ingest/importer.ts';
 import { raw, sql, Store } from '../store/index.ts';
 import { yearOf } from './dates.ts';
@@ -50,10 +51,16 @@ describe('importing the demo region', () => {
     // Every file the generator wrote: its CSV exports and its iJw messages of each kind.
     const written = made.csvFiles + Object.values(made.ijw.files).reduce((t, k) => t + k, 0);
     expect([written, log.length]).toEqual([1184, 1184]);
-    expect(await count('audit_log')).toBe(reports.length);
+    // … and one save per measure of the regional plan loaded into the region's register.
+    expect(await count('audit_log')).toBe(reports.length + 15);
     expect(log.map((e) => [e.target, e.row_count, e.outcome])).toEqual(reports.map((r) => [r.fileName, r.ok, 'ok']));
     expect(new Set(log.map((e) => e.actor))).toEqual(new Set([cliActor().name]));
-    expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: reports.length, unkeyed: 0, keyedFrom: 1 });
+    expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: reports.length + 15, unkeyed: 0, keyedFrom: 1 });
+  });
+
+  it('fills the region’s measures register with the regional plan’s fifteen measures', async () => {
+    const names = await store.all<{ name: string }>(sql`SELECT name FROM measure WHERE municipality = '' ORDER BY position`);
+    expect(names.map((m) => m.name)).toEqual(PLAN_MEASURES.map((m) => m.name));
   });
 
   it('names the GP practices from the AGB list it wrote: every referrer with an AGB code has a name', async () => {

@@ -1,5 +1,6 @@
 // Imports a generated demo folder through the same importers a user would use: the CSV exports with the folder's
-// mapping.json, and the iJw messages under ijw/; like 'roer import', one audit entry per offered file.
+// mapping.json, and the iJw messages under ijw/; like 'roer import', one audit entry per offered file. The region's
+// measures register gets the regional plan's fifteen measures.
 import { auditImports, cliActor, type Actor } from '../access/audit.ts';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,8 @@ import { loadMunicipalities } from '../ingest/municipalities.ts';
 import type { Store } from '../store/index.ts';
 import { importCbsPaths } from '../benchmark/import.ts';
 import { CBS_DIR } from './cbsnational.ts';
+import { PLAN_MEASURES } from '../forecast/regional-plan.fixture.ts';
+import { seedMeasures } from '../forecast/register.ts';
 
 /** The files of a demo folder in the form importPaths takes them (the mapping itself is not data). */
 export function demoPaths(dir: string): string[] {
@@ -37,5 +40,7 @@ export async function importDemo(
   await auditImports(store, actor, reports);
   // The fictitious national CBS set (labelled so in its titles): the benchmark has figures out of the box.
   if (existsSync(join(dir, CBS_DIR))) await importCbsPaths(store, [join(dir, CBS_DIR)]);
+  // The regional plan's fifteen measures, so a new user sees a filled register (only into an empty one).
+  await seedMeasures(store, actor, null, PLAN_MEASURES);
   return reports;
 }

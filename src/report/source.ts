@@ -1,6 +1,8 @@
 // The port the report reads through: every figure, note and fact it uses. Injected, so the CLI computes directly on the
 // store (storeSource) while the API asks every question through the access layer's guard (src/api/report.ts), and a
 // reader's report holds only the protected aggregates that reader may see.
+import type { Measure } from '../forecast/measures.ts';
+import { listMeasures } from '../forecast/register.ts';
 import type { Coverage } from '../api/coverage.ts';
 import { coverage } from '../api/coverage.ts';
 import type { MetricsEngine } from '../api/engine.ts';
@@ -35,6 +37,8 @@ export interface ReportSource {
   facts(year: number, compare: number): Promise<DataFacts>;
   /** The user's introduction and conclusions for this place and year, if written. */
   texts(municipality: string | null, year: number): Promise<ReportText | null>;
+  /** The measures register of this place (null: the region); null when this asker may not read it. */
+  measures(municipality: string | null): Promise<Measure[] | null>;
   /** The municipality's name, or the region's. */
   place(municipality: string | null): Promise<string>;
   /** The year-end forecast of `year` per care type at the last data month; null when not for this asker or no data. */
@@ -65,6 +69,7 @@ export function storeSource(store: Store, engine: MetricsEngine): ReportSource {
     dataVersion: async (municipality) => dataVersion(store, (await coverage(store, { municipality })).through),
     facts: (year, compare) => dataFacts(store, year, compare),
     texts: (municipality, year) => readReportText(store, municipality, year),
+    measures: (municipality) => listMeasures(store, municipality),
     place: (municipality) => placeName(store, municipality),
     yearEnd: (municipality, year) =>
       yearEndView(store, { year, municipalities: municipality ? [municipality] : null, per: 'care_type' }),

@@ -1,5 +1,6 @@
 // The dashboard's only door to the server: JSON fetches with the API's Dutch error message, and a busy counter
 // that drives the progress bar. Every request goes through `request`, so login/CSRF headers live in one place.
+import type { Measure } from '../../src/forecast/measures.ts';
 import type { MetricInfo, MetricRequest, MetricResult, Option } from '../../src/contract/index.ts';
 import type { UploadJob } from '../../src/api/uploads.ts';
 import type { SavedMapping } from '../../src/ingest/tabular/saved.ts';
@@ -164,9 +165,49 @@ export const api = {
           .map(([k, v]) => [k, String(v)]),
       )}`,
     ),
+  /** The measures register of a municipality ('' = the region) and its scenario (src/api/routes/forecast-measures.ts). */
+  measures: (gemeente: string) => request<StoredMeasure[]>(`/api/measures?${new URLSearchParams(gemeente ? { gemeente } : {})}`),
+  saveMeasure: (measure: Record<string, unknown>) =>
+    request<StoredMeasure>('/api/measures', {
+      method: 'POST',
+      body: JSON.stringify(measure),
+      headers: { 'content-type': 'application/json' },
+    }),
+  deleteMeasure: (gemeente: string, id: string) =>
+    request<StoredMeasure>(`/api/measures/${encodeURIComponent(id)}/delete`, {
+      method: 'POST',
+      body: JSON.stringify({ gemeente: gemeente || null }),
+      headers: { 'content-type': 'application/json' },
+    }),
+  scenario: (q: Record<string, string>) => request<ScenarioAnswer>(`/api/forecast/scenario?${new URLSearchParams(q)}`),
   addNote: (note: { metric: string; municipality: string | null; from: string; to: string; text: string }) =>
     request<Note>('/api/notes', { method: 'POST', body: JSON.stringify(note), headers: { 'content-type': 'application/json' } }),
 };
+
+/** GET /api/measures: a measure of the register with its place, author and indicator. */
+export interface StoredMeasure extends Measure {
+  municipality: string | null;
+  indicator: { metric: string; column: string; filters?: Record<string, unknown> } | null;
+  author: string;
+  saved_at: string;
+}
+
+/** GET /api/forecast/scenario: per year the naive sum beside P10/P50/P90 (cents), with the caveats. */
+export interface ScenarioAnswer {
+  years: {
+    year: number;
+    naive: { lowCents: number; highCents: number };
+    meanCents: number;
+    p10Cents: number;
+    p50Cents: number;
+    p90Cents: number;
+    probabilityOfTarget: number | null;
+  }[];
+  measures: number;
+  investmentCents: number;
+  draws: number;
+  caveats: string[];
+}
 
 /** GET /api/report/texts: nothing saved yet reads as empty texts without an author. */
 export interface ReportTexts {

@@ -5,6 +5,7 @@ import { AccessError } from '../../access/errors.ts';
 import { guardedCompute } from '../../access/guard.ts';
 import { RIGHTS } from '../../access/roles.ts';
 import {
+  assertMeasures,
   assertNoteWrite,
   assertReportPlace,
   forecastMunicipalities,
@@ -46,6 +47,10 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
       'report.texts.save': 'report_text_save',
       'forecast.yearend': 'forecast_yearend',
       benchmark: 'benchmark_read',
+      'measures.list': 'measures_read',
+      'measures.save': 'measure_save',
+      'measures.delete': 'measure_delete',
+      'measures.scenario': 'scenario',
     } as const
   )[q.kind];
   const target =
@@ -61,7 +66,11 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
               ? (q.text.municipality ?? 'regio')
               : q.kind === 'forecast.yearend'
                 ? (q.municipality ?? 'regio')
-                : null;
+                : q.kind === 'measures.save'
+                  ? (q.measure.municipality ?? 'regio')
+                  : q.kind === 'measures.list' || q.kind === 'measures.delete' || q.kind === 'measures.scenario'
+                    ? (q.municipality ?? 'regio')
+                    : null;
   const filters = q.kind === 'notes.read' || q.kind === 'notes.write' ? q.request.filters : undefined;
   return { action, target, detail: { filters, reason: e.message }, outcome: 'geweigerd' };
 }
@@ -210,6 +219,29 @@ export function accessGuard(settings: GuardSettings): Guard {
           // The save itself is audited by saveReportText.
           assertReportText(user, q.text.municipality, true);
           return await next(q);
+        case 'measures.list': {
+          assertMeasures(user, q.municipality, false);
+          const list = await next(q);
+          await log({ action: 'measures_read', target: q.municipality ?? 'regio', rowCount: (list as unknown[]).length });
+          return list;
+        }
+        case 'measures.save':
+          // The save and the delete are audited by the register itself.
+          assertMeasures(user, q.measure.municipality, true);
+          return await next(q);
+        case 'measures.delete': {
+          assertMeasures(user, q.municipality, true);
+          const deleted = await next(q);
+          if (!deleted)
+            await log({ action: 'measure_delete', target: q.id, detail: { reason: 'onbekend' }, outcome: 'geweigerd' });
+          return deleted;
+        }
+        case 'measures.scenario': {
+          assertMeasures(user, q.municipality, false);
+          const result = await next(q);
+          await log({ action: 'scenario', target: q.municipality ?? 'regio', detail: { ...q.request } });
+          return result;
+        }
       }
     } catch (e) {
       if (e instanceof AccessError) {

@@ -19,7 +19,7 @@ export const TAGS = [
   },
   {
     name: 'vooruitblik',
-    description: 'Vooruitkijken: het verwachte jaareinde, het financieel kader en de maatregelen.',
+    description: 'Vooruitkijken: het maatregelenregister, scenario’s met overlap, verwachte jaareinde en financieel kader.',
   },
   {
     name: 'vergelijken',

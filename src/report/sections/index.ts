@@ -9,6 +9,7 @@ import { dataSection } from './data.ts';
 import { decompositionSection } from './decomposition.ts';
 import { flowsSection } from './flows.ts';
 import { forecastYearEndSection } from './forecast-yearend.ts';
+import { forecastMeasuresSection } from './forecast-measures.ts';
 import { intensiveSection } from './intensive.ts';
 import { providersSection } from './providers.ts';
 import { referralsSection } from './referrals.ts';
@@ -26,5 +27,6 @@ export const SECTIONS: readonly SectionDef[] = [
   budgetSection,
   forecastYearEndSection,
   claimsSection,
+  forecastMeasuresSection,
   dataSection,
 ];

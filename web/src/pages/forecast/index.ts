@@ -3,19 +3,25 @@
 import type { AppContext } from '../../context.ts';
 import { h, mount } from '../../dom.ts';
 import type { ViewState } from '../../state.ts';
+import { renderMeasuresPanel } from './measures.ts';
 import { renderYearendPanel } from './yearend.ts';
 
 export const FORECAST_SLUG = 'vooruitblik';
 
-export async function renderForecast(el: HTMLElement, s: ViewState, ctx: AppContext): Promise<void> {
+export async function renderForecast(main: HTMLElement, s: ViewState, ctx: AppContext): Promise<void> {
+  const yearend = h('div', { id: 'forecast-yearend' });
+  const measures = h('div', { id: 'forecast-measures' });
   mount(
-    el,
+    main,
     h(
       'header',
       { class: 'page-head' },
       h('h1', {}, 'Vooruitblik'),
-      h('p', { class: 'question' }, 'Waar komen de kosten dit jaar uit, en hoe verhouden ze zich tot de begroting?'),
+      h('p', { class: 'question' }, 'Waar komen de kosten dit jaar uit, wat leveren de maatregelen op, en hoe zeker is dat?'),
     ),
+    yearend,
+    measures,
   );
-  await renderYearendPanel(el, s, ctx);
+  // Side by side in time: a slow panel does not hold the other back.
+  await Promise.all([renderYearendPanel(yearend, s, ctx), renderMeasuresPanel(measures, s, ctx)]);
 }
