@@ -84,7 +84,10 @@ describe('a report on the demo region', () => {
 
   it('holds in every table exactly what computeMetric answers for its source', async () => {
     for (const t of tablesOf(report)) {
-      const source = report.sources.find((s) => s.id === t.source)!;
+      const source = report.sources.find((s) => s.id === t.source);
+      expect(source, `the table '${t.caption}' names its source`).toBeDefined();
+      // The register and the forecasts are traced by their method; their own tests check their figures.
+      if (!source || source.method) continue;
       const computed = await computeMetric(store, source.metric, {
         filters: source.filters,
         split: source.split,
@@ -118,7 +121,7 @@ describe("a reader's report", () => {
     const views = await store.all<{ n: number }>(
       sql`SELECT count(*)::INTEGER AS n FROM audit_log WHERE actor = 'frits' AND action = 'view' AND outcome = 'ok'`,
     );
-    expect(views[0]!.n).toBe(reader.sources.length);
+    expect(views[0]!.n).toBe(reader.sources.filter((s) => !s.method).length);
     expect(reader.caveats.map((c) => c.kind)).toContain('suppressed');
     for (const t of tablesOf(reader)) {
       for (const c of t.columns.filter((c) => c.clientCount)) {

@@ -57,6 +57,7 @@ function sourceItem(s: Source, r: Report, lookups: Lookups): string {
   const lines = [
     ...describeFilters(s.filters, lookups),
     s.split.length ? `Uitgesplitst naar: ${s.split.map(dimLabel).join(', ')}` : 'Niet uitgesplitst',
+    ...(s.method ? [s.method] : []),
     ...Object.entries(s.params ?? {}).map(([k, v]) => `Instelling ${k}: ${v}`),
     `Gegevensversie ${r.data.digest}`,
   ];

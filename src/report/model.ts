@@ -28,6 +28,11 @@ export interface Source {
   filters: Filters;
   split: Dimension[];
   params?: Record<string, string | number>;
+  /**
+   * For figures that do not come from a metric question (the measures register, a forecast): how they were made, in
+   * Dutch. `metric` then names the part of Roer that made them.
+   */
+  method?: string;
 }
 
 /**

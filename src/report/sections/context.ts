@@ -27,6 +27,11 @@ export interface SectionContext {
   caveats: Caveat[];
   /** Every source asked, in order of first use. */
   sources: Source[];
+  /**
+   * Numbers a source that is no metric question (the measures register, a forecast) and returns its id, so its figures
+   * are traced in the appendix like any other.
+   */
+  cite(origin: string, title: string, method: string, params?: Record<string, string | number>): string;
   /** True once a protected answer hid a cell (a count shown as '<10'). */
   anyHidden(): boolean;
 }
@@ -89,6 +94,11 @@ export function sectionContext(source: ReportSource, request: Required<ReportReq
     ask,
     caveats: [],
     sources,
+    cite(origin, title, method, params) {
+      const id = `B${sources.length + 1}`;
+      sources.push({ id, metric: origin, title, filters: scope, split: [], ...(params ? { params } : {}), method });
+      return id;
+    },
     anyHidden: () => hidden,
   };
 }

@@ -60,7 +60,7 @@ const col = (name: string, label: string, unit: Column['unit']): Column => ({ na
 const euros = (cents: number) => cents / 100;
 
 /** The register as a table: per measure its band in `year` and investment, and the naive sum as the last row. */
-export function registerTable(measures: readonly Measure[], year: number): Block {
+export function registerTable(measures: readonly Measure[], year: number, source = ''): Block {
   const rows: Record<string, Value>[] = measures.map((m) => {
     const band = naiveSum([m], year);
     return {
@@ -90,12 +90,12 @@ export function registerTable(measures: readonly Measure[], year: number): Block
       col('investment', 'Eenmalige investering', 'eur'),
     ],
     rows,
-    source: '',
+    source,
   };
 }
 
 /** The scenario per year: naive sum beside P10/P50/P90 of the simulation with overlap. */
-export function scenarioTable(years: readonly YearSimulation[]): Block {
+export function scenarioTable(years: readonly YearSimulation[], source = ''): Block {
   return {
     kind: 'table',
     caption: 'Besparing met overlap (Monte Carlo) naast de opgetelde besparing',
@@ -115,7 +115,7 @@ export function scenarioTable(years: readonly YearSimulation[]): Block {
       p50: euros(y.p50Cents),
       p90: euros(y.p90Cents),
     })),
-    source: '',
+    source,
   };
 }
 
@@ -133,8 +133,24 @@ export const forecastMeasuresSection: SectionDef = {
     return {
       blocks: [
         { kind: 'paragraph', text: scenarioSentence(measures.length, first) },
-        registerTable(measures, year),
-        scenarioTable(s.years),
+        registerTable(
+          measures,
+          year,
+          ctx.cite(
+            'maatregelen',
+            'Maatregelenregister',
+            'De maatregelen zoals vastgelegd in Roer, met hun besparingsband per jaar.',
+          ),
+        ),
+        scenarioTable(
+          s.years,
+          ctx.cite(
+            'scenario',
+            'Scenario van de maatregelen',
+            'Monte Carlo-simulatie binnen de banden van de maatregelen, met overlap op dezelfde hefboom (docs/forecast.md).',
+            { trekkingen: REPORT_DRAWS, seed: REPORT_SEED },
+          ),
+        ),
         { kind: 'caveats', items: s.caveats.map((text) => ({ kind: 'overlap', text })) },
       ],
       caveats: [{ kind: 'overlap', text: OVERLAP_NOTE }],

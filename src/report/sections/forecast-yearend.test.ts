@@ -43,7 +43,8 @@ describe('section "Verwacht jaareinde"', () => {
             // € 500 invoiced + € 100 June + € 600 July–December; June 2026 said € 1,100 (no lag learned yet): the top
             // of the interval is € 1,200 ÷ (1 − 1/15).
             text: 'Naar verwachting komen de kosten over 2029 uit op € 1.200 (80 %-interval € 1.200–€ 1.286), € 200,00 boven de begroting.',
-            sources: [],
+            // The forecast is a source of its own in the appendix, with its method.
+            sources: ['B1'],
           },
         ],
       },

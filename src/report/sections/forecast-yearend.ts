@@ -28,9 +28,14 @@ export const forecastYearEndSection: SectionDef = {
     const view = await ctx.source.yearEnd(ctx.request.municipality, ctx.request.year);
     if (!view || Number(view.cutoff.slice(0, 4)) !== ctx.request.year) return null;
     const text = yearEndSentence(view.year, view.total);
+    const source = ctx.cite(
+      'jaareinde',
+      'Verwacht jaareinde',
+      `Prognose per ${view.cutoff}: gedeclareerd, nog te declareren zorg en de rest van het jaar, met een 80 %-interval (docs/forecast.md).`,
+    );
     return {
       blocks: [
-        { kind: 'messages', items: [{ rule: 'yearend-forecast', text, sources: [] }] },
+        { kind: 'messages', items: [{ rule: 'yearend-forecast', text, sources: [source] }] },
         { kind: 'paragraph', text: yearEndBuildUp(view) },
       ],
     };
