@@ -51,6 +51,8 @@ export type AuditAction =
   | 'report'
   | 'report_text_read'
   | 'report_text_save'
+  | 'forecast_framework'
+  | 'forecast_baseline'
   | 'audit_read'
   | 'audit_export'
   | 'chain_keyed'

@@ -11,6 +11,8 @@ import { deleteView, findView, listViews, saveView, type NewSavedView, type Save
 import { dimensions, type Dimensions } from './dimensions.ts';
 import type { ReportRequest } from '../report/model.ts';
 import { readReportText, saveReportText, type NewReportText, type ReportText } from '../report/texts.ts';
+import { frameworkView, type FrameworkViewYear } from '../forecast/framework-view.ts';
+import { baselineView, type BaselineView } from '../forecast/baseline-view.ts';
 
 /** What a route asks for. A note question carries its municipality and period as a MetricRequest's filters. */
 export type Question =
@@ -36,7 +38,21 @@ export type Question =
   | { kind: 'report'; request: Required<ReportRequest>; format: 'html' | 'pdf' }
   /** The introduction and conclusions of a report (municipality null: the region). */
   | { kind: 'report.texts.read'; municipality: string | null; year: number }
-  | { kind: 'report.texts.save'; text: NewReportText };
+  | { kind: 'report.texts.save'; text: NewReportText }
+  /**
+   * The financial framework with the whole cost picture of a municipality or (null) the region; `municipalities`: the
+   * parts summed (set by the access layer from the scope; undefined: all).
+   */
+  | { kind: 'forecast.framework'; municipality: string | null; from?: number; to?: number; municipalities?: string[] }
+  /** The multi-year baseline fitted on `baseYear`, `years` ahead, prices indexed by `indexPercent` a year. */
+  | {
+      kind: 'forecast.baseline';
+      municipality: string | null;
+      baseYear: number;
+      years: number;
+      indexPercent: number;
+      municipalities?: string[];
+    };
 
 export interface Answers {
   compute: MetricResult;
@@ -56,6 +72,8 @@ export interface Answers {
   /** null: nothing written yet. */
   'report.texts.read': ReportText | null;
   'report.texts.save': ReportText;
+  'forecast.framework': FrameworkViewYear[];
+  'forecast.baseline': BaselineView;
 }
 
 export type AnswerOf<Q extends Question> = Answers[Q['kind']];
@@ -150,7 +168,16 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
     case 'report.texts.save':
       // Audited by saveReportText itself, with the author's name (the CLI saves the same way).
       return saveReportText(ctx.store, { name: owner(ctx), role: ctx.user?.role ?? 'system', ip: ctx.ip }, q.text);
+    case 'forecast.framework':
+      return frameworkView(ctx.store, { municipalities: partsOf(q), from: q.from, to: q.to });
+    case 'forecast.baseline':
+      return baselineView(ctx.store, { ...q, municipalities: partsOf(q) });
   }
+}
+
+/** The municipalities a forecast question sums: the one asked, else the scope's (undefined: the whole region). */
+function partsOf(q: { municipality: string | null; municipalities?: string[] }): string[] | undefined {
+  return q.municipality ? [q.municipality] : q.municipalities;
 }
 
 /** Who writes a note or keeps a view: the logged-in user ('onbekend' in an app without login). */

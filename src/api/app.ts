@@ -18,6 +18,7 @@ import { statusRoutes } from './routes/status.ts';
 import { UPLOAD_PATH, uploadRoutes } from './routes/uploads.ts';
 import { viewRoutes } from './routes/views.ts';
 import { reportRoutes } from './routes/report.ts';
+import { forecastFrameworkRoutes } from './routes/forecast-framework.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { dashboard } from './static.ts';
 import { type UploadSettings, Uploads } from './uploads.ts';
@@ -66,6 +67,7 @@ export function apiRoutes(deps: ApiDeps): RouteDef[] {
     ...viewRoutes(deps),
     ...coverageRoutes(deps),
     ...reportRoutes(deps),
+    ...forecastFrameworkRoutes(deps),
   ];
   routes.push(...openApiRoutes(deps, () => routes));
   return routes;

@@ -43,6 +43,8 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
       report: 'report',
       'report.texts.read': 'report_text_read',
       'report.texts.save': 'report_text_save',
+      'forecast.framework': 'forecast_framework',
+      'forecast.baseline': 'forecast_baseline',
     } as const
   )[q.kind];
   const target =
@@ -56,7 +58,9 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
             ? (q.municipality ?? 'regio')
             : q.kind === 'report.texts.save'
               ? (q.text.municipality ?? 'regio')
-              : null;
+              : q.kind === 'forecast.framework' || q.kind === 'forecast.baseline'
+                ? (q.municipality ?? 'regio')
+                : null;
   const filters = q.kind === 'notes.read' || q.kind === 'notes.write' ? q.request.filters : undefined;
   return { action, target, detail: { filters, reason: e.message }, outcome: 'geweigerd' };
 }
@@ -184,6 +188,30 @@ export function accessGuard(settings: GuardSettings): Guard {
           // The save itself is audited by saveReportText.
           assertReportText(user, q.text.municipality, true);
           return await next(q);
+        case 'forecast.framework':
+        case 'forecast.baseline': {
+          // Like a report: another municipality is refused; the region is narrowed to the own municipalities.
+          assertReportPlace(user, q.municipality);
+          const scope = scopeOf(user);
+          const own = scope.municipality;
+          // A provider or team pin without a municipality would otherwise read the whole region's money.
+          if (!own && Object.keys(scope).length > 0)
+            throw denied('Uw account heeft geen gemeente toegewezen; vraag de beheerder dit te regelen.', 'gemeente');
+          // The baseline shows exact numbers of youths per care type: not for roles whose counts are protected.
+          if (q.kind === 'forecast.baseline' && RIGHTS[user.role].suppressed)
+            throw denied(
+              `Met de rol ${RIGHTS[user.role].label} kunt u de meerjarenraming niet inzien: die toont aantallen jeugdigen zonder afscherming.`,
+              'gemeente',
+            );
+          const result = await next({ ...q, municipalities: own });
+          const { kind, municipality, municipalities: _, ...asked } = q;
+          await log({
+            action: kind === 'forecast.framework' ? 'forecast_framework' : 'forecast_baseline',
+            target: municipality ?? 'regio',
+            detail: { ...asked, scope },
+          });
+          return result;
+        }
       }
     } catch (e) {
       if (e instanceof AccessError) {

@@ -17,6 +17,10 @@ export const TAGS = [
     name: 'rapport',
     description: 'Het raadsrapport (HTML of PDF) van een gemeente of de regio, met de eigen inleiding en conclusies.',
   },
+  {
+    name: 'vooruitblik',
+    description: 'Vooruitkijken: het financieel kader, de meerjarenraming, de verwachte jaarkosten en de maatregelen.',
+  },
   { name: 'status', description: 'Draait de server, en wat staat er in de database.' },
   { name: 'beheer', description: 'Alleen voor de beheerder: het auditlog en het opheffen van een inlogblokkade.' },
   { name: 'documentatie', description: 'Deze beschrijving van de API.' },

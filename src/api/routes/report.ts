@@ -21,7 +21,7 @@ type Format = (typeof FORMATS)[number];
 /** A CBS municipality code: four digits. */
 const CODE = /^\d{4}$/;
 
-const GEMEENTE: QueryParam = {
+export const GEMEENTE: QueryParam = {
   name: 'gemeente',
   description: 'CBS-code van de gemeente (vier cijfers, bijv. 1708); leeg of weggelaten: de regio (binnen uw gemeenten).',
   schema: { type: 'string', pattern: '^(\\d{4})?$' },
@@ -49,20 +49,20 @@ const REPORT_QUERY: QueryParam[] = [
 ];
 
 /** One value of a query parameter: absent, or given once. */
-function single(query: URLSearchParams, name: string): string | undefined {
+export function single(query: URLSearchParams, name: string): string | undefined {
   const all = query.getAll(name);
   if (all.length > 1) throw badParam(name, `'${name}' mag maar één keer voorkomen`);
   return all[0];
 }
 
-function parseGemeente(value: unknown): string | null {
+export function parseGemeente(value: unknown): string | null {
   if (value === undefined || value === null || value === '') return null;
   if (typeof value !== 'string' || !CODE.test(value))
     throw badParam('gemeente', "'gemeente' moet een CBS-gemeentecode van vier cijfers zijn (bijv. 1708), of leeg voor de regio");
   return value;
 }
 
-function parseJaar(param: string, value: unknown): number {
+export function parseJaar(param: string, value: unknown): number {
   const n = typeof value === 'string' && /^\d{4}$/.test(value) ? Number(value) : value;
   if (!Number.isInteger(n) || (n as number) < 1900 || (n as number) > 2999)
     throw badParam(param, `'${param}' moet een jaartal zijn (bijv. 2018)`);
@@ -70,7 +70,7 @@ function parseJaar(param: string, value: unknown): number {
 }
 
 /** Refuses parameters the route does not know, so a typo is not silently ignored. */
-function onlyKnown(names: Iterable<string>, known: readonly string[]): void {
+export function onlyKnown(names: Iterable<string>, known: readonly string[]): void {
   for (const name of names) {
     if (!known.includes(name)) throw badParam(name, `Onbekende parameter '${name}' (toegestaan: ${known.join(', ')})`);
   }
