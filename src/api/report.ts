@@ -45,6 +45,8 @@ export function answerSource(ctx: AnswerContext, guard: Guard): ReportSource {
     // Free text like notes: only for a user who may read them there (not a provider, not another municipality's).
     texts: (municipality, year) => unlessRefused(answer(ctx, guard, { kind: 'report.texts.read', municipality, year })),
     place: (municipality) => placeName(ctx.store, municipality, ctx.user?.municipalities),
+    framework: (municipality, from, to) =>
+      unlessRefused(answer(ctx, guard, { kind: 'forecast.framework', municipality, from, to })),
     protects: ctx.user ? RIGHTS[ctx.user.role].suppressed : false,
   };
 }

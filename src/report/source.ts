@@ -8,6 +8,7 @@ import { resultNames } from '../api/names.ts';
 import { listNotes, type Note } from '../api/notes.ts';
 import type { Dimension, Filters, MetricRequest, MetricResult } from '../contract/index.ts';
 import type { Store } from '../store/index.ts';
+import { frameworkView, type FrameworkViewYear } from '../forecast/framework-view.ts';
 import { dataFacts, placeName, type DataFacts } from './facts.ts';
 import type { DataVersion } from './model.ts';
 import { readReportText, type ReportText } from './texts.ts';
@@ -36,6 +37,11 @@ export interface ReportSource {
   texts(municipality: string | null, year: number): Promise<ReportText | null>;
   /** The municipality's name, or the region's. */
   place(municipality: string | null): Promise<string>;
+  /**
+   * The financial framework with the whole cost picture, years `from`–`to`; null when this asker may not see it.
+   * Optional: a source without it leaves the framework section out.
+   */
+  framework?(municipality: string | null, from: number, to: number): Promise<FrameworkViewYear[] | null>;
   /** True when this asker sees protected figures (small numbers suppressed, the rest perturbed). */
   readonly protects: boolean;
 }
@@ -63,6 +69,8 @@ export function storeSource(store: Store, engine: MetricsEngine): ReportSource {
     facts: (year, compare) => dataFacts(store, year, compare),
     texts: (municipality, year) => readReportText(store, municipality, year),
     place: (municipality) => placeName(store, municipality),
+    framework: (municipality, from, to) =>
+      frameworkView(store, { municipalities: municipality ? [municipality] : undefined, from, to }),
     protects: false,
   };
 }

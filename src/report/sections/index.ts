@@ -8,6 +8,7 @@ import { costsSection } from './costs.ts';
 import { dataSection } from './data.ts';
 import { decompositionSection } from './decomposition.ts';
 import { flowsSection } from './flows.ts';
+import { forecastFrameworkSection } from './forecast-framework.ts';
 import { intensiveSection } from './intensive.ts';
 import { providersSection } from './providers.ts';
 import { referralsSection } from './referrals.ts';
@@ -23,6 +24,7 @@ export const SECTIONS: readonly SectionDef[] = [
   flowsSection,
   intensiveSection,
   budgetSection,
+  forecastFrameworkSection,
   claimsSection,
   dataSection,
 ];
