@@ -1,18 +1,7 @@
 // The whole cost picture beside the framework: per year the realised invoices (declaraties and PGB, d_cost) and the
 // youth-care costs that are not invoices (table cost_line: access team, subsidies, lump sums, prevention), by kind.
-import type { COST_KINDS } from '../ingest/tabular/fields.ts';
+import type { CostKind } from './cost-kinds.ts';
 import { join, sql, type Sql, type Store } from '../store/index.ts';
-
-export type CostKind = (typeof COST_KINDS)[number];
-
-/** Dutch labels of the cost-line kinds, in the order they are shown. */
-export const COST_KIND_LABELS: Record<CostKind, string> = {
-  toegang: 'Toegang (eigen personeel)',
-  subsidie: 'Subsidies jeugdbeschermingsketen',
-  lumpsum: 'Lumpsumcontracten',
-  preventie: 'Preventie',
-  overig: 'Overige kosten',
-};
 
 export interface RealisedYear {
   year: number;

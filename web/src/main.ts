@@ -13,6 +13,7 @@ import { renderStatus } from './pages/status.ts';
 import { renderUpload } from './pages/upload.ts';
 import { NOTES_SLUG, renderNotes } from './pages/notes.ts';
 import { REPORT_SLUG, renderReport } from './pages/report.ts';
+import { FORECAST_SLUG, renderForecast } from './pages/forecast/index.ts';
 import { coverageLine } from './coverage.ts';
 import { printHead } from './printhead.ts';
 import { linkedView, openLinked, renderViewsMenu, takeNotice } from './views.ts';
@@ -102,6 +103,7 @@ async function render(asked: ViewState): Promise<void> {
       // Links only to what the role may open (the server refuses the rest anyway).
       user?.rights?.readNotes ? h('li', {}, link(NOTES_SLUG, 'Notities')) : null,
       // Every role may make a report (its figures are asked with the role's own rights).
+      h('li', {}, link(FORECAST_SLUG, 'Vooruitblik')),
       h('li', {}, link(REPORT_SLUG, 'Rapport')),
       user?.rights?.importStatus ? h('li', {}, link('import', 'Importstatus')) : null,
       user?.rights?.upload ? h('li', {}, link('inlezen', 'Gegevens inlezen')) : null,
@@ -113,7 +115,13 @@ async function render(asked: ViewState): Promise<void> {
   const page = pageBySlug(s.page);
   const title =
     page?.title ??
-    { import: 'Importstatus', inlezen: 'Gegevens inlezen', [NOTES_SLUG]: 'Notities', [REPORT_SLUG]: 'Rapport' }[s.page] ??
+    {
+      import: 'Importstatus',
+      inlezen: 'Gegevens inlezen',
+      [NOTES_SLUG]: 'Notities',
+      [REPORT_SLUG]: 'Rapport',
+      [FORECAST_SLUG]: 'Vooruitblik',
+    }[s.page] ??
     'Overzicht';
   const notice = takeNotice();
   mount(main, printHead(s, ctx, title), coverageLine(), notice ? h('p', { class: 'notice', role: 'status' }, notice) : null, el);
@@ -127,6 +135,7 @@ async function render(asked: ViewState): Promise<void> {
   else if (s.page === 'import') await renderStatus(el);
   else if (s.page === 'inlezen') await renderUpload(el);
   else if (s.page === NOTES_SLUG) await renderNotes(el, s, ctx);
+  else if (s.page === FORECAST_SLUG) await renderForecast(el, s, ctx);
   else if (s.page === REPORT_SLUG)
     await renderReport(el, s, ctx, {
       // Without login (a test app) everything is allowed; the server checks again on every call.

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { framework } from '../../forecast/framework.ts';
 import type { FrameworkViewYear } from '../../forecast/framework-view.ts';
 import { mln, PLAN_FRAMEWORK } from '../../forecast/regional-plan.fixture.ts';
-import { frameworkSentence, frameworkTable } from './forecast-framework.ts';
+import { frameworkSentence, frameworkTable } from './forecast-framework-table.ts';
 
 /** The plan's years, with 2019 realised: invoices 110 and the access team 2.5 (€ mln); later years not yet. */
 const years: FrameworkViewYear[] = framework(PLAN_FRAMEWORK).map((y) =>
