@@ -47,6 +47,7 @@ export function answerSource(ctx: AnswerContext, guard: Guard): ReportSource {
     place: (municipality) => placeName(ctx.store, municipality, ctx.user?.municipalities),
     framework: (municipality, from, to) =>
       unlessRefused(answer(ctx, guard, { kind: 'forecast.framework', municipality, from, to })),
+    baseline: (municipality, q) => unlessRefused(answer(ctx, guard, { kind: 'forecast.baseline', municipality, ...q })),
     protects: ctx.user ? RIGHTS[ctx.user.role].suppressed : false,
   };
 }

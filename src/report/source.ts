@@ -9,6 +9,7 @@ import { listNotes, type Note } from '../api/notes.ts';
 import type { Dimension, Filters, MetricRequest, MetricResult } from '../contract/index.ts';
 import type { Store } from '../store/index.ts';
 import { frameworkView, type FrameworkViewYear } from '../forecast/framework-view.ts';
+import { baselineView, type BaselineQuery, type BaselineView } from '../forecast/baseline-view.ts';
 import { dataFacts, placeName, type DataFacts } from './facts.ts';
 import type { DataVersion } from './model.ts';
 import { readReportText, type ReportText } from './texts.ts';
@@ -42,6 +43,8 @@ export interface ReportSource {
    * Optional: a source without it leaves the framework section out.
    */
   framework?(municipality: string | null, from: number, to: number): Promise<FrameworkViewYear[] | null>;
+  /** The multi-year baseline; null when this asker may not see it (optional, like `framework`). */
+  baseline?(municipality: string | null, q: Omit<BaselineQuery, 'municipalities'>): Promise<BaselineView | null>;
   /** True when this asker sees protected figures (small numbers suppressed, the rest perturbed). */
   readonly protects: boolean;
 }
@@ -71,6 +74,7 @@ export function storeSource(store: Store, engine: MetricsEngine): ReportSource {
     place: (municipality) => placeName(store, municipality),
     framework: (municipality, from, to) =>
       frameworkView(store, { municipalities: municipality ? [municipality] : undefined, from, to }),
+    baseline: (municipality, q) => baselineView(store, { ...q, municipalities: municipality ? [municipality] : undefined }),
     protects: false,
   };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { framework } from '../../forecast/framework.ts';
 import type { FrameworkViewYear } from '../../forecast/framework-view.ts';
 import { mln, PLAN_FRAMEWORK } from '../../forecast/regional-plan.fixture.ts';
-import { frameworkSentence, frameworkTable } from './forecast-framework-table.ts';
+import { baselineSentence, frameworkSentence, frameworkTable } from './forecast-framework-table.ts';
 
 /** The plan's years, with 2019 realised: invoices 110 and the access team 2.5 (€ mln); later years not yet. */
 const years: FrameworkViewYear[] = framework(PLAN_FRAMEWORK).map((y) =>
@@ -56,5 +56,30 @@ describe('frameworkTable', () => {
     ]);
     expect(t.rows[0]).toMatchObject({ year: '2019', cost_toegang: 2_500_000, realised: 112_500_000, gap: -2_200_000 });
     expect(t.rows[3]).toMatchObject({ year: '2022', year_cost: 100_000_000, contribution: null, net_cost: null, realised: null });
+  });
+});
+
+describe('baselineSentence', () => {
+  it('says what the baseline costs in its last year, beside its first, with the index used', () => {
+    const y = (year: number, costCents: number) => ({
+      year,
+      inflow: 12,
+      stockMean: 12,
+      stockEnd: 12,
+      careDays: 4380,
+      pricePerCareDayCents: 4886,
+      costCents,
+    });
+    const view = {
+      baseYear: 2018,
+      indexPercent: 2.5,
+      careTypes: [{ careType: 'ambulant', years: [y(2019, 210_736_00), y(2021, 302_880_00)] }],
+      total: [y(2019, 210_736_00), y(2021, 302_880_00)],
+    };
+    expect(plain(baselineSentence(view))).toBe(
+      'Bij de instroom en duur van 2018 en 2,5 % prijsindexatie per jaar kost de jeugdhulp in 2021 naar verwachting ' +
+        '€ 0,30 mln (2019: € 0,21 mln).',
+    );
+    expect(baselineSentence({ ...view, careTypes: [], total: [] })).toBeNull();
   });
 });
