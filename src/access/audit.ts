@@ -58,6 +58,8 @@ export type AuditAction =
   | 'measure_delete'
   | 'scenario'
   | 'measure_monitor'
+  | 'forecast_framework'
+  | 'forecast_baseline'
   | 'audit_read'
   | 'audit_export'
   | 'chain_keyed'

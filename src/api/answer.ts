@@ -16,6 +16,8 @@ import { benchmarkSeries, type BenchmarkMeasure, type BenchmarkSeries } from '..
 import type { ReferenceGroup } from '../benchmark/groups.ts';
 import { deleteMeasure, listMeasures, saveMeasure, type NewMeasure, type StoredMeasure } from '../forecast/register.ts';
 import { scenario, type Scenario, type ScenarioRequest } from '../forecast/scenario.ts';
+import { frameworkView, type FrameworkViewYear } from '../forecast/framework-view.ts';
+import { baselineView, type BaselineView } from '../forecast/baseline-view.ts';
 
 /** What a route asks for. A note question carries its municipality and period as a MetricRequest's filters. */
 export type Question =
@@ -53,7 +55,21 @@ export type Question =
   | { kind: 'measures.list'; municipality: string | null }
   | { kind: 'measures.save'; measure: NewMeasure }
   | { kind: 'measures.delete'; municipality: string | null; id: string }
-  | { kind: 'measures.scenario'; municipality: string | null; request: ScenarioRequest };
+  | { kind: 'measures.scenario'; municipality: string | null; request: ScenarioRequest }
+  /**
+   * The financial framework with the whole cost picture of a municipality or (null) the region; `municipalities`: the
+   * parts summed (set by the access layer from the scope; undefined: all).
+   */
+  | { kind: 'forecast.framework'; municipality: string | null; from?: number; to?: number; municipalities?: string[] }
+  /** The multi-year baseline fitted on `baseYear`, `years` ahead, prices indexed by `indexPercent` a year. */
+  | {
+      kind: 'forecast.baseline';
+      municipality: string | null;
+      baseYear: number;
+      years: number;
+      indexPercent: number;
+      municipalities?: string[];
+    };
 
 export interface Answers {
   compute: MetricResult;
@@ -81,6 +97,8 @@ export interface Answers {
   /** undefined: this place has no measure with this id. */
   'measures.delete': StoredMeasure | undefined;
   'measures.scenario': Scenario;
+  'forecast.framework': FrameworkViewYear[];
+  'forecast.baseline': BaselineView;
 }
 
 export type AnswerOf<Q extends Question> = Answers[Q['kind']];
@@ -188,11 +206,20 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
       return deleteMeasure(ctx.store, actorOf(ctx), q.municipality, q.id);
     case 'measures.scenario':
       return scenario(await listMeasures(ctx.store, q.municipality), q.request);
+    case 'forecast.framework':
+      return frameworkView(ctx.store, { municipalities: partsOf(q), from: q.from, to: q.to });
+    case 'forecast.baseline':
+      return baselineView(ctx.store, { ...q, municipalities: partsOf(q) });
   }
 }
 
 /** Who edits a text or a measure, for the audit log. */
 const actorOf = (ctx: AnswerContext) => ({ name: owner(ctx), role: ctx.user?.role ?? ('system' as const), ip: ctx.ip });
+
+/** The municipalities a forecast question sums: the one asked, else the scope's (undefined: the whole region). */
+function partsOf(q: { municipality: string | null; municipalities?: string[] }): string[] | undefined {
+  return q.municipality ? [q.municipality] : q.municipalities;
+}
 
 /** Who writes a note or keeps a view: the logged-in user ('onbekend' in an app without login). */
 function owner(ctx: AnswerContext): string {

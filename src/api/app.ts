@@ -18,6 +18,7 @@ import { statusRoutes } from './routes/status.ts';
 import { UPLOAD_PATH, uploadRoutes } from './routes/uploads.ts';
 import { viewRoutes } from './routes/views.ts';
 import { reportRoutes } from './routes/report.ts';
+import { forecastFrameworkRoutes } from './routes/forecast-framework.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { forecastYearEndRoutes } from './routes/forecast-yearend.ts';
 import { benchmarkRoutes } from './routes/benchmark.ts';
@@ -72,6 +73,7 @@ export function apiRoutes(deps: ApiDeps): RouteDef[] {
     ...forecastYearEndRoutes(deps),
     ...benchmarkRoutes(deps),
     ...forecastMeasureRoutes(deps),
+    ...forecastFrameworkRoutes(deps),
   ];
   routes.push(...openApiRoutes(deps, () => routes));
   return routes;

@@ -50,6 +50,9 @@ export function answerSource(ctx: AnswerContext, guard: Guard): ReportSource {
       unlessRefused(
         answer(ctx, guard, { kind: 'forecast.yearend', municipality, query: { year, per: 'care_type', municipalities: null } }),
       ),
+    framework: (municipality, from, to) =>
+      unlessRefused(answer(ctx, guard, { kind: 'forecast.framework', municipality, from, to })),
+    baseline: (municipality, q) => unlessRefused(answer(ctx, guard, { kind: 'forecast.baseline', municipality, ...q })),
     protects: ctx.user ? RIGHTS[ctx.user.role].suppressed : false,
   };
 }

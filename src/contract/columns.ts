@@ -254,6 +254,13 @@ export const METRIC_COLUMNS = {
     realised: eur('Realisatie'),
     difference: eur('Verschil (begroting − realisatie)'),
     realised_pct: pct('Realisatie (% van begroting)'),
+    // The whole cost picture: youth-care costs that are not invoices (table cost_line), each kind its own part.
+    cost_toegang: eur('Toegang (eigen personeel)'),
+    cost_subsidie: eur('Subsidies jeugdbeschermingsketen'),
+    cost_lumpsum: eur('Lumpsumcontracten'),
+    cost_preventie: eur('Preventie'),
+    cost_overig: eur('Overige kosten buiten declaraties'),
+    realised_total: eur('Realisatie incl. kosten buiten declaraties'),
   }),
   per_youth: columns({
     youths: count('Jeugdigen 0–17 jaar (inwoners)'),

@@ -77,6 +77,7 @@ describe('generateDemo', () => {
       'clienten.csv',
       ...[2015, 2016, 2017, 2018, 2019, 2020].map((y) => `declaraties_${y}.csv`),
       'ijw',
+      'kostenregels.csv',
       'mapping.json',
       'pgb_svb.csv',
       'producten.csv',

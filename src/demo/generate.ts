@@ -9,6 +9,7 @@ import {
   TABLES,
   allocationsTable,
   budgetsTable,
+  costLinesTable,
   clientsTable,
   invoiceLinesTable,
   mappingJson,
@@ -20,6 +21,7 @@ import {
 } from './csv/tables.ts';
 import { yearOf, type Day } from './dates.ts';
 import { budgets, pgbLines, type BudgetRow } from './extras.ts';
+import { costLines, type CostLineRow } from './costlines.ts';
 import { IJW_START, emptyCounts, writeIjw, type IjwCounts } from './ijw/write.ts';
 import type { Allocation, Client, InvoiceLine, PgbLine } from './model.ts';
 import { makeProviders, makeReferrers, type Provider, type Referrers } from './parties.ts';
@@ -53,6 +55,7 @@ export interface DemoSummary {
   invoiceLines: { csv: number; xml: number };
   pgbLines: number;
   budgetRows: number;
+  costLineRows: number;
   csvFiles: number;
   ijw: IjwCounts;
 }
@@ -88,6 +91,7 @@ export interface MunicipalityResult {
   lines: InvoiceLine[];
   pgb: { clients: Client[]; lines: PgbLine[] };
   budgets: BudgetRow[];
+  costLines: CostLineRow[];
   rng: Rng;
 }
 
@@ -125,7 +129,19 @@ export function* simulateRegion(setup: RegionSetup, scale: number): Generator<Mu
     const lines = invoiceLines(rng.fork('declaraties'), m.code, sim.allocations);
     const pgb = pgbLines(rng.fork('pgb'), m, scale, bsns);
     const plan = budgets(rng.fork('budget'), m, lines, pgb.lines);
-    yield { index: i + 1, municipality: m, clients: sim.clients, allocations: sim.allocations, lines, pgb, budgets: plan, rng };
+    // Its own stream, after the others: the rest of the demo is unchanged by it.
+    const other = costLines(rng.fork('kostenregels'), m, plan);
+    yield {
+      index: i + 1,
+      municipality: m,
+      clients: sim.clients,
+      allocations: sim.allocations,
+      lines,
+      pgb,
+      budgets: plan,
+      costLines: other,
+      rng,
+    };
   }
 }
 
@@ -149,6 +165,7 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
     invoiceLines: { csv: 0, xml: 0 },
     pgbLines: 0,
     budgetRows: 0,
+    costLineRows: 0,
     csvFiles: 0,
     ijw: emptyCounts(),
   };
@@ -165,6 +182,7 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
   const clientsCsv = open(outDir, clientsTable);
   const budgetsCsv = open(outDir, budgetsTable);
   const pgbCsv = open(outDir, pgbTable);
+  const costLinesCsv = open(outDir, costLinesTable);
   const allocCsv = new Map(CSV_YEARS.map((y) => [y, open(outDir, allocationsTable, y)]));
   const linesCsv = new Map(CSV_YEARS.map((y) => [y, open(outDir, invoiceLinesTable, y)]));
 
@@ -191,11 +209,13 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
     for (const b of r.budgets) budgetsCsv.row(budgetsTable.row(b));
     summary.pgbLines += r.pgb.lines.length;
     summary.budgetRows += r.budgets.length;
+    for (const c of r.costLines) costLinesCsv.row(costLinesTable.row(c));
+    summary.costLineRows += r.costLines.length;
     writeIjw(outDir, r.index, r.municipality.code, r.allocations, r.lines, r.rng.fork('ijw'), summary.ijw, ijwStart);
   }
   summary.invoiceLines.xml = summary.ijw.lines;
-  for (const f of [clientsCsv, budgetsCsv, pgbCsv, ...allocCsv.values(), ...linesCsv.values()]) f.close();
-  summary.csvFiles = 7 + allocCsv.size + linesCsv.size;
+  for (const f of [clientsCsv, budgetsCsv, pgbCsv, costLinesCsv, ...allocCsv.values(), ...linesCsv.values()]) f.close();
+  summary.csvFiles = 8 + allocCsv.size + linesCsv.size;
   writeFileSync(join(outDir, MAPPING_FILE), `${JSON.stringify(mappingJson(), null, 2)}\n`);
   // The fictitious national CBS set, with the region's own youths as counted above.
   writeNationalCbs(outDir, nationalCbsFiles({ seed: opts.seed, region, scale, counts: youthCounts }));

@@ -50,7 +50,7 @@ describe('importing the demo region', () => {
     );
     // Every file the generator wrote: its CSV exports and its iJw messages of each kind.
     const written = made.csvFiles + Object.values(made.ijw.files).reduce((t, k) => t + k, 0);
-    expect([written, log.length]).toEqual([1184, 1184]);
+    expect([written, log.length]).toEqual([1185, 1185]);
     // … and one save per measure of the regional plan loaded into the region's register.
     expect(await count('audit_log')).toBe(reports.length + 15);
     expect(log.map((e) => [e.target, e.row_count, e.outcome])).toEqual(reports.map((r) => [r.fileName, r.ok, 'ok']));
@@ -80,6 +80,7 @@ describe('importing the demo region', () => {
     expect(await count('invoice_line')).toBe(made.invoiceLines.csv + made.invoiceLines.xml);
     expect(await count('budget')).toBe(made.budgetRows);
     expect(await count('pgb_cost')).toBe(made.pgbLines);
+    expect(await count('cost_line')).toBe(made.costLineRows);
     expect(await count('provider')).toBe(150);
     expect(await count('population')).toBe(11 * 10 * 5);
     expect(await count('client')).toBe(made.clients);

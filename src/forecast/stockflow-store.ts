@@ -1,6 +1,6 @@
 // Fits the stock-flow baseline per care type on the store as it stood at the end of a base year: inflow, Kaplan–Meier
 // survival of trajectories (running ones censored at that date), the trajectories still running, and the price per care-day.
-import { ident, sql, type Store } from '../store/index.ts';
+import { ident, join, sql, type Store } from '../store/index.ts';
 import { ageBandSql } from '../store/intervals.ts';
 import type { StockFlowInput } from './stockflow.ts';
 import { type Observation, kaplanMeier } from './survival.ts';
@@ -26,19 +26,22 @@ export async function fitStockFlow(
   baseYear: number,
   years: readonly number[],
   priceIndex: number,
-  options: { byAgeBand?: boolean } = {},
+  options: { byAgeBand?: boolean; municipalities?: readonly string[] } = {},
 ): Promise<FittedCareType[]> {
   const end = `${baseYear}-12-31`;
+  // Within these municipalities only (a municipality's baseline, or a user's scope); the age bands stay the region's.
+  const m = options.municipalities;
+  const only = m ? sql`AND municipality IN (${m.length ? join([...m]) : sql`NULL`})` : sql``;
   const trajectories = await store.all<{ care_type: string; started: string; days: number; ended: boolean; band: string }>(sql`
     SELECT care_type, seg_start::VARCHAR AS started, (least(seg_end, ${end}::DATE) - seg_start + 1)::INTEGER AS days,
       (closed AND seg_end < ${end}::DATE) AS ended, ${ageBandSql(ident('birth_date'), ident('seg_start'))} AS band
-    FROM d_care_seg WHERE seg_start <= ${end}::DATE ORDER BY care_type, seg_start`);
+    FROM d_care_seg WHERE seg_start <= ${end}::DATE ${only} ORDER BY care_type, seg_start`);
   const population = options.byAgeBand ? await regionPopulation(store) : undefined;
   const prices = await store.all<{ care_type: string; cents: number | null; days: number | null }>(sql`
-    SELECT t.care_type, c.cents, d.days FROM (SELECT DISTINCT care_type FROM d_care_seg) t
-    LEFT JOIN (SELECT care_type, sum(amount_cents)::BIGINT AS cents FROM d_cost WHERE year(care_date) = ${baseYear}
+    SELECT t.care_type, c.cents, d.days FROM (SELECT DISTINCT care_type FROM d_care_seg WHERE true ${only}) t
+    LEFT JOIN (SELECT care_type, sum(amount_cents)::BIGINT AS cents FROM d_cost WHERE year(care_date) = ${baseYear} ${only}
                GROUP BY ALL) c USING (care_type)
-    LEFT JOIN (SELECT care_type, sum(days)::BIGINT AS days FROM d_care_piece WHERE year(month) = ${baseYear}
+    LEFT JOIN (SELECT care_type, sum(days)::BIGINT AS days FROM d_care_piece WHERE year(month) = ${baseYear} ${only}
                GROUP BY ALL) d USING (care_type)`);
   const byType = new Map<
     string,

@@ -48,6 +48,7 @@ const TABULAR_ORDER: Kind[] = [
   'invoice_lines',
   'budgets',
   'pgb_costs',
+  'cost_lines',
 ];
 const TABULAR_EXT = new Set(['.csv', '.txt', '.xlsx']);
 

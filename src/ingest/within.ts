@@ -12,6 +12,7 @@ const OWNED: [table: string, fileColumn: string][] = [
   ['invoice_line', 'file_id'],
   ['budget', 'file_id'],
   ['pgb_cost', 'file_id'],
+  ['cost_line', 'file_id'],
 ];
 
 /**

@@ -1,6 +1,6 @@
 // Specification of budget vs realisation: invoiced plus expected for recent months not yet invoiced.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../store/index.ts';
+import { sql, type Store } from '../store/index.ts';
 import { addAllocation, addBudget, addCarePeriod, addInvoice, derive, fixtureStore } from './fixtures.ts';
 import { computeMetric } from './index.ts';
 
@@ -46,6 +46,12 @@ describe('budget', () => {
         realised: 9_996.74,
         difference: 2_003.26,
         realised_pct: 83.3,
+        cost_toegang: null,
+        cost_subsidie: null,
+        cost_lumpsum: null,
+        cost_preventie: null,
+        cost_overig: null,
+        realised_total: 9_996.74,
       },
     ]);
   });
@@ -63,6 +69,12 @@ describe('budget', () => {
         realised: 4_996.74,
         difference: 2_003.26,
         realised_pct: 71.4,
+        cost_toegang: null,
+        cost_subsidie: null,
+        cost_lumpsum: null,
+        cost_preventie: null,
+        cost_overig: null,
+        realised_total: null,
       },
       {
         year: 2018,
@@ -74,8 +86,49 @@ describe('budget', () => {
         realised: 5_000,
         difference: -2_000,
         realised_pct: 166.7,
+        cost_toegang: null,
+        cost_subsidie: null,
+        cost_lumpsum: null,
+        cost_preventie: null,
+        cost_overig: null,
+        realised_total: null,
       },
     ]);
+  });
+
+  it('shows the non-invoice cost lines as separate parts beside the unchanged figures, per municipality only', async () => {
+    const own = await fixtureStore();
+    await addBudget(own, { year: 2018, euros: 10_000 });
+    await addInvoice(own, { client: 'c1', periodStart: '2018-12-01', periodEnd: '2018-12-31', euros: 4_000 });
+    await own.run(sql`INSERT INTO cost_line VALUES (2018, '0150', 'toegang', 'Jeugdteam', 150_000, 'f'),
+      (2018, '0150', 'toegang', 'Wijkteam', 50_000, 'f'), (2018, '0150', 'preventie', '', 25_050, 'f')`);
+    await derive(own);
+    const r = await computeMetric(own, 'budget', { filters: Y2018, split: ['municipality'] });
+    expect(r.rows).toEqual([
+      {
+        year: 2018,
+        municipality: '0150',
+        original_budget: 10_000,
+        budget: 10_000,
+        invoiced: 4_000,
+        expected: 0,
+        realised: 4_000,
+        difference: 6_000,
+        realised_pct: 40,
+        cost_toegang: 2_000,
+        cost_subsidie: null,
+        cost_lumpsum: null,
+        cost_preventie: 250.5,
+        cost_overig: null,
+        realised_total: 6_250.5,
+      },
+    ]);
+    const byType = await computeMetric(own, 'budget', { filters: Y2018, split: ['care_type'] });
+    expect(byType.rows.map((x) => [x.realised, x.cost_toegang, x.realised_total])).toEqual([[4_000, null, null]]);
+    expect(byType.notes).toContain(
+      'De kosten buiten declaraties zijn alleen per gemeente en jaar bekend; met deze uitsplitsing of filters blijven ze leeg.',
+    );
+    own.close();
   });
 
   it('expects nothing for months before care started or after it stopped (JW305/JW307)', async () => {

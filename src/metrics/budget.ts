@@ -42,6 +42,37 @@ export function budgetSql(req: MetricRequest): Where {
     GROUP BY ALL`;
 }
 
+const COST_KINDS = ['toegang', 'subsidie', 'lumpsum', 'preventie', 'overig'] as const;
+
+/**
+ * The non-invoice cost lines are known per municipality and year only: with another split or filter (care type,
+ * provider …) they cannot be attributed, and their columns stay empty.
+ */
+function costLinesApply(req: MetricRequest): boolean {
+  return (
+    req.split.every((d) => d === 'municipality') &&
+    FILTER_DIMENSIONS.every((d) => d === 'municipality' || !req.filters[d as keyof Filters])
+  );
+}
+
+/** Cost lines per year (and municipality when split so), one sum per kind; nothing when they do not apply. */
+function costLinesSql(req: MetricRequest): Where {
+  const f = req.filters;
+  const parts: Where[] = [sql`${costLinesApply(req)}`];
+  if (f.municipality) parts.push(sql`municipality IN (${f.municipality.length ? join(f.municipality) : sql`NULL`})`);
+  if (f.from) parts.push(sql`year >= year(${f.from}::DATE)`);
+  if (f.to) parts.push(sql`year <= year(${f.to}::DATE)`);
+  // Not applicable: the same columns, no rows (cost_line has no care type or team to select).
+  const keys = req.split.map((d) =>
+    d === 'municipality' ? sql`municipality AS municipality` : sql`NULL::VARCHAR AS ${ident(d)}`,
+  );
+  return sql`
+    SELECT year, ${leading(keys)}
+      ${join(COST_KINDS.map((k) => sql`sum(amount_cents) FILTER (WHERE cost_kind = ${k})::BIGINT AS ${ident(`cost_${k}`)}`))},
+      sum(amount_cents)::BIGINT AS cost_lines_cents
+    FROM cost_line WHERE ${join(parts, ' AND ')} GROUP BY ALL`;
+}
+
 export const budgetRealisation: Metric = {
   id: 'budget',
   title: 'Begroting en realisatie',
@@ -53,7 +84,9 @@ export const budgetRealisation: Metric = {
     'toegewezen bedrag van die maand (budget, of omvang × tarief; zoals bij "Uitnutting"), behalve maanden vóór een bekende ' +
     'start zorg (JW305) of na een bekende stop zorg (JW307): daarin is geen zorg geleverd. Oudere maanden zonder declaratie gelden als niet ' +
     'gebruikt. Verschil = begroting − realisatie. Per zorgsoort of team telt de begroting van die zorgsoort of dat team; ' +
-    'andere filters (aanbieder, verwijzer …) gelden niet voor de begroting.',
+    'andere filters (aanbieder, verwijzer …) gelden niet voor de begroting. Daarnaast, als aparte delen: de kosten die geen ' +
+    'declaratie zijn (toegang, subsidies, lumpsum, preventie, overig; alleen per gemeente en jaar bekend) en de realisatie ' +
+    'inclusief die kosten.',
   splits: ['municipality', 'care_type', 'team'],
   params: [
     { name: 'lag_months', label: 'Maanden declaratievertraging', type: 'number', default: 3, max: 120, integer: true },
@@ -88,11 +121,14 @@ export const budgetRealisation: Metric = {
                                 AND date_trunc('month', c.care_date) = f.month)
               GROUP BY ALL),
       keys AS (SELECT DISTINCT year, ${k} FROM (SELECT year, ${k} FROM bud UNION ALL SELECT year, ${k} FROM inv
-               UNION ALL SELECT year, ${k} FROM exp))
-      SELECT keys.*, bud.original_cents, bud.budget_cents, inv.invoiced_cents, round(exp.expected_cents)::BIGINT AS expected_cents
+               UNION ALL SELECT year, ${k} FROM exp)),
+      lines AS MATERIALIZED (${costLinesSql(req)})
+      SELECT keys.*, bud.original_cents, bud.budget_cents, inv.invoiced_cents, round(exp.expected_cents)::BIGINT AS expected_cents,
+        ${join(COST_KINDS.map((k) => sql`lines.${ident(`cost_${k}`)}`))}, lines.cost_lines_cents
       FROM keys
-      ${join(['bud', 'inv', 'exp'].map(joinKeys), '\n')}
+      ${join(['bud', 'inv', 'exp', 'lines'].map(joinKeys), '\n')}
       ORDER BY ${join([sql`keys.year`, ...idents(names, 'keys')])}`;
+    const lines = costLinesApply(req);
     const shape = (r: Row) => {
       const realised = Number(r.invoiced_cents ?? 0) + Number(r.expected_cents ?? 0);
       return {
@@ -105,6 +141,8 @@ export const budgetRealisation: Metric = {
         realised: eur(realised),
         difference: r.budget_cents === null ? null : eur(Number(r.budget_cents) - realised),
         realised_pct: pct(realised, r.budget_cents),
+        ...Object.fromEntries(COST_KINDS.map((k) => [`cost_${k}`, eur(r[`cost_${k}`])])),
+        realised_total: lines ? eur(realised + Number(r.cost_lines_cents ?? 0)) : null,
       };
     };
     const ignored = FILTER_DIMENSIONS.filter((d) => !(d in BUDGET_COLUMN) && req.filters[d as keyof Filters]);
@@ -114,6 +152,10 @@ export const budgetRealisation: Metric = {
             'dat filter geldt alleen voor de realisatie.',
         ]
       : [];
+    if (!lines)
+      notes.push(
+        'De kosten buiten declaraties zijn alleen per gemeente en jaar bekend; met deze uitsplitsing of filters blijven ze leeg.',
+      );
     return result(
       this,
       req,
@@ -127,6 +169,12 @@ export const budgetRealisation: Metric = {
         C.budget.realised,
         C.budget.difference,
         C.budget.realised_pct,
+        C.budget.cost_toegang,
+        C.budget.cost_subsidie,
+        C.budget.cost_lumpsum,
+        C.budget.cost_preventie,
+        C.budget.cost_overig,
+        C.budget.realised_total,
       ],
       (await query(store, q)).map(shape),
       undefined,

@@ -117,7 +117,8 @@ describe("a reader's report", () => {
     const guard = accessGuard({ cellKey: randomBytes(32) });
     const reader = await buildReport(answerSource(ctx, guard), REQUEST, new Date('2026-12-06T10:00:00Z'));
     expect(reader.protectedFigures).toBe(true);
-    // Every figure was asked as the reader, through the guard: one audited view per source.
+    // Every metric figure was asked as the reader, through the guard: one audited view per metric source (the register
+    // and the forecasts, traced by their method, are audited under their own actions).
     const views = await store.all<{ n: number }>(
       sql`SELECT count(*)::INTEGER AS n FROM audit_log WHERE actor = 'frits' AND action = 'view' AND outcome = 'ok'`,
     );

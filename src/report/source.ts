@@ -10,6 +10,8 @@ import { resultNames } from '../api/names.ts';
 import { listNotes, type Note } from '../api/notes.ts';
 import type { Dimension, Filters, MetricRequest, MetricResult } from '../contract/index.ts';
 import type { Store } from '../store/index.ts';
+import { frameworkView, type FrameworkViewYear } from '../forecast/framework-view.ts';
+import { baselineView, type BaselineQuery, type BaselineView } from '../forecast/baseline-view.ts';
 import { dataFacts, placeName, type DataFacts } from './facts.ts';
 import type { DataVersion } from './model.ts';
 import { readReportText, type ReportText } from './texts.ts';
@@ -43,6 +45,13 @@ export interface ReportSource {
   place(municipality: string | null): Promise<string>;
   /** The year-end forecast of `year` per care type at the last data month; null when not for this asker or no data. */
   yearEnd(municipality: string | null, year: number): Promise<YearEndView | null>;
+  /**
+   * The financial framework with the whole cost picture, years `from`–`to`; null when this asker may not see it.
+   * Optional: a source without it leaves the framework section out.
+   */
+  framework?(municipality: string | null, from: number, to: number): Promise<FrameworkViewYear[] | null>;
+  /** The multi-year baseline; null when this asker may not see it (optional, like `framework`). */
+  baseline?(municipality: string | null, q: Omit<BaselineQuery, 'municipalities'>): Promise<BaselineView | null>;
   /** True when this asker sees protected figures (small numbers suppressed, the rest perturbed). */
   readonly protects: boolean;
 }
@@ -73,6 +82,9 @@ export function storeSource(store: Store, engine: MetricsEngine): ReportSource {
     place: (municipality) => placeName(store, municipality),
     yearEnd: (municipality, year) =>
       yearEndView(store, { year, municipalities: municipality ? [municipality] : null, per: 'care_type' }),
+    framework: (municipality, from, to) =>
+      frameworkView(store, { municipalities: municipality ? [municipality] : undefined, from, to }),
+    baseline: (municipality, q) => baselineView(store, { ...q, municipalities: municipality ? [municipality] : undefined }),
     protects: false,
   };
 }

@@ -1,6 +1,8 @@
 // The dashboard's only door to the server: JSON fetches with the API's Dutch error message, and a busy counter
 // that drives the progress bar. Every request goes through `request`, so login/CSRF headers live in one place.
 import type { Measure } from '../../src/forecast/measures.ts';
+import type { BaselineView } from '../../src/forecast/baseline-view.ts';
+import type { FrameworkViewYear } from '../../src/forecast/framework-view.ts';
 import type { MetricInfo, MetricRequest, MetricResult, Option } from '../../src/contract/index.ts';
 import type { UploadJob } from '../../src/api/uploads.ts';
 import type { SavedMapping } from '../../src/ingest/tabular/saved.ts';
@@ -180,6 +182,14 @@ export const api = {
       headers: { 'content-type': 'application/json' },
     }),
   scenario: (q: Record<string, string>) => request<ScenarioAnswer>(`/api/forecast/scenario?${new URLSearchParams(q)}`),
+  /** The financial framework with the whole cost picture (gemeente '' = the region). */
+  forecastFramework: (gemeente: string) =>
+    request<FrameworkViewYear[]>(`/api/forecast/framework?${new URLSearchParams(gemeente ? { gemeente } : {})}`),
+  /** The multi-year baseline fitted on `basisjaar`, `jaren` ahead, prices indexed by `indexatie` % a year. */
+  forecastBaseline: (gemeente: string, basisjaar: number, jaren: number, indexatie: number) =>
+    request<BaselineView>(
+      `/api/forecast/baseline?${new URLSearchParams({ ...(gemeente ? { gemeente } : {}), basisjaar: String(basisjaar), jaren: String(jaren), indexatie: String(indexatie) })}`,
+    ),
   addNote: (note: { metric: string; municipality: string | null; from: string; to: string; text: string }) =>
     request<Note>('/api/notes', { method: 'POST', body: JSON.stringify(note), headers: { 'content-type': 'application/json' } }),
 };

@@ -51,6 +51,8 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
       'measures.save': 'measure_save',
       'measures.delete': 'measure_delete',
       'measures.scenario': 'scenario',
+      'forecast.framework': 'forecast_framework',
+      'forecast.baseline': 'forecast_baseline',
     } as const
   )[q.kind];
   const target =
@@ -64,7 +66,7 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
             ? (q.municipality ?? 'regio')
             : q.kind === 'report.texts.save'
               ? (q.text.municipality ?? 'regio')
-              : q.kind === 'forecast.yearend'
+              : q.kind === 'forecast.yearend' || q.kind === 'forecast.framework' || q.kind === 'forecast.baseline'
                 ? (q.municipality ?? 'regio')
                 : q.kind === 'measures.save'
                   ? (q.measure.municipality ?? 'regio')
@@ -240,6 +242,30 @@ export function accessGuard(settings: GuardSettings): Guard {
           assertMeasures(user, q.municipality, false);
           const result = await next(q);
           await log({ action: 'scenario', target: q.municipality ?? 'regio', detail: { ...q.request } });
+          return result;
+        }
+        case 'forecast.framework':
+        case 'forecast.baseline': {
+          // Like a report: another municipality is refused; the region is narrowed to the own municipalities.
+          assertReportPlace(user, q.municipality);
+          const scope = scopeOf(user);
+          const own = scope.municipality;
+          // A provider or team pin without a municipality would otherwise read the whole region's money.
+          if (!own && Object.keys(scope).length > 0)
+            throw denied('Uw account heeft geen gemeente toegewezen; vraag de beheerder dit te regelen.', 'gemeente');
+          // The baseline shows exact numbers of youths per care type: not for roles whose counts are protected.
+          if (q.kind === 'forecast.baseline' && RIGHTS[user.role].suppressed)
+            throw denied(
+              `Met de rol ${RIGHTS[user.role].label} kunt u de meerjarenraming niet inzien: die toont aantallen jeugdigen zonder afscherming.`,
+              'gemeente',
+            );
+          const result = await next({ ...q, municipalities: own });
+          const { kind, municipality, municipalities: _, ...asked } = q;
+          await log({
+            action: kind === 'forecast.framework' ? 'forecast_framework' : 'forecast_baseline',
+            target: municipality ?? 'regio',
+            detail: { ...asked, scope },
+          });
           return result;
         }
       }

@@ -21,7 +21,7 @@ type Format = (typeof FORMATS)[number];
 /** A CBS municipality code: four digits. */
 const CODE = /^\d{4}$/;
 
-const GEMEENTE: QueryParam = {
+export const GEMEENTE: QueryParam = {
   name: 'gemeente',
   description: 'CBS-code van de gemeente (vier cijfers, bijv. 1708); leeg of weggelaten: de regio (binnen uw gemeenten).',
   schema: { type: 'string', pattern: '^(\\d{4})?$' },

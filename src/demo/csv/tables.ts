@@ -1,5 +1,6 @@
 // The case-system exports of the demo: per table its file, its Dutch columns (field → column name) and how a record
 // becomes a row. The mapping JSON is built from these same definitions, so files and mapping cannot drift apart.
+import type { CostLineRow } from '../costlines.ts';
 import { REFERRER_TYPES } from '../../contract/dimensions.ts';
 import { UNIT_LABEL, tariff, type Product } from '../catalogue.ts';
 import { dutch } from '../dates.ts';
@@ -221,6 +222,19 @@ export const budgetsTable: TableDef<BudgetRow> = {
   ],
 };
 
+export const costLinesTable: TableDef<CostLineRow> = {
+  kind: 'cost_lines',
+  file: 'kostenregels.csv',
+  columns: [
+    ['year', 'Jaar'],
+    ['municipality', 'Gemeente'],
+    ['kind', 'Soort'],
+    ['description', 'Omschrijving'],
+    ['amount', 'Bedrag'],
+  ],
+  row: (c) => [c.year, c.municipality, c.kind, c.description, eurosSymbol(c.amountCents)],
+};
+
 export const pgbTable: TableDef<PgbLine> = {
   kind: 'pgb_costs',
   file: 'pgb_svb.csv',
@@ -254,6 +268,7 @@ export const TABLES = [
   invoiceLinesTable,
   budgetsTable,
   pgbTable,
+  costLinesTable,
 ] as TableDef<never>[];
 
 /** The column mapping (see /work/notes/mapping-spec.md) that reads these exports. */

@@ -35,6 +35,9 @@ const frequency: FieldDef = { type: 'enum', codes: ['1', '2', '4', '6'] };
 /** iJw LDT_TypeVerwijzer as Roer reads it (07 is not in use). */
 const referrerType: FieldDef = { type: 'enum', pad: 2, codes: ['01', '02', '03', '04', '05', '06', '08'] };
 
+/** Kinds of youth-care cost that are not invoices (table cost_line); labels in src/forecast/cost-lines.ts. */
+export const COST_KINDS = ['toegang', 'subsidie', 'lumpsum', 'preventie', 'overig'] as const;
+
 export const FIELDS: Record<Kind, Record<string, FieldDef>> = {
   products: {
     product_code: req(text),
@@ -113,6 +116,13 @@ export const FIELDS: Record<Kind, Record<string, FieldDef>> = {
     amount: req(amount),
     care_type: text,
     reference: text,
+  },
+  cost_lines: {
+    year: req(year),
+    municipality: req(municipality),
+    kind: req({ type: 'enum', codes: COST_KINDS }),
+    amount: req(amount),
+    description: text,
   },
   population: { municipality: req(municipality), year: req(year), age_band: req(text), inhabitants: req(int) },
   referrers: { referrer_agb: req(agb), referrer_name: req(text), referrer_type: referrerType, place: text },

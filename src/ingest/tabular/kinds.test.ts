@@ -373,3 +373,36 @@ describe('products, providers, clients, budgets, pgb_costs, population', () => {
     ]);
   });
 });
+
+describe('cost_lines (kostenregels-2019.csv): youth-care costs that are not invoices', () => {
+  it('stores each kind with its description; bad rows are quarantined in Dutch with line and field', async () => {
+    const { store, results } = await load('kostenregels-2019.csv');
+    expect(results[0]!.outcome).toEqual({ kind: 'cost_lines', total: 5, ok: 3, unchanged: 0 });
+    expect(await store.all(sql`SELECT * EXCLUDE (file_id) FROM cost_line ORDER BY year, cost_kind`)).toEqual([
+      { year: 2019, municipality: '0193', cost_kind: 'subsidie', description: 'Veilig Thuis', amount_cents: 30_000_000 },
+      { year: 2019, municipality: '0193', cost_kind: 'toegang', description: 'Jeugdteam Zwolle', amount_cents: 125_000_000 },
+      { year: 2020, municipality: '0193', cost_kind: 'lumpsum', description: 'Crisisdienst', amount_cents: 7_500_050 },
+    ]);
+    expect(results[0]!.quarantined.map(({ record, field, reason }) => ({ record, field, reason }))).toEqual([
+      {
+        record: 4,
+        field: 'Soort',
+        reason: 'onbekende code (toegestaan: toegang, subsidie, lumpsum, preventie, overig): "koffie"',
+      },
+      { record: 5, field: 'Bedrag', reason: 'geen geldig bedrag (euro, hooguit twee decimalen): "abc"' },
+    ]);
+  });
+
+  it('a re-import of the same file changes nothing; a revised amount replaces the old one', async () => {
+    const { store, results } = await load('kostenregels-2019.csv', 'kostenregels-2019.csv', 'kostenregels-2019-herzien.csv');
+    expect(results.map((r) => r.outcome)).toEqual([
+      { kind: 'cost_lines', total: 5, ok: 3, unchanged: 0 },
+      { kind: 'cost_lines', total: 5, ok: 0, unchanged: 3 },
+      { kind: 'cost_lines', total: 1, ok: 1, unchanged: 0 },
+    ]);
+    expect(await store.all(sql`SELECT cost_kind, amount_cents, file_id FROM cost_line WHERE cost_kind = 'toegang'`)).toEqual([
+      { cost_kind: 'toegang', amount_cents: 130_000_000, file_id: 'kostenregels-2019-herzien.csv' },
+    ]);
+    expect(await store.one(sql`SELECT count(*)::INTEGER AS n FROM cost_line`)).toEqual({ n: 3 });
+  });
+});

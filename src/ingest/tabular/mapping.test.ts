@@ -70,7 +70,7 @@ describe('parseMapping', () => {
         '  tables[2].columns.start_date: verplicht veld ontbreekt (geef een kolom of een constante)',
         '  tables[2].delimiter: ongeldige waarde ";;" (verwacht één teken, bijv. ";")',
         '  tables[2].encoding: ongeldige waarde "utf-16" (verwacht utf-8 / windows-1252 / latin1)',
-        '  tables[3].kind: onbekende soort "facturen" (kies uit products, providers, clients, allocations, invoice_lines, budgets, pgb_costs, population, referrers)',
+        '  tables[3].kind: onbekende soort "facturen" (kies uit products, providers, clients, allocations, invoice_lines, budgets, pgb_costs, cost_lines, population, referrers)',
       ].join('\n'),
     );
   });

@@ -8,6 +8,7 @@ export const KINDS = [
   'invoice_lines',
   'budgets',
   'pgb_costs',
+  'cost_lines',
   'population',
   'referrers',
 ] as const;

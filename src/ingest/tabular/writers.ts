@@ -284,6 +284,27 @@ export function planFor(spec: TableSpec, typed: string, fileId: string, columns:
           },
         ],
       };
+    case 'cost_lines':
+      return {
+        key: ['year', 'municipality', 'kind', sql`coalesce(description, '')`],
+        writes: [
+          {
+            main: true,
+            table: 'cost_line',
+            key: ['year', 'municipality', 'cost_kind', 'description'],
+            from: valid,
+            ignore: ['file_id'],
+            cols: {
+              year: 'year',
+              municipality: 'municipality',
+              cost_kind: 'kind',
+              description: sql`coalesce(description, '')`,
+              amount_cents: 'amount',
+              file_id: file,
+            },
+          },
+        ],
+      };
     case 'population':
       return {
         key: ['municipality', 'year', 'age_band'],

@@ -10,6 +10,7 @@ import { decompositionSection } from './decomposition.ts';
 import { flowsSection } from './flows.ts';
 import { forecastYearEndSection } from './forecast-yearend.ts';
 import { forecastMeasuresSection } from './forecast-measures.ts';
+import { forecastFrameworkSection } from './forecast-framework.ts';
 import { intensiveSection } from './intensive.ts';
 import { providersSection } from './providers.ts';
 import { referralsSection } from './referrals.ts';
@@ -26,6 +27,7 @@ export const SECTIONS: readonly SectionDef[] = [
   intensiveSection,
   budgetSection,
   forecastYearEndSection,
+  forecastFrameworkSection,
   claimsSection,
   forecastMeasuresSection,
   dataSection,
