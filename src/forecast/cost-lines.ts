@@ -1,7 +1,7 @@
 // The whole cost picture beside the framework: per year the realised invoices (declaraties and PGB, d_cost) and the
 // youth-care costs that are not invoices (table cost_line: access team, subsidies, lump sums, prevention), by kind.
 import type { CostKind } from './cost-kinds.ts';
-import { join, sql, type Sql, type Store } from '../store/index.ts';
+import { ensureDerived, join, sql, type Sql, type Store } from '../store/index.ts';
 
 export interface RealisedYear {
   year: number;
@@ -23,6 +23,8 @@ export async function readRealised(
   to: number,
   municipalities?: readonly string[],
 ): Promise<Map<number, RealisedYear>> {
+  // The derived tables are built once per store (a store opened before any question has none yet).
+  await ensureDerived(store);
   const only = within(municipalities);
   const invoiced = await store.all<{ year: number; cents: number }>(sql`
     SELECT year(care_date)::INTEGER AS year, sum(amount_cents)::BIGINT AS cents FROM d_cost

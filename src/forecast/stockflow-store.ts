@@ -1,6 +1,6 @@
 // Fits the stock-flow baseline per care type on the store as it stood at the end of a base year: inflow, Kaplan–Meier
 // survival of trajectories (running ones censored at that date), the trajectories still running, and the price per care-day.
-import { ident, join, sql, type Store } from '../store/index.ts';
+import { ensureDerived, ident, join, sql, type Store } from '../store/index.ts';
 import { ageBandSql } from '../store/intervals.ts';
 import type { StockFlowInput } from './stockflow.ts';
 import { type Observation, kaplanMeier } from './survival.ts';
@@ -28,6 +28,8 @@ export async function fitStockFlow(
   priceIndex: number,
   options: { byAgeBand?: boolean; municipalities?: readonly string[] } = {},
 ): Promise<FittedCareType[]> {
+  // The derived tables are built once per store (a store opened before any question has none yet).
+  await ensureDerived(store);
   const end = `${baseYear}-12-31`;
   // Within these municipalities only (a municipality's baseline, or a user's scope); the age bands stay the region's.
   const m = options.municipalities;

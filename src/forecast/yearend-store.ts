@@ -1,6 +1,6 @@
 // Reads the invoice triangle for the year-end forecast from the store: accepted cost (PGB included) per municipality and
 // care type or team, by month of care and month of invoice (a PGB payment counts as invoiced at the end of its period).
-import { join, sql, type Sql, type Store } from '../store/index.ts';
+import { ensureDerived, join, sql, type Sql, type Store } from '../store/index.ts';
 import { type CostCell, type YearEndForecast, yearEndForecast } from './yearend.ts';
 
 /** What the groups are split by besides the municipality. */
@@ -20,6 +20,8 @@ export async function readCostTriangle(
   store: Store,
   options: { by?: TriangleSplit; municipalities?: readonly string[] } = {},
 ): Promise<TriangleGroup[]> {
+  // The derived tables are built once per store (a store opened before any question has none yet).
+  await ensureDerived(store);
   const municipalities = options.municipalities;
   const only = municipalities
     ? sql`WHERE municipality IN (${municipalities.length ? join([...municipalities]) : sql`NULL`})`
@@ -62,6 +64,8 @@ export async function yearEndFromStore(
   year: number,
   options: { cutoff?: number; by?: TriangleSplit } = {},
 ): Promise<GroupForecast[]> {
+  // The derived tables are built once per store (a store opened before any question has none yet).
+  await ensureDerived(store);
   const groups = await readCostTriangle(store, { by: options.by });
   const cutoff = options.cutoff;
   const at =

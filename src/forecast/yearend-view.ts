@@ -2,7 +2,7 @@
 // municipalities) one row per care type or team plus the total, each with the budget and the expected over/underspend,
 // and the cumulative invoiced per month so far (the fan chart's known part).
 import { budgetSql } from '../metrics/budget.ts';
-import { sql, type Store } from '../store/index.ts';
+import { ensureDerived, sql, type Store } from '../store/index.ts';
 import { readCostTriangle, type TriangleSplit } from './yearend-store.ts';
 import { type CostCell, monthIndex, yearEndForecast } from './yearend.ts';
 
@@ -48,6 +48,8 @@ const monthLabel = (k: number) => `${Math.floor(k / 12)}-${String((k % 12) + 1).
 
 /** The month of the store's peildatum (absolute), or null for an empty store. */
 export async function lastDataMonth(store: Store): Promise<number | null> {
+  // The derived tables are built once per store (a store opened before any question has none yet).
+  await ensureDerived(store);
   const row = await store.one<{ m: number | null }>(
     sql`SELECT (year(peildatum) * 12 + month(peildatum) - 1)::INTEGER AS m FROM d_meta`,
   );

@@ -1,6 +1,5 @@
 // The metrics engine's import surface: the catalogue, lookup, and computeMetric (parses the question, then computes).
-import { join, refreshDerived, sql, type Store } from '../store/index.ts';
-import { DERIVE_STEPS } from '../store/derive.ts';
+import { ensureDerived, join, sql, type Store } from '../store/index.ts';
 import { budgetRealisation } from './budget.ts';
 import { claims } from './claims.ts';
 import { cohorts } from './cohorts.ts';
@@ -97,32 +96,4 @@ async function dropCoveringMunicipalities(store: Store, req: MetricRequest): Pro
   if (Number(missing?.n ?? 1) > 0) return req;
   const { municipality: _, ...filters } = req.filters;
   return { ...req, filters };
-}
-
-/** Per opened store: the one check (and, if needed, build) of the derived tables, shared by concurrent questions. */
-const derived = new WeakMap<Store, Promise<void>>();
-
-/**
- * Builds the derived tables once for a store that lacks any of them (opened before any import, or derived by an older
- * version of Roer that had fewer tables). Questions run on connections of their own, so concurrent first questions
- * wait for one build instead of each writing the tables (a write conflict); a failed build is tried again next time.
- */
-function ensureDerived(store: Store): Promise<void> {
-  let done = derived.get(store.root);
-  if (!done) {
-    done = buildDerivedIfMissing(store).catch((e: unknown) => {
-      derived.delete(store.root);
-      throw e;
-    });
-    derived.set(store.root, done);
-  }
-  return done;
-}
-
-async function buildDerivedIfMissing(store: Store): Promise<void> {
-  const names = DERIVE_STEPS.map(([name]) => name);
-  const found = await store.one<{ n: number }>(
-    sql`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN (${join(names)})`,
-  );
-  if (Number(found?.n ?? 0) < names.length) await refreshDerived(store);
 }

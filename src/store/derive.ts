@@ -145,3 +145,31 @@ export const DERIVE_STEPS: [name: string, statement: Sql][] = [
 export async function refreshDerived(store: Store): Promise<void> {
   for (const [, statement] of DERIVE_STEPS) await store.run(statement);
 }
+
+/** Per opened store: the one check (and, if needed, build) of the derived tables, shared by concurrent questions. */
+const derived = new WeakMap<Store, Promise<void>>();
+
+/**
+ * Builds the derived tables once for a store that lacks any of them (opened before any import, or derived by an older
+ * version of Roer that had fewer tables). Questions run on connections of their own, so concurrent first questions
+ * wait for one build instead of each writing the tables (a write conflict); a failed build is tried again next time.
+ */
+export function ensureDerived(store: Store): Promise<void> {
+  let done = derived.get(store.root);
+  if (!done) {
+    done = buildDerivedIfMissing(store).catch((e: unknown) => {
+      derived.delete(store.root);
+      throw e;
+    });
+    derived.set(store.root, done);
+  }
+  return done;
+}
+
+async function buildDerivedIfMissing(store: Store): Promise<void> {
+  const names = DERIVE_STEPS.map(([name]) => name);
+  const found = await store.one<{ n: number }>(
+    sql`SELECT count(*) AS n FROM duckdb_tables() WHERE table_name IN (${join(names)})`,
+  );
+  if (Number(found?.n ?? 0) < names.length) await refreshDerived(store);
+}
