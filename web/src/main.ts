@@ -106,9 +106,7 @@ async function render(asked: ViewState): Promise<void> {
       // Links only to what the role may open (the server refuses the rest anyway).
       user?.rights?.readNotes ? h('li', {}, link(NOTES_SLUG, 'Notities')) : null,
       // Every role may make a report (its figures are asked with the role's own rights).
-      h('li', {}, link(FORECAST_SLUG, 'Vooruitblik')),
       h('li', {}, link(REPORT_SLUG, 'Rapport')),
-      h('li', {}, link(FORECAST_SLUG, 'Vooruitblik')),
       user?.rights?.importStatus ? h('li', {}, link('import', 'Importstatus')) : null,
       user?.rights?.upload ? h('li', {}, link('inlezen', 'Gegevens inlezen')) : null,
     ),
