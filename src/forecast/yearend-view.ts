@@ -4,24 +4,16 @@
 import { budgetSql } from '../metrics/budget.ts';
 import { ensureDerived, sql, type Store } from '../store/index.ts';
 import { readCostTriangle, type TriangleSplit } from './yearend-store.ts';
-import { type CostCell, monthIndex, yearEndForecast } from './yearend.ts';
+import { type CostCell, monthIndex, type YearEndForecast, yearEndForecast } from './yearend.ts';
 
-export interface YearEndRow {
+/** One row: the forecast's figures (year and cut-off stand once on the view), the budget and the over/underspend. */
+export interface YearEndRow extends Omit<YearEndForecast, 'year' | 'cutoff'> {
   /** The care type or team ('' for cost without a team); null on the total row. */
   key: string | null;
-  invoicedCents: number;
-  notYetInvoicedCents: number;
-  /** Running allocations and new inflow together: the months after the cut-off (recent level × seasonal profile). */
-  remainingCents: number;
-  centralCents: number;
-  low80Cents: number | null;
-  high80Cents: number | null;
   /** Begroting + burap of the year; null without a budget. */
   budgetCents: number | null;
   /** Central − budget: positive is an overspend; null without a budget. */
   overspendCents: number | null;
-  intervalReason: string | null;
-  lagReason: string | null;
 }
 
 export interface YearEndView {
