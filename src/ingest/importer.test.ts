@@ -111,6 +111,8 @@ describe('importPaths', () => {
       ['budgetten-2019.csv', 'budgets', 'ingelezen'],
       ['pgb-2019-01.csv', 'pgb_costs', 'ingelezen'],
       ['pgb-2019-02.csv', 'pgb_costs', 'ingelezen'],
+      ['kostenregels-2019-herzien.csv', 'cost_lines', 'ingelezen'],
+      ['kostenregels-2019.csv', 'cost_lines', 'ingelezen'],
       ['JW301.xml', 'JW301', 'ingelezen'],
       ['JW323.xml', 'JW323', 'ingelezen'],
     ]);
