@@ -1,22 +1,12 @@
-// The normalised comparison on imported CBS tables (test/fixtures/cbs): Steenwijkerland as a percentage of Deventer.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadMunicipalities } from '../ingest/municipalities.ts';
-import { Store } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
+import { cbsFixtureStore } from '../../test/fixtures/cbs/store.ts';
 import { compareOnCbs } from './cbscompare.ts';
 import { formatShare } from './compare.ts';
-import { importCbsPaths } from './import.ts';
-
-const FIXTURES = new URL('../../test/fixtures/cbs/', import.meta.url).pathname;
 
 let store: Store;
 beforeAll(async () => {
-  store = await Store.open(':memory:');
-  await loadMunicipalities(store);
-  await importCbsPaths(
-    store,
-    ['85097NED', '83454NED', '03759ned'].map((t) => join(FIXTURES, t)),
-  );
+  store = await cbsFixtureStore();
 });
 afterAll(() => store.close());
 

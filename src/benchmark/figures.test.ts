@@ -1,22 +1,12 @@
-// Stored CBS figures read back by measure title and category titles, and a municipality's context built on them.
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadMunicipalities } from '../ingest/municipalities.ts';
-import { Store } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
+import { cbsFixtureStore } from '../../test/fixtures/cbs/store.ts';
 import { municipalityContext } from './context.ts';
 import { readCbsSeries } from './figures.ts';
-import { importCbsPaths } from './import.ts';
-
-const FIXTURES = new URL('../../test/fixtures/cbs/', import.meta.url).pathname;
 
 let store: Store;
 beforeAll(async () => {
-  store = await Store.open(':memory:');
-  await loadMunicipalities(store);
-  await importCbsPaths(
-    store,
-    ['85097NED', '83454NED', '03759ned'].map((t) => join(FIXTURES, t)),
-  );
+  store = await cbsFixtureStore();
 });
 afterAll(() => store.close());
 
