@@ -9,7 +9,7 @@ import { dimensions } from '../src/api/dimensions.ts';
 import { metricsEngine } from '../src/api/engine.ts';
 import { buildReport } from '../src/report/build.ts';
 import { renderHtml } from '../src/report/html.ts';
-import { renderPdf } from '../src/report/pdf.ts';
+import { Printer } from '../src/report/printer.ts';
 import { storeSource } from '../src/report/source.ts';
 import { Store } from '../src/store/index.ts';
 
@@ -28,6 +28,8 @@ const year = Number(values.jaar);
 const runs = Math.max(1, Number(values.runs));
 const store = await Store.open(values.db);
 const source = storeSource(store, metricsEngine);
+// As the server prints: one chromium kept open, so the first PDF includes its start and later ones do not.
+const printer = new Printer();
 
 interface Times {
   build: number;
@@ -45,7 +47,7 @@ async function once(municipality: string | null): Promise<Times> {
   const html = renderHtml(report, { lookups: await dimensions(store) });
   const htmlMs = performance.now() - t;
   t = performance.now();
-  const pdf = await renderPdf(html, report);
+  const pdf = await printer.print(html, report);
   const pdfMs = performance.now() - t;
   const pages =
     Buffer.from(pdf)
@@ -80,4 +82,5 @@ for (const [label, municipality] of [
     pages: first!.pages,
   });
 }
+await printer.close();
 store.close();

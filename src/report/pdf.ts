@@ -1,5 +1,6 @@
 // The council report as PDF: its HTML printed by Debian's chromium (A4, backgrounds, bookmarks from the headings), with
 // the place and the date at the top and "pagina X van Y" at the foot of every page. No request leaves the page.
+import type { Browser } from 'playwright-core';
 import { launchChromium } from '../chromium.ts';
 import { escapeHtml as esc } from '../charts/html.ts';
 import { formatDay } from './dates.ts';
@@ -21,14 +22,22 @@ export function footerTemplate(report: Report): string {
 }
 
 /**
- * The PDF of a report rendered by renderHtml. Throws ChromiumMissingError (a Dutch message naming the Debian package)
- * when chromium is not installed.
+ * The PDF of a report rendered by renderHtml, printed in `browser` (left open) or in a chromium started for it. Throws
+ * ChromiumMissingError (a Dutch message naming the Debian package) when chromium is not installed.
  * @example writeFileSync('rapport.pdf', await renderPdf(renderHtml(report), report))
  */
-export async function renderPdf(html: string, report: Report): Promise<Uint8Array> {
-  const browser = await launchChromium();
+export async function renderPdf(html: string, report: Report, browser?: Browser): Promise<Uint8Array> {
+  if (!browser) {
+    const own = await launchChromium();
+    try {
+      return await renderPdf(html, report, own);
+    } finally {
+      await own.close();
+    }
+  }
+  // A page of its own (its own context too), closed after printing: nothing of one report stays for the next.
+  const page = await browser.newPage({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', javaScriptEnabled: false });
   try {
-    const page = await browser.newPage({ locale: 'nl-NL', timezoneId: 'Europe/Amsterdam', javaScriptEnabled: false });
     // The document is self-contained: anything it would fetch is refused, so printing never reaches the network.
     await page.route('**/*', (route) => route.abort());
     await page.setContent(html, { waitUntil: 'load' });
@@ -44,6 +53,6 @@ export async function renderPdf(html: string, report: Report): Promise<Uint8Arra
     });
     return new Uint8Array(pdf);
   } finally {
-    await browser.close();
+    await page.close();
   }
 }

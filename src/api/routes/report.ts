@@ -6,7 +6,8 @@ import { ChromiumMissingError } from '../../chromium.ts';
 import { buildReport, fullRequest } from '../../report/build.ts';
 import { renderHtml } from '../../report/html.ts';
 import type { ReportRequest } from '../../report/model.ts';
-import { renderPdf } from '../../report/pdf.ts';
+import type { Report } from '../../report/model.ts';
+import { Printer } from '../../report/printer.ts';
 import { REPORT_TEXT_MAX_LENGTH, type ReportText } from '../../report/texts.ts';
 import { sql } from '../../store/index.ts';
 import { answer } from '../answer.ts';
@@ -108,19 +109,21 @@ export function reportFileName(place: string, year: number): string {
 
 /** PDFs waiting for the printer beyond the one being printed; more are refused (429). */
 export const MAX_PDF_WAITING = 4;
-let printer: Promise<unknown> = Promise.resolve();
+let turns: Promise<unknown> = Promise.resolve();
 let pdfsQueued = 0;
+// One chromium for the server's PDFs, reused between reports (starting it is most of a short report's print time).
+const printer = new Printer();
 
 /**
- * Prints one PDF at a time: each print starts a chromium (hundreds of MB), so a burst of requests queues instead of
+ * Prints one PDF at a time: each page in chromium holds hundreds of MB, so a burst of requests queues instead of
  * holding the server's memory, and a longer burst is refused with a Dutch 429.
  */
-async function printInTurn(html: string, report: Parameters<typeof renderPdf>[1]): Promise<Uint8Array> {
+async function printInTurn(html: string, report: Report): Promise<Uint8Array> {
   if (pdfsQueued > MAX_PDF_WAITING)
     throw new ApiError(429, 'Er worden nu te veel rapporten als PDF gemaakt; probeer het over een minuut opnieuw.');
   pdfsQueued++;
-  const turn = printer.then(() => renderPdf(html, report));
-  printer = turn.catch(() => undefined);
+  const turn = turns.then(() => printer.print(html, report));
+  turns = turn.catch(() => undefined);
   try {
     return await turn;
   } catch (e) {
