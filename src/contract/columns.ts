@@ -277,6 +277,21 @@ export const METRIC_COLUMNS = {
     cost: eur('Kosten'),
     cost_per_youth: eur('Kosten per jeugdige inwoner (0–17)'),
     cost_per_inhabitant: eur('Kosten per inwoner'),
+    // The whole cost picture: the non-invoice cost lines per kind as their own parts, per youth inhabitant and per
+    // inhabitant, beside the invoice cost above, and the total of both (empty when a part is not imported).
+    cost_toegang_per_youth: eur('Toegang (eigen personeel) per jeugdige inwoner'),
+    cost_subsidie_per_youth: eur('Subsidies jeugdbeschermingsketen per jeugdige inwoner'),
+    cost_lumpsum_per_youth: eur('Lumpsumcontracten per jeugdige inwoner'),
+    cost_preventie_per_youth: eur('Preventie per jeugdige inwoner'),
+    cost_overig_per_youth: eur('Overige kosten buiten declaraties per jeugdige inwoner'),
+    cost_total_per_youth: eur('Kosten incl. kosten buiten declaraties per jeugdige inwoner (0–17)'),
+    cost_toegang_per_inhabitant: eur('Toegang (eigen personeel) per inwoner'),
+    cost_subsidie_per_inhabitant: eur('Subsidies jeugdbeschermingsketen per inwoner'),
+    cost_lumpsum_per_inhabitant: eur('Lumpsumcontracten per inwoner'),
+    cost_preventie_per_inhabitant: eur('Preventie per inwoner'),
+    cost_overig_per_inhabitant: eur('Overige kosten buiten declaraties per inwoner'),
+    cost_total_per_inhabitant: eur('Kosten incl. kosten buiten declaraties per inwoner'),
+    cost_total: eur('Kosten incl. kosten buiten declaraties'),
   }),
 } as const;
 

@@ -37,6 +37,11 @@ export function formatEurMln(value: number, digits = 2): string {
   return `€\u00a0${(digits === 2 ? fixed2 : fixedN(digits)).format(value / 1e6)}\u00a0mln`;
 }
 
+/** An amount in a sentence: millions with two decimals from € 100.000 up ("€ 0,67 mln"), else in whole euros. */
+export function formatAmount(euros: number): string {
+  return Math.abs(euros) >= 100_000 ? formatEurMln(euros) : formatEur(euros);
+}
+
 /** A whole number with thousands separators: 1362 → "1.362". */
 export function formatCount(value: number): string {
   return int.format(value);

@@ -1,7 +1,8 @@
 // Reads the imported budgets (table `budget`: begroting, burap, rijksbijdrage, taakstelling) as the financial framework's
 // input per municipality and year. Only whole-municipality rows count (no team budgets), per kind the '' total or else the
 // sum of the care-type rows.
-import { join, sql, type Store } from '../store/index.ts';
+import { ensureDerived, sql, type Store } from '../store/index.ts';
+import { within } from './cost-lines.ts';
 import type { FrameworkInput } from './framework.ts';
 
 interface KindRow {
@@ -22,9 +23,7 @@ export async function readFrameworkInputs(
   store: Store,
   municipalities?: readonly string[],
 ): Promise<Map<string, FrameworkInput[]>> {
-  const only = municipalities
-    ? sql`AND municipality IN (${municipalities.length ? join([...municipalities]) : sql`NULL`})`
-    : sql``;
+  const only = within(municipalities);
   const rows = await store.all<KindRow>(sql`
     WITH level AS (
       SELECT year, municipality, kind, amount_cents FROM budget b
@@ -51,4 +50,17 @@ export async function readFrameworkInputs(
     });
   }
   return out;
+}
+
+/**
+ * The municipalities a region's framework sums: those asked (undefined: every one) that occur in the data — care,
+ * invoices, PGB, budgets or cost lines. One of them without a budget row for a year makes the region's year unknown.
+ */
+export async function readParts(store: Store, municipalities?: readonly string[]): Promise<string[]> {
+  // d_municipalities lists every municipality in the care data and the budgets; cost lines are read beside it.
+  await ensureDerived(store);
+  const rows = await store.all<{ municipality: string }>(sql`
+    SELECT municipality FROM (SELECT municipality FROM d_municipalities UNION SELECT municipality FROM cost_line)
+    WHERE true ${within(municipalities)} ORDER BY municipality`);
+  return rows.map((r) => r.municipality);
 }

@@ -97,8 +97,45 @@ describe('financial framework', () => {
         ['0193', missing],
       ]),
     ).toEqual([
-      [2020, 1_000, 'begroting'],
+      // 0193 has no 2020 row: the region's 2020 is unknown, not 0150's 1_000 alone.
+      [2020, null, 'onbekend'],
       [2021, null, 'onbekend'],
     ]);
+  });
+
+  it('leaves the region unknown, naming who is missing, when a municipality has no budget rows for a year', () => {
+    // 0150 has 2021 and 2022; 0193 only 2021; 1708 has no budget rows at all (it has care, so it is a part).
+    const a = framework([
+      { year: 2021, budgetCents: 1_000, burapCents: 50, targetCents: 0, contributionCents: 100 },
+      { year: 2022, budgetCents: 1_200, burapCents: 30, targetCents: 20, contributionCents: 100 },
+    ]);
+    const b = framework([{ year: 2021, budgetCents: 2_000, burapCents: 0, targetCents: 10, contributionCents: 300 }]);
+    const two = sumFrameworks(
+      new Map([
+        ['0150', a],
+        ['0193', b],
+      ]),
+    );
+    expect(two.map((y) => [y.year, y.budgetCents, y.budgetSource, y.burapCents, y.targetCents, y.yearCostCents])).toEqual([
+      [2021, 3_000, 'begroting', 50, 10, 3_040],
+      [2022, null, 'onbekend', 30, 20, null],
+    ]);
+    expect(two[1]).toMatchObject({ contributionCents: null, netCostCents: null, netAtMostCents: null });
+    expect(two[1]!.unknown).toEqual([
+      'Voor 2022 zijn geen begroting en rijksbijdrage ingelezen van 0193; het totaal is daarom onbekend ' +
+        '(geen som van alleen de andere gemeenten).',
+    ]);
+    const three = sumFrameworks(
+      new Map([
+        ['0150', a],
+        ['0193', b],
+        ['1708', []],
+      ]),
+    );
+    expect(three.map((y) => [y.year, y.yearCostCents, y.netCostCents])).toEqual([
+      [2021, null, null],
+      [2022, null, null],
+    ]);
+    expect(three[1]!.unknown[0]).toContain('ingelezen van 0193, 1708;');
   });
 });

@@ -91,30 +91,51 @@ const plus = (a: number | null, b: number | null): number | null => (a === null 
 
 /**
  * The region's framework: per year the sum of its parts' computed years. A sum with one unknown part is unknown, and
- * its reasons name the part (e.g. the municipality code).
+ * its reasons name the part (e.g. the municipality code). A part without the year at all (no budget rows imported for
+ * it) makes the year's amounts unknown too: never a partial sum shown as the total. Its burap and target cut count as 0,
+ * as for a single municipality without such a row.
  */
 export function sumFrameworks(parts: ReadonlyMap<string, readonly FrameworkYear[]>): FrameworkYear[] {
-  const byYear = new Map<number, FrameworkYear>();
-  for (const [name, years] of parts) {
-    for (const y of years) {
-      const reasons = y.unknown.map((r) => `${name}: ${r}`);
-      const s = byYear.get(y.year);
-      if (!s) {
-        byYear.set(y.year, { ...y, unknown: reasons });
+  const years = [...new Set([...parts.values()].flatMap((ys) => ys.map((y) => y.year)))].sort((a, b) => a - b);
+  return years.map((year) => {
+    const s: FrameworkYear = {
+      year,
+      budgetCents: 0,
+      budgetSource: 'begroting',
+      burapCents: 0,
+      targetCents: 0,
+      yearCostCents: 0,
+      contributionCents: 0,
+      netCostCents: 0,
+      netAtMostCents: 0,
+      unknown: [],
+    };
+    const missing: string[] = [];
+    for (const [name, ys] of parts) {
+      const y = ys.find((p) => p.year === year);
+      if (!y) {
+        missing.push(name);
         continue;
       }
       s.budgetCents = plus(s.budgetCents, y.budgetCents);
-      // A sum is only as set as its least-set part: unknown if one is unknown, else carried if one is carried.
-      if (s.budgetCents === null) s.budgetSource = 'onbekend';
-      else if (y.budgetSource === 'doorgeschoven') s.budgetSource = 'doorgeschoven';
+      // A sum is only as set as its least-set part: carried if one is carried (unknown is settled below).
+      if (y.budgetSource === 'doorgeschoven') s.budgetSource = 'doorgeschoven';
       s.burapCents += y.burapCents;
       s.targetCents += y.targetCents;
       s.yearCostCents = plus(s.yearCostCents, y.yearCostCents);
       s.contributionCents = plus(s.contributionCents, y.contributionCents);
       s.netCostCents = plus(s.netCostCents, y.netCostCents);
       s.netAtMostCents = plus(s.netAtMostCents, y.netAtMostCents);
-      s.unknown.push(...reasons);
+      s.unknown.push(...y.unknown.map((r) => `${name}: ${r}`));
     }
-  }
-  return [...byYear.values()].sort((a, b) => a.year - b.year);
+    if (missing.length) {
+      s.budgetCents = s.yearCostCents = s.contributionCents = s.netCostCents = s.netAtMostCents = null;
+      s.unknown.push(
+        `Voor ${year} zijn geen begroting en rijksbijdrage ingelezen van ${missing.join(', ')}; het totaal is daarom ` +
+          'onbekend (geen som van alleen de andere gemeenten).',
+      );
+    }
+    if (s.budgetCents === null) s.budgetSource = 'onbekend';
+    return s;
+  });
 }

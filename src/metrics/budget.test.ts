@@ -51,9 +51,11 @@ describe('budget', () => {
         cost_lumpsum: null,
         cost_preventie: null,
         cost_overig: null,
-        realised_total: 9_996.74,
+        // No cost line imported at all: the realised cost with them is unknown, not the invoices alone.
+        realised_total: null,
       },
     ]);
+    expect(r.notes).toContain('Er zijn geen kostenregels buiten de declaraties ingelezen; dat deel van de kosten is onbekend.');
   });
 
   it('uses the care-type budgets when split by care type', async () => {
@@ -127,6 +129,30 @@ describe('budget', () => {
     expect(byType.rows.map((x) => [x.realised, x.cost_toegang, x.realised_total])).toEqual([[4_000, null, null]]);
     expect(byType.notes).toContain(
       'De kosten buiten declaraties zijn alleen per gemeente en jaar bekend; met deze uitsplitsing of filters blijven ze leeg.',
+    );
+    own.close();
+  });
+
+  it('leaves a kind unknown, never € 0, when one municipality of the region did not import it; an imported 0 counts', async () => {
+    const own = await fixtureStore();
+    await addBudget(own, { year: 2018, euros: 10_000 });
+    await addBudget(own, { year: 2018, euros: 5_000, municipality: '0193' });
+    await addInvoice(own, { client: 'c1', periodStart: '2018-12-01', periodEnd: '2018-12-31', euros: 4_000 });
+    // Access team: both municipalities; prevention: 0150 imported € 0, 0193 nothing; 2019: nothing at all.
+    await own.run(sql`INSERT INTO cost_line VALUES (2018, '0150', 'toegang', '', 150_000, 'f'),
+      (2018, '0193', 'toegang', '', 70_000, 'f'), (2018, '0150', 'preventie', '', 0, 'f')`);
+    await derive(own);
+    const part = (x: Record<string, unknown>) => [x.municipality ?? 'regio', x.cost_toegang, x.cost_preventie, x.realised_total];
+    const split = await computeMetric(own, 'budget', { filters: Y2018, split: ['municipality'] });
+    expect(split.rows.map(part)).toEqual([
+      ['0150', 1_500, 0, 5_500],
+      ['0193', 700, null, null],
+    ]);
+    const region = await computeMetric(own, 'budget', { filters: Y2018, split: [] });
+    // The region's access team is 1_500 + 700; its prevention is unknown (0193 lacks it), not 0150's 0.
+    expect(region.rows.map(part)).toEqual([['regio', 2_200, null, null]]);
+    expect(region.notes).toContain(
+      'Kostenregel preventie 2018 niet ingelezen voor 0193; dat deel is onbekend (niet als 0 gerekend).',
     );
     own.close();
   });

@@ -8,6 +8,8 @@ import { allocFact, costFact } from './sql/facts.ts';
 import { FILTER_DIMENSIONS, type Where } from './sql/filters.ts';
 import { eur, joinOn, pct, query, result, splitColumns, type Row } from './result.ts';
 import type { Dimension, Filters, Metric, MetricRequest } from './types.ts';
+import { COST_KIND_LABELS, type CostKind } from '../forecast/cost-kinds.ts';
+import { costParts, indexCostLines, readCostLines } from '../forecast/cost-lines.ts';
 
 const BUDGET_COLUMN: Partial<Record<Dimension, string>> = {
   municipality: 'municipality',
@@ -42,7 +44,7 @@ export function budgetSql(req: MetricRequest): Where {
     GROUP BY ALL`;
 }
 
-const COST_KINDS = ['toegang', 'subsidie', 'lumpsum', 'preventie', 'overig'] as const;
+const COST_KINDS = Object.keys(COST_KIND_LABELS) as CostKind[];
 
 /**
  * The non-invoice cost lines are known per municipality and year only: with another split or filter (care type,
@@ -53,24 +55,6 @@ function costLinesApply(req: MetricRequest): boolean {
     req.split.every((d) => d === 'municipality') &&
     FILTER_DIMENSIONS.every((d) => d === 'municipality' || !req.filters[d as keyof Filters])
   );
-}
-
-/** Cost lines per year (and municipality when split so), one sum per kind; nothing when they do not apply. */
-function costLinesSql(req: MetricRequest): Where {
-  const f = req.filters;
-  const parts: Where[] = [sql`${costLinesApply(req)}`];
-  if (f.municipality) parts.push(sql`municipality IN (${f.municipality.length ? join(f.municipality) : sql`NULL`})`);
-  if (f.from) parts.push(sql`year >= year(${f.from}::DATE)`);
-  if (f.to) parts.push(sql`year <= year(${f.to}::DATE)`);
-  // Not applicable: the same columns, no rows (cost_line has no care type or team to select).
-  const keys = req.split.map((d) =>
-    d === 'municipality' ? sql`municipality AS municipality` : sql`NULL::VARCHAR AS ${ident(d)}`,
-  );
-  return sql`
-    SELECT year, ${leading(keys)}
-      ${join(COST_KINDS.map((k) => sql`sum(amount_cents) FILTER (WHERE cost_kind = ${k})::BIGINT AS ${ident(`cost_${k}`)}`))},
-      sum(amount_cents)::BIGINT AS cost_lines_cents
-    FROM cost_line WHERE ${join(parts, ' AND ')} GROUP BY ALL`;
 }
 
 export const budgetRealisation: Metric = {
@@ -86,7 +70,9 @@ export const budgetRealisation: Metric = {
     'gebruikt. Verschil = begroting − realisatie. Per zorgsoort of team telt de begroting van die zorgsoort of dat team; ' +
     'andere filters (aanbieder, verwijzer …) gelden niet voor de begroting. Daarnaast, als aparte delen: de kosten die geen ' +
     'declaratie zijn (toegang, subsidies, lumpsum, preventie, overig; alleen per gemeente en jaar bekend) en de realisatie ' +
-    'inclusief die kosten.',
+    'inclusief die kosten. Een soort is voor een jaar alleen bekend als elke gemeente van de rij er een kostenregel van ' +
+    'heeft ingelezen (een ingelezen 0 telt als 0); anders blijft die soort leeg (onbekend, nooit 0), en dan ook de ' +
+    'realisatie inclusief kosten buiten declaraties. Die blijft ook leeg zolang er geen enkele kostenregel is ingelezen.',
   splits: ['municipality', 'care_type', 'team'],
   params: [
     { name: 'lag_months', label: 'Maanden declaratievertraging', type: 'number', default: 3, max: 120, integer: true },
@@ -121,16 +107,24 @@ export const budgetRealisation: Metric = {
                                 AND date_trunc('month', c.care_date) = f.month)
               GROUP BY ALL),
       keys AS (SELECT DISTINCT year, ${k} FROM (SELECT year, ${k} FROM bud UNION ALL SELECT year, ${k} FROM inv
-               UNION ALL SELECT year, ${k} FROM exp)),
-      lines AS MATERIALIZED (${costLinesSql(req)})
-      SELECT keys.*, bud.original_cents, bud.budget_cents, inv.invoiced_cents, round(exp.expected_cents)::BIGINT AS expected_cents,
-        ${join(COST_KINDS.map((k) => sql`lines.${ident(`cost_${k}`)}`))}, lines.cost_lines_cents
+               UNION ALL SELECT year, ${k} FROM exp))
+      SELECT keys.*, bud.original_cents, bud.budget_cents, inv.invoiced_cents, round(exp.expected_cents)::BIGINT AS expected_cents
       FROM keys
-      ${join(['bud', 'inv', 'exp', 'lines'].map(joinKeys), '\n')}
+      ${join(['bud', 'inv', 'exp'].map(joinKeys), '\n')}
       ORDER BY ${join([sql`keys.year`, ...idents(names, 'keys')])}`;
     const lines = costLinesApply(req);
+    // The cost lines of the asked municipalities; a row's part is known only when each of its municipalities has one.
+    const asked =
+      req.filters.municipality ??
+      (await store.all<{ municipality: string }>(sql`SELECT municipality FROM d_municipalities`)).map((r) => r.municipality);
+    const index = indexCostLines(lines ? await readCostLines(store, asked) : []);
+    const missing = new Set<string>();
     const shape = (r: Row) => {
       const realised = Number(r.invoiced_cents ?? 0) + Number(r.expected_cents ?? 0);
+      const parts = lines
+        ? costParts(index, typeof r.municipality === 'string' ? [r.municipality] : asked, Number(r.year))
+        : null;
+      for (const reason of parts?.unknown ?? []) missing.add(reason);
       return {
         year: r.year,
         ...Object.fromEntries(req.split.map((d) => [d, r[d] ?? null])),
@@ -141,8 +135,9 @@ export const budgetRealisation: Metric = {
         realised: eur(realised),
         difference: r.budget_cents === null ? null : eur(Number(r.budget_cents) - realised),
         realised_pct: pct(realised, r.budget_cents),
-        ...Object.fromEntries(COST_KINDS.map((k) => [`cost_${k}`, eur(r[`cost_${k}`])])),
-        realised_total: lines ? eur(realised + Number(r.cost_lines_cents ?? 0)) : null,
+        // A kind not imported (for one of the row's municipalities) is unknown, never € 0; so is the total with it.
+        ...Object.fromEntries(COST_KINDS.map((k) => [`cost_${k}`, eur(parts?.byKind[k])])),
+        realised_total: parts?.totalCents === null || !parts ? null : eur(realised + parts.totalCents),
       };
     };
     const ignored = FILTER_DIMENSIONS.filter((d) => !(d in BUDGET_COLUMN) && req.filters[d as keyof Filters]);
@@ -156,6 +151,8 @@ export const budgetRealisation: Metric = {
       notes.push(
         'De kosten buiten declaraties zijn alleen per gemeente en jaar bekend; met deze uitsplitsing of filters blijven ze leeg.',
       );
+    const rows = (await query(store, q)).map(shape);
+    notes.push(...missing);
     return result(
       this,
       req,
@@ -176,7 +173,7 @@ export const budgetRealisation: Metric = {
         C.budget.cost_overig,
         C.budget.realised_total,
       ],
-      (await query(store, q)).map(shape),
+      rows,
       undefined,
       notes,
     );

@@ -1,11 +1,20 @@
 // Specification of 'per_youth' on a hand-computed fixture: youths by age at the start of each month of care, residence by
 // iJw product category, population per year, and null (with a note) where the population is unknown.
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../store/index.ts';
+import { sql, type Store } from '../store/index.ts';
 import { addAllocation, addClient, addInvoice, addPgb, derive, fixtureStore, insertRows } from './fixtures.ts';
 import { computeMetric } from './index.ts';
 
 const Y2018 = { from: '2018-01-01', to: '2018-12-31' };
+/** Every cost-line column empty (unknown): the default the tests below override where a part is known. */
+const NONE = Object.fromEntries(
+  ['toegang', 'subsidie', 'lumpsum', 'preventie', 'overig', 'total']
+    .flatMap((k) => [
+      [`cost_${k}_per_youth`, null],
+      [`cost_${k}_per_inhabitant`, null],
+    ])
+    .concat([['cost_total', null]]),
+);
 let store: Store;
 
 beforeAll(async () => {
@@ -48,6 +57,9 @@ beforeAll(async () => {
   await addInvoice(store, { client: 'y5', allocation: a5, municipality: '0148', periodStart: '2018-01-01', euros: 100 });
   // PGB in 0150 in May, € 1,000: cost only.
   await addPgb(store, { client: 'y6', periodStart: '2018-05-01', euros: 1000 });
+  // Cost lines 2018: access team 0150 € 1,000 and 0148 € 500; prevention 0150 imported as € 0, 0148 none (unknown).
+  await store.run(sql`INSERT INTO cost_line VALUES (2018, '0150', 'toegang', '', 100_000, 'f'),
+    (2018, '0148', 'toegang', '', 50_000, 'f'), (2018, '0150', 'preventie', '', 0, 'f')`);
   await derive(store);
 });
 
@@ -69,8 +81,50 @@ describe('per_youth', () => {
       cost: 6000,
       cost_per_youth: 8,
       cost_per_inhabitant: 2,
+      // The access team € 1,500 / 750 youths = € 2 and / 3,000 inhabitants = € 0.50; prevention is unknown for the
+      // region (0148 imported none), so the total with the cost lines is unknown too — never € 6,000 + € 1,500 alone.
+      ...NONE,
+      cost_toegang_per_youth: 2,
+      cost_toegang_per_inhabitant: 0.5,
     });
-    expect(r.notes).toBeUndefined();
+    expect(r.notes).toEqual(['Kostenregel preventie 2018 niet ingelezen voor 0148; dat deel is onbekend (niet als 0 gerekend).']);
+  });
+
+  it('gives each municipality its cost-line parts per youth and per inhabitant, and the total with the invoices', async () => {
+    const r = await computeMetric(store, 'per_youth', { filters: Y2018, split: ['municipality'] });
+    const parts = (x: Record<string, unknown>) => [
+      x.municipality,
+      x.cost_toegang_per_youth,
+      x.cost_preventie_per_youth,
+      x.cost_total_per_youth,
+      x.cost_toegang_per_inhabitant,
+      x.cost_preventie_per_inhabitant,
+      x.cost_total_per_inhabitant,
+      x.cost_total,
+    ];
+    // 0150: € 1,000 / 500 = € 2, prevention an imported € 0, total (€ 5,500 + € 1,000) / 500 = € 13 and / 2,000 = € 3.25.
+    expect(r.rows.map(parts)).toEqual([
+      ['0148', 2, null, null, 0.5, null, null, null],
+      ['0150', 2, 0, 13, 0.5, 0, 3.25, 6500],
+    ]);
+  });
+
+  it('leaves the cost-line parts empty for a half-year or a part of the year (they are yearly amounts)', async () => {
+    const half = await computeMetric(store, 'per_youth', { filters: { ...Y2018, municipality: ['0150'] }, split: ['half_year'] });
+    expect(half.rows.map((x) => [x.cost_per_youth, x.cost_toegang_per_youth, x.cost_total_per_youth])).toEqual([
+      // H1: € 500 + € 1,000 PGB + € 1,000 foster care from June = € 2,500 / 500; H2: € 3,000 / 500.
+      [5, null, null],
+      [6, null, null],
+    ]);
+    const part = await computeMetric(store, 'per_youth', {
+      filters: { municipality: ['0150'], from: '2018-01-01', to: '2018-06-30' },
+      split: [],
+    });
+    expect(part.totals).toMatchObject({ cost_toegang_per_youth: null, cost_total: null });
+    expect(part.notes).toContain(
+      'De kosten buiten declaraties zijn per gemeente en heel kalenderjaar bekend; met deze periode, uitsplitsing of ' +
+        'filters blijven die delen leeg.',
+    );
   });
 
   it('splits by municipality with each its own population', async () => {
@@ -106,13 +160,21 @@ describe('per_youth', () => {
       ['Zuid', 1, null, null, null],
       [null, 0, null, null, null],
     ]);
-    expect(r.notes).toEqual(['Er is geen inwonertal per wijk: aandelen en bedragen per inwoner blijven leeg.']);
+    expect(r.notes).toEqual([
+      'Er is geen inwonertal per wijk: aandelen en bedragen per inwoner blijven leeg.',
+      'De kosten buiten declaraties zijn per gemeente en heel kalenderjaar bekend; met deze periode, uitsplitsing of ' +
+        'filters blijven die delen leeg.',
+    ]);
   });
 
   it('gives null, never a division by zero, for a year without population figures', async () => {
     const r = await computeMetric(store, 'per_youth', { filters: { from: '2019-01-01', to: '2019-12-31' }, split: [] });
     expect(r.totals).toMatchObject({ youths: null, share_pct: null, cost_per_youth: null, cost_per_inhabitant: null });
-    expect(r.notes).toEqual(['Geen bevolkingscijfers voor 0148, 0150 in 2019: aandelen en bedragen per inwoner blijven leeg.']);
+    expect(r.notes).toEqual([
+      'Geen bevolkingscijfers voor 0148, 0150 in 2019: aandelen en bedragen per inwoner blijven leeg.',
+      'Kostenregel toegang (eigen personeel) 2019 niet ingelezen voor 0148, 0150; dat deel is onbekend (niet als 0 gerekend).',
+      'Kostenregel preventie 2019 niet ingelezen voor 0148, 0150; dat deel is onbekend (niet als 0 gerekend).',
+    ]);
   });
 
   it('asks for one year when the period spans several without a year split', async () => {

@@ -1,12 +1,15 @@
 // Per-youth figures: the share of the young inhabitants with youth care (with and without residence) and the cost per
-// youth inhabitant and per inhabitant, from the own data and the imported population table.
+// youth inhabitant and per inhabitant, from the own data and the imported population table; beside the invoice cost the
+// non-invoice cost lines (access team, subsidies, lump sums, prevention) as separate parts, and the total.
 import { METRIC_COLUMNS as C } from '../contract/columns.ts';
 import { empty, idents, join, leading, sql, type Store } from '../store/index.ts';
 import { dimensionSql, splitSelect } from './sql/dimensions.ts';
 import { allocFact, costFact } from './sql/facts.ts';
-import type { Where } from './sql/filters.ts';
+import { FILTER_DIMENSIONS, type Where } from './sql/filters.ts';
+import { COST_KIND_LABELS, type CostKind } from '../forecast/cost-kinds.ts';
+import { type CostParts, costParts, indexCostLines, readCostLines } from '../forecast/cost-lines.ts';
 import { coalesceKeys, eur, joinOn, pct, query, ratio, result, round, splitColumns, type Row } from './result.ts';
-import type { Dimension, Metric, MetricRequest } from './types.ts';
+import type { Dimension, Filters, Metric, MetricRequest } from './types.ts';
 
 /**
  * iJw LDT_ProductCategorie codes of youth care with residence (verblijf): 43 jeugdhulp verblijf incl. behandeling, 44
@@ -102,6 +105,38 @@ function figures(r: Row, youths: number | null, extended: number | null, total: 
   };
 }
 
+const KINDS = Object.keys(COST_KIND_LABELS) as CostKind[];
+const perHead = (cents: number | null | undefined, people: number | null) => round((ratio(cents, people) ?? NaN) / 100);
+
+/**
+ * The cost-line parts per youth inhabitant and per inhabitant, and the total with the invoice cost; every figure null
+ * when the parts do not apply (null) or a part is unknown (never a partial sum).
+ */
+function costLineFigures(r: Row, parts: CostParts | null, youths: number | null, total: number | null): Row {
+  const cost = Number(r.cost_cents ?? 0);
+  const all = parts?.totalCents === null || !parts ? null : cost + parts.totalCents;
+  const per = (people: number | null, suffix: string) => ({
+    ...Object.fromEntries(KINDS.map((k) => [`cost_${k}_${suffix}`, perHead(parts?.byKind[k], people)])),
+    [`cost_total_${suffix}`]: perHead(all, people),
+  });
+  return { ...per(youths, 'per_youth'), ...per(total, 'per_inhabitant'), cost_total: eur(all) };
+}
+
+/**
+ * Cost lines are one amount per municipality and calendar year: they apply to a row of a whole year (split by year or
+ * a period of one whole year), per municipality or their sum, without other filters (care type, provider …).
+ */
+function costLinesApply(req: MetricRequest, year: number | null): boolean {
+  const { from, to } = req.filters;
+  return (
+    year !== null &&
+    req.split.every((d) => d === 'year' || d === 'municipality') &&
+    FILTER_DIMENSIONS.every((d) => d === 'municipality' || !req.filters[d as keyof Filters]) &&
+    (!from || from <= `${year}-01-01`) &&
+    (!to || to >= `${year}-12-31`)
+  );
+}
+
 export const PER_YOUTH_COLUMNS = Object.values(C.per_youth);
 
 export const perYouth: Metric = {
@@ -119,7 +154,13 @@ export const perYouth: Metric = {
     'aantallen. Kosten per jeugdige inwoner: alle kosten (geaccepteerd gedeclareerd plus PGB, zoals bij "Kosten en ' +
     'cliënten") gedeeld door de inwoners van 0–17 jaar; kosten per inwoner: gedeeld door alle inwoners. Zonder bekend ' +
     'inwonertal (een wijk, een periode over meer jaren zonder splitsing per jaar, een gemeente zonder bevolkingscijfers) ' +
-    'blijven de aandelen en de bedragen per inwoner leeg, nooit nul.',
+    'blijven de aandelen en de bedragen per inwoner leeg, nooit nul. Het hele kostenbeeld: daarnaast, als aparte delen, ' +
+    'de kosten die geen declaratie zijn (toegang, subsidies jeugdbeschermingsketen, lumpsum, preventie, overig; de ' +
+    'ingelezen kostenregels) per jeugdige inwoner en per inwoner, en de kosten inclusief die delen (ook per jeugdige ' +
+    'inwoner en per inwoner). Kostenregels gelden per gemeente en kalenderjaar: alleen voor een heel jaar, zonder ' +
+    'uitsplitsing naar wijk of halfjaar en zonder andere filters dan gemeente. Een soort is alleen bekend als elke ' +
+    'gemeente van de rij er voor dat jaar een kostenregel van heeft ingelezen (een ingelezen 0 telt als 0); anders blijft ' +
+    'die soort leeg, en dan ook het totaal. Zolang er geen enkele kostenregel is ingelezen, blijft het totaal leeg.',
   splits: SPLITS,
   async compute(store: Store, req: MetricRequest) {
     const pop = await loadPopulation(store);
@@ -129,6 +170,7 @@ export const perYouth: Metric = {
     const asked = req.filters.municipality ?? known;
     const byDistrict = req.split.includes('district') || req.filters.district !== undefined;
     const notes = new Set<string>();
+    const lines = indexCostLines(await readCostLines(store, asked));
     const shape = (r: Row, split: readonly Dimension[]): Row => {
       const ms = typeof r.municipality === 'string' ? [r.municipality] : asked;
       const year = yearOf(r, req);
@@ -139,7 +181,18 @@ export const perYouth: Metric = {
         notes.add('Het inwonertal geldt per jaar: kies een periode binnen één jaar of splits naar jaar of halfjaar.');
       else if (youths === null || total === null)
         notes.add(`Geen bevolkingscijfers voor ${ms.join(', ')} in ${year}: aandelen en bedragen per inwoner blijven leeg.`);
-      return { ...Object.fromEntries(split.map((d) => [d, r[d] ?? null])), ...figures(r, youths, extended, total) };
+      const parts = costLinesApply(req, year) ? costParts(lines, ms, year!) : null;
+      if (!parts)
+        notes.add(
+          'De kosten buiten declaraties zijn per gemeente en heel kalenderjaar bekend; met deze periode, uitsplitsing of ' +
+            'filters blijven die delen leeg.',
+        );
+      for (const reason of parts?.unknown ?? []) notes.add(reason);
+      return {
+        ...Object.fromEntries(split.map((d) => [d, r[d] ?? null])),
+        ...figures(r, youths, extended, total),
+        ...costLineFigures(r, parts, youths, total),
+      };
     };
     const raw = await query(store, perYouthSql(req, req.split));
     const rows = raw.map((r) => shape(r, req.split));

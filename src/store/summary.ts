@@ -34,6 +34,7 @@ const TABLES = [
   'invoice_rejection',
   'budget',
   'pgb_cost',
+  'cost_line',
   'import_file',
   'message',
 ] as const;
@@ -54,6 +55,7 @@ export const TABLE_LABELS: Record<(typeof TABLES)[number], string> = {
   invoice_rejection: 'afgewezen declaratieregels',
   budget: 'budgetregels',
   pgb_cost: 'pgb-kostenregels',
+  cost_line: 'kostenregels buiten declaraties',
   import_file: 'ingelezen bestanden',
   message: 'iJw-berichten',
 };

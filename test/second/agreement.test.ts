@@ -23,6 +23,39 @@ const POPULATION: Record<string, { youths: number; young_adults: number; total: 
   '1708': { youths: 6_003, young_adults: 2_017, total: 27_209 },
 };
 
+/**
+ * Non-invoice cost lines in cents (year → kind → amount), inserted as an import of kind cost_lines would store them. Gaps
+ * are on purpose: 0150 imported prevention only for 2022 and 1708 no access team for 2024; a subsidy of 0 is imported.
+ */
+const COST_LINES: Record<string, Record<number, Partial<Record<string, number>>>> = {
+  '0150': {
+    2022: { toegang: 123_456_78, subsidie: 33_333_33, preventie: 7_777_77 },
+    2023: { toegang: 98_765_43, subsidie: 0 },
+    2024: { toegang: 111_111_11, subsidie: 44_444_44 },
+  },
+  '1708': {
+    2022: { toegang: 55_555_55, subsidie: 12_345_67, preventie: 2_50 },
+    2023: { toegang: 66_666_67, subsidie: 0 },
+    2024: { subsidie: 1_00 },
+  },
+};
+const KINDS = ['toegang', 'subsidie', 'lumpsum', 'preventie', 'overig'] as const;
+
+/**
+ * The cost-line parts of a scope in a year, read straight from COST_LINES: a kind counts when any municipality of the
+ * scope imported it in any year; it is known in a year only when every municipality has it; the total only when all are.
+ */
+function costLineParts(scope: readonly string[], year: number) {
+  const used = KINDS.filter((k) => scope.some((m) => Object.values(COST_LINES[m]!).some((y) => y[k] !== undefined)));
+  const byKind: Record<string, number | null> = {};
+  for (const k of KINDS) {
+    const amounts = scope.map((m) => COST_LINES[m]![year]?.[k]);
+    byKind[k] = used.includes(k) && amounts.every((a) => a !== undefined) ? amounts.reduce((n, a) => n! + a!, 0)! : null;
+  }
+  const known = used.length > 0 && used.every((k) => byKind[k] !== null);
+  return { byKind, total: known ? used.reduce((n, k) => n + byKind[k]!, 0) : null };
+}
+
 let store: Store;
 let facts: Facts;
 
@@ -54,12 +87,30 @@ beforeAll(async () => {
       ] as const)
         await store.run(sql`INSERT INTO population VALUES (${m}, ${year}, ${band}, ${n})`);
     }
+  for (const [m, years] of Object.entries(COST_LINES))
+    for (const [year, kinds] of Object.entries(years))
+      for (const [kind, cents] of Object.entries(kinds))
+        await store.run(sql`INSERT INTO cost_line VALUES (${Number(year)}, ${m}, ${kind}, '', ${cents!}, 'kosten')`);
 }, 120_000);
 
 const ask = (id: string, scope: readonly string[], year: number) =>
   computeMetric(store, id, { filters: { municipality: [...scope], from: `${year}-01-01`, to: `${year}-12-31` }, split: [] });
 
 describe('the second computation agrees with the API on the edge-case region', () => {
+  it('has cost lines known and unknown by hand: the region 2022 all known, 0150 2023 without prevention', () => {
+    expect(costLineParts(MUNICIPALITIES, 2022)).toEqual({
+      byKind: { toegang: 179_012_33, subsidie: 45_679_00, lumpsum: null, preventie: 7_780_27, overig: null },
+      total: 232_471_60,
+    });
+    expect(costLineParts(['0150'], 2023)).toEqual({
+      byKind: { toegang: 98_765_43, subsidie: 0, lumpsum: null, preventie: null, overig: null },
+      total: null,
+    });
+    // 1708 imported prevention in 2022 only: in 2023 that part, and so the total, is unknown; no access team in 2024.
+    expect(costLineParts(['1708'], 2023)).toMatchObject({ byKind: { toegang: 66_666_67, preventie: null }, total: null });
+    expect(costLineParts(['1708'], 2024).byKind.toegang).toBeNull();
+  });
+
   for (const [name, scope] of SCOPES) {
     for (const year of YEARS) {
       it(`${name} ${year}: accepted cost and clients with cost`, async () => {
@@ -133,7 +184,17 @@ describe('the second computation agrees with the API on the edge-case region', (
         const extended = youths + pop('young_adults');
         const pct = (n: number, d: number) => Math.round((1000 * n) / d) / 10;
         const t = (await ask('per_youth', scope, year)).totals!;
+        const lines = costLineParts(scope, year);
+        const all = lines.total === null ? null : ref.cost + lines.total;
+        const per = (cents: number | null, people: number) => (cents === null ? null : euros(cents / people));
+        const parts = (people: number, suffix: string) => ({
+          ...Object.fromEntries(KINDS.map((k) => [`cost_${k}_${suffix}`, per(lines.byKind[k]!, people)])),
+          [`cost_total_${suffix}`]: per(all, people),
+        });
         expect(t).toEqual({
+          ...parts(youths, 'per_youth'),
+          ...parts(total, 'per_inhabitant'),
+          cost_total: all === null ? null : euros(all),
           youths,
           clients: ref.youthClients,
           share_pct: pct(ref.youthClients, youths),
@@ -149,6 +210,14 @@ describe('the second computation agrees with the API on the edge-case region', (
           cost_per_youth: euros(ref.cost / youths),
           cost_per_inhabitant: euros(ref.cost / total),
         });
+      });
+
+      it(`${name} ${year}: the budget comparison's cost-line parts and the realisation including them`, async () => {
+        const lines = costLineParts(scope, year);
+        const t = (await ask('budget', scope, year)).rows[0]!;
+        const cents = (v: unknown) => (v === null ? null : Math.round(Number(v) * 100));
+        expect(Object.fromEntries(KINDS.map((k) => [k, cents(t[`cost_${k}`])]))).toEqual(lines.byKind);
+        expect(t.realised_total === null ? null : cents(t.realised_total)! - cents(t.realised)!).toBe(lines.total);
       });
     }
   }

@@ -1,6 +1,7 @@
 // The framework panel of the Vooruitblik page in a real browser: the framework per year for Steenwijkerland with the
-// access-team cost line as its own column, the unknown state contribution shown as "onbekend" with its reason (never
-// 0), and the baseline drawn as lines that follow the chosen price index. Checked with axe-core.
+// access-team cost line as its own column ("niet ingelezen" in a year without one), the unknown state contribution
+// shown as "onbekend" with its reason (never 0), and the baseline drawn as lines that follow the chosen price index.
+// Checked with axe-core.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from '../../src/store/index.ts';
@@ -31,6 +32,13 @@ describe('Vooruitblik: framework panel', () => {
     expect(await row2018.locator('td').nth(4).innerText()).toBe('onbekend');
     expect(await row2018.locator('td').nth(4).getAttribute('title')).toContain('Rijksbijdrage 2018 is niet bekend');
     expect(await row2018.locator('td').nth(7).innerText()).toMatch(/12\.345/);
+    // 2017 has invoices but no access-team line: that part is "niet ingelezen" (never € 0), so the realised is unknown.
+    const row2017 = page.locator('table.framework tbody tr', { hasText: '2017' });
+    expect(await row2017.locator('td').nth(7).innerText()).toBe('niet ingelezen');
+    expect(await row2017.locator('td').nth(7).getAttribute('title')).toContain(
+      'Kostenregel toegang (eigen personeel) 2017 niet ingelezen voor 1708',
+    );
+    expect(await row2017.locator('td').nth(8).innerText()).toBe('onbekend');
   });
 
   it('draws the baseline and redraws it for another price index', async () => {

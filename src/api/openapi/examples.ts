@@ -94,6 +94,7 @@ export const STATUS_EXAMPLE = {
     invoice_rejection: 0,
     budget: 0,
     pgb_cost: 0,
+    cost_line: 0,
     import_file: 0,
     message: 0,
   },

@@ -105,12 +105,22 @@ describe('GET /api/forecast/framework', () => {
     expect((await who.dirk!.request('/api/forecast/framework')).status).toBe(403);
   });
 
-  it('sums the region for a user without a limit; a part with an unknown contribution makes the sum unknown', async () => {
+  it('sums the region for a user without a limit; a municipality without budget rows for a year makes it unknown', async () => {
     const { body } = await get(who.anna!, '/api/forecast/framework?van=2018&tot=2019');
-    expect(body.map((y) => [y.year, y.yearCostCents, y.netCostCents])).toEqual([
-      [2018, 300_000, null],
-      [2019, mln(114.7), mln(102.7)],
+    // 1708 has no 2018 budget and 0150 no 2019 budget: neither year is the other municipality's figure alone.
+    expect(body.map((y) => [y.year, y.yearCostCents, y.netCostCents, y.realisedCents])).toEqual([
+      [2018, null, null, null],
+      [2019, null, null, null],
     ]);
+    expect(body[0]!.unknown).toContain(
+      'Voor 2018 zijn geen begroting en rijksbijdrage ingelezen van 1708; het totaal is daarom onbekend ' +
+        '(geen som van alleen de andere gemeenten).',
+    );
+    // The region's access team in 2019 is 1708's line only: 0150 imported none, so the part is unknown, never € 0.
+    expect(body[1]!.costLines).toEqual({ toegang: null, subsidie: null, preventie: null });
+    expect(body[1]!.unknown).toContain(
+      'Kostenregel toegang (eigen personeel) 2019 niet ingelezen voor 0150; dat deel is onbekend (niet als 0 gerekend).',
+    );
   });
 
   it.each([

@@ -44,9 +44,13 @@ const FRAMEWORK_SCHEMA: Schema = {
       contributionCents: { ...CENTS, description: 'Rijksbijdrage; null: onbekend, nooit als 0 gerekend.' },
       netCostCents: CENTS,
       netAtMostCents: CENTS,
-      invoicedCents: { type: 'integer', description: 'Gedeclareerd (met pgb) over zorg in het jaar.' },
-      costLines: { type: 'object', description: 'Kosten die geen declaratie zijn, per soort (centen).' },
-      costLinesCents: { type: 'integer' },
+      invoicedCents: { ...CENTS, description: 'Gedeclareerd (met pgb) over zorg in het jaar; null: nog niets gerealiseerd.' },
+      costLines: {
+        type: 'object',
+        description:
+          'Kosten die geen declaratie zijn, per ingelezen soort (centen); null: niet ingelezen voor dat jaar (voor een van de gemeenten), nooit als 0 gerekend.',
+      },
+      costLinesCents: { ...CENTS, description: 'Alle kostenregels samen; null als een soort onbekend is.' },
       realisedCents: CENTS,
       gapCents: { ...CENTS, description: 'Gerealiseerd − jaarkosten (positief: boven het pad).' },
       unknown: { type: 'array', items: { type: 'string' }, description: 'Waarom een bedrag onbekend is.' },

@@ -1,6 +1,6 @@
 // What every message rule needs from a metric answer: the answer with its source id, a row by year, a number from a
 // row (null when absent or protected: a rule says nothing about a hidden figure), and amounts and verbs in words.
-import { formatEur, formatEurMln, formatPct } from '../../contract/format.ts';
+import { formatAmount, formatPct } from '../../contract/format.ts';
 import type { MetricResult, Value } from '../../contract/index.ts';
 import type { Message } from '../model.ts';
 
@@ -28,9 +28,7 @@ export function rowOfYear(result: MetricResult, year: number): Record<string, Va
 }
 
 /** An amount in a sentence: millions with two decimals from € 100.000 up ("€ 0,67 mln"), else in whole euros. */
-export function amount(euros: number): string {
-  return Math.abs(euros) >= 100_000 ? formatEurMln(euros) : formatEur(euros);
-}
+export const amount = formatAmount;
 
 /** A percentage without its sign, for "steeg met 5,2 %". */
 export function size(percent: number): string {

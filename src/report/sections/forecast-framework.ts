@@ -1,7 +1,8 @@
 // Section "Financieel kader en meerjarenraming": the council's framework per year (budget, burap, target cut, year
 // cost, state contribution, net cost) beside the realised cost, invoices and non-invoice cost lines apart, and the gap
 // to the path. Unknown amounts stay unknown (the table shows '–', the text says why), never 0.
-import { baselineSentence, baselineTable, frameworkSentence, frameworkTable } from './forecast-framework-table.ts';
+import { frameworkSentence, frameworkTable } from '../../forecast/framework-table.ts';
+import { baselineSentence, baselineTable } from './forecast-baseline-table.ts';
 import type { Block } from '../model.ts';
 import { TREND_YEARS, type SectionDef } from './context.ts';
 
@@ -26,7 +27,7 @@ export const forecastFrameworkSection: SectionDef = {
       );
       const sentence = frameworkSentence(years, request.year);
       if (sentence) blocks.push({ kind: 'paragraph', text: sentence });
-      blocks.push(frameworkTable(years, id));
+      blocks.push({ kind: 'table', ...frameworkTable(years), source: id });
       const reasons = [...new Set(years.flatMap((y) => y.unknown))];
       if (reasons.length) blocks.push({ kind: 'paragraph', text: `Onbekend (–): ${reasons.join(' ')}` });
     }

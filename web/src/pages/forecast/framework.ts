@@ -4,7 +4,7 @@
 import { baselineChart } from '../../../../src/charts/baseline.ts';
 import { formatEur, formatValue } from '../../../../src/contract/format.ts';
 import type { BaselineView } from '../../../../src/forecast/baseline-view.ts';
-import { frameworkSentence, frameworkTable } from '../../../../src/report/sections/forecast-framework-table.ts';
+import { frameworkSentence, frameworkTable } from '../../../../src/forecast/framework-table.ts';
 import { api } from '../../api.ts';
 import { drawChart } from '../../charts/setup.ts';
 import type { AppContext } from '../../context.ts';
@@ -28,8 +28,7 @@ async function frameworkPart(el: HTMLElement, place: string, year: number): Prom
     mount(el, h('p', { class: 'muted' }, 'Er zijn geen begrotingen ingelezen; het financieel kader is daarom leeg.'));
     return;
   }
-  const t = frameworkTable(years, '');
-  if (t.kind !== 'table') return;
+  const t = frameworkTable(years);
   const reasonsOf = (i: number) => years[i]!.unknown.join(' ');
   const sentence = frameworkSentence(years, year) ?? frameworkSentence(years, years.at(-1)!.year);
   mount(
@@ -60,8 +59,9 @@ async function frameworkPart(el: HTMLElement, place: string, year: number): Prom
               t.columns.map((c) => {
                 const v = r[c.name] ?? null;
                 if (c.unit === 'text') return h('th', { scope: 'row' }, String(v));
-                // Unknown is never 0: the cell says so, and its reason is one hover or focus away.
-                if (v === null) return h('td', { class: 'num unknown', title: reasonsOf(i), tabindex: 0 }, 'onbekend');
+                // Unknown is never 0: the cell says so (a cost-line kind: not imported), its reason one hover or focus away.
+                const said = c.name.startsWith('cost_') ? 'niet ingelezen' : 'onbekend';
+                if (v === null) return h('td', { class: 'num unknown', title: reasonsOf(i), tabindex: 0 }, said);
                 return h('td', { class: 'num' }, formatValue(v, c.unit));
               }),
             ),
