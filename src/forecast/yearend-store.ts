@@ -25,6 +25,13 @@ export interface AllocatedGroup {
 
 const SPLIT_SQL: Record<TriangleSplit, Sql> = { care_type: sql`care_type`, team: sql`coalesce(team_id, '')` };
 
+/**
+ * SQL: the start month (absolute) of an allocation, as far as a forecast made from the year before the month of care on
+ * can tell it: a start before that year counts as its January (fewer, larger cells; no such forecast sees a difference).
+ */
+const startMonthSql = (start: Sql, care: Sql) =>
+  sql`greatest(year(${start}) * 12 + month(${start}) - 1, (year(${care}) - 1) * 12)::INTEGER`;
+
 /** The cost cells per municipality × care type or team (rows of the derived cost table; call after `refreshDerived`). */
 export async function readCostTriangle(
   store: Store,
@@ -42,15 +49,15 @@ export async function readCostTriangle(
     cents: number;
   }>(sql`
     WITH priced AS (  -- allocations with an amount, and the month they start
-      SELECT DISTINCT municipality, allocation_no, (year(start_date) * 12 + month(start_date) - 1)::INTEGER AS start_month
-      FROM d_alloc_piece WHERE allocated_num IS NOT NULL)
+      SELECT DISTINCT municipality, allocation_no, start_date FROM d_alloc_piece WHERE allocated_num IS NOT NULL)
     SELECT c.municipality, ${SPLIT_SQL[options.by ?? 'care_type']} AS split,
       (year(care_date) * 12 + month(care_date) - 1)::INTEGER AS care_month,
       (year(invoice_date) * 12 + month(invoice_date) - 1)::INTEGER AS invoice_month,
-      p.start_month, sum(amount_cents)::BIGINT AS cents
+      CASE WHEN p.start_date IS NOT NULL THEN ${startMonthSql(sql`p.start_date`, sql`care_date`)} END AS start_month,
+      sum(amount_cents)::BIGINT AS cents
     FROM d_cost c LEFT JOIN priced p ON p.municipality = c.municipality AND p.allocation_no = c.allocation_no
-    ${onlySql(municipalities, sql`c.municipality`)}
-    GROUP BY ALL ORDER BY c.municipality, split, care_month, invoice_month, p.start_month NULLS FIRST`);
+    WHERE ${inMunicipalities(municipalities, sql`c.municipality`)}
+    GROUP BY ALL ORDER BY c.municipality, split, care_month, invoice_month, start_month NULLS FIRST`);
   const groups = new Map<string, TriangleGroup>();
   for (const r of rows) {
     const g = groupOf(groups, r, () => ({ municipality: r.municipality, split: r.split, cells: [] }));
@@ -61,8 +68,9 @@ export async function readCostTriangle(
   return [...groups.values()];
 }
 
-const onlySql = (municipalities: readonly string[] | undefined, column: Sql) =>
-  municipalities ? sql`WHERE ${column} IN (${municipalities.length ? join([...municipalities]) : sql`NULL`})` : sql``;
+/** SQL: `column` is one of the municipalities (TRUE when they are not given). */
+const inMunicipalities = (municipalities: readonly string[] | undefined, column: Sql) =>
+  municipalities ? sql`${column} IN (${municipalities.length ? join([...municipalities]) : sql`NULL`})` : sql`TRUE`;
 
 function groupOf<G>(groups: Map<string, G>, r: { municipality: string; split: string }, make: () => G): G {
   const key = `${r.municipality}\u0000${r.split}`;
@@ -81,10 +89,11 @@ export async function readAllocated(
   options: { by?: TriangleSplit; municipalities?: readonly string[] } = {},
 ): Promise<AllocatedGroup[]> {
   await ensureDerived(store);
+  // d_alloc_piece holds every allocation priced to its end; only the open-ended ones (there to the peildatum) are priced
+  // again, to the year-end.
   const open = sql`(SELECT * FROM (
-      SELECT a.* REPLACE (CASE WHEN a.open_ended THEN greatest(a.end_date, make_date(year(m.peildatum), 12, 31))
-                               ELSE a.end_date END AS end_date)
-      FROM d_alloc a CROSS JOIN d_meta m ${onlySql(options.municipalities, sql`a.municipality`)})
+      SELECT a.* REPLACE (greatest(a.end_date, make_date(year(m.peildatum), 12, 31)) AS end_date)
+      FROM d_alloc a CROSS JOIN d_meta m WHERE a.open_ended)
     WHERE end_date >= start_date)`;
   const rows = await store.all<{
     municipality: string;
@@ -93,11 +102,14 @@ export async function readAllocated(
     care_month: number;
     cents: number;
   }>(sql`
+    WITH pieces AS (
+      SELECT * FROM d_alloc_piece WHERE NOT open_ended
+      UNION ALL BY NAME SELECT * FROM (${allocatedPiecesSql(open)}))
     SELECT municipality, ${SPLIT_SQL[options.by ?? 'care_type']} AS split,
-      (year(start_date) * 12 + month(start_date) - 1)::INTEGER AS start_month,
+      ${startMonthSql(sql`start_date`, sql`month`)} AS start_month,
       (year(month) * 12 + month(month) - 1)::INTEGER AS care_month,
       sum(allocated_num / allocated_den)::DOUBLE AS cents
-    FROM (${allocatedPiecesSql(open)}) WHERE allocated_num IS NOT NULL
+    FROM pieces WHERE allocated_num IS NOT NULL AND ${inMunicipalities(options.municipalities, sql`municipality`)}
     GROUP BY ALL ORDER BY municipality, split, start_month, care_month`);
   const groups = new Map<string, AllocatedGroup>();
   for (const r of rows) {
@@ -156,23 +168,29 @@ export function regionLearning(
     ),
     allocated: compactAllocated(as.flatMap((a) => a.allocated)),
   });
-  const all = source(groups, allocated);
-  const byKey = new Map<string, UtilisationSource>();
-  if (per === 'care_type')
-    for (const key of new Set(groups.map((g) => g.split)))
-      byKey.set(
-        key,
-        source(
-          groups.filter((g) => g.split === key),
-          allocated.filter((a) => a.split === key),
-        ),
-      );
+  // Built when first asked for: a view of one municipality needs only its own care types.
+  const cache = new Map<string | null, UtilisationSource>();
+  const utilisationFrom = (key: string | null): UtilisationSource => {
+    const k = per === 'care_type' && groups.some((g) => g.split === key) ? key : null;
+    let s = cache.get(k);
+    if (!s) {
+      s =
+        k === null
+          ? source(groups, allocated)
+          : source(
+              groups.filter((g) => g.split === k),
+              allocated.filter((a) => a.split === k),
+            );
+      cache.set(k, s);
+    }
+    return s;
+  };
   return {
     pattern: compact(
       groups.flatMap((g) => g.cells),
       false,
     ),
-    utilisationFrom: (key) => (key === null ? all : (byKey.get(key) ?? all)),
+    utilisationFrom,
   };
 }
 

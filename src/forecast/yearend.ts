@@ -246,6 +246,16 @@ function central(cells: readonly CostCell[], year: number, cutoff: number, o: Se
   };
 }
 
+/** The central value alone; the level model's needs no split (and is much cheaper without). */
+function centralTotal(cells: readonly CostCell[], year: number, cutoff: number, o: Settings): number {
+  if (o.model === 'level') {
+    const l = levelCentral(cells, year, cutoff, o);
+    return l.invoiced + l.notYet + l.remaining;
+  }
+  const c = central(cells, year, cutoff, o);
+  return c.invoiced + c.notYet + c.running + c.inflow;
+}
+
 /** What a year finally cost, as far as the invoices known at the cut-off say (each care month's chain-ladder estimate). */
 function settled(cells: readonly CostCell[], year: number, cutoff: number, o: Settings): number {
   const finals = estimatedFinals(known(cells, cutoff), cutoff, completionShares(o.pattern ?? cells, cutoff, o));
@@ -271,8 +281,7 @@ export function yearEndForecast(
   const firstData = Math.min(...cells.map((x) => x.careMonth));
   const errors: number[] = [];
   for (let back = 1; (year - back) * 12 >= firstData; back++) {
-    const p = central(cells, year - back, cutoff - 12 * back, o);
-    const past = p.invoiced + p.notYet + p.running + p.inflow;
+    const past = centralTotal(cells, year - back, cutoff - 12 * back, o);
     const actual = settled(cells, year - back, cutoff, o);
     if (actual > 0 && past > 0) errors.push(past / actual - 1);
   }
