@@ -14,6 +14,11 @@ export function yearEndBuildUp(view: YearEndView): string {
     `Met de declaraties tot en met ${formatMonth(view.cutoff)}: gedeclareerd ${eur(t.invoicedCents)}, geleverd maar nog niet ` +
       `gedeclareerd ${eur(t.notYetInvoicedCents)}, lopende toewijzingen tot het jaareinde ${eur(t.runningCents)} en nieuwe ` +
       `instroom ${eur(t.inflowCents)}.`,
+    // The level model gives the rest of the year; the allocations divide it (docs/forecast.md: it backtested better).
+    t.utilisation === null
+      ? null
+      : `De rest van het jaar volgt het recente niveau en het seizoen; lopende toewijzingen (toegewezen bedrag × een ` +
+        `uitnutting van ${Math.round(t.utilisation * 100)} %) en nieuwe instroom (zoals in eerdere jaren) verdelen dat.`,
     t.lagReason,
     t.intervalReason,
   ];
