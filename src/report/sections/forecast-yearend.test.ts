@@ -53,7 +53,7 @@ describe('section "Verwacht jaareinde"', () => {
         text:
           // Without allocations everything still to come counts as running (PGB and care without an allocation).
           'Met de declaraties tot en met juni 2029: gedeclareerd € 500,00, geleverd maar nog niet gedeclareerd € 100,00, ' +
-          'lopende toewijzingen tot het jaareinde € 600,00 en nieuwe instroom € 0,00.',
+          'lopende toewijzingen tot het jaareinde € 600,00 en nieuwe instroom € 0.',
       },
     ]);
   });
