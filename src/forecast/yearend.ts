@@ -166,6 +166,13 @@ function yearlyGrowth(finals: Map<number, number>, season: readonly number[], la
   return before > 0 ? recent / before : 1;
 }
 
+/** The first month of care in the cells; null without any. */
+function firstCareMonth(cells: readonly CostCell[]): number | null {
+  let first: number | null = null;
+  for (const c of cells) if (first === null || c.careMonth < first) first = c.careMonth;
+  return first;
+}
+
 /** The level model's forecast of `year` at the cut-off (invoices up to and including that month); no interval. */
 function levelCentral(cells: readonly CostCell[], year: number, cutoff: number, o: Settings) {
   const byMonth = known(cells, cutoff);
@@ -209,8 +216,8 @@ function levelCentral(cells: readonly CostCell[], year: number, cutoff: number, 
 
 /**
  * The four parts of the forecast of `year` at the cut-off; no interval. Running: the allocated value still to come of
- * allocations started by the cut-off × utilisation (invoiced ÷ allocated, learned on the fully invoiced months the lag
- * is learned on), plus cost outside allocations (PGB) at its recent level. Inflow: the earlier years' average.
+ * allocations started by the cut-off × utilisation (invoiced ÷ allocated of the allocations running at the same month of
+ * earlier years), plus cost outside allocations (PGB) at its recent level. Inflow: the earlier years' average.
  */
 function central(cells: readonly CostCell[], year: number, cutoff: number, o: Settings) {
   const level = levelCentral(cells, year, cutoff, o);
@@ -219,7 +226,7 @@ function central(cells: readonly CostCell[], year: number, cutoff: number, o: Se
   const history = {
     shares: level.shares,
     years: o.historyYears,
-    firstMonth: Math.min(...cells.map((c) => c.careMonth), cutoff),
+    firstMonth: firstCareMonth(cells) ?? cutoff,
   };
   const u = o.allocated ? learnUtilisation(o.utilisationFrom ?? { cells, allocated: o.allocated }, year, cutoff, history) : null;
   const inflow = u === null ? null : newInflow(cells, year, cutoff, { ...history, growth: level.growth });
@@ -278,7 +285,8 @@ export function yearEndForecast(
 ): YearEndForecast {
   const o = { ...DEFAULTS, ...options };
   const c = central(cells, year, cutoff, o);
-  const firstData = Math.min(...cells.map((x) => x.careMonth));
+  // (A loop, not Math.min(...): a region's cells can outnumber the arguments a call takes.)
+  const firstData = firstCareMonth(cells) ?? Number.POSITIVE_INFINITY;
   const errors: number[] = [];
   for (let back = 1; (year - back) * 12 >= firstData; back++) {
     const past = centralTotal(cells, year - back, cutoff - 12 * back, o);
