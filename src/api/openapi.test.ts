@@ -166,6 +166,15 @@ describe('/api/openapi.json', () => {
     });
   });
 
+  it('names the four parts of the year-end forecast, which add up to its central value', () => {
+    const op = doc.paths['/api/forecast/yearend'].get;
+    const row = op.responses['200'].content['application/json'].schema.properties.total;
+    const parts = ['invoicedCents', 'notYetInvoicedCents', 'runningCents', 'inflowCents'];
+    for (const part of parts) expect(row.properties[part]?.type, part).toBe('integer');
+    expect(row.properties.centralCents.description).toMatch(/som van de vier delen/);
+    expect(row.properties.remainingCents).toBeUndefined();
+  });
+
   it('offers the fixed code lists of the contract as enums', () => {
     const sex = doc.paths['/api/metrics/{id}'].get.parameters.find((p: { name: string }) => p.name === 'sex');
     expect(sex.schema.items).toEqual({ enum: ['0', '1', '2'] });

@@ -1,7 +1,7 @@
 // Specification of reading the invoice triangle from a tiny store.
 import { describe, expect, it } from 'vitest';
-import { addAllocation, addInvoice, derive, fixtureStore } from '../metrics/fixtures.ts';
-import { readCostTriangle, yearEndFromStore } from './yearend-store.ts';
+import { addAllocation, addInvoice, addTariff, derive, fixtureStore } from '../metrics/fixtures.ts';
+import { readAllocated, readCostTriangle, yearEndFromStore } from './yearend-store.ts';
 import { monthIndex, yearEndForecast } from './yearend.ts';
 
 describe('invoice triangle from the store', () => {
@@ -86,6 +86,38 @@ describe('invoice triangle from the store', () => {
     // Five months of history hold no fully invoiced month (lag up to 12): the forecast says the lag is unknown.
     expect(result[0]!.forecast.lagReason).not.toBeNull();
     expect(result[0]!.forecast).toEqual(yearEndForecast(own, 2023, monthIndex(2023, 5), { pattern: cells }));
+    store.close();
+  });
+
+  it('reads the allocated value per start and care month, an open-ended allocation to the end of the year', async () => {
+    const store = await fixtureStore();
+    // Ambulant care at € 50 an hour in 2023.
+    await addTariff(store, { code: 'AMB', year: 2023, cents: 50_00, unit: '04' });
+    // Two hours a month, March–May: € 100 a month.
+    const a = await addAllocation(store, {
+      client: 'a',
+      start: '2023-03-01',
+      end: '2023-05-31',
+      volume: 2,
+      unit: '04',
+      frequency: '4',
+    });
+    // One hour a month from 15 April, open-ended: € 50 for every month touched, to December (the peildatum's year).
+    await addAllocation(store, { client: 'b', start: '2023-04-15', volume: 1, unit: '04', frequency: '4' });
+    await addInvoice(store, { client: 'a', allocation: a, periodStart: '2023-03-01', periodEnd: '2023-03-31', euros: 80 });
+    // Cost on no allocation (PGB-like) has no start month.
+    await addInvoice(store, { client: 'c', periodStart: '2023-03-01', periodEnd: '2023-03-31', euros: 20 });
+    await derive(store);
+    const [group] = await readAllocated(store);
+    const [mar, apr] = [monthIndex(2023, 3), monthIndex(2023, 4)];
+    expect(group!.allocated).toEqual([
+      ...[0, 1, 2].map((i) => ({ start: mar, careMonth: mar + i, cents: 100_00 })),
+      ...[0, 1, 2, 3, 4, 5, 6, 7, 8].map((i) => ({ start: apr, careMonth: apr + i, cents: 50_00 })),
+    ]);
+    expect((await readCostTriangle(store))[0]!.cells).toEqual([
+      { careMonth: mar, invoiceMonth: mar, cents: 20_00 },
+      { careMonth: mar, invoiceMonth: mar, cents: 80_00, start: mar },
+    ]);
     store.close();
   });
 });

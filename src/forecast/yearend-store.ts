@@ -1,7 +1,10 @@
-// Reads the invoice triangle for the year-end forecast from the store: accepted cost (PGB included) per municipality and
-// care type or team, by month of care and month of invoice (a PGB payment counts as invoiced at the end of its period).
+// Reads the year-end forecast's inputs from the store: the invoice triangle (accepted cost, PGB included, per municipality
+// and care type or team, by month of care and month of invoice; a PGB payment counts as invoiced at the end of its period)
+// and the allocated value per month of the allocations, priced as the utilisation metric prices them.
+import { allocatedPiecesSql } from '../store/derive.ts';
 import { ensureDerived, join, sql, type Sql, type Store } from '../store/index.ts';
-import { type CostCell, type YearEndForecast, yearEndForecast } from './yearend.ts';
+import type { AllocatedCell, UtilisationSource } from './yearend-allocations.ts';
+import { type CostCell, type YearEndForecast, type YearEndModel, yearEndForecast } from './yearend.ts';
 
 /** What the groups are split by besides the municipality. */
 export type TriangleSplit = 'care_type' | 'team';
@@ -13,7 +16,21 @@ export interface TriangleGroup {
   cells: CostCell[];
 }
 
+/** The allocated value of one municipality × care type or team. */
+export interface AllocatedGroup {
+  municipality: string;
+  split: string;
+  allocated: AllocatedCell[];
+}
+
 const SPLIT_SQL: Record<TriangleSplit, Sql> = { care_type: sql`care_type`, team: sql`coalesce(team_id, '')` };
+
+/**
+ * SQL: the start month (absolute) of an allocation, as far as a forecast made from the year before the month of care on
+ * can tell it: a start before that year counts as its January (fewer, larger cells; no such forecast sees a difference).
+ */
+const startMonthSql = (start: Sql, care: Sql) =>
+  sql`greatest(year(${start}) * 12 + month(${start}) - 1, (year(${care}) - 1) * 12)::INTEGER`;
 
 /** The cost cells per municipality × care type or team (rows of the derived cost table; call after `refreshDerived`). */
 export async function readCostTriangle(
@@ -23,29 +40,158 @@ export async function readCostTriangle(
   // The derived tables are built once per store (a store opened before any question has none yet).
   await ensureDerived(store);
   const municipalities = options.municipalities;
-  const only = municipalities
-    ? sql`WHERE municipality IN (${municipalities.length ? join([...municipalities]) : sql`NULL`})`
-    : sql``;
   const rows = await store.all<{
     municipality: string;
     split: string;
     care_month: number;
     invoice_month: number;
+    start_month: number | null;
     cents: number;
   }>(sql`
-    SELECT municipality, ${SPLIT_SQL[options.by ?? 'care_type']} AS split,
+    WITH priced AS (  -- allocations with an amount, and the month they start
+      SELECT DISTINCT municipality, allocation_no, start_date FROM d_alloc_piece WHERE allocated_num IS NOT NULL)
+    SELECT c.municipality, ${SPLIT_SQL[options.by ?? 'care_type']} AS split,
       (year(care_date) * 12 + month(care_date) - 1)::INTEGER AS care_month,
       (year(invoice_date) * 12 + month(invoice_date) - 1)::INTEGER AS invoice_month,
+      CASE WHEN p.start_date IS NOT NULL THEN ${startMonthSql(sql`p.start_date`, sql`care_date`)} END AS start_month,
       sum(amount_cents)::BIGINT AS cents
-    FROM d_cost ${only} GROUP BY ALL ORDER BY municipality, split, care_month, invoice_month`);
+    FROM d_cost c LEFT JOIN priced p ON p.municipality = c.municipality AND p.allocation_no = c.allocation_no
+    WHERE ${inMunicipalities(municipalities, sql`c.municipality`)}
+    GROUP BY ALL ORDER BY c.municipality, split, care_month, invoice_month, start_month NULLS FIRST`);
   const groups = new Map<string, TriangleGroup>();
   for (const r of rows) {
-    const key = `${r.municipality}\u0000${r.split}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = { municipality: r.municipality, split: r.split, cells: [] }));
-    g.cells.push({ careMonth: r.care_month, invoiceMonth: r.invoice_month, cents: r.cents });
+    const g = groupOf(groups, r, () => ({ municipality: r.municipality, split: r.split, cells: [] }));
+    const cell: CostCell = { careMonth: r.care_month, invoiceMonth: r.invoice_month, cents: r.cents };
+    if (r.start_month !== null) cell.start = r.start_month;
+    g.cells.push(cell);
   }
   return [...groups.values()];
+}
+
+/** SQL: `column` is one of the municipalities (TRUE when they are not given). */
+const inMunicipalities = (municipalities: readonly string[] | undefined, column: Sql) =>
+  municipalities ? sql`${column} IN (${municipalities.length ? join([...municipalities]) : sql`NULL`})` : sql`TRUE`;
+
+function groupOf<G>(groups: Map<string, G>, r: { municipality: string; split: string }, make: () => G): G {
+  const key = `${r.municipality}\u0000${r.split}`;
+  let g = groups.get(key);
+  if (!g) groups.set(key, (g = make()));
+  return g;
+}
+
+/**
+ * The allocated value per municipality × care type or team, by start month and month of care, as the utilisation metric
+ * prices it (tariff of the month's year); an open-ended allocation counts to the end of the peildatum's year (it runs
+ * until it is ended). Allocations without an amount are left out.
+ */
+export async function readAllocated(
+  store: Store,
+  options: { by?: TriangleSplit; municipalities?: readonly string[] } = {},
+): Promise<AllocatedGroup[]> {
+  await ensureDerived(store);
+  // d_alloc_piece holds every allocation priced to its end; only the open-ended ones (there to the peildatum) are priced
+  // again, to the year-end.
+  const open = sql`(SELECT * FROM (
+      SELECT a.* REPLACE (greatest(a.end_date, make_date(year(m.peildatum), 12, 31)) AS end_date)
+      FROM d_alloc a CROSS JOIN d_meta m WHERE a.open_ended)
+    WHERE end_date >= start_date)`;
+  const rows = await store.all<{
+    municipality: string;
+    split: string;
+    start_month: number;
+    care_month: number;
+    cents: number;
+  }>(sql`
+    WITH pieces AS (
+      SELECT * FROM d_alloc_piece WHERE NOT open_ended
+      UNION ALL BY NAME SELECT * FROM (${allocatedPiecesSql(open)}))
+    SELECT municipality, ${SPLIT_SQL[options.by ?? 'care_type']} AS split,
+      ${startMonthSql(sql`start_date`, sql`month`)} AS start_month,
+      (year(month) * 12 + month(month) - 1)::INTEGER AS care_month,
+      sum(allocated_num / allocated_den)::DOUBLE AS cents
+    FROM pieces WHERE allocated_num IS NOT NULL AND ${inMunicipalities(options.municipalities, sql`municipality`)}
+    GROUP BY ALL ORDER BY municipality, split, start_month, care_month`);
+  const groups = new Map<string, AllocatedGroup>();
+  for (const r of rows) {
+    const g = groupOf(groups, r, () => ({ municipality: r.municipality, split: r.split, allocated: [] }));
+    g.allocated.push({ start: r.start_month, careMonth: r.care_month, cents: r.cents });
+  }
+  return [...groups.values()];
+}
+
+/** Cells of several groups summed per month of care, month of invoice and (if `withStart`) start month. */
+function compact(cells: readonly CostCell[], withStart: boolean): CostCell[] {
+  const sums = new Map<string, CostCell>();
+  for (const c of cells) {
+    const start = withStart ? c.start : undefined;
+    const key = `${c.careMonth}/${c.invoiceMonth}/${start}`;
+    const s = sums.get(key);
+    if (s) s.cents += c.cents;
+    else
+      sums.set(key, {
+        careMonth: c.careMonth,
+        invoiceMonth: c.invoiceMonth,
+        cents: c.cents,
+        ...(start === undefined ? {} : { start }),
+      });
+  }
+  return [...sums.values()];
+}
+
+function compactAllocated(cells: readonly AllocatedCell[]): AllocatedCell[] {
+  const sums = new Map<string, AllocatedCell>();
+  for (const c of cells) {
+    const key = `${c.start}/${c.careMonth}`;
+    const s = sums.get(key);
+    if (s) s.cents += c.cents;
+    else sums.set(key, { ...c });
+  }
+  return [...sums.values()];
+}
+
+/** What the forecast learns on the region: the lag, season and growth on all cost; utilisation per care type. */
+export interface RegionLearning {
+  pattern: CostCell[];
+  /** Where the utilisation of a care type (or, per team and for totals, of everything: key null) is learned. */
+  utilisationFrom: (key: string | null) => UtilisationSource;
+}
+
+export function regionLearning(
+  groups: readonly TriangleGroup[],
+  allocated: readonly AllocatedGroup[],
+  per: TriangleSplit,
+): RegionLearning {
+  const source = (gs: readonly TriangleGroup[], as: readonly AllocatedGroup[]): UtilisationSource => ({
+    cells: compact(
+      gs.flatMap((g) => g.cells),
+      true,
+    ),
+    allocated: compactAllocated(as.flatMap((a) => a.allocated)),
+  });
+  // Built when first asked for: a view of one municipality needs only its own care types.
+  const cache = new Map<string | null, UtilisationSource>();
+  const utilisationFrom = (key: string | null): UtilisationSource => {
+    const k = per === 'care_type' && groups.some((g) => g.split === key) ? key : null;
+    let s = cache.get(k);
+    if (!s) {
+      s =
+        k === null
+          ? source(groups, allocated)
+          : source(
+              groups.filter((g) => g.split === k),
+              allocated.filter((a) => a.split === k),
+            );
+      cache.set(k, s);
+    }
+    return s;
+  };
+  return {
+    pattern: compact(
+      groups.flatMap((g) => g.cells),
+      false,
+    ),
+    utilisationFrom,
+  };
 }
 
 export interface GroupForecast {
@@ -57,24 +203,32 @@ export interface GroupForecast {
 /**
  * The year-end forecast of `year` per municipality × care type or team, at the end of the cut-off month (default: the
  * month of the store's peildatum). The invoice lag, seasonal profile and growth are learned on all groups together
- * (the region).
+ * (the region), utilisation on the region's allocations of the care type.
  */
 export async function yearEndFromStore(
   store: Store,
   year: number,
-  options: { cutoff?: number; by?: TriangleSplit } = {},
+  options: { cutoff?: number; by?: TriangleSplit; model?: YearEndModel } = {},
 ): Promise<GroupForecast[]> {
   // The derived tables are built once per store (a store opened before any question has none yet).
   await ensureDerived(store);
-  const groups = await readCostTriangle(store, { by: options.by });
+  const by = options.by ?? 'care_type';
+  const groups = await readCostTriangle(store, { by });
+  const allocated = await readAllocated(store, { by });
   const cutoff = options.cutoff;
   const at =
     cutoff ??
     (await store.one<{ m: number }>(sql`SELECT (year(peildatum) * 12 + month(peildatum) - 1)::INTEGER AS m FROM d_meta`))!.m;
-  const region = groups.flatMap((g) => g.cells);
+  const learned = regionLearning(groups, allocated, by);
+  const allocOf = new Map(allocated.map((a) => [`${a.municipality}/${a.split}`, a.allocated]));
   return groups.map((g) => ({
     municipality: g.municipality,
     split: g.split,
-    forecast: yearEndForecast(g.cells, year, at, { pattern: region }),
+    forecast: yearEndForecast(g.cells, year, at, {
+      pattern: learned.pattern,
+      allocated: allocOf.get(`${g.municipality}/${g.split}`) ?? [],
+      utilisationFrom: learned.utilisationFrom(by === 'care_type' ? g.split : null),
+      ...(options.model ? { model: options.model } : {}),
+    }),
   }));
 }

@@ -3,7 +3,8 @@
 // and the cumulative invoiced per month so far (the fan chart's known part).
 import { budgetSql } from '../metrics/budget.ts';
 import { ensureDerived, sql, type Store } from '../store/index.ts';
-import { readCostTriangle, type TriangleSplit } from './yearend-store.ts';
+import { readAllocated, readCostTriangle, regionLearning, type TriangleSplit } from './yearend-store.ts';
+import type { AllocatedCell } from './yearend-allocations.ts';
 import { type CostCell, monthIndex, type YearEndForecast, yearEndForecast } from './yearend.ts';
 
 /** One row: the forecast's figures (year and cut-off stand once on the view), the budget and the over/underspend. */
@@ -58,19 +59,30 @@ export async function yearEndView(store: Store, q: YearEndQuery): Promise<YearEn
   if (cutoff === null) return null;
   const year = q.year ?? Math.floor(cutoff / 12);
   const groups = await readCostTriangle(store, { by: q.per });
-  const region = groups.flatMap((g) => g.cells);
-  const chosen = groups.filter((g) => q.municipalities === null || q.municipalities.includes(g.municipality));
+  const allocatedGroups = await readAllocated(store, { by: q.per });
+  const learned = regionLearning(groups, allocatedGroups, q.per);
+  const inScope = (m: string) => q.municipalities === null || q.municipalities.includes(m);
+  const chosen = groups.filter((g) => inScope(g.municipality));
   const byKey = new Map<string, CostCell[]>();
   for (const g of chosen) byKey.set(g.split, [...(byKey.get(g.split) ?? []), ...g.cells]);
+  const allocatedByKey = new Map<string, AllocatedCell[]>();
+  for (const a of allocatedGroups.filter((a) => inScope(a.municipality)))
+    allocatedByKey.set(a.split, [...(allocatedByKey.get(a.split) ?? []), ...a.allocated]);
   const budgets = await readBudgets(store, year, q.municipalities, q.per);
-  const row = (key: string | null, cells: CostCell[], budget: number | null): YearEndRow => {
-    const f = yearEndForecast(cells, year, cutoff, { pattern: region });
+  const row = (key: string | null, cells: CostCell[], allocated: AllocatedCell[], budget: number | null): YearEndRow => {
+    const f = yearEndForecast(cells, year, cutoff, {
+      pattern: learned.pattern,
+      allocated,
+      utilisationFrom: learned.utilisationFrom(q.per === 'care_type' ? key : null),
+    });
     return {
       key,
       invoicedCents: f.invoicedCents,
       notYetInvoicedCents: f.notYetInvoicedCents,
-      remainingCents: f.remainingCents,
+      runningCents: f.runningCents,
+      inflowCents: f.inflowCents,
       centralCents: f.centralCents,
+      utilisation: f.utilisation,
       low80Cents: f.low80Cents,
       high80Cents: f.high80Cents,
       budgetCents: budget,
@@ -81,7 +93,7 @@ export async function yearEndView(store: Store, q: YearEndQuery): Promise<YearEn
   };
   const keys = [...new Set([...byKey.keys(), ...budgets.byKey.keys()])].sort();
   const all = chosen.flatMap((g) => g.cells);
-  const rows = keys.map((k) => row(k, byKey.get(k) ?? [], budgets.byKey.get(k) ?? null));
+  const rows = keys.map((k) => row(k, byKey.get(k) ?? [], allocatedByKey.get(k) ?? [], budgets.byKey.get(k) ?? null));
   const first = monthIndex(year, 1);
   const months: YearEndView['months'] = [];
   let sum = 0;
@@ -89,7 +101,14 @@ export async function yearEndView(store: Store, q: YearEndQuery): Promise<YearEn
     for (const c of all) if (c.careMonth === k && c.invoiceMonth <= cutoff) sum += c.cents;
     months.push({ month: monthLabel(k), cumulativeCents: sum });
   }
-  return { year, cutoff: monthLabel(cutoff), per: q.per, rows, total: row(null, all, budgets.total), months };
+  return {
+    year,
+    cutoff: monthLabel(cutoff),
+    per: q.per,
+    rows,
+    total: row(null, all, [...allocatedByKey.values()].flat(), budgets.total),
+    months,
+  };
 }
 
 /** Begroting + burap per care type or team and in total, at the levels the budget analysis uses. */

@@ -1,14 +1,22 @@
-// Year-end forecast from invoices as known at a cut-off month: invoiced so far + care delivered but not yet invoiced
-// (invoice lag learned from history, chain ladder) + the months still to come (recent level × seasonal profile),
-// with an 80 % interval from the same forecast's errors in earlier years.
+// Year-end forecast from invoices as known at a cut-off month in four parts: invoiced so far + care delivered but not yet
+// invoiced (invoice lag learned from history, chain ladder) + running allocations to year-end (allocated value ×
+// utilisation) + new inflow (earlier years' cost of allocations starting after the cut-off), with an 80 % interval from
+// the same forecast's errors in earlier years. The older level model (recent level × seasonal profile) stays as an option.
 import { quantileSorted } from './quantile.ts';
+import { type AllocatedCell, learnUtilisation, newInflow, runningValue, type UtilisationSource } from './yearend-allocations.ts';
 
 /** Cost of care in one month, invoiced in one month; months are absolute: year × 12 + (month − 1). */
 export interface CostCell {
   careMonth: number;
   invoiceMonth: number;
   cents: number;
+  /** Start month of the allocation with an amount this cost is on; absent: on none (PGB, no allocation, no amount). */
+  start?: number;
 }
+
+/** Which model gives the months still to come: `allocations` (running allocations + new inflow) or `level` (recent
+ * level × season; the running/inflow split then only divides that figure in the allocation model's proportion). */
+export type YearEndModel = 'allocations' | 'level';
 
 export interface YearEndOptions {
   /** Lag (months) after which a care month counts as fully invoiced (default 12). */
@@ -24,6 +32,14 @@ export interface YearEndOptions {
   pattern?: readonly CostCell[];
   /** Grow last year's level into this year by the last twelve months' growth against the twelve before (default true). */
   trend?: boolean;
+  /** The forecast's allocated value per start and care month (without it, everything to come is at the recent level). */
+  allocated?: readonly AllocatedCell[];
+  /** Where utilisation is learned, e.g. the region's allocations of the same care type (default: the forecast's own). */
+  utilisationFrom?: UtilisationSource;
+  /** Earlier years that utilisation and new inflow are learned from (default 3). */
+  historyYears?: number;
+  /** Which model gives the central value (default `level`, the better one in the backtest). */
+  model?: YearEndModel;
 }
 
 export interface YearEndForecast {
@@ -32,8 +48,14 @@ export interface YearEndForecast {
   cutoff: number;
   invoicedCents: number;
   notYetInvoicedCents: number;
-  remainingCents: number;
+  /** Running allocations to year-end (allocated value × utilisation), plus cost outside allocations (PGB) at its level. */
+  runningCents: number;
+  /** New inflow: allocations starting after the cut-off, as in earlier years. */
+  inflowCents: number;
+  /** The sum of the four parts. */
   centralCents: number;
+  /** Utilisation learned from history (invoiced ÷ allocated value); null when not learned (no allocations). */
+  utilisation: number | null;
   /** 80 % interval from earlier years' errors; null (with `intervalReason`) when fewer than three years can be checked. */
   low80Cents: number | null;
   high80Cents: number | null;
@@ -45,8 +67,18 @@ export interface YearEndForecast {
 
 export const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
 
-type Settings = Required<Omit<YearEndOptions, 'pattern'>> & { pattern?: readonly CostCell[] };
-const DEFAULTS: Settings = { maxLag: 12, lagWindow: 24, credibleShare: 0.5, levelMonths: 3, trend: true };
+type Settings = Required<Omit<YearEndOptions, 'pattern' | 'allocated' | 'utilisationFrom'>> &
+  Pick<YearEndOptions, 'pattern' | 'allocated' | 'utilisationFrom'>;
+const DEFAULTS: Settings = {
+  maxLag: 12,
+  lagWindow: 24,
+  credibleShare: 0.5,
+  levelMonths: 3,
+  trend: true,
+  historyYears: 3,
+  // The level model gave the better central value in the backtest (bench/forecast.ts, docs/forecast.md).
+  model: 'level',
+};
 
 /** Invoiced per care month as known at the cut-off (invoices up to it), lag counted from the care month. */
 function known(cells: readonly CostCell[], cutoff: number): Map<number, number[]> {
@@ -134,8 +166,15 @@ function yearlyGrowth(finals: Map<number, number>, season: readonly number[], la
   return before > 0 ? recent / before : 1;
 }
 
-/** The central forecast of `year` at the cut-off (invoices up to and including that month); no interval. */
-function central(cells: readonly CostCell[], year: number, cutoff: number, o: Settings) {
+/** The first month of care in the cells; null without any. */
+function firstCareMonth(cells: readonly CostCell[]): number | null {
+  let first: number | null = null;
+  for (const c of cells) if (first === null || c.careMonth < first) first = c.careMonth;
+  return first;
+}
+
+/** The level model's forecast of `year` at the cut-off (invoices up to and including that month); no interval. */
+function levelCentral(cells: readonly CostCell[], year: number, cutoff: number, o: Settings) {
   const byMonth = known(cells, cutoff);
   const shares = completionShares(o.pattern ?? cells, cutoff, o);
   const season = seasonalProfile(o.pattern ?? cells, cutoff, o);
@@ -172,7 +211,56 @@ function central(cells: readonly CostCell[], year: number, cutoff: number, o: Se
   }
   let remaining = 0;
   for (let k = Math.max(first, cutoff + 1); k <= first + 11; k++) remaining += expectedAt(k, cutoff);
-  return { invoiced, notYet, remaining, total: invoiced + notYet + remaining };
+  return { invoiced, notYet, remaining, growth, shares };
+}
+
+/**
+ * The four parts of the forecast of `year` at the cut-off; no interval. Running: the allocated value still to come of
+ * allocations started by the cut-off × utilisation (invoiced ÷ allocated of the allocations running at the same month of
+ * earlier years), plus cost outside allocations (PGB) at its recent level. Inflow: the earlier years' average.
+ */
+function central(cells: readonly CostCell[], year: number, cutoff: number, o: Settings) {
+  const level = levelCentral(cells, year, cutoff, o);
+  const first = year * 12;
+  const from = Math.max(first, cutoff + 1);
+  const history = {
+    shares: level.shares,
+    years: o.historyYears,
+    firstMonth: firstCareMonth(cells) ?? cutoff,
+  };
+  const u = o.allocated ? learnUtilisation(o.utilisationFrom ?? { cells, allocated: o.allocated }, year, cutoff, history) : null;
+  const inflow = u === null ? null : newInflow(cells, year, cutoff, { ...history, growth: level.growth });
+  if (u === null || inflow === null || !o.allocated) {
+    // Without allocations (or the history to learn from), everything to come is at the recent level.
+    return { invoiced: level.invoiced, notYet: level.notYet, running: level.remaining, inflow: 0, utilisation: u };
+  }
+  const outside = levelCentral(
+    cells.filter((c) => c.start === undefined),
+    year,
+    cutoff,
+    { ...o, pattern: o.pattern ?? cells },
+  ).remaining;
+  const running = runningValue(o.allocated, cutoff, from, first + 11) * u + outside;
+  if (o.model === 'allocations') return { invoiced: level.invoiced, notYet: level.notYet, running, inflow, utilisation: u };
+  // The level model's figure, divided in the allocation model's proportion.
+  const share = running + inflow > 0 ? running / (running + inflow) : 1;
+  return {
+    invoiced: level.invoiced,
+    notYet: level.notYet,
+    running: level.remaining * share,
+    inflow: level.remaining * (1 - share),
+    utilisation: u,
+  };
+}
+
+/** The central value alone; the level model's needs no split (and is much cheaper without). */
+function centralTotal(cells: readonly CostCell[], year: number, cutoff: number, o: Settings): number {
+  if (o.model === 'level') {
+    const l = levelCentral(cells, year, cutoff, o);
+    return l.invoiced + l.notYet + l.remaining;
+  }
+  const c = central(cells, year, cutoff, o);
+  return c.invoiced + c.notYet + c.running + c.inflow;
 }
 
 /** What a year finally cost, as far as the invoices known at the cut-off say (each care month's chain-ladder estimate). */
@@ -197,24 +285,32 @@ export function yearEndForecast(
 ): YearEndForecast {
   const o = { ...DEFAULTS, ...options };
   const c = central(cells, year, cutoff, o);
-  const firstData = Math.min(...cells.map((x) => x.careMonth));
+  // (A loop, not Math.min(...): a region's cells can outnumber the arguments a call takes.)
+  const firstData = firstCareMonth(cells) ?? Number.POSITIVE_INFINITY;
   const errors: number[] = [];
   for (let back = 1; (year - back) * 12 >= firstData; back++) {
-    const past = central(cells, year - back, cutoff - 12 * back, o).total;
+    const past = centralTotal(cells, year - back, cutoff - 12 * back, o);
     const actual = settled(cells, year - back, cutoff, o);
     if (actual > 0 && past > 0) errors.push(past / actual - 1);
   }
   errors.sort((a, b) => a - b);
   const enough = errors.length >= 3;
-  const parts = [c.invoiced, c.notYet, c.remaining].map(Math.round) as [number, number, number];
-  const centralCents = parts[0] + parts[1] + parts[2];
+  // Each part in whole cents; the rest of the year is rounded once and the inflow takes what running leaves, so the
+  // level model's split adds up to its own rounded figure.
+  const invoicedCents = Math.round(c.invoiced);
+  const notYetInvoicedCents = Math.round(c.notYet);
+  const runningCents = Math.round(c.running);
+  const inflowCents = Math.round(c.running + c.inflow) - runningCents;
+  const centralCents = invoicedCents + notYetInvoicedCents + runningCents + inflowCents;
   return {
     year,
     cutoff,
-    invoicedCents: parts[0],
-    notYetInvoicedCents: parts[1],
-    remainingCents: parts[2],
+    invoicedCents,
+    notYetInvoicedCents,
+    runningCents,
+    inflowCents,
     centralCents,
+    utilisation: c.utilisation,
     low80Cents: enough ? Math.min(centralCents, Math.round(centralCents / (1 + quantileSorted(errors, 0.9)!))) : null,
     high80Cents: enough ? Math.max(centralCents, Math.round(centralCents / (1 + quantileSorted(errors, 0.1)!))) : null,
     lagReason: lagPattern(o.pattern ?? cells, cutoff, o).learned

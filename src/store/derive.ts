@@ -61,19 +61,28 @@ CROSS JOIN d_meta m
 WHERE NOT a.deleted AND coalesce(a.change_reason, '') <> '13'
 ORDER BY start_date, alloc_key`;
 
-// Allocated euros of a month piece, as an exact fraction (see allocated.ts), priced with the tariff of the piece's year.
-const ALLOC_PIECE = sql`
-CREATE OR REPLACE TABLE d_alloc_piece AS
+/**
+ * Allocations (rows shaped like d_alloc, with start_date ≤ end_date) clipped to calendar months, with the allocated euros of
+ * each piece as an exact fraction (see allocated.ts), priced with the tariff of the piece's year. The year-end forecast
+ * prices open-ended allocations to the year-end with it.
+ */
+export function allocatedPiecesSql(source: Sql): Sql {
+  return sql`
 WITH tariff AS (  -- the tariff in force per product and year (the latest year at or before it); small, so a hash join follows
   SELECT c.code, c.y, t.tariff_cents, t.unit
   FROM (SELECT DISTINCT code, y FROM product_tariff, range(2000, 2100) AS r(y)) c
   ASOF LEFT JOIN product_tariff t ON t.code = c.code AND c.y >= t.year),
-pieces AS (${monthPiecesSql(VALID_ALLOC, sql`s.*`, 'start_date', 'end_date')})
+pieces AS (${monthPiecesSql(source, sql`s.*`, 'start_date', 'end_date')})
 SELECT p.* EXCLUDE (volume, unit, frequency, budget_cents, tariff_cents, tariff_unit), ${allocatedPieceSql('p')}
 FROM (
   SELECT pieces.*, t.tariff_cents, t.unit AS tariff_unit
   FROM pieces LEFT JOIN tariff t ON t.code = pieces.product_code AND t.y = year(pieces.month)
-) p
+) p`;
+}
+
+const ALLOC_PIECE = sql`
+CREATE OR REPLACE TABLE d_alloc_piece AS
+${allocatedPiecesSql(VALID_ALLOC)}
 ORDER BY month, municipality, alloc_key`;
 
 // Care trajectories per client × municipality × care type (client attributes ride along: they depend on the client only).

@@ -57,8 +57,11 @@ describe('/api/forecast/yearend', () => {
         key: 'ambulant',
         invoicedCents: 500_00,
         notYetInvoicedCents: 100_00,
-        remainingCents: 600_00,
+        // Without allocations everything to come counts as running, at the recent level.
+        runningCents: 600_00,
+        inflowCents: 0,
         centralCents: 1_200_00,
+        utilisation: null,
         low80Cents: 1_200_00,
         high80Cents: 1_285_71,
         budgetCents: 1_000_00,
@@ -70,8 +73,10 @@ describe('/api/forecast/yearend', () => {
         key: 'verblijf',
         invoicedCents: 250_00,
         notYetInvoicedCents: 50_00,
-        remainingCents: 300_00,
+        runningCents: 300_00,
+        inflowCents: 0,
         centralCents: 600_00,
+        utilisation: null,
         low80Cents: 600_00,
         high80Cents: 642_86,
         budgetCents: null,
@@ -92,7 +97,7 @@ describe('/api/forecast/yearend', () => {
     const region = await (await get('bea', '')).json();
     expect(region.total.centralCents).toBe(4_200_00);
     const march = await (await get('anna', '?gemeente=1708&tot=2029-03-15')).json();
-    expect([march.cutoff, march.total.invoicedCents, march.total.notYetInvoicedCents, march.total.remainingCents]).toEqual([
+    expect([march.cutoff, march.total.invoicedCents, march.total.notYetInvoicedCents, march.total.runningCents]).toEqual([
       '2029-03',
       400_00,
       200_00,

@@ -34,8 +34,17 @@ const ROW: Schema = {
     key: { type: ['string', 'null'], description: 'Zorgsoort of team; null in de totaalrij.' },
     invoicedCents: { ...CENTS, description: 'Gedeclareerd tot nu (eurocent).' },
     notYetInvoicedCents: { ...CENTS, description: 'Geleverd, nog niet gedeclareerd (eurocent).' },
-    remainingCents: { ...CENTS, description: 'Lopende toewijzingen en nieuwe instroom tot het jaareinde (eurocent).' },
-    centralCents: { ...CENTS, description: 'Verwachte jaarkosten (eurocent).' },
+    runningCents: {
+      ...CENTS,
+      description:
+        'Lopende toewijzingen tot het jaareinde: toegewezen bedrag × uitnutting, plus pgb en zorg zonder toewijzing (eurocent).',
+    },
+    inflowCents: { ...CENTS, description: 'Nieuwe instroom: toewijzingen die na de peilmaand starten (eurocent).' },
+    centralCents: { ...CENTS, description: 'Verwachte jaarkosten: de som van de vier delen (eurocent).' },
+    utilisation: {
+      type: ['number', 'null'],
+      description: 'Uitnutting van lopende toewijzingen, geleerd uit eerdere jaren (gedeclareerd ÷ toegewezen); null: onbekend.',
+    },
     low80Cents: { ...CENTS_OR_NULL, description: 'Ondergrens van het 80 %-interval (P10).' },
     high80Cents: { ...CENTS_OR_NULL, description: 'Bovengrens van het 80 %-interval (P90).' },
     budgetCents: { ...CENTS_OR_NULL, description: 'Begroting + burap; null: geen begroting.' },
@@ -83,7 +92,7 @@ export function forecastYearEndRoutes(deps: ApiDeps): RouteDef[] {
       summary: 'Het verwachte jaareinde: de kosten van het jaar met een 80 %-interval, naast de begroting',
       description:
         'Gedeclareerd tot nu + geleverd maar nog niet gedeclareerd (declaratievertraging geleerd uit eerdere maanden) + ' +
-        'de maanden tot het jaareinde (recent niveau × seizoen), per zorgsoort of team en in totaal. Alleen voor wie ' +
+        'lopende toewijzingen tot het jaareinde + nieuwe instroom, per zorgsoort of team en in totaal. Alleen voor wie ' +
         'bedragen zonder afscherming mag zien; een gemeente buiten uw account: 403.',
       query: QUERY,
       response: {

@@ -51,8 +51,9 @@ describe('section "Verwacht jaareinde"', () => {
       {
         kind: 'paragraph',
         text:
-          'Met de declaraties tot en met juni 2029: gedeclareerd € 500,00, geleverd maar nog niet gedeclareerd € 100,00, en voor ' +
-          'de rest van het jaar (lopende toewijzingen en nieuwe instroom, naar het recente niveau en het seizoen) € 600,00.',
+          // Without allocations everything still to come counts as running (PGB and care without an allocation).
+          'Met de declaraties tot en met juni 2029: gedeclareerd € 500,00, geleverd maar nog niet gedeclareerd € 100,00, ' +
+          'lopende toewijzingen tot het jaareinde € 600,00 en nieuwe instroom € 0.',
       },
     ]);
   });

@@ -12,8 +12,13 @@ export function yearEndBuildUp(view: YearEndView): string {
   const t = view.total;
   const parts = [
     `Met de declaraties tot en met ${formatMonth(view.cutoff)}: gedeclareerd ${eur(t.invoicedCents)}, geleverd maar nog niet ` +
-      `gedeclareerd ${eur(t.notYetInvoicedCents)}, en voor de rest van het jaar (lopende toewijzingen en nieuwe instroom, ` +
-      `naar het recente niveau en het seizoen) ${eur(t.remainingCents)}.`,
+      `gedeclareerd ${eur(t.notYetInvoicedCents)}, lopende toewijzingen tot het jaareinde ${eur(t.runningCents)} en nieuwe ` +
+      `instroom ${eur(t.inflowCents)}.`,
+    // The level model gives the rest of the year; the allocations divide it (docs/forecast.md: it backtested better).
+    t.utilisation === null
+      ? null
+      : `De rest van het jaar volgt het recente niveau en het seizoen; lopende toewijzingen (toegewezen bedrag × een ` +
+        `uitnutting van ${Math.round(t.utilisation * 100)} %) en nieuwe instroom (zoals in eerdere jaren) verdelen dat.`,
     t.lagReason,
     t.intervalReason,
   ];
@@ -31,7 +36,7 @@ export const forecastYearEndSection: SectionDef = {
     const source = ctx.cite(
       'jaareinde',
       'Verwacht jaareinde',
-      `Prognose per ${view.cutoff}: gedeclareerd, nog te declareren zorg en de rest van het jaar, met een 80 %-interval (docs/forecast.md).`,
+      `Prognose per ${view.cutoff}: gedeclareerd, nog te declareren zorg, lopende toewijzingen en nieuwe instroom, met een 80 %-interval (docs/forecast.md).`,
     );
     return {
       blocks: [

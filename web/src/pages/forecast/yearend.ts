@@ -20,9 +20,10 @@ const band = (r: YearEndRow) =>
 const signed = (cents: number | null) => (cents === null ? '–' : `${cents > 0 ? '+' : ''}${eur(cents)}`);
 
 const COLUMNS = [
-  'Gedeclareerd',
-  'Nog niet gedeclareerd',
-  'Rest van het jaar',
+  'Gefactureerd',
+  'Nog niet gefactureerd',
+  'Lopende toewijzingen',
+  'Nieuwe instroom',
   'Verwacht',
   '80 %-interval',
   'Begroting',
@@ -33,7 +34,8 @@ function tableRow(label: string, r: YearEndRow, total = false): HTMLElement {
   const cells = [
     eur(r.invoicedCents),
     eur(r.notYetInvoicedCents),
-    eur(r.remainingCents),
+    eur(r.runningCents),
+    eur(r.inflowCents),
     eur(r.centralCents),
     band(r),
     eur(r.budgetCents),
@@ -84,9 +86,11 @@ export async function renderYearendPanel(el: HTMLElement, s: ViewState, ctx: App
       h(
         'p',
         { class: 'muted' },
-        `Met de declaraties tot en met ${formatMonth(view.cutoff)}: gedeclareerd, plus geleverde zorg die nog niet is ` +
-          'gedeclareerd (de declaratievertraging uit eerdere maanden), plus de rest van het jaar (lopende toewijzingen en ' +
-          'nieuwe instroom, naar het recente niveau en het seizoen). De band: hoe ver dezelfde verwachting er in eerdere ' +
+        `Met de declaraties tot en met ${formatMonth(view.cutoff)}: gefactureerd, plus geleverde zorg die nog niet is ` +
+          'gefactureerd (de declaratievertraging uit eerdere maanden), plus de lopende toewijzingen tot het jaareinde ' +
+          '(toegewezen bedrag × uitnutting uit eerdere jaren) en de nieuwe instroom (zoals in eerdere jaren na deze maand). ' +
+          'Het totaal van de rest van het jaar volgt het recente niveau en het seizoen (dat zat er in de backtest het minst ' +
+          'naast); lopende toewijzingen en nieuwe instroom verdelen dat. De band: hoe ver dezelfde verwachting er in eerdere ' +
           'jaren naast zat. ' +
           [t.lagReason, t.intervalReason].filter(Boolean).join(' '),
       ),
