@@ -240,7 +240,10 @@ export function accessGuard(settings: GuardSettings): Guard {
         }
         case 'measures.scenario': {
           assertMeasures(user, q.municipality, false);
-          const result = await next(q);
+          // The levers run on the data of the own municipalities; an account pinned to a provider or team only has none.
+          const scope = scopeOf(user);
+          const own = scope.municipality ?? (Object.keys(scope).length > 0 ? [] : undefined);
+          const result = await next({ ...q, municipalities: own });
           await log({ action: 'scenario', target: q.municipality ?? 'regio', detail: { ...q.request } });
           return result;
         }
