@@ -240,10 +240,8 @@ export function accessGuard(settings: GuardSettings): Guard {
         }
         case 'measures.scenario': {
           assertMeasures(user, q.municipality, false);
-          // The levers run on the data of the own municipalities; an account pinned to a provider or team only has none.
-          const scope = scopeOf(user);
-          const own = scope.municipality ?? (Object.keys(scope).length > 0 ? [] : undefined);
-          const result = await next({ ...q, municipalities: own });
+          // The levers run on the data of the own municipalities (an account without one was refused above).
+          const result = await next({ ...q, municipalities: scopeOf(user).municipality });
           await log({ action: 'scenario', target: q.municipality ?? 'regio', detail: { ...q.request } });
           return result;
         }
