@@ -260,6 +260,8 @@ describe('GET /api/measures/<id>/monitor', () => {
       id: saved.id,
       indicator: { metric: 'fixture_cost', column: 'cost' },
       start: '2018-01-01',
+      label: 'Kosten (€)',
+      unit: 'eur',
       days: 365,
       before: { from: '2017-01-01', to: '2017-12-31', value: 1000 },
       after: { from: '2018-01-01', to: '2018-12-31', value: 2500.5 },
