@@ -23,7 +23,8 @@ export function monitorChart(m: MonitorBars): Built {
   return {
     option: {
       animation: false,
-      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+      // Room under the axis for the two-line category labels (containLabel measures only their first line).
+      grid: { left: 8, right: 16, top: 24, bottom: 32, containLabel: true },
       xAxis: { type: 'category', data: [monitorCategory('vóór', m.before), monitorCategory('na', m.after)] },
       yAxis: { type: 'value', name: m.label, axisLabel: { formatter: axisFormatter(m.unit, max) } },
       tooltip: { trigger: 'item' },

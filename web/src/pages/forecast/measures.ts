@@ -1,7 +1,8 @@
 // The "Maatregelen" panel of Vooruitblik: the register as a table with each measure's band and the naive sum under the
-// overlap warning, an edit form, a tornado of the bands for a chosen year, and the scenario's P10/P50/P90 beside the sum.
+// overlap warning, an edit form, a tornado of the bands for a chosen year, the scenario's P10/P50/P90 beside the sum
+// with the baseline the levers ran on, and the monitoring of each measure with an indicator.
 import { formatEur } from '../../../../src/contract/format.ts';
-import { MEASURE_STATUSES, naiveSum, OVERLAP_NOTE } from '../../../../src/forecast/measures.ts';
+import { MEASURE_STATUSES, OVERLAP_NOTE } from '../../../../src/forecast/measures.ts';
 import { tornadoChart } from '../../../../src/charts/tornado.ts';
 import { api, type ScenarioAnswer, type StoredMeasure } from '../../api.ts';
 import { drawChart } from '../../charts/setup.ts';
@@ -9,6 +10,7 @@ import type { AppContext } from '../../context.ts';
 import { h, mount } from '../../dom.ts';
 import type { ViewState } from '../../state.ts';
 import { errorBox } from '../error.ts';
+import { renderMonitor } from './monitor.ts';
 
 const eur = (cents: number) => formatEur(Math.round(cents / 100));
 const band = (low: number, high: number) => `${eur(low)} – ${eur(high)}`;
@@ -19,9 +21,18 @@ const placeOf = (s: ViewState) => (s.filters.municipality?.length === 1 ? s.filt
 const field = (id: string, label: string, control: HTMLElement) =>
   h('div', { class: 'field' }, h('label', { for: id }, label), control);
 
+/** A measure's band in `year` as the scenario ran it through its baseline (0–0 when the scenario did not run it). */
+const rangeOf = (sc: ScenarioAnswer, m: StoredMeasure, year: number) =>
+  sc.perMeasure.find((p) => p.id === m.id)?.years.find((y) => y.year === year) ?? { lowCents: 0, highCents: 0 };
+
 /** The register table: per measure its band in `year`, its status and investment; the naive sum as the last row. */
-function registerTable(measures: StoredMeasure[], year: number, edit: (m: StoredMeasure) => void): HTMLElement {
-  const sum = naiveSum(measures, year);
+function registerTable(
+  measures: StoredMeasure[],
+  sc: ScenarioAnswer,
+  year: number,
+  edit: (m: StoredMeasure) => void,
+): HTMLElement {
+  const sum = sc.years.find((y) => y.year === year)?.naive ?? { lowCents: 0, highCents: 0 };
   return h(
     'table',
     { class: 'data', id: 'measures-table' },
@@ -39,7 +50,7 @@ function registerTable(measures: StoredMeasure[], year: number, edit: (m: Stored
       'tbody',
       {},
       measures.map((m) => {
-        const b = naiveSum([m], year);
+        const b = rangeOf(sc, m, year);
         return h(
           'tr',
           {},
@@ -234,6 +245,7 @@ export async function renderMeasuresPanel(el: HTMLElement, s: ViewState, ctx: Ap
         api.scenario({ ...(place ? { gemeente: place } : {}), van: String(chosen), tot: String(chosen + 2) }),
       ]);
       const { form, load } = editForm(place, chosen, () => void draw());
+      const monitor = h('section', { class: 'measures-monitor', id: 'measures-monitor', 'aria-labelledby': 'monitor-title' });
       const chart = h('div', {
         class: 'chart',
         id: 'measures-tornado',
@@ -242,7 +254,7 @@ export async function renderMeasuresPanel(el: HTMLElement, s: ViewState, ctx: Ap
       });
       const built = tornadoChart(
         measures.map((m) => {
-          const b = naiveSum([m], chosen);
+          const b = rangeOf(sc, m, chosen);
           return { name: m.name, low: b.lowCents / 100, high: b.highCents / 100 };
         }),
       );
@@ -250,15 +262,24 @@ export async function renderMeasuresPanel(el: HTMLElement, s: ViewState, ctx: Ap
       mount(
         body,
         measures.length
-          ? registerTable(measures, chosen, load)
+          ? registerTable(measures, sc, chosen, load)
           : h('p', { class: 'muted' }, 'Er staan nog geen maatregelen in het register.'),
         h('p', { class: 'notice', role: 'note', id: 'measures-overlap' }, OVERLAP_NOTE),
         measures.length ? scenarioTable(sc) : null,
+        sc.baseline
+          ? h(
+              'p',
+              { id: 'measures-baseline' },
+              `Maatregelen op instroom, duur, prijs of verschuiving zijn doorgerekend op de ${sc.baseline.label}.`,
+            )
+          : null,
         sc.caveats.filter((c) => c !== OVERLAP_NOTE).map((c) => h('p', { class: 'muted' }, c)),
         measures.length ? chart : null,
+        monitor,
         form,
       );
       if (measures.length) drawChart(chart, built.option);
+      await renderMonitor(monitor, place, measures);
     } catch (e) {
       mount(body, errorBox(e));
     }
