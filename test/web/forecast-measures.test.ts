@@ -86,6 +86,25 @@ describe('measures panel', () => {
     await page.screenshot({ path: '/tmp/forecast-measures-monitor.png', fullPage: true });
   });
 
+  it('adds a measure on a lever through the form: GP inflow −5 to −10 %, run through the same baseline', async () => {
+    await page.fill('#measure-name', 'Doorverwijzing huisarts');
+    await page.selectOption('#measure-lever', 'inflow');
+    await page.selectOption('#measure-referrer', '02');
+    await page.fill('#measure-lever-low', '5');
+    await page.fill('#measure-lever-high', '10');
+    await page.click('#measure-save');
+    const row = page.locator('#measures-table tbody tr', { hasText: 'Doorverwijzing huisarts' });
+    await row.waitFor({ timeout: 10_000 });
+    expect(await page.locator('#measures-table tbody tr').count()).toBe(3);
+    // Half the band of the measure above (10–20 % of the same GP share): the same baseline, so exactly half.
+    const euros = async (r: typeof row) =>
+      (await r.locator('td.num').first().innerText()).split('–').map((t) => Number(t.replace(/[^\d]/g, '')));
+    const poh = await euros(page.locator('#measures-table tbody tr', { hasText: 'Praktijkondersteuner' }));
+    const [low, high] = await euros(row);
+    expect(Math.abs(low! * 2 - poh[0]!)).toBeLessThanOrEqual(2);
+    expect(Math.abs(high! * 2 - poh[1]!)).toBeLessThanOrEqual(2);
+  });
+
   it('axe-core finds nothing serious or critical', async () => {
     expect(await axeFindings(page, 'vooruitblik')).toEqual([]);
     expect(h.errors).toEqual([]);

@@ -2,7 +2,8 @@
 // overlap warning, an edit form, a tornado of the bands for a chosen year, the scenario's P10/P50/P90 beside the sum
 // with the baseline the levers ran on, and the monitoring of each measure with an indicator.
 import { formatEur } from '../../../../src/contract/format.ts';
-import { MEASURE_STATUSES, OVERLAP_NOTE } from '../../../../src/forecast/measures.ts';
+import type { Lever } from '../../../../src/forecast/levers.ts';
+import { type Band, MEASURE_STATUSES, type Mechanism, OVERLAP_NOTE } from '../../../../src/forecast/measures.ts';
 import { tornadoChart } from '../../../../src/charts/tornado.ts';
 import { api, type ScenarioAnswer, type StoredMeasure } from '../../api.ts';
 import { drawChart } from '../../charts/setup.ts';
@@ -113,8 +114,48 @@ function scenarioTable(sc: ScenarioAnswer): HTMLElement {
   );
 }
 
-/** The edit form: the measure's fields and one fixed-saving band (from a year, low and high in euros). */
-function editForm(place: string, year: number, done: () => void): { form: HTMLElement; load: (m: StoredMeasure | null) => void } {
+const LEVER_KINDS = [
+  ['', 'geen'],
+  ['inflow', 'instroom'],
+  ['duration', 'duur'],
+  ['price', 'prijs per trajectdag'],
+  ['shift', 'verschuiving naar een andere zorgsoort'],
+] as const;
+
+/** The lever the form describes, or null when none is chosen (a shift needs both care types). */
+function leverOf(kind: string, careType: string, referrer: string, to: string): Lever | null {
+  const scoped = careType ? { careType } : {};
+  switch (kind) {
+    case 'inflow':
+      return { kind, ...scoped, ...(referrer ? { referrer } : {}) };
+    case 'duration':
+    case 'price':
+      return { kind, ...scoped };
+    case 'shift':
+      return careType && to ? { kind, from: careType, to } : null;
+    default:
+      return null;
+  }
+}
+
+/** Sets the band of year `y` on the mechanism of `lever` (added when the measure has none on it yet). */
+function setBand(mechanisms: Mechanism[], lever: Lever, band: Band): void {
+  const same = JSON.stringify(lever);
+  let m = mechanisms.find((x) => JSON.stringify(x.lever) === same);
+  if (!m) mechanisms.push((m = { lever, bands: [] }));
+  m.bands = [...m.bands.filter((b) => b.from !== band.from), band];
+}
+
+/**
+ * The edit form: the measure's fields, one fixed-saving band (from a year, low and high in euros) and one band on a
+ * lever (inflow per care type or referrer type, duration, price, or a shift; low and high in per cent).
+ */
+function editForm(
+  place: string,
+  year: number,
+  ctx: AppContext,
+  done: () => void,
+): { form: HTMLElement; load: (m: StoredMeasure | null) => void } {
   const input = (id: string, type = 'text', extra: Record<string, unknown> = {}) =>
     h('input', { id, name: id, type, ...extra }) as HTMLInputElement;
   const name = input('measure-name', 'text', { required: true, maxlength: 2000 });
@@ -131,6 +172,23 @@ function editForm(place: string, year: number, done: () => void): { form: HTMLEl
   const from = input('measure-from', 'number', { min: 1900, max: 2999, step: 1, value: String(year) });
   const low = input('measure-low', 'number', { min: 0, step: 1 });
   const high = input('measure-high', 'number', { min: 0, step: 1 });
+  const options = (id: string, first: string, list: readonly { value: string; label: string }[]) =>
+    h(
+      'select',
+      { id },
+      h('option', { value: '' }, first),
+      list.map((o) => h('option', { value: o.value }, o.label)),
+    ) as HTMLSelectElement;
+  const leverKind = h(
+    'select',
+    { id: 'measure-lever' },
+    LEVER_KINDS.map(([value, label]) => h('option', { value }, label)),
+  ) as HTMLSelectElement;
+  const careType = options('measure-caretype', 'alle zorgsoorten', ctx.dims.care_type ?? []);
+  const referrer = options('measure-referrer', 'alle verwijzers', ctx.dims.referrer_type ?? []);
+  const shiftTo = options('measure-shift-to', '—', ctx.dims.care_type ?? []);
+  const leverLow = input('measure-lever-low', 'number', { min: 0, max: 100, step: 0.01 });
+  const leverHigh = input('measure-lever-high', 'number', { min: 0, max: 100, step: 0.01 });
   const message = h('p', { role: 'status', id: 'measure-status-message', class: 'muted' });
   let editing: StoredMeasure | null = null;
   const load = (m: StoredMeasure | null) => {
@@ -142,23 +200,26 @@ function editForm(place: string, year: number, done: () => void): { form: HTMLEl
     prep.value = m?.preparationMonths == null ? '' : String(m.preparationMonths);
     investment.value = m ? String(m.investmentCents / 100) : '';
     status.value = m?.status ?? 'idee';
-    low.value = '';
-    high.value = '';
+    for (const el of [low, high, leverLow, leverHigh]) el.value = '';
+    for (const el of [leverKind, careType, referrer, shiftTo]) el.value = '';
     message.textContent = m ? `U bewerkt '${m.name}'.` : '';
     name.focus();
   };
   const cents = (el: HTMLInputElement) => Math.round(Number(el.value || '0') * 100);
   const save = async () => {
     const mechanisms = (editing?.mechanisms ?? []).map((x) => ({ ...x, bands: [...x.bands] }));
-    if (low.value !== '' || high.value !== '') {
-      let fixed = mechanisms.find((x) => x.lever.kind === 'fixed');
-      if (!fixed) {
-        fixed = { lever: { kind: 'fixed' }, bands: [] };
-        mechanisms.push(fixed);
-      }
-      const y = Number(from.value);
-      fixed.bands = [...fixed.bands.filter((b) => b.from !== y), { from: y, low: cents(low), high: cents(high) }];
+    const y = Number(from.value);
+    if (low.value !== '' || high.value !== '')
+      setBand(mechanisms, { kind: 'fixed' }, { from: y, low: cents(low), high: cents(high) });
+    const lever = leverOf(leverKind.value, careType.value, referrer.value, shiftTo.value);
+    if (leverKind.value && !lever) {
+      message.textContent = 'Kies bij een verschuiving de zorgsoort waaruit en die waarnaar jeugdigen gaan.';
+      return;
     }
+    // Per cent in the form, basis points in the register (10 % = 1000).
+    const bp = (el: HTMLInputElement) => Math.round(Number(el.value || '0') * 100);
+    if (lever && (leverLow.value !== '' || leverHigh.value !== ''))
+      setBand(mechanisms, lever, { from: y, low: bp(leverLow), high: bp(leverHigh) });
     message.textContent = 'Bezig met opslaan…';
     try {
       await api.saveMeasure({
@@ -214,6 +275,17 @@ function editForm(place: string, year: number, done: () => void): { form: HTMLEl
       field('measure-high', 'Hoog (€)', high),
     ),
     h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Werking op een hefboom per jaar, vanaf hetzelfde jaar (laag–hoog in %)'),
+      field('measure-lever', 'Hefboom', leverKind),
+      field('measure-caretype', 'Zorgsoort (bij verschuiving: van)', careType),
+      field('measure-referrer', 'Verwijzer (bij instroom)', referrer),
+      field('measure-shift-to', 'Naar zorgsoort (bij verschuiving)', shiftTo),
+      field('measure-lever-low', 'Laag (%)', leverLow),
+      field('measure-lever-high', 'Hoog (%)', leverHigh),
+    ),
+    h(
       'div',
       { class: 'actions' },
       h('button', { type: 'submit', id: 'measure-save' }, 'Opslaan'),
@@ -244,7 +316,7 @@ export async function renderMeasuresPanel(el: HTMLElement, s: ViewState, ctx: Ap
         api.measures(place),
         api.scenario({ ...(place ? { gemeente: place } : {}), van: String(chosen), tot: String(chosen + 2) }),
       ]);
-      const { form, load } = editForm(place, chosen, () => void draw());
+      const { form, load } = editForm(place, chosen, ctx, () => void draw());
       const monitor = h('section', { class: 'measures-monitor', id: 'measures-monitor', 'aria-labelledby': 'monitor-title' });
       const chart = h('div', {
         class: 'chart',
