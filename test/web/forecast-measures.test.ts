@@ -86,12 +86,15 @@ describe('measures panel', () => {
     await page.screenshot({ path: '/tmp/forecast-measures-monitor.png', fullPage: true });
   });
 
-  it('adds a measure on a lever through the form: GP inflow −5 to −10 %, run through the same baseline', async () => {
+  it('adds a measure on a lever with an indicator through the form: GP inflow −5 to −10 %, the same baseline', async () => {
     await page.fill('#measure-name', 'Doorverwijzing huisarts');
     await page.selectOption('#measure-lever', 'inflow');
     await page.selectOption('#measure-referrer', '02');
     await page.fill('#measure-lever-low', '5');
     await page.fill('#measure-lever-high', '10');
+    await page.fill('#measure-start', '2018-01-01');
+    await page.selectOption('#measure-indicator', 'costs');
+    await page.fill('#measure-indicator-column', 'cost_per_client');
     await page.click('#measure-save');
     const row = page.locator('#measures-table tbody tr', { hasText: 'Doorverwijzing huisarts' });
     await row.waitFor({ timeout: 10_000 });
@@ -103,6 +106,10 @@ describe('measures panel', () => {
     const [low, high] = await euros(row);
     expect(Math.abs(low! * 2 - poh[0]!)).toBeLessThanOrEqual(2);
     expect(Math.abs(high! * 2 - poh[1]!)).toBeLessThanOrEqual(2);
+    // Its indicator is followed too.
+    const followed = page.locator('.monitor-item', { hasText: 'Doorverwijzing huisarts' });
+    await followed.locator('.monitor-table').waitFor();
+    expect(await followed.locator('.monitor-sentence').innerText()).toMatch(/^Kosten per cliënt is na de start/);
   });
 
   it('axe-core finds nothing serious or critical', async () => {

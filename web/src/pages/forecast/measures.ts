@@ -189,6 +189,12 @@ function editForm(
   const shiftTo = options('measure-shift-to', '—', ctx.dims.care_type ?? []);
   const leverLow = input('measure-lever-low', 'number', { min: 0, max: 100, step: 0.01 });
   const leverHigh = input('measure-lever-high', 'number', { min: 0, max: 100, step: 0.01 });
+  const metric = options(
+    'measure-indicator',
+    'geen',
+    ctx.metrics.map((m) => ({ value: m.id, label: m.title })),
+  );
+  const column = input('measure-indicator-column', 'text', { pattern: '[a-z0-9_]+', maxlength: 64 });
   const message = h('p', { role: 'status', id: 'measure-status-message', class: 'muted' });
   let editing: StoredMeasure | null = null;
   const load = (m: StoredMeasure | null) => {
@@ -202,6 +208,8 @@ function editForm(
     status.value = m?.status ?? 'idee';
     for (const el of [low, high, leverLow, leverHigh]) el.value = '';
     for (const el of [leverKind, careType, referrer, shiftTo]) el.value = '';
+    metric.value = m?.indicator?.metric ?? '';
+    column.value = m?.indicator?.column ?? '';
     message.textContent = m ? `U bewerkt '${m.name}'.` : '';
     name.focus();
   };
@@ -220,6 +228,13 @@ function editForm(
     const bp = (el: HTMLInputElement) => Math.round(Number(el.value || '0') * 100);
     if (lever && (leverLow.value !== '' || leverHigh.value !== ''))
       setBand(mechanisms, lever, { from: y, low: bp(leverLow), high: bp(leverHigh) });
+    if (metric.value && !column.value) {
+      message.textContent = 'Kies bij de indicator ook de kolom die de maatregel moet bewegen.';
+      return;
+    }
+    // The filters of an indicator set through the API stay as long as its analysis does.
+    const kept = editing?.indicator?.metric === metric.value ? editing.indicator.filters : undefined;
+    const indicator = metric.value ? { metric: metric.value, column: column.value, ...(kept ? { filters: kept } : {}) } : null;
     message.textContent = 'Bezig met opslaan…';
     try {
       await api.saveMeasure({
@@ -232,7 +247,7 @@ function editForm(
         preparationMonths: prep.value === '' ? null : Number(prep.value),
         investmentCents: cents(investment),
         status: status.value,
-        indicator: editing?.indicator ?? null,
+        indicator,
         mechanisms,
       });
       message.textContent = 'De maatregel is opgeslagen.';
@@ -284,6 +299,13 @@ function editForm(
       field('measure-shift-to', 'Naar zorgsoort (bij verschuiving)', shiftTo),
       field('measure-lever-low', 'Laag (%)', leverLow),
       field('measure-lever-high', 'Hoog (%)', leverHigh),
+    ),
+    h(
+      'fieldset',
+      {},
+      h('legend', {}, 'Volgen: de indicator die de maatregel moet bewegen (met de start hierboven)'),
+      field('measure-indicator', 'Analyse', metric),
+      field('measure-indicator-column', 'Kolom (bijv. specialist_pct)', column),
     ),
     h(
       'div',
