@@ -15,7 +15,9 @@ import { type YearEndQuery, type YearEndView, yearEndView } from '../forecast/ye
 import { benchmarkSeries, type BenchmarkMeasure, type BenchmarkSeries } from '../benchmark/series.ts';
 import type { ReferenceGroup } from '../benchmark/groups.ts';
 import { deleteMeasure, listMeasures, saveMeasure, type NewMeasure, type StoredMeasure } from '../forecast/register.ts';
-import { scenario, type Scenario, type ScenarioRequest } from '../forecast/scenario.ts';
+import { baselinePlace, type Scenario, type ScenarioRequest } from '../forecast/scenario.ts';
+import { scenarioOnStore } from '../forecast/scenario-store.ts';
+import { placeName } from '../report/facts.ts';
 import { frameworkView, type FrameworkViewYear } from '../forecast/framework-view.ts';
 import { baselineView, type BaselineView } from '../forecast/baseline-view.ts';
 
@@ -55,7 +57,8 @@ export type Question =
   | { kind: 'measures.list'; municipality: string | null }
   | { kind: 'measures.save'; measure: NewMeasure }
   | { kind: 'measures.delete'; municipality: string | null; id: string }
-  | { kind: 'measures.scenario'; municipality: string | null; request: ScenarioRequest }
+  /** `municipalities`: the baseline's parts for the region (set by the access layer from the scope; undefined: all). */
+  | { kind: 'measures.scenario'; municipality: string | null; request: ScenarioRequest; municipalities?: string[] }
   /**
    * The financial framework with the whole cost picture of a municipality or (null) the region; `municipalities`: the
    * parts summed (set by the access layer from the scope; undefined: all).
@@ -204,8 +207,12 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
       return saveMeasure(ctx.store, actorOf(ctx), q.measure);
     case 'measures.delete':
       return deleteMeasure(ctx.store, actorOf(ctx), q.municipality, q.id);
-    case 'measures.scenario':
-      return scenario(await listMeasures(ctx.store, q.municipality), q.request);
+    case 'measures.scenario': {
+      const parts = partsOf(q);
+      const place = baselinePlace(await placeName(ctx.store, q.municipality, parts), q.municipality, parts);
+      const measures = await listMeasures(ctx.store, q.municipality);
+      return scenarioOnStore(ctx.store, measures, q.request, { municipalities: parts, place });
+    }
     case 'forecast.framework':
       return frameworkView(ctx.store, { municipalities: partsOf(q), from: q.from, to: q.to });
     case 'forecast.baseline':

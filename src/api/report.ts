@@ -45,6 +45,7 @@ export function answerSource(ctx: AnswerContext, guard: Guard): ReportSource {
     // Free text like notes: only for a user who may read them there (not a provider, not another municipality's).
     texts: (municipality, year) => unlessRefused(answer(ctx, guard, { kind: 'report.texts.read', municipality, year })),
     measures: (municipality) => unlessRefused(answer(ctx, guard, { kind: 'measures.list', municipality })),
+    scenario: (municipality, request) => unlessRefused(answer(ctx, guard, { kind: 'measures.scenario', municipality, request })),
     place: (municipality) => placeName(ctx.store, municipality, ctx.user?.municipalities),
     yearEnd: (municipality, year) =>
       unlessRefused(

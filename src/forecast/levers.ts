@@ -56,65 +56,99 @@ export function combinedCutBp(cutsBp: readonly number[]): number {
 
 const applies = (scope: string | undefined, value: string) => scope === undefined || scope === value;
 
-function cutsOn(effects: readonly Effect[], kind: 'duration' | 'price', careType: string): number[] {
-  return effects.flatMap((e) => (e.lever.kind === kind && applies(e.lever.careType, careType) ? [e.amount] : []));
-}
-
-/** Inflow left for a care type: per referrer share, the factor of the cuts aimed at that referrer (or at all). */
-function inflowFactor(effects: readonly Effect[], b: CareTypeBaseline): number {
-  const shares = b.referrerShares ?? { '': 1 };
-  let factor = 0;
-  for (const [referrer, share] of Object.entries(shares)) {
-    const cuts = effects.flatMap((e) =>
-      e.lever.kind === 'inflow' &&
-      applies(e.lever.careType, b.careType) &&
-      (e.lever.referrer === undefined || e.lever.referrer === referrer)
-        ? [e.amount]
-        : [],
-    );
-    factor += share * remainingFactor(cuts);
+/**
+ * Π (1 − cut/10 000) over the amounts at `idx`, the same figure as remainingFactor: up to three cuts the products stay
+ * below 2^53, so plain numbers are as exact as bigints (and a simulation calls this millions of times).
+ */
+function factorAt(amounts: readonly number[], idx: readonly number[]): number {
+  if (idx.length > 3) return remainingFactor(idx.map((i) => amounts[i]!));
+  let num = 1;
+  let den = 1;
+  for (const i of idx) {
+    const c = amounts[i]!;
+    if (!Number.isInteger(c)) throw new RangeError(`Een effect in basispunten moet een geheel getal zijn: ${c}`);
+    num *= 10_000 - c;
+    den *= 10_000;
   }
-  return factor;
+  return num / den;
 }
 
 /**
- * The cost of one year after the effects, in cents (rounded once). Per care type, cost scales with inflow × duration ×
- * price per care-day (the steady state: stock = inflow × duration). A shift moves a share of one care type's (remaining)
- * inflow to another, at the destination's cost per entrant; fixed savings are subtracted last.
+ * The cost of one year as a function of the effects' amounts, for levers fixed in advance: which lever acts on which
+ * care type and referrer share is worked out once, so a simulation's many draws only multiply. Per care type, cost
+ * scales with inflow × duration × price per care-day (the steady state: stock = inflow × duration); an inflow cut aimed
+ * at a referrer acts on that referrer's share. A shift moves a share of one care type's (remaining) inflow to another,
+ * at the destination's cost per entrant; fixed savings are subtracted last. Cents, rounded once.
  */
+export function costFunction(
+  baseline: readonly CareTypeBaseline[],
+  levers: readonly Lever[],
+): (amounts: readonly number[]) => number {
+  const position = new Map(baseline.map((b, i) => [b.careType, i]));
+  const where = (test: (l: Lever) => boolean) => levers.flatMap((l, i) => (test(l) ? [i] : []));
+  const plans = baseline.map((b) => ({
+    inflow: Object.entries(b.referrerShares ?? { '': 1 }).map(([referrer, share]) => ({
+      share,
+      idx: where(
+        (l) => l.kind === 'inflow' && applies(l.careType, b.careType) && (l.referrer === undefined || l.referrer === referrer),
+      ),
+    })),
+    duration: where((l) => l.kind === 'duration' && applies(l.careType, b.careType)),
+    price: where((l) => l.kind === 'price' && applies(l.careType, b.careType)),
+    shifts: where((l) => l.kind === 'shift' && l.from === b.careType).map((i) => {
+      const to = (levers[i] as { to: string }).to;
+      const at = position.get(to);
+      if (at === undefined) throw new RangeError(`Verschuiving naar onbekende zorgsoort: ${to}`);
+      return { i, to: at };
+    }),
+  }));
+  const fixed = where((l) => l.kind === 'fixed');
+  const entrants = new Float64Array(baseline.length);
+  return (amounts) => {
+    for (let t = 0; t < baseline.length; t++) {
+      let factor = 0;
+      for (const { share, idx } of plans[t]!.inflow) factor += share * factorAt(amounts, idx);
+      entrants[t] = baseline[t]!.entrants * factor;
+    }
+    for (let t = 0; t < baseline.length; t++) {
+      const shifts = plans[t]!.shifts;
+      if (shifts.length === 0) continue;
+      const before = entrants[t]!;
+      const left =
+        before *
+        factorAt(
+          amounts,
+          shifts.map((x) => x.i),
+        );
+      entrants[t] = left;
+      // Each shift takes its own part of what moves, in proportion to its share.
+      const total = shifts.reduce((sum, x) => sum + amounts[x.i]!, 0);
+      if (total > 0) for (const x of shifts) entrants[x.to] = entrants[x.to]! + ((before - left) * amounts[x.i]!) / total;
+    }
+    let cost = 0;
+    for (let t = 0; t < baseline.length; t++) {
+      const b = baseline[t]!;
+      const duration = factorAt(amounts, plans[t]!.duration);
+      const price = factorAt(amounts, plans[t]!.price);
+      if (b.entrants <= 0) {
+        // No inflow to scale (only running care): duration and price still act on its cost.
+        if (entrants[t]! > 0)
+          throw new RangeError(`Zorgsoort ${b.careType} heeft geen instroom om kosten per jeugdige van af te leiden`);
+        cost += b.costCents * duration * price;
+        continue;
+      }
+      cost += entrants[t]! * (b.costCents / b.entrants) * duration * price;
+    }
+    return Math.round(cost) - fixed.reduce((sum, i) => sum + amounts[i]!, 0);
+  };
+}
+
+/** The cost of one year after the effects, in cents (see costFunction). */
 export function scenarioCost(baseline: readonly CareTypeBaseline[], effects: readonly Effect[]): number {
-  const byType = new Map(baseline.map((b) => [b.careType, b]));
-  const entrants = new Map<string, number>();
-  for (const b of baseline) entrants.set(b.careType, b.entrants * inflowFactor(effects, b));
-  for (const b of baseline) {
-    const shifts = effects.filter((e) => e.lever.kind === 'shift' && e.lever.from === b.careType);
-    if (shifts.length === 0) continue;
-    const before = entrants.get(b.careType)!;
-    const left = before * remainingFactor(shifts.map((e) => e.amount));
-    entrants.set(b.careType, left);
-    // Each shift takes its own part of what moves, in proportion to its share.
-    const total = shifts.reduce((s, e) => s + e.amount, 0);
-    for (const e of shifts) {
-      const to = (e.lever as { to: string }).to;
-      if (!byType.has(to)) throw new RangeError(`Verschuiving naar onbekende zorgsoort: ${to}`);
-      if (total > 0) entrants.set(to, entrants.get(to)! + ((before - left) * e.amount) / total);
-    }
-  }
-  let cost = 0;
-  for (const b of baseline) {
-    const duration = remainingFactor(cutsOn(effects, 'duration', b.careType));
-    const price = remainingFactor(cutsOn(effects, 'price', b.careType));
-    if (b.entrants <= 0) {
-      // No inflow to scale (only running care): duration and price still act on its cost.
-      if (entrants.get(b.careType)! > 0)
-        throw new RangeError(`Zorgsoort ${b.careType} heeft geen instroom om kosten per jeugdige van af te leiden`);
-      cost += b.costCents * duration * price;
-      continue;
-    }
-    cost += entrants.get(b.careType)! * (b.costCents / b.entrants) * duration * price;
-  }
-  const fixed = effects.reduce((s, e) => s + (e.lever.kind === 'fixed' ? e.amount : 0), 0);
-  return Math.round(cost) - fixed;
+  return costFunction(
+    baseline,
+    effects.map((e) => e.lever),
+  )(effects.map((e) => e.amount));
 }
 
 /** Baseline cost of a year: the sum of its care types (cents). */

@@ -1,7 +1,7 @@
 // Seeded Monte Carlo of the measures: each draw picks every mechanism's effect uniformly within its band, combines the
 // effects on the levers (overlap handled, not summed) and runs them through the year's baseline; per year P10/P50/P90.
 import { Rng } from '../random.ts';
-import { type CareTypeBaseline, savings } from './levers.ts';
+import { baselineCost, type CareTypeBaseline, costFunction } from './levers.ts';
 import { type Measure, type Range, bandFor, naiveSum } from './measures.ts';
 import { quantileSorted } from './quantile.ts';
 
@@ -46,14 +46,19 @@ export function simulate(
   const samples = years.map(() => new Float64Array(draws));
   const bases = years.map((y) => baseline(y));
   const bands = years.map((y) => mechanisms.map((x) => bandFor(x.bands, y)));
+  // Worked out once per year: which lever acts where; each draw then only computes the cost of its amounts.
+  const levers = mechanisms.map((x) => x.lever);
+  const costs = bases.map((b) => costFunction(b, levers));
+  const baseCosts = bases.map(baselineCost);
+  const amounts = new Array<number>(mechanisms.length);
   for (let i = 0; i < draws; i++) {
     const u = mechanisms.map(() => rng.next());
     for (let y = 0; y < years.length; y++) {
-      const effects = mechanisms.map((x, k) => {
+      for (let k = 0; k < mechanisms.length; k++) {
         const b = bands[y]![k]!;
-        return { lever: x.lever, amount: Math.round(b.low + u[k]! * (b.high - b.low)) };
-      });
-      samples[y]![i] = savings(bases[y]!, effects);
+        amounts[k] = Math.round(b.low + u[k]! * (b.high - b.low));
+      }
+      samples[y]![i] = baseCosts[y]! - costs[y]!(amounts);
     }
   }
   return years.map((year, y) => {

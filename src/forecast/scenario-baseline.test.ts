@@ -36,4 +36,11 @@ describe('baseline of the measures from the stock-flow projection', () => {
   it('lets the levers act on the projected year: 10 % less inflow saves 10 % of its cost', () => {
     expect(savings(baseline(2023), [{ lever: { kind: 'inflow' }, amount: 1_000 }])).toBe(30 * 365 * 1_000);
   });
+
+  it('divides a care type’s inflow over its referrer types, so a cut aimed at the GP acts on the GP share only', () => {
+    const shared = baselineFromProjection(new Map([['ambulant', years]]), new Map([['ambulant', { '02': 0.6, '01': 0.4 }]]));
+    expect(shared(2024)[0]!.referrerShares).toEqual({ '02': 0.6, '01': 0.4 });
+    // 10 % less GP inflow: 6 % of the cost.
+    expect(savings(shared(2023), [{ lever: { kind: 'inflow', referrer: '02' }, amount: 1_000 }])).toBe(30 * 365 * 600);
+  });
 });

@@ -3,6 +3,8 @@
 // reader's report holds only the protected aggregates that reader may see.
 import type { Measure } from '../forecast/measures.ts';
 import { listMeasures } from '../forecast/register.ts';
+import { baselinePlace, type Scenario, type ScenarioRequest } from '../forecast/scenario.ts';
+import { scenarioOnStore } from '../forecast/scenario-store.ts';
 import type { Coverage } from '../api/coverage.ts';
 import { coverage } from '../api/coverage.ts';
 import type { MetricsEngine } from '../api/engine.ts';
@@ -41,6 +43,8 @@ export interface ReportSource {
   texts(municipality: string | null, year: number): Promise<ReportText | null>;
   /** The measures register of this place (null: the region); null when this asker may not read it. */
   measures(municipality: string | null): Promise<Measure[] | null>;
+  /** The scenario of that register through the baseline of this place; null when this asker may not read it. */
+  scenario(municipality: string | null, request: ScenarioRequest): Promise<Scenario | null>;
   /** The municipality's name, or the region's. */
   place(municipality: string | null): Promise<string>;
   /** The year-end forecast of `year` per care type at the last data month; null when not for this asker or no data. */
@@ -79,6 +83,11 @@ export function storeSource(store: Store, engine: MetricsEngine): ReportSource {
     facts: (year, compare) => dataFacts(store, year, compare),
     texts: (municipality, year) => readReportText(store, municipality, year),
     measures: (municipality) => listMeasures(store, municipality),
+    scenario: async (municipality, request) => {
+      const municipalities = municipality ? [municipality] : undefined;
+      const place = baselinePlace(await placeName(store, municipality), municipality);
+      return scenarioOnStore(store, await listMeasures(store, municipality), request, { municipalities, place });
+    },
     place: (municipality) => placeName(store, municipality),
     yearEnd: (municipality, year) =>
       yearEndView(store, { year, municipalities: municipality ? [municipality] : null, per: 'care_type' }),

@@ -1,6 +1,8 @@
 // The dashboard's only door to the server: JSON fetches with the API's Dutch error message, and a busy counter
 // that drives the progress bar. Every request goes through `request`, so login/CSRF headers live in one place.
 import type { Measure } from '../../src/forecast/measures.ts';
+import type { MonitorView } from '../../src/forecast/monitor.ts';
+import type { Scenario } from '../../src/forecast/scenario.ts';
 import type { BaselineView } from '../../src/forecast/baseline-view.ts';
 import type { FrameworkViewYear } from '../../src/forecast/framework-view.ts';
 import type { MetricInfo, MetricRequest, MetricResult, Option } from '../../src/contract/index.ts';
@@ -182,6 +184,9 @@ export const api = {
       headers: { 'content-type': 'application/json' },
     }),
   scenario: (q: Record<string, string>) => request<ScenarioAnswer>(`/api/forecast/scenario?${new URLSearchParams(q)}`),
+  /** A measure's indicator before and after its start (src/forecast/monitor.ts). */
+  monitor: (gemeente: string, id: string) =>
+    request<MonitorView>(`/api/measures/${encodeURIComponent(id)}/monitor?${new URLSearchParams(gemeente ? { gemeente } : {})}`),
   /** The financial framework with the whole cost picture (gemeente '' = the region). */
   forecastFramework: (gemeente: string) =>
     request<FrameworkViewYear[]>(`/api/forecast/framework?${new URLSearchParams(gemeente ? { gemeente } : {})}`),
@@ -202,22 +207,8 @@ export interface StoredMeasure extends Measure {
   saved_at: string;
 }
 
-/** GET /api/forecast/scenario: per year the naive sum beside P10/P50/P90 (cents), with the caveats. */
-export interface ScenarioAnswer {
-  years: {
-    year: number;
-    naive: { lowCents: number; highCents: number };
-    meanCents: number;
-    p10Cents: number;
-    p50Cents: number;
-    p90Cents: number;
-    probabilityOfTarget: number | null;
-  }[];
-  measures: number;
-  investmentCents: number;
-  draws: number;
-  caveats: string[];
-}
+/** GET /api/forecast/scenario: per year the naive sum beside P10/P50/P90 (cents), the baseline it ran on, the caveats. */
+export type ScenarioAnswer = Scenario;
 
 /** GET /api/report/texts: nothing saved yet reads as empty texts without an author. */
 export interface ReportTexts {

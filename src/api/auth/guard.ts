@@ -240,7 +240,8 @@ export function accessGuard(settings: GuardSettings): Guard {
         }
         case 'measures.scenario': {
           assertMeasures(user, q.municipality, false);
-          const result = await next(q);
+          // The levers run on the data of the own municipalities (an account without one was refused above).
+          const result = await next({ ...q, municipalities: scopeOf(user).municipality });
           await log({ action: 'scenario', target: q.municipality ?? 'regio', detail: { ...q.request } });
           return result;
         }

@@ -11,6 +11,9 @@ import type { AuthEnv } from '../auth/middleware.ts';
 import { type Client, loginAs, secureFixture } from '../auth/testing.ts';
 import { engineOf, metricsEngine } from '../engine.ts';
 import { costFixture } from '../fixture.ts';
+import { fixtureStore } from '../../metrics/fixtures.ts';
+import { addScenarioData } from '../../forecast/scenario.fixture.ts';
+import type { Scenario } from '../../forecast/scenario.ts';
 
 let store: Store;
 let app: Hono<AuthEnv>;
@@ -200,6 +203,38 @@ describe('GET /api/forecast/scenario', () => {
   });
 });
 
+describe('GET /api/forecast/scenario with measures on levers', () => {
+  // The scenario store: Deventer's ambulant inflow of 2019 is 60 % GP; Steenwijkerland has one specialist referral.
+  let small: { store: Store; app: Hono<AuthEnv> };
+  beforeAll(async () => {
+    const base = await fixtureStore();
+    await addScenarioData(base);
+    small = await secureFixture({ engine: metricsEngine }, base);
+    const anna = await loginAs(small.app, 'anna');
+    const gp = { lever: { kind: 'inflow', referrer: '02' }, bands: [{ from: 2020, low: 1_000, high: 1_000 }] };
+    expect((await post(anna, '/api/measures', { gemeente: null, name: 'POH-jeugd', mechanisms: [gp] })).status).toBe(200);
+  });
+  afterAll(() => small.store.close());
+
+  it('runs them through the baseline of the asker’s scope and names it: Deventer for its analyst, the region for all', async () => {
+    const url = '/api/forecast/scenario?van=2020&tot=2020&trekkingen=10';
+    const bert = (await (await (await loginAs(small.app, 'bert')).request(url)).json()) as Scenario;
+    expect(bert.baseline?.label).toBe(
+      'basislijn per zorgsoort, gemeente Deventer (basisjaar 2019, +2 % prijsindexatie per jaar)',
+    );
+    // 10 % of the GP's 60 % of Deventer's € 1,555.50 ambulant (scenario-store.test.ts).
+    expect(bert.years[0]).toMatchObject({ naive: { lowCents: 9_333, highCents: 9_333 }, p50Cents: 9_333 });
+    expect(bert.perMeasure).toEqual([
+      { id: expect.any(String), name: 'POH-jeugd', years: [{ year: 2020, lowCents: 9_333, highCents: 9_333 }] },
+    ]);
+    const anna = (await (await (await loginAs(small.app, 'anna')).request(url)).json()) as Scenario;
+    expect(anna.baseline?.label).toBe('basislijn per zorgsoort, Regio IJsselland (basisjaar 2019, +2 % prijsindexatie per jaar)');
+    // Region: 3 of the 6 entrants by a GP; 6/12 a month × 366 days × € 10.20 = € 1,866.60, cut 10 % on half.
+    expect(anna.years[0]!.p50Cents).toBe(9_333);
+    expect(anna.caveats).toEqual([OVERLAP_NOTE]);
+  });
+});
+
 describe('GET /api/measures/<id>/monitor', () => {
   // The fixture's test metric: cost of 0150 is € 1.000 in 2017 and € 2.500,50 in 2018.
   let small: { store: Store; app: Hono<AuthEnv> };
@@ -225,6 +260,8 @@ describe('GET /api/measures/<id>/monitor', () => {
       id: saved.id,
       indicator: { metric: 'fixture_cost', column: 'cost' },
       start: '2018-01-01',
+      label: 'Kosten (€)',
+      unit: 'eur',
       days: 365,
       before: { from: '2017-01-01', to: '2017-12-31', value: 1000 },
       after: { from: '2018-01-01', to: '2018-12-31', value: 2500.5 },

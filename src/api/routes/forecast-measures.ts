@@ -4,9 +4,9 @@ import type { Context } from 'hono';
 import type { Lever } from '../../forecast/levers.ts';
 import { type Band, MEASURE_STATUSES, type MeasureStatus } from '../../forecast/measures.ts';
 import type { Indicator, NewMeasure } from '../../forecast/register.ts';
-import { monitorWindows, monthEnd } from '../../forecast/monitor.ts';
+import { type MonitorView, monitorWindows, monthEnd } from '../../forecast/monitor.ts';
 import { DEFAULT_DRAWS, MAX_DRAWS } from '../../forecast/scenario.ts';
-import type { Filters } from '../../contract/index.ts';
+import type { Column, Filters } from '../../contract/index.ts';
 import { answer } from '../answer.ts';
 import { ApiError, badParam } from '../errors.ts';
 import { json } from '../json.ts';
@@ -291,18 +291,30 @@ export function forecastMeasureRoutes(deps: ApiDeps): RouteDef[] {
           through = monthEnd(cov.through);
         }
         const windows = monitorWindows(measure.start, through);
+        const base = { id, indicator: measure.indicator, start: measure.start };
+        if (!windows)
+          return json(c, { ...base, label: null, unit: null, before: null, after: null, change: null } satisfies MonitorView);
+        let column: Column | undefined;
         const value = async (w: { from: string; to: string }) => {
           const filters = { ...(measure.indicator!.filters ?? {}), ...(place ? { municipality: place } : {}), ...w } as Filters;
           const result = await answer(ctx, deps.guard, { kind: 'compute', metric, request: { filters, split: [] } });
+          column = result.columns.find((k) => k.name === measure.indicator!.column);
           const v = result.rows[0]?.[measure.indicator!.column];
           return { ...w, value: typeof v === 'number' ? v : v == null ? null : Number(v) };
         };
-        if (!windows)
-          return json(c, { id, indicator: measure.indicator, start: measure.start, before: null, after: null, change: null });
         const before = await value(windows.before);
         const after = await value(windows.after);
         const change = before.value === null || after.value === null ? null : after.value - before.value;
-        return json(c, { id, indicator: measure.indicator, start: measure.start, days: windows.days, before, after, change });
+        const view: MonitorView = {
+          ...base,
+          label: column?.label ?? null,
+          unit: column?.unit ?? null,
+          days: windows.days,
+          before,
+          after,
+          change,
+        };
+        return json(c, view);
       },
     },
     {
@@ -312,7 +324,11 @@ export function forecastMeasureRoutes(deps: ApiDeps): RouteDef[] {
       summary: 'Het scenario van de maatregelen: per jaar de naïeve som en P10/P50/P90 met overlap, en de kans op het doel',
       description:
         'Monte Carlo met een vast zaad: elke maatregel trekt binnen zijn band; effecten op dezelfde hefboom worden ' +
-        'vermenigvuldigd, niet opgeteld. De kanttekeningen zeggen dat de maatregelen elkaar overlappen.',
+        'vermenigvuldigd, niet opgeteld. Maatregelen op instroom (per verwijzer of zorgsoort), duur, prijs of verschuiving ' +
+        'lopen door de meerjarige basislijn per zorgsoort van de gemeente (de regio: uw eigen gemeenten), gefit op het jaar ' +
+        'vóór het eerste jaar (of het laatste volledige jaar) met +2 % prijsindexatie; `baseline` noemt die, `perMeasure` ' +
+        'geeft de band per maatregel. De kanttekeningen zeggen dat de maatregelen elkaar overlappen en welke werking niet ' +
+        'doorgerekend kon worden (een zorgsoort of verwijzer die in de gegevens niet voorkomt).',
       query: SCENARIO_QUERY,
       response: {
         status: 200,

@@ -6,6 +6,9 @@ import { metricsEngine } from '../../api/engine.ts';
 import { PLAN_MEASURES, mln } from '../../forecast/regional-plan.fixture.ts';
 import { seedMeasures } from '../../forecast/register.ts';
 import { Store } from '../../store/index.ts';
+import type { Measure } from '../../forecast/measures.ts';
+import { addScenarioData } from '../../forecast/scenario.fixture.ts';
+import { fixtureStore } from '../../metrics/fixtures.ts';
 import { fullRequest } from '../build.ts';
 import { storeSource } from '../source.ts';
 import { sectionContext } from './context.ts';
@@ -73,5 +76,27 @@ describe('section Maatregelen', () => {
     const row = { naive_low: 10_000_000, naive_high: 63_000_000, p10: 30_214_541.97, p50: 36_488_855.73, p90: 42_722_651.39 };
     expect(simulated!.kind === 'table' && simulated.rows).toEqual(['2021', '2022', '2023'].map((year) => ({ year, ...row })));
     expect(out!.caveats).toEqual([{ kind: 'overlap', text: expect.stringContaining('De maatregelen overlappen elkaar') }]);
+  });
+
+  it('runs a measure on GP inflow through the region’s baseline and names it beside the figures', async () => {
+    const store = await fixtureStore();
+    await addScenarioData(store);
+    const gp: Measure = {
+      ...PLAN_MEASURES[6]!,
+      mechanisms: [{ lever: { kind: 'inflow', referrer: '02' }, bands: [{ from: 2020, low: 1_000, high: 1_000 }] }],
+    };
+    await seedMeasures(store, { name: 'demo', role: 'system' }, null, [gp]);
+    const out = await forecastMeasuresSection.build(
+      sectionContext(storeSource(store, metricsEngine), fullRequest({ municipality: null, year: 2020 })),
+    );
+    const [sentence, basis, register] = out!.blocks;
+    // 10 % of the GP's half of the region's € 1,866.60 ambulant in 2020 (src/forecast/scenario-store.test.ts).
+    expect(sentence).toMatchObject({ text: expect.stringContaining('in 2020 naar verwachting € 0 mln op') });
+    expect(basis).toEqual({
+      kind: 'paragraph',
+      text: 'Maatregelen op instroom, duur, prijs of verschuiving zijn doorgerekend op de basislijn per zorgsoort, Regio IJsselland (basisjaar 2019, +2 % prijsindexatie per jaar).',
+    });
+    expect(register!.kind === 'table' && register.rows[0]).toMatchObject({ low: 93.33, high: 93.33 });
+    store.close();
   });
 });

@@ -3,7 +3,7 @@
 import type { Column, Value } from '../../contract/index.ts';
 import { type Measure, naiveSum, OVERLAP_NOTE } from '../../forecast/measures.ts';
 import type { YearSimulation } from '../../forecast/montecarlo.ts';
-import { scenario } from '../../forecast/scenario.ts';
+import type { MeasureRange } from '../../forecast/scenario.ts';
 import type { Block } from '../model.ts';
 import type { SectionDef } from './context.ts';
 
@@ -59,24 +59,25 @@ export function scenarioSentence(count: number, y: YearSimulation): string {
 const col = (name: string, label: string, unit: Column['unit']): Column => ({ name, label, unit });
 const euros = (cents: number) => cents / 100;
 
-/** The register as a table: per measure its band in `year` and investment, and the naive sum as the last row. */
-export function registerTable(measures: readonly Measure[], year: number, source = ''): Block {
-  const rows: Record<string, Value>[] = measures.map((m) => {
-    const band = naiveSum([m], year);
-    return {
-      name: m.name,
-      status: m.status,
-      low: euros(band.lowCents),
-      high: euros(band.highCents),
-      investment: euros(m.investmentCents),
-    };
-  });
-  const sum = naiveSum(measures, year);
+/**
+ * The register as a table: per measure its band in `year` and investment, and the naive sum as the last row. `ranges`:
+ * each measure's band as the scenario ran it through its baseline (without: fixed amounts only).
+ */
+export function registerTable(measures: readonly Measure[], year: number, source = '', ranges?: readonly MeasureRange[]): Block {
+  const bandOf = (m: Measure, i: number) => ranges?.[i]?.years.find((y) => y.year === year) ?? naiveSum([m], year);
+  const bands = measures.map(bandOf);
+  const rows: Record<string, Value>[] = measures.map((m, i) => ({
+    name: m.name,
+    status: m.status,
+    low: euros(bands[i]!.lowCents),
+    high: euros(bands[i]!.highCents),
+    investment: euros(m.investmentCents),
+  }));
   rows.push({
     name: 'Opgeteld (overschat: overlap)',
     status: '',
-    low: euros(sum.lowCents),
-    high: euros(sum.highCents),
+    low: euros(bands.reduce((s, b) => s + b.lowCents, 0)),
+    high: euros(bands.reduce((s, b) => s + b.highCents, 0)),
     investment: euros(measures.reduce((s, m) => s + m.investmentCents, 0)),
   });
   return {
@@ -128,11 +129,22 @@ export const forecastMeasuresSection: SectionDef = {
     if (!measures || measures.length === 0) return null;
     const year = ctx.request.year;
     const years = Array.from({ length: SCENARIO_YEARS }, (_, i) => year + i);
-    const s = scenario(measures, { years, seed: REPORT_SEED, draws: REPORT_DRAWS, targetCents: null });
+    const request = { years, seed: REPORT_SEED, draws: REPORT_DRAWS, targetCents: null };
+    const s = await ctx.source.scenario(ctx.request.municipality, request);
+    if (!s) return null;
     const first = s.years[0]!;
+    const basis = s.baseline
+      ? [
+          {
+            kind: 'paragraph' as const,
+            text: `Maatregelen op instroom, duur, prijs of verschuiving zijn doorgerekend op de ${s.baseline.label}.`,
+          },
+        ]
+      : [];
     return {
       blocks: [
         { kind: 'paragraph', text: scenarioSentence(measures.length, first) },
+        ...basis,
         registerTable(
           measures,
           year,
@@ -141,6 +153,7 @@ export const forecastMeasuresSection: SectionDef = {
             'Maatregelenregister',
             'De maatregelen zoals vastgelegd in Roer, met hun besparingsband per jaar.',
           ),
+          s.perMeasure,
         ),
         scenarioTable(
           s.years,
@@ -148,7 +161,11 @@ export const forecastMeasuresSection: SectionDef = {
             'scenario',
             'Scenario van de maatregelen',
             'Monte Carlo-simulatie binnen de banden van de maatregelen, met overlap op dezelfde hefboom (docs/forecast.md).',
-            { trekkingen: REPORT_DRAWS, seed: REPORT_SEED },
+            {
+              trekkingen: REPORT_DRAWS,
+              seed: REPORT_SEED,
+              ...(s.baseline ? { basislijn: s.baseline.label } : {}),
+            },
           ),
         ),
         { kind: 'caveats', items: s.caveats.map((text) => ({ kind: 'overlap', text })) },
