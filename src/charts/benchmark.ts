@@ -21,7 +21,7 @@ const pct = number(2);
 const idx = number(1);
 
 /** The value a chart of `kind` draws for a point; null stays null (a gap in the line, never a 0). */
-function valueOf(p: BenchmarkLine['points'][number], kind: 'percent' | 'index'): number | null {
+function drawn(p: BenchmarkLine['points'][number], kind: 'percent' | 'index'): number | null {
   return kind === 'percent' ? p.percent : p.index;
 }
 
@@ -31,7 +31,7 @@ function valueOf(p: BenchmarkLine['points'][number], kind: 'percent' | 'index'):
  */
 export function benchmarkChart(series: BenchmarkSeries, kind: 'percent' | 'index'): ChartOption {
   const periods = series.lines[0]?.points.map((p) => p.period) ?? [];
-  const values = series.lines.flatMap((l) => l.points.map((p) => valueOf(p, kind))).filter((v) => v !== null);
+  const values = series.lines.flatMap((l) => l.points.map((p) => drawn(p, kind))).filter((v) => v !== null);
   const max = Math.max(0, ...values.map(Math.abs));
   const format = (v: unknown) => (typeof v !== 'number' ? '–' : kind === 'percent' ? `${pct.format(v)} %` : idx.format(v));
   return {
@@ -50,7 +50,7 @@ export function benchmarkChart(series: BenchmarkSeries, kind: 'percent' | 'index
       return {
         name: l.label,
         type: 'line',
-        data: l.points.map((p) => valueOf(p, kind)),
+        data: l.points.map((p) => drawn(p, kind)),
         // A missing period is a gap, not a line drawn through it as if it were known.
         connectNulls: false,
         symbol: look.symbol,
