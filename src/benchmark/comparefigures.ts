@@ -26,12 +26,14 @@ export async function comparisonFigures(store: Store, period: string): Promise<C
     );
   if (tables.has(YOUTH_POPULATION.table))
     figures.push({ ...YOUTH_POPULATION, label: `Jongeren van 0–17 jaar (1 januari ${year})`, period: year });
-  if (tables.has(COST.table) && period === year && (await has(store, COST))) figures.push({ ...COST, period });
-  return figures;
+  if (tables.has(COST.table) && period === year) figures.push({ ...COST, period });
+  const usable: CbsFigure[] = [];
+  for (const f of figures) if (await has(store, f)) usable.push(f);
+  return usable;
 }
 
-/** Whether the table has the measure (another version of a table may have renamed it). */
-async function has(store: Store, figure: { table: string; measure: string }): Promise<boolean> {
+/** Whether the table has the measure and the categories (another version of a table may have renamed them). */
+async function has(store: Store, figure: CbsFigure): Promise<boolean> {
   try {
     await readCbsSeries(store, { ...figure, regions: [] });
     return true;
