@@ -8,7 +8,8 @@ import { json } from '../json.ts';
 import { toCsv } from '../export/csv.ts';
 import { exportFileName } from '../export/table.ts';
 import { benchmarkTable } from '../../benchmark/table.ts';
-import { contextOf, type ApiDeps, type QueryParam, type RouteDef } from '../route.ts';
+import type { Context } from 'hono';
+import { contextOf, type ApiDeps, type ApiEnv, type QueryParam, type RouteDef } from '../route.ts';
 
 const GROUPS: readonly GroupKind[] = ['regio', 'grootteklasse', 'buren'];
 const MEASURES = Object.keys(BENCHMARK_MEASURES) as BenchmarkMeasure[];
@@ -32,6 +33,12 @@ const QUERY: QueryParam[] = [
     name: 'buren',
     description: "Bij groep=buren: de gekozen gemeenten, CBS-codes gescheiden door komma's (bijv. 0150,0193).",
     schema: { type: 'string', pattern: '^\\d{4}(,\\d{4})*$' },
+  },
+  {
+    name: 'bewaard',
+    description:
+      "De naam van een voor deze gemeente bewaarde referentiegroep (zie /api/benchmark/groepen); in plaats van 'groep'.",
+    schema: { type: 'string' },
   },
   {
     name: 'maat',
@@ -67,8 +74,8 @@ function single(query: URLSearchParams, name: string): string | undefined {
 }
 
 /** The benchmark question of a request's query string (shared by the JSON and the CSV route); Dutch 400s naming the parameter. */
-async function benchmarkQuestion(deps: ApiDeps, url: string): Promise<Extract<Question, { kind: 'benchmark' }>> {
-  const query = new URL(url).searchParams;
+async function benchmarkQuestion(deps: ApiDeps, c: Context<ApiEnv>): Promise<Extract<Question, { kind: 'benchmark' }>> {
+  const query = new URL(c.req.url).searchParams;
   for (const name of query.keys())
     if (!KNOWN.includes(name)) throw badParam(name, `Onbekende parameter '${name}' (toegestaan: ${KNOWN.join(', ')})`);
   const municipality = single(query, 'gemeente') ?? '';
@@ -86,6 +93,14 @@ async function benchmarkQuestion(deps: ApiDeps, url: string): Promise<Extract<Qu
   if (!MEASURES.includes(measure)) throw badParam('maat', `'maat' moet ${MEASURES.join(', ')} zijn`);
   const base = single(query, 'basis') ?? '';
   if (!PERIOD.test(base)) throw badParam('basis', "'basis' moet een halfjaar (bijv. 2020-H1) of een jaar (bijv. 2020) zijn");
+  const saved = single(query, 'bewaard');
+  if (saved !== undefined) {
+    // A saved group is the municipality's own working choice: read through the guard, within the user's scope.
+    const list = await answer(contextOf(c, deps), deps.guard, { kind: 'benchmark.groups.list', municipality });
+    const found = list.find((g) => g.name === saved);
+    if (!found) throw badParam('bewaard', `Gemeente ${municipality} heeft geen bewaarde referentiegroep '${saved}'`);
+    return { kind: 'benchmark', municipality, group: found.group, measure, base };
+  }
   const resolved = await resolveGroup(deps.store, municipality, kind, burenText?.split(',') ?? [], Number(base.slice(0, 4)));
   if ('reason' in resolved) throw badParam('groep', `Geen referentiegroep: ${resolved.reason}`);
   return { kind: 'benchmark', municipality, group: resolved.group, measure, base };
@@ -130,7 +145,7 @@ export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
         },
       },
       handler: async (c) => {
-        const series = await answer(contextOf(c, deps), deps.guard, await benchmarkQuestion(deps, c.req.url));
+        const series = await answer(contextOf(c, deps), deps.guard, await benchmarkQuestion(deps, c));
         return json(c, series);
       },
     },
@@ -144,7 +159,7 @@ export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
       query: QUERY,
       response: { status: 200, description: 'CSV-bestand', contentType: 'text/csv', schema: { type: 'string' } },
       handler: async (c) => {
-        const series = await answer(contextOf(c, deps), deps.guard, await benchmarkQuestion(deps, c.req.url));
+        const series = await answer(contextOf(c, deps), deps.guard, await benchmarkQuestion(deps, c));
         return c.body(toCsv(benchmarkTable(series)), 200, {
           'Content-Type': 'text/csv; charset=utf-8',
           'Content-Disposition': `attachment; filename="${exportFileName(`vergelijken-${series.measure}`, 'csv')}"`,
