@@ -34,11 +34,20 @@ describe('benchmarkChart', () => {
   it('draws the percentages per period, with a gap where the municipality has no figure', () => {
     expect(lines('percent').map((s) => [s.name, s.data])).toEqual([
       ['Steenwijkerland', [1.2, null, 1.5]],
-      ['jeugdzorgregio IJsselland', [1.0, 1.1, 1.2]],
+      ['jeugdzorgregio IJsselland zonder Steenwijkerland', [1.0, 1.1, 1.2]],
       ['jeugdzorgregio IJsselland', [1.0, 1.1, 1.2]],
       ['Nederland', [0.8, 0.8, 1.0]],
     ]);
     expect((benchmarkChart(series, 'percent').xAxis as { data: string[] }).data).toEqual(['H1 2020', 'H2 2020', 'H1 2021']);
+  });
+
+  it('names the group apart from the region it equals (the group leaves the municipality out)', () => {
+    expect((benchmarkChart(series, 'percent').legend as { data: string[] }).data).toEqual([
+      'Steenwijkerland',
+      'jeugdzorgregio IJsselland zonder Steenwijkerland',
+      'jeugdzorgregio IJsselland',
+      'Nederland',
+    ]);
   });
 
   it('gives every line its own dash style and symbol, so they stay apart without colour', () => {

@@ -2,6 +2,7 @@
 // period, as a percentage or as an index on the base period (= 100, marked by a line). Pure, like every chart builder.
 // Each line has its own dash style and symbol besides its colour, so the four stay apart in grey-scale print.
 import type { BenchmarkLine, BenchmarkSeries } from '../benchmark/series.ts';
+import { lineNames } from '../benchmark/table.ts';
 import { axisFormatter, formatPeriod } from '../contract/format.ts';
 import { PALETTE } from './colours.ts';
 import type { ChartOption } from './index.ts';
@@ -33,9 +34,10 @@ export function benchmarkChart(series: BenchmarkSeries, kind: 'percent' | 'index
   const periods = series.lines[0]?.points.map((p) => p.period) ?? [];
   const values = series.lines.flatMap((l) => l.points.map((p) => drawn(p, kind))).filter((v) => v !== null);
   const max = Math.max(0, ...values.map(Math.abs));
+  const names = lineNames(series);
   const format = (v: unknown) => (typeof v !== 'number' ? '–' : kind === 'percent' ? `${pct.format(v)} %` : idx.format(v));
   return {
-    legend: { top: 0, data: series.lines.map((l) => l.label) },
+    legend: { top: 0, data: names },
     grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: periods.map(formatPeriod), boundaryGap: false },
     yAxis: {
@@ -48,7 +50,7 @@ export function benchmarkChart(series: BenchmarkSeries, kind: 'percent' | 'index
     series: series.lines.map((l, i) => {
       const look = LOOK[l.who];
       return {
-        name: l.label,
+        name: names[i],
         type: 'line',
         data: l.points.map((p) => drawn(p, kind)),
         // A missing period is a gap, not a line drawn through it as if it were known.

@@ -1,6 +1,7 @@
 // Panel "Verloop" of the Vergelijken page: the chosen figure of the municipality, its reference group, its youth-care
 // region and the Netherlands per period, as a line chart and as an index chart (base period = 100), and the same figures
 // as a table. A missing or suppressed CBS cell is "–" with its reason as a numbered footnote, never a 0.
+import { lineNames } from '../../../../src/benchmark/table.ts';
 import { benchmarkChart } from '../../../../src/charts/benchmark.ts';
 import { formatPeriod } from '../../../../src/contract/format.ts';
 import { api, type BenchmarkSeries } from '../../api.ts';
@@ -40,7 +41,7 @@ function seriesTable(series: BenchmarkSeries): HTMLElement {
         'tr',
         {},
         h('th', { scope: 'col', rowspan: 2 }, 'Periode'),
-        series.lines.map((l) => h('th', { scope: 'colgroup', colspan: 2, class: 'num' }, l.label)),
+        lineNames(series).map((name) => h('th', { scope: 'colgroup', colspan: 2, class: 'num' }, name)),
       ),
       h(
         'tr',
@@ -92,28 +93,28 @@ export async function renderSeriesPanel(el: HTMLElement, s: BenchmarkState, _ctx
     const percentEl = h('div', {
       class: 'chart',
       role: 'img',
-      'aria-label': `Lijngrafiek: ${series.label} per periode voor ${series.lines.map((l) => l.label).join(', ')}`,
+      'aria-label': `Lijngrafiek: ${series.label} per periode voor ${lineNames(series).join(', ')}`,
     });
     const indexEl = h('div', {
       class: 'chart',
       role: 'img',
-      'aria-label': `Lijngrafiek: index (${formatPeriod(series.base)} = 100) voor ${series.lines.map((l) => l.label).join(', ')}`,
+      'aria-label': `Lijngrafiek: index (${formatPeriod(series.base)} = 100) voor ${lineNames(series).join(', ')}`,
     });
     const sources = s.choices.sources.filter((t) => t.table === '85097NED' || t.table === '03759ned');
     mount(
       section,
       h('h2', { id: 'bm-series-h' }, `${series.label}, ${name}`),
       h(
-        'p',
-        { class: 'muted' },
-        'Een groep telt de jongeren met jeugdhulp van haar leden op en deelt door hun jongeren samen (geen gemiddelde van ' +
-          'percentages). De gemeente zelf hoort niet bij haar eigen groep.',
-      ),
-      h(
         'div',
         { class: 'benchmark-charts' },
         h('figure', { class: 'figure' }, h('figcaption', {}, 'Percentage'), percentEl),
         h('figure', { class: 'figure' }, h('figcaption', {}, `Index (${formatPeriod(series.base)} = 100)`), indexEl),
+      ),
+      h(
+        'p',
+        { class: 'muted' },
+        'Een groep telt de jongeren met jeugdhulp van haar leden op en deelt door hun jongeren samen (geen gemiddelde van ' +
+          'percentages). De gemeente zelf hoort niet bij haar eigen groep.',
       ),
       series.leftOut.length
         ? h('p', { class: 'muted' }, `Niet meegeteld in de groep (geen cijfer of geen inwonertal): ${series.leftOut.join(', ')}.`)
