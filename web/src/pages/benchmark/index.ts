@@ -53,6 +53,18 @@ export async function renderBenchmark(main: HTMLElement, view: ViewState, ctx: A
     ownSlot,
     compare,
   );
+  if (!choices.periods.halfjaar.length && !choices.periods.jaar.length) {
+    mount(
+      controls,
+      h(
+        'p',
+        { role: 'status' },
+        "Er zijn nog geen CBS-cijfers over jongeren met jeugdhulp ingelezen. Lees de CBS-tabellen in met 'roer benchmark " +
+          "import' (of download ze met 'roer benchmark fetch'); zie docs/benchmark.md.",
+      ),
+    );
+    return;
+  }
   if (!state.municipality) {
     mount(controls, h('p', { role: 'alert' }, 'Uw account heeft geen gemeente om te vergelijken.'));
     return;
