@@ -25,7 +25,7 @@ export async function comparisonFigures(store: Store, period: string): Promise<C
       { label: 'Jongeren met jeugdhulp met verblijf', table: YOUTH_TABLE, measure: 'Jeugdhulp met verblijf', period },
     );
   if (tables.has(YOUTH_POPULATION.table))
-    figures.push({ ...YOUTH_POPULATION, label: `Jongeren van 0–17 jaar (1 januari ${year})`, period: year });
+    figures.push({ ...YOUTH_POPULATION, label: 'Jongeren van 0–17 jaar op 1 januari', period: year });
   if (tables.has(COST.table) && period === year) figures.push({ ...COST, period });
   const usable: CbsFigure[] = [];
   for (const f of figures) if (await has(store, f)) usable.push(f);

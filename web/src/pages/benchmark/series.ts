@@ -117,7 +117,12 @@ export async function renderSeriesPanel(el: HTMLElement, s: BenchmarkState, _ctx
           'percentages). De gemeente zelf hoort niet bij haar eigen groep.',
       ),
       series.leftOut.length
-        ? h('p', { class: 'muted' }, `Niet meegeteld in de groep (geen cijfer of geen inwonertal): ${series.leftOut.join(', ')}.`)
+        ? h(
+            'p',
+            { class: 'muted' },
+            'In een of meer perioden niet meegeteld in de groep of de regio (geen cijfer of geen inwonertal): ' +
+              `${series.leftOut.map((c) => s.choices.municipalities.find((m) => m.code === c)?.name ?? c).join(', ')}.`,
+          )
         : null,
       seriesTable(series),
       h('p', { class: 'actions' }, h('a', { class: 'button', href: api.benchmarkCsvUrl(q), download: true }, 'Tabel als CSV')),
