@@ -65,9 +65,10 @@ export function benchmarkChart(series: BenchmarkSeries, kind: 'percent' | 'index
               markLine: {
                 silent: true,
                 symbol: 'none',
-                label: { formatter: `${formatPeriod(series.base)} = 100`, position: 'insideEndTop' },
+                // Named in the chart's caption and the tooltip; a label on the line would sit on the lines.
+                label: { show: false },
                 lineStyle: { type: 'solid', color: '#9aa3ad', width: 1 },
-                data: [{ yAxis: 100 }],
+                data: [{ yAxis: 100, name: `${formatPeriod(series.base)} = 100` }],
               },
             }
           : {}),
