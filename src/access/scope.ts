@@ -229,3 +229,14 @@ export function assertMeasures(user: User, municipality: string | null, write: b
   if (own && municipality === null && write)
     throw denied('Alleen wie niet aan een gemeente gebonden is, mag de maatregelen van de regio bewerken.', 'gemeente');
 }
+
+/**
+ * Saved reference groups of a municipality: read within the own municipalities (everyone), saved or deleted by those
+ * who may write notes. CBS's figures are public; the groups are a municipality's own working choice.
+ */
+export function assertReferenceGroups(user: User, municipality: string, write: boolean): void {
+  if (write) assertRight(user, 'writeNotes', 'referentiegroepen bewaren');
+  const own = scopeOf(user).municipality;
+  if (own && !own.includes(municipality))
+    throw denied(`U heeft geen toegang tot de referentiegroepen van gemeente ${municipality}.`, 'gemeente');
+}

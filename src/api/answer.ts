@@ -14,6 +14,10 @@ import { readReportText, saveReportText, type NewReportText, type ReportText } f
 import { type YearEndQuery, type YearEndView, yearEndView } from '../forecast/yearend-view.ts';
 import { benchmarkSeries, type BenchmarkMeasure, type BenchmarkSeries } from '../benchmark/series.ts';
 import type { ReferenceGroup } from '../benchmark/groups.ts';
+import { benchmarkChoices, type BenchmarkChoices } from '../benchmark/choices.ts';
+import { benchmarkComparison } from '../benchmark/comparefigures.ts';
+import type { NormalisedComparison } from '../benchmark/compare.ts';
+import { deleteReferenceGroup, listReferenceGroups, saveReferenceGroup } from '../benchmark/savedgroups.ts';
 import { deleteMeasure, listMeasures, saveMeasure, type NewMeasure, type StoredMeasure } from '../forecast/register.ts';
 import { baselinePlace, type Scenario, type ScenarioRequest } from '../forecast/scenario.ts';
 import { scenarioOnStore } from '../forecast/scenario-store.ts';
@@ -53,6 +57,14 @@ export type Question =
   | { kind: 'forecast.yearend'; municipality: string | null; query: YearEndQuery }
   /** CBS's public figures of a municipality beside its reference group, region and the Netherlands (no own data). */
   | { kind: 'benchmark'; municipality: string; group: ReferenceGroup; measure: BenchmarkMeasure; base: string }
+  /** What the benchmark page offers: measures, group kinds, municipalities, CBS's periods and tables (all public). */
+  | { kind: 'benchmark.choices' }
+  /** Municipality `a` as a percentage of `b` on CBS's figures of `period`, beside their populations (no own data). */
+  | { kind: 'benchmark.compare'; a: string; b: string; period: string }
+  /** The reference groups saved for a municipality: list, save (or replace by name), delete. */
+  | { kind: 'benchmark.groups.list'; municipality: string }
+  | { kind: 'benchmark.groups.save'; municipality: string; name: string; group: ReferenceGroup }
+  | { kind: 'benchmark.groups.delete'; municipality: string; name: string }
   /** The measures register of a municipality (null: the region): list, save, delete, and its simulated scenario. */
   | { kind: 'measures.list'; municipality: string | null }
   | { kind: 'measures.save'; measure: NewMeasure }
@@ -95,6 +107,12 @@ export interface Answers {
   /** null: the store holds no data. */
   'forecast.yearend': YearEndView | null;
   benchmark: BenchmarkSeries;
+  'benchmark.choices': BenchmarkChoices;
+  'benchmark.compare': NormalisedComparison & { period: string };
+  'benchmark.groups.list': SavedReferenceGroup[];
+  'benchmark.groups.save': SavedReferenceGroup;
+  /** The group removed; undefined: the municipality has no group of that name. */
+  'benchmark.groups.delete': SavedReferenceGroup | undefined;
   'measures.list': StoredMeasure[];
   'measures.save': StoredMeasure;
   /** undefined: this place has no measure with this id. */
@@ -102,6 +120,12 @@ export interface Answers {
   'measures.scenario': Scenario;
   'forecast.framework': FrameworkViewYear[];
   'forecast.baseline': BaselineView;
+}
+
+/** A reference group saved for a municipality under a name. */
+export interface SavedReferenceGroup {
+  name: string;
+  group: ReferenceGroup;
 }
 
 export type AnswerOf<Q extends Question> = Answers[Q['kind']];
@@ -200,6 +224,19 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
       return yearEndView(ctx.store, q.query);
     case 'benchmark':
       return benchmarkSeries(ctx.store, q);
+    case 'benchmark.choices':
+      return benchmarkChoices(ctx.store);
+    case 'benchmark.compare':
+      return benchmarkComparison(ctx.store, q.a, q.b, q.period);
+    case 'benchmark.groups.list':
+      return listReferenceGroups(ctx.store, q.municipality);
+    case 'benchmark.groups.save':
+      await saveReferenceGroup(ctx.store, q.municipality, q.name, q.group, owner(ctx));
+      return { name: q.name.trim(), group: q.group };
+    case 'benchmark.groups.delete': {
+      const found = (await listReferenceGroups(ctx.store, q.municipality)).find((g) => g.name === q.name);
+      return found && (await deleteReferenceGroup(ctx.store, q.municipality, q.name)) ? found : undefined;
+    }
     case 'measures.list':
       return listMeasures(ctx.store, q.municipality);
     case 'measures.save':

@@ -22,6 +22,9 @@ import { forecastFrameworkRoutes } from './routes/forecast-framework.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { forecastYearEndRoutes } from './routes/forecast-yearend.ts';
 import { benchmarkRoutes } from './routes/benchmark.ts';
+import { benchmarkChoiceRoutes } from './routes/benchmark-choices.ts';
+import { benchmarkCompareRoutes } from './routes/benchmark-compare.ts';
+import { benchmarkGroupRoutes } from './routes/benchmark-groups.ts';
 import { forecastMeasureRoutes } from './routes/forecast-measures.ts';
 import { dashboard } from './static.ts';
 import { type UploadSettings, Uploads } from './uploads.ts';
@@ -72,6 +75,9 @@ export function apiRoutes(deps: ApiDeps): RouteDef[] {
     ...reportRoutes(deps),
     ...forecastYearEndRoutes(deps),
     ...benchmarkRoutes(deps),
+    ...benchmarkChoiceRoutes(deps),
+    ...benchmarkCompareRoutes(deps),
+    ...benchmarkGroupRoutes(deps),
     ...forecastMeasureRoutes(deps),
     ...forecastFrameworkRoutes(deps),
   ];

@@ -103,6 +103,8 @@ export async function storeDownload(
       ok: counts.ok,
       quarantined: problems.length,
       status: 'ingelezen',
+      // The table's title from TableInfos: it says whether the figures are CBS's or the demo's fictitious set.
+      note: table.title ?? undefined,
     });
     return counts;
   });

@@ -156,4 +156,19 @@ describe('benchmarkSeries', () => {
       reason: 'de basisperiode 2019-H1 komt niet voor in de reeks',
     });
   });
+
+  it("names CBS's reason when the municipality's own cell is suppressed", async () => {
+    const s = await benchmarkSeries(store, {
+      municipality: '0003',
+      group: { kind: 'regio', region: 'S' },
+      measure: 'jeugdhulp',
+      base: '2020-H1',
+    });
+    expect(s.lines[0]!.points[1]).toEqual({
+      period: '2020-H2',
+      percent: null,
+      index: null,
+      reason: 'CBS geeft geen cijfer (geheim)',
+    });
+  });
 });

@@ -63,6 +63,9 @@ export async function benchmarkSeries(
   const totals = await readCbsSeries(store, POPULATION_SOURCE);
   const at = (points: CbsPoint[]) => new Map(points.map((p) => [`${p.region}|${p.period}`, p.value]));
   const [count, base, total] = [at(counts), at(youths), at(totals)];
+  // Why a cell is empty, as CBS said it ('geheim', 'onbekend'): a single municipality's missing figure names it.
+  const why = (points: CbsPoint[]) => new Map(points.map((p) => [`${p.region}|${p.period}`, p.missing]));
+  const [countWhy, baseWhy] = [why(counts), why(youths)];
   const periods = [...new Set(counts.map((p) => p.period))].sort();
   const baseYear = q.base.slice(0, 4);
 
@@ -78,6 +81,16 @@ export async function benchmarkSeries(
   const regionMembers = self?.region ? facts.filter((m) => m.region === self.region).map((m) => m.code) : [];
   const leftOut = new Set(group.unknown);
 
+  const missingReason = (regions: string[], period: string): string => {
+    const [one] = regions;
+    if (regions.length !== 1 || !one) return 'het CBS-cijfer of het aantal jongeren ontbreekt';
+    const key = `${one}|${period}`;
+    if (!count.has(key)) return 'geen CBS-cijfer ingelezen voor deze periode';
+    if (count.get(key) === null) return `CBS geeft geen cijfer (${countWhy.get(key) ?? 'leeg'})`;
+    const baseKey = `${one}|${period.slice(0, 4)}`;
+    if (base.get(baseKey) === 0) return '0 jongeren van 0–17 jaar op 1 januari: geen percentage';
+    return `het aantal jongeren van 0–17 jaar op 1 januari ontbreekt (${base.has(baseKey) ? (baseWhy.get(baseKey) ?? 'leeg') : 'niet ingelezen'})`;
+  };
   const line = (who: BenchmarkLine['who'], label: string, regions: string[]): BenchmarkLine => {
     const raw = periods.map((period) => {
       const rate = pooledRate(
@@ -98,7 +111,7 @@ export async function benchmarkSeries(
         period: p.period,
         percent: p.value === null ? null : Math.round(p.value * 100) / 100,
         index: index[i]!.index === null ? null : Math.round(index[i]!.index! * 10) / 10,
-        reason: p.value === null ? 'het CBS-cijfer of het aantal jongeren ontbreekt' : index[i]!.reason,
+        reason: p.value === null ? missingReason(regions, p.period) : index[i]!.reason,
       })),
     };
   };

@@ -11,6 +11,10 @@ import type { SavedMapping } from '../../src/ingest/tabular/saved.ts';
 import type { Note } from '../../src/api/notes.ts';
 import type { SavedView } from '../../src/api/views.ts';
 import type { YearEndView } from '../../src/forecast/yearend-view.ts';
+import type { BenchmarkSeries } from '../../src/benchmark/series.ts';
+import type { BenchmarkChoices } from '../../src/benchmark/choices.ts';
+import type { NormalisedComparison } from '../../src/benchmark/compare.ts';
+import type { SavedReferenceGroup } from '../../src/api/answer.ts';
 
 // The wire types are the server's own, from the contract (src/contract), never re-declared here.
 export type { MetricInfo, Option };
@@ -18,6 +22,7 @@ export type { MetricInfo, Option };
 export type Dimensions = Record<string, Option[]> & { years?: number[]; last_month?: string };
 // Notes and saved views as the API keeps them (type-only imports: nothing of the server is bundled).
 export type { Note, SavedView, YearEndView };
+export type { BenchmarkChoices, BenchmarkSeries, NormalisedComparison, SavedReferenceGroup };
 /** A question as the engine takes it. */
 export type Question = MetricRequest;
 
@@ -195,6 +200,27 @@ export const api = {
     request<BaselineView>(
       `/api/forecast/baseline?${new URLSearchParams({ ...(gemeente ? { gemeente } : {}), basisjaar: String(basisjaar), jaren: String(jaren), indexatie: String(indexatie) })}`,
     ),
+  /** The benchmark page (/vergelijken, src/api/routes/benchmark*.ts): CBS's public figures, never own data. */
+  benchmarkChoices: () => request<BenchmarkChoices>('/api/benchmark/keuzes'),
+  /** `q`: the query of GET /api/benchmark (gemeente, groep, buren, maat, basis); the CSV export takes the same. */
+  benchmark: (q: URLSearchParams) => request<BenchmarkSeries>(`/api/benchmark?${q}`),
+  benchmarkCsvUrl: (q: URLSearchParams) => `/api/benchmark/export.csv?${q}`,
+  benchmarkCompare: (a: string, b: string, periode: string) =>
+    request<NormalisedComparison & { period: string }>(`/api/benchmark/vergelijking?${new URLSearchParams({ a, b, periode })}`),
+  referenceGroups: (gemeente: string) =>
+    request<SavedReferenceGroup[]>(`/api/benchmark/groepen?${new URLSearchParams({ gemeente })}`),
+  saveReferenceGroup: (gemeente: string, name: string, group: SavedReferenceGroup['group']) =>
+    request<SavedReferenceGroup>('/api/benchmark/groepen', {
+      method: 'POST',
+      body: JSON.stringify({ gemeente, name, group }),
+      headers: { 'content-type': 'application/json' },
+    }),
+  deleteReferenceGroup: (gemeente: string, name: string) =>
+    request<SavedReferenceGroup>('/api/benchmark/groepen/delete', {
+      method: 'POST',
+      body: JSON.stringify({ gemeente, name }),
+      headers: { 'content-type': 'application/json' },
+    }),
   addNote: (note: { metric: string; municipality: string | null; from: string; to: string; text: string }) =>
     request<Note>('/api/notes', { method: 'POST', body: JSON.stringify(note), headers: { 'content-type': 'application/json' } }),
 };

@@ -14,6 +14,7 @@ import { renderUpload } from './pages/upload.ts';
 import { NOTES_SLUG, renderNotes } from './pages/notes.ts';
 import { REPORT_SLUG, renderReport } from './pages/report.ts';
 import { FORECAST_SLUG, renderForecast } from './pages/forecast/index.ts';
+import { BENCHMARK_SLUG, renderBenchmark } from './pages/benchmark/index.ts';
 import { coverageLine } from './coverage.ts';
 import { printHead } from './printhead.ts';
 import { linkedView, openLinked, renderViewsMenu, takeNotice } from './views.ts';
@@ -103,6 +104,8 @@ async function render(asked: ViewState): Promise<void> {
       available.map((p) => h('li', {}, link(p.slug, p.nav ?? p.title))),
       // Like the analysis pages: shown where the budget analysis is, and not to an aggregate-only role (refused).
       forecastAllowed ? h('li', {}, link(FORECAST_SLUG, 'Vooruitblik')) : null,
+      // CBS's public figures: every role may compare.
+      h('li', {}, link(BENCHMARK_SLUG, 'Vergelijken')),
       // Links only to what the role may open (the server refuses the rest anyway).
       user?.rights?.readNotes ? h('li', {}, link(NOTES_SLUG, 'Notities')) : null,
       // Every role may make a report (its figures are asked with the role's own rights).
@@ -123,14 +126,15 @@ async function render(asked: ViewState): Promise<void> {
       [NOTES_SLUG]: 'Notities',
       [REPORT_SLUG]: 'Rapport',
       [FORECAST_SLUG]: 'Vooruitblik',
+      [BENCHMARK_SLUG]: 'Vergelijken',
     }[s.page] ??
     'Overzicht';
   const notice = takeNotice();
   mount(main, printHead(s, ctx, title), coverageLine(), notice ? h('p', { class: 'notice', role: 'status' }, notice) : null, el);
   renderViewsMenu(viewsMenu(), s);
   renderFilterBar(byId('filters'), s, ctx, { suppressed: !!user?.rights?.suppressed });
-  // The report page has its own place and year fields (prefilled from the filters).
-  byId('filters').hidden = s.page === 'import' || s.page === 'inlezen' || s.page === REPORT_SLUG;
+  // The report page has its own place and year fields (prefilled from the filters); the benchmark page its own choices.
+  byId('filters').hidden = s.page === 'import' || s.page === 'inlezen' || s.page === REPORT_SLUG || s.page === BENCHMARK_SLUG;
   const view = page && viewFor(ctx, page, s.view);
   document.title = `${title} — Roer`;
   if (s.page === 'overzicht') await renderOverview(el, s, ctx);
@@ -138,6 +142,7 @@ async function render(asked: ViewState): Promise<void> {
   else if (s.page === 'inlezen') await renderUpload(el);
   else if (s.page === NOTES_SLUG) await renderNotes(el, s, ctx);
   else if (s.page === FORECAST_SLUG) await renderForecast(el, s, ctx);
+  else if (s.page === BENCHMARK_SLUG) await renderBenchmark(el, s, ctx);
   else if (s.page === REPORT_SLUG)
     await renderReport(el, s, ctx, {
       // Without login (a test app) everything is allowed; the server checks again on every call.

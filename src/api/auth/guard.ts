@@ -6,6 +6,7 @@ import { guardedCompute } from '../../access/guard.ts';
 import { RIGHTS } from '../../access/roles.ts';
 import {
   assertMeasures,
+  assertReferenceGroups,
   assertNoteWrite,
   assertReportPlace,
   forecastMunicipalities,
@@ -47,6 +48,11 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
       'report.texts.save': 'report_text_save',
       'forecast.yearend': 'forecast_yearend',
       benchmark: 'benchmark_read',
+      'benchmark.choices': 'benchmark_read',
+      'benchmark.compare': 'benchmark_read',
+      'benchmark.groups.list': 'reference_groups_read',
+      'benchmark.groups.save': 'reference_group_save',
+      'benchmark.groups.delete': 'reference_group_delete',
       'measures.list': 'measures_read',
       'measures.save': 'measure_save',
       'measures.delete': 'measure_delete',
@@ -72,7 +78,9 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
                   ? (q.measure.municipality ?? 'regio')
                   : q.kind === 'measures.list' || q.kind === 'measures.delete' || q.kind === 'measures.scenario'
                     ? (q.municipality ?? 'regio')
-                    : null;
+                    : q.kind.startsWith('benchmark.groups.')
+                      ? (q as { municipality: string }).municipality
+                      : null;
   const filters = q.kind === 'notes.read' || q.kind === 'notes.write' ? q.request.filters : undefined;
   return { action, target, detail: { filters, reason: e.message }, outcome: 'geweigerd' };
 }
@@ -216,6 +224,41 @@ export function accessGuard(settings: GuardSettings): Guard {
             detail: { group: q.group, measure: q.measure, base: q.base },
           });
           return series;
+        }
+        case 'benchmark.choices': {
+          // Public lists (the municipality list, CBS's periods and table titles): every logged-in user.
+          const choices = await next(q);
+          await log({ action: 'benchmark_read', detail: { what: 'keuzes' } });
+          return choices;
+        }
+        case 'benchmark.compare': {
+          // Like the series: CBS's public figures of any two municipalities, no own data in the answer.
+          const comparison = await next(q);
+          await log({ action: 'benchmark_read', target: q.a, detail: { compare: q.b, period: q.period } });
+          return comparison;
+        }
+        case 'benchmark.groups.list': {
+          assertReferenceGroups(user, q.municipality, false);
+          const groups = (await next(q)) as unknown[];
+          await log({ action: 'reference_groups_read', target: q.municipality, rowCount: groups.length });
+          return groups;
+        }
+        case 'benchmark.groups.save': {
+          assertReferenceGroups(user, q.municipality, true);
+          const saved = await next(q);
+          await log({ action: 'reference_group_save', target: q.municipality, detail: { name: q.name, group: q.group } });
+          return saved;
+        }
+        case 'benchmark.groups.delete': {
+          assertReferenceGroups(user, q.municipality, true);
+          const deleted = await next(q);
+          await log({
+            action: 'reference_group_delete',
+            target: q.municipality,
+            detail: { name: q.name },
+            outcome: deleted ? 'ok' : 'geweigerd',
+          });
+          return deleted;
         }
         case 'report.texts.save':
           // The save itself is audited by saveReportText.

@@ -2,10 +2,14 @@
 // figures (share of youths with youth care, without or with residence), per period with the index on a base period.
 import { BENCHMARK_MEASURES, resolveGroup, type BenchmarkMeasure, type GroupKind } from '../../benchmark/series.ts';
 import { sql } from '../../store/index.ts';
-import { answer } from '../answer.ts';
+import { answer, type Question } from '../answer.ts';
 import { badParam } from '../errors.ts';
 import { json } from '../json.ts';
-import { contextOf, type ApiDeps, type QueryParam, type RouteDef } from '../route.ts';
+import { toCsv } from '../export/csv.ts';
+import { exportFileName } from '../export/table.ts';
+import { benchmarkTable } from '../../benchmark/table.ts';
+import type { Context } from 'hono';
+import { contextOf, type ApiDeps, type ApiEnv, type QueryParam, type RouteDef } from '../route.ts';
 
 const GROUPS: readonly GroupKind[] = ['regio', 'grootteklasse', 'buren'];
 const MEASURES = Object.keys(BENCHMARK_MEASURES) as BenchmarkMeasure[];
@@ -29,6 +33,12 @@ const QUERY: QueryParam[] = [
     name: 'buren',
     description: "Bij groep=buren: de gekozen gemeenten, CBS-codes gescheiden door komma's (bijv. 0150,0193).",
     schema: { type: 'string', pattern: '^\\d{4}(,\\d{4})*$' },
+  },
+  {
+    name: 'bewaard',
+    description:
+      "De naam van een voor deze gemeente bewaarde referentiegroep (zie /api/benchmark/groepen); in plaats van 'groep'.",
+    schema: { type: 'string' },
   },
   {
     name: 'maat',
@@ -61,6 +71,39 @@ function single(query: URLSearchParams, name: string): string | undefined {
   const all = query.getAll(name);
   if (all.length > 1) throw badParam(name, `'${name}' mag maar één keer voorkomen`);
   return all[0];
+}
+
+/** The benchmark question of a request's query string (shared by the JSON and the CSV route); Dutch 400s naming the parameter. */
+async function benchmarkQuestion(deps: ApiDeps, c: Context<ApiEnv>): Promise<Extract<Question, { kind: 'benchmark' }>> {
+  const query = new URL(c.req.url).searchParams;
+  for (const name of query.keys())
+    if (!KNOWN.includes(name)) throw badParam(name, `Onbekende parameter '${name}' (toegestaan: ${KNOWN.join(', ')})`);
+  const municipality = single(query, 'gemeente') ?? '';
+  if (!CODE.test(municipality))
+    throw badParam('gemeente', "'gemeente' moet een CBS-gemeentecode van vier cijfers zijn (bijv. 1708)");
+  const known = await deps.store.one(sql`SELECT 1 AS x FROM municipality WHERE code = ${municipality}`);
+  if (!known) throw badParam('gemeente', `Gemeente ${municipality} komt niet voor in de gemeentelijst`);
+  const kind = (single(query, 'groep') ?? 'regio') as GroupKind;
+  if (!GROUPS.includes(kind)) throw badParam('groep', `'groep' moet ${GROUPS.join(', ')} zijn`);
+  const burenText = single(query, 'buren');
+  if (burenText !== undefined && !/^\d{4}(,\d{4})*$/.test(burenText))
+    throw badParam('buren', "'buren' moet CBS-gemeentecodes van vier cijfers zijn, gescheiden door komma's");
+  if (kind === 'buren' && !burenText) throw badParam('buren', "Bij groep=buren hoort 'buren': de gekozen gemeenten");
+  const measure = (single(query, 'maat') ?? 'jeugdhulp') as BenchmarkMeasure;
+  if (!MEASURES.includes(measure)) throw badParam('maat', `'maat' moet ${MEASURES.join(', ')} zijn`);
+  const base = single(query, 'basis') ?? '';
+  if (!PERIOD.test(base)) throw badParam('basis', "'basis' moet een halfjaar (bijv. 2020-H1) of een jaar (bijv. 2020) zijn");
+  const saved = single(query, 'bewaard');
+  if (saved !== undefined) {
+    // A saved group is the municipality's own working choice: read through the guard, within the user's scope.
+    const list = await answer(contextOf(c, deps), deps.guard, { kind: 'benchmark.groups.list', municipality });
+    const found = list.find((g) => g.name === saved);
+    if (!found) throw badParam('bewaard', `Gemeente ${municipality} heeft geen bewaarde referentiegroep '${saved}'`);
+    return { kind: 'benchmark', municipality, group: found.group, measure, base };
+  }
+  const resolved = await resolveGroup(deps.store, municipality, kind, burenText?.split(',') ?? [], Number(base.slice(0, 4)));
+  if ('reason' in resolved) throw badParam('groep', `Geen referentiegroep: ${resolved.reason}`);
+  return { kind: 'benchmark', municipality, group: resolved.group, measure, base };
 }
 
 export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
@@ -102,41 +145,25 @@ export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
         },
       },
       handler: async (c) => {
-        const query = new URL(c.req.url).searchParams;
-        for (const name of query.keys())
-          if (!KNOWN.includes(name)) throw badParam(name, `Onbekende parameter '${name}' (toegestaan: ${KNOWN.join(', ')})`);
-        const municipality = single(query, 'gemeente') ?? '';
-        if (!CODE.test(municipality))
-          throw badParam('gemeente', "'gemeente' moet een CBS-gemeentecode van vier cijfers zijn (bijv. 1708)");
-        const known = await deps.store.one(sql`SELECT 1 AS x FROM municipality WHERE code = ${municipality}`);
-        if (!known) throw badParam('gemeente', `Gemeente ${municipality} komt niet voor in de gemeentelijst`);
-        const kind = (single(query, 'groep') ?? 'regio') as GroupKind;
-        if (!GROUPS.includes(kind)) throw badParam('groep', `'groep' moet ${GROUPS.join(', ')} zijn`);
-        const burenText = single(query, 'buren');
-        if (burenText !== undefined && !/^\d{4}(,\d{4})*$/.test(burenText))
-          throw badParam('buren', "'buren' moet CBS-gemeentecodes van vier cijfers zijn, gescheiden door komma's");
-        if (kind === 'buren' && !burenText) throw badParam('buren', "Bij groep=buren hoort 'buren': de gekozen gemeenten");
-        const measure = (single(query, 'maat') ?? 'jeugdhulp') as BenchmarkMeasure;
-        if (!MEASURES.includes(measure)) throw badParam('maat', `'maat' moet ${MEASURES.join(', ')} zijn`);
-        const base = single(query, 'basis') ?? '';
-        if (!PERIOD.test(base))
-          throw badParam('basis', "'basis' moet een halfjaar (bijv. 2020-H1) of een jaar (bijv. 2020) zijn");
-        const resolved = await resolveGroup(
-          deps.store,
-          municipality,
-          kind,
-          burenText?.split(',') ?? [],
-          Number(base.slice(0, 4)),
-        );
-        if ('reason' in resolved) throw badParam('groep', `Geen referentiegroep: ${resolved.reason}`);
-        const series = await answer(contextOf(c, deps), deps.guard, {
-          kind: 'benchmark',
-          municipality,
-          group: resolved.group,
-          measure,
-          base,
-        });
+        const series = await answer(contextOf(c, deps), deps.guard, await benchmarkQuestion(deps, c));
         return json(c, series);
+      },
+    },
+    {
+      method: 'get',
+      path: '/api/benchmark/export.csv',
+      tag: 'vergelijken',
+      summary: "Dezelfde vergelijking als tabel in CSV (';', decimale komma, UTF-8 met BOM); lege cellen blijven leeg",
+      description:
+        'Per periode het percentage en de index van de gemeente, de groep, de regio en Nederland, met de reden van lege cellen.',
+      query: QUERY,
+      response: { status: 200, description: 'CSV-bestand', contentType: 'text/csv', schema: { type: 'string' } },
+      handler: async (c) => {
+        const series = await answer(contextOf(c, deps), deps.guard, await benchmarkQuestion(deps, c));
+        return c.body(toCsv(benchmarkTable(series)), 200, {
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="${exportFileName(`vergelijken-${series.measure}`, 'csv')}"`,
+        });
       },
     },
   ];

@@ -1,0 +1,66 @@
+// The benchmark chart: four lines (municipality, group, region, the Netherlands) told apart by dash style as well as
+// colour, a missing figure as a gap (never 0), and on the index chart a line at 100 naming the base period.
+import { describe, expect, it } from 'vitest';
+import type { BenchmarkLine, BenchmarkSeries } from '../benchmark/series.ts';
+import { benchmarkChart } from './benchmark.ts';
+
+const line = (who: BenchmarkLine['who'], label: string, percents: (number | null)[]): BenchmarkLine => ({
+  who,
+  label,
+  points: percents.map((percent, i) => ({
+    period: ['2020-H1', '2020-H2', '2021-H1'][i]!,
+    percent,
+    // Indexed on 2020-H1.
+    index: percent === null ? null : Math.round((percent / percents[0]!) * 1000) / 10,
+    reason: percent === null ? 'geheim' : null,
+  })),
+});
+const series: BenchmarkSeries = {
+  measure: 'met-verblijf',
+  label: 'Jongeren met jeugdhulp met verblijf (% van 0–17 jaar)',
+  base: '2020-H1',
+  lines: [
+    line('gemeente', 'Steenwijkerland', [1.2, null, 1.5]),
+    line('groep', 'jeugdzorgregio IJsselland', [1.0, 1.1, 1.2]),
+    line('regio', 'jeugdzorgregio IJsselland', [1.0, 1.1, 1.2]),
+    line('nederland', 'Nederland', [0.8, 0.8, 1.0]),
+  ],
+  leftOut: [],
+};
+type Line = { name: string; data: (number | null)[]; lineStyle: { type: unknown }; symbol: string; markLine?: unknown };
+const lines = (kind: 'percent' | 'index') => benchmarkChart(series, kind).series as Line[];
+
+describe('benchmarkChart', () => {
+  it('draws the percentages per period, with a gap where the municipality has no figure', () => {
+    expect(lines('percent').map((s) => [s.name, s.data])).toEqual([
+      ['Steenwijkerland', [1.2, null, 1.5]],
+      ['jeugdzorgregio IJsselland zonder Steenwijkerland', [1.0, 1.1, 1.2]],
+      ['jeugdzorgregio IJsselland', [1.0, 1.1, 1.2]],
+      ['Nederland', [0.8, 0.8, 1.0]],
+    ]);
+    expect((benchmarkChart(series, 'percent').xAxis as { data: string[] }).data).toEqual(['H1 2020', 'H2 2020', 'H1 2021']);
+  });
+
+  it('names the group apart from the region it equals (the group leaves the municipality out)', () => {
+    expect((benchmarkChart(series, 'percent').legend as { data: string[] }).data).toEqual([
+      'Steenwijkerland',
+      'jeugdzorgregio IJsselland zonder Steenwijkerland',
+      'jeugdzorgregio IJsselland',
+      'Nederland',
+    ]);
+  });
+
+  it('gives every line its own dash style and symbol, so they stay apart without colour', () => {
+    const looks = lines('percent').map((s) => JSON.stringify([s.lineStyle.type, s.symbol]));
+    expect(new Set(looks).size).toBe(4);
+    expect(lines('percent')[0]!.lineStyle.type).toBe('solid');
+  });
+
+  it('draws the index with a line at 100 naming the base period', () => {
+    const [own] = lines('index');
+    expect(own!.data).toEqual([100, null, 125]);
+    expect(JSON.stringify(own!.markLine)).toContain('"yAxis":100');
+    expect(JSON.stringify(own!.markLine)).toContain('H1 2020 = 100');
+    expect(lines('percent')[0]!.markLine).toBeUndefined();
+  });
+});

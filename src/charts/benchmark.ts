@@ -1,0 +1,78 @@
+// The benchmark as line charts: the municipality, its reference group, its youth-care region and the Netherlands per
+// period, as a percentage or as an index on the base period (= 100, marked by a line). Pure, like every chart builder.
+// Each line has its own dash style and symbol besides its colour, so the four stay apart in grey-scale print.
+import type { BenchmarkLine, BenchmarkSeries } from '../benchmark/series.ts';
+import { lineNames } from '../benchmark/table.ts';
+import { axisFormatter, formatPeriod } from '../contract/format.ts';
+import { PALETTE } from './colours.ts';
+import type { ChartOption } from './index.ts';
+
+/** Per line: solid and heavy for the municipality itself, then dashed, dotted and dash-dot (ECharts dash arrays). */
+const LOOK: Record<BenchmarkLine['who'], { color: string; type: string | number[]; width: number; symbol: string }> = {
+  gemeente: { color: PALETTE[0]!, type: 'solid', width: 3, symbol: 'circle' },
+  groep: { color: PALETTE[1]!, type: 'dashed', width: 2, symbol: 'rect' },
+  regio: { color: PALETTE[2]!, type: 'dotted', width: 2, symbol: 'triangle' },
+  nederland: { color: '#3b4450', type: [8, 3, 2, 3], width: 2, symbol: 'diamond' },
+};
+
+/** Two decimals for a percentage (shares with residence are around 1 %), one for an index. */
+const number = (digits: number) =>
+  new Intl.NumberFormat('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const pct = number(2);
+const idx = number(1);
+
+/** The value a chart of `kind` draws for a point; null stays null (a gap in the line, never a 0). */
+function drawn(p: BenchmarkLine['points'][number], kind: 'percent' | 'index'): number | null {
+  return kind === 'percent' ? p.percent : p.index;
+}
+
+/**
+ * The option for `series` as percentages or as the index (base period = 100).
+ * @example benchmarkChart(series, 'index') // four lines and a marked line at 100
+ */
+export function benchmarkChart(series: BenchmarkSeries, kind: 'percent' | 'index'): ChartOption {
+  const periods = series.lines[0]?.points.map((p) => p.period) ?? [];
+  const values = series.lines.flatMap((l) => l.points.map((p) => drawn(p, kind))).filter((v) => v !== null);
+  const max = Math.max(0, ...values.map(Math.abs));
+  const names = lineNames(series);
+  const format = (v: unknown) => (typeof v !== 'number' ? '–' : kind === 'percent' ? `${pct.format(v)} %` : idx.format(v));
+  return {
+    legend: { top: 0, data: names },
+    grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: periods.map(formatPeriod), boundaryGap: false },
+    yAxis: {
+      type: 'value',
+      // The index reads against 100: the axis need not start at 0 there; a share does (no exaggerated slopes).
+      scale: kind === 'index',
+      axisLabel: { formatter: kind === 'percent' ? axisFormatter('pct', max) : (v: number) => idx.format(v) },
+    },
+    tooltip: { trigger: 'axis', valueFormatter: format },
+    series: series.lines.map((l, i) => {
+      const look = LOOK[l.who];
+      return {
+        name: names[i],
+        type: 'line',
+        data: l.points.map((p) => drawn(p, kind)),
+        // A missing period is a gap, not a line drawn through it as if it were known.
+        connectNulls: false,
+        symbol: look.symbol,
+        symbolSize: l.who === 'gemeente' ? 7 : 6,
+        z: l.who === 'gemeente' ? 3 : 2,
+        lineStyle: { type: look.type, width: look.width, color: look.color },
+        itemStyle: { color: look.color },
+        ...(kind === 'index' && i === 0
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                // Named in the chart's caption and the tooltip; a label on the line would sit on the lines.
+                label: { show: false },
+                lineStyle: { type: 'solid', color: '#9aa3ad', width: 1 },
+                data: [{ yAxis: 100, name: `${formatPeriod(series.base)} = 100` }],
+              },
+            }
+          : {}),
+      };
+    }),
+  };
+}

@@ -1,0 +1,149 @@
+// The Vergelijken page in a real browser over the tiny region with the demo's fictitious national CBS set (one cell
+// emptied): reached from the nav without making it wrap, the set labelled as fictitious, both charts drawn and in view
+// at 1366×768, the table as the API computed it with the empty cell as "–" and its reason, neighbours chosen and saved,
+// the normalised comparison, the CSV, every control reachable by keyboard, and axe-core clean.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCbsPaths } from '../../src/benchmark/import.ts';
+import type { BenchmarkSeries } from '../../src/benchmark/series.ts';
+import { formatShare, type NormalisedComparison } from '../../src/benchmark/compare.ts';
+import { nationalCbsFiles, writeNationalCbs } from '../../src/demo/cbsnational.ts';
+import { loadRegion } from '../../src/demo/region.ts';
+import { loadMunicipalities } from '../../src/ingest/municipalities.ts';
+import type { Store } from '../../src/store/index.ts';
+import { axeFindings, harness, type Harness } from './harness.ts';
+import { tinyRegion } from './region.ts';
+
+let h: Harness;
+let page: Page;
+let store: Store;
+
+/** Where the screenshot goes (looked at by whoever changes the page). */
+const SHOT = join(tmpdir(), 'roer-vergelijken.png');
+
+beforeAll(async () => {
+  store = await tinyRegion();
+  await loadMunicipalities(store);
+  const files = nationalCbsFiles({ seed: 1, region: loadRegion(), scale: 1, counts: new Map() });
+  // Steenwijkerland's youths with residence in the second half of 2020: no figure (as CBS leaves a cell empty).
+  const data = `85097NED/TypedDataSet.json`;
+  files[data] = files[data]!.replace(/("RegioS":"GM1708 *","Perioden":"2020HJ02",.*"JeugdhulpMetVerblijf_3":)\d+/, '$1null');
+  expect(files[data]).toMatch(/"Perioden":"2020HJ02",.*"JeugdhulpMetVerblijf_3":null/);
+  await importCbsPaths(store, [writeNationalCbs(mkdtempSync(join(tmpdir(), 'roer-web-bm-')), files)]);
+  h = await harness(store);
+  page = await h.page();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await h.login(page);
+}, 180_000);
+afterAll(async () => h?.close());
+
+const plain = (s: string) => s.replace(/\s/g, ' ');
+const ready = () => page.waitForSelector('main[data-ready] [data-panel="benchmark-compare"] h2');
+
+/** The number of lines the nav's links take, with or without the Vergelijken link. */
+async function navLines(withBenchmark: boolean): Promise<number> {
+  return page.evaluate((shown) => {
+    const items = Array.from(document.querySelectorAll<HTMLElement>('#nav li'));
+    const mine = items.find((li) => li.textContent === 'Vergelijken')!;
+    mine.style.display = shown ? '' : 'none';
+    const lines = new Set(items.filter((li) => li.style.display !== 'none').map((li) => li.offsetTop)).size;
+    mine.style.display = '';
+    return lines;
+  }, withBenchmark);
+}
+
+describe('Vergelijken', () => {
+  it('is reached from the nav, which wraps to no more lines than without it (1366×768 and 125 %)', async () => {
+    await page.click('nav a:text("Vergelijken")');
+    await ready();
+    expect(new URL(page.url()).pathname).toBe('/vergelijken');
+    expect(await navLines(true)).toBe(await navLines(false));
+    // 125 % scaling of a 1366×768 screen: a layout viewport of 1093×614 CSS pixels.
+    await page.setViewportSize({ width: 1093, height: 614 });
+    expect(await navLines(true)).toBe(await navLines(false));
+    await page.setViewportSize({ width: 1366, height: 768 });
+  });
+
+  it('labels the fictitious demo set and draws both charts, the first in view at 1366×768', async () => {
+    await expect(page.locator('[data-fictitious]').innerText()).resolves.toMatch(/fictieve landelijke cijfers \(demo\)/);
+    expect(await page.locator('[data-panel="benchmark-series"] .chart canvas').count()).toBe(2);
+    await page.screenshot({ path: SHOT, fullPage: false });
+    const box = (await page.locator('[data-panel="benchmark-series"] .chart').first().boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(768);
+    expect(await axeFindings(page, 'vergelijken')).toEqual([]);
+  });
+
+  it('shows the figures of the API, with the empty CBS cell as "–" and its reason, never 0', async () => {
+    const q = new URLSearchParams({ gemeente: '1708', groep: 'regio', maat: 'met-verblijf', basis: '2020-H1' });
+    await page.goto(`${h.base}/vergelijken?p.gemeente=1708&p.maat=met-verblijf&p.basis=2020-H1`);
+    await ready();
+    const api = (await (await page.request.get(`${h.base}/api/benchmark?${q}`)).json()) as BenchmarkSeries;
+    const panel = page.locator('[data-panel="benchmark-series"]');
+    const base = panel.locator('tbody tr.base');
+    const pct = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    await expect(base.locator('td').first().innerText()).resolves.toBe(
+      `${pct.format(api.lines[0]!.points.find((p) => p.period === '2020-H1')!.percent!)} %`,
+    );
+    const h2 = panel.locator('tbody tr', { has: page.locator('th:text-is("H2 2020")') });
+    const empty = h2.locator('td').first();
+    await expect(empty.innerText()).resolves.toMatch(/^–\d$/);
+    const reason = api.lines[0]!.points.find((p) => p.period === '2020-H2')!.reason!;
+    await expect(empty.getAttribute('title')).resolves.toBe(reason);
+    await expect(panel.locator('.footnotes').innerText()).resolves.toContain(reason);
+    // The CSV holds the same row with empty cells, not zeros.
+    const csv = await (
+      await page.request.get(h.base + (await panel.locator('a:text("Tabel als CSV")').getAttribute('href'))!)
+    ).text();
+    const row = csv.split('\r\n').find((l) => l.startsWith('2020-H2;'))!;
+    expect(row.split(';').slice(1, 3)).toEqual(['', '']);
+  });
+
+  it('compares with chosen neighbours and saves them as a group of the municipality', async () => {
+    await page.selectOption('#bm-groep', 'buren');
+    await page.waitForSelector('main[data-ready] #bm-buren-button');
+    await page.click('#bm-buren-button');
+    await page.fill('#bm-buren-search', 'Zwolle');
+    await page.keyboard.press('Enter');
+    await page.click('#bm-buren .apply');
+    await page.waitForSelector('main[data-ready] #bm-naam');
+    expect(new URL(page.url()).searchParams.get('p.buren')).toBe('0193');
+    await expect(page.locator('[data-panel="benchmark-series"] thead').innerText()).resolves.toContain(
+      'gekozen buurgemeenten (1)',
+    );
+    await page.fill('#bm-naam', 'Zwolle');
+    await page.click('#benchmark-controls button[type="submit"]');
+    await page.waitForSelector('main[data-ready] button:text("Groep \'Zwolle\' verwijderen")');
+    expect(new URL(page.url()).searchParams.get('p.groep')).toBe('bewaard');
+    await expect(page.locator('#bm-groep option:checked').innerText()).resolves.toBe('Bewaard: Zwolle');
+  });
+
+  it('shows the normalised comparison as the API gives it', async () => {
+    const other = await page.locator('#bm-met').inputValue();
+    const period = await page.locator('#bm-periode').inputValue();
+    const c = (await (
+      await page.request.get(`${h.base}/api/benchmark/vergelijking?a=1708&b=${other}&periode=${period}`)
+    ).json()) as NormalisedComparison;
+    await page.screenshot({ path: SHOT.replace('.png', '-hele-pagina.png'), fullPage: true });
+    const rows = page.locator('[data-panel="benchmark-compare"] tbody tr');
+    expect(await rows.count()).toBe(c.rows.length + 1);
+    await expect(rows.first().locator('td').nth(2).innerText()).resolves.toBe(formatShare(c.population));
+    const texts = await rows.locator('td:nth-of-type(3)').allInnerTexts();
+    expect(texts.map(plain)).toEqual([c.population, ...c.rows.map((r) => r.share)].map(formatShare));
+  });
+
+  it('reaches every control by keyboard', async () => {
+    await page.focus('main');
+    const reached = new Set<string>();
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      reached.add(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent || ''));
+    }
+    for (const id of ['bm-gemeente', 'bm-maat', 'bm-groep', 'bm-per', 'bm-basis', 'bm-met', 'bm-periode'])
+      expect([id, reached.has(id)]).toEqual([id, true]);
+    expect(reached.has('Tabel als CSV')).toBe(true);
+    expect(h.errors).toEqual([]);
+  });
+});

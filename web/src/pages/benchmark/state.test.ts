@@ -1,0 +1,65 @@
+// The Vergelijken page's choices from the URL: the defaults (own municipality, first measure, the region, the first
+// half-year as base, a neighbour in the same region, the last year) and the API question they make.
+import { describe, expect, it } from 'vitest';
+import type { BenchmarkChoices } from '../../api.ts';
+import type { ViewState } from '../../state.ts';
+import { benchmarkState, seriesQuery, withParams } from './state.ts';
+
+const choices: BenchmarkChoices = {
+  measures: [
+    { key: 'jeugdhulp', label: 'Jeugdhulp' },
+    { key: 'met-verblijf', label: 'Met verblijf' },
+  ],
+  sizeClasses: [],
+  regions: ['IJsselland'],
+  municipalities: [
+    { code: '0150', name: 'Deventer', region: 'IJsselland' },
+    { code: '1708', name: 'Steenwijkerland', region: 'IJsselland' },
+    { code: '0363', name: 'Amsterdam', region: 'Amsterdam-Amstelland' },
+  ],
+  periods: { halfjaar: ['2019-H1', '2019-H2'], jaar: ['2019', '2020'] },
+  sources: [],
+};
+const own = [
+  { code: '0150', name: 'Deventer' },
+  { code: '1708', name: 'Steenwijkerland' },
+];
+const view = (params: Record<string, string>, municipality?: string[]): ViewState => ({
+  page: 'vergelijken',
+  filters: municipality ? { municipality } : {},
+  params,
+});
+
+describe('benchmarkState', () => {
+  it('falls back on the first own municipality, the region, the first half-year and a neighbour in the region', () => {
+    const s = benchmarkState(view({}), choices, own);
+    expect([s.municipality, s.measure, s.group, s.per, s.base, s.other, s.period]).toEqual([
+      '0150',
+      'jeugdhulp',
+      { kind: 'regio' },
+      'halfjaar',
+      '2019-H1',
+      '1708',
+      '2020',
+    ]);
+    expect(String(seriesQuery(s))).toBe('gemeente=0150&maat=jeugdhulp&basis=2019-H1&groep=regio');
+  });
+
+  it('takes the municipality filter, but never a municipality outside the own ones', () => {
+    expect(benchmarkState(view({}, ['1708']), choices, own).municipality).toBe('1708');
+    expect(benchmarkState(view({ gemeente: '0363' }), choices, own).municipality).toBe('0150');
+  });
+
+  it('asks for chosen neighbours or a saved group, and for nothing while no neighbour is chosen', () => {
+    const buren = benchmarkState(view({ groep: 'buren', buren: '1708,0363,0150,abc' }), choices, own);
+    expect(String(seriesQuery(buren))).toBe('gemeente=0150&maat=jeugdhulp&basis=2019-H1&groep=buren&buren=1708%2C0363');
+    expect(seriesQuery(benchmarkState(view({ groep: 'buren' }), choices, own))).toBeNull();
+    const saved = benchmarkState(view({ groep: 'bewaard', naam: 'Buren', per: 'jaar', basis: '2020' }), choices, own);
+    expect(String(seriesQuery(saved))).toBe('gemeente=0150&maat=jeugdhulp&basis=2020&bewaard=Buren');
+  });
+
+  it('changes a choice in the URL and drops one set to undefined', () => {
+    const s = benchmarkState(view({ groep: 'buren', buren: '1708' }), choices, own);
+    expect(withParams(s, { groep: 'regio', buren: undefined }).params).toEqual({ groep: 'regio' });
+  });
+});

@@ -1,0 +1,88 @@
+// The Vergelijken page's choices, kept in the URL as page parameters (p.gemeente, p.maat, p.groep, …) so a bookmark or
+// a shared link shows the same comparison; pure, with the defaults each choice falls back on.
+import type { BenchmarkChoices } from '../../api.ts';
+import type { ViewState } from '../../state.ts';
+
+export type GroupChoice =
+  | { kind: 'regio' }
+  | { kind: 'grootteklasse' }
+  | { kind: 'buren'; municipalities: string[] }
+  | { kind: 'bewaard'; name: string };
+
+export interface BenchmarkState {
+  /** The URL's view, to change a choice from. */
+  view: ViewState;
+  choices: BenchmarkChoices;
+  /** The municipality compared (one of the user's own) and the municipalities the user may choose from. */
+  municipality: string;
+  own: { code: string; name: string }[];
+  measure: string;
+  group: GroupChoice;
+  /** Half-years or years, and the base period (= 100) among them. */
+  per: 'halfjaar' | 'jaar';
+  base: string;
+  /** The normalised comparison: the other municipality and the period. */
+  other: string;
+  period: string;
+}
+
+const CODE = /^\d{4}$/;
+
+/**
+ * The page's state from the URL. `own`: the municipalities the user may choose (the filter list of their scope); the
+ * first of the municipality filter, else the first of `own`, is the default.
+ */
+export function benchmarkState(
+  view: ViewState,
+  choices: BenchmarkChoices,
+  own: { code: string; name: string }[],
+): BenchmarkState {
+  const p = view.params;
+  const codes = own.map((m) => m.code);
+  const municipality = [p.gemeente, view.filters.municipality?.[0], codes[0]].find((c) => c && codes.includes(c)) ?? '';
+  const measure = choices.measures.some((m) => m.key === p.maat) ? p.maat! : (choices.measures[0]?.key ?? 'jeugdhulp');
+  const neighbours = (p.buren ?? '').split(',').filter((c) => CODE.test(c) && c !== municipality);
+  const group: GroupChoice =
+    p.groep === 'grootteklasse'
+      ? { kind: 'grootteklasse' }
+      : p.groep === 'buren'
+        ? { kind: 'buren', municipalities: neighbours }
+        : p.groep === 'bewaard' && p.naam
+          ? { kind: 'bewaard', name: p.naam }
+          : { kind: 'regio' };
+  const per = p.per === 'jaar' || (!choices.periods.halfjaar.length && choices.periods.jaar.length) ? 'jaar' : 'halfjaar';
+  const periods = choices.periods[per];
+  const base = p.basis && periods.includes(p.basis) ? p.basis : (periods[0] ?? '');
+  // Compare with another municipality of the same youth-care region by default: the neighbour councils ask about.
+  const region = choices.municipalities.find((m) => m.code === municipality)?.region ?? null;
+  const known = (c: string | undefined) => !!c && c !== municipality && choices.municipalities.some((m) => m.code === c);
+  const other = known(p.met)
+    ? p.met!
+    : (choices.municipalities.find((m) => m.region === region && m.code !== municipality)?.code ?? '');
+  const all = [...choices.periods.jaar, ...choices.periods.halfjaar];
+  const period = p.periode && all.includes(p.periode) ? p.periode : (choices.periods.jaar.at(-1) ?? all.at(-1) ?? '');
+  return { view, choices, municipality, own, measure, group, per, base, other, period };
+}
+
+/** The query of GET /api/benchmark (and its CSV export) for a state; null when the choice is not complete yet. */
+export function seriesQuery(s: BenchmarkState): URLSearchParams | null {
+  if (!s.municipality || !s.base) return null;
+  const q = new URLSearchParams({ gemeente: s.municipality, maat: s.measure, basis: s.base });
+  if (s.group.kind === 'bewaard') q.set('bewaard', s.group.name);
+  else if (s.group.kind === 'buren') {
+    if (!s.group.municipalities.length) return null;
+    q.set('groep', 'buren');
+    q.set('buren', s.group.municipalities.join(','));
+  } else q.set('groep', s.group.kind);
+  return q;
+}
+
+/** The view with page parameters changed (a value of undefined removes it). */
+export function withParams(s: BenchmarkState, change: Record<string, string | undefined>): ViewState {
+  const params = { ...s.view.params };
+  for (const [k, v] of Object.entries(change)) {
+    if (v === undefined || v === '') delete params[k];
+    else params[k] = v;
+  }
+  return { ...s.view, params };
+}
