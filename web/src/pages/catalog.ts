@@ -47,6 +47,22 @@ export const PAGES: PageDef[] = [
     ],
   },
   {
+    slug: 'jeugdigen',
+    title: 'Jeugdigen met jeugdhulp',
+    nav: 'Per jeugdige',
+    question:
+      'Welk deel van de jeugdigen (0–17 jaar) heeft jeugdhulp, en wat kost jeugdhulp per jeugdige inwoner? Per gemeente, per wijk of (zonder uitsplitsing) voor de hele regio.',
+    views: [
+      {
+        metric: 'per_youth',
+        chart: 'bar',
+        split: ['municipality'],
+        prefer: ['share_pct', 'cost_per_youth'],
+        together: ['share_pct', 'outpatient_pct', 'residential_pct'],
+      },
+    ],
+  },
+  {
     slug: 'ontleding',
     title: 'Ontleding van de groei',
     nav: 'Ontleding',
