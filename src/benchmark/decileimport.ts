@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Problem } from '../errors.ts';
 import { fileDigest, logImport, wasImported, writeQuarantine } from '../ingest/importlog.ts';
+import { loadMunicipalities } from '../ingest/municipalities.ts';
 import { sql, type Store } from '../store/index.ts';
 import { type DecileRecord, parseDecileCsv } from './deciles.ts';
 import type { CbsImportReport } from './import.ts';
@@ -16,6 +17,8 @@ export async function importDecileFile(store: Store, path: string): Promise<CbsI
   const base = { fileName, table: 'decielen', total: 0, ok: 0, unchanged: 0, quarantined: 0, problems: [] };
   const fileId = await fileDigest(path);
   if (await wasImported(store, fileId)) return { ...base, status: 'overgeslagen', note: 'al eerder ingelezen' };
+  // The codes are checked against the municipality list: load it into a fresh store first (adds only what is missing).
+  await loadMunicipalities(store);
   const known = new Set((await store.all<{ code: string }>(sql`SELECT code FROM municipality`)).map((r) => r.code));
   const mergers = readMergers();
   const mergedInto = new Map(mergers.map((m) => [m.from, todayCode(m.from, mergers)]));
