@@ -113,10 +113,9 @@ export async function latestDeciles(
          WHERE municipality = ${municipality} AND year <= ${upTo ?? 9999} ORDER BY year DESC`,
   );
   for (const year of [...new Set(rows.map((r) => r.year))]) {
-    const deciles = Object.fromEntries(
-      rows.filter((r) => r.year === year && kinds.includes(r.kind)).map((r) => [r.kind, r.decile]),
-    );
-    if (kinds.every((k) => deciles[k] !== undefined)) return { year, deciles };
+    const of = (k: DecileKind) => rows.find((r) => r.year === year && r.kind === k)?.decile;
+    // In the order of `kinds`, so a group's label reads the same whichever order the store returns the rows in.
+    if (kinds.every((k) => of(k) !== undefined)) return { year, deciles: Object.fromEntries(kinds.map((k) => [k, of(k)!])) };
   }
   return null;
 }
