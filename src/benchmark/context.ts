@@ -1,8 +1,10 @@
-// A municipality's context for comparison: its size class (from its population on 1 January, CBS table 03759ned) and
-// its youth-care region (from the municipality reference list, loaded into the store's `municipality` table).
+// A municipality's context for comparison: its size class (from its population on 1 January, CBS table 03759ned), its
+// youth-care region (from the municipality reference list, loaded into the store's `municipality` table) and the
+// context deciles a user imported (income, child poverty; decileimport.ts).
 import { sql, type Store } from '../store/index.ts';
 import { cbsRegionOf } from './cbs/region.ts';
 import type { MissingReason } from './cbs/types.ts';
+import type { DecileKind } from './deciles.ts';
 import { readCbsSeries, type SeriesQuery } from './figures.ts';
 
 export interface SizeClass {
@@ -84,4 +86,36 @@ export async function municipalityContext(
     missing: point ? point.missing : 'niet ingelezen',
     sizeClass: population === null ? null : sizeClass(population),
   };
+}
+
+/** Each municipality's imported context deciles in `year` (migration 010), by code; a municipality without any is absent. */
+export async function readDeciles(store: Store, year: number): Promise<Map<string, Partial<Record<DecileKind, number>>>> {
+  const rows = await store.all<{ municipality: string; kind: DecileKind; decile: number }>(
+    sql`SELECT municipality, kind, decile FROM municipality_context WHERE year = ${year} ORDER BY municipality, kind`,
+  );
+  const out = new Map<string, Partial<Record<DecileKind, number>>>();
+  for (const r of rows) out.set(r.municipality, { ...out.get(r.municipality), [r.kind]: r.decile });
+  return out;
+}
+
+/**
+ * The latest year (at most `upTo` when given) in which `municipality` has every decile of `kinds`, with those deciles;
+ * null when it has none.
+ */
+export async function latestDeciles(
+  store: Store,
+  municipality: string,
+  kinds: readonly DecileKind[],
+  upTo?: number,
+): Promise<{ year: number; deciles: Partial<Record<DecileKind, number>> } | null> {
+  const rows = await store.all<{ year: number; kind: DecileKind; decile: number }>(
+    sql`SELECT year, kind, decile FROM municipality_context
+         WHERE municipality = ${municipality} AND year <= ${upTo ?? 9999} ORDER BY year DESC`,
+  );
+  for (const year of [...new Set(rows.map((r) => r.year))]) {
+    const of = (k: DecileKind) => rows.find((r) => r.year === year && r.kind === k)?.decile;
+    // In the order of `kinds`, so a group's label reads the same whichever order the store returns the rows in.
+    if (kinds.every((k) => of(k) !== undefined)) return { year, deciles: Object.fromEntries(kinds.map((k) => [k, of(k)!])) };
+  }
+  return null;
 }

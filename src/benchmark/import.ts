@@ -1,8 +1,9 @@
-// `roer benchmark import`: reads downloaded CBS tables into the store with the import log's rules. A table download
-// (its data file plus the metadata beside it) is one import: the same bytes again are skipped, and each table is written
-// in one transaction with its quarantined records and its log entry, so a failure leaves the store as it was.
+// `roer benchmark import`: reads downloaded CBS tables (and context decile files, decileimport.ts) into the store with
+// the import log's rules. A table download (its data file plus the metadata beside it) is one import: the same bytes
+// again are skipped, and each table is written in one transaction with its quarantined records and its log entry, so a
+// failure leaves the store as it was.
 import { createHash } from 'node:crypto';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { RoerError, RefusedFile, type Problem } from '../errors.ts';
 import type { FileReport } from '../ingest/importer.ts';
@@ -11,6 +12,8 @@ import type { Store } from '../store/index.ts';
 import { dataFileOf, metadataFilesOf, readTableFiles } from './cbs/files.ts';
 import { parseCbsTable } from './cbs/parse.ts';
 import type { CbsTable } from './cbs/types.ts';
+import { importDecileFile } from './decileimport.ts';
+import { isDecileCsv } from './deciles.ts';
 import { writeCbsTable } from './store.ts';
 
 /** What happened to one CBS data file: an import's file report (same statuses and counts), naming the CBS table. */
@@ -53,11 +56,24 @@ export async function downloadDigest(dataFile: string): Promise<string> {
   return hash.digest('hex');
 }
 
-/** Imports each table download; one report per download, in the order given. */
+/**
+ * Imports each table download, and each context decile file given by itself (a CSV whose header names a municipality
+ * code, a year and a decile column); one report per download or file, tables first, in the order given.
+ */
 export async function importCbsPaths(store: Store, paths: string[]): Promise<CbsImportReport[]> {
+  const deciles = paths.filter(isDecileFile);
   const reports: CbsImportReport[] = [];
-  for (const dataFile of tableDownloads(paths)) reports.push(await importDownload(store, dataFile));
+  for (const dataFile of tableDownloads(paths.filter((p) => !deciles.includes(p))))
+    reports.push(await importDownload(store, dataFile));
+  for (const file of deciles) reports.push(await importDecileFile(store, file));
   return reports;
+}
+
+/** A CSV file given by itself, not CBS's data file, whose header makes it a decile file. */
+function isDecileFile(path: string): boolean {
+  if (!/\.csv$/i.test(path) || statSync(path).isDirectory() || dataFileOf(path) !== path) return false;
+  if (/^(Typed|Untyped)DataSet\.csv$/i.test(basename(path))) return false;
+  return isDecileCsv(readFileSync(path, 'utf8').slice(0, 4096));
 }
 
 async function importDownload(store: Store, dataFile: string): Promise<CbsImportReport> {

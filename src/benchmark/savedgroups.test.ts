@@ -19,6 +19,29 @@ describe('parseReferenceGroup', () => {
     });
   });
 
+  it('reads a context group: year, deciles by kind, optionally a size class', () => {
+    expect(parseReferenceGroup({ kind: 'context', year: 2023, deciles: { inkomen: 5, kinderarmoede: 6 } })).toEqual({
+      ok: true,
+      group: { kind: 'context', year: 2023, deciles: { inkomen: 5, kinderarmoede: 6 } },
+    });
+    expect(parseReferenceGroup({ kind: 'context', year: 2023, deciles: { inkomen: 5 }, sizeClass: '20k-50k' })).toEqual({
+      ok: true,
+      group: { kind: 'context', year: 2023, deciles: { inkomen: 5 }, sizeClass: '20k-50k' },
+    });
+    expect(parseReferenceGroup({ kind: 'context', year: '2023', deciles: { inkomen: 11, welvaart: 3 } })).toEqual({
+      ok: false,
+      problems: [
+        { path: 'year', message: '"2023" is geen jaar' },
+        { path: 'deciles.inkomen', message: '11 is geen deciel (1 tot en met 10)' },
+        { path: 'deciles.welvaart', message: "onbekend deciel 'welvaart'; kies uit inkomen, kinderarmoede" },
+      ],
+    });
+    expect(parseReferenceGroup({ kind: 'context', year: 2023, deciles: {} })).toMatchObject({
+      ok: false,
+      problems: [{ path: 'deciles' }],
+    });
+  });
+
   it('names every problem with its path, in Dutch', () => {
     expect(parseReferenceGroup({ kind: 'buren', municipalities: ['150', 193] })).toEqual({
       ok: false,
@@ -52,6 +75,12 @@ describe('saved reference groups', () => {
     await saveReferenceGroup(store, '1708', 'Buren', { kind: 'buren', municipalities: ['0193'] }, 'anna');
     await saveReferenceGroup(store, '1708', 'Buren', { kind: 'buren', municipalities: ['0193', '0150'] }, 'anna');
     await saveReferenceGroup(store, '0150', 'Even groot', { kind: 'grootteklasse', sizeClass: '50k-100k' }, 'bert');
+    const alike = { kind: 'context', year: 2023, deciles: { inkomen: 5, kinderarmoede: 5 } } as const;
+    await saveReferenceGroup(store, '0150', 'Vergelijkbaar', alike, 'bert');
+    expect(await listReferenceGroups(store, '0150')).toEqual([
+      { name: 'Even groot', group: { kind: 'grootteklasse', sizeClass: '50k-100k' } },
+      { name: 'Vergelijkbaar', group: alike },
+    ]);
     expect(await listReferenceGroups(store, '1708')).toEqual([
       { name: 'Buren', group: { kind: 'buren', municipalities: ['0193', '0150'] } },
       { name: 'Regio', group: { kind: 'regio', region: 'IJsselland' } },

@@ -1,9 +1,11 @@
-// Saved reference groups: per municipality, named groups (region, size class, chosen neighbours) kept in the store's
+// Saved reference groups: per municipality, named groups (region, size class, chosen neighbours, similar context
+// deciles) kept in the store's
 // reference_group table. A definition is parsed into a ReferenceGroup in one place, with every problem in Dutch.
 import { RoerError, type RequestProblem as Problem } from '../errors.ts';
 import { sql, type Store } from '../store/index.ts';
 import { SIZE_CLASSES } from './context.ts';
-import type { ReferenceGroup } from './groups.ts';
+import { DECILE_KIND_KEYS, type DecileKind } from './deciles.ts';
+import type { ContextGroup, ReferenceGroup } from './groups.ts';
 
 const CODE = /^\d{4}$/;
 
@@ -33,7 +35,35 @@ export function parseReferenceGroup(input: unknown): { ok: true; group: Referenc
     if (problems.length) return { ok: false, problems };
     return { ok: true, group: { kind: 'buren', municipalities: [...new Set(o.municipalities as string[])] } };
   }
-  return fail('kind', `onbekende soort ${JSON.stringify(o.kind)}; kies uit regio, grootteklasse, buren`);
+  if (o.kind === 'context') return parseContextGroup(o);
+  return fail('kind', `onbekende soort ${JSON.stringify(o.kind)}; kies uit regio, grootteklasse, buren, context`);
+}
+
+/** A context group: a year, one or more deciles (1–10) by kind, and optionally a size class. */
+function parseContextGroup(o: Record<string, unknown>): { ok: true; group: ContextGroup } | { ok: false; problems: Problem[] } {
+  const problems: Problem[] = [];
+  if (typeof o.year !== 'number' || !Number.isInteger(o.year) || o.year < 1990 || o.year > 2100)
+    problems.push({ path: 'year', message: `${JSON.stringify(o.year)} is geen jaar` });
+  const deciles: Partial<Record<DecileKind, number>> = {};
+  if (o.deciles === null || typeof o.deciles !== 'object' || Array.isArray(o.deciles) || !Object.keys(o.deciles).length)
+    problems.push({ path: 'deciles', message: `geef een of meer decielen, bijv. { "inkomen": 4 }` });
+  else
+    for (const [k, d] of Object.entries(o.deciles)) {
+      if (!DECILE_KIND_KEYS.includes(k as DecileKind))
+        problems.push({ path: `deciles.${k}`, message: `onbekend deciel '${k}'; kies uit ${DECILE_KIND_KEYS.join(', ')}` });
+      else if (typeof d !== 'number' || !Number.isInteger(d) || d < 1 || d > 10)
+        problems.push({ path: `deciles.${k}`, message: `${JSON.stringify(d)} is geen deciel (1 tot en met 10)` });
+      else deciles[k as DecileKind] = d;
+    }
+  const known = SIZE_CLASSES.map((c) => c.key);
+  if (o.sizeClass !== undefined && !known.includes(o.sizeClass as never))
+    problems.push({
+      path: 'sizeClass',
+      message: `onbekende grootteklasse ${JSON.stringify(o.sizeClass)}; kies uit ${known.join(', ')}`,
+    });
+  if (problems.length) return { ok: false, problems };
+  const sizeClass = o.sizeClass as ContextGroup['sizeClass'];
+  return { ok: true, group: { kind: 'context', year: o.year as number, deciles, ...(sizeClass ? { sizeClass } : {}) } };
 }
 
 /** Saves (or replaces) the group `name` of `municipality`; region and neighbour codes must be known municipalities. */

@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Store, sql } from '../store/index.ts';
 import type { CbsMeasure, CbsObservation, CbsTable } from './cbs/types.ts';
-import { benchmarkSeries } from './series.ts';
+import type { ReferenceGroup } from './groups.ts';
+import { benchmarkSeries, resolveGroup } from './series.ts';
 import { writeCbsTable } from './store.ts';
 
 const measure = (key: string, title: string): CbsMeasure => ({
@@ -79,9 +80,29 @@ beforeAll(async () => {
     ['GM0002', '2020', 10000, all],
     ['GM0003', '2020', 2500, all],
     ['NL01', '2020', 50000, all],
+    ['GM0001', '2021', 5000, all],
+    ['GM0002', '2021', 10000, all],
+    ['GM0003', '2021', 2500, all],
+    ['NL01', '2021', 50000, all],
+  ]);
+  // Youth-care expenditure (x 1 000 euro) per year; Cee's 2020 figure is suppressed.
+  const costs = table('83454NED', measure('LastenJeugdhulp_1', 'Lasten jeugdhulp totaal'), [
+    ['GM0001', '2020', 1000],
+    ['GM0001', '2021', 1100],
+    ['GM0002', '2020', 3000],
+    ['GM0002', '2021', 3300],
+    ['GM0003', '2020', null],
+    ['GM0003', '2021', 600],
+    ['NL01', '2020', 20000],
+    ['NL01', '2021', 22000],
   ]);
   await writeCbsTable(store, youths, 'f1');
   await writeCbsTable(store, population, 'f2');
+  await writeCbsTable(store, costs, 'f3');
+  // Income deciles 2020: Aa 5, Bee 6, Cee 8; child poverty only for Aa and Bee.
+  await store.run(sql`INSERT INTO municipality_context VALUES
+    ('0001', 2020, 'inkomen', 5, NULL, 'f4'), ('0002', 2020, 'inkomen', 6, NULL, 'f4'), ('0003', 2020, 'inkomen', 8, NULL, 'f4'),
+    ('0001', 2020, 'kinderarmoede', 3, NULL, 'f4'), ('0002', 2020, 'kinderarmoede', 2, NULL, 'f4')`);
 });
 
 describe('benchmarkSeries', () => {
@@ -139,7 +160,7 @@ describe('benchmarkSeries', () => {
       base: '2020-H1',
     });
     // Aa (5,000) and Cee (2,500): 150 / 1,500 = 10 %.
-    expect(s.lines[1]!.points[0]).toEqual({ period: '2020-H1', percent: 10, index: 100, reason: null });
+    expect(s.lines[1]!.points[0]).toEqual({ period: '2020-H1', value: 10, percent: 10, index: 100, reason: null });
   });
 
   it('has no index when the base period is not in the series, and says why', async () => {
@@ -151,6 +172,7 @@ describe('benchmarkSeries', () => {
     });
     expect(s.lines[0]!.points[0]).toEqual({
       period: '2020-H1',
+      value: 10,
       percent: 10,
       index: null,
       reason: 'de basisperiode 2019-H1 komt niet voor in de reeks',
@@ -166,9 +188,113 @@ describe('benchmarkSeries', () => {
     });
     expect(s.lines[0]!.points[1]).toEqual({
       period: '2020-H2',
+      value: null,
       percent: null,
       index: null,
       reason: 'CBS geeft geen cijfer (geheim)',
     });
+  });
+
+  it('compares with the municipalities within one income decile, chosen from the store by resolveGroup', async () => {
+    const resolved = await resolveGroup(store, '0001', 'context', [], 2020, { deciles: ['inkomen'] });
+    expect(resolved).toEqual({ group: { kind: 'context', year: 2020, deciles: { inkomen: 5 } } });
+    const s = await benchmarkSeries(store, {
+      municipality: '0001',
+      group: (resolved as { group: ReferenceGroup }).group,
+      measure: 'jeugdhulp',
+      base: '2020-H1',
+    });
+    // Bee (6) is within one decile of Aa's 5; Cee (8) is not: the group is Bee alone, 300 / 2,000 and 330 / 2,000.
+    expect([s.lines[1]!.label, s.lines[1]!.points.map((p) => [p.period, p.percent, p.index])]).toEqual([
+      'gemeenten met inkomensdeciel 4–6 (2020)',
+      [
+        ['2020-H1', 15, 100],
+        ['2020-H2', 16.5, 110],
+      ],
+    ]);
+    expect(s.leftOut).toEqual([]);
+    // With both deciles Cee has no child-poverty decile: named, not silently dropped.
+    const both = await resolveGroup(store, '0001', 'context', [], 2020);
+    expect(both).toEqual({ group: { kind: 'context', year: 2020, deciles: { inkomen: 5, kinderarmoede: 3 } } });
+    const s2 = await benchmarkSeries(store, {
+      municipality: '0001',
+      group: (both as { group: ReferenceGroup }).group,
+      measure: 'jeugdhulp',
+      base: '2020-H1',
+    });
+    expect(s2.leftOut).toEqual(['0003']);
+    expect(await resolveGroup(store, '0001', 'context', [], 2020, { year: 2019 })).toEqual({
+      reason: 'voor 0001 is geen inkomensdeciel en kinderarmoededeciel van 2019 ingelezen',
+    });
+    expect(await resolveGroup(store, '0003', 'context', [], 2020, { sameSize: true })).toEqual({
+      reason: 'voor 0003 is geen inkomensdeciel en kinderarmoededeciel ingelezen',
+    });
+    expect(await resolveGroup(store, '0002', 'context', [], 2020, { deciles: ['inkomen'], sameSize: true })).toEqual({
+      group: { kind: 'context', year: 2020, deciles: { inkomen: 6 }, sizeClass: 'tot-20k' },
+    });
+  });
+
+  it('gives the cost per inhabitant from CBS 83454NED (x 1 000 euro) over all inhabitants, pooled, with its index', async () => {
+    const s = await benchmarkSeries(store, {
+      municipality: '0001',
+      group: { kind: 'buren', municipalities: ['0002', '0003'] },
+      measure: 'kosten-per-inwoner',
+      base: '2020',
+    });
+    expect([s.unit, s.label, s.note]).toEqual(['eur', 'Lasten jeugdhulp per inwoner (€)', undefined]);
+    expect(s.lines.map((l) => [l.who, l.points.map((p) => [p.period, p.value, p.percent, p.index])])).toEqual([
+      // € 1,000,000 / 5,000 = € 200; € 1,100,000 / 5,000 = € 220.
+      [
+        'gemeente',
+        [
+          ['2020', 200, null, 100],
+          ['2021', 220, null, 110],
+        ],
+      ],
+      // 2020: Cee suppressed, Bee alone € 3,000,000 / 10,000 = € 300; 2021: € 3,900,000 / 12,500 = € 312 (index 104).
+      [
+        'groep',
+        [
+          ['2020', 300, null, 100],
+          ['2021', 312, null, 104],
+        ],
+      ],
+      // Aa and Bee: € 4,000,000 / 15,000 = € 266.67; € 4,400,000 / 15,000 = € 293.33.
+      [
+        'regio',
+        [
+          ['2020', 266.67, null, 100],
+          ['2021', 293.33, null, 110],
+        ],
+      ],
+      [
+        'nederland',
+        [
+          ['2020', 400, null, 100],
+          ['2021', 440, null, 110],
+        ],
+      ],
+    ]);
+    expect(s.leftOut).toEqual(['0003']);
+  });
+
+  it('without the cost table: no CBS figures, and a note that says so', async () => {
+    const bare = await Store.open(':memory:');
+    await bare.run(sql`INSERT INTO municipality VALUES ('0001', 'Aa', 'P', 'R')`);
+    const all = { Geslacht: 'T001038', Leeftijd: '10000' };
+    await writeCbsTable(
+      bare,
+      table('03759ned', measure('BevolkingOp1Januari_1', 'Bevolking op 1 januari'), [['GM0001', '2020', 5000, all]]),
+      'f',
+    );
+    const s = await benchmarkSeries(bare, {
+      municipality: '0001',
+      group: { kind: 'regio', region: 'R' },
+      measure: 'kosten-per-inwoner',
+      base: '2020',
+    });
+    bare.close();
+    expect(s.note).toBe('CBS-tabel 83454NED is niet ingelezen: alleen het eigen cijfer is er.');
+    expect(s.lines.map((l) => l.points.length)).toEqual([0, 0, 0, 0]);
   });
 });

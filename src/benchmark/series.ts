@@ -1,20 +1,38 @@
-// The benchmark series from CBS's figures: the share of youths with youth care (total, without or with residence) per
-// period for a municipality, its reference group, its youth-care region and the Netherlands, each with its index on a
-// chosen base period. Groups are pooled (sum of youths in care over sum of youths), never an average of percentages.
+// The benchmark series from CBS's figures: the share of youths with youth care (total, without or with residence), or
+// the youth-care cost per inhabitant, per period for a municipality, its reference group, its youth-care region and the
+// Netherlands, each with its index on a chosen base period. Groups are pooled (sum of youths in care over sum of youths,
+// sum of costs over sum of inhabitants), never an average of the members' figures.
 import { sql, type Store } from '../store/index.ts';
 import { baseIndex } from './baseindex.ts';
 import { cbsRegionOf } from './cbs/region.ts';
-import { municipalityContext, POPULATION_SOURCE } from './context.ts';
+import { latestDeciles, municipalityContext, POPULATION_SOURCE, readDeciles } from './context.ts';
+import { DECILE_KINDS, type DecileKind } from './deciles.ts';
 import { readCbsSeries, type CbsPoint, type SeriesQuery } from './figures.ts';
-import { groupLabel, groupMembers, pooledRate, type MunicipalityFacts, type ReferenceGroup } from './groups.ts';
+import { groupLabel, groupMembers, pooledRatio, type MunicipalityFacts, type ReferenceGroup } from './groups.ts';
+import { RoerError } from '../errors.ts';
 
-/** The measures a benchmark shows, by the name the API takes, with their CBS measure (found by title). */
+/**
+ * The measures a benchmark shows, by the name the API takes, with their CBS table and measure (found by title) and
+ * unit: a share of the youths 0–17 ('pct') or an amount per inhabitant ('eur').
+ */
 export const BENCHMARK_MEASURES = {
-  jeugdhulp: { label: 'Jongeren met jeugdhulp (% van 0–17 jaar)', measure: 'Totaal jongeren met jeugdhulp' },
-  'zonder-verblijf': { label: 'Jongeren met jeugdhulp zonder verblijf (% van 0–17 jaar)', measure: 'Jeugdhulp zonder verblijf' },
-  'met-verblijf': { label: 'Jongeren met jeugdhulp met verblijf (% van 0–17 jaar)', measure: 'Jeugdhulp met verblijf' },
+  jeugdhulp: { label: 'Jongeren met jeugdhulp (% van 0–17 jaar)', measure: 'Totaal jongeren met jeugdhulp', unit: 'pct' },
+  'zonder-verblijf': {
+    label: 'Jongeren met jeugdhulp zonder verblijf (% van 0–17 jaar)',
+    measure: 'Jeugdhulp zonder verblijf',
+    unit: 'pct',
+  },
+  'met-verblijf': {
+    label: 'Jongeren met jeugdhulp met verblijf (% van 0–17 jaar)',
+    measure: 'Jeugdhulp met verblijf',
+    unit: 'pct',
+  },
+  'kosten-per-inwoner': { label: 'Lasten jeugdhulp per inwoner (€)', measure: 'Lasten jeugdhulp totaal', unit: 'eur' },
 } as const;
 export type BenchmarkMeasure = keyof typeof BENCHMARK_MEASURES;
+
+/** Where the costs come from: CBS 83454NED, municipal youth-care expenditure (lasten) in thousands of euros per year. */
+export const COST_TABLE = '83454NED';
 
 /** Where the youths come from: CBS 85097NED; their base, the population 0 to 18 years of 03759ned. */
 export const YOUTH_TABLE = '85097NED';
@@ -25,6 +43,9 @@ export const YOUTH_POPULATION: Omit<SeriesQuery, 'regions'> = {
 
 export interface BenchmarkPoint {
   period: string;
+  /** The figure in the series' unit (a percentage, or euros per inhabitant to the cent). */
+  value: number | null;
+  /** The same figure for a share measure; null for an amount (kept for the callers from before amounts). */
   percent: number | null;
   index: number | null;
   /** Why there is no percent or index. */
@@ -32,7 +53,8 @@ export interface BenchmarkPoint {
 }
 
 export interface BenchmarkLine {
-  who: 'gemeente' | 'groep' | 'regio' | 'nederland';
+  /** 'eigen': the municipality's own figure from its own data (the metrics engine), beside CBS's lines. */
+  who: 'gemeente' | 'groep' | 'regio' | 'nederland' | 'eigen';
   label: string;
   points: BenchmarkPoint[];
 }
@@ -40,8 +62,12 @@ export interface BenchmarkLine {
 export interface BenchmarkSeries {
   measure: BenchmarkMeasure;
   label: string;
+  /** 'pct': points are percentages; 'eur': euros per inhabitant. */
+  unit: 'pct' | 'eur';
   base: string;
   lines: BenchmarkLine[];
+  /** Why CBS's lines have no figures at all (the table is not imported), else absent. */
+  note?: string;
   /** Group members whose membership or figures were unknown: named, never silently dropped. */
   leftOut: string[];
 }
@@ -56,34 +82,48 @@ export async function benchmarkSeries(
   q: { municipality: string; group: ReferenceGroup; measure: BenchmarkMeasure; base: string },
 ): Promise<BenchmarkSeries> {
   const kind = /^\d{4}$/.test(q.base) ? 'jaar' : 'halfjaar';
-  const counts = (await readCbsSeries(store, { table: YOUTH_TABLE, measure: BENCHMARK_MEASURES[q.measure].measure })).filter(
-    (p) => p.periodKind === kind,
-  );
-  const youths = await readCbsSeries(store, YOUTH_POPULATION);
+  const def = BENCHMARK_MEASURES[q.measure];
+  const money = def.unit === 'eur';
+  // Costs: CBS 83454NED (x 1 000 euro) over all inhabitants; shares: 85097NED over the youths 0–17, × 100.
+  let note: string | undefined;
+  let counts: CbsPoint[] = [];
+  try {
+    counts = (await readCbsSeries(store, { table: money ? COST_TABLE : YOUTH_TABLE, measure: def.measure })).filter(
+      (p) => p.periodKind === kind,
+    );
+  } catch (e) {
+    if (!(e instanceof RoerError) || !money) throw e;
+    note = `${e.message}: alleen het eigen cijfer is er.`;
+  }
   const totals = await readCbsSeries(store, POPULATION_SOURCE);
+  const youths = money ? totals : await readCbsSeries(store, YOUTH_POPULATION);
   const at = (points: CbsPoint[]) => new Map(points.map((p) => [`${p.region}|${p.period}`, p.value]));
   const [count, base, total] = [at(counts), at(youths), at(totals)];
   // Why a cell is empty, as CBS said it ('geheim', 'onbekend'): a single municipality's missing figure names it.
   const why = (points: CbsPoint[]) => new Map(points.map((p) => [`${p.region}|${p.period}`, p.missing]));
   const [countWhy, baseWhy] = [why(counts), why(youths)];
+  const scale = money ? 1000 : 100;
   const periods = [...new Set(counts.map((p) => p.period))].sort();
   const baseYear = q.base.slice(0, 4);
 
   const refs = await store.all<{ code: string; name: string; region: string | null }>(
     sql`SELECT code, name, region FROM municipality ORDER BY code`,
   );
+  const deciles = q.group.kind === 'context' ? await readDeciles(store, q.group.year) : null;
   const facts: MunicipalityFacts[] = refs.map((r) => ({
     ...r,
     population: total.get(`${cbsRegionOf(r.code)}|${baseYear}`) ?? null,
+    ...(deciles ? { deciles: deciles.get(r.code) ?? {} } : {}),
   }));
   const self = facts.find((m) => m.code === q.municipality);
   const group = groupMembers(q.group, facts, q.municipality);
   const regionMembers = self?.region ? facts.filter((m) => m.region === self.region).map((m) => m.code) : [];
-  const leftOut = new Set(group.unknown);
+  const leftOut = new Set(group.unknown.map(cbsRegionOf));
 
+  const missing = money ? 'het CBS-cijfer of het inwonertal ontbreekt' : 'het CBS-cijfer of het aantal jongeren ontbreekt';
   const missingReason = (regions: string[], period: string): string => {
     const [one] = regions;
-    if (regions.length !== 1 || !one) return 'het CBS-cijfer of het aantal jongeren ontbreekt';
+    if (regions.length !== 1 || !one || money) return missing;
     const key = `${one}|${period}`;
     if (!count.has(key)) return 'geen CBS-cijfer ingelezen voor deze periode';
     if (count.get(key) === null) return `CBS geeft geen cijfer (${countWhy.get(key) ?? 'leeg'})`;
@@ -93,7 +133,7 @@ export async function benchmarkSeries(
   };
   const line = (who: BenchmarkLine['who'], label: string, regions: string[]): BenchmarkLine => {
     const raw = periods.map((period) => {
-      const rate = pooledRate(
+      const rate = pooledRatio(
         regions.map((r) => ({
           code: r,
           count: count.get(`${r}|${period}`) ?? null,
@@ -101,24 +141,20 @@ export async function benchmarkSeries(
         })),
       );
       if (who !== 'gemeente' && who !== 'nederland') for (const c of rate.leftOut) leftOut.add(c);
-      return { period, value: rate.percent };
+      if (rate.ratio === null) return { period, value: null, reason: missingReason(regions, period) };
+      return { period, value: rate.ratio * scale };
     });
-    const index = baseIndex(raw, q.base);
-    return {
-      who,
-      label,
-      points: raw.map((p, i) => ({
-        period: p.period,
-        percent: p.value === null ? null : Math.round(p.value * 100) / 100,
-        index: index[i]!.index === null ? null : Math.round(index[i]!.index! * 10) / 10,
-        reason: p.value === null ? missingReason(regions, p.period) : index[i]!.reason,
-      })),
-    };
+    return indexedLine(who, label, raw, q.base, {
+      unit: def.unit,
+      decimals: 100,
+      missing,
+    });
   };
   const gm = (codes: readonly string[]) => codes.map(cbsRegionOf);
   return {
     measure: q.measure,
-    label: BENCHMARK_MEASURES[q.measure].label,
+    label: def.label,
+    unit: def.unit,
     base: q.base,
     lines: [
       line('gemeente', self?.name ?? q.municipality, gm([q.municipality])),
@@ -127,15 +163,52 @@ export async function benchmarkSeries(
       line('nederland', 'Nederland', ['NL01']),
     ],
     leftOut: [...leftOut].map((r) => r.replace(/^GM/, '')).sort(),
+    ...(note ? { note } : {}),
+  };
+}
+
+/**
+ * A line from its raw figures: each rounded (percentages and euros to two decimals), with its index on `base` (one
+ * decimal) and, where there is no figure, the reason.
+ */
+export function indexedLine(
+  who: BenchmarkLine['who'],
+  label: string,
+  raw: readonly { period: string; value: number | null; reason?: string }[],
+  base: string,
+  o: { unit: 'pct' | 'eur'; decimals: number; missing: string },
+): BenchmarkLine {
+  const index = baseIndex(raw, base);
+  return {
+    who,
+    label,
+    points: raw.map((p, i) => {
+      const value = p.value === null ? null : Math.round(p.value * o.decimals) / o.decimals;
+      return {
+        period: p.period,
+        value,
+        percent: o.unit === 'pct' ? value : null,
+        index: index[i]!.index === null ? null : Math.round(index[i]!.index! * 10) / 10,
+        reason: p.value === null ? (p.reason ?? o.missing) : index[i]!.reason,
+      };
+    }),
   };
 }
 
 /** The kinds of reference group a question can name; the group itself follows from the municipality. */
 export type GroupKind = ReferenceGroup['kind'];
 
+/** How a context group is chosen: which deciles, which year (default: the latest), whether the size class too. */
+export interface ContextChoice {
+  deciles?: readonly DecileKind[];
+  year?: number;
+  sameSize?: boolean;
+}
+
 /**
- * The reference group of `municipality`: its youth-care region, its size class (from CBS's population in `year`), or
- * the neighbours given. Null with the Dutch reason when it cannot be decided.
+ * The reference group of `municipality`: its youth-care region, its size class (from CBS's population in `year`), the
+ * neighbours given, or the municipalities with similar context deciles. Null with the Dutch reason when it cannot be
+ * decided.
  */
 export async function resolveGroup(
   store: Store,
@@ -143,12 +216,26 @@ export async function resolveGroup(
   kind: GroupKind,
   neighbours: readonly string[],
   year: number,
+  choice: ContextChoice = {},
 ): Promise<{ group: ReferenceGroup } | { reason: string }> {
   if (kind === 'buren') return { group: { kind, municipalities: neighbours } };
   const ctx = await municipalityContext(store, municipality, year);
   if (kind === 'regio')
     return ctx.region ? { group: { kind, region: ctx.region } } : { reason: `de jeugdzorgregio van ${municipality} is onbekend` };
-  return ctx.sizeClass
-    ? { group: { kind, sizeClass: ctx.sizeClass.key } }
-    : { reason: `het inwonertal van ${municipality} in ${year} is onbekend (${ctx.missing})` };
+  const noSize = { reason: `het inwonertal van ${municipality} in ${year} is onbekend (${ctx.missing})` };
+  if (kind === 'grootteklasse') return ctx.sizeClass ? { group: { kind, sizeClass: ctx.sizeClass.key } } : noSize;
+  const kinds = choice.deciles?.length ? choice.deciles : (Object.keys(DECILE_KINDS) as DecileKind[]);
+  const own = await latestDeciles(store, municipality, kinds, choice.year);
+  const labels = kinds.map((k) => DECILE_KINDS[k].label).join(' en ');
+  if (!own || (choice.year !== undefined && own.year !== choice.year))
+    return { reason: `voor ${municipality} is geen ${labels}${choice.year ? ` van ${choice.year}` : ''} ingelezen` };
+  if (choice.sameSize && !ctx.sizeClass) return noSize;
+  return {
+    group: {
+      kind,
+      year: own.year,
+      deciles: own.deciles,
+      ...(choice.sameSize ? { sizeClass: ctx.sizeClass!.key } : {}),
+    },
+  };
 }

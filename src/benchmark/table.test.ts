@@ -8,22 +8,23 @@ import { benchmarkTable } from './table.ts';
 const series: BenchmarkSeries = {
   measure: 'met-verblijf',
   label: 'Met verblijf (% van 0–17 jaar)',
+  unit: 'pct',
   base: '2020-H1',
   lines: [
     {
       who: 'gemeente',
       label: 'Steenwijkerland',
       points: [
-        { period: '2020-H1', percent: 1.2, index: 100, reason: null },
-        { period: '2020-H2', percent: null, index: null, reason: 'geheim' },
+        { period: '2020-H1', value: 1.2, percent: 1.2, index: 100, reason: null },
+        { period: '2020-H2', value: null, percent: null, index: null, reason: 'geheim' },
       ],
     },
     {
       who: 'nederland',
       label: 'Nederland',
       points: [
-        { period: '2020-H1', percent: 0.8, index: 100, reason: null },
-        { period: '2020-H2', percent: 1, index: 125, reason: null },
+        { period: '2020-H1', value: 0.8, percent: 0.8, index: 100, reason: null },
+        { period: '2020-H2', value: 1, percent: 1, index: 125, reason: null },
       ],
     },
   ],
@@ -56,5 +57,15 @@ describe('benchmarkTable', () => {
     const lines = toCsv(benchmarkTable(series)).split('\r\n');
     expect(lines[1]).toBe('2020-H1;1,2;100;0,8;100;');
     expect(lines[2]).toBe('2020-H2;;;1;125;Steenwijkerland: geheim');
+  });
+
+  it('names an amount per inhabitant in euros, and carries the series note', () => {
+    const cost = benchmarkTable({ ...series, measure: 'kosten-per-inwoner', unit: 'eur', note: 'geen 83454NED' });
+    expect(cost.columns.slice(1, 3).map((c) => [c.name, c.label, c.unit])).toEqual([
+      ['gemeente_eur', 'Steenwijkerland (€)', 'eur'],
+      ['gemeente_index', 'Steenwijkerland (index)', 'ratio'],
+    ]);
+    expect(cost.rows[0]!.gemeente_eur).toBe(1.2);
+    expect(cost.notes).toEqual(['geen 83454NED', 'Niet meegeteld in de groep: 0193']);
   });
 });

@@ -1,4 +1,4 @@
-// The benchmark as one table: a row per period, per line (municipality, group, region, the Netherlands) its percentage
+// The benchmark as one table: a row per period, per line (municipality, group, region, the Netherlands) its value
 // and its index, and why a cell is empty. The CSV export writes exactly this; an empty cell stays empty, never 0.
 import type { MetricResult, Value } from '../contract/index.ts';
 import type { BenchmarkSeries } from './series.ts';
@@ -15,16 +15,17 @@ export function lineNames(series: BenchmarkSeries): string[] {
   );
 }
 
-/** Column names per line: `gemeente_pct`, `gemeente_index`, … */
+/** Column names per line: `gemeente_pct` (`gemeente_eur` for an amount), `gemeente_index`, … */
 export function benchmarkTable(series: BenchmarkSeries): MetricResult {
   const periods = series.lines[0]?.points.map((p) => p.period) ?? [];
   const names = lineNames(series);
+  const unit = series.unit;
   const rows = periods.map((period, i) => {
     const row: Record<string, Value> = { period };
     const why: string[] = [];
     for (const l of series.lines) {
       const p = l.points[i]!;
-      row[`${l.who}_pct`] = p.percent;
+      row[`${l.who}_${unit}`] = p.value;
       row[`${l.who}_index`] = p.index;
       if (p.reason) why.push(`${names[series.lines.indexOf(l)]}: ${p.reason}`);
     }
@@ -37,7 +38,12 @@ export function benchmarkTable(series: BenchmarkSeries): MetricResult {
     columns: [
       { name: 'period', label: 'Periode', unit: 'text', kind: 'key' },
       ...series.lines.flatMap((l, i) => [
-        { name: `${l.who}_pct`, label: `${names[i]} (%)`, unit: 'pct' as const, kind: 'value' as const },
+        {
+          name: `${l.who}_${unit}`,
+          label: `${names[i]} (${unit === 'eur' ? '€' : '%'})`,
+          unit,
+          kind: 'value' as const,
+        },
         { name: `${l.who}_index`, label: `${names[i]} (index)`, unit: 'ratio' as const, kind: 'value' as const },
       ]),
       { name: 'reason', label: 'Toelichting bij lege cellen', unit: 'text', kind: 'annotation' },
@@ -45,6 +51,13 @@ export function benchmarkTable(series: BenchmarkSeries): MetricResult {
     rows,
     filters: {},
     split: [],
-    ...(series.leftOut.length ? { notes: [`Niet meegeteld in de groep: ${series.leftOut.join(', ')}`] } : {}),
+    ...(series.leftOut.length || series.note
+      ? {
+          notes: [
+            ...(series.note ? [series.note] : []),
+            ...(series.leftOut.length ? [`Niet meegeteld in de groep: ${series.leftOut.join(', ')}`] : []),
+          ],
+        }
+      : {}),
   };
 }

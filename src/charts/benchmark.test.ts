@@ -2,13 +2,14 @@
 // colour, a missing figure as a gap (never 0), and on the index chart a line at 100 naming the base period.
 import { describe, expect, it } from 'vitest';
 import type { BenchmarkLine, BenchmarkSeries } from '../benchmark/series.ts';
-import { benchmarkChart } from './benchmark.ts';
+import { benchmarkChart, formatBenchmarkValue } from './benchmark.ts';
 
 const line = (who: BenchmarkLine['who'], label: string, percents: (number | null)[]): BenchmarkLine => ({
   who,
   label,
   points: percents.map((percent, i) => ({
     period: ['2020-H1', '2020-H2', '2021-H1'][i]!,
+    value: percent,
     percent,
     // Indexed on 2020-H1.
     index: percent === null ? null : Math.round((percent / percents[0]!) * 1000) / 10,
@@ -18,6 +19,7 @@ const line = (who: BenchmarkLine['who'], label: string, percents: (number | null
 const series: BenchmarkSeries = {
   measure: 'met-verblijf',
   label: 'Jongeren met jeugdhulp met verblijf (% van 0–17 jaar)',
+  unit: 'pct',
   base: '2020-H1',
   lines: [
     line('gemeente', 'Steenwijkerland', [1.2, null, 1.5]),
@@ -28,21 +30,21 @@ const series: BenchmarkSeries = {
   leftOut: [],
 };
 type Line = { name: string; data: (number | null)[]; lineStyle: { type: unknown }; symbol: string; markLine?: unknown };
-const lines = (kind: 'percent' | 'index') => benchmarkChart(series, kind).series as Line[];
+const lines = (kind: 'value' | 'index') => benchmarkChart(series, kind).series as Line[];
 
 describe('benchmarkChart', () => {
   it('draws the percentages per period, with a gap where the municipality has no figure', () => {
-    expect(lines('percent').map((s) => [s.name, s.data])).toEqual([
+    expect(lines('value').map((s) => [s.name, s.data])).toEqual([
       ['Steenwijkerland', [1.2, null, 1.5]],
       ['jeugdzorgregio IJsselland zonder Steenwijkerland', [1.0, 1.1, 1.2]],
       ['jeugdzorgregio IJsselland', [1.0, 1.1, 1.2]],
       ['Nederland', [0.8, 0.8, 1.0]],
     ]);
-    expect((benchmarkChart(series, 'percent').xAxis as { data: string[] }).data).toEqual(['H1 2020', 'H2 2020', 'H1 2021']);
+    expect((benchmarkChart(series, 'value').xAxis as { data: string[] }).data).toEqual(['H1 2020', 'H2 2020', 'H1 2021']);
   });
 
   it('names the group apart from the region it equals (the group leaves the municipality out)', () => {
-    expect((benchmarkChart(series, 'percent').legend as { data: string[] }).data).toEqual([
+    expect((benchmarkChart(series, 'value').legend as { data: string[] }).data).toEqual([
       'Steenwijkerland',
       'jeugdzorgregio IJsselland zonder Steenwijkerland',
       'jeugdzorgregio IJsselland',
@@ -51,9 +53,9 @@ describe('benchmarkChart', () => {
   });
 
   it('gives every line its own dash style and symbol, so they stay apart without colour', () => {
-    const looks = lines('percent').map((s) => JSON.stringify([s.lineStyle.type, s.symbol]));
+    const looks = lines('value').map((s) => JSON.stringify([s.lineStyle.type, s.symbol]));
     expect(new Set(looks).size).toBe(4);
-    expect(lines('percent')[0]!.lineStyle.type).toBe('solid');
+    expect(lines('value')[0]!.lineStyle.type).toBe('solid');
   });
 
   it('draws the index with a line at 100 naming the base period', () => {
@@ -61,6 +63,14 @@ describe('benchmarkChart', () => {
     expect(own!.data).toEqual([100, null, 125]);
     expect(JSON.stringify(own!.markLine)).toContain('"yAxis":100');
     expect(JSON.stringify(own!.markLine)).toContain('H1 2020 = 100');
-    expect(lines('percent')[0]!.markLine).toBeUndefined();
+    expect(lines('value')[0]!.markLine).toBeUndefined();
+  });
+
+  it('formats a value in its unit: a share in %, the cost per inhabitant in euros with cents', () => {
+    expect(formatBenchmarkValue('pct', 12.3)).toBe('12,30 %');
+    expect(formatBenchmarkValue('eur', 238.8)).toBe('€\u00a0238,80');
+    const cost: BenchmarkSeries = { ...series, measure: 'kosten-per-inwoner', unit: 'eur' };
+    const tip = (benchmarkChart(cost, 'value').tooltip as { valueFormatter: (v: unknown) => string }).valueFormatter;
+    expect([tip(209.6), tip(null)]).toEqual(['€\u00a0209,60', '–']);
   });
 });

@@ -3,7 +3,7 @@
 // Each line has its own dash style and symbol besides its colour, so the four stay apart in grey-scale print.
 import type { BenchmarkLine, BenchmarkSeries } from '../benchmark/series.ts';
 import { lineNames } from '../benchmark/table.ts';
-import { axisFormatter, formatPeriod } from '../contract/format.ts';
+import { axisFormatter, formatEur, formatPeriod } from '../contract/format.ts';
 import { PALETTE } from './colours.ts';
 import type { ChartOption } from './index.ts';
 
@@ -13,6 +13,8 @@ const LOOK: Record<BenchmarkLine['who'], { color: string; type: string | number[
   groep: { color: PALETTE[1]!, type: 'dashed', width: 2, symbol: 'rect' },
   regio: { color: PALETTE[2]!, type: 'dotted', width: 2, symbol: 'triangle' },
   nederland: { color: '#3b4450', type: [8, 3, 2, 3], width: 2, symbol: 'diamond' },
+  // The municipality's own figure (from its own data) beside CBS's: the municipality's colour, dashed.
+  eigen: { color: PALETTE[0]!, type: [2, 4], width: 2, symbol: 'emptyCircle' },
 };
 
 /** Two decimals for a percentage (shares with residence are around 1 %), one for an index. */
@@ -21,21 +23,27 @@ const number = (digits: number) =>
 const pct = number(2);
 const idx = number(1);
 
+/** A point's value in its unit: "12,34 %" for a share, "€ 238,80" for an amount per inhabitant. */
+export function formatBenchmarkValue(unit: BenchmarkSeries['unit'], v: number): string {
+  return unit === 'eur' ? formatEur(v) : `${pct.format(v)} %`;
+}
+
 /** The value a chart of `kind` draws for a point; null stays null (a gap in the line, never a 0). */
-function drawn(p: BenchmarkLine['points'][number], kind: 'percent' | 'index'): number | null {
-  return kind === 'percent' ? p.percent : p.index;
+function drawn(p: BenchmarkLine['points'][number], kind: 'value' | 'index'): number | null {
+  return kind === 'value' ? p.value : p.index;
 }
 
 /**
- * The option for `series` as percentages or as the index (base period = 100).
+ * The option for `series` as its values (percentages or euros) or as the index (base period = 100).
  * @example benchmarkChart(series, 'index') // four lines and a marked line at 100
  */
-export function benchmarkChart(series: BenchmarkSeries, kind: 'percent' | 'index'): ChartOption {
+export function benchmarkChart(series: BenchmarkSeries, kind: 'value' | 'index'): ChartOption {
   const periods = series.lines[0]?.points.map((p) => p.period) ?? [];
   const values = series.lines.flatMap((l) => l.points.map((p) => drawn(p, kind))).filter((v) => v !== null);
   const max = Math.max(0, ...values.map(Math.abs));
   const names = lineNames(series);
-  const format = (v: unknown) => (typeof v !== 'number' ? '–' : kind === 'percent' ? `${pct.format(v)} %` : idx.format(v));
+  const format = (v: unknown) =>
+    typeof v !== 'number' ? '–' : kind === 'value' ? formatBenchmarkValue(series.unit, v) : idx.format(v);
   return {
     legend: { top: 0, data: names },
     grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
@@ -44,7 +52,7 @@ export function benchmarkChart(series: BenchmarkSeries, kind: 'percent' | 'index
       type: 'value',
       // The index reads against 100: the axis need not start at 0 there; a share does (no exaggerated slopes).
       scale: kind === 'index',
-      axisLabel: { formatter: kind === 'percent' ? axisFormatter('pct', max) : (v: number) => idx.format(v) },
+      axisLabel: { formatter: kind === 'value' ? axisFormatter(series.unit, max) : (v: number) => idx.format(v) },
     },
     tooltip: { trigger: 'axis', valueFormatter: format },
     series: series.lines.map((l, i) => {

@@ -29,6 +29,17 @@ describe('roer benchmark', () => {
     expect((await roer('benchmark', '--help')).out).toContain('Gebruik: roer benchmark import');
   });
 
+  it('imports a context decile file into a fresh database, with its quarantined lines', async () => {
+    const db = join(mkdtempSync(join(tmpdir(), 'roer-bench-')), 'roer.duckdb');
+    const r = await roer('benchmark', 'import', '--db', db, join(FIXTURES, '../context/decielen-fouten.csv'));
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').slice(0, 3)).toEqual([
+      'decielen-fouten.csv: contextdecielen: 9 regels gelezen, 2 opgeslagen, 7 in quarantaine (kolommen niet gelezen: opmerking)',
+      '    decielen-fouten.csv: regel 3, veld gemeentecode: gemeente 0150 in 2023 staat al op regel 2',
+      '    decielen-fouten.csv: regel 4, veld gemeentecode: gemeente 0003 bestaat niet meer (opgegaan in 1979); geef de decielen van 1979',
+    ]);
+  });
+
   it('exits 2 on a usage error', async () => {
     expect(await roer('benchmark')).toMatchObject({
       code: 2,

@@ -1,5 +1,5 @@
-// `roer benchmark`: CBS open data for comparing municipalities. `import` reads downloaded CBS tables (one line per
-// table, like `roer import`); `fetch` downloads them when the machine is online.
+// `roer benchmark`: CBS open data for comparing municipalities. `import` reads downloaded CBS tables and context decile
+// files (one line per table or file, like `roer import`); `fetch` downloads the tables when the machine is online.
 import { existsSync } from 'node:fs';
 import { auditImports, cliActor } from '../access/audit.ts';
 import { formatProblem } from '../errors.ts';
@@ -24,6 +24,9 @@ import   Leest CBS-tabellen in zoals het CBS ze publiceert (OData v3): per tabel
          leeg, met de reden; ze worden nooit 0. Een tabel die al eerder precies zo is ingelezen, wordt
          overgeslagen; een nieuwere download vervangt alleen de cijfers die veranderd zijn. Cellen die
          niet te lezen zijn, gaan in quarantaine (bestand, regel, veld, reden).
+         Ook: een CSV-bestand met contextdecielen per gemeente en jaar (kolommen gemeentecode,
+         gemeentenaam, jaar en inkomensdeciel en/of kinderarmoededeciel, 1 t/m 10; puntkomma's of
+         komma's). Een later bestand vervangt de decielen die het voor een gemeente en jaar geeft.
 fetch    Downloadt tabellen van opendata.cbs.nl naar <map>/<tabel>/ (standaard ${DEFAULT_TABLES.join(', ')}),
          alleen gemeenten en Nederland. Daarna: roer benchmark import <map>.
 
@@ -73,10 +76,15 @@ bereikbaar is, 2 bij een verkeerde aanroep.`,
 function describe(r: CbsImportReport): string {
   if (r.status === 'overgeslagen') return `${r.fileName}: overgeslagen (${r.note})\n`;
   if (r.status === 'geweigerd') return `${r.fileName}: GEWEIGERD — ${r.note}\n`;
+  const what =
+    r.table === 'decielen'
+      ? `contextdecielen: ${n(r.total)} regels gelezen`
+      : `CBS-tabel ${r.table}: ${n(r.total)} cellen gelezen`;
   const lines = [
-    `${r.fileName}: CBS-tabel ${r.table}: ${n(r.total)} cellen gelezen, ${n(r.ok)} opgeslagen` +
+    `${r.fileName}: ${what}, ${n(r.ok)} opgeslagen` +
       (r.unchanged > 0 ? `, ${n(r.unchanged)} ongewijzigd` : '') +
-      `, ${n(r.quarantined)} in quarantaine`,
+      `, ${n(r.quarantined)} in quarantaine` +
+      (r.note ? ` (${r.note})` : ''),
     ...r.problems.slice(0, 5).map((p) => `    ${formatProblem(p)}`),
   ];
   if (r.quarantined > 5) lines.push(`    … en ${n(r.quarantined - 5)} meer (zie 'roer status')`);

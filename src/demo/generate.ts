@@ -29,6 +29,7 @@ import { referrerRegistry, type RegisteredReferrer } from './practices.ts';
 import { referrersTable } from './csv/referrers.ts';
 import { Rng } from '../random.ts';
 import { countYouths, nationalCbsFiles, writeNationalCbs, type YouthCounts } from './cbsnational.ts';
+import { writeContextDeciles } from './contextdeciles.ts';
 import { YEARS, loadRegion, populationRows, type Municipality } from './region.ts';
 import { simulateMunicipality } from './trajectories.ts';
 import { invoiceLines } from './invoicing.ts';
@@ -219,6 +220,8 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
   writeFileSync(join(outDir, MAPPING_FILE), `${JSON.stringify(mappingJson(), null, 2)}\n`);
   // The fictitious national CBS set, with the region's own youths as counted above.
   writeNationalCbs(outDir, nationalCbsFiles({ seed: opts.seed, region, scale, counts: youthCounts }));
+  // And fictitious context deciles, so a reference group of similar municipalities can be chosen.
+  writeContextDeciles(outDir, opts.seed);
   opts.onProgress?.(region.length, region.length, 'klaar');
   return summary;
 }

@@ -11,6 +11,7 @@ import { loadMunicipalities } from '../ingest/municipalities.ts';
 import type { Store } from '../store/index.ts';
 import { importCbsPaths } from '../benchmark/import.ts';
 import { CBS_DIR } from './cbsnational.ts';
+import { CONTEXT_FILE } from './contextdeciles.ts';
 import { PLAN_MEASURES } from '../forecast/regional-plan.fixture.ts';
 import { seedMeasures } from '../forecast/register.ts';
 
@@ -40,6 +41,8 @@ export async function importDemo(
   await auditImports(store, actor, reports);
   // The fictitious national CBS set (labelled so in its titles): the benchmark has figures out of the box.
   if (existsSync(join(dir, CBS_DIR))) await importCbsPaths(store, [join(dir, CBS_DIR)]);
+  // Fictitious context deciles (labelled so in their 'Bron' column): the context reference group works out of the box.
+  if (existsSync(join(dir, CONTEXT_FILE))) await importCbsPaths(store, [join(dir, CONTEXT_FILE)]);
   // The regional plan's fifteen measures, so a new user sees a filled register (only into an empty one).
   await seedMeasures(store, actor, null, PLAN_MEASURES);
   return reports;

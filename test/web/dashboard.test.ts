@@ -8,6 +8,7 @@ import type { Store } from '../../src/store/index.ts';
 import { ADMIN, axeFindings, harness, type Harness } from './harness.ts';
 import { tinyRegion } from './region.ts';
 import { sql } from '../../src/store/sql.ts';
+import { formatValue } from '../../src/contract/format.ts';
 
 let h: Harness;
 let page: Page;
@@ -53,6 +54,16 @@ describe('overview', () => {
     expect(await tileText('budget')).toMatch(/^€\s[\d.]+$/);
     await expect(page.locator('[data-tile="budget"] .tile-detail').innerText()).resolves.toMatch(/verwacht jaareinde €\s[\d.]+/);
     expect(await page.locator('[data-driver]').count()).toBe(3);
+    // The per-youth tile: the same question as the per_youth analysis, in the same formats.
+    const youths = (await (
+      await page.request.get(`${h.base}/api/metrics/per_youth?from=2018-01-01&to=2018-12-31`)
+    ).json()) as MetricResult;
+    await expect(page.locator('[data-tile="per_youth"] .tile-label').innerText()).resolves.toBe('Jeugdigen met jeugdhulp');
+    expect(await tileText('per_youth')).toBe(formatValue(youths.totals!.share_pct, 'pct'));
+    await expect(page.locator('[data-tile="per_youth"] .tile-detail').innerText()).resolves.toBe(
+      `van de inwoners van 0–17 jaar · ${formatValue(youths.totals!.cost_per_youth, 'eur')} per jeugdige inwoner`,
+    );
+    expect(youths.totals!.share_pct).toEqual(expect.any(Number));
   });
 
   it('puts a filter change in the URL and recomputes the figures', async () => {

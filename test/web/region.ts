@@ -183,6 +183,22 @@ export async function tinyRegion(): Promise<Store> {
       quarantined_at: '2019-01-15 10:00:00',
     },
   ]);
+  // Inhabitants per age band (the population table), so the per-youth figures have a base.
+  const bands = { '0150': [3_000, 8_000, 6_000, 5_500, 100_000], '1708': [1_300, 3_500, 2_700, 2_200, 44_000] };
+  await insertRows(
+    store,
+    'population',
+    Object.entries(bands).flatMap(([municipality, counts]) =>
+      YEARS.flatMap((year) =>
+        ['0-3', '4-11', '12-17', '18-22', 'totaal'].map((age_band, i) => ({
+          municipality,
+          year,
+          age_band,
+          inhabitants: counts[i],
+        })),
+      ),
+    ),
+  );
   await derive(store);
   return store;
 }

@@ -35,7 +35,12 @@ describe('/api/benchmark/keuzes', () => {
     const res = await get('els', '/api/benchmark/keuzes');
     expect(res.status).toBe(200);
     const c = await res.json();
-    expect(c.measures.map((m: { key: string }) => m.key)).toEqual(['jeugdhulp', 'zonder-verblijf', 'met-verblijf']);
+    expect(c.measures.map((m: { key: string }) => m.key)).toEqual([
+      'jeugdhulp',
+      'zonder-verblijf',
+      'met-verblijf',
+      'kosten-per-inwoner',
+    ]);
     expect(c.sizeClasses).toHaveLength(6);
     expect(c.regions).toContain('IJsselland');
     expect(c.municipalities.find((m: { code: string }) => m.code === '1708')).toEqual({

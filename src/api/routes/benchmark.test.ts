@@ -41,7 +41,7 @@ describe('/api/benchmark', () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     // Only the series: no own figure of any municipality travels with it.
-    expect(Object.keys(body).sort()).toEqual(['base', 'label', 'leftOut', 'lines', 'measure']);
+    expect(Object.keys(body).sort()).toEqual(['base', 'label', 'leftOut', 'lines', 'measure', 'unit']);
     expect(body.lines.map((l: { who: string }) => l.who)).toEqual(['gemeente', 'groep', 'regio', 'nederland']);
     const own = body.lines[0];
     expect(own.label).toBe('Steenwijkerland');
@@ -49,7 +49,8 @@ describe('/api/benchmark', () => {
     const expected =
       (100 * cell('85097NED', 'GM1708', '2020HJ01', 'JeugdhulpMetVerblijf_3')) /
       cell('03759ned', 'GM1708', '2020JJ00', 'BevolkingOp1Januari_1', '70100');
-    expect(h1).toEqual({ period: '2020-H1', percent: Math.round(expected * 100) / 100, index: 100, reason: null });
+    const percent = Math.round(expected * 100) / 100;
+    expect(h1).toEqual({ period: '2020-H1', value: percent, percent, index: 100, reason: null });
     expect(body.lines[3].points.find((p: { period: string }) => p.period === '2020-H1').index).toBe(100);
   });
 
@@ -60,6 +61,23 @@ describe('/api/benchmark', () => {
     const size = await ask('bea', 'gemeente=1708&groep=grootteklasse&basis=2019-H2');
     expect(size.status).toBe(200);
     expect((await size.json()).lines[1].label).toMatch(/^gemeenten met /);
+  });
+
+  it('compares with municipalities of similar imported context deciles', async () => {
+    await importCbsPaths(store, [new URL('../../../test/fixtures/context/decielen-2023.csv', import.meta.url).pathname]);
+    const body = await (await ask('bea', 'gemeente=1708&groep=context&decielen=inkomen&basis=2020')).json();
+    // Steenwijkerland's income decile in 2023 is 5: Deventer (4), Zwolle (6) and Kampen (5) are within one.
+    expect(body.lines[1].label).toBe('gemeenten met inkomensdeciel 4–6 (2023)');
+    const pooled = (region: string[]) =>
+      (100 * region.reduce((t, r) => t + cell('85097NED', r, '2020JJ00', 'TotaalJongerenMetJeugdhulp_1'), 0)) /
+      region.reduce((t, r) => t + cell('03759ned', r, '2020JJ00', 'BevolkingOp1Januari_1', '70100'), 0);
+    expect(body.lines[1].points.find((p: { period: string }) => p.period === '2020').percent).toBe(
+      Math.round(pooled(['GM0150', 'GM0193', 'GM0166']) * 100) / 100,
+    );
+    // Municipalities without an imported decile cannot be placed: named in leftOut, not silently dropped.
+    expect(body.leftOut).toContain('0014');
+    const both = await (await ask('bea', 'gemeente=1708&groep=context&zelfde-grootte=ja&basis=2020')).json();
+    expect(both.lines[1].label).toMatch(/^gemeenten met inkomensdeciel 4–6 en kinderarmoededeciel 4–6 en .* inwoners \(2023\)$/);
   });
 
   it('needs a login and is audited', async () => {
@@ -79,6 +97,11 @@ describe('/api/benchmark', () => {
       ['gemeente=1708&buren=abc&basis=2020', 'buren'],
       ['gemeente=1708&maat=kosten&basis=2020', 'maat'],
       ['gemeente=1708&basis=2020-H3', 'basis'],
+      ['gemeente=1708&groep=context&decielen=welvaart&basis=2020', 'decielen'],
+      ['gemeente=1708&groep=context&decieljaar=23&basis=2020', 'decieljaar'],
+      ['gemeente=1708&groep=context&zelfde-grootte=misschien&basis=2020', 'zelfde-grootte'],
+      // No deciles of 2019: no context group, and the reason.
+      ['gemeente=1708&groep=context&decieljaar=2019&basis=2020', 'groep'],
       ['gemeente=1708&basis=2020&gemeente=0150', 'gemeente'],
       ['gemeente=1708&basis=2020&wat=1', 'wat'],
     ];

@@ -1,6 +1,17 @@
 // /api/benchmark: a municipality beside its reference group, its youth-care region and the Netherlands on CBS's public
-// figures (share of youths with youth care, without or with residence), per period with the index on a base period.
-import { BENCHMARK_MEASURES, resolveGroup, type BenchmarkMeasure, type GroupKind } from '../../benchmark/series.ts';
+// figures (share of youths with youth care, without or with residence; cost per inhabitant), per period with the index
+// on a base period; for the cost also the municipality's own figure, asked through the guard like any metric.
+import { AccessError } from '../../access/errors.ts';
+import { DECILE_KIND_KEYS, type DecileKind } from '../../benchmark/deciles.ts';
+import { ownCostLine, withOwnLine } from '../../benchmark/owncost.ts';
+import {
+  BENCHMARK_MEASURES,
+  resolveGroup,
+  type BenchmarkMeasure,
+  type BenchmarkSeries,
+  type GroupKind,
+} from '../../benchmark/series.ts';
+import type { MetricResult } from '../../metrics/types.ts';
 import { sql } from '../../store/index.ts';
 import { answer, type Question } from '../answer.ts';
 import { badParam } from '../errors.ts';
@@ -11,7 +22,7 @@ import { benchmarkTable } from '../../benchmark/table.ts';
 import type { Context } from 'hono';
 import { contextOf, type ApiDeps, type ApiEnv, type QueryParam, type RouteDef } from '../route.ts';
 
-const GROUPS: readonly GroupKind[] = ['regio', 'grootteklasse', 'buren'];
+const GROUPS: readonly GroupKind[] = ['regio', 'grootteklasse', 'buren', 'context'];
 const MEASURES = Object.keys(BENCHMARK_MEASURES) as BenchmarkMeasure[];
 const CODE = /^\d{4}$/;
 const PERIOD = /^\d{4}(-H[12])?$/;
@@ -26,7 +37,8 @@ const QUERY: QueryParam[] = [
   {
     name: 'groep',
     description:
-      "De referentiegroep: 'regio' (standaard; de jeugdzorgregio), 'grootteklasse' (gemeenten van dezelfde grootte) of 'buren' (zie 'buren').",
+      "De referentiegroep: 'regio' (standaard; de jeugdzorgregio), 'grootteklasse' (gemeenten van dezelfde grootte), 'buren' (zie 'buren') " +
+      "of 'context' (gemeenten waarvan elk gekozen deciel hooguit één deciel afwijkt; zie 'decielen', 'decieljaar' en 'zelfde-grootte').",
     schema: { type: 'string', enum: [...GROUPS] },
   },
   {
@@ -41,9 +53,27 @@ const QUERY: QueryParam[] = [
     schema: { type: 'string' },
   },
   {
+    name: 'decielen',
+    description:
+      "Bij groep=context: welke ingelezen decielen tellen, gescheiden door komma's (inkomen, kinderarmoede; standaard beide).",
+    schema: { type: 'string', pattern: `^(${DECILE_KIND_KEYS.join('|')})(,(${DECILE_KIND_KEYS.join('|')}))*$` },
+  },
+  {
+    name: 'decieljaar',
+    description: 'Bij groep=context: het jaar van de decielen (standaard het laatste jaar waarin de gemeente ze heeft).',
+    schema: { type: 'string', pattern: '^\\d{4}$' },
+  },
+  {
+    name: 'zelfde-grootte',
+    description: "Bij groep=context: 'ja' neemt alleen gemeenten van dezelfde grootteklasse (standaard 'nee').",
+    schema: { type: 'string', enum: ['ja', 'nee'] },
+  },
+  {
     name: 'maat',
     description:
-      "Welk cijfer: 'jeugdhulp' (standaard), 'zonder-verblijf' of 'met-verblijf', als % van de jongeren van 0–17 jaar.",
+      "Welk cijfer: 'jeugdhulp' (standaard), 'zonder-verblijf' of 'met-verblijf', als % van de jongeren van 0–17 jaar; of " +
+      "'kosten-per-inwoner': de lasten jeugdhulp per inwoner (CBS-tabel 83454NED, per jaar) met daarnaast het eigen cijfer " +
+      "(lijn 'eigen': de analyse per_youth, alleen binnen uw gemeenten, met afscherming van kleine aantallen).",
     schema: { type: 'string', enum: MEASURES },
   },
   {
@@ -60,6 +90,7 @@ const POINT = {
   type: 'object',
   properties: {
     period: { type: 'string' },
+    value: { type: ['number', 'null'] },
     percent: { type: ['number', 'null'] },
     index: { type: ['number', 'null'] },
     reason: { type: ['string', 'null'] },
@@ -101,9 +132,50 @@ async function benchmarkQuestion(deps: ApiDeps, c: Context<ApiEnv>): Promise<Ext
     if (!found) throw badParam('bewaard', `Gemeente ${municipality} heeft geen bewaarde referentiegroep '${saved}'`);
     return { kind: 'benchmark', municipality, group: found.group, measure, base };
   }
-  const resolved = await resolveGroup(deps.store, municipality, kind, burenText?.split(',') ?? [], Number(base.slice(0, 4)));
+  const decileText = single(query, 'decielen');
+  const decielen = decileText?.split(',');
+  if (decielen?.some((d) => !DECILE_KIND_KEYS.includes(d as DecileKind)))
+    throw badParam('decielen', `'decielen' moet ${DECILE_KIND_KEYS.join(', ')} zijn, gescheiden door komma's`);
+  const decileYear = single(query, 'decieljaar');
+  if (decileYear !== undefined && !/^\d{4}$/.test(decileYear))
+    throw badParam('decieljaar', "'decieljaar' moet een jaar zijn (bijv. 2023)");
+  const sameSize = single(query, 'zelfde-grootte') ?? 'nee';
+  if (sameSize !== 'ja' && sameSize !== 'nee') throw badParam('zelfde-grootte', "'zelfde-grootte' moet ja of nee zijn");
+  const resolved = await resolveGroup(deps.store, municipality, kind, burenText?.split(',') ?? [], Number(base.slice(0, 4)), {
+    deciles: decielen as DecileKind[] | undefined,
+    year: decileYear === undefined ? undefined : Number(decileYear),
+    sameSize: sameSize === 'ja',
+  });
   if ('reason' in resolved) throw badParam('groep', `Geen referentiegroep: ${resolved.reason}`);
   return { kind: 'benchmark', municipality, group: resolved.group, measure, base };
+}
+
+/** The series of a request; for a cost measure with the municipality's own figure beside CBS's (line 'eigen'). */
+async function benchmarkWithOwn(deps: ApiDeps, c: Context<ApiEnv>): Promise<BenchmarkSeries> {
+  const ctx = contextOf(c, deps);
+  const question = await benchmarkQuestion(deps, c);
+  const series = await answer(ctx, deps.guard, question);
+  if (BENCHMARK_MEASURES[question.measure].unit !== 'eur') return series;
+  // The own cost per inhabitant: the per_youth metric through the guard (scope, small numbers, audit).
+  const metric = deps.engine.catalogue.find((m) => m.id === 'per_youth');
+  let own: MetricResult | null = null;
+  let refused: string | null = metric ? null : 'de analyse per_youth ontbreekt';
+  if (metric)
+    try {
+      own = await answer(ctx, deps.guard, {
+        kind: 'compute',
+        metric,
+        request: {
+          filters: { municipality: [question.municipality] },
+          split: [/^\d{4}$/.test(question.base) ? 'year' : 'half_year'],
+          params: {},
+        },
+      });
+    } catch (e) {
+      if (!(e instanceof AccessError)) throw e;
+      refused = `geen eigen cijfer: ${e.message}`;
+    }
+  return withOwnLine(series, ownCostLine(own, question.base), refused);
 }
 
 export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
@@ -114,10 +186,11 @@ export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
       tag: 'vergelijken',
       summary: 'Een gemeente naast haar referentiegroep, de jeugdzorgregio en Nederland, met een index (basisperiode = 100)',
       description:
-        'Op de openbare CBS-cijfers (tabel 85097NED, jongeren met jeugdhulp, en 03759ned, bevolking): het aandeel jongeren ' +
-        'van 0–17 jaar met jeugdhulp per periode. Een groep telt de jongeren van haar leden op en deelt door hun jongeren ' +
-        "samen (nooit een gemiddelde van percentages); leden met een ontbrekend cijfer staan in 'leftOut'. Eigen gegevens " +
-        'zitten er niet in: die staan in de analyse per_youth, binnen uw gemeenten.',
+        'Op de openbare CBS-cijfers (tabel 85097NED, jongeren met jeugdhulp, 83454NED, lasten jeugdhulp, en 03759ned, ' +
+        'bevolking): het aandeel jongeren van 0–17 jaar met jeugdhulp, of de lasten per inwoner, per periode. Een groep ' +
+        'telt de jongeren (de lasten) van haar leden op en deelt door hun jongeren (inwoners) samen, nooit een gemiddelde ' +
+        "van percentages; leden met een ontbrekend cijfer staan in 'leftOut'. Eigen gegevens zitten er alleen bij de " +
+        "kosten per inwoner in (lijn 'eigen', binnen uw gemeenten); verder staan ze in de analyse per_youth.",
       query: QUERY,
       response: {
         status: 200,
@@ -128,13 +201,15 @@ export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
           properties: {
             measure: { type: 'string', enum: MEASURES },
             label: { type: 'string' },
+            unit: { type: 'string', enum: ['pct', 'eur'] },
             base: { type: 'string' },
+            note: { type: 'string' },
             lines: {
               type: 'array',
               items: {
                 type: 'object',
                 properties: {
-                  who: { type: 'string', enum: ['gemeente', 'groep', 'regio', 'nederland'] },
+                  who: { type: 'string', enum: ['gemeente', 'groep', 'regio', 'nederland', 'eigen'] },
                   label: { type: 'string' },
                   points: { type: 'array', items: POINT },
                 },
@@ -145,8 +220,7 @@ export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
         },
       },
       handler: async (c) => {
-        const series = await answer(contextOf(c, deps), deps.guard, await benchmarkQuestion(deps, c));
-        return json(c, series);
+        return json(c, await benchmarkWithOwn(deps, c));
       },
     },
     {
@@ -159,7 +233,7 @@ export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
       query: QUERY,
       response: { status: 200, description: 'CSV-bestand', contentType: 'text/csv', schema: { type: 'string' } },
       handler: async (c) => {
-        const series = await answer(contextOf(c, deps), deps.guard, await benchmarkQuestion(deps, c));
+        const series = await benchmarkWithOwn(deps, c);
         return c.body(toCsv(benchmarkTable(series)), 200, {
           'Content-Type': 'text/csv; charset=utf-8',
           'Content-Disposition': `attachment; filename="${exportFileName(`vergelijken-${series.measure}`, 'csv')}"`,

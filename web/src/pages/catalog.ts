@@ -47,6 +47,24 @@ export const PAGES: PageDef[] = [
     ],
   },
   {
+    slug: 'jeugdigen',
+    title: 'Jeugdigen met jeugdhulp',
+    nav: 'Per jeugdige',
+    question:
+      'Welk deel van de jeugdigen (0–17 jaar) heeft jeugdhulp, en wat kost jeugdhulp per jeugdige inwoner? Per jaar voor de hele regio, en verder uit te splitsen per gemeente of per wijk.',
+    views: [
+      // Opens per year (the population is per year, so a share needs one): the region's trend; split further by
+      // municipality or district with the second selector.
+      {
+        metric: 'per_youth',
+        chart: 'trend',
+        split: ['year'],
+        prefer: ['share_pct', 'cost_per_youth'],
+        together: ['share_pct', 'outpatient_pct', 'residential_pct'],
+      },
+    ],
+  },
+  {
     slug: 'ontleding',
     title: 'Ontleding van de groei',
     nav: 'Ontleding',

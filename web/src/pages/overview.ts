@@ -1,5 +1,5 @@
-// The overview for one municipality (or the region) and year: cost and its change, clients, cost per client,
-// utilisation, budget vs realisation with the expected year-end, and the three biggest drivers of the change.
+// The overview for one municipality (or the region) and year: cost and its change, clients, cost per client, the share
+// of youths with youth care and the cost per youth inhabitant, utilisation, budget vs realisation with the expected year-end, and the three biggest drivers of the change.
 // Each tile links to the page behind it.
 import { METRIC_COLUMNS as C, type Value } from '../../../src/contract/index.ts';
 import { api, type YearEndView } from '../api.ts';
@@ -72,7 +72,7 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
   };
 
   try {
-    const [costs, costsBefore, util, budget, decomposition, byProvider, byReferrer, yearEnd] = await Promise.all([
+    const [costs, costsBefore, util, budget, decomposition, byProvider, byReferrer, yearEnd, youths] = await Promise.all([
       ask('kosten', range),
       ask('kosten', before),
       ask('uitnutting', range),
@@ -82,10 +82,13 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
       oneYear ? ask('kosten', yearRange(year - 1, year), ['provider'], {}, 'costs_yoy') : null,
       oneYear ? ask('kosten', yearRange(year - 1, year), ['referrer'], {}, 'costs_yoy') : null,
       oneYear ? forecastOf(s, year) : null,
+      ask('jeugdigen', range),
     ]);
     const tiles: Tile[] = [];
     const against = period.kind === 'years' && !oneYear ? `t.o.v. ${beforeLabel}` : 't.o.v. vorig jaar';
     if (costs) tiles.push(...costTiles(costs, costsBefore, against));
+    const youthTile = youths && perYouthTile(youths);
+    if (youthTile) tiles.push(youthTile);
     if (util) {
       const pct = util.column(C.utilisation.clients_pct);
       if (pct)
@@ -99,7 +102,8 @@ export async function renderOverview(main: HTMLElement, s: ViewState, ctx: AppCo
     if (budget) tiles.push(...budgetTiles(budget, yearEnd));
     mount(
       grid,
-      tiles.map((t) => tile(t, link(t.page, t.page === 'uitnutting' || t.page === 'budget' ? { from: year } : {}))),
+      // Utilisation, budget and the per-youth figures are per year (the population is): their page opens on that year.
+      tiles.map((t) => tile(t, link(t.page, ['uitnutting', 'budget', 'jeugdigen'].includes(t.page) ? { from: year } : {}))),
     );
     const driverList = decomposition && drivers(decomposition, year, link('ontleding', { from: year }));
     const who = [
@@ -157,6 +161,30 @@ function costTiles(p: Pick, before: Pick | null, against: string): Tile[] {
   if (clients) out.push(figure('clients', 'Cliënten', clients.col.name, 'count'));
   if (perClient) out.push(figure('per_client', 'Kosten per cliënt', perClient.col.name, 'eur'));
   return out;
+}
+
+/**
+ * The share of youths 0–17 with youth care and the cost per youth inhabitant (the per_youth metric, the same question
+ * a reader's small-number protection applies to); without a figure, the metric's own reason on the tile.
+ */
+function perYouthTile(p: Pick): Tile | null {
+  const share = p.column(C.per_youth.share_pct);
+  if (!share) return null;
+  const perYouth = p.column(C.per_youth.cost_per_youth);
+  const value = p.total(share.col.name);
+  return {
+    id: 'per_youth',
+    label: 'Jeugdigen met jeugdhulp',
+    value: formatValue(value, 'pct'),
+    detail: [
+      'van de inwoners van 0–17 jaar',
+      perYouth ? `${formatValue(p.total(perYouth.col.name), 'eur')} per jeugdige inwoner` : '',
+    ]
+      .filter(Boolean)
+      .join(' · '),
+    note: value === null ? p.result.notes?.join(' ') : undefined,
+    page: 'jeugdigen',
+  };
 }
 
 /** Budget and the expected year-end: realisation = invoiced + expected for care delivered but not yet invoiced. */

@@ -2,7 +2,7 @@
 // region and the Netherlands per period, as a line chart and as an index chart (base period = 100), and the same figures
 // as a table. A missing or suppressed CBS cell is "–" with its reason as a numbered footnote, never a 0.
 import { lineNames } from '../../../../src/benchmark/table.ts';
-import { benchmarkChart } from '../../../../src/charts/benchmark.ts';
+import { benchmarkChart, formatBenchmarkValue } from '../../../../src/charts/benchmark.ts';
 import { formatPeriod } from '../../../../src/contract/format.ts';
 import { api, type BenchmarkSeries } from '../../api.ts';
 import { drawChart } from '../../charts/setup.ts';
@@ -14,7 +14,6 @@ import { type BenchmarkState, seriesQuery } from './state.ts';
 
 const number = (digits: number) =>
   new Intl.NumberFormat('nl-NL', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-const pct = number(2);
 const idx = number(1);
 
 /** The table: a row per period, per line its percentage and index; empty cells point to their reason below. */
@@ -46,7 +45,10 @@ function seriesTable(series: BenchmarkSeries): HTMLElement {
       h(
         'tr',
         {},
-        series.lines.map(() => [h('th', { scope: 'col', class: 'num' }, '%'), h('th', { scope: 'col', class: 'num' }, 'index')]),
+        series.lines.map(() => [
+          h('th', { scope: 'col', class: 'num' }, series.unit === 'eur' ? '€' : '%'),
+          h('th', { scope: 'col', class: 'num' }, 'index'),
+        ]),
       ),
     ),
     h(
@@ -59,7 +61,10 @@ function seriesTable(series: BenchmarkSeries): HTMLElement {
           h('th', { scope: 'row' }, formatPeriod(period)),
           series.lines.map((l) => {
             const p = l.points[i]!;
-            return [cell(p.percent, p.reason, (v) => `${pct.format(v)} %`), cell(p.index, p.reason, (v) => idx.format(v))];
+            return [
+              cell(p.value, p.reason, (v) => formatBenchmarkValue(series.unit, v)),
+              cell(p.index, p.reason, (v) => idx.format(v)),
+            ];
           }),
         ),
       ),
@@ -107,7 +112,12 @@ export async function renderSeriesPanel(el: HTMLElement, s: BenchmarkState, _ctx
       h(
         'div',
         { class: 'benchmark-charts' },
-        h('figure', { class: 'figure' }, h('figcaption', {}, 'Percentage'), percentEl),
+        h(
+          'figure',
+          { class: 'figure' },
+          h('figcaption', {}, series.unit === 'eur' ? 'Euro per inwoner' : 'Percentage'),
+          percentEl,
+        ),
         h('figure', { class: 'figure' }, h('figcaption', {}, `Index (${formatPeriod(series.base)} = 100)`), indexEl),
       ),
       h(
@@ -132,7 +142,7 @@ export async function renderSeriesPanel(el: HTMLElement, s: BenchmarkState, _ctx
         `Bron: ${sources.map((t) => `${t.title ?? `CBS-tabel ${t.table}`}`).join('; ') || 'CBS open data'}.`,
       ),
     );
-    drawChart(percentEl, benchmarkChart(series, 'percent'));
+    drawChart(percentEl, benchmarkChart(series, 'value'));
     drawChart(indexEl, benchmarkChart(series, 'index'));
   } catch (e) {
     mount(section, h('h2', { id: 'bm-series-h' }, `Verloop, ${name}`), errorBox(e));

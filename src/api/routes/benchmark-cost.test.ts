@@ -1,0 +1,112 @@
+// /api/benchmark?maat=kosten-per-inwoner: CBS's cost per inhabitant beside the municipality's own (the per_youth metric
+// through the guard): within the user's scope, small numbers hidden from readers, refused outside the scope.
+import { join } from 'node:path';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCbsPaths } from '../../benchmark/import.ts';
+import { addAllocation, addClient, addInvoice, derive, fixtureStore, insertRows } from '../../metrics/fixtures.ts';
+import { sql, type Store } from '../../store/index.ts';
+import type { AuthEnv } from '../auth/middleware.ts';
+import { loginAs, secureFixture } from '../auth/testing.ts';
+import { metricsEngine } from '../engine.ts';
+
+const CBS = new URL('../../../test/fixtures/cbs/', import.meta.url).pathname;
+
+let store: Store;
+let app: Hono<AuthEnv>;
+beforeAll(async () => {
+  const base = await fixtureStore();
+  await base.run(
+    sql`INSERT INTO municipality VALUES ('0150', 'Deventer', 'Overijssel', 'IJsselland'), ('1708', 'Steenwijkerland', 'Overijssel', 'IJsselland')`,
+  );
+  // Deventer: 12 children, each € 1,000 in 2019 and € 1,500 in 2020; Steenwijkerland: 3 children, € 2,000 in 2019.
+  for (const [municipality, n, euros] of [
+    ['0150', 12, [1_000, 1_500]],
+    ['1708', 3, [2_000]],
+  ] as const) {
+    for (let i = 0; i < n; i++) {
+      const client = `${municipality}-${i}`;
+      await addClient(base, { id: client, municipality, birthMonth: '2010-03-01' });
+      const no = await addAllocation(base, { client, municipality, start: '2019-01-01', end: '2020-12-31' });
+      for (const [k, amount] of euros.entries())
+        await addInvoice(base, { client, municipality, allocation: no, periodStart: `${2019 + k}-05-01`, euros: amount });
+    }
+  }
+  // Inhabitants: Deventer 20,000 in 2019 and 25,000 in 2020; Steenwijkerland 10,000 in 2019.
+  const bands = (municipality: string, year: number, total: number) =>
+    [
+      ['0-3', 1_000],
+      ['4-11', 2_000],
+      ['12-17', 1_500],
+      ['18-22', 1_000],
+      ['totaal', total],
+    ].map(([age_band, inhabitants]) => ({ municipality, year, age_band, inhabitants }));
+  await insertRows(base, 'population', [
+    ...bands('0150', 2019, 20_000),
+    ...bands('0150', 2020, 25_000),
+    ...bands('1708', 2019, 10_000),
+  ]);
+  await derive(base);
+  await importCbsPaths(base, [join(CBS, '83454NED'), join(CBS, '03759ned')]);
+  ({ store, app } = await secureFixture({ engine: metricsEngine }, base));
+}, 60_000);
+afterAll(() => store.close());
+
+const ask = async (name: string, query: string) =>
+  (await (await loginAs(app, name)).request(`/api/benchmark?maat=kosten-per-inwoner&${query}`)).json();
+type Line = {
+  who: string;
+  label: string;
+  points: { period: string; value: number | null; index: number | null; reason: string | null }[];
+};
+
+describe('/api/benchmark, cost per inhabitant', () => {
+  it('adds the own figure as the last line, indexed on the base year, beside CBS lines on every period', async () => {
+    const body = await ask('bert', 'gemeente=0150&basis=2019');
+    expect([body.unit, body.label]).toEqual(['eur', 'Lasten jeugdhulp per inwoner (€)']);
+    expect(body.lines.map((l: Line) => l.who)).toEqual(['gemeente', 'groep', 'regio', 'nederland', 'eigen']);
+    const own = body.lines[4] as Line;
+    // € 12,000 / 20,000 = € 0.60; € 18,000 / 25,000 = € 0.72: index 120.
+    expect([own.label, own.points.map((p) => [p.period, p.value, p.index])]).toEqual([
+      'eigen gegevens',
+      [
+        ['2019', 0.6, 100],
+        ['2020', 0.72, 120],
+      ],
+    ]);
+    // CBS's Deventer: € 20,943,000 in 2019 but no population of 2019 in the fixture, and no 2020 cell: no figures, with
+    // the reason.
+    const cbs = (body.lines[0] as Line).points;
+    expect(cbs.map((p) => [p.period, p.value, p.reason])).toEqual([
+      ['2019', null, 'het CBS-cijfer of het inwonertal ontbreekt'],
+      ['2020', null, 'het CBS-cijfer of het inwonertal ontbreekt'],
+    ]);
+  });
+
+  it('hides the own figure of a municipality with fewer than 10 clients from a reader', async () => {
+    const body = await ask('frits', 'gemeente=1708&basis=2019');
+    const own = body.lines.find((l: Line) => l.who === 'eigen') as Line;
+    // 2019 and 2020 (three children with an allocation, no cost yet): hidden both.
+    expect(own.points).toEqual(
+      ['2019', '2020'].map((period) => ({
+        period,
+        value: null,
+        percent: null,
+        index: null,
+        reason: 'afgeschermd: te weinig cliënten',
+      })),
+    );
+  });
+
+  it("gives no own figure outside the user's municipalities, and says why; CBS's figures stay public", async () => {
+    const body = await ask('bert', 'gemeente=1708&basis=2019');
+    const own = body.lines.find((l: Line) => l.who === 'eigen') as Line;
+    expect(own.points.map((p) => [p.period, p.value])).toEqual([
+      ['2019', null],
+      ['2020', null],
+    ]);
+    expect(own.points[0]!.reason).toMatch(/^geen eigen cijfer: /);
+    // CBS's Steenwijkerland: 2019 and a 2020 cell CBS left empty.
+    expect(body.lines[0].points.map((p: { period: string }) => p.period)).toEqual(['2019', '2020']);
+  });
+});

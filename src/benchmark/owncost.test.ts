@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { MetricResult } from '../metrics/types.ts';
+import { ownCostLine, withOwnLine } from './owncost.ts';
+import type { BenchmarkSeries } from './series.ts';
+
+/** A per_youth answer split by year, as a reader gets it: 2019 hidden (<10 clients), 2021 without a population. */
+const result = {
+  metric: 'per_youth',
+  title: 'Jeugdzorg per jeugdige inwoner',
+  columns: [],
+  rows: [
+    { year: 2019, clients: '<10', cost_per_inhabitant: null },
+    { year: 2020, clients: 40, cost_per_inhabitant: 238.78 },
+    { year: 2021, clients: 45, cost_per_inhabitant: null },
+    { year: 2022, clients: 50, cost_per_inhabitant: 262.66 },
+  ],
+  filters: {},
+  split: ['year'],
+} as unknown as MetricResult;
+
+describe('the own cost per inhabitant beside CBS', () => {
+  it('indexes the own figure on the base year and says why a year has none', () => {
+    const line = ownCostLine(result, '2020');
+    expect([line.who, line.label]).toEqual(['eigen', 'eigen gegevens']);
+    expect(line.points.map((p) => [p.period, p.value, p.percent, p.index, p.reason])).toEqual([
+      ['2019', null, null, null, 'afgeschermd: te weinig cliënten'],
+      ['2020', 238.78, null, 100, null],
+      ['2021', null, null, null, 'het eigen inwonertal (bevolkingstabel) ontbreekt'],
+      // 262.66 / 238.78 = 110.0 %.
+      ['2022', 262.66, null, 110, null],
+    ]);
+  });
+
+  it('adds the own line last and gives every line a point for every period either has', () => {
+    const series: BenchmarkSeries = {
+      measure: 'kosten-per-inwoner',
+      label: 'Lasten jeugdhulp per inwoner (€)',
+      unit: 'eur',
+      base: '2020',
+      lines: [
+        {
+          who: 'gemeente',
+          label: 'Steenwijkerland',
+          points: [{ period: '2020', value: 238.8, percent: null, index: 100, reason: null }],
+        },
+      ],
+      leftOut: [],
+    };
+    const out = withOwnLine(series, ownCostLine(result, '2020'), null);
+    expect(out.lines.map((l) => [l.who, l.points.map((p) => [p.period, p.value, p.reason])])).toEqual([
+      [
+        'gemeente',
+        [
+          ['2019', null, 'geen CBS-cijfer voor deze periode'],
+          ['2020', 238.8, null],
+          ['2021', null, 'geen CBS-cijfer voor deze periode'],
+          ['2022', null, 'geen CBS-cijfer voor deze periode'],
+        ],
+      ],
+      [
+        'eigen',
+        [
+          ['2019', null, 'afgeschermd: te weinig cliënten'],
+          ['2020', 238.78, null],
+          ['2021', null, 'het eigen inwonertal (bevolkingstabel) ontbreekt'],
+          ['2022', 262.66, null],
+        ],
+      ],
+    ]);
+    // Refused (outside the scope): no points of its own, the reason on every period.
+    const refused = withOwnLine(series, ownCostLine(null, '2020'), 'geen eigen cijfer: geen toegang');
+    expect(refused.lines[1]!.points).toEqual([
+      { period: '2020', value: null, percent: null, index: null, reason: 'geen eigen cijfer: geen toegang' },
+    ]);
+  });
+});

@@ -1,0 +1,55 @@
+// The municipality's own cost per inhabitant (from its own data: the per_youth metric, split by year or half-year) as a
+// line beside CBS's in a benchmark, indexed on the same base period. Pure: the caller asks the metric through the
+// guard, so scoping and small-number protection apply to the own figure as to any other.
+import type { MetricResult } from '../metrics/types.ts';
+import { type BenchmarkLine, type BenchmarkSeries, indexedLine } from './series.ts';
+
+/** The label of the own line in a table or a legend. */
+export const OWN_LABEL = 'eigen gegevens';
+
+/**
+ * The own line from a per_youth result split by `year` or `half_year` (its `cost_per_inhabitant` per row); without a
+ * result (refused, or no data), a line without points that says why in `reason`.
+ * @example ownCostLine(result, '2022') // → { who: 'eigen', label: 'eigen gegevens', points: [{ period: '2022', value: 238.78, index: 100, … }] }
+ */
+export function ownCostLine(result: MetricResult | null, base: string): BenchmarkLine {
+  const split = /^\d{4}$/.test(base) ? 'year' : 'half_year';
+  const raw = (result?.rows ?? [])
+    .filter((r) => r[split] !== null && r[split] !== undefined)
+    .map((r) => ({
+      period: String(r[split]),
+      value: typeof r.cost_per_inhabitant === 'number' ? r.cost_per_inhabitant : null,
+      reason:
+        typeof r.cost_per_inhabitant === 'number'
+          ? undefined
+          : typeof r.clients !== 'number'
+            ? 'afgeschermd: te weinig cliënten'
+            : 'het eigen inwonertal (bevolkingstabel) ontbreekt',
+    }))
+    .sort((a, b) => a.period.localeCompare(b.period));
+  return indexedLine('eigen', OWN_LABEL, raw, base, { unit: 'eur', decimals: 100, missing: 'geen eigen cijfer' });
+}
+
+/**
+ * The series with the own line added as the last line (the lines before keep their places); every line gets a point for each period either
+ * has (a period CBS lacks: no figure, with the reason), so a table lines up.
+ */
+export function withOwnLine(series: BenchmarkSeries, own: BenchmarkLine, ownReason: string | null): BenchmarkSeries {
+  const periods = [
+    ...new Set([...series.lines.flatMap((l) => l.points.map((p) => p.period)), ...own.points.map((p) => p.period)]),
+  ].sort();
+  const fill = (line: BenchmarkLine, reason: string): BenchmarkLine => {
+    const at = new Map(line.points.map((p) => [p.period, p]));
+    return {
+      ...line,
+      points: periods.map((period) => at.get(period) ?? { period, value: null, percent: null, index: null, reason }),
+    };
+  };
+  return {
+    ...series,
+    lines: [
+      ...series.lines.map((l) => fill(l, 'geen CBS-cijfer voor deze periode')),
+      fill(own, ownReason ?? 'geen eigen cijfer voor deze periode'),
+    ],
+  };
+}
