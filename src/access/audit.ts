@@ -49,6 +49,7 @@ export type AuditAction =
   | 'view_open'
   | 'coverage_read'
   | 'benchmark_read'
+  | 'benchmark_own_read'
   | 'report'
   | 'report_text_read'
   | 'report_text_save'

@@ -14,6 +14,8 @@ import { readReportText, saveReportText, type NewReportText, type ReportText } f
 import { type YearEndQuery, type YearEndView, yearEndView } from '../forecast/yearend-view.ts';
 import { benchmarkSeries, type BenchmarkMeasure, type BenchmarkSeries } from '../benchmark/series.ts';
 import type { ReferenceGroup } from '../benchmark/groups.ts';
+import type { OwnCbsView } from '../benchmark/owncbs.ts';
+import { readOwnCbs } from '../benchmark/owncbs-read.ts';
 import { deleteMeasure, listMeasures, saveMeasure, type NewMeasure, type StoredMeasure } from '../forecast/register.ts';
 import { scenario, type Scenario, type ScenarioRequest } from '../forecast/scenario.ts';
 import { frameworkView, type FrameworkViewYear } from '../forecast/framework-view.ts';
@@ -51,6 +53,8 @@ export type Question =
   | { kind: 'forecast.yearend'; municipality: string | null; query: YearEndQuery }
   /** CBS's public figures of a municipality beside its reference group, region and the Netherlands (no own data). */
   | { kind: 'benchmark'; municipality: string; group: ReferenceGroup; measure: BenchmarkMeasure; base: string }
+  /** The municipality's own youth counts with CBS's definition beside CBS's figures for the periods of `year`. */
+  | { kind: 'benchmark.own'; municipality: string; year: number }
   /** The measures register of a municipality (null: the region): list, save, delete, and its simulated scenario. */
   | { kind: 'measures.list'; municipality: string | null }
   | { kind: 'measures.save'; measure: NewMeasure }
@@ -92,6 +96,7 @@ export interface Answers {
   /** null: the store holds no data. */
   'forecast.yearend': YearEndView | null;
   benchmark: BenchmarkSeries;
+  'benchmark.own': OwnCbsView;
   'measures.list': StoredMeasure[];
   'measures.save': StoredMeasure;
   /** undefined: this place has no measure with this id. */
@@ -197,6 +202,8 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
       return yearEndView(ctx.store, q.query);
     case 'benchmark':
       return benchmarkSeries(ctx.store, q);
+    case 'benchmark.own':
+      return readOwnCbs(ctx.store, q.municipality, q.year);
     case 'measures.list':
       return listMeasures(ctx.store, q.municipality);
     case 'measures.save':

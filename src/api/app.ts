@@ -22,6 +22,7 @@ import { forecastFrameworkRoutes } from './routes/forecast-framework.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { forecastYearEndRoutes } from './routes/forecast-yearend.ts';
 import { benchmarkRoutes } from './routes/benchmark.ts';
+import { benchmarkOwnRoutes } from './routes/benchmark-own.ts';
 import { forecastMeasureRoutes } from './routes/forecast-measures.ts';
 import { dashboard } from './static.ts';
 import { type UploadSettings, Uploads } from './uploads.ts';
@@ -72,6 +73,7 @@ export function apiRoutes(deps: ApiDeps): RouteDef[] {
     ...reportRoutes(deps),
     ...forecastYearEndRoutes(deps),
     ...benchmarkRoutes(deps),
+    ...benchmarkOwnRoutes(deps),
     ...forecastMeasureRoutes(deps),
     ...forecastFrameworkRoutes(deps),
   ];

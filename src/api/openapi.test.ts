@@ -32,7 +32,7 @@ describe('/api/openapi.json', () => {
     const served = app.routes
       .filter((r) => r.path.startsWith('/api/') && r.path !== '/api/*' && r.method !== 'ALL')
       .map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`);
-    expect(served.length).toBe(34);
+    expect(served.length).toBe(35);
     for (const route of served) {
       const [method, path] = route.split(' ');
       expect(doc.paths[path]?.[method], route).toBeDefined();
@@ -85,7 +85,7 @@ describe('/api/openapi.json', () => {
       Object.values(p).map((o) => o.operationId),
     );
     // 34 routes, 6 of the login layer, and per metric: GET, POST, export.csv, export.xlsx
-    expect(ids.length).toBe(34 + 6 + 2 * 4);
+    expect(ids.length).toBe(35 + 6 + 2 * 4);
     expect(new Set(ids).size).toBe(ids.length);
   });
 

@@ -1,94 +1,16 @@
 // The own count with CBS's definition on a tiny hand-made store beside the CBS fixture (Steenwijkerland 2020: H1 905,
 // no record for H2, year 1180): who counts, who does not, and what the data says about the difference.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cbsFixtureStore } from '../../test/fixtures/cbs/store.ts';
-import { sql, type Store } from '../store/index.ts';
+import { ownCbsFixtureStore } from '../../test/fixtures/cbs/owncbs.ts';
+import type { Store } from '../store/index.ts';
 import { readOwnCbs } from './owncbs-read.ts';
 import type { OwnCbsView } from './owncbs.ts';
 
 let store: Store;
 let view: OwnCbsView;
 
-/** One youth: an allocation (or a PGB spell) of 1708 with optional delivered care. */
-const YOUTHS: {
-  id: string;
-  birth: string | null;
-  residence?: string;
-  category?: string;
-  start: string;
-  end: string | null;
-  deleted?: boolean;
-  pgb?: boolean;
-  invoice?: [string, string];
-  careStart?: string;
-}[] = [
-  // 0–17, ambulant in the first quarter, invoiced: H1 and the year.
-  {
-    id: 'y1',
-    birth: '2005-03-10',
-    category: '45',
-    start: '2019-06-01',
-    end: '2020-03-31',
-    invoice: ['2020-01-01', '2020-03-31'],
-  },
-  // Residential, turns 18 on 15 August: still 17 on 1 July, so H2 counts too.
-  { id: 'y2', birth: '2002-08-15', category: '43', start: '2020-01-01', end: null, careStart: '2020-01-01' },
-  // 18 all year: only in the 0–22 count.
-  {
-    id: 'y3',
-    birth: '2001-05-01',
-    category: '45',
-    start: '2020-02-01',
-    end: '2020-10-31',
-    invoice: ['2020-02-01', '2020-10-31'],
-  },
-  // Starts on 10 December, nothing delivered yet: counts, but near the edge and not started.
-  { id: 'y4', birth: '2010-01-01', category: '45', start: '2020-12-10', end: null },
-  // Only a PGB in January.
-  { id: 'y5', birth: '2012-01-01', pgb: true, start: '2020-01-01', end: '2020-01-31' },
-  // Only child protection.
-  { id: 'y6', birth: '2011-01-01', category: '48', start: '2020-01-01', end: '2020-12-31' },
-  // Lives in Zwolle, paid by Steenwijkerland.
-  {
-    id: 'y7',
-    birth: '2009-01-01',
-    residence: '0193',
-    category: '45',
-    start: '2020-04-01',
-    end: '2020-09-30',
-    careStart: '2020-04-01',
-  },
-  // Deleted, and one without a birth date: neither counts.
-  { id: 'y8', birth: '2010-01-01', category: '45', start: '2020-01-01', end: '2020-12-31', deleted: true },
-  { id: 'y9', birth: null, category: '45', start: '2020-01-01', end: '2020-12-31' },
-];
-
 beforeAll(async () => {
-  store = await cbsFixtureStore();
-  for (const [i, y] of YOUTHS.entries()) {
-    await store.run(
-      sql`INSERT INTO client (client_id, birth_month, birth_date, municipality) VALUES (${y.id}, ${y.birth}, ${y.birth}, ${y.residence ?? '1708'})`,
-    );
-    if (y.pgb) {
-      await store.run(
-        sql`INSERT INTO pgb_cost VALUES (${`p${i}`}, '1708', ${y.id}, ${y.start}, ${y.end}, 'ambulant', 50000, 'f')`,
-      );
-      continue;
-    }
-    await store.run(sql`INSERT INTO allocation (municipality, allocation_no, client_id, product_category, allocated_at,
-      start_date, end_date, deleted, file_id) VALUES ('1708', ${`a${i}`}, ${y.id}, ${y.category!}, TIMESTAMP '2019-01-01',
-      ${y.start}, ${y.end}, ${y.deleted ?? false}, 'f')`);
-    if (y.invoice)
-      await store.run(sql`INSERT INTO invoice_line (provider_agb, reference, municipality, client_id, allocation_no,
-        period_start, period_end, amount_cents, debit_credit, message_kind, file_id)
-        VALUES ('12345678', ${`r${i}`}, '1708', ${y.id}, ${`a${i}`}, ${y.invoice[0]}, ${y.invoice[1]}, 100000, 'D', 'JW323', 'f')`);
-    if (y.careStart)
-      await store.run(sql`INSERT INTO care_period (municipality, allocation_no, provider_agb, client_id, start_date)
-        VALUES ('1708', ${`a${i}`}, '12345678', ${y.id}, ${y.careStart})`);
-  }
-  await store.run(
-    sql`INSERT INTO cost_line VALUES (2020, '1708', 'subsidie', '', 12000000, 'f'), (2020, '1708', 'preventie', '', 500000, 'f')`,
-  );
+  store = await ownCbsFixtureStore();
   view = await readOwnCbs(store, '1708', 2020);
 }, 60_000);
 afterAll(() => store.close());

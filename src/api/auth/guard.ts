@@ -5,6 +5,7 @@ import { AccessError } from '../../access/errors.ts';
 import { guardedCompute } from '../../access/guard.ts';
 import { RIGHTS } from '../../access/roles.ts';
 import {
+  DEFAULT_THRESHOLD,
   assertMeasures,
   assertNoteWrite,
   assertReportPlace,
@@ -21,6 +22,8 @@ import type { SavedView } from '../views.ts';
 import type { AnswerOf, Guard, Question } from '../answer.ts';
 import { ApiError } from '../errors.ts';
 import { denied } from '../../access/errors.ts';
+import type { OwnCbsView } from '../../benchmark/owncbs.ts';
+import { protectOwnCbs } from '../../benchmark/owncbs-protect.ts';
 
 export interface GuardSettings {
   /** Counts below this are suppressed for readers and providers (default 10). */
@@ -47,6 +50,7 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
       'report.texts.save': 'report_text_save',
       'forecast.yearend': 'forecast_yearend',
       benchmark: 'benchmark_read',
+      'benchmark.own': 'benchmark_own_read',
       'measures.list': 'measures_read',
       'measures.save': 'measure_save',
       'measures.delete': 'measure_delete',
@@ -72,7 +76,9 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
                   ? (q.measure.municipality ?? 'regio')
                   : q.kind === 'measures.list' || q.kind === 'measures.delete' || q.kind === 'measures.scenario'
                     ? (q.municipality ?? 'regio')
-                    : null;
+                    : q.kind === 'benchmark.own'
+                      ? q.municipality
+                      : null;
   const filters = q.kind === 'notes.read' || q.kind === 'notes.write' ? q.request.filters : undefined;
   return { action, target, detail: { filters, reason: e.message }, outcome: 'geweigerd' };
 }
@@ -216,6 +222,22 @@ export function accessGuard(settings: GuardSettings): Guard {
             detail: { group: q.group, measure: q.measure, base: q.base },
           });
           return series;
+        }
+        case 'benchmark.own': {
+          // Own data of one municipality: only within the scope, and for readers protected like any count of youths.
+          const scope = scopeOf(user);
+          if (scope.provider || scope.team)
+            throw denied(
+              'Deze cijfers tellen alle jongeren van de gemeente; met een account voor één aanbieder of team kunt u ze niet inzien.',
+              'gemeente',
+            );
+          assertReportPlace(user, q.municipality);
+          const view = await next(q);
+          const shown = RIGHTS[user.role].suppressed
+            ? protectOwnCbs(view as OwnCbsView, settings.cellKey, settings.threshold ?? DEFAULT_THRESHOLD)
+            : view;
+          await log({ action: 'benchmark_own_read', target: q.municipality, detail: { year: q.year, scope } });
+          return shown;
         }
         case 'report.texts.save':
           // The save itself is audited by saveReportText.
