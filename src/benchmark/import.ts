@@ -103,6 +103,8 @@ export async function storeDownload(
       ok: counts.ok,
       quarantined: problems.length,
       status: 'ingelezen',
+      // The table's title, so a figure can say where it came from (the demo's set calls itself fictitious there).
+      note: table.title ?? undefined,
     });
     return counts;
   });

@@ -40,6 +40,8 @@ describe('readOwnCbs', () => {
     expect(row('2020-H2', 'totaal')).toMatchObject({ cbs: null, cbsMissing: 'geen record', difference: null });
     // The fixture's population has no band 0 to 18 years: no percentages, never a wrong base.
     expect(view.youths).toBeNull();
+    // Real CBS downloads (the fixture) are not the demo's fictitious set.
+    expect(view.fictitious).toBe(false);
     expect(row('2020-H1', 'totaal').ownPercent).toBeNull();
   });
 

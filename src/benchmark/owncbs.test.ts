@@ -24,6 +24,7 @@ const input = (trajectories: OwnTrajectory[], cbs: Record<string, number | null>
   cbs: new Map(Object.entries(cbs).map(([k, v]) => [k, { value: v, missing: v === null ? 'geheim' : null }])),
   youths: 8000,
   merger: { year: 2021, parts: ['Appingedam', 'Delfzijl', 'Loppersum'], cbsOwnFigure: false },
+  fictitious: false,
   costLines: [],
   dataThrough: '2021-03',
 });

@@ -73,6 +73,8 @@ export interface OwnCbsInput {
   youths: number | null;
   /** When the municipality came out of a merger after the start of `year`: the year and the names of the old parts. */
   merger: { year: number; parts: string[]; cbsOwnFigure: boolean } | null;
+  /** True when CBS's figures come from the demo's fictitious set (its title says so), not from CBS. */
+  fictitious: boolean;
   /** Cost lines of the year outside the iJw invoices (subsidy, lump sum, …), in eurocents per kind. */
   costLines: readonly { kind: string; cents: number }[];
   /** The last care month with an invoice line ('2020-10'); null: no invoices. */
@@ -134,6 +136,8 @@ export interface OwnCbsView {
   /** CBS's youths 0–17 on 1 January (03759ned), the base of the percentages; null: unknown. */
   youths: number | null;
   definition: string;
+  /** True when the CBS figures are the demo's fictitious set: never to be presented as CBS's. */
+  fictitious: boolean;
   rows: OwnCbsRow[];
   explanations: OwnCbsExplanation[];
   /** Set for readers: what the protection did. */
@@ -218,6 +222,7 @@ export function ownVersusCbs(input: OwnCbsInput): OwnCbsView {
     year: input.year,
     youths: input.youths,
     definition: OWN_CBS_DEFINITION,
+    fictitious: input.fictitious,
     rows,
     explanations,
     protection: null,
