@@ -9,6 +9,7 @@ import type { SavedMapping } from '../../src/ingest/tabular/saved.ts';
 import type { Note } from '../../src/api/notes.ts';
 import type { SavedView } from '../../src/api/views.ts';
 import type { YearEndView } from '../../src/forecast/yearend-view.ts';
+import type { OwnCbsView } from '../../src/benchmark/owncbs.ts';
 
 // The wire types are the server's own, from the contract (src/contract), never re-declared here.
 export type { MetricInfo, Option };
@@ -167,6 +168,9 @@ export const api = {
           .map(([k, v]) => [k, String(v)]),
       )}`,
     ),
+  /** The own youth counts with CBS's definition beside CBS's figures (src/api/routes/benchmark-own.ts). */
+  benchmarkOwn: (q: { gemeente: string; jaar: number }) =>
+    request<OwnCbsView>(`/api/benchmark/eigen?${new URLSearchParams({ gemeente: q.gemeente, jaar: String(q.jaar) })}`),
   /** The measures register of a municipality ('' = the region) and its scenario (src/api/routes/forecast-measures.ts). */
   measures: (gemeente: string) => request<StoredMeasure[]>(`/api/measures?${new URLSearchParams(gemeente ? { gemeente } : {})}`),
   saveMeasure: (measure: Record<string, unknown>) =>

@@ -2,8 +2,8 @@
 // municipality beside its reference group, its youth-care region and the Netherlands per half-year, as a table and a line
 // chart with the index; then the own figures counted with CBS's definition beside CBS's, with what explains the gap.
 import { BENCHMARK_MEASURES, type BenchmarkSeries } from '../../benchmark/series.ts';
-import { MEASURE_LABELS, type OwnCbsView } from '../../benchmark/owncbs.ts';
-import { formatCount, formatEur, formatPeriod } from '../../contract/format.ts';
+import { EXPLANATION_COLUMNS, explanationRows, OWN_CBS_COLUMNS, ownCbsRows } from '../../benchmark/owncbs-table.ts';
+import { formatPeriod } from '../../contract/format.ts';
 import type { Column, MetricResult, Value } from '../../contract/index.ts';
 import { RoerError } from '../../errors.ts';
 import { regionGap } from '../messages/benchmark.ts';
@@ -46,49 +46,6 @@ export function seriesResult(series: BenchmarkSeries, base: string, year: number
     filters: {},
     split: ['half_year'],
   };
-}
-
-/** The own-versus-CBS table: per period and measure the own count, CBS's, and the difference. */
-export function ownCbsTable(view: OwnCbsView, source: string): Block {
-  const columns: Column[] = [
-    { name: 'period', label: 'Periode', unit: 'text', kind: 'key' },
-    { name: 'measure', label: 'Maatstaf', unit: 'text', kind: 'key' },
-    { name: 'own', label: 'Eigen (CBS-definitie)', unit: 'count', kind: 'value' },
-    { name: 'cbs', label: 'CBS', unit: 'count', kind: 'value' },
-    { name: 'difference', label: 'Verschil', unit: 'count', kind: 'value' },
-    { name: 'differencePct', label: 'Verschil (% van CBS)', unit: 'pct', kind: 'value' },
-  ];
-  const rows = view.rows.map((r) => ({
-    period: formatPeriod(r.period),
-    measure: MEASURE_LABELS[r.measure],
-    own: r.hidden ? '<10' : r.own,
-    cbs: r.cbs ?? (r.cbsMissing ? `– (${r.cbsMissing})` : null),
-    difference: r.difference,
-    differencePct: r.differencePct,
-  }));
-  return { kind: 'table', caption: `Eigen cijfers naast CBS, ${view.year}`, columns, rows, source };
-}
-
-/** What the own data says about the difference, one line per period and explanation. */
-export function explanationTable(view: OwnCbsView, source: string): Block | null {
-  if (view.explanations.length === 0) return null;
-  const columns: Column[] = [
-    { name: 'period', label: 'Periode', unit: 'text', kind: 'key' },
-    { name: 'size', label: 'Omvang', unit: 'text', kind: 'value' },
-    { name: 'text', label: 'Verklaring', unit: 'text', kind: 'value' },
-  ];
-  const rows = view.explanations.map((e) => ({
-    period: formatPeriod(e.period),
-    size: e.hidden
-      ? '<10 jongeren'
-      : e.count !== null
-        ? `${formatCount(e.count)} ${e.count === 1 ? 'jongere' : 'jongeren'}`
-        : e.cents !== null
-          ? formatEur(Math.round(e.cents / 100))
-          : null,
-    text: e.text,
-  }));
-  return { kind: 'table', caption: 'Wat de eigen gegevens over het verschil zeggen', columns, rows, source };
 }
 
 /** The caveat when the CBS figures are the demo's invented set. */
@@ -157,9 +114,24 @@ export const benchmarkSection: SectionDef = {
     // Without any CBS figure for the year there is nothing to put the own figures beside.
     if (own?.rows.some((r) => r.cbs !== null)) {
       const source = ctx.cite('eigen-cbs', 'Eigen cijfers naast CBS', own.definition, { jaar: year });
-      blocks.push({ kind: 'paragraph', text: own.definition }, ownCbsTable(own, source));
-      const explained = explanationTable(own, source);
-      if (explained) blocks.push(explained);
+      blocks.push(
+        { kind: 'paragraph', text: own.definition },
+        {
+          kind: 'table',
+          caption: `Eigen cijfers naast CBS, ${own.year}`,
+          columns: OWN_CBS_COLUMNS,
+          rows: ownCbsRows(own),
+          source,
+        },
+      );
+      if (own.explanations.length)
+        blocks.push({
+          kind: 'table',
+          caption: 'Wat de eigen gegevens over het verschil zeggen',
+          columns: EXPLANATION_COLUMNS,
+          rows: explanationRows(own),
+          source,
+        });
       if (own.protection) blocks.push({ kind: 'paragraph', text: own.protection });
     }
     if (blocks.length === 0) return null;
