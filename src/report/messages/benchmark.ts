@@ -13,6 +13,11 @@ const NOUN: Record<BenchmarkMeasure, string> = {
   'met-verblijf': 'jeugdhulp met verblijf',
 };
 
+/** How far `own` lies above (+) or below (−) `region`, in % of the region's share; null without a region share. */
+export function relativeGap(own: number | null, region: number | null): number | null {
+  return own === null || region === null || region <= 0 ? null : (100 * (own - region)) / region;
+}
+
 /**
  * "Het aandeel jongeren met jeugdhulp zonder verblijf ligt met 12,0 % boven het regiogemiddelde (H2 2020: 11,2 % tegen
  * 10,0 % in jeugdzorgregio IJsselland)." On the last period of `year` with both shares; the gap is relative (the
@@ -32,7 +37,7 @@ export function regionGap(series: BenchmarkSeries, year: number, source: string,
     .filter((p): p is { period: string; own: number; region: number } => p.region !== null && p.region > 0);
   const last = periods.at(-1);
   if (!last) return null;
-  const gap = (100 * (last.own - last.region)) / last.region;
+  const gap = relativeGap(last.own, last.region)!;
   if (Math.abs(gap) < CLEAR_GAP_PCT) return null;
   const text =
     `Het aandeel jongeren met ${NOUN[series.measure]} ligt met ${formatPct(Math.abs(gap))} ` +

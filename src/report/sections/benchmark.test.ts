@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ownCbsFixtureStore } from '../../../test/fixtures/cbs/owncbs.ts';
 import { metricsEngine } from '../../api/engine.ts';
 import { importCbsPaths } from '../../benchmark/import.ts';
+import { formatPct } from '../../contract/format.ts';
 import { nationalCbsFiles, writeNationalCbs } from '../../demo/cbsnational.ts';
 import { loadRegion } from '../../demo/region.ts';
 import { loadMunicipalities } from '../../ingest/municipalities.ts';
@@ -39,7 +40,7 @@ const tables = () => out!.blocks.filter((b): b is Extract<Block, { kind: 'table'
 describe('section "Vergelijking met andere gemeenten"', () => {
   it('shows the share without residence per half-year from the base (= 100) through the report year', () => {
     const [series] = tables();
-    expect(series!.columns.map((c) => c.name)).toEqual(['half_year', 'gemeente', 'groep', 'regio', 'nederland', 'index']);
+    expect(series!.columns.map((c) => c.name)).toEqual(['half_year', 'gemeente', 'groep', 'regio', 'nederland', 'index', 'gap']);
     expect(series!.columns[1]!.label).toBe('Steenwijkerland');
     expect(series!.columns[2]!.label).toMatch(/^gemeenten met /);
     expect(series!.rows.map((r) => r.half_year)).toEqual([
@@ -95,6 +96,10 @@ describe('section "Vergelijking met andere gemeenten"', () => {
       series.source,
     );
     expect(out!.messages![0]).toEqual(rule);
+    // The gap the sentence names is in the table, on the report year's last half-year.
+    const gap = series.rows.at(-1)!.gap as number;
+    if (rule) expect(rule.message.text).toContain(formatPct(Math.abs(gap)));
+    else expect(Math.abs(gap)).toBeLessThan(5);
     expect(out!.caveats).toEqual([FICTITIOUS_CAVEAT]);
   });
 });

@@ -6,7 +6,7 @@ import { EXPLANATION_COLUMNS, explanationRows, OWN_CBS_COLUMNS, ownCbsRows } fro
 import { formatPeriod } from '../../contract/format.ts';
 import type { Column, MetricResult, Value } from '../../contract/index.ts';
 import { RoerError } from '../../errors.ts';
-import { regionGap } from '../messages/benchmark.ts';
+import { regionGap, relativeGap } from '../messages/benchmark.ts';
 import type { Block, Caveat } from '../model.ts';
 import { chart, TREND_YEARS, type SectionContext, type SectionDef } from './context.ts';
 
@@ -30,12 +30,15 @@ export function seriesResult(series: BenchmarkSeries, base: string, year: number
     { name: 'half_year', label: 'Halfjaar', unit: 'text', kind: 'key' },
     ...series.lines.map((l): Column => ({ name: l.who, label: l.label, unit: 'pct', kind: 'value' })),
     { name: 'index', label: `Index ${own.label} (${formatPeriod(base)} = 100)`, unit: 'ratio', kind: 'value' },
+    { name: 'gap', label: `${own.label} t.o.v. de regio`, unit: 'pct', kind: 'value' },
   ];
   const periods = own.points.map((p) => p.period).filter((p) => p >= base && p <= `${year}-H2`);
   const rows = periods.map((period) => {
     const row: Record<string, Value> = { half_year: period };
     for (const l of series.lines) row[l.who] = l.points.find((p) => p.period === period)?.percent ?? null;
     row.index = own.points.find((p) => p.period === period)?.index ?? null;
+    const gap = relativeGap(row.gemeente as number | null, row.regio as number | null);
+    row.gap = gap === null ? null : Math.round(gap * 10) / 10;
     return row;
   });
   return {
