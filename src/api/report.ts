@@ -3,7 +3,7 @@
 // question the user may not ask leaves its part of the report out instead of failing the report.
 import { AccessError } from '../access/errors.ts';
 import { RIGHTS } from '../access/roles.ts';
-import { fictitiousCbs } from '../benchmark/owncbs-read.ts';
+import { fictitiousCbs } from '../benchmark/fictitious.ts';
 import { resolveGroup, YOUTH_TABLE } from '../benchmark/series.ts';
 import { dataFacts, placeName } from '../report/facts.ts';
 import { notesOfPlace, type ReportSource } from '../report/source.ts';

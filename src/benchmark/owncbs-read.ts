@@ -2,10 +2,10 @@
 // (its merged predecessors' too), the delivered care per allocation, CBS's figures summed onto today's municipality,
 // the cost lines outside the iJw and the data's last month; then compares them (owncbs.ts).
 import { lastMonth } from '../api/coverage.ts';
-import { FICTITIOUS } from '../demo/cbsnational.ts';
 import { RoerError } from '../errors.ts';
 import { join, sql, type Store } from '../store/index.ts';
 import { cbsRegionOf } from './cbs/region.ts';
+import { fictitiousCbs } from './fictitious.ts';
 import { readCbsSeries, type SeriesQuery } from './figures.ts';
 import { readMergers, type Merger, type SeriesPoint, sumOntoToday, todayCode } from './mergers.ts';
 import {
@@ -115,13 +115,6 @@ async function cbsCells(
   });
   const youths = population?.find((p) => p.period === String(year))?.value ?? null;
   return { cells, youths, ownFigure };
-}
-
-/** True when any figure of `table` was imported from a file whose title calls it fictitious (the demo's set). */
-export async function fictitiousCbs(store: Store, table: string): Promise<boolean> {
-  const hit = await store.one(sql`SELECT 1 AS x FROM cbs_observation o JOIN import_file f ON f.file_id = o.file_id
-     WHERE o.table_id = ${table} AND f.note LIKE ${`%${FICTITIOUS}%`} LIMIT 1`);
-  return hit !== undefined && hit !== null;
 }
 
 function cellOf(points: SeriesPoint[] | null, period: string, none: string): CbsCell {

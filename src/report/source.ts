@@ -18,7 +18,8 @@ import { readReportText, type ReportText } from './texts.ts';
 import { dataVersion } from './version.ts';
 import { type YearEndView, yearEndView } from '../forecast/yearend-view.ts';
 import type { OwnCbsView } from '../benchmark/owncbs.ts';
-import { fictitiousCbs, readOwnCbs } from '../benchmark/owncbs-read.ts';
+import { fictitiousCbs } from '../benchmark/fictitious.ts';
+import { readOwnCbs } from '../benchmark/owncbs-read.ts';
 import { benchmarkSeries, type BenchmarkMeasure, type BenchmarkSeries, resolveGroup, YOUTH_TABLE } from '../benchmark/series.ts';
 
 /** The reference groups a report can form by itself (neighbours are a user's choice). */
