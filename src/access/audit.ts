@@ -52,6 +52,7 @@ export type AuditAction =
   | 'reference_groups_read'
   | 'reference_group_save'
   | 'reference_group_delete'
+  | 'benchmark_own_read'
   | 'report'
   | 'report_text_read'
   | 'report_text_save'

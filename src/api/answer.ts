@@ -18,6 +18,8 @@ import { benchmarkChoices, type BenchmarkChoices } from '../benchmark/choices.ts
 import { benchmarkComparison } from '../benchmark/comparefigures.ts';
 import type { NormalisedComparison } from '../benchmark/compare.ts';
 import { deleteReferenceGroup, listReferenceGroups, saveReferenceGroup } from '../benchmark/savedgroups.ts';
+import type { OwnCbsView } from '../benchmark/owncbs.ts';
+import { readOwnCbs } from '../benchmark/owncbs-read.ts';
 import { deleteMeasure, listMeasures, saveMeasure, type NewMeasure, type StoredMeasure } from '../forecast/register.ts';
 import { baselinePlace, type Scenario, type ScenarioRequest } from '../forecast/scenario.ts';
 import { scenarioOnStore } from '../forecast/scenario-store.ts';
@@ -65,6 +67,8 @@ export type Question =
   | { kind: 'benchmark.groups.list'; municipality: string }
   | { kind: 'benchmark.groups.save'; municipality: string; name: string; group: ReferenceGroup }
   | { kind: 'benchmark.groups.delete'; municipality: string; name: string }
+  /** The municipality's own youth counts with CBS's definition beside CBS's figures for the periods of `year`. */
+  | { kind: 'benchmark.own'; municipality: string; year: number }
   /** The measures register of a municipality (null: the region): list, save, delete, and its simulated scenario. */
   | { kind: 'measures.list'; municipality: string | null }
   | { kind: 'measures.save'; measure: NewMeasure }
@@ -113,6 +117,7 @@ export interface Answers {
   'benchmark.groups.save': SavedReferenceGroup;
   /** The group removed; undefined: the municipality has no group of that name. */
   'benchmark.groups.delete': SavedReferenceGroup | undefined;
+  'benchmark.own': OwnCbsView;
   'measures.list': StoredMeasure[];
   'measures.save': StoredMeasure;
   /** undefined: this place has no measure with this id. */
@@ -237,6 +242,8 @@ async function dispatch(ctx: AnswerContext, q: Question): Promise<Answers[Questi
       const found = (await listReferenceGroups(ctx.store, q.municipality)).find((g) => g.name === q.name);
       return found && (await deleteReferenceGroup(ctx.store, q.municipality, q.name)) ? found : undefined;
     }
+    case 'benchmark.own':
+      return readOwnCbs(ctx.store, q.municipality, q.year);
     case 'measures.list':
       return listMeasures(ctx.store, q.municipality);
     case 'measures.save':

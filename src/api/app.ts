@@ -25,6 +25,7 @@ import { benchmarkRoutes } from './routes/benchmark.ts';
 import { benchmarkChoiceRoutes } from './routes/benchmark-choices.ts';
 import { benchmarkCompareRoutes } from './routes/benchmark-compare.ts';
 import { benchmarkGroupRoutes } from './routes/benchmark-groups.ts';
+import { benchmarkOwnRoutes } from './routes/benchmark-own.ts';
 import { forecastMeasureRoutes } from './routes/forecast-measures.ts';
 import { dashboard } from './static.ts';
 import { type UploadSettings, Uploads } from './uploads.ts';
@@ -78,6 +79,7 @@ export function apiRoutes(deps: ApiDeps): RouteDef[] {
     ...benchmarkChoiceRoutes(deps),
     ...benchmarkCompareRoutes(deps),
     ...benchmarkGroupRoutes(deps),
+    ...benchmarkOwnRoutes(deps),
     ...forecastMeasureRoutes(deps),
     ...forecastFrameworkRoutes(deps),
   ];

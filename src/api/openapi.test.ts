@@ -32,7 +32,7 @@ describe('/api/openapi.json', () => {
     const served = app.routes
       .filter((r) => r.path.startsWith('/api/') && r.path !== '/api/*' && r.method !== 'ALL')
       .map((r) => `${r.method.toLowerCase()} ${openApiPath(r.path)}`);
-    expect(served.length).toBe(40);
+    expect(served.length).toBe(41);
     for (const route of served) {
       const [method, path] = route.split(' ');
       expect(doc.paths[path]?.[method], route).toBeDefined();
@@ -84,8 +84,8 @@ describe('/api/openapi.json', () => {
     const ids = Object.values(doc.paths as Record<string, Record<string, { operationId: string }>>).flatMap((p) =>
       Object.values(p).map((o) => o.operationId),
     );
-    // 40 routes, 6 of the login layer, and per metric: GET, POST, export.csv, export.xlsx
-    expect(ids.length).toBe(40 + 6 + 2 * 4);
+    // 41 routes, 6 of the login layer, and per metric: GET, POST, export.csv, export.xlsx
+    expect(ids.length).toBe(41 + 6 + 2 * 4);
     expect(new Set(ids).size).toBe(ids.length);
   });
 

@@ -3,6 +3,8 @@
 // question the user may not ask leaves its part of the report out instead of failing the report.
 import { AccessError } from '../access/errors.ts';
 import { RIGHTS } from '../access/roles.ts';
+import { fictitiousCbs } from '../benchmark/fictitious.ts';
+import { resolveGroup, YOUTH_TABLE } from '../benchmark/series.ts';
 import { dataFacts, placeName } from '../report/facts.ts';
 import { notesOfPlace, type ReportSource } from '../report/source.ts';
 import { dataVersion } from '../report/version.ts';
@@ -54,6 +56,13 @@ export function answerSource(ctx: AnswerContext, guard: Guard): ReportSource {
     framework: (municipality, from, to) =>
       unlessRefused(answer(ctx, guard, { kind: 'forecast.framework', municipality, from, to })),
     baseline: (municipality, q) => unlessRefused(answer(ctx, guard, { kind: 'forecast.baseline', municipality, ...q })),
+    benchmark: async (municipality, kind, measure, base) => {
+      const resolved = await resolveGroup(ctx.store, municipality, kind, [], Number(base.slice(0, 4)));
+      if (!('group' in resolved)) return null;
+      return unlessRefused(answer(ctx, guard, { kind: 'benchmark', municipality, group: resolved.group, measure, base }));
+    },
+    ownCbs: (municipality, year) => unlessRefused(answer(ctx, guard, { kind: 'benchmark.own', municipality, year })),
+    cbsFictitious: () => fictitiousCbs(ctx.store, YOUTH_TABLE),
     protects: ctx.user ? RIGHTS[ctx.user.role].suppressed : false,
   };
 }

@@ -4,6 +4,7 @@
 // municipalities carry the demo's population and the youths counted from the demo's own allocations; the rest is seeded.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { FICTITIOUS } from '../benchmark/fictitious.ts';
 import { RESIDENTIAL_CATEGORIES } from '../metrics/peryouth.ts';
 import { Rng } from '../random.ts';
 import { municipalityList } from '../reference.ts';
@@ -11,8 +12,8 @@ import { day, type Day } from './dates.ts';
 import type { Allocation } from './model.ts';
 import { YEARS, populationRows, type Municipality } from './region.ts';
 
-/** Said in every table title: nobody may mistake these figures for CBS's. */
-export const FICTITIOUS = 'fictief, gegenereerd door Roer';
+/** Said in every table title: nobody may mistake these figures for CBS's (the benchmark checks for it). */
+export { FICTITIOUS };
 
 /** The folder under the demo folder holding the two table downloads. */
 export const CBS_DIR = 'cbs';

@@ -19,6 +19,13 @@ import type { DataVersion } from './model.ts';
 import { readReportText, type ReportText } from './texts.ts';
 import { dataVersion } from './version.ts';
 import { type YearEndView, yearEndView } from '../forecast/yearend-view.ts';
+import type { OwnCbsView } from '../benchmark/owncbs.ts';
+import { fictitiousCbs } from '../benchmark/fictitious.ts';
+import { readOwnCbs } from '../benchmark/owncbs-read.ts';
+import { benchmarkSeries, type BenchmarkMeasure, type BenchmarkSeries, resolveGroup, YOUTH_TABLE } from '../benchmark/series.ts';
+
+/** The reference groups a report can form by itself (neighbours are a user's choice). */
+export type BenchmarkGroupKind = 'regio' | 'grootteklasse';
 
 /** Names of the codes in a result, per dimension (providers, referrers, …), as the dashboard shows them. */
 export type Names = Partial<Record<Dimension, Record<string, string>>>;
@@ -56,6 +63,21 @@ export interface ReportSource {
   framework?(municipality: string | null, from: number, to: number): Promise<FrameworkViewYear[] | null>;
   /** The multi-year baseline; null when this asker may not see it (optional, like `framework`). */
   baseline?(municipality: string | null, q: Omit<BaselineQuery, 'municipalities'>): Promise<BaselineView | null>;
+  /**
+   * CBS's public figures of a municipality beside its reference group of `kind`, its region and the Netherlands, indexed
+   * on `base`; null when the group cannot be formed or this asker may not see them (optional: a source without it
+   * leaves the benchmark section out).
+   */
+  benchmark?(
+    municipality: string,
+    kind: BenchmarkGroupKind,
+    measure: BenchmarkMeasure,
+    base: string,
+  ): Promise<BenchmarkSeries | null>;
+  /** The own youth counts with CBS's definition beside CBS's, for `year`; null when this asker may not see them. */
+  ownCbs?(municipality: string, year: number): Promise<OwnCbsView | null>;
+  /** True when the stored CBS youth-care figures are the demo's fictitious set (public metadata, no own data). */
+  cbsFictitious?(): Promise<boolean>;
   /** True when this asker sees protected figures (small numbers suppressed, the rest perturbed). */
   readonly protects: boolean;
 }
@@ -94,6 +116,12 @@ export function storeSource(store: Store, engine: MetricsEngine): ReportSource {
     framework: (municipality, from, to) =>
       frameworkView(store, { municipalities: municipality ? [municipality] : undefined, from, to }),
     baseline: (municipality, q) => baselineView(store, { ...q, municipalities: municipality ? [municipality] : undefined }),
+    benchmark: async (municipality, kind, measure, base) => {
+      const resolved = await resolveGroup(store, municipality, kind, [], Number(base.slice(0, 4)));
+      return 'group' in resolved ? benchmarkSeries(store, { municipality, group: resolved.group, measure, base }) : null;
+    },
+    ownCbs: (municipality, year) => readOwnCbs(store, municipality, year),
+    cbsFictitious: () => fictitiousCbs(store, YOUTH_TABLE),
     protects: false,
   };
 }

@@ -15,6 +15,7 @@ import type { BenchmarkSeries } from '../../src/benchmark/series.ts';
 import type { BenchmarkChoices } from '../../src/benchmark/choices.ts';
 import type { NormalisedComparison } from '../../src/benchmark/compare.ts';
 import type { SavedReferenceGroup } from '../../src/api/answer.ts';
+import type { OwnCbsView } from '../../src/benchmark/owncbs.ts';
 
 // The wire types are the server's own, from the contract (src/contract), never re-declared here.
 export type { MetricInfo, Option };
@@ -174,6 +175,9 @@ export const api = {
           .map(([k, v]) => [k, String(v)]),
       )}`,
     ),
+  /** The own youth counts with CBS's definition beside CBS's figures (src/api/routes/benchmark-own.ts). */
+  benchmarkOwn: (q: { gemeente: string; jaar: number }) =>
+    request<OwnCbsView>(`/api/benchmark/eigen?${new URLSearchParams({ gemeente: q.gemeente, jaar: String(q.jaar) })}`),
   /** The measures register of a municipality ('' = the region) and its scenario (src/api/routes/forecast-measures.ts). */
   measures: (gemeente: string) => request<StoredMeasure[]>(`/api/measures?${new URLSearchParams(gemeente ? { gemeente } : {})}`),
   saveMeasure: (measure: Record<string, unknown>) =>

@@ -5,6 +5,7 @@ import { AccessError } from '../../access/errors.ts';
 import { guardedCompute } from '../../access/guard.ts';
 import { RIGHTS } from '../../access/roles.ts';
 import {
+  DEFAULT_THRESHOLD,
   assertMeasures,
   assertReferenceGroups,
   assertNoteWrite,
@@ -22,6 +23,8 @@ import type { SavedView } from '../views.ts';
 import type { AnswerOf, Guard, Question } from '../answer.ts';
 import { ApiError } from '../errors.ts';
 import { denied } from '../../access/errors.ts';
+import type { OwnCbsView } from '../../benchmark/owncbs.ts';
+import { protectOwnCbs } from '../../benchmark/owncbs-protect.ts';
 
 export interface GuardSettings {
   /** Counts below this are suppressed for readers and providers (default 10). */
@@ -53,6 +56,7 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
       'benchmark.groups.list': 'reference_groups_read',
       'benchmark.groups.save': 'reference_group_save',
       'benchmark.groups.delete': 'reference_group_delete',
+      'benchmark.own': 'benchmark_own_read',
       'measures.list': 'measures_read',
       'measures.save': 'measure_save',
       'measures.delete': 'measure_delete',
@@ -80,7 +84,9 @@ function refusal(q: Exclude<Question, { kind: 'compute' | 'export' }>, e: Access
                     ? (q.municipality ?? 'regio')
                     : q.kind.startsWith('benchmark.groups.')
                       ? (q as { municipality: string }).municipality
-                      : null;
+                      : q.kind === 'benchmark.own'
+                        ? q.municipality
+                        : null;
   const filters = q.kind === 'notes.read' || q.kind === 'notes.write' ? q.request.filters : undefined;
   return { action, target, detail: { filters, reason: e.message }, outcome: 'geweigerd' };
 }
@@ -259,6 +265,22 @@ export function accessGuard(settings: GuardSettings): Guard {
             outcome: deleted ? 'ok' : 'geweigerd',
           });
           return deleted;
+        }
+        case 'benchmark.own': {
+          // Own data of one municipality: only within the scope, and for readers protected like any count of youths.
+          const scope = scopeOf(user);
+          if (scope.provider || scope.team)
+            throw denied(
+              'Deze cijfers tellen alle jongeren van de gemeente; met een account voor één aanbieder of team kunt u ze niet inzien.',
+              'gemeente',
+            );
+          assertReportPlace(user, q.municipality);
+          const view = await next(q);
+          const shown = RIGHTS[user.role].suppressed
+            ? protectOwnCbs(view as OwnCbsView, settings.cellKey, settings.threshold ?? DEFAULT_THRESHOLD)
+            : view;
+          await log({ action: 'benchmark_own_read', target: q.municipality, detail: { year: q.year, scope } });
+          return shown;
         }
         case 'report.texts.save':
           // The save itself is audited by saveReportText.

@@ -1,5 +1,6 @@
 // The report's sections in order: each a { id, title, notes, build(ctx) }. A new capability (forecast, benchmark) adds
 // its section here and appears in every report from then on; the data section stays last (it lists all caveats).
+import { benchmarkSection } from './benchmark.ts';
 import { budgetSection } from './budget.ts';
 import { careTypesSection } from './caretypes.ts';
 import { claimsSection } from './claims.ts';
@@ -30,5 +31,6 @@ export const SECTIONS: readonly SectionDef[] = [
   forecastFrameworkSection,
   claimsSection,
   forecastMeasuresSection,
+  benchmarkSection,
   dataSection,
 ];

@@ -8,6 +8,7 @@ import type { ViewState } from '../../state.ts';
 import { errorBox } from '../error.ts';
 import { renderComparePanel } from './compare.ts';
 import { renderControls } from './controls.ts';
+import { renderOwnPanel } from './own.ts';
 import { renderSeriesPanel } from './series.ts';
 import { benchmarkState } from './state.ts';
 
@@ -32,8 +33,7 @@ export async function renderBenchmark(main: HTMLElement, view: ViewState, ctx: A
   const fictitious = choices.sources.filter((s) => s.fictitious);
   const controls = h('div', { id: 'benchmark-controls' });
   const series = h('div', { id: 'benchmark-series' });
-  // SLOT "Eigen cijfers naast CBS": the own-figures panel (web/src/pages/benchmark/own.ts, renderOwnPanel(el, state, ctx))
-  // draws into this element; its call goes into the Promise.all below.
+  // "Eigen cijfers naast CBS": the municipality's own counts with CBS's definition (web/src/pages/benchmark/own.ts).
   const ownSlot = h('div', { id: 'benchmark-own' });
   const compare = h('div', { id: 'benchmark-compare' });
   mount(
@@ -73,7 +73,7 @@ export async function renderBenchmark(main: HTMLElement, view: ViewState, ctx: A
   // Side by side in time: a slow panel does not hold the other back.
   await Promise.all([
     renderSeriesPanel(series, state, ctx),
-    // renderOwnPanel(ownSlot, state, ctx),
+    renderOwnPanel(ownSlot, state.municipality, state.period || null, ctx),
     renderComparePanel(compare, state, ctx),
   ]);
 }
