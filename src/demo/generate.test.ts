@@ -75,6 +75,7 @@ describe('generateDemo', () => {
       'budgetten.csv',
       'cbs',
       'clienten.csv',
+      'context',
       ...[2015, 2016, 2017, 2018, 2019, 2020].map((y) => `declaraties_${y}.csv`),
       'ijw',
       'kostenregels.csv',
