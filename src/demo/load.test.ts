@@ -13,6 +13,7 @@ import { yearOf } from './dates.ts';
 import { yearFigures } from './figures.ts';
 import { generateDemo, setupRegion, simulateRegion, type DemoSummary } from './generate.ts';
 import { importDemo } from './load.ts';
+import { EXAMPLE_MEASURES } from './measures.ts';
 import { readCbsSeries } from '../benchmark/figures.ts';
 import { computeMetric } from '../metrics/index.ts';
 
@@ -51,16 +52,20 @@ describe('importing the demo region', () => {
     // Every file the generator wrote: its CSV exports and its iJw messages of each kind.
     const written = made.csvFiles + Object.values(made.ijw.files).reduce((t, k) => t + k, 0);
     expect([written, log.length]).toEqual([1185, 1185]);
-    // … and one save per measure of the regional plan loaded into the region's register.
-    expect(await count('audit_log')).toBe(reports.length + 15);
+    // … and one save per measure: the regional plan's fifteen in the region's register, four examples in Steenwijkerland's.
+    expect(await count('audit_log')).toBe(reports.length + 15 + 4);
     expect(log.map((e) => [e.target, e.row_count, e.outcome])).toEqual(reports.map((r) => [r.fileName, r.ok, 'ok']));
     expect(new Set(log.map((e) => e.actor))).toEqual(new Set([cliActor().name]));
-    expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: reports.length + 15, unkeyed: 0, keyedFrom: 1 });
+    expect(await verifyAuditChain(store)).toEqual({ ok: true, entries: reports.length + 19, unkeyed: 0, keyedFrom: 1 });
   });
 
-  it('fills the region’s measures register with the regional plan’s fifteen measures', async () => {
+  it('fills the region’s measures register with the regional plan’s fifteen measures, Steenwijkerland’s with examples', async () => {
     const names = await store.all<{ name: string }>(sql`SELECT name FROM measure WHERE municipality = '' ORDER BY position`);
     expect(names.map((m) => m.name)).toEqual(PLAN_MEASURES.map((m) => m.name));
+    const examples = await store.all<{ name: string }>(
+      sql`SELECT name FROM measure WHERE municipality = '1708' ORDER BY position`,
+    );
+    expect(examples.map((m) => m.name)).toEqual(EXAMPLE_MEASURES.map((m) => m.name));
   });
 
   it('names the GP practices from the AGB list it wrote: every referrer with an AGB code has a name', async () => {

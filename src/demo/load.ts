@@ -1,6 +1,6 @@
 // Imports a generated demo folder through the same importers a user would use: the CSV exports with the folder's
 // mapping.json, and the iJw messages under ijw/; like 'roer import', one audit entry per offered file. The region's
-// measures register gets the regional plan's fifteen measures.
+// measures register gets the regional plan's fifteen measures, Steenwijkerland's the example lever measures.
 import { auditImports, cliActor, type Actor } from '../access/audit.ts';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { CBS_DIR } from './cbsnational.ts';
 import { CONTEXT_FILE } from './contextdeciles.ts';
 import { PLAN_MEASURES } from '../forecast/regional-plan.fixture.ts';
 import { seedMeasures } from '../forecast/register.ts';
+import { EXAMPLE_MEASURES, EXAMPLE_MUNICIPALITY } from './measures.ts';
 
 /** The files of a demo folder in the form importPaths takes them (the mapping itself is not data). */
 export function demoPaths(dir: string): string[] {
@@ -45,5 +46,8 @@ export async function importDemo(
   if (existsSync(join(dir, CONTEXT_FILE))) await importCbsPaths(store, [join(dir, CONTEXT_FILE)]);
   // The regional plan's fifteen measures, so a new user sees a filled register (only into an empty one).
   await seedMeasures(store, actor, null, PLAN_MEASURES);
+  // Example measures on the model's levers, each with an indicator (labelled "Voorbeeld"), so the scenario through the
+  // baseline and the monitoring panel show something on the demo.
+  await seedMeasures(store, actor, EXAMPLE_MUNICIPALITY, EXAMPLE_MEASURES);
   return reports;
 }

@@ -150,15 +150,19 @@ export async function deleteMeasure(
   return found;
 }
 
+/** A measure to seed: the model's measure (its id is not kept), with its indicator if it has one. */
+export type SeedMeasure = Omit<Measure, 'id'> & { id?: string; indicator?: Indicator | null };
+
 /** Loads measures (e.g. the regional plan's fifteen) into a place whose register is empty; returns how many. */
 export async function seedMeasures(
   store: Store,
   actor: Actor,
   municipality: string | null,
-  measures: readonly Measure[],
+  measures: readonly SeedMeasure[],
   now: Date = new Date(),
 ): Promise<number> {
   if ((await listMeasures(store, municipality)).length > 0) return 0;
-  for (const { id: _id, ...m } of measures) await saveMeasure(store, actor, { ...m, municipality, indicator: null }, now);
+  for (const { id: _id, indicator, ...m } of measures)
+    await saveMeasure(store, actor, { ...m, municipality, indicator: indicator ?? null }, now);
   return measures.length;
 }

@@ -9,6 +9,7 @@ import type { MetricResult, Value } from '../../src/metrics/types.ts';
 
 type Row = Record<string, Value>;
 import { demoRegion, demoStory } from './demo.ts';
+import { EXAMPLE_MEASURES } from '../../src/demo/measures.ts';
 import { MAX_CHART_HEIGHT } from '../../src/charts/axis.ts';
 import { axeFindings, blankness, chartHeight, harness, inkedPixels, offeredViews, type Harness } from './harness.ts';
 
@@ -187,6 +188,27 @@ describe('referrers by name', () => {
     expect(cells).toContain(`${name} (huisarts)`);
     if (api2018.rows.some((r) => r.referrer_id === '00:')) expect(cells).toContain('geen verwijzer bekend');
     await shot('verwijzers-bij-naam');
+  });
+});
+
+describe('the example measures of the demo (src/demo/measures.ts)', () => {
+  it('Vooruitblik of Steenwijkerland runs them through its baseline and follows each by its indicator', async () => {
+    await page.goto(`${h.base}/vooruitblik?municipality=${story.municipality}`);
+    await page.waitForSelector('#measures-table');
+    const rows = page.locator('#measures-table tbody tr');
+    expect(await rows.count()).toBe(EXAMPLE_MEASURES.length);
+    for (let i = 0; i < EXAMPLE_MEASURES.length; i++)
+      expect(await rows.nth(i).locator('td.num').first().innerText()).not.toMatch(/^€\s0 – €\s0$/);
+    expect(await page.innerText('#measures-baseline')).toContain('basislijn per zorgsoort, gemeente Steenwijkerland');
+    const items = page.locator('.monitor-item');
+    expect(await items.count()).toBe(EXAMPLE_MEASURES.length);
+    await items.first().locator('.monitor-table').waitFor();
+    expect(await items.first().locator('h4').innerText()).toBe(EXAMPLE_MEASURES[0]!.name);
+    // The story's practice nurse refers for the youth team from 2020: GP referrals to specialist care fall.
+    expect(await items.first().locator('.monitor-sentence').innerText()).toMatch(
+      /^Aandeel specialistische GGZ \(%\) is na de start \(01-01-2020\) gedaald van /,
+    );
+    await shot('vooruitblik-voorbeeldmaatregelen');
   });
 });
 
