@@ -45,6 +45,12 @@ describe('the fictitious national CBS set', () => {
     expect(youth.table.observations.every((o) => o.value !== null && o.value >= 0)).toBe(true);
   });
 
+  it('reads the municipality list as CSV: a name with commas in quotes is one name', () => {
+    const nuenen = youth.table.observations.find((o) => o.region === 'GM0820');
+    expect(nuenen?.regionTitle).toBe('Nuenen, Gerwen en Nederwetten');
+    expect(population.table.observations.find((o) => o.region === 'GM0820')?.regionTitle).toBe('Nuenen, Gerwen en Nederwetten');
+  });
+
   it("gives the demo region the demo's population and its own counted youths", () => {
     const demo = populationRows(region, 1).filter((r) => r.municipality === '1708' && r.year === 2020);
     const at = (t: CbsTable, measure: string, dim: string) =>

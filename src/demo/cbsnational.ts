@@ -4,6 +4,7 @@
 // municipalities carry the demo's population and the youths counted from the demo's own allocations; the rest is seeded.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCsv } from '../benchmark/cbs/csv.ts';
 import { FICTITIOUS } from '../benchmark/fictitious.ts';
 import { RESIDENTIAL_CATEGORIES } from '../metrics/peryouth.ts';
 import { Rng } from '../random.ts';
@@ -90,12 +91,11 @@ interface Place {
 function places(region: Municipality[], scale: number, rng: Rng): Place[] {
   const demo = new Map(region.map((m) => [m.code, m]));
   const pop = populationRows(region, scale);
-  const [head, ...lines] = readFileSync(municipalityList(), 'utf8').trim().split(/\r?\n/);
-  const cols = head!.split(',');
-  const [codeAt, nameAt] = [cols.indexOf('gemeentecode'), cols.indexOf('gemeentenaam')];
-  return lines.map((line) => {
-    const f = line.split(',');
-    const code = f[codeAt]!;
+  // Read as CSV, not split on commas: "Nuenen, Gerwen en Nederwetten" is one name.
+  const { header, rows } = readCsv(readFileSync(municipalityList(), 'utf8'));
+  const [codeAt, nameAt] = [header.indexOf('gemeentecode'), header.indexOf('gemeentenaam')];
+  return rows.map(({ cells }) => {
+    const code = cells[codeAt]!.trim();
     const r = rng.fork(code);
     const inhabitants = new Map<number, number>();
     const youths = new Map<number, number>();
@@ -117,7 +117,7 @@ function places(region: Municipality[], scale: number, rng: Rng): Place[] {
     }
     return {
       code,
-      name: f[nameAt]!,
+      name: cells[nameAt]!.trim(),
       inhabitants,
       youths,
       careShare: Math.max(0.05, 0.115 + 0.018 * r.normal()),
