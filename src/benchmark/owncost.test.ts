@@ -31,6 +31,26 @@ describe('the own cost per inhabitant beside CBS', () => {
     ]);
   });
 
+  it('gives the own cost per youth in care: the cost over the clients 0–17 of each year, as the guard let them through', () => {
+    const perClient = {
+      ...result,
+      rows: [
+        { year: 2019, clients: '<10', cost: null },
+        { year: 2020, clients: 40, cost: 480_000 },
+        { year: 2021, clients: 0, cost: 0 },
+        { year: 2022, clients: 48, cost: 600_000 },
+      ],
+    } as unknown as MetricResult;
+    const line = ownCostLine(perClient, '2020', 'client');
+    expect(line.points.map((p) => [p.period, p.value, p.index, p.reason])).toEqual([
+      ['2019', null, null, 'afgeschermd: te weinig cliënten'],
+      // € 480,000 / 40 = € 12,000; € 600,000 / 48 = € 12,500 (index 104.2).
+      ['2020', 12_000, 100, null],
+      ['2021', null, null, 'geen eigen jongeren met jeugdhulp in deze periode'],
+      ['2022', 12_500, 104.2, null],
+    ]);
+  });
+
   it('adds the own line last and gives every line a point for every period either has', () => {
     const series: BenchmarkSeries = {
       measure: 'kosten-per-inwoner',

@@ -1,31 +1,43 @@
-// The municipality's own cost per inhabitant (from its own data: the per_youth metric, split by year or half-year) as a
-// line beside CBS's in a benchmark, indexed on the same base period. Pure: the caller asks the metric through the
-// guard, so scoping and small-number protection apply to the own figure as to any other.
-import type { MetricResult } from '../metrics/types.ts';
+// The municipality's own cost per inhabitant or per youth with youth care (from its own data: the per_youth metric,
+// split by year or half-year) as a line beside CBS's in a benchmark, indexed on the same base period. Pure: the caller
+// asks the metric through the guard, so scoping and small-number protection apply to the own figure as to any other.
+import type { MetricResult, Value } from '../metrics/types.ts';
 import { type BenchmarkLine, type BenchmarkSeries, indexedLine } from './series.ts';
 
 /** The label of the own line in a table or a legend. */
 export const OWN_LABEL = 'eigen gegevens';
 
+/** What the own amount is per: every inhabitant, or every youth (0–17) with youth care. */
+export type OwnCostPer = 'inwoner' | 'client';
+
+const SHIELDED = 'afgeschermd: te weinig cliënten';
+
+/** One row's own figure, or why it has none; from the figures the guard let through (so never from hidden ones). */
+function ownFigure(r: Record<string, Value>, per: OwnCostPer): { value: number | null; reason?: string } {
+  if (per === 'inwoner') {
+    if (typeof r.cost_per_inhabitant === 'number') return { value: r.cost_per_inhabitant };
+    return {
+      value: null,
+      reason: typeof r.clients !== 'number' ? SHIELDED : 'het eigen inwonertal (bevolkingstabel) ontbreekt',
+    };
+  }
+  // Per youth in care: the cost over the clients 0–17, both as the reader sees them (perturbed), so the ratio
+  // reveals nothing the row does not.
+  if (typeof r.clients !== 'number' || typeof r.cost !== 'number') return { value: null, reason: SHIELDED };
+  if (r.clients === 0) return { value: null, reason: 'geen eigen jongeren met jeugdhulp in deze periode' };
+  return { value: r.cost / r.clients };
+}
+
 /**
- * The own line from a per_youth result split by `year` or `half_year` (its `cost_per_inhabitant` per row); without a
- * result (refused, or no data), a line without points that says why in `reason`.
+ * The own line from a per_youth result split by `year` or `half_year`: its `cost_per_inhabitant`, or its `cost` over its
+ * `clients` (0–17) per youth in care; without a result (refused, or no data), a line without points.
  * @example ownCostLine(result, '2022') // → { who: 'eigen', label: 'eigen gegevens', points: [{ period: '2022', value: 238.78, index: 100, … }] }
  */
-export function ownCostLine(result: MetricResult | null, base: string): BenchmarkLine {
+export function ownCostLine(result: MetricResult | null, base: string, per: OwnCostPer = 'inwoner'): BenchmarkLine {
   const split = /^\d{4}$/.test(base) ? 'year' : 'half_year';
   const raw = (result?.rows ?? [])
     .filter((r) => r[split] !== null && r[split] !== undefined)
-    .map((r) => ({
-      period: String(r[split]),
-      value: typeof r.cost_per_inhabitant === 'number' ? r.cost_per_inhabitant : null,
-      reason:
-        typeof r.cost_per_inhabitant === 'number'
-          ? undefined
-          : typeof r.clients !== 'number'
-            ? 'afgeschermd: te weinig cliënten'
-            : 'het eigen inwonertal (bevolkingstabel) ontbreekt',
-    }))
+    .map((r) => ({ period: String(r[split]), ...ownFigure(r, per) }))
     .sort((a, b) => a.period.localeCompare(b.period));
   return indexedLine('eigen', OWN_LABEL, raw, base, { unit: 'eur', decimals: 100, missing: 'geen eigen cijfer' });
 }

@@ -67,6 +67,15 @@ beforeAll(async () => {
     ['GM0003', '2020-H2', null],
     ['NL01', '2020-H1', 1000],
     ['NL01', '2020-H2', 1100],
+    // The year figures (the base of the cost per youth in care): Bee's 2021 is suppressed.
+    ['GM0001', '2020', 150],
+    ['GM0001', '2021', 160],
+    ['GM0002', '2020', 400],
+    ['GM0002', '2021', null],
+    ['GM0003', '2020', 80],
+    ['GM0003', '2021', 70],
+    ['NL01', '2020', 1600],
+    ['NL01', '2021', 1700],
   ]);
   // Population 2020: 0–17 and total.
   const young = { Geslacht: 'T001038', Leeftijd: '70100' };
@@ -278,6 +287,83 @@ describe('benchmarkSeries', () => {
     expect(s.leftOut).toEqual(['0003']);
   });
 
+  it('gives the cost per youth with youth care: 83454NED (x 1 000 euro) over the year figure of 85097NED, pooled', async () => {
+    const s = await benchmarkSeries(store, {
+      municipality: '0001',
+      group: { kind: 'buren', municipalities: ['0002', '0003'] },
+      measure: 'kosten-per-client',
+      base: '2020',
+    });
+    expect([s.unit, s.label, s.note]).toEqual(['eur', 'Lasten jeugdhulp per jongere met jeugdhulp (€)', undefined]);
+    expect(s.lines.map((l) => [l.who, l.points.map((p) => [p.period, p.value, p.percent, p.index])])).toEqual([
+      // € 1,000,000 / 150 = € 6,666.67; € 1,100,000 / 160 = € 6,875 (index 103.1).
+      [
+        'gemeente',
+        [
+          ['2020', 6666.67, null, 100],
+          ['2021', 6875, null, 103.1],
+        ],
+      ],
+      // 2020: Cee's cost is suppressed, Bee alone: € 3,000,000 / 400 = € 7,500; 2021: Bee's youths are suppressed, Cee
+      // alone: € 600,000 / 70 = € 8,571.43 (index 114.3).
+      [
+        'groep',
+        [
+          ['2020', 7500, null, 100],
+          ['2021', 8571.43, null, 114.3],
+        ],
+      ],
+      // Aa and Bee pooled: € 4,000,000 / 550 = € 7,272.73, not the mean of € 6,666.67 and € 7,500 (€ 7,083.33); 2021
+      // Aa alone (Bee's youths suppressed): € 6,875, index 94.5.
+      [
+        'regio',
+        [
+          ['2020', 7272.73, null, 100],
+          ['2021', 6875, null, 94.5],
+        ],
+      ],
+      // € 20,000,000 / 1,600 = € 12,500; € 22,000,000 / 1,700 = € 12,941.18.
+      [
+        'nederland',
+        [
+          ['2020', 12500, null, 100],
+          ['2021', 12941.18, null, 103.5],
+        ],
+      ],
+    ]);
+    expect(s.leftOut).toEqual(['0002', '0003']);
+  });
+
+  it("keeps a suppressed cell missing in the cost per youth in care, with CBS's reason", async () => {
+    const bee = await benchmarkSeries(store, {
+      municipality: '0002',
+      group: { kind: 'regio', region: 'R' },
+      measure: 'kosten-per-client',
+      base: '2020',
+    });
+    expect(bee.lines[0]!.points).toEqual([
+      { period: '2020', value: 7500, percent: null, index: 100, reason: null },
+      {
+        period: '2021',
+        value: null,
+        percent: null,
+        index: null,
+        reason: 'CBS geeft geen aantal jongeren met jeugdhulp (geheim)',
+      },
+    ]);
+    const cee = await benchmarkSeries(store, {
+      municipality: '0003',
+      group: { kind: 'regio', region: 'S' },
+      measure: 'kosten-per-client',
+      base: '2021',
+    });
+    expect(cee.lines[0]!.points.map((p) => [p.period, p.value, p.index, p.reason])).toEqual([
+      ['2020', null, null, 'CBS geeft geen lastencijfer (geheim)'],
+      // € 600,000 / 70.
+      ['2021', 8571.43, 100, null],
+    ]);
+  });
+
   it('without the cost table: no CBS figures, and a note that says so', async () => {
     const bare = await Store.open(':memory:');
     await bare.run(sql`INSERT INTO municipality VALUES ('0001', 'Aa', 'P', 'R')`);
@@ -293,8 +379,18 @@ describe('benchmarkSeries', () => {
       measure: 'kosten-per-inwoner',
       base: '2020',
     });
-    bare.close();
     expect(s.note).toBe('CBS-tabel 83454NED is niet ingelezen: alleen het eigen cijfer is er.');
     expect(s.lines.map((l) => l.points.length)).toEqual([0, 0, 0, 0]);
+    // Per youth in care, the youth table is missing too: both named.
+    const perClient = await benchmarkSeries(bare, {
+      municipality: '0001',
+      group: { kind: 'regio', region: 'R' },
+      measure: 'kosten-per-client',
+      base: '2020',
+    });
+    expect(perClient.note).toBe(
+      'CBS-tabel 83454NED is niet ingelezen; CBS-tabel 85097NED is niet ingelezen: alleen het eigen cijfer is er.',
+    );
+    bare.close();
   });
 });

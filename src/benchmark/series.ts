@@ -1,7 +1,8 @@
 // The benchmark series from CBS's figures: the share of youths with youth care (total, without or with residence), or
-// the youth-care cost per inhabitant, per period for a municipality, its reference group, its youth-care region and the
-// Netherlands, each with its index on a chosen base period. Groups are pooled (sum of youths in care over sum of youths,
-// sum of costs over sum of inhabitants), never an average of the members' figures.
+// the youth-care cost per inhabitant or per youth with youth care, per period for a municipality, its reference group,
+// its youth-care region and the Netherlands, each with its index on a chosen base period. Groups are pooled (sum of
+// youths in care over sum of youths, sum of costs over sum of inhabitants or of youths in care), never an average of
+// the members' figures.
 import { sql, type Store } from '../store/index.ts';
 import { baseIndex } from './baseindex.ts';
 import { cbsRegionOf } from './cbs/region.ts';
@@ -11,31 +12,47 @@ import { readCbsSeries, type CbsPoint, type SeriesQuery } from './figures.ts';
 import { groupLabel, groupMembers, pooledRatio, type MunicipalityFacts, type ReferenceGroup } from './groups.ts';
 import { RoerError } from '../errors.ts';
 
-/**
- * The measures a benchmark shows, by the name the API takes, with their CBS table and measure (found by title) and
- * unit: a share of the youths 0–17 ('pct') or an amount per inhabitant ('eur').
- */
-export const BENCHMARK_MEASURES = {
-  jeugdhulp: { label: 'Jongeren met jeugdhulp (% van 0–17 jaar)', measure: 'Totaal jongeren met jeugdhulp', unit: 'pct' },
-  'zonder-verblijf': {
-    label: 'Jongeren met jeugdhulp zonder verblijf (% van 0–17 jaar)',
-    measure: 'Jeugdhulp zonder verblijf',
-    unit: 'pct',
-  },
-  'met-verblijf': {
-    label: 'Jongeren met jeugdhulp met verblijf (% van 0–17 jaar)',
-    measure: 'Jeugdhulp met verblijf',
-    unit: 'pct',
-  },
-  'kosten-per-inwoner': { label: 'Lasten jeugdhulp per inwoner (€)', measure: 'Lasten jeugdhulp totaal', unit: 'eur' },
-} as const;
-export type BenchmarkMeasure = keyof typeof BENCHMARK_MEASURES;
-
 /** Where the costs come from: CBS 83454NED, municipal youth-care expenditure (lasten) in thousands of euros per year. */
 export const COST_TABLE = '83454NED';
 
 /** Where the youths come from: CBS 85097NED; their base, the population 0 to 18 years of 03759ned. */
 export const YOUTH_TABLE = '85097NED';
+
+/** The youths with youth care (85097NED), the base of the cost per youth in care. */
+const YOUTHS_IN_CARE = 'Totaal jongeren met jeugdhulp';
+
+/**
+ * The measures a benchmark shows, by the name the API takes, with their CBS measure (found by title) and unit: a share
+ * of the youths 0–17 ('pct'), or an amount ('eur') per inhabitant or per youth with youth care (`per`).
+ */
+export const BENCHMARK_MEASURES = {
+  jeugdhulp: { label: 'Jongeren met jeugdhulp (% van 0–17 jaar)', measure: YOUTHS_IN_CARE, unit: 'pct', per: 'jongeren' },
+  'zonder-verblijf': {
+    label: 'Jongeren met jeugdhulp zonder verblijf (% van 0–17 jaar)',
+    measure: 'Jeugdhulp zonder verblijf',
+    unit: 'pct',
+    per: 'jongeren',
+  },
+  'met-verblijf': {
+    label: 'Jongeren met jeugdhulp met verblijf (% van 0–17 jaar)',
+    measure: 'Jeugdhulp met verblijf',
+    unit: 'pct',
+    per: 'jongeren',
+  },
+  'kosten-per-inwoner': {
+    label: 'Lasten jeugdhulp per inwoner (€)',
+    measure: 'Lasten jeugdhulp totaal',
+    unit: 'eur',
+    per: 'inwoner',
+  },
+  'kosten-per-client': {
+    label: 'Lasten jeugdhulp per jongere met jeugdhulp (€)',
+    measure: 'Lasten jeugdhulp totaal',
+    unit: 'eur',
+    per: 'client',
+  },
+} as const;
+export type BenchmarkMeasure = keyof typeof BENCHMARK_MEASURES;
 export const YOUTH_POPULATION: Omit<SeriesQuery, 'regions'> = {
   ...POPULATION_SOURCE,
   dims: { Geslacht: 'Totaal mannen en vrouwen', Leeftijd: '0 tot 18 jaar' },
@@ -84,19 +101,29 @@ export async function benchmarkSeries(
   const kind = /^\d{4}$/.test(q.base) ? 'jaar' : 'halfjaar';
   const def = BENCHMARK_MEASURES[q.measure];
   const money = def.unit === 'eur';
-  // Costs: CBS 83454NED (x 1 000 euro) over all inhabitants; shares: 85097NED over the youths 0–17, × 100.
-  let note: string | undefined;
-  let counts: CbsPoint[] = [];
-  try {
-    counts = (await readCbsSeries(store, { table: money ? COST_TABLE : YOUTH_TABLE, measure: def.measure })).filter(
-      (p) => p.periodKind === kind,
-    );
-  } catch (e) {
-    if (!(e instanceof RoerError) || !money) throw e;
-    note = `${e.message}: alleen het eigen cijfer is er.`;
-  }
+  // Costs: CBS 83454NED (x 1 000 euro) over all inhabitants or CBS's youths with youth care in the year (85097NED);
+  // shares: 85097NED over the youths 0–17, × 100. For a cost, a table not read in leaves CBS's lines empty, with a note.
+  const notes: string[] = [];
+  const read = async (query: SeriesQuery): Promise<CbsPoint[]> => {
+    try {
+      return await readCbsSeries(store, query);
+    } catch (e) {
+      if (!(e instanceof RoerError) || !money) throw e;
+      notes.push(e.message);
+      return [];
+    }
+  };
+  const counts = (await read({ table: money ? COST_TABLE : YOUTH_TABLE, measure: def.measure })).filter(
+    (p) => p.periodKind === kind,
+  );
   const totals = await readCbsSeries(store, POPULATION_SOURCE);
-  const youths = money ? totals : await readCbsSeries(store, YOUTH_POPULATION);
+  const youths =
+    def.per === 'jongeren'
+      ? await readCbsSeries(store, YOUTH_POPULATION)
+      : def.per === 'inwoner'
+        ? totals
+        : (await read({ table: YOUTH_TABLE, measure: YOUTHS_IN_CARE })).filter((p) => p.periodKind === 'jaar');
+  const note = notes.length ? `${notes.join('; ')}: alleen het eigen cijfer is er.` : undefined;
   const at = (points: CbsPoint[]) => new Map(points.map((p) => [`${p.region}|${p.period}`, p.value]));
   const [count, base, total] = [at(counts), at(youths), at(totals)];
   // Why a cell is empty, as CBS said it ('geheim', 'onbekend'): a single municipality's missing figure names it.
@@ -120,16 +147,29 @@ export async function benchmarkSeries(
   const regionMembers = self?.region ? facts.filter((m) => m.region === self.region).map((m) => m.code) : [];
   const leftOut = new Set(group.unknown.map(cbsRegionOf));
 
-  const missing = money ? 'het CBS-cijfer of het inwonertal ontbreekt' : 'het CBS-cijfer of het aantal jongeren ontbreekt';
+  const missing = !money
+    ? 'het CBS-cijfer of het aantal jongeren ontbreekt'
+    : def.per === 'inwoner'
+      ? 'het CBS-cijfer of het inwonertal ontbreekt'
+      : 'het lastencijfer of het aantal jongeren met jeugdhulp ontbreekt';
   const missingReason = (regions: string[], period: string): string => {
     const [one] = regions;
-    if (regions.length !== 1 || !one || money) return missing;
+    if (regions.length !== 1 || !one || def.per === 'inwoner') return missing;
+    if (def.per === 'client') return perClientReason(`${one}|${period}`);
     const key = `${one}|${period}`;
     if (!count.has(key)) return 'geen CBS-cijfer ingelezen voor deze periode';
     if (count.get(key) === null) return `CBS geeft geen cijfer (${countWhy.get(key) ?? 'leeg'})`;
     const baseKey = `${one}|${period.slice(0, 4)}`;
     if (base.get(baseKey) === 0) return '0 jongeren van 0–17 jaar op 1 januari: geen percentage';
     return `het aantal jongeren van 0–17 jaar op 1 januari ontbreekt (${base.has(baseKey) ? (baseWhy.get(baseKey) ?? 'leeg') : 'niet ingelezen'})`;
+  };
+  // A single municipality's missing cost per youth in care: which of the two CBS figures is missing, and why.
+  const perClientReason = (key: string): string => {
+    if (!count.has(key)) return 'geen lastencijfer (CBS 83454NED) ingelezen voor dit jaar';
+    if (count.get(key) === null) return `CBS geeft geen lastencijfer (${countWhy.get(key) ?? 'leeg'})`;
+    if (!base.has(key)) return 'geen aantal jongeren met jeugdhulp (CBS 85097NED) ingelezen voor dit jaar';
+    if (base.get(key) === null) return `CBS geeft geen aantal jongeren met jeugdhulp (${baseWhy.get(key) ?? 'leeg'})`;
+    return '0 jongeren met jeugdhulp: geen bedrag per jongere';
   };
   const line = (who: BenchmarkLine['who'], label: string, regions: string[]): BenchmarkLine => {
     const raw = periods.map((period) => {

@@ -1,21 +1,25 @@
 // A FICTITIOUS national set in CBS's open-data format for all municipalities, so the benchmark works out of the box:
-// youths with youth care with/without residence per half-year and year (85097NED-like) and the population on 1 January
-// (03759ned-like), as TypedDataSet JSON with DataProperties, RegioS, Perioden and TableInfos. The demo region's own
-// municipalities carry the demo's population and the youths counted from the demo's own allocations; the rest is seeded.
+// youths with youth care with/without residence per half-year and year (85097NED-like), the population on 1 January
+// (03759ned-like) and the municipal youth-care costs per year (83454NED-like, src/demo/cbscosts.ts), as TypedDataSet
+// JSON with DataProperties, RegioS, Perioden and TableInfos. The demo region's own municipalities carry the demo's
+// population, the youths counted from the demo's own allocations and about their own cost; the rest is seeded.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readCsv } from '../benchmark/cbs/csv.ts';
 import { FICTITIOUS } from '../benchmark/fictitious.ts';
 import { RESIDENTIAL_CATEGORIES } from '../metrics/peryouth.ts';
 import { Rng } from '../random.ts';
 import { municipalityList } from '../reference.ts';
 import { day, type Day } from './dates.ts';
 import type { Allocation } from './model.ts';
+import { costTableFiles, type OwnCosts } from './cbscosts.ts';
+import { GEO, odata, pad, region, TIME, tableInfo, topic } from './cbsodata.ts';
 import { YEARS, populationRows, type Municipality } from './region.ts';
 
 /** Said in every table title: nobody may mistake these figures for CBS's (the benchmark checks for it). */
 export { FICTITIOUS };
 
-/** The folder under the demo folder holding the two table downloads. */
+/** The folder under the demo folder holding the three table downloads. */
 export const CBS_DIR = 'cbs';
 
 /** Youths (0–17) with an allocation in a half-year or year, with and without residence; per municipality and period. */
@@ -90,12 +94,11 @@ interface Place {
 function places(region: Municipality[], scale: number, rng: Rng): Place[] {
   const demo = new Map(region.map((m) => [m.code, m]));
   const pop = populationRows(region, scale);
-  const [head, ...lines] = readFileSync(municipalityList(), 'utf8').trim().split(/\r?\n/);
-  const cols = head!.split(',');
-  const [codeAt, nameAt] = [cols.indexOf('gemeentecode'), cols.indexOf('gemeentenaam')];
-  return lines.map((line) => {
-    const f = line.split(',');
-    const code = f[codeAt]!;
+  // Read as CSV, not split on commas: "Nuenen, Gerwen en Nederwetten" is one name.
+  const { header, rows } = readCsv(readFileSync(municipalityList(), 'utf8'));
+  const [codeAt, nameAt] = [header.indexOf('gemeentecode'), header.indexOf('gemeentenaam')];
+  return rows.map(({ cells }) => {
+    const code = cells[codeAt]!.trim();
     const r = rng.fork(code);
     const inhabitants = new Map<number, number>();
     const youths = new Map<number, number>();
@@ -117,7 +120,7 @@ function places(region: Municipality[], scale: number, rng: Rng): Place[] {
     }
     return {
       code,
-      name: f[nameAt]!,
+      name: cells[nameAt]!.trim(),
       inhabitants,
       youths,
       careShare: Math.max(0.05, 0.115 + 0.018 * r.normal()),
@@ -126,64 +129,17 @@ function places(region: Municipality[], scale: number, rng: Rng): Place[] {
   });
 }
 
-const pad = (key: string, width: number) => key.padEnd(width);
-const region = (code: string) => pad(`GM${code}`, 10);
-const odata = (table: string, set: string, value: unknown[]) =>
-  `{"odata.metadata":"https://opendata.cbs.nl/ODataApi/OData/${table}/$metadata#Cbs.OData.WebAPI.${set}","value":[\n${value
-    .map((v) => JSON.stringify(v))
-    .join(',\n')}\n]}\n`;
-const topic = (id: number, parent: number | null, key: string, title: string, unit: string, decimals: number) => ({
-  'odata.type': 'Cbs.OData.Topic',
-  ID: id,
-  Position: id,
-  ParentID: parent,
-  Type: 'Topic',
-  Key: key,
-  Title: title,
-  Description: null,
-  Datatype: decimals ? 'Double' : 'Long',
-  Unit: unit,
-  Decimals: decimals,
-  Default: 'Impossible',
-  PresentationType: decimals ? 'Relative' : 'Absolute',
-});
-const GEO = {
-  'odata.type': 'Cbs.OData.GeoDimension',
-  Type: 'GeoDimension',
-  Key: 'RegioS',
-  Title: "Regio's",
-  Description: null,
-  MapYear: '2026',
-  ReleasePolicy: true,
-};
-const TIME = {
-  'odata.type': 'Cbs.OData.TimeDimension',
-  Type: 'TimeDimension',
-  Key: 'Perioden',
-  Title: 'Perioden',
-  Description: null,
-};
-const tableInfo = (id: string, title: string, summary: string, frequency: string) => ({
-  ID: 0,
-  Title: `${title} (${FICTITIOUS})`,
-  ShortTitle: `${title} (${FICTITIOUS})`,
-  Identifier: id,
-  Summary: `${summary}. FICTIEF: gegenereerd door Roer voor de demo, geen cijfers van het CBS.`,
-  Modified: '2026-01-01T00:00:00',
-  ReasonDelivery: 'Demo',
-  Language: 'nl',
-  Catalog: 'Roer-demo',
-  Frequency: frequency,
-  Period: `${YEARS[0]} - ${YEARS.at(-1)}`,
-  OutputStatus: 'Fictief',
-});
-
-/** The files of the youth-care table (85097NED-like) and the population table (03759ned-like), by relative path. */
+/**
+ * The files of the youth-care table (85097NED-like), the population table (03759ned-like) and the cost table
+ * (83454NED-like), by relative path. `own`: the demo region's own cost per municipality and year (without it, the
+ * region's costs are seeded like the others).
+ */
 export function nationalCbsFiles(opts: {
   seed: string | number;
   region: Municipality[];
   scale: number;
   counts: YouthCounts;
+  own?: OwnCosts;
 }): Record<string, string> {
   const rng = new Rng(`${opts.seed}/cbs`);
   const all = places(opts.region, opts.scale, rng.fork('places'));
@@ -239,6 +195,8 @@ export function nationalCbsFiles(opts: {
       JeugdhulpMetVerblijf_3: c.residential,
     });
   const nl = new Map<string, YouthCount>();
+  // The year figures per `code|year`: the base of the cost table's cost per youth in care.
+  const yearTotals = new Map<string, number>();
   for (const p of all) {
     const r = rng.fork(`youths/${p.code}`);
     for (const period of ps) {
@@ -254,6 +212,7 @@ export function nationalCbsFiles(opts: {
         outpatient: Math.round((total - residential) * 1.04),
       };
       row(region(p.code), period.cbs, c);
+      if (period.cbs.endsWith('JJ00')) yearTotals.set(`${p.code}|${year}`, c.total);
       const n = nl.get(period.cbs) ?? { total: 0, outpatient: 0, residential: 0 };
       nl.set(period.cbs, {
         total: n.total + c.total,
@@ -330,6 +289,19 @@ export function nationalCbsFiles(opts: {
     person(pad('NL01', 10), y, sum('inhabitants'), sum('youths'));
   }
   files[`${B}/TypedDataSet.json`] = odata(B, 'TypedDataSet', people);
+
+  // Municipal youth-care costs per year; after the rest, on a stream of their own, so the other tables stay as they were.
+  Object.assign(
+    files,
+    costTableFiles({
+      rng: rng.fork('costs'),
+      regions,
+      codes: all.map((p) => p.code),
+      youthsInCare: yearTotals,
+      own: opts.own ?? new Map(),
+      owners: new Set(opts.own ? opts.region.map((m) => m.code) : []),
+    }),
+  );
   return files;
 }
 

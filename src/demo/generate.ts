@@ -29,6 +29,7 @@ import { referrerRegistry, type RegisteredReferrer } from './practices.ts';
 import { referrersTable } from './csv/referrers.ts';
 import { Rng } from '../random.ts';
 import { countYouths, nationalCbsFiles, writeNationalCbs, type YouthCounts } from './cbsnational.ts';
+import { addOwnCosts, type OwnCosts } from './cbscosts.ts';
 import { writeContextDeciles } from './contextdeciles.ts';
 import { YEARS, loadRegion, populationRows, type Municipality } from './region.ts';
 import { simulateMunicipality } from './trajectories.ts';
@@ -188,9 +189,11 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
   const linesCsv = new Map(CSV_YEARS.map((y) => [y, open(outDir, invoiceLinesTable, y)]));
 
   const youthCounts: YouthCounts = new Map();
+  const ownCosts: OwnCosts = new Map();
   for (const r of simulateRegion(setup, scale)) {
     opts.onProgress?.(r.index - 1, region.length, r.municipality.name);
     countYouths(youthCounts, r.municipality.code, r.allocations);
+    addOwnCosts(ownCosts, r.municipality.code, r.lines, r.pgb.lines);
     for (const c of [...r.clients, ...r.pgb.clients]) clientsCsv.row(clientsTable.row(c));
     summary.clients += r.clients.length + r.pgb.clients.length;
     for (const a of r.allocations) {
@@ -218,8 +221,8 @@ export function generateDemo(opts: DemoOptions): DemoSummary {
   for (const f of [clientsCsv, budgetsCsv, pgbCsv, costLinesCsv, ...allocCsv.values(), ...linesCsv.values()]) f.close();
   summary.csvFiles = 8 + allocCsv.size + linesCsv.size;
   writeFileSync(join(outDir, MAPPING_FILE), `${JSON.stringify(mappingJson(), null, 2)}\n`);
-  // The fictitious national CBS set, with the region's own youths as counted above.
-  writeNationalCbs(outDir, nationalCbsFiles({ seed: opts.seed, region, scale, counts: youthCounts }));
+  // The fictitious national CBS set, with the region's own youths and costs as counted above.
+  writeNationalCbs(outDir, nationalCbsFiles({ seed: opts.seed, region, scale, counts: youthCounts, own: ownCosts }));
   // And fictitious context deciles, so a reference group of similar municipalities can be chosen.
   writeContextDeciles(outDir, opts.seed);
   opts.onProgress?.(region.length, region.length, 'klaar');

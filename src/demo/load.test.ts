@@ -10,11 +10,13 @@ import { PLAN_MEASURES } from '../forecast/regional-plan.fixture.ts';
 import type { FileReport } from '../ingest/importer.ts';
 import { raw, sql, Store } from '../store/index.ts';
 import { yearOf } from './dates.ts';
+import { YEARS } from './region.ts';
 import { yearFigures } from './figures.ts';
 import { generateDemo, setupRegion, simulateRegion, type DemoSummary } from './generate.ts';
 import { importDemo } from './load.ts';
 import { EXAMPLE_MEASURES } from './measures.ts';
 import { readCbsSeries } from '../benchmark/figures.ts';
+import { benchmarkSeries } from '../benchmark/series.ts';
 import { computeMetric } from '../metrics/index.ts';
 
 const SCALE = 0.002;
@@ -133,5 +135,26 @@ describe('importing the demo region', () => {
       ...own.rows.map((r) => [r.half_year, r.clients]),
       ['2020', year.totals!.clients],
     ]);
+  });
+
+  it("imports the fictitious cost table, whose region's costs lie within 5 % of the demo's own", async () => {
+    const lasten = await readCbsSeries(store, { table: '83454NED', measure: 'Lasten jeugdhulp totaal' });
+    expect(new Set(lasten.map((p) => p.region)).size).toBe(343);
+    const own = await computeMetric(store, 'per_youth', { filters: { municipality: ['1708'] }, split: ['year'] });
+    // The demo years (the own data runs on into 2025).
+    const pairs = own.rows
+      .filter((r) => YEARS.includes(Number(r.year)))
+      .map((r) => [r.cost as number, lasten.find((p) => p.region === 'GM1708' && p.period === String(r.year))!.value!]);
+    expect(pairs).toHaveLength(10);
+    // CBS's figure is in thousands of euros: within 5 % of the own cost, plus the rounding to a thousand.
+    for (const [cost, thousands] of pairs) expect(Math.abs(thousands * 1000 - cost)).toBeLessThanOrEqual(0.05 * cost + 500);
+    // … and the cost per youth in care has a CBS figure in every year for the municipality.
+    const series = await benchmarkSeries(store, {
+      municipality: '1708',
+      group: { kind: 'regio', region: 'IJsselland' },
+      measure: 'kosten-per-client',
+      base: '2020',
+    });
+    expect(series.lines[0]!.points.filter((p) => p.value !== null)).toHaveLength(10);
   });
 });

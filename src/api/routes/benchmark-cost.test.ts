@@ -1,5 +1,6 @@
-// /api/benchmark?maat=kosten-per-inwoner: CBS's cost per inhabitant beside the municipality's own (the per_youth metric
-// through the guard): within the user's scope, small numbers hidden from readers, refused outside the scope.
+// /api/benchmark?maat=kosten-per-inwoner and maat=kosten-per-client: CBS's cost per inhabitant or per youth with youth
+// care beside the municipality's own (the per_youth metric through the guard): within the user's scope, small numbers
+// hidden from readers, refused outside the scope.
 import { join } from 'node:path';
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,13 +48,13 @@ beforeAll(async () => {
     ...bands('1708', 2019, 10_000),
   ]);
   await derive(base);
-  await importCbsPaths(base, [join(CBS, '83454NED'), join(CBS, '03759ned')]);
+  await importCbsPaths(base, [join(CBS, '83454NED'), join(CBS, '03759ned'), join(CBS, '85097NED')]);
   ({ store, app } = await secureFixture({ engine: metricsEngine }, base));
 }, 60_000);
 afterAll(() => store.close());
 
-const ask = async (name: string, query: string) =>
-  (await (await loginAs(app, name)).request(`/api/benchmark?maat=kosten-per-inwoner&${query}`)).json();
+const ask = async (name: string, query: string, maat = 'kosten-per-inwoner') =>
+  (await (await loginAs(app, name)).request(`/api/benchmark?maat=${maat}&${query}`)).json();
 type Line = {
   who: string;
   label: string;
@@ -108,5 +109,45 @@ describe('/api/benchmark, cost per inhabitant', () => {
     expect(own.points[0]!.reason).toMatch(/^geen eigen cijfer: /);
     // CBS's Steenwijkerland: 2019 and a 2020 cell CBS left empty.
     expect(body.lines[0].points.map((p: { period: string }) => p.period)).toEqual(['2019', '2020']);
+  });
+});
+
+describe('/api/benchmark, cost per youth with youth care', () => {
+  it("gives CBS's lasten over CBS's youths in care, a missing cell missing, and the own cost over the own clients", async () => {
+    const body = await ask('bert', 'gemeente=1708&basis=2019', 'kosten-per-client');
+    expect([body.unit, body.label]).toEqual(['eur', 'Lasten jeugdhulp per jongere met jeugdhulp (€)']);
+    // CBS's Steenwijkerland: lasten 2019 (€ 10,490,000) but no year figure of youths in care for 2019; lasten 2020 empty
+    // (null in the download), never 0.
+    expect((body.lines[0] as Line).points.map((p) => [p.period, p.value, p.reason])).toEqual([
+      ['2019', null, 'geen aantal jongeren met jeugdhulp (CBS 85097NED) ingelezen voor dit jaar'],
+      ['2020', null, 'CBS geeft geen lastencijfer (leeg)'],
+    ]);
+    // Deventer, within bert's scope: € 12,000 / 12 children = € 1,000; € 18,000 / 12 = € 1,500: index 150.
+    const own = (await ask('bert', 'gemeente=0150&basis=2019', 'kosten-per-client')).lines.find(
+      (l: Line) => l.who === 'eigen',
+    ) as Line;
+    expect(own.points.map((p) => [p.period, p.value, p.index, p.reason])).toEqual([
+      ['2019', 1000, 100, null],
+      ['2020', 1500, 150, null],
+    ]);
+  });
+
+  it("computes a reader's own figure from the protected cost and clients the reader gets, and hides small numbers", async () => {
+    const reader = await loginAs(app, 'els');
+    const metric = await (await reader.request('/api/metrics/per_youth?municipality=0150&split=year')).json();
+    const body = await (await reader.request('/api/benchmark?maat=kosten-per-client&gemeente=0150&basis=2019')).json();
+    const own = body.lines.find((l: Line) => l.who === 'eigen') as Line;
+    expect(own.points.map((p) => p.period)).toEqual(['2019', '2020']);
+    expect(own.points.map((p) => p.value)).toEqual(
+      metric.rows.map((r: { cost: number; clients: number }) => Math.round((r.cost / r.clients) * 100) / 100),
+    );
+    // Steenwijkerland's three children: hidden for a reader of the region, both years.
+    const small = (await ask('frits', 'gemeente=1708&basis=2019', 'kosten-per-client')).lines.find(
+      (l: Line) => l.who === 'eigen',
+    ) as Line;
+    expect(small.points.map((p) => [p.period, p.value, p.reason])).toEqual([
+      ['2019', null, 'afgeschermd: te weinig cliënten'],
+      ['2020', null, 'afgeschermd: te weinig cliënten'],
+    ]);
   });
 });

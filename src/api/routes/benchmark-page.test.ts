@@ -40,6 +40,7 @@ describe('/api/benchmark/keuzes', () => {
       'zonder-verblijf',
       'met-verblijf',
       'kosten-per-inwoner',
+      'kosten-per-client',
     ]);
     expect(c.sizeClasses).toHaveLength(6);
     expect(c.regions).toContain('IJsselland');

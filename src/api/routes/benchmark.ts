@@ -1,6 +1,6 @@
 // /api/benchmark: a municipality beside its reference group, its youth-care region and the Netherlands on CBS's public
-// figures (share of youths with youth care, without or with residence; cost per inhabitant), per period with the index
-// on a base period; for the cost also the municipality's own figure, asked through the guard like any metric.
+// figures (share of youths with youth care, without or with residence; cost per inhabitant or per youth in care), per
+// period with the index on a base period; for a cost also the municipality's own figure, asked through the guard.
 import { AccessError } from '../../access/errors.ts';
 import { DECILE_KIND_KEYS, type DecileKind } from '../../benchmark/deciles.ts';
 import { ownCostLine, withOwnLine } from '../../benchmark/owncost.ts';
@@ -72,8 +72,10 @@ const QUERY: QueryParam[] = [
     name: 'maat',
     description:
       "Welk cijfer: 'jeugdhulp' (standaard), 'zonder-verblijf' of 'met-verblijf', als % van de jongeren van 0–17 jaar; of " +
-      "'kosten-per-inwoner': de lasten jeugdhulp per inwoner (CBS-tabel 83454NED, per jaar) met daarnaast het eigen cijfer " +
-      "(lijn 'eigen': de analyse per_youth, alleen binnen uw gemeenten, met afscherming van kleine aantallen).",
+      "'kosten-per-inwoner': de lasten jeugdhulp per inwoner (CBS-tabel 83454NED, per jaar); of 'kosten-per-client': de " +
+      'lasten jeugdhulp per jongere met jeugdhulp (83454NED gedeeld door het jaarcijfer van 85097NED, per jaar). Bij de ' +
+      "kosten staat daarnaast het eigen cijfer (lijn 'eigen': de analyse per_youth, alleen binnen uw gemeenten, met " +
+      'afscherming van kleine aantallen).',
     schema: { type: 'string', enum: MEASURES },
   },
   {
@@ -155,8 +157,9 @@ async function benchmarkWithOwn(deps: ApiDeps, c: Context<ApiEnv>): Promise<Benc
   const ctx = contextOf(c, deps);
   const question = await benchmarkQuestion(deps, c);
   const series = await answer(ctx, deps.guard, question);
-  if (BENCHMARK_MEASURES[question.measure].unit !== 'eur') return series;
-  // The own cost per inhabitant: the per_youth metric through the guard (scope, small numbers, audit).
+  const def = BENCHMARK_MEASURES[question.measure];
+  if (def.per === 'jongeren') return series;
+  // The own cost per inhabitant or per youth in care: the per_youth metric through the guard (scope, small numbers, audit).
   const metric = deps.engine.catalogue.find((m) => m.id === 'per_youth');
   let own: MetricResult | null = null;
   let refused: string | null = metric ? null : 'de analyse per_youth ontbreekt';
@@ -175,7 +178,7 @@ async function benchmarkWithOwn(deps: ApiDeps, c: Context<ApiEnv>): Promise<Benc
       if (!(e instanceof AccessError)) throw e;
       refused = `geen eigen cijfer: ${e.message}`;
     }
-  return withOwnLine(series, ownCostLine(own, question.base), refused);
+  return withOwnLine(series, ownCostLine(own, question.base, def.per), refused);
 }
 
 export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
@@ -187,10 +190,11 @@ export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
       summary: 'Een gemeente naast haar referentiegroep, de jeugdzorgregio en Nederland, met een index (basisperiode = 100)',
       description:
         'Op de openbare CBS-cijfers (tabel 85097NED, jongeren met jeugdhulp, 83454NED, lasten jeugdhulp, en 03759ned, ' +
-        'bevolking): het aandeel jongeren van 0–17 jaar met jeugdhulp, of de lasten per inwoner, per periode. Een groep ' +
-        'telt de jongeren (de lasten) van haar leden op en deelt door hun jongeren (inwoners) samen, nooit een gemiddelde ' +
-        "van percentages; leden met een ontbrekend cijfer staan in 'leftOut'. Eigen gegevens zitten er alleen bij de " +
-        "kosten per inwoner in (lijn 'eigen', binnen uw gemeenten); verder staan ze in de analyse per_youth.",
+        'bevolking): het aandeel jongeren van 0–17 jaar met jeugdhulp, of de lasten per inwoner of per jongere met ' +
+        'jeugdhulp, per periode. Een groep telt de jongeren (de lasten) van haar leden op en deelt door hun jongeren ' +
+        '(inwoners, jongeren met jeugdhulp) samen, nooit een gemiddelde van percentages of bedragen; leden met een ' +
+        "ontbrekend cijfer staan in 'leftOut'. Eigen gegevens zitten er alleen bij de kosten in (lijn 'eigen', binnen uw " +
+        'gemeenten); verder staan ze in de analyse per_youth.',
       query: QUERY,
       response: {
         status: 200,

@@ -7,7 +7,7 @@ import type { Ranked } from './figures.ts';
 /** A gap smaller than this (relative, in %) is no message: CBS's shares move that much from one half-year to the next. */
 export const CLEAR_GAP_PCT = 5;
 
-const NOUN: Record<Exclude<BenchmarkMeasure, 'kosten-per-inwoner'>, string> = {
+const NOUN: Record<Exclude<BenchmarkMeasure, 'kosten-per-inwoner' | 'kosten-per-client'>, string> = {
   jeugdhulp: 'jeugdhulp',
   'zonder-verblijf': 'jeugdhulp zonder verblijf',
   'met-verblijf': 'jeugdhulp met verblijf',
@@ -24,8 +24,8 @@ export function relativeGap(own: number | null, region: number | null): number |
  * municipality's share ÷ the region's − 1). Null without both shares or with a gap under CLEAR_GAP_PCT.
  */
 export function regionGap(series: BenchmarkSeries, year: number, source: string, weight = 45): Ranked | null {
-  // The message speaks of shares of youths: an amount per inhabitant has no rule here.
-  if (series.measure === 'kosten-per-inwoner') return null;
+  // The message speaks of shares of youths: an amount per inhabitant or per youth in care has no rule here.
+  if (series.measure === 'kosten-per-inwoner' || series.measure === 'kosten-per-client') return null;
   const noun = NOUN[series.measure];
   const own = series.lines.find((l) => l.who === 'gemeente');
   const region = series.lines.find((l) => l.who === 'regio');
