@@ -3,6 +3,7 @@
 // on a base period; for the cost also the municipality's own figure, asked through the guard like any metric.
 import { AccessError } from '../../access/errors.ts';
 import { DECILE_KIND_KEYS, type DecileKind } from '../../benchmark/deciles.ts';
+import type { ReferenceGroup } from '../../benchmark/groups.ts';
 import { ownCostLine, withOwnLine } from '../../benchmark/owncost.ts';
 import {
   BENCHMARK_MEASURES,
@@ -150,12 +151,15 @@ async function benchmarkQuestion(deps: ApiDeps, c: Context<ApiEnv>): Promise<Ext
   return { kind: 'benchmark', municipality, group: resolved.group, measure, base };
 }
 
-/** The series of a request; for a cost measure with the municipality's own figure beside CBS's (line 'eigen'). */
-async function benchmarkWithOwn(deps: ApiDeps, c: Context<ApiEnv>): Promise<BenchmarkSeries> {
+/**
+ * The series of a request; for a cost measure with the municipality's own figure beside CBS's (line 'eigen'). With the
+ * group as resolved (a region by name, a context group by year and deciles), so a page can save exactly what it shows.
+ */
+async function benchmarkWithOwn(deps: ApiDeps, c: Context<ApiEnv>): Promise<BenchmarkSeries & { group: ReferenceGroup }> {
   const ctx = contextOf(c, deps);
   const question = await benchmarkQuestion(deps, c);
   const series = await answer(ctx, deps.guard, question);
-  if (BENCHMARK_MEASURES[question.measure].unit !== 'eur') return series;
+  if (BENCHMARK_MEASURES[question.measure].unit !== 'eur') return { ...series, group: question.group };
   // The own cost per inhabitant: the per_youth metric through the guard (scope, small numbers, audit).
   const metric = deps.engine.catalogue.find((m) => m.id === 'per_youth');
   let own: MetricResult | null = null;
@@ -175,7 +179,7 @@ async function benchmarkWithOwn(deps: ApiDeps, c: Context<ApiEnv>): Promise<Benc
       if (!(e instanceof AccessError)) throw e;
       refused = `geen eigen cijfer: ${e.message}`;
     }
-  return withOwnLine(series, ownCostLine(own, question.base), refused);
+  return { ...withOwnLine(series, ownCostLine(own, question.base), refused), group: question.group };
 }
 
 export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
@@ -216,6 +220,12 @@ export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
               },
             },
             leftOut: { type: 'array', items: { type: 'string' } },
+            group: {
+              type: 'object',
+              description:
+                "De referentiegroep zoals bepaald, in de vorm die POST /api/benchmark/groepen bewaart (bijv. {kind:'context', " +
+                'year:2023, deciles:{inkomen:5}})',
+            },
           },
         },
       },
