@@ -186,7 +186,7 @@ function contextControls(s: BenchmarkState, change: (c: Record<string, string | 
         { value: 'ja', label: 'Alleen dezelfde grootteklasse' },
       ],
       s.group.sameSize ? 'ja' : '',
-      (v) => change({ 'zelfde-grootte': v || undefined }),
+      (v) => change({ zelfde_grootte: v || undefined }),
     ),
   ];
 }

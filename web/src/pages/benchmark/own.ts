@@ -8,7 +8,6 @@ import { api } from '../../api.ts';
 import type { AppContext } from '../../context.ts';
 import { h, mount } from '../../dom.ts';
 import { valueLabel } from '../../labels.ts';
-import type { ViewState } from '../../state.ts';
 import { tableWrap } from '../../table.ts';
 import { errorBox } from '../error.ts';
 

@@ -50,5 +50,10 @@ export function renderSaveGroup(el: HTMLElement, s: BenchmarkState, group: Saved
     kept ? h('span', { id: 'bm-naam-hint', class: 'muted hint' }, kept) : null,
     status,
   );
-  mount(el, form);
+  // Folded behind one button: open, the name field would push the charts below the fold at 1366×768.
+  const details = h('details', { class: 'save-group-form' }, h('summary', {}, 'Groep bewaren…'), form);
+  details.addEventListener('toggle', () => {
+    if ((details as HTMLDetailsElement).open) nameInput.focus();
+  });
+  mount(el, details);
 }

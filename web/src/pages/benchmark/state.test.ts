@@ -2,7 +2,7 @@
 // half-year as base, a neighbour in the same region, the last year) and the API question they make.
 import { describe, expect, it } from 'vitest';
 import type { BenchmarkChoices } from '../../api.ts';
-import type { ViewState } from '../../state.ts';
+import { stateOf, type ViewState } from '../../state.ts';
 import { benchmarkState, seriesQuery, withParams } from './state.ts';
 
 const choices: BenchmarkChoices = {
@@ -69,11 +69,9 @@ describe('benchmarkState', () => {
     const all = benchmarkState(view({ groep: 'context' }), choices, own);
     expect(all.group).toEqual({ kind: 'context', deciles: [], year: '', sameSize: false });
     expect(String(seriesQuery(all))).toBe('gemeente=0150&maat=jeugdhulp&basis=2019-H1&groep=context');
-    const chosen = benchmarkState(
-      view({ groep: 'context', decielen: 'kinderarmoede,welvaart', decieljaar: '2022', 'zelfde-grootte': 'ja' }),
-      choices,
-      own,
-    );
+    // Read from the address bar as a bookmark gives it (page parameters are p.<name>, letters, digits and _ only).
+    const url = '?p.groep=context&p.decielen=kinderarmoede,welvaart&p.decieljaar=2022&p.zelfde_grootte=ja';
+    const chosen = benchmarkState(stateOf('/vergelijken', url), choices, own);
     expect(String(seriesQuery(chosen))).toBe(
       'gemeente=0150&maat=jeugdhulp&basis=2019-H1&groep=context&decielen=kinderarmoede&decieljaar=2022&zelfde-grootte=ja',
     );

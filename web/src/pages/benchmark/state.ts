@@ -73,7 +73,7 @@ function contextChoice(p: Record<string, string | undefined>, choices: Benchmark
   const kinds = choices.deciles.kinds.map((k) => k.key);
   const deciles = (p.decielen ?? '').split(',').filter((k) => kinds.includes(k));
   const year = p.decieljaar && choices.deciles.years.includes(Number(p.decieljaar)) ? p.decieljaar : '';
-  return { kind: 'context', deciles: [...new Set(deciles)], year, sameSize: p['zelfde-grootte'] === 'ja' };
+  return { kind: 'context', deciles: [...new Set(deciles)], year, sameSize: p.zelfde_grootte === 'ja' };
 }
 
 /** The query of GET /api/benchmark (and its CSV export) for a state; null when the choice is not complete yet. */
