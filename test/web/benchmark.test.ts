@@ -191,6 +191,7 @@ describe('Vergelijken', () => {
     const shown = (await label.innerText()).replace('Referentiegroep: ', '');
     expect(shown).toMatch(/^gemeenten met inkomensdeciel \d+–\d+ en .* inwoners \(\d{4}\)$/);
     await expect(page.locator('[data-panel="benchmark-series"] thead').innerText()).resolves.toContain(shown);
+    await page.screenshot({ path: SHOT.replace('.png', '-context.png'), fullPage: false });
     expect(await axeFindings(page, 'vergelijken-context')).toEqual([]);
     // Saved under a name: chosen again as "Bewaard: …", the same group.
     await page.click('.save-group-form summary');
