@@ -49,7 +49,7 @@ export async function renderControls(el: HTMLElement, s: BenchmarkState): Promis
       { value: 'regio', label: 'Jeugdzorgregio' },
       { value: 'grootteklasse', label: 'Gemeenten van dezelfde grootte' },
       { value: 'buren', label: 'Gekozen buurgemeenten' },
-      ...(context ? [{ value: 'context', label: 'Vergelijkbare context (decielen)' }] : []),
+      ...(context ? [{ value: 'context', label: 'Vergelijkbare context' }] : []),
       ...saved.map((g) => ({ value: `bewaard:${g.name}`, label: `Bewaard: ${g.name}` })),
     ],
     groupValue,
