@@ -73,4 +73,24 @@ describe('benchmarkChart', () => {
     const tip = (benchmarkChart(cost, 'value').tooltip as { valueFormatter: (v: unknown) => string }).valueFormatter;
     expect([tip(209.6), tip(null)]).toEqual(['€\u00a0209,60', '–']);
   });
+
+  it('keeps the cents on the axis of small amounts, so ticks half a euro apart do not read alike', () => {
+    const axis = (max: number) => {
+      const cost: BenchmarkSeries = {
+        ...series,
+        measure: 'kosten-per-inwoner',
+        unit: 'eur',
+        lines: [
+          {
+            who: 'eigen',
+            label: 'eigen gegevens',
+            points: [{ period: '2020', value: max, percent: null, index: 100, reason: null }],
+          },
+        ],
+      };
+      return (benchmarkChart(cost, 'value').yAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter;
+    };
+    expect([axis(3)(2.5), axis(3)(3)]).toEqual(['€\u00a02,50', '€\u00a03,00']);
+    expect(axis(240)(200)).toBe('€\u00a0200');
+  });
 });

@@ -28,6 +28,14 @@ export function formatBenchmarkValue(unit: BenchmarkSeries['unit'], v: number): 
   return unit === 'eur' ? formatEur(v) : `${pct.format(v)} %`;
 }
 
+/**
+ * The value axis's labels: as every chart's, except small amounts (a few euros per inhabitant in a small data set),
+ * which keep their cents so ticks of € 0,50 apart do not all read "€ 1".
+ */
+function valueAxis(unit: BenchmarkSeries['unit'], max: number): (v: number) => string {
+  return unit === 'eur' && max < 10 ? (v) => formatEur(v) : axisFormatter(unit, max);
+}
+
 /** The value a chart of `kind` draws for a point; null stays null (a gap in the line, never a 0). */
 function drawn(p: BenchmarkLine['points'][number], kind: 'value' | 'index'): number | null {
   return kind === 'value' ? p.value : p.index;
@@ -52,7 +60,7 @@ export function benchmarkChart(series: BenchmarkSeries, kind: 'value' | 'index')
       type: 'value',
       // The index reads against 100: the axis need not start at 0 there; a share does (no exaggerated slopes).
       scale: kind === 'index',
-      axisLabel: { formatter: kind === 'value' ? axisFormatter(series.unit, max) : (v: number) => idx.format(v) },
+      axisLabel: { formatter: kind === 'value' ? valueAxis(series.unit, max) : (v: number) => idx.format(v) },
     },
     tooltip: { trigger: 'axis', valueFormatter: format },
     series: series.lines.map((l, i) => {

@@ -1,8 +1,9 @@
 // The Vergelijken page in a real browser over the tiny region with the demo's fictitious national CBS set (one cell
 // emptied): reached from the nav without making it wrap, the set labelled as fictitious, both charts drawn and in view
 // at 1366×768, the table as the API computed it with the empty cell as "–" and its reason, neighbours chosen and saved,
-// the normalised comparison, the CSV, every control reachable by keyboard, and axe-core clean.
-import { mkdtempSync } from 'node:fs';
+// the normalised comparison, the CSV, every control reachable by keyboard, the own-vs-CBS panel, a context group chosen
+// by deciles and saved, the cost per inhabitant in euros with the own line, and axe-core clean.
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -11,6 +12,7 @@ import { importCbsPaths } from '../../src/benchmark/import.ts';
 import type { BenchmarkSeries } from '../../src/benchmark/series.ts';
 import { formatShare, type NormalisedComparison } from '../../src/benchmark/compare.ts';
 import { nationalCbsFiles, writeNationalCbs } from '../../src/demo/cbsnational.ts';
+import { contextDecilesCsv } from '../../src/demo/contextdeciles.ts';
 import { loadRegion } from '../../src/demo/region.ts';
 import { loadMunicipalities } from '../../src/ingest/municipalities.ts';
 import type { Store } from '../../src/store/index.ts';
@@ -32,7 +34,11 @@ beforeAll(async () => {
   const data = `85097NED/TypedDataSet.json`;
   files[data] = files[data]!.replace(/("RegioS":"GM1708 *","Perioden":"2020HJ02",.*"JeugdhulpMetVerblijf_3":)\d+/, '$1null');
   expect(files[data]).toMatch(/"Perioden":"2020HJ02",.*"JeugdhulpMetVerblijf_3":null/);
-  await importCbsPaths(store, [writeNationalCbs(mkdtempSync(join(tmpdir(), 'roer-web-bm-')), files)]);
+  const dir = mkdtempSync(join(tmpdir(), 'roer-web-bm-'));
+  // The demo's fictitious context deciles, imported as a user would: the context group has something to choose by.
+  const deciles = join(dir, 'decielen.csv');
+  writeFileSync(deciles, contextDecilesCsv(1));
+  await importCbsPaths(store, [writeNationalCbs(dir, files), deciles]);
   h = await harness(store);
   page = await h.page();
   await page.setViewportSize({ width: 1366, height: 768 });
@@ -108,11 +114,12 @@ describe('Vergelijken', () => {
     await page.fill('#bm-buren-search', 'Zwolle');
     await page.keyboard.press('Enter');
     await page.click('#bm-buren .apply');
-    await page.waitForSelector('main[data-ready] #bm-naam');
+    await page.waitForSelector('main[data-ready] .save-group-form summary');
     expect(new URL(page.url()).searchParams.get('p.buren')).toBe('0193');
     await expect(page.locator('[data-panel="benchmark-series"] thead').innerText()).resolves.toContain(
       'gekozen buurgemeenten (1)',
     );
+    await page.click('.save-group-form summary');
     await page.fill('#bm-naam', 'Zwolle');
     await page.click('#benchmark-controls button[type="submit"]');
     await page.waitForSelector('main[data-ready] button:text("Groep \'Zwolle\' verwijderen")');
@@ -144,6 +151,87 @@ describe('Vergelijken', () => {
     for (const id of ['bm-gemeente', 'bm-maat', 'bm-groep', 'bm-per', 'bm-basis', 'bm-met', 'bm-periode'])
       expect([id, reached.has(id)]).toEqual([id, true]);
     expect(reached.has('Tabel als CSV')).toBe(true);
+    expect(h.errors).toEqual([]);
+  });
+
+  it('shows the own figures beside CBS (a table or its Dutch empty state), axe-clean', async () => {
+    await page.goto(`${h.base}/vergelijken?p.gemeente=1708`);
+    await ready();
+    const own = page.locator('[data-panel="benchmark-own"]');
+    await expect(own.locator('h2').innerText()).resolves.toMatch(/^Eigen cijfers naast CBS/);
+    const tables = await own.locator('table').count();
+    // Without a table the panel says why, in Dutch (an error box or the empty state), never nothing.
+    if (tables === 0) await expect(own.innerText()).resolves.toMatch(/[a-z]{3,} .*(gemeente|cijfer|gegevens)/i);
+    else await expect(own.locator('thead').first().innerText()).resolves.toMatch(/CBS/);
+    expect(await axeFindings(page, 'vergelijken-eigen')).toEqual([]);
+  });
+
+  it('compares with municipalities of similar context deciles, shows the group, and saves it', async () => {
+    await page.goto(`${h.base}/vergelijken?p.gemeente=1708`);
+    await ready();
+    await page.selectOption('#bm-groep', 'context');
+    await page.waitForSelector('main[data-ready] #bm-decielen');
+    expect(new URL(page.url()).searchParams.get('p.groep')).toBe('context');
+    const label = page.locator('[data-panel="benchmark-series"] .group-label');
+    await expect(label.innerText()).resolves.toMatch(
+      /^Referentiegroep: gemeenten met inkomensdeciel \d+–\d+ en kinderarmoededeciel \d+–\d+ \(\d{4}\)$/,
+    );
+    // Only the income decile, and the size class too: the choice in the URL, the label following it.
+    const labelWhen = (test: string) =>
+      page.waitForFunction((t) => {
+        const text = document.querySelector('main[data-ready] .group-label')?.textContent ?? '';
+        return new RegExp(t).test(text);
+      }, test);
+    await page.selectOption('#bm-decielen', 'inkomen');
+    await labelWhen('^Referentiegroep: gemeenten met inkomensdeciel [0-9]+–[0-9]+ \\(');
+    await page.selectOption('#bm-grootte', 'ja');
+    await labelWhen('inwoners \\(');
+    const url = new URL(page.url()).searchParams;
+    expect([url.get('p.decielen'), url.get('p.zelfde_grootte')]).toEqual(['inkomen', 'ja']);
+    const shown = (await label.innerText()).replace('Referentiegroep: ', '');
+    expect(shown).toMatch(/^gemeenten met inkomensdeciel \d+–\d+ en .* inwoners \(\d{4}\)$/);
+    await expect(page.locator('[data-panel="benchmark-series"] thead').innerText()).resolves.toContain(shown);
+    await page.screenshot({ path: SHOT.replace('.png', '-context.png'), fullPage: false });
+    expect(await axeFindings(page, 'vergelijken-context')).toEqual([]);
+    // Saved under a name: chosen again as "Bewaard: …", the same group.
+    await page.click('.save-group-form summary');
+    await expect(page.locator('#bm-naam-hint').innerText()).resolves.toMatch(/^Bewaard worden de decielen van \d{4}/);
+    await page.fill('#bm-naam', 'Zelfde context');
+    await page.click('#benchmark-controls button:text("Bewaren")');
+    await page.waitForSelector('main[data-ready] button:text("Groep \'Zelfde context\' verwijderen")');
+    expect(new URL(page.url()).searchParams.get('p.naam')).toBe('Zelfde context');
+    await expect(page.locator('#bm-groep option:checked').innerText()).resolves.toBe('Bewaard: Zelfde context');
+    await expect(label.innerText()).resolves.toBe(`Referentiegroep: ${shown}`);
+    expect(h.errors).toEqual([]);
+  });
+
+  it('shows the cost per inhabitant in euros, with the own line and the reason of its empty cells', async () => {
+    await page.goto(`${h.base}/vergelijken?p.gemeente=1708&p.maat=kosten-per-inwoner&p.per=jaar&p.basis=2017`);
+    await ready();
+    const panel = page.locator('[data-panel="benchmark-series"]');
+    expect(await panel.locator('.chart canvas').count()).toBe(2);
+    await expect(panel.locator('figcaption').first().innerText()).resolves.toBe('Bedrag in euro');
+    const note = await panel.locator('p.muted').filter({ hasText: 'Een groep telt' }).innerText();
+    expect(note).toContain('bedragen');
+    expect(note).not.toContain('jongeren');
+    expect(note).toContain("'eigen gegevens'");
+    await expect(panel.locator('thead').innerText()).resolves.toContain('eigen gegevens');
+    await expect(panel.locator('thead tr').nth(1).innerText()).resolves.toMatch(/€/);
+    // The own line is the last pair of columns: each cell an amount in euros, or "–" with its reason.
+    const rows = panel.locator('tbody tr');
+    for (let i = 0; i < (await rows.count()); i++) {
+      const cells = rows.nth(i).locator('td');
+      const own = cells.nth((await cells.count()) - 2);
+      const text = plain(await own.innerText());
+      if (/^–\d+$/.test(text)) expect(await own.getAttribute('title')).toBeTruthy();
+      else expect(text).toMatch(/^€ -?[\d.]+,\d{2}$/);
+    }
+    await page.screenshot({ path: SHOT.replace('.png', '-kosten.png'), fullPage: false });
+    const csv = await (
+      await page.request.get(h.base + (await panel.locator('a:text("Tabel als CSV")').getAttribute('href'))!)
+    ).text();
+    expect(csv.split('\r\n')[0]).toContain('eigen gegevens (€)');
+    expect(await axeFindings(page, 'vergelijken-kosten')).toEqual([]);
     expect(h.errors).toEqual([]);
   });
 });

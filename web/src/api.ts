@@ -24,6 +24,8 @@ export type Dimensions = Record<string, Option[]> & { years?: number[]; last_mon
 // Notes and saved views as the API keeps them (type-only imports: nothing of the server is bundled).
 export type { Note, SavedView, YearEndView };
 export type { BenchmarkChoices, BenchmarkSeries, NormalisedComparison, SavedReferenceGroup };
+/** GET /api/benchmark: the series with the reference group as the server resolved it (the form a saved group takes). */
+export type BenchmarkAnswer = BenchmarkSeries & { group: SavedReferenceGroup['group'] };
 /** A question as the engine takes it. */
 export type Question = MetricRequest;
 
@@ -207,7 +209,7 @@ export const api = {
   /** The benchmark page (/vergelijken, src/api/routes/benchmark*.ts): CBS's public figures, never own data. */
   benchmarkChoices: () => request<BenchmarkChoices>('/api/benchmark/keuzes'),
   /** `q`: the query of GET /api/benchmark (gemeente, groep, buren, maat, basis); the CSV export takes the same. */
-  benchmark: (q: URLSearchParams) => request<BenchmarkSeries>(`/api/benchmark?${q}`),
+  benchmark: (q: URLSearchParams) => request<BenchmarkAnswer>(`/api/benchmark?${q}`),
   benchmarkCsvUrl: (q: URLSearchParams) => `/api/benchmark/export.csv?${q}`,
   benchmarkCompare: (a: string, b: string, periode: string) =>
     request<NormalisedComparison & { period: string }>(`/api/benchmark/vergelijking?${new URLSearchParams({ a, b, periode })}`),

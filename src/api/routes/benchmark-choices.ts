@@ -13,6 +13,7 @@ export function benchmarkChoiceRoutes(deps: ApiDeps): RouteDef[] {
       tag: 'vergelijken',
       summary: 'Wat er te kiezen is: maatstaven, referentiegroepen, gemeenten, perioden en de ingelezen CBS-tabellen',
       description:
+        'Bij elke maatstaf de CBS-tabellen waar hij uit komt. ' +
         "Bij elke ingelezen CBS-tabel de titel van de laatste download; 'fictitious' is waar als (een deel van) de tabel " +
         'de verzonnen landelijke set van de demo is.',
       response: {
@@ -28,6 +29,10 @@ export function benchmarkChoiceRoutes(deps: ApiDeps): RouteDef[] {
             municipalities: { type: 'array', items: { type: 'object' } },
             periods: { type: 'object' },
             sources: { type: 'array', items: { type: 'object' } },
+            deciles: {
+              type: 'object',
+              description: 'De contextdecielen (inkomen, kinderarmoede) en de jaren waarvoor er decielen zijn ingelezen',
+            },
           },
         },
       },

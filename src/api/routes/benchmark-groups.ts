@@ -1,5 +1,5 @@
-// /api/benchmark/groepen: the reference groups saved for a municipality under a name (region, size class or chosen
-// neighbours; src/benchmark/savedgroups.ts): listed within the own municipalities, saved and deleted by those who may
+// /api/benchmark/groepen: the reference groups saved for a municipality under a name (region, size class, chosen
+// neighbours or similar context deciles; src/benchmark/savedgroups.ts): listed within the own municipalities, saved and deleted by those who may
 // write notes. Audited through the guard; a POST carries the session's CSRF token like every other.
 import { sql } from '../../store/index.ts';
 import { parseReferenceGroup } from '../../benchmark/savedgroups.ts';
@@ -21,7 +21,9 @@ const GEMEENTE: QueryParam = {
 
 const GROUP = {
   type: 'object',
-  description: "{kind:'regio', region} | {kind:'grootteklasse', sizeClass} | {kind:'buren', municipalities: ['0150', …]}",
+  description:
+    "{kind:'regio', region} | {kind:'grootteklasse', sizeClass} | {kind:'buren', municipalities: ['0150', …]} | " +
+    "{kind:'context', year: 2023, deciles: {inkomen: 5, kinderarmoede: 5}, sizeClass?}",
 };
 const SAVED = { type: 'object', properties: { name: { type: 'string' }, group: GROUP } };
 

@@ -42,6 +42,8 @@ describe('/api/benchmark/keuzes', () => {
       'kosten-per-inwoner',
       'kosten-per-client',
     ]);
+    expect(c.measures.find((m: { key: string }) => m.key === 'kosten-per-inwoner').tables).toEqual(['83454NED', '03759ned']);
+    expect(c.measures.find((m: { key: string }) => m.key === 'kosten-per-client').tables).toEqual(['83454NED', '85097NED']);
     expect(c.sizeClasses).toHaveLength(6);
     expect(c.regions).toContain('IJsselland');
     expect(c.municipalities.find((m: { code: string }) => m.code === '1708')).toEqual({
@@ -56,6 +58,14 @@ describe('/api/benchmark/keuzes', () => {
       ['83454NED', false],
       ['85097NED', false],
     ]);
+    // No decile file read in: the kinds to choose from, no years yet.
+    expect(c.deciles).toEqual({
+      kinds: [
+        { key: 'inkomen', label: 'inkomensdeciel' },
+        { key: 'kinderarmoede', label: 'kinderarmoededeciel' },
+      ],
+      years: [],
+    });
     expect(await audited('benchmark_read', 'els')).toBe(1);
   });
 });
@@ -126,11 +136,14 @@ describe('/api/benchmark/groepen', () => {
     expect(await (await get('anna', '/api/benchmark/groepen?gemeente=0150')).json()).toEqual([]);
   });
 
-  it('names what is wrong in a group: an unknown neighbour, a kind, a name', async () => {
+  it('names what is wrong in a group: an unknown neighbour, a kind, a decile, a size class, a name', async () => {
     const cases: [unknown, string][] = [
       [{ ...buren, group: { kind: 'buren', municipalities: ['9999'] } }, 'group.municipalities'],
       [{ ...buren, group: { kind: 'provincie' } }, 'group.kind'],
       [{ ...buren, group: { kind: 'regio', region: 'Atlantis' } }, 'group.region'],
+      [{ ...buren, group: { kind: 'context', year: 2023, deciles: { inkomen: 11 } } }, 'group.deciles.inkomen'],
+      [{ ...buren, group: { kind: 'context', year: 2023, deciles: { welvaart: 3 } } }, 'group.deciles.welvaart'],
+      [{ ...buren, group: { kind: 'context', year: 2023, deciles: { inkomen: 5 }, sizeClass: 'groot' } }, 'group.sizeClass'],
       [{ ...buren, name: ' ' }, 'name'],
       [{ ...buren, gemeente: '150' }, 'gemeente'],
     ];

@@ -41,7 +41,9 @@ describe('/api/benchmark', () => {
     expect(res.status).toBe(200);
     const body = await res.json();
     // Only the series: no own figure of any municipality travels with it.
-    expect(Object.keys(body).sort()).toEqual(['base', 'label', 'leftOut', 'lines', 'measure', 'unit']);
+    expect(Object.keys(body).sort()).toEqual(['base', 'group', 'label', 'leftOut', 'lines', 'measure', 'unit']);
+    // The group as resolved, in the form a saved group takes: the page saves what it shows.
+    expect(body.group).toEqual({ kind: 'regio', region: 'IJsselland' });
     expect(body.lines.map((l: { who: string }) => l.who)).toEqual(['gemeente', 'groep', 'regio', 'nederland']);
     const own = body.lines[0];
     expect(own.label).toBe('Steenwijkerland');
@@ -68,6 +70,7 @@ describe('/api/benchmark', () => {
     const body = await (await ask('bea', 'gemeente=1708&groep=context&decielen=inkomen&basis=2020')).json();
     // Steenwijkerland's income decile in 2023 is 5: Deventer (4), Zwolle (6) and Kampen (5) are within one.
     expect(body.lines[1].label).toBe('gemeenten met inkomensdeciel 4–6 (2023)');
+    expect(body.group).toEqual({ kind: 'context', year: 2023, deciles: { inkomen: 5 } });
     const pooled = (region: string[]) =>
       (100 * region.reduce((t, r) => t + cell('85097NED', r, '2020JJ00', 'TotaalJongerenMetJeugdhulp_1'), 0)) /
       region.reduce((t, r) => t + cell('03759ned', r, '2020JJ00', 'BevolkingOp1Januari_1', '70100'), 0);
@@ -78,6 +81,22 @@ describe('/api/benchmark', () => {
     expect(body.leftOut).toContain('0014');
     const both = await (await ask('bea', 'gemeente=1708&groep=context&zelfde-grootte=ja&basis=2020')).json();
     expect(both.lines[1].label).toMatch(/^gemeenten met inkomensdeciel 4–6 en kinderarmoededeciel 4–6 en .* inwoners \(2023\)$/);
+    expect(both.group).toEqual({
+      kind: 'context',
+      year: 2023,
+      deciles: { inkomen: 5, kinderarmoede: 5 },
+      sizeClass: '20k-50k',
+    });
+    // Saved under a name (as the page does with the group it shows) and asked again by that name: the same figures.
+    const client = await loginAs(app, 'bea');
+    const saved = await client.request('/api/benchmark/groepen', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ gemeente: '1708', name: 'Vergelijkbaar', group: both.group }),
+    });
+    expect([saved.status, await saved.json()]).toEqual([200, { name: 'Vergelijkbaar', group: both.group }]);
+    const again = await (await ask('bea', 'gemeente=1708&bewaard=Vergelijkbaar&basis=2020')).json();
+    expect([again.group, again.lines[1]]).toEqual([both.group, both.lines[1]]);
   });
 
   it('needs a login and is audited', async () => {

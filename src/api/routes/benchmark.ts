@@ -3,6 +3,7 @@
 // period with the index on a base period; for a cost also the municipality's own figure, asked through the guard.
 import { AccessError } from '../../access/errors.ts';
 import { DECILE_KIND_KEYS, type DecileKind } from '../../benchmark/deciles.ts';
+import type { ReferenceGroup } from '../../benchmark/groups.ts';
 import { ownCostLine, withOwnLine } from '../../benchmark/owncost.ts';
 import {
   BENCHMARK_MEASURES,
@@ -152,13 +153,16 @@ async function benchmarkQuestion(deps: ApiDeps, c: Context<ApiEnv>): Promise<Ext
   return { kind: 'benchmark', municipality, group: resolved.group, measure, base };
 }
 
-/** The series of a request; for a cost measure with the municipality's own figure beside CBS's (line 'eigen'). */
-async function benchmarkWithOwn(deps: ApiDeps, c: Context<ApiEnv>): Promise<BenchmarkSeries> {
+/**
+ * The series of a request; for a cost measure with the municipality's own figure beside CBS's (line 'eigen'). With the
+ * group as resolved (a region by name, a context group by year and deciles), so a page can save exactly what it shows.
+ */
+async function benchmarkWithOwn(deps: ApiDeps, c: Context<ApiEnv>): Promise<BenchmarkSeries & { group: ReferenceGroup }> {
   const ctx = contextOf(c, deps);
   const question = await benchmarkQuestion(deps, c);
   const series = await answer(ctx, deps.guard, question);
   const def = BENCHMARK_MEASURES[question.measure];
-  if (def.per === 'jongeren') return series;
+  if (def.per === 'jongeren') return { ...series, group: question.group };
   // The own cost per inhabitant or per youth in care: the per_youth metric through the guard (scope, small numbers, audit).
   const metric = deps.engine.catalogue.find((m) => m.id === 'per_youth');
   let own: MetricResult | null = null;
@@ -178,7 +182,7 @@ async function benchmarkWithOwn(deps: ApiDeps, c: Context<ApiEnv>): Promise<Benc
       if (!(e instanceof AccessError)) throw e;
       refused = `geen eigen cijfer: ${e.message}`;
     }
-  return withOwnLine(series, ownCostLine(own, question.base, def.per), refused);
+  return { ...withOwnLine(series, ownCostLine(own, question.base, def.per), refused), group: question.group };
 }
 
 export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
@@ -220,6 +224,12 @@ export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {
               },
             },
             leftOut: { type: 'array', items: { type: 'string' } },
+            group: {
+              type: 'object',
+              description:
+                "De referentiegroep zoals bepaald, in de vorm die POST /api/benchmark/groepen bewaart (bijv. {kind:'context', " +
+                'year:2023, deciles:{inkomen:5}})',
+            },
           },
         },
       },

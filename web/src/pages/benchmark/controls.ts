@@ -1,6 +1,6 @@
 // The choices of the Vergelijken page: the municipality (one of the user's own), the measure, the reference group
-// (youth-care region, size class, chosen neighbours, or a group saved for the municipality) and the base period of the
-// index. Each choice goes into the URL; chosen neighbours can be saved under a name for the municipality.
+// (youth-care region, size class, chosen neighbours, similar context deciles, or a group saved for the municipality) and
+// the base period of the index. Each choice goes into the URL; the group shown can be saved (save.ts).
 import { api, type SavedReferenceGroup } from '../../api.ts';
 import { onChosen } from '../../choose.ts';
 import { h, mount } from '../../dom.ts';
@@ -27,7 +27,11 @@ function select(
   return h('div', { class: 'field' }, h('label', { for: id }, label), el);
 }
 
-export async function renderControls(el: HTMLElement, s: BenchmarkState): Promise<void> {
+/**
+ * Renders the choices; returns the place in them for saving the group shown (filled once the API has resolved it,
+ * web/src/pages/benchmark/save.ts).
+ */
+export async function renderControls(el: HTMLElement, s: BenchmarkState): Promise<HTMLElement> {
   let saved: SavedReferenceGroup[] = [];
   try {
     saved = await api.referenceGroups(s.municipality);
@@ -36,6 +40,8 @@ export async function renderControls(el: HTMLElement, s: BenchmarkState): Promis
   }
   const change = (c: Record<string, string | undefined>) => go(withParams(s, c));
   const groupValue = s.group.kind === 'bewaard' ? `bewaard:${s.group.name}` : s.group.kind;
+  // Similar context is offered once deciles are read in (or when the URL already asks for it, to show the API's reason).
+  const context = s.choices.deciles.years.length || s.group.kind === 'context';
   const groupSelect = select(
     'bm-groep',
     'Referentiegroep',
@@ -43,6 +49,7 @@ export async function renderControls(el: HTMLElement, s: BenchmarkState): Promis
       { value: 'regio', label: 'Jeugdzorgregio' },
       { value: 'grootteklasse', label: 'Gemeenten van dezelfde grootte' },
       { value: 'buren', label: 'Gekozen buurgemeenten' },
+      ...(context ? [{ value: 'context', label: 'Vergelijkbare context' }] : []),
       ...saved.map((g) => ({ value: `bewaard:${g.name}`, label: `Bewaard: ${g.name}` })),
     ],
     groupValue,
@@ -74,29 +81,6 @@ export async function renderControls(el: HTMLElement, s: BenchmarkState): Promis
           apply: (values) => change({ buren: values.join(',') || undefined }),
         })
       : null;
-  const nameInput = h('input', { id: 'bm-naam', type: 'text', maxlength: 80, autocomplete: 'off' });
-  const saveForm =
-    s.group.kind === 'buren' && s.group.municipalities.length
-      ? h(
-          'form',
-          {
-            class: 'inline-form',
-            onsubmit: async (e: Event) => {
-              e.preventDefault();
-              const name = nameInput.value.trim();
-              if (!name || s.group.kind !== 'buren') return;
-              try {
-                await api.saveReferenceGroup(s.municipality, name, { kind: 'buren', municipalities: s.group.municipalities });
-                change({ groep: 'bewaard', naam: name, buren: undefined });
-              } catch (err) {
-                mount(status, errorBox(err));
-              }
-            },
-          },
-          h('div', { class: 'field' }, h('label', { for: 'bm-naam' }, 'Bewaar deze buurgemeenten als'), nameInput),
-          h('button', { type: 'submit' }, 'Bewaren'),
-        )
-      : null;
   const deleteButton =
     s.group.kind === 'bewaard'
       ? h(
@@ -118,6 +102,7 @@ export async function renderControls(el: HTMLElement, s: BenchmarkState): Promis
         )
       : null;
   const periods = s.choices.periods[s.per];
+  const saveSlot = h('div', { class: 'save-group', 'data-slot': 'bm-bewaren' });
   mount(
     el,
     h(
@@ -139,6 +124,7 @@ export async function renderControls(el: HTMLElement, s: BenchmarkState): Promis
       ),
       groupSelect,
       neighbours,
+      s.group.kind === 'context' ? contextControls(s, change) : null,
       select(
         'bm-per',
         'Per',
@@ -156,7 +142,7 @@ export async function renderControls(el: HTMLElement, s: BenchmarkState): Promis
         s.base,
         (v) => change({ basis: v }),
       ),
-      saveForm,
+      saveSlot,
       deleteButton,
     ),
     status,
@@ -164,6 +150,45 @@ export async function renderControls(el: HTMLElement, s: BenchmarkState): Promis
       ? h('p', { class: 'muted' }, 'Kies een of meer buurgemeenten om mee te vergelijken.')
       : null,
   );
+  return saveSlot;
+}
+
+/** The context group's choices: which deciles count, their year, and whether the size class must match too. */
+function contextControls(s: BenchmarkState, change: (c: Record<string, string | undefined>) => void): HTMLElement[] {
+  if (s.group.kind !== 'context') return [];
+  const kinds = s.choices.deciles.kinds;
+  return [
+    select(
+      'bm-decielen',
+      'Decielen',
+      [
+        { value: '', label: kinds.map((k) => k.label).join(' en ') },
+        ...kinds.map((k) => ({ value: k.key, label: `alleen ${k.label}` })),
+      ],
+      s.group.deciles.length === 1 ? s.group.deciles[0]! : '',
+      (v) => change({ decielen: v || undefined }),
+    ),
+    select(
+      'bm-decieljaar',
+      'Jaar van de decielen',
+      [
+        { value: '', label: 'Laatste jaar' },
+        ...[...s.choices.deciles.years].reverse().map((y) => ({ value: String(y), label: String(y) })),
+      ],
+      s.group.year,
+      (v) => change({ decieljaar: v || undefined }),
+    ),
+    select(
+      'bm-grootte',
+      'Grootteklasse',
+      [
+        { value: '', label: 'Alle groottes' },
+        { value: 'ja', label: 'Alleen dezelfde grootteklasse' },
+      ],
+      s.group.sameSize ? 'ja' : '',
+      (v) => change({ zelfde_grootte: v || undefined }),
+    ),
+  ];
 }
 
 /** The neighbour codes of a saved group (for editing it as a new choice), or nothing. */

@@ -9,6 +9,7 @@ import { errorBox } from '../error.ts';
 import { renderComparePanel } from './compare.ts';
 import { renderControls } from './controls.ts';
 import { renderOwnPanel } from './own.ts';
+import { renderSaveGroup } from './save.ts';
 import { renderSeriesPanel } from './series.ts';
 import { benchmarkState } from './state.ts';
 
@@ -69,10 +70,11 @@ export async function renderBenchmark(main: HTMLElement, view: ViewState, ctx: A
     mount(controls, h('p', { role: 'alert' }, 'Uw account heeft geen gemeente om te vergelijken.'));
     return;
   }
-  await renderControls(controls, state);
+  const saveSlot = await renderControls(controls, state);
   // Side by side in time: a slow panel does not hold the other back.
   await Promise.all([
-    renderSeriesPanel(series, state, ctx),
+    // The group can be saved once the API has said which it is (a context group's year and deciles).
+    renderSeriesPanel(series, state, ctx).then((answer) => answer && renderSaveGroup(saveSlot, state, answer.group)),
     renderOwnPanel(ownSlot, state.municipality, state.period || null, ctx),
     renderComparePanel(compare, state, ctx),
   ]);

@@ -8,7 +8,6 @@ import { api } from '../../api.ts';
 import type { AppContext } from '../../context.ts';
 import { h, mount } from '../../dom.ts';
 import { valueLabel } from '../../labels.ts';
-import type { ViewState } from '../../state.ts';
 import { tableWrap } from '../../table.ts';
 import { errorBox } from '../error.ts';
 
@@ -19,7 +18,8 @@ function plainTable(name: string, columns: Column[], rows: Record<string, Value>
     name,
     h(
       'table',
-      {},
+      // The page's table style (as the series table), so numbers line up right and rows are ruled.
+      { class: 'data' },
       h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col', class: numeric(c) ? 'num' : null }, c.label)))),
       h(
         'tbody',

@@ -2,13 +2,13 @@
 // half-year as base, a neighbour in the same region, the last year) and the API question they make.
 import { describe, expect, it } from 'vitest';
 import type { BenchmarkChoices } from '../../api.ts';
-import type { ViewState } from '../../state.ts';
+import { stateOf, type ViewState } from '../../state.ts';
 import { benchmarkState, seriesQuery, withParams } from './state.ts';
 
 const choices: BenchmarkChoices = {
   measures: [
-    { key: 'jeugdhulp', label: 'Jeugdhulp' },
-    { key: 'met-verblijf', label: 'Met verblijf' },
+    { key: 'jeugdhulp', label: 'Jeugdhulp', tables: ['85097NED', '03759ned'] },
+    { key: 'met-verblijf', label: 'Met verblijf', tables: ['85097NED', '03759ned'] },
   ],
   sizeClasses: [],
   regions: ['IJsselland'],
@@ -19,6 +19,13 @@ const choices: BenchmarkChoices = {
   ],
   periods: { halfjaar: ['2019-H1', '2019-H2'], jaar: ['2019', '2020'] },
   sources: [],
+  deciles: {
+    kinds: [
+      { key: 'inkomen', label: 'inkomensdeciel' },
+      { key: 'kinderarmoede', label: 'kinderarmoededeciel' },
+    ],
+    years: [2022, 2023],
+  },
 };
 const own = [
   { code: '0150', name: 'Deventer' },
@@ -56,6 +63,25 @@ describe('benchmarkState', () => {
     expect(seriesQuery(benchmarkState(view({ groep: 'buren' }), choices, own))).toBeNull();
     const saved = benchmarkState(view({ groep: 'bewaard', naam: 'Buren', per: 'jaar', basis: '2020' }), choices, own);
     expect(String(seriesQuery(saved))).toBe('gemeente=0150&maat=jeugdhulp&basis=2020&bewaard=Buren');
+  });
+
+  it('asks for a context group: the deciles, the year and the size class chosen, the latest year and every decile by default', () => {
+    const all = benchmarkState(view({ groep: 'context' }), choices, own);
+    expect(all.group).toEqual({ kind: 'context', deciles: [], year: '', sameSize: false });
+    expect(String(seriesQuery(all))).toBe('gemeente=0150&maat=jeugdhulp&basis=2019-H1&groep=context');
+    // Read from the address bar as a bookmark gives it (page parameters are p.<name>, letters, digits and _ only).
+    const url = '?p.groep=context&p.decielen=kinderarmoede,welvaart&p.decieljaar=2022&p.zelfde_grootte=ja';
+    const chosen = benchmarkState(stateOf('/vergelijken', url), choices, own);
+    expect(String(seriesQuery(chosen))).toBe(
+      'gemeente=0150&maat=jeugdhulp&basis=2019-H1&groep=context&decielen=kinderarmoede&decieljaar=2022&zelfde-grootte=ja',
+    );
+    // A year without imported deciles falls back on the latest (the API's default), not on an error.
+    expect(benchmarkState(view({ groep: 'context', decieljaar: '2019' }), choices, own).group).toEqual({
+      kind: 'context',
+      deciles: [],
+      year: '',
+      sameSize: false,
+    });
   });
 
   it('changes a choice in the URL and drops one set to undefined', () => {

@@ -7,6 +7,8 @@ export type GroupChoice =
   | { kind: 'regio' }
   | { kind: 'grootteklasse' }
   | { kind: 'buren'; municipalities: string[] }
+  /** Similar context deciles: which kinds count (empty: every kind), the year ('': the latest), the size class too. */
+  | { kind: 'context'; deciles: string[]; year: string; sameSize: boolean }
   | { kind: 'bewaard'; name: string };
 
 export interface BenchmarkState {
@@ -47,9 +49,11 @@ export function benchmarkState(
       ? { kind: 'grootteklasse' }
       : p.groep === 'buren'
         ? { kind: 'buren', municipalities: neighbours }
-        : p.groep === 'bewaard' && p.naam
-          ? { kind: 'bewaard', name: p.naam }
-          : { kind: 'regio' };
+        : p.groep === 'context'
+          ? contextChoice(p, choices)
+          : p.groep === 'bewaard' && p.naam
+            ? { kind: 'bewaard', name: p.naam }
+            : { kind: 'regio' };
   const per = p.per === 'jaar' || (!choices.periods.halfjaar.length && choices.periods.jaar.length) ? 'jaar' : 'halfjaar';
   const periods = choices.periods[per];
   const base = p.basis && periods.includes(p.basis) ? p.basis : (periods[0] ?? '');
@@ -64,6 +68,14 @@ export function benchmarkState(
   return { view, choices, municipality, own, measure, group, per, base, other, period };
 }
 
+/** The context group's choices from the URL, keeping only decile kinds and years the data has. */
+function contextChoice(p: Record<string, string | undefined>, choices: BenchmarkChoices): GroupChoice {
+  const kinds = choices.deciles.kinds.map((k) => k.key);
+  const deciles = (p.decielen ?? '').split(',').filter((k) => kinds.includes(k));
+  const year = p.decieljaar && choices.deciles.years.includes(Number(p.decieljaar)) ? p.decieljaar : '';
+  return { kind: 'context', deciles: [...new Set(deciles)], year, sameSize: p.zelfde_grootte === 'ja' };
+}
+
 /** The query of GET /api/benchmark (and its CSV export) for a state; null when the choice is not complete yet. */
 export function seriesQuery(s: BenchmarkState): URLSearchParams | null {
   if (!s.municipality || !s.base) return null;
@@ -73,6 +85,11 @@ export function seriesQuery(s: BenchmarkState): URLSearchParams | null {
     if (!s.group.municipalities.length) return null;
     q.set('groep', 'buren');
     q.set('buren', s.group.municipalities.join(','));
+  } else if (s.group.kind === 'context') {
+    q.set('groep', 'context');
+    if (s.group.deciles.length) q.set('decielen', s.group.deciles.join(','));
+    if (s.group.year) q.set('decieljaar', s.group.year);
+    if (s.group.sameSize) q.set('zelfde-grootte', 'ja');
   } else q.set('groep', s.group.kind);
   return q;
 }
