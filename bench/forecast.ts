@@ -2,7 +2,8 @@
 // end of that month, with only the invoices known then) and prints the year-end error per month of the year, for the
 // region and per municipality, of the allocation model (running allocations + new inflow) next to the level model
 // (recent level × season), and how often the 80 % interval held the outcome and how wide it was: the old band (the
-// forecast's own earlier years) next to the pooled one (yearend-band.ts) and its variants. Asserts nothing.
+// forecast's own earlier years) next to the pooled one (yearend-band.ts) and a variant; then the time the year-end view
+// (API, dashboard, report) takes per question, the first after opening the store and the next. Asserts nothing.
 // Run: npx tsx bench/forecast.ts [--db data/roer.duckdb] [--van 2018] [--tot 2023]
 import { parseArgs } from 'node:util';
 import type { AllocatedCell } from '../src/forecast/yearend-allocations.ts';
@@ -17,6 +18,7 @@ import {
   type YearEndModel,
   yearEndForecast,
 } from '../src/forecast/yearend.ts';
+import { yearEndView } from '../src/forecast/yearend-view.ts';
 import { Store } from '../src/store/index.ts';
 
 const { values } = parseArgs({
@@ -177,3 +179,18 @@ console.log(
     `${pct(overall(a.municipality))} / ${pct(overall(l.municipality))}`,
 );
 console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+
+// The view as a question asks it: the region and one municipality, at the store's last data month.
+const viewStore = await Store.open(values.db!, { noMigrate: true });
+const someMunicipality = [...byMunicipality.keys()][0]!;
+for (const [label, municipalities] of [
+  ['regio', null],
+  [`gemeente ${someMunicipality}`, [someMunicipality]],
+  ['regio', null],
+  [`gemeente ${someMunicipality}`, [someMunicipality]],
+] as const) {
+  const t = performance.now();
+  await yearEndView(viewStore, { municipalities, per: 'care_type' });
+  console.log(`Jaareinde-overzicht ${label}: ${Math.round(performance.now() - t)} ms`);
+}
+viewStore.close();

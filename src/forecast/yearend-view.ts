@@ -50,9 +50,10 @@ export async function lastDataMonth(store: Store): Promise<number | null> {
 }
 
 /**
- * Forecasts each care type (or team) of the chosen municipalities as one group, and their total as one more: the
- * interval of the total comes from the total's own history, not from adding up the rows' intervals. The invoice lag,
- * season and growth are learned on every municipality in the store together (the region).
+ * Forecasts each care type (or team) of the chosen municipalities as one group, and their total as one more: each
+ * interval is read from the region's error pool at its own size, not added up from the rows' intervals. The invoice
+ * lag, season and growth are learned on every municipality in the store together (the region), read once per data
+ * state (`regionInputs`).
  */
 export async function yearEndView(store: Store, q: YearEndQuery): Promise<YearEndView | null> {
   const cutoff = q.cutoff ?? (await lastDataMonth(store));
