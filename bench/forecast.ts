@@ -81,7 +81,8 @@ interface Coverage {
 const coverage = () => Array.from({ length: 12 }, (): Coverage => ({ inside: 0, withInterval: 0, widths: [] }));
 const bandScores = BANDS.map(() => ({ region: coverage(), municipality: coverage() }));
 
-/** The band as it was: P10/P90 of the forecast's own earlier errors (forecast ÷ outcome − 1), at least three. */
+/** The band as it was: P10/P90 of the forecast's own earlier errors (forecast ÷ outcome − 1, every earlier year with
+ * data), at least three. */
 function oldBand(central: number, own: readonly PastError[]): Band {
   const errors = own.map((e) => Math.exp(e.logRatio) - 1).sort((a, b) => a - b);
   if (errors.length < 3) return { low: null, high: null, reason: 'te weinig jaren' };
@@ -122,7 +123,7 @@ for (let year = from; year <= to; year++) {
     const pool = errorPool(groups, year, cutoff, learned.pattern);
     const bands = (s: Subject, outcome: number, at: 'region' | 'municipality') => {
       const f = forecast(s, year, cutoff, 'level');
-      const own = pastErrors(s.cells, year, cutoff, { pattern: learned.pattern });
+      const own = pastErrors(s.cells, year, cutoff, { pattern: learned.pattern }, true);
       BANDS.forEach((b, i) => {
         const band = b.options === null ? oldBand(f.centralCents, own) : band80(f.centralCents, pool, b.options);
         recordBand(bandScores[i]![at][month - 1]!, band, f.centralCents, outcome);

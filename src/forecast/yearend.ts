@@ -306,14 +306,21 @@ function settled(cells: readonly CostCell[], year: number, cutoff: number, o: Se
  * known then), against what those years cost as known at the cut-off. Left out: a year without cost (or forecast), and
  * a year whose forecast could not yet learn the invoice lag (no fully invoiced month before its cut-off).
  */
-export function pastErrors(cells: readonly CostCell[], year: number, cutoff: number, options: YearEndOptions = {}): PastError[] {
+export function pastErrors(
+  cells: readonly CostCell[],
+  year: number,
+  cutoff: number,
+  options: YearEndOptions = {},
+  /** Also the years whose forecast could not learn the lag (only to replay the old band in the backtest). */
+  everyYear = false,
+): PastError[] {
   const o = { ...DEFAULTS, ...options };
   // (A loop, not Math.min(...): a region's cells can outnumber the arguments a call takes.)
   const firstData = firstCareMonth(cells) ?? Number.POSITIVE_INFINITY;
   const errors: PastError[] = [];
   for (let back = 1; (year - back) * 12 >= firstData; back++) {
     // A forecast that could not learn the invoice lag then (too little history) is not the forecast made now.
-    if (!patternFacts(o.pattern ?? cells, cutoff - 12 * back, o).learned) continue;
+    if (!everyYear && !patternFacts(o.pattern ?? cells, cutoff - 12 * back, o).learned) continue;
     const past = centralTotal(cells, year - back, cutoff - 12 * back, o);
     const actual = settled(cells, year - back, cutoff, o);
     if (actual > 0 && past > 0) errors.push({ year: year - back, logRatio: Math.log(past / actual), sizeCents: actual });
