@@ -49,6 +49,11 @@ describe('80 % interval from pooled errors', () => {
     });
   });
 
+  it('gives no interval around a forecast of nothing (a care type with a budget but no cost)', () => {
+    const pool = [err(2020, 1.25, 12_000), err(2021, 0.8, 12_000), err(2022, 1, 12_000)];
+    expect(band80(0, pool)).toEqual({ low: null, high: null, reason: 'Geen verwachte kosten, dus geen interval.' });
+  });
+
   it('holds 81 of 101 outcomes of its own pool (P10 to P90, both ends included)', () => {
     // ln ratios −0.50, −0.49, …, +0.50 of groups as large as this one: P10 = −0.40 and P90 = +0.40 exactly.
     const ratios = Array.from({ length: 101 }, (_, i) => (i - 50) / 100);

@@ -36,8 +36,10 @@ const distance = (a: number, b: number) => Math.abs(Math.log(a / b));
 export function band80(centralCents: number, pool: readonly PastError[], options: BandOptions = {}): Band {
   const nearest = options.nearest ?? 40;
   const minYears = options.minYears ?? 3;
+  // Errors are ratios: around nothing there is no interval to scale.
+  if (centralCents <= 0) return { low: null, high: null, reason: 'Geen verwachte kosten, dus geen interval.' };
   const years = new Set(pool.map((e) => e.year)).size;
-  if (years < minYears || centralCents <= 0)
+  if (years < minYears)
     return {
       low: null,
       high: null,
