@@ -206,9 +206,15 @@ export function errorPool(
   cutoff: number,
   pattern: readonly CostCell[],
 ): PastError[] {
+  // The level model reads no start month: each unit's cells summed per month of care and invoice (the same sums in
+  // whole cents, far fewer cells).
   const sumOf = (key: (g: TriangleGroup) => string) => {
     const sums = new Map<string, CostCell[]>();
-    for (const g of groups) sums.set(key(g), [...(sums.get(key(g)) ?? []), ...g.cells]);
+    for (const g of groups) {
+      const cells = sums.get(key(g));
+      if (cells) cells.push(...g.cells);
+      else sums.set(key(g), [...g.cells]);
+    }
     return [...sums.values()];
   };
   const units = [
@@ -217,7 +223,7 @@ export function errorPool(
     ...sumOf((g) => g.split),
     groups.flatMap((g) => g.cells),
   ];
-  return units.flatMap((cells) => pastErrors(cells, year, cutoff, { pattern }));
+  return units.flatMap((cells) => pastErrors(compact(cells, false), year, cutoff, { pattern }));
 }
 
 /** Everything a year-end question reads of the whole region, for one split. */
