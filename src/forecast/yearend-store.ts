@@ -2,9 +2,10 @@
 // and care type or team, by month of care and month of invoice; a PGB payment counts as invoiced at the end of its period)
 // and the allocated value per month of the allocations, priced as the utilisation metric prices them.
 import { allocatedPiecesSql } from '../store/derive.ts';
-import { ensureDerived, join, sql, type Sql, type Store } from '../store/index.ts';
+import { derivedGeneration, ensureDerived, join, sql, type Sql, type Store } from '../store/index.ts';
 import type { AllocatedCell, UtilisationSource } from './yearend-allocations.ts';
-import { type CostCell, type YearEndForecast, type YearEndModel, yearEndForecast } from './yearend.ts';
+import type { PastError } from './yearend-band.ts';
+import { type CostCell, pastErrors, type YearEndForecast, type YearEndModel, yearEndForecast } from './yearend.ts';
 
 /** What the groups are split by besides the municipality. */
 export type TriangleSplit = 'care_type' | 'team';
@@ -120,7 +121,7 @@ export async function readAllocated(
 }
 
 /** Cells of several groups summed per month of care, month of invoice and (if `withStart`) start month. */
-function compact(cells: readonly CostCell[], withStart: boolean): CostCell[] {
+export function compact(cells: readonly CostCell[], withStart: boolean): CostCell[] {
   const sums = new Map<string, CostCell>();
   for (const c of cells) {
     const start = withStart ? c.start : undefined;
@@ -138,7 +139,8 @@ function compact(cells: readonly CostCell[], withStart: boolean): CostCell[] {
   return [...sums.values()];
 }
 
-function compactAllocated(cells: readonly AllocatedCell[]): AllocatedCell[] {
+/** Allocated cells of several groups summed per start month and month of care. */
+export function compactAllocated(cells: readonly AllocatedCell[]): AllocatedCell[] {
   const sums = new Map<string, AllocatedCell>();
   for (const c of cells) {
     const key = `${c.start}/${c.careMonth}`;
@@ -194,6 +196,79 @@ export function regionLearning(
   };
 }
 
+/**
+ * The errors of earlier years at the same month that every 80 % interval is read from: of each municipality × care
+ * type (or team), each municipality, each care type (or team) of the region and the region, on the region's pattern.
+ */
+export function errorPool(
+  groups: readonly TriangleGroup[],
+  year: number,
+  cutoff: number,
+  pattern: readonly CostCell[],
+): PastError[] {
+  // The level model reads no start month: each unit's cells summed per month of care and invoice (the same sums in
+  // whole cents, far fewer cells).
+  const sumOf = (key: (g: TriangleGroup) => string) => {
+    const sums = new Map<string, CostCell[]>();
+    for (const g of groups) {
+      const cells = sums.get(key(g));
+      if (cells) cells.push(...g.cells);
+      else sums.set(key(g), [...g.cells]);
+    }
+    return [...sums.values()];
+  };
+  const units = [
+    ...groups.map((g) => g.cells),
+    ...sumOf((g) => g.municipality),
+    ...sumOf((g) => g.split),
+    groups.flatMap((g) => g.cells),
+  ];
+  return units.flatMap((cells) => pastErrors(compact(cells, false), year, cutoff, { pattern }));
+}
+
+/** Everything a year-end question reads of the whole region, for one split. */
+export interface RegionInputs {
+  groups: TriangleGroup[];
+  allocated: AllocatedGroup[];
+  learned: RegionLearning;
+  /** The error pool of a year at a cut-off (computed once per year and cut-off). */
+  pool: (year: number, cutoff: number) => PastError[];
+}
+
+/** Per store (its root): the region's inputs per split, valid while the derived tables are not rebuilt. */
+const regionCache = new WeakMap<Store, { generation: number; bySplit: Map<TriangleSplit, Promise<RegionInputs>> }>();
+
+/**
+ * The region's cost cells, allocated value, learning and error pools for a split, read from the store once per data
+ * state (every question needs the whole region to learn from; reading it is what costs the time).
+ */
+export async function regionInputs(store: Store, by: TriangleSplit): Promise<RegionInputs> {
+  await ensureDerived(store);
+  const generation = derivedGeneration(store);
+  let entry = regionCache.get(store.root);
+  if (!entry || entry.generation !== generation) regionCache.set(store.root, (entry = { generation, bySplit: new Map() }));
+  const cached = entry.bySplit.get(by);
+  if (cached) return cached;
+  const bySplit = entry.bySplit;
+  const read = (async (): Promise<RegionInputs> => {
+    const groups = await readCostTriangle(store, { by });
+    const allocated = await readAllocated(store, { by });
+    const learned = regionLearning(groups, allocated, by);
+    const pools = new Map<string, PastError[]>();
+    const pool = (year: number, cutoff: number) => {
+      const key = `${year}/${cutoff}`;
+      let p = pools.get(key);
+      if (!p) pools.set(key, (p = errorPool(groups, year, cutoff, learned.pattern)));
+      return p;
+    };
+    return { groups, allocated, learned, pool };
+  })();
+  bySplit.set(by, read);
+  // A failed read (e.g. a question's time limit) is tried again by the next question.
+  read.catch(() => bySplit.get(by) === read && bySplit.delete(by));
+  return read;
+}
+
 export interface GroupForecast {
   municipality: string;
   split: string;
@@ -221,6 +296,7 @@ export async function yearEndFromStore(
     (await store.one<{ m: number }>(sql`SELECT (year(peildatum) * 12 + month(peildatum) - 1)::INTEGER AS m FROM d_meta`))!.m;
   const learned = regionLearning(groups, allocated, by);
   const allocOf = new Map(allocated.map((a) => [`${a.municipality}/${a.split}`, a.allocated]));
+  const pool = errorPool(groups, year, at, learned.pattern);
   return groups.map((g) => ({
     municipality: g.municipality,
     split: g.split,
@@ -228,6 +304,7 @@ export async function yearEndFromStore(
       pattern: learned.pattern,
       allocated: allocOf.get(`${g.municipality}/${g.split}`) ?? [],
       utilisationFrom: learned.utilisationFrom(by === 'care_type' ? g.split : null),
+      pool,
       ...(options.model ? { model: options.model } : {}),
     }),
   }));

@@ -3,7 +3,7 @@
 // and the cumulative invoiced per month so far (the fan chart's known part).
 import { budgetSql } from '../metrics/budget.ts';
 import { ensureDerived, sql, type Store } from '../store/index.ts';
-import { readAllocated, readCostTriangle, regionLearning, type TriangleSplit } from './yearend-store.ts';
+import { compact, compactAllocated, regionInputs, type TriangleSplit } from './yearend-store.ts';
 import type { AllocatedCell } from './yearend-allocations.ts';
 import { type CostCell, monthIndex, type YearEndForecast, yearEndForecast } from './yearend.ts';
 
@@ -50,30 +50,34 @@ export async function lastDataMonth(store: Store): Promise<number | null> {
 }
 
 /**
- * Forecasts each care type (or team) of the chosen municipalities as one group, and their total as one more: the
- * interval of the total comes from the total's own history, not from adding up the rows' intervals. The invoice lag,
- * season and growth are learned on every municipality in the store together (the region).
+ * Forecasts each care type (or team) of the chosen municipalities as one group, and their total as one more: each
+ * interval is read from the region's error pool at its own size, not added up from the rows' intervals. The invoice
+ * lag, season and growth are learned on every municipality in the store together (the region), read once per data
+ * state (`regionInputs`).
  */
 export async function yearEndView(store: Store, q: YearEndQuery): Promise<YearEndView | null> {
   const cutoff = q.cutoff ?? (await lastDataMonth(store));
   if (cutoff === null) return null;
   const year = q.year ?? Math.floor(cutoff / 12);
-  const groups = await readCostTriangle(store, { by: q.per });
-  const allocatedGroups = await readAllocated(store, { by: q.per });
-  const learned = regionLearning(groups, allocatedGroups, q.per);
+  const { groups, allocated: allocatedGroups, learned, pool: poolAt } = await regionInputs(store, q.per);
+  const pool = poolAt(year, cutoff);
   const inScope = (m: string) => q.municipalities === null || q.municipalities.includes(m);
   const chosen = groups.filter((g) => inScope(g.municipality));
+  // The chosen municipalities' cells summed per care type or team (fewer cells, the same sums: every amount is whole cents).
   const byKey = new Map<string, CostCell[]>();
   for (const g of chosen) byKey.set(g.split, [...(byKey.get(g.split) ?? []), ...g.cells]);
+  for (const [k, cells] of byKey) byKey.set(k, compact(cells, true));
   const allocatedByKey = new Map<string, AllocatedCell[]>();
   for (const a of allocatedGroups.filter((a) => inScope(a.municipality)))
     allocatedByKey.set(a.split, [...(allocatedByKey.get(a.split) ?? []), ...a.allocated]);
+  for (const [k, cells] of allocatedByKey) allocatedByKey.set(k, compactAllocated(cells));
   const budgets = await readBudgets(store, year, q.municipalities, q.per);
   const row = (key: string | null, cells: CostCell[], allocated: AllocatedCell[], budget: number | null): YearEndRow => {
     const f = yearEndForecast(cells, year, cutoff, {
       pattern: learned.pattern,
       allocated,
       utilisationFrom: learned.utilisationFrom(q.per === 'care_type' ? key : null),
+      pool,
     });
     return {
       key,
@@ -92,7 +96,7 @@ export async function yearEndView(store: Store, q: YearEndQuery): Promise<YearEn
     };
   };
   const keys = [...new Set([...byKey.keys(), ...budgets.byKey.keys()])].sort();
-  const all = chosen.flatMap((g) => g.cells);
+  const all = compact([...byKey.values()].flat(), true);
   const rows = keys.map((k) => row(k, byKey.get(k) ?? [], allocatedByKey.get(k) ?? [], budgets.byKey.get(k) ?? null));
   const first = monthIndex(year, 1);
   const months: YearEndView['months'] = [];
@@ -106,7 +110,7 @@ export async function yearEndView(store: Store, q: YearEndQuery): Promise<YearEn
     cutoff: monthLabel(cutoff),
     per: q.per,
     rows,
-    total: row(null, all, [...allocatedByKey.values()].flat(), budgets.total),
+    total: row(null, all, compactAllocated([...allocatedByKey.values()].flat()), budgets.total),
     months,
   };
 }

@@ -1,8 +1,8 @@
 // Year-end forecast from invoices as known at a cut-off month in four parts: invoiced so far + care delivered but not yet
 // invoiced (invoice lag learned from history, chain ladder) + running allocations to year-end (allocated value ×
 // utilisation) + new inflow (earlier years' cost of allocations starting after the cut-off), with an 80 % interval from
-// the same forecast's errors in earlier years. The older level model (recent level × seasonal profile) stays as an option.
-import { quantileSorted } from './quantile.ts';
+// forecasts' errors in earlier years (yearend-band.ts). The older level model (recent level × seasonal profile) stays as an option.
+import { band80, type PastError } from './yearend-band.ts';
 import { type AllocatedCell, learnUtilisation, newInflow, runningValue, type UtilisationSource } from './yearend-allocations.ts';
 
 /** Cost of care in one month, invoiced in one month; months are absolute: year × 12 + (month − 1). */
@@ -40,6 +40,9 @@ export interface YearEndOptions {
   historyYears?: number;
   /** Which model gives the central value (default `level`, the better one in the backtest). */
   model?: YearEndModel;
+  /** Earlier years' errors of many forecasts at the same month (`pastErrors`) the interval is read from (default:
+   * this forecast's own). */
+  pool?: readonly PastError[];
 }
 
 export interface YearEndForecast {
@@ -67,8 +70,8 @@ export interface YearEndForecast {
 
 export const monthIndex = (year: number, month: number) => year * 12 + (month - 1);
 
-type Settings = Required<Omit<YearEndOptions, 'pattern' | 'allocated' | 'utilisationFrom'>> &
-  Pick<YearEndOptions, 'pattern' | 'allocated' | 'utilisationFrom'>;
+type Optional = 'pattern' | 'allocated' | 'utilisationFrom' | 'pool';
+type Settings = Required<Omit<YearEndOptions, Optional>> & Pick<YearEndOptions, Optional>;
 const DEFAULTS: Settings = {
   maxLag: 12,
   lagWindow: 24,
@@ -173,11 +176,38 @@ function firstCareMonth(cells: readonly CostCell[]): number | null {
   return first;
 }
 
+/** What the forecast learns from the pattern cells at a cut-off: the lag shares, the seasonal profile and each care
+ * month's chain-ladder estimate (for the growth). */
+interface PatternFacts {
+  shares: number[];
+  learned: boolean;
+  season: number[];
+  finals: Map<number, number>;
+}
+
+/** Per pattern array, per cut-off and lag settings: the same region pattern serves every group and every earlier year,
+ * so it is learned once (the cells are never changed after they are read). */
+const factsCache = new WeakMap<readonly CostCell[], Map<string, PatternFacts>>();
+
+function patternFacts(pattern: readonly CostCell[], cutoff: number, o: Settings): PatternFacts {
+  let byKey = factsCache.get(pattern);
+  if (!byKey) factsCache.set(pattern, (byKey = new Map()));
+  const key = `${cutoff}/${o.maxLag}/${o.lagWindow}`;
+  let facts = byKey.get(key);
+  if (!facts) {
+    const { shares, learned } = lagPattern(pattern, cutoff, o);
+    const finals = estimatedFinals(known(pattern, cutoff), cutoff, shares);
+    facts = { shares, learned, season: seasonalProfile(pattern, cutoff, o), finals };
+    byKey.set(key, facts);
+  }
+  return facts;
+}
+
 /** The level model's forecast of `year` at the cut-off (invoices up to and including that month); no interval. */
 function levelCentral(cells: readonly CostCell[], year: number, cutoff: number, o: Settings) {
   const byMonth = known(cells, cutoff);
-  const shares = completionShares(o.pattern ?? cells, cutoff, o);
-  const season = seasonalProfile(o.pattern ?? cells, cutoff, o);
+  const facts = patternFacts(o.pattern ?? cells, cutoff, o);
+  const { shares, season } = facts;
   const first = year * 12;
   const lastKnown = Math.min(cutoff, first + 11);
   const finals = estimatedFinals(byMonth, cutoff, shares);
@@ -186,7 +216,7 @@ function levelCentral(cells: readonly CostCell[], year: number, cutoff: number, 
   const credible = (k: number) => (cutoff - k >= o.maxLag ? 1 : shares[cutoff - k]!) >= o.credibleShare;
   let latest = cutoff;
   while (latest > cutoff - o.maxLag && !credible(latest)) latest--;
-  const growthFrom = o.pattern ? estimatedFinals(known(o.pattern, cutoff), cutoff, shares) : finals;
+  const growthFrom = o.pattern ? facts.finals : finals;
   const growth = o.trend ? yearlyGrowth(growthFrom, season, latest) : 1;
   // The recent level in `target`'s year: deseasonalised finals of the last credible care months, grown into that year.
   const levelOf = (upTo: number, target: number) => {
@@ -265,17 +295,42 @@ function centralTotal(cells: readonly CostCell[], year: number, cutoff: number, 
 
 /** What a year finally cost, as far as the invoices known at the cut-off say (each care month's chain-ladder estimate). */
 function settled(cells: readonly CostCell[], year: number, cutoff: number, o: Settings): number {
-  const finals = estimatedFinals(known(cells, cutoff), cutoff, completionShares(o.pattern ?? cells, cutoff, o));
+  const finals = estimatedFinals(known(cells, cutoff), cutoff, patternFacts(o.pattern ?? cells, cutoff, o).shares);
   let s = 0;
   for (let k = year * 12; k < year * 12 + 12; k++) s += finals.get(k) ?? 0;
   return s;
 }
 
 /**
- * Forecasts the cost of `year` from the invoices known at the end of the cut-off month. The 80 % interval comes from
- * the relative errors of the same forecast made at the same month of earlier years (each with only the invoices known
- * then), against what those years cost as known now: the actual lies in central ÷ (1 + error) between the 10th and
- * 90th percentile error. Fewer than three earlier years: no interval.
+ * The errors of the same forecast made at the same month of each earlier year with data (each with only the invoices
+ * known then), against what those years cost as known at the cut-off. Left out: a year without cost (or forecast), and
+ * a year whose forecast could not yet learn the invoice lag (no fully invoiced month before its cut-off).
+ */
+export function pastErrors(
+  cells: readonly CostCell[],
+  year: number,
+  cutoff: number,
+  options: YearEndOptions = {},
+  /** Also the years whose forecast could not learn the lag (only to replay the old band in the backtest). */
+  everyYear = false,
+): PastError[] {
+  const o = { ...DEFAULTS, ...options };
+  // (A loop, not Math.min(...): a region's cells can outnumber the arguments a call takes.)
+  const firstData = firstCareMonth(cells) ?? Number.POSITIVE_INFINITY;
+  const errors: PastError[] = [];
+  for (let back = 1; (year - back) * 12 >= firstData; back++) {
+    // A forecast that could not learn the invoice lag then (too little history) is not the forecast made now.
+    if (!everyYear && !patternFacts(o.pattern ?? cells, cutoff - 12 * back, o).learned) continue;
+    const past = centralTotal(cells, year - back, cutoff - 12 * back, o);
+    const actual = settled(cells, year - back, cutoff, o);
+    if (actual > 0 && past > 0) errors.push({ year: year - back, logRatio: Math.log(past / actual), sizeCents: actual });
+  }
+  return errors;
+}
+
+/**
+ * Forecasts the cost of `year` from the invoices known at the end of the cut-off month, with an 80 % interval from the
+ * errors of earlier years' forecasts at the same month (`band80`): the given pool's, or else this forecast's own.
  */
 export function yearEndForecast(
   cells: readonly CostCell[],
@@ -285,16 +340,6 @@ export function yearEndForecast(
 ): YearEndForecast {
   const o = { ...DEFAULTS, ...options };
   const c = central(cells, year, cutoff, o);
-  // (A loop, not Math.min(...): a region's cells can outnumber the arguments a call takes.)
-  const firstData = firstCareMonth(cells) ?? Number.POSITIVE_INFINITY;
-  const errors: number[] = [];
-  for (let back = 1; (year - back) * 12 >= firstData; back++) {
-    const past = centralTotal(cells, year - back, cutoff - 12 * back, o);
-    const actual = settled(cells, year - back, cutoff, o);
-    if (actual > 0 && past > 0) errors.push(past / actual - 1);
-  }
-  errors.sort((a, b) => a - b);
-  const enough = errors.length >= 3;
   // Each part in whole cents; the rest of the year is rounded once and the inflow takes what running leaves, so the
   // level model's split adds up to its own rounded figure.
   const invoicedCents = Math.round(c.invoiced);
@@ -302,6 +347,7 @@ export function yearEndForecast(
   const runningCents = Math.round(c.running);
   const inflowCents = Math.round(c.running + c.inflow) - runningCents;
   const centralCents = invoicedCents + notYetInvoicedCents + runningCents + inflowCents;
+  const band = band80(centralCents, o.pool ?? pastErrors(cells, year, cutoff, o));
   return {
     year,
     cutoff,
@@ -311,13 +357,11 @@ export function yearEndForecast(
     inflowCents,
     centralCents,
     utilisation: c.utilisation,
-    low80Cents: enough ? Math.min(centralCents, Math.round(centralCents / (1 + quantileSorted(errors, 0.9)!))) : null,
-    high80Cents: enough ? Math.max(centralCents, Math.round(centralCents / (1 + quantileSorted(errors, 0.1)!))) : null,
-    lagReason: lagPattern(o.pattern ?? cells, cutoff, o).learned
+    low80Cents: band.low,
+    high80Cents: band.high,
+    lagReason: patternFacts(o.pattern ?? cells, cutoff, o).learned
       ? null
       : 'Geen volledig gedeclareerde maanden om de declaratievertraging van te leren: nog niet gedeclareerde zorg is niet geschat.',
-    intervalReason: enough
-      ? null
-      : `Te weinig eerdere jaren om de onzekerheid te schatten (${errors.length}; er zijn er minstens 3 nodig).`,
+    intervalReason: band.reason,
   };
 }

@@ -153,6 +153,15 @@ export const DERIVE_STEPS: [name: string, statement: Sql][] = [
 /** Rebuilds the derived tables from the base tables. Called by the importer after files changed the store. */
 export async function refreshDerived(store: Store): Promise<void> {
   for (const [, statement] of DERIVE_STEPS) await store.run(statement);
+  generations.set(store.root, derivedGeneration(store) + 1);
+}
+
+/** Per opened store: how often its derived tables were rebuilt, so answers read from them can be cached until then. */
+const generations = new WeakMap<Store, number>();
+
+/** The derived tables' generation: a cache of what was read from them holds while this number stays the same. */
+export function derivedGeneration(store: Store): number {
+  return generations.get(store.root) ?? 0;
 }
 
 /** Per opened store: the one check (and, if needed, build) of the derived tables, shared by concurrent questions. */

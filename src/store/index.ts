@@ -4,6 +4,6 @@ export { sql, raw, ident, idents, join, leading, literal, empty, Sql, type Param
 export { migrate, migrations, schemaVersion } from './migrate.ts';
 export { dbPath, secretPath, DEFAULT_DB } from './location.ts';
 export type { Row, Cell } from './values.ts';
-export { ensureDerived, refreshDerived } from './derive.ts';
+export { derivedGeneration, ensureDerived, refreshDerived } from './derive.ts';
 export { QueryLimitError, rowLimitError, type QueryLimits } from './limits.ts';
 export { birthMonthSql } from './intervals.ts';

@@ -45,8 +45,14 @@ const ROW: Schema = {
       type: ['number', 'null'],
       description: 'Uitnutting van lopende toewijzingen, geleerd uit eerdere jaren (gedeclareerd ÷ toegewezen); null: onbekend.',
     },
-    low80Cents: { ...CENTS_OR_NULL, description: 'Ondergrens van het 80 %-interval (P10).' },
-    high80Cents: { ...CENTS_OR_NULL, description: 'Bovengrens van het 80 %-interval (P90).' },
+    low80Cents: {
+      ...CENTS_OR_NULL,
+      description:
+        'Ondergrens van het 80 %-interval: uit de fouten van dezelfde verwachting in dezelfde maand van eerdere jaren, ' +
+        'van de 40 verwachtingen (gemeente × zorgsoort of team, gemeente, zorgsoort of team van de regio, regio) die in ' +
+        'omvang het dichtst bij deze liggen (P90 van de fout); null: te weinig eerdere jaren.',
+    },
+    high80Cents: { ...CENTS_OR_NULL, description: 'Bovengrens van het 80 %-interval (P10 van dezelfde fouten).' },
     budgetCents: { ...CENTS_OR_NULL, description: 'Begroting + burap; null: geen begroting.' },
     overspendCents: { ...CENTS_OR_NULL, description: 'Verwacht − begroting: positief is een overschrijding.' },
     intervalReason: { type: ['string', 'null'] },
@@ -92,7 +98,8 @@ export function forecastYearEndRoutes(deps: ApiDeps): RouteDef[] {
       summary: 'Het verwachte jaareinde: de kosten van het jaar met een 80 %-interval, naast de begroting',
       description:
         'Gedeclareerd tot nu + geleverd maar nog niet gedeclareerd (declaratievertraging geleerd uit eerdere maanden) + ' +
-        'lopende toewijzingen tot het jaareinde + nieuwe instroom, per zorgsoort of team en in totaal. Alleen voor wie ' +
+        'lopende toewijzingen tot het jaareinde + nieuwe instroom, per zorgsoort of team en in totaal, met een 80 %-interval ' +
+        'uit de fouten van even grote verwachtingen in dezelfde maand van eerdere jaren. Alleen voor wie ' +
         'bedragen zonder afscherming mag zien; een gemeente buiten uw account: 403.',
       query: QUERY,
       response: {

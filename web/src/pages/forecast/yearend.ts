@@ -90,8 +90,9 @@ export async function renderYearendPanel(el: HTMLElement, s: ViewState, ctx: App
           'gefactureerd (de declaratievertraging uit eerdere maanden), plus de lopende toewijzingen tot het jaareinde ' +
           '(toegewezen bedrag × uitnutting uit eerdere jaren) en de nieuwe instroom (zoals in eerdere jaren na deze maand). ' +
           'Het totaal van de rest van het jaar volgt het recente niveau en het seizoen (dat zat er in de backtest het minst ' +
-          'naast); lopende toewijzingen en nieuwe instroom verdelen dat. De band: hoe ver dezelfde verwachting er in eerdere ' +
-          'jaren naast zat. ' +
+          'naast); lopende toewijzingen en nieuwe instroom verdelen dat. Het 80 %-interval: hoe ver dezelfde verwachting er ' +
+          'in dezelfde maand van eerdere jaren naast zat, bij de 40 verwachtingen (per gemeente en zorgsoort, per gemeente, ' +
+          'per zorgsoort en voor de regio) die in omvang het dichtst bij deze liggen. ' +
           [t.lagReason, t.intervalReason].filter(Boolean).join(' '),
       ),
       chartEl,
