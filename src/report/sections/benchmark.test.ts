@@ -64,8 +64,36 @@ describe('section "Vergelijking met andere gemeenten"', () => {
     for (const name of ['Steenwijkerland', 'Nederland']) expect(svg).toContain(name);
   });
 
+  it("gives CBS's cost per inhabitant and per youth in care per year beside the same lines, indexed on the first year", () => {
+    const costs = tables().filter((t) => t.caption.startsWith('Lasten jeugdhulp per'));
+    expect(costs.map((t) => t.caption)).toEqual([
+      'Lasten jeugdhulp per inwoner (€), per jaar',
+      'Lasten jeugdhulp per jongere met jeugdhulp (€), per jaar',
+    ]);
+    for (const t of costs) {
+      expect(t.columns.map((c) => [c.name, c.unit])).toEqual([
+        ['year', 'text'],
+        ['gemeente', 'eur'],
+        ['groep', 'eur'],
+        ['regio', 'eur'],
+        ['nederland', 'eur'],
+        ['index', 'ratio'],
+      ]);
+      expect(t.rows.map((r) => r.year)).toEqual(['2017', '2018', '2019', '2020']);
+      const first = t.rows[0]!.gemeente as number;
+      expect(t.rows[0]!.index).toBe(100);
+      for (const r of t.rows) {
+        for (const who of ['gemeente', 'groep', 'regio', 'nederland']) expect(r[who] as number).toBeGreaterThan(0);
+        expect(r.index).toBe(Math.round(((r.gemeente as number) / first) * 1000) / 10);
+      }
+    }
+    // Youths in care are a small part of the inhabitants: per youth in care the cost is many times that per inhabitant.
+    expect(costs[1]!.rows[3]!.gemeente as number).toBeGreaterThan(10 * (costs[0]!.rows[3]!.gemeente as number));
+  });
+
   it('puts the own figures beside CBS with the difference and the explanations', () => {
-    const [, own, explained] = tables();
+    const own = tables().find((t) => t.caption.startsWith('Eigen cijfers'));
+    const explained = tables().find((t) => t.caption.startsWith('Wat de eigen gegevens'));
     expect(own!.caption).toBe('Eigen cijfers naast CBS, 2020');
     expect(own!.rows[0]).toMatchObject({ period: 'H1 2020', measure: 'Jongeren met jeugdhulp', own: 3 });
     expect(own!.rows[0]!.difference).toBe(3 - (own!.rows[0]!.cbs as number));

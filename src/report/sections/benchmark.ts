@@ -1,7 +1,8 @@
 // Section "Vergelijking met andere gemeenten": the share of youths with youth care without residence (CBS) of the
 // municipality beside its reference group, its youth-care region and the Netherlands per half-year, as a table and a line
-// chart with the index; then the own figures counted with CBS's definition beside CBS's, with what explains the gap.
-import { BENCHMARK_MEASURES, type BenchmarkSeries } from '../../benchmark/series.ts';
+// chart with the index; CBS's youth-care cost per inhabitant and per youth in care per year beside the same lines; then
+// the own figures counted with CBS's definition beside CBS's, with what explains the gap.
+import { BENCHMARK_MEASURES, type BenchmarkMeasure, type BenchmarkSeries } from '../../benchmark/series.ts';
 import { EXPLANATION_COLUMNS, explanationRows, OWN_CBS_COLUMNS, ownCbsRows } from '../../benchmark/owncbs-table.ts';
 import { formatPeriod } from '../../contract/format.ts';
 import type { Column, MetricResult, Value } from '../../contract/index.ts';
@@ -51,6 +52,27 @@ export function seriesResult(series: BenchmarkSeries, base: string, year: number
   };
 }
 
+/** The cost measures shown per year below the share (CBS 83454NED over inhabitants, and over youths in care). */
+const COST_MEASURES = ['kosten-per-inwoner', 'kosten-per-client'] as const;
+
+/** A cost series per year from `from` through the report year: per line the amount (euros) and the municipality's index. */
+export function yearlyResult(series: BenchmarkSeries, from: number, year: number): MetricResult {
+  const own = series.lines.find((l) => l.who === 'gemeente')!;
+  const columns: Column[] = [
+    { name: 'year', label: 'Jaar', unit: 'text', kind: 'key' },
+    ...series.lines.map((l): Column => ({ name: l.who, label: l.label, unit: 'eur', kind: 'value' })),
+    { name: 'index', label: `Index ${own.label} (${from} = 100)`, unit: 'ratio', kind: 'value' },
+  ];
+  const periods = own.points.map((p) => p.period).filter((p) => p >= String(from) && p <= String(year));
+  const rows = periods.map((period) => {
+    const row: Record<string, Value> = { year: period };
+    for (const l of series.lines) row[l.who] = l.points.find((p) => p.period === period)?.value ?? null;
+    row.index = own.points.find((p) => p.period === period)?.index ?? null;
+    return row;
+  });
+  return { metric: 'benchmark', title: series.label, columns, rows, filters: {}, split: ['year'] };
+}
+
 /** The caveat when the CBS figures are the demo's invented set. */
 export const FICTITIOUS_CAVEAT: Caveat = {
   kind: 'cbs-fictief',
@@ -59,8 +81,13 @@ export const FICTITIOUS_CAVEAT: Caveat = {
     'geen echte cijfers van het CBS. Lees de echte tabellen in met roer benchmark import.',
 };
 
-async function seriesOf(ctx: SectionContext, municipality: string, base: string): Promise<BenchmarkSeries | null> {
-  const ask = (kind: 'regio' | 'grootteklasse') => unlessMissing(ctx.source.benchmark!(municipality, kind, MEASURE, base));
+async function seriesOf(
+  ctx: SectionContext,
+  municipality: string,
+  base: string,
+  measure: BenchmarkMeasure = MEASURE,
+): Promise<BenchmarkSeries | null> {
+  const ask = (kind: 'regio' | 'grootteklasse') => unlessMissing(ctx.source.benchmark!(municipality, kind, measure, base));
   // The size class is the reference group beside the region; without CBS's population it cannot be formed.
   return (await ask('grootteklasse')) ?? (await ask('regio'));
 }
@@ -113,6 +140,32 @@ export const benchmarkSection: SectionDef = {
         );
         messages.push(regionGap(series, year, source));
       }
+    }
+    // The cost per inhabitant and per youth in care: CBS publishes the expenditure per year only.
+    const from = year - TREND_YEARS + 1;
+    for (const measure of COST_MEASURES) {
+      const costs = await seriesOf(ctx, municipality, String(from), measure);
+      // A series without the expenditure table (its note says so) has only empty cells: left out, not shown as blanks.
+      if (!costs || costs.note) continue;
+      const result = yearlyResult(costs, from, year);
+      if (!result.rows.some((r) => r.gemeente !== null)) continue;
+      const source = ctx.cite(
+        `cbs-${measure}`,
+        costs.label,
+        measure === 'kosten-per-inwoner'
+          ? 'CBS-tabel 83454NED (lasten jeugdhulp, × € 1.000) gedeeld door de inwoners op 1 januari (03759ned); een groep ' +
+              'telt de lasten van haar leden op en deelt door hun inwoners samen.'
+          : 'CBS-tabel 83454NED (lasten jeugdhulp, × € 1.000) gedeeld door de jongeren met jeugdhulp in het jaar (85097NED); ' +
+              'een groep telt lasten en jongeren van haar leden op en deelt die door elkaar.',
+        { basis: String(from) },
+      );
+      blocks.push({
+        kind: 'table',
+        caption: `${costs.label}, per jaar`,
+        columns: result.columns,
+        rows: result.rows,
+        source,
+      });
     }
     // Without any CBS figure for the year there is nothing to put the own figures beside.
     if (own?.rows.some((r) => r.cbs !== null)) {
