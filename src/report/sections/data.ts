@@ -1,6 +1,7 @@
 // Section "Over de cijfers": every caveat of the report (those of the other sections and the data-wide ones: missing
 // or late invoice months, quarantine, product-list changes, PGB in one year only, protection) and the data version.
-import { formatDate, formatMonth } from '../../contract/format.ts';
+import { formatMonth } from '../../contract/format.ts';
+import { formatMoment } from '../dates.ts';
 import { incompleteMonths, pgbInOrOut, productChange, protection, quarantined } from '../caveats.ts';
 import type { Caveat } from '../model.ts';
 import type { SectionDef } from './context.ts';
@@ -24,7 +25,7 @@ export const dataSection: SectionDef = {
     const all = [...ctx.caveats, ...own];
     const stated =
       `De cijfers rusten op ${version.files} ingelezen ${version.files === 1 ? 'bestand' : 'bestanden'}` +
-      (version.importedAt ? `, het laatst ingelezen op ${formatDate(version.importedAt)}` : '') +
+      (version.importedAt ? `, het laatst ingelezen op ${formatMoment(version.importedAt)}` : '') +
       (version.through ? `; de laatste zorgmaand met declaraties is ${formatMonth(version.through)}` : '') +
       `. Gegevensversie ${version.digest}. Bij elke tabel en grafiek staat de vraag waaruit de cijfers komen (B1, B2, …); de bijlage somt ze op.`;
     return {

@@ -76,6 +76,9 @@ describe('section Maatregelen', () => {
     const row = { naive_low: 10_000_000, naive_high: 63_000_000, p10: 30_214_541.97, p50: 36_488_855.73, p90: 42_722_651.39 };
     expect(simulated!.kind === 'table' && simulated.rows).toEqual(['2021', '2022', '2023'].map((year) => ({ year, ...row })));
     expect(out!.caveats).toEqual([{ kind: 'overlap', text: expect.stringContaining('De maatregelen overlappen elkaar') }]);
+    // The overlap note closes the section once (as its caveat), not also in a block of its own right before.
+    const inBlocks = out!.blocks.flatMap((b) => (b.kind === 'caveats' ? b.items : []));
+    expect(inBlocks.filter((c) => c.text.includes('overlappen'))).toEqual([]);
   });
 
   it('runs a measure on GP inflow through the region’s baseline and names it beside the figures', async () => {

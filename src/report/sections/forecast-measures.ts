@@ -168,7 +168,15 @@ export const forecastMeasuresSection: SectionDef = {
             },
           ),
         ),
-        { kind: 'caveats', items: s.caveats.map((text) => ({ kind: 'overlap', text })) },
+        // The overlap note closes the section as its caveat (build.ts): here only the scenario's other notes.
+        ...(s.caveats.some((text) => text !== OVERLAP_NOTE)
+          ? [
+              {
+                kind: 'caveats' as const,
+                items: s.caveats.filter((text) => text !== OVERLAP_NOTE).map((text) => ({ kind: 'overlap', text })),
+              },
+            ]
+          : []),
       ],
       caveats: [{ kind: 'overlap', text: OVERLAP_NOTE }],
     };
