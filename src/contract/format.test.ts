@@ -10,6 +10,7 @@ import {
   formatEurMln,
   formatEurShort,
   formatPct,
+  formatPoints,
   formatPeriod,
   formatSignedEur,
   formatValue,
@@ -53,6 +54,11 @@ describe('percentages and changes', () => {
     expect(formatPct(1)).toBe('1,0 %');
     expect(formatPct(0.6)).toBe('0,6 %');
     expect(formatPct(12.345)).toBe('12,3 %');
+  });
+
+  it('say a difference between two percentages in percentage points', () => {
+    expect(formatPoints(1.2)).toBe('1,2 procentpunt');
+    expect(formatPoints(11.2 - 10)).toBe('1,2 procentpunt');
   });
   it('show a change of a fraction with its sign', () => {
     expect(formatChange(0.125)).toBe('+12,5 %');

@@ -52,6 +52,11 @@ export function formatPct(percent: number): string {
   return `${fixed1.format(percent)} %`;
 }
 
+/** A difference between two percentages: 1.2 → "1,2 procentpunt" (not "%", which reads as relative). */
+export function formatPoints(points: number): string {
+  return `${fixed1.format(points)} procentpunt`;
+}
+
 /** Signed change of a fraction: 0.125 → "+12,5 %", −0.03 → "−3,0 %". */
 export function formatChange(fraction: number): string {
   const sign = fraction > 0 ? '+' : fraction < 0 ? '−' : '';

@@ -34,8 +34,8 @@ describe('regionGap', () => {
     expect(m?.message).toEqual({
       rule: 'benchmark-region',
       text:
-        'Het aandeel jongeren met jeugdhulp zonder verblijf ligt met 12,0 % boven het regiogemiddelde (H2 2020: ' +
-        '11,2 % tegen 10,0 % in jeugdzorgregio IJsselland).',
+        'Het aandeel jongeren met jeugdhulp zonder verblijf is 12,0 % hoger dan in de regio: 11,2 % tegen 10,0 % in ' +
+        'jeugdzorgregio IJsselland (H2 2020), 1,2 procentpunt verschil.',
       sources: ['B7'],
     });
   });
@@ -43,8 +43,8 @@ describe('regionGap', () => {
   it('says below, and falls back to the last half-year with both shares', () => {
     const m = regionGap(series([9.0, 9.9, null], [10.0, null, null]), 2020, 'B1');
     expect(m?.message.text).toBe(
-      'Het aandeel jongeren met jeugdhulp zonder verblijf ligt met 10,0 % onder het regiogemiddelde (H1 2020: ' +
-        '9,0 % tegen 10,0 % in jeugdzorgregio IJsselland).',
+      'Het aandeel jongeren met jeugdhulp zonder verblijf is 10,0 % lager dan in de regio: 9,0 % tegen 10,0 % in ' +
+        'jeugdzorgregio IJsselland (H1 2020), 1,0 procentpunt verschil.',
     );
   });
 

@@ -1,6 +1,6 @@
 // Key message on the benchmark: how far the municipality's share of youths with youth care lies above or below its
 // youth-care region's (CBS's figures), said only when the gap is clear.
-import { formatPct, formatPeriod } from '../../contract/format.ts';
+import { formatPct, formatPeriod, formatPoints } from '../../contract/format.ts';
 import type { BenchmarkMeasure, BenchmarkSeries } from '../../benchmark/series.ts';
 import type { Ranked } from './figures.ts';
 
@@ -19,8 +19,8 @@ export function relativeGap(own: number | null, region: number | null): number |
 }
 
 /**
- * "Het aandeel jongeren met jeugdhulp zonder verblijf ligt met 12,0 % boven het regiogemiddelde (H2 2020: 11,2 % tegen
- * 10,0 % in jeugdzorgregio IJsselland)." On the last period of `year` with both shares; the gap is relative (the
+ * "Het aandeel jongeren met jeugdhulp zonder verblijf is 12,0 % hoger dan in de regio: 11,2 % tegen 10,0 % in
+ * jeugdzorgregio IJsselland (H2 2020), 1,2 procentpunt verschil." On the last period of `year` with both shares; the gap is relative (the
  * municipality's share ÷ the region's − 1). Null without both shares or with a gap under CLEAR_GAP_PCT.
  */
 export function regionGap(series: BenchmarkSeries, year: number, source: string, weight = 45): Ranked | null {
@@ -42,9 +42,10 @@ export function regionGap(series: BenchmarkSeries, year: number, source: string,
   if (!last) return null;
   const gap = relativeGap(last.own, last.region)!;
   if (Math.abs(gap) < CLEAR_GAP_PCT) return null;
+  // Relative (% of the region's share) and absolute (percentage points) both said: "12 %" alone reads as points.
   const text =
-    `Het aandeel jongeren met ${noun} ligt met ${formatPct(Math.abs(gap))} ` +
-    `${gap > 0 ? 'boven' : 'onder'} het regiogemiddelde (${formatPeriod(last.period)}: ${formatPct(last.own)} tegen ` +
-    `${formatPct(last.region)} in ${region.label}).`;
+    `Het aandeel jongeren met ${noun} is ${formatPct(Math.abs(gap))} ${gap > 0 ? 'hoger' : 'lager'} dan in de regio: ` +
+    `${formatPct(last.own)} tegen ${formatPct(last.region)} in ${region.label} (${formatPeriod(last.period)}), ` +
+    `${formatPoints(Math.abs(last.own - last.region))} verschil.`;
   return { message: { rule: 'benchmark-region', text, sources: [source] }, weight };
 }
