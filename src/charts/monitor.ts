@@ -24,9 +24,20 @@ export function monitorChart(m: MonitorBars): Built {
     option: {
       animation: false,
       // Room under the axis for the two-line category labels (containLabel measures only their first line).
-      grid: { left: 8, right: 16, top: 24, bottom: 32, containLabel: true },
-      xAxis: { type: 'category', data: [monitorCategory('vóór', m.before), monitorCategory('na', m.after)] },
-      yAxis: { type: 'value', name: m.label, axisLabel: { formatter: axisFormatter(m.unit, max) } },
+      grid: { left: 8, right: 16, top: 32, bottom: 40, containLabel: true },
+      xAxis: {
+        type: 'category',
+        data: [monitorCategory('vóór', m.before), monitorCategory('na', m.after)],
+        // Two lines per label with room between them: the period must not run into "Vóór de start".
+        axisLabel: { interval: 0, lineHeight: 16 },
+      },
+      yAxis: {
+        type: 'value',
+        name: m.label,
+        // The indicator's name starts at the axis and runs right, so a long name is not cut at the chart's left edge.
+        nameTextStyle: { align: 'left' },
+        axisLabel: { formatter: axisFormatter(m.unit, max) },
+      },
       tooltip: { trigger: 'item' },
       series: [
         {
