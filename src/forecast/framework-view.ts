@@ -28,15 +28,23 @@ export interface FrameworkQuery {
   to?: number;
 }
 
+/** The framework of every year with a budget row (budget … net cost), of one municipality or summed over the region's. */
+export async function frameworkYears(
+  store: Store,
+  municipalities?: readonly string[],
+): Promise<{ partsAsked: string[]; all: FrameworkYear[] }> {
+  const partsAsked = await readParts(store, municipalities);
+  const inputs = await readFrameworkInputs(store, partsAsked);
+  const parts = new Map(partsAsked.map((code) => [code, framework(inputs.get(code) ?? [])]));
+  return { partsAsked, all: parts.size === 1 ? [...parts.values()][0]! : sumFrameworks(parts) };
+}
+
 /**
  * The framework years from `from` to `to` (default: every year with a budget row). Carried budgets look back before
  * `from`, so the whole history is computed and then cut.
  */
 export async function frameworkView(store: Store, q: FrameworkQuery): Promise<FrameworkViewYear[]> {
-  const partsAsked = await readParts(store, q.municipalities);
-  const inputs = await readFrameworkInputs(store, partsAsked);
-  const parts = new Map(partsAsked.map((code) => [code, framework(inputs.get(code) ?? [])]));
-  const all = parts.size === 1 ? [...parts.values()][0]! : sumFrameworks(parts);
+  const { partsAsked, all } = await frameworkYears(store, q.municipalities);
   const years = all.filter((y) => (q.from === undefined || y.year >= q.from) && (q.to === undefined || y.year <= q.to));
   if (years.length === 0) return [];
   const invoiced = await readInvoiced(store, years[0]!.year, years.at(-1)!.year, partsAsked);

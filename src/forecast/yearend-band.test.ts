@@ -32,12 +32,14 @@ describe('80 % interval from pooled errors', () => {
     expect([Math.round(12_000 / (1.25 * 1.6 ** 0.6)), Math.round(12_000 / (0.5 * 1.6 ** 0.4))]).toEqual([7_241, 19_887]);
   });
 
-  it('never leaves the central value outside its own band', () => {
-    // Every earlier forecast was too high: the band lies below the central value and is closed at it.
-    const pool = [err(2020, 1.1, 100), err(2021, 1.2, 100), err(2022, 1.3, 100)];
-    const band = band80(100, pool);
-    expect(band.high).toBe(100);
-    expect(band.low).toBeLessThan(100);
+  it('lies wholly below the central value when every earlier forecast was too high, not closed at it', () => {
+    // ln 1,1; ln 1,2; ln 1,3 → P10 = ln 1,1 + 0,2 × (ln 1,2 − ln 1,1), P90 = ln 1,2 + 0,8 × (ln 1,3 − ln 1,2).
+    const pool = [err(2020, 1.1, 100_000), err(2021, 1.2, 100_000), err(2022, 1.3, 100_000)];
+    const p10 = Math.log(1.1) + 0.2 * (Math.log(1.2) - Math.log(1.1));
+    const p90 = Math.log(1.2) + 0.8 * (Math.log(1.3) - Math.log(1.2));
+    const band = band80(100_000, pool);
+    expect(band).toEqual({ low: Math.round(100_000 * Math.exp(-p90)), high: Math.round(100_000 * Math.exp(-p10)), reason: null });
+    expect([band.low, band.high]).toEqual([78_164, 89_341]);
   });
 
   it('gives no interval when the pool covers fewer than three earlier years, and says so', () => {

@@ -31,7 +31,7 @@ const distance = (a: number, b: number) => Math.abs(Math.log(a / b));
  * The 80 % interval around `centralCents`: of the pool's errors, the `nearest` whose size is closest to the central
  * value on a log scale (ties in pool order), because small groups' relative errors are larger; their 10th and 90th
  * percentiles P10 and P90 of ln(forecast ÷ outcome) give central × e^−P90 … central × e^−P10 (the outcome is the
- * central value divided by the forecast's usual ratio). No interval when the pool covers fewer than `minYears` years.
+ * central value divided by the forecast's usual ratio), which need not contain the central value. No interval when the pool covers fewer than `minYears` years.
  */
 export function band80(centralCents: number, pool: readonly PastError[], options: BandOptions = {}): Band {
   const nearest = options.nearest ?? 40;
@@ -54,8 +54,10 @@ export function band80(centralCents: number, pool: readonly PastError[], options
   const p10 = quantileSorted(chosen, 0.1)!;
   const p90 = quantileSorted(chosen, 0.9)!;
   return {
-    low: Math.min(centralCents, Math.round(centralCents * Math.exp(-p90))),
-    high: Math.max(centralCents, Math.round(centralCents * Math.exp(-p10))),
+    // Not widened to take in the central value: when forecasts of this size were nearly always too high (or too low),
+    // the band says so by lying below (or above) it, rather than ending at it with a bound no error gives.
+    low: Math.round(centralCents * Math.exp(-p90)),
+    high: Math.round(centralCents * Math.exp(-p10)),
     reason: null,
   };
 }

@@ -199,12 +199,15 @@ export function regionLearning(
 /**
  * The errors of earlier years at the same month that every 80 % interval is read from: of each municipality × care
  * type (or team), each municipality, each care type (or team) of the region and the region, on the region's pattern.
+ * With `totalsOnly`: only each municipality and the region, the same whatever the split (a total's band must not
+ * depend on how its rows are split).
  */
 export function errorPool(
   groups: readonly TriangleGroup[],
   year: number,
   cutoff: number,
   pattern: readonly CostCell[],
+  totalsOnly = false,
 ): PastError[] {
   // The level model reads no start month: each unit's cells summed per month of care and invoice (the same sums in
   // whole cents, far fewer cells).
@@ -217,12 +220,9 @@ export function errorPool(
     }
     return [...sums.values()];
   };
-  const units = [
-    ...groups.map((g) => g.cells),
-    ...sumOf((g) => g.municipality),
-    ...sumOf((g) => g.split),
-    groups.flatMap((g) => g.cells),
-  ];
+  const units = totalsOnly
+    ? [...sumOf((g) => g.municipality), groups.flatMap((g) => g.cells)]
+    : [...groups.map((g) => g.cells), ...sumOf((g) => g.municipality), ...sumOf((g) => g.split), groups.flatMap((g) => g.cells)];
   return units.flatMap((cells) => pastErrors(compact(cells, false), year, cutoff, { pattern }));
 }
 
@@ -233,6 +233,8 @@ export interface RegionInputs {
   learned: RegionLearning;
   /** The error pool of a year at a cut-off (computed once per year and cut-off). */
   pool: (year: number, cutoff: number) => PastError[];
+  /** The errors of the municipalities and the region alone, that a total's band is read from (once per year and cut-off). */
+  totalPool: (year: number, cutoff: number) => PastError[];
 }
 
 /** Per store (its root): the region's inputs per split, valid while the derived tables are not rebuilt. */
@@ -255,13 +257,13 @@ export async function regionInputs(store: Store, by: TriangleSplit): Promise<Reg
     const allocated = await readAllocated(store, { by });
     const learned = regionLearning(groups, allocated, by);
     const pools = new Map<string, PastError[]>();
-    const pool = (year: number, cutoff: number) => {
-      const key = `${year}/${cutoff}`;
+    const poolOf = (totalsOnly: boolean) => (year: number, cutoff: number) => {
+      const key = `${year}/${cutoff}/${totalsOnly}`;
       let p = pools.get(key);
-      if (!p) pools.set(key, (p = errorPool(groups, year, cutoff, learned.pattern)));
+      if (!p) pools.set(key, (p = errorPool(groups, year, cutoff, learned.pattern, totalsOnly)));
       return p;
     };
-    return { groups, allocated, learned, pool };
+    return { groups, allocated, learned, pool: poolOf(false), totalPool: poolOf(true) };
   })();
   bySplit.set(by, read);
   // A failed read (e.g. a question's time limit) is tried again by the next question.

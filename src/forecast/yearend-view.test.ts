@@ -21,6 +21,8 @@ async function region(): Promise<Store> {
       client: `a${municipality}`,
       municipality,
       start: '2019-01-01',
+      // Ambulant on a team of its municipality, verblijf without one: per team the rows are not the care types.
+      team: `t${municipality}`,
       volume: 3 + i,
       unit: '04',
       frequency: '4',
@@ -51,6 +53,7 @@ async function direct(store: Store, municipalities: string[], year: number, cuto
   const allocated = await readAllocated(store);
   const learned = regionLearning(groups, allocated, 'care_type');
   const pool = errorPool(groups, year, cutoff, learned.pattern);
+  const totalPool = errorPool(groups, year, cutoff, learned.pattern, true);
   const chosen = groups.filter((g) => municipalities.includes(g.municipality));
   const alloc = allocated.filter((a) => municipalities.includes(a.municipality));
   const forecast = (key: string | null) => {
@@ -62,7 +65,7 @@ async function direct(store: Store, municipalities: string[], year: number, cuto
         pattern: learned.pattern,
         allocated: alloc.filter((a) => key === null || a.split === key).flatMap((a) => a.allocated),
         utilisationFrom: learned.utilisationFrom(key),
-        pool,
+        pool: key === null ? totalPool : pool,
       },
     );
     const { year: _y, cutoff: _c, ...figures } = f;
@@ -84,6 +87,20 @@ describe('year-end view', () => {
       // The pool has earlier years to read a band from; the allocation split is learned.
       expect(view.total.low80Cents).not.toBeNull();
       expect(view.rows[0]!.utilisation).not.toBeNull();
+    }
+    store.close();
+  });
+
+  it('gives the total the same band per care type and per team: read from the municipalities’ and region’s errors', async () => {
+    const store = await region();
+    const cutoff = monthIndex(2023, 5);
+    for (const municipalities of [['0150'], ['0193', '1708']]) {
+      const byCare = (await yearEndView(store, { municipalities, per: 'care_type', year: 2023, cutoff }))!;
+      const byTeam = (await yearEndView(store, { municipalities, per: 'team', year: 2023, cutoff }))!;
+      expect(byTeam.rows.map((r) => r.key)).toEqual(['', ...municipalities.map((m) => `t${m}`)]);
+      expect(byCare.total.centralCents).toBe(byTeam.total.centralCents);
+      expect([byTeam.total.low80Cents, byTeam.total.high80Cents]).toEqual([byCare.total.low80Cents, byCare.total.high80Cents]);
+      expect(byCare.total.low80Cents).not.toBeNull();
     }
     store.close();
   });

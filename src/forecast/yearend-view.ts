@@ -3,6 +3,7 @@
 // and the cumulative invoiced per month so far (the fan chart's known part).
 import { budgetSql } from '../metrics/budget.ts';
 import { ensureDerived, sql, type Store } from '../store/index.ts';
+import { frameworkYears } from './framework-view.ts';
 import { compact, compactAllocated, regionInputs, type TriangleSplit } from './yearend-store.ts';
 import type { AllocatedCell } from './yearend-allocations.ts';
 import { type CostCell, monthIndex, type YearEndForecast, yearEndForecast } from './yearend.ts';
@@ -11,7 +12,8 @@ import { type CostCell, monthIndex, type YearEndForecast, yearEndForecast } from
 export interface YearEndRow extends Omit<YearEndForecast, 'year' | 'cutoff'> {
   /** The care type or team ('' for cost without a team); null on the total row. */
   key: string | null;
-  /** Begroting + burap of the year; null without a budget. */
+  /** Rows: begroting + burap of the care type or team. Total: the framework's year cost (jaarkosten = begroting + burap −
+   * taakstelling, as the financial framework shows it); null without a budget. */
   budgetCents: number | null;
   /** Central − budget: positive is an overspend; null without a budget. */
   overspendCents: number | null;
@@ -59,7 +61,7 @@ export async function yearEndView(store: Store, q: YearEndQuery): Promise<YearEn
   const cutoff = q.cutoff ?? (await lastDataMonth(store));
   if (cutoff === null) return null;
   const year = q.year ?? Math.floor(cutoff / 12);
-  const { groups, allocated: allocatedGroups, learned, pool: poolAt } = await regionInputs(store, q.per);
+  const { groups, allocated: allocatedGroups, learned, pool: poolAt, totalPool } = await regionInputs(store, q.per);
   const pool = poolAt(year, cutoff);
   const inScope = (m: string) => q.municipalities === null || q.municipalities.includes(m);
   const chosen = groups.filter((g) => inScope(g.municipality));
@@ -77,7 +79,8 @@ export async function yearEndView(store: Store, q: YearEndQuery): Promise<YearEn
       pattern: learned.pattern,
       allocated,
       utilisationFrom: learned.utilisationFrom(q.per === 'care_type' ? key : null),
-      pool,
+      // The total's band from the municipalities' and the region's errors only: the same for either split.
+      pool: key === null ? totalPool(year, cutoff) : pool,
     });
     return {
       key,
@@ -110,18 +113,25 @@ export async function yearEndView(store: Store, q: YearEndQuery): Promise<YearEn
     cutoff: monthLabel(cutoff),
     per: q.per,
     rows,
-    total: row(null, all, compactAllocated([...allocatedByKey.values()].flat()), budgets.total),
+    total: row(null, all, compactAllocated([...allocatedByKey.values()].flat()), await yearCost(store, year, q.municipalities)),
     months,
   };
 }
 
-/** Begroting + burap per care type or team and in total, at the levels the budget analysis uses. */
+/** The financial framework's year cost (begroting + burap − taakstelling) of the year: the total's budget, as the
+ * framework on the same page shows it; null when unknown or without a budget row. */
+async function yearCost(store: Store, year: number, municipalities: readonly string[] | null): Promise<number | null> {
+  const { all } = await frameworkYears(store, municipalities ?? undefined);
+  return all.find((y) => y.year === year)?.yearCostCents ?? null;
+}
+
+/** Begroting + burap per care type or team, at the levels the budget analysis uses. */
 async function readBudgets(
   store: Store,
   year: number,
   municipalities: readonly string[] | null,
   per: TriangleSplit,
-): Promise<{ byKey: Map<string, number>; total: number | null }> {
+): Promise<{ byKey: Map<string, number> }> {
   const filters = {
     ...(municipalities ? { municipality: [...municipalities] } : {}),
     from: `${year}-01-01`,
@@ -132,10 +142,7 @@ async function readBudgets(
     sql`SELECT ${split === 'care_type' ? sql`care_type` : sql`team`} AS key, sum(budget_cents)::BIGINT AS cents
         FROM (${budgetSql({ filters, split: [split] })}) GROUP BY ALL`,
   );
-  const total = await store.one<{ cents: number | null }>(
-    sql`SELECT sum(budget_cents)::BIGINT AS cents FROM (${budgetSql({ filters, split: [] })})`,
-  );
   const byKey = new Map<string, number>();
   for (const r of rows) if (r.cents !== null) byKey.set(r.key, Number(r.cents));
-  return { byKey, total: total?.cents === null || total?.cents === undefined ? null : Number(total.cents) };
+  return { byKey };
 }

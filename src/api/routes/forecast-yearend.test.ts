@@ -1,6 +1,7 @@
 // /api/forecast/yearend on a tiny store whose answer is worked out by hand: flat monthly cost, invoiced a month later.
 import type { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { frameworkView } from '../../forecast/framework-view.ts';
 import { addBudget, addInvoice, derive, fixtureStore } from '../../metrics/fixtures.ts';
 import { sql, type Store } from '../../store/index.ts';
 import type { AuthEnv } from '../auth/middleware.ts';
@@ -35,6 +36,8 @@ beforeAll(async () => {
   }
   await addBudget(base, { year: 2029, euros: 1_500 });
   await addBudget(base, { year: 2029, euros: 100, kind: 'burap' });
+  // A taakstelling as the files give it (negative): it lowers the year cost whatever its sign.
+  await addBudget(base, { year: 2029, euros: -150, kind: 'taakstelling' });
   await addBudget(base, { year: 2029, euros: 1_000, careType: 'ambulant' });
   await derive(base);
   ({ store, app } = await secureFixture({}, base));
@@ -85,8 +88,11 @@ describe('/api/forecast/yearend', () => {
         lagReason: null,
       },
     ]);
-    // The total against begroting + burap (€ 1,600): € 200 over.
-    expect(body.total).toMatchObject({ key: null, centralCents: 1_800_00, budgetCents: 1_600_00, overspendCents: 200_00 });
+    // The total against the financial framework's year cost, begroting + burap − taakstelling = € 1.500 + € 100 − € 150
+    // = € 1.450 (the figure the framework shows as Jaarkosten): € 350 over.
+    expect(body.total).toMatchObject({ key: null, centralCents: 1_800_00, budgetCents: 1_450_00, overspendCents: 350_00 });
+    const [framework] = await frameworkView(store, { municipalities: ['0150'], from: 2029, to: 2029 });
+    expect([framework!.budgetCents, framework!.yearCostCents]).toEqual([1_500_00, 1_450_00]);
     expect(body.months.map((m: { cumulativeCents: number }) => m.cumulativeCents)).toEqual([
       150_00, 300_00, 450_00, 600_00, 750_00, 750_00,
     ]);

@@ -53,8 +53,15 @@ const ROW: Schema = {
         'omvang het dichtst bij deze liggen (P90 van de fout); null: te weinig eerdere jaren.',
     },
     high80Cents: { ...CENTS_OR_NULL, description: 'Bovengrens van het 80 %-interval (P10 van dezelfde fouten).' },
-    budgetCents: { ...CENTS_OR_NULL, description: 'Begroting + burap; null: geen begroting.' },
-    overspendCents: { ...CENTS_OR_NULL, description: 'Verwacht − begroting: positief is een overschrijding.' },
+    budgetCents: {
+      ...CENTS_OR_NULL,
+      description:
+        'Per zorgsoort of team: begroting + burap. In de totaalrij: de jaarkosten van het financieel kader (begroting + burap − taakstelling). Null: geen begroting.',
+    },
+    overspendCents: {
+      ...CENTS_OR_NULL,
+      description: 'Verwacht − budgetCents (in de totaalrij: − de jaarkosten): positief is een overschrijding.',
+    },
     intervalReason: { type: ['string', 'null'] },
     lagReason: { type: ['string', 'null'] },
   },

@@ -23,16 +23,16 @@ const plain = (s: string) => s.replace(/\u00a0/g, ' ');
 describe('year-end sentence', () => {
   it('names the central value, the 80 % interval and the overspend in millions with one decimal', () => {
     expect(plain(yearEndSentence(2024, row(11_912_345_00, 11_634_000_00, 12_281_000_00, 11_500_000_00)))).toBe(
-      'Naar verwachting komen de kosten over 2024 uit op € 11,9 mln (80 %-interval € 11,6–12,3 mln), € 0,4 mln boven de begroting.',
+      'Naar verwachting komen de kosten over 2024 uit op € 11,9 mln (80 %-interval € 11,6–12,3 mln), € 0,4 mln boven de jaarkosten (begroting + burap − taakstelling).',
     );
   });
 
   it('says "onder" for an underspend, and "gelijk" when the difference rounds away', () => {
     expect(plain(yearEndSentence(2024, row(9_000_000_00, 8_800_000_00, 9_300_000_00, 9_750_000_00)))).toBe(
-      'Naar verwachting komen de kosten over 2024 uit op € 9,0 mln (80 %-interval € 8,8–9,3 mln), € 0,8 mln onder de begroting.',
+      'Naar verwachting komen de kosten over 2024 uit op € 9,0 mln (80 %-interval € 8,8–9,3 mln), € 0,8 mln onder de jaarkosten (begroting + burap − taakstelling).',
     );
     expect(plain(yearEndSentence(2024, row(9_000_000_00, null, null, 9_020_000_00)))).toBe(
-      'Naar verwachting komen de kosten over 2024 uit op € 9,0 mln, gelijk aan de begroting.',
+      'Naar verwachting komen de kosten over 2024 uit op € 9,0 mln, gelijk aan de jaarkosten (begroting + burap − taakstelling).',
     );
   });
 

@@ -4,9 +4,12 @@ import type { YearEndRow } from '../../forecast/yearend-view.ts';
 
 /**
  * "Naar verwachting komen de kosten over 2024 uit op € 11,9 mln (80 %-interval € 11,6–12,3 mln), € 0,4 mln boven de
- * begroting." Millions with one decimal from € 1 mln up, else whole euros; without an interval or budget that part is
+ * jaarkosten (begroting + burap − taakstelling)." The total is compared with the financial framework's year cost, named
+ * as the framework names it, so it is not read as the framework's Begroting. Millions with one decimal from € 1 mln up, else whole euros; without an interval or budget that part is
  * left out. Amounts in cents, as the forecast gives them.
  */
+const YEAR_COST = 'de jaarkosten (begroting + burap − taakstelling)';
+
 export function yearEndSentence(year: number, total: YearEndRow): string {
   const big = total.centralCents >= 100_000_000;
   const eur = (cents: number) => (big ? formatEurMln(cents / 100, 1) : formatEur(Math.round(cents / 100)));
@@ -20,6 +23,6 @@ export function yearEndSentence(year: number, total: YearEndRow): string {
   const over = total.overspendCents;
   if (over === null) return `${head}.`;
   const size = eur(Math.abs(over));
-  if (size === eur(0)) return `${head}, gelijk aan de begroting.`;
-  return `${head}, ${size} ${over > 0 ? 'boven' : 'onder'} de begroting.`;
+  if (size === eur(0)) return `${head}, gelijk aan ${YEAR_COST}.`;
+  return `${head}, ${size} ${over > 0 ? 'boven' : 'onder'} ${YEAR_COST}.`;
 }

@@ -42,7 +42,7 @@ describe('section "Verwacht jaareinde"', () => {
             rule: 'yearend-forecast',
             // € 500 invoiced + € 100 June + € 600 July–December; the same forecast in June 2026–2028 was exact (June
             // 2025 could not learn the lag yet and does not count), so the interval closes on the central value.
-            text: 'Naar verwachting komen de kosten over 2029 uit op € 1.200 (80 %-interval € 1.200–€ 1.200), € 200,00 boven de begroting.',
+            text: 'Naar verwachting komen de kosten over 2029 uit op € 1.200 (80 %-interval € 1.200–€ 1.200), € 200,00 boven de jaarkosten (begroting + burap − taakstelling).',
             // The forecast is a source of its own in the appendix, with its method.
             sources: ['B1'],
           },

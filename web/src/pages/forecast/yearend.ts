@@ -92,7 +92,10 @@ export async function renderYearendPanel(el: HTMLElement, s: ViewState, ctx: App
           'Het totaal van de rest van het jaar volgt het recente niveau en het seizoen (dat zat er in de backtest het minst ' +
           'naast); lopende toewijzingen en nieuwe instroom verdelen dat. Het 80 %-interval: hoe ver dezelfde verwachting er ' +
           'in dezelfde maand van eerdere jaren naast zat, bij de 40 verwachtingen (per gemeente en zorgsoort, per gemeente, ' +
-          'per zorgsoort en voor de regio) die in omvang het dichtst bij deze liggen. ' +
+          'per zorgsoort en voor de regio) die in omvang het dichtst bij deze liggen; voor het totaal alleen die per ' +
+          'gemeente en voor de regio, zodat het totaal per zorgsoort en per team dezelfde band heeft. Begroting: per ' +
+          'zorgsoort of team begroting + burap; in de totaalrij de jaarkosten van het financieel kader (begroting + burap ' +
+          '− taakstelling). ' +
           [t.lagReason, t.intervalReason].filter(Boolean).join(' '),
       ),
       chartEl,
