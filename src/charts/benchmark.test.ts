@@ -52,6 +52,22 @@ describe('benchmarkChart', () => {
     ]);
   });
 
+  it('leaves the legend room above the grid, for a share and for an amount with the own line, so no axis label sits under it', () => {
+    const top = (s: BenchmarkSeries, kind: 'value' | 'index') => (benchmarkChart(s, kind).grid as { top: number }).top;
+    // At 440 px (40 px + 8 px a letter per item): 'Steenwijkerland' (160), '… zonder Steenwijkerland' (424),
+    // 'jeugdzorgregio IJsselland' (240) + 'Nederland' (112): three rows of 26 px, 12 px margin, 8 px below.
+    expect([top(series, 'value'), top(series, 'index')]).toEqual([98, 98]);
+    const cost: BenchmarkSeries = {
+      ...series,
+      measure: 'kosten-per-inwoner',
+      unit: 'eur',
+      lines: [...series.lines, line('eigen', 'eigen gegevens', [12_000, null, 10_500])],
+    };
+    // 'eigen gegevens' (152) no longer fits beside the 352 px of the third row: four rows.
+    expect([top(cost, 'value'), top(cost, 'index')]).toEqual([124, 124]);
+    expect(benchmarkChart(cost, 'value').legend).toMatchObject({ top: 0, type: 'plain' });
+  });
+
   it('gives every line its own dash style and symbol, so they stay apart without colour', () => {
     const looks = lines('value').map((s) => JSON.stringify([s.lineStyle.type, s.symbol]));
     expect(new Set(looks).size).toBe(4);
