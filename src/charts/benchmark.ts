@@ -19,10 +19,11 @@ const LOOK: Record<BenchmarkLine['who'], { color: string; type: string | number[
 };
 
 /**
- * The narrowest a benchmark chart is drawn (two side by side from 28rem each, web/src/style.css): its legend wraps as
- * it would there, so the grid below it leaves room and the top axis label ("€ 10.000") never sits under it.
+ * The width the legend is wrapped at: legendHeight's 8 px a letter and 26 px a row overestimate the 14 px legend, so
+ * at 560 px its rows still cover the narrowest chart drawn (two side by side from 28rem each, web/src/style.css) and
+ * the top axis label ("€ 10.000") never sits under the legend.
  */
-const CHART_WIDTH = 440;
+const CHART_WIDTH = 560;
 
 /** Two decimals for a percentage (shares with residence are around 1 %), one for an index. */
 const number = (digits: number) =>
