@@ -7,8 +7,11 @@ import { DECILE_KINDS } from './deciles.ts';
 import { BENCHMARK_MEASURES, COST_TABLE, YOUTH_TABLE } from './series.ts';
 
 export interface BenchmarkChoices {
-  /** `tables`: the CBS tables the measure's figures come from (for the page's source line). */
-  measures: { key: string; label: string; tables: string[] }[];
+  /**
+   * `tables`: the CBS tables the measure's figures come from (for the page's source line); `periods`: the kinds of
+   * period CBS publishes it for (a cost only per year).
+   */
+  measures: { key: string; label: string; tables: string[]; periods: ('halfjaar' | 'jaar')[] }[];
   sizeClasses: { key: string; label: string }[];
   regions: string[];
   municipalities: { code: string; name: string; region: string | null }[];
@@ -51,7 +54,12 @@ export async function benchmarkChoices(store: Store): Promise<BenchmarkChoices> 
   const decileYears = await store.all<{ year: number }>(sql`SELECT DISTINCT year FROM municipality_context ORDER BY year`);
   const titles = (table: string) => imports.filter((i) => i.kind === `cbs ${table}`).map((i) => i.note);
   return {
-    measures: Object.entries(BENCHMARK_MEASURES).map(([key, m]) => ({ key, label: m.label, tables: tablesOf(m.per) })),
+    measures: Object.entries(BENCHMARK_MEASURES).map(([key, m]) => ({
+      key,
+      label: m.label,
+      tables: tablesOf(m.per),
+      periods: [...m.periods],
+    })),
     sizeClasses: SIZE_CLASSES.map((c) => ({ key: c.key, label: c.label })),
     regions: [...new Set(municipalities.flatMap((m) => (m.region ? [m.region] : [])))].sort(),
     municipalities,

@@ -46,8 +46,55 @@ describe('the own cost per inhabitant beside CBS', () => {
       ['2019', null, null, 'afgeschermd: te weinig cliënten'],
       // € 480,000 / 40 = € 12,000; € 600,000 / 48 = € 12,500 (index 104.2).
       ['2020', 12_000, 100, null],
-      ['2021', null, null, 'geen eigen jongeren met jeugdhulp in deze periode'],
+      // No youth in care and no cost: the own data has nothing on 2021.
+      ['2021', null, null, 'geen eigen gegevens over deze periode'],
       ['2022', 12_500, 104.2, null],
+    ]);
+  });
+
+  it('leaves a period the own data does not cover missing, never € 0: after the last invoiced month, or without cost and clients', () => {
+    // Data through 2024-12; allocations still running in 2025 give clients but no cost; 2026 has neither.
+    const ended = {
+      ...result,
+      rows: [
+        { year: 2024, clients: 40, cost: 480_000, cost_per_inhabitant: 24 },
+        { year: 2025, clients: 12, cost: 0, cost_per_inhabitant: 0 },
+        { year: 2026, clients: 0, cost: 0, cost_per_inhabitant: 0 },
+      ],
+    } as unknown as MetricResult;
+    const none = [null, null, 'geen eigen gegevens over deze periode'];
+    for (const per of ['inwoner', 'client'] as const) {
+      const line = ownCostLine(ended, '2024', per, '2024-12');
+      expect(line.points.map((p) => [p.period, p.value, p.index, p.reason])).toEqual([
+        ['2024', per === 'inwoner' ? 24 : 12_000, 100, null],
+        ['2025', ...none],
+        ['2026', ...none],
+      ]);
+    }
+    // Half-years: 2024-H2 starts in July, within data through 2024-07; 2025-H1 does not.
+    const half = {
+      ...ended,
+      rows: [
+        { half_year: '2024-H2', clients: 40, cost: 480_000 },
+        { half_year: '2025-H1', clients: 12, cost: 0 },
+      ],
+    };
+    expect(
+      ownCostLine(half as unknown as MetricResult, '2024-H2', 'client', '2024-07').points.map((p) => [
+        p.period,
+        p.value,
+        p.reason,
+      ]),
+    ).toEqual([
+      ['2024-H2', 12_000, null],
+      ['2025-H1', null, 'geen eigen gegevens over deze periode'],
+    ]);
+    // Without any invoice (coverage null) no period has an own figure; without a coverage given, the rows decide alone.
+    expect(ownCostLine(ended, '2024', 'client', null).points.map((p) => p.value)).toEqual([null, null, null]);
+    expect(ownCostLine(ended, '2024', 'client').points.map((p) => [p.period, p.value])).toEqual([
+      ['2024', 12_000],
+      ['2025', 0],
+      ['2026', null],
     ]);
   });
 

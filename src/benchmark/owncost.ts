@@ -12,8 +12,16 @@ export type OwnCostPer = 'inwoner' | 'client';
 
 const SHIELDED = 'afgeschermd: te weinig cliënten';
 
+/** A period the own data does not cover (after its last invoiced month, or without any cost or client): missing, never € 0. */
+export const NO_OWN_DATA = 'geen eigen gegevens over deze periode';
+
+/** The first month ('YYYY-MM') of a year ('2025') or half-year ('2025-H2'). */
+const firstMonth = (period: string) => (period.endsWith('-H2') ? `${period.slice(0, 4)}-07` : `${period.slice(0, 4)}-01`);
+
 /** One row's own figure, or why it has none; from the figures the guard let through (so never from hidden ones). */
 function ownFigure(r: Record<string, Value>, per: OwnCostPer): { value: number | null; reason?: string } {
+  // No cost and no youth in care: the own data has nothing on the period (the metric fills such a row with zeros).
+  if (r.cost === 0 && r.clients === 0) return { value: null, reason: NO_OWN_DATA };
   if (per === 'inwoner') {
     if (typeof r.cost_per_inhabitant === 'number') return { value: r.cost_per_inhabitant };
     return {
@@ -30,14 +38,25 @@ function ownFigure(r: Record<string, Value>, per: OwnCostPer): { value: number |
 
 /**
  * The own line from a per_youth result split by `year` or `half_year`: its `cost_per_inhabitant`, or its `cost` over its
- * `clients` (0–17) per youth in care; without a result (refused, or no data), a line without points.
+ * `clients` (0–17) per youth in care; without a result (refused, or no data), a line without points. `through`: the last
+ * month with own invoices ('YYYY-MM', the coverage); a period starting after it has no own figure (running allocations
+ * give it clients but no cost yet), nor has any period when there are no invoices at all (null).
  * @example ownCostLine(result, '2022') // → { who: 'eigen', label: 'eigen gegevens', points: [{ period: '2022', value: 238.78, index: 100, … }] }
  */
-export function ownCostLine(result: MetricResult | null, base: string, per: OwnCostPer = 'inwoner'): BenchmarkLine {
+export function ownCostLine(
+  result: MetricResult | null,
+  base: string,
+  per: OwnCostPer = 'inwoner',
+  through?: string | null,
+): BenchmarkLine {
   const split = /^\d{4}$/.test(base) ? 'year' : 'half_year';
+  const covered = (period: string) => through === undefined || (through !== null && firstMonth(period) <= through);
   const raw = (result?.rows ?? [])
     .filter((r) => r[split] !== null && r[split] !== undefined)
-    .map((r) => ({ period: String(r[split]), ...ownFigure(r, per) }))
+    .map((r) => {
+      const period = String(r[split]);
+      return covered(period) ? { period, ...ownFigure(r, per) } : { period, value: null, reason: NO_OWN_DATA };
+    })
     .sort((a, b) => a.period.localeCompare(b.period));
   return indexedLine('eigen', OWN_LABEL, raw, base, { unit: 'eur', decimals: 100, missing: 'geen eigen cijfer' });
 }
@@ -59,9 +78,6 @@ export function withOwnLine(series: BenchmarkSeries, own: BenchmarkLine, ownReas
   };
   return {
     ...series,
-    lines: [
-      ...series.lines.map((l) => fill(l, 'geen CBS-cijfer voor deze periode')),
-      fill(own, ownReason ?? 'geen eigen cijfer voor deze periode'),
-    ],
+    lines: [...series.lines.map((l) => fill(l, 'geen CBS-cijfer voor deze periode')), fill(own, ownReason ?? NO_OWN_DATA)],
   };
 }

@@ -23,33 +23,44 @@ const YOUTHS_IN_CARE = 'Totaal jongeren met jeugdhulp';
 
 /**
  * The measures a benchmark shows, by the name the API takes, with their CBS measure (found by title) and unit: a share
- * of the youths 0–17 ('pct'), or an amount ('eur') per inhabitant or per youth with youth care (`per`).
+ * of the youths 0–17 ('pct'), or an amount ('eur') per inhabitant or per youth with youth care (`per`). `periods`: the
+ * kinds of period CBS publishes it for (85097NED per half-year and year; 83454NED's costs per year only).
  */
 export const BENCHMARK_MEASURES = {
-  jeugdhulp: { label: 'Jongeren met jeugdhulp (% van 0–17 jaar)', measure: YOUTHS_IN_CARE, unit: 'pct', per: 'jongeren' },
+  jeugdhulp: {
+    label: 'Jongeren met jeugdhulp (% van 0–17 jaar)',
+    measure: YOUTHS_IN_CARE,
+    unit: 'pct',
+    per: 'jongeren',
+    periods: ['halfjaar', 'jaar'],
+  },
   'zonder-verblijf': {
     label: 'Jongeren met jeugdhulp zonder verblijf (% van 0–17 jaar)',
     measure: 'Jeugdhulp zonder verblijf',
     unit: 'pct',
     per: 'jongeren',
+    periods: ['halfjaar', 'jaar'],
   },
   'met-verblijf': {
     label: 'Jongeren met jeugdhulp met verblijf (% van 0–17 jaar)',
     measure: 'Jeugdhulp met verblijf',
     unit: 'pct',
     per: 'jongeren',
+    periods: ['halfjaar', 'jaar'],
   },
   'kosten-per-inwoner': {
     label: 'Lasten jeugdhulp per inwoner (€)',
     measure: 'Lasten jeugdhulp totaal',
     unit: 'eur',
     per: 'inwoner',
+    periods: ['jaar'],
   },
   'kosten-per-client': {
     label: 'Lasten jeugdhulp per jongere met jeugdhulp (€)',
     measure: 'Lasten jeugdhulp totaal',
     unit: 'eur',
     per: 'client',
+    periods: ['jaar'],
   },
 } as const;
 export type BenchmarkMeasure = keyof typeof BENCHMARK_MEASURES;

@@ -52,6 +52,27 @@ describe('benchmarkChart', () => {
     ]);
   });
 
+  it('leaves the legend room above the grid, for a share and for an amount with the own line, so no axis label sits under it', () => {
+    const top = (s: BenchmarkSeries, kind: 'value' | 'index') => (benchmarkChart(s, kind).grid as { top: number }).top;
+    // At 560 px (40 px + 8 px a letter per item): 'Steenwijkerland' (160), '… zonder Steenwijkerland' (424),
+    // 'jeugdzorgregio IJsselland' (240) + 'Nederland' (112): three rows of 26 px, 12 px margin, 8 px below.
+    expect([top(series, 'value'), top(series, 'index')]).toEqual([98, 98]);
+    const cost: BenchmarkSeries = {
+      ...series,
+      measure: 'kosten-per-inwoner',
+      unit: 'eur',
+      lines: [...series.lines, line('eigen', 'eigen gegevens', [12_000, null, 10_500])],
+    };
+    // 'eigen gegevens' (152) still fits beside the 352 px of the third row; a longer own label would take a fourth.
+    expect([top(cost, 'value'), top(cost, 'index')]).toEqual([98, 98]);
+    const longer = {
+      ...cost,
+      lines: cost.lines.map((l) => (l.who === 'eigen' ? { ...l, label: 'eigen gegevens van de gemeente' } : l)),
+    };
+    expect(top(longer, 'value')).toBe(124);
+    expect(benchmarkChart(cost, 'value').legend).toMatchObject({ top: 0, type: 'plain' });
+  });
+
   it('gives every line its own dash style and symbol, so they stay apart without colour', () => {
     const looks = lines('value').map((s) => JSON.stringify([s.lineStyle.type, s.symbol]));
     expect(new Set(looks).size).toBe(4);

@@ -4,6 +4,7 @@
 import type { BenchmarkLine, BenchmarkSeries } from '../benchmark/series.ts';
 import { lineNames } from '../benchmark/table.ts';
 import { axisFormatter, formatEur, formatPeriod } from '../contract/format.ts';
+import { legendHeight } from './axis.ts';
 import { PALETTE } from './colours.ts';
 import type { ChartOption } from './index.ts';
 
@@ -16,6 +17,13 @@ const LOOK: Record<BenchmarkLine['who'], { color: string; type: string | number[
   // The municipality's own figure (from its own data) beside CBS's: the municipality's colour, dashed.
   eigen: { color: PALETTE[0]!, type: [2, 4], width: 2, symbol: 'emptyCircle' },
 };
+
+/**
+ * The width the legend is wrapped at: legendHeight's 8 px a letter and 26 px a row overestimate the 14 px legend, so
+ * at 560 px its rows still cover the narrowest chart drawn (two side by side from 28rem each, web/src/style.css) and
+ * the top axis label ("€ 10.000") never sits under the legend.
+ */
+const CHART_WIDTH = 560;
 
 /** Two decimals for a percentage (shares with residence are around 1 %), one for an index. */
 const number = (digits: number) =>
@@ -53,8 +61,8 @@ export function benchmarkChart(series: BenchmarkSeries, kind: 'value' | 'index')
   const format = (v: unknown) =>
     typeof v !== 'number' ? '–' : kind === 'value' ? formatBenchmarkValue(series.unit, v) : idx.format(v);
   return {
-    legend: { top: 0, data: names },
-    grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
+    legend: { top: 0, type: 'plain', data: names },
+    grid: { left: 8, right: 24, top: legendHeight(names, CHART_WIDTH) + 8, bottom: 8, containLabel: true },
     xAxis: { type: 'category', data: periods.map(formatPeriod), boundaryGap: false },
     yAxis: {
       type: 'value',

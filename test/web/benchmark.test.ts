@@ -206,8 +206,10 @@ describe('Vergelijken', () => {
   });
 
   it('shows the cost per inhabitant in euros, with the own line and the reason of its empty cells', async () => {
-    await page.goto(`${h.base}/vergelijken?p.gemeente=1708&p.maat=kosten-per-inwoner&p.per=jaar&p.basis=2017`);
+    // Without p.per: CBS publishes the costs per year only, so the page takes years and offers no half-years.
+    await page.goto(`${h.base}/vergelijken?p.gemeente=1708&p.maat=kosten-per-inwoner&p.basis=2017`);
     await ready();
+    await expect(page.locator('#bm-per option').allInnerTexts()).resolves.toEqual(['Jaar']);
     const panel = page.locator('[data-panel="benchmark-series"]');
     expect(await panel.locator('.chart canvas').count()).toBe(2);
     await expect(panel.locator('figcaption').first().innerText()).resolves.toBe('Bedrag in euro');
@@ -225,6 +227,8 @@ describe('Vergelijken', () => {
       const text = plain(await own.innerText());
       if (/^–\d+$/.test(text)) expect(await own.getAttribute('title')).toBeTruthy();
       else expect(text).toMatch(/^€ -?[\d.]+,\d{2}$/);
+      // A year without own data is missing, never € 0.
+      expect(text).not.toBe('€ 0,00');
     }
     await page.screenshot({ path: SHOT.replace('.png', '-kosten.png'), fullPage: false });
     const csv = await (

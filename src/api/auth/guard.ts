@@ -189,7 +189,10 @@ export function accessGuard(settings: GuardSettings): Guard {
         }
         case 'coverage': {
           const scope = scopeOf(user);
-          const answer = await next({ ...q, municipality: scope.municipality, provider: scope.provider });
+          // The asked municipalities narrow the scope (one municipality's coverage), never widen it.
+          const own = scope.municipality;
+          const municipality = own && q.municipality ? q.municipality.filter((m) => own.includes(m)) : (own ?? q.municipality);
+          const answer = await next({ ...q, municipality, provider: scope.provider });
           await log({ action: 'coverage_read', detail: { scope } });
           return answer;
         }

@@ -13,7 +13,8 @@ export function benchmarkChoiceRoutes(deps: ApiDeps): RouteDef[] {
       tag: 'vergelijken',
       summary: 'Wat er te kiezen is: maatstaven, referentiegroepen, gemeenten, perioden en de ingelezen CBS-tabellen',
       description:
-        'Bij elke maatstaf de CBS-tabellen waar hij uit komt. ' +
+        "Bij elke maatstaf de CBS-tabellen waar hij uit komt en de soorten perioden ('periods': halfjaar en/of jaar; " +
+        'de lasten publiceert het CBS alleen per jaar). ' +
         "Bij elke ingelezen CBS-tabel de titel van de laatste download; 'fictitious' is waar als (een deel van) de tabel " +
         'de verzonnen landelijke set van de demo is.',
       response: {

@@ -33,6 +33,13 @@ beforeAll(async () => {
         await addInvoice(base, { client, municipality, allocation: no, periodStart: `${2019 + k}-05-01`, euros: amount });
     }
   }
+  // Deventer's invoices end in May 2020, but eleven allocations run on into 2021 without cost yet (the demo's case of
+  // own data ending before CBS's periods): 2021 has clients, € 0 cost and no population.
+  for (let i = 0; i < 11; i++) {
+    const client = `0150-late-${i}`;
+    await addClient(base, { id: client, municipality: '0150', birthMonth: '2012-03-01' });
+    await addAllocation(base, { client, municipality: '0150', start: '2021-01-01', end: '2021-12-31' });
+  }
   // Inhabitants: Deventer 20,000 in 2019 and 25,000 in 2020; Steenwijkerland 10,000 in 2019.
   const bands = (municipality: string, year: number, total: number) =>
     [
@@ -73,30 +80,29 @@ describe('/api/benchmark, cost per inhabitant', () => {
       [
         ['2019', 0.6, 100],
         ['2020', 0.72, 120],
+        ['2021', null, null],
       ],
     ]);
+    // 2021: allocations run on, but after the last invoiced month (2020-05) there is no own cost: missing, never € 0.
+    expect(own.points[2]!.reason).toBe('geen eigen gegevens over deze periode');
     // CBS's Deventer: € 20,943,000 in 2019 but no population of 2019 in the fixture, and no 2020 cell: no figures, with
     // the reason.
     const cbs = (body.lines[0] as Line).points;
     expect(cbs.map((p) => [p.period, p.value, p.reason])).toEqual([
       ['2019', null, 'het CBS-cijfer of het inwonertal ontbreekt'],
       ['2020', null, 'het CBS-cijfer of het inwonertal ontbreekt'],
+      ['2021', null, 'geen CBS-cijfer voor deze periode'],
     ]);
   });
 
   it('hides the own figure of a municipality with fewer than 10 clients from a reader', async () => {
     const body = await ask('frits', 'gemeente=1708&basis=2019');
     const own = body.lines.find((l: Line) => l.who === 'eigen') as Line;
-    // 2019 and 2020 (three children with an allocation, no cost yet): hidden both.
-    expect(own.points).toEqual(
-      ['2019', '2020'].map((period) => ({
-        period,
-        value: null,
-        percent: null,
-        index: null,
-        reason: 'afgeschermd: te weinig cliënten',
-      })),
-    );
+    // 2019: three children, hidden; 2020 (the allocations run on, invoices end in 2019-05): no own data at all.
+    expect(own.points.map((p) => [p.period, p.value, p.index, p.reason])).toEqual([
+      ['2019', null, null, 'afgeschermd: te weinig cliënten'],
+      ['2020', null, null, 'geen eigen gegevens over deze periode'],
+    ]);
   });
 
   it("gives no own figure outside the user's municipalities, and says why; CBS's figures stay public", async () => {
@@ -129,6 +135,8 @@ describe('/api/benchmark, cost per youth with youth care', () => {
     expect(own.points.map((p) => [p.period, p.value, p.index, p.reason])).toEqual([
       ['2019', 1000, 100, null],
       ['2020', 1500, 150, null],
+      // Eleven youths in care in 2021 but no invoice after 2020-05: no own figure, never € 0 per youth.
+      ['2021', null, null, 'geen eigen gegevens over deze periode'],
     ]);
   });
 
@@ -137,17 +145,17 @@ describe('/api/benchmark, cost per youth with youth care', () => {
     const metric = await (await reader.request('/api/metrics/per_youth?municipality=0150&split=year')).json();
     const body = await (await reader.request('/api/benchmark?maat=kosten-per-client&gemeente=0150&basis=2019')).json();
     const own = body.lines.find((l: Line) => l.who === 'eigen') as Line;
-    expect(own.points.map((p) => p.period)).toEqual(['2019', '2020']);
-    expect(own.points.map((p) => p.value)).toEqual(
-      metric.rows.map((r: { cost: number; clients: number }) => Math.round((r.cost / r.clients) * 100) / 100),
+    expect(own.points.map((p) => p.period)).toEqual(['2019', '2020', '2021']);
+    expect(own.points.slice(0, 2).map((p) => p.value)).toEqual(
+      metric.rows.slice(0, 2).map((r: { cost: number; clients: number }) => Math.round((r.cost / r.clients) * 100) / 100),
     );
-    // Steenwijkerland's three children: hidden for a reader of the region, both years.
+    // Steenwijkerland's three children: hidden for a reader of the region in 2019; 2020 lies after its last invoice.
     const small = (await ask('frits', 'gemeente=1708&basis=2019', 'kosten-per-client')).lines.find(
       (l: Line) => l.who === 'eigen',
     ) as Line;
     expect(small.points.map((p) => [p.period, p.value, p.reason])).toEqual([
       ['2019', null, 'afgeschermd: te weinig cliënten'],
-      ['2020', null, 'afgeschermd: te weinig cliënten'],
+      ['2020', null, 'geen eigen gegevens over deze periode'],
     ]);
   });
 });

@@ -44,6 +44,14 @@ describe('/api/benchmark/keuzes', () => {
     ]);
     expect(c.measures.find((m: { key: string }) => m.key === 'kosten-per-inwoner').tables).toEqual(['83454NED', '03759ned']);
     expect(c.measures.find((m: { key: string }) => m.key === 'kosten-per-client').tables).toEqual(['83454NED', '85097NED']);
+    // CBS publishes the shares per half-year and year, the costs (83454NED) per year only.
+    expect(c.measures.map((m: { key: string; periods: string[] }) => [m.key, m.periods])).toEqual([
+      ['jeugdhulp', ['halfjaar', 'jaar']],
+      ['zonder-verblijf', ['halfjaar', 'jaar']],
+      ['met-verblijf', ['halfjaar', 'jaar']],
+      ['kosten-per-inwoner', ['jaar']],
+      ['kosten-per-client', ['jaar']],
+    ]);
     expect(c.sizeClasses).toHaveLength(6);
     expect(c.regions).toContain('IJsselland');
     expect(c.municipalities.find((m: { code: string }) => m.code === '1708')).toEqual({

@@ -166,9 +166,12 @@ async function benchmarkWithOwn(deps: ApiDeps, c: Context<ApiEnv>): Promise<Benc
   // The own cost per inhabitant or per youth in care: the per_youth metric through the guard (scope, small numbers, audit).
   const metric = deps.engine.catalogue.find((m) => m.id === 'per_youth');
   let own: MetricResult | null = null;
+  let through: string | null | undefined;
   let refused: string | null = metric ? null : 'de analyse per_youth ontbreekt';
   if (metric)
     try {
+      // The last invoiced month: later periods have no own cost yet, however many allocations still run.
+      through = (await answer(ctx, deps.guard, { kind: 'coverage', municipality: [question.municipality] })).through;
       own = await answer(ctx, deps.guard, {
         kind: 'compute',
         metric,
@@ -182,7 +185,7 @@ async function benchmarkWithOwn(deps: ApiDeps, c: Context<ApiEnv>): Promise<Benc
       if (!(e instanceof AccessError)) throw e;
       refused = `geen eigen cijfer: ${e.message}`;
     }
-  return { ...withOwnLine(series, ownCostLine(own, question.base, def.per), refused), group: question.group };
+  return { ...withOwnLine(series, ownCostLine(own, question.base, def.per, through), refused), group: question.group };
 }
 
 export function benchmarkRoutes(deps: ApiDeps): RouteDef[] {

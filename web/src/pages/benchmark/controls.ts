@@ -128,12 +128,11 @@ export async function renderControls(el: HTMLElement, s: BenchmarkState): Promis
       select(
         'bm-per',
         'Per',
-        [
-          ...(s.choices.periods.halfjaar.length ? [{ value: 'halfjaar', label: 'Halfjaar' }] : []),
-          ...(s.choices.periods.jaar.length ? [{ value: 'jaar', label: 'Jaar' }] : []),
-        ],
+        // Only the kinds of period the measure has figures for (a cost: CBS publishes it per year only).
+        s.periodKinds.map((k) => ({ value: k, label: k === 'halfjaar' ? 'Halfjaar' : 'Jaar' })),
         s.per,
-        (v) => change({ per: v, basis: undefined }),
+        // The base keeps its year where the other kind has it (state.ts).
+        (v) => change({ per: v }),
       ),
       select(
         'bm-basis',

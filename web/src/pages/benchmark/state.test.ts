@@ -7,8 +7,9 @@ import { benchmarkState, seriesQuery, withParams } from './state.ts';
 
 const choices: BenchmarkChoices = {
   measures: [
-    { key: 'jeugdhulp', label: 'Jeugdhulp', tables: ['85097NED', '03759ned'] },
-    { key: 'met-verblijf', label: 'Met verblijf', tables: ['85097NED', '03759ned'] },
+    { key: 'jeugdhulp', label: 'Jeugdhulp', tables: ['85097NED', '03759ned'], periods: ['halfjaar', 'jaar'] },
+    { key: 'met-verblijf', label: 'Met verblijf', tables: ['85097NED', '03759ned'], periods: ['halfjaar', 'jaar'] },
+    { key: 'kosten-per-inwoner', label: 'Lasten per inwoner', tables: ['83454NED', '03759ned'], periods: ['jaar'] },
   ],
   sizeClasses: [],
   regions: ['IJsselland'],
@@ -82,6 +83,19 @@ describe('benchmarkState', () => {
       year: '',
       sameSize: false,
     });
+  });
+
+  it('takes years for a measure CBS publishes per year only, keeping the base year; half-years again for a share', () => {
+    const cost = benchmarkState(view({ maat: 'kosten-per-inwoner' }), choices, own);
+    expect([cost.per, cost.periodKinds, cost.base]).toEqual(['jaar', ['jaar'], '2019']);
+    // From half-year 2020-H1 of a share to the cost measure (even with per=halfjaar left in the URL): base year 2020.
+    const switched = benchmarkState(view({ maat: 'kosten-per-inwoner', per: 'halfjaar', basis: '2020-H1' }), choices, own);
+    expect([switched.per, switched.base]).toEqual(['jaar', '2020']);
+    expect(String(seriesQuery(switched))).toBe('gemeente=0150&maat=kosten-per-inwoner&basis=2020&groep=regio');
+    // Back to a share: both kinds on offer, half-years by default, the base year's first half-year where there is one.
+    const share = benchmarkState(view({ maat: 'jeugdhulp', basis: '2019' }), choices, own);
+    expect([share.per, share.periodKinds, share.base]).toEqual(['halfjaar', ['halfjaar', 'jaar'], '2019-H1']);
+    expect(benchmarkState(view({ per: 'jaar', basis: '2019-H2' }), choices, own).base).toBe('2019');
   });
 
   it('changes a choice in the URL and drops one set to undefined', () => {

@@ -22,6 +22,8 @@ export interface BenchmarkState {
   group: GroupChoice;
   /** Half-years or years, and the base period (= 100) among them. */
   per: 'halfjaar' | 'jaar';
+  /** The kinds of period the measure has figures for and CBS's table has periods of (a cost: years only). */
+  periodKinds: ('halfjaar' | 'jaar')[];
   base: string;
   /** The normalised comparison: the other municipality and the period. */
   other: string;
@@ -54,9 +56,11 @@ export function benchmarkState(
           : p.groep === 'bewaard' && p.naam
             ? { kind: 'bewaard', name: p.naam }
             : { kind: 'regio' };
-  const per = p.per === 'jaar' || (!choices.periods.halfjaar.length && choices.periods.jaar.length) ? 'jaar' : 'halfjaar';
-  const periods = choices.periods[per];
-  const base = p.basis && periods.includes(p.basis) ? p.basis : (periods[0] ?? '');
+  const periodKinds = (choices.measures.find((m) => m.key === measure)?.periods ?? ['halfjaar', 'jaar']).filter(
+    (k) => choices.periods[k].length,
+  );
+  const per = periodKinds.includes(p.per as 'jaar') ? (p.per as 'halfjaar' | 'jaar') : (periodKinds[0] ?? 'halfjaar');
+  const base = basePeriod(p.basis, choices.periods[per]);
   // Compare with another municipality of the same youth-care region by default: the neighbour councils ask about.
   const region = choices.municipalities.find((m) => m.code === municipality)?.region ?? null;
   const known = (c: string | undefined) => !!c && c !== municipality && choices.municipalities.some((m) => m.code === c);
@@ -65,7 +69,17 @@ export function benchmarkState(
     : (choices.municipalities.find((m) => m.region === region && m.code !== municipality)?.code ?? '');
   const all = [...choices.periods.jaar, ...choices.periods.halfjaar];
   const period = p.periode && all.includes(p.periode) ? p.periode : (choices.periods.jaar.at(-1) ?? all.at(-1) ?? '');
-  return { view, choices, municipality, own, measure, group, per, base, other, period };
+  return { view, choices, municipality, own, measure, group, per, periodKinds, base, other, period };
+}
+
+/**
+ * The base period among `periods`: the one asked, else the same year's when the kind of period changed (a yearly
+ * measure after '2020-H1': '2020'; back: '2020-H1'), else the first.
+ */
+function basePeriod(asked: string | undefined, periods: string[]): string {
+  if (!asked) return periods[0] ?? '';
+  const year = asked.slice(0, 4);
+  return [asked, year, `${year}-H1`].find((p) => periods.includes(p)) ?? periods[0] ?? '';
 }
 
 /** The context group's choices from the URL, keeping only decile kinds and years the data has. */
