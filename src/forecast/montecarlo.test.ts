@@ -1,21 +1,8 @@
 // Specification of the Monte Carlo of measures, on a fixed seed: statistics a wrong draw or combination could not meet.
 import { describe, expect, it } from 'vitest';
-import type { Lever } from './levers.ts';
-import type { Measure } from './measures.ts';
+import { measure } from './measures.fixture.ts';
 import { simulate } from './montecarlo.ts';
 import { PLAN_MEASURES, mln } from './regional-plan.fixture.ts';
-
-const measure = (id: string, lever: Lever, low: number, high: number): Measure => ({
-  id,
-  name: id,
-  description: '',
-  owner: null,
-  start: null,
-  preparationMonths: null,
-  investmentCents: 0,
-  status: 'idee',
-  mechanisms: [{ lever, bands: [{ from: 2020, low, high }] }],
-});
 
 describe('Monte Carlo of measures', () => {
   // One fixed saving uniform on € 0–10,000: mean and median 5,000, P10 1,000, P90 9,000; standard error of the mean

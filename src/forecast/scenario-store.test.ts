@@ -3,24 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureStore } from '../metrics/fixtures.ts';
 import type { Store } from '../store/index.ts';
-import type { Lever } from './levers.ts';
-import { type Measure, OVERLAP_NOTE } from './measures.ts';
+import { OVERLAP_NOTE } from './measures.ts';
+import { measure } from './measures.fixture.ts';
 import { addScenarioData } from './scenario.fixture.ts';
 import { referrerShares, scenarioOnStore } from './scenario-store.ts';
 
 let store: Store;
 const REQ = { years: [2020], seed: 1, draws: 10, targetCents: null };
-const measure = (name: string, lever: Lever, cut: number): Measure => ({
-  id: name,
-  name,
-  description: '',
-  owner: null,
-  start: null,
-  preparationMonths: null,
-  investmentCents: 0,
-  status: 'idee',
-  mechanisms: [{ lever, bands: [{ from: 2020, low: cut, high: cut }] }],
-});
 const gpCut = measure('POH-jeugd', { kind: 'inflow', referrer: '02' }, 1_000);
 
 beforeAll(async () => {

@@ -1,21 +1,10 @@
 // Specification of the scenario through a baseline per care type: lever measures count (a GP inflow cut acts on the
 // GP share only), the naive sum runs on the same baseline, and a mechanism that cannot run is left out with a caveat.
 import { describe, expect, it } from 'vitest';
-import type { CareTypeBaseline, Lever } from './levers.ts';
-import { type Measure, OVERLAP_NOTE } from './measures.ts';
+import type { CareTypeBaseline } from './levers.ts';
+import { measure } from './measures.fixture.ts';
+import { OVERLAP_NOTE } from './measures.ts';
 import { baselineLabel, baselinePlace, noBaselineNote, scenario, type ScenarioBaseline } from './scenario.ts';
-
-const measure = (id: string, lever: Lever, low: number, high: number): Measure => ({
-  id,
-  name: id,
-  description: '',
-  owner: null,
-  start: null,
-  preparationMonths: null,
-  investmentCents: 0,
-  status: 'idee',
-  mechanisms: [{ lever, bands: [{ from: 2020, low, high }] }],
-});
 
 // Ambulant: € 10,000 a year, 100 entrants, 60 % sent by the GP (02), 40 % by the municipality (01); verblijf € 30,000.
 const TINY: CareTypeBaseline[] = [
