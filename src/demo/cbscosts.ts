@@ -2,7 +2,7 @@
 // jeugdhulp totaal", x 1 000 euro, per year): the demo region's municipalities near their own cost in the demo data,
 // every other municipality its fictitious youths in care times a seeded cost per youth in care.
 import type { Rng } from '../random.ts';
-import { GEO, odata, pad, region, TIME, tableInfo, topic } from './cbsodata.ts';
+import { GEO, odata, pad, region, TIME, tableInfo, topic, topicGroup } from './cbsodata.ts';
 import { day, type Day, yearOf } from './dates.ts';
 import type { InvoiceLine, PgbLine } from './model.ts';
 import { YEARS } from './region.ts';
@@ -66,16 +66,7 @@ export function costTableFiles(o: {
   files[`${T}/DataProperties.json`] = odata(T, 'DataProperties', [
     { ...GEO, ID: 0, Position: 0, ParentID: null },
     { ...TIME, ID: 1, Position: 1, ParentID: null },
-    {
-      'odata.type': 'Cbs.OData.TopicGroup',
-      ID: 2,
-      Position: 2,
-      ParentID: null,
-      Type: 'TopicGroup',
-      Key: '',
-      Title: 'Lasten jeugdhulp',
-      Description: 'Lasten van gemeenten voor jeugdhulp.',
-    },
+    topicGroup('Lasten jeugdhulp', 'Lasten van gemeenten voor jeugdhulp.'),
     topic(3, 2, 'LastenJeugdhulp_1', 'Lasten jeugdhulp totaal', 'x 1 000 euro', 0),
   ]);
   files[`${T}/RegioS.json`] = odata(T, 'RegioS', o.regions);

@@ -13,7 +13,7 @@ import { municipalityList } from '../reference.ts';
 import { day, type Day } from './dates.ts';
 import type { Allocation } from './model.ts';
 import { costTableFiles, type OwnCosts } from './cbscosts.ts';
-import { GEO, odata, pad, region, TIME, tableInfo, topic } from './cbsodata.ts';
+import { GEO, odata, pad, region, TIME, tableInfo, topic, topicGroup } from './cbsodata.ts';
 import { YEARS, populationRows, type Municipality } from './region.ts';
 
 /** Said in every table title: nobody may mistake these figures for CBS's (the benchmark checks for it). */
@@ -164,16 +164,7 @@ export function nationalCbsFiles(opts: {
   files[`${J}/DataProperties.json`] = odata(J, 'DataProperties', [
     { ...GEO, ID: 0, Position: 0, ParentID: null },
     { ...TIME, ID: 1, Position: 1, ParentID: null },
-    {
-      'odata.type': 'Cbs.OData.TopicGroup',
-      ID: 2,
-      Position: 2,
-      ParentID: null,
-      Type: 'TopicGroup',
-      Key: '',
-      Title: 'Jongeren met jeugdhulp',
-      Description: 'Aantal jongeren tot 18 jaar met jeugdhulp.',
-    },
+    topicGroup('Jongeren met jeugdhulp', 'Aantal jongeren tot 18 jaar met jeugdhulp.'),
     topic(3, 2, 'TotaalJongerenMetJeugdhulp_1', 'Totaal jongeren met jeugdhulp', 'aantal', 0),
     topic(4, 2, 'JeugdhulpZonderVerblijf_2', 'Jeugdhulp zonder verblijf', 'aantal', 0),
     topic(5, 2, 'JeugdhulpMetVerblijf_3', 'Jeugdhulp met verblijf', 'aantal', 0),

@@ -27,6 +27,18 @@ export const topic = (id: number, parent: number | null, key: string, title: str
   Default: 'Impossible',
   PresentationType: decimals ? 'Relative' : 'Absolute',
 });
+/** A top-level group of topics in DataProperties (at position 2, after the region and period dimensions). */
+export const topicGroup = (title: string, description: string) => ({
+  'odata.type': 'Cbs.OData.TopicGroup',
+  ID: 2,
+  Position: 2,
+  ParentID: null,
+  Type: 'TopicGroup',
+  Key: '',
+  Title: title,
+  Description: description,
+});
+
 export const GEO = {
   'odata.type': 'Cbs.OData.GeoDimension',
   Type: 'GeoDimension',
