@@ -75,7 +75,8 @@ describe('measures panel', () => {
     const band = await page.innerText('#measures-table tbody tr:first-child td.num');
     expect(band).not.toMatch(/^€\s0 – €\s0$/);
     const item = page.locator('.monitor-item').first();
-    await item.locator('.monitor-table').waitFor();
+    // The panel draws again once the year is chosen: wait for the table's rows, not only for a table.
+    await item.locator('.monitor-table tbody tr').nth(1).waitFor();
     expect(await item.locator('h4').innerText()).toBe('Kostenbewaking');
     expect(await item.locator('.monitor-sentence').innerText()).toMatch(
       /^Kosten is na de start \(01-01-2018\) (gestegen|gedaald) van .+ over 365 dagen vóór en 365 dagen na de start\./,

@@ -32,7 +32,12 @@ export async function stageXlsx(
     for await (const sheet of reader) {
       const name = (sheet as unknown as { name: string }).name;
       seen.push(name);
-      if (spec.sheet !== undefined && name.toLowerCase() !== spec.sheet.toLowerCase()) continue;
+      if (spec.sheet !== undefined && name.toLowerCase() !== spec.sheet.toLowerCase()) {
+        // Read a skipped sheet to its end: exceljs deletes a buffered sheet's temp file once the loop moves on, and a
+        // sheet left unread would then open a file that is gone (an uncaught ENOENT).
+        for await (const _ of sheet as unknown as AsyncIterable<unknown>);
+        continue;
+      }
       return await stageSheet(ctx, spec, names, sheet);
     }
   } catch (e) {
